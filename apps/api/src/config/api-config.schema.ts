@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Every variable the api reads; a missing or malformed one stops the process naming it. */
+export const apiConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'måste vara en postgres://-adress'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    KAFKA_BROKERS: z.string().regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'måste vara värd:port[,värd:port]'),
+    AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_AUDIENCE: z.string().optional(),
+    DEV_TOKEN_SECRET: z.string().min(16).default('kvalitetsledning-dev-secret-not-for-production'),
+    CORS_ORIGIN: z.string().default('http://127.0.0.1:5173'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AUTH_MODE'], message: 'AUTH_MODE=dev är inte tillåtet när NODE_ENV=production' });
+    }
+    if (config.AUTH_MODE === 'oidc' && !config.OIDC_ISSUER) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['OIDC_ISSUER'], message: 'krävs när AUTH_MODE=oidc' });
+    }
+  });
+
+export type ApiConfig = z.infer<typeof apiConfigSchema>;

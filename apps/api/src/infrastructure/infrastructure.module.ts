@@ -1,0 +1,55 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Client, Connection } from '@temporalio/client';
+import type { Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { createKafka, parseBrokers } from '@kvalitet/messaging';
+import { EventStore, IdempotencyStore, openDataSource } from '@kvalitet/persistence';
+import type { ApiConfig } from '../config/api-config.schema';
+import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
+
+/** The three real servers the api talks to, opened once and closed on shutdown. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DATA_SOURCE,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ApiConfig, true>) =>
+        openDataSource({
+          url: config.get('DATABASE_URL', { infer: true }),
+          poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
+          applicationName: 'kvalitet-api',
+          migrate: config.get('MIGRATE_ON_START', { infer: true }) === 'true',
+        }),
+    },
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [ConfigService],
+      useFactory: async (config: ConfigService<ApiConfig, true>) => {
+        const connection = await Connection.connect({ address: config.get('TEMPORAL_ADDRESS', { infer: true }), connectTimeout: '10s' });
+        return new Client({ connection, namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }) });
+      },
+    },
+    {
+      provide: KAFKA,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ApiConfig, true>) => createKafka({ brokers: parseBrokers(config.get('KAFKA_BROKERS', { infer: true })), clientId: 'kvalitet-api' }),
+    },
+    { provide: EventStore, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
+    { provide: IdempotencyStore, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new IdempotencyStore(dataSource) },
+  ],
+  exports: [DATA_SOURCE, TEMPORAL_CLIENT, KAFKA, EventStore, IdempotencyStore],
+})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(KAFKA) private readonly _kafka: Kafka,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.temporal.connection.close().catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { createLogger, validateEnvOrExit } from '@kvalitet/runtime';
+import { apiConfigSchema } from './config/api-config.schema';
+
+const logger = createLogger('api');
+
+async function bootstrap(): Promise<void> {
+  const config = validateEnvOrExit('api', apiConfigSchema);
+  const { NestFactory } = await import('@nestjs/core');
+  const { AppModule } = await import('./app.module');
+  const { configureApp } = await import('./configure-app');
+  const app = await NestFactory.create(AppModule, { logger: false });
+  configureApp(app);
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ port: config.PORT, host: config.HOST }, `api lyssnar på http://${config.HOST}:${config.PORT}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  logger.fatal({ err: error }, `api kunde inte starta: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+import type { Projection } from './projection';
+
+export const PROJECTIONS: Projection[] = [];

@@ -1,0 +1,54 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { ConsumerRunner, OutboxRelay, ensureTopics } from '@kvalitet/messaging';
+import { createLogger } from '@kvalitet/runtime';
+import type { ProjectorConfig } from './config/projector-config.schema';
+import { PROJECTIONS } from './projections/projections';
+import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
+
+const logger = createLogger('projector');
+
+/**
+ * Runs the outbox relay and one consumer per projection. On SIGTERM the consumers finish the batch in
+ * hand and commit, then the relay stops.
+ */
+@Injectable()
+export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private relay: OutboxRelay | null = null;
+  private readonly consumers: ConsumerRunner[] = [];
+
+  constructor(
+    private readonly config: ConfigService<ProjectorConfig, true>,
+    @Inject(PROJECTOR_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(PROJECTOR_KAFKA) private readonly kafka: Kafka,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureTopics(this.kafka);
+    if (this.config.get('RELAY_ENABLED', { infer: true }) === 'true') {
+      this.relay = new OutboxRelay(this.kafka, this.dataSource, { onError: (err) => logger.warn({ err }, 'utkorgen kunde inte publiceras; försöker igen') });
+      await this.relay.start();
+      logger.info('utkorgsreläet är igång');
+    }
+    for (const projection of PROJECTIONS) {
+      const runner = new ConsumerRunner(this.kafka, this.dataSource, {
+        consumerName: projection.name,
+        topics: projection.topics,
+        handle: projection.handle,
+        onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte projiceras'),
+      });
+      await runner.start();
+      this.consumers.push(runner);
+      logger.info({ projection: projection.name }, 'projektion är igång');
+    }
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    logger.info({ signal }, 'stänger projektorn');
+    await Promise.all(this.consumers.map((c) => c.stop().catch((err: unknown) => logger.warn({ err }, 'konsument stängdes inte rent'))));
+    await this.relay?.stop();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

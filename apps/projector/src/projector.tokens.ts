@@ -1,0 +1,2 @@
+export const PROJECTOR_DATA_SOURCE = Symbol('PROJECTOR_DATA_SOURCE');
+export const PROJECTOR_KAFKA = Symbol('PROJECTOR_KAFKA');

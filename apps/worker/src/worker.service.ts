@@ -1,0 +1,62 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createLogger } from '@kvalitet/runtime';
+import type { WorkerConfig } from './config/worker-config.schema';
+import { createSmokeActivities } from './activities/smoke-activities';
+import { WORKFLOWS_PATH } from './workflow-bundle-path';
+import { WORKER_DATA_SOURCE } from './worker.tokens';
+
+const logger = createLogger('worker');
+
+/** Runs the Temporal worker; on SIGTERM it stops polling and drains the tasks in hand. */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker: Worker | null = null;
+  private running: Promise<void> | null = null;
+  private connection: NativeConnection | null = null;
+
+  constructor(
+    private readonly config: ConfigService<WorkerConfig, true>,
+    @Inject(WORKER_DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    Runtime.install({
+      logger: {
+        log: (level, message, meta) => logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')]({ ...meta }, message),
+        trace: (m, meta) => logger.trace(meta ?? {}, m),
+        debug: (m, meta) => logger.debug(meta ?? {}, m),
+        info: (m, meta) => logger.info(meta ?? {}, m),
+        warn: (m, meta) => logger.warn(meta ?? {}, m),
+        error: (m, meta) => logger.error(meta ?? {}, m),
+      },
+      telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+    });
+    this.connection = await NativeConnection.connect({ address: this.config.get('TEMPORAL_ADDRESS', { infer: true }) });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
+      taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
+      workflowsPath: WORKFLOWS_PATH,
+      activities: { ...createSmokeActivities({ dataSource: this.dataSource }) },
+      maxConcurrentActivityTaskExecutions: this.config.get('WORKER_MAX_CONCURRENT_ACTIVITIES', { infer: true }),
+      shutdownGraceTime: '20s',
+    });
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) => {
+      logger.fatal({ err: error }, 'Temporal-arbetaren stannade oväntat');
+      process.exit(1);
+    });
+    logger.info({ taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }) }, 'Temporal-arbetaren är igång');
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    logger.info({ signal }, 'stänger Temporal-arbetaren (dränerar pågående uppgifter)');
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close().catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

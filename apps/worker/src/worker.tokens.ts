@@ -1,0 +1,1 @@
+export const WORKER_DATA_SOURCE = Symbol('WORKER_DATA_SOURCE');

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# `npm start`: the whole system with demo data on the embedded default. Installs dependencies if
+# needed, starts Postgres, Temporal and Kafka (infra/up.sh), then the api, the Temporal worker and
+# the projector, waits until the api is ready and prints where to open it. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+LOGS="$ROOT/.infra/logs"
+say() { printf '\033[1m[kvalitet]\033[0m %s\n' "$*" >&2; }
+
+if [ ! -d node_modules/@kvalitet ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installerar beroenden (npm ci)…"
+  npm ci --no-audit --no-fund
+fi
+
+say "startar Postgres, Temporal och Kafka (första gången tar det några minuter)…"
+bash infra/up.sh
+set -a
+. .infra/env
+set +a
+export NODE_ENV="${NODE_ENV:-development}" AUTH_MODE="${AUTH_MODE:-dev}" PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
+mkdir -p "$LOGS"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  say "stoppar api, worker och projector…"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "${KEEP_INFRA:-0}" != 1 ]; then
+    say "stoppar Postgres, Temporal och Kafka…"
+    bash infra/down.sh || true
+  fi
+  say "allt är stoppat."
+}
+trap stop_all INT TERM EXIT
+
+run() {
+  local name=$1
+  shift
+  say "startar $name (logg: .infra/logs/$name.log)"
+  node -r @swc-node/register "$@" >>"$LOGS/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+say "migrerar databasen och lägger in demodata…"
+node -r @swc-node/register infra/seed-demo.ts
+
+run api apps/api/src/main.ts
+run worker apps/worker/src/main.ts
+run projector apps/projector/src/main.ts
+
+for _ in $(seq 1 120); do
+  if curl -fsS "http://$HOST:$PORT/health/ready" >/dev/null 2>&1; then
+    say "Kvalitetsledning är igång:"
+    say "  API:          http://$HOST:$PORT/api/v1"
+    say "  OpenAPI:      http://$HOST:$PORT/api/docs"
+    say "  Hälsa:        http://$HOST:$PORT/health/ready"
+    say "  Loggar:       $LOGS"
+    say "Tryck Ctrl-C för att stoppa allt."
+    wait -n "${pids[@]}" || true
+    say "en process avslutades oväntat; se loggarna i $LOGS"
+    exit 1
+  fi
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      say "en process dog under start; sista raderna:"
+      tail -n 5 "$LOGS"/api.log "$LOGS"/worker.log "$LOGS"/projector.log >&2 || true
+      exit 1
+    fi
+  done
+  sleep 1
+done
+say "api blev inte redo inom 120 s; se $LOGS/api.log"
+exit 1

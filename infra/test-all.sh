@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `npm test`: lint, typecheck and unit tests, then the real servers (infra/up.sh), then the
+# integration and end-to-end suites against them. Servers this script started are stopped again
+# at the end unless KEEP_INFRA=1; servers that were already running are left alone.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+started=$SECONDS
+
+if [ ! -x node_modules/.bin/jest ]; then
+  step "npm ci (beroenden saknas)"
+  npm ci --no-audit --no-fund
+fi
+
+step "lint (ESLint, modulgränser)"
+NX_DAEMON=false npx nx show projects >/dev/null  # the module-boundary rule needs the project graph
+npx eslint . --max-warnings=0
+step "typecheck (tsc --noEmit)"
+npx tsc -p tsconfig.json --noEmit
+step "enhetstester"
+npx jest --selectProjects unit --ci
+
+already_up=0
+if bash infra/postgres.sh status >/dev/null 2>&1 && bash infra/temporal.sh status >/dev/null 2>&1 && bash infra/kafka.sh status >/dev/null 2>&1; then
+  already_up=1
+fi
+step "infrastruktur (Postgres, Temporal, Kafka)"
+bash infra/up.sh
+if [ "$already_up" = 0 ] && [ "${KEEP_INFRA:-0}" != 1 ]; then
+  trap 'bash infra/down.sh >/dev/null 2>&1 || true' EXIT
+fi
+set -a
+. .infra/env
+set +a
+
+step "integrationstester mot riktiga servrar"
+npx jest --selectProjects integration --ci --runInBand
+step "end-to-end-tester"
+npx jest --selectProjects e2e --ci --runInBand --passWithNoTests
+
+step "alla tester gröna på $((SECONDS - started)) s"

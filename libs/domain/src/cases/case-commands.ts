@@ -1,0 +1,198 @@
+import type { CaseChannel } from './case-channel';
+import type { CaseDeadlineKind } from './case-deadline-kind';
+import type { CaseActionLevel, CaseContact, CaseOnBehalfOf, CaseReporter } from './case-events';
+import type { CaseOutcome } from './case-outcome';
+import type { CaseTaskKind } from './case-task-kind';
+import type { CaseType, FeedbackKind } from './case-type';
+
+/**
+ * Commands to the case aggregate. Authorisation is checked before a command reaches `decideCase`
+ * (api.md: 403 comes first), so `actor` is only used to record who did it.
+ *
+ * Ids that must be generated (case id and number, action, task and deadline ids) are passed in by the
+ * caller so that `decideCase` stays pure and deterministic. Timestamps are ISO-8601 strings with an
+ * offset; they are validated and normalised to UTC by `decideCase`.
+ */
+export interface CaseActor {
+  readonly username: string;
+  readonly roles: readonly string[];
+}
+
+export interface ReportCaseData {
+  /** Pre-allocated by persistence. */
+  readonly caseId: string;
+  /** Pre-allocated by persistence; its prefix must be the prefix of `type`. */
+  readonly caseNumber: string;
+  readonly type: CaseType;
+  readonly unitId: string;
+  /** Required for event reports (deviation, hsl_deviation, lex_sarah, lex_maria, data_breach). */
+  readonly occurredAt?: string;
+  /** Defaults to now. */
+  readonly reportedAt?: string;
+  readonly description: string;
+  readonly immediateActions?: string;
+  readonly channel: CaseChannel;
+  /** Defaults to `{ username: actor.username }`. */
+  readonly reporter?: CaseReporter;
+  readonly onBehalfOf?: CaseOnBehalfOf;
+  readonly personRef?: string;
+  /** Public feedback without a category; `type` is then provisional and must be a feedback kind. */
+  readonly unclassified?: boolean;
+  readonly kind?: FeedbackKind;
+  readonly contact?: CaseContact;
+  readonly wantsAnswer?: boolean;
+}
+
+export interface AcknowledgeCaseData {
+  readonly note?: string;
+}
+
+export interface AssignCaseData {
+  readonly assignee: string;
+}
+
+export interface ClassifyCaseData {
+  /** A new type (reclassification, LC-2); omitted or equal to the current type keeps it. */
+  readonly type?: CaseType;
+  readonly category: string;
+  readonly lagrum?: string;
+  /** Required when the type changes. */
+  readonly rationale?: string;
+  /** Moves the case to another unit, e.g. public feedback registered centrally (LC-4 step 2). */
+  readonly unitId?: string;
+}
+
+export type StartInvestigationData = Record<string, never>;
+
+export interface RecordInvestigationData {
+  readonly summary: string;
+  readonly causes: readonly string[];
+  readonly deviationOccurred?: boolean;
+}
+
+export interface DecideCaseData {
+  readonly outcome: CaseOutcome;
+  readonly rationale: string;
+}
+
+export interface ReportToIvoData {
+  readonly ivoReference: string;
+  readonly reportedAt: string;
+}
+
+export interface AddActionData {
+  readonly actionId: string;
+  readonly title: string;
+  readonly level: CaseActionLevel;
+  readonly owner: string;
+  readonly dueAt: string;
+}
+
+export interface CompleteActionData {
+  readonly actionId: string;
+  readonly result: string;
+}
+
+export interface FollowUpData {
+  readonly effective: boolean;
+  readonly note: string;
+}
+
+export interface CloseCaseData {
+  readonly summary: string;
+}
+
+export interface ReopenCaseData {
+  readonly reason: string;
+}
+
+export interface StartDeadlineData {
+  readonly deadlineId: string;
+  readonly kind: CaseDeadlineKind;
+  readonly dueAt: string;
+  readonly policyVersion: number;
+  readonly actionId?: string;
+}
+
+export interface RecordDeadlineMissedData {
+  readonly deadlineId: string;
+  readonly escalationLevel: number;
+  readonly escalatedTo: readonly string[];
+}
+
+export interface CreateTaskData {
+  readonly taskId: string;
+  readonly kind: CaseTaskKind;
+  readonly assignee?: string;
+  readonly assigneeRole?: string;
+  /** Defaults to the case's unit. */
+  readonly unitId?: string;
+  readonly dueAt?: string;
+  readonly deadlineId?: string;
+  readonly actionId?: string;
+}
+
+export interface CompleteTaskData {
+  readonly taskId: string;
+}
+
+type Command<TType extends string, TData> = {
+  readonly type: TType;
+  readonly actor: CaseActor;
+  readonly data: TData;
+};
+
+export type CaseCommand =
+  | Command<'report', ReportCaseData>
+  | Command<'acknowledge', AcknowledgeCaseData>
+  | Command<'assign', AssignCaseData>
+  | Command<'classify', ClassifyCaseData>
+  | Command<'start-investigation', StartInvestigationData>
+  | Command<'record-investigation', RecordInvestigationData>
+  | Command<'decide', DecideCaseData>
+  | Command<'report-to-ivo', ReportToIvoData>
+  | Command<'add-action', AddActionData>
+  | Command<'complete-action', CompleteActionData>
+  | Command<'follow-up', FollowUpData>
+  | Command<'close', CloseCaseData>
+  | Command<'reopen', ReopenCaseData>
+  | Command<'start-deadline', StartDeadlineData>
+  | Command<'record-deadline-missed', RecordDeadlineMissedData>
+  | Command<'create-task', CreateTaskData>
+  | Command<'complete-task', CompleteTaskData>;
+
+export type CaseCommandType = CaseCommand['type'];
+
+export type CaseCommandOfType<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
+
+export const CASE_COMMAND_TYPES: readonly CaseCommandType[] = [
+  'report',
+  'acknowledge',
+  'assign',
+  'classify',
+  'start-investigation',
+  'record-investigation',
+  'decide',
+  'report-to-ivo',
+  'add-action',
+  'complete-action',
+  'follow-up',
+  'close',
+  'reopen',
+  'start-deadline',
+  'record-deadline-missed',
+  'create-task',
+  'complete-task',
+];
+
+/** Commands sent by the process manager (Temporal activities), not by people. */
+export const CASE_SYSTEM_COMMAND_TYPES: readonly CaseCommandType[] = [
+  'start-deadline',
+  'record-deadline-missed',
+  'create-task',
+  'complete-task',
+];
+
+export function isCaseSystemCommand(type: CaseCommandType): boolean {
+  return CASE_SYSTEM_COMMAND_TYPES.includes(type);
+}

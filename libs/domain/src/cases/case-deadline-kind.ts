@@ -1,0 +1,28 @@
+/** Deadline kinds on a case (api.md "Deadlines"; DL-1, DL-3, DL-4, DL-5/DL-8, DL-10, DL-11, DL-12). */
+export const CASE_DEADLINE_KINDS = [
+  'acknowledgement',
+  'lex_sarah_first_response',
+  'lex_sarah_investigation',
+  'ivo_report',
+  'investigation',
+  'action',
+  'follow_up',
+] as const;
+
+export type CaseDeadlineKind = (typeof CASE_DEADLINE_KINDS)[number];
+
+export const CASE_DEADLINE_KIND_LABELS: Readonly<Record<CaseDeadlineKind, string>> = {
+  acknowledgement: 'Återkoppling',
+  lex_sarah_first_response: 'Lex Sarah – mottagande och omedelbara åtgärder',
+  lex_sarah_investigation: 'Lex Sarah – utredning',
+  ivo_report: 'Anmälan till IVO',
+  investigation: 'Utredning',
+  action: 'Åtgärd',
+  follow_up: 'Uppföljning',
+};
+
+export type CaseDeadlineStatus = 'open' | 'met' | 'missed';
+
+export function isCaseDeadlineKind(value: unknown): value is CaseDeadlineKind {
+  return typeof value === 'string' && (CASE_DEADLINE_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,259 @@
+import type { CaseChannel } from './case-channel';
+import type { CaseDeadlineKind } from './case-deadline-kind';
+import type { CaseOutcome } from './case-outcome';
+import type { CaseTaskKind } from './case-task-kind';
+import type { CaseType, FeedbackKind } from './case-type';
+
+/**
+ * Domain events of the case aggregate. Timestamps are ISO-8601 strings in UTC (`…Z`), except
+ * `occurredAt` of a report, which may be a calendar date (`2026-11-20`) when that is all the reporter
+ * knows. Every event made by a person carries `by` (username) and `at` (when it was decided).
+ *
+ * Free-text and personal fields (description, summary, rationale, note, …) may later be erased by
+ * persistence (ADR 0002), so `evolveCase` keeps none of them in the state it decides on.
+ */
+
+export interface CaseReporter {
+  readonly username?: string;
+  readonly name?: string;
+}
+
+export interface CaseOnBehalfOf {
+  readonly name: string;
+  readonly contact?: string;
+}
+
+export interface CaseContact {
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+export interface CaseReportedData {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly type: CaseType;
+  readonly unitId: string;
+  readonly occurredAt?: string;
+  /** When the report was received — may be earlier than registration (paper, phone; CT-1). */
+  readonly reportedAt: string;
+  /** When it was registered in the system. */
+  readonly registeredAt: string;
+  readonly description: string;
+  readonly immediateActions?: string;
+  readonly channel: CaseChannel;
+  readonly reporter: CaseReporter;
+  readonly onBehalfOf?: CaseOnBehalfOf;
+  /** Pseudonymous id of the person concerned; never a personal identity number. */
+  readonly personRef?: string;
+  /** Public feedback the citizen did not categorise: `type` is provisional until `classify` (AUD-21, LC-4). */
+  readonly unclassified: boolean;
+  readonly kind?: FeedbackKind;
+  readonly contact?: CaseContact;
+  readonly wantsAnswer?: boolean;
+}
+
+export interface CaseAcknowledgedData {
+  readonly note?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface CaseAssignedData {
+  readonly assignee: string;
+  readonly previousAssignee?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface CaseClassifiedData {
+  readonly fromType: CaseType;
+  readonly toType: CaseType;
+  readonly category: string;
+  readonly lagrum?: string;
+  readonly rationale: string;
+  /** Set when classification also moves the case to another unit (central registration, LC-4 step 2). */
+  readonly fromUnitId?: string;
+  readonly toUnitId?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface InvestigationStartedData {
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface InvestigationRecordedData {
+  readonly summary: string;
+  readonly causes: readonly string[];
+  readonly deviationOccurred?: boolean;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface CaseDecidedData {
+  readonly outcome: CaseOutcome;
+  readonly rationale: string;
+  readonly requiresIvoReport: boolean;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface ReportedToIvoData {
+  readonly ivoReference: string;
+  /** The date the notification was sent to IVO. */
+  readonly reportedAt: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export type CaseActionLevel = 'individual' | 'organisational';
+
+export interface ActionAddedData {
+  readonly actionId: string;
+  readonly title: string;
+  readonly level: CaseActionLevel;
+  readonly owner: string;
+  readonly dueAt: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface ActionCompletedData {
+  readonly actionId: string;
+  readonly result: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface FollowUpRecordedData {
+  readonly effective: boolean;
+  readonly note: string;
+  /** The completed actions not yet followed up that this follow-up covers. */
+  readonly actionIds: readonly string[];
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface CaseClosedData {
+  readonly summary: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface CaseReopenedData {
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface DeadlineStartedData {
+  readonly deadlineId: string;
+  readonly kind: CaseDeadlineKind;
+  readonly dueAt: string;
+  readonly policyVersion: number;
+  readonly actionId?: string;
+  readonly startedAt: string;
+}
+
+export interface DeadlineMetData {
+  readonly deadlineId: string;
+  readonly at: string;
+}
+
+export interface DeadlineMissedData {
+  readonly deadlineId: string;
+  readonly at: string;
+  /** 1 for the first escalation step, 2 for the next, … (DL-15). */
+  readonly escalationLevel: number;
+  /** Roles or usernames the miss was escalated to. */
+  readonly escalatedTo: readonly string[];
+}
+
+export interface TaskCreatedData {
+  readonly taskId: string;
+  readonly kind: CaseTaskKind;
+  readonly assignee?: string;
+  readonly assigneeRole?: string;
+  readonly unitId: string;
+  readonly dueAt?: string;
+  readonly deadlineId?: string;
+  readonly actionId?: string;
+  readonly createdAt: string;
+}
+
+export interface TaskCompletedData {
+  readonly taskId: string;
+  readonly at: string;
+  readonly by?: string;
+}
+
+type Event<TType extends string, TData> = { readonly type: TType; readonly data: TData };
+
+export type CaseReported = Event<'CaseReported', CaseReportedData>;
+export type CaseAcknowledged = Event<'CaseAcknowledged', CaseAcknowledgedData>;
+export type CaseAssigned = Event<'CaseAssigned', CaseAssignedData>;
+export type CaseClassified = Event<'CaseClassified', CaseClassifiedData>;
+export type InvestigationStarted = Event<'InvestigationStarted', InvestigationStartedData>;
+export type InvestigationRecorded = Event<'InvestigationRecorded', InvestigationRecordedData>;
+export type CaseDecided = Event<'CaseDecided', CaseDecidedData>;
+export type ReportedToIvo = Event<'ReportedToIvo', ReportedToIvoData>;
+export type ActionAdded = Event<'ActionAdded', ActionAddedData>;
+export type ActionCompleted = Event<'ActionCompleted', ActionCompletedData>;
+export type FollowUpRecorded = Event<'FollowUpRecorded', FollowUpRecordedData>;
+export type CaseClosed = Event<'CaseClosed', CaseClosedData>;
+export type CaseReopened = Event<'CaseReopened', CaseReopenedData>;
+export type DeadlineStarted = Event<'DeadlineStarted', DeadlineStartedData>;
+export type DeadlineMet = Event<'DeadlineMet', DeadlineMetData>;
+export type DeadlineMissed = Event<'DeadlineMissed', DeadlineMissedData>;
+export type TaskCreated = Event<'TaskCreated', TaskCreatedData>;
+export type TaskCompleted = Event<'TaskCompleted', TaskCompletedData>;
+
+export type CaseEvent =
+  | CaseReported
+  | CaseAcknowledged
+  | CaseAssigned
+  | CaseClassified
+  | InvestigationStarted
+  | InvestigationRecorded
+  | CaseDecided
+  | ReportedToIvo
+  | ActionAdded
+  | ActionCompleted
+  | FollowUpRecorded
+  | CaseClosed
+  | CaseReopened
+  | DeadlineStarted
+  | DeadlineMet
+  | DeadlineMissed
+  | TaskCreated
+  | TaskCompleted;
+
+export type CaseEventType = CaseEvent['type'];
+
+export type CaseEventOfType<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'CaseReported',
+  'CaseAcknowledged',
+  'CaseAssigned',
+  'CaseClassified',
+  'InvestigationStarted',
+  'InvestigationRecorded',
+  'CaseDecided',
+  'ReportedToIvo',
+  'ActionAdded',
+  'ActionCompleted',
+  'FollowUpRecorded',
+  'CaseClosed',
+  'CaseReopened',
+  'DeadlineStarted',
+  'DeadlineMet',
+  'DeadlineMissed',
+  'TaskCreated',
+  'TaskCompleted',
+];
+
+export function isCaseEventType(value: unknown): value is CaseEventType {
+  return typeof value === 'string' && (CASE_EVENT_TYPES as readonly string[]).includes(value);
+}

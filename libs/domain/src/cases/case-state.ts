@@ -1,0 +1,120 @@
+import type { CaseChannel } from './case-channel';
+import type { CaseDeadlineKind, CaseDeadlineStatus } from './case-deadline-kind';
+import type { CaseActionLevel } from './case-events';
+import type { CaseOutcome } from './case-outcome';
+import type { CaseStage } from './case-stage';
+import type { CaseTaskKind, CaseTaskStatus } from './case-task-kind';
+import type { CaseType } from './case-type';
+
+/**
+ * What the decider needs to know about a case, folded from its events by `evolveCase`. Deliberately
+ * free of free text and personal data (those may be erased from the history, ADR 0002); read models
+ * build richer views from the same events.
+ */
+export interface CaseInvestigationState {
+  /** 1 for the first recorded investigation, 2 after a reopen and a new one, … */
+  readonly seq: number;
+  readonly deviationOccurred?: boolean;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface CaseDecisionState {
+  readonly outcome: CaseOutcome;
+  readonly requiresIvoReport: boolean;
+  /** The investigation (`seq`) the decision was based on. */
+  readonly investigationSeq: number;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface CaseIvoReportState {
+  readonly ivoReference: string;
+  readonly reportedAt: string;
+  readonly by: string;
+}
+
+export type CaseActionStatus = 'open' | 'completed' | 'followed_up';
+
+export interface CaseActionState {
+  readonly id: string;
+  readonly level: CaseActionLevel;
+  readonly owner: string;
+  readonly dueAt: string;
+  readonly status: CaseActionStatus;
+  readonly addedAt: string;
+  readonly completedAt?: string;
+  readonly followedUpAt?: string;
+  readonly effective?: boolean;
+}
+
+export interface CaseDeadlineState {
+  readonly id: string;
+  readonly kind: CaseDeadlineKind;
+  readonly dueAt: string;
+  readonly policyVersion: number;
+  readonly actionId?: string;
+  readonly status: CaseDeadlineStatus;
+  readonly startedAt: string;
+  readonly metAt?: string;
+  readonly missedAt?: string;
+  /** 0 while not missed; the highest escalation step recorded so far (DL-15). */
+  readonly escalationLevel: number;
+  readonly escalatedTo: readonly string[];
+}
+
+export interface CaseTaskState {
+  readonly id: string;
+  readonly kind: CaseTaskKind;
+  readonly assignee?: string;
+  readonly assigneeRole?: string;
+  readonly unitId: string;
+  readonly dueAt?: string;
+  readonly deadlineId?: string;
+  readonly actionId?: string;
+  readonly status: CaseTaskStatus;
+  readonly createdAt: string;
+  readonly completedAt?: string;
+  readonly completedBy?: string;
+}
+
+export interface CaseAcknowledgementState {
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface CaseAggregateState {
+  readonly id: string;
+  readonly caseNumber: string;
+  readonly type: CaseType;
+  /** The type at intake; kept for statistics after reclassification (LC-2). */
+  readonly reportedType: CaseType;
+  readonly unitId: string;
+  readonly channel: CaseChannel;
+  readonly stage: CaseStage;
+  readonly reportedAt: string;
+  readonly registeredAt: string;
+  readonly occurredAt?: string;
+  /** Public feedback not yet classified by staff (LC-4 step 4). */
+  readonly unclassified: boolean;
+  readonly category?: string;
+  readonly lagrum?: string;
+  readonly acknowledged: CaseAcknowledgementState | null;
+  readonly assignee: string | null;
+  readonly investigationStartedAt: string | null;
+  readonly investigation: CaseInvestigationState | null;
+  /** Set by a reopen: the earlier investigation no longer concludes the case (LC-2). */
+  readonly newInvestigationRequired: boolean;
+  readonly decision: CaseDecisionState | null;
+  readonly ivoReport: CaseIvoReportState | null;
+  readonly actions: Readonly<Record<string, CaseActionState>>;
+  readonly deadlines: Readonly<Record<string, CaseDeadlineState>>;
+  readonly tasks: Readonly<Record<string, CaseTaskState>>;
+  /** Number of events applied. */
+  readonly version: number;
+  readonly closedAt: string | null;
+  readonly reopenCount: number;
+}
+
+/** `null` before the case is reported. */
+export type CaseState = CaseAggregateState | null;

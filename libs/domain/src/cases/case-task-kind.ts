@@ -1,0 +1,32 @@
+/** Kinds of tasks a case puts in someone's inbox (api.md "Tasks"; DL-15: a miss creates a task). */
+export const CASE_TASK_KINDS = [
+  'acknowledge',
+  'assign_investigator',
+  'investigate',
+  'decide',
+  'report_to_ivo',
+  'carry_out_action',
+  'follow_up',
+  'escalation',
+  'classify',
+] as const;
+
+export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
+
+export const CASE_TASK_KIND_LABELS: Readonly<Record<CaseTaskKind, string>> = {
+  acknowledge: 'Ge återkoppling',
+  assign_investigator: 'Utse utredare',
+  investigate: 'Utred ärendet',
+  decide: 'Fatta beslut',
+  report_to_ivo: 'Anmäl till IVO',
+  carry_out_action: 'Genomför åtgärd',
+  follow_up: 'Följ upp åtgärder',
+  escalation: 'Eskalerad frist',
+  classify: 'Klassificera ärendet',
+};
+
+export type CaseTaskStatus = 'open' | 'done';
+
+export function isCaseTaskKind(value: unknown): value is CaseTaskKind {
+  return typeof value === 'string' && (CASE_TASK_KINDS as readonly string[]).includes(value);
+}

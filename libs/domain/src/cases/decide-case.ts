@@ -1,0 +1,80 @@
+import type { CaseCommand } from './case-commands';
+import { isCaseSystemCommand } from './case-commands';
+import { caseRefusal } from './case-refusal';
+import type { CaseState } from './case-state';
+import { decideAcknowledge } from './decide/decide-acknowledge';
+import { decideAddAction } from './decide/decide-add-action';
+import { decideAssign } from './decide/decide-assign';
+import { decideClassify } from './decide/decide-classify';
+import { decideClose } from './decide/decide-close';
+import { decideCompleteAction } from './decide/decide-complete-action';
+import { decideCompleteTask } from './decide/decide-complete-task';
+import { decideCreateTask } from './decide/decide-create-task';
+import { decideDecide } from './decide/decide-decide';
+import { decideFollowUp } from './decide/decide-follow-up';
+import { decideRecordDeadlineMissed } from './decide/decide-record-deadline-missed';
+import { decideRecordInvestigation } from './decide/decide-record-investigation';
+import { decideReopen } from './decide/decide-reopen';
+import { decideReport } from './decide/decide-report';
+import { decideReportToIvo } from './decide/decide-report-to-ivo';
+import { refused } from './decide/decide-result';
+import type { DecideCaseResult } from './decide/decide-result';
+import { decideStartDeadline } from './decide/decide-start-deadline';
+import { decideStartInvestigation } from './decide/decide-start-investigation';
+
+export type { DecideCaseResult } from './decide/decide-result';
+
+/**
+ * The case decider: given the current state (null before the case is reported), a command and the
+ * current time, either the events to append or a refusal. Pure and deterministic; `now` is the only
+ * source of time and generated ids come in with the command.
+ *
+ * Common rules: every command but `report` needs an existing case (NOT_FOUND); a closed case takes
+ * only `reopen` and the system commands of the process manager (INVALID_TRANSITION).
+ */
+export function decideCase(command: CaseCommand, state: CaseState, now: Date): DecideCaseResult {
+  if (command.type === 'report') return decideReport(command, state, now);
+  if (state === null) return refused(caseRefusal('NOT_FOUND', 'CASE_NOT_FOUND', 'Ärendet finns inte.'));
+  if (state.stage === 'closed' && command.type !== 'reopen' && !isCaseSystemCommand(command.type)) {
+    return refused(caseRefusal('INVALID_TRANSITION', 'CASE_CLOSED', 'Ärendet är avslutat; öppna det igen för att göra ändringar.'));
+  }
+
+  switch (command.type) {
+    case 'acknowledge':
+      return decideAcknowledge(command, state, now);
+    case 'assign':
+      return decideAssign(command, state, now);
+    case 'classify':
+      return decideClassify(command, state, now);
+    case 'start-investigation':
+      return decideStartInvestigation(command, state, now);
+    case 'record-investigation':
+      return decideRecordInvestigation(command, state, now);
+    case 'decide':
+      return decideDecide(command, state, now);
+    case 'report-to-ivo':
+      return decideReportToIvo(command, state, now);
+    case 'add-action':
+      return decideAddAction(command, state, now);
+    case 'complete-action':
+      return decideCompleteAction(command, state, now);
+    case 'follow-up':
+      return decideFollowUp(command, state, now);
+    case 'close':
+      return decideClose(command, state, now);
+    case 'reopen':
+      return decideReopen(command, state, now);
+    case 'start-deadline':
+      return decideStartDeadline(command, state, now);
+    case 'record-deadline-missed':
+      return decideRecordDeadlineMissed(command, state, now);
+    case 'create-task':
+      return decideCreateTask(command, state, now);
+    case 'complete-task':
+      return decideCompleteTask(command, state, now);
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+}

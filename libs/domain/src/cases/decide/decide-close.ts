@@ -1,0 +1,55 @@
+import type { CaseCommandOfType } from '../case-commands';
+import { isInvestigationConcluded } from '../case-progress';
+import { caseRefusal } from '../case-refusal';
+import type { CaseRefusal } from '../case-refusal';
+import type { CaseAggregateState } from '../case-state';
+import { requiresDecision } from '../case-type';
+import { accepted, refused } from './decide-result';
+import type { DecideCaseResult } from './decide-result';
+import { completeOpenTasks } from './open-work';
+import { checkRequiredText, requiredText } from './validation';
+
+function invalid(reason: string, message: string): CaseRefusal {
+  return caseRefusal('INVALID_TRANSITION', reason, message);
+}
+
+/** What is still missing before the case may close (LC-3), or `null`. Praise needs no investigation (LC-1, CT-4). */
+function missingForClose(state: CaseAggregateState): CaseRefusal | null {
+  if (state.unclassified) {
+    return invalid('CLASSIFICATION_REQUIRED', 'Ärendet måste klassificeras innan det kan avslutas.');
+  }
+  if (state.type !== 'praise') {
+    if (state.investigation === null || state.newInvestigationRequired) {
+      return invalid('INVESTIGATION_REQUIRED', 'Ärendet kan avslutas först när utredningen är registrerad.');
+    }
+    if (state.type === 'complaint' && state.investigation.deviationOccurred === undefined) {
+      return invalid('DEVIATION_OCCURRED_REQUIRED', 'För klagomål måste utredningen ange om en avvikelse har förekommit.');
+    }
+    if (requiresDecision(state.type) && !isInvestigationConcluded(state)) {
+      return invalid('DECISION_REQUIRED', 'Ärendet kan avslutas först när beslut har fattats.');
+    }
+  }
+  if (state.decision?.requiresIvoReport === true && state.ivoReport === null) {
+    return invalid('IVO_REPORT_REQUIRED', 'Beslutet kräver en anmälan till IVO innan ärendet kan avslutas.');
+  }
+  if (Object.values(state.actions).some((action) => action.status !== 'followed_up')) {
+    return invalid('ACTIONS_NOT_FOLLOWED_UP', 'Alla åtgärder måste vara genomförda och uppföljda innan ärendet kan avslutas.');
+  }
+  return null;
+}
+
+/**
+ * Closes the case with a summary (LC-3). Completes every open task of the case; deadlines that are
+ * still open stay as they are (a late deadline is history, not something closing can erase).
+ */
+export function decideClose(command: CaseCommandOfType<'close'>, state: CaseAggregateState, now: Date): DecideCaseResult {
+  const refusal = checkRequiredText(command.data.summary, 'summary', 'sammanfattning') ?? missingForClose(state);
+  if (refusal) return refused(refusal);
+
+  const at = now.toISOString();
+  const by = command.actor.username;
+  return accepted(
+    { type: 'CaseClosed', data: { summary: requiredText(command.data.summary), by, at } },
+    ...completeOpenTasks(state, 'all', at, by),
+  );
+}

@@ -1,0 +1,50 @@
+import type { CaseCommandOfType } from '../case-commands';
+import { caseRefusal } from '../case-refusal';
+import type { CaseAggregateState } from '../case-state';
+import { accepted, refused } from './decide-result';
+import type { DecideCaseResult } from './decide-result';
+import { completeOpenTasks, meetOpenDeadlines } from './open-work';
+import { notForType } from './stage-refusals';
+import { checkDateOrDateTime, checkNotInFuture, checkRequiredText, firstRefusal, normalisedTimestamp, requiredText } from './validation';
+
+/**
+ * The notification to IVO after a serious lex Sarah or lex Maria decision, "snarast" (LC-6 S6, LC-8
+ * step 5, DL-5, DL-8). Once per case; meets the `ivo_report` deadline and completes `report_to_ivo` tasks.
+ */
+export function decideReportToIvo(
+  command: CaseCommandOfType<'report-to-ivo'>,
+  state: CaseAggregateState,
+  now: Date,
+): DecideCaseResult {
+  const { data } = command;
+  const refusal = firstRefusal(
+    checkRequiredText(data.ivoReference, 'ivoReference', 'IVO:s diarienummer'),
+    checkDateOrDateTime(data.reportedAt, 'reportedAt', 'datum för anmälan'),
+    checkNotInFuture(String(data.reportedAt), 'reportedAt', 'datum för anmälan', now),
+  );
+  if (refusal) return refused(refusal);
+  if (state.type !== 'lex_sarah' && state.type !== 'lex_maria') return refused(notForType(state, 'anmäla till IVO'));
+  if (state.ivoReport !== null) {
+    return refused(caseRefusal('INVALID_TRANSITION', 'ALREADY_REPORTED_TO_IVO', 'Ärendet är redan anmält till IVO.'));
+  }
+  if (state.decision === null || !state.decision.requiresIvoReport) {
+    return refused(
+      caseRefusal(
+        'INVALID_TRANSITION',
+        'IVO_REPORT_NOT_REQUIRED',
+        'Anmälan till IVO görs efter ett beslut om allvarligt missförhållande, påtaglig risk för allvarligt missförhållande eller allvarlig vårdskada.',
+      ),
+    );
+  }
+
+  const at = now.toISOString();
+  const by = command.actor.username;
+  return accepted(
+    {
+      type: 'ReportedToIvo',
+      data: { ivoReference: requiredText(data.ivoReference), reportedAt: normalisedTimestamp(data.reportedAt), by, at },
+    },
+    ...meetOpenDeadlines(state, ['ivo_report'], at),
+    ...completeOpenTasks(state, ['report_to_ivo'], at, by),
+  );
+}

@@ -1,0 +1,47 @@
+import {
+  DEADLINE_KEYS,
+  ESCALATION_ROLES,
+  isDeadlineKey,
+  isEscalationRole,
+  isWorkingDaysDuration,
+} from './deadline-policy';
+import { DEFAULT_DEADLINE_POLICY } from './default-deadline-policy';
+
+describe('DEFAULT_DEADLINE_POLICY', () => {
+  it('has the api.md contract defaults', () => {
+    expect(DEFAULT_DEADLINE_POLICY).toEqual({
+      version: 1,
+      deadlines: {
+        acknowledgement: 'PT24H',
+        lex_sarah_first_response: 'PT4H',
+        lex_sarah_investigation: 'P14D',
+        ivo_report: 'P7D',
+        investigation: 'P30D',
+        follow_up: 'P90D',
+        action_reminder_before: 'P2D',
+        escalation_repeat: 'P1D',
+      },
+      escalationChain: ['unit_manager', 'division_manager', 'director'],
+    });
+  });
+
+  it('has exactly the required keys', () => {
+    expect(Object.keys(DEFAULT_DEADLINE_POLICY.deadlines).sort()).toEqual([...DEADLINE_KEYS].sort());
+  });
+
+  it('cannot be mutated', () => {
+    expect(Object.isFrozen(DEFAULT_DEADLINE_POLICY)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_DEADLINE_POLICY.deadlines)).toBe(true);
+    expect(() => DEFAULT_DEADLINE_POLICY.escalationChain.push('mas')).toThrow(TypeError);
+  });
+
+  it('has type guards', () => {
+    expect(isDeadlineKey('ivo_report')).toBe(true);
+    expect(isDeadlineKey('action')).toBe(false);
+    expect(isEscalationRole('mas')).toBe(true);
+    expect(isEscalationRole('staff')).toBe(false);
+    expect(ESCALATION_ROLES).toHaveLength(6);
+    expect(isWorkingDaysDuration({ workingDays: 2 })).toBe(true);
+    expect(isWorkingDaysDuration('P2D')).toBe(false);
+  });
+});

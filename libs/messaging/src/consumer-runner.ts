@@ -1,0 +1,123 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@kvalitet/contracts';
+import { claimInboxEntry } from '@kvalitet/persistence';
+
+export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
+
+export interface ConsumerRunnerOptions {
+  /** Consumer group and inbox name. */
+  consumerName: string;
+  topics: readonly string[];
+  handle: EventHandler;
+  maxAttempts?: number;
+  fromBeginning?: boolean;
+  onError?: (error: unknown, context: Record<string, unknown>) => void;
+  onProcessed?: (event: EventEnvelope) => void;
+}
+
+/**
+ * One way to consume: each batch is handled in one database transaction together with the inbox
+ * rows, so a redelivered event changes nothing. If a batch fails, its messages are retried one by
+ * one (bounded); a message that still fails is written to `dead_letters` and skipped, so a poison
+ * message never blocks its partition.
+ */
+export class ConsumerRunner {
+  private readonly consumer: Consumer;
+
+  constructor(
+    kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly options: ConsumerRunnerOptions,
+  ) {
+    this.consumer = kafka.consumer({ groupId: options.consumerName, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  /** Stops fetching, lets the batch in hand finish and commits its offsets. */
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    const parsed = batch.messages.map((message) => ({ message, event: parseEnvelope(message) }));
+    const allParsed = parsed.every((p) => p.event !== null);
+    if (allParsed) {
+      try {
+        const handled = await this.dataSource.transaction(async (manager) => {
+          const done: EventEnvelope[] = [];
+          for (const { event } of parsed) {
+            if (await this.handleOne(event!, manager)) done.push(event!);
+          }
+          return done;
+        });
+        handled.forEach((event) => this.options.onProcessed?.(event));
+        resolveOffset(batch.lastOffset());
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+        return;
+      } catch (error) {
+        this.options.onError?.(error, { consumer: this.options.consumerName, topic: batch.topic, partition: batch.partition, phase: 'batch' });
+      }
+    }
+    for (const { message, event } of parsed) {
+      if (!isRunning() || isStale()) return;
+      await this.handleAlone(batch.topic, batch.partition, message, event);
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+    await commitOffsetsIfNecessary();
+  }
+
+  private async handleOne(event: EventEnvelope, manager: EntityManager): Promise<boolean> {
+    if (!(await claimInboxEntry(manager, this.options.consumerName, event.id))) return false;
+    await this.options.handle(event, manager);
+    return true;
+  }
+
+  private async handleAlone(topic: string, partition: number, message: KafkaMessage, event: EventEnvelope | null): Promise<void> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    let lastError: unknown = new Error('meddelandet är inte en giltig händelse (JSON)');
+    if (event) {
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        try {
+          const handled = await this.dataSource.transaction((manager) => this.handleOne(event, manager));
+          if (handled) this.options.onProcessed?.(event);
+          return;
+        } catch (error) {
+          lastError = error;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt)));
+        }
+      }
+    }
+    this.options.onError?.(lastError, { consumer: this.options.consumerName, topic, partition, offset: message.offset, phase: 'dead-letter' });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO dead_letters (consumer, topic, kafka_partition, kafka_offset, event_id, payload, error, attempts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [this.options.consumerName, topic, partition, message.offset, event?.id ?? null, message.value?.toString('utf8') ?? '', String((lastError as Error)?.stack ?? lastError), event ? maxAttempts : 1],
+      );
+      if (event) await claimInboxEntry(manager, this.options.consumerName, event.id);
+    });
+  }
+}
+
+function parseEnvelope(message: KafkaMessage): EventEnvelope | null {
+  try {
+    const value = JSON.parse(message.value?.toString('utf8') ?? '') as Partial<EventEnvelope>;
+    if (typeof value.id !== 'string' || typeof value.aggregateId !== 'string' || typeof value.type !== 'string' || typeof value.version !== 'number') return null;
+    return value as EventEnvelope;
+  } catch {
+    return null;
+  }
+}

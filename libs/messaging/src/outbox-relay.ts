@@ -1,0 +1,121 @@
+import type { Kafka, Producer } from 'kafkajs';
+import { CompressionTypes } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { OUTBOX_PARTITIONS } from '@kvalitet/persistence';
+
+export interface OutboxRelayOptions {
+  batchSize?: number;
+  idleDelayMs?: number;
+  /** Back-off after a failed publish (Kafka down): the outbox simply grows meanwhile. */
+  errorDelayMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  payload: { id: string; type: string };
+}
+
+const RELAY_LOCK_NAMESPACE = 7301;
+
+/**
+ * Publishes the outbox to Kafka (acks=all, idempotent producer, key = aggregate id). Several relays
+ * may run at once: each outbox partition is owned by one relay at a time through a transaction-scoped
+ * advisory lock, so the events of one aggregate are published by one relay, in order, never twice in
+ * effect (a crash between send and commit re-sends, which the consumers' inbox absorbs).
+ */
+export class OutboxRelay {
+  private readonly producer: Producer;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private connected = false;
+
+  constructor(
+    kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly options: OutboxRelayOptions = {},
+  ) {
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    if (this.connected) await this.producer.disconnect();
+    this.connected = false;
+  }
+
+  /** Publishes what is pending once over all partitions; returns how many events went out. */
+  async publishPending(): Promise<number> {
+    if (!this.connected) {
+      await this.producer.connect();
+      this.connected = true;
+    }
+    let published = 0;
+    for (let partition = 0; partition < OUTBOX_PARTITIONS; partition++) {
+      published += await this.publishPartition(partition);
+    }
+    return published;
+  }
+
+  async backlog(): Promise<number> {
+    const rows: { count: string }[] = await this.dataSource.query(`SELECT count(*) FROM outbox WHERE published_at IS NULL`);
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const published = await this.publishPending();
+        if (published === 0) await sleep(this.options.idleDelayMs ?? 50);
+      } catch (error) {
+        this.options.onError?.(error);
+        if (this.connected) {
+          await this.producer.disconnect().catch(() => undefined);
+          this.connected = false;
+        }
+        await sleep(this.options.errorDelayMs ?? 1000);
+      }
+    }
+  }
+
+  private async publishPartition(partition: number): Promise<number> {
+    const batchSize = this.options.batchSize ?? 1000;
+    return this.dataSource.transaction(async (manager) => {
+      const lock: { locked: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock($1, $2) AS locked`, [RELAY_LOCK_NAMESPACE, partition]);
+      if (!lock[0]?.locked) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, message_key, payload FROM outbox WHERE partition_no = $1 AND published_at IS NULL ORDER BY id LIMIT $2`,
+        [partition, batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, OutboxRow[]>();
+      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      await this.producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic.entries()].map(([topic, topicRows]) => ({
+          topic,
+          messages: topicRows.map((row) => ({
+            key: row.message_key,
+            value: JSON.stringify(row.payload),
+            headers: { 'event-id': row.payload.id, 'event-type': row.payload.type },
+          })),
+        })),
+      });
+      await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      return rows.length;
+    });
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

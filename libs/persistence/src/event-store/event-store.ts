@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AggregateType, EventEnvelope, EventMetadata } from '@kvalitet/contracts';
+import { topicForAggregate } from '@kvalitet/contracts';
+import { outboxPartitionOf } from '../outbox/outbox-partition';
+import { ERASED_MARKER, mergePersonalData, splitPersonalData } from '../personal-data/personal-fields';
+import type { NewEvent } from './new-event';
+import { defaultUpcasters, type UpcasterRegistry } from './upcasters';
+import { VersionConflictError } from './version-conflict.error';
+
+export interface AppendRequest {
+  aggregateType: AggregateType;
+  aggregateId: string;
+  /** The version the caller decided on; 0 for a new aggregate. */
+  expectedVersion: number;
+  events: NewEvent[];
+  metadata: EventMetadata;
+}
+
+interface EventRow {
+  position: string;
+  id: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  version: number;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  occurred_at: Date;
+  recorded_at: Date;
+  personal: Record<string, unknown> | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Append-only event store with the transactional outbox: the events, their personal data and the
+ * outbox rows are written in one transaction, so an accepted command is durable and will be
+ * published, or nothing happened at all.
+ */
+export class EventStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly upcasters: UpcasterRegistry = defaultUpcasters(),
+  ) {}
+
+  /** Runs `work` in one transaction; pass the manager to `append` to join it. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async append(request: AppendRequest, manager?: EntityManager): Promise<EventEnvelope[]> {
+    if (request.events.length === 0) return [];
+    if (!manager) return this.transaction((m) => this.append(request, m));
+    const now = new Date();
+    const rows = request.events.map((event, index) => {
+      const { stripped, personal } = splitPersonalData(event.data as Record<string, unknown>);
+      return {
+        id: randomUUID(),
+        version: request.expectedVersion + index + 1,
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        stripped,
+        personal,
+        full: event.data as Record<string, unknown>,
+        occurredAt: event.occurredAt ?? now,
+      };
+    });
+
+    let inserted: { id: string; position: string; recorded_at: Date }[];
+    try {
+      inserted = await manager.query(
+        `INSERT INTO events (id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])
+         RETURNING id, position, recorded_at`,
+        [
+          rows.map((r) => r.id),
+          rows.map(() => request.aggregateType),
+          rows.map(() => request.aggregateId),
+          rows.map((r) => r.version),
+          rows.map((r) => r.type),
+          rows.map((r) => r.schemaVersion),
+          rows.map((r) => JSON.stringify(r.stripped)),
+          rows.map(() => JSON.stringify(request.metadata)),
+          rows.map((r) => r.occurredAt.toISOString()),
+        ],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new VersionConflictError(request.aggregateId, request.expectedVersion);
+      }
+      throw error;
+    }
+    const byId = new Map(inserted.map((row) => [row.id, row]));
+
+    const withPersonal = rows.filter((r) => r.personal !== null);
+    if (withPersonal.length > 0) {
+      await manager.query(
+        `INSERT INTO personal_data (event_id, subject_id, data)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[])`,
+        [withPersonal.map((r) => r.id), withPersonal.map(() => request.aggregateId), withPersonal.map((r) => JSON.stringify(r.personal))],
+      );
+    }
+
+    const envelopes: EventEnvelope[] = rows.map((r) => {
+      const stored = byId.get(r.id)!;
+      return {
+        id: r.id,
+        position: String(stored.position),
+        aggregateType: request.aggregateType,
+        aggregateId: request.aggregateId,
+        version: r.version,
+        type: r.type,
+        schemaVersion: r.schemaVersion,
+        data: r.full,
+        metadata: request.metadata,
+        occurredAt: r.occurredAt.toISOString(),
+        recordedAt: new Date(stored.recorded_at).toISOString(),
+      };
+    });
+
+    const topic = topicForAggregate(request.aggregateType);
+    const partition = outboxPartitionOf(request.aggregateId);
+    await manager.query(
+      `INSERT INTO outbox (event_id, topic, message_key, partition_no, payload)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::jsonb[])`,
+      [
+        envelopes.map((e) => e.id),
+        envelopes.map(() => topic),
+        envelopes.map(() => request.aggregateId),
+        envelopes.map(() => partition),
+        envelopes.map((e) => JSON.stringify(e)),
+      ],
+    );
+    return envelopes;
+  }
+
+  async load(aggregateId: string, manager?: EntityManager): Promise<EventEnvelope[]> {
+    const rows: EventRow[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT e.*, p.data AS personal
+         FROM events e LEFT JOIN personal_data p ON p.event_id = e.id
+        WHERE e.aggregate_id = $1 ORDER BY e.version`,
+      [aggregateId],
+    );
+    return rows.map((row) => this.toEnvelope(row));
+  }
+
+  /** Reads the whole store in commit order, page by page (projection rebuilds, reports). */
+  async readAll(options: { afterPosition?: string; limit: number; aggregateType?: AggregateType }): Promise<EventEnvelope[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT e.*, p.data AS personal
+         FROM events e LEFT JOIN personal_data p ON p.event_id = e.id
+        WHERE e.position > $1 AND ($2::text IS NULL OR e.aggregate_type = $2)
+        ORDER BY e.position LIMIT $3`,
+      [options.afterPosition ?? '0', options.aggregateType ?? null, options.limit],
+    );
+    return rows.map((row) => this.toEnvelope(row));
+  }
+
+  /** Erases a subject's personal data when retention ends; the events themselves stay (ADR 0002). */
+  async erasePersonalData(subjectId: string, reason: string): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `UPDATE personal_data
+          SET data = (SELECT jsonb_object_agg(k, to_jsonb($3::text)) FROM jsonb_object_keys(data) AS k),
+              erased_at = now(), erased_reason = $2
+        WHERE subject_id = $1 AND erased_at IS NULL`,
+      [subjectId, reason, ERASED_MARKER],
+    );
+    return result[1];
+  }
+
+  private toEnvelope(row: EventRow): EventEnvelope {
+    const merged = mergePersonalData(row.data, row.personal);
+    const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, merged);
+    return {
+      id: row.id,
+      position: String(row.position),
+      aggregateType: row.aggregate_type,
+      aggregateId: row.aggregate_id,
+      version: row.version,
+      type: row.type,
+      schemaVersion,
+      data,
+      metadata: row.metadata,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      recordedAt: new Date(row.recorded_at).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Records that `consumer` has handled `eventId`, in the consumer's own transaction. Returns false
+ * when it already had: the caller then skips the event, so a redelivery changes nothing.
+ */
+export async function claimInboxEntry(manager: EntityManager, consumer: string, eventId: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+    [consumer, eventId],
+  );
+  return rows.length === 1;
+}
+
+export async function clearInbox(manager: EntityManager, consumer: string): Promise<void> {
+  await manager.query(`DELETE FROM inbox WHERE consumer = $1`, [consumer]);
+}

@@ -1,0 +1,71 @@
+/**
+ * Fields of event data that may hold personal data or free text about a person. They are stored in
+ * `personal_data`, not in `events`, so they can be erased when retention ends without rewriting the
+ * append-only history (ADR 0002). Paths are top-level keys or one level of nesting (`reporter.name`).
+ */
+export const PERSONAL_FIELD_PATHS: readonly string[] = [
+  'description',
+  'immediateActions',
+  'onBehalfOf',
+  'contact',
+  'name',
+  'reporter.name',
+  'personRef',
+  'note',
+  'summary',
+  'rationale',
+  'result',
+  'reason',
+  'causes',
+];
+
+export const ERASED_MARKER = '[raderad]';
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Splits event data into the part that stays in the event and the personal part. */
+export function splitPersonalData(data: Json, paths: readonly string[] = PERSONAL_FIELD_PATHS): { stripped: Json; personal: Json | null } {
+  const stripped: Json = { ...data };
+  const personal: Json = {};
+  let found = false;
+  for (const path of paths) {
+    const [head, child] = path.split('.') as [string, string | undefined];
+    if (child === undefined) {
+      if (head in stripped) {
+        personal[head] = stripped[head];
+        delete stripped[head];
+        found = true;
+      }
+      continue;
+    }
+    const parent = stripped[head];
+    if (isRecord(parent) && child in parent) {
+      const { [child]: value, ...rest } = parent;
+      stripped[head] = rest;
+      personal[path] = value;
+      found = true;
+    }
+  }
+  return { stripped, personal: found ? personal : null };
+}
+
+/** Puts the personal part back (after erasure every value is the marker, so readers see the gap). */
+export function mergePersonalData(stripped: Json, personal: Json | null): Json {
+  const merged: Json = { ...stripped };
+  const apply = (path: string, value: unknown) => {
+    const [head, child] = path.split('.') as [string, string | undefined];
+    if (child === undefined) {
+      merged[head] = value;
+    } else {
+      merged[head] = { ...(isRecord(merged[head]) ? merged[head] : {}), [child]: value };
+    }
+  };
+  if (personal) {
+    for (const [path, value] of Object.entries(personal)) apply(path, value);
+  }
+  return merged;
+}

@@ -1,0 +1,3 @@
+export * from './validate-config';
+export * from './logger';
+export * from './validate-env-or-exit';

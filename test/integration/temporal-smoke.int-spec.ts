@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { smokeReleaseSignal, smokeWorkflow } from '@kvalitet/workflows';
+import { WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle-path';
+import { infraEnv } from '../support/infra-env';
+
+describe('Temporal', () => {
+  it('runs a workflow with a signal and an activity on the real dev server', async () => {
+    const env = infraEnv();
+    const taskQueue = `smoke-${randomUUID()}`;
+    const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowsPath: WORKFLOWS_PATH,
+      activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
+    });
+    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    const client = new Client({ connection });
+    const result = await worker.runUntil(async () => {
+      const handle = await client.workflow.start(smokeWorkflow, { taskQueue, workflowId: `smoke-${randomUUID()}`, args: [{ timeoutMs: 60_000, note: 'dev' }] });
+      await handle.signal(smokeReleaseSignal);
+      return handle.result();
+    });
+    await connection.close();
+    await nativeConnection.close();
+    expect(result).toEqual({ released: true, recorded: 'noterat: dev' });
+  });
+
+  it('skips a 24 hour timer on the time-skipping test server', async () => {
+    const path = infraEnv().TEMPORAL_TEST_SERVER_PATH;
+    if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH saknas: kör bash infra/up.sh');
+    const testEnv = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+    try {
+      const taskQueue = `smoke-${randomUUID()}`;
+      const worker = await Worker.create({
+        connection: testEnv.nativeConnection,
+        taskQueue,
+        workflowsPath: WORKFLOWS_PATH,
+        activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
+      });
+      const started = Date.now();
+      const result = await worker.runUntil(
+        testEnv.client.workflow.execute(smokeWorkflow, { taskQueue, workflowId: `smoke-${randomUUID()}`, args: [{ timeoutMs: 24 * 3600 * 1000, note: 'tid' }] }),
+      );
+      expect(result).toEqual({ released: false, recorded: 'noterat: tid' });
+      expect(Date.now() - started).toBeLessThan(60_000);
+    } finally {
+      await testEnv.teardown();
+    }
+  });
+});

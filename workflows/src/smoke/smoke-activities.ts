@@ -1,0 +1,4 @@
+/** Activity contract of the smoke workflow; the worker provides the implementation. */
+export interface SmokeActivities {
+  recordSmokeRun(note: string): Promise<string>;
+}

@@ -1,0 +1,2 @@
+// The bundle entry the worker registers: every workflow function, nothing else.
+export { smokeWorkflow } from './smoke/smoke-workflow';
