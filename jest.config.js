@@ -33,13 +33,13 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,workflows}/**/test/**/*.int-spec.ts', '<rootDir>/test/integration/**/*.int-spec.ts'],
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.setup.ts'],
     },
     {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs,workflows}/**/test/**/*.e2e-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.setup.ts'],
     },
   ],
 };

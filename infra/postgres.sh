@@ -84,6 +84,7 @@ status() {
     echo "postgres: daemonen körs INTE / daemon NOT running, men en kvarlämnad postmaster / but an orphaned postmaster (pid $orphan) håller datakatalogen / holds the data dir; 'bash infra/postgres.sh start' eller / or 'stop' städar / cleans up"
     return 1
   fi
+  [ -n "$stale" ] && return 1
   echo "postgres: körs inte / not running"
   return 3
 }

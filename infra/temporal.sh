@@ -12,6 +12,9 @@ NAME=temporal
 PORT=7233
 ADDRESS="127.0.0.1:$PORT"
 CLI_VERSION="v1.5.1"
+# A `go install` build reports its own version as 0.0.0-DEV (releases set it with ldflags), so the
+# cached binary is recognised by the Temporal server version that CLI v1.5.1 embeds.
+SERVER_VERSION="1.29.1"
 TEMPORAL_BIN="$BIN_DIR/temporal"
 STATE_DIR="$INFRA_DIR/temporal"
 DB_FILE="$STATE_DIR/temporal.db"
@@ -20,7 +23,7 @@ LOGFILE="$LOG_DIR/temporal.log"
 START_TIMEOUT="${TEMPORAL_START_TIMEOUT:-90}"
 
 binary_ok() {
-  [ -x "$TEMPORAL_BIN" ] && "$TEMPORAL_BIN" --version 2>/dev/null | grep -q "${CLI_VERSION#v}"
+  [ -x "$TEMPORAL_BIN" ] && "$TEMPORAL_BIN" --version 2>/dev/null | grep -qF "(Server $SERVER_VERSION,"
 }
 
 build() {
@@ -62,7 +65,7 @@ build() {
 
 namespace_ready() {
   "$TEMPORAL_BIN" operator namespace describe --namespace default --address "$ADDRESS" \
-    --command-timeout 5s >/dev/null 2>&1
+    --command-timeout 5s --disable-config-file --disable-config-env >/dev/null 2>&1
 }
 
 start() {
@@ -78,7 +81,7 @@ start() {
     refuse_if_port_taken 127.0.0.1 "$PORT" "$NAME"
     (cd "$STATE_DIR" && start_daemon "$NAME" "$LOGFILE" "$TEMPORAL_BIN" server start-dev \
       --headless --ip 127.0.0.1 --port "$PORT" --db-filename "$DB_FILE" \
-      --log-level warn --log-format pretty)
+      --log-level warn)
   fi
   wait_for_port 127.0.0.1 "$PORT" "$START_TIMEOUT" "Temporal" "$LOGFILE" "$NAME" ||
     die "Temporal startade inte / did not start (log: $LOGFILE)"

@@ -65,7 +65,7 @@ describe('EventStore (real Postgres)', () => {
     const [event] = await store.load(aggregateId);
     expect(event!.schemaVersion).toBe(2);
     expect(event!.data).toEqual({ caseNumber: 'AV-2026-0099', reporter: { username: 'medarbetare' } });
-    const custom = new EventStore(db.dataSource, new UpcasterRegistry());
+    const custom = new EventStore(db.dataSource, { upcasters: new UpcasterRegistry() });
     expect((await custom.load(aggregateId))[0]!.schemaVersion).toBe(1);
   });
 

@@ -39,11 +39,23 @@ const UNIQUE_VIOLATION = '23505';
  * outbox rows are written in one transaction, so an accepted command is durable and will be
  * published, or nothing happened at all.
  */
+export interface EventStoreOptions {
+  upcasters?: UpcasterRegistry;
+  /** Topic per aggregate type; tests give each run topics of its own. */
+  topicFor?: (aggregateType: AggregateType) => string;
+}
+
 export class EventStore {
+  private readonly upcasters: UpcasterRegistry;
+  private readonly topicFor: (aggregateType: AggregateType) => string;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly upcasters: UpcasterRegistry = defaultUpcasters(),
-  ) {}
+    options: EventStoreOptions = {},
+  ) {
+    this.upcasters = options.upcasters ?? defaultUpcasters();
+    this.topicFor = options.topicFor ?? topicForAggregate;
+  }
 
   /** Runs `work` in one transaction; pass the manager to `append` to join it. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -120,7 +132,7 @@ export class EventStore {
       };
     });
 
-    const topic = topicForAggregate(request.aggregateType);
+    const topic = this.topicFor(request.aggregateType);
     const partition = outboxPartitionOf(request.aggregateId);
     await manager.query(
       `INSERT INTO outbox (event_id, topic, message_key, partition_no, payload)

@@ -1,0 +1,47 @@
+import { MANAGER, T0_ISO, caseReported, command, complaintReported, events as e, given } from '../test-support';
+
+const acknowledge = (note?: string) => command('acknowledge', note === undefined ? {} : { note }, MANAGER);
+
+describe('acknowledge', () => {
+  it('records the receipt with its note', () => {
+    given(complaintReported())
+      .when(acknowledge(' Tack, vi återkommer. '))
+      .then({ type: 'CaseAcknowledged', data: { note: 'Tack, vi återkommer.', by: 'enhetschef', at: T0_ISO } });
+  });
+
+  it('meets the open acknowledgement and first-response deadlines and completes acknowledge tasks (DL-1, DL-3)', () => {
+    given(
+      caseReported(),
+      e.deadlineStarted('d-first', 'lex_sarah_first_response'),
+      e.deadlineStarted('d-ack', 'acknowledgement'),
+      e.deadlineStarted('d-inv', 'lex_sarah_investigation'),
+      e.taskCreated('t-ack', 'acknowledge'),
+      e.taskCreated('t-ack-sas', 'acknowledge', { assignee: 'sas' }),
+      e.taskCreated('t-inv', 'investigate'),
+    )
+      .when(acknowledge())
+      .then(
+        { type: 'CaseAcknowledged', data: { by: 'enhetschef', at: T0_ISO } },
+        e.deadlineMet('d-first'),
+        e.deadlineMet('d-ack'),
+        e.taskCompleted('t-ack', 'enhetschef'),
+        e.taskCompleted('t-ack-sas', 'enhetschef'),
+      );
+  });
+
+  it('leaves a deadline that was already missed as missed', () => {
+    given(caseReported(), e.deadlineStarted('d-first', 'lex_sarah_first_response'), e.deadlineMissed('d-first'))
+      .when(acknowledge())
+      .then({ type: 'CaseAcknowledged', data: { by: 'enhetschef', at: T0_ISO } });
+  });
+
+  it('is allowed in a later stage', () => {
+    given(caseReported(), e.investigationStarted(), e.investigationRecorded()).when(acknowledge()).events();
+  });
+
+  it('is refused the second time', () => {
+    given(complaintReported(), e.acknowledged())
+      .when(acknowledge())
+      .thenRefused({ code: 'INVALID_TRANSITION', reason: 'ALREADY_ACKNOWLEDGED' });
+  });
+});
