@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { ConsumerRunner, OutboxRelay, ensureTopics } from '@kvalitet/messaging';
 import { createLogger } from '@kvalitet/runtime';
 import type { ProjectorConfig } from './config/projector-config.schema';
-import { PROJECTIONS } from './projections/projections';
+import { createProjections } from './projections/projections';
 import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
 
 const logger = createLogger('projector');
@@ -32,11 +32,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       await this.relay.start();
       logger.info('utkorgsreläet är igång');
     }
-    for (const projection of PROJECTIONS) {
+    for (const projection of createProjections()) {
       const runner = new ConsumerRunner(this.kafka, this.dataSource, {
         consumerName: projection.name,
         topics: projection.topics,
-        handle: projection.handle,
+        ...(projection.handleBatch ? { handleBatch: projection.handleBatch } : { handle: projection.handle! }),
         onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte projiceras'),
       });
       await runner.start();

@@ -11,3 +11,5 @@ export * from './outbox/outbox-partition';
 export * from './inbox/inbox';
 export * from './idempotency/idempotency-store';
 export * from './case-numbers/case-number-allocator';
+export * from './cases/case-refused.error';
+export * from './cases/case-command-service';

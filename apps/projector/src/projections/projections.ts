@@ -1,3 +1,6 @@
+import { createCaseReadModelProjection } from './case-read-model/case-read-model.projection';
 import type { Projection } from './projection';
 
-export const PROJECTIONS: Projection[] = [];
+export function createProjections(): Projection[] {
+  return [createCaseReadModelProjection()];
+}

@@ -20,7 +20,12 @@ describe('case outcomes', () => {
       'risk_for_missforhallande',
       'ej_missforhallande',
     ]);
-    expect(LEX_MARIA_OUTCOMES).toEqual(['allvarlig_vardskada', 'vardskada', 'risk_for_vardskada', 'ej_vardskada']);
+    expect(LEX_MARIA_OUTCOMES).toEqual([
+      'allvarlig_vardskada',
+      'vardskada',
+      'risk_for_vardskada',
+      'ej_vardskada',
+    ]);
   });
 
   it('treats exactly three outcomes as serious (IVO notification)', () => {
@@ -43,8 +48,15 @@ describe('case outcomes', () => {
 
   it('has a Swedish label for every outcome and knows the no-action ones', () => {
     expect(Object.keys(CASE_OUTCOME_LABELS).sort()).toEqual([...CASE_OUTCOMES].sort());
-    expect(CASE_OUTCOME_LABELS.pataglig_risk_for_allvarligt_missforhallande).toBe('Påtaglig risk för allvarligt missförhållande');
-    expect(CASE_OUTCOMES.filter(isNoActionOutcome)).toEqual(['ej_missforhallande', 'ej_vardskada', 'inga_atgarder', 'avvikelse_ej_bekraftad']);
+    expect(CASE_OUTCOME_LABELS.pataglig_risk_for_allvarligt_missforhallande).toBe(
+      'Påtaglig risk för allvarligt missförhållande',
+    );
+    expect(CASE_OUTCOMES.filter(isNoActionOutcome)).toEqual([
+      'ej_missforhallande',
+      'ej_vardskada',
+      'inga_atgarder',
+      'avvikelse_ej_bekraftad',
+    ]);
     expect(isCaseOutcome('vardskada')).toBe(true);
     expect(isCaseOutcome('serious')).toBe(false);
   });

@@ -10,7 +10,12 @@ export const LEX_SARAH_OUTCOMES = [
 ] as const;
 
 /** Lex Maria assessment by the MAS (LC-8 step 1; PSL 3 kap. 5 §). */
-export const LEX_MARIA_OUTCOMES = ['allvarlig_vardskada', 'vardskada', 'risk_for_vardskada', 'ej_vardskada'] as const;
+export const LEX_MARIA_OUTCOMES = [
+  'allvarlig_vardskada',
+  'vardskada',
+  'risk_for_vardskada',
+  'ej_vardskada',
+] as const;
 
 /**
  * Outcomes for every other type. api.md names outcomes only for lex Sarah and lex Maria; for the rest
@@ -19,14 +24,23 @@ export const LEX_MARIA_OUTCOMES = ['allvarlig_vardskada', 'vardskada', 'risk_for
  * generic set lets `decide` record that conclusion where a manager wants a formal one; for these types
  * the decision is optional (closing only needs the investigation, LC-3).
  */
-export const GENERIC_OUTCOMES = ['atgarder_kravs', 'inga_atgarder', 'avvikelse_bekraftad', 'avvikelse_ej_bekraftad'] as const;
+export const GENERIC_OUTCOMES = [
+  'atgarder_kravs',
+  'inga_atgarder',
+  'avvikelse_bekraftad',
+  'avvikelse_ej_bekraftad',
+] as const;
 
 export type LexSarahOutcome = (typeof LEX_SARAH_OUTCOMES)[number];
 export type LexMariaOutcome = (typeof LEX_MARIA_OUTCOMES)[number];
 export type GenericOutcome = (typeof GENERIC_OUTCOMES)[number];
 export type CaseOutcome = LexSarahOutcome | LexMariaOutcome | GenericOutcome;
 
-export const CASE_OUTCOMES: readonly CaseOutcome[] = [...LEX_SARAH_OUTCOMES, ...LEX_MARIA_OUTCOMES, ...GENERIC_OUTCOMES];
+export const CASE_OUTCOMES: readonly CaseOutcome[] = [
+  ...LEX_SARAH_OUTCOMES,
+  ...LEX_MARIA_OUTCOMES,
+  ...GENERIC_OUTCOMES,
+];
 
 export const CASE_OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
   allvarligt_missforhallande: 'Allvarligt missförhållande',
@@ -51,7 +65,12 @@ const SERIOUS_OUTCOMES: readonly CaseOutcome[] = [
 ];
 
 /** Outcomes after which no action is expected; the case may go straight to follow-up. */
-const NO_ACTION_OUTCOMES: readonly CaseOutcome[] = ['ej_missforhallande', 'ej_vardskada', 'inga_atgarder', 'avvikelse_ej_bekraftad'];
+const NO_ACTION_OUTCOMES: readonly CaseOutcome[] = [
+  'ej_missforhallande',
+  'ej_vardskada',
+  'inga_atgarder',
+  'avvikelse_ej_bekraftad',
+];
 
 export function isCaseOutcome(value: unknown): value is CaseOutcome {
   return typeof value === 'string' && (CASE_OUTCOMES as readonly string[]).includes(value);

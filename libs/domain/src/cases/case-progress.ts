@@ -25,7 +25,8 @@ export function hasDecisionOnCurrentInvestigation(state: CaseAggregateState): bo
 }
 
 function noActionsExpected(state: CaseAggregateState): boolean {
-  if (state.decision !== null && hasDecisionOnCurrentInvestigation(state)) return isNoActionOutcome(state.decision.outcome);
+  if (state.decision !== null && hasDecisionOnCurrentInvestigation(state))
+    return isNoActionOutcome(state.decision.outcome);
   return state.investigation?.deviationOccurred === false;
 }
 

@@ -12,6 +12,11 @@ export interface CaseRefusal {
   readonly field?: string;
 }
 
-export function caseRefusal(code: CaseRefusalCode, reason: string, message: string, field?: string): CaseRefusal {
+export function caseRefusal(
+  code: CaseRefusalCode,
+  reason: string,
+  message: string,
+  field?: string,
+): CaseRefusal {
   return field === undefined ? { code, reason, message } : { code, reason, message, field };
 }

@@ -1,7 +1,13 @@
 import { CHANNEL_LABELS, CHANNELS, isCaseChannel } from './case-channel';
 import { caseNumberPrefix, formatCaseNumber, parseCaseNumber } from './case-number';
 import { CASE_STAGE_LABELS, CASE_STAGES, isCaseStage } from './case-stage';
-import { CASE_NUMBER_PREFIXES, CASE_TYPE_LABELS, CASE_TYPES, isCaseType, requiresDecision } from './case-type';
+import {
+  CASE_NUMBER_PREFIXES,
+  CASE_TYPE_LABELS,
+  CASE_TYPES,
+  isCaseType,
+  requiresDecision,
+} from './case-type';
 
 describe('case types', () => {
   it('lists the nine types of api.md', () => {

@@ -20,14 +20,32 @@ const sample: Record<CaseCommand['type'], CaseCommand> = {
   'record-investigation': command('record-investigation', { summary: 'x', causes: [] }),
   decide: command('decide', { outcome: 'missforhallande', rationale: 'x' }),
   'report-to-ivo': command('report-to-ivo', { ivoReference: 'x', reportedAt: '2026-11-20' }),
-  'add-action': command('add-action', { actionId: 'a2', title: 'x', level: 'individual', owner: 'x', dueAt: '2027-01-01T00:00:00Z' }),
+  'add-action': command('add-action', {
+    actionId: 'a2',
+    title: 'x',
+    level: 'individual',
+    owner: 'x',
+    dueAt: '2027-01-01T00:00:00Z',
+  }),
   'complete-action': command('complete-action', { actionId: 'a1', result: 'x' }),
   'follow-up': command('follow-up', { effective: true, note: 'x' }),
   close: command('close', { summary: 'x' }),
   reopen: command('reopen', { reason: 'x' }),
-  'start-deadline': command('start-deadline', { deadlineId: 'd9', kind: 'follow_up', dueAt: '2027-01-01T00:00:00Z', policyVersion: 1 }, SYSTEM),
-  'record-deadline-missed': command('record-deadline-missed', { deadlineId: 'd1', escalationLevel: 1, escalatedTo: ['director'] }, SYSTEM),
-  'create-task': command('create-task', { taskId: 't9', kind: 'escalation', assigneeRole: 'director' }, SYSTEM),
+  'start-deadline': command(
+    'start-deadline',
+    { deadlineId: 'd9', kind: 'follow_up', dueAt: '2027-01-01T00:00:00Z', policyVersion: 1 },
+    SYSTEM,
+  ),
+  'record-deadline-missed': command(
+    'record-deadline-missed',
+    { deadlineId: 'd1', escalationLevel: 1, escalatedTo: ['director'] },
+    SYSTEM,
+  ),
+  'create-task': command(
+    'create-task',
+    { taskId: 't9', kind: 'escalation', assigneeRole: 'director' },
+    SYSTEM,
+  ),
   'complete-task': command('complete-task', { taskId: 't1' }, SYSTEM),
 };
 
@@ -45,14 +63,21 @@ const closedCase = [
 ];
 
 describe('decideCase', () => {
-  const userCommands = CASE_COMMAND_TYPES.filter((type) => type !== 'report' && !CASE_SYSTEM_COMMAND_TYPES.includes(type));
+  const userCommands = CASE_COMMAND_TYPES.filter(
+    (type) => type !== 'report' && !CASE_SYSTEM_COMMAND_TYPES.includes(type),
+  );
 
-  it.each(CASE_COMMAND_TYPES.filter((type) => type !== 'report'))('refuses %s on a case that does not exist', (type) => {
-    given().when(sample[type]).thenRefused({ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' });
-  });
+  it.each(CASE_COMMAND_TYPES.filter((type) => type !== 'report'))(
+    'refuses %s on a case that does not exist',
+    (type) => {
+      given().when(sample[type]).thenRefused({ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' });
+    },
+  );
 
   it.each(userCommands.filter((type) => type !== 'reopen'))('refuses %s on a closed case', (type) => {
-    given(...closedCase).when(sample[type]).thenRefused({ code: 'INVALID_TRANSITION', reason: 'CASE_CLOSED' });
+    given(...closedCase)
+      .when(sample[type])
+      .thenRefused({ code: 'INVALID_TRANSITION', reason: 'CASE_CLOSED' });
   });
 
   it.each(CASE_SYSTEM_COMMAND_TYPES)('accepts the system command %s on a closed case', (type) => {
@@ -64,7 +89,11 @@ describe('decideCase', () => {
   });
 
   it('is deterministic: the same command, state and time give the same events', () => {
-    const history = [caseReported(), e.deadlineStarted('d1', 'acknowledgement'), e.taskCreated('t1', 'acknowledge')];
+    const history = [
+      caseReported(),
+      e.deadlineStarted('d1', 'acknowledgement'),
+      e.taskCreated('t1', 'acknowledge'),
+    ];
     const first = given(...history).when(command('acknowledge', { note: 'ok' }, SAS), later(5)).result;
     const second = given(...history).when(command('acknowledge', { note: 'ok' }, SAS), later(5)).result;
     expect(first).toEqual(second);

@@ -36,7 +36,13 @@ export function decideCase(command: CaseCommand, state: CaseState, now: Date): D
   if (command.type === 'report') return decideReport(command, state, now);
   if (state === null) return refused(caseRefusal('NOT_FOUND', 'CASE_NOT_FOUND', 'Ärendet finns inte.'));
   if (state.stage === 'closed' && command.type !== 'reopen' && !isCaseSystemCommand(command.type)) {
-    return refused(caseRefusal('INVALID_TRANSITION', 'CASE_CLOSED', 'Ärendet är avslutat; öppna det igen för att göra ändringar.'));
+    return refused(
+      caseRefusal(
+        'INVALID_TRANSITION',
+        'CASE_CLOSED',
+        'Ärendet är avslutat; öppna det igen för att göra ändringar.',
+      ),
+    );
   }
 
   switch (command.type) {

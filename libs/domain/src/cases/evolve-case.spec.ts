@@ -38,7 +38,12 @@ describe('evolveCase', () => {
   });
 
   it('counts every event in the version, including ones that change nothing', () => {
-    const state = rebuildCase([caseReported(), e.deadlineMet('unknown'), e.taskCompleted('unknown'), caseReported()]);
+    const state = rebuildCase([
+      caseReported(),
+      e.deadlineMet('unknown'),
+      e.taskCompleted('unknown'),
+      caseReported(),
+    ]);
     expect(state?.version).toBe(4);
     expect(state?.deadlines).toEqual({});
   });
@@ -96,7 +101,17 @@ describe('evolveCase', () => {
       e.taskCompleted('t1', 'enhetschef'),
     ]);
     expect(state?.deadlines).toEqual({
-      d1: { id: 'd1', kind: 'acknowledgement', dueAt: '2026-11-21T15:00:00.000Z', policyVersion: 1, status: 'met', startedAt: T0_ISO, metAt: T0_ISO, escalationLevel: 0, escalatedTo: [] },
+      d1: {
+        id: 'd1',
+        kind: 'acknowledgement',
+        dueAt: '2026-11-21T15:00:00.000Z',
+        policyVersion: 1,
+        status: 'met',
+        startedAt: T0_ISO,
+        metAt: T0_ISO,
+        escalationLevel: 0,
+        escalatedTo: [],
+      },
       d2: {
         id: 'd2',
         kind: 'investigation',
@@ -118,5 +133,46 @@ describe('evolveCase', () => {
     const frozen = JSON.stringify(before);
     evolveCase(before, e.investigationStarted());
     expect(JSON.stringify(before)).toBe(frozen);
+  });
+
+  it('decides nothing on free text, so erasing personal data from the history (ADR 0002) changes no state', () => {
+    const history: CaseEvent[] = [
+      caseReported({ onBehalfOf: { name: 'Anna' }, personRef: 'p-1' }),
+      e.acknowledged(),
+      e.investigationStarted(),
+      e.investigationRecorded({ deviationOccurred: true }),
+      e.decided('allvarligt_missforhallande'),
+      e.reportedToIvo(),
+      e.actionAdded('a1'),
+      e.actionCompleted('a1'),
+      e.followUpRecorded(['a1']),
+      e.closed(),
+      e.reopened(),
+    ];
+    const personal = [
+      'description',
+      'immediateActions',
+      'onBehalfOf',
+      'personRef',
+      'note',
+      'summary',
+      'rationale',
+      'result',
+      'reason',
+      'causes',
+    ];
+    const erased = history.map(
+      (event) =>
+        ({
+          ...event,
+          data: Object.fromEntries(
+            Object.entries(event.data).map(([key, value]) => [
+              key,
+              personal.includes(key) ? '[raderad]' : value,
+            ]),
+          ),
+        }) as CaseEvent,
+    );
+    expect(rebuildCase(erased)).toEqual(rebuildCase(history));
   });
 });

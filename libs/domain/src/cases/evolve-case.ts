@@ -37,7 +37,11 @@ function progressed(state: CaseAggregateState): CaseAggregateState {
   return { ...state, stage: stageAfterConclusion(state) };
 }
 
-function withAction(state: CaseAggregateState, id: string, change: (action: CaseActionState) => CaseActionState) {
+function withAction(
+  state: CaseAggregateState,
+  id: string,
+  change: (action: CaseActionState) => CaseActionState,
+) {
   const action = state.actions[id];
   return action === undefined ? state : { ...state, actions: { ...state.actions, [id]: change(action) } };
 }
@@ -85,21 +89,34 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       const { actionId, level, owner, dueAt, at } = event.data;
       const next: CaseAggregateState = {
         ...state,
-        actions: { ...state.actions, [actionId]: { id: actionId, level, owner, dueAt, status: 'open', addedAt: at } },
+        actions: {
+          ...state.actions,
+          [actionId]: { id: actionId, level, owner, dueAt, status: 'open', addedAt: at },
+        },
       };
       // An action added during the investigation (immediate measures) does not end the investigation.
-      const toActing = state.stage === 'acting' || state.stage === 'following_up' || isInvestigationConcluded(next);
+      const toActing =
+        state.stage === 'acting' || state.stage === 'following_up' || isInvestigationConcluded(next);
       return isWorkingStage(state.stage) && toActing ? { ...next, stage: 'acting' } : next;
     }
     case 'ActionCompleted':
       return progressed(
-        withAction(state, event.data.actionId, (action) => ({ ...action, status: 'completed', completedAt: event.data.at })),
+        withAction(state, event.data.actionId, (action) => ({
+          ...action,
+          status: 'completed',
+          completedAt: event.data.at,
+        })),
       );
     case 'FollowUpRecorded': {
       const { actionIds, effective, at } = event.data;
       return actionIds.reduce(
         (current, id) =>
-          withAction(current, id, (action) => ({ ...action, status: 'followed_up', followedUpAt: at, effective })),
+          withAction(current, id, (action) => ({
+            ...action,
+            status: 'followed_up',
+            followedUpAt: at,
+            effective,
+          })),
         state,
       );
     }
@@ -138,13 +155,19 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       if (deadline === undefined) return state;
       return {
         ...state,
-        deadlines: { ...state.deadlines, [deadline.id]: { ...deadline, status: 'met', metAt: event.data.at } },
+        deadlines: {
+          ...state.deadlines,
+          [deadline.id]: { ...deadline, status: 'met', metAt: event.data.at },
+        },
       };
     }
     case 'DeadlineMissed': {
       const deadline = state.deadlines[event.data.deadlineId];
       if (deadline === undefined) return state;
-      const escalatedTo = [...deadline.escalatedTo, ...event.data.escalatedTo.filter((to) => !deadline.escalatedTo.includes(to))];
+      const escalatedTo = [
+        ...deadline.escalatedTo,
+        ...event.data.escalatedTo.filter((to) => !deadline.escalatedTo.includes(to)),
+      ];
       return {
         ...state,
         deadlines: {
@@ -160,7 +183,8 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       };
     }
     case 'TaskCreated': {
-      const { taskId, kind, assignee, assigneeRole, unitId, dueAt, deadlineId, actionId, createdAt } = event.data;
+      const { taskId, kind, assignee, assigneeRole, unitId, dueAt, deadlineId, actionId, createdAt } =
+        event.data;
       return {
         ...state,
         tasks: {
@@ -188,7 +212,12 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
         ...state,
         tasks: {
           ...state.tasks,
-          [task.id]: { ...task, status: 'done', completedAt: at, ...(by === undefined ? {} : { completedBy: by }) },
+          [task.id]: {
+            ...task,
+            status: 'done',
+            completedAt: at,
+            ...(by === undefined ? {} : { completedBy: by }),
+          },
         },
       };
     }

@@ -2,7 +2,13 @@
  * Given events / when command / then events — test helpers for the case decider (not exported from the
  * library). `expect` is jest's global; this file is only imported by `*.spec.ts`.
  */
-import type { CaseActor, CaseCommand, CaseCommandOfType, CaseCommandType, ReportCaseData } from './case-commands';
+import type {
+  CaseActor,
+  CaseCommand,
+  CaseCommandOfType,
+  CaseCommandType,
+  ReportCaseData,
+} from './case-commands';
 import type { CaseDeadlineKind } from './case-deadline-kind';
 import type {
   ActionAddedData,
@@ -167,16 +173,37 @@ export function run(
 
 /** Event builders for `given(...)`; `at` defaults to T0 and `by` to `sas`. */
 export const events = {
-  acknowledged: (by = 'enhetschef', at = T0_ISO): CaseEvent => ({ type: 'CaseAcknowledged', data: { by, at } }),
-  assigned: (assignee: string, at = T0_ISO): CaseEvent => ({ type: 'CaseAssigned', data: { assignee, by: 'enhetschef', at } }),
-  investigationStarted: (at = T0_ISO): CaseEvent => ({ type: 'InvestigationStarted', data: { by: 'sas', at } }),
+  acknowledged: (by = 'enhetschef', at = T0_ISO): CaseEvent => ({
+    type: 'CaseAcknowledged',
+    data: { by, at },
+  }),
+  assigned: (assignee: string, at = T0_ISO): CaseEvent => ({
+    type: 'CaseAssigned',
+    data: { assignee, by: 'enhetschef', at },
+  }),
+  investigationStarted: (at = T0_ISO): CaseEvent => ({
+    type: 'InvestigationStarted',
+    data: { by: 'sas', at },
+  }),
   investigationRecorded: (overrides: Partial<InvestigationRecordedData> = {}): CaseEvent => ({
     type: 'InvestigationRecorded',
-    data: { summary: 'Rutinen för nattillsyn följdes inte.', causes: ['Bemanning'], by: 'sas', at: T0_ISO, ...overrides },
+    data: {
+      summary: 'Rutinen för nattillsyn följdes inte.',
+      causes: ['Bemanning'],
+      by: 'sas',
+      at: T0_ISO,
+      ...overrides,
+    },
   }),
   decided: (outcome: CaseOutcome, at = T0_ISO): CaseEvent => ({
     type: 'CaseDecided',
-    data: { outcome, rationale: 'Enligt utredningen.', requiresIvoReport: isSeriousOutcome(outcome), by: 'forvaltningschef', at },
+    data: {
+      outcome,
+      rationale: 'Enligt utredningen.',
+      requiresIvoReport: isSeriousOutcome(outcome),
+      by: 'forvaltningschef',
+      at,
+    },
   }),
   reportedToIvo: (at = T0_ISO): CaseEvent => ({
     type: 'ReportedToIvo',
@@ -204,19 +231,51 @@ export const events = {
     data: { effective, note: 'Stickprov visar att rutinen följs.', actionIds, by: 'enhetschef', at },
   }),
   closed: (at = T0_ISO): CaseEvent => ({ type: 'CaseClosed', data: { summary: 'Klart.', by: 'sas', at } }),
-  reopened: (at = T0_ISO): CaseEvent => ({ type: 'CaseReopened', data: { reason: 'IVO begär komplettering.', by: 'sas', at } }),
-  deadlineStarted: (deadlineId: string, kind: CaseDeadlineKind, overrides: Partial<DeadlineStartedData> = {}): CaseEvent => ({
-    type: 'DeadlineStarted',
-    data: { deadlineId, kind, dueAt: '2026-11-21T15:00:00.000Z', policyVersion: 1, startedAt: T0_ISO, ...overrides },
+  reopened: (at = T0_ISO): CaseEvent => ({
+    type: 'CaseReopened',
+    data: { reason: 'IVO begär komplettering.', by: 'sas', at },
   }),
-  deadlineMet: (deadlineId: string, at = T0_ISO): CaseEvent => ({ type: 'DeadlineMet', data: { deadlineId, at } }),
-  deadlineMissed: (deadlineId: string, escalationLevel = 1, escalatedTo = ['unit_manager'], at = T0_ISO): CaseEvent => ({
+  deadlineStarted: (
+    deadlineId: string,
+    kind: CaseDeadlineKind,
+    overrides: Partial<DeadlineStartedData> = {},
+  ): CaseEvent => ({
+    type: 'DeadlineStarted',
+    data: {
+      deadlineId,
+      kind,
+      dueAt: '2026-11-21T15:00:00.000Z',
+      policyVersion: 1,
+      startedAt: T0_ISO,
+      ...overrides,
+    },
+  }),
+  deadlineMet: (deadlineId: string, at = T0_ISO): CaseEvent => ({
+    type: 'DeadlineMet',
+    data: { deadlineId, at },
+  }),
+  deadlineMissed: (
+    deadlineId: string,
+    escalationLevel = 1,
+    escalatedTo = ['unit_manager'],
+    at = T0_ISO,
+  ): CaseEvent => ({
     type: 'DeadlineMissed',
     data: { deadlineId, at, escalationLevel, escalatedTo },
   }),
   taskCreated: (taskId: string, kind: CaseTaskKind, overrides: Partial<TaskCreatedData> = {}): CaseEvent => ({
     type: 'TaskCreated',
-    data: { taskId, kind, assigneeRole: 'unit_manager', unitId: 'solgarden', createdAt: T0_ISO, ...overrides },
+    data: {
+      taskId,
+      kind,
+      assigneeRole: 'unit_manager',
+      unitId: 'solgarden',
+      createdAt: T0_ISO,
+      ...overrides,
+    },
   }),
-  taskCompleted: (taskId: string, by = 'sas', at = T0_ISO): CaseEvent => ({ type: 'TaskCompleted', data: { taskId, at, by } }),
+  taskCompleted: (taskId: string, by = 'sas', at = T0_ISO): CaseEvent => ({
+    type: 'TaskCompleted',
+    data: { taskId, at, by },
+  }),
 };

@@ -159,8 +159,8 @@ export class EventStore {
   }
 
   /** Reads the whole store in commit order, page by page (projection rebuilds, reports). */
-  async readAll(options: { afterPosition?: string; limit: number; aggregateType?: AggregateType }): Promise<EventEnvelope[]> {
-    const rows: EventRow[] = await this.dataSource.query(
+  async readAll(options: { afterPosition?: string; limit: number; aggregateType?: AggregateType }, manager?: EntityManager): Promise<EventEnvelope[]> {
+    const rows: EventRow[] = await (manager ?? this.dataSource.manager).query(
       `SELECT e.*, p.data AS personal
          FROM events e LEFT JOIN personal_data p ON p.event_id = e.id
         WHERE e.position > $1 AND ($2::text IS NULL OR e.aggregate_type = $2)
@@ -168,6 +168,17 @@ export class EventStore {
       [options.afterPosition ?? '0', options.aggregateType ?? null, options.limit],
     );
     return rows.map((row) => this.toEnvelope(row));
+  }
+
+  /** Every event (of a type of aggregate) in commit order, a page at a time. */
+  async *readAllPages(options: { pageSize?: number; aggregateType?: AggregateType } = {}, manager?: EntityManager): AsyncGenerator<EventEnvelope[]> {
+    let after = '0';
+    for (;;) {
+      const page = await this.readAll({ afterPosition: after, limit: options.pageSize ?? 5000, ...(options.aggregateType ? { aggregateType: options.aggregateType } : {}) }, manager);
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]!.position;
+    }
   }
 
   /** Erases a subject's personal data when retention ends; the events themselves stay (ADR 0002). */

@@ -1,4 +1,12 @@
-import { MANAGER, T0_ISO, caseReported, command, complaintReported, events as e, given } from '../test-support';
+import {
+  MANAGER,
+  T0_ISO,
+  caseReported,
+  command,
+  complaintReported,
+  events as e,
+  given,
+} from '../test-support';
 
 const acknowledge = (note?: string) => command('acknowledge', note === undefined ? {} : { note }, MANAGER);
 
@@ -6,7 +14,10 @@ describe('acknowledge', () => {
   it('records the receipt with its note', () => {
     given(complaintReported())
       .when(acknowledge(' Tack, vi återkommer. '))
-      .then({ type: 'CaseAcknowledged', data: { note: 'Tack, vi återkommer.', by: 'enhetschef', at: T0_ISO } });
+      .then({
+        type: 'CaseAcknowledged',
+        data: { note: 'Tack, vi återkommer.', by: 'enhetschef', at: T0_ISO },
+      });
   });
 
   it('meets the open acknowledgement and first-response deadlines and completes acknowledge tasks (DL-1, DL-3)', () => {
@@ -30,7 +41,11 @@ describe('acknowledge', () => {
   });
 
   it('leaves a deadline that was already missed as missed', () => {
-    given(caseReported(), e.deadlineStarted('d-first', 'lex_sarah_first_response'), e.deadlineMissed('d-first'))
+    given(
+      caseReported(),
+      e.deadlineStarted('d-first', 'lex_sarah_first_response'),
+      e.deadlineMissed('d-first'),
+    )
       .when(acknowledge())
       .then({ type: 'CaseAcknowledged', data: { by: 'enhetschef', at: T0_ISO } });
   });

@@ -16,7 +16,9 @@ export function decideAcknowledge(
   now: Date,
 ): DecideCaseResult {
   if (state.acknowledged !== null) {
-    return refused(caseRefusal('INVALID_TRANSITION', 'ALREADY_ACKNOWLEDGED', 'Ärendet har redan fått återkoppling.'));
+    return refused(
+      caseRefusal('INVALID_TRANSITION', 'ALREADY_ACKNOWLEDGED', 'Ärendet har redan fått återkoppling.'),
+    );
   }
   const refusal = checkOptionalText(command.data.note, 'note', 'anteckning');
   if (refusal) return refused(refusal);

@@ -5,7 +5,16 @@ import type { CaseAggregateState } from '../case-state';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { wrongStage } from './stage-refusals';
-import { checkDateTime, checkOneOf, checkRequiredText, firstRefusal, invalidField, normalisedTimestamp, parseDateTime, requiredText } from './validation';
+import {
+  checkDateTime,
+  checkOneOf,
+  checkRequiredText,
+  firstRefusal,
+  invalidField,
+  normalisedTimestamp,
+  parseDateTime,
+  requiredText,
+} from './validation';
 
 const ACTION_LEVELS = ['individual', 'organisational'] as const;
 
@@ -14,7 +23,11 @@ const ACTION_LEVELS = ['individual', 'organisational'] as const;
  * Allowed while investigating (immediate measures), acting and following up — an ineffective follow-up
  * calls for a new action (LC-3). The `action` deadline is started by the process manager.
  */
-export function decideAddAction(command: CaseCommandOfType<'add-action'>, state: CaseAggregateState, now: Date): DecideCaseResult {
+export function decideAddAction(
+  command: CaseCommandOfType<'add-action'>,
+  state: CaseAggregateState,
+  now: Date,
+): DecideCaseResult {
   const { data } = command;
   const refusal = firstRefusal(
     checkRequiredText(data.actionId, 'actionId', 'åtgärdens id'),
@@ -30,7 +43,14 @@ export function decideAddAction(command: CaseCommandOfType<'add-action'>, state:
   if (!isWorkingStage(state.stage)) return refused(wrongStage(state, 'lägga till en åtgärd'));
   const actionId = requiredText(data.actionId);
   if (state.actions[actionId] !== undefined) {
-    return refused(caseRefusal('ALREADY_EXISTS', 'ACTION_ALREADY_EXISTS', 'Det finns redan en åtgärd med detta id.', 'actionId'));
+    return refused(
+      caseRefusal(
+        'ALREADY_EXISTS',
+        'ACTION_ALREADY_EXISTS',
+        'Det finns redan en åtgärd med detta id.',
+        'actionId',
+      ),
+    );
   }
 
   return accepted({

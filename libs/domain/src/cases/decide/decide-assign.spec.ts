@@ -10,11 +10,16 @@ describe('assign', () => {
   it('records the previous assignee on reassignment, in any open stage', () => {
     given(caseReported(), e.assigned('sas'), e.investigationStarted())
       .when(command('assign', { assignee: 'avdelningschef' }, MANAGER))
-      .then({ type: 'CaseAssigned', data: { assignee: 'avdelningschef', previousAssignee: 'sas', by: 'enhetschef', at: T0_ISO } });
+      .then({
+        type: 'CaseAssigned',
+        data: { assignee: 'avdelningschef', previousAssignee: 'sas', by: 'enhetschef', at: T0_ISO },
+      });
   });
 
   it('changes nothing when the assignee is the same', () => {
-    given(caseReported(), e.assigned('sas')).when(command('assign', { assignee: 'sas' })).thenNothing();
+    given(caseReported(), e.assigned('sas'))
+      .when(command('assign', { assignee: 'sas' }))
+      .thenNothing();
   });
 
   it('needs an assignee', () => {

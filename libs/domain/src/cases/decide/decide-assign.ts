@@ -8,7 +8,11 @@ import { checkRequiredText, requiredText } from './validation';
  * Assigns the investigator or handler (LC-4 step 5). The assignee's task is created by the application
  * layer with `create-task`. Assigning the current assignee again changes nothing.
  */
-export function decideAssign(command: CaseCommandOfType<'assign'>, state: CaseAggregateState, now: Date): DecideCaseResult {
+export function decideAssign(
+  command: CaseCommandOfType<'assign'>,
+  state: CaseAggregateState,
+  now: Date,
+): DecideCaseResult {
   const refusal = checkRequiredText(command.data.assignee, 'assignee', 'handläggare');
   if (refusal) return refused(refusal);
   const assignee = requiredText(command.data.assignee);

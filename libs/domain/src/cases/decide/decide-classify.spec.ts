@@ -4,7 +4,16 @@ describe('classify', () => {
   it('reclassifies a deviation to lex Sarah with its rationale, keeping number and reportedAt (LC-2)', () => {
     const deviation = caseReported({ type: 'deviation', caseNumber: 'AV-2026-0031' });
     const then = given(deviation).when(
-      command('classify', { type: 'lex_sarah', category: 'omsorg', lagrum: 'SoL 14 kap. 3 §', rationale: 'Påtaglig risk för brukaren.' }, SAS),
+      command(
+        'classify',
+        {
+          type: 'lex_sarah',
+          category: 'omsorg',
+          lagrum: 'SoL 14 kap. 3 §',
+          rationale: 'Påtaglig risk för brukaren.',
+        },
+        SAS,
+      ),
     );
     then.then({
       type: 'CaseClassified',
@@ -18,7 +27,12 @@ describe('classify', () => {
         at: T0_ISO,
       },
     });
-    expect(then.state()).toMatchObject({ type: 'lex_sarah', reportedType: 'deviation', caseNumber: 'AV-2026-0031', reportedAt: deviation.data.reportedAt });
+    expect(then.state()).toMatchObject({
+      type: 'lex_sarah',
+      reportedType: 'deviation',
+      caseNumber: 'AV-2026-0031',
+      reportedAt: deviation.data.reportedAt,
+    });
   });
 
   it('sets a category without changing the type; the rationale is then optional', () => {
@@ -26,13 +40,25 @@ describe('classify', () => {
       .when(command('classify', { category: 'organisational' }))
       .then({
         type: 'CaseClassified',
-        data: { fromType: 'deviation', toType: 'deviation', category: 'organisational', rationale: '', by: 'sas', at: T0_ISO },
+        data: {
+          fromType: 'deviation',
+          toType: 'deviation',
+          category: 'organisational',
+          rationale: '',
+          by: 'sas',
+          at: T0_ISO,
+        },
       });
   });
 
   it('classifies unclassified public feedback and moves it to the right unit (LC-4)', () => {
     const then = given(complaintReported({ unclassified: true, unitId: 'forvaltning', channel: 'web' })).when(
-      command('classify', { type: 'suggestion', category: 'tillgänglighet', rationale: 'Ett förslag, inte missnöje.', unitId: 'hemtjanst-norr' }),
+      command('classify', {
+        type: 'suggestion',
+        category: 'tillgänglighet',
+        rationale: 'Ett förslag, inte missnöje.',
+        unitId: 'hemtjanst-norr',
+      }),
     );
     then.then({
       type: 'CaseClassified',

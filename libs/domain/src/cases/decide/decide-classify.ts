@@ -4,7 +4,14 @@ import type { CaseAggregateState } from '../case-state';
 import { CASE_TYPES } from '../case-type';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
-import { checkOneOf, checkOptionalText, checkRequiredText, firstRefusal, optionalText, requiredText } from './validation';
+import {
+  checkOneOf,
+  checkOptionalText,
+  checkRequiredText,
+  firstRefusal,
+  optionalText,
+  requiredText,
+} from './validation';
 
 /**
  * Classification and reclassification of an open case (CT-1, LC-2, LC-4 step 4, LC-6 S3, LC-7).
@@ -12,7 +19,11 @@ import { checkOneOf, checkOptionalText, checkRequiredText, firstRefusal, optiona
  * recomputed by the process manager from the event. Unclassified public feedback becomes a complaint,
  * suggestion or praise this way. The type cannot change once a decision has been taken on it.
  */
-export function decideClassify(command: CaseCommandOfType<'classify'>, state: CaseAggregateState, now: Date): DecideCaseResult {
+export function decideClassify(
+  command: CaseCommandOfType<'classify'>,
+  state: CaseAggregateState,
+  now: Date,
+): DecideCaseResult {
   const { data } = command;
   const toType = data.type ?? state.type;
   const typeChanges = toType !== state.type;
@@ -20,7 +31,9 @@ export function decideClassify(command: CaseCommandOfType<'classify'>, state: Ca
     data.type === undefined ? null : checkOneOf(data.type, CASE_TYPES, 'type', 'ärendetyp'),
     checkRequiredText(data.category, 'category', 'kategori'),
     checkOptionalText(data.lagrum, 'lagrum', 'lagrum'),
-    typeChanges ? checkRequiredText(data.rationale, 'rationale', 'motivering') : checkOptionalText(data.rationale, 'rationale', 'motivering'),
+    typeChanges
+      ? checkRequiredText(data.rationale, 'rationale', 'motivering')
+      : checkOptionalText(data.rationale, 'rationale', 'motivering'),
     data.unitId === undefined ? null : checkRequiredText(data.unitId, 'unitId', 'enhet'),
   );
   if (refusal) return refused(refusal);

@@ -23,7 +23,10 @@ function missingForClose(state: CaseAggregateState): CaseRefusal | null {
       return invalid('INVESTIGATION_REQUIRED', 'Ärendet kan avslutas först när utredningen är registrerad.');
     }
     if (state.type === 'complaint' && state.investigation.deviationOccurred === undefined) {
-      return invalid('DEVIATION_OCCURRED_REQUIRED', 'För klagomål måste utredningen ange om en avvikelse har förekommit.');
+      return invalid(
+        'DEVIATION_OCCURRED_REQUIRED',
+        'För klagomål måste utredningen ange om en avvikelse har förekommit.',
+      );
     }
     if (requiresDecision(state.type) && !isInvestigationConcluded(state)) {
       return invalid('DECISION_REQUIRED', 'Ärendet kan avslutas först när beslut har fattats.');
@@ -33,7 +36,10 @@ function missingForClose(state: CaseAggregateState): CaseRefusal | null {
     return invalid('IVO_REPORT_REQUIRED', 'Beslutet kräver en anmälan till IVO innan ärendet kan avslutas.');
   }
   if (Object.values(state.actions).some((action) => action.status !== 'followed_up')) {
-    return invalid('ACTIONS_NOT_FOLLOWED_UP', 'Alla åtgärder måste vara genomförda och uppföljda innan ärendet kan avslutas.');
+    return invalid(
+      'ACTIONS_NOT_FOLLOWED_UP',
+      'Alla åtgärder måste vara genomförda och uppföljda innan ärendet kan avslutas.',
+    );
   }
   return null;
 }
@@ -42,8 +48,13 @@ function missingForClose(state: CaseAggregateState): CaseRefusal | null {
  * Closes the case with a summary (LC-3). Completes every open task of the case; deadlines that are
  * still open stay as they are (a late deadline is history, not something closing can erase).
  */
-export function decideClose(command: CaseCommandOfType<'close'>, state: CaseAggregateState, now: Date): DecideCaseResult {
-  const refusal = checkRequiredText(command.data.summary, 'summary', 'sammanfattning') ?? missingForClose(state);
+export function decideClose(
+  command: CaseCommandOfType<'close'>,
+  state: CaseAggregateState,
+  now: Date,
+): DecideCaseResult {
+  const refusal =
+    checkRequiredText(command.data.summary, 'summary', 'sammanfattning') ?? missingForClose(state);
   if (refusal) return refused(refusal);
 
   const at = now.toISOString();

@@ -23,7 +23,9 @@ export function decideCompleteAction(
   if (refusal) return refused(refusal);
   const action = state.actions[requiredText(data.actionId)];
   if (action === undefined) {
-    return refused(caseRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte i ärendet.', 'actionId'));
+    return refused(
+      caseRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte i ärendet.', 'actionId'),
+    );
   }
   if (action.status !== 'open') {
     return refused(caseRefusal('INVALID_TRANSITION', 'ACTION_NOT_OPEN', 'Åtgärden är redan genomförd.'));

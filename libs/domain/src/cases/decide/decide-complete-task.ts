@@ -18,5 +18,8 @@ export function decideCompleteTask(
     return refused(caseRefusal('NOT_FOUND', 'TASK_NOT_FOUND', 'Uppgiften finns inte i ärendet.', 'taskId'));
   }
   if (task.status === 'done') return accepted();
-  return accepted({ type: 'TaskCompleted', data: { taskId: task.id, at: now.toISOString(), by: command.actor.username } });
+  return accepted({
+    type: 'TaskCompleted',
+    data: { taskId: task.id, at: now.toISOString(), by: command.actor.username },
+  });
 }

@@ -21,7 +21,11 @@ import {
  * System command (process manager or application layer): a task in someone's inbox, for a person or
  * for a role in a unit (api.md "Tasks"; DL-15 a miss creates a task). Idempotent on `taskId`.
  */
-export function decideCreateTask(command: CaseCommandOfType<'create-task'>, state: CaseAggregateState, now: Date): DecideCaseResult {
+export function decideCreateTask(
+  command: CaseCommandOfType<'create-task'>,
+  state: CaseAggregateState,
+  now: Date,
+): DecideCaseResult {
   const { data } = command;
   const refusal = firstRefusal(
     checkRequiredText(data.taskId, 'taskId', 'uppgiftens id'),
@@ -41,11 +45,15 @@ export function decideCreateTask(command: CaseCommandOfType<'create-task'>, stat
   if (state.tasks[taskId] !== undefined) return accepted();
   const deadlineId = optionalText(data.deadlineId);
   if (deadlineId !== undefined && state.deadlines[deadlineId] === undefined) {
-    return refused(caseRefusal('NOT_FOUND', 'DEADLINE_NOT_FOUND', 'Fristen finns inte i ärendet.', 'deadlineId'));
+    return refused(
+      caseRefusal('NOT_FOUND', 'DEADLINE_NOT_FOUND', 'Fristen finns inte i ärendet.', 'deadlineId'),
+    );
   }
   const actionId = optionalText(data.actionId);
   if (actionId !== undefined && state.actions[actionId] === undefined) {
-    return refused(caseRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte i ärendet.', 'actionId'));
+    return refused(
+      caseRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte i ärendet.', 'actionId'),
+    );
   }
 
   const assignee = optionalText(data.assignee);

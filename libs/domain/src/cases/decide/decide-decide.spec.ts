@@ -2,7 +2,11 @@ import { T0_ISO, caseReported, command, complaintReported, events as e, given } 
 import type { CaseOutcome } from '../case-outcome';
 
 const decide = (outcome: CaseOutcome | string, rationale = 'Brukaren utsattes för fara.') =>
-  command('decide', { outcome: outcome as CaseOutcome, rationale }, { username: 'forvaltningschef', roles: ['director'] });
+  command(
+    'decide',
+    { outcome: outcome as CaseOutcome, rationale },
+    { username: 'forvaltningschef', roles: ['director'] },
+  );
 
 const investigated = [caseReported(), e.investigationStarted(), e.investigationRecorded()];
 const hslInvestigated = [
@@ -36,7 +40,9 @@ describe('decide', () => {
     ['risk_for_missforhallande', false],
     ['ej_missforhallande', false],
   ] as const)('lex Sarah %s requires IVO report: %s', (outcome, requiresIvoReport) => {
-    const [event] = given(...investigated).when(decide(outcome)).events();
+    const [event] = given(...investigated)
+      .when(decide(outcome))
+      .events();
     expect(event?.data).toMatchObject({ outcome, requiresIvoReport });
   });
 
@@ -46,13 +52,23 @@ describe('decide', () => {
     ['risk_for_vardskada', false],
     ['ej_vardskada', false],
   ] as const)('lex Maria %s requires IVO report: %s', (outcome, requiresIvoReport) => {
-    const [event] = given(...hslInvestigated).when(decide(outcome)).events();
+    const [event] = given(...hslInvestigated)
+      .when(decide(outcome))
+      .events();
     expect(event?.data).toMatchObject({ outcome, requiresIvoReport });
   });
 
   it('moves the case to acting, or to following up when no wrongdoing was found', () => {
-    expect(given(...investigated).when(decide('missforhallande')).state().stage).toBe('acting');
-    expect(given(...investigated).when(decide('ej_missforhallande')).state().stage).toBe('following_up');
+    expect(
+      given(...investigated)
+        .when(decide('missforhallande'))
+        .state().stage,
+    ).toBe('acting');
+    expect(
+      given(...investigated)
+        .when(decide('ej_missforhallande'))
+        .state().stage,
+    ).toBe('following_up');
   });
 
   it('refuses an outcome of the other law', () => {
@@ -65,7 +81,11 @@ describe('decide', () => {
   });
 
   it('lets other types use the generic outcomes only (LC-4, LC-5)', () => {
-    const complaint = [complaintReported(), e.investigationStarted(), e.investigationRecorded({ deviationOccurred: true })];
+    const complaint = [
+      complaintReported(),
+      e.investigationStarted(),
+      e.investigationRecorded({ deviationOccurred: true }),
+    ];
     const then = given(...complaint).when(decide('inga_atgarder', 'Bemötandet var korrekt.'));
     expect(then.events()[0]?.data).toMatchObject({ outcome: 'inga_atgarder', requiresIvoReport: false });
     expect(then.state().stage).toBe('following_up');
@@ -75,12 +95,18 @@ describe('decide', () => {
   });
 
   it('refuses an unknown outcome and a missing rationale', () => {
-    given(...investigated).when(decide('serious')).thenRefused({ code: 'VALIDATION_FAILED', field: 'outcome', reason: 'OUTCOME_INVALID' });
-    given(...investigated).when(decide('missforhallande', '')).thenRefused({ code: 'VALIDATION_FAILED', field: 'rationale' });
+    given(...investigated)
+      .when(decide('serious'))
+      .thenRefused({ code: 'VALIDATION_FAILED', field: 'outcome', reason: 'OUTCOME_INVALID' });
+    given(...investigated)
+      .when(decide('missforhallande', ''))
+      .thenRefused({ code: 'VALIDATION_FAILED', field: 'rationale' });
   });
 
   it('requires a recorded investigation', () => {
-    given(caseReported()).when(decide('missforhallande')).thenRefused({ code: 'INVALID_TRANSITION', reason: 'WRONG_STAGE' });
+    given(caseReported())
+      .when(decide('missforhallande'))
+      .thenRefused({ code: 'INVALID_TRANSITION', reason: 'WRONG_STAGE' });
     given(caseReported(), e.investigationStarted())
       .when(decide('missforhallande'))
       .thenRefused({ code: 'INVALID_TRANSITION', reason: 'INVESTIGATION_REQUIRED' });
@@ -91,7 +117,11 @@ describe('decide', () => {
       .when(decide('ej_missforhallande'))
       .thenRefused({ code: 'INVALID_TRANSITION', reason: 'ALREADY_DECIDED' });
     const reopened = [...investigated, e.decided('ej_missforhallande'), e.closed(), e.reopened()];
-    given(...reopened).when(decide('missforhallande')).thenRefused({ reason: 'INVESTIGATION_REQUIRED' });
-    given(...reopened, e.investigationRecorded()).when(decide('allvarligt_missforhallande')).events();
+    given(...reopened)
+      .when(decide('missforhallande'))
+      .thenRefused({ reason: 'INVESTIGATION_REQUIRED' });
+    given(...reopened, e.investigationRecorded())
+      .when(decide('allvarligt_missforhallande'))
+      .events();
   });
 });

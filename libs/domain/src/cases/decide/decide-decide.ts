@@ -1,5 +1,11 @@
 import type { CaseCommandOfType } from '../case-commands';
-import { CASE_OUTCOMES, isCaseOutcome, isOutcomeAllowedForType, isSeriousOutcome, outcomesForType } from '../case-outcome';
+import {
+  CASE_OUTCOMES,
+  isCaseOutcome,
+  isOutcomeAllowedForType,
+  isSeriousOutcome,
+  outcomesForType,
+} from '../case-outcome';
 import { hasDecisionOnCurrentInvestigation } from '../case-progress';
 import { caseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
@@ -16,7 +22,11 @@ import { checkOneOf, checkRequiredText, firstRefusal, invalidField, requiredText
  * notification to IVO (DL-5, DL-8). One decision per investigation; after a reopen a new investigation
  * may be decided again. Completes `decide` tasks.
  */
-export function decideDecide(command: CaseCommandOfType<'decide'>, state: CaseAggregateState, now: Date): DecideCaseResult {
+export function decideDecide(
+  command: CaseCommandOfType<'decide'>,
+  state: CaseAggregateState,
+  now: Date,
+): DecideCaseResult {
   const { data } = command;
   const refusal = firstRefusal(
     checkOneOf(data.outcome, CASE_OUTCOMES, 'outcome', 'bedömning'),
@@ -34,10 +44,22 @@ export function decideDecide(command: CaseCommandOfType<'decide'>, state: CaseAg
   }
   if (state.stage === 'reported') return refused(wrongStage(state, 'fatta beslut'));
   if (state.investigation === null || state.newInvestigationRequired) {
-    return refused(caseRefusal('INVALID_TRANSITION', 'INVESTIGATION_REQUIRED', 'Beslut kan fattas först när utredningen är registrerad.'));
+    return refused(
+      caseRefusal(
+        'INVALID_TRANSITION',
+        'INVESTIGATION_REQUIRED',
+        'Beslut kan fattas först när utredningen är registrerad.',
+      ),
+    );
   }
   if (hasDecisionOnCurrentInvestigation(state)) {
-    return refused(caseRefusal('INVALID_TRANSITION', 'ALREADY_DECIDED', 'Beslut är redan fattat på den registrerade utredningen.'));
+    return refused(
+      caseRefusal(
+        'INVALID_TRANSITION',
+        'ALREADY_DECIDED',
+        'Beslut är redan fattat på den registrerade utredningen.',
+      ),
+    );
   }
 
   const at = now.toISOString();
@@ -45,7 +67,13 @@ export function decideDecide(command: CaseCommandOfType<'decide'>, state: CaseAg
   return accepted(
     {
       type: 'CaseDecided',
-      data: { outcome: data.outcome, rationale: requiredText(data.rationale), requiresIvoReport: isSeriousOutcome(data.outcome), by, at },
+      data: {
+        outcome: data.outcome,
+        rationale: requiredText(data.rationale),
+        requiresIvoReport: isSeriousOutcome(data.outcome),
+        by,
+        at,
+      },
     },
     ...completeOpenTasks(state, ['decide'], at, by),
   );

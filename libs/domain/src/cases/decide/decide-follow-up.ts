@@ -13,27 +13,45 @@ import { checkRequiredText, firstRefusal, invalidField, requiredText } from './v
  * (e.g. a check that nothing recurred). An ineffective follow-up is accepted — a new action or a reopen
  * is then expected (LC-3). Meets the `follow_up` deadline and completes `follow_up` tasks.
  */
-export function decideFollowUp(command: CaseCommandOfType<'follow-up'>, state: CaseAggregateState, now: Date): DecideCaseResult {
+export function decideFollowUp(
+  command: CaseCommandOfType<'follow-up'>,
+  state: CaseAggregateState,
+  now: Date,
+): DecideCaseResult {
   const { data } = command;
   const refusal = firstRefusal(
     typeof data.effective === 'boolean'
       ? null
-      : invalidField('effective', 'Ange om åtgärderna fick avsedd effekt (sant eller falskt).', data.effective === undefined ? 'REQUIRED' : 'INVALID'),
+      : invalidField(
+          'effective',
+          'Ange om åtgärderna fick avsedd effekt (sant eller falskt).',
+          data.effective === undefined ? 'REQUIRED' : 'INVALID',
+        ),
     checkRequiredText(data.note, 'note', 'anteckning om uppföljningen'),
   );
   if (refusal) return refused(refusal);
 
   const actions = Object.values(state.actions);
   const pending = actions.filter((action) => action.status === 'completed').map((action) => action.id);
-  if (actions.length === 0 && state.stage !== 'following_up') return refused(wrongStage(state, 'registrera en uppföljning'));
+  if (actions.length === 0 && state.stage !== 'following_up')
+    return refused(wrongStage(state, 'registrera en uppföljning'));
   if (actions.length > 0 && pending.length === 0) {
-    return refused(caseRefusal('INVALID_TRANSITION', 'NOTHING_TO_FOLLOW_UP', 'Det finns ingen genomförd åtgärd som väntar på uppföljning.'));
+    return refused(
+      caseRefusal(
+        'INVALID_TRANSITION',
+        'NOTHING_TO_FOLLOW_UP',
+        'Det finns ingen genomförd åtgärd som väntar på uppföljning.',
+      ),
+    );
   }
 
   const at = now.toISOString();
   const by = command.actor.username;
   return accepted(
-    { type: 'FollowUpRecorded', data: { effective: data.effective, note: requiredText(data.note), actionIds: pending, by, at } },
+    {
+      type: 'FollowUpRecorded',
+      data: { effective: data.effective, note: requiredText(data.note), actionIds: pending, by, at },
+    },
     ...meetOpenDeadlines(state, ['follow_up'], at),
     ...completeOpenTasks(state, ['follow_up'], at, by),
   );

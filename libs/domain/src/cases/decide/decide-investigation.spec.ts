@@ -1,7 +1,11 @@
 import { SAS, T0_ISO, caseReported, command, complaintReported, events as e, given } from '../test-support';
 
 const record = (data: Partial<{ summary: string; causes: string[]; deviationOccurred: boolean }> = {}) =>
-  command('record-investigation', { summary: 'Rutinen följdes inte.', causes: ['Bemanning', ' Introduktion '], ...data }, SAS);
+  command(
+    'record-investigation',
+    { summary: 'Rutinen följdes inte.', causes: ['Bemanning', ' Introduktion '], ...data },
+    SAS,
+  );
 
 describe('start-investigation', () => {
   it('moves a reported case to investigating', () => {
@@ -37,7 +41,12 @@ describe('record-investigation', () => {
       .then(
         {
           type: 'InvestigationRecorded',
-          data: { summary: 'Rutinen följdes inte.', causes: ['Bemanning', 'Introduktion'], by: 'sas', at: T0_ISO },
+          data: {
+            summary: 'Rutinen följdes inte.',
+            causes: ['Bemanning', 'Introduktion'],
+            by: 'sas',
+            at: T0_ISO,
+          },
         },
         e.deadlineMet('d-inv'),
         e.taskCompleted('t-inv'),
@@ -54,9 +63,11 @@ describe('record-investigation', () => {
   });
 
   it('requires a complaint to state whether a deviation occurred (CT-2, LC-3)', () => {
-    given(complaintReported(), e.investigationStarted())
-      .when(record())
-      .thenRefused({ code: 'VALIDATION_FAILED', reason: 'DEVIATION_OCCURRED_REQUIRED', field: 'deviationOccurred' });
+    given(complaintReported(), e.investigationStarted()).when(record()).thenRefused({
+      code: 'VALIDATION_FAILED',
+      reason: 'DEVIATION_OCCURRED_REQUIRED',
+      field: 'deviationOccurred',
+    });
   });
 
   it('does not require deviationOccurred for other types', () => {
@@ -64,13 +75,23 @@ describe('record-investigation', () => {
   });
 
   it('keeps a lex Sarah case investigating until the decision', () => {
-    expect(given(caseReported(), e.investigationStarted()).when(record()).state().stage).toBe('investigating');
+    expect(given(caseReported(), e.investigationStarted()).when(record()).state().stage).toBe(
+      'investigating',
+    );
   });
 
   it('moves a complaint on to acting, or to following up when no deviation occurred', () => {
     const history = [complaintReported(), e.investigationStarted()];
-    expect(given(...history).when(record({ deviationOccurred: true })).state().stage).toBe('acting');
-    expect(given(...history).when(record({ deviationOccurred: false })).state().stage).toBe('following_up');
+    expect(
+      given(...history)
+        .when(record({ deviationOccurred: true }))
+        .state().stage,
+    ).toBe('acting');
+    expect(
+      given(...history)
+        .when(record({ deviationOccurred: false }))
+        .state().stage,
+    ).toBe('following_up');
   });
 
   it.each([

@@ -22,14 +22,20 @@ export function decideRecordDeadlineMissed(
     Number.isInteger(data.escalationLevel) && data.escalationLevel >= 1
       ? null
       : invalidField('escalationLevel', 'Eskaleringsnivån måste vara ett heltal från 1.'),
-    Array.isArray(data.escalatedTo) && data.escalatedTo.every((to) => typeof to === 'string' && to.trim() !== '')
+    Array.isArray(data.escalatedTo) &&
+      data.escalatedTo.every((to) => typeof to === 'string' && to.trim() !== '')
       ? null
-      : invalidField('escalatedTo', 'Mottagarna av eskaleringen måste anges som en lista med roller eller användarnamn.'),
+      : invalidField(
+          'escalatedTo',
+          'Mottagarna av eskaleringen måste anges som en lista med roller eller användarnamn.',
+        ),
   );
   if (refusal) return refused(refusal);
   const deadline = state.deadlines[requiredText(data.deadlineId)];
   if (deadline === undefined) {
-    return refused(caseRefusal('NOT_FOUND', 'DEADLINE_NOT_FOUND', 'Fristen finns inte i ärendet.', 'deadlineId'));
+    return refused(
+      caseRefusal('NOT_FOUND', 'DEADLINE_NOT_FOUND', 'Fristen finns inte i ärendet.', 'deadlineId'),
+    );
   }
   if (deadline.status === 'met') {
     return refused(caseRefusal('INVALID_TRANSITION', 'DEADLINE_NOT_OPEN', 'Fristen är redan uppfylld.'));

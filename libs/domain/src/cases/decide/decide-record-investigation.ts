@@ -5,22 +5,40 @@ import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks, meetOpenDeadlines } from './open-work';
 import { wrongStage } from './stage-refusals';
-import { checkOptionalBoolean, checkRequiredText, firstRefusal, invalidField, requiredText } from './validation';
+import {
+  checkOptionalBoolean,
+  checkRequiredText,
+  firstRefusal,
+  invalidField,
+  requiredText,
+} from './validation';
 
 function checkCauses(causes: unknown): CaseRefusal | null {
-  if (!Array.isArray(causes)) return invalidField('causes', 'Orsaker måste anges som en lista (den får vara tom).');
+  if (!Array.isArray(causes))
+    return invalidField('causes', 'Orsaker måste anges som en lista (den får vara tom).');
   if (causes.some((cause) => typeof cause !== 'string' || cause.trim() === '')) {
     return invalidField('causes', 'Varje orsak måste vara en text som inte är tom.');
   }
   return null;
 }
 
-function checkDeviationOccurred(command: CaseCommandOfType<'record-investigation'>, state: CaseAggregateState) {
+function checkDeviationOccurred(
+  command: CaseCommandOfType<'record-investigation'>,
+  state: CaseAggregateState,
+) {
   // A complaint's investigation concludes "om en avvikelse förekommit" (CT-2, LC-3, LC-4 step 6).
   if (state.type === 'complaint' && command.data.deviationOccurred === undefined) {
-    return invalidField('deviationOccurred', 'För klagomål måste utredningen ange om en avvikelse har förekommit.', 'REQUIRED');
+    return invalidField(
+      'deviationOccurred',
+      'För klagomål måste utredningen ange om en avvikelse har förekommit.',
+      'REQUIRED',
+    );
   }
-  return checkOptionalBoolean(command.data.deviationOccurred, 'deviationOccurred', 'om en avvikelse förekommit');
+  return checkOptionalBoolean(
+    command.data.deviationOccurred,
+    'deviationOccurred',
+    'om en avvikelse förekommit',
+  );
 }
 
 /**

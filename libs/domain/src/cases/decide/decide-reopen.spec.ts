@@ -25,14 +25,20 @@ describe('reopen', () => {
   });
 
   it('requires a new investigation before the case can close again', () => {
-    given(...closedCase, e.reopened()).when(command('close', { summary: 'x' })).thenRefused({ reason: 'INVESTIGATION_REQUIRED' });
+    given(...closedCase, e.reopened())
+      .when(command('close', { summary: 'x' }))
+      .thenRefused({ reason: 'INVESTIGATION_REQUIRED' });
   });
 
   it('needs a reason', () => {
-    given(...closedCase).when(command('reopen', { reason: '' })).thenRefused({ code: 'VALIDATION_FAILED', field: 'reason' });
+    given(...closedCase)
+      .when(command('reopen', { reason: '' }))
+      .thenRefused({ code: 'VALIDATION_FAILED', field: 'reason' });
   });
 
   it('is refused for a case that is not closed', () => {
-    given(caseReported()).when(command('reopen', { reason: 'x' })).thenRefused({ code: 'INVALID_TRANSITION', reason: 'CASE_NOT_CLOSED' });
+    given(caseReported())
+      .when(command('reopen', { reason: 'x' }))
+      .thenRefused({ code: 'INVALID_TRANSITION', reason: 'CASE_NOT_CLOSED' });
   });
 });

@@ -16,12 +16,21 @@ const seriousLexSarah = [
 
 describe('report-to-ivo', () => {
   it('records the notification, meets the ivo_report deadline and completes report_to_ivo tasks (DL-5)', () => {
-    given(...seriousLexSarah, e.deadlineStarted('d-ivo', 'ivo_report'), e.taskCreated('t-ivo', 'report_to_ivo'))
+    given(
+      ...seriousLexSarah,
+      e.deadlineStarted('d-ivo', 'ivo_report'),
+      e.taskCreated('t-ivo', 'report_to_ivo'),
+    )
       .when(reportToIvo())
       .then(
         {
           type: 'ReportedToIvo',
-          data: { ivoReference: 'IVO 3.5.1-12345/2026', reportedAt: '2026-11-20T14:30:00.000Z', by: 'forvaltningschef', at: T0_ISO },
+          data: {
+            ivoReference: 'IVO 3.5.1-12345/2026',
+            reportedAt: '2026-11-20T14:30:00.000Z',
+            by: 'forvaltningschef',
+            at: T0_ISO,
+          },
         },
         e.deadlineMet('d-ivo'),
         e.taskCompleted('t-ivo', 'forvaltningschef'),
@@ -65,6 +74,8 @@ describe('report-to-ivo', () => {
     [{ reportedAt: 'igår' }, 'reportedAt', 'REPORTED_AT_INVALID'],
     [{ reportedAt: '2026-11-22T10:00:00+01:00' }, 'reportedAt', 'REPORTED_AT_IN_FUTURE'],
   ])('refuses invalid input %j', (data, field, reason) => {
-    given(...seriousLexSarah).when(reportToIvo(data)).thenRefused({ code: 'VALIDATION_FAILED', field, reason });
+    given(...seriousLexSarah)
+      .when(reportToIvo(data))
+      .thenRefused({ code: 'VALIDATION_FAILED', field, reason });
   });
 });

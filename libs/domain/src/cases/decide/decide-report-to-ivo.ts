@@ -5,7 +5,14 @@ import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks, meetOpenDeadlines } from './open-work';
 import { notForType } from './stage-refusals';
-import { checkDateOrDateTime, checkNotInFuture, checkRequiredText, firstRefusal, normalisedTimestamp, requiredText } from './validation';
+import {
+  checkDateOrDateTime,
+  checkNotInFuture,
+  checkRequiredText,
+  firstRefusal,
+  normalisedTimestamp,
+  requiredText,
+} from './validation';
 
 /**
  * The notification to IVO after a serious lex Sarah or lex Maria decision, "snarast" (LC-6 S6, LC-8
@@ -23,9 +30,12 @@ export function decideReportToIvo(
     checkNotInFuture(String(data.reportedAt), 'reportedAt', 'datum för anmälan', now),
   );
   if (refusal) return refused(refusal);
-  if (state.type !== 'lex_sarah' && state.type !== 'lex_maria') return refused(notForType(state, 'anmäla till IVO'));
+  if (state.type !== 'lex_sarah' && state.type !== 'lex_maria')
+    return refused(notForType(state, 'anmäla till IVO'));
   if (state.ivoReport !== null) {
-    return refused(caseRefusal('INVALID_TRANSITION', 'ALREADY_REPORTED_TO_IVO', 'Ärendet är redan anmält till IVO.'));
+    return refused(
+      caseRefusal('INVALID_TRANSITION', 'ALREADY_REPORTED_TO_IVO', 'Ärendet är redan anmält till IVO.'),
+    );
   }
   if (state.decision === null || !state.decision.requiresIvoReport) {
     return refused(
@@ -42,7 +52,12 @@ export function decideReportToIvo(
   return accepted(
     {
       type: 'ReportedToIvo',
-      data: { ivoReference: requiredText(data.ivoReference), reportedAt: normalisedTimestamp(data.reportedAt), by, at },
+      data: {
+        ivoReference: requiredText(data.ivoReference),
+        reportedAt: normalisedTimestamp(data.reportedAt),
+        by,
+        at,
+      },
     },
     ...meetOpenDeadlines(state, ['ivo_report'], at),
     ...completeOpenTasks(state, ['report_to_ivo'], at, by),

@@ -1,6 +1,7 @@
 import { STAFF, T0, T0_ISO, caseReported, command, given, reportData } from '../test-support';
 
-const report = (overrides: Parameters<typeof reportData>[0] = {}, actor = STAFF) => command('report', reportData(overrides), actor);
+const report = (overrides: Parameters<typeof reportData>[0] = {}, actor = STAFF) =>
+  command('report', reportData(overrides), actor);
 
 describe('report', () => {
   it('reports a lex Sarah case with the pre-allocated id and number, normalising timestamps to UTC', () => {
@@ -8,22 +9,36 @@ describe('report', () => {
   });
 
   it('defaults reportedAt to now and the reporter to the actor', () => {
-    const result = given().when(report({ reportedAt: undefined }), T0).events();
-    expect(result[0]).toMatchObject({ type: 'CaseReported', data: { reportedAt: T0_ISO, registeredAt: T0_ISO, reporter: { username: 'medarbetare' } } });
+    const result = given()
+      .when(report({ reportedAt: undefined }), T0)
+      .events();
+    expect(result[0]).toMatchObject({
+      type: 'CaseReported',
+      data: { reportedAt: T0_ISO, registeredAt: T0_ISO, reporter: { username: 'medarbetare' } },
+    });
   });
 
   it('keeps an earlier reportedAt for a report received on paper (CT-1)', () => {
     const [event] = given()
       .when(report({ reportedAt: '2026-11-02T09:00:00+01:00', channel: 'letter' }))
       .events();
-    expect(event?.data).toMatchObject({ reportedAt: '2026-11-02T08:00:00.000Z', registeredAt: T0_ISO, channel: 'letter' });
+    expect(event?.data).toMatchObject({
+      reportedAt: '2026-11-02T08:00:00.000Z',
+      registeredAt: T0_ISO,
+      channel: 'letter',
+    });
   });
 
   it('records a report made on behalf of someone, with a pseudonymous person reference', () => {
     const [event] = given()
-      .when(report({ onBehalfOf: { name: 'Anna Andersson', contact: ' 070-123 45 67 ' }, personRef: 'p-81f2' }))
+      .when(
+        report({ onBehalfOf: { name: 'Anna Andersson', contact: ' 070-123 45 67 ' }, personRef: 'p-81f2' }),
+      )
       .events();
-    expect(event?.data).toMatchObject({ onBehalfOf: { name: 'Anna Andersson', contact: '070-123 45 67' }, personRef: 'p-81f2' });
+    expect(event?.data).toMatchObject({
+      onBehalfOf: { name: 'Anna Andersson', contact: '070-123 45 67' },
+      personRef: 'p-81f2',
+    });
   });
 
   it('accepts unclassified public feedback without a reporter account', () => {
@@ -68,13 +83,28 @@ describe('report', () => {
 
   it('keeps the category a citizen chose', () => {
     const [event] = given()
-      .when(report({ type: 'praise', caseNumber: 'BE-2026-0001', kind: 'praise', channel: 'web', occurredAt: '2026-11-19' }))
+      .when(
+        report({
+          type: 'praise',
+          caseNumber: 'BE-2026-0001',
+          kind: 'praise',
+          channel: 'web',
+          occurredAt: '2026-11-19',
+        }),
+      )
       .events();
-    expect(event?.data).toMatchObject({ type: 'praise', kind: 'praise', unclassified: false, occurredAt: '2026-11-19' });
+    expect(event?.data).toMatchObject({
+      type: 'praise',
+      kind: 'praise',
+      unclassified: false,
+      occurredAt: '2026-11-19',
+    });
   });
 
   it('refuses a second report of the same case', () => {
-    given(caseReported()).when(report()).thenRefused({ code: 'ALREADY_EXISTS', reason: 'CASE_ALREADY_EXISTS' });
+    given(caseReported())
+      .when(report())
+      .thenRefused({ code: 'ALREADY_EXISTS', reason: 'CASE_ALREADY_EXISTS' });
   });
 
   it.each([
@@ -94,9 +124,7 @@ describe('report', () => {
     ['type', { unclassified: true }, 'TYPE_INVALID'],
     ['kind', { kind: 'complaint' as const }, 'KIND_MISMATCH'],
   ])('refuses an invalid %s (%j)', (field, overrides, reason) => {
-    given()
-      .when(report(overrides))
-      .thenRefused({ code: 'VALIDATION_FAILED', field, reason });
+    given().when(report(overrides)).thenRefused({ code: 'VALIDATION_FAILED', field, reason });
   });
 
   it('does not require occurredAt for a suggestion', () => {

@@ -25,7 +25,13 @@ import {
 } from './validation';
 
 /** Event reports must say when the event happened (LC-6 S1 "observed at"; DL-2 is measured from it). */
-const TYPES_REQUIRING_OCCURRED_AT: readonly CaseType[] = ['deviation', 'hsl_deviation', 'lex_sarah', 'lex_maria', 'data_breach'];
+const TYPES_REQUIRING_OCCURRED_AT: readonly CaseType[] = [
+  'deviation',
+  'hsl_deviation',
+  'lex_sarah',
+  'lex_maria',
+  'data_breach',
+];
 
 type ReportCommand = CaseCommandOfType<'report'>;
 
@@ -42,20 +48,28 @@ function checkCaseNumber(caseNumber: unknown, type: CaseType): CaseRefusal | nul
 
 function checkClassification(data: ReportCommand['data'], type: CaseType): CaseRefusal | null {
   if (data.unclassified === true && !isFeedbackKind(type)) {
-    return invalidField('type', 'Ett oklassificerat ärende måste ha typen klagomål, synpunkt eller beröm tills det klassificeras.');
+    return invalidField(
+      'type',
+      'Ett oklassificerat ärende måste ha typen klagomål, synpunkt eller beröm tills det klassificeras.',
+    );
   }
   if (data.kind === undefined) return null;
   const kind = checkOneOf(data.kind, FEEDBACK_KINDS, 'kind', 'kategori');
   if (kind) return kind;
   if (data.unclassified === true || data.kind !== type) {
-    return invalidField('kind', 'Kategorin som den som lämnat synpunkten valt måste stämma med ärendets typ.', 'MISMATCH');
+    return invalidField(
+      'kind',
+      'Kategorin som den som lämnat synpunkten valt måste stämma med ärendets typ.',
+      'MISMATCH',
+    );
   }
   return null;
 }
 
 function checkReporter(reporter: unknown): CaseRefusal | null {
   if (reporter === undefined) return null;
-  if (typeof reporter !== 'object' || reporter === null) return invalidField('reporter', 'Rapportören är felaktigt angiven.');
+  if (typeof reporter !== 'object' || reporter === null)
+    return invalidField('reporter', 'Rapportören är felaktigt angiven.');
   const { username, name } = reporter as Record<string, unknown>;
   return firstRefusal(
     checkOptionalText(username, 'reporter.username', 'rapportörens användarnamn'),
@@ -65,7 +79,8 @@ function checkReporter(reporter: unknown): CaseRefusal | null {
 
 function checkOnBehalfOf(onBehalfOf: unknown): CaseRefusal | null {
   if (onBehalfOf === undefined) return null;
-  if (typeof onBehalfOf !== 'object' || onBehalfOf === null) return invalidField('onBehalfOf', 'Uppgiften om för vems räkning är felaktig.');
+  if (typeof onBehalfOf !== 'object' || onBehalfOf === null)
+    return invalidField('onBehalfOf', 'Uppgiften om för vems räkning är felaktig.');
   const { name, contact } = onBehalfOf as Record<string, unknown>;
   return firstRefusal(
     checkRequiredText(name, 'onBehalfOf.name', 'namnet på den som rapporten görs för'),
@@ -75,9 +90,13 @@ function checkOnBehalfOf(onBehalfOf: unknown): CaseRefusal | null {
 
 function checkContact(contact: unknown): CaseRefusal | null {
   if (contact === undefined) return null;
-  if (typeof contact !== 'object' || contact === null) return invalidField('contact', 'Kontaktuppgifterna är felaktiga.');
+  if (typeof contact !== 'object' || contact === null)
+    return invalidField('contact', 'Kontaktuppgifterna är felaktiga.');
   const { email, phone } = contact as Record<string, unknown>;
-  return firstRefusal(checkOptionalText(email, 'contact.email', 'e-postadress'), checkOptionalText(phone, 'contact.phone', 'telefonnummer'));
+  return firstRefusal(
+    checkOptionalText(email, 'contact.email', 'e-postadress'),
+    checkOptionalText(phone, 'contact.phone', 'telefonnummer'),
+  );
 }
 
 function validate(data: ReportCommand['data'], now: Date): CaseRefusal | null {
@@ -90,10 +109,18 @@ function validate(data: ReportCommand['data'], now: Date): CaseRefusal | null {
     checkRequiredText(data.unitId, 'unitId', 'enhet'),
     checkRequiredText(data.description, 'description', 'beskrivning'),
     checkOneOf(data.channel, CHANNELS, 'channel', 'kanal'),
-    needsOccurredAt || data.occurredAt !== undefined ? checkDateOrDateTime(data.occurredAt, 'occurredAt', 'tidpunkten för händelsen') : null,
-    data.occurredAt === undefined ? null : checkNotInFuture(String(data.occurredAt), 'occurredAt', 'tidpunkten för händelsen', now),
-    data.reportedAt === undefined ? null : checkDateTime(data.reportedAt, 'reportedAt', 'tidpunkten då rapporten togs emot'),
-    data.reportedAt === undefined ? null : checkNotInFuture(data.reportedAt, 'reportedAt', 'tidpunkten då rapporten togs emot', now),
+    needsOccurredAt || data.occurredAt !== undefined
+      ? checkDateOrDateTime(data.occurredAt, 'occurredAt', 'tidpunkten för händelsen')
+      : null,
+    data.occurredAt === undefined
+      ? null
+      : checkNotInFuture(String(data.occurredAt), 'occurredAt', 'tidpunkten för händelsen', now),
+    data.reportedAt === undefined
+      ? null
+      : checkDateTime(data.reportedAt, 'reportedAt', 'tidpunkten då rapporten togs emot'),
+    data.reportedAt === undefined
+      ? null
+      : checkNotInFuture(data.reportedAt, 'reportedAt', 'tidpunkten då rapporten togs emot', now),
     checkOptionalText(data.immediateActions, 'immediateActions', 'omedelbara åtgärder'),
     checkOptionalText(data.personRef, 'personRef', 'personreferens'),
     checkOptionalBoolean(data.unclassified, 'unclassified', 'oklassificerad'),

@@ -4,7 +4,15 @@ import { caseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
-import { checkDateTime, checkOneOf, checkRequiredText, firstRefusal, invalidField, normalisedTimestamp, requiredText } from './validation';
+import {
+  checkDateTime,
+  checkOneOf,
+  checkRequiredText,
+  firstRefusal,
+  invalidField,
+  normalisedTimestamp,
+  requiredText,
+} from './validation';
 
 /**
  * System command (process manager): a deadline with the policy version that set it (DL-0). Idempotent:
@@ -30,7 +38,9 @@ export function decideStartDeadline(
   if (state.deadlines[deadlineId] !== undefined) return accepted();
   const actionId = data.actionId === undefined ? undefined : data.actionId.trim();
   if (actionId !== undefined && state.actions[actionId] === undefined) {
-    return refused(caseRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte i ärendet.', 'actionId'));
+    return refused(
+      caseRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte i ärendet.', 'actionId'),
+    );
   }
 
   return accepted({

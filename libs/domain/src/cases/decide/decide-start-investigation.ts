@@ -12,5 +12,8 @@ export function decideStartInvestigation(
 ): DecideCaseResult {
   if (state.type === 'praise') return refused(notForType(state, 'starta en utredning'));
   if (state.stage !== 'reported') return refused(wrongStage(state, 'starta en utredning'));
-  return accepted({ type: 'InvestigationStarted', data: { by: command.actor.username, at: now.toISOString() } });
+  return accepted({
+    type: 'InvestigationStarted',
+    data: { by: command.actor.username, at: now.toISOString() },
+  });
 }

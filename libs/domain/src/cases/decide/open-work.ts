@@ -27,6 +27,8 @@ export function completeOpenTasks(
   matches: (task: CaseTaskState) => boolean = () => true,
 ): TaskCompleted[] {
   return Object.values(state.tasks)
-    .filter((task) => task.status === 'open' && (kinds === 'all' || kinds.includes(task.kind)) && matches(task))
+    .filter(
+      (task) => task.status === 'open' && (kinds === 'all' || kinds.includes(task.kind)) && matches(task),
+    )
     .map((task) => ({ type: 'TaskCompleted', data: { taskId: task.id, at, by } }));
 }

@@ -10,7 +10,8 @@ import type { CaseRefusal } from '../case-refusal';
 /** Clients' clocks may run a little ahead of the server's; a "future" timestamp within this is accepted. */
 export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
-const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function reasonFor(field: string, suffix: string): string {
@@ -70,7 +71,9 @@ export function parseDateTime(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const match = DATE_TIME_PATTERN.exec(value);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((part) => (part === undefined ? 0 : Number(part)));
   if (!isValidCalendarDate(year ?? 0, month ?? 0, day ?? 0)) return null;
   if ((hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return null;
   const ms = Date.parse(value);
@@ -87,16 +90,22 @@ export function isDate(value: unknown): value is string {
 const DATE_TIME_HINT = 'en tidpunkt enligt ISO 8601 med tidszon, t.ex. 2026-11-20T14:05:00+01:00';
 
 export function checkDateTime(value: unknown, field: string, label: string): CaseRefusal | null {
-  if (value === undefined || value === null || value === '') return invalidField(field, `${capitalised(label)} måste anges.`, 'REQUIRED');
-  if (parseDateTime(value) === null) return invalidField(field, `${capitalised(label)} måste vara ${DATE_TIME_HINT}.`);
+  if (value === undefined || value === null || value === '')
+    return invalidField(field, `${capitalised(label)} måste anges.`, 'REQUIRED');
+  if (parseDateTime(value) === null)
+    return invalidField(field, `${capitalised(label)} måste vara ${DATE_TIME_HINT}.`);
   return null;
 }
 
 /** A date-time with offset, or a calendar date (`2026-11-20`) when the time is not known. */
 export function checkDateOrDateTime(value: unknown, field: string, label: string): CaseRefusal | null {
-  if (value === undefined || value === null || value === '') return invalidField(field, `${capitalised(label)} måste anges.`, 'REQUIRED');
+  if (value === undefined || value === null || value === '')
+    return invalidField(field, `${capitalised(label)} måste anges.`, 'REQUIRED');
   if (isDate(value) || parseDateTime(value) !== null) return null;
-  return invalidField(field, `${capitalised(label)} måste vara ett datum (2026-11-20) eller ${DATE_TIME_HINT}.`);
+  return invalidField(
+    field,
+    `${capitalised(label)} måste vara ett datum (2026-11-20) eller ${DATE_TIME_HINT}.`,
+  );
 }
 
 export function checkNotInFuture(value: string, field: string, label: string, now: Date): CaseRefusal | null {
@@ -120,7 +129,8 @@ export function checkOneOf<T extends string>(
   label: string,
 ): CaseRefusal | null {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return null;
-  if (value === undefined || value === null || value === '') return invalidField(field, `${capitalised(label)} måste anges.`, 'REQUIRED');
+  if (value === undefined || value === null || value === '')
+    return invalidField(field, `${capitalised(label)} måste anges.`, 'REQUIRED');
   return invalidField(field, `${capitalised(label)} måste vara något av: ${allowed.join(', ')}.`);
 }
 

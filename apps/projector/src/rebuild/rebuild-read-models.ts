@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import type { EventEnvelope } from '@kvalitet/contracts';
+import type { EventStore } from '@kvalitet/persistence';
+import type { Projection } from '../projections/projection';
+
+export interface RebuildReport {
+  projection: string;
+  events: number;
+  aggregates: number;
+  seconds: number;
+}
+
+/**
+ * Drops and rebuilds read models from the event store. Each projection is rebuilt in one
+ * transaction that first locks its tables: the live consumer waits, then finds every event it is
+ * handed already folded in (version guard), so the projector may keep running.
+ */
+export async function rebuildReadModels(
+  dataSource: DataSource,
+  store: EventStore,
+  projections: readonly Projection[],
+  onProgress: (message: string) => void = () => undefined,
+): Promise<RebuildReport[]> {
+  const reports: RebuildReport[] = [];
+  for (const projection of projections) {
+    const started = Date.now();
+    let events = 0;
+    const aggregates = await dataSource.transaction(async (manager) => {
+      await projection.reset(manager);
+      async function* pages(): AsyncGenerator<EventEnvelope[]> {
+        for await (const page of store.readAllPages({ pageSize: 10000 }, manager)) {
+          events += page.length;
+          if (events % 100000 < page.length) onProgress(`${projection.name}: ${events} händelser inlästa`);
+          yield page;
+        }
+      }
+      return projection.writeRebuilt(manager, pages());
+    });
+    const seconds = (Date.now() - started) / 1000;
+    onProgress(`${projection.name}: klar, ${events} händelser, ${aggregates} aggregat på ${seconds.toFixed(1)} s`);
+    reports.push({ projection: projection.name, events, aggregates, seconds });
+  }
+  return reports;
+}
