@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { ConfigService } from '@nestjs/config';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { eventTopics } from '@kvalitet/contracts';
 import { ConsumerRunner, OutboxRelay, ensureTopics } from '@kvalitet/messaging';
 import { createLogger } from '@kvalitet/runtime';
 import type { ProjectorConfig } from './config/projector-config.schema';
@@ -26,15 +27,17 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.kafka);
+    const namespace = this.config.get('KAFKA_NAMESPACE', { infer: true });
+    await ensureTopics(this.kafka, eventTopics(namespace));
     if (this.config.get('RELAY_ENABLED', { infer: true }) === 'true') {
       this.relay = new OutboxRelay(this.kafka, this.dataSource, { onError: (err) => logger.warn({ err }, 'utkorgen kunde inte publiceras; försöker igen') });
       await this.relay.start();
       logger.info('utkorgsreläet är igång');
     }
-    for (const projection of createProjections()) {
+    const projections = this.config.get('PROJECTIONS_ENABLED', { infer: true }) === 'true' ? createProjections(namespace) : [];
+    for (const projection of projections) {
       const runner = new ConsumerRunner(this.kafka, this.dataSource, {
-        consumerName: projection.name,
+        consumerName: `${namespace}.${projection.name}`,
         topics: projection.topics,
         ...(projection.handleBatch ? { handleBatch: projection.handleBatch } : { handle: projection.handle! }),
         onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte projiceras'),

@@ -14,8 +14,21 @@ export const apiConfigSchema = z
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_AUDIENCE: z.string().optional(),
+    /** Overrides the JWKS address found through the issuer's discovery document. */
+    OIDC_JWKS_URI: z.string().url().optional(),
+    /** Claims (dotted paths allowed, e.g. `realm_access.roles`) that carry the caller's identity. */
+    OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+    OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+    OIDC_UNITS_CLAIM: z.string().min(1).default('units'),
     DEV_TOKEN_SECRET: z.string().min(16).default('kvalitetsledning-dev-secret-not-for-production'),
+    /** Comma-separated origins allowed by CORS; nothing else gets CORS headers. */
     CORS_ORIGIN: z.string().default('http://127.0.0.1:5173'),
+    /** Honour X-Forwarded-For from one proxy in front of the api (the client address for rate limits). */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    /** Requests per minute and client address to `POST /public/feedback`. */
+    PUBLIC_FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
+    /** Largest accepted JSON body in bytes. */
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10485760).default(262144),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   })

@@ -1,6 +1,7 @@
+import { topicForAggregate } from '@kvalitet/contracts';
 import { createCaseReadModelProjection } from './case-read-model/case-read-model.projection';
 import type { Projection } from './projection';
 
-export function createProjections(): Projection[] {
-  return [createCaseReadModelProjection()];
+export function createProjections(namespace?: string): Projection[] {
+  return [createCaseReadModelProjection({ topic: topicForAggregate('case', namespace) })];
 }

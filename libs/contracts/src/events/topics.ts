@@ -1,9 +1,18 @@
 export const AGGREGATE_TYPES = ['case', 'risk', 'report', 'policy'] as const;
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 
-/** Versioned topic per aggregate type; the message key is the aggregate id so one aggregate stays ordered. */
-export function topicForAggregate(aggregateType: AggregateType): string {
-  return `kvalitet.${aggregateType}.events.v1`;
+export const DEFAULT_TOPIC_NAMESPACE = 'kvalitet';
+
+/**
+ * Versioned topic per aggregate type; the message key is the aggregate id so one aggregate stays
+ * ordered. The namespace lets tests and parallel installations share a broker without crosstalk.
+ */
+export function topicForAggregate(aggregateType: AggregateType, namespace: string = DEFAULT_TOPIC_NAMESPACE): string {
+  return `${namespace}.${aggregateType}.events.v1`;
 }
 
-export const ALL_EVENT_TOPICS: readonly string[] = AGGREGATE_TYPES.map(topicForAggregate);
+export function eventTopics(namespace: string = DEFAULT_TOPIC_NAMESPACE): string[] {
+  return AGGREGATE_TYPES.map((type) => topicForAggregate(type, namespace));
+}
+
+export const ALL_EVENT_TOPICS: readonly string[] = eventTopics();

@@ -54,7 +54,7 @@ export class EventStore {
     options: EventStoreOptions = {},
   ) {
     this.upcasters = options.upcasters ?? defaultUpcasters();
-    this.topicFor = options.topicFor ?? topicForAggregate;
+    this.topicFor = options.topicFor ?? ((type) => topicForAggregate(type));
   }
 
   /** Runs `work` in one transaction; pass the manager to `append` to join it. */

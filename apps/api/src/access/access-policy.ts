@@ -1,0 +1,216 @@
+import type { CaseType } from '@kvalitet/domain';
+import type { Organisation } from '../org/organisation';
+import type { Principal } from './principal';
+import type { Role } from './roles';
+
+/**
+ * The one place that decides who may see and do what (api.md "Visibility", domain.md DATA-4).
+ * Pure functions of the caller, the facts of a case and the unit tree; controllers and queries ask
+ * these, they never test roles themselves.
+ *
+ * Reading a case:
+ * - `staff` see the cases they reported;
+ * - `unit_manager` / `division_manager` the cases of their units and every unit below them (and the
+ *   ones they reported);
+ * - `director`, `lex_sarah_investigator` (sas), `mas`, `quality_coordinator` (kvalitet) the whole board;
+ * - `management_team` (ledning) never a single case and no case list: aggregates only (reports);
+ * - the case's current assignee sees the case they were given to work on (DATA-4 "extra access to
+ *   one case is explicit and logged": the assignment is that explicit, logged decision).
+ *
+ * Commands: see `COMMAND_RIGHTS` below.
+ */
+
+/** Roles that read every case of the board. */
+export const BOARD_WIDE_READERS: readonly Role[] = ['director', 'lex_sarah_investigator', 'mas', 'quality_coordinator'];
+
+/** Roles that read the cases of their units and the units below. */
+export const UNIT_SCOPED_READERS: readonly Role[] = ['unit_manager', 'division_manager'];
+
+export const CASE_COMMANDS = [
+  'acknowledge',
+  'assign',
+  'classify',
+  'start-investigation',
+  'record-investigation',
+  'decide',
+  'report-to-ivo',
+  'add-action',
+  'complete-action',
+  'follow-up',
+  'close',
+  'reopen',
+] as const;
+
+export type CaseCommandName = (typeof CASE_COMMANDS)[number];
+
+/** What access control needs to know about one case. */
+export interface CaseFacts {
+  readonly unitId: string;
+  readonly type: CaseType;
+  readonly reportedBy: string | null;
+  readonly assignee: string | null;
+}
+
+/** The handling of a case: receipt, assignment, classification, investigation, actions, closing. */
+const HANDLING: readonly CaseCommandName[] = [
+  'acknowledge',
+  'assign',
+  'classify',
+  'start-investigation',
+  'record-investigation',
+  'add-action',
+  'complete-action',
+  'follow-up',
+  'close',
+  'reopen',
+];
+
+/** The formal decision and the notification to IVO. */
+const DECISION: readonly CaseCommandName[] = ['decide', 'report-to-ivo'];
+
+/** What the person a case is assigned to does: investigate and carry out actions. */
+const ASSIGNEE_WORK: readonly CaseCommandName[] = ['start-investigation', 'record-investigation', 'add-action', 'complete-action'];
+
+/** Types for which `decide`/`report-to-ivo` belong to a statutory role rather than the line managers. */
+const STATUTORY_DECISION_TYPES: readonly CaseType[] = ['lex_sarah', 'lex_maria'];
+
+type Scope = 'in_scope' | 'board';
+
+interface CommandRight {
+  readonly role: Role;
+  /** `in_scope`: the case's unit is within the caller's units; `board`: any case of the board. */
+  readonly scope: Scope;
+  readonly commands: readonly CaseCommandName[];
+  /** Limits the right to these case types (current type of the case); all types when absent. */
+  readonly types?: readonly CaseType[];
+  /** Excludes these case types. */
+  readonly exceptTypes?: readonly CaseType[];
+}
+
+/**
+ * Who may run which command on a case (besides the assignee's `ASSIGNEE_WORK` on any type):
+ *
+ * | role                   | scope    | handling (ack, assign, classify, investigation, actions, follow-up, close, reopen) | decide, report-to-ivo |
+ * |------------------------|----------|-------------------------------------|-------------------------------------|
+ * | unit_manager           | in scope | all types                           | all but lex_sarah, lex_maria        |
+ * | division_manager       | in scope | all types                           | all but lex_sarah, lex_maria        |
+ * | director               | board    | all types                           | all types                           |
+ * | quality_coordinator    | board    | all types                           | —                                   |
+ * | lex_sarah_investigator | board    | lex_sarah, deviation                | lex_sarah                           |
+ * | mas                    | board    | hsl_deviation, lex_maria            | lex_maria                           |
+ * | staff, management_team | —        | —                                   | —                                   |
+ */
+export const COMMAND_RIGHTS: readonly CommandRight[] = [
+  { role: 'unit_manager', scope: 'in_scope', commands: HANDLING },
+  { role: 'unit_manager', scope: 'in_scope', commands: DECISION, exceptTypes: STATUTORY_DECISION_TYPES },
+  { role: 'division_manager', scope: 'in_scope', commands: HANDLING },
+  { role: 'division_manager', scope: 'in_scope', commands: DECISION, exceptTypes: STATUTORY_DECISION_TYPES },
+  { role: 'director', scope: 'board', commands: [...HANDLING, ...DECISION] },
+  { role: 'quality_coordinator', scope: 'board', commands: HANDLING },
+  { role: 'lex_sarah_investigator', scope: 'board', commands: HANDLING, types: ['lex_sarah', 'deviation'] },
+  { role: 'lex_sarah_investigator', scope: 'board', commands: DECISION, types: ['lex_sarah'] },
+  { role: 'mas', scope: 'board', commands: HANDLING, types: ['hsl_deviation', 'lex_maria'] },
+  { role: 'mas', scope: 'board', commands: DECISION, types: ['lex_maria'] },
+];
+
+function has(principal: Principal, roles: readonly Role[]): boolean {
+  return principal.roles.some((role) => roles.includes(role));
+}
+
+/** Only ledning: aggregates, never a case. */
+function isAggregatesOnly(principal: Principal): boolean {
+  return principal.roles.length > 0 && principal.roles.every((role) => role === 'management_team');
+}
+
+function inScope(principal: Principal, unitId: string, org: Organisation): boolean {
+  return org.isWithin(unitId, principal.unitIds);
+}
+
+/** May the caller list cases at all (`GET /cases`)? */
+export function canListCases(principal: Principal): boolean {
+  return !isAggregatesOnly(principal);
+}
+
+/** May the caller read this case (detail, events)? */
+export function canReadCase(principal: Principal, facts: CaseFacts, org: Organisation): boolean {
+  if (isAggregatesOnly(principal)) return false;
+  if (has(principal, BOARD_WIDE_READERS)) return true;
+  if (has(principal, UNIT_SCOPED_READERS) && inScope(principal, facts.unitId, org)) return true;
+  if (facts.reportedBy !== null && facts.reportedBy === principal.username) return true;
+  return facts.assignee !== null && facts.assignee === principal.username;
+}
+
+/**
+ * The same rule as `canReadCase`, as a filter the case list applies in SQL: a case is visible if
+ * `all`, or its unit is in `unitIds`, or it was reported by / is assigned to `username`.
+ * `null` when the caller may list nothing.
+ */
+export interface CaseVisibilityFilter {
+  readonly all: boolean;
+  readonly unitIds: readonly string[];
+  readonly username: string;
+}
+
+export function caseVisibilityFilter(principal: Principal, org: Organisation): CaseVisibilityFilter | null {
+  if (!canListCases(principal)) return null;
+  return {
+    all: has(principal, BOARD_WIDE_READERS),
+    unitIds: has(principal, UNIT_SCOPED_READERS) ? org.scopeOf(principal.unitIds) : [],
+    username: principal.username,
+  };
+}
+
+/**
+ * Could the caller run any case command on any case? Checked before anything else, so that a caller
+ * who never may (staff, ledning, no role) gets 403 whatever the case, the body or the stage. Only the
+ * roles of `COMMAND_RIGHTS` handle cases; being the assignee adds `ASSIGNEE_WORK` on that case to
+ * such a role (e.g. a unit manager asked to investigate in another unit), it does not make a staff
+ * member a handler.
+ */
+export function mayRunCaseCommands(principal: Principal): boolean {
+  return COMMAND_RIGHTS.some((right) => principal.roles.includes(right.role));
+}
+
+function rightApplies(right: CommandRight, principal: Principal, command: CaseCommandName, facts: CaseFacts, org: Organisation): boolean {
+  if (!principal.roles.includes(right.role) || !right.commands.includes(command)) return false;
+  if (right.types && !right.types.includes(facts.type)) return false;
+  if (right.exceptTypes?.includes(facts.type)) return false;
+  return right.scope === 'board' || inScope(principal, facts.unitId, org);
+}
+
+/** May the caller run `command` on this case (which they can read)? */
+export function canRunCaseCommand(principal: Principal, command: CaseCommandName, facts: CaseFacts, org: Organisation): boolean {
+  if (!mayRunCaseCommands(principal)) return false;
+  if (COMMAND_RIGHTS.some((right) => rightApplies(right, principal, command, facts, org))) return true;
+  return facts.assignee !== null && facts.assignee === principal.username && ASSIGNEE_WORK.includes(command);
+}
+
+/** Every command the caller may run on the case (the web UI shows only these buttons). */
+export function allowedCaseCommands(principal: Principal, facts: CaseFacts, org: Organisation): CaseCommandName[] {
+  return CASE_COMMANDS.filter((command) => canRunCaseCommand(principal, command, facts, org));
+}
+
+/** Task inbox: tasks for the caller by name, or for one of their roles within their units. */
+export interface TaskVisibilityFilter {
+  readonly username: string;
+  readonly roles: readonly Role[];
+  readonly unitIds: readonly string[];
+}
+
+export function taskVisibilityFilter(principal: Principal, org: Organisation): TaskVisibilityFilter {
+  return { username: principal.username, roles: principal.roles, unitIds: org.scopeOf(principal.unitIds) };
+}
+
+/** The deadline policy: read by those who act on deadlines, changed by the quality function. */
+export function canReadPolicy(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator', 'director', 'division_manager', 'unit_manager', 'lex_sarah_investigator', 'mas']);
+}
+
+export function canChangePolicy(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator']);
+}
+
+/** The access log (loggkontroll, EK-6) is reviewed by the quality function. */
+export function canReadAccessLog(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator']);
+}
