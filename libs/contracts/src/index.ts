@@ -1,2 +1,3 @@
 export * from './events/event-envelope';
 export * from './events/topics';
+export * from './workflows/case-workflow';

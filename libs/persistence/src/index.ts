@@ -13,3 +13,4 @@ export * from './idempotency/idempotency-store';
 export * from './case-numbers/case-number-allocator';
 export * from './cases/case-refused.error';
 export * from './cases/case-command-service';
+export * from './policy/policy-repository';

@@ -62,10 +62,15 @@ export class EventStore {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * Appends in ONE statement (events, personal data and outbox rows through data-modifying CTEs), so
+   * without a caller's transaction it is atomic on its own and costs one round trip.
+   */
   async append(request: AppendRequest, manager?: EntityManager): Promise<EventEnvelope[]> {
     if (request.events.length === 0) return [];
-    if (!manager) return this.transaction((m) => this.append(request, m));
     const now = new Date();
+    const topic = this.topicFor(request.aggregateType);
+    const partition = outboxPartitionOf(request.aggregateId);
     const rows = request.events.map((event, index) => {
       const { stripped, personal } = splitPersonalData(event.data as Record<string, unknown>);
       return {
@@ -76,26 +81,57 @@ export class EventStore {
         stripped,
         personal,
         full: event.data as Record<string, unknown>,
-        occurredAt: event.occurredAt ?? now,
+        occurredAt: (event.occurredAt ?? now).toISOString(),
       };
     });
-
+    const metadata = JSON.stringify(request.metadata);
     let inserted: { id: string; position: string; recorded_at: Date }[];
     try {
-      inserted = await manager.query(
-        `INSERT INTO events (id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])
-         RETURNING id, position, recorded_at`,
+      inserted = await (manager ?? this.dataSource.manager).query(
+        `WITH new_events AS (
+           INSERT INTO events (id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at)
+           SELECT e.id, $2, $3, e.version, e.type, e.schema_version, e.data, $4::jsonb, e.occurred_at
+             FROM unnest($1::uuid[], $5::int[], $6::text[], $7::int[], $8::jsonb[], $9::timestamptz[])
+                  AS e(id, version, type, schema_version, data, occurred_at)
+           RETURNING id, position, recorded_at, version
+         ),
+         new_personal AS (
+           INSERT INTO personal_data (event_id, subject_id, data)
+           SELECT p.event_id, $3, p.data FROM unnest($1::uuid[], $10::jsonb[]) AS p(event_id, data) WHERE p.data IS NOT NULL
+         ),
+         new_outbox AS (
+           INSERT INTO outbox (event_id, topic, message_key, partition_no, payload)
+           SELECT n.id, $11, $3::text, $12::smallint,
+                  o.payload || jsonb_build_object('position', n.position::text, 'recordedAt', to_char(n.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+             FROM new_events n JOIN unnest($1::uuid[], $13::jsonb[]) AS o(id, payload) ON o.id = n.id
+         )
+         SELECT id, position, recorded_at FROM new_events`,
         [
           rows.map((r) => r.id),
-          rows.map(() => request.aggregateType),
-          rows.map(() => request.aggregateId),
+          request.aggregateType,
+          request.aggregateId,
+          metadata,
           rows.map((r) => r.version),
           rows.map((r) => r.type),
           rows.map((r) => r.schemaVersion),
           rows.map((r) => JSON.stringify(r.stripped)),
-          rows.map(() => JSON.stringify(request.metadata)),
-          rows.map((r) => r.occurredAt.toISOString()),
+          rows.map((r) => r.occurredAt),
+          rows.map((r) => (r.personal ? JSON.stringify(r.personal) : null)),
+          topic,
+          partition,
+          rows.map((r) =>
+            JSON.stringify({
+              id: r.id,
+              aggregateType: request.aggregateType,
+              aggregateId: request.aggregateId,
+              version: r.version,
+              type: r.type,
+              schemaVersion: r.schemaVersion,
+              data: r.full,
+              metadata: request.metadata,
+              occurredAt: r.occurredAt,
+            }),
+          ),
         ],
       );
     } catch (error) {
@@ -105,17 +141,7 @@ export class EventStore {
       throw error;
     }
     const byId = new Map(inserted.map((row) => [row.id, row]));
-
-    const withPersonal = rows.filter((r) => r.personal !== null);
-    if (withPersonal.length > 0) {
-      await manager.query(
-        `INSERT INTO personal_data (event_id, subject_id, data)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[])`,
-        [withPersonal.map((r) => r.id), withPersonal.map(() => request.aggregateId), withPersonal.map((r) => JSON.stringify(r.personal))],
-      );
-    }
-
-    const envelopes: EventEnvelope[] = rows.map((r) => {
+    return rows.map((r) => {
       const stored = byId.get(r.id)!;
       return {
         id: r.id,
@@ -127,25 +153,10 @@ export class EventStore {
         schemaVersion: r.schemaVersion,
         data: r.full,
         metadata: request.metadata,
-        occurredAt: r.occurredAt.toISOString(),
+        occurredAt: r.occurredAt,
         recordedAt: new Date(stored.recorded_at).toISOString(),
       };
     });
-
-    const topic = this.topicFor(request.aggregateType);
-    const partition = outboxPartitionOf(request.aggregateId);
-    await manager.query(
-      `INSERT INTO outbox (event_id, topic, message_key, partition_no, payload)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::jsonb[])`,
-      [
-        envelopes.map((e) => e.id),
-        envelopes.map(() => topic),
-        envelopes.map(() => request.aggregateId),
-        envelopes.map(() => partition),
-        envelopes.map((e) => JSON.stringify(e)),
-      ],
-    );
-    return envelopes;
   }
 
   async load(aggregateId: string, manager?: EntityManager): Promise<EventEnvelope[]> {

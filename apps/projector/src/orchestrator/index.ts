@@ -1,0 +1,2 @@
+export * from './case-orchestrator';
+export * from './temporal-client';

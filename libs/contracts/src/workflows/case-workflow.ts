@@ -1,0 +1,135 @@
+import type { CaseActionLevel, CaseOutcome, CaseType } from '@kvalitet/domain';
+import type { EventEnvelope } from '../events/event-envelope';
+
+/**
+ * The contract between the orchestrator (a Kafka consumer in the projector) and the case workflow
+ * (workflows/): one workflow per case, `case-<caseId>`, started or signalled with `signalWithStart`
+ * and a signal that carries the case's events. Only names and plain data live here, so that both
+ * sides agree without the projector importing workflow code.
+ */
+export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+export const CASE_EVENTS_SIGNAL = 'caseEvents';
+export const CASE_WORKFLOW_STATUS_QUERY = 'caseWorkflowStatus';
+
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}
+
+/** The start argument given with `signalWithStart`. */
+export interface CaseWorkflowStart {
+  readonly caseId: string;
+}
+
+type WorkflowEvent<TType extends string, TData> = {
+  /** Event id in the event store: the workflow's dedupe key. */
+  readonly id: string;
+  readonly type: TType;
+  /** Version of the case after this event: the workflow also skips anything at or below the last it saw. */
+  readonly version: number;
+  /** When the event was appended (UTC). */
+  readonly occurredAt: string;
+  readonly data: TData;
+};
+
+/**
+ * The events the case workflow acts on, with the subset of their data it needs. No free text or
+ * personal data ever goes to Temporal (ADR 0002: those may be erased from the event store, but a
+ * workflow history cannot be edited).
+ */
+export type CaseWorkflowEvent =
+  | WorkflowEvent<'CaseReported', { type: CaseType; unitId: string; reportedAt: string; unclassified: boolean }>
+  | WorkflowEvent<'CaseAcknowledged', { at: string }>
+  | WorkflowEvent<'CaseAssigned', { assignee: string; previousAssignee?: string; at: string }>
+  | WorkflowEvent<'CaseClassified', { fromType: CaseType; toType: CaseType; toUnitId?: string; at: string }>
+  | WorkflowEvent<'InvestigationRecorded', { at: string }>
+  | WorkflowEvent<'CaseDecided', { outcome: CaseOutcome; requiresIvoReport: boolean; by: string; at: string }>
+  | WorkflowEvent<'ReportedToIvo', { at: string }>
+  | WorkflowEvent<'ActionAdded', { actionId: string; level: CaseActionLevel; owner: string; dueAt: string; at: string }>
+  | WorkflowEvent<'ActionCompleted', { actionId: string; at: string }>
+  | WorkflowEvent<'FollowUpRecorded', { actionIds: string[]; effective: boolean; at: string }>
+  | WorkflowEvent<'CaseClosed', { at: string }>
+  | WorkflowEvent<'CaseReopened', { at: string }>
+  | WorkflowEvent<'DeadlineMet', { deadlineId: string; at: string }>;
+
+export type CaseWorkflowEventType = CaseWorkflowEvent['type'];
+
+/** The payload of the `caseEvents` signal: one or more events of one case, in version order. */
+export interface CaseEventsSignal {
+  readonly events: CaseWorkflowEvent[];
+}
+
+/**
+ * The case event types the orchestrator forwards. Left out: `InvestigationStarted` (nothing waits on
+ * it) and what the workflow writes itself (`DeadlineStarted`, `DeadlineMissed`, `TaskCreated`,
+ * `TaskCompleted`). `DeadlineMet` is forwarded: it is written by people's commands, not by the workflow.
+ */
+export const CASE_WORKFLOW_EVENT_TYPES: readonly CaseWorkflowEventType[] = [
+  'CaseReported',
+  'CaseAcknowledged',
+  'CaseAssigned',
+  'CaseClassified',
+  'InvestigationRecorded',
+  'CaseDecided',
+  'ReportedToIvo',
+  'ActionAdded',
+  'ActionCompleted',
+  'FollowUpRecorded',
+  'CaseClosed',
+  'CaseReopened',
+  'DeadlineMet',
+];
+
+export function isCaseWorkflowEventType(type: string): type is CaseWorkflowEventType {
+  return (CASE_WORKFLOW_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+type Data = Record<string, unknown>;
+
+const str = (data: Data, key: string): string => String(data[key] ?? '');
+const optStr = (data: Data, key: string): { [k: string]: string } =>
+  typeof data[key] === 'string' ? { [key]: data[key] as string } : {};
+
+/** The `at` of an event made by a person, else when it was appended. */
+const atOf = (event: EventEnvelope): string => (typeof event.data['at'] === 'string' ? (event.data['at'] as string) : event.occurredAt);
+
+function subset(event: EventEnvelope): CaseWorkflowEvent['data'] | null {
+  const d = event.data;
+  const at = atOf(event);
+  switch (event.type) {
+    case 'CaseReported':
+      return { type: str(d, 'type') as CaseType, unitId: str(d, 'unitId'), reportedAt: str(d, 'reportedAt') || event.occurredAt, unclassified: d['unclassified'] === true };
+    case 'CaseAcknowledged':
+    case 'InvestigationRecorded':
+    case 'ReportedToIvo':
+    case 'CaseClosed':
+    case 'CaseReopened':
+      return { at };
+    case 'CaseAssigned':
+      return { assignee: str(d, 'assignee'), ...optStr(d, 'previousAssignee'), at };
+    case 'CaseClassified':
+      return { fromType: str(d, 'fromType') as CaseType, toType: str(d, 'toType') as CaseType, ...optStr(d, 'toUnitId'), at };
+    case 'CaseDecided':
+      return { outcome: str(d, 'outcome') as CaseOutcome, requiresIvoReport: d['requiresIvoReport'] === true, by: str(d, 'by'), at };
+    case 'ActionAdded':
+      return { actionId: str(d, 'actionId'), level: str(d, 'level') as CaseActionLevel, owner: str(d, 'owner'), dueAt: str(d, 'dueAt'), at };
+    case 'ActionCompleted':
+      return { actionId: str(d, 'actionId'), at };
+    case 'FollowUpRecorded':
+      return { actionIds: Array.isArray(d['actionIds']) ? (d['actionIds'] as unknown[]).map(String) : [], effective: d['effective'] === true, at };
+    case 'DeadlineMet':
+      return { deadlineId: str(d, 'deadlineId'), at };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Maps a stored case event to what the workflow receives, or `null` for events the workflow does
+ * not act on (and for other aggregates).
+ */
+export function toCaseWorkflowEvent(event: EventEnvelope): CaseWorkflowEvent | null {
+  if (event.aggregateType !== 'case' || !isCaseWorkflowEventType(event.type)) return null;
+  const data = subset(event);
+  if (data === null) return null;
+  return { id: event.id, type: event.type, version: event.version, occurredAt: event.occurredAt, data } as CaseWorkflowEvent;
+}
