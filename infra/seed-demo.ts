@@ -1,14 +1,59 @@
-// Migrates the database and writes the demo data that is not static configuration. The demo
-// organisation and users of api.md are part of the api's configuration (apps/api/src/org).
-import { openDataSource } from '@kvalitet/persistence';
+// Migrates the database and, on an empty one, reports a handful of demo cases through the same
+// domain service the api uses, so `npm start` opens on a system with something to look at. The demo
+// organisation and users of api.md are configuration of the api (apps/api/src/org).
+import { randomUUID } from 'node:crypto';
+import type { CaseActor } from '@kvalitet/domain';
+import { CaseCommandService, EventStore, openDataSource } from '@kvalitet/persistence';
+
+const medarbetare: CaseActor = { username: 'medarbetare', roles: ['staff'] };
+const enhetschef: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
+const kvalitet: CaseActor = { username: 'kvalitet', roles: ['quality_coordinator'] };
+
+function daysAgo(days: number, hour = 10): string {
+  const date = new Date(Date.now() - days * 86400000);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date.toISOString();
+}
+
+async function seedCases(cases: CaseCommandService): Promise<number> {
+  const lexSarah = await cases.report(
+    { type: 'lex_sarah', unitId: 'solgarden', occurredAt: daysAgo(2, 13), reportedAt: daysAgo(2, 15), channel: 'staff_form', description: 'En boende lämnades utan tillsyn under natten trots beslut om extra tillsyn.', immediateActions: 'Extra personal inkallad, anhöriga informerade.' },
+    medarbetare,
+  );
+  await cases.execute(lexSarah.state.id, { type: 'acknowledge', actor: enhetschef, data: { note: 'Mottagen, SAS informerad.' } });
+  await cases.execute(lexSarah.state.id, { type: 'assign', actor: enhetschef, data: { assignee: 'sas' } });
+
+  const deviation = await cases.report(
+    { type: 'deviation', unitId: 'hemtjanst-norr', occurredAt: daysAgo(5, 8), channel: 'staff_form', description: 'Besök uteblev på grund av fel i planeringen.', immediateActions: 'Brukaren kontaktad samma dag.' },
+    medarbetare,
+  );
+  await cases.execute(deviation.state.id, { type: 'start-investigation', actor: enhetschef, data: {} });
+  await cases.execute(deviation.state.id, { type: 'record-investigation', actor: enhetschef, data: { summary: 'Planeringsverktyget visade fel tid efter schemaändring.', causes: ['technology', 'routine'] } });
+  await cases.execute(deviation.state.id, { type: 'add-action', actor: enhetschef, data: { actionId: randomUUID(), title: 'Kontroll av planeringen vid schemaändring', level: 'organisational', owner: 'enhetschef', dueAt: new Date(Date.now() + 14 * 86400000).toISOString() } });
+
+  await cases.report({ type: 'complaint', unitId: 'solgarden', channel: 'phone', reportedAt: daysAgo(1, 9), description: 'Anhörig missnöjd med att maten serveras kall.', onBehalfOf: { name: 'Anhörig (telefon)' } }, kvalitet);
+  await cases.report({ type: 'hsl_deviation', unitId: 'solgarden', occurredAt: daysAgo(3, 20), channel: 'staff_form', description: 'Läkemedel gavs en timme för sent.', immediateActions: 'Sjuksköterska kontaktad.' }, medarbetare);
+  await cases.report({ type: 'suggestion', unitId: 'ekbacken', channel: 'web', description: 'Önskemål om fler utflykter på helger.', unclassified: false }, kvalitet);
+  const praise = await cases.report({ type: 'praise', unitId: 'hemtjanst-norr', channel: 'letter', description: 'Tack för ett fint bemötande!' }, kvalitet);
+  await cases.execute(praise.state.id, { type: 'close', actor: enhetschef, data: { summary: 'Berömmet vidarebefordrat till personalgruppen.' } });
+  return 6;
+}
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL saknas (kör via npm start)');
   const dataSource = await openDataSource({ url, migrate: true, applicationName: 'kvalitet-seed' });
-  const applied: { name: string }[] = await dataSource.query('SELECT name FROM schema_migrations ORDER BY id');
-  process.stderr.write(`[kvalitet] databasen har ${applied.length} migrering(ar)\n`);
-  await dataSource.destroy();
+  try {
+    const [existing] = await dataSource.query(`SELECT count(*) AS n FROM events WHERE aggregate_type = 'case'`);
+    if (Number(existing.n) === 0 && process.env.SEED_DEMO_CASES !== 'false') {
+      const count = await seedCases(new CaseCommandService(new EventStore(dataSource)));
+      process.stderr.write(`[kvalitet] ${count} demoärenden inlagda\n`);
+    } else {
+      process.stderr.write(`[kvalitet] databasen har redan ärenden; inga demoärenden läggs till\n`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 main().catch((error: unknown) => {

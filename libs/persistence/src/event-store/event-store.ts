@@ -181,14 +181,16 @@ export class EventStore {
     return rows.map((row) => this.toEnvelope(row));
   }
 
-  /** Every event (of a type of aggregate) in commit order, a page at a time. */
+  /** Every event (of a type of aggregate) in commit order, a page at a time; the next page is fetched while the caller works. */
   async *readAllPages(options: { pageSize?: number; aggregateType?: AggregateType } = {}, manager?: EntityManager): AsyncGenerator<EventEnvelope[]> {
-    let after = '0';
+    const fetch = (after: string) =>
+      this.readAll({ afterPosition: after, limit: options.pageSize ?? 5000, ...(options.aggregateType ? { aggregateType: options.aggregateType } : {}) }, manager);
+    let next = fetch('0');
     for (;;) {
-      const page = await this.readAll({ afterPosition: after, limit: options.pageSize ?? 5000, ...(options.aggregateType ? { aggregateType: options.aggregateType } : {}) }, manager);
+      const page = await next;
       if (page.length === 0) return;
+      next = fetch(page[page.length - 1]!.position);
       yield page;
-      after = page[page.length - 1]!.position;
     }
   }
 

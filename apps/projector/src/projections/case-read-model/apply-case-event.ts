@@ -1,31 +1,69 @@
-import { evolveCase, stockholmLocalParts, type CaseEvent } from '@kvalitet/domain';
+import { evolveCase, stockholmLocalParts, type CaseAggregateState, type CaseEvent } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import type { CaseRow, CounterRow, TaskRow } from './case-read-model-rows';
 
-export interface CaseReadModelChange {
-  row: CaseRow;
-  tasks: TaskRow[];
-  counters: CounterRow[];
+/**
+ * A case being folded: its state and the row facts that are not in the state (who reported it and
+ * what they wrote), plus what the fold touched. Rows are built from it once, after the last event.
+ */
+export interface CaseFold {
+  state: CaseAggregateState | null;
+  version: number;
+  reportedBy: string | null;
+  description: string | null;
+  touchedTasks: Set<string>;
+  allTasksTouched: boolean;
+}
+
+export function startFold(row: CaseRow | null): CaseFold {
+  return { state: row?.state ?? null, version: row?.version ?? 0, reportedBy: row?.reported_by ?? null, description: row?.description ?? null, touchedTasks: new Set(), allTasksTouched: false };
 }
 
 /**
- * The read models' pure fold: the next `rm_cases` row for one event, plus the task rows and counter
- * increments it causes. Returns null for an event the row already contains (version guard), which is
- * what makes redelivery and a concurrent rebuild harmless.
+ * Applies one event to a fold and returns the counter increments it causes, or null for an event
+ * the fold already contains (version guard) — which is what makes redelivery and a concurrent
+ * rebuild harmless. A gap in versions is an error: per-case order is a promise of the pipeline.
  */
-export function applyCaseEvent(previous: CaseRow | null, envelope: EventEnvelope): CaseReadModelChange | null {
-  if (previous && envelope.version <= previous.version) return null;
-  if ((previous?.version ?? 0) + 1 !== envelope.version) {
-    throw new Error(`händelse ${envelope.id} har version ${envelope.version} men läsmodellen för ${envelope.aggregateId} står på ${previous?.version ?? 0}`);
+export function foldCaseEvent(fold: CaseFold, envelope: EventEnvelope): CounterRow[] | null {
+  if (envelope.version <= fold.version) return null;
+  if (fold.version + 1 !== envelope.version) {
+    throw new Error(`händelse ${envelope.id} har version ${envelope.version} men läsmodellen för ${envelope.aggregateId} står på ${fold.version}`);
   }
   const event = { type: envelope.type, data: envelope.data } as unknown as CaseEvent;
-  const state = evolveCase(previous?.state ?? null, event);
+  const state = evolveCase(fold.state, event);
   if (!state) throw new Error(`händelse ${envelope.type} gav inget ärende`);
+  fold.state = state;
+  fold.version = envelope.version;
+  switch (event.type) {
+    case 'CaseReported':
+      fold.reportedBy = event.data.reporter.username ?? null;
+      fold.description = event.data.description;
+      return [{ unit_id: state.unitId, type: state.reportedType, month: stockholmMonth(state.reportedAt), reported: 1, closed: 0, deadlines_missed: 0 }];
+    case 'TaskCreated':
+    case 'TaskCompleted':
+      fold.touchedTasks.add(event.data.taskId);
+      return [];
+    case 'CaseClassified':
+      fold.allTasksTouched = true;
+      return [];
+    case 'CaseClosed':
+      return [{ unit_id: state.unitId, type: state.type, month: stockholmMonth(envelope.occurredAt), reported: 0, closed: 1, deadlines_missed: 0 }];
+    case 'DeadlineMissed':
+      return [{ unit_id: state.unitId, type: state.type, month: stockholmMonth(envelope.occurredAt), reported: 0, closed: 0, deadlines_missed: 1 }];
+    default:
+      return [];
+  }
+}
 
-  const openDeadlines = Object.values(state.deadlines).filter((d) => d.status === 'open');
-  const nextDue = openDeadlines.map((d) => d.dueAt).sort()[0] ?? null;
-  const reported = event.type === 'CaseReported' ? event.data : null;
-  const row: CaseRow = {
+export function caseRowOf(fold: CaseFold): CaseRow {
+  const state = fold.state!;
+  let nextDue: string | null = null;
+  let missed = 0;
+  for (const deadline of Object.values(state.deadlines)) {
+    if (deadline.status === 'open' && (nextDue === null || deadline.dueAt < nextDue)) nextDue = deadline.dueAt;
+    if (deadline.status === 'missed') missed++;
+  }
+  return {
     id: state.id,
     case_number: state.caseNumber,
     type: state.type,
@@ -37,55 +75,47 @@ export function applyCaseEvent(previous: CaseRow | null, envelope: EventEnvelope
     category: state.category ?? null,
     reported_at: state.reportedAt,
     occurred_at: toTimestamp(state.occurredAt),
-    reported_by: reported ? (reported.reporter.username ?? null) : (previous?.reported_by ?? null),
+    reported_by: fold.reportedBy,
     assignee: state.assignee,
-    description: reported ? reported.description : (previous?.description ?? null),
+    description: fold.description,
     next_due_at: nextDue,
-    missed_deadlines: Object.values(state.deadlines).filter((d) => d.status === 'missed').length,
-    version: envelope.version,
+    missed_deadlines: missed,
+    version: fold.version,
     closed_at: state.closedAt,
     state,
   };
+}
 
-  const taskRow = (taskId: string): TaskRow => {
-    const task = state.tasks[taskId]!;
-    return {
-      id: task.id,
-      case_id: state.id,
-      case_number: state.caseNumber,
-      case_type: state.type,
-      kind: task.kind,
-      assignee: task.assignee ?? null,
-      assignee_role: task.assigneeRole ?? null,
-      unit_id: task.unitId,
-      due_at: task.dueAt ?? null,
-      deadline_id: task.deadlineId ?? null,
-      action_id: task.actionId ?? null,
-      status: task.status === 'open' ? 'open' : 'done',
-      created_at: task.createdAt,
-      completed_at: task.completedAt ?? null,
-    };
-  };
-  let tasks: TaskRow[] = [];
-  if (event.type === 'TaskCreated' || event.type === 'TaskCompleted') {
-    if (state.tasks[event.data.taskId]) tasks = [taskRow(event.data.taskId)];
-  } else if (event.type === 'CaseClassified') {
-    tasks = Object.keys(state.tasks).map(taskRow);
-  }
+export function taskRowsOf(fold: CaseFold): TaskRow[] {
+  const state = fold.state!;
+  const ids = fold.allTasksTouched ? Object.keys(state.tasks) : [...fold.touchedTasks];
+  return ids.flatMap((taskId) => {
+    const task = state.tasks[taskId];
+    if (!task) return [];
+    return [
+      {
+        id: task.id,
+        case_id: state.id,
+        case_number: state.caseNumber,
+        case_type: state.type,
+        kind: task.kind,
+        assignee: task.assignee ?? null,
+        assignee_role: task.assigneeRole ?? null,
+        unit_id: task.unitId,
+        due_at: task.dueAt ?? null,
+        deadline_id: task.deadlineId ?? null,
+        action_id: task.actionId ?? null,
+        status: task.status === 'open' ? ('open' as const) : ('done' as const),
+        created_at: task.createdAt,
+        completed_at: task.completedAt ?? null,
+      },
+    ];
+  });
+}
 
-  const counters: CounterRow[] = [];
-  const month = (iso: string) => {
-    const parts = stockholmLocalParts(new Date(iso));
-    return `${parts.year}-${String(parts.month).padStart(2, '0')}`;
-  };
-  if (event.type === 'CaseReported') {
-    counters.push({ unit_id: state.unitId, type: state.reportedType, month: month(state.reportedAt), reported: 1, closed: 0, deadlines_missed: 0 });
-  } else if (event.type === 'CaseClosed') {
-    counters.push({ unit_id: state.unitId, type: state.type, month: month(envelope.occurredAt), reported: 0, closed: 1, deadlines_missed: 0 });
-  } else if (event.type === 'DeadlineMissed') {
-    counters.push({ unit_id: state.unitId, type: state.type, month: month(envelope.occurredAt), reported: 0, closed: 0, deadlines_missed: 1 });
-  }
-  return { row, tasks, counters };
+function stockholmMonth(iso: string): string {
+  const parts = stockholmLocalParts(new Date(iso));
+  return `${parts.year}-${String(parts.month).padStart(2, '0')}`;
 }
 
 /** `occurredAt` may be a bare date when that is all the reporter knew; store it as midnight UTC. */

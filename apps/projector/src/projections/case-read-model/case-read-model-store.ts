@@ -48,14 +48,20 @@ export async function upsertCaseRows(manager: EntityManager, rows: readonly Case
 }
 
 export async function upsertTaskRows(manager: EntityManager, rows: readonly TaskRow[]): Promise<void> {
-  const latest = new Map(rows.map((row) => [row.id, row]));
-  for (const chunk of chunks([...latest.values()])) {
+  const latest = [...new Map(rows.map((row) => [row.id, row])).values()];
+  for (const chunk of chunks(latest)) {
+    const column = <K extends keyof TaskRow>(key: K) => chunk.map((row) => row[key]);
     await manager.query(
-      `INSERT INTO rm_tasks SELECT * FROM jsonb_populate_recordset(NULL::rm_tasks, $1::jsonb)
+      `INSERT INTO rm_tasks (id, case_id, case_number, case_type, kind, assignee, assignee_role, unit_id, due_at, deadline_id, action_id, status, created_at, completed_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[],
+                            $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::timestamptz[])
        ON CONFLICT (id) DO UPDATE SET case_number = EXCLUDED.case_number, case_type = EXCLUDED.case_type, assignee = EXCLUDED.assignee,
          assignee_role = EXCLUDED.assignee_role, unit_id = EXCLUDED.unit_id, due_at = EXCLUDED.due_at, status = EXCLUDED.status,
          completed_at = EXCLUDED.completed_at`,
-      [JSON.stringify(chunk)],
+      [
+        column('id'), column('case_id'), column('case_number'), column('case_type'), column('kind'), column('assignee'), column('assignee_role'),
+        column('unit_id'), column('due_at'), column('deadline_id'), column('action_id'), column('status'), column('created_at'), column('completed_at'),
+      ],
     );
   }
 }

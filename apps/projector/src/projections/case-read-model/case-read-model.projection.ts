@@ -1,24 +1,31 @@
 import type { EntityManager } from 'typeorm';
 import { topicForAggregate, type EventEnvelope } from '@kvalitet/contracts';
 import type { Projection } from '../projection';
-import { applyCaseEvent } from './apply-case-event';
+import { caseRowOf, foldCaseEvent, startFold, taskRowsOf, type CaseFold } from './apply-case-event';
 import type { CaseRow, CounterRow, TaskRow } from './case-read-model-rows';
 import { addCounters, loadCaseRowsForUpdate, lockAndClearCaseReadModels, upsertCaseRows, upsertTaskRows } from './case-read-model-store';
 
 export const CASE_READ_MODEL = 'case-read-model';
 
-/** Folds events into rows in memory, starting from `rows`; returns what changed. */
-export function foldCaseEvents(rows: Map<string, CaseRow>, events: readonly EventEnvelope[]): { changed: Set<string>; tasks: TaskRow[]; counters: CounterRow[] } {
-  const changed = new Set<string>();
-  const tasks: TaskRow[] = [];
+/** Folds events into rows in memory, starting from `rows`; returns the changed rows, task rows and counter increments. */
+export function foldCaseEvents(rows: ReadonlyMap<string, CaseRow>, events: readonly EventEnvelope[]): { changed: CaseRow[]; tasks: TaskRow[]; counters: CounterRow[] } {
+  const folds = new Map<string, CaseFold>();
   const counters: CounterRow[] = [];
   for (const event of events) {
-    const change = applyCaseEvent(rows.get(event.aggregateId) ?? null, event);
-    if (!change) continue;
-    rows.set(event.aggregateId, change.row);
-    changed.add(event.aggregateId);
-    tasks.push(...change.tasks);
-    counters.push(...change.counters);
+    let fold = folds.get(event.aggregateId);
+    if (!fold) {
+      fold = startFold(rows.get(event.aggregateId) ?? null);
+      folds.set(event.aggregateId, fold);
+    }
+    const increments = foldCaseEvent(fold, event);
+    if (increments) counters.push(...increments);
+  }
+  const changed: CaseRow[] = [];
+  const tasks: TaskRow[] = [];
+  for (const [id, fold] of folds) {
+    if (!fold.state || fold.version === (rows.get(id)?.version ?? 0)) continue;
+    changed.push(caseRowOf(fold));
+    tasks.push(...taskRowsOf(fold));
   }
   return { changed, tasks, counters };
 }
@@ -33,24 +40,30 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
       if (caseEvents.length === 0) return;
       const rows = await loadCaseRowsForUpdate(manager, [...new Set(caseEvents.map((e) => e.aggregateId))].sort());
       const { changed, tasks, counters } = foldCaseEvents(rows, caseEvents);
-      await upsertCaseRows(manager, [...changed].map((id) => rows.get(id)!));
+      await upsertCaseRows(manager, changed);
       await upsertTaskRows(manager, tasks);
       await addCounters(manager, counters);
     },
     reset: lockAndClearCaseReadModels,
     writeRebuilt: async (manager, events) => {
-      const rows = new Map<string, CaseRow>();
-      const tasks: TaskRow[] = [];
+      const folds = new Map<string, CaseFold>();
       const counters: CounterRow[] = [];
       for await (const page of events) {
-        const folded = foldCaseEvents(rows, page.filter((e) => e.aggregateType === 'case'));
-        tasks.push(...folded.tasks);
-        counters.push(...folded.counters);
+        for (const event of page) {
+          if (event.aggregateType !== 'case') continue;
+          let fold = folds.get(event.aggregateId);
+          if (!fold) {
+            fold = startFold(null);
+            folds.set(event.aggregateId, fold);
+          }
+          counters.push(...(foldCaseEvent(fold, event) ?? []));
+        }
       }
-      await upsertCaseRows(manager, [...rows.values()]);
-      await upsertTaskRows(manager, tasks);
+      const rows = [...folds.values()].filter((f) => f.state !== null);
+      await upsertCaseRows(manager, rows.map(caseRowOf));
+      await upsertTaskRows(manager, rows.flatMap(taskRowsOf));
       await addCounters(manager, counters);
-      return rows.size;
+      return rows.length;
     },
   };
 }
