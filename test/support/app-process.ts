@@ -37,6 +37,33 @@ export class AppProcess {
     await this.signal('SIGTERM');
   }
 
+  /** Resolves with the exit code (or the signal) once the process has ended. */
+  waitForExit(timeoutMs: number): Promise<number | string> {
+    const child = this.child;
+    if (!child) return Promise.reject(new Error(`${this.label} är inte startad`));
+    if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.label} avslutades inte inom ${timeoutMs} ms`)), timeoutMs);
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        resolve(code ?? signal ?? 'okänd');
+      });
+    });
+  }
+
+  /** SIGTERM and the exit code, without waiting forever. */
+  async terminate(timeoutMs: number): Promise<number | string> {
+    const exit = this.waitForExit(timeoutMs);
+    this.child?.kill('SIGTERM');
+    const code = await exit;
+    this.child = null;
+    return code;
+  }
+
+  get text(): string {
+    return this.output.join('');
+  }
+
   get running(): boolean {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }

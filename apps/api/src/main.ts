@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, validateEnvOrExit } from '@kvalitet/runtime';
+import { closeOnSignals, createLogger, validateEnvOrExit } from '@kvalitet/runtime';
 import { apiConfigSchema } from './config/api-config.schema';
 
 const logger = createLogger('api');
@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   const { configureApp } = await import('./configure-app');
   const app = await NestFactory.create(AppModule, { logger: false });
   configureApp(app);
-  app.enableShutdownHooks();
+  closeOnSignals(app, logger);
   await app.listen(config.PORT, config.HOST);
   logger.info({ port: config.PORT, host: config.HOST }, `api lyssnar på http://${config.HOST}:${config.PORT}`);
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, validateEnvOrExit } from '@kvalitet/runtime';
+import { closeOnSignals, createLogger, validateEnvOrExit } from '@kvalitet/runtime';
 import { projectorConfigSchema } from './config/projector-config.schema';
 
 const logger = createLogger('projector');
@@ -9,7 +9,7 @@ async function bootstrap(): Promise<void> {
   const { NestFactory } = await import('@nestjs/core');
   const { ProjectorModule } = await import('./projector.module');
   const app = await NestFactory.createApplicationContext(ProjectorModule, { logger: false });
-  app.enableShutdownHooks();
+  closeOnSignals(app, logger);
 }
 
 bootstrap().catch((error: unknown) => {

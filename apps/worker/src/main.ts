@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, validateEnvOrExit } from '@kvalitet/runtime';
+import { closeOnSignals, createLogger, validateEnvOrExit } from '@kvalitet/runtime';
 import { workerConfigSchema } from './config/worker-config.schema';
 
 const logger = createLogger('worker');
@@ -9,7 +9,7 @@ async function bootstrap(): Promise<void> {
   const { NestFactory } = await import('@nestjs/core');
   const { WorkerModule } = await import('./worker.module');
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-  app.enableShutdownHooks();
+  closeOnSignals(app, logger);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,3 +1,4 @@
 export * from './validate-config';
 export * from './logger';
 export * from './validate-env-or-exit';
+export * from './close-on-signals';
