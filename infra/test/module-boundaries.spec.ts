@@ -1,12 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { ESLint } from 'eslint';
 
 const ROOT = resolve(__dirname, '../..');
 
+/** Runs the project's ESLint (its real flat config) on a file that exists only on stdin. */
 async function lint(filePath: string, code: string): Promise<string[]> {
-  const eslint = new ESLint({ cwd: ROOT });
-  const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, filePath) });
+  let output: string;
+  try {
+    output = execFileSync(resolve(ROOT, 'node_modules/.bin/eslint'), ['--stdin', '--stdin-filename', resolve(ROOT, filePath), '--format', 'json'], { cwd: ROOT, input: code, encoding: 'utf8' });
+  } catch (error) {
+    output = (error as { stdout: string }).stdout;
+  }
+  const [result] = JSON.parse(output) as { messages: { severity: number; ruleId: string | null; message: string }[] }[];
   return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? m.message);
 }
 
