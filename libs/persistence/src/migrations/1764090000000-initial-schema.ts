@@ -24,7 +24,6 @@ export class InitialSchema1764090000000 implements MigrationInterface {
         recorded_at     timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT events_aggregate_version_unique UNIQUE (aggregate_id, version)
       )`);
-    await q.query(`CREATE INDEX events_aggregate_type_idx ON events (aggregate_type, position)`);
     await q.query(`
       CREATE FUNCTION refuse_change_of_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -51,7 +50,7 @@ export class InitialSchema1764090000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE outbox (
         id            bigserial PRIMARY KEY,
-        event_id      uuid NOT NULL UNIQUE,
+        event_id      uuid NOT NULL,
         topic         text NOT NULL,
         message_key   text NOT NULL,
         partition_no  smallint NOT NULL,
