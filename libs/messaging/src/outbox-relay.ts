@@ -58,8 +58,13 @@ export class OutboxRelay {
       await this.producer.connect();
       this.connected = true;
     }
+    // One cheap look through the partial index first, so an idle relay costs one query per poll.
+    const pending: { partition_no: number }[] = await this.dataSource.query(
+      `SELECT DISTINCT partition_no FROM outbox WHERE published_at IS NULL AND partition_no < $1`,
+      [OUTBOX_PARTITIONS],
+    );
     let published = 0;
-    for (let partition = 0; partition < OUTBOX_PARTITIONS; partition++) {
+    for (const { partition_no: partition } of pending) {
       published += await this.publishPartition(partition);
     }
     return published;
