@@ -1,2 +1,3 @@
 // The bundle entry the worker registers: every workflow function, nothing else.
 export { smokeWorkflow } from './smoke/smoke-workflow';
+export { caseWorkflow } from './case/case-workflow';

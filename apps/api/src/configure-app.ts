@@ -1,6 +1,82 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { jsonOnlyMiddleware } from './common/http/json-only.middleware';
+import { RejectUnknownQueryInterceptor } from './common/http/reject-unknown-query.interceptor';
+import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { ProblemFilter } from './common/problem/problem.filter';
+import { AppValidationPipe } from './common/validation/app-validation-pipe';
+import type { ApiConfig } from './config/api-config.schema';
+import { MetricsService } from './metrics/metrics.service';
 
-/** Everything main.ts and the e2e tests share, so the tests boot the app as production does. */
+export const API_PREFIX = 'api/v1';
+export const OPENAPI_JSON_PATH = `${API_PREFIX}/openapi.json`;
+export const OPENAPI_UI_PATH = 'api/docs';
+
+export function buildOpenApiDocument(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Kvalitetsledning API')
+    .setDescription(
+      'Ärenden, frister och uppföljning i ledningssystemet för systematiskt kvalitetsarbete (SOSFS 2011:9). ' +
+        'Fel är application/problem+json med svensk `detail` och stabil `code`.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
+}
+
+/**
+ * Everything main.ts and the e2e tests share, so the tests boot the app as production does. Order
+ * matters: request id and metrics first (so even a 413 has both), security headers and CORS, then
+ * the JSON-only check and the body parser, then Nest's routing with its guards, pipes and filter.
+ */
 export function configureApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  const config = app.get<ConfigService<ApiConfig, true>>(ConfigService);
+
+  app.useLogger(app.get(Logger));
+  express.disable('x-powered-by');
+  express.set('trust proxy', config.get('TRUST_PROXY', { infer: true }) === 'true' ? 1 : false);
+  express.set('query parser', 'simple');
+
+  app.use(requestIdMiddleware);
+  app.use(app.get(MetricsService).middleware);
+  // No upgrade-insecure-requests: TLS ends at the proxy, and on http://127.0.0.1 it would break /api/docs.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  const origins = config
+    .get('CORS_ORIGIN', { infer: true })
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+  app.enableCors({
+    origin: origins,
+    methods: ['GET', 'POST', 'PUT'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+    exposedHeaders: ['Location', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
+    maxAge: 600,
+  });
+  app.use(jsonOnlyMiddleware);
+  express.useBodyParser('json', {
+    limit: config.get('BODY_LIMIT_BYTES', { infer: true }),
+    type: ['application/json', 'application/*+json'],
+    strict: true,
+  });
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(new AppValidationPipe());
+  app.useGlobalInterceptors(new RejectUnknownQueryInterceptor());
+
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    raw: ['json'],
+    customSiteTitle: 'Kvalitetsledning API',
+  });
   return app;
 }

@@ -13,10 +13,16 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   closeOnSignals(app, logger);
   await app.listen(config.PORT, config.HOST);
-  logger.info({ port: config.PORT, host: config.HOST }, `api lyssnar på http://${config.HOST}:${config.PORT}`);
+  logger.info(
+    { port: config.PORT, host: config.HOST },
+    `api lyssnar på http://${config.HOST}:${config.PORT}`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {
-  logger.fatal({ err: error }, `api kunde inte starta: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal(
+    { err: error },
+    `api kunde inte starta: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

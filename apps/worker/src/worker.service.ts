@@ -2,8 +2,12 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { ConfigService } from '@nestjs/config';
 import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { topicForAggregate } from '@kvalitet/contracts';
+import { CaseCommandService, EventStore, PolicyRepository } from '@kvalitet/persistence';
 import { createLogger } from '@kvalitet/runtime';
 import type { WorkerConfig } from './config/worker-config.schema';
+import { createCaseActivities } from './activities/case-activities';
+import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
 import { WORKFLOWS_PATH } from './workflow-bundle-path';
 import { WORKER_DATA_SOURCE } from './worker.tokens';
@@ -40,7 +44,10 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
       taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
       workflowsPath: WORKFLOWS_PATH,
-      activities: { ...createSmokeActivities({ dataSource: this.dataSource }) },
+      activities: {
+        ...createSmokeActivities({ dataSource: this.dataSource }),
+        ...createCaseActivities({ cases: this.caseCommandService(), policy: this.policySource() }),
+      },
       maxConcurrentActivityTaskExecutions: this.config.get('WORKER_MAX_CONCURRENT_ACTIVITIES', { infer: true }),
       shutdownGraceTime: '20s',
     });
@@ -50,6 +57,21 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       process.exit(1);
     });
     logger.info({ taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }) }, 'Temporal-arbetaren är igång');
+  }
+
+  /** Events the activities append go to this installation's topics (KAFKA_NAMESPACE, as in the projector). */
+  private eventStore(): EventStore {
+    const namespace = this.config.get('KAFKA_NAMESPACE', { infer: true });
+    return new EventStore(this.dataSource, { topicFor: (type) => topicForAggregate(type, namespace) });
+  }
+
+  private caseCommandService(): CaseCommandService {
+    return new CaseCommandService(this.eventStore());
+  }
+
+  /** The versioned policy (PUT /policy), read when a deadline starts or escalates. */
+  private policySource(): PolicySource {
+    return new PolicyRepository(this.eventStore());
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

@@ -21,7 +21,12 @@ import type { Role } from './roles';
  */
 
 /** Roles that read every case of the board. */
-export const BOARD_WIDE_READERS: readonly Role[] = ['director', 'lex_sarah_investigator', 'mas', 'quality_coordinator'];
+export const BOARD_WIDE_READERS: readonly Role[] = [
+  'director',
+  'lex_sarah_investigator',
+  'mas',
+  'quality_coordinator',
+];
 
 /** Roles that read the cases of their units and the units below. */
 export const UNIT_SCOPED_READERS: readonly Role[] = ['unit_manager', 'division_manager'];
@@ -69,7 +74,12 @@ const HANDLING: readonly CaseCommandName[] = [
 const DECISION: readonly CaseCommandName[] = ['decide', 'report-to-ivo'];
 
 /** What the person a case is assigned to does: investigate and carry out actions. */
-const ASSIGNEE_WORK: readonly CaseCommandName[] = ['start-investigation', 'record-investigation', 'add-action', 'complete-action'];
+const ASSIGNEE_WORK: readonly CaseCommandName[] = [
+  'start-investigation',
+  'record-investigation',
+  'add-action',
+  'complete-action',
+];
 
 /** Types for which `decide`/`report-to-ivo` belong to a statutory role rather than the line managers. */
 const STATUTORY_DECISION_TYPES: readonly CaseType[] = ['lex_sarah', 'lex_maria'];
@@ -171,7 +181,13 @@ export function mayRunCaseCommands(principal: Principal): boolean {
   return COMMAND_RIGHTS.some((right) => principal.roles.includes(right.role));
 }
 
-function rightApplies(right: CommandRight, principal: Principal, command: CaseCommandName, facts: CaseFacts, org: Organisation): boolean {
+function rightApplies(
+  right: CommandRight,
+  principal: Principal,
+  command: CaseCommandName,
+  facts: CaseFacts,
+  org: Organisation,
+): boolean {
   if (!principal.roles.includes(right.role) || !right.commands.includes(command)) return false;
   if (right.types && !right.types.includes(facts.type)) return false;
   if (right.exceptTypes?.includes(facts.type)) return false;
@@ -179,14 +195,23 @@ function rightApplies(right: CommandRight, principal: Principal, command: CaseCo
 }
 
 /** May the caller run `command` on this case (which they can read)? */
-export function canRunCaseCommand(principal: Principal, command: CaseCommandName, facts: CaseFacts, org: Organisation): boolean {
+export function canRunCaseCommand(
+  principal: Principal,
+  command: CaseCommandName,
+  facts: CaseFacts,
+  org: Organisation,
+): boolean {
   if (!mayRunCaseCommands(principal)) return false;
   if (COMMAND_RIGHTS.some((right) => rightApplies(right, principal, command, facts, org))) return true;
   return facts.assignee !== null && facts.assignee === principal.username && ASSIGNEE_WORK.includes(command);
 }
 
 /** Every command the caller may run on the case (the web UI shows only these buttons). */
-export function allowedCaseCommands(principal: Principal, facts: CaseFacts, org: Organisation): CaseCommandName[] {
+export function allowedCaseCommands(
+  principal: Principal,
+  facts: CaseFacts,
+  org: Organisation,
+): CaseCommandName[] {
   return CASE_COMMANDS.filter((command) => canRunCaseCommand(principal, command, facts, org));
 }
 
@@ -203,7 +228,14 @@ export function taskVisibilityFilter(principal: Principal, org: Organisation): T
 
 /** The deadline policy: read by those who act on deadlines, changed by the quality function. */
 export function canReadPolicy(principal: Principal): boolean {
-  return has(principal, ['quality_coordinator', 'director', 'division_manager', 'unit_manager', 'lex_sarah_investigator', 'mas']);
+  return has(principal, [
+    'quality_coordinator',
+    'director',
+    'division_manager',
+    'unit_manager',
+    'lex_sarah_investigator',
+    'mas',
+  ]);
 }
 
 export function canChangePolicy(principal: Principal): boolean {

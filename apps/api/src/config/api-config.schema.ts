@@ -34,10 +34,18 @@ export const apiConfigSchema = z
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AUTH_MODE'], message: 'AUTH_MODE=dev är inte tillåtet när NODE_ENV=production' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['AUTH_MODE'],
+        message: 'AUTH_MODE=dev är inte tillåtet när NODE_ENV=production',
+      });
     }
     if (config.AUTH_MODE === 'oidc' && !config.OIDC_ISSUER) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['OIDC_ISSUER'], message: 'krävs när AUTH_MODE=oidc' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['OIDC_ISSUER'],
+        message: 'krävs när AUTH_MODE=oidc',
+      });
     }
   });
 

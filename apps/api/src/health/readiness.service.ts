@@ -17,7 +17,10 @@ export class ReadinessService {
     @Inject(KAFKA) private readonly kafka: Kafka,
   ) {}
 
-  async check(): Promise<{ ready: boolean; dependencies: Record<'postgres' | 'temporal' | 'kafka', DependencyStatus> }> {
+  async check(): Promise<{
+    ready: boolean;
+    dependencies: Record<'postgres' | 'temporal' | 'kafka', DependencyStatus>;
+  }> {
     const [postgres, temporal, kafka] = await Promise.all([
       this.measure(() => this.dataSource.query('SELECT 1')),
       this.measure(() => this.temporal.workflowService.getSystemInfo({})),
@@ -42,7 +45,10 @@ export class ReadinessService {
       await Promise.race([
         probe(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`inget svar inom ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`inget svar inom ${CHECK_TIMEOUT_MS} ms`)),
+            CHECK_TIMEOUT_MS,
+          );
         }),
       ]);
       return { status: 'up', latencyMs: Date.now() - started };

@@ -4,7 +4,13 @@ import { Client, Connection } from '@temporalio/client';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { createKafka, parseBrokers } from '@kvalitet/messaging';
-import { EventStore, IdempotencyStore, openDataSource } from '@kvalitet/persistence';
+import {
+  CaseCommandService,
+  EventStore,
+  IdempotencyStore,
+  PolicyRepository,
+  openDataSource,
+} from '@kvalitet/persistence';
 import type { ApiConfig } from '../config/api-config.schema';
 import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
 
@@ -27,19 +33,52 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
       provide: TEMPORAL_CLIENT,
       inject: [ConfigService],
       useFactory: async (config: ConfigService<ApiConfig, true>) => {
-        const connection = await Connection.connect({ address: config.get('TEMPORAL_ADDRESS', { infer: true }), connectTimeout: '10s' });
+        const connection = await Connection.connect({
+          address: config.get('TEMPORAL_ADDRESS', { infer: true }),
+          connectTimeout: '10s',
+        });
         return new Client({ connection, namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }) });
       },
     },
     {
       provide: KAFKA,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<ApiConfig, true>) => createKafka({ brokers: parseBrokers(config.get('KAFKA_BROKERS', { infer: true })), clientId: 'kvalitet-api' }),
+      useFactory: (config: ConfigService<ApiConfig, true>) =>
+        createKafka({
+          brokers: parseBrokers(config.get('KAFKA_BROKERS', { infer: true })),
+          clientId: 'kvalitet-api',
+        }),
     },
-    { provide: EventStore, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
-    { provide: IdempotencyStore, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => new IdempotencyStore(dataSource) },
+    {
+      provide: EventStore,
+      inject: [DATA_SOURCE],
+      useFactory: (dataSource: DataSource) => new EventStore(dataSource),
+    },
+    {
+      provide: IdempotencyStore,
+      inject: [DATA_SOURCE],
+      useFactory: (dataSource: DataSource) => new IdempotencyStore(dataSource),
+    },
+    {
+      provide: CaseCommandService,
+      inject: [EventStore],
+      useFactory: (store: EventStore) => new CaseCommandService(store),
+    },
+    {
+      provide: PolicyRepository,
+      inject: [EventStore],
+      useFactory: (store: EventStore) => new PolicyRepository(store),
+    },
   ],
-  exports: [DATA_SOURCE, TEMPORAL_CLIENT, KAFKA, EventStore, IdempotencyStore],
+  exports: [
+    DATA_SOURCE,
+    TEMPORAL_CLIENT,
+    KAFKA,
+    EventStore,
+    IdempotencyStore,
+    CaseCommandService,
+    PolicyRepository,
+  ],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(

@@ -12,7 +12,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'medarbetare', name: 'Sara Lindqvist', roles: ['staff'], unitIds: ['solgarden'] },
   { username: 'enhetschef', name: 'Johan Berg', roles: ['unit_manager'], unitIds: ['solgarden'] },
   { username: 'enhetschef.ekbacken', name: 'Fatima Hassan', roles: ['unit_manager'], unitIds: ['ekbacken'] },
-  { username: 'avdelningschef', name: 'Karin Nilsson', roles: ['division_manager'], unitIds: ['aldreomsorg'] },
+  {
+    username: 'avdelningschef',
+    name: 'Karin Nilsson',
+    roles: ['division_manager'],
+    unitIds: ['aldreomsorg'],
+  },
   { username: 'forvaltningschef', name: 'Per Andersson', roles: ['director'], unitIds: ['forvaltning'] },
   { username: 'sas', name: 'Eva Holm', roles: ['lex_sarah_investigator'], unitIds: ['forvaltning'] },
   { username: 'mas', name: 'Lena Ström', roles: ['mas'], unitIds: ['forvaltning'] },

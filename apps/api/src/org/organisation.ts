@@ -18,7 +18,8 @@ export class Organisation {
       childrenOf.set(unit.parentId, [...(childrenOf.get(unit.parentId) ?? []), unit]);
     }
     for (const unit of units) {
-      if (unit.parentId !== null && !byId.has(unit.parentId)) throw new Error(`enheten ${unit.id} har en okänd överordnad ${unit.parentId}`);
+      if (unit.parentId !== null && !byId.has(unit.parentId))
+        throw new Error(`enheten ${unit.id} har en okänd överordnad ${unit.parentId}`);
     }
     this.byId = byId;
     this.childrenOf = childrenOf;
@@ -56,7 +57,8 @@ export class Organisation {
     const result: string[] = [];
     let current = this.byId.get(unitId)?.parentId ?? null;
     while (current !== null) {
-      if (result.includes(current) || current === unitId) throw new Error(`enhetsträdet har en cykel vid ${unitId}`);
+      if (result.includes(current) || current === unitId)
+        throw new Error(`enhetsträdet har en cykel vid ${unitId}`);
       result.push(current);
       current = this.byId.get(current)?.parentId ?? null;
     }
@@ -70,7 +72,8 @@ export class Organisation {
   }
 
   tree(): OrgUnitNode[] {
-    const build = (parentId: string | null): OrgUnitNode[] => (this.childrenOf.get(parentId) ?? []).map((unit) => ({ ...unit, children: build(unit.id) }));
+    const build = (parentId: string | null): OrgUnitNode[] =>
+      (this.childrenOf.get(parentId) ?? []).map((unit) => ({ ...unit, children: build(unit.id) }));
     return build(null);
   }
 }

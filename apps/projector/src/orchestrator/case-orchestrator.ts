@@ -7,7 +7,12 @@ import {
   toCaseWorkflowEvent,
   topicForAggregate,
 } from '@kvalitet/contracts';
-import type { CaseEventsSignal, CaseWorkflowEvent, CaseWorkflowStart, EventEnvelope } from '@kvalitet/contracts';
+import type {
+  CaseEventsSignal,
+  CaseWorkflowEvent,
+  CaseWorkflowStart,
+  EventEnvelope,
+} from '@kvalitet/contracts';
 import { CASE_TASK_QUEUE } from '@kvalitet/workflows';
 
 export interface CaseOrchestratorDeps {
@@ -20,6 +25,8 @@ export interface CaseOrchestratorDeps {
   name?: string;
   /** Called after a signal went out, with the events it carried (metrics, benchmarks). */
   onSignalled?: (caseId: string, events: readonly CaseWorkflowEvent[]) => void;
+  /** Passed to new workflows: continue-as-new after this many history events (default: the workflow's). */
+  historyLimit?: number;
   /** Cases signalled at once within a Kafka batch (events of one case always go in one signal, in order). */
   concurrency?: number;
 }
@@ -45,7 +52,10 @@ export function createCaseOrchestrator(deps: CaseOrchestratorDeps): CaseOrchestr
   const concurrency = Math.max(1, deps.concurrency ?? 16);
 
   async function signal(caseId: string, events: CaseWorkflowEvent[]): Promise<void> {
-    const start: CaseWorkflowStart = { caseId };
+    const start: CaseWorkflowStart = {
+      caseId,
+      ...(deps.historyLimit === undefined ? {} : { historyLimit: deps.historyLimit }),
+    };
     const payload: CaseEventsSignal = { events };
     await deps.client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
       workflowId: caseWorkflowId(caseId),

@@ -7,6 +7,8 @@ export const workerConfigSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('kvalitet-cases'),
+  /** Topic namespace of the events the activities append (outbox topic), as in the projector. */
+  KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });

@@ -18,6 +18,8 @@ export function caseWorkflowId(caseId: string): string {
 /** The start argument given with `signalWithStart`. */
 export interface CaseWorkflowStart {
   readonly caseId: string;
+  /** Continue-as-new once the history has this many events (operations tuning; default in the workflow). */
+  readonly historyLimit?: number;
 }
 
 type WorkflowEvent<TType extends string, TData> = {
@@ -37,14 +39,20 @@ type WorkflowEvent<TType extends string, TData> = {
  * workflow history cannot be edited).
  */
 export type CaseWorkflowEvent =
-  | WorkflowEvent<'CaseReported', { type: CaseType; unitId: string; reportedAt: string; unclassified: boolean }>
+  | WorkflowEvent<
+      'CaseReported',
+      { type: CaseType; unitId: string; reportedAt: string; unclassified: boolean }
+    >
   | WorkflowEvent<'CaseAcknowledged', { at: string }>
   | WorkflowEvent<'CaseAssigned', { assignee: string; previousAssignee?: string; at: string }>
   | WorkflowEvent<'CaseClassified', { fromType: CaseType; toType: CaseType; toUnitId?: string; at: string }>
   | WorkflowEvent<'InvestigationRecorded', { at: string }>
   | WorkflowEvent<'CaseDecided', { outcome: CaseOutcome; requiresIvoReport: boolean; by: string; at: string }>
   | WorkflowEvent<'ReportedToIvo', { at: string }>
-  | WorkflowEvent<'ActionAdded', { actionId: string; level: CaseActionLevel; owner: string; dueAt: string; at: string }>
+  | WorkflowEvent<
+      'ActionAdded',
+      { actionId: string; level: CaseActionLevel; owner: string; dueAt: string; at: string }
+    >
   | WorkflowEvent<'ActionCompleted', { actionId: string; at: string }>
   | WorkflowEvent<'FollowUpRecorded', { actionIds: string[]; effective: boolean; at: string }>
   | WorkflowEvent<'CaseClosed', { at: string }>
@@ -90,14 +98,20 @@ const optStr = (data: Data, key: string): { [k: string]: string } =>
   typeof data[key] === 'string' ? { [key]: data[key] as string } : {};
 
 /** The `at` of an event made by a person, else when it was appended. */
-const atOf = (event: EventEnvelope): string => (typeof event.data['at'] === 'string' ? (event.data['at'] as string) : event.occurredAt);
+const atOf = (event: EventEnvelope): string =>
+  typeof event.data['at'] === 'string' ? (event.data['at'] as string) : event.occurredAt;
 
 function subset(event: EventEnvelope): CaseWorkflowEvent['data'] | null {
   const d = event.data;
   const at = atOf(event);
   switch (event.type) {
     case 'CaseReported':
-      return { type: str(d, 'type') as CaseType, unitId: str(d, 'unitId'), reportedAt: str(d, 'reportedAt') || event.occurredAt, unclassified: d['unclassified'] === true };
+      return {
+        type: str(d, 'type') as CaseType,
+        unitId: str(d, 'unitId'),
+        reportedAt: str(d, 'reportedAt') || event.occurredAt,
+        unclassified: d['unclassified'] === true,
+      };
     case 'CaseAcknowledged':
     case 'InvestigationRecorded':
     case 'ReportedToIvo':
@@ -107,15 +121,35 @@ function subset(event: EventEnvelope): CaseWorkflowEvent['data'] | null {
     case 'CaseAssigned':
       return { assignee: str(d, 'assignee'), ...optStr(d, 'previousAssignee'), at };
     case 'CaseClassified':
-      return { fromType: str(d, 'fromType') as CaseType, toType: str(d, 'toType') as CaseType, ...optStr(d, 'toUnitId'), at };
+      return {
+        fromType: str(d, 'fromType') as CaseType,
+        toType: str(d, 'toType') as CaseType,
+        ...optStr(d, 'toUnitId'),
+        at,
+      };
     case 'CaseDecided':
-      return { outcome: str(d, 'outcome') as CaseOutcome, requiresIvoReport: d['requiresIvoReport'] === true, by: str(d, 'by'), at };
+      return {
+        outcome: str(d, 'outcome') as CaseOutcome,
+        requiresIvoReport: d['requiresIvoReport'] === true,
+        by: str(d, 'by'),
+        at,
+      };
     case 'ActionAdded':
-      return { actionId: str(d, 'actionId'), level: str(d, 'level') as CaseActionLevel, owner: str(d, 'owner'), dueAt: str(d, 'dueAt'), at };
+      return {
+        actionId: str(d, 'actionId'),
+        level: str(d, 'level') as CaseActionLevel,
+        owner: str(d, 'owner'),
+        dueAt: str(d, 'dueAt'),
+        at,
+      };
     case 'ActionCompleted':
       return { actionId: str(d, 'actionId'), at };
     case 'FollowUpRecorded':
-      return { actionIds: Array.isArray(d['actionIds']) ? (d['actionIds'] as unknown[]).map(String) : [], effective: d['effective'] === true, at };
+      return {
+        actionIds: Array.isArray(d['actionIds']) ? (d['actionIds'] as unknown[]).map(String) : [],
+        effective: d['effective'] === true,
+        at,
+      };
     case 'DeadlineMet':
       return { deadlineId: str(d, 'deadlineId'), at };
     default:
@@ -131,5 +165,11 @@ export function toCaseWorkflowEvent(event: EventEnvelope): CaseWorkflowEvent | n
   if (event.aggregateType !== 'case' || !isCaseWorkflowEventType(event.type)) return null;
   const data = subset(event);
   if (data === null) return null;
-  return { id: event.id, type: event.type, version: event.version, occurredAt: event.occurredAt, data } as CaseWorkflowEvent;
+  return {
+    id: event.id,
+    type: event.type,
+    version: event.version,
+    occurredAt: event.occurredAt,
+    data,
+  } as CaseWorkflowEvent;
 }

@@ -35,12 +35,18 @@ export class PolicyRepository {
 
   async current(): Promise<DeadlinePolicy> {
     const events = await this.store.load(this.policyId);
-    return policyAfter(events.filter((e) => e.type === DEADLINE_POLICY_CHANGED).map((e) => e.data as unknown as DeadlinePolicyChangedData));
+    return policyAfter(
+      events
+        .filter((e) => e.type === DEADLINE_POLICY_CHANGED)
+        .map((e) => e.data as unknown as DeadlinePolicyChangedData),
+    );
   }
 
   /** The policy as it was at `version` (a deadline's `policyVersion`), or null if there is no such version. */
   async atVersion(version: number): Promise<DeadlinePolicy | null> {
-    const changes = (await this.store.load(this.policyId)).filter((e) => e.type === DEADLINE_POLICY_CHANGED).map((e) => e.data as unknown as DeadlinePolicyChangedData);
+    const changes = (await this.store.load(this.policyId))
+      .filter((e) => e.type === DEADLINE_POLICY_CHANGED)
+      .map((e) => e.data as unknown as DeadlinePolicyChangedData);
     if (!Number.isInteger(version) || version < 1 || version > changes.length + 1) return null;
     return policyAfter(changes.slice(0, version - 1));
   }
@@ -50,24 +56,41 @@ export class PolicyRepository {
    * VersionConflictError); without it the change applies to whatever is current, retrying a
    * concurrent writer's race.
    */
-  async change(change: PolicyChange, actor: string, options: { expectedVersion?: number; requestId?: string } = {}): Promise<DeadlinePolicy> {
+  async change(
+    change: PolicyChange,
+    actor: string,
+    options: { expectedVersion?: number; requestId?: string } = {},
+  ): Promise<DeadlinePolicy> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.current();
       if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
         throw new VersionConflictError(this.policyId, options.expectedVersion);
       }
-      const next: DeadlinePolicyChangedData = { policyVersion: current.version + 1, deadlines: change.deadlines, escalationChain: [...change.escalationChain] };
+      const next: DeadlinePolicyChangedData = {
+        policyVersion: current.version + 1,
+        deadlines: change.deadlines,
+        escalationChain: [...change.escalationChain],
+      };
       try {
         await this.store.append({
           aggregateType: 'policy',
           aggregateId: this.policyId,
           expectedVersion: current.version - 1,
-          metadata: { actor, correlationId: options.requestId ?? `policy-${next.policyVersion}`, ...(options.requestId ? { requestId: options.requestId } : {}) },
+          metadata: {
+            actor,
+            correlationId: options.requestId ?? `policy-${next.policyVersion}`,
+            ...(options.requestId ? { requestId: options.requestId } : {}),
+          },
           events: [{ type: DEADLINE_POLICY_CHANGED, data: next }],
         });
-        return { version: next.policyVersion, deadlines: next.deadlines, escalationChain: next.escalationChain };
+        return {
+          version: next.policyVersion,
+          deadlines: next.deadlines,
+          escalationChain: next.escalationChain,
+        };
       } catch (error) {
-        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3) throw error;
+        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3)
+          throw error;
       }
     }
   }
@@ -75,6 +98,15 @@ export class PolicyRepository {
 
 function policyAfter(changes: readonly DeadlinePolicyChangedData[]): DeadlinePolicy {
   const last = changes[changes.length - 1];
-  if (!last) return { version: DEFAULT_DEADLINE_POLICY.version, deadlines: { ...DEFAULT_DEADLINE_POLICY.deadlines }, escalationChain: [...DEFAULT_DEADLINE_POLICY.escalationChain] };
-  return { version: changes.length + 1, deadlines: last.deadlines, escalationChain: [...last.escalationChain] };
+  if (!last)
+    return {
+      version: DEFAULT_DEADLINE_POLICY.version,
+      deadlines: { ...DEFAULT_DEADLINE_POLICY.deadlines },
+      escalationChain: [...DEFAULT_DEADLINE_POLICY.escalationChain],
+    };
+  return {
+    version: changes.length + 1,
+    deadlines: last.deadlines,
+    escalationChain: [...last.escalationChain],
+  };
 }

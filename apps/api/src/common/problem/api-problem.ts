@@ -11,14 +11,21 @@ export class ApiProblem extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail: string,
-    readonly options: { errors?: ProblemFieldError[]; headers?: Record<string, string>; status?: number } = {},
+    readonly options: {
+      errors?: ProblemFieldError[];
+      headers?: Record<string, string>;
+      status?: number;
+    } = {},
   ) {
     super(detail);
     this.name = 'ApiProblem';
     this.status = options.status ?? PROBLEM_CODES[code].status;
   }
 
-  static validation(errors: ProblemFieldError[], detail = 'Begäran innehåller fel; se errors för vilka fält som är fel.'): ApiProblem {
+  static validation(
+    errors: ProblemFieldError[],
+    detail = 'Begäran innehåller fel; se errors för vilka fält som är fel.',
+  ): ApiProblem {
     return new ApiProblem('VALIDATION_FAILED', detail, { errors });
   }
 
@@ -26,11 +33,15 @@ export class ApiProblem extends Error {
     return new ApiProblem('FORBIDDEN', detail);
   }
 
-  static notFound(detail = 'Det du söker finns inte, eller så har du inte behörighet att se det.'): ApiProblem {
+  static notFound(
+    detail = 'Det du söker finns inte, eller så har du inte behörighet att se det.',
+  ): ApiProblem {
     return new ApiProblem('NOT_FOUND', detail);
   }
 
   static unauthenticated(detail = 'Du måste logga in (Authorization: Bearer …).'): ApiProblem {
-    return new ApiProblem('UNAUTHENTICATED', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="kvalitetsledning"' } });
+    return new ApiProblem('UNAUTHENTICATED', detail, {
+      headers: { 'WWW-Authenticate': 'Bearer realm="kvalitetsledning"' },
+    });
   }
 }

@@ -19,13 +19,19 @@ export interface ProblemDetails {
 }
 
 export class ProblemFieldErrorDto implements ProblemFieldError {
-  @ApiProperty({ description: 'Fältets sökväg i begäran, t.ex. `onBehalfOf.name` eller `deadlines.ivo_report`', example: 'type' })
+  @ApiProperty({
+    description: 'Fältets sökväg i begäran, t.ex. `onBehalfOf.name` eller `deadlines.ivo_report`',
+    example: 'type',
+  })
   field!: string;
 
   @ApiProperty({ description: 'Stabil kod för felet (engelska)', example: 'INVALID_ENUM' })
   code!: string;
 
-  @ApiProperty({ description: 'Meddelande på svenska', example: 'Fältet type måste vara något av: complaint, suggestion, praise, …' })
+  @ApiProperty({
+    description: 'Meddelande på svenska',
+    example: 'Fältet type måste vara något av: complaint, suggestion, praise, …',
+  })
   message!: string;
 }
 

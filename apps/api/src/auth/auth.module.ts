@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import type { ApiConfig } from '../config/api-config.schema';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { DevTokenService } from './dev-token.service';
+import { OidcTokenVerifier } from './oidc-token-verifier';
+import { TokenVerifier } from './token-verifier';
+
+@Module({
+  controllers: [AuthController],
+  providers: [
+    DevTokenService,
+    {
+      provide: TokenVerifier,
+      inject: [ConfigService, DevTokenService],
+      useFactory: (config: ConfigService<ApiConfig, true>, dev: DevTokenService): TokenVerifier =>
+        config.get('AUTH_MODE', { infer: true }) === 'dev' ? dev : new OidcTokenVerifier(config),
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenVerifier],
+})
+export class AuthModule {}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { SignJWT, jwtVerify } from 'jose';
+import type { Principal } from '../access/principal';
+import { ApiProblem } from '../common/problem/api-problem';
+import type { ApiConfig } from '../config/api-config.schema';
+import type { DemoUser } from '../org/demo-users';
+import { principalFromClaims } from './claims';
+import { TokenVerifier } from './token-verifier';
+
+export const DEV_TOKEN_ISSUER = 'kvalitetsledning-dev';
+export const DEV_TOKEN_AUDIENCE = 'kvalitetsledning';
+export const DEV_TOKEN_TTL_SECONDS = 8 * 60 * 60;
+const DEV_CLAIMS = { username: 'preferred_username', roles: 'roles', units: 'units' };
+
+/** AUTH_MODE=dev: HS256 tokens for the demo users, signed with DEV_TOKEN_SECRET (never in production). */
+@Injectable()
+export class DevTokenService extends TokenVerifier {
+  private readonly secret: Uint8Array;
+
+  constructor(config: ConfigService<ApiConfig, true>) {
+    super();
+    this.secret = new TextEncoder().encode(config.get('DEV_TOKEN_SECRET', { infer: true }));
+  }
+
+  async issue(
+    user: DemoUser,
+    now = new Date(),
+  ): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const token = await new SignJWT({
+      preferred_username: user.username,
+      name: user.name,
+      roles: [...user.roles],
+      units: [...user.unitIds],
+    })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(user.username)
+      .setIssuer(DEV_TOKEN_ISSUER)
+      .setAudience(DEV_TOKEN_AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + DEV_TOKEN_TTL_SECONDS)
+      .sign(this.secret);
+    return { access_token: token, token_type: 'Bearer', expires_in: DEV_TOKEN_TTL_SECONDS };
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, this.secret, {
+        issuer: DEV_TOKEN_ISSUER,
+        audience: DEV_TOKEN_AUDIENCE,
+        algorithms: ['HS256'],
+      }));
+    } catch {
+      throw ApiProblem.unauthenticated('Token är ogiltig eller har gått ut.');
+    }
+    const principal = principalFromClaims(payload, DEV_CLAIMS);
+    if (!principal) throw ApiProblem.unauthenticated('Token saknar användarnamn.');
+    return principal;
+  }
+}

@@ -1,0 +1,62 @@
+import { Organisation } from '../org/organisation';
+import { caseListWhere, likePattern } from './case-list.query';
+
+const org = new Organisation();
+const now = new Date('2026-11-25T12:00:00Z');
+
+describe('case list WHERE clause', () => {
+  it('applies no visibility condition for board-wide readers', () => {
+    expect(caseListWhere({ all: true, unitIds: [], username: 'kvalitet' }, {}, org, now)).toEqual({
+      text: '',
+      values: [],
+    });
+  });
+
+  it('limits others to their units, their reports and their assignments', () => {
+    const where = caseListWhere(
+      { all: false, unitIds: ['aldreomsorg', 'solgarden'], username: 'avdelningschef' },
+      {},
+      org,
+      now,
+    );
+    expect(where.text).toBe('WHERE (reported_by = $1 OR assignee = $1 OR unit_id = ANY($2::text[]))');
+    expect(where.values).toEqual(['avdelningschef', ['aldreomsorg', 'solgarden']]);
+    expect(caseListWhere({ all: false, unitIds: [], username: 'medarbetare' }, {}, org, now).text).toBe(
+      'WHERE (reported_by = $1 OR assignee = $1)',
+    );
+  });
+
+  it('turns filters into parameters: unit subtree, Stockholm dates, literal q, overdue', () => {
+    const where = caseListWhere(
+      { all: true, unitIds: [], username: 'kvalitet' },
+      {
+        unitId: 'aldreomsorg',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        q: '50%_off',
+        overdue: true,
+        type: 'complaint',
+        stage: 'reported',
+        assignee: 'sas',
+      },
+      org,
+      now,
+    );
+    expect(where.values).toEqual([
+      'complaint',
+      'reported',
+      expect.arrayContaining(['aldreomsorg', 'solgarden', 'hemtjanst-norr']),
+      '2026-10-31T23:00:00.000Z',
+      '2026-11-30T23:00:00.000Z',
+      '%50\\%\\_off%',
+      'sas',
+      now.toISOString(),
+    ]);
+    expect(where.text).toContain('(case_number ILIKE $6 OR description ILIKE $6)');
+    expect(where.text).toContain('missed_deadlines > 0');
+  });
+
+  it('escapes LIKE wildcards', () => {
+    expect(likePattern('a\\b%c_d')).toBe('%a\\\\b\\%c\\_d%');
+  });
+});

@@ -1,0 +1,338 @@
+import type { CaseAggregateState } from '@kvalitet/domain';
+import type { EventEnvelope } from '@kvalitet/contracts';
+
+/**
+ * What `GET /cases/{id}` and the commands answer: the decider's state (stage, deadlines, tasks,
+ * version — strongly consistent, from the event store) plus the free text of the events, which the
+ * state deliberately leaves out (ADR 0002). Erased personal data reads as `[raderad]`.
+ */
+export interface CaseDeadlineView {
+  id: string;
+  kind: string;
+  dueAt: string;
+  status: 'open' | 'met' | 'missed';
+  policyVersion: number;
+  actionId?: string;
+  startedAt: string;
+  metAt?: string;
+  missedAt?: string;
+  escalationLevel: number;
+}
+
+export interface CaseTaskView {
+  id: string;
+  kind: string;
+  assignee?: string;
+  assigneeRole?: string;
+  unitId: string;
+  dueAt?: string;
+  status: 'open' | 'done';
+  createdAt: string;
+  completedAt?: string;
+  actionId?: string;
+  deadlineId?: string;
+}
+
+export interface CaseActionView {
+  id: string;
+  title: string;
+  level: string;
+  owner: string;
+  dueAt: string;
+  status: string;
+  addedAt: string;
+  result?: string;
+  completedAt?: string;
+  followedUpAt?: string;
+  effective?: boolean;
+}
+
+export interface CaseView {
+  id: string;
+  caseNumber: string;
+  type: string;
+  reportedType: string;
+  stage: string;
+  version: number;
+  unitId: string;
+  channel: string;
+  unclassified: boolean;
+  category: string | null;
+  lagrum: string | null;
+  reportedAt: string;
+  registeredAt: string;
+  occurredAt: string | null;
+  description: string;
+  immediateActions: string | null;
+  reporter: { username?: string; name?: string };
+  onBehalfOf: { name: string; contact?: string } | null;
+  personRef: string | null;
+  kind: string | null;
+  contact: { email?: string; phone?: string } | null;
+  wantsAnswer: boolean | null;
+  assignee: string | null;
+  acknowledged: { by: string; at: string; note?: string } | null;
+  investigationStartedAt: string | null;
+  investigation: {
+    seq: number;
+    summary: string;
+    causes: string[];
+    deviationOccurred?: boolean;
+    by: string;
+    at: string;
+  } | null;
+  decision: { outcome: string; rationale: string; requiresIvoReport: boolean; by: string; at: string } | null;
+  ivoReport: { ivoReference: string; reportedAt: string; by: string } | null;
+  closedAt: string | null;
+  closingSummary: string | null;
+  reopenCount: number;
+  deadlines: CaseDeadlineView[];
+  tasks: CaseTaskView[];
+  actions: CaseActionView[];
+  allowedCommands?: string[];
+}
+
+type Data = Record<string, unknown>;
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return undefined;
+}
+
+function record(value: unknown): Data | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Data) : undefined;
+}
+
+function texts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string') return [value]; // an erased list reads as ['[raderad]']
+  return [];
+}
+
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+interface FreeText {
+  description: string;
+  immediateActions: string | null;
+  reporter: { username?: string; name?: string };
+  onBehalfOf: { name: string; contact?: string } | null;
+  personRef: string | null;
+  kind: string | null;
+  contact: { email?: string; phone?: string } | null;
+  wantsAnswer: boolean | null;
+  acknowledgementNote?: string;
+  investigationSummary: string;
+  causes: string[];
+  decisionRationale: string;
+  closingSummary: string | null;
+  actionTitles: Map<string, string>;
+  actionResults: Map<string, string>;
+}
+
+function freeTextOf(events: readonly EventEnvelope[]): FreeText {
+  const result: FreeText = {
+    description: '',
+    immediateActions: null,
+    reporter: {},
+    onBehalfOf: null,
+    personRef: null,
+    kind: null,
+    contact: null,
+    wantsAnswer: null,
+    investigationSummary: '',
+    causes: [],
+    decisionRationale: '',
+    closingSummary: null,
+    actionTitles: new Map(),
+    actionResults: new Map(),
+  };
+  for (const event of events) {
+    const data = event.data as Data;
+    switch (event.type) {
+      case 'CaseReported': {
+        result.description = text(data['description']) ?? '';
+        result.immediateActions = text(data['immediateActions']) ?? null;
+        const reporter = record(data['reporter']);
+        result.reporter = defined({ username: text(reporter?.['username']), name: text(reporter?.['name']) });
+        const onBehalfOf = data['onBehalfOf'];
+        if (onBehalfOf !== undefined) {
+          const o = record(onBehalfOf);
+          result.onBehalfOf = o
+            ? defined({ name: text(o['name']) ?? '', contact: text(o['contact']) })
+            : { name: text(onBehalfOf) ?? '' };
+        }
+        result.personRef = text(data['personRef']) ?? null;
+        result.kind = text(data['kind']) ?? null;
+        const contact = data['contact'];
+        if (contact !== undefined) {
+          const c = record(contact);
+          result.contact = c
+            ? defined({ email: text(c['email']), phone: text(c['phone']) })
+            : { email: text(contact) };
+        }
+        result.wantsAnswer = typeof data['wantsAnswer'] === 'boolean' ? data['wantsAnswer'] : null;
+        break;
+      }
+      case 'CaseAcknowledged':
+        result.acknowledgementNote = text(data['note']);
+        break;
+      case 'InvestigationRecorded':
+        result.investigationSummary = text(data['summary']) ?? '';
+        result.causes = texts(data['causes']);
+        break;
+      case 'CaseDecided':
+        result.decisionRationale = text(data['rationale']) ?? '';
+        break;
+      case 'ActionAdded':
+        result.actionTitles.set(String(data['actionId']), text(data['title']) ?? '');
+        break;
+      case 'ActionCompleted':
+        result.actionResults.set(String(data['actionId']), text(data['result']) ?? '');
+        break;
+      case 'CaseClosed':
+        result.closingSummary = text(data['summary']) ?? null;
+        break;
+      case 'CaseReopened':
+        result.closingSummary = null;
+        break;
+    }
+  }
+  return result;
+}
+
+export function buildCaseView(state: CaseAggregateState, events: readonly EventEnvelope[]): CaseView {
+  const t = freeTextOf(events);
+  return {
+    id: state.id,
+    caseNumber: state.caseNumber,
+    type: state.type,
+    reportedType: state.reportedType,
+    stage: state.stage,
+    version: state.version,
+    unitId: state.unitId,
+    channel: state.channel,
+    unclassified: state.unclassified,
+    category: state.category ?? null,
+    lagrum: state.lagrum ?? null,
+    reportedAt: state.reportedAt,
+    registeredAt: state.registeredAt,
+    occurredAt: state.occurredAt ?? null,
+    description: t.description,
+    immediateActions: t.immediateActions,
+    reporter: t.reporter,
+    onBehalfOf: t.onBehalfOf,
+    personRef: t.personRef,
+    kind: t.kind,
+    contact: t.contact,
+    wantsAnswer: t.wantsAnswer,
+    assignee: state.assignee,
+    acknowledged: state.acknowledged
+      ? defined({ by: state.acknowledged.by, at: state.acknowledged.at, note: t.acknowledgementNote })
+      : null,
+    investigationStartedAt: state.investigationStartedAt,
+    investigation: state.investigation
+      ? defined({
+          seq: state.investigation.seq,
+          summary: t.investigationSummary,
+          causes: t.causes,
+          deviationOccurred: state.investigation.deviationOccurred,
+          by: state.investigation.by,
+          at: state.investigation.at,
+        })
+      : null,
+    decision: state.decision
+      ? {
+          outcome: state.decision.outcome,
+          rationale: t.decisionRationale,
+          requiresIvoReport: state.decision.requiresIvoReport,
+          by: state.decision.by,
+          at: state.decision.at,
+        }
+      : null,
+    ivoReport: state.ivoReport
+      ? {
+          ivoReference: state.ivoReport.ivoReference,
+          reportedAt: state.ivoReport.reportedAt,
+          by: state.ivoReport.by,
+        }
+      : null,
+    closedAt: state.closedAt,
+    closingSummary: state.stage === 'closed' ? t.closingSummary : null,
+    reopenCount: state.reopenCount,
+    deadlines: Object.values(state.deadlines)
+      .map((d) =>
+        defined({
+          id: d.id,
+          kind: d.kind,
+          dueAt: d.dueAt,
+          status: d.status,
+          policyVersion: d.policyVersion,
+          actionId: d.actionId,
+          startedAt: d.startedAt,
+          metAt: d.metAt,
+          missedAt: d.missedAt,
+          escalationLevel: d.escalationLevel,
+        }),
+      )
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id)),
+    tasks: Object.values(state.tasks)
+      .map((task) =>
+        defined({
+          id: task.id,
+          kind: task.kind,
+          assignee: task.assignee,
+          assigneeRole: task.assigneeRole,
+          unitId: task.unitId,
+          dueAt: task.dueAt,
+          status: task.status,
+          createdAt: task.createdAt,
+          completedAt: task.completedAt,
+          actionId: task.actionId,
+          deadlineId: task.deadlineId,
+        }),
+      )
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+    actions: Object.values(state.actions)
+      .map((action) =>
+        defined({
+          id: action.id,
+          title: t.actionTitles.get(action.id) ?? '',
+          level: action.level,
+          owner: action.owner,
+          dueAt: action.dueAt,
+          status: action.status,
+          addedAt: action.addedAt,
+          result: t.actionResults.get(action.id),
+          completedAt: action.completedAt,
+          followedUpAt: action.followedUpAt,
+          effective: action.effective,
+        }),
+      )
+      .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id)),
+  };
+}
+
+/** `GET /cases/{id}/events`: the history as api.md names it. */
+export interface CaseEventView {
+  id: string;
+  type: string;
+  version: number;
+  occurredAt: string;
+  recordedAt: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+export function buildEventViews(events: readonly EventEnvelope[]): CaseEventView[] {
+  return events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    version: e.version,
+    occurredAt: e.occurredAt,
+    recordedAt: e.recordedAt,
+    actor: e.metadata.actor,
+    data: e.data,
+  }));
+}

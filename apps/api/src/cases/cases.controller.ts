@@ -1,0 +1,104 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Principal } from '../access/principal';
+import { CurrentUser } from '../auth/auth.decorators';
+import { ReqInfo, type RequestInfo } from '../common/http/request-info';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
+import { CaseAccess, CaseAccessGuard, LoadedCaseParam } from './case-access.guard';
+import type { LoadedCase } from './case-access.service';
+import { CasesService } from './cases.service';
+import { CaseDto, CaseEventDto } from './dto/case.dto';
+import { CaseListDto, CaseListQueryDto } from './dto/case-list.dto';
+import { ReportCaseDto } from './dto/report-case.dto';
+
+export const CASE_ID_PARAM = {
+  name: 'id',
+  description: 'Ärendets id',
+  schema: { type: 'string', format: 'uuid' },
+} as const;
+
+@ApiTags('ärenden')
+@ApiBearerAuth()
+@Controller('cases')
+@UseGuards(CaseAccessGuard)
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({ summary: 'Rapportera ett ärende (alla ärendetyper)' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
+  @ApiCreatedResponse({
+    type: CaseDto,
+    description: 'Ärendet är registrerat; Location pekar på det',
+    headers: { Location: { description: 'Ärendets adress', schema: { type: 'string' } } },
+  })
+  @ApiProblems(400, 401, 413, 415, 422)
+  async report(
+    @CurrentUser() user: Principal,
+    @Body() body: ReportCaseDto,
+    @ReqInfo() info: RequestInfo,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseDto> {
+    const view = await this.cases.report(user, body, info);
+    response.setHeader('Location', `/api/v1/cases/${view.id}`);
+    return view;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Ärendelistan, begränsad till det du får se' })
+  @ApiOkResponse({ type: CaseListDto })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentUser() user: Principal, @Query() query: CaseListQueryDto): Promise<CaseListDto> {
+    return this.cases.list(user, query);
+  }
+
+  @Get(':id')
+  @CaseAccess('read')
+  @ApiOperation({ summary: 'Ett ärende med frister, uppgifter, åtgärder och version (läsningen loggas)' })
+  @ApiParam(CASE_ID_PARAM)
+  @ApiOkResponse({ type: CaseDto })
+  @ApiProblems(400, 401, 403, 404)
+  detail(
+    @CurrentUser() user: Principal,
+    @LoadedCaseParam() loaded: LoadedCase,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<CaseDto> {
+    return this.cases.detail(user, loaded, info);
+  }
+
+  @Get(':id/events')
+  @CaseAccess('read')
+  @ApiOperation({ summary: 'Ärendets händelsehistorik (läsningen loggas)' })
+  @ApiParam(CASE_ID_PARAM)
+  @ApiOkResponse({ type: [CaseEventDto] })
+  @ApiProblems(400, 401, 403, 404)
+  events(
+    @CurrentUser() user: Principal,
+    @LoadedCaseParam() loaded: LoadedCase,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<CaseEventDto[]> {
+    return this.cases.events(user, loaded, info);
+  }
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { CaseActor, CaseAggregateState } from '@kvalitet/domain';
+import type { EventEnvelope } from '@kvalitet/contracts';
+import { CaseCommandService, type CaseCommandInput } from '@kvalitet/persistence';
+import { allowedCaseCommands, caseVisibilityFilter, type CaseCommandName } from '../access/access-policy';
+import type { Principal } from '../access/principal';
+import { AccessLogService } from '../audit/access-log.service';
+import type { RequestInfo } from '../common/http/request-info';
+import { ApiProblem } from '../common/problem/api-problem';
+import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
+import { ORGANISATION } from '../org/organisation.instance';
+import { caseFactsOf, type LoadedCase } from './case-access.service';
+import { caseListWhere } from './case-list.query';
+import { buildCaseView, buildEventViews, type CaseEventView, type CaseView } from './case-view';
+import type { CaseCommandDto } from './dto/case-command.dto';
+import type { CaseListDto, CaseListItemDto, CaseListQueryDto } from './dto/case-list.dto';
+import type { ReportCaseDto } from './dto/report-case.dto';
+
+interface CaseListRow {
+  id: string;
+  case_number: string;
+  type: string;
+  stage: string;
+  unit_id: string;
+  channel: string;
+  unclassified: boolean;
+  category: string | null;
+  reported_at: Date;
+  occurred_at: Date | null;
+  assignee: string | null;
+  description: string | null;
+  next_due_at: Date | null;
+  missed_deadlines: number;
+  version: number;
+  closed_at: Date | null;
+  overdue: boolean;
+  total: string;
+}
+
+const iso = (value: Date | null): string | null => (value === null ? null : new Date(value).toISOString());
+
+function actorOf(principal: Principal): CaseActor {
+  return { username: principal.username, roles: [...principal.roles] };
+}
+
+/** The case use cases of the api; controllers only translate HTTP to these calls. */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly commands: CaseCommandService,
+    private readonly accessLog: AccessLogService,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  /** Events and outbox rows are committed when this returns (one transaction in CaseCommandService). */
+  async report(principal: Principal, body: ReportCaseDto, info: RequestInfo): Promise<CaseView> {
+    const { state, events } = await this.commands.report(
+      {
+        type: body.type,
+        unitId: body.unitId,
+        description: body.description,
+        channel: body.channel ?? 'staff_form',
+        ...(body.occurredAt === undefined ? {} : { occurredAt: body.occurredAt }),
+        ...(body.reportedAt === undefined ? {} : { reportedAt: body.reportedAt }),
+        ...(body.immediateActions === undefined ? {} : { immediateActions: body.immediateActions }),
+        ...(body.onBehalfOf === undefined
+          ? {}
+          : {
+              onBehalfOf: {
+                name: body.onBehalfOf.name,
+                ...(body.onBehalfOf.contact === undefined ? {} : { contact: body.onBehalfOf.contact }),
+              },
+            }),
+        ...(body.personRef === undefined ? {} : { personRef: body.personRef }),
+        reporter: { username: principal.username, name: principal.name },
+      },
+      actorOf(principal),
+      { requestId: info.requestId },
+    );
+    return this.view(principal, state, events);
+  }
+
+  async detail(principal: Principal, loaded: LoadedCase, info: RequestInfo): Promise<CaseView> {
+    await this.accessLog.record(principal, loaded.state.id, 'read_case', info.route, info.requestId);
+    return this.view(principal, loaded.state, loaded.events);
+  }
+
+  async events(principal: Principal, loaded: LoadedCase, info: RequestInfo): Promise<CaseEventView[]> {
+    await this.accessLog.record(principal, loaded.state.id, 'read_events', info.route, info.requestId);
+    return buildEventViews(loaded.events);
+  }
+
+  async execute(
+    principal: Principal,
+    loaded: LoadedCase,
+    name: CaseCommandName,
+    body: CaseCommandDto,
+    info: RequestInfo,
+  ): Promise<CaseView> {
+    const { expectedVersion, ...data } = body as CaseCommandDto & Record<string, unknown>;
+    const command = {
+      type: name,
+      actor: actorOf(principal),
+      data: name === 'add-action' ? { ...data, actionId: randomUUID() } : data,
+    } as CaseCommandInput;
+    const result = await this.commands.execute(loaded.state.id, command, {
+      requestId: info.requestId,
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    });
+    const first = result.events[0];
+    const history =
+      first === undefined
+        ? loaded.events
+        : first.version === loaded.events.length + 1
+          ? [...loaded.events, ...result.events]
+          : (await this.commands.load(loaded.state.id)).events;
+    await this.accessLog.record(principal, loaded.state.id, `command:${name}`, info.route, info.requestId);
+    return this.view(principal, result.state, history);
+  }
+
+  async list(principal: Principal, query: CaseListQueryDto): Promise<CaseListDto> {
+    const visibility = caseVisibilityFilter(principal, ORGANISATION);
+    if (!visibility)
+      throw ApiProblem.forbidden(
+        'Din roll ger inte tillgång till ärendelistan, bara till sammanställningar.',
+      );
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const now = new Date();
+    const where = caseListWhere(visibility, query, ORGANISATION, now);
+    const n = where.values.length;
+    const rows: CaseListRow[] = await this.dataSource.query(
+      `SELECT id, case_number, type, stage, unit_id, channel, unclassified, category, reported_at, occurred_at, assignee, description,
+              next_due_at, missed_deadlines, version, closed_at,
+              ((next_due_at IS NOT NULL AND next_due_at < $${n + 1}::timestamptz) OR missed_deadlines > 0) AS overdue,
+              count(*) OVER () AS total
+         FROM rm_cases ${where.text}
+        ORDER BY reported_at DESC, case_number DESC
+        LIMIT $${n + 2} OFFSET $${n + 3}`,
+      [...where.values, now.toISOString(), pageSize, (page - 1) * pageSize],
+    );
+    let total = rows[0] ? Number(rows[0].total) : 0;
+    if (rows.length === 0 && page > 1) {
+      const counted: { count: string }[] = await this.dataSource.query(
+        `SELECT count(*) FROM rm_cases ${where.text}`,
+        where.values,
+      );
+      total = Number(counted[0]?.count ?? 0);
+    }
+    return { items: rows.map(toListItem), total, page, pageSize };
+  }
+
+  private view(principal: Principal, state: CaseAggregateState, events: readonly EventEnvelope[]): CaseView {
+    return {
+      ...buildCaseView(state, events),
+      allowedCommands: allowedCaseCommands(principal, caseFactsOf(state, events), ORGANISATION),
+    };
+  }
+}
+
+function toListItem(row: CaseListRow): CaseListItemDto {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    type: row.type,
+    stage: row.stage,
+    unitId: row.unit_id,
+    channel: row.channel,
+    unclassified: row.unclassified,
+    category: row.category,
+    reportedAt: iso(row.reported_at)!,
+    occurredAt: iso(row.occurred_at),
+    assignee: row.assignee,
+    description: row.description,
+    nextDueAt: iso(row.next_due_at),
+    missedDeadlines: row.missed_deadlines,
+    overdue: row.overdue,
+    version: row.version,
+    closedAt: iso(row.closed_at),
+  };
+}

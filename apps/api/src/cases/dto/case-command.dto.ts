@@ -1,0 +1,229 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { CASE_OUTCOMES, CASE_TYPES, type CaseOutcome, type CaseType } from '@kvalitet/domain';
+import { Optional } from '../../common/validation/optional';
+import {
+  IsDateOrDateTime,
+  IsDateTimeWithOffset,
+  IsKnownUnit,
+  IsNotBlank,
+  IsUsername,
+} from '../../common/validation/validators';
+import { LONG_TEXT, SHORT_TEXT } from './text-limits';
+
+/** Every command body may carry the version the caller saw; a stale one is 409 VERSION_CONFLICT. */
+export class CaseCommandDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  expectedVersion?: number;
+}
+
+export class AcknowledgeDto extends CaseCommandDto {
+  @ApiPropertyOptional({ maxLength: LONG_TEXT, description: 'Anteckning om återkopplingen' })
+  @Optional()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class AssignDto extends CaseCommandDto {
+  @ApiProperty({ example: 'sas', description: 'Användarnamn på utredaren/handläggaren' })
+  @IsDefined()
+  @IsString()
+  @IsUsername()
+  assignee!: string;
+}
+
+export class ClassifyDto extends CaseCommandDto {
+  @ApiPropertyOptional({
+    enum: CASE_TYPES,
+    enumName: 'CaseType',
+    description: 'Ny ärendetyp (omklassificering); utelämnad behåller typen',
+  })
+  @Optional()
+  @IsIn(CASE_TYPES)
+  type?: CaseType;
+
+  @ApiProperty({ maxLength: SHORT_TEXT, example: 'bemötande' })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(SHORT_TEXT)
+  category!: string;
+
+  @ApiPropertyOptional({ maxLength: SHORT_TEXT, example: 'SoL 14 kap. 6 §' })
+  @Optional()
+  @IsString()
+  @MaxLength(SHORT_TEXT)
+  lagrum?: string;
+
+  @ApiPropertyOptional({ maxLength: LONG_TEXT, description: 'Motivering; krävs när typen ändras' })
+  @Optional()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  rationale?: string;
+
+  @ApiPropertyOptional({
+    example: 'solgarden',
+    description: 'Flyttar ärendet till en annan enhet (central registrering)',
+  })
+  @Optional()
+  @IsString()
+  @IsKnownUnit()
+  unitId?: string;
+}
+
+export class StartInvestigationDto extends CaseCommandDto {}
+
+export class RecordInvestigationDto extends CaseCommandDto {
+  @ApiProperty({ maxLength: LONG_TEXT })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  summary!: string;
+
+  @ApiProperty({ type: [String], maxItems: 50, description: 'Orsaker som utredningen kommit fram till' })
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  causes!: string[];
+
+  @ApiPropertyOptional({ description: 'Om en avvikelse/missförhållande förelåg; krävs för klagomål' })
+  @Optional()
+  @IsBoolean()
+  deviationOccurred?: boolean;
+}
+
+export class DecideDto extends CaseCommandDto {
+  @ApiProperty({
+    enum: CASE_OUTCOMES,
+    enumName: 'CaseOutcome',
+    description: 'Bedömning; lex Sarah och lex Maria har egna utfall',
+  })
+  @IsDefined()
+  @IsIn(CASE_OUTCOMES)
+  outcome!: CaseOutcome;
+
+  @ApiProperty({ maxLength: LONG_TEXT })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  rationale!: string;
+}
+
+export class ReportToIvoDto extends CaseCommandDto {
+  @ApiProperty({ maxLength: SHORT_TEXT, example: 'IVO 3.5.1-12345/2026' })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(SHORT_TEXT)
+  ivoReference!: string;
+
+  @ApiProperty({
+    example: '2026-11-24',
+    description: 'Datum (eller tidpunkt med tidszon) då anmälan skickades till IVO',
+  })
+  @IsDefined()
+  @IsDateOrDateTime()
+  reportedAt!: string;
+}
+
+export const ACTION_LEVELS = ['individual', 'organisational'] as const;
+
+export class AddActionDto extends CaseCommandDto {
+  @ApiProperty({ maxLength: SHORT_TEXT })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(SHORT_TEXT)
+  title!: string;
+
+  @ApiProperty({ enum: ACTION_LEVELS, enumName: 'ActionLevel' })
+  @IsDefined()
+  @IsIn(ACTION_LEVELS)
+  level!: (typeof ACTION_LEVELS)[number];
+
+  @ApiProperty({ maxLength: SHORT_TEXT, example: 'enhetschef', description: 'Ansvarig (användarnamn)' })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(SHORT_TEXT)
+  owner!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-12-15T16:00:00+01:00',
+    description: 'Slutdatum; måste ligga i framtiden',
+  })
+  @IsDefined()
+  @IsDateTimeWithOffset()
+  dueAt!: string;
+}
+
+export class CompleteActionDto extends CaseCommandDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsDefined()
+  @IsUUID()
+  actionId!: string;
+
+  @ApiProperty({ maxLength: LONG_TEXT })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  result!: string;
+}
+
+export class FollowUpDto extends CaseCommandDto {
+  @ApiProperty({ description: 'Fick åtgärderna avsedd effekt?' })
+  @IsDefined()
+  @IsBoolean()
+  effective!: boolean;
+
+  @ApiProperty({ maxLength: LONG_TEXT })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  note!: string;
+}
+
+export class CloseDto extends CaseCommandDto {
+  @ApiProperty({ maxLength: LONG_TEXT })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  summary!: string;
+}
+
+export class ReopenDto extends CaseCommandDto {
+  @ApiProperty({ maxLength: LONG_TEXT })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  reason!: string;
+}

@@ -1,0 +1,158 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CASE_DEADLINE_KINDS,
+  CASE_OUTCOMES,
+  CASE_STAGES,
+  CASE_TASK_KINDS,
+  CASE_TYPES,
+  CHANNELS,
+  FEEDBACK_KINDS,
+} from '@kvalitet/domain';
+import { CASE_COMMANDS } from '../../access/access-policy';
+import { ACTION_LEVELS } from './case-command.dto';
+import type { CaseActionView, CaseDeadlineView, CaseEventView, CaseTaskView, CaseView } from '../case-view';
+
+export class CaseDeadlineDto implements CaseDeadlineView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: CASE_DEADLINE_KINDS, enumName: 'DeadlineKind' }) kind!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ enum: ['open', 'met', 'missed'], enumName: 'DeadlineStatus' }) status!:
+    'open' | 'met' | 'missed';
+  @ApiProperty({ description: 'Versionen av fristpolicyn som satte fristen' }) policyVersion!: number;
+  @ApiPropertyOptional() actionId?: string;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) metAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) missedAt?: string;
+  @ApiProperty({ description: '0 tills fristen missats; därefter eskaleringssteget' })
+  escalationLevel!: number;
+}
+
+export class CaseTaskDto implements CaseTaskView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: CASE_TASK_KINDS, enumName: 'TaskKind' }) kind!: string;
+  @ApiPropertyOptional() assignee?: string;
+  @ApiPropertyOptional() assigneeRole?: string;
+  @ApiProperty() unitId!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) dueAt?: string;
+  @ApiProperty({ enum: ['open', 'done'], enumName: 'TaskStatus' }) status!: 'open' | 'done';
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
+  @ApiPropertyOptional() actionId?: string;
+  @ApiPropertyOptional() deadlineId?: string;
+}
+
+export class CaseActionDto implements CaseActionView {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ACTION_LEVELS, enumName: 'ActionLevel' }) level!: string;
+  @ApiProperty() owner!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ enum: ['open', 'completed', 'followed_up'], enumName: 'ActionStatus' }) status!: string;
+  @ApiProperty({ format: 'date-time' }) addedAt!: string;
+  @ApiPropertyOptional() result?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) followedUpAt?: string;
+  @ApiPropertyOptional() effective?: boolean;
+}
+
+export class CaseReporterDto {
+  @ApiPropertyOptional() username?: string;
+  @ApiPropertyOptional() name?: string;
+}
+
+export class CaseOnBehalfOfDto {
+  @ApiProperty() name!: string;
+  @ApiPropertyOptional() contact?: string;
+}
+
+export class CaseContactDto {
+  @ApiPropertyOptional() email?: string;
+  @ApiPropertyOptional() phone?: string;
+}
+
+export class CaseAcknowledgementDto {
+  @ApiProperty() by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiPropertyOptional() note?: string;
+}
+
+export class CaseInvestigationDto {
+  @ApiProperty() seq!: number;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ type: [String] }) causes!: string[];
+  @ApiPropertyOptional() deviationOccurred?: boolean;
+  @ApiProperty() by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class CaseDecisionDto {
+  @ApiProperty({ enum: CASE_OUTCOMES, enumName: 'CaseOutcome' }) outcome!: string;
+  @ApiProperty() rationale!: string;
+  @ApiProperty() requiresIvoReport!: boolean;
+  @ApiProperty() by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class CaseIvoReportDto {
+  @ApiProperty() ivoReference!: string;
+  @ApiProperty({ description: 'Datum eller tidpunkt då anmälan skickades' }) reportedAt!: string;
+  @ApiProperty() by!: string;
+}
+
+/** A case as `GET /cases/{id}`, `POST /cases` and every command answer it. */
+export class CaseDto implements CaseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'LS-2026-0007' }) caseNumber!: string;
+  @ApiProperty({ enum: CASE_TYPES, enumName: 'CaseType' }) type!: string;
+  @ApiProperty({ enum: CASE_TYPES, enumName: 'CaseType', description: 'Typen vid rapporteringen' })
+  reportedType!: string;
+  @ApiProperty({ enum: CASE_STAGES, enumName: 'CaseStage' }) stage!: string;
+  @ApiProperty({ description: 'Antal händelser; ange som expectedVersion i kommandon' }) version!: number;
+  @ApiProperty() unitId!: string;
+  @ApiProperty({ enum: CHANNELS, enumName: 'CaseChannel' }) channel!: string;
+  @ApiProperty({ description: 'Synpunkt från allmänheten som ännu inte klassificerats' })
+  unclassified!: boolean;
+  @ApiProperty({ type: String, nullable: true }) category!: string | null;
+  @ApiProperty({ type: String, nullable: true }) lagrum!: string | null;
+  @ApiProperty({ format: 'date-time' }) reportedAt!: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Datum eller tidpunkt' }) occurredAt!:
+    string | null;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: String, nullable: true }) immediateActions!: string | null;
+  @ApiProperty({ type: CaseReporterDto }) reporter!: CaseReporterDto;
+  @ApiProperty({ type: CaseOnBehalfOfDto, nullable: true }) onBehalfOf!: CaseOnBehalfOfDto | null;
+  @ApiProperty({ type: String, nullable: true }) personRef!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: [...FEEDBACK_KINDS, null] }) kind!: string | null;
+  @ApiProperty({ type: CaseContactDto, nullable: true }) contact!: CaseContactDto | null;
+  @ApiProperty({ type: Boolean, nullable: true }) wantsAnswer!: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) assignee!: string | null;
+  @ApiProperty({ type: CaseAcknowledgementDto, nullable: true }) acknowledged!: CaseAcknowledgementDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) investigationStartedAt!: string | null;
+  @ApiProperty({ type: CaseInvestigationDto, nullable: true }) investigation!: CaseInvestigationDto | null;
+  @ApiProperty({ type: CaseDecisionDto, nullable: true }) decision!: CaseDecisionDto | null;
+  @ApiProperty({ type: CaseIvoReportDto, nullable: true }) ivoReport!: CaseIvoReportDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) closingSummary!: string | null;
+  @ApiProperty() reopenCount!: number;
+  @ApiProperty({ type: [CaseDeadlineDto] }) deadlines!: CaseDeadlineDto[];
+  @ApiProperty({ type: [CaseTaskDto] }) tasks!: CaseTaskDto[];
+  @ApiProperty({ type: [CaseActionDto] }) actions!: CaseActionDto[];
+  @ApiPropertyOptional({
+    enum: CASE_COMMANDS,
+    enumName: 'CaseCommand',
+    isArray: true,
+    description: 'Kommandon du får köra på ärendet',
+  })
+  allowedCommands?: string[];
+}
+
+export class CaseEventDto implements CaseEventView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'CaseReported' }) type!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ description: 'Användarnamn på den som orsakade händelsen' }) actor!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+}

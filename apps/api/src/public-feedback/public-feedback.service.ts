@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { ReportCaseData } from '@kvalitet/domain';
+import { CaseCommandService } from '@kvalitet/persistence';
+import type { RequestInfo } from '../common/http/request-info';
+import { CENTRAL_UNIT_ID } from '../org/org-units';
+import type { PublicFeedbackDto } from './public-feedback.dto';
+
+/** The actor recorded on events of citizen feedback (no account). */
+export const PUBLIC_ACTOR = { username: 'allmanheten', roles: [] as string[] };
+
+/**
+ * A citizen's complaint, synpunkt or beröm (AUD-21: the citizen need not categorise). Without a
+ * kind it is registered as an unclassified complaint, without a unit at the förvaltning; staff
+ * classify it centrally (LC-4). Channel `web`.
+ */
+@Injectable()
+export class PublicFeedbackService {
+  constructor(private readonly cases: CaseCommandService) {}
+
+  async submit(body: PublicFeedbackDto, info: RequestInfo): Promise<{ reference: string }> {
+    const name = body.name?.trim();
+    const contact =
+      body.contact && (body.contact.email !== undefined || body.contact.phone !== undefined)
+        ? { ...body.contact }
+        : undefined;
+    const data: Omit<ReportCaseData, 'caseId' | 'caseNumber'> = {
+      type: body.kind ?? 'complaint',
+      unclassified: body.kind === undefined,
+      ...(body.kind === undefined ? {} : { kind: body.kind }),
+      unitId: body.unitId ?? CENTRAL_UNIT_ID,
+      description: body.message,
+      channel: 'web',
+      reporter: name ? { name } : {},
+      ...(body.occurredAt === undefined ? {} : { occurredAt: body.occurredAt }),
+      ...(contact === undefined ? {} : { contact }),
+      ...(body.wantsAnswer === undefined ? {} : { wantsAnswer: body.wantsAnswer }),
+    };
+    const { state } = await this.cases.report(data, PUBLIC_ACTOR, { requestId: info.requestId });
+    return { reference: state.caseNumber };
+  }
+}

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { CASE_TASK_KINDS, CASE_TYPES } from '@kvalitet/domain';
+import { PageQueryDto } from '../cases/dto/case-list.dto';
+import { Optional } from '../common/validation/optional';
+
+export const TASK_STATUSES = ['open', 'done'] as const;
+
+export class TaskQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TASK_STATUSES, enumName: 'TaskStatus', default: 'open' })
+  @Optional()
+  @IsIn(TASK_STATUSES)
+  status?: (typeof TASK_STATUSES)[number];
+}
+
+export class TaskDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'LS-2026-0007' }) caseNumber!: string;
+  @ApiProperty({ enum: CASE_TYPES, enumName: 'CaseType' }) caseType!: string;
+  @ApiProperty({ enum: CASE_TASK_KINDS, enumName: 'TaskKind' }) kind!: string;
+  @ApiProperty() unitId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Användaren uppgiften gäller' }) assignee!:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Rollen uppgiften gäller (inom enheten)' })
+  assigneeRole!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ enum: TASK_STATUSES, enumName: 'TaskStatus' }) status!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,0 +1,246 @@
+// Intake benchmark (issue 6): the api's POST /api/v1/cases (validation, authentication, case-number
+// allocation, events + personal data + outbox in one transaction) and GET /api/v1/cases/{id}
+// (event-store read + access-log row), each against a bare node:http + pg server doing the same
+// row writes in the same run on the same servers, and the ratio between them.
+//   node -r @swc-node/register bench/api-intake.ts [--seconds 30] [--connections 50]
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import { AppProcess, waitUntil } from '../test/support/app-process';
+import { infraEnv } from '../test/support/infra-env';
+import { createTestDatabase } from '../test/support/test-database';
+import { freePort } from '../test/e2e/support/api-harness';
+import { printTable } from './support/stats';
+
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const SECONDS = arg('seconds', 30);
+const CONNECTIONS = arg('connections', 50);
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+const REPORT = {
+  type: 'deviation',
+  unitId: 'solgarden',
+  occurredAt: '2026-11-20T14:05:00+01:00',
+  description: 'Brukare föll i korridoren vid förflyttning nattetid; inga synliga skador.',
+  immediateActions: 'Sjuksköterska tillkallad, brukaren undersökt.',
+  channel: 'staff_form',
+};
+
+interface Figures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+function figures(result: Result): Figures {
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+function run(options: autocannon.Options): Promise<Result> {
+  return new Promise((resolvePromise, reject) => {
+    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) =>
+      error ? reject(error) : resolvePromise(result),
+    );
+  });
+}
+
+async function waitForHttp(url: string, child: AppProcess): Promise<void> {
+  await waitUntil(
+    async () => {
+      if (!child.running) throw new Error(`${child.label} avslutades:\n${child.text}`);
+      return fetch(url).then(
+        () => true,
+        () => false,
+      );
+    },
+    60_000,
+    url,
+  );
+}
+
+async function main(): Promise<void> {
+  const infra = infraEnv();
+  const db = await createTestDatabase({ poolSize: 5 });
+  const apiPort = await freePort();
+  const barePort = await freePort();
+  const api = new AppProcess(
+    'apps/api/src/main.ts',
+    {
+      // dev tokens are refused with NODE_ENV=production; everything else runs as in production
+      NODE_ENV: 'test',
+      AUTH_MODE: 'dev',
+      HOST: '127.0.0.1',
+      PORT: String(apiPort),
+      DATABASE_URL: db.url,
+      DATABASE_POOL_SIZE: '20',
+      TEMPORAL_ADDRESS: infra.TEMPORAL_ADDRESS,
+      KAFKA_BROKERS: infra.KAFKA_BROKERS,
+      MIGRATE_ON_START: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    'api',
+  );
+  const bare = new AppProcess(
+    'bench/support/bare-pg-server.ts',
+    { DATABASE_URL: db.url, PORT: String(barePort), POOL_SIZE: '20' },
+    'bare-pg-server',
+  );
+  try {
+    api.start();
+    bare.start();
+    const apiBase = `http://127.0.0.1:${apiPort}`;
+    const bareBase = `http://127.0.0.1:${barePort}`;
+    await waitForHttp(`${apiBase}/health/live`, api);
+    await waitForHttp(`${bareBase}/`, bare);
+    const token = async (username: string) => {
+      const response = await fetch(`${apiBase}/api/v1/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username }),
+      });
+      return ((await response.json()) as { access_token: string }).access_token;
+    };
+    const staff = await token('medarbetare');
+    const reader = await token('kvalitet');
+    const json = { 'content-type': 'application/json' };
+    const body = JSON.stringify(REPORT);
+
+    // Warm both up (JIT, pools, swc) so neither pays its start-up inside the measurement.
+    await run({
+      url: `${apiBase}/api/v1/cases`,
+      method: 'POST',
+      headers: { ...json, authorization: `Bearer ${staff}` },
+      body,
+      duration: 3,
+      connections: 10,
+    });
+    await run({
+      url: `${bareBase}/cases`,
+      method: 'POST',
+      headers: json,
+      body,
+      duration: 3,
+      connections: 10,
+    });
+
+    log(`POST /cases: api, ${CONNECTIONS} anslutningar i ${SECONDS} s…`);
+    const apiPost = figures(
+      await run({
+        url: `${apiBase}/api/v1/cases`,
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${staff}` },
+        body,
+      }),
+    );
+    log(`POST /cases: baslinje (node:http + pg)…`);
+    const barePost = figures(await run({ url: `${bareBase}/cases`, method: 'POST', headers: json, body }));
+
+    const created = (await (
+      await fetch(`${apiBase}/api/v1/cases`, {
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${staff}` },
+        body,
+      })
+    ).json()) as { id: string };
+    const bareCreated = (await (
+      await fetch(`${bareBase}/cases`, { method: 'POST', headers: json, body })
+    ).json()) as { id: string };
+    const accessLogBefore = Number((await db.dataSource.query(`SELECT count(*) FROM access_log`))[0].count);
+    log(`GET /cases/{id} (med rad i åtkomstloggen): api…`);
+    const apiGet = figures(
+      await run({
+        url: `${apiBase}/api/v1/cases/${created.id}`,
+        headers: { authorization: `Bearer ${reader}` },
+      }),
+    );
+    log(`GET /cases/{id}: baslinje…`);
+    const bareGet = figures(await run({ url: `${bareBase}/cases/${bareCreated.id}` }));
+    const accessLogRows =
+      Number((await db.dataSource.query(`SELECT count(*) FROM access_log`))[0].count) - accessLogBefore;
+
+    const ratio = (a: Figures, b: Figures) => +(a.requestsPerSecond / b.requestsPerSecond).toFixed(2);
+    const rows = [
+      {
+        test: 'POST /cases',
+        server: 'api',
+        'req/s': apiPost.requestsPerSecond,
+        'p50 ms': apiPost.p50Ms,
+        'p99 ms': apiPost.p99Ms,
+        non2xx: apiPost.non2xx,
+        'ratio api/baseline': ratio(apiPost, barePost),
+      },
+      {
+        test: 'POST /cases',
+        server: 'node:http + pg',
+        'req/s': barePost.requestsPerSecond,
+        'p50 ms': barePost.p50Ms,
+        'p99 ms': barePost.p99Ms,
+        non2xx: barePost.non2xx,
+        'ratio api/baseline': 1,
+      },
+      {
+        test: 'GET /cases/{id}',
+        server: 'api',
+        'req/s': apiGet.requestsPerSecond,
+        'p50 ms': apiGet.p50Ms,
+        'p99 ms': apiGet.p99Ms,
+        non2xx: apiGet.non2xx,
+        'ratio api/baseline': ratio(apiGet, bareGet),
+      },
+      {
+        test: 'GET /cases/{id}',
+        server: 'node:http + pg',
+        'req/s': bareGet.requestsPerSecond,
+        'p50 ms': bareGet.p50Ms,
+        'p99 ms': bareGet.p99Ms,
+        non2xx: bareGet.non2xx,
+        'ratio api/baseline': 1,
+      },
+    ];
+    printTable(`api-intake: ${CONNECTIONS} anslutningar, ${SECONDS} s per mätning`, rows);
+    const result = {
+      at: new Date().toISOString(),
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      post: { api: apiPost, baseline: barePost, ratio: ratio(apiPost, barePost) },
+      get: {
+        api: apiGet,
+        baseline: bareGet,
+        ratio: ratio(apiGet, bareGet),
+        accessLogRowsWritten: accessLogRows,
+      },
+    };
+    const file = resolve(__dirname, 'results/api-intake.json');
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    log(`skrev ${file}`);
+    if (apiPost.non2xx + apiGet.non2xx + apiPost.errors + apiGet.errors > 0) {
+      log('VARNING: api svarade med fel under mätningen (se non2xx/errors)');
+      process.exitCode = 1;
+    }
+    if (accessLogRows !== apiGet.requests)
+      log(`VARNING: ${apiGet.requests} läsningar men ${accessLogRows} rader i åtkomstloggen`);
+  } finally {
+    await api.terminate(15_000).catch(() => undefined);
+    await bare.terminate(15_000).catch(() => undefined);
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

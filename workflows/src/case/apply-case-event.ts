@@ -1,0 +1,311 @@
+import type { CaseDeadlineKind, CaseTaskKind, CaseType } from '@kvalitet/domain';
+import type { CaseWorkflowEvent } from '@kvalitet/contracts';
+import {
+  acknowledgeRoles,
+  classifyRole,
+  deadlinesAtReport,
+  investigationDeadline,
+  isOncePerCase,
+} from './case-paths';
+import { RECENT_EVENT_IDS, isActiveDeadline } from './case-flow-state';
+import type { CaseFlowState, DeadlineTrack, TaskTrack } from './case-flow-state';
+
+/**
+ * Folds one case event into the workflow's state: which deadlines and tasks are now wanted, met or
+ * no longer followed. Deterministic and free of I/O — the workflow then asks its activities to make
+ * the wanted things real (`pendingWork`). Mutates `state` in place (workflow state is one object).
+ *
+ * Returns false when the event was already applied (redelivery): dedupe by event id and version.
+ */
+export function applyCaseEvent(state: CaseFlowState, event: CaseWorkflowEvent): boolean {
+  if (event.version <= state.lastVersion || state.recentEventIds.includes(event.id)) return false;
+  state.lastVersion = event.version;
+  state.recentEventIds.push(event.id);
+  if (state.recentEventIds.length > RECENT_EVENT_IDS)
+    state.recentEventIds.splice(0, state.recentEventIds.length - RECENT_EVENT_IDS);
+  if (!state.known && event.type !== 'CaseReported') return true;
+  apply(state, event);
+  return true;
+}
+
+function apply(state: CaseFlowState, event: CaseWorkflowEvent): void {
+  switch (event.type) {
+    case 'CaseReported': {
+      if (state.known) return;
+      const { type, unitId, reportedAt, unclassified } = event.data;
+      Object.assign(state, {
+        known: true,
+        type,
+        unitId,
+        reportedAt,
+        unclassified,
+        roundStartedAt: reportedAt,
+      });
+      planReportPath(state, type);
+      const classifier = classifyRole(type, unclassified);
+      if (classifier)
+        wantTask(state, { key: `classify/${classifier}`, kind: 'classify', assigneeRole: classifier });
+      return;
+    }
+    case 'CaseAcknowledged':
+      state.acknowledged = true;
+      meet(state, (track) => track.kind === 'acknowledgement' || track.kind === 'lex_sarah_first_response');
+      markDone(state, (task) => task.kind === 'acknowledge');
+      return;
+    case 'CaseAssigned': {
+      const { assignee } = event.data;
+      for (const task of Object.values(state.tasks)) {
+        if (task.kind === 'investigate' && task.assignee !== assignee) closeTask(task);
+      }
+      state.assignee = assignee;
+      wantInvestigateTask(state);
+      return;
+    }
+    case 'CaseClassified': {
+      const { fromType, toType, toUnitId } = event.data;
+      if (toUnitId) state.unitId = toUnitId;
+      state.unclassified = false;
+      for (const task of Object.values(state.tasks)) if (task.kind === 'classify') closeTask(task);
+      if (toType !== fromType || toType !== state.type) reclassify(state, toType);
+      return;
+    }
+    case 'InvestigationRecorded':
+      state.investigatedRound = state.round;
+      meet(state, (track) => track.kind === 'investigation' || track.kind === 'lex_sarah_investigation');
+      markDone(state, (task) => task.kind === 'investigate');
+      return;
+    case 'CaseDecided': {
+      state.decisions += 1;
+      // The domain takes one IVO notification per case; after a reopen it cannot be made again.
+      if (!event.data.requiresIvoReport || state.ivoReported) return;
+      const key = `ivo_report/${state.decisions}`;
+      wantDeadline(state, { key, kind: 'ivo_report', base: event.data.at });
+      wantTask(state, {
+        key: `report_to_ivo/${state.decisions}`,
+        kind: 'report_to_ivo',
+        assignee: event.data.by,
+        deadlineKey: key,
+      });
+      return;
+    }
+    case 'ReportedToIvo':
+      state.ivoReported = true;
+      meet(state, (track) => track.kind === 'ivo_report');
+      markDone(state, (task) => task.kind === 'report_to_ivo');
+      return;
+    case 'ActionAdded': {
+      const { actionId, owner, dueAt, at } = event.data;
+      if (state.actions[actionId]) return;
+      state.actions[actionId] = { owner, status: 'open' };
+      const key = `action/${actionId}`;
+      wantDeadline(state, { key, kind: 'action', base: at, actionId, fixedDueAt: dueAt });
+      wantTask(state, {
+        key: `carry_out_action/${actionId}`,
+        kind: 'carry_out_action',
+        assignee: owner,
+        deadlineKey: key,
+        actionId,
+      });
+      return;
+    }
+    case 'ActionCompleted': {
+      const { actionId, at } = event.data;
+      const action = state.actions[actionId];
+      if (action && action.status === 'open') action.status = 'completed';
+      meet(state, (track) => track.kind === 'action' && track.actionId === actionId);
+      markDone(state, (task) => task.kind === 'carry_out_action' && task.actionId === actionId);
+      wantFollowUpWhenActionsDone(state, at);
+      return;
+    }
+    case 'FollowUpRecorded':
+      for (const id of event.data.actionIds) {
+        const action = state.actions[id];
+        if (action) action.status = 'followed_up';
+      }
+      meet(state, (track) => track.kind === 'follow_up');
+      markDone(state, (task) => task.kind === 'follow_up');
+      return;
+    case 'CaseClosed':
+      state.closed = true;
+      for (const track of Object.values(state.deadlines))
+        if (isActiveDeadline(track)) deactivate(track, 'case_closed');
+      // Closing completes every open task of the case (decideClose).
+      for (const task of Object.values(state.tasks)) {
+        if (task.status === 'wanted') task.status = 'inactive';
+        else if (task.status === 'created' || task.status === 'closing') task.status = 'done';
+      }
+      return;
+    case 'CaseReopened': {
+      state.closed = false;
+      state.round += 1;
+      state.roundStartedAt = event.data.at;
+      const kind = state.type ? investigationDeadline(state.type) : null;
+      if (kind) wantDeadline(state, { key: `${kind}/r${state.round}`, kind, base: event.data.at });
+      wantInvestigateTask(state);
+      return;
+    }
+    case 'DeadlineMet': {
+      const track = Object.values(state.deadlines).find((t) => t.deadlineId === event.data.deadlineId);
+      if (track) meetTrack(state, track);
+      return;
+    }
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+function deadlineKey(state: CaseFlowState, kind: CaseDeadlineKind): string {
+  return isOncePerCase(kind) ? kind : `${kind}/r${state.round}`;
+}
+
+/** Whether the work a deadline waits for is already done, so it need not start. */
+function alreadySatisfied(state: CaseFlowState, kind: CaseDeadlineKind): boolean {
+  if (kind === 'acknowledgement' || kind === 'lex_sarah_first_response') return state.acknowledged;
+  if (kind === 'investigation' || kind === 'lex_sarah_investigation')
+    return state.investigatedRound === state.round;
+  return false;
+}
+
+/** Starts (or resumes) the deadlines of the type's path for the current round. */
+function planReportPath(state: CaseFlowState, type: CaseType): void {
+  const base = state.round === 0 ? state.reportedAt! : state.roundStartedAt!;
+  for (const kind of deadlinesAtReport(type)) {
+    if (state.round > 0 && isOncePerCase(kind)) continue;
+    if (alreadySatisfied(state, kind)) continue;
+    const key = deadlineKey(state, kind);
+    const existing = state.deadlines[key];
+    if (existing && existing.status === 'inactive' && existing.inactiveReason === 'path_changed') {
+      // Back on a path it was on: the same deadline (same id, same dueAt) is followed again.
+      existing.status = 'wanted';
+      delete existing.inactiveReason;
+    } else {
+      wantDeadline(state, { key, kind, base });
+    }
+  }
+  if (!state.acknowledged && state.round === 0) {
+    // The acknowledge task shows the due date of the deadline that acknowledging meets, if any.
+    const deadline = deadlinesAtReport(type).find(
+      (kind) => kind === 'acknowledgement' || kind === 'lex_sarah_first_response',
+    );
+    for (const role of acknowledgeRoles(type)) {
+      wantTask(state, {
+        key: `acknowledge/${role}`,
+        kind: 'acknowledge',
+        assigneeRole: role,
+        ...(deadline ? { deadlineKey: deadline } : {}),
+      });
+    }
+  }
+  wantInvestigateTask(state);
+}
+
+/**
+ * A new type switches the path without losing elapsed time (LC-2: reportedAt is kept): deadlines of
+ * the old path that the new one also has keep running with their dueAt; the new path's other
+ * deadlines start from the original base; the old path's own deadlines are no longer followed.
+ */
+function reclassify(state: CaseFlowState, toType: CaseType): void {
+  state.type = toType;
+  const wanted = new Set(deadlinesAtReport(toType));
+  for (const track of Object.values(state.deadlines)) {
+    const pathKind = track.kind !== 'action' && track.kind !== 'follow_up' && track.kind !== 'ivo_report';
+    if (pathKind && isActiveDeadline(track) && !wanted.has(track.kind)) deactivate(track, 'path_changed');
+  }
+  planReportPath(state, toType);
+  const classifier = classifyRole(toType, false);
+  if (classifier) {
+    // An HSL deviation is classified by the MAS; a case reclassified *to* it from elsewhere already is.
+    const task = state.tasks[`classify/${classifier}`];
+    if (task && task.status === 'wanted') task.status = 'inactive';
+  }
+}
+
+function wantInvestigateTask(state: CaseFlowState): void {
+  if (!state.known || !state.assignee || state.closed || state.investigatedRound === state.round) return;
+  const kind = state.type ? investigationDeadline(state.type) : null;
+  const deadline = kind ? state.deadlines[deadlineKey(state, kind)] : undefined;
+  wantTask(state, {
+    key: `investigate/r${state.round}/${state.assignee}`,
+    kind: 'investigate',
+    assignee: state.assignee,
+    ...(deadline && isActiveDeadline(deadline) ? { deadlineKey: deadline.key } : {}),
+  });
+}
+
+/** The follow-up deadline starts once every action is done (DL-12), once per batch of actions. */
+function wantFollowUpWhenActionsDone(state: CaseFlowState, at: string): void {
+  const actions = Object.values(state.actions);
+  if (actions.some((a) => a.status === 'open') || !actions.some((a) => a.status === 'completed')) return;
+  if (Object.values(state.deadlines).some((t) => t.kind === 'follow_up' && isActiveDeadline(t))) return;
+  state.followUps += 1;
+  const key = `follow_up/${state.followUps}`;
+  wantDeadline(state, { key, kind: 'follow_up', base: at });
+  wantTask(state, {
+    key: `follow_up/${state.followUps}`,
+    kind: 'follow_up',
+    assigneeRole: 'unit_manager',
+    deadlineKey: key,
+  });
+}
+
+function wantDeadline(
+  state: CaseFlowState,
+  spec: { key: string; kind: CaseDeadlineKind; base: string; actionId?: string; fixedDueAt?: string },
+): void {
+  if (state.deadlines[spec.key]) return;
+  state.deadlines[spec.key] = { ...spec, status: 'wanted', reminderSent: false, escalationLevel: 0 };
+}
+
+function wantTask(
+  state: CaseFlowState,
+  spec: {
+    key: string;
+    kind: CaseTaskKind;
+    assignee?: string;
+    assigneeRole?: string;
+    deadlineKey?: string;
+    actionId?: string;
+  },
+): void {
+  const key = `task/${spec.key}`;
+  if (state.tasks[key] || !state.unitId) return;
+  state.tasks[key] = { ...spec, key, unitId: state.unitId, status: 'wanted' };
+}
+
+function meet(state: CaseFlowState, matches: (track: DeadlineTrack) => boolean): void {
+  for (const track of Object.values(state.deadlines)) if (matches(track)) meetTrack(state, track);
+}
+
+/** A deadline is met: stop following it, and close the escalation tasks it raised. */
+export function meetTrack(state: CaseFlowState, track: DeadlineTrack): void {
+  if (track.status === 'wanted') return deactivate(track, 'satisfied');
+  if (track.status !== 'open' && track.status !== 'missed') return;
+  track.status = 'met';
+  delete track.nextEscalationAt;
+  for (const task of Object.values(state.tasks)) {
+    if (task.kind === 'escalation' && task.deadlineKey === track.key) closeTask(task);
+  }
+}
+
+function deactivate(track: DeadlineTrack, reason: DeadlineTrack['inactiveReason']): void {
+  track.status = 'inactive';
+  track.inactiveReason = reason;
+  delete track.nextEscalationAt;
+}
+
+/** The command that did the work completed these tasks itself (open-work.ts in the domain). */
+function markDone(state: CaseFlowState, matches: (task: TaskTrack) => boolean): void {
+  for (const task of Object.values(state.tasks)) {
+    if (!matches(task)) continue;
+    if (task.status === 'wanted') task.status = 'inactive';
+    else if (task.status === 'created' || task.status === 'closing') task.status = 'done';
+  }
+}
+
+/** Tasks no command completes: the workflow completes them. */
+function closeTask(task: TaskTrack): void {
+  if (task.status === 'wanted') task.status = 'inactive';
+  else if (task.status === 'created') task.status = 'closing';
+}

@@ -1,0 +1,354 @@
+import type { CaseAggregateState } from '@kvalitet/domain';
+import {
+  CaseWorkflowHarness,
+  DAY,
+  HOUR,
+  MANAGER,
+  MAS,
+  SAS,
+  actionId as newActionId,
+  deadlinesOf,
+  tasksOf,
+} from './support/case-workflow-harness';
+
+const kindOf = (state: CaseAggregateState, kind: string) => deadlinesOf(state, kind)[0];
+
+describe('case workflow: every deadline kind met and missed (time-skipping server, real activities on Postgres)', () => {
+  let h: CaseWorkflowHarness;
+  const started: string[] = [];
+
+  beforeAll(async () => {
+    h = await CaseWorkflowHarness.start();
+  });
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((id) => h.terminate(id)));
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  async function report(type: Parameters<CaseWorkflowHarness['report']>[0]) {
+    const caseId = await h.report(type);
+    started.push(caseId);
+    return caseId;
+  }
+
+  async function investigate(caseId: string, actor = MANAGER) {
+    await h.command(caseId, { type: 'start-investigation', actor, data: {} });
+    return h.command(caseId, {
+      type: 'record-investigation',
+      actor,
+      data: { summary: 'Utrett', causes: ['routine'] },
+    });
+  }
+
+  async function seriousLexSarahDecision(caseId: string) {
+    await h.command(caseId, { type: 'acknowledge', actor: MANAGER, data: {} });
+    await investigate(caseId, SAS);
+    await h.command(caseId, {
+      type: 'decide',
+      actor: MANAGER,
+      data: { outcome: 'allvarligt_missforhallande', rationale: 'Allvarligt' },
+    });
+    return h.settle(
+      caseId,
+      (s) => kindOf(s, 'ivo_report') !== undefined && tasksOf(s, 'report_to_ivo').length === 1,
+    );
+  }
+
+  describe('lex Sarah', () => {
+    it('starts lex_sarah_first_response (PT4H) and lex_sarah_investigation (P14D) and gives the unit manager and the SAS acknowledge tasks; acknowledging and recording the investigation meet them', async () => {
+      const caseId = await report('lex_sarah');
+      let state = await h.settle(
+        caseId,
+        (s) => deadlinesOf(s).length === 2 && tasksOf(s, 'acknowledge').length === 2,
+      );
+      const first = kindOf(state, 'lex_sarah_first_response')!;
+      const investigation = kindOf(state, 'lex_sarah_investigation')!;
+      expect(Date.parse(first.dueAt) - Date.parse(state.reportedAt)).toBe(4 * HOUR);
+      expect(Date.parse(investigation.dueAt) - Date.parse(state.reportedAt)).toBe(14 * DAY);
+      expect(tasksOf(state, 'acknowledge').map((t) => [t.assigneeRole, t.dueAt])).toEqual([
+        ['unit_manager', first.dueAt],
+        ['lex_sarah_investigator', first.dueAt],
+      ]);
+
+      await h.advance(3 * HOUR);
+      await h.command(caseId, { type: 'acknowledge', actor: SAS, data: {} });
+      await h.command(caseId, { type: 'assign', actor: MANAGER, data: { assignee: 'sas' } });
+      state = await h.settle(caseId, (s) => tasksOf(s, 'investigate').length === 1);
+      expect(tasksOf(state, 'investigate')[0]).toMatchObject({
+        assignee: 'sas',
+        dueAt: investigation.dueAt,
+        status: 'open',
+      });
+      await h.advance(10 * DAY);
+      await investigate(caseId, SAS);
+      await h.advance(10 * DAY);
+      state = await h.settle(caseId, (s) => kindOf(s, 'lex_sarah_investigation')?.status === 'met');
+      expect(kindOf(state, 'lex_sarah_first_response')!.status).toBe('met');
+      expect(tasksOf(state, 'investigate')[0]!.status).toBe('done');
+      expect(await h.eventTypes(caseId)).not.toContain('DeadlineMissed');
+    });
+
+    it('a missed first response escalates to the division manager and the SAS; a missed investigation too', async () => {
+      const caseId = await report('lex_sarah');
+      await h.settle(caseId, (s) => deadlinesOf(s).length === 2);
+      await h.advance(4 * HOUR + 1000);
+      let state = await h.settle(caseId, (s) => kindOf(s, 'lex_sarah_first_response')?.status === 'missed');
+      expect(kindOf(state, 'lex_sarah_first_response')).toMatchObject({
+        escalationLevel: 1,
+        escalatedTo: ['division_manager', 'lex_sarah_investigator'],
+      });
+      expect(tasksOf(state, 'escalation').map((t) => [t.assigneeRole, t.deadlineId])).toEqual([
+        ['division_manager', kindOf(state, 'lex_sarah_first_response')!.id],
+        ['lex_sarah_investigator', kindOf(state, 'lex_sarah_first_response')!.id],
+      ]);
+      await h.command(caseId, { type: 'acknowledge', actor: SAS, data: {} });
+      await h.advance(14 * DAY);
+      state = await h.settle(caseId, (s) => kindOf(s, 'lex_sarah_investigation')?.status === 'missed');
+      expect(kindOf(state, 'lex_sarah_first_response')!.escalationLevel).toBe(1);
+      expect(kindOf(state, 'lex_sarah_investigation')).toMatchObject({
+        escalatedTo: ['division_manager', 'lex_sarah_investigator'],
+      });
+      // The first response's escalation tasks were closed by the late acknowledgement.
+      const firstId = kindOf(state, 'lex_sarah_first_response')!.id;
+      expect(
+        tasksOf(state, 'escalation')
+          .filter((t) => t.deadlineId === firstId)
+          .every((t) => t.status === 'done'),
+      ).toBe(true);
+    });
+  });
+
+  describe('investigation (other types)', () => {
+    it('a deviation gets investigation P30D and no other deadline; recording the investigation meets it', async () => {
+      const caseId = await report('deviation');
+      let state = await h.settle(
+        caseId,
+        (s) => deadlinesOf(s).length === 1 && tasksOf(s, 'acknowledge').length === 1,
+      );
+      expect(Date.parse(kindOf(state, 'investigation')!.dueAt) - Date.parse(state.reportedAt)).toBe(30 * DAY);
+      await h.advance(29 * DAY);
+      await investigate(caseId);
+      await h.advance(5 * DAY);
+      state = await h.settle(caseId, (s) => kindOf(s, 'investigation')?.status === 'met');
+      expect(tasksOf(state, 'escalation')).toHaveLength(0);
+    });
+
+    it('an HSL deviation missed escalates to the division manager and the MAS; the MAS got a classify task', async () => {
+      const caseId = await report('hsl_deviation');
+      let state = await h.settle(
+        caseId,
+        (s) => deadlinesOf(s).length === 1 && tasksOf(s, 'classify').length === 1,
+      );
+      expect(tasksOf(state, 'classify')[0]).toMatchObject({ assigneeRole: 'mas' });
+      expect(tasksOf(state, 'acknowledge')).toHaveLength(0);
+      await h.advance(30 * DAY + 1000);
+      state = await h.settle(caseId, (s) => kindOf(s, 'investigation')?.status === 'missed');
+      expect(kindOf(state, 'investigation')!.escalatedTo).toEqual(['division_manager', 'mas']);
+    });
+
+    it.each(['data_breach', 'external_finding', 'lex_maria'] as const)(
+      '%s gets investigation P30D',
+      async (type) => {
+        const caseId = await report(type);
+        const state = await h.settle(caseId, (s) => deadlinesOf(s).length === 1);
+        expect(deadlinesOf(state).map((d) => d.kind)).toEqual(['investigation']);
+        if (type === 'lex_maria')
+          expect(tasksOf(state, 'acknowledge').map((t) => t.assigneeRole)).toEqual(['unit_manager', 'mas']);
+      },
+    );
+
+    it('praise has no deadline and no task; a suggestion only the acknowledgement', async () => {
+      const praise = await report('praise');
+      const suggestion = await report('suggestion');
+      const s = await h.settle(suggestion, (st) => deadlinesOf(st).length === 1);
+      expect(deadlinesOf(s).map((d) => d.kind)).toEqual(['acknowledgement']);
+      const p = await h.settle(praise, (_st, status) => status !== null);
+      expect(deadlinesOf(p)).toHaveLength(0);
+      expect(tasksOf(p)).toHaveLength(0);
+    });
+  });
+
+  describe('ivo_report', () => {
+    it('a serious decision starts ivo_report (P7D) and gives the decider a report_to_ivo task; the report meets it', async () => {
+      const caseId = await report('lex_sarah');
+      let state = await seriousLexSarahDecision(caseId);
+      const ivo = kindOf(state, 'ivo_report')!;
+      expect(Date.parse(ivo.dueAt) - Date.parse(state.decision!.at)).toBe(7 * DAY);
+      expect(tasksOf(state, 'report_to_ivo')[0]).toMatchObject({
+        assignee: 'enhetschef',
+        dueAt: ivo.dueAt,
+        deadlineId: ivo.id,
+      });
+      await h.advance(6 * DAY);
+      await h.command(caseId, {
+        type: 'report-to-ivo',
+        actor: MANAGER,
+        data: { ivoReference: 'IVO 3.5.1-123/2026', reportedAt: new Date(await h.now()).toISOString() },
+      });
+      await h.advance(2 * DAY);
+      state = await h.settle(caseId, (s) => kindOf(s, 'ivo_report')?.status === 'met');
+      expect(tasksOf(state, 'report_to_ivo')[0]!.status).toBe('done');
+    });
+
+    it('missed: escalates straight to the director (and the SAS for lex Sarah)', async () => {
+      const caseId = await report('lex_sarah');
+      await seriousLexSarahDecision(caseId);
+      await h.advance(7 * DAY + 1000);
+      const state = await h.settle(caseId, (s) => kindOf(s, 'ivo_report')?.status === 'missed');
+      expect(kindOf(state, 'ivo_report')).toMatchObject({
+        escalationLevel: 1,
+        escalatedTo: ['director', 'lex_sarah_investigator'],
+      });
+    });
+
+    it('a decision that is not serious starts no ivo_report', async () => {
+      const caseId = await report('lex_sarah');
+      await h.command(caseId, { type: 'acknowledge', actor: MANAGER, data: {} });
+      await investigate(caseId, SAS);
+      await h.command(caseId, {
+        type: 'decide',
+        actor: MANAGER,
+        data: { outcome: 'missforhallande', rationale: 'Brist' },
+      });
+      const state = await h.settle(
+        caseId,
+        (s, st) => s.decision !== null && (st?.lastVersion ?? 0) >= s.version,
+      );
+      expect(kindOf(state, 'ivo_report')).toBeUndefined();
+    });
+  });
+
+  describe('action and follow_up', () => {
+    async function caseWithAction(dueInMs: number) {
+      const caseId = await report('deviation');
+      await h.command(caseId, { type: 'acknowledge', actor: MANAGER, data: {} });
+      await investigate(caseId);
+      const id = newActionId();
+      const dueAt = new Date((await h.now()) + dueInMs).toISOString();
+      await h.command(caseId, {
+        type: 'add-action',
+        actor: MANAGER,
+        data: { actionId: id, title: 'Ny rutin', level: 'organisational', owner: 'enhetschef', dueAt },
+      });
+      const state = await h.settle(
+        caseId,
+        (s) => kindOf(s, 'action') !== undefined && tasksOf(s, 'carry_out_action').length === 1,
+      );
+      return { caseId, actionId: id, dueAt, state };
+    }
+
+    it('an action gets a deadline at its dueAt, its owner a carry_out_action task, and a reminder action_reminder_before (P2D) before; completing it meets it and starts follow_up (P90D) with a task for the unit manager; the follow-up meets that', async () => {
+      const { caseId, actionId, dueAt, state: added } = await caseWithAction(10 * DAY);
+      expect(kindOf(added, 'action')).toMatchObject({
+        dueAt: new Date(dueAt).toISOString(),
+        actionId,
+        status: 'open',
+      });
+      expect(tasksOf(added, 'carry_out_action')[0]).toMatchObject({
+        assignee: 'enhetschef',
+        actionId,
+        dueAt: new Date(dueAt).toISOString(),
+      });
+
+      await h.advance(7 * DAY);
+      expect(h.reminders.filter((r) => r.caseId === caseId)).toHaveLength(0);
+      await h.advance(DAY + HOUR);
+      await h.settle(
+        caseId,
+        (_s, st) => st?.deadlines.find((d) => d.kind === 'action')?.reminderSent === true,
+      );
+      const reminders = h.reminders.filter((r) => r.caseId === caseId);
+      expect(reminders).toEqual([
+        expect.objectContaining({ kind: 'action', when: 'before', recipients: [{ username: 'enhetschef' }] }),
+      ]);
+
+      await h.command(caseId, {
+        type: 'complete-action',
+        actor: MANAGER,
+        data: { actionId, result: 'Klart' },
+      });
+      let state = await h.settle(
+        caseId,
+        (s) => kindOf(s, 'follow_up') !== undefined && tasksOf(s, 'follow_up').length === 1,
+      );
+      expect(kindOf(state, 'action')!.status).toBe('met');
+      const completedAt = state.actions[actionId]!.completedAt!;
+      expect(Date.parse(kindOf(state, 'follow_up')!.dueAt) - Date.parse(completedAt)).toBeGreaterThanOrEqual(
+        90 * DAY - HOUR,
+      );
+      expect(tasksOf(state, 'follow_up')[0]).toMatchObject({
+        assigneeRole: 'unit_manager',
+        dueAt: kindOf(state, 'follow_up')!.dueAt,
+      });
+
+      await h.advance(80 * DAY);
+      await h.command(caseId, {
+        type: 'follow-up',
+        actor: MANAGER,
+        data: { effective: true, note: 'Fungerar' },
+      });
+      await h.advance(20 * DAY);
+      state = await h.settle(caseId, (s) => kindOf(s, 'follow_up')?.status === 'met');
+      expect(await h.eventTypes(caseId)).not.toContain('DeadlineMissed');
+    });
+
+    it('a missed action escalates; a missed follow-up escalates', async () => {
+      const { caseId, actionId } = await caseWithAction(3 * DAY);
+      await h.advance(3 * DAY + 1000);
+      let state = await h.settle(caseId, (s) => kindOf(s, 'action')?.status === 'missed');
+      expect(kindOf(state, 'action')).toMatchObject({
+        escalationLevel: 1,
+        escalatedTo: ['division_manager'],
+      });
+      await h.command(caseId, {
+        type: 'complete-action',
+        actor: MANAGER,
+        data: { actionId, result: 'Sent men klart' },
+      });
+      state = await h.settle(caseId, (s) => kindOf(s, 'follow_up') !== undefined);
+      await h.advance(90 * DAY + 1000);
+      state = await h.settle(caseId, (s) => kindOf(s, 'follow_up')?.status === 'missed');
+      expect(kindOf(state, 'follow_up')!.escalatedTo).toEqual(['division_manager']);
+      expect(kindOf(state, 'action')!.escalationLevel).toBe(1);
+    });
+  });
+
+  describe('closing', () => {
+    it('the workflow completes when the case closes, and open deadlines stop escalating', async () => {
+      const caseId = await report('lex_sarah');
+      await seriousLexSarahDecision(caseId);
+      await h.command(caseId, {
+        type: 'report-to-ivo',
+        actor: MANAGER,
+        data: { ivoReference: 'IVO-1', reportedAt: new Date(await h.now()).toISOString() },
+      });
+      await h.command(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Klart' } });
+      const result = await h.completed(caseId);
+      expect(result).toMatchObject({ caseId, outcome: 'closed' });
+      const state = await h.state(caseId);
+      expect(Object.values(state.tasks).every((t) => t.status === 'done')).toBe(true);
+      expect(await h.eventTypes(caseId)).not.toContain('DeadlineMissed');
+    });
+  });
+
+  describe('unclassified public feedback', () => {
+    it('gives the quality coordinator a classify task, closed by the classification', async () => {
+      const caseId = await h.report('complaint', { unclassified: true, unitId: 'forvaltning' });
+      started.push(caseId);
+      let state = await h.settle(caseId, (s) => tasksOf(s, 'classify').length === 1);
+      expect(tasksOf(state, 'classify')[0]).toMatchObject({
+        assigneeRole: 'quality_coordinator',
+        status: 'open',
+      });
+      await h.command(caseId, {
+        type: 'classify',
+        actor: MAS,
+        data: { type: 'complaint', category: 'bemotande', unitId: 'solgarden' },
+      });
+      state = await h.settle(caseId, (s) => tasksOf(s, 'classify')[0]?.status === 'done');
+      expect(kindOf(state, 'acknowledgement')!.status).toBe('open');
+    });
+  });
+});

@@ -1,0 +1,331 @@
+/**
+ * Records case workflow histories on the REAL Temporal dev server (TEMPORAL_ADDRESS) for the replay
+ * tests: real activities on a fresh Postgres database, the orchestrator's handler feeding the events,
+ * a policy of seconds so that misses and escalations happen within the run. Writes one JSON file per
+ * workflow run to workflows/test/histories/ (overwriting). Run again after a *deliberate* change of
+ * the workflow's commands (with `patched()` for running workflows), and keep the old files too.
+ *
+ *   set -a; . .infra/env; set +a
+ *   node -r @swc-node/register workflows/test/record-histories.ts
+ */
+/* eslint-disable @nx/enforce-module-boundaries -- integration glue, not workflow code: these tests and
+   scripts run the production worker activities (apps/worker) on Postgres (libs/persistence) and feed the
+   workflow through the orchestrator (apps/projector), as test/integration does. workflows/src keeps its
+   own determinism rule (only @temporalio/workflow, domain and contracts). */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
+import type { CaseActor, CaseAggregateState, CaseType, DeadlinePolicy } from '@kvalitet/domain';
+import { caseWorkflowId } from '@kvalitet/contracts';
+import { CaseCommandService, EventStore } from '@kvalitet/persistence';
+import type { CaseCommandInput } from '@kvalitet/persistence';
+import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
+import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
+import { WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle-path';
+import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
+import { historyToJson } from './support/history-json';
+import { infraEnv } from '../../test/support/infra-env';
+import { createTestDatabase } from '../../test/support/test-database';
+
+export const HISTORIES_DIR = resolve(__dirname, 'histories');
+
+const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
+const SAS: CaseActor = { username: 'sas', roles: ['lex_sarah_investigator'] };
+const MAS: CaseActor = { username: 'mas', roles: ['mas'] };
+const STAFF: CaseActor = { username: 'medarbetare', roles: ['staff'] };
+
+/** Seconds instead of hours and days, so that misses and escalations happen while recording. */
+export const RECORDING_POLICY: DeadlinePolicy = {
+  version: 7,
+  deadlines: {
+    ...DEFAULT_DEADLINE_POLICY.deadlines,
+    acknowledgement: 'PT2S',
+    lex_sarah_first_response: 'PT2S',
+    lex_sarah_investigation: 'PT40S',
+    ivo_report: 'PT40S',
+    investigation: 'PT40S',
+    follow_up: 'PT40S',
+    action_reminder_before: 'PT2S',
+    escalation_repeat: 'PT2S',
+  },
+  escalationChain: ['unit_manager', 'division_manager', 'director'],
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await sleep(100);
+  }
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const env = infraEnv();
+  const db = await createTestDatabase();
+  const taskQueue = `record-${randomUUID()}`;
+  const cases = new CaseCommandService(new EventStore(db.dataSource));
+  const native = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection });
+  const worker = await Worker.create({
+    connection: native,
+    taskQueue,
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH }),
+    activities: createCaseActivities({
+      cases,
+      policy: staticPolicySource(RECORDING_POLICY),
+      notifier: { remind: async () => undefined },
+    }),
+  });
+  const running = worker.run();
+  mkdirSync(HISTORIES_DIR, { recursive: true });
+
+  const scenario = (historyLimit?: number) => {
+    const orchestrator = createCaseOrchestrator({
+      client,
+      taskQueue,
+      ...(historyLimit ? { historyLimit } : {}),
+    });
+    const state = async (caseId: string): Promise<CaseAggregateState> => (await cases.load(caseId)).state!;
+    return {
+      state,
+      async report(type: CaseType): Promise<string> {
+        const { state: s, events } = await cases.report(
+          {
+            type,
+            unitId: 'solgarden',
+            occurredAt: '2026-11-20',
+            description: 'Inspelning',
+            channel: 'staff_form',
+          },
+          STAFF,
+        );
+        await orchestrator.handleBatch(events, undefined as never);
+        return s.id;
+      },
+      async run(caseId: string, command: CaseCommandInput): Promise<void> {
+        const { events } = await cases.execute(caseId, command);
+        await orchestrator.handleBatch(events, undefined as never);
+      },
+      async until(
+        caseId: string,
+        what: string,
+        check: (s: CaseAggregateState) => boolean,
+        timeoutMs?: number,
+      ): Promise<void> {
+        await waitUntil(what, async () => check(await state(caseId)), timeoutMs);
+      },
+    };
+  };
+
+  async function save(name: string, caseId: string): Promise<void> {
+    const workflowId = caseWorkflowId(caseId);
+    await waitUntil(
+      `${name} completed`,
+      async () => (await client.workflow.getHandle(workflowId).describe()).status.name !== 'RUNNING',
+      60_000,
+    );
+    const runs: { runId: string; startTime: Date }[] = [];
+    for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` }))
+      runs.push({ runId: run.runId, startTime: run.startTime });
+    runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+    for (const [index, run] of runs.entries()) {
+      const history = await client.workflow.getHandle(workflowId, run.runId).fetchHistory();
+      const file = resolve(HISTORIES_DIR, `${name}${runs.length > 1 ? `.run${index + 1}` : ''}.json`);
+      writeFileSync(file, historyToJson(history) + '\n');
+      console.log(`${file}: ${history.events?.length ?? 0} events`);
+    }
+  }
+
+  const deadlineOf = (s: CaseAggregateState, kind: string) =>
+    Object.values(s.deadlines).find((d) => d.kind === kind);
+  const now = () => new Date().toISOString();
+
+  // 1. Lex Sarah from report to close: first response missed and escalated, then met; a serious
+  //    decision, the IVO report, an action with its reminder, the follow-up.
+  {
+    const s = scenario();
+    const caseId = await s.report('lex_sarah');
+    await s.until(
+      caseId,
+      'first response missed',
+      (st) => deadlineOf(st, 'lex_sarah_first_response')?.status === 'missed',
+    );
+    await s.run(caseId, { type: 'acknowledge', actor: SAS, data: {} });
+    await s.run(caseId, { type: 'assign', actor: MANAGER, data: { assignee: 'sas' } });
+    await s.until(caseId, 'investigate task', (st) =>
+      Object.values(st.tasks).some((t) => t.kind === 'investigate'),
+    );
+    await s.run(caseId, { type: 'start-investigation', actor: SAS, data: {} });
+    await s.run(caseId, {
+      type: 'record-investigation',
+      actor: SAS,
+      data: { summary: 'Utredd', causes: ['staffing'] },
+    });
+    await s.run(caseId, {
+      type: 'decide',
+      actor: MANAGER,
+      data: { outcome: 'allvarligt_missforhallande', rationale: 'Allvarligt' },
+    });
+    await s.until(caseId, 'ivo deadline', (st) => deadlineOf(st, 'ivo_report') !== undefined);
+    await s.run(caseId, {
+      type: 'report-to-ivo',
+      actor: MANAGER,
+      data: { ivoReference: 'IVO-2026-1', reportedAt: now() },
+    });
+    const actionId = randomUUID();
+    await s.run(caseId, {
+      type: 'add-action',
+      actor: MANAGER,
+      data: {
+        actionId,
+        title: 'Rutin',
+        level: 'organisational',
+        owner: 'enhetschef',
+        dueAt: new Date(Date.now() + 4000).toISOString(),
+      },
+    });
+    await s.until(caseId, 'action deadline', (st) => deadlineOf(st, 'action') !== undefined);
+    await sleep(3000);
+    await s.run(caseId, { type: 'complete-action', actor: MANAGER, data: { actionId, result: 'Klar' } });
+    await s.until(caseId, 'follow-up deadline', (st) => deadlineOf(st, 'follow_up') !== undefined);
+    await s.run(caseId, { type: 'follow-up', actor: MANAGER, data: { effective: true, note: 'Effektiv' } });
+    await s.run(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Avslutad' } });
+    await save('lex-sarah-report-to-close', caseId);
+  }
+
+  // 2. Complaint: the acknowledgement missed and escalated up the chain, then met late.
+  {
+    const s = scenario();
+    const caseId = await s.report('complaint');
+    await s.until(
+      caseId,
+      'escalation level 3',
+      (st) => (deadlineOf(st, 'acknowledgement')?.escalationLevel ?? 0) >= 3,
+    );
+    await s.run(caseId, { type: 'acknowledge', actor: MANAGER, data: {} });
+    await s.run(caseId, { type: 'start-investigation', actor: MANAGER, data: {} });
+    await s.run(caseId, {
+      type: 'record-investigation',
+      actor: MANAGER,
+      data: { summary: 'x', causes: [], deviationOccurred: false },
+    });
+    await s.until(caseId, 'escalation tasks closed', (st) =>
+      Object.values(st.tasks)
+        .filter((t) => t.kind === 'escalation')
+        .every((t) => t.status === 'done'),
+    );
+    await s.run(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Besvarat' } });
+    await save('complaint-acknowledgement-escalated', caseId);
+  }
+
+  // 3. Reclassification hsl_deviation → lex_maria mid-flight.
+  {
+    const s = scenario();
+    const caseId = await s.report('hsl_deviation');
+    await s.until(caseId, 'investigation deadline', (st) => deadlineOf(st, 'investigation') !== undefined);
+    await s.run(caseId, {
+      type: 'classify',
+      actor: MAS,
+      data: { type: 'lex_maria', category: 'lakemedel', rationale: 'Möjlig allvarlig vårdskada' },
+    });
+    await s.until(
+      caseId,
+      'acknowledge tasks',
+      (st) => Object.values(st.tasks).filter((t) => t.kind === 'acknowledge').length === 2,
+    );
+    await s.run(caseId, { type: 'acknowledge', actor: MAS, data: {} });
+    await s.run(caseId, { type: 'start-investigation', actor: MAS, data: {} });
+    await s.run(caseId, {
+      type: 'record-investigation',
+      actor: MAS,
+      data: { summary: 'x', causes: ['routine'] },
+    });
+    await s.run(caseId, {
+      type: 'decide',
+      actor: MAS,
+      data: { outcome: 'ej_vardskada', rationale: 'Ingen skada' },
+    });
+    await s.run(caseId, { type: 'close', actor: MAS, data: { summary: 'Klart' } });
+    await save('hsl-deviation-reclassified-lex-maria', caseId);
+  }
+
+  // 4. Close and reopen: the second run rebuilds from the event store.
+  {
+    const s = scenario();
+    const caseId = await s.report('deviation');
+    await s.until(caseId, 'investigation deadline', (st) => deadlineOf(st, 'investigation') !== undefined);
+    await s.run(caseId, { type: 'acknowledge', actor: MANAGER, data: {} });
+    await s.run(caseId, { type: 'assign', actor: MANAGER, data: { assignee: 'enhetschef' } });
+    await s.until(caseId, 'investigate task', (st) =>
+      Object.values(st.tasks).some((t) => t.kind === 'investigate'),
+    );
+    await s.run(caseId, { type: 'start-investigation', actor: MANAGER, data: {} });
+    await s.run(caseId, { type: 'record-investigation', actor: MANAGER, data: { summary: 'x', causes: [] } });
+    await s.run(caseId, {
+      type: 'decide',
+      actor: MANAGER,
+      data: { outcome: 'inga_atgarder', rationale: 'Inget' },
+    });
+    await s.run(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Klart' } });
+    await waitUntil(
+      'first run completed',
+      async () =>
+        (await client.workflow.getHandle(caseWorkflowId(caseId)).describe()).status.name === 'COMPLETED',
+    );
+    await s.run(caseId, { type: 'reopen', actor: MANAGER, data: { reason: 'Nya uppgifter' } });
+    await s.until(
+      caseId,
+      'new investigation deadline',
+      (st) => Object.values(st.deadlines).filter((d) => d.kind === 'investigation').length === 2,
+    );
+    await s.run(caseId, {
+      type: 'record-investigation',
+      actor: MANAGER,
+      data: { summary: 'y', causes: ['routine'] },
+    });
+    await s.run(caseId, {
+      type: 'decide',
+      actor: MANAGER,
+      data: { outcome: 'inga_atgarder', rationale: 'Inget' },
+    });
+    await s.run(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Klart igen' } });
+    await save('deviation-closed-and-reopened', caseId);
+  }
+
+  // 5. Continue-as-new: a tiny history limit and an acknowledgement escalated every 2 s.
+  {
+    const s = scenario(60);
+    const caseId = await s.report('suggestion');
+    await s.until(
+      caseId,
+      'escalation level 8',
+      (st) => (deadlineOf(st, 'acknowledgement')?.escalationLevel ?? 0) >= 8,
+      60_000,
+    );
+    await s.run(caseId, { type: 'acknowledge', actor: MANAGER, data: {} });
+    await s.run(caseId, { type: 'start-investigation', actor: MANAGER, data: {} });
+    await s.run(caseId, { type: 'record-investigation', actor: MANAGER, data: { summary: 'x', causes: [] } });
+    await s.run(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Klart' } });
+    await save('suggestion-continued-as-new', caseId);
+  }
+
+  worker.shutdown();
+  await running;
+  await connection.close();
+  await native.close();
+  await db.drop();
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
