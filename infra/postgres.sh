@@ -9,7 +9,8 @@ LOG_TAG=postgres
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 NAME=postgres
-PORT=54329
+PORT=${KVALITET_PG_PORT:-54329}
+export KVALITET_PG_PORT=$PORT
 LOGFILE="$LOG_DIR/postgres.log"
 MJS="$INFRA_SCRIPTS/postgres.mjs"
 READY="$RUN_DIR/postgres.ready"

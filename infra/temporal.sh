@@ -9,7 +9,7 @@ LOG_TAG=temporal
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 NAME=temporal
-PORT=7233
+PORT=${KVALITET_TEMPORAL_PORT:-7233}
 ADDRESS="127.0.0.1:$PORT"
 CLI_VERSION="v1.5.1"
 # A `go install` build reports its own version as 0.0.0-DEV (releases set it with ldflags), so the

@@ -13,9 +13,9 @@ set -euo pipefail
 LOG_TAG=up
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-LOCAL_DATABASE_URL="postgres://kvalitet:kvalitet@127.0.0.1:54329/kvalitet"
-LOCAL_TEMPORAL_ADDRESS="127.0.0.1:7233"
-LOCAL_KAFKA_BROKERS="127.0.0.1:9092"
+LOCAL_DATABASE_URL="postgres://kvalitet:kvalitet@127.0.0.1:${KVALITET_PG_PORT:-54329}/kvalitet"
+LOCAL_TEMPORAL_ADDRESS="127.0.0.1:${KVALITET_TEMPORAL_PORT:-7233}"
+LOCAL_KAFKA_BROKERS="127.0.0.1:${KVALITET_KAFKA_PORT:-9092}"
 LOCAL_TEST_SERVER="$BIN_DIR/temporal-test-server"
 
 t_start=$SECONDS
