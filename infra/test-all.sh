@@ -38,4 +38,7 @@ npx jest --selectProjects integration --ci --runInBand
 step "end-to-end-tester"
 npx jest --selectProjects e2e --ci --runInBand --passWithNoTests
 
+step "fuzz av OpenAPI-dokumentet (schemathesis)"
+MAX_TIME="${FUZZ_MAX_TIME:-300}" bash test/fuzz/schemathesis.sh
+
 step "alla tester gröna på $((SECONDS - started)) s"
