@@ -18,7 +18,7 @@ describe('case workflow: acknowledgement (time-skipping server, real activities 
     await Promise.all(started.splice(0).map((id) => h.terminate(id)));
   });
   afterAll(async () => {
-    await h.stop();
+    await h?.stop();
   });
 
   it('a complaint gets the acknowledgement deadline (PT24H, policy version) and the unit manager an acknowledge task; acknowledging meets it', async () => {

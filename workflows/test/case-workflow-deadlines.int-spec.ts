@@ -24,7 +24,7 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
     await Promise.all(started.splice(0).map((id) => h.terminate(id)));
   });
   afterAll(async () => {
-    await h.stop();
+    await h?.stop();
   });
 
   async function report(type: Parameters<CaseWorkflowHarness['report']>[0]) {

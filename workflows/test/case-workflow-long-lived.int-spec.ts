@@ -17,7 +17,7 @@ describe('case workflow: a case open for a year (time-skipping server, Postgres)
     h = await CaseWorkflowHarness.start({ historyLimit: HISTORY_LIMIT });
   });
   afterAll(async () => {
-    await h.stop();
+    await h?.stop();
   });
 
   it('keeps escalating every day for a year, continues as new before the history grows large, and deadlines started after continue-as-new still fire', async () => {

@@ -37,7 +37,7 @@ describe('case workflow: reclassification, reopen, redelivery, policy changes, r
     await Promise.all(started.splice(0).map((id) => h.terminate(id)));
   });
   afterAll(async () => {
-    await h.stop();
+    await h?.stop();
   });
 
   async function report(type: Parameters<CaseWorkflowHarness['report']>[0]) {

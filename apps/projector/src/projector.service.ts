@@ -2,10 +2,11 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { ConfigService } from '@nestjs/config';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { eventTopics } from '@kvalitet/contracts';
+import { eventTopics, topicForAggregate } from '@kvalitet/contracts';
 import { ConsumerRunner, OutboxRelay, ensureTopics } from '@kvalitet/messaging';
 import { createLogger } from '@kvalitet/runtime';
 import type { ProjectorConfig } from './config/projector-config.schema';
+import { connectTemporalClient, createCaseOrchestrator } from './orchestrator';
 import { createProjections } from './projections/projections';
 import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
 
@@ -19,6 +20,7 @@ const logger = createLogger('projector');
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay: OutboxRelay | null = null;
   private readonly consumers: ConsumerRunner[] = [];
+  private closeTemporal: (() => Promise<void>) | null = null;
 
   constructor(
     private readonly config: ConfigService<ProjectorConfig, true>,
@@ -46,12 +48,33 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       this.consumers.push(runner);
       logger.info({ projection: projection.name }, 'projektion är igång');
     }
+    if (this.config.get('ORCHESTRATOR_ENABLED', { infer: true }) === 'true') {
+      // Events → case workflows (signalWithStart): Temporal drives deadlines, the event store stays the truth.
+      const temporal = await connectTemporalClient({ address: this.config.get('TEMPORAL_ADDRESS', { infer: true }), namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }) });
+      this.closeTemporal = temporal.close;
+      const orchestrator = createCaseOrchestrator({
+        client: temporal.client,
+        taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
+        topics: [topicForAggregate('case', namespace)],
+        name: `${namespace}.case-orchestrator`,
+      });
+      const runner = new ConsumerRunner(this.kafka, this.dataSource, {
+        consumerName: orchestrator.name,
+        topics: orchestrator.topics,
+        handleBatch: orchestrator.handleBatch,
+        onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte skickas till ärendets arbetsflöde'),
+      });
+      await runner.start();
+      this.consumers.push(runner);
+      logger.info('orkestreraren (händelser → arbetsflöden) är igång');
+    }
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     logger.info({ signal }, 'stänger projektorn');
     await Promise.all(this.consumers.map((c) => c.stop().catch((err: unknown) => logger.warn({ err }, 'konsument stängdes inte rent'))));
     await this.relay?.stop();
+    await this.closeTemporal?.().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

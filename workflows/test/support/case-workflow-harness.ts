@@ -63,6 +63,23 @@ export function temporalTestServerPath(): string {
   return path;
 }
 
+/**
+ * The Java time-skipping server from .infra (never a download). sdk-core gives it 5 s to accept
+ * connections, which a JVM on a loaded 2-core machine sometimes misses; a failed start leaves no
+ * process behind, so it is simply tried again.
+ */
+export async function createTimeSkippingEnv(attempts = 4): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+      });
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes('did not start within')) throw error;
+    }
+  }
+}
+
 export interface HarnessOptions {
   /** Replace some activities (the point is the workflow logic, not the database). */
   activities?: (real: CaseActivities) => Partial<CaseActivities>;
@@ -93,22 +110,24 @@ export class CaseWorkflowHarness {
 
   static async start(options: HarnessOptions = {}): Promise<CaseWorkflowHarness> {
     const harness = new CaseWorkflowHarness();
-    await harness.init(options);
+    try {
+      await harness.init(options);
+    } catch (error) {
+      await harness.stop().catch(() => undefined);
+      throw error;
+    }
     return harness;
   }
 
   private async init(options: HarnessOptions): Promise<void> {
     quietTemporalRuntime();
     if (options.policy) this.policy.set(options.policy);
-    const [env, db, workflowBundleCode] = await Promise.all([
-      TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
-      }),
-      createTestDatabase(),
+    // The JVM first, on its own: it must answer within sdk-core's 5 s, which bundling next to it can spoil.
+    const env = (this.env = await createTimeSkippingEnv());
+    const [db, workflowBundleCode] = await Promise.all([
+      createTestDatabase().then((created) => (this.db = created)),
       workflowBundle(),
     ]);
-    this.env = env;
-    this.db = db;
     this.cases = new CaseCommandService(
       new EventStore(db.dataSource),
       () => new Date(Date.now() + this.offsetMs),

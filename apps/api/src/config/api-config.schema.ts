@@ -11,6 +11,7 @@ export const apiConfigSchema = z
     TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     KAFKA_BROKERS: z.string().regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'måste vara värd:port[,värd:port]'),
+    KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet'),
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_AUDIENCE: z.string().optional(),

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { topicForAggregate } from '@kvalitet/contracts';
 import { createKafka, parseBrokers } from '@kvalitet/messaging';
 import {
   CaseCommandService,
@@ -51,8 +52,9 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
     },
     {
       provide: EventStore,
-      inject: [DATA_SOURCE],
-      useFactory: (dataSource: DataSource) => new EventStore(dataSource),
+      inject: [DATA_SOURCE, ConfigService],
+      useFactory: (dataSource: DataSource, config: ConfigService<ApiConfig, true>) =>
+        new EventStore(dataSource, { topicFor: (type) => topicForAggregate(type, config.get('KAFKA_NAMESPACE', { infer: true })) }),
     },
     {
       provide: IdempotencyStore,

@@ -7,6 +7,8 @@ export const projectorConfigSchema = z.object({
   KAFKA_BROKERS: z.string().regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'måste vara värd:port[,värd:port]'),
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('kvalitet-cases'),
+  ORCHESTRATOR_ENABLED: z.enum(['true', 'false']).default('true'),
   KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet'),
   RELAY_ENABLED: z.enum(['true', 'false']).default('true'),
   PROJECTIONS_ENABLED: z.enum(['true', 'false']).default('true'),
