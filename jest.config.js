@@ -32,7 +32,7 @@ module.exports = {
     {
       ...base,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs,workflows}/**/test/**/*.int-spec.ts', '<rootDir>/test/integration/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows}/**/test/**/*.int-spec.ts', '<rootDir>/test/integration/**/*.int-spec.ts', '<rootDir>/test/workflows/**/*.int-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.setup.ts'],
     },
     {

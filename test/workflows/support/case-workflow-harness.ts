@@ -1,7 +1,3 @@
-/* eslint-disable @nx/enforce-module-boundaries -- integration glue, not workflow code: these tests and
-   scripts run the production worker activities (apps/worker) on Postgres (libs/persistence) and feed the
-   workflow through the orchestrator (apps/projector), as test/integration does. workflows/src keeps its
-   own determinism rule (only @temporalio/workflow, domain and contracts). */
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';

@@ -2,16 +2,12 @@
  * Records case workflow histories on the REAL Temporal dev server (TEMPORAL_ADDRESS) for the replay
  * tests: real activities on a fresh Postgres database, the orchestrator's handler feeding the events,
  * a policy of seconds so that misses and escalations happen within the run. Writes one JSON file per
- * workflow run to workflows/test/histories/ (overwriting). Run again after a *deliberate* change of
+ * workflow run to test/workflows/histories/ (overwriting). Run again after a *deliberate* change of
  * the workflow's commands (with `patched()` for running workflows), and keep the old files too.
  *
  *   set -a; . .infra/env; set +a
- *   node -r @swc-node/register workflows/test/record-histories.ts
+ *   node -r @swc-node/register test/workflows/record-histories.ts
  */
-/* eslint-disable @nx/enforce-module-boundaries -- integration glue, not workflow code: these tests and
-   scripts run the production worker activities (apps/worker) on Postgres (libs/persistence) and feed the
-   workflow through the orchestrator (apps/projector), as test/integration does. workflows/src keeps its
-   own determinism rule (only @temporalio/workflow, domain and contracts). */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
