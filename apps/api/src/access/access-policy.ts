@@ -1,4 +1,4 @@
-import type { CaseType } from '@kvalitet/domain';
+import { CASE_USER_COMMAND_TYPES, type CaseType, type CaseUserCommandType } from '@kvalitet/domain';
 import type { Organisation } from '../org/organisation';
 import type { Principal } from './principal';
 import type { Role } from './roles';
@@ -31,22 +31,10 @@ export const BOARD_WIDE_READERS: readonly Role[] = [
 /** Roles that read the cases of their units and the units below. */
 export const UNIT_SCOPED_READERS: readonly Role[] = ['unit_manager', 'division_manager'];
 
-export const CASE_COMMANDS = [
-  'acknowledge',
-  'assign',
-  'classify',
-  'start-investigation',
-  'record-investigation',
-  'decide',
-  'report-to-ivo',
-  'add-action',
-  'complete-action',
-  'follow-up',
-  'close',
-  'reopen',
-] as const;
+/** The commands of api.md's table, as the domain defines them. */
+export const CASE_COMMANDS = CASE_USER_COMMAND_TYPES;
 
-export type CaseCommandName = (typeof CASE_COMMANDS)[number];
+export type CaseCommandName = CaseUserCommandType;
 
 /** What access control needs to know about one case. */
 export interface CaseFacts {

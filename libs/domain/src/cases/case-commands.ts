@@ -196,3 +196,13 @@ export const CASE_SYSTEM_COMMAND_TYPES: readonly CaseCommandType[] = [
 export function isCaseSystemCommand(type: CaseCommandType): boolean {
   return CASE_SYSTEM_COMMAND_TYPES.includes(type);
 }
+
+/** Commands people send on an existing case (`POST /cases/{id}/{command}`). */
+export type CaseUserCommandType = Exclude<
+  CaseCommandType,
+  'report' | 'start-deadline' | 'record-deadline-missed' | 'create-task' | 'complete-task'
+>;
+
+export const CASE_USER_COMMAND_TYPES: readonly CaseUserCommandType[] = CASE_COMMAND_TYPES.filter(
+  (type): type is CaseUserCommandType => type !== 'report' && !isCaseSystemCommand(type),
+);
