@@ -70,11 +70,6 @@ export class OutboxRelay {
     return published;
   }
 
-  async backlog(): Promise<number> {
-    const rows: { count: string }[] = await this.dataSource.query(`SELECT count(*) FROM outbox WHERE published_at IS NULL`);
-    return Number(rows[0]?.count ?? 0);
-  }
-
   private async run(): Promise<void> {
     while (this.running) {
       try {

@@ -31,15 +31,6 @@ export class IdempotencyStore {
     return this.inspect(scope, key, requestHash);
   }
 
-  async waitForAnswer(scope: string, key: string, requestHash: string, timeoutMs = 15000): Promise<IdempotencyClaim> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const state = await this.inspect(scope, key, requestHash);
-      if (state.kind !== 'in_progress' || Date.now() > deadline) return state;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
   async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
     await this.dataSource.query(
       `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_headers = $4, response_body = $5, completed_at = now()

@@ -21,7 +21,3 @@ export async function claimInboxEntries(manager: EntityManager, consumer: string
   );
   return new Set(rows.map((row) => row.event_id));
 }
-
-export async function clearInbox(manager: EntityManager, consumer: string): Promise<void> {
-  await manager.query(`DELETE FROM inbox WHERE consumer = $1`, [consumer]);
-}
