@@ -10,6 +10,7 @@ import { apiConfigSchema, type ApiConfig } from './config/api-config.schema';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
 import { PolicyModule } from './policy/policy.module';
 import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
@@ -66,6 +67,7 @@ type LoggedRequest = IncomingMessage & {
     PublicFeedbackModule,
     TasksModule,
     PolicyModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

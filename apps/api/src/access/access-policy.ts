@@ -234,3 +234,15 @@ export function canChangePolicy(principal: Principal): boolean {
 export function canReadAccessLog(principal: Principal): boolean {
   return has(principal, ['quality_coordinator']);
 }
+
+/** All mail the system sent (the local capture or the SMTP record): the quality function. */
+export function canReadMail(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator']);
+}
+
+/** Mail to `to` (username or address): the quality function, or the caller's own (`ownAddress`). */
+export function canReadMailOf(principal: Principal, to: string, ownAddress: string): boolean {
+  if (canReadMail(principal)) return true;
+  const wanted = to.trim().toLowerCase();
+  return wanted === principal.username.toLowerCase() || wanted === ownAddress.toLowerCase();
+}

@@ -1,0 +1,4 @@
+export * from './mail-message';
+export * from './mail-address';
+export * from './mailer';
+export * from './mail-config';
