@@ -30,3 +30,4 @@ export * from './cases/case-state';
 export * from './cases/case-refusal';
 export * from './cases/decide-case';
 export * from './cases/evolve-case';
+export * from './risk-assessments';
