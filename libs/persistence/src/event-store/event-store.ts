@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AggregateType, EventEnvelope, EventMetadata } from '@kvalitet/contracts';
 import { topicForAggregate } from '@kvalitet/contracts';
 import { outboxPartitionOf } from '../outbox/outbox-partition';
+import { preparedStatement, queryPrepared } from './prepared-query';
 import { ERASED_MARKER, mergePersonalData, splitPersonalData } from '../personal-data/personal-fields';
 import type { NewEvent } from './new-event';
 import { defaultUpcasters, type UpcasterRegistry } from './upcasters';
@@ -33,6 +34,29 @@ interface EventRow {
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/** Events, their personal data and their outbox rows in one statement (data-modifying CTEs). */
+const APPEND = preparedStatement(
+  'kvalitet_append_events',
+  `WITH new_events AS (
+     INSERT INTO events (id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at)
+     SELECT e.id, $2, $3, e.version, e.type, e.schema_version, e.data, $4::jsonb, e.occurred_at
+       FROM unnest($1::uuid[], $5::int[], $6::text[], $7::int[], $8::jsonb[], $9::timestamptz[])
+            AS e(id, version, type, schema_version, data, occurred_at)
+     RETURNING id, position, recorded_at, version
+   ),
+   new_personal AS (
+     INSERT INTO personal_data (event_id, subject_id, data)
+     SELECT p.event_id, $3, p.data FROM unnest($1::uuid[], $10::jsonb[]) AS p(event_id, data) WHERE p.data IS NOT NULL
+   ),
+   new_outbox AS (
+     INSERT INTO outbox (event_id, topic, message_key, partition_no, payload)
+     SELECT n.id, $11, $3::text, $12::smallint,
+            o.payload || jsonb_build_object('position', n.position::text, 'recordedAt', to_char(n.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+       FROM new_events n JOIN unnest($1::uuid[], $13::jsonb[]) AS o(id, payload) ON o.id = n.id
+   )
+   SELECT id, position, recorded_at FROM new_events`,
+);
 
 /**
  * Append-only event store with the transactional outbox: the events, their personal data and the
@@ -87,53 +111,33 @@ export class EventStore {
     const metadata = JSON.stringify(request.metadata);
     let inserted: { id: string; position: string; recorded_at: Date }[];
     try {
-      inserted = await (manager ?? this.dataSource.manager).query(
-        `WITH new_events AS (
-           INSERT INTO events (id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at)
-           SELECT e.id, $2, $3, e.version, e.type, e.schema_version, e.data, $4::jsonb, e.occurred_at
-             FROM unnest($1::uuid[], $5::int[], $6::text[], $7::int[], $8::jsonb[], $9::timestamptz[])
-                  AS e(id, version, type, schema_version, data, occurred_at)
-           RETURNING id, position, recorded_at, version
-         ),
-         new_personal AS (
-           INSERT INTO personal_data (event_id, subject_id, data)
-           SELECT p.event_id, $3, p.data FROM unnest($1::uuid[], $10::jsonb[]) AS p(event_id, data) WHERE p.data IS NOT NULL
-         ),
-         new_outbox AS (
-           INSERT INTO outbox (event_id, topic, message_key, partition_no, payload)
-           SELECT n.id, $11, $3::text, $12::smallint,
-                  o.payload || jsonb_build_object('position', n.position::text, 'recordedAt', to_char(n.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-             FROM new_events n JOIN unnest($1::uuid[], $13::jsonb[]) AS o(id, payload) ON o.id = n.id
-         )
-         SELECT id, position, recorded_at FROM new_events`,
-        [
-          rows.map((r) => r.id),
-          request.aggregateType,
-          request.aggregateId,
-          metadata,
-          rows.map((r) => r.version),
-          rows.map((r) => r.type),
-          rows.map((r) => r.schemaVersion),
-          rows.map((r) => JSON.stringify(r.stripped)),
-          rows.map((r) => r.occurredAt),
-          rows.map((r) => (r.personal ? JSON.stringify(r.personal) : null)),
-          topic,
-          partition,
-          rows.map((r) =>
-            JSON.stringify({
-              id: r.id,
-              aggregateType: request.aggregateType,
-              aggregateId: request.aggregateId,
-              version: r.version,
-              type: r.type,
-              schemaVersion: r.schemaVersion,
-              data: r.full,
-              metadata: request.metadata,
-              occurredAt: r.occurredAt,
-            }),
-          ),
-        ],
-      );
+      inserted = await queryPrepared(this.dataSource, manager, APPEND, [
+        rows.map((r) => r.id),
+        request.aggregateType,
+        request.aggregateId,
+        metadata,
+        rows.map((r) => r.version),
+        rows.map((r) => r.type),
+        rows.map((r) => r.schemaVersion),
+        rows.map((r) => JSON.stringify(r.stripped)),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => (r.personal ? JSON.stringify(r.personal) : null)),
+        topic,
+        partition,
+        rows.map((r) =>
+          JSON.stringify({
+            id: r.id,
+            aggregateType: request.aggregateType,
+            aggregateId: request.aggregateId,
+            version: r.version,
+            type: r.type,
+            schemaVersion: r.schemaVersion,
+            data: r.full,
+            metadata: request.metadata,
+            occurredAt: r.occurredAt,
+          }),
+        ),
+      ]);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new VersionConflictError(request.aggregateId, request.expectedVersion);
@@ -170,7 +174,10 @@ export class EventStore {
   }
 
   /** Reads the whole store in commit order, page by page (projection rebuilds, reports). */
-  async readAll(options: { afterPosition?: string; limit: number; aggregateType?: AggregateType }, manager?: EntityManager): Promise<EventEnvelope[]> {
+  async readAll(
+    options: { afterPosition?: string; limit: number; aggregateType?: AggregateType },
+    manager?: EntityManager,
+  ): Promise<EventEnvelope[]> {
     const rows: EventRow[] = await (manager ?? this.dataSource.manager).query(
       `SELECT e.*, p.data AS personal
          FROM events e LEFT JOIN personal_data p ON p.event_id = e.id
@@ -182,9 +189,19 @@ export class EventStore {
   }
 
   /** Every event (of a type of aggregate) in commit order, a page at a time; the next page is fetched while the caller works. */
-  async *readAllPages(options: { pageSize?: number; aggregateType?: AggregateType } = {}, manager?: EntityManager): AsyncGenerator<EventEnvelope[]> {
+  async *readAllPages(
+    options: { pageSize?: number; aggregateType?: AggregateType } = {},
+    manager?: EntityManager,
+  ): AsyncGenerator<EventEnvelope[]> {
     const fetch = (after: string) =>
-      this.readAll({ afterPosition: after, limit: options.pageSize ?? 5000, ...(options.aggregateType ? { aggregateType: options.aggregateType } : {}) }, manager);
+      this.readAll(
+        {
+          afterPosition: after,
+          limit: options.pageSize ?? 5000,
+          ...(options.aggregateType ? { aggregateType: options.aggregateType } : {}),
+        },
+        manager,
+      );
     let next = fetch('0');
     for (;;) {
       const page = await next;
