@@ -6,7 +6,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', 'coverage/**', 'apps/web/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -32,6 +32,15 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The web app (React, browser): the same module boundaries as the other apps; it imports only
+    // the pure domain library.
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: [{ sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] }] }],
     },
   },
   {

@@ -46,6 +46,9 @@ run() {
 say "migrerar databasen och lägger in demodata…"
 node -r @swc-node/register infra/seed-demo.ts
 
+say "bygger webbgränssnittet (apps/web → apps/web/dist)…"
+npx vite build --config apps/web/vite.config.mts --logLevel warn
+
 run api apps/api/src/main.ts
 run worker apps/worker/src/main.ts
 run projector apps/projector/src/main.ts
@@ -53,6 +56,7 @@ run projector apps/projector/src/main.ts
 for _ in $(seq 1 120); do
   if curl -fsS "http://$HOST:$PORT/health/ready" >/dev/null 2>&1; then
     say "Kvalitetsledning är igång:"
+    say "  Öppna:        http://$HOST:$PORT/   (webbgränssnittet; e-tjänst för allmänheten: /lamna-synpunkt)"
     say "  API:          http://$HOST:$PORT/api/v1"
     say "  OpenAPI:      http://$HOST:$PORT/api/docs"
     say "  Hälsa:        http://$HOST:$PORT/health/ready"

@@ -17,6 +17,8 @@ NX_DAEMON=false npx nx show projects >/dev/null  # the module-boundary rule need
 npx eslint . --max-warnings=0
 step "typecheck (tsc --noEmit)"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/web/tsconfig.json --noEmit
+npx tsc -p apps/web/tsconfig.node.json --noEmit
 step "enhetstester"
 npx jest --selectProjects unit --ci
 

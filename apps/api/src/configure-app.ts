@@ -11,6 +11,8 @@ import { ProblemFilter } from './common/problem/problem.filter';
 import { AppValidationPipe } from './common/validation/app-validation-pipe';
 import type { ApiConfig } from './config/api-config.schema';
 import { MetricsService } from './metrics/metrics.service';
+import { DEFAULT_WEB_DIST, webAppMiddleware } from './web/serve-web-app';
+import { webAppConfig } from './web/web-app-config';
 
 export const API_PREFIX = 'api/v1';
 export const OPENAPI_JSON_PATH = `${API_PREFIX}/openapi.json`;
@@ -48,7 +50,13 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(requestIdMiddleware);
   app.use(app.get(MetricsService).middleware);
   // No upgrade-insecure-requests: TLS ends at the proxy, and on http://127.0.0.1 it would break /api/docs.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // The web app exchanges its OIDC authorization code at the issuer, so the issuer may be fetched.
+  const issuer = config.get('OIDC_ISSUER', { infer: true });
+  const connectSrc = [
+    "'self'",
+    ...(config.get('AUTH_MODE', { infer: true }) === 'oidc' && issuer ? [new URL(issuer).origin] : []),
+  ];
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc } } }));
   const origins = config
     .get('CORS_ORIGIN', { infer: true })
     .split(',')
@@ -61,6 +69,16 @@ export function configureApp(app: INestApplication): INestApplication {
     exposedHeaders: ['Location', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
     maxAge: 600,
   });
+  const web = webAppMiddleware(
+    config.get('WEB_DIST_DIR', { infer: true }) ?? DEFAULT_WEB_DIST,
+    webAppConfig({
+      AUTH_MODE: config.get('AUTH_MODE', { infer: true }),
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: config.get('OIDC_CLIENT_ID', { infer: true }),
+      OIDC_SCOPE: config.get('OIDC_SCOPE', { infer: true }),
+    }),
+  );
+  if (web) app.use(web);
   app.use(jsonOnlyMiddleware);
   express.useBodyParser('json', {
     limit: config.get('BODY_LIMIT_BYTES', { infer: true }),

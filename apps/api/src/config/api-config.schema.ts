@@ -21,6 +21,11 @@ export const apiConfigSchema = z
     OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
     OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
     OIDC_UNITS_CLAIM: z.string().min(1).default('units'),
+    /** The web app's public OIDC client (authorization code + PKCE) and the scopes it asks for. */
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_SCOPE: z.string().min(1).default('openid profile'),
+    /** The built web app served at `/` (ADR 0005); default apps/web/dist. */
+    WEB_DIST_DIR: z.string().min(1).optional(),
     DEV_TOKEN_SECRET: z.string().min(16).default('kvalitetsledning-dev-secret-not-for-production'),
     /** Comma-separated origins allowed by CORS; nothing else gets CORS headers. */
     CORS_ORIGIN: z.string().default('http://127.0.0.1:5173'),

@@ -1,0 +1,50 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
+import { Loading } from '../components/QueryState';
+import { homePathFor } from '../lib/navigation';
+import { CasePage } from '../pages/CasePage';
+import { CasesPage } from '../pages/CasesPage';
+import { LoginPage } from '../pages/LoginPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { OidcCallbackPage } from '../pages/OidcCallbackPage';
+import { OverviewPage } from '../pages/OverviewPage';
+import { PublicFeedbackPage } from '../pages/PublicFeedbackPage';
+import { ReportPage } from '../pages/ReportPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { TasksPage } from '../pages/TasksPage';
+import { Layout } from './Layout';
+import { RequireAuth } from './RequireAuth';
+
+function Home() {
+  const { me } = useAuth();
+  if (!me) return <Loading />;
+  return <Navigate to={homePathFor(me.roles)} replace />;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/lamna-synpunkt" element={<PublicFeedbackPage />} />
+        <Route path="/logga-in" element={<LoginPage />} />
+        <Route path="/oidc/callback" element={<OidcCallbackPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Layout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Home />} />
+          <Route path="/rapportera" element={<ReportPage />} />
+          <Route path="/uppgifter" element={<TasksPage />} />
+          <Route path="/arenden" element={<CasesPage />} />
+          <Route path="/arenden/:id" element={<CasePage />} />
+          <Route path="/oversikt" element={<OverviewPage />} />
+          <Route path="/installningar" element={<SettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,27 @@
+import { homePathFor, navigationFor } from './navigation';
+
+const paths = (roles: string[]) => navigationFor(roles).map((i) => i.path);
+
+describe('menu per role (api.md demo users)', () => {
+  it.each([
+    [['staff'], ['/rapportera', '/uppgifter', '/arenden'], '/rapportera'],
+    [['unit_manager'], ['/rapportera', '/uppgifter', '/arenden', '/oversikt'], '/uppgifter'],
+    [['lex_sarah_investigator'], ['/rapportera', '/uppgifter', '/arenden', '/oversikt'], '/uppgifter'],
+    [['quality_coordinator'], ['/rapportera', '/uppgifter', '/arenden', '/oversikt', '/installningar'], '/uppgifter'],
+    [['management_team'], ['/rapportera', '/oversikt'], '/oversikt'],
+    [[], ['/rapportera'], '/rapportera'],
+  ])('%j sees %j and lands on %s', (roles, expected, home) => {
+    expect(paths(roles)).toEqual(expected);
+    expect(homePathFor(roles)).toBe(home);
+  });
+
+  it('labels are Swedish', () => {
+    expect(navigationFor(['quality_coordinator']).map((i) => i.label)).toEqual([
+      'Rapportera',
+      'Mina uppgifter',
+      'Ärenden',
+      'Översikt',
+      'Inställningar',
+    ]);
+  });
+});

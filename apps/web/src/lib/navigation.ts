@@ -1,0 +1,49 @@
+import type { Role } from '../api/types';
+
+export interface NavItem {
+  path: string;
+  label: string;
+}
+
+const CASE_READERS: readonly Role[] = [
+  'staff',
+  'unit_manager',
+  'division_manager',
+  'director',
+  'lex_sarah_investigator',
+  'mas',
+  'quality_coordinator',
+];
+const OVERVIEW_READERS: readonly Role[] = [
+  'management_team',
+  'director',
+  'quality_coordinator',
+  'division_manager',
+  'unit_manager',
+  'lex_sarah_investigator',
+  'mas',
+];
+
+const has = (roles: readonly string[], wanted: readonly Role[]) => roles.some((r) => (wanted as readonly string[]).includes(r));
+
+/**
+ * The menu for a user's roles (api.md "Visibility"): ledning works with aggregates only, so it gets
+ * Översikt and no case pages; Inställningar is the quality function's. The api decides access in
+ * any case; the menu only avoids offering what would be refused.
+ */
+export function navigationFor(roles: readonly string[]): NavItem[] {
+  const items: NavItem[] = [{ path: '/rapportera', label: 'Rapportera' }];
+  if (has(roles, CASE_READERS)) {
+    items.push({ path: '/uppgifter', label: 'Mina uppgifter' }, { path: '/arenden', label: 'Ärenden' });
+  }
+  if (has(roles, OVERVIEW_READERS)) items.push({ path: '/oversikt', label: 'Översikt' });
+  if (has(roles, ['quality_coordinator'])) items.push({ path: '/installningar', label: 'Inställningar' });
+  return items;
+}
+
+/** Where a user lands after signing in. */
+export function homePathFor(roles: readonly string[]): string {
+  if (!has(roles, CASE_READERS)) return has(roles, OVERVIEW_READERS) ? '/oversikt' : '/rapportera';
+  if (roles.every((r) => r === 'staff')) return '/rapportera';
+  return '/uppgifter';
+}

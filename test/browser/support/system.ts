@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { freePort } from '../../e2e/support/api-harness';
+import { AppProcess, waitUntil } from '../../support/app-process';
+import { infraEnv } from '../../support/infra-env';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { testTopics } from '../../support/test-topics';
+
+export const WEB_DIST = resolve(__dirname, '../../../apps/web/dist');
+
+export interface RunningSystem {
+  baseUrl: string;
+  db: TestDatabase;
+  api: AppProcess;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole system as `npm start` runs it, on a fresh database and Kafka topics of its own: the api
+ * (serving the built web app at `/`), the projector (outbox relay, read models, orchestrator) and the
+ * Temporal worker, against the real Postgres, Kafka and Temporal.
+ */
+export async function startSystem(env: Record<string, string> = {}): Promise<RunningSystem> {
+  if (!existsSync(resolve(WEB_DIST, 'index.html')))
+    throw new Error(`webbappen är inte byggd (${WEB_DIST}); kör: npx vite build --config apps/web/vite.config.mts`);
+  const db = await createTestDatabase({ poolSize: 5 });
+  const infra = infraEnv();
+  const topics = testTopics();
+  const port = await freePort();
+  const common = {
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    TEMPORAL_ADDRESS: infra.TEMPORAL_ADDRESS,
+    KAFKA_BROKERS: infra.KAFKA_BROKERS,
+    KAFKA_NAMESPACE: topics.prefix,
+    TEMPORAL_TASK_QUEUE: `browser-${topics.prefix}`,
+    LOG_LEVEL: 'warn',
+  };
+  const api = new AppProcess(
+    'apps/api/src/main.ts',
+    {
+      ...common,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_POOL_SIZE: '10',
+      AUTH_MODE: 'dev',
+      MIGRATE_ON_START: 'false',
+      PUBLIC_FEEDBACK_RATE_LIMIT: '1000',
+      WEB_DIST_DIR: WEB_DIST,
+      ...env,
+    },
+    'api',
+  );
+  const projector = new AppProcess('apps/projector/src/main.ts', common, 'projector');
+  const worker = new AppProcess('apps/worker/src/main.ts', common, 'worker');
+  const processes = [api, projector, worker];
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const close = async () => {
+    for (const p of processes) if (p.running) await p.terminate(30_000).catch(() => undefined);
+    await db.drop();
+  };
+  processes.forEach((p) => p.start());
+  try {
+    await waitUntil(
+      async () => {
+        for (const p of processes) if (!p.running) throw new Error(`${p.label} avslutades vid start:\n${p.text}`);
+        return fetch(`${baseUrl}/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        );
+      },
+      120_000,
+      'api redo',
+    );
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { baseUrl, db, api, close };
+}
