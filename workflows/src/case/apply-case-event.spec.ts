@@ -1,5 +1,6 @@
 import type { CaseWorkflowEvent } from '@kvalitet/contracts';
 import { applyCaseEvent } from './apply-case-event';
+import type { CaseFlowRules } from './apply-case-event';
 import { initialCaseFlowState } from './case-flow-state';
 import type { CaseFlowState } from './case-flow-state';
 import { applyWorkResult, pendingWork } from './case-flow-work';
@@ -67,9 +68,19 @@ function started(state: CaseFlowState): CaseFlowState {
       ...work.tasks.map((t) => ({ key: t.key, outcome: 'created' as const, taskId: `id:${t.key}` })),
       ...work.completeTasks.map((key) => ({ key, outcome: 'done' as const, taskId: `id:${key}` })),
     ],
+    ...(work.cancelDeadlines
+      ? { cancellations: work.cancelDeadlines.map((c) => ({ key: c.key, outcome: 'cancelled' as const })) }
+      : {}),
   });
   return state;
 }
+
+/** The rules of workflows that ran before ADR 0009 and the delegated decide task (their patches absent). */
+const BEFORE_PATCHES: CaseFlowRules = {
+  ivoReportPerDecision: () => false,
+  cancelSupersededDeadlines: () => false,
+  decideTask: () => false,
+};
 
 beforeEach(() => {
   version = 0;
@@ -163,32 +174,71 @@ describe('applyCaseEvent: later deadlines and tasks', () => {
     expect(state.tasks['task/investigate/r0/bo']!.status).toBe('wanted');
   });
 
-  it('a serious decision starts ivo_report and a report_to_ivo task for the decider; not after an IVO report', () => {
-    const state = given(
-      reported('lex_sarah'),
+  it('a serious decision starts ivo_report and a report_to_ivo task for the decider; a new serious decision after a reopen starts another (ADR 0009)', () => {
+    const serious = () =>
       event('CaseDecided', {
         outcome: 'allvarligt_missforhallande',
         requiresIvoReport: true,
         by: 'chef',
         at: T0,
-      }),
-    );
+      });
+    const state = given(reported('lex_sarah'), serious());
     expect(state.deadlines['ivo_report/1']).toMatchObject({ kind: 'ivo_report', base: T0, status: 'wanted' });
     expect(state.tasks['task/report_to_ivo/1']).toMatchObject({
       assignee: 'chef',
       deadlineKey: 'ivo_report/1',
     });
+    started(state);
     applyCaseEvent(state, event('ReportedToIvo', { at: T0 }));
-    applyCaseEvent(
-      state,
+    expect(state.deadlines['ivo_report/1']!.status).toBe('met');
+    applyCaseEvent(state, serious());
+    expect(state.deadlines['ivo_report/2']).toMatchObject({ kind: 'ivo_report', status: 'wanted' });
+    expect(state.tasks['task/report_to_ivo/2']).toMatchObject({
+      status: 'wanted',
+      deadlineKey: 'ivo_report/2',
+    });
+  });
+
+  it('before the patch (replayed histories): no second IVO deadline after an IVO report', () => {
+    const state = initialCaseFlowState('c1');
+    const serious = () =>
       event('CaseDecided', {
         outcome: 'allvarligt_missforhallande',
         requiresIvoReport: true,
         by: 'chef',
         at: T0,
-      }),
-    );
+      });
+    for (const e of [reported('lex_sarah'), serious(), event('ReportedToIvo', { at: T0 }), serious()])
+      applyCaseEvent(state, e, BEFORE_PATCHES);
     expect(state.deadlines['ivo_report/2']).toBeUndefined();
+  });
+
+  it('lex Sarah and lex Maria: a delegated decide task once the investigation is recorded, done by the decision; none before the patch', () => {
+    const state = started(given(reported('lex_maria')));
+    applyCaseEvent(state, event('InvestigationRecorded', { at: T0 }));
+    expect(state.tasks['task/decide/r0']).toMatchObject({
+      kind: 'decide',
+      delegatedDecision: true,
+      status: 'wanted',
+    });
+    expect(pendingWork(state, T0)!.tasks).toContainEqual(
+      expect.objectContaining({ key: 'task/decide/r0', kind: 'decide', delegatedDecision: true }),
+    );
+    started(state);
+    applyCaseEvent(
+      state,
+      event('CaseDecided', { outcome: 'vardskada', requiresIvoReport: false, by: 'mas', at: T0 }),
+    );
+    expect(state.tasks['task/decide/r0']!.status).toBe('done');
+
+    const deviation = started(given(reported('deviation')));
+    applyCaseEvent(deviation, event('InvestigationRecorded', { at: T0 }));
+    expect(deviation.tasks['task/decide/r0']).toBeUndefined();
+
+    const old = initialCaseFlowState('c2');
+    for (const e of [reported('lex_sarah'), event('InvestigationRecorded', { at: T0 })])
+      applyCaseEvent(old, e, BEFORE_PATCHES);
+    expect(old.tasks['task/decide/r0']).toBeUndefined();
   });
 
   it('actions: a deadline at the action due date and a task for the owner; follow_up once every action is done', () => {
@@ -263,25 +313,66 @@ describe('applyCaseEvent: reclassification, close, reopen, dedupe', () => {
     expect(state.tasks['task/classify/mas']!.status).toBe('closing');
   });
 
-  it('deviation → lex_sarah → deviation: the lex Sarah deadlines start from reportedAt; going back resumes the same investigation deadline', () => {
+  it('deviation → lex_sarah → deviation: the superseded deadline is cancelled by an event; going back starts a new one from the same base (ADR 0009)', () => {
     const state = started(given(reported('deviation')));
     applyCaseEvent(
       state,
       event('CaseClassified', { fromType: 'deviation', toType: 'lex_sarah', at: '2026-11-26T00:00:00.000Z' }),
     );
     expect(state.deadlines['investigation/r0']).toMatchObject({
-      status: 'inactive',
-      inactiveReason: 'path_changed',
+      status: 'cancelling',
+      cancelToType: 'lex_sarah',
     });
+    expect(pendingWork(state, T0)!.cancelDeadlines).toEqual([
+      { key: 'investigation/r0', deadlineId: 'id:investigation/r0', toType: 'lex_sarah' },
+    ]);
     expect(state.deadlines['lex_sarah_first_response']).toMatchObject({ status: 'wanted', base: T0 });
     expect(state.deadlines['lex_sarah_investigation/r0']).toMatchObject({ status: 'wanted', base: T0 });
     started(state);
+    expect(state.deadlines['investigation/r0']).toMatchObject({
+      status: 'inactive',
+      inactiveReason: 'path_changed',
+      cancelled: true,
+    });
     applyCaseEvent(state, event('CaseClassified', { fromType: 'lex_sarah', toType: 'deviation', at: T0 }));
-    expect(state.deadlines['investigation/r0']!.status).toBe('wanted');
-    expect(state.deadlines['lex_sarah_investigation/r0']).toMatchObject({
+    expect(state.deadlines['investigation/r0+2']).toMatchObject({
+      status: 'wanted',
+      base: T0,
+      kind: 'investigation',
+    });
+    expect(state.deadlines['lex_sarah_investigation/r0']).toMatchObject({ status: 'cancelling' });
+    started(state);
+    expect(pendingWork(state, T0)).toBeNull();
+  });
+
+  it('a deadline not yet started is simply dropped; before the patch nothing is cancelled', () => {
+    const fresh = given(reported('deviation'));
+    applyCaseEvent(fresh, event('CaseClassified', { fromType: 'deviation', toType: 'complaint', at: T0 }));
+    expect(fresh.deadlines['investigation/r0']).toMatchObject({
       status: 'inactive',
       inactiveReason: 'path_changed',
     });
+
+    const old = initialCaseFlowState('c3');
+    applyCaseEvent(old, reported('deviation'), BEFORE_PATCHES);
+    started(old);
+    applyCaseEvent(
+      old,
+      event('CaseClassified', { fromType: 'deviation', toType: 'lex_sarah', at: T0 }),
+      BEFORE_PATCHES,
+    );
+    expect(old.deadlines['investigation/r0']).toMatchObject({
+      status: 'inactive',
+      inactiveReason: 'path_changed',
+    });
+    expect(pendingWork(old, T0)!.cancelDeadlines).toBeUndefined();
+    started(old);
+    applyCaseEvent(
+      old,
+      event('CaseClassified', { fromType: 'lex_sarah', toType: 'deviation', at: T0 }),
+      BEFORE_PATCHES,
+    );
+    expect(old.deadlines['investigation/r0']!.status).toBe('wanted');
   });
 
   it('close stops everything; reopen starts a new investigation round from the reopen', () => {

@@ -1,3 +1,4 @@
+import { requiresDecision } from '@kvalitet/domain';
 import type { CaseDeadlineKind, CaseTaskKind, CaseType } from '@kvalitet/domain';
 import type { CaseWorkflowEvent } from '@kvalitet/contracts';
 import {
@@ -11,24 +12,48 @@ import { RECENT_EVENT_IDS, isActiveDeadline } from './case-flow-state';
 import type { CaseFlowState, DeadlineTrack, TaskTrack } from './case-flow-state';
 
 /**
+ * Behaviour added after workflows were already running. Each is asked only at the point where the
+ * behaviour differs; the workflow answers with `patched()` so that histories recorded before the
+ * change replay with the old behaviour, and everything else gets the new one.
+ */
+export interface CaseFlowRules {
+  /** After a reopen a new serious decision needs a new IVO notification (ADR 0009). */
+  ivoReportPerDecision(): boolean;
+  /** A reclassification cancels the superseded path's started deadlines with an event (ADR 0009). */
+  cancelSupersededDeadlines(): boolean;
+  /** A `decide` task for the delegate once the investigation is recorded (delegationsordning, R-15). */
+  decideTask(): boolean;
+}
+
+export const CURRENT_CASE_FLOW_RULES: CaseFlowRules = {
+  ivoReportPerDecision: () => true,
+  cancelSupersededDeadlines: () => true,
+  decideTask: () => true,
+};
+
+/**
  * Folds one case event into the workflow's state: which deadlines and tasks are now wanted, met or
  * no longer followed. Deterministic and free of I/O — the workflow then asks its activities to make
  * the wanted things real (`pendingWork`). Mutates `state` in place (workflow state is one object).
  *
  * Returns false when the event was already applied (redelivery): dedupe by event id and version.
  */
-export function applyCaseEvent(state: CaseFlowState, event: CaseWorkflowEvent): boolean {
+export function applyCaseEvent(
+  state: CaseFlowState,
+  event: CaseWorkflowEvent,
+  rules: CaseFlowRules = CURRENT_CASE_FLOW_RULES,
+): boolean {
   if (event.version <= state.lastVersion || state.recentEventIds.includes(event.id)) return false;
   state.lastVersion = event.version;
   state.recentEventIds.push(event.id);
   if (state.recentEventIds.length > RECENT_EVENT_IDS)
     state.recentEventIds.splice(0, state.recentEventIds.length - RECENT_EVENT_IDS);
   if (!state.known && event.type !== 'CaseReported') return true;
-  apply(state, event);
+  apply(state, event, rules);
   return true;
 }
 
-function apply(state: CaseFlowState, event: CaseWorkflowEvent): void {
+function apply(state: CaseFlowState, event: CaseWorkflowEvent, rules: CaseFlowRules): void {
   switch (event.type) {
     case 'CaseReported': {
       if (state.known) return;
@@ -66,18 +91,25 @@ function apply(state: CaseFlowState, event: CaseWorkflowEvent): void {
       if (toUnitId) state.unitId = toUnitId;
       state.unclassified = false;
       for (const task of Object.values(state.tasks)) if (task.kind === 'classify') closeTask(task);
-      if (toType !== fromType || toType !== state.type) reclassify(state, toType);
+      if (toType !== fromType || toType !== state.type) reclassify(state, toType, rules);
       return;
     }
     case 'InvestigationRecorded':
       state.investigatedRound = state.round;
       meet(state, (track) => track.kind === 'investigation' || track.kind === 'lex_sarah_investigation');
       markDone(state, (task) => task.kind === 'investigate');
+      if (state.type && requiresDecision(state.type) && !state.tasks[`task/decide/r${state.round}`]) {
+        // Who decides comes from the delegationsordning in the policy (LC-6 S5, LC-8 step 1).
+        if (rules.decideTask())
+          wantTask(state, { key: `decide/r${state.round}`, kind: 'decide', delegatedDecision: true });
+      }
       return;
     case 'CaseDecided': {
       state.decisions += 1;
-      // The domain takes one IVO notification per case; after a reopen it cannot be made again.
-      if (!event.data.requiresIvoReport || state.ivoReported) return;
+      markDone(state, (task) => task.kind === 'decide');
+      if (!event.data.requiresIvoReport) return;
+      // Before ADR 0009 the domain took one IVO notification per case, even after a reopen.
+      if (state.ivoReported && !rules.ivoReportPerDecision()) return;
       const key = `ivo_report/${state.decisions}`;
       wantDeadline(state, { key, kind: 'ivo_report', base: event.data.at });
       wantTask(state, {
@@ -127,8 +159,10 @@ function apply(state: CaseFlowState, event: CaseWorkflowEvent): void {
       return;
     case 'CaseClosed':
       state.closed = true;
-      for (const track of Object.values(state.deadlines))
+      for (const track of Object.values(state.deadlines)) {
         if (isActiveDeadline(track)) deactivate(track, 'case_closed');
+        else if (track.status === 'cancelling') deactivate(track, 'path_changed');
+      }
       // Closing completes every open task of the case (decideClose).
       for (const task of Object.values(state.tasks)) {
         if (task.status === 'wanted') task.status = 'inactive';
@@ -177,9 +211,18 @@ function planReportPath(state: CaseFlowState, type: CaseType): void {
     const key = deadlineKey(state, kind);
     const existing = state.deadlines[key];
     if (existing && existing.status === 'inactive' && existing.inactiveReason === 'path_changed') {
-      // Back on a path it was on: the same deadline (same id, same dueAt) is followed again.
-      existing.status = 'wanted';
-      delete existing.inactiveReason;
+      if (existing.cancelled) {
+        // Back on a path whose deadline was cancelled: a new deadline from the same base (same dueAt).
+        wantDeadline(state, { key: resumedKey(state, key), kind, base: existing.base });
+      } else {
+        // Back on a path it was on: the same deadline (same id, same dueAt) is followed again.
+        existing.status = 'wanted';
+        delete existing.inactiveReason;
+      }
+    } else if (existing && existing.status === 'cancelling') {
+      // Back before the cancellation was written: keep following it.
+      existing.status = existing.deadlineId === undefined ? 'wanted' : 'open';
+      delete existing.cancelToType;
     } else {
       wantDeadline(state, { key, kind, base });
     }
@@ -206,12 +249,20 @@ function planReportPath(state: CaseFlowState, type: CaseType): void {
  * the old path that the new one also has keep running with their dueAt; the new path's other
  * deadlines start from the original base; the old path's own deadlines are no longer followed.
  */
-function reclassify(state: CaseFlowState, toType: CaseType): void {
+function reclassify(state: CaseFlowState, toType: CaseType, rules: CaseFlowRules): void {
   state.type = toType;
   const wanted = new Set(deadlinesAtReport(toType));
   for (const track of Object.values(state.deadlines)) {
     const pathKind = track.kind !== 'action' && track.kind !== 'follow_up' && track.kind !== 'ivo_report';
-    if (pathKind && isActiveDeadline(track) && !wanted.has(track.kind)) deactivate(track, 'path_changed');
+    if (!pathKind || !isActiveDeadline(track) || wanted.has(track.kind)) continue;
+    if (track.status !== 'wanted' && track.deadlineId !== undefined && rules.cancelSupersededDeadlines()) {
+      // ADR 0009: the case shows the superseded deadline as cancelled, not as open or still missed.
+      track.status = 'cancelling';
+      track.cancelToType = toType;
+      delete track.nextEscalationAt;
+    } else {
+      deactivate(track, 'path_changed');
+    }
   }
   planReportPath(state, toType);
   const classifier = classifyRole(toType, false);
@@ -220,6 +271,23 @@ function reclassify(state: CaseFlowState, toType: CaseType): void {
     const task = state.tasks[`classify/${classifier}`];
     if (task && task.status === 'wanted') task.status = 'inactive';
   }
+}
+
+/** The key of a deadline started again on a path whose earlier deadline was cancelled. */
+function resumedKey(state: CaseFlowState, key: string): string {
+  for (let n = 2; ; n++) {
+    const candidate = `${key}+${n}`;
+    const track = state.deadlines[candidate];
+    if (!track || !(track.status === 'inactive' && track.cancelled)) return candidate;
+  }
+}
+
+/** The cancellation was written (or found): the deadline is no longer followed, nor its escalation tasks. */
+export function cancelledTrack(state: CaseFlowState, track: DeadlineTrack): void {
+  track.cancelled = true;
+  delete track.cancelToType;
+  deactivate(track, 'path_changed');
+  markDone(state, (task) => task.kind === 'escalation' && task.deadlineKey === track.key);
 }
 
 function wantInvestigateTask(state: CaseFlowState): void {
@@ -267,6 +335,7 @@ function wantTask(
     assigneeRole?: string;
     deadlineKey?: string;
     actionId?: string;
+    delegatedDecision?: boolean;
   },
 ): void {
   const key = `task/${spec.key}`;

@@ -37,6 +37,15 @@ export interface TaskRequest {
   readonly unitId: string;
   readonly deadlineKey?: string;
   readonly actionId?: string;
+  /** No assignee given: the activity takes the role that decides for the case type from the policy. */
+  readonly delegatedDecision?: boolean;
+}
+
+/** A started deadline whose path a reclassification left (ADR 0009). */
+export interface DeadlineCancellation {
+  readonly key: string;
+  readonly deadlineId: string;
+  readonly toType?: CaseType;
 }
 
 export interface ApplyCaseWorkInput {
@@ -47,6 +56,8 @@ export interface ApplyCaseWorkInput {
   readonly tasks: TaskRequest[];
   /** Step keys of tasks the workflow completes itself. */
   readonly completeTasks: string[];
+  /** Absent from workflows that ran before ADR 0009. */
+  readonly cancelDeadlines?: DeadlineCancellation[];
 }
 
 export type DeadlineOutcome =
@@ -79,9 +90,16 @@ export type TaskOutcome =
       readonly reason?: string;
     };
 
+export interface CancellationOutcome {
+  readonly key: string;
+  /** `cancelled`: DeadlineCancelled appended (or found); `not_open`: it was met first; `case_closed`. */
+  readonly outcome: 'cancelled' | 'not_open' | 'case_closed' | 'refused';
+}
+
 export interface ApplyCaseWorkResult {
   readonly deadlines: DeadlineOutcome[];
   readonly tasks: TaskOutcome[];
+  readonly cancellations?: CancellationOutcome[];
 }
 
 export interface RecordDeadlineMissedInput {
@@ -122,5 +140,9 @@ export interface CaseActivities {
   applyCaseWork(input: ApplyCaseWorkInput): Promise<ApplyCaseWorkResult>;
   /** Records the miss and escalates one level up the chain (DL-15); may fail with DeadlineAlreadyMet. */
   recordDeadlineMissed(input: RecordDeadlineMissedInput): Promise<RecordDeadlineMissedResult>;
+  /**
+   * Records the reminder on the case (DeadlineReminderSent, once per deadline and kind) and delivers
+   * it in-app and by e-mail to the responsible; `sent: false` when the deadline no longer needs it.
+   */
   sendDeadlineReminder(input: DeadlineReminderInput): Promise<{ sent: boolean }>;
 }

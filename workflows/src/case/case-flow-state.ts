@@ -15,9 +15,10 @@ import type { CaseDeadlineKind, CaseTaskKind, CaseType } from '@kvalitet/domain'
  * - `open`: started, waiting to be met before `dueAt`;
  * - `missed`: due passed, escalating every `escalation_repeat` until met;
  * - `met`: done;
+ * - `cancelling`: a reclassification left its path; the next activity call cancels it (ADR 0009);
  * - `inactive`: no longer followed (see `inactiveReason`).
  */
-export type DeadlineTrackStatus = 'wanted' | 'open' | 'missed' | 'met' | 'inactive';
+export type DeadlineTrackStatus = 'wanted' | 'open' | 'missed' | 'met' | 'cancelling' | 'inactive';
 
 export type InactiveReason =
   /** The work it waits for was done before it could start (reclassification, rebuilt history). */
@@ -47,6 +48,10 @@ export interface DeadlineTrack {
   /** 0 until missed; the last escalation level recorded. */
   escalationLevel: number;
   nextEscalationAt?: string;
+  /** Cancelled on the case by an event (DeadlineCancelled); a return to its path starts a new one. */
+  cancelled?: boolean;
+  /** The type a reclassification moved the case to while this deadline was cancelling. */
+  cancelToType?: CaseType;
 }
 
 /**
@@ -66,6 +71,8 @@ export interface TaskTrack {
   /** The deadline whose `dueAt` the task shows. */
   readonly deadlineKey?: string;
   readonly actionId?: string;
+  /** The assignee role comes from the policy's delegation of decisions for the case type (R-15). */
+  readonly delegatedDecision?: boolean;
   status: TaskTrackStatus;
   taskId?: string;
 }

@@ -1,7 +1,7 @@
 import type { ApplyCaseWorkInput, ApplyCaseWorkResult, RecordDeadlineMissedResult } from './case-activities';
 import { isActiveDeadline } from './case-flow-state';
 import type { CaseFlowState, DeadlineTrack } from './case-flow-state';
-import { meetTrack } from './apply-case-event';
+import { cancelledTrack, meetTrack } from './apply-case-event';
 
 /**
  * The bridge between the workflow's state and its activities: what must be written now, and what
@@ -23,12 +23,13 @@ export function pendingWork(state: CaseFlowState, at: string): ApplyCaseWorkInpu
     }));
   const tasks = Object.values(state.tasks)
     .filter((task) => task.status === 'wanted')
-    .map(({ key, kind, assignee, assigneeRole, unitId, deadlineKey, actionId }) => ({
+    .map(({ key, kind, assignee, assigneeRole, unitId, deadlineKey, actionId, delegatedDecision }) => ({
       key,
       kind,
       unitId,
       ...(assignee === undefined ? {} : { assignee }),
       ...(assigneeRole === undefined ? {} : { assigneeRole }),
+      ...(delegatedDecision ? { delegatedDecision } : {}),
       // Only link a deadline that exists or is started in the same call.
       ...(deadlineKey !== undefined && linkable(state.deadlines[deadlineKey]) ? { deadlineKey } : {}),
       ...(actionId === undefined ? {} : { actionId }),
@@ -36,8 +37,29 @@ export function pendingWork(state: CaseFlowState, at: string): ApplyCaseWorkInpu
   const completeTasks = Object.values(state.tasks)
     .filter((task) => task.status === 'closing')
     .map((task) => task.key);
-  if (deadlines.length === 0 && tasks.length === 0 && completeTasks.length === 0) return null;
-  return { caseId: state.caseId, at, deadlines, tasks, completeTasks };
+  const cancelDeadlines = Object.values(state.deadlines)
+    .filter((track) => track.status === 'cancelling' && track.deadlineId !== undefined)
+    .map(({ key, deadlineId, cancelToType }) => ({
+      key,
+      deadlineId: deadlineId!,
+      ...(cancelToType === undefined ? {} : { toType: cancelToType }),
+    }));
+  if (
+    deadlines.length === 0 &&
+    tasks.length === 0 &&
+    completeTasks.length === 0 &&
+    cancelDeadlines.length === 0
+  )
+    return null;
+  return {
+    caseId: state.caseId,
+    at,
+    deadlines,
+    tasks,
+    completeTasks,
+    // Only sent when there is something to cancel, so inputs of earlier workflows stay as they were.
+    ...(cancelDeadlines.length === 0 ? {} : { cancelDeadlines }),
+  };
 }
 
 function linkable(track: DeadlineTrack | undefined): boolean {
@@ -45,6 +67,18 @@ function linkable(track: DeadlineTrack | undefined): boolean {
 }
 
 export function applyWorkResult(state: CaseFlowState, result: ApplyCaseWorkResult): void {
+  for (const outcome of result.cancellations ?? []) {
+    const track = state.deadlines[outcome.key];
+    if (!track || track.status !== 'cancelling') continue;
+    if (outcome.outcome === 'cancelled') {
+      cancelledTrack(state, track);
+    } else {
+      // Met before the cancellation could be written, closed, or refused: simply not followed.
+      track.status = 'inactive';
+      track.inactiveReason = outcome.outcome === 'case_closed' ? 'case_closed' : 'path_changed';
+      delete track.cancelToType;
+    }
+  }
   for (const outcome of result.deadlines) {
     const track = state.deadlines[outcome.key];
     if (!track || track.status !== 'wanted') continue;

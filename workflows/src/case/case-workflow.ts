@@ -8,6 +8,7 @@ import {
   defineQuery,
   defineSignal,
   log,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -16,6 +17,7 @@ import {
 import { CASE_EVENTS_SIGNAL, CASE_WORKFLOW_STATUS_QUERY } from '@kvalitet/contracts';
 import type { CaseEventsSignal, CaseWorkflowEvent, CaseWorkflowStart } from '@kvalitet/contracts';
 import { applyCaseEvent } from './apply-case-event';
+import type { CaseFlowRules } from './apply-case-event';
 import { CASE_ACTIVITY_ERRORS, NON_RETRYABLE_CASE_ERRORS } from './case-activities';
 import type { CaseActivities, ReminderRecipient } from './case-activities';
 import { initialCaseFlowState, isActiveDeadline } from './case-flow-state';
@@ -47,6 +49,19 @@ export interface CaseWorkflowResult {
 }
 
 export const DEFAULT_HISTORY_LIMIT = 1000;
+
+/** Patch ids of behaviour changed after histories were recorded (see `CaseFlowRules`). */
+export const CASE_WORKFLOW_PATCHES = {
+  ivoReportPerDecision: 'adr-0009-ivo-report-per-decision',
+  cancelSupersededDeadlines: 'adr-0009-cancel-superseded-deadlines',
+  decideTask: 'decide-task-from-delegation',
+} as const;
+
+const rules: CaseFlowRules = {
+  ivoReportPerDecision: () => patched(CASE_WORKFLOW_PATCHES.ivoReportPerDecision),
+  cancelSupersededDeadlines: () => patched(CASE_WORKFLOW_PATCHES.cancelSupersededDeadlines),
+  decideTask: () => patched(CASE_WORKFLOW_PATCHES.decideTask),
+};
 
 // Unlimited attempts: a database or network outage delays a deadline, it never drops one. Business
 // refusals are named and not retried (see CASE_ACTIVITY_ERRORS). The activities are a few short
@@ -133,9 +148,9 @@ async function absorb(state: CaseFlowState, batch: CaseWorkflowEvent[]): Promise
       log.warn('case not found in the event store', { caseId: state.caseId });
       return false;
     }
-    for (const event of history) applyCaseEvent(state, event);
+    for (const event of history) applyCaseEvent(state, event, rules);
   }
-  for (const event of batch) applyCaseEvent(state, event);
+  for (const event of batch) applyCaseEvent(state, event, rules);
   return true;
 }
 
@@ -164,6 +179,11 @@ async function applyWork(
     for (const key of work.completeTasks) {
       const task = state.tasks[key];
       if (task && task.status === 'closing') task.status = 'done';
+    }
+    for (const { key } of work.cancelDeadlines ?? []) {
+      const track = state.deadlines[key];
+      if (track && track.status === 'cancelling')
+        Object.assign(track, { status: 'inactive', inactiveReason: 'refused' });
     }
   }
 }

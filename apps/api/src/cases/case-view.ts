@@ -10,12 +10,15 @@ export interface CaseDeadlineView {
   id: string;
   kind: string;
   dueAt: string;
-  status: 'open' | 'met' | 'missed';
+  status: 'open' | 'met' | 'missed' | 'cancelled';
   policyVersion: number;
   actionId?: string;
   startedAt: string;
   metAt?: string;
   missedAt?: string;
+  /** Met after it was missed (ADR 0009). */
+  metLate?: boolean;
+  cancelledAt?: string;
   escalationLevel: number;
 }
 
@@ -273,6 +276,8 @@ export function buildCaseView(state: CaseAggregateState, events: readonly EventE
           startedAt: d.startedAt,
           metAt: d.metAt,
           missedAt: d.missedAt,
+          metLate: d.status === 'met' ? d.metLate === true : undefined,
+          cancelledAt: d.cancelledAt,
           escalationLevel: d.escalationLevel,
         }),
       )

@@ -44,8 +44,9 @@ export class PolicyController {
       throw ApiProblem.validation(
         result.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })),
       );
-    const { version, deadlines, escalationChain } = result.policy;
-    return this.policies.change({ deadlines, escalationChain }, user.username, {
+    const { version, deadlines, escalationChain, decisionDelegation } = result.policy;
+    const change = { deadlines, escalationChain, ...(decisionDelegation ? { decisionDelegation } : {}) };
+    return this.policies.change(change, user.username, {
       expectedVersion: version,
       requestId: info.requestId,
     });

@@ -31,6 +31,25 @@ const DEADLINES_SCHEMA = {
   },
 };
 
+const DELEGATE_SCHEMA = {
+  type: 'object',
+  properties: {
+    role: { type: 'string', enum: [...ESCALATION_ROLES] },
+    reference: { type: 'string', minLength: 1, maxLength: 500, description: 'Hänvisning till delegationsordningen' },
+  },
+  required: ['role'],
+  additionalProperties: false,
+};
+
+const DELEGATION_SCHEMA = {
+  type: 'object',
+  description:
+    'Delegationsordning: vem som fattar beslut efter utredning per ärendetyp (standard: lex Sarah director, lex Maria mas)',
+  properties: { lex_sarah: DELEGATE_SCHEMA, lex_maria: DELEGATE_SCHEMA },
+  additionalProperties: false,
+  example: { lex_sarah: { role: 'director', reference: 'Delegationsordning punkt 4.2' }, lex_maria: { role: 'mas' } },
+};
+
 export class PolicyDocumentDto {
   @ApiPropertyOptional({
     minimum: 1,
@@ -48,6 +67,9 @@ export class PolicyDocumentDto {
     example: ['unit_manager', 'division_manager', 'director'],
   })
   escalationChain!: string[];
+
+  @ApiPropertyOptional(DELEGATION_SCHEMA as never)
+  decisionDelegation?: Record<string, { role: string; reference?: string }>;
 }
 
 export class PolicyDto {
@@ -63,4 +85,7 @@ export class PolicyDto {
     example: ['unit_manager', 'division_manager', 'director'],
   })
   escalationChain!: string[];
+
+  @ApiPropertyOptional(DELEGATION_SCHEMA as never)
+  decisionDelegation?: Record<string, { role: string; reference?: string }>;
 }

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { addPolicyDuration } from '@kvalitet/domain';
+import { addPolicyDuration, decisionDelegateFor } from '@kvalitet/domain';
 import type { CaseActor, CaseAggregateState, DeadlinePolicy, PolicyDuration } from '@kvalitet/domain';
 import { caseWorkflowId, toCaseWorkflowEvent } from '@kvalitet/contracts';
 import type { CaseWorkflowEvent } from '@kvalitet/contracts';
@@ -9,7 +9,9 @@ import { CASE_ACTIVITY_ERRORS, escalationTargets } from '@kvalitet/workflows';
 import type {
   ApplyCaseWorkInput,
   ApplyCaseWorkResult,
+  CancellationOutcome,
   CaseActivities,
+  DeadlineCancellation,
   DeadlineOutcome,
   DeadlineRequest,
   DeadlineReminderInput,
@@ -193,7 +195,11 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
     }
   }
 
-  async function createTask(writer: CaseWriter, request: TaskRequest): Promise<TaskOutcome> {
+  async function createTask(
+    writer: CaseWriter,
+    request: TaskRequest,
+    policy: () => Promise<DeadlinePolicy>,
+  ): Promise<TaskOutcome> {
     const { key } = request;
     const taskId = writer.id(key);
     try {
@@ -202,6 +208,13 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         const existing = state.tasks[taskId];
         if (existing) return { key, outcome: existing.status === 'done' ? 'done' : 'created', taskId };
         if (isTaskWorkDone(state, request)) return { key, outcome: 'satisfied' };
+        // The delegationsordning of the policy in force when the task is created decides who decides.
+        const delegate = request.delegatedDecision
+          ? decisionDelegateFor((await policy()).decisionDelegation, state.type)
+          : null;
+        if (request.delegatedDecision && delegate === null)
+          return { key, outcome: 'refused', reason: 'NO_DELEGATE' };
+        const assigneeRole = delegate?.role ?? request.assigneeRole;
         const deadlineId =
           request.deadlineKey === undefined ? undefined : writer.id(`deadline/${request.deadlineKey}`);
         const deadline = deadlineId === undefined ? undefined : state.deadlines[deadlineId];
@@ -212,7 +225,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
             taskId,
             kind: request.kind,
             ...(request.assignee === undefined ? {} : { assignee: request.assignee }),
-            ...(request.assigneeRole === undefined ? {} : { assigneeRole: request.assigneeRole }),
+            ...(assigneeRole === undefined ? {} : { assigneeRole }),
             unitId: request.unitId,
             ...(deadline === undefined ? {} : { deadlineId: deadline.id, dueAt: deadline.dueAt }),
             ...(request.actionId === undefined ? {} : { actionId: request.actionId }),
@@ -243,6 +256,31 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
     }
   }
 
+  async function cancelDeadline(
+    writer: CaseWriter,
+    request: DeadlineCancellation,
+  ): Promise<CancellationOutcome> {
+    const { key, deadlineId } = request;
+    try {
+      return await writer.step(async (state) => {
+        if (state.stage === 'closed') return { key, outcome: 'case_closed' };
+        const deadline = state.deadlines[deadlineId];
+        if (deadline === undefined) return { key, outcome: 'refused' };
+        if (deadline.status === 'cancelled') return { key, outcome: 'cancelled' };
+        if (deadline.status === 'met') return { key, outcome: 'not_open' };
+        await writer.write({
+          type: 'cancel-deadline',
+          actor: SYSTEM_ACTOR,
+          data: { deadlineId, reason: 'path_changed', ...(request.toType ? { toType: request.toType } : {}) },
+        });
+        return { key, outcome: 'cancelled' };
+      });
+    } catch (error) {
+      if (error instanceof CaseRefusedError) return { key, outcome: 'refused' };
+      throw error;
+    }
+  }
+
   return {
     async loadCaseEvents({ caseId }): Promise<CaseWorkflowEvent[]> {
       const { events } = await deps.cases.load(caseId);
@@ -256,10 +294,13 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       const deadlines: DeadlineOutcome[] = [];
       for (const request of input.deadlines)
         deadlines.push(await startDeadline(writer, request, input.at, policy));
+      const cancellations: CancellationOutcome[] = [];
+      for (const request of input.cancelDeadlines ?? [])
+        cancellations.push(await cancelDeadline(writer, request));
       const tasks: TaskOutcome[] = [];
-      for (const request of input.tasks) tasks.push(await createTask(writer, request));
+      for (const request of input.tasks) tasks.push(await createTask(writer, request, policy));
       for (const key of input.completeTasks) tasks.push(await completeTask(writer, key));
-      return { deadlines, tasks };
+      return { deadlines, tasks, ...(input.cancelDeadlines === undefined ? {} : { cancellations }) };
     },
 
     async recordDeadlineMissed(input: RecordDeadlineMissedInput): Promise<RecordDeadlineMissedResult> {
@@ -334,11 +375,29 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
     async sendDeadlineReminder(input: DeadlineReminderInput): Promise<{ sent: boolean }> {
       const writer = new CaseWriter(input.caseId);
       await writer.read();
+      // The reminder is a fact on the case first (DeadlineReminderSent, once per deadline and kind);
+      // delivery follows and dedupes on the reminder id, so a retry after a crash delivers it once.
+      const recorded = await writer.step(async (state) => {
+        const deadline = state.deadlines[input.deadlineId];
+        if (state.stage === 'closed' || deadline === undefined) return false;
+        if (deadline.status === 'met' || deadline.status === 'cancelled') return false;
+        if (isDeadlineWorkDone(state, deadline.kind, deadline.actionId)) return false;
+        if ((deadline.reminders ?? []).includes(input.when)) return true;
+        try {
+          await writer.write({
+            type: 'record-reminder',
+            actor: SYSTEM_ACTOR,
+            data: { deadlineId: deadline.id, when: input.when, recipients: input.recipients },
+          });
+        } catch (error) {
+          if (error instanceof CaseRefusedError) return false;
+          throw error;
+        }
+        return true;
+      });
+      if (!recorded) return { sent: false };
       const { state } = writer;
-      const deadline = state.deadlines[input.deadlineId];
-      if (state.stage === 'closed' || deadline === undefined || deadline.status === 'met')
-        return { sent: false };
-      if (isDeadlineWorkDone(state, deadline.kind, deadline.actionId)) return { sent: false };
+      const deadline = state.deadlines[input.deadlineId]!;
       await notifier.remind({
         reminderId: writer.id(`reminder/${input.deadlineKey}/${input.when}`),
         caseId: state.id,

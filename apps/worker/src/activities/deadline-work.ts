@@ -1,11 +1,13 @@
+import { hasDecisionOnCurrentInvestigation, isIvoReportPending } from '@kvalitet/domain';
 import type { CaseAggregateState, CaseDeadlineKind, CaseTaskKind } from '@kvalitet/domain';
 
 /**
  * Whether the work a deadline waits for has been done on the case, judged from the aggregate.
  *
- * Needed besides the deadline's own status because the domain meets only *open* deadlines: a
- * deadline that was missed and then done late stays `missed` (the miss is history), and it must not
- * be escalated again. Checked in the same optimistic-concurrency step as the write it guards.
+ * Needed besides the deadline's own status for cases whose late work was recorded before ADR 0009
+ * (then a missed deadline stayed `missed`; now late work meets it as met late), and for deadlines
+ * started after the work was done. Checked in the same optimistic-concurrency step as the write it
+ * guards.
  */
 export function isDeadlineWorkDone(
   state: CaseAggregateState,
@@ -20,7 +22,8 @@ export function isDeadlineWorkDone(
     case 'lex_sarah_investigation':
       return state.investigation !== null && !state.newInvestigationRequired;
     case 'ivo_report':
-      return state.ivoReport !== null;
+      // One notification per serious decision (ADR 0009).
+      return state.ivoReport !== null && !isIvoReportPending(state);
     case 'action': {
       const action = actionId === undefined ? undefined : state.actions[actionId];
       return action !== undefined && action.status !== 'open';
@@ -46,7 +49,7 @@ export function isTaskWorkDone(
         (task.assignee !== undefined && state.assignee !== task.assignee)
       );
     case 'report_to_ivo':
-      return state.ivoReport !== null;
+      return isDeadlineWorkDone(state, 'ivo_report');
     case 'carry_out_action':
       return isDeadlineWorkDone(state, 'action', task.actionId);
     case 'follow_up':
@@ -54,7 +57,7 @@ export function isTaskWorkDone(
     case 'classify':
       return state.category !== undefined;
     case 'decide':
-      return state.decision !== null && !state.newInvestigationRequired;
+      return hasDecisionOnCurrentInvestigation(state);
     case 'assign_investigator':
       return state.assignee !== null;
     case 'escalation':

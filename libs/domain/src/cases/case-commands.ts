@@ -1,6 +1,14 @@
 import type { CaseChannel } from './case-channel';
 import type { CaseDeadlineKind } from './case-deadline-kind';
-import type { CaseActionLevel, CaseContact, CaseOnBehalfOf, CaseReporter } from './case-events';
+import type {
+  CaseActionLevel,
+  CaseContact,
+  CaseOnBehalfOf,
+  CaseReporter,
+  DeadlineCancelReason,
+  DeadlineReminderRecipient,
+  DeadlineReminderWhen,
+} from './case-events';
 import type { CaseOutcome } from './case-outcome';
 import type { CaseTaskKind } from './case-task-kind';
 import type { CaseType, FeedbackKind } from './case-type';
@@ -120,6 +128,18 @@ export interface RecordDeadlineMissedData {
   readonly escalatedTo: readonly string[];
 }
 
+export interface CancelDeadlineData {
+  readonly deadlineId: string;
+  readonly reason: DeadlineCancelReason;
+  readonly toType?: CaseType;
+}
+
+export interface RecordReminderData {
+  readonly deadlineId: string;
+  readonly when: DeadlineReminderWhen;
+  readonly recipients: readonly DeadlineReminderRecipient[];
+}
+
 export interface CreateTaskData {
   readonly taskId: string;
   readonly kind: CaseTaskKind;
@@ -158,6 +178,8 @@ export type CaseCommand =
   | Command<'reopen', ReopenCaseData>
   | Command<'start-deadline', StartDeadlineData>
   | Command<'record-deadline-missed', RecordDeadlineMissedData>
+  | Command<'cancel-deadline', CancelDeadlineData>
+  | Command<'record-reminder', RecordReminderData>
   | Command<'create-task', CreateTaskData>
   | Command<'complete-task', CompleteTaskData>;
 
@@ -181,6 +203,8 @@ export const CASE_COMMAND_TYPES: readonly CaseCommandType[] = [
   'reopen',
   'start-deadline',
   'record-deadline-missed',
+  'cancel-deadline',
+  'record-reminder',
   'create-task',
   'complete-task',
 ];
@@ -189,6 +213,8 @@ export const CASE_COMMAND_TYPES: readonly CaseCommandType[] = [
 export const CASE_SYSTEM_COMMAND_TYPES: readonly CaseCommandType[] = [
   'start-deadline',
   'record-deadline-missed',
+  'cancel-deadline',
+  'record-reminder',
   'create-task',
   'complete-task',
 ];
@@ -200,7 +226,13 @@ export function isCaseSystemCommand(type: CaseCommandType): boolean {
 /** Commands people send on an existing case (`POST /cases/{id}/{command}`). */
 export type CaseUserCommandType = Exclude<
   CaseCommandType,
-  'report' | 'start-deadline' | 'record-deadline-missed' | 'create-task' | 'complete-task'
+  | 'report'
+  | 'start-deadline'
+  | 'record-deadline-missed'
+  | 'cancel-deadline'
+  | 'record-reminder'
+  | 'create-task'
+  | 'complete-task'
 >;
 
 export const CASE_USER_COMMAND_TYPES: readonly CaseUserCommandType[] = CASE_COMMAND_TYPES.filter(

@@ -21,7 +21,11 @@ export const CASE_DEADLINE_KIND_LABELS: Readonly<Record<CaseDeadlineKind, string
   follow_up: 'Uppföljning',
 };
 
-export type CaseDeadlineStatus = 'open' | 'met' | 'missed';
+/**
+ * `met` covers work done late too (`metLate` on the deadline, ADR 0009); `cancelled` is a deadline
+ * whose path a reclassification left (LC-2).
+ */
+export type CaseDeadlineStatus = 'open' | 'met' | 'missed' | 'cancelled';
 
 export function isCaseDeadlineKind(value: unknown): value is CaseDeadlineKind {
   return typeof value === 'string' && (CASE_DEADLINE_KINDS as readonly string[]).includes(value);

@@ -159,6 +159,43 @@ export interface DeadlineStartedData {
 export interface DeadlineMetData {
   readonly deadlineId: string;
   readonly at: string;
+  /**
+   * The work came after the deadline was missed: it is still met, but late (ADR 0009), so statistics
+   * can tell "met late" from "never met". Absent (false) for work done in time.
+   */
+  readonly late?: boolean;
+}
+
+/** Why the process manager stopped a deadline without it being met or missed. */
+export const DEADLINE_CANCEL_REASONS = ['path_changed'] as const;
+export type DeadlineCancelReason = (typeof DEADLINE_CANCEL_REASONS)[number];
+
+/**
+ * A reclassification took the case off the path that had this deadline (LC-2, ADR 0009). Elapsed time
+ * is kept for the new path's deadlines, which count from the original report.
+ */
+export interface DeadlineCancelledData {
+  readonly deadlineId: string;
+  readonly reason: DeadlineCancelReason;
+  /** The new type when the path changed by reclassification. */
+  readonly toType?: CaseType;
+  readonly at: string;
+}
+
+export const DEADLINE_REMINDER_WHENS = ['before', 'missed'] as const;
+/** `before` the due date (actions, DL-11) or with the first escalation (`missed`: the acknowledgement). */
+export type DeadlineReminderWhen = (typeof DEADLINE_REMINDER_WHENS)[number];
+
+/** A person (`username`) or the holders of a role in a unit (`role` + `unitId`). */
+export type DeadlineReminderRecipient =
+  { readonly username: string } | { readonly role: string; readonly unitId: string };
+
+/** The responsible were reminded of a deadline (DL-11, api.md "reminder, then escalate"). */
+export interface DeadlineReminderSentData {
+  readonly deadlineId: string;
+  readonly when: DeadlineReminderWhen;
+  readonly recipients: readonly DeadlineReminderRecipient[];
+  readonly at: string;
 }
 
 export interface DeadlineMissedData {
@@ -206,6 +243,8 @@ export type CaseReopened = Event<'CaseReopened', CaseReopenedData>;
 export type DeadlineStarted = Event<'DeadlineStarted', DeadlineStartedData>;
 export type DeadlineMet = Event<'DeadlineMet', DeadlineMetData>;
 export type DeadlineMissed = Event<'DeadlineMissed', DeadlineMissedData>;
+export type DeadlineCancelled = Event<'DeadlineCancelled', DeadlineCancelledData>;
+export type DeadlineReminderSent = Event<'DeadlineReminderSent', DeadlineReminderSentData>;
 export type TaskCreated = Event<'TaskCreated', TaskCreatedData>;
 export type TaskCompleted = Event<'TaskCompleted', TaskCompletedData>;
 
@@ -226,6 +265,8 @@ export type CaseEvent =
   | DeadlineStarted
   | DeadlineMet
   | DeadlineMissed
+  | DeadlineCancelled
+  | DeadlineReminderSent
   | TaskCreated
   | TaskCompleted;
 
@@ -250,6 +291,8 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'DeadlineStarted',
   'DeadlineMet',
   'DeadlineMissed',
+  'DeadlineCancelled',
+  'DeadlineReminderSent',
   'TaskCreated',
   'TaskCompleted',
 ];

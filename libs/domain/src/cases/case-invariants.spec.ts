@@ -7,6 +7,7 @@ import { formatCaseNumber } from './case-number';
 import { CASE_OUTCOMES } from './case-outcome';
 import type { CaseOutcome } from './case-outcome';
 import { CASE_STAGES } from './case-stage';
+import { isIvoReportPending } from './case-progress';
 import type { CaseState } from './case-state';
 import { CASE_TASK_KINDS } from './case-task-kind';
 import { CASE_NUMBER_PREFIXES, CASE_TYPES } from './case-type';
@@ -194,6 +195,18 @@ const caseCommand: fc.Arbitrary<CaseCommand> = fc.oneof(
       ),
   },
   { weight: 2, arbitrary: taskId.map((id) => as('complete-task', SYSTEM, { taskId: id })) },
+  {
+    weight: 2,
+    arbitrary: deadlineId.map((id) =>
+      as('cancel-deadline', SYSTEM, { deadlineId: id, reason: 'path_changed' }),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ deadlineId, when: fc.constantFrom('before' as const, 'missed' as const) })
+      .map((data) => as('record-reminder', SYSTEM, { ...data, recipients: [{ username: 'enhetschef' }] })),
+  },
 );
 
 /** Minutes to advance the clock before each command. */
@@ -206,6 +219,9 @@ interface Stats {
   ivoReported: number;
   reopened: number;
   missed: number;
+  metLate: number;
+  cancelled: number;
+  reminded: number;
 }
 
 /** Plain checks (cheaper than `expect` in a loop of many thousand steps); a failure throws with a reason. */
@@ -218,6 +234,7 @@ function checkInvariants(
   all: readonly CaseEvent[],
   first: { caseNumber: string; reportedAt: string } | null,
   met: ReadonlySet<string>,
+  cancelled: ReadonlySet<string>,
 ) {
   if (state === null) {
     invariant(all.length === 0, 'no state without events');
@@ -234,10 +251,7 @@ function checkInvariants(
       Object.values(state.actions).every((action) => action.status === 'followed_up'),
       'a closed case has every action followed up',
     );
-    invariant(
-      state.decision?.requiresIvoReport !== true || state.ivoReport !== null,
-      'a closed case that requires it has an IVO report',
-    );
+    invariant(!isIvoReportPending(state), 'a closed case has an IVO report for a serious decision');
     invariant(
       (state.type !== 'lex_sarah' && state.type !== 'lex_maria') || state.decision !== null,
       'a closed lex case has a decision',
@@ -247,6 +261,14 @@ function checkInvariants(
     invariant(state.closedAt === null, 'an open case has no closedAt');
   }
   for (const id of met) invariant(state.deadlines[id]?.status === 'met', `deadline ${id} once met stays met`);
+  for (const id of cancelled)
+    invariant(state.deadlines[id]?.status === 'cancelled', `deadline ${id} once cancelled stays cancelled`);
+  for (const deadline of Object.values(state.deadlines)) {
+    invariant(
+      deadline.metLate !== true || (deadline.status === 'met' && deadline.missedAt !== undefined),
+      'met late means met after a recorded miss',
+    );
+  }
 }
 
 function runScenario([report, steps]: [CaseCommand, Array<[CaseCommand, number]>], stats: Stats): void {
@@ -254,6 +276,7 @@ function runScenario([report, steps]: [CaseCommand, Array<[CaseCommand, number]>
   let state: CaseState = null;
   const all: CaseEvent[] = [];
   const met = new Set<string>();
+  const cancelled = new Set<string>();
   let first: { caseNumber: string; reportedAt: string } | null = null;
 
   for (const [command, minutes] of [[report, 0] as [CaseCommand, number], ...steps]) {
@@ -261,11 +284,19 @@ function runScenario([report, steps]: [CaseCommand, Array<[CaseCommand, number]>
     const result = decideCase(command, state, now);
     if (!result.ok) {
       invariant(result.refusal.message !== '', 'a refusal has a message');
-      checkInvariants(state, all, first, met);
+      checkInvariants(state, all, first, met, cancelled);
       continue;
     }
     for (const event of result.events) {
       invariant(CASE_EVENT_TYPES.includes(event.type), 'known event type');
+      if (event.type === 'DeadlineMet') {
+        const before = state?.deadlines[event.data.deadlineId]?.status;
+        invariant(before === 'open' || before === 'missed', 'only an open or missed deadline is met');
+        invariant((event.data.late === true) === (before === 'missed'), 'late exactly when it was missed');
+        if (event.data.late === true) stats.metLate += 1;
+      }
+      if (event.type === 'DeadlineCancelled') stats.cancelled += 1;
+      if (event.type === 'DeadlineReminderSent') stats.reminded += 1;
       invariant(
         event.type !== 'DeadlineMissed' || !met.has(event.data.deadlineId),
         'a met deadline is never missed',
@@ -273,6 +304,7 @@ function runScenario([report, steps]: [CaseCommand, Array<[CaseCommand, number]>
       state = evolveCase(state, event);
       all.push(event);
       if (event.type === 'DeadlineMet') met.add(event.data.deadlineId);
+      if (event.type === 'DeadlineCancelled') cancelled.add(event.data.deadlineId);
       if (event.type === 'CaseClosed') stats.closed += 1;
       if (event.type === 'ReportedToIvo') stats.ivoReported += 1;
       if (event.type === 'CaseReopened') stats.reopened += 1;
@@ -280,13 +312,15 @@ function runScenario([report, steps]: [CaseCommand, Array<[CaseCommand, number]>
     }
     if (first === null && state !== null)
       first = { caseNumber: state.caseNumber, reportedAt: state.reportedAt };
-    checkInvariants(state, all, first, met);
+    checkInvariants(state, all, first, met, cancelled);
 
     // System commands are idempotent: repeating an accepted one changes nothing.
     if (
       command.type === 'start-deadline' ||
       command.type === 'create-task' ||
-      command.type === 'complete-task'
+      command.type === 'complete-task' ||
+      command.type === 'cancel-deadline' ||
+      command.type === 'record-reminder'
     ) {
       const again = decideCase(command, state, now);
       invariant(again.ok && again.events.length === 0, `${command.type} is idempotent`);
@@ -300,11 +334,23 @@ function runScenario([report, steps]: [CaseCommand, Array<[CaseCommand, number]>
 
 describe('case invariants (property-based)', () => {
   it('hold after every step of random command sequences, and replay equals the incremental state', () => {
-    const stats: Stats = { runs: 0, closed: 0, ivoReported: 0, reopened: 0, missed: 0 };
+    const stats: Stats = {
+      runs: 0,
+      closed: 0,
+      ivoReported: 0,
+      reopened: 0,
+      missed: 0,
+      metLate: 0,
+      cancelled: 0,
+      reminded: 0,
+    };
     fc.assert(
       fc.property(scenario, (input) => runScenario(input, stats)),
       { numRuns: 800, seed: 20261120 },
     );
+    expect(stats.metLate).toBeGreaterThan(20);
+    expect(stats.cancelled).toBeGreaterThan(20);
+    expect(stats.reminded).toBeGreaterThan(20);
     // The generator must reach the interesting parts of the lifecycle, or the properties prove little.
     expect(stats.closed).toBeGreaterThan(50);
     expect(stats.ivoReported).toBeGreaterThan(5);
@@ -313,7 +359,16 @@ describe('case invariants (property-based)', () => {
   });
 
   it('hold for unseeded runs too', () => {
-    const stats: Stats = { runs: 0, closed: 0, ivoReported: 0, reopened: 0, missed: 0 };
+    const stats: Stats = {
+      runs: 0,
+      closed: 0,
+      ivoReported: 0,
+      reopened: 0,
+      missed: 0,
+      metLate: 0,
+      cancelled: 0,
+      reminded: 0,
+    };
     fc.assert(
       fc.property(scenario, (input) => runScenario(input, stats)),
       { numRuns: 300 },

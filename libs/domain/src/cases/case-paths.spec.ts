@@ -447,11 +447,17 @@ describe('case paths', () => {
       ok: false,
       refusal: { reason: 'DEADLINE_NOT_OPEN' },
     });
-    // The other order: the timer wins, and the late receipt no longer meets the deadline.
+    // The other order: the timer wins, and the late receipt meets the deadline late (ADR 0009).
     const late = run(started.events, [
       [missed, later(240)],
       [command('acknowledge', {}, MANAGER), later(241)],
     ]);
-    expect(late.state.deadlines.d1).toMatchObject({ status: 'missed', escalationLevel: 1 });
+    expect(late.state.deadlines.d1).toMatchObject({
+      status: 'met',
+      metLate: true,
+      missedAt: later(240).toISOString(),
+      metAt: later(241).toISOString(),
+      escalationLevel: 1,
+    });
   });
 });

@@ -46,3 +46,14 @@ export function stageAfterConclusion(state: CaseAggregateState): CaseStage {
 export function isWorkingStage(stage: CaseStage): boolean {
   return stage === 'investigating' || stage === 'acting' || stage === 'following_up';
 }
+
+/**
+ * Whether the current decision still needs its IVO notification (DL-5, DL-8): a serious decision
+ * without a notification for the investigation it decided on. After a reopen, a new serious decision
+ * needs a new notification even if an earlier one was sent (ADR 0009).
+ */
+export function isIvoReportPending(state: CaseAggregateState): boolean {
+  const { decision, ivoReport } = state;
+  if (decision === null || !decision.requiresIvoReport) return false;
+  return ivoReport === null || ivoReport.investigationSeq !== decision.investigationSeq;
+}

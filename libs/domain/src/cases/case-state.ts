@@ -1,6 +1,6 @@
 import type { CaseChannel } from './case-channel';
 import type { CaseDeadlineKind, CaseDeadlineStatus } from './case-deadline-kind';
-import type { CaseActionLevel } from './case-events';
+import type { CaseActionLevel, DeadlineCancelReason, DeadlineReminderWhen } from './case-events';
 import type { CaseOutcome } from './case-outcome';
 import type { CaseStage } from './case-stage';
 import type { CaseTaskKind, CaseTaskStatus } from './case-task-kind';
@@ -32,6 +32,8 @@ export interface CaseIvoReportState {
   readonly ivoReference: string;
   readonly reportedAt: string;
   readonly by: string;
+  /** The investigation whose decision this notification reports: one notification per serious decision. */
+  readonly investigationSeq: number;
 }
 
 export type CaseActionStatus = 'open' | 'completed' | 'followed_up';
@@ -58,6 +60,12 @@ export interface CaseDeadlineState {
   readonly startedAt: string;
   readonly metAt?: string;
   readonly missedAt?: string;
+  /** Met after it was missed (ADR 0009). */
+  readonly metLate?: boolean;
+  readonly cancelledAt?: string;
+  readonly cancelReason?: DeadlineCancelReason;
+  /** Reminders recorded for this deadline (each at most once). */
+  readonly reminders?: readonly DeadlineReminderWhen[];
   /** 0 while not missed; the highest escalation step recorded so far (DL-15). */
   readonly escalationLevel: number;
   readonly escalatedTo: readonly string[];
@@ -106,6 +114,7 @@ export interface CaseAggregateState {
   /** Set by a reopen: the earlier investigation no longer concludes the case (LC-2). */
   readonly newInvestigationRequired: boolean;
   readonly decision: CaseDecisionState | null;
+  /** The latest IVO notification; after a reopen a new serious decision needs a new one (ADR 0009). */
   readonly ivoReport: CaseIvoReportState | null;
   readonly actions: Readonly<Record<string, CaseActionState>>;
   readonly deadlines: Readonly<Record<string, CaseDeadlineState>>;

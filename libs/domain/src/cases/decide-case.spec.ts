@@ -41,6 +41,12 @@ const sample: Record<CaseCommand['type'], CaseCommand> = {
     { deadlineId: 'd1', escalationLevel: 1, escalatedTo: ['director'] },
     SYSTEM,
   ),
+  'cancel-deadline': command('cancel-deadline', { deadlineId: 'd1', reason: 'path_changed' }, SYSTEM),
+  'record-reminder': command(
+    'record-reminder',
+    { deadlineId: 'd1', when: 'before', recipients: [{ username: 'enhetschef' }] },
+    SYSTEM,
+  ),
   'create-task': command(
     'create-task',
     { taskId: 't9', kind: 'escalation', assigneeRole: 'director' },

@@ -5,6 +5,7 @@ import type { CaseState } from './case-state';
 import { decideAcknowledge } from './decide/decide-acknowledge';
 import { decideAddAction } from './decide/decide-add-action';
 import { decideAssign } from './decide/decide-assign';
+import { decideCancelDeadline } from './decide/decide-cancel-deadline';
 import { decideClassify } from './decide/decide-classify';
 import { decideClose } from './decide/decide-close';
 import { decideCompleteAction } from './decide/decide-complete-action';
@@ -14,6 +15,7 @@ import { decideDecide } from './decide/decide-decide';
 import { decideFollowUp } from './decide/decide-follow-up';
 import { decideRecordDeadlineMissed } from './decide/decide-record-deadline-missed';
 import { decideRecordInvestigation } from './decide/decide-record-investigation';
+import { decideRecordReminder } from './decide/decide-record-reminder';
 import { decideReopen } from './decide/decide-reopen';
 import { decideReport } from './decide/decide-report';
 import { decideReportToIvo } from './decide/decide-report-to-ivo';
@@ -74,6 +76,10 @@ export function decideCase(command: CaseCommand, state: CaseState, now: Date): D
       return decideStartDeadline(command, state, now);
     case 'record-deadline-missed':
       return decideRecordDeadlineMissed(command, state, now);
+    case 'cancel-deadline':
+      return decideCancelDeadline(command, state, now);
+    case 'record-reminder':
+      return decideRecordReminder(command, state, now);
     case 'create-task':
       return decideCreateTask(command, state, now);
     case 'complete-task':

@@ -83,7 +83,8 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
     }
     case 'ReportedToIvo': {
       const { ivoReference, reportedAt, by } = event.data;
-      return { ...state, ivoReport: { ivoReference, reportedAt, by } };
+      const investigationSeq = state.decision?.investigationSeq ?? 0;
+      return { ...state, ivoReport: { ivoReference, reportedAt, by, investigationSeq } };
     }
     case 'ActionAdded': {
       const { actionId, level, owner, dueAt, at } = event.data;
@@ -153,11 +154,42 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
     case 'DeadlineMet': {
       const deadline = state.deadlines[event.data.deadlineId];
       if (deadline === undefined) return state;
+      const late = event.data.late === true || deadline.status === 'missed';
       return {
         ...state,
         deadlines: {
           ...state.deadlines,
-          [deadline.id]: { ...deadline, status: 'met', metAt: event.data.at },
+          [deadline.id]: {
+            ...deadline,
+            status: 'met',
+            metAt: event.data.at,
+            ...(late ? { metLate: true } : {}),
+          },
+        },
+      };
+    }
+    case 'DeadlineCancelled': {
+      const deadline = state.deadlines[event.data.deadlineId];
+      if (deadline === undefined) return state;
+      const { at, reason } = event.data;
+      return {
+        ...state,
+        deadlines: {
+          ...state.deadlines,
+          [deadline.id]: { ...deadline, status: 'cancelled', cancelledAt: at, cancelReason: reason },
+        },
+      };
+    }
+    case 'DeadlineReminderSent': {
+      const deadline = state.deadlines[event.data.deadlineId];
+      if (deadline === undefined) return state;
+      const reminders = deadline.reminders ?? [];
+      if (reminders.includes(event.data.when)) return state;
+      return {
+        ...state,
+        deadlines: {
+          ...state.deadlines,
+          [deadline.id]: { ...deadline, reminders: [...reminders, event.data.when] },
         },
       };
     }

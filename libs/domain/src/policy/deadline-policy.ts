@@ -42,10 +42,22 @@ export type PolicyDeadlines = Record<DeadlineKey, PolicyDuration> & {
   readonly [key: string]: PolicyDuration;
 };
 
+/** One entry of the delegationsordning: the role that decides, with the delegation's reference (R-15). */
+export interface DecisionDelegate {
+  readonly role: string;
+  /** E.g. "Delegationsordning SN 2026-02-14, punkt 4.2". */
+  readonly reference?: string;
+}
+
+/** Who decides the outcome of an investigation, per case type (`lex_sarah`, `lex_maria`). */
+export type DecisionDelegation = Readonly<Partial<Record<'lex_sarah' | 'lex_maria', DecisionDelegate>>>;
+
 export interface DeadlinePolicy {
   readonly version: number;
   readonly deadlines: PolicyDeadlines;
   readonly escalationChain: string[];
+  /** A project key (api.md: projects may add keys); absent means `DEFAULT_DECISION_DELEGATION`. */
+  readonly decisionDelegation?: DecisionDelegation;
 }
 
 /** A policy document as sent to `PUT /policy`: `version` is optional (the current one if given). */

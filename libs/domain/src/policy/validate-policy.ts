@@ -1,5 +1,12 @@
 import { DEADLINE_KEYS, ESCALATION_ROLES, isEscalationRole } from './deadline-policy';
-import type { DeadlinePolicyDocument, PolicyDeadlines, PolicyDuration } from './deadline-policy';
+import type {
+  DeadlinePolicyDocument,
+  DecisionDelegate,
+  DecisionDelegation,
+  PolicyDeadlines,
+  PolicyDuration,
+} from './deadline-policy';
+import { DELEGATED_DECISION_TYPES, isDelegatedDecisionType } from './decision-delegation';
 import { approximateDurationMs, isZeroDuration, parseIsoDuration } from './iso-duration';
 
 /** One problem with a field, as in the API's problem+json `errors` (message in Swedish). */
@@ -34,7 +41,8 @@ export const MAX_POLICY_WORKING_DAYS = 2500;
 export const INVALID_DURATION_MESSAGE =
   'Ogiltig varaktighet: ange ISO-8601 (t.ex. PT24H) eller { workingDays: n }';
 
-const TOP_LEVEL_FIELDS = ['version', 'deadlines', 'escalationChain'];
+const TOP_LEVEL_FIELDS = ['version', 'deadlines', 'escalationChain', 'decisionDelegation'];
+const MAX_REFERENCE_LENGTH = 500;
 const EXTRA_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -163,6 +171,71 @@ function validateChain(value: unknown, errors: PolicyFieldError[]): string[] | u
   return errors.length === before ? (value as string[]).slice() : undefined;
 }
 
+function validateDelegate(
+  type: string,
+  raw: unknown,
+  errors: PolicyFieldError[],
+): DecisionDelegate | undefined {
+  const field = `decisionDelegation.${type}`;
+  if (!isPlainObject(raw)) {
+    errors.push({ field, code: 'INVALID_TYPE', message: 'Ange { role, reference? } för beslutsfattaren' });
+    return undefined;
+  }
+  const before = errors.length;
+  for (const key of Object.keys(raw)) {
+    if (key !== 'role' && key !== 'reference')
+      errors.push({ field: `${field}.${key}`, code: 'UNKNOWN_FIELD', message: `Okänt fält: ${key}` });
+  }
+  const { role, reference } = raw;
+  if (typeof role !== 'string' || !isEscalationRole(role)) {
+    errors.push({
+      field: `${field}.role`,
+      code: role === undefined ? 'REQUIRED' : 'UNKNOWN_ROLE',
+      message: `Okänd roll: tillåtna är ${ESCALATION_ROLES.join(', ')}`,
+    });
+  }
+  if (
+    reference !== undefined &&
+    (typeof reference !== 'string' || reference.trim() === '' || reference.length > MAX_REFERENCE_LENGTH)
+  ) {
+    errors.push({
+      field: `${field}.reference`,
+      code: 'INVALID_TYPE',
+      message: `Delegationens referens måste vara en text på 1–${MAX_REFERENCE_LENGTH} tecken`,
+    });
+  }
+  if (errors.length > before) return undefined;
+  return typeof reference === 'string'
+    ? { role: role as string, reference: reference.trim() }
+    : { role: role as string };
+}
+
+/** The delegationsordning: who decides lex Sarah and lex Maria (R-15). Optional; absent means the defaults. */
+function validateDelegation(value: unknown, errors: PolicyFieldError[]): DecisionDelegation | undefined {
+  if (!isPlainObject(value)) {
+    errors.push({
+      field: 'decisionDelegation',
+      code: 'INVALID_TYPE',
+      message: 'decisionDelegation måste vara ett objekt per ärendetyp',
+    });
+    return undefined;
+  }
+  const out: Partial<Record<string, DecisionDelegate>> = {};
+  for (const [type, raw] of Object.entries(value)) {
+    if (!isDelegatedDecisionType(type)) {
+      errors.push({
+        field: `decisionDelegation.${type}`,
+        code: 'INVALID_KEY',
+        message: `Beslut delegeras för ärendetyperna ${DELEGATED_DECISION_TYPES.join(', ')}`,
+      });
+      continue;
+    }
+    const delegate = validateDelegate(type, raw, errors);
+    if (delegate) out[type] = delegate;
+  }
+  return out as DecisionDelegation;
+}
+
 /**
  * Validates a deadline policy document (the body of `PUT /policy`, or a stored policy).
  * Collects every problem rather than stopping at the first.
@@ -190,8 +263,16 @@ export function validatePolicy(input: unknown): PolicyValidationResult {
   }
   const deadlines = validateDeadlines(input['deadlines'], errors);
   const escalationChain = validateChain(input['escalationChain'], errors);
+  const decisionDelegation =
+    input['decisionDelegation'] === undefined
+      ? undefined
+      : validateDelegation(input['decisionDelegation'], errors);
   if (errors.length > 0 || !deadlines || !escalationChain) return { ok: false, errors };
-  const policy: DeadlinePolicyDocument =
-    typeof version === 'number' ? { version, deadlines, escalationChain } : { deadlines, escalationChain };
+  const policy: DeadlinePolicyDocument = {
+    ...(typeof version === 'number' ? { version } : {}),
+    deadlines,
+    escalationChain,
+    ...(decisionDelegation === undefined ? {} : { decisionDelegation }),
+  };
   return { ok: true, policy };
 }

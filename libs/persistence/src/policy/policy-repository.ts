@@ -1,4 +1,9 @@
-import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, type PolicyDeadlines } from '@kvalitet/domain';
+import {
+  DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
+  type DecisionDelegation,
+  type PolicyDeadlines,
+} from '@kvalitet/domain';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
 
@@ -12,11 +17,14 @@ export interface DeadlinePolicyChangedData {
   policyVersion: number;
   deadlines: PolicyDeadlines;
   escalationChain: string[];
+  /** The delegationsordning (who decides lex Sarah / lex Maria); absent means the defaults. */
+  decisionDelegation?: DecisionDelegation;
 }
 
 export interface PolicyChange {
   deadlines: PolicyDeadlines;
   escalationChain: string[];
+  decisionDelegation?: DecisionDelegation;
 }
 
 /**
@@ -70,6 +78,7 @@ export class PolicyRepository {
         policyVersion: current.version + 1,
         deadlines: change.deadlines,
         escalationChain: [...change.escalationChain],
+        ...(change.decisionDelegation === undefined ? {} : { decisionDelegation: change.decisionDelegation }),
       };
       try {
         await this.store.append({
@@ -87,6 +96,7 @@ export class PolicyRepository {
           version: next.policyVersion,
           deadlines: next.deadlines,
           escalationChain: next.escalationChain,
+          ...(next.decisionDelegation === undefined ? {} : { decisionDelegation: next.decisionDelegation }),
         };
       } catch (error) {
         if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3)
@@ -108,5 +118,6 @@ function policyAfter(changes: readonly DeadlinePolicyChangedData[]): DeadlinePol
     version: changes.length + 1,
     deadlines: last.deadlines,
     escalationChain: [...last.escalationChain],
+    ...(last.decisionDelegation === undefined ? {} : { decisionDelegation: last.decisionDelegation }),
   };
 }

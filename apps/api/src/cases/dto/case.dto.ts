@@ -16,13 +16,20 @@ export class CaseDeadlineDto implements CaseDeadlineView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: CASE_DEADLINE_KINDS, enumName: 'DeadlineKind' }) kind!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
-  @ApiProperty({ enum: ['open', 'met', 'missed'], enumName: 'DeadlineStatus' }) status!:
-    'open' | 'met' | 'missed';
+  @ApiProperty({
+    enum: ['open', 'met', 'missed', 'cancelled'],
+    enumName: 'DeadlineStatus',
+    description: 'cancelled: en omklassificering tog ärendet från den väg som hade fristen',
+  })
+  status!: 'open' | 'met' | 'missed' | 'cancelled';
   @ApiProperty({ description: 'Versionen av fristpolicyn som satte fristen' }) policyVersion!: number;
   @ApiPropertyOptional() actionId?: string;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiPropertyOptional({ format: 'date-time' }) metAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) missedAt?: string;
+  @ApiPropertyOptional({ description: 'Uppfylld (status met) först efter att fristen missats' })
+  metLate?: boolean;
+  @ApiPropertyOptional({ format: 'date-time' }) cancelledAt?: string;
   @ApiProperty({ description: '0 tills fristen missats; därefter eskaleringssteget' })
   escalationLevel!: number;
 }

@@ -40,14 +40,26 @@ describe('acknowledge', () => {
       );
   });
 
-  it('leaves a deadline that was already missed as missed', () => {
-    given(
+  it('meets a deadline that was already missed as met late, and completes the escalation tasks of the miss (ADR 0009)', () => {
+    const run = given(
       caseReported(),
       e.deadlineStarted('d-first', 'lex_sarah_first_response'),
       e.deadlineMissed('d-first'),
-    )
-      .when(acknowledge())
-      .then({ type: 'CaseAcknowledged', data: { by: 'enhetschef', at: T0_ISO } });
+      e.taskCreated('t-esc', 'escalation', { deadlineId: 'd-first', assigneeRole: 'division_manager' }),
+      e.taskCreated('t-other-esc', 'escalation', { deadlineId: 'd-other', assigneeRole: 'director' }),
+    ).when(acknowledge());
+    run.then(
+      { type: 'CaseAcknowledged', data: { by: 'enhetschef', at: T0_ISO } },
+      { type: 'DeadlineMet', data: { deadlineId: 'd-first', at: T0_ISO, late: true } },
+      e.taskCompleted('t-esc', 'enhetschef'),
+    );
+    expect(run.state().deadlines['d-first']).toMatchObject({
+      status: 'met',
+      metAt: T0_ISO,
+      metLate: true,
+      missedAt: T0_ISO,
+      escalationLevel: 1,
+    });
   });
 
   it('is allowed in a later stage', () => {

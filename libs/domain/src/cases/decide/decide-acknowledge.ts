@@ -28,7 +28,7 @@ export function decideAcknowledge(
   const note = optionalText(command.data.note);
   return accepted(
     { type: 'CaseAcknowledged', data: { ...(note === undefined ? {} : { note }), by, at } },
-    ...meetOpenDeadlines(state, ['acknowledgement', 'lex_sarah_first_response'], at),
+    ...meetOpenDeadlines(state, ['acknowledgement', 'lex_sarah_first_response'], at, by),
     ...completeOpenTasks(state, ['acknowledge'], at, by),
   );
 }

@@ -1,5 +1,5 @@
 import type { CaseCommandOfType } from '../case-commands';
-import { isInvestigationConcluded } from '../case-progress';
+import { isInvestigationConcluded, isIvoReportPending } from '../case-progress';
 import { caseRefusal } from '../case-refusal';
 import type { CaseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
@@ -32,7 +32,7 @@ function missingForClose(state: CaseAggregateState): CaseRefusal | null {
       return invalid('DECISION_REQUIRED', 'Ärendet kan avslutas först när beslut har fattats.');
     }
   }
-  if (state.decision?.requiresIvoReport === true && state.ivoReport === null) {
+  if (isIvoReportPending(state)) {
     return invalid('IVO_REPORT_REQUIRED', 'Beslutet kräver en anmälan till IVO innan ärendet kan avslutas.');
   }
   if (Object.values(state.actions).some((action) => action.status !== 'followed_up')) {

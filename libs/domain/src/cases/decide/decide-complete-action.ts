@@ -36,7 +36,7 @@ export function decideCompleteAction(
   const forThisAction = (item: { actionId?: string }) => item.actionId === action.id;
   return accepted(
     { type: 'ActionCompleted', data: { actionId: action.id, result: requiredText(data.result), by, at } },
-    ...meetOpenDeadlines(state, ['action'], at, forThisAction),
+    ...meetOpenDeadlines(state, ['action'], at, by, forThisAction),
     ...completeOpenTasks(state, ['carry_out_action'], at, by, forThisAction),
   );
 }

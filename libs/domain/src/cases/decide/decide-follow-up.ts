@@ -52,7 +52,7 @@ export function decideFollowUp(
       type: 'FollowUpRecorded',
       data: { effective: data.effective, note: requiredText(data.note), actionIds: pending, by, at },
     },
-    ...meetOpenDeadlines(state, ['follow_up'], at),
+    ...meetOpenDeadlines(state, ['follow_up'], at, by),
     ...completeOpenTasks(state, ['follow_up'], at, by),
   );
 }

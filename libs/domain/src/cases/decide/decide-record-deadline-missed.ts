@@ -40,6 +40,9 @@ export function decideRecordDeadlineMissed(
   if (deadline.status === 'met') {
     return refused(caseRefusal('INVALID_TRANSITION', 'DEADLINE_NOT_OPEN', 'Fristen är redan uppfylld.'));
   }
+  if (deadline.status === 'cancelled') {
+    return refused(caseRefusal('INVALID_TRANSITION', 'DEADLINE_NOT_OPEN', 'Fristen är avbruten.'));
+  }
   if (data.escalationLevel <= deadline.escalationLevel) return accepted();
 
   return accepted({

@@ -73,7 +73,7 @@ export function decideRecordInvestigation(
         at,
       },
     },
-    ...meetOpenDeadlines(state, ['lex_sarah_investigation', 'investigation'], at),
+    ...meetOpenDeadlines(state, ['lex_sarah_investigation', 'investigation'], at, by),
     ...completeOpenTasks(state, ['investigate'], at, by),
   );
 }

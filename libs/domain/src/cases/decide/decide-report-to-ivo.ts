@@ -1,4 +1,5 @@
 import type { CaseCommandOfType } from '../case-commands';
+import { isIvoReportPending } from '../case-progress';
 import { caseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
 import { accepted, refused } from './decide-result';
@@ -16,7 +17,8 @@ import {
 
 /**
  * The notification to IVO after a serious lex Sarah or lex Maria decision, "snarast" (LC-6 S6, LC-8
- * step 5, DL-5, DL-8). Once per case; meets the `ivo_report` deadline and completes `report_to_ivo` tasks.
+ * step 5, DL-5, DL-8). Once per serious decision: after a reopen, a new serious decision needs a new
+ * notification (ADR 0009). Meets the `ivo_report` deadline and completes `report_to_ivo` tasks.
  */
 export function decideReportToIvo(
   command: CaseCommandOfType<'report-to-ivo'>,
@@ -32,17 +34,21 @@ export function decideReportToIvo(
   if (refusal) return refused(refusal);
   if (state.type !== 'lex_sarah' && state.type !== 'lex_maria')
     return refused(notForType(state, 'anmäla till IVO'));
-  if (state.ivoReport !== null) {
-    return refused(
-      caseRefusal('INVALID_TRANSITION', 'ALREADY_REPORTED_TO_IVO', 'Ärendet är redan anmält till IVO.'),
-    );
-  }
   if (state.decision === null || !state.decision.requiresIvoReport) {
     return refused(
       caseRefusal(
         'INVALID_TRANSITION',
         'IVO_REPORT_NOT_REQUIRED',
         'Anmälan till IVO görs efter ett beslut om allvarligt missförhållande, påtaglig risk för allvarligt missförhållande eller allvarlig vårdskada.',
+      ),
+    );
+  }
+  if (!isIvoReportPending(state)) {
+    return refused(
+      caseRefusal(
+        'INVALID_TRANSITION',
+        'ALREADY_REPORTED_TO_IVO',
+        'Beslutet är redan anmält till IVO; ett nytt allvarligt beslut efter att ärendet öppnats igen kräver en ny anmälan.',
       ),
     );
   }
@@ -59,7 +65,7 @@ export function decideReportToIvo(
         at,
       },
     },
-    ...meetOpenDeadlines(state, ['ivo_report'], at),
+    ...meetOpenDeadlines(state, ['ivo_report'], at, by),
     ...completeOpenTasks(state, ['report_to_ivo'], at, by),
   );
 }
