@@ -7,3 +7,4 @@ export * from './case/case-paths';
 export * from './case/case-flow-state';
 export * from './case/case-flow-work';
 export * from './case/apply-case-event';
+export * from './ledningssystem/index';

@@ -1,3 +1,4 @@
 // The bundle entry the worker registers: every workflow function, nothing else.
 export { smokeWorkflow } from './smoke/smoke-workflow';
 export { caseWorkflow } from './case/case-workflow';
+export { ledningssystemDutyWorkflow } from './ledningssystem/ledningssystem-duty-workflow';

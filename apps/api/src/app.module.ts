@@ -15,6 +15,7 @@ import { OrgModule } from './org/org.module';
 import { PolicyModule } from './policy/policy.module';
 import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
 import { TasksModule } from './tasks/tasks.module';
+import { RoutinesModule } from './routines/routines.module';
 
 type LoggedRequest = IncomingMessage & {
   id?: string;
@@ -67,6 +68,7 @@ type LoggedRequest = IncomingMessage & {
     PublicFeedbackModule,
     TasksModule,
     PolicyModule,
+    RoutinesModule,
     NotificationsModule,
   ],
 })

@@ -8,6 +8,7 @@ import { createLogger } from '@kvalitet/runtime';
 import type { ProjectorConfig } from './config/projector-config.schema';
 import { connectTemporalClient, createCaseOrchestrator } from './orchestrator';
 import { createProjections } from './projections/projections';
+import { createLedningssystemOrchestrator } from './projections/ledningssystem-orchestrator';
 import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
 
 const logger = createLogger('projector');
@@ -67,6 +68,21 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       await runner.start();
       this.consumers.push(runner);
       logger.info('orkestreraren (händelser → arbetsflöden) är igång');
+      // Register events (routines, egenkontroll, …) → their duty workflows (ADR 0008).
+      const registers = createLedningssystemOrchestrator({
+        client: temporal.client,
+        taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
+        namespace,
+        name: `${namespace}.ledningssystem-orchestrator`,
+      });
+      const registerRunner = new ConsumerRunner(this.kafka, this.dataSource, {
+        consumerName: registers.name,
+        topics: registers.topics,
+        handleBatch: registers.handleBatch,
+        onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte skickas till registrets arbetsflöde'),
+      });
+      await registerRunner.start();
+      this.consumers.push(registerRunner);
     }
   }
 

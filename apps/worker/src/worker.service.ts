@@ -7,6 +7,7 @@ import { CaseCommandService, EventStore, PolicyRepository } from '@kvalitet/pers
 import { createLogger } from '@kvalitet/runtime';
 import type { WorkerConfig } from './config/worker-config.schema';
 import { createCaseActivities } from './activities/case-activities';
+import { createLedningssystemActivities } from './activities/ledningssystem-activities';
 import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
 import { WORKFLOWS_PATH } from './workflow-bundle-path';
@@ -47,6 +48,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       activities: {
         ...createSmokeActivities({ dataSource: this.dataSource }),
         ...createCaseActivities({ cases: this.caseCommandService(), policy: this.policySource() }),
+        ...createLedningssystemActivities({ store: this.eventStore(), policy: this.policySource() }),
       },
       maxConcurrentActivityTaskExecutions: this.config.get('WORKER_MAX_CONCURRENT_ACTIVITIES', { infer: true }),
       shutdownGraceTime: '20s',

@@ -32,4 +32,6 @@ export * from './cases/case-refusal';
 export * from './cases/decide-case';
 export * from './cases/evolve-case';
 export * from './cases/case-progress';
+export * from './ledningssystem/index';
+export * from './routines/index';
 export * from './risk-assessments';

@@ -246,3 +246,69 @@ export function canReadMailOf(principal: Principal, to: string, ownAddress: stri
   const wanted = to.trim().toLowerCase();
   return wanted === principal.username.toLowerCase() || wanted === ownAddress.toLowerCase();
 }
+
+/*
+ * The registers of the ledningssystem (ADR 0008: routines, egenkontroll, internkontroll,
+ * appointments, training, the ledningssystem document). The quality function manages them board-wide
+ * (R-11), the förvaltningschef too (R-3); unit and division managers manage their own units' (R-5,
+ * R-6); everyone reads the routines (PR-7: the routine must be at hand when it is needed).
+ */
+
+/** Roles that manage the registers of the whole board. */
+export const REGISTER_BOARD_MANAGERS: readonly Role[] = ['quality_coordinator', 'director'];
+
+/** Could the caller manage any routine, plan or record (checked first: 403 before 400)? */
+export function mayManageUnitRegisters(principal: Principal): boolean {
+  return has(principal, [...REGISTER_BOARD_MANAGERS, ...UNIT_SCOPED_READERS]);
+}
+
+/** May the caller manage the register items of this unit (routines, egenkontroll plans, training records)? */
+export function canManageUnitRegister(principal: Principal, unitId: string, org: Organisation): boolean {
+  if (has(principal, REGISTER_BOARD_MANAGERS)) return true;
+  return has(principal, UNIT_SCOPED_READERS) && inScope(principal, unitId, org);
+}
+
+/** The process and routine registry is read by every user (staff included). */
+export function canReadRoutines(principal: Principal): boolean {
+  return principal.roles.length > 0;
+}
+
+/**
+ * Egenkontroll (EK-5): unit-run controls are visible to SAS, MAS and the quality function, the
+ * förvaltningschef, and the managers of the unit; staff and ledning do not read single plans.
+ */
+export function mayReadEgenkontroll(principal: Principal): boolean {
+  return has(principal, [...BOARD_WIDE_READERS, ...UNIT_SCOPED_READERS]);
+}
+
+export function canReadEgenkontroll(principal: Principal, unitId: string, org: Organisation): boolean {
+  if (has(principal, BOARD_WIDE_READERS)) return true;
+  return has(principal, UNIT_SCOPED_READERS) && inScope(principal, unitId, org);
+}
+
+/** Results are recorded by the plan's managers and by SAS and MAS, who do proactive controls (R-10, AUD-13). */
+export function mayRecordEgenkontroll(principal: Principal): boolean {
+  return mayManageUnitRegisters(principal) || has(principal, ['lex_sarah_investigator', 'mas']);
+}
+
+export function canRecordEgenkontroll(principal: Principal, unitId: string, org: Organisation): boolean {
+  return canManageUnitRegister(principal, unitId, org) || has(principal, ['lex_sarah_investigator', 'mas']);
+}
+
+/** Appointments and the ledningssystem document: everyone may see who holds which role; the quality function and the förvaltningschef record them. */
+export function canReadAppointments(principal: Principal): boolean {
+  return principal.roles.length > 0;
+}
+
+export function canManageBoardRegisters(principal: Principal): boolean {
+  return has(principal, REGISTER_BOARD_MANAGERS);
+}
+
+/** Internkontroll (IK-1 … IK-3) is the board's plan: read by management and the statutory roles, managed by kvalitet and the förvaltningschef. */
+export function canReadInternkontroll(principal: Principal): boolean {
+  return has(principal, [...REGISTER_BOARD_MANAGERS, 'management_team', 'lex_sarah_investigator', 'mas', 'division_manager']);
+}
+
+/** Training records (DL-29): the unit's managers, the quality function, the förvaltningschef. */
+export const mayReadTraining = mayManageUnitRegisters;
+export const canReadTraining = canManageUnitRegister;

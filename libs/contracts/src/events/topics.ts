@@ -1,4 +1,19 @@
-export const AGGREGATE_TYPES = ['case', 'risk', 'report', 'policy'] as const;
+export const AGGREGATE_TYPES = [
+  'case',
+  'risk',
+  'report',
+  'policy',
+  // The registers of the ledningssystem (ADR 0008).
+  'routine',
+  'egenkontroll',
+  'internkontroll',
+  'appointment',
+  'training',
+  'ledningssystem',
+  // Risk assessments and improvement work (ADR 0007).
+  'risk_assessment',
+  'improvement',
+] as const;
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 
 export const DEFAULT_TOPIC_NAMESPACE = 'kvalitet';

@@ -1,0 +1,17 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isPositiveIsoDuration } from '@kvalitet/domain';
+import { isDate } from '../../common/validation/validators';
+
+export { IsNotBlank, IsKnownUnit, IsUsername, IsDateTimeWithOffset } from '../../common/validation/validators';
+
+function simple(name: string, test: (value: unknown) => boolean) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (object, propertyName) =>
+      registerDecorator({ name, target: object.constructor, propertyName: String(propertyName), options, validator: { validate: test } });
+}
+
+/** A calendar date `YYYY-MM-DD`. */
+export const IsDate_ = simple('isCalendarDate', isDate);
+
+/** A positive ISO-8601 duration such as `P1Y`, `P6M` or `PT1H` (demos). */
+export const IsPositiveDuration = simple('isPositiveDuration', (v) => typeof v === 'string' && v.length <= 40 && isPositiveIsoDuration(v));

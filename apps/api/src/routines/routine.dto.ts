@@ -1,0 +1,207 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PROCESS_LEVELS, ROUTINE_KINDS, ROUTINE_STATUSES } from '@kvalitet/domain';
+import type { ProcessLevel, RoutineKind, RoutineStatus } from '@kvalitet/domain';
+import { PageQueryDto, ToBoolean } from '../cases/dto/case-list.dto';
+import { Optional } from '../common/validation/optional';
+import { IsBoolean } from 'class-validator';
+import { DecisionDto } from './register-support/decision.dto';
+import { LsTaskDto } from './register-support/ls-task.dto';
+import { IsDate_, IsKnownUnit, IsNotBlank, IsPositiveDuration, IsUsername } from './register-support/validators';
+
+export class RegisterRoutineDto {
+  @ApiProperty({ enum: ROUTINE_KINDS, enumName: 'RoutineKind', description: 'Process (nivå 1–3) eller rutin (nivå 2–3)' })
+  @IsDefined()
+  @IsIn(ROUTINE_KINDS)
+  kind!: RoutineKind;
+
+  @ApiProperty({ enum: PROCESS_LEVELS, description: '1 övergripande/lednings- och stödprocesser, 2 delprocesser, 3 aktiviteter (PR-1)' })
+  @IsDefined()
+  @IsIn(PROCESS_LEVELS)
+  level!: ProcessLevel;
+
+  @ApiProperty({ example: 'RUT-LS-01', maxLength: 60, description: 'Dokument-id' })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(60)
+  code!: string;
+
+  @ApiProperty({ example: 'Rapportera och utreda lex Sarah', maxLength: 300 })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(300)
+  title!: string;
+
+  @ApiProperty({ example: 'solgarden' })
+  @IsDefined()
+  @IsString()
+  @IsKnownUnit()
+  unitId!: string;
+
+  @ApiProperty({ example: 'enhetschef', description: 'Processägare/dokumentägare (användarnamn)' })
+  @IsDefined()
+  @IsString()
+  @IsUsername()
+  owner!: string;
+
+  @ApiPropertyOptional({ example: 'kvalitet', description: 'Processadministratör (användarnamn)' })
+  @Optional()
+  @IsString()
+  @IsUsername()
+  administrator?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Överordnad process' })
+  @Optional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiProperty({ example: 'P1Y', description: 'Revideringsintervall (ISO-8601), obligatoriskt (PR-5)' })
+  @IsDefined()
+  @IsString()
+  @IsPositiveDuration()
+  revisionInterval!: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['regionen'], description: 'Samverkansparter (PR-6)' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  cooperation?: string[];
+}
+
+export class RegisterCommandDto {
+  @ApiPropertyOptional({ minimum: 1, description: 'Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT' })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  expectedVersion?: number;
+}
+
+export class AdoptRoutineVersionDto extends RegisterCommandDto {
+  @ApiProperty({ example: '2.0', maxLength: 30 })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(30)
+  version!: string;
+
+  @ApiProperty({ type: DecisionDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => DecisionDto)
+  decision!: DecisionDto;
+
+  @ApiProperty({ example: '2026-03-01', format: 'date' })
+  @IsDefined()
+  @IsDate_()
+  validFrom!: string;
+
+  @ApiProperty({ example: 'Reviderad efter IVO:s tillsyn', maxLength: 2000 })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(2000)
+  changeNote!: string;
+}
+
+export class ChangeRoutineOwnerDto extends RegisterCommandDto {
+  @ApiProperty({ example: 'avdelningschef' })
+  @IsDefined()
+  @IsString()
+  @IsUsername()
+  owner!: string;
+
+  @ApiPropertyOptional({ example: 'kvalitet' })
+  @Optional()
+  @IsString()
+  @IsUsername()
+  administrator?: string;
+}
+
+export class RepealRoutineDto extends RegisterCommandDto {
+  @ApiProperty({ type: DecisionDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => DecisionDto)
+  decision!: DecisionDto;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class RoutineListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROUTINE_KINDS, enumName: 'RoutineKind' })
+  @Optional()
+  @IsIn(ROUTINE_KINDS)
+  kind?: RoutineKind;
+
+  @ApiPropertyOptional({ enum: ROUTINE_STATUSES, enumName: 'RoutineStatus' })
+  @Optional()
+  @IsIn(ROUTINE_STATUSES)
+  status?: RoutineStatus;
+
+  @ApiPropertyOptional({ description: 'Enhet; enheter under den ingår' })
+  @Optional()
+  @IsString()
+  @IsKnownUnit()
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: 'Bara dokument vars revideringsdatum har passerat' })
+  @Optional()
+  @ToBoolean()
+  @IsBoolean()
+  revisionOverdue?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Söker i dokument-id och titel' })
+  @Optional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class RoutineVersionDto {
+  @ApiProperty() version!: string;
+  @ApiProperty({ type: DecisionDto }) decision!: DecisionDto;
+  @ApiProperty({ format: 'date' }) validFrom!: string;
+  @ApiProperty() changeNote!: string;
+  @ApiProperty({ format: 'date-time' }) adoptedAt!: string;
+  @ApiProperty() recordedBy!: string;
+}
+
+export class RoutineDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ROUTINE_KINDS, enumName: 'RoutineKind' }) kind!: string;
+  @ApiProperty({ enum: PROCESS_LEVELS }) level!: number;
+  @ApiProperty() code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() unitId!: string;
+  @ApiProperty() owner!: string;
+  @ApiProperty({ type: String, nullable: true }) administrator!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty() revisionInterval!: string;
+  @ApiProperty({ type: [String] }) cooperation!: string[];
+  @ApiProperty({ enum: ROUTINE_STATUSES, enumName: 'RoutineStatus' }) status!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Gällande version' }) currentVersion!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) validFrom!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) nextRevisionDue!: string | null;
+  @ApiProperty({ description: 'Revideringsdatumet har passerat (PR-5, AUD-2)' }) revisionOverdue!: boolean;
+  @ApiProperty({ type: [RoutineVersionDto] }) versions!: RoutineVersionDto[];
+  @ApiProperty({ type: [LsTaskDto] }) tasks!: LsTaskDto[];
+  @ApiProperty() version!: number;
+}
+
+export class RoutinePageDto {
+  @ApiProperty({ type: [RoutineDto] }) items!: RoutineDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { ROUTINE_AGGREGATE, stockholmDateOf } from '@kvalitet/domain';
+import type { RoutineCommand, RoutineEvent, RoutineState } from '@kvalitet/domain';
+import { EventStore, LsCommandService } from '@kvalitet/persistence';
+import { canManageUnitRegister } from '../access/access-policy';
+import type { Principal } from '../access/principal';
+import type { RequestInfo } from '../common/http/request-info';
+import { ApiProblem } from '../common/problem/api-problem';
+import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
+import { ORGANISATION } from '../org/organisation.instance';
+import { listRegister } from './register-support/register-list';
+import { orProblem, requireUuid } from './register-support/ls-problem';
+import type { RegisterRoutineDto, RoutineDto, RoutineListQueryDto, RoutinePageDto } from './routine.dto';
+import { toRoutineDto } from './routine-view';
+
+type RoutineCommandBody = Exclude<RoutineCommand, { type: 'register' | 'advance-duties' }>;
+
+/** The process and routine registry (PR-1 … PR-5): commands through the register's application service, lists from its read model. */
+@Injectable()
+export class RoutinesService {
+  readonly routines: LsCommandService<RoutineState, RoutineCommand, RoutineEvent>;
+
+  constructor(
+    store: EventStore,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {
+    this.routines = new LsCommandService(ROUTINE_AGGREGATE, store);
+  }
+
+  async register(user: Principal, dto: RegisterRoutineDto, info: RequestInfo): Promise<RoutineDto> {
+    if (!canManageUnitRegister(user, dto.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte registrera dokument för den enheten.');
+    if (dto.parentId) {
+      const parent = await this.routines.load(dto.parentId.toLowerCase());
+      if (!parent.state) throw ApiProblem.validation([{ field: 'parentId', code: 'UNKNOWN_PARENT', message: 'Den överordnade processen finns inte.' }]);
+      if (parent.state.kind !== 'process')
+        throw ApiProblem.validation([{ field: 'parentId', code: 'PARENT_NOT_PROCESS', message: 'Ett dokument kan bara ligga under en process.' }]);
+    }
+    const id = randomUUID();
+    const { state } = await orProblem(() =>
+      this.routines.execute(
+        id,
+        {
+          type: 'register',
+          actor: user,
+          data: {
+            routineId: id, kind: dto.kind, level: dto.level, code: dto.code, title: dto.title, unitId: dto.unitId, owner: dto.owner,
+            administrator: dto.administrator ?? null, parentId: dto.parentId?.toLowerCase() ?? null, revisionInterval: dto.revisionInterval, cooperation: dto.cooperation ?? [],
+          },
+        },
+        { ...(info.requestId ? { requestId: info.requestId } : {}) },
+      ),
+    );
+    return toRoutineDto(state, new Date());
+  }
+
+  async list(query: RoutineListQueryDto): Promise<RoutinePageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { items, total } = await listRegister<RoutineState>(this.dataSource, {
+      aggregateType: ROUTINE_AGGREGATE.aggregateType,
+      unitIds: query.unitId ? ORGANISATION.scopeOf([query.unitId]) : null,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.q ? { q: query.q } : {}),
+      extra: [
+        ...(query.kind ? [{ sql: `state->>'kind' = $1`, params: [query.kind] }] : []),
+        ...(query.revisionOverdue === undefined
+          ? []
+          : [{ sql: `(status = 'adopted' AND (state->>'nextRevisionDue') <= $1) = $2`, params: [stockholmDateOf(new Date()), query.revisionOverdue] }]),
+      ],
+      page,
+      pageSize,
+    });
+    const now = new Date();
+    return { items: items.map((s) => toRoutineDto(s, now)), total, page, pageSize };
+  }
+
+  async get(id: string): Promise<RoutineDto> {
+    const { state } = await this.routines.load(requireUuid(id, 'Dokumentet'));
+    if (!state) throw ApiProblem.notFound('Processen eller rutinen finns inte.');
+    return toRoutineDto(state, new Date());
+  }
+
+  /** A command on an existing document: 404 if it does not exist, 403 unless the caller manages its unit. */
+  async command(user: Principal, id: string, command: RoutineCommandBody, expectedVersion: number | undefined, info: RequestInfo): Promise<RoutineDto> {
+    const routineId = requireUuid(id, 'Dokumentet');
+    const { state } = await this.routines.load(routineId);
+    if (!state) throw ApiProblem.notFound('Processen eller rutinen finns inte.');
+    if (!canManageUnitRegister(user, state.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte ändra dokument för den enheten.');
+    const result = await orProblem(() =>
+      this.routines.execute(routineId, command, { ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(info.requestId ? { requestId: info.requestId } : {}) }),
+    );
+    return toRoutineDto(result.state, new Date());
+  }
+}

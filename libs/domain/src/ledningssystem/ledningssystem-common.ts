@@ -1,0 +1,88 @@
+import { isValidLocalDate } from '../calendar/local-date';
+import { stockholmStartOfDay } from '../calendar/stockholm-time';
+import { parseIsoDuration, isZeroDuration } from '../policy/iso-duration';
+
+/**
+ * What the registers of the ledningssystem (routines, egenkontroll, internkontroll, appointments,
+ * training, the ledningssystem document) share: the actor, refusals, adoption decisions and the
+ * result of a decider. Pure: time is always a parameter.
+ */
+
+export interface LsActor {
+  readonly username: string;
+  readonly roles: readonly string[];
+}
+
+export type LsRefusalCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'ALREADY_EXISTS';
+
+export interface LsRefusal {
+  readonly code: LsRefusalCode;
+  readonly reason: string;
+  /** Swedish, for people. */
+  readonly message: string;
+  readonly field?: string;
+}
+
+export function lsRefusal(code: LsRefusalCode, reason: string, message: string, field?: string): LsRefusal {
+  return field === undefined ? { code, reason, message } : { code, reason, message, field };
+}
+
+export type LsDecision<E> = { readonly ok: true; readonly events: E[] } | { readonly ok: false; readonly refusal: LsRefusal };
+
+export const accept = <E>(...events: E[]): LsDecision<E> => ({ ok: true, events });
+export const refuse = <E>(refusal: LsRefusal): LsDecision<E> => ({ ok: false, refusal });
+
+/** Who adopts a document or makes an appointment (R-1, R-3, R-4, PR-3 "på den nivå där mandat … ligger"). */
+export const DECIDING_BODIES = ['namnd', 'namndens_presidium', 'forvaltningschef', 'ledningsgrupp', 'avdelningschef', 'enhetschef', 'mas', 'kvalitetssamordnare'] as const;
+export type DecidingBody = (typeof DECIDING_BODIES)[number];
+
+export const DECIDING_BODY_LABELS: Readonly<Record<DecidingBody, string>> = {
+  namnd: 'Nämnden',
+  namndens_presidium: 'Nämndens presidium',
+  forvaltningschef: 'Förvaltningschef',
+  ledningsgrupp: 'Ledningsgrupp',
+  avdelningschef: 'Avdelningschef',
+  enhetschef: 'Enhetschef',
+  mas: 'MAS',
+  kvalitetssamordnare: 'Kvalitetssamordnare',
+};
+
+/** The decision that adopted a document or made an appointment (AUD-1, AUD-3, AUD-5, R-15). */
+export interface AdoptionDecision {
+  readonly decidedBy: DecidingBody;
+  /** `YYYY-MM-DD` */
+  readonly decidedOn: string;
+  /** The minute paragraph or decision number, e.g. "SN 2026-02-12 § 14". */
+  readonly reference: string;
+}
+
+export function isDecidingBody(value: unknown): value is DecidingBody {
+  return typeof value === 'string' && (DECIDING_BODIES as readonly string[]).includes(value);
+}
+
+export function validateDecision(decision: AdoptionDecision, field: string): LsRefusal | null {
+  if (!isDecidingBody(decision.decidedBy))
+    return lsRefusal('VALIDATION_FAILED', 'UNKNOWN_DECIDING_BODY', 'Okänt beslutande organ', `${field}.decidedBy`);
+  if (!isValidLocalDate(decision.decidedOn))
+    return lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Beslutsdatum måste vara ett datum (ÅÅÅÅ-MM-DD)', `${field}.decidedOn`);
+  if (decision.reference.trim().length === 0)
+    return lsRefusal('VALIDATION_FAILED', 'REQUIRED', 'Beslutet måste ha en referens (paragraf eller diarienummer)', `${field}.reference`);
+  return null;
+}
+
+/** A positive ISO-8601 duration (`P1Y`, `P6M`, `PT1H` in demos). */
+export function isPositiveIsoDuration(value: string): boolean {
+  const parsed = parseIsoDuration(value);
+  return parsed !== null && parsed.sign > 0 && !isZeroDuration(parsed);
+}
+
+/** Start of a Stockholm calendar day as an instant (ISO string). */
+export function stockholmDayStart(date: string): string {
+  return stockholmStartOfDay(date).toISOString();
+}
+
+export function requireText(value: string | undefined, field: string, label: string): LsRefusal | null {
+  if (value === undefined || value.trim().length === 0)
+    return lsRefusal('VALIDATION_FAILED', 'REQUIRED', `${label} måste anges`, field);
+  return null;
+}

@@ -1,0 +1,18 @@
+import { ROUTINE_AGGREGATE } from '../routines/routine-aggregate';
+import type { LsAggregate, LsEvent, LsStateBase } from './ls-aggregate';
+import type { LsActor } from './ledningssystem-common';
+
+type AnyLsAggregate = LsAggregate<LsStateBase, { readonly type: string; readonly actor: LsActor }, LsEvent>;
+
+/** Every register of the ledningssystem by aggregate type: the process manager and the projection serve them all alike. */
+export const LEDNINGSSYSTEM_AGGREGATES: Readonly<Record<string, AnyLsAggregate>> = {
+  [ROUTINE_AGGREGATE.aggregateType]: ROUTINE_AGGREGATE as unknown as AnyLsAggregate,
+};
+
+export function ledningssystemAggregate(aggregateType: string): AnyLsAggregate | undefined {
+  return LEDNINGSSYSTEM_AGGREGATES[aggregateType];
+}
+
+export function ledningssystemAggregateTypes(): string[] {
+  return Object.keys(LEDNINGSSYSTEM_AGGREGATES);
+}

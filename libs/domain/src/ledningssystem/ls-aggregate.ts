@@ -1,0 +1,72 @@
+import type { Duty, DutyTimings, LsTask } from './duty';
+import { planDuties } from './duty';
+import type { LsActor, LsDecision } from './ledningssystem-common';
+import { accept, lsRefusal, refuse } from './ledningssystem-common';
+
+/** What every register aggregate's state has: its id, version and the tasks written for its duties. */
+export interface LsStateBase {
+  readonly id: string;
+  readonly version: number;
+  readonly tasks: readonly LsTask[];
+}
+
+export interface LsEvent<T extends string = string, D = unknown> {
+  readonly type: T;
+  readonly data: D;
+}
+
+/** The process manager's command: write the tasks and escalations that are due at `at`. */
+export interface AdvanceDutiesCommand {
+  readonly type: 'advance-duties';
+  readonly actor: LsActor;
+  readonly at: string;
+  readonly timings: DutyTimings;
+  readonly newId: (dutyKey: string, level: number) => string;
+}
+
+export type DutyTasksOpened = LsEvent<'DutyTasksOpened', { readonly at: string; readonly tasks: LsTask[] }>;
+
+/**
+ * A register aggregate as the application service, the process manager and the projection see it:
+ * a decider (`decide`/`evolve` over its own events) plus its pending duties and how its tasks are
+ * labelled in the inbox.
+ */
+export interface LsAggregate<S extends LsStateBase, C extends { readonly type: string; readonly actor: LsActor }, E extends LsEvent> {
+  readonly aggregateType: string;
+  decide(command: C, state: S | null, now: Date): LsDecision<E>;
+  evolve(state: S | null, event: E | DutyTasksOpened, version: number): S | null;
+  /** Duties not yet done (the planner opens and escalates tasks for them). */
+  duties(state: S): Duty[];
+  /** Shown as the task's "case number" in the inbox, e.g. the routine's code. */
+  label(state: S): string;
+  /** True when no duty can ever arise again (repealed routine, ended appointment): the process manager stops. */
+  finished(state: S): boolean;
+}
+
+/** `advance-duties` for any register: the planner over the aggregate's duties and tasks. */
+export function decideAdvanceDuties<S extends LsStateBase>(
+  aggregate: Pick<LsAggregate<S, never, never>, 'duties'>,
+  command: AdvanceDutiesCommand,
+  state: S | null,
+): LsDecision<DutyTasksOpened> & { nextWakeAt?: string | null } {
+  if (!state) return refuse(lsRefusal('NOT_FOUND', 'NOT_FOUND', 'Finns inte'));
+  const plan = planDuties(aggregate.duties(state), state.tasks, new Date(command.at), command.timings, command.newId);
+  if (plan.tasks.length === 0) return { ...accept<DutyTasksOpened>(), nextWakeAt: plan.nextWakeAt };
+  return { ...accept<DutyTasksOpened>({ type: 'DutyTasksOpened', data: { at: command.at, tasks: plan.tasks } }), nextWakeAt: plan.nextWakeAt };
+}
+
+export function withOpenedTasks<S extends LsStateBase>(state: S, event: DutyTasksOpened, version: number): S {
+  return { ...state, version, tasks: [...state.tasks, ...event.data.tasks] };
+}
+
+/** Rebuilds a state from its events (versions 1..n). */
+export function rebuildLs<S extends LsStateBase, E extends LsEvent>(
+  evolve: (state: S | null, event: E | DutyTasksOpened, version: number) => S | null,
+  events: readonly (E | DutyTasksOpened)[],
+): S | null {
+  let state: S | null = null;
+  events.forEach((event, index) => {
+    state = evolve(state, event, index + 1);
+  });
+  return state;
+}

@@ -1,0 +1,5 @@
+export * from './routine-types';
+export * from './routine-revision';
+export * from './decide-routine';
+export * from './evolve-routine';
+export * from './routine-aggregate';

@@ -1,0 +1,32 @@
+import { addPolicyDuration } from '../policy/add-policy-duration';
+import { stockholmDateOf, stockholmStartOfDay } from '../calendar/stockholm-time';
+import type { Duty } from '../ledningssystem/duty';
+import type { RoutineState } from './routine-types';
+
+/** The next revision date: the valid-from date of the current version plus the revision interval (PR-5). */
+export function nextRevisionDate(validFrom: string, interval: string): string {
+  return stockholmDateOf(addPolicyDuration(stockholmStartOfDay(validFrom), interval));
+}
+
+/**
+ * The pending revision of an adopted routine: due at the start of its revision date, for its
+ * owner (DL-32: "Det ska vara fastställt hur ofta … ska revideras"; the alert is the policy's notice).
+ */
+export function routineDuties(state: RoutineState): Duty[] {
+  if (state.status !== 'adopted' || state.nextRevisionDue === null) return [];
+  return [
+    {
+      key: `revision/${state.nextRevisionDue}`,
+      kind: 'routine_revision',
+      title: `Revidera ${state.kind === 'process' ? 'processen' : 'rutinen'} ${state.code} ${state.title}`,
+      dueAt: stockholmStartOfDay(state.nextRevisionDue).toISOString(),
+      assignee: state.owner,
+      unitId: state.unitId,
+    },
+  ];
+}
+
+/** Overdue: the revision date has passed without a new version (PR-5 "overdue → flagged"). */
+export function isRevisionOverdue(state: RoutineState, at: Date): boolean {
+  return state.status === 'adopted' && state.nextRevisionDue !== null && stockholmStartOfDay(state.nextRevisionDue).getTime() <= at.getTime();
+}

@@ -1,0 +1,9 @@
+import type { LsRefusal } from '@kvalitet/domain';
+
+/** A register's decider said no (API → problem+json; activity → non-retryable failure). */
+export class LsRefusedError extends Error {
+  constructor(readonly refusal: LsRefusal) {
+    super(refusal.message);
+    this.name = 'LsRefusedError';
+  }
+}

@@ -1,0 +1,2 @@
+export * from './ledningssystem-contract';
+export * from './ledningssystem-duty-workflow';
