@@ -56,13 +56,22 @@ interface QueryLike<T> {
 export function QueryState<T>({
   query,
   loadingLabel,
+  unavailableMessage,
   children,
 }: {
   query: QueryLike<T>;
   loadingLabel?: string;
+  /** Shown instead of the api's message when the endpoint does not exist (404 on the route). */
+  unavailableMessage?: string;
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <Loading label={loadingLabel} />;
+  if (unavailableMessage && query.error instanceof ApiError && query.error.status === 404)
+    return (
+      <Alert color="gray" variant="light" title="Inte tillgängligt" role="status">
+        <Text size="sm">{unavailableMessage}</Text>
+      </Alert>
+    );
   if (query.error || query.data === undefined)
     return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;

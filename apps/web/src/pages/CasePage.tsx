@@ -1,5 +1,269 @@
-import { Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import {
+  CASE_DEADLINE_KIND_LABELS,
+  CASE_OUTCOME_LABELS,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  CASE_TASK_KIND_LABELS,
+  CASE_TYPE_LABELS,
+  CHANNEL_LABELS,
+  type CaseChannel,
+  type CaseDeadlineKind,
+  type CaseTaskKind,
+} from '@kvalitet/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { apiJson } from '../api/client';
+import { useUnitName } from '../api/hooks';
+import type { CaseEvent, CaseView, Deadline } from '../api/types';
+import { CommandPanel } from '../components/CommandPanel';
+import { EventTimeline } from '../components/EventTimeline';
+import { QueryState } from '../components/QueryState';
+import { describeDue, formatDateTime } from '../lib/format';
+import { ACTION_LEVEL_LABELS, ACTION_STATUS_LABELS, DEADLINE_STATUS_LABELS, roleLabel } from '../lib/labels';
+import { usePageTitle } from '../lib/use-page-title';
+
+const DEADLINE_COLORS: Record<Deadline['status'], string> = { open: 'blue.8', met: 'green.9', missed: 'red.9' };
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  if (children === null || children === undefined || children === '') return null;
+  return (
+    <div>
+      <Text size="sm" fw={600} component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0} style={{ whiteSpace: 'pre-wrap' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `rubrik-${title.toLowerCase().replace(/[^a-zåäö]+/g, '-')}`;
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={id}>
+      <Title order={3} size="h4" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function Deadlines({ view }: { view: CaseView }) {
+  if (view.deadlines.length === 0) return <Text size="sm">Inga frister ännu.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table aria-label="Frister">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Frist</Table.Th>
+            <Table.Th scope="col">Senast</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {view.deadlines.map((d) => {
+            const action = d.actionId ? view.actions.find((a) => a.id === d.actionId) : undefined;
+            const overdue = d.status === 'open' && Date.parse(d.dueAt) < Date.now();
+            return (
+              <Table.Tr key={d.id} data-testid="frist">
+                <Table.Td>
+                  {CASE_DEADLINE_KIND_LABELS[d.kind as CaseDeadlineKind] ?? d.kind}
+                  {action ? `: ${action.title}` : ''}
+                </Table.Td>
+                <Table.Td className={overdue || d.status === 'missed' ? 'overdue' : undefined}>
+                  {formatDateTime(d.dueAt)}
+                  {d.status === 'open' && <Text span size="xs" ml={4}>({describeDue(d.dueAt)})</Text>}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={DEADLINE_COLORS[d.status]} variant="filled">
+                    {DEADLINE_STATUS_LABELS[d.status]}
+                  </Badge>
+                  {d.metAt && <Text span size="xs" ml={6}>{formatDateTime(d.metAt)}</Text>}
+                  {d.missedAt && <Text span size="xs" ml={6}>{formatDateTime(d.missedAt)}</Text>}
+                  {d.escalationLevel > 0 && <Text span size="xs" ml={6}>eskalerad {d.escalationLevel} steg</Text>}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Tasks({ view }: { view: CaseView }) {
+  if (view.tasks.length === 0) return <Text size="sm">Inga uppgifter.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table aria-label="Uppgifter i ärendet">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Uppgift</Table.Th>
+            <Table.Th scope="col">Vem</Table.Th>
+            <Table.Th scope="col">Senast</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {view.tasks.map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>{CASE_TASK_KIND_LABELS[t.kind as CaseTaskKind] ?? t.kind}</Table.Td>
+              <Table.Td>{t.assignee ?? (t.assigneeRole ? roleLabel(t.assigneeRole) : '')}</Table.Td>
+              <Table.Td>{formatDateTime(t.dueAt)}</Table.Td>
+              <Table.Td>{t.status === 'open' ? 'Att göra' : `Klar ${formatDateTime(t.completedAt)}`}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Actions({ view }: { view: CaseView }) {
+  if (view.actions.length === 0) return <Text size="sm">Inga åtgärder ännu.</Text>;
+  return (
+    <Stack gap="xs">
+      {view.actions.map((a) => (
+        <Card key={a.id} withBorder padding="sm" data-testid="atgard">
+          <Group justify="space-between" wrap="wrap">
+            <Text fw={600}>{a.title}</Text>
+            <Badge color={a.status === 'followed_up' ? 'green.9' : a.status === 'completed' ? 'teal.9' : 'blue.8'} variant="filled">
+              {ACTION_STATUS_LABELS[a.status]}
+            </Badge>
+          </Group>
+          <Text size="sm">
+            {ACTION_LEVEL_LABELS[a.level]} · ansvarig {a.owner} · senast {formatDateTime(a.dueAt)}
+          </Text>
+          {a.result && <Text size="sm">Resultat: {a.result}</Text>}
+          {a.effective !== undefined && <Text size="sm">Uppföljning: {a.effective ? 'avsedd effekt' : 'ej avsedd effekt'}</Text>}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function CaseBody({ view }: { view: CaseView }) {
+  const unitName = useUnitName();
+  const events = useQuery({
+    queryKey: ['case-events', view.id],
+    queryFn: () => apiJson<CaseEvent[] | { items: CaseEvent[] }>(`/api/v1/cases/${view.id}/events`),
+  });
+  const stageIndex = view.stage === 'closed' ? CASE_STAGES.length : CASE_STAGES.indexOf(view.stage);
+  const missed = view.deadlines.filter((d) => d.status === 'missed').length;
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <div>
+          <Title order={2}>
+            <span data-testid="arendenummer">{view.caseNumber}</span> · {CASE_TYPE_LABELS[view.type]}
+          </Title>
+          <Text>
+            {unitName(view.unitId)} · rapporterat {formatDateTime(view.reportedAt)}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Badge size="lg" variant="filled" color={view.stage === 'closed' ? 'gray.8' : 'blue.8'} data-testid="steg">
+            {CASE_STAGE_LABELS[view.stage]}
+          </Badge>
+          {missed > 0 && (
+            <Badge size="lg" color="red.9" variant="filled">
+              {missed} missade frister
+            </Badge>
+          )}
+        </Group>
+      </Group>
+      <Stepper active={stageIndex} size="xs" allowNextStepsSelect={false} aria-label="Ärendets steg">
+        {CASE_STAGES.map((stage) => (
+          <Stepper.Step key={stage} label={CASE_STAGE_LABELS[stage]} />
+        ))}
+      </Stepper>
+      <Section title="Att göra">
+        <CommandPanel view={view} />
+      </Section>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack>
+            <Section title="Uppgifter om ärendet">
+              <Stack gap="xs" component="dl" m={0}>
+                <Fact label="Vad hände">{view.description}</Fact>
+                <Fact label="Vad gjordes direkt">{view.immediateActions}</Fact>
+                <Fact label="När det hände">{formatDateTime(view.occurredAt)}</Fact>
+                <Fact label="Kanal">{CHANNEL_LABELS[view.channel as CaseChannel] ?? view.channel}</Fact>
+                <Fact label="Rapporterat av">{view.reporter.name ?? view.reporter.username}</Fact>
+                <Fact label="För någon annans räkning">{view.onBehalfOf ? `${view.onBehalfOf.name}${view.onBehalfOf.contact ? `, ${view.onBehalfOf.contact}` : ''}` : null}</Fact>
+                <Fact label="Berörd person (referens)">{view.personRef}</Fact>
+                <Fact label="Kontakt">{view.contact ? [view.contact.email, view.contact.phone].filter(Boolean).join(', ') : null}</Fact>
+                <Fact label="Vill ha svar">{view.wantsAnswer === null ? null : view.wantsAnswer ? 'Ja' : 'Nej'}</Fact>
+                <Fact label="Utredare">{view.assignee}</Fact>
+                <Fact label="Kategori">{view.unclassified ? 'Inte klassificerat ännu' : view.category}</Fact>
+                <Fact label="Lagrum">{view.lagrum}</Fact>
+                <Fact label="Återkoppling">{view.acknowledged ? `${formatDateTime(view.acknowledged.at)} av ${view.acknowledged.by}${view.acknowledged.note ? ` – ${view.acknowledged.note}` : ''}` : null}</Fact>
+                <Fact label="Utredning">
+                  {view.investigation
+                    ? `${view.investigation.summary}${view.investigation.causes.length ? `\nOrsaker: ${view.investigation.causes.join(', ')}` : ''}${view.investigation.deviationOccurred === undefined ? '' : `\nAvvikelse förekom: ${view.investigation.deviationOccurred ? 'ja' : 'nej'}`}`
+                    : null}
+                </Fact>
+                <Fact label="Beslut">{view.decision ? `${CASE_OUTCOME_LABELS[view.decision.outcome]} (${formatDateTime(view.decision.at)}, ${view.decision.by}) – ${view.decision.rationale}` : null}</Fact>
+                <Fact label="Anmälan till IVO">{view.ivoReport ? `${view.ivoReport.ivoReference}, skickad ${formatDateTime(view.ivoReport.reportedAt)}` : view.decision?.requiresIvoReport ? 'Krävs – ej registrerad ännu' : null}</Fact>
+                <Fact label="Avslutat">{view.closedAt ? `${formatDateTime(view.closedAt)} – ${view.closingSummary ?? ''}` : null}</Fact>
+              </Stack>
+            </Section>
+            <Section title="Frister">
+              <Deadlines view={view} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack>
+            <Section title="Åtgärder">
+              <Actions view={view} />
+            </Section>
+            <Section title="Uppgifter">
+              <Tasks view={view} />
+            </Section>
+            <Section title="Händelser">
+              <QueryState query={events} loadingLabel="Hämtar händelser…">
+                {(data) => <EventTimeline events={Array.isArray(data) ? data : data.items} />}
+              </QueryState>
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
 
 export function CasePage() {
-  return <Title order={2}>Under arbete</Title>;
+  const { id = '' } = useParams();
+  const view = useQuery({
+    queryKey: ['case', id],
+    // No polling: every read of a case is written to the access log (DATA-5), so the page reads
+    // when it opens, after each command and when the user asks.
+    queryFn: () => apiJson<CaseView>(`/api/v1/cases/${encodeURIComponent(id)}`),
+  });
+  const queryClient = useQueryClient();
+  const refresh = async () => {
+    await view.refetch();
+    await queryClient.invalidateQueries({ queryKey: ['case-events', id] });
+  };
+  usePageTitle(view.data ? `Ärende ${view.data.caseNumber}` : 'Ärende');
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Anchor component={Link} to="/uppgifter" size="sm">
+          ← Till mina uppgifter
+        </Anchor>
+        <Button variant="default" size="xs" onClick={() => void refresh()} loading={view.isFetching && !view.isPending}>
+          Uppdatera
+        </Button>
+      </Group>
+      <QueryState query={view} loadingLabel="Hämtar ärendet…">
+        {(data) => <CaseBody view={data} />}
+      </QueryState>
+    </Stack>
+  );
 }

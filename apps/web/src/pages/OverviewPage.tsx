@@ -1,5 +1,474 @@
-import { Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { CASE_STAGE_LABELS, CASE_TYPE_LABELS, type CaseStage, type CaseType } from '@kvalitet/domain';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { apiJson, messageOf } from '../api/client';
+import { useUnitName } from '../api/hooks';
+import { BarChartWithTable, type ChartRow } from '../components/Charts';
+import { downloadDocument } from '../components/Download';
+import { QueryState } from '../components/QueryState';
+import { formatDate, formatNumber } from '../lib/format';
+import { currentIsoWeek, currentTertial, describeIsoWeek, isValidIsoWeek, shiftIsoWeek } from '../lib/periods';
+import { usePageTitle } from '../lib/use-page-title';
+
+const BLUE = '#1864ab';
+const GREEN = '#2b8a3e';
+const ORANGE = '#c2410c';
+const NOT_YET = 'Den här sammanställningen finns inte i systemet ännu. Kontakta systemförvaltningen.';
+
+interface DigestTotals {
+  reported: number;
+  closed: number;
+  open: number;
+  overdue: number;
+}
+interface WeeklyDigest {
+  week: string;
+  from: string;
+  to: string;
+  totals: DigestTotals;
+  byType: Record<string, number>;
+  byUnit: Record<string, number>;
+  lexSarahMaria?: {
+    reported: { lex_sarah: number; lex_maria: number };
+    awaitingIvo?: number;
+    notifiedToIvo?: number;
+  };
+  overdueActions?: number;
+  lines: { caseNumber: string; type: string; unitId: string; stage: string; reportedAt: string; overdue: boolean; category?: string | null }[];
+}
+interface Funnel {
+  reports: number;
+  investigated: number;
+  serious: number;
+  notifiedToIvo: number;
+}
+interface Statistics {
+  totals: { reported: number; closed: number; open: number; overdue: number };
+  groups: { key: Record<string, string>; measures: { reported: number; closed: number; open: number; overdue: number } }[];
+  lexSarahFunnel?: Funnel;
+}
+interface RiskMatrix {
+  rowHeading: string;
+  columnHeading: string;
+  columns: { severity: number; label: string }[];
+  rows: { probability: number; label: string; cells: { probability: number; severity: number; score: number; level: string; count: number }[] }[];
+  levels: { level: string; label: string; demand: string }[];
+}
+
+const LEVEL_COLORS: Record<string, { bg: string; fg: string }> = {
+  low: { bg: '#d3f9d8', fg: '#1b4d24' },
+  medium: { bg: '#fff3bf', fg: '#5c3c00' },
+  high: { bg: '#ffc078', fg: '#4a2600' },
+  very_high: { bg: '#c92a2a', fg: '#ffffff' },
+};
+
+function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  const id = `rubrik-${title.toLowerCase().replace(/[^a-zåäö]+/g, '-')}`;
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Title order={3} size="h4" id={id}>
+          {title}
+        </Title>
+        {actions}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function Stat({ label, value, warn }: { label: string; value: number; warn?: boolean }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="sm">{label}</Text>
+      <Text fw={700} fz={28} c={warn && value > 0 ? 'red.9' : undefined} data-testid={`nyckeltal-${label}`}>
+        {formatNumber(value)}
+      </Text>
+    </Card>
+  );
+}
+
+function DownloadButton({ path, filename, label }: { path: string; filename: string; label: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Stack gap={4}>
+      <Button
+        variant="outline"
+        size="sm"
+        loading={busy}
+        onClick={() => {
+          setBusy(true);
+          setError(null);
+          downloadDocument(path, 'application/pdf', filename)
+            .catch((e: unknown) => setError(e))
+            .finally(() => setBusy(false));
+        }}
+      >
+        {label}
+      </Button>
+      {error !== null && (
+        <Text size="sm" c="red.9" role="alert">
+          {messageOf(error)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function toRows(record: Record<string, number>, label: (key: string) => string): ChartRow[] {
+  return Object.entries(record)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, n]) => ({ label: label(key), antal: n }));
+}
+
+function DigestSection() {
+  const [week, setWeek] = useState(currentIsoWeek());
+  const [draft, setDraft] = useState(week);
+  const unitName = useUnitName();
+  const digest = useQuery({
+    queryKey: ['digest', week],
+    queryFn: () => apiJson<WeeklyDigest>(`/api/v1/reports/weekly-digest?week=${week}`),
+  });
+  const go = (w: string) => {
+    setWeek(w);
+    setDraft(w);
+  };
+  return (
+    <Section
+      title="Veckosammanställning till ledningsgruppen"
+      actions={<DownloadButton path={`/api/v1/reports/weekly-digest?week=${week}`} filename={`veckosammanstallning-${week}.pdf`} label="Ladda ned PDF" />}
+    >
+      <Group align="end" mb="sm" wrap="wrap">
+        <Button variant="default" size="sm" onClick={() => go(shiftIsoWeek(week, -1))}>
+          Föregående vecka
+        </Button>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (isValidIsoWeek(draft)) setWeek(draft);
+          }}
+        >
+          <Group align="end" gap="xs">
+            <TextInput
+              label="Vecka"
+              description="Till exempel 2026-W48"
+              value={draft}
+              onChange={(e) => setDraft(e.currentTarget.value)}
+              error={draft !== '' && !isValidIsoWeek(draft) ? 'Skriv veckan som ÅÅÅÅ-Vnn, till exempel 2026-W48' : undefined}
+              w={160}
+            />
+            <Button type="submit" size="sm" variant="default">
+              Visa
+            </Button>
+          </Group>
+        </form>
+        <Button variant="default" size="sm" onClick={() => go(shiftIsoWeek(week, 1))}>
+          Nästa vecka
+        </Button>
+      </Group>
+      <Text fw={600} mb="sm" data-testid="vecka">
+        {describeIsoWeek(week)}
+      </Text>
+      <QueryState query={digest} loadingLabel="Hämtar veckosammanställningen…" unavailableMessage={NOT_YET}>
+        {(d) => (
+          <Stack>
+            <SimpleGrid cols={{ base: 2, md: 4 }}>
+              <Stat label="Rapporterade" value={d.totals.reported} />
+              <Stat label="Avslutade" value={d.totals.closed} />
+              <Stat label="Öppna" value={d.totals.open} />
+              <Stat label="Försenade" value={d.totals.overdue} warn />
+            </SimpleGrid>
+            {d.lexSarahMaria && (
+              <Text size="sm">
+                Nya lex Sarah: {d.lexSarahMaria.reported.lex_sarah} · nya lex Maria: {d.lexSarahMaria.reported.lex_maria}
+                {d.lexSarahMaria.awaitingIvo !== undefined && ` · väntar på anmälan till IVO: ${d.lexSarahMaria.awaitingIvo}`}
+                {d.lexSarahMaria.notifiedToIvo !== undefined && ` · anmälda till IVO: ${d.lexSarahMaria.notifiedToIvo}`}
+              </Text>
+            )}
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <div>
+                <Title order={4} size="h5" mb="xs">
+                  Per ärendetyp
+                </Title>
+                <BarChartWithTable title="Ärenden per typ under veckan" layout="vertical" rows={toRows(d.byType, (k) => CASE_TYPE_LABELS[k as CaseType] ?? k)} series={[{ key: 'antal', label: 'Antal', color: BLUE }]} />
+              </div>
+              <div>
+                <Title order={4} size="h5" mb="xs">
+                  Per enhet
+                </Title>
+                <BarChartWithTable title="Ärenden per enhet under veckan" layout="vertical" rows={toRows(d.byUnit, unitName)} series={[{ key: 'antal', label: 'Antal', color: GREEN }]} />
+              </div>
+            </SimpleGrid>
+            <Title order={4} size="h5">
+              Ärenden (avidentifierade)
+            </Title>
+            {d.lines.length === 0 ? (
+              <Text size="sm">Inga ärenden rapporterade eller försenade under veckan.</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={560}>
+                <Table aria-label="Avidentifierade ärendrader" striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Ärende</Table.Th>
+                      <Table.Th scope="col">Typ</Table.Th>
+                      <Table.Th scope="col">Enhet</Table.Th>
+                      <Table.Th scope="col">Steg</Table.Th>
+                      <Table.Th scope="col">Rapporterat</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {d.lines.map((l) => (
+                      <Table.Tr key={l.caseNumber} data-testid="sammanstallningsrad">
+                        <Table.Td>{l.caseNumber}</Table.Td>
+                        <Table.Td>{CASE_TYPE_LABELS[l.type as CaseType] ?? l.type}</Table.Td>
+                        <Table.Td>{unitName(l.unitId)}</Table.Td>
+                        <Table.Td>{CASE_STAGE_LABELS[l.stage as CaseStage] ?? l.stage}</Table.Td>
+                        <Table.Td className={l.overdue ? 'overdue' : undefined}>
+                          {formatDate(l.reportedAt)}
+                          {l.overdue && (
+                            <Badge color="red.9" variant="filled" size="sm" ml={6}>
+                              Försenad
+                            </Badge>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+    </Section>
+  );
+}
+
+function useStatistics(groupBy: string, from: string, to: string) {
+  return useQuery({
+    queryKey: ['statistics', groupBy, from, to],
+    queryFn: () => apiJson<Statistics>(`/api/v1/reports/statistics?from=${from}&to=${to}&groupBy=${groupBy}`),
+  });
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+function StatisticsSection() {
+  const year = currentTertial().year;
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const unitName = useUnitName();
+  const byMonth = useStatistics('month', from, to);
+  const byType = useStatistics('type', from, to);
+  const byUnit = useStatistics('unit', from, to);
+  const groupRows = (s: Statistics, dim: string, label: (k: string) => string): ChartRow[] =>
+    s.groups
+      .filter((g) => g.measures.reported > 0 || g.measures.overdue > 0)
+      .map((g) => ({ label: label(g.key[dim] ?? ''), rapporterade: g.measures.reported, försenade: g.measures.overdue }));
+  const series = [
+    { key: 'rapporterade', label: 'Rapporterade', color: BLUE },
+    { key: 'försenade', label: 'Försenade', color: ORANGE },
+  ];
+  return (
+    <Section title={`Statistik ${year}`}>
+      <Stack>
+        <div>
+          <Title order={4} size="h5" mb="xs">
+            Per månad
+          </Title>
+          <QueryState query={byMonth} loadingLabel="Hämtar statistik…" unavailableMessage={NOT_YET}>
+            {(s) => (
+              <BarChartWithTable
+                title="Rapporterade och avslutade ärenden per månad"
+                rows={[...s.groups]
+                  .sort((a, b) => (a.key['month'] ?? '').localeCompare(b.key['month'] ?? ''))
+                  .map((g) => ({ label: MONTHS[Number((g.key['month'] ?? '').slice(5, 7)) - 1] ?? g.key['month'] ?? '', rapporterade: g.measures.reported, avslutade: g.measures.closed }))}
+                series={[
+                  { key: 'rapporterade', label: 'Rapporterade', color: BLUE },
+                  { key: 'avslutade', label: 'Avslutade', color: GREEN },
+                ]}
+              />
+            )}
+          </QueryState>
+        </div>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <div>
+            <Title order={4} size="h5" mb="xs">
+              Per ärendetyp
+            </Title>
+            <QueryState query={byType} loadingLabel="Hämtar statistik…" unavailableMessage={NOT_YET}>
+              {(s) => <BarChartWithTable title="Ärenden per typ i år" layout="vertical" rows={groupRows(s, 'type', (k) => CASE_TYPE_LABELS[k as CaseType] ?? k)} series={series} />}
+            </QueryState>
+          </div>
+          <div>
+            <Title order={4} size="h5" mb="xs">
+              Per enhet
+            </Title>
+            <QueryState query={byUnit} loadingLabel="Hämtar statistik…" unavailableMessage={NOT_YET}>
+              {(s) => <BarChartWithTable title="Ärenden per enhet i år" layout="vertical" rows={groupRows(s, 'unit', unitName)} series={series} />}
+            </QueryState>
+          </div>
+        </SimpleGrid>
+        <div>
+          <Title order={4} size="h5" mb="xs">
+            Lex Sarah – från rapport till anmälan
+          </Title>
+          <QueryState query={byType} loadingLabel="Hämtar statistik…" unavailableMessage={NOT_YET}>
+            {(s) =>
+              s.lexSarahFunnel ? (
+                <BarChartWithTable
+                  title="Lex Sarah-trappan i år"
+                  layout="vertical"
+                  height={200}
+                  rows={[
+                    { label: 'Rapporter', antal: s.lexSarahFunnel.reports },
+                    { label: 'Utredda', antal: s.lexSarahFunnel.investigated },
+                    { label: 'Allvarliga', antal: s.lexSarahFunnel.serious },
+                    { label: 'Anmälda till IVO', antal: s.lexSarahFunnel.notifiedToIvo },
+                  ]}
+                  series={[{ key: 'antal', label: 'Antal', color: '#862e9c' }]}
+                />
+              ) : (
+                <Text size="sm">Statistiken saknar lex Sarah-uppgifter.</Text>
+              )
+            }
+          </QueryState>
+        </div>
+      </Stack>
+    </Section>
+  );
+}
+
+function RiskMatrixSection() {
+  const matrix = useQuery({
+    queryKey: ['risk-matrix'],
+    queryFn: () => apiJson<RiskMatrix>('/api/v1/risk-assessments/matrix'),
+  });
+  return (
+    <Section title="Riskmatris – värmekarta">
+      <QueryState query={matrix} loadingLabel="Hämtar riskmatrisen…" unavailableMessage="Riskanalyser finns inte i systemet ännu.">
+        {(m) => (
+          <Stack gap="xs">
+            <Table.ScrollContainer minWidth={480}>
+              <Table withTableBorder withColumnBorders aria-label="Riskmatris: antal risker per sannolikhet och allvarlighetsgrad">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">
+                      {m.rowHeading} ↓ / {m.columnHeading} →
+                    </Table.Th>
+                    {m.columns.map((c) => (
+                      <Table.Th scope="col" key={c.severity} ta="center">
+                        {c.label} ({c.severity})
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {m.rows.map((r) => (
+                    <Table.Tr key={r.probability}>
+                      <Table.Th scope="row">
+                        {r.label} ({r.probability})
+                      </Table.Th>
+                      {r.cells.map((c) => {
+                        const colors = LEVEL_COLORS[c.level] ?? { bg: '#f1f3f5', fg: '#212529' };
+                        const level = m.levels.find((l) => l.level === c.level)?.label ?? c.level;
+                        return (
+                          <Table.Td key={c.severity} className="heat-cell" style={{ background: colors.bg, color: colors.fg }} data-testid="riskcell">
+                            <div>{c.count} st</div>
+                            <Text span size="xs" c="inherit">
+                              poäng {c.score} · {level}
+                            </Text>
+                          </Table.Td>
+                        );
+                      })}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Group gap="md" wrap="wrap">
+              {m.levels.map((l) => (
+                <Text size="sm" key={l.level}>
+                  <Badge color="gray.8" variant="outline" mr={4} style={{ background: LEVEL_COLORS[l.level]?.bg, color: LEVEL_COLORS[l.level]?.fg }}>
+                    {l.label}
+                  </Badge>
+                  {l.demand}
+                </Text>
+              ))}
+            </Group>
+          </Stack>
+        )}
+      </QueryState>
+    </Section>
+  );
+}
+
+function ReportsSection() {
+  const now = currentTertial();
+  const [year, setYear] = useState(String(now.year));
+  const [tertial, setTertial] = useState(String(now.tertial));
+  const lastYear = String(now.year - 1);
+  const tertialReport = useQuery({
+    queryKey: ['tertial', year, tertial],
+    queryFn: () => apiJson<{ label?: string; totals?: DigestTotals }>(`/api/v1/reports/tertial?year=${year}&tertial=${tertial}`),
+  });
+  const years = [now.year, now.year - 1, now.year - 2].map(String);
+  return (
+    <Section title="Rapporter till nämnden">
+      <Stack>
+        <Group align="end" wrap="wrap">
+          <NativeSelect label="År" value={year} onChange={(e) => setYear(e.currentTarget.value)} data={years} />
+          <NativeSelect
+            label="Tertial"
+            value={tertial}
+            onChange={(e) => setTertial(e.currentTarget.value)}
+            data={[
+              { value: '1', label: 'T1 (januari–april)' },
+              { value: '2', label: 'T2 (maj–augusti)' },
+              { value: '3', label: 'T3 (september–december)' },
+            ]}
+          />
+          <DownloadButton path={`/api/v1/reports/tertial?year=${year}&tertial=${tertial}`} filename={`tertialrapport-${year}-T${tertial}.pdf`} label="Ladda ned tertialrapport (PDF)" />
+        </Group>
+        <QueryState query={tertialReport} loadingLabel="Hämtar tertialrapporten…" unavailableMessage={NOT_YET}>
+          {(r) =>
+            r.totals ? (
+              <Text size="sm" data-testid="tertial-sammanfattning">
+                {r.label ?? `Tertial ${tertial} ${year}`}: {r.totals.reported} rapporterade, {r.totals.closed} avslutade, {r.totals.open} öppna, {r.totals.overdue} försenade.
+              </Text>
+            ) : (
+              <Text size="sm">Tertialrapporten är hämtad.</Text>
+            )
+          }
+        </QueryState>
+        <Alert color="blue" variant="light" title="Berättelser för föregående år">
+          <Text size="sm" mb="xs">
+            Utkast byggda ur ärendena. Analysen skrivs av människor innan nämnden får dem.
+          </Text>
+          <Group>
+            <DownloadButton path={`/api/v1/reports/patientsakerhetsberattelse?year=${lastYear}`} filename={`patientsakerhetsberattelse-${lastYear}.pdf`} label={`Patientsäkerhetsberättelse ${lastYear} (PDF)`} />
+            <DownloadButton path={`/api/v1/reports/kvalitetsberattelse?year=${lastYear}`} filename={`kvalitetsberattelse-${lastYear}.pdf`} label={`Kvalitetsberättelse ${lastYear} (PDF)`} />
+          </Group>
+        </Alert>
+      </Stack>
+    </Section>
+  );
+}
 
 export function OverviewPage() {
-  return <Title order={2}>Under arbete</Title>;
+  usePageTitle('Översikt');
+  return (
+    <Stack>
+      <Title order={2}>Översikt</Title>
+      <Text>Sammanställningar utan personuppgifter: antal, frister och trender.</Text>
+      <DigestSection />
+      <StatisticsSection />
+      <RiskMatrixSection />
+      <ReportsSection />
+    </Stack>
+  );
 }
+

@@ -1,5 +1,263 @@
-import { Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Card, Group, NativeSelect, Pagination, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { describeDuration } from '@kvalitet/domain';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { apiJson } from '../api/client';
+import type { AccessLogEntry, Page, Policy } from '../api/types';
+import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
+import { formatDateTime } from '../lib/format';
+import { accessActionLabel, POLICY_KEY_LABELS, roleLabel } from '../lib/labels';
+import { fromDraft, moveItem, toDraft, type DurationDraft, type DurationUnit } from '../lib/policy-form';
+import { usePageTitle } from '../lib/use-page-title';
+
+const ESCALATION_ROLES = ['unit_manager', 'division_manager', 'director', 'lex_sarah_investigator', 'mas', 'quality_coordinator'];
+const UNIT_OPTIONS: { value: DurationUnit; label: string }[] = [
+  { value: 'hours', label: 'timmar' },
+  { value: 'days', label: 'dagar' },
+  { value: 'working_days', label: 'arbetsdagar' },
+  { value: 'iso', label: 'ISO 8601 (t.ex. PT10S)' },
+];
+
+function PolicyEditor({ policy }: { policy: Policy }) {
+  const queryClient = useQueryClient();
+  const [drafts, setDrafts] = useState<Record<string, DurationDraft>>(() =>
+    Object.fromEntries(Object.entries(policy.deadlines).map(([k, v]) => [k, toDraft(v)])),
+  );
+  const [chain, setChain] = useState<string[]>(policy.escalationChain);
+  const [addRole, setAddRole] = useState('');
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => apiJson<Policy>('/api/v1/policy', { method: 'PUT', body }),
+    onSuccess: (saved) => queryClient.setQueryData(['policy'], saved),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate({
+      ...policy,
+      deadlines: Object.fromEntries(Object.entries(drafts).map(([k, d]) => [k, fromDraft(d)])),
+      escalationChain: chain,
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Text size="sm">
+          Version {policy.version}. En ändring gäller frister som startar efter att den sparats; varje frist i ett ärende visar vilken
+          version som satte den.
+        </Text>
+        <Table.ScrollContainer minWidth={640}>
+          <Table aria-label="Frister">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Frist</Table.Th>
+                <Table.Th scope="col">Längd</Table.Th>
+                <Table.Th scope="col">Enhet</Table.Th>
+                <Table.Th scope="col">Gäller nu</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {Object.entries(drafts).map(([key, draft]) => {
+                const label = POLICY_KEY_LABELS[key] ?? key;
+                return (
+                  <Table.Tr key={key}>
+                    <Table.Td>
+                      <Text size="sm" id={`frist-${key}`}>
+                        {label}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={`${label}: längd`}
+                        value={draft.amount}
+                        w={draft.unit === 'iso' ? 160 : 90}
+                        onChange={(e) => setDrafts({ ...drafts, [key]: { ...draft, amount: e.currentTarget.value } })}
+                        error={fieldError(save.error, `deadlines.${key}`)}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <NativeSelect
+                        aria-label={`${label}: enhet`}
+                        value={draft.unit}
+                        data={UNIT_OPTIONS}
+                        onChange={(e) => setDrafts({ ...drafts, [key]: { ...draft, unit: e.currentTarget.value as DurationUnit } })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{describeDuration(policy.deadlines[key]!)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <Card withBorder padding="sm" component="fieldset">
+          <Text component="legend" fw={600} size="sm">
+            Eskaleringskedja – vem en missad frist går till, i tur och ordning
+          </Text>
+          <Stack gap={6} component="ol" pl="md" my="xs">
+            {chain.map((role, index) => (
+              <li key={`${role}-${index}`}>
+                <Group gap="xs">
+                  <Text size="sm" w={260}>
+                    {roleLabel(role)}
+                  </Text>
+                  <ActionIcon variant="default" aria-label={`Flytta ${roleLabel(role)} upp`} disabled={index === 0} onClick={() => setChain(moveItem(chain, index, -1))}>
+                    ↑
+                  </ActionIcon>
+                  <ActionIcon variant="default" aria-label={`Flytta ${roleLabel(role)} ned`} disabled={index === chain.length - 1} onClick={() => setChain(moveItem(chain, index, 1))}>
+                    ↓
+                  </ActionIcon>
+                  <ActionIcon variant="default" aria-label={`Ta bort ${roleLabel(role)}`} onClick={() => setChain(chain.filter((_, i) => i !== index))}>
+                    ✕
+                  </ActionIcon>
+                </Group>
+              </li>
+            ))}
+          </Stack>
+          <Group align="end">
+            <NativeSelect
+              label="Lägg till steg"
+              value={addRole}
+              onChange={(e) => setAddRole(e.currentTarget.value)}
+              data={[{ value: '', label: 'Välj roll' }, ...ESCALATION_ROLES.filter((r) => !chain.includes(r)).map((r) => ({ value: r, label: roleLabel(r) }))]}
+            />
+            <Button
+              variant="default"
+              disabled={addRole === ''}
+              onClick={() => {
+                setChain([...chain, addRole]);
+                setAddRole('');
+              }}
+            >
+              Lägg till
+            </Button>
+          </Group>
+          {fieldError(save.error, 'escalationChain') && (
+            <Text c="red.9" size="sm" role="alert">
+              {fieldError(save.error, 'escalationChain')}
+            </Text>
+          )}
+        </Card>
+        {save.error !== null && <ErrorNotice error={save.error} title="Policyn sparades inte" />}
+        {save.data && save.error === null && (
+          <Alert color="green" variant="light" role="status" title="Sparat">
+            Fristpolicyn är sparad som version {save.data.version}.
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            Spara ny version
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function AccessLog() {
+  const [draft, setDraft] = useState({ caseId: '', username: '' });
+  const [filter, setFilter] = useState(draft);
+  const [page, setPage] = useState(1);
+  const params = new URLSearchParams({ page: String(page), pageSize: '50' });
+  if (filter.caseId.trim()) params.set('caseId', filter.caseId.trim());
+  if (filter.username.trim()) params.set('username', filter.username.trim());
+  const log = useQuery({
+    queryKey: ['access-log', params.toString()],
+    queryFn: () => apiJson<Page<AccessLogEntry>>(`/api/v1/audit/access-log?${params.toString()}`),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Stack>
+      <Text size="sm">Loggkontroll: vem som läst vilket ärende och när. Loggen kan inte ändras.</Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPage(1);
+          setFilter(draft);
+        }}
+      >
+        <Group align="end" wrap="wrap">
+          <TextInput label="Ärendets id" value={draft.caseId} onChange={(e) => setDraft({ ...draft, caseId: e.currentTarget.value })} error={fieldError(log.error, 'caseId')} />
+          <TextInput label="Användarnamn" value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })} error={fieldError(log.error, 'username')} />
+          <Button type="submit">Filtrera</Button>
+        </Group>
+      </form>
+      <QueryState query={log} loadingLabel="Hämtar åtkomstloggen…">
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text role="status">Inga läsningar matchar.</Text>
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={720}>
+                <Table striped aria-label="Åtkomstlogg">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Tid</Table.Th>
+                      <Table.Th scope="col">Användare</Table.Th>
+                      <Table.Th scope="col">Roll</Table.Th>
+                      <Table.Th scope="col">Vad</Table.Th>
+                      <Table.Th scope="col">Ärende</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((entry) => (
+                      <Table.Tr key={entry.id} data-testid="loggrad">
+                        <Table.Td>{formatDateTime(entry.at)}</Table.Td>
+                        <Table.Td>{entry.username}</Table.Td>
+                        <Table.Td>{entry.roles.map(roleLabel).join(', ')}</Table.Td>
+                        <Table.Td>{accessActionLabel(entry.action)}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/arenden/${entry.caseId}`} size="sm">
+                            Öppna ärendet
+                          </Anchor>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Group justify="space-between">
+                <Text size="sm">{data.total} läsningar</Text>
+                {data.total > 50 && <Pagination total={Math.ceil(data.total / 50)} value={page} onChange={setPage} getItemProps={(p) => ({ 'aria-label': `Sida ${p}` })} getControlProps={(c) => ({ 'aria-label': c === 'next' ? 'Nästa sida' : c === 'previous' ? 'Föregående sida' : c === 'first' ? 'Första sidan' : 'Sista sidan' })} />}
+              </Group>
+            </>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}
 
 export function SettingsPage() {
-  return <Title order={2}>Under arbete</Title>;
+  usePageTitle('Inställningar');
+  const policy = useQuery({ queryKey: ['policy'], queryFn: () => apiJson<Policy>('/api/v1/policy') });
+  return (
+    <Stack>
+      <Title order={2}>Inställningar</Title>
+      <Tabs defaultValue="frister" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="frister">Frister och eskalering</Tabs.Tab>
+          <Tabs.Tab value="logg">Åtkomstlogg</Tabs.Tab>
+          <Tabs.Tab value="kalender">Sammanträden</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="frister" pt="md">
+          <QueryState query={policy} loadingLabel="Hämtar fristpolicyn…">
+            {(p) => <PolicyEditor key={p.version} policy={p} />}
+          </QueryState>
+        </Tabs.Panel>
+        <Tabs.Panel value="logg" pt="md">
+          <AccessLog />
+        </Tabs.Panel>
+        <Tabs.Panel value="kalender" pt="md">
+          <Alert color="gray" variant="light" title="Inte tillgängligt" role="status">
+            Sammanträdeskalendern för ledningsgrupp och nämnd finns inte i systemet ännu. Fristen
+            &quot;informera nämnden på kommande sammanträde&quot; (DL-6) kan därför inte visas här.
+          </Alert>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
 }

@@ -1,0 +1,157 @@
+import { Alert, Button, Card, Group, NativeSelect, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { apiJson } from '../api/client';
+import type { CaseView } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { availableCommands, COMMAND_LABELS, type CommandName } from '../lib/case-commands';
+import { commandForm, type FieldSpec } from '../lib/command-forms';
+import { ErrorNotice, fieldError } from './QueryState';
+
+function todayInStockholm(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+}
+
+function Field({
+  spec,
+  value,
+  onChange,
+  error,
+}: {
+  spec: FieldSpec;
+  value: string;
+  onChange: (v: string) => void;
+  error: string | undefined;
+}) {
+  const common = { label: spec.label, description: spec.description, withAsterisk: spec.required, error, name: spec.name };
+  switch (spec.kind) {
+    case 'textarea':
+    case 'lines':
+      return <Textarea {...common} autosize minRows={spec.kind === 'lines' ? 2 : 3} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+    case 'select':
+      return <NativeSelect {...common} data={spec.options ?? []} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+    case 'yesno':
+      return (
+        <Radio.Group {...common} value={value} onChange={onChange}>
+          <Group mt="xs">
+            <Radio value="ja" label="Ja" />
+            <Radio value="nej" label="Nej" />
+          </Group>
+        </Radio.Group>
+      );
+    case 'date':
+      return <TextInput {...common} type="date" value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+    case 'datetime':
+      return <TextInput {...common} type="datetime-local" value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+    default:
+      return <TextInput {...common} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+  }
+}
+
+function CommandFormCard({ command, view, onDone, onCancel }: { command: CommandName; view: CaseView; onDone: (label: string) => void; onCancel: () => void }) {
+  const { me } = useAuth();
+  const queryClient = useQueryClient();
+  const form = commandForm(command, view, { username: me?.username ?? '' }, todayInStockholm());
+  const [values, setValues] = useState<Record<string, string>>(form.initial);
+  const run = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      apiJson<CaseView>(`/api/v1/cases/${view.id}/${command}`, { method: 'POST', body }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['case', view.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['case-events', view.id] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      onDone(COMMAND_LABELS[command]);
+    },
+    onError: () => {
+      void queryClient.invalidateQueries({ queryKey: ['case', view.id] });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    // No expectedVersion: the worker appends deadline and task events to the case at any time, which
+    // would turn most human commands into spurious 409s. The domain refuses what no longer fits.
+    run.mutate(form.toBody(values));
+  }
+
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={`form-${command}`}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={4} id={`form-${command}`}>
+            {COMMAND_LABELS[command]}
+          </Title>
+          {form.fields.length === 0 && <Text size="sm">Bekräfta för att gå vidare.</Text>}
+          {form.fields.map((spec) => (
+            <Field
+              key={spec.name}
+              spec={spec}
+              value={values[spec.name] ?? ''}
+              onChange={(v) => setValues((old) => ({ ...old, [spec.name]: v }))}
+              error={fieldError(run.error, spec.name)}
+            />
+          ))}
+          {run.error !== null && <ErrorNotice error={run.error} title="Det gick inte att genomföra" />}
+          <Group>
+            <Button type="submit" loading={run.isPending}>
+              {form.submitLabel}
+            </Button>
+            <Button variant="default" onClick={onCancel}>
+              Avbryt
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** The commands the user's role allows on the case (api `allowedCommands`), as forms. */
+export function CommandPanel({ view }: { view: CaseView }) {
+  const [open, setOpen] = useState<CommandName | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const commands = availableCommands(view);
+  return (
+    <Stack gap="sm">
+      {done && (
+        <Alert color="green" variant="light" role="status" title="Klart" withCloseButton closeButtonLabel="Stäng meddelandet" onClose={() => setDone(null)}>
+          {done} är registrerat.
+        </Alert>
+      )}
+      {commands.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Du har inga åtgärder att göra i ärendet just nu.
+        </Text>
+      ) : (
+        <Group gap="xs">
+          {commands.map((command) => (
+            <Button
+              key={command}
+              variant={open === command ? 'filled' : 'default'}
+              size="sm"
+              aria-expanded={open === command}
+              onClick={() => {
+                setDone(null);
+                setOpen(open === command ? null : command);
+              }}
+            >
+              {COMMAND_LABELS[command]}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {open && (
+        <CommandFormCard
+          key={open}
+          command={open}
+          view={view}
+          onCancel={() => setOpen(null)}
+          onDone={(label) => {
+            setOpen(null);
+            setDone(label);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

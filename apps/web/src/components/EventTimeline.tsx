@@ -1,0 +1,33 @@
+import { Text, Timeline } from '@mantine/core';
+import type { CaseEvent } from '../api/types';
+import { eventDetail } from '../lib/event-details';
+import { formatDateTime } from '../lib/format';
+import { EVENT_LABELS } from '../lib/labels';
+
+/** The full event history of a case, oldest first: who did what when. */
+export function EventTimeline({ events }: { events: CaseEvent[] }) {
+  return (
+    <Timeline bulletSize={14} lineWidth={2} active={events.length}>
+      {events.map((e) => {
+        const detail = eventDetail(e.type, e.data);
+        return (
+          <Timeline.Item
+            key={e.id}
+            color={e.type === 'DeadlineMissed' ? 'red.9' : undefined}
+            title={<Text fw={600} size="sm" c={e.type === 'DeadlineMissed' ? 'red.9' : undefined}>{EVENT_LABELS[e.type] ?? e.type}</Text>}
+            data-testid="handelse"
+          >
+            <Text size="sm">
+              {formatDateTime(e.occurredAt)} · {e.actor === 'system' ? 'systemet' : e.actor}
+            </Text>
+            {detail && (
+              <Text size="sm" c="dimmed" lineClamp={3}>
+                {detail}
+              </Text>
+            )}
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}

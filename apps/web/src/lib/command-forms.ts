@@ -1,0 +1,189 @@
+import { CASE_OUTCOME_LABELS, CASE_TYPE_LABELS, CASE_TYPES, outcomesForType } from '@kvalitet/domain';
+import type { CaseView } from '../api/types';
+import type { CommandName } from './case-commands';
+import { ACTION_LEVEL_LABELS } from './labels';
+import { localInputToIso } from './format';
+
+export type FieldKind = 'text' | 'textarea' | 'select' | 'date' | 'datetime' | 'lines' | 'yesno';
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  description?: string;
+  options?: { value: string; label: string }[];
+}
+
+export interface CommandForm {
+  fields: FieldSpec[];
+  /** Initial values for the form. */
+  initial: Record<string, string>;
+  /** The request body from the form's values (strings), without expectedVersion. */
+  toBody(values: Record<string, string>): Record<string, unknown>;
+  submitLabel: string;
+}
+
+const trimmed = (v: string | undefined) => (v ?? '').trim();
+const optional = (body: Record<string, unknown>, key: string, value: string | undefined) => {
+  if (trimmed(value) !== '') body[key] = trimmed(value);
+  return body;
+};
+
+/** The form for each command of api.md, with fields named as the api names them (so its field errors land). */
+export function commandForm(command: CommandName, c: CaseView, me: { username: string }, today: string): CommandForm {
+  switch (command) {
+    case 'acknowledge':
+      return {
+        fields: [{ name: 'note', label: 'Anteckning om återkopplingen', kind: 'textarea', description: 'Till exempel hur och när den som rapporterade fick besked' }],
+        initial: { note: '' },
+        toBody: (v) => optional({}, 'note', v['note']),
+        submitLabel: 'Registrera återkoppling',
+      };
+    case 'assign':
+      return {
+        fields: [{ name: 'assignee', label: 'Utredare eller handläggare (användarnamn)', kind: 'text', required: true, description: 'Till exempel sas eller enhetschef' }],
+        initial: { assignee: c.assignee ?? '' },
+        toBody: (v) => ({ assignee: trimmed(v['assignee']) }),
+        submitLabel: 'Utse',
+      };
+    case 'classify':
+      return {
+        fields: [
+          {
+            name: 'type',
+            label: 'Ärendetyp',
+            kind: 'select',
+            options: [{ value: '', label: `Behåll (${CASE_TYPE_LABELS[c.type]})` }, ...CASE_TYPES.filter((t) => t !== c.type).map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] }))],
+          },
+          { name: 'category', label: 'Kategori', kind: 'text', required: true, description: 'Till exempel bemötande, läkemedel, fall' },
+          { name: 'lagrum', label: 'Lagrum', kind: 'text', description: 'Till exempel SoL 14 kap. 6 §' },
+          { name: 'rationale', label: 'Motivering', kind: 'textarea', description: 'Krävs när typen ändras' },
+        ],
+        initial: { type: '', category: c.category ?? '', lagrum: c.lagrum ?? '', rationale: '' },
+        toBody: (v) => {
+          const body: Record<string, unknown> = { category: trimmed(v['category']) };
+          optional(body, 'type', v['type']);
+          optional(body, 'lagrum', v['lagrum']);
+          return optional(body, 'rationale', v['rationale']);
+        },
+        submitLabel: 'Klassificera',
+      };
+    case 'start-investigation':
+      return { fields: [], initial: {}, toBody: () => ({}), submitLabel: 'Starta utredningen' };
+    case 'record-investigation':
+      return {
+        fields: [
+          { name: 'summary', label: 'Utredningens sammanfattning', kind: 'textarea', required: true },
+          { name: 'causes', label: 'Orsaker', kind: 'lines', description: 'En orsak per rad, till exempel rutin, överlämning, bemanning' },
+          {
+            name: 'deviationOccurred',
+            label: c.type === 'lex_sarah' ? 'Förelåg ett missförhållande eller en avvikelse?' : 'Förekom en avvikelse?',
+            kind: 'yesno',
+            required: c.type === 'complaint',
+          },
+        ],
+        initial: { summary: '', causes: '', deviationOccurred: '' },
+        toBody: (v) => {
+          const body: Record<string, unknown> = {
+            summary: trimmed(v['summary']),
+            causes: (v['causes'] ?? '').split('\n').map((s) => s.trim()).filter((s) => s.length > 0),
+          };
+          if (v['deviationOccurred'] === 'ja') body['deviationOccurred'] = true;
+          if (v['deviationOccurred'] === 'nej') body['deviationOccurred'] = false;
+          return body;
+        },
+        submitLabel: 'Registrera utredningen',
+      };
+    case 'decide':
+      return {
+        fields: [
+          {
+            name: 'outcome',
+            label: 'Bedömning',
+            kind: 'select',
+            required: true,
+            options: [{ value: '', label: 'Välj bedömning' }, ...outcomesForType(c.type).map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] }))],
+          },
+          { name: 'rationale', label: 'Motivering', kind: 'textarea', required: true },
+        ],
+        initial: { outcome: '', rationale: '' },
+        toBody: (v) => ({ outcome: v['outcome'] ?? '', rationale: trimmed(v['rationale']) }),
+        submitLabel: 'Fatta beslut',
+      };
+    case 'report-to-ivo':
+      return {
+        fields: [
+          { name: 'ivoReference', label: 'IVO:s diarienummer', kind: 'text', required: true, description: 'Till exempel IVO 3.5.1-12345/2026' },
+          { name: 'reportedAt', label: 'Datum då anmälan skickades', kind: 'date', required: true },
+        ],
+        initial: { ivoReference: '', reportedAt: today },
+        toBody: (v) => ({ ivoReference: trimmed(v['ivoReference']), reportedAt: v['reportedAt'] ?? '' }),
+        submitLabel: 'Registrera anmälan',
+      };
+    case 'add-action':
+      return {
+        fields: [
+          { name: 'title', label: 'Åtgärd', kind: 'text', required: true },
+          {
+            name: 'level',
+            label: 'Nivå',
+            kind: 'select',
+            required: true,
+            options: Object.entries(ACTION_LEVEL_LABELS).map(([value, label]) => ({ value, label })),
+          },
+          { name: 'owner', label: 'Ansvarig (användarnamn)', kind: 'text', required: true },
+          { name: 'dueAt', label: 'Klar senast', kind: 'datetime', required: true },
+        ],
+        initial: { title: '', level: 'organisational', owner: me.username, dueAt: '' },
+        toBody: (v) => ({
+          title: trimmed(v['title']),
+          level: v['level'],
+          owner: trimmed(v['owner']),
+          dueAt: localInputToIso(v['dueAt'] ?? '') ?? v['dueAt'] ?? '',
+        }),
+        submitLabel: 'Lägg till åtgärden',
+      };
+    case 'complete-action': {
+      const open = c.actions.filter((a) => a.status === 'open');
+      return {
+        fields: [
+          { name: 'actionId', label: 'Åtgärd', kind: 'select', required: true, options: open.map((a) => ({ value: a.id, label: a.title })) },
+          { name: 'result', label: 'Resultat', kind: 'textarea', required: true, description: 'Vad gjordes?' },
+        ],
+        initial: { actionId: open[0]?.id ?? '', result: '' },
+        toBody: (v) => ({ actionId: v['actionId'] ?? '', result: trimmed(v['result']) }),
+        submitLabel: 'Markera som genomförd',
+      };
+    }
+    case 'follow-up':
+      return {
+        fields: [
+          { name: 'effective', label: 'Fick åtgärderna avsedd effekt?', kind: 'yesno', required: true },
+          { name: 'note', label: 'Underlag för bedömningen', kind: 'textarea', required: true, description: 'Till exempel kontroll, mätning eller att händelsen inte upprepats' },
+        ],
+        initial: { effective: '', note: '' },
+        toBody: (v) => {
+          const body: Record<string, unknown> = { note: trimmed(v['note']) };
+          if (v['effective'] === 'ja') body['effective'] = true;
+          if (v['effective'] === 'nej') body['effective'] = false;
+          return body;
+        },
+        submitLabel: 'Registrera uppföljningen',
+      };
+    case 'close':
+      return {
+        fields: [{ name: 'summary', label: 'Avslutande sammanfattning', kind: 'textarea', required: true }],
+        initial: { summary: '' },
+        toBody: (v) => ({ summary: trimmed(v['summary']) }),
+        submitLabel: 'Avsluta ärendet',
+      };
+    case 'reopen':
+      return {
+        fields: [{ name: 'reason', label: 'Skäl', kind: 'textarea', required: true, description: 'Till exempel nya uppgifter eller beslut från IVO' }],
+        initial: { reason: '' },
+        toBody: (v) => ({ reason: trimmed(v['reason']) }),
+        submitLabel: 'Återöppna',
+      };
+  }
+}

@@ -1,0 +1,64 @@
+import {
+  CASE_DEADLINE_KIND_LABELS,
+  CASE_OUTCOME_LABELS,
+  CASE_TASK_KIND_LABELS,
+  CASE_TYPE_LABELS,
+  type CaseDeadlineKind,
+  type CaseOutcome,
+  type CaseTaskKind,
+  type CaseType,
+} from '@kvalitet/domain';
+import { formatDateTime } from './format';
+import { roleLabel } from './labels';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** One line of detail for an event in the case timeline ("who did what when" — the what). */
+export function eventDetail(type: string, data: Record<string, unknown>): string {
+  switch (type) {
+    case 'CaseReported':
+      return [CASE_TYPE_LABELS[data['type'] as CaseType], str(data['caseNumber'])].filter(Boolean).join(' · ');
+    case 'CaseAcknowledged':
+      return str(data['note']);
+    case 'CaseAssigned':
+      return `Till ${str(data['assignee'])}`;
+    case 'CaseClassified': {
+      const parts = [];
+      if (data['type'] && data['previousType'] && data['type'] !== data['previousType'])
+        parts.push(`${CASE_TYPE_LABELS[data['previousType'] as CaseType]} → ${CASE_TYPE_LABELS[data['type'] as CaseType]}`);
+      if (data['category']) parts.push(`kategori ${str(data['category'])}`);
+      if (data['rationale']) parts.push(str(data['rationale']));
+      return parts.join(' · ');
+    }
+    case 'InvestigationRecorded':
+      return str(data['summary']);
+    case 'CaseDecided':
+      return [CASE_OUTCOME_LABELS[data['outcome'] as CaseOutcome], str(data['rationale'])].filter(Boolean).join(' · ');
+    case 'ReportedToIvo':
+      return `IVO:s diarienummer ${str(data['ivoReference'])}`;
+    case 'ActionAdded':
+      return `${str(data['title'])} · ansvarig ${str(data['owner'])} · senast ${formatDateTime(str(data['dueAt']))}`;
+    case 'ActionCompleted':
+      return str(data['result']);
+    case 'FollowUpRecorded':
+      return `${data['effective'] === true ? 'Avsedd effekt' : data['effective'] === false ? 'Ej avsedd effekt' : ''}${data['note'] ? ` · ${str(data['note'])}` : ''}`;
+    case 'CaseClosed':
+      return str(data['summary']);
+    case 'CaseReopened':
+      return str(data['reason']);
+    case 'DeadlineStarted':
+    case 'DeadlineMet':
+    case 'DeadlineMissed': {
+      const kind = CASE_DEADLINE_KIND_LABELS[data['kind'] as CaseDeadlineKind] ?? str(data['kind']);
+      return data['dueAt'] ? `${kind} · frist ${formatDateTime(str(data['dueAt']))}` : kind;
+    }
+    case 'TaskCreated':
+    case 'TaskCompleted': {
+      const kind = CASE_TASK_KIND_LABELS[data['kind'] as CaseTaskKind] ?? str(data['kind']);
+      const who = data['assignee'] ? str(data['assignee']) : data['assigneeRole'] ? roleLabel(str(data['assigneeRole'])) : '';
+      return who ? `${kind} · ${who}` : kind;
+    }
+    default:
+      return '';
+  }
+}
