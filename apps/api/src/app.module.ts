@@ -14,6 +14,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
 import { PolicyModule } from './policy/policy.module';
 import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { RiskAssessmentsModule } from './risk-assessments/risk-assessments.module';
 import { TasksModule } from './tasks/tasks.module';
 import { RoutinesModule } from './routines/routines.module';
 
@@ -70,6 +72,7 @@ type LoggedRequest = IncomingMessage & {
     PolicyModule,
     RoutinesModule,
     NotificationsModule,
+    RiskAssessmentsModule,
   ],
 })
 export class AppModule {}

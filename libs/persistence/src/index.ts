@@ -16,3 +16,5 @@ export * from './cases/case-command-service';
 export * from './policy/policy-repository';
 export * from './ledningssystem/ls-refused.error';
 export * from './ledningssystem/ls-command-service';
+export * from './risk-assessments/risk-policy-repository';
+export * from './risk-assessments/risk-assessment-command-service';

@@ -312,3 +312,58 @@ export function canReadInternkontroll(principal: Principal): boolean {
 /** Training records (DL-29): the unit's managers, the quality function, the förvaltningschef. */
 export const mayReadTraining = mayManageUnitRegisters;
 export const canReadTraining = canManageUnitRegister;
+
+/*
+ * Risk assessments and improvement work (ADR 0007, api.md "managers for their own units and those
+ * below, kvalitet"). The förvaltningschef is the manager of the whole administration, so every unit
+ * is below theirs. SAS, MAS, staff and ledning have no access to single risk assessments.
+ */
+
+/** Roles that work with risk assessments within their units (and the units below). */
+export const RISK_UNIT_MANAGERS: readonly Role[] = ['unit_manager', 'division_manager', 'director'];
+
+/** Could the caller work with risk assessments at all (checked first: 403 before 400/404)? */
+export function mayUseRiskAssessments(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator', ...RISK_UNIT_MANAGERS]);
+}
+
+/** May the caller read and work on the risk assessments of this unit? */
+export function canUseRiskAssessment(principal: Principal, unitId: string, org: Organisation): boolean {
+  if (has(principal, ['quality_coordinator'])) return true;
+  return has(principal, RISK_UNIT_MANAGERS) && inScope(principal, unitId, org);
+}
+
+/** The list filter: every assessment (`all`) or those of these units; null when the caller may list none. */
+export function riskAssessmentVisibility(
+  principal: Principal,
+  org: Organisation,
+): { readonly all: boolean; readonly unitIds: readonly string[] } | null {
+  if (!mayUseRiskAssessments(principal)) return null;
+  if (has(principal, ['quality_coordinator'])) return { all: true, unitIds: [] };
+  return { all: false, unitIds: org.scopeOf(principal.unitIds) };
+}
+
+/** The risk policy (bands, pattern rule) is read by those who assess risks and changed by kvalitet. */
+export function canChangeRiskPolicy(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator']);
+}
+
+/** Improvement proposals (IMP-8, CT-3): any user with a role may propose. */
+export function mayProposeImprovement(principal: Principal): boolean {
+  return principal.roles.length > 0 && !isAggregatesOnly(principal);
+}
+
+/** Who handles (assesses, gives feedback on) a unit's improvement proposals: its managers and kvalitet. */
+export function canHandleImprovement(principal: Principal, unitId: string, org: Organisation): boolean {
+  return canUseRiskAssessment(principal, unitId, org);
+}
+
+/** Could the caller handle improvement work at all (proposals, lessons)? */
+export function mayHandleImprovements(principal: Principal): boolean {
+  return mayUseRiskAssessments(principal);
+}
+
+/** Spreading a lesson to other units (IMP-7) is for kvalitet, the förvaltningschef and division managers. */
+export function maySpreadLessons(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator', 'director', 'division_manager']);
+}

@@ -3,6 +3,7 @@ import { POSSIBLE_RISK_SCORES } from '../risk/risk-bands';
 import { decideRiskAssessment } from './decide-risk-assessment';
 import { rebuildRiskAssessment } from './evolve-risk-assessment';
 import { DEFAULT_RISK_POLICY } from './risk-policy';
+import { buildRiskAssessmentView } from './risk-assessment-view';
 import {
   MANAGER,
   SYSTEM,
@@ -60,12 +61,12 @@ describe('risk assessment decider (RA-1…RA-7)', () => {
     });
 
     it.each([
-      [0, 2, 'risks.0.probability', 'RISKS_0_PROBABILITY_OUT_OF_RANGE'],
-      [5, 2, 'risks.0.probability', 'RISKS_0_PROBABILITY_OUT_OF_RANGE'],
-      [2.5, 2, 'risks.0.probability', 'RISKS_0_PROBABILITY_NOT_INTEGER'],
-      ['3', 2, 'risks.0.probability', 'RISKS_0_PROBABILITY_NOT_INTEGER'],
-      [2, 0, 'risks.0.severity', 'RISKS_0_SEVERITY_OUT_OF_RANGE'],
-      [2, null, 'risks.0.severity', 'RISKS_0_SEVERITY_NOT_INTEGER'],
+      [0, 2, 'risks[0].probability', 'PROBABILITY_OUT_OF_RANGE'],
+      [5, 2, 'risks[0].probability', 'PROBABILITY_OUT_OF_RANGE'],
+      [2.5, 2, 'risks[0].probability', 'PROBABILITY_NOT_INTEGER'],
+      ['3', 2, 'risks[0].probability', 'PROBABILITY_NOT_INTEGER'],
+      [2, 0, 'risks[0].severity', 'SEVERITY_OUT_OF_RANGE'],
+      [2, null, 'risks[0].severity', 'SEVERITY_NOT_INTEGER'],
     ])(
       'refuses probability %p × severity %p as a field error (%s)',
       (probability, severity, field, reason) => {
@@ -445,5 +446,46 @@ describe('risk assessment decider (RA-1…RA-7)', () => {
   it('commands on a missing assessment are 404', () => {
     expect(refusalOf(when([], addAction())).code).toBe('NOT_FOUND');
     expect(MANAGER.username).toBe('enhetschef');
+  });
+});
+
+describe('risk assessment view', () => {
+  it('joins the free text of the events to the state: risks with causes and demands, actions with deadlines, the residual', () => {
+    const events = history([
+      [create()],
+      [addAction()],
+      [cmd('complete-action', { actionId: 'a1', result: 'Införd' }), later(60)],
+      [
+        cmd('reassess', { riskId: 'r1', probability: 1, severity: 4, rationale: 'Dubbelbemanning' }),
+        later(61),
+      ],
+    ]);
+    const view = buildRiskAssessmentView(events)!;
+    expect(view).toMatchObject({
+      id: 'ra-1',
+      reference: 'RA-2026-0001',
+      title: 'Fall vid förflyttning nattetid',
+      stage: 'following_up',
+      maxScore: 12,
+      maxLevel: 'very_high',
+      currentMaxScore: 4,
+    });
+    expect(view.risks[0]).toMatchObject({
+      id: 'r1',
+      score: 12,
+      level: 'very_high',
+      demand: 'Handlingsplan krävs; föreslås till internkontrollplanen',
+      actionPlanRequired: true,
+      causes: ['Ensam personal nattetid'],
+      residual: { score: 4, level: 'medium', rationale: 'Dubbelbemanning' },
+    });
+    expect(view.actions[0]).toMatchObject({
+      id: 'a1',
+      title: 'Dubbelbemanning vid förflyttning',
+      status: 'completed',
+      result: 'Införd',
+      causeIndexes: [0],
+      deadline: { status: 'met', escalationLevel: 0 },
+    });
   });
 });

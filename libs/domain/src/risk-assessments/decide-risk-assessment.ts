@@ -53,8 +53,13 @@ function scored(
   const result = scoreRisk(probability, severity, policy.bands);
   if (!result.ok) {
     const [error] = result.errors;
-    const field = `${prefix}${error?.field ?? 'probability'}`;
-    return invalidField(field, `${error?.message ?? 'Ogiltigt riskvärde'}.`, error?.code ?? 'INVALID');
+    const factor = error?.field ?? 'probability';
+    return caseRefusal(
+      'VALIDATION_FAILED',
+      `${factor.toUpperCase()}_${error?.code ?? 'INVALID'}`,
+      `${error?.message ?? 'Ogiltigt riskvärde'}.`,
+      `${prefix}${factor}`,
+    );
   }
   return {
     probability: result.probability,
@@ -87,7 +92,7 @@ function newRiskEvents(
   fieldPrefix: (index: number) => string,
 ): RiskAssessmentEvent[] | CaseRefusal {
   if (risks === undefined) return [];
-  if (!Array.isArray(risks)) return invalidField('risks', 'Riskerna måste vara en lista.');
+  if (!Array.isArray(risks as unknown)) return invalidField('risks', 'Riskerna måste vara en lista.');
   if (risks.length + (existing?.riskOrder.length ?? 0) > MAX_RISKS)
     return invalidField('risks', `Högst ${MAX_RISKS} risker per riskanalys.`, 'TOO_MANY');
   const events: RiskAssessmentEvent[] = [];
@@ -117,7 +122,7 @@ function newRiskEvents(
         riskId,
         description: requiredText(risk.description),
         ...score,
-        causes: (risk.causes ?? ([] as readonly string[])).map((cause) => cause.trim()),
+        causes: (risk.causes ?? []).map((cause) => cause.trim()),
         by,
         at,
       },
@@ -148,7 +153,7 @@ function decideCreate(
   );
   if (refusal) return refused(refusal);
   const at = now.toISOString();
-  const risks = newRiskEvents(data.risks, null, policy, actor.username, at, (i) => `risks.${i}.`);
+  const risks = newRiskEvents(data.risks, null, policy, actor.username, at, (i) => `risks[${i}].`);
   if (isRefusal(risks)) return refused(risks);
   const description = optionalText(data.description);
   return accepted(
@@ -273,7 +278,7 @@ function decideOnExisting(
         return refused(transition('NOT_A_PROPOSAL', 'Riskanalysen är redan startad eller avslutad.'));
       const title = optionalText(command.data.title);
       const description = optionalText(command.data.description);
-      const risks = newRiskEvents(command.data.risks, state, policy, by, at, (i) => `risks.${i}.`);
+      const risks = newRiskEvents(command.data.risks, state, policy, by, at, (i) => `risks[${i}].`);
       if (isRefusal(risks)) return refused(risks);
       return accepted(
         {

@@ -6,3 +6,4 @@ export * from './risk-assessment-state';
 export * from './evolve-risk-assessment';
 export * from './decide-risk-assessment';
 export * from './deviation-pattern';
+export * from './risk-assessment-view';

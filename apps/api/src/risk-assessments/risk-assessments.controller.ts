@@ -1,0 +1,304 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { mayUseRiskAssessments } from '../access/access-policy';
+import type { Principal } from '../access/principal';
+import { Authorize, CurrentUser } from '../auth/auth.decorators';
+import { ReqInfo, type RequestInfo } from '../common/http/request-info';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
+import {
+  AcceptRiskDto,
+  AddRiskActionDto,
+  AddRiskDto,
+  CloseRiskAssessmentDto,
+  CompleteRiskActionDto,
+  DismissRiskAssessmentDto,
+  ReassessRiskDto,
+  RecordCausesDto,
+  StartRiskAssessmentDto,
+  CreateRiskAssessmentDto,
+} from './dto/risk-assessment-command.dto';
+import {
+  RiskAssessmentDto,
+  RiskAssessmentListDto,
+  RiskAssessmentListQueryDto,
+  RiskMatrixDto,
+  RiskMatrixQueryDto,
+} from './dto/risk-assessment.dto';
+import {
+  LoadedRiskAssessmentParam,
+  RiskAssessmentAccess,
+  RiskAssessmentAccessGuard,
+  type LoadedRiskAssessment,
+} from './risk-assessment-access';
+import { RiskAssessmentsService } from './risk-assessments.service';
+
+export const RISK_ASSESSMENT_ID_PARAM = {
+  name: 'id',
+  description: 'Riskanalysens id',
+  schema: { type: 'string', format: 'uuid' },
+} as const;
+
+/**
+ * Risk analysis with the 4×4 matrix (api.md, domain.md §6): managers for their own units and those
+ * below, and kvalitet. Create, list, the matrix with counts (heat map), the detail (access-logged)
+ * and one route per step of the analysis.
+ */
+@ApiTags('riskanalyser')
+@ApiBearerAuth()
+@Controller('risk-assessments')
+@UseGuards(RiskAssessmentAccessGuard)
+export class RiskAssessmentsController {
+  constructor(private readonly service: RiskAssessmentsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Authorize(mayUseRiskAssessments)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({
+    summary: 'Ny riskanalys med risker bedömda i 4×4-matrisen',
+    operationId: 'riskAssessment_create',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
+  @ApiCreatedResponse({
+    type: RiskAssessmentDto,
+    description: 'Riskanalysen är registrerad; Location pekar på den',
+    headers: { Location: { description: 'Riskanalysens adress', schema: { type: 'string' } } },
+  })
+  @ApiProblems(400, 401, 403, 413, 415, 422)
+  async create(
+    @CurrentUser() user: Principal,
+    @Body() body: CreateRiskAssessmentDto,
+    @ReqInfo() info: RequestInfo,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RiskAssessmentDto> {
+    const view = await this.service.create(user, body, info);
+    response.setHeader('Location', `/api/v1/risk-assessments/${view.id}`);
+    return view;
+  }
+
+  @Get()
+  @Authorize(mayUseRiskAssessments)
+  @ApiOperation({ summary: 'Riskanalyserna du får se', operationId: 'riskAssessment_list' })
+  @ApiOkResponse({ type: RiskAssessmentListDto })
+  @ApiProblems(400, 401, 403)
+  list(
+    @CurrentUser() user: Principal,
+    @Query() query: RiskAssessmentListQueryDto,
+  ): Promise<RiskAssessmentListDto> {
+    return this.service.list(user, query);
+  }
+
+  @Get('matrix')
+  @Authorize(mayUseRiskAssessments)
+  @ApiOperation({
+    summary: 'Riskmatrisen (4×4) med nivåer enligt gällande policy och antal risker per cell (värmekarta)',
+    operationId: 'riskAssessment_matrix',
+  })
+  @ApiOkResponse({ type: RiskMatrixDto })
+  @ApiProblems(400, 401, 403)
+  matrix(@CurrentUser() user: Principal, @Query() query: RiskMatrixQueryDto): Promise<RiskMatrixDto> {
+    return this.service.matrix(user, query.unitId);
+  }
+
+  @Get(':id')
+  @RiskAssessmentAccess()
+  @ApiOperation({
+    summary: 'En riskanalys med risker, åtgärder, frister och version (läsningen loggas)',
+    operationId: 'riskAssessment_get',
+  })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto })
+  @ApiProblems(400, 401, 403, 404)
+  detail(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.detail(user, loaded, info);
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @RiskAssessmentAccess()
+  @ApiOperation({
+    summary: 'Starta en föreslagen riskanalys (från avvikelsemönster), med eller utan risker',
+    operationId: 'riskAssessment_start',
+  })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  start(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @Body() body: StartRiskAssessmentDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.execute(user, loaded, 'start', body, info);
+  }
+
+  @Post(':id/dismiss')
+  @HttpCode(200)
+  @RiskAssessmentAccess()
+  @ApiOperation({
+    summary: 'Avfärda ett förslag till riskanalys med motivering (RA-12)',
+    operationId: 'riskAssessment_dismiss',
+  })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  dismiss(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @Body() body: DismissRiskAssessmentDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.execute(user, loaded, 'dismiss', body, info);
+  }
+
+  @Post(':id/risks')
+  @HttpCode(200)
+  @RiskAssessmentAccess()
+  @ApiOperation({
+    summary: 'Beskriv och bedöm en risk till (sannolikhet × allvarlighetsgrad)',
+    operationId: 'riskAssessment_addRisk',
+  })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  addRisk(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @Body() body: AddRiskDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.execute(user, loaded, 'add-risk', body, info);
+  }
+
+  @Post(':id/causes')
+  @HttpCode(200)
+  @RiskAssessmentAccess()
+  @ApiOperation({
+    summary: 'Registrera orsakerna till en risk (RA-4 steg 3)',
+    operationId: 'riskAssessment_recordCauses',
+  })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  recordCauses(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @Body() body: RecordCausesDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.execute(user, loaded, 'record-causes', body, info);
+  }
+
+  @Post(':id/actions')
+  @HttpCode(200)
+  @RiskAssessmentAccess()
+  @ApiOperation({
+    summary: 'Åtgärd mot en risk med ansvarig och slutdatum (handlingsplan)',
+    operationId: 'riskAssessment_addAction',
+  })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  addAction(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @Body() body: AddRiskActionDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.execute(user, loaded, 'add-action', body, info);
+  }
+
+  @Post(':id/complete-action')
+  @HttpCode(200)
+  @RiskAssessmentAccess()
+  @ApiOperation({ summary: 'Markera en åtgärd som genomförd', operationId: 'riskAssessment_completeAction' })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  completeAction(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @Body() body: CompleteRiskActionDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.execute(user, loaded, 'complete-action', body, info);
+  }
+
+  @Post(':id/reassess')
+  @HttpCode(200)
+  @RiskAssessmentAccess()
+  @ApiOperation({
+    summary: 'Bedöm om en risk efter åtgärderna: kvarstående riskvärde',
+    operationId: 'riskAssessment_reassess',
+  })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  reassess(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @Body() body: ReassessRiskDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.execute(user, loaded, 'reassess', body, info);
+  }
+
+  @Post(':id/accept-risk')
+  @HttpCode(200)
+  @RiskAssessmentAccess()
+  @ApiOperation({
+    summary: 'Acceptera en risk med motivering (RA-7)',
+    operationId: 'riskAssessment_acceptRisk',
+  })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  acceptRisk(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @Body() body: AcceptRiskDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.execute(user, loaded, 'accept-risk', body, info);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @RiskAssessmentAccess()
+  @ApiOperation({ summary: 'Avsluta riskanalysen', operationId: 'riskAssessment_close' })
+  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
+  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  close(
+    @CurrentUser() user: Principal,
+    @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
+    @Body() body: CloseRiskAssessmentDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RiskAssessmentDto> {
+    return this.service.execute(user, loaded, 'close', body, info);
+  }
+}

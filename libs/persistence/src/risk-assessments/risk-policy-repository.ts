@@ -1,0 +1,75 @@
+import {
+  DEFAULT_RISK_POLICY,
+  type DeviationPatternPolicy,
+  type RiskBands,
+  type RiskPolicy,
+} from '@kvalitet/domain';
+import type { EventStore } from '../event-store/event-store';
+import { VersionConflictError } from '../event-store/version-conflict.error';
+
+/** The organisation's risk policy stream (aggregate type `policy`, beside the deadline policy). */
+export const ORGANISATION_RISK_POLICY_ID = '00000000-0000-4000-8000-00000000a002';
+
+export const RISK_POLICY_CHANGED = 'RiskPolicyChanged';
+
+export interface RiskPolicyChangedData {
+  policyVersion: number;
+  bands: RiskBands;
+  pattern: DeviationPatternPolicy;
+}
+
+/**
+ * Versioned risk policy: the level bands (RA-3) and the deviation pattern rule. Like the deadline
+ * policy, a change is an event carrying the whole document; with no event the policy is
+ * `DEFAULT_RISK_POLICY`, version 1, and each change adds one version.
+ */
+export class RiskPolicyRepository {
+  constructor(
+    private readonly store: EventStore,
+    private readonly policyId: string = ORGANISATION_RISK_POLICY_ID,
+  ) {}
+
+  async current(): Promise<RiskPolicy> {
+    const changes = (await this.store.load(this.policyId))
+      .filter((e) => e.type === RISK_POLICY_CHANGED)
+      .map((e) => e.data as unknown as RiskPolicyChangedData);
+    const last = changes[changes.length - 1];
+    if (!last) return DEFAULT_RISK_POLICY;
+    return { version: changes.length + 1, bands: last.bands, pattern: last.pattern };
+  }
+
+  async change(
+    change: { bands: RiskBands; pattern: DeviationPatternPolicy },
+    actor: string,
+    options: { expectedVersion?: number; requestId?: string } = {},
+  ): Promise<RiskPolicy> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.current();
+      if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+        throw new VersionConflictError(this.policyId, options.expectedVersion);
+      }
+      const next: RiskPolicyChangedData = {
+        policyVersion: current.version + 1,
+        bands: change.bands,
+        pattern: change.pattern,
+      };
+      try {
+        await this.store.append({
+          aggregateType: 'policy',
+          aggregateId: this.policyId,
+          expectedVersion: current.version - 1,
+          metadata: {
+            actor,
+            correlationId: options.requestId ?? `risk-policy-${next.policyVersion}`,
+            ...(options.requestId ? { requestId: options.requestId } : {}),
+          },
+          events: [{ type: RISK_POLICY_CHANGED, data: next }],
+        });
+        return { version: next.policyVersion, bands: next.bands, pattern: next.pattern };
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3)
+          throw error;
+      }
+    }
+  }
+}
