@@ -18,6 +18,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { RiskAssessmentsModule } from './risk-assessments/risk-assessments.module';
 import { TasksModule } from './tasks/tasks.module';
 import { RoutinesModule } from './routines/routines.module';
+import { EgenkontrollModule } from './egenkontroll/egenkontroll.module';
 
 type LoggedRequest = IncomingMessage & {
   id?: string;
@@ -71,6 +72,7 @@ type LoggedRequest = IncomingMessage & {
     TasksModule,
     PolicyModule,
     RoutinesModule,
+    EgenkontrollModule,
     NotificationsModule,
     RiskAssessmentsModule,
   ],

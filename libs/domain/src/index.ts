@@ -34,4 +34,5 @@ export * from './cases/evolve-case';
 export * from './cases/case-progress';
 export * from './ledningssystem/index';
 export * from './routines/index';
+export * from './egenkontroll/index';
 export * from './risk-assessments';

@@ -24,6 +24,7 @@ export interface Duty {
 export const DUTY_KINDS = [
   'routine_revision',
   'egenkontroll_control',
+  'egenkontroll_action',
   'lex_sarah_information',
   'ledningssystem_review',
   'internkontroll_step',
@@ -65,6 +66,7 @@ export interface DutyTimings {
 export const DEFAULT_DUTY_NOTICE: Readonly<Record<DutyKind, PolicyDuration>> = {
   routine_revision: 'P60D',
   egenkontroll_control: 'P30D',
+  egenkontroll_action: 'P7D',
   lex_sarah_information: 'P30D',
   ledningssystem_review: 'P30D',
   internkontroll_step: 'P30D',

@@ -1,3 +1,4 @@
+import { EGENKONTROLL_AGGREGATE } from '../egenkontroll/egenkontroll-aggregate';
 import { ROUTINE_AGGREGATE } from '../routines/routine-aggregate';
 import type { LsAggregate, LsEvent, LsStateBase } from './ls-aggregate';
 import type { LsActor } from './ledningssystem-common';
@@ -7,6 +8,7 @@ type AnyLsAggregate = LsAggregate<LsStateBase, { readonly type: string; readonly
 /** Every register of the ledningssystem by aggregate type: the process manager and the projection serve them all alike. */
 export const LEDNINGSSYSTEM_AGGREGATES: Readonly<Record<string, AnyLsAggregate>> = {
   [ROUTINE_AGGREGATE.aggregateType]: ROUTINE_AGGREGATE as unknown as AnyLsAggregate,
+  [EGENKONTROLL_AGGREGATE.aggregateType]: EGENKONTROLL_AGGREGATE as unknown as AnyLsAggregate,
 };
 
 export function ledningssystemAggregate(aggregateType: string): AnyLsAggregate | undefined {
