@@ -36,3 +36,4 @@ export * from './ledningssystem/index';
 export * from './routines/index';
 export * from './egenkontroll/index';
 export * from './risk-assessments';
+export * from './reports';
