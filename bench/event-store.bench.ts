@@ -106,11 +106,8 @@ async function seedCaseEvents(db: TestDatabase, totalEvents: number, withOutbox:
   await db.dataSource.query(`DELETE FROM outbox`);
   if (withOutbox) {
     await db.dataSource.query(`
-      INSERT INTO outbox (event_id, topic, message_key, partition_no, payload)
-      SELECT e.id, $1, e.aggregate_id::text, abs(hashtext(e.aggregate_id::text)) % 16,
-             jsonb_build_object('id', e.id, 'position', e.position::text, 'aggregateType', e.aggregate_type, 'aggregateId', e.aggregate_id,
-               'version', e.version, 'type', e.type, 'schemaVersion', e.schema_version, 'data', e.data, 'metadata', e.metadata,
-               'occurredAt', e.occurred_at, 'recordedAt', e.recorded_at)
+      INSERT INTO outbox (event_id, topic, message_key, partition_no)
+      SELECT e.id, $1, e.aggregate_id::text, abs(hashtext(e.aggregate_id::text)) % 16
         FROM events e ORDER BY e.position`, [topic]);
   }
   await db.dataSource.query('ANALYZE');
@@ -126,7 +123,12 @@ async function benchDelivery() {
   try {
     const events = await seedCaseEvents(db, DELIVERY_EVENTS, true, topics.topicFor('case'));
     // Baseline: the same payloads produced and consumed with bare kafkajs, no database.
-    const payloads: { key: string; value: string }[] = (await db.dataSource.query(`SELECT message_key AS key, payload::text AS value FROM outbox ORDER BY id`)) as { key: string; value: string }[];
+    const payloads: { key: string; value: string }[] = (await db.dataSource.query(`
+      SELECT e.aggregate_id::text AS key,
+             jsonb_build_object('id', e.id, 'position', e.position::text, 'aggregateType', e.aggregate_type, 'aggregateId', e.aggregate_id,
+               'version', e.version, 'type', e.type, 'schemaVersion', e.schema_version, 'data', e.data || coalesce(p.data, '{}'::jsonb),
+               'metadata', e.metadata, 'occurredAt', e.occurred_at, 'recordedAt', e.recorded_at)::text AS value
+        FROM outbox o JOIN events e ON e.id = o.event_id LEFT JOIN personal_data p ON p.event_id = e.id ORDER BY o.id`)) as { key: string; value: string }[];
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const baselineStarted = Date.now();

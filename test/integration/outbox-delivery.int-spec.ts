@@ -78,6 +78,35 @@ describe('outbox → Kafka → consumer runner (real Postgres and Kafka)', () =>
     expect(Number(backlog[0]!.count)).toBe(0);
   });
 
+  it('publishes each event as it was appended, personal data included, built from the event row the outbox points at', async () => {
+    const aggregateId = randomUUID();
+    const appended = await store.append({
+      aggregateType: 'report',
+      aggregateId,
+      expectedVersion: 0,
+      metadata: { actor: 'medarbetare', correlationId: 'c-1', requestId: 'r-1' },
+      events: [
+        { type: 'Written', data: { description: 'Brukaren föll', reporter: { username: 'medarbetare', name: 'Anna' }, unitId: 'solgarden' } },
+        { type: 'Noted', schemaVersion: 3, data: { note: 'Uppföljt' }, occurredAt: new Date('2026-01-02T03:04:05.678Z') },
+      ],
+    });
+    const received: unknown[] = [];
+    const runner = new ConsumerRunner(kafka, db.dataSource, {
+      consumerName: `content-${topics.prefix}`,
+      topics: [topics.topicFor('report')],
+      handle: async (event) => {
+        received.push(event);
+      },
+    });
+    await runner.start();
+    const relay = new OutboxRelay(kafka, db.dataSource);
+    expect(await relay.publishPending()).toBeGreaterThanOrEqual(2);
+    await relay.stop();
+    await waitFor(async () => received.length >= 2, 30000, 'två händelser');
+    await runner.stop();
+    expect(received).toEqual(appended);
+  });
+
   it('dead-letters a poison message after bounded retries and keeps the partition moving', async () => {
     const topic = topics.topicFor('risk');
     const producer = kafka.producer();

@@ -1,7 +1,12 @@
 import type { Kafka, Producer } from 'kafkajs';
 import { CompressionTypes } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { OUTBOX_PARTITIONS } from '@kvalitet/persistence';
+import {
+  OUTBOX_PARTITIONS,
+  markOutboxPublished,
+  readPendingOutbox,
+  type PendingOutboxMessage,
+} from '@kvalitet/persistence';
 
 export interface OutboxRelayOptions {
   batchSize?: number;
@@ -9,13 +14,6 @@ export interface OutboxRelayOptions {
   /** Back-off after a failed publish (Kafka down): the outbox simply grows meanwhile. */
   errorDelayMs?: number;
   onError?: (error: unknown) => void;
-}
-
-interface OutboxRow {
-  id: string;
-  topic: string;
-  message_key: string;
-  payload: { id: string; type: string };
 }
 
 const RELAY_LOCK_NAMESPACE = 7301;
@@ -37,7 +35,11 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly options: OutboxRelayOptions = {},
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
   }
 
   async start(): Promise<void> {
@@ -89,28 +91,35 @@ export class OutboxRelay {
   private async publishPartition(partition: number): Promise<number> {
     const batchSize = this.options.batchSize ?? 1000;
     return this.dataSource.transaction(async (manager) => {
-      const lock: { locked: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock($1, $2) AS locked`, [RELAY_LOCK_NAMESPACE, partition]);
-      if (!lock[0]?.locked) return 0;
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, message_key, payload FROM outbox WHERE partition_no = $1 AND published_at IS NULL ORDER BY id LIMIT $2`,
-        [partition, batchSize],
+      const lock: { locked: boolean }[] = await manager.query(
+        `SELECT pg_try_advisory_xact_lock($1, $2) AS locked`,
+        [RELAY_LOCK_NAMESPACE, partition],
       );
+      if (!lock[0]?.locked) return 0;
+      const rows = await readPendingOutbox(manager, partition, batchSize);
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, OutboxRow[]>();
-      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      const byTopic = new Map<string, PendingOutboxMessage[]>();
+      for (const row of rows) {
+        const topicRows = byTopic.get(row.topic);
+        if (topicRows) topicRows.push(row);
+        else byTopic.set(row.topic, [row]);
+      }
       await this.producer.sendBatch({
         acks: -1,
         compression: CompressionTypes.None,
         topicMessages: [...byTopic.entries()].map(([topic, topicRows]) => ({
           topic,
           messages: topicRows.map((row) => ({
-            key: row.message_key,
-            value: JSON.stringify(row.payload),
-            headers: { 'event-id': row.payload.id, 'event-type': row.payload.type },
+            key: row.key,
+            value: JSON.stringify(row.event),
+            headers: { 'event-id': row.event.id, 'event-type': row.event.type },
           })),
         })),
       });
-      await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      await markOutboxPublished(
+        manager,
+        rows.map((row) => row.id),
+      );
       return rows.length;
     });
   }

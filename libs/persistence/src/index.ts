@@ -8,6 +8,7 @@ export * from './event-store/upcasters';
 export * from './event-store/version-conflict.error';
 export * from './personal-data/personal-fields';
 export * from './outbox/outbox-partition';
+export * from './outbox/outbox-reader';
 export * from './inbox/inbox';
 export * from './idempotency/idempotency-store';
 export * from './case-numbers/case-number-allocator';

@@ -35,25 +35,30 @@ interface EventRow {
 
 const UNIQUE_VIOLATION = '23505';
 
-/** Events, their personal data and their outbox rows in one statement (data-modifying CTEs). */
+/**
+ * Events, their personal data and their outbox rows (pointers to the events) in one statement, for
+ * one or many aggregates; positions follow the order of the rows.
+ */
 const APPEND = preparedStatement(
-  'kvalitet_append_events',
+  'kvalitet_append_events_v2',
   `WITH new_events AS (
      INSERT INTO events (id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at)
-     SELECT e.id, $2, $3, e.version, e.type, e.schema_version, e.data, $4::jsonb, e.occurred_at
-       FROM unnest($1::uuid[], $5::int[], $6::text[], $7::int[], $8::jsonb[], $9::timestamptz[])
-            AS e(id, version, type, schema_version, data, occurred_at)
-     RETURNING id, position, recorded_at, version
+     SELECT e.id, e.aggregate_type, e.aggregate_id, e.version, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])
+            WITH ORDINALITY AS e(id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at, n)
+      ORDER BY e.n
+     RETURNING id, aggregate_id, position, recorded_at
    ),
    new_personal AS (
      INSERT INTO personal_data (event_id, subject_id, data)
-     SELECT p.event_id, $3, p.data FROM unnest($1::uuid[], $10::jsonb[]) AS p(event_id, data) WHERE p.data IS NOT NULL
+     SELECT p.event_id, p.subject_id, p.data FROM unnest($1::uuid[], $3::uuid[], $10::jsonb[]) AS p(event_id, subject_id, data)
+      WHERE p.data IS NOT NULL
    ),
    new_outbox AS (
-     INSERT INTO outbox (event_id, topic, message_key, partition_no, payload)
-     SELECT n.id, $11, $3::text, $12::smallint,
-            o.payload || jsonb_build_object('position', n.position::text, 'recordedAt', to_char(n.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-       FROM new_events n JOIN unnest($1::uuid[], $13::jsonb[]) AS o(id, payload) ON o.id = n.id
+     INSERT INTO outbox (event_id, topic, message_key, partition_no)
+     SELECT n.id, o.topic, n.aggregate_id::text, o.partition_no
+       FROM new_events n JOIN unnest($1::uuid[], $11::text[], $12::smallint[]) AS o(event_id, topic, partition_no) ON o.event_id = n.id
+      ORDER BY n.position
    )
    SELECT id, position, recorded_at FROM new_events`,
 );
@@ -67,6 +72,13 @@ export interface EventStoreOptions {
   upcasters?: UpcasterRegistry;
   /** Topic per aggregate type; tests give each run topics of its own. */
   topicFor?: (aggregateType: AggregateType) => string;
+}
+
+/** The request whose (aggregate, version) already existed, named in Postgres's error detail. */
+function conflictOf(requests: readonly AppendRequest[], error: unknown): VersionConflictError {
+  const detail = String((error as { detail?: unknown }).detail ?? '');
+  const request = requests.find((r) => detail.includes(r.aggregateId)) ?? requests[0]!;
+  return new VersionConflictError(request.aggregateId, request.expectedVersion);
 }
 
 export class EventStore {
@@ -91,76 +103,80 @@ export class EventStore {
    * without a caller's transaction it is atomic on its own and costs one round trip.
    */
   async append(request: AppendRequest, manager?: EntityManager): Promise<EventEnvelope[]> {
-    if (request.events.length === 0) return [];
+    const [appended] = await this.appendMany([request], manager);
+    return appended ?? [];
+  }
+
+  /**
+   * Appends to several aggregates in the same one statement, all or nothing (a batch of reports);
+   * returns the stored events per request.
+   */
+  async appendMany(requests: readonly AppendRequest[], manager?: EntityManager): Promise<EventEnvelope[][]> {
     const now = new Date();
-    const topic = this.topicFor(request.aggregateType);
-    const partition = outboxPartitionOf(request.aggregateId);
-    const rows = request.events.map((event, index) => {
-      const { stripped, personal } = splitPersonalData(event.data as Record<string, unknown>);
-      return {
-        id: randomUUID(),
-        version: request.expectedVersion + index + 1,
-        type: event.type,
-        schemaVersion: event.schemaVersion ?? 1,
-        stripped,
-        personal,
-        full: event.data as Record<string, unknown>,
-        occurredAt: (event.occurredAt ?? now).toISOString(),
-      };
+    const rows = requests.flatMap((request) => {
+      const topic = this.topicFor(request.aggregateType);
+      const partition = outboxPartitionOf(request.aggregateId);
+      const metadata = JSON.stringify(request.metadata);
+      return request.events.map((event, index) => {
+        const data = event.data as Record<string, unknown>;
+        const { stripped, personal } = splitPersonalData(data);
+        return {
+          request,
+          topic,
+          partition,
+          metadata,
+          id: randomUUID(),
+          version: request.expectedVersion + index + 1,
+          type: event.type,
+          schemaVersion: event.schemaVersion ?? 1,
+          stripped: JSON.stringify(stripped),
+          personal: personal ? JSON.stringify(personal) : null,
+          data,
+          occurredAt: (event.occurredAt ?? now).toISOString(),
+        };
+      });
     });
-    const metadata = JSON.stringify(request.metadata);
+    if (rows.length === 0) return requests.map(() => []);
+    const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
     let inserted: { id: string; position: string; recorded_at: Date }[];
     try {
       inserted = await queryPrepared(this.dataSource, manager, APPEND, [
-        rows.map((r) => r.id),
-        request.aggregateType,
-        request.aggregateId,
-        metadata,
-        rows.map((r) => r.version),
-        rows.map((r) => r.type),
-        rows.map((r) => r.schemaVersion),
-        rows.map((r) => JSON.stringify(r.stripped)),
-        rows.map((r) => r.occurredAt),
-        rows.map((r) => (r.personal ? JSON.stringify(r.personal) : null)),
-        topic,
-        partition,
-        rows.map((r) =>
-          JSON.stringify({
-            id: r.id,
-            aggregateType: request.aggregateType,
-            aggregateId: request.aggregateId,
-            version: r.version,
-            type: r.type,
-            schemaVersion: r.schemaVersion,
-            data: r.full,
-            metadata: request.metadata,
-            occurredAt: r.occurredAt,
-          }),
-        ),
+        column((r) => r.id),
+        column((r) => r.request.aggregateType),
+        column((r) => r.request.aggregateId),
+        column((r) => r.version),
+        column((r) => r.type),
+        column((r) => r.schemaVersion),
+        column((r) => r.stripped),
+        column((r) => r.metadata),
+        column((r) => r.occurredAt),
+        column((r) => r.personal),
+        column((r) => r.topic),
+        column((r) => r.partition),
       ]);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new VersionConflictError(request.aggregateId, request.expectedVersion);
-      }
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw conflictOf(requests, error);
       throw error;
     }
     const byId = new Map(inserted.map((row) => [row.id, row]));
-    return rows.map((r) => {
+    const appended = new Map<AppendRequest, EventEnvelope[]>(requests.map((request) => [request, []]));
+    for (const r of rows) {
       const stored = byId.get(r.id)!;
-      return {
+      appended.get(r.request)!.push({
         id: r.id,
         position: String(stored.position),
-        aggregateType: request.aggregateType,
-        aggregateId: request.aggregateId,
+        aggregateType: r.request.aggregateType,
+        aggregateId: r.request.aggregateId,
         version: r.version,
         type: r.type,
         schemaVersion: r.schemaVersion,
-        data: r.full,
-        metadata: request.metadata,
+        data: r.data,
+        metadata: r.request.metadata,
         occurredAt: r.occurredAt,
         recordedAt: new Date(stored.recorded_at).toISOString(),
-      };
-    });
+      });
+    }
+    return requests.map((request) => appended.get(request)!);
   }
 
   async load(aggregateId: string, manager?: EntityManager): Promise<EventEnvelope[]> {
