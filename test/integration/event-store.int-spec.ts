@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, UpcasterRegistry, VersionConflictError, allocateCaseSequence, ERASED_MARKER } from '@kvalitet/persistence';
+import { parseCaseNumber } from '@kvalitet/domain';
+import { CaseCommandService, CaseRefusedError, EventStore, UpcasterRegistry, VersionConflictError, allocateCaseSequence, ERASED_MARKER } from '@kvalitet/persistence';
+import { STAFF } from '../support/case-scenarios';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const metadata = { actor: 'medarbetare', correlationId: 'corr-1' };
@@ -78,5 +80,67 @@ describe('EventStore (real Postgres)', () => {
     await expect(failing).rejects.toThrow('avbruten rapport');
     const numbers = await Promise.all(Array.from({ length: 40 }, () => db.dataSource.transaction((m) => allocateCaseSequence(m, 'LS', year))));
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('appends to several aggregates in one statement: positions in request order, outbox rows in the same order', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const appended = await store.appendMany(
+      ids.map((aggregateId, i) => ({ aggregateType: 'case' as const, aggregateId, expectedVersion: 0, metadata, events: [{ type: 'A', data: { i } }, { type: 'B', data: { note: `anteckning ${i}` } }] })),
+    );
+    const positions = appended.flat().map((e) => BigInt(e.position));
+    expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
+    expect(appended.map((events) => events.map((e) => `${e.aggregateId}:${e.version}`))).toEqual(ids.map((id) => [`${id}:1`, `${id}:2`]));
+    const outbox: { event_id: string; message_key: string }[] = await db.dataSource.query(`SELECT event_id, message_key FROM outbox WHERE message_key = ANY($1) ORDER BY id`, [ids]);
+    expect(outbox.map((o) => o.event_id)).toEqual(appended.flat().map((e) => e.id));
+    expect((await store.load(ids[2]!))[1]!.data).toEqual({ note: 'anteckning 2' });
+    // All or nothing: one stale aggregate refuses the whole statement.
+    const fresh = randomUUID();
+    await expect(
+      store.appendMany([
+        { aggregateType: 'case', aggregateId: fresh, expectedVersion: 0, metadata, events: [{ type: 'A', data: {} }] },
+        { aggregateType: 'case', aggregateId: ids[0]!, expectedVersion: 1, metadata, events: [{ type: 'C', data: {} }] },
+      ]),
+    ).rejects.toEqual(new VersionConflictError(ids[0]!, 1));
+    expect(await store.load(fresh)).toEqual([]);
+  });
+
+  it('numbers concurrent reports from two services (as from two api processes) without gaps or duplicates per prefix and year', async () => {
+    const services = [new CaseCommandService(new EventStore(db.dataSource)), new CaseCommandService(new EventStore(db.dataSource))];
+    const reports = Array.from({ length: 160 }, (_, i) => ({
+      type: i % 2 === 0 ? ('deviation' as const) : ('complaint' as const),
+      unitId: 'solgarden',
+      description: `Rapport ${i}`,
+      channel: 'staff_form' as const,
+      occurredAt: '2025-06-01',
+      // a quarter are registered afterwards with the original date, so they take a number of 2025
+      ...(i % 4 < 2 ? {} : { reportedAt: '2025-06-02T08:00:00Z' }),
+    }));
+    const results = await Promise.all(reports.map((data, i) => services[i % 2]!.report(data, STAFF)));
+    const byKey = new Map<string, number[]>();
+    for (const { state } of results) {
+      const parsed = parseCaseNumber(state.caseNumber)!;
+      const key = `${parsed.prefix}-${parsed.year}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), parsed.seq]);
+    }
+    const thisYear = new Date().getFullYear();
+    expect([...byKey.keys()].sort()).toEqual(['AV-2025', `AV-${thisYear}`, 'KL-2025', `KL-${thisYear}`].sort());
+    for (const numbers of byKey.values()) {
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    }
+    const stored: { n: string }[] = await db.dataSource.query(`SELECT count(DISTINCT data->>'caseNumber') AS n FROM events WHERE type = 'CaseReported' AND aggregate_id = ANY($1)`, [results.map((r) => r.state.id)]);
+    expect(Number(stored[0]!.n)).toBe(160);
+  });
+
+  it('a report that fails in a batch fails alone and returns its number; a refused report takes none', async () => {
+    const service = new CaseCommandService(new EventStore(db.dataSource));
+    const report = (description: string) => service.report({ type: 'deviation', unitId: 'solgarden', description, channel: 'staff_form', occurredAt: '2019-01-10', reportedAt: '2019-03-01T10:00:00Z' }, STAFF);
+    // Postgres refuses a NUL character in jsonb: the batch it lands in fails and is retried report by report.
+    const settled = await Promise.allSettled([...Array.from({ length: 12 }, (_, i) => report(`Rapport ${i}`)), report('trasig \u0000 text'), ...Array.from({ length: 12 }, (_, i) => report(`Rapport ${i + 12}`))]);
+    expect(settled.filter((s) => s.status === 'rejected')).toHaveLength(1);
+    await expect(report('')).rejects.toBeInstanceOf(CaseRefusedError);
+    const numbers = settled.flatMap((s) => (s.status === 'fulfilled' ? [parseCaseNumber(s.value.state.caseNumber)!.seq] : []));
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    const next = await report('Nästa');
+    expect(next.state.caseNumber).toBe('AV-2019-0025');
   });
 });

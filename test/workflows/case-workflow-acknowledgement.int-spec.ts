@@ -89,7 +89,14 @@ describe('case workflow: acknowledgement (time-skipping server, real activities 
     state = await h.settle(caseId, (s) => tasksOf(s, 'escalation').every((t) => t.status === 'done'));
     await h.advance(5 * DAY);
     state = await h.settle(caseId);
-    expect(deadlinesOf(state, 'acknowledgement')[0]).toMatchObject({ status: 'missed', escalationLevel: 3 });
+    // Met late (ADR 0009): the miss and its three escalation levels stay in the history.
+    expect(deadlinesOf(state, 'acknowledgement')[0]).toMatchObject({
+      status: 'met',
+      metLate: true,
+      escalationLevel: 3,
+    });
+    expect(h.reminders.filter((r) => r.caseId === caseId)).toHaveLength(1);
+    expect((await h.eventTypes(caseId)).filter((t) => t === 'DeadlineReminderSent')).toHaveLength(1);
     expect((await h.eventTypes(caseId)).filter((t) => t === 'DeadlineMissed')).toHaveLength(3);
     expect(tasksOf(state, 'acknowledge')[0]!.status).toBe('done');
   });

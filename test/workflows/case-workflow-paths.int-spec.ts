@@ -84,7 +84,7 @@ describe('case workflow: reclassification, reopen, redelivery, policy changes, r
       expect(state.caseNumber.startsWith('HA-')).toBe(true);
     });
 
-    it('deviation → lex_sarah: the lex Sarah deadlines start from the original report (elapsed time kept), the investigation deadline of the old path is no longer followed', async () => {
+    it('deviation → lex_sarah: the lex Sarah deadlines start from the original report (elapsed time kept), the investigation deadline of the old path is cancelled', async () => {
       const caseId = await report('deviation');
       let state = await h.settle(caseId, (s) => kindOf(s, 'investigation').length === 1);
       await h.advance(2 * HOUR);
@@ -115,8 +115,13 @@ describe('case workflow: reclassification, reopen, redelivery, policy changes, r
       await h.command(caseId, { type: 'acknowledge', actor: SAS, data: {} });
       await h.advance(31 * DAY);
       state = await h.settle(caseId, (s) => kindOf(s, 'lex_sarah_investigation')[0]?.status === 'missed');
-      // The old path's investigation deadline: never escalated (it stays open on the case until an investigation meets it).
-      expect(kindOf(state, 'investigation')[0]).toMatchObject({ status: 'open', escalationLevel: 0 });
+      // The old path's investigation deadline: cancelled by an event when the path changed, never escalated (ADR 0009).
+      expect(kindOf(state, 'investigation')[0]).toMatchObject({
+        status: 'cancelled',
+        cancelReason: 'path_changed',
+        escalationLevel: 0,
+      });
+      expect(await h.eventTypes(caseId)).toContain('DeadlineCancelled');
       const status = await h.status(caseId);
       expect(status.deadlines.find((d) => d.kind === 'investigation')).toMatchObject({
         status: 'inactive',

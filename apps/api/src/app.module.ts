@@ -70,6 +70,7 @@ type LoggedRequest = IncomingMessage & {
     CasesModule,
     PublicFeedbackModule,
     TasksModule,
+    RemindersModule,
     PolicyModule,
     RoutinesModule,
     EgenkontrollModule,

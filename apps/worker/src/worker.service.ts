@@ -4,9 +4,11 @@ import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@t
 import type { DataSource } from 'typeorm';
 import { topicForAggregate } from '@kvalitet/contracts';
 import { CaseCommandService, EventStore, PolicyRepository } from '@kvalitet/persistence';
+import { Mailer, mailConfigFromEnv } from '@kvalitet/notifications';
 import { createLogger } from '@kvalitet/runtime';
 import type { WorkerConfig } from './config/worker-config.schema';
 import { createCaseActivities } from './activities/case-activities';
+import { createCaseReminderDelivery } from './activities/case-reminder-delivery';
 import { createLedningssystemActivities } from './activities/ledningssystem-activities';
 import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
@@ -21,6 +23,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private worker: Worker | null = null;
   private running: Promise<void> | null = null;
   private connection: NativeConnection | null = null;
+  private readonly mailers: Mailer[] = [];
 
   constructor(
     private readonly config: ConfigService<WorkerConfig, true>,
@@ -47,7 +50,11 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       workflowsPath: WORKFLOWS_PATH,
       activities: {
         ...createSmokeActivities({ dataSource: this.dataSource }),
-        ...createCaseActivities({ cases: this.caseCommandService(), policy: this.policySource() }),
+        ...createCaseActivities({
+          cases: this.caseCommandService(),
+          policy: this.policySource(),
+          notifier: createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() }),
+        }),
         ...createLedningssystemActivities({ store: this.eventStore(), policy: this.policySource() }),
       },
       maxConcurrentActivityTaskExecutions: this.config.get('WORKER_MAX_CONCURRENT_ACTIVITIES', { infer: true }),
@@ -71,6 +78,15 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     return new CaseCommandService(this.eventStore());
   }
 
+  /** Reminders by e-mail: SMTP_URL, or the local capture in Postgres (the embedded default). */
+  private mailer(): Mailer {
+    const config = mailConfigFromEnv();
+    this.mailers.push(
+      new Mailer({ db: this.dataSource, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, addressDomain: config.MAIL_DOMAIN }),
+    );
+    return this.mailers[this.mailers.length - 1]!;
+  }
+
   /** The versioned policy (PUT /policy), read when a deadline starts or escalates. */
   private policySource(): PolicySource {
     return new PolicyRepository(this.eventStore());
@@ -81,6 +97,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close().catch(() => undefined);
+    for (const mailer of this.mailers) mailer.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

@@ -214,6 +214,11 @@ export function taskVisibilityFilter(principal: Principal, org: Organisation): T
   return { username: principal.username, roles: principal.roles, unitIds: org.scopeOf(principal.unitIds) };
 }
 
+/** Deadline reminders (in-app) are addressed like tasks: to a person, or to a role within the caller's scope. */
+export function reminderVisibilityFilter(principal: Principal, org: Organisation): TaskVisibilityFilter {
+  return taskVisibilityFilter(principal, org);
+}
+
 /** The deadline policy: read by those who act on deadlines, changed by the quality function. */
 export function canReadPolicy(principal: Principal): boolean {
   return has(principal, [

@@ -13,10 +13,11 @@ import {
   type ReportCaseData,
 } from '@kvalitet/domain';
 import type { EventEnvelope, EventMetadata } from '@kvalitet/contracts';
-import { allocateCaseSequence } from '../case-numbers/case-number-allocator';
+import { allocateCaseSequences } from '../case-numbers/case-number-allocator';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
 import { CaseRefusedError } from './case-refused.error';
+import { KeyedBatcher, type Settled } from './keyed-batcher';
 
 export type CaseCommandInput = Exclude<CaseCommand, { type: 'report' }>;
 
@@ -29,11 +30,43 @@ export interface CaseCommandContext {
   correlationId?: string;
   causationId?: string;
   requestId?: string;
+  /**
+   * A report's case id chosen by the caller (an Idempotency-Key's claim, ADR 0009): a second report
+   * with the same id fails with VersionConflictError instead of making a second case.
+   */
+  caseId?: string;
   /** The caller's view of the case; a stale one is a VersionConflictError (409). */
   expectedVersion?: number;
 }
 
 const AUTOMATIC_RETRIES = 3;
+/** Reports per case-number batch: one row lock, one allocation and one append statement for all. */
+const MAX_REPORT_BATCH = 100;
+
+type ReportInput = Omit<ReportCaseData, 'caseId' | 'caseNumber'>;
+
+interface PendingReport {
+  caseId: string;
+  prefix: string;
+  year: number;
+  data: ReportInput;
+  actor: CaseActor;
+  context: CaseCommandContext;
+  now: Date;
+}
+
+function reportCommand(report: PendingReport, caseNumber: string): CaseCommand {
+  return { type: 'report', actor: report.actor, data: { ...report.data, caseId: report.caseId, caseNumber } };
+}
+
+function metadataOf(actor: CaseActor, context: CaseCommandContext): EventMetadata {
+  return {
+    actor: actor.username,
+    correlationId: context.correlationId ?? randomUUID(),
+    ...(context.causationId ? { causationId: context.causationId } : {}),
+    ...(context.requestId ? { requestId: context.requestId } : {}),
+  };
+}
 
 function toDomainEvents(envelopes: readonly EventEnvelope[]): CaseEvent[] {
   return envelopes.map((e) => ({ type: e.type, data: e.data }) as unknown as CaseEvent);
@@ -42,30 +75,43 @@ function toDomainEvents(envelopes: readonly EventEnvelope[]): CaseEvent[] {
 /**
  * The application service every writer of cases goes through (API, Temporal activities): load the
  * stream, decide with the pure decider, append with optimistic concurrency. A report allocates its
- * gap-free case number in the same transaction as its events.
+ * gap-free case number in the same transaction as its events, together with the reports that
+ * arrived meanwhile (ADR 0010).
  */
 export class CaseCommandService {
+  private readonly reports = new KeyedBatcher<PendingReport, CaseCommandResult>(
+    (_key, reports) => this.writeReports(reports),
+    MAX_REPORT_BATCH,
+  );
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async report(data: Omit<ReportCaseData, 'caseId' | 'caseNumber'>, actor: CaseActor, context: CaseCommandContext = {}): Promise<CaseCommandResult> {
+  async report(
+    data: ReportInput,
+    actor: CaseActor,
+    context: CaseCommandContext = {},
+  ): Promise<CaseCommandResult> {
     const now = this.clock();
-    return this.store.transaction(async (manager) => {
-      const caseId = randomUUID();
-      const reportedAt = data.reportedAt ? new Date(data.reportedAt) : now;
-      const year = Number.isNaN(reportedAt.getTime()) ? stockholmLocalParts(now).year : stockholmLocalParts(reportedAt).year;
-      const prefix = caseNumberPrefix(data.type);
-      const sequence = await allocateCaseSequence(manager, prefix, year);
-      const command: CaseCommand = { type: 'report', actor, data: { ...data, caseId, caseNumber: formatCaseNumber(prefix, year, sequence) } };
-      const decision = decideCase(command, null, now);
-      if (!decision.ok) throw new CaseRefusedError(decision.refusal);
-      return this.appendDecided(manager, caseId, null, [], decision.events, actor, context);
-    });
+    const reportedAt = data.reportedAt ? new Date(data.reportedAt) : now;
+    const year = Number.isNaN(reportedAt.getTime())
+      ? stockholmLocalParts(now).year
+      : stockholmLocalParts(reportedAt).year;
+    const prefix = caseNumberPrefix(data.type);
+    const report: PendingReport = { caseId: context.caseId ?? randomUUID(), prefix, year, data, actor, context, now };
+    // A refusal never depends on the number: decide once with a stand-in, so a refused report takes none.
+    const probe = decideCase(reportCommand(report, formatCaseNumber(prefix, year, 1)), null, now);
+    if (!probe.ok) throw new CaseRefusedError(probe.refusal);
+    return this.reports.submit(`${prefix}-${year}`, report);
   }
 
-  async execute(caseId: string, command: CaseCommandInput, context: CaseCommandContext = {}): Promise<CaseCommandResult> {
+  async execute(
+    caseId: string,
+    command: CaseCommandInput,
+    context: CaseCommandContext = {},
+  ): Promise<CaseCommandResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.store.transaction(async (manager) => {
@@ -81,7 +127,10 @@ export class CaseCommandService {
       } catch (error) {
         // Without an expectedVersion the caller asked "do this to the case as it is now": a
         // concurrent writer only means deciding again on the fresh state.
-        const retry = error instanceof VersionConflictError && context.expectedVersion === undefined && attempt < AUTOMATIC_RETRIES;
+        const retry =
+          error instanceof VersionConflictError &&
+          context.expectedVersion === undefined &&
+          attempt < AUTOMATIC_RETRIES;
         if (!retry) throw error;
       }
     }
@@ -90,6 +139,53 @@ export class CaseCommandService {
   async load(caseId: string): Promise<{ state: CaseAggregateState | null; events: EventEnvelope[] }> {
     const events = await this.store.load(caseId);
     return { state: rebuildCase(toDomainEvents(events)), events };
+  }
+
+  /**
+   * Writes concurrent reports of one prefix and year in one transaction: their numbers are allocated
+   * together (the row lock is taken once per batch, not once per report) and their events appended
+   * in one statement. If the batch fails, each report is tried again on its own, so one bad report
+   * fails alone; a failed transaction returns its numbers, so there are still no gaps.
+   */
+  private async writeReports(reports: PendingReport[]): Promise<Settled<CaseCommandResult>[]> {
+    try {
+      const results = await this.store.transaction((manager) => this.appendReports(manager, reports));
+      return results.map((value) => ({ ok: true, value }));
+    } catch (error) {
+      if (reports.length === 1) return [{ ok: false, error }];
+      const results: Settled<CaseCommandResult>[] = [];
+      for (const report of reports) results.push(...(await this.writeReports([report])));
+      return results;
+    }
+  }
+
+  private async appendReports(
+    manager: EntityManager,
+    reports: PendingReport[],
+  ): Promise<CaseCommandResult[]> {
+    const { prefix, year } = reports[0]!;
+    const first = await allocateCaseSequences(manager, prefix, year, reports.length);
+    const requests = reports.map((report, index) => {
+      const decision = decideCase(
+        reportCommand(report, formatCaseNumber(prefix, year, first + index)),
+        null,
+        report.now,
+      );
+      if (!decision.ok) throw new CaseRefusedError(decision.refusal);
+      return {
+        aggregateType: 'case' as const,
+        aggregateId: report.caseId,
+        expectedVersion: 0,
+        metadata: metadataOf(report.actor, report.context),
+        events: decision.events.map((e) => ({ type: e.type, data: e.data })),
+      };
+    });
+    const appended = await this.store.appendMany(requests, manager);
+    return appended.map((events, index) => {
+      const state = rebuildCase(toDomainEvents(events));
+      if (!state) throw new Error(`case ${reports[index]!.caseId} has no state after append`);
+      return { state, events };
+    });
   }
 
   private async appendDecided(
@@ -101,14 +197,14 @@ export class CaseCommandService {
     actor: CaseActor,
     context: CaseCommandContext,
   ): Promise<CaseCommandResult> {
-    const metadata: EventMetadata = {
-      actor: actor.username,
-      correlationId: context.correlationId ?? randomUUID(),
-      ...(context.causationId ? { causationId: context.causationId } : {}),
-      ...(context.requestId ? { requestId: context.requestId } : {}),
-    };
     const appended = await this.store.append(
-      { aggregateType: 'case', aggregateId: caseId, expectedVersion: state?.version ?? 0, metadata, events: decided.map((e) => ({ type: e.type, data: e.data })) },
+      {
+        aggregateType: 'case',
+        aggregateId: caseId,
+        expectedVersion: state?.version ?? 0,
+        metadata: metadataOf(actor, context),
+        events: decided.map((e) => ({ type: e.type, data: e.data })),
+      },
       manager,
     );
     const newState = rebuildCase(toDomainEvents([...history, ...appended]));
