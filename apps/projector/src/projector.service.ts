@@ -9,6 +9,7 @@ import type { ProjectorConfig } from './config/projector-config.schema';
 import { connectTemporalClient, createCaseOrchestrator } from './orchestrator';
 import { createProjections } from './projections/projections';
 import { createLedningssystemOrchestrator } from './projections/ledningssystem-orchestrator';
+import { createRiskAssessmentOrchestrator } from './projections/risk-assessments/risk-assessment-orchestrator';
 import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
 
 const logger = createLogger('projector');
@@ -83,6 +84,21 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       });
       await registerRunner.start();
       this.consumers.push(registerRunner);
+      // Risk assessment events → their follow-up workflows (ADR 0007).
+      const risks = createRiskAssessmentOrchestrator({
+        client: temporal.client,
+        taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
+        namespace,
+        name: `${namespace}.risk-assessment-orchestrator`,
+      });
+      const riskRunner = new ConsumerRunner(this.kafka, this.dataSource, {
+        consumerName: risks.name,
+        topics: risks.topics,
+        handleBatch: risks.handleBatch,
+        onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte skickas till riskanalysens arbetsflöde'),
+      });
+      await riskRunner.start();
+      this.consumers.push(riskRunner);
     }
   }
 

@@ -3,13 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { topicForAggregate } from '@kvalitet/contracts';
-import { CaseCommandService, EventStore, PolicyRepository } from '@kvalitet/persistence';
+import { CaseCommandService, EventStore, PolicyRepository, RiskAssessmentCommandService, RiskPolicyRepository } from '@kvalitet/persistence';
 import { Mailer, mailConfigFromEnv } from '@kvalitet/notifications';
 import { createLogger } from '@kvalitet/runtime';
 import type { WorkerConfig } from './config/worker-config.schema';
 import { createCaseActivities } from './activities/case-activities';
 import { createCaseReminderDelivery } from './activities/case-reminder-delivery';
 import { createLedningssystemActivities } from './activities/ledningssystem-activities';
+import { createRiskAssessmentActivities } from './activities/risk-assessment-activities';
 import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
 import { WORKFLOWS_PATH } from './workflow-bundle-path';
@@ -56,6 +57,10 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           notifier: createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() }),
         }),
         ...createLedningssystemActivities({ store: this.eventStore(), policy: this.policySource() }),
+        ...createRiskAssessmentActivities({
+          riskAssessments: new RiskAssessmentCommandService(this.eventStore(), new RiskPolicyRepository(this.eventStore())),
+          policy: this.policySource(),
+        }),
       },
       maxConcurrentActivityTaskExecutions: this.config.get('WORKER_MAX_CONCURRENT_ACTIVITIES', { infer: true }),
       shutdownGraceTime: '20s',

@@ -34,6 +34,8 @@ export interface RiskAssessmentCommandContext {
   causationId?: string;
   requestId?: string;
   expectedVersion?: number;
+  /** The time the command is decided at; the process manager passes its (Temporal) clock. */
+  at?: Date;
 }
 
 const AUTOMATIC_RETRIES = 3;
@@ -121,7 +123,7 @@ export class RiskAssessmentCommandService {
           if (context.expectedVersion !== undefined && (state?.version ?? 0) !== context.expectedVersion) {
             throw new VersionConflictError(assessmentId, context.expectedVersion);
           }
-          const decision = decideRiskAssessment(command, state, this.clock(), policy);
+          const decision = decideRiskAssessment(command, state, context.at ?? this.clock(), policy);
           if (!decision.ok) throw new CaseRefusedError(decision.refusal);
           return this.append(manager, assessmentId, state, history, decision.events, command.actor, context);
         });

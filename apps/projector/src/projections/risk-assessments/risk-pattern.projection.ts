@@ -112,7 +112,11 @@ export function createRiskPatternProjection(options: RiskPatternProjectionOption
       [new Date(now - policy.cooldownDays * DAY_MS).toISOString()],
     );
     const lastProposedAt = new Map(recent.map((r) => [r.pattern_key, new Date(r.proposed_at).getTime()]));
-    const service = new RiskAssessmentCommandService(store, new RiskPolicyRepository(store), () => new Date(now));
+    const service = new RiskAssessmentCommandService(
+      store,
+      new RiskPolicyRepository(store),
+      () => new Date(now),
+    );
     for (const sample of groups.values()) {
       const window = await loadGroupWindow(
         manager,
