@@ -19,6 +19,8 @@ import { RiskAssessmentsModule } from './risk-assessments/risk-assessments.modul
 import { TasksModule } from './tasks/tasks.module';
 import { RoutinesModule } from './routines/routines.module';
 import { EgenkontrollModule } from './egenkontroll/egenkontroll.module';
+import { AppointmentsModule } from './appointments/appointments.module';
+import { TrainingModule } from './training/training.module';
 
 type LoggedRequest = IncomingMessage & {
   id?: string;
@@ -74,6 +76,8 @@ type LoggedRequest = IncomingMessage & {
     PolicyModule,
     RoutinesModule,
     EgenkontrollModule,
+    AppointmentsModule,
+    TrainingModule,
     NotificationsModule,
     RiskAssessmentsModule,
   ],

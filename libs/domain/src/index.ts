@@ -35,5 +35,7 @@ export * from './cases/case-progress';
 export * from './ledningssystem/index';
 export * from './routines/index';
 export * from './egenkontroll/index';
+export * from './appointments/index';
+export * from './training/index';
 export * from './risk-assessments';
 export * from './reports';

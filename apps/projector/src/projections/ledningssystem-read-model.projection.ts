@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@kvalitet/contracts';
 import { ledningssystemAggregate, ledningssystemAggregateTypes } from '@kvalitet/domain';
 import type { LsStateBase } from '@kvalitet/domain';
 import type { Projection } from './projection';
+import { writeAppointmentAlerts } from './ledningssystem-appointment-alerts';
 import { ledningssystemTopics } from './ledningssystem-orchestrator';
 
 export const LEDNINGSSYSTEM_READ_MODEL = 'ledningssystem-read-model';
@@ -82,6 +83,7 @@ export function createLedningssystemReadModelProjection(options: { namespace?: s
         fold(folded, event);
       }
       await write(manager, rows);
+      if (mine.some((e) => e.aggregateType === 'appointment')) await writeAppointmentAlerts(manager);
     },
     reset: async (manager) => {
       await manager.query(`LOCK TABLE rm_ledningssystem IN EXCLUSIVE MODE`);
@@ -98,6 +100,7 @@ export function createLedningssystemReadModelProjection(options: { namespace?: s
           fold(folded, event);
         }
       await write(manager, rows);
+      await writeAppointmentAlerts(manager);
       return rows.size;
     },
   };

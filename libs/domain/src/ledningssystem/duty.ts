@@ -29,6 +29,7 @@ export const DUTY_KINDS = [
   'ledningssystem_review',
   'internkontroll_step',
   'appointment_missing',
+  'appointment_renewal',
 ] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
@@ -71,6 +72,7 @@ export const DEFAULT_DUTY_NOTICE: Readonly<Record<DutyKind, PolicyDuration>> = {
   ledningssystem_review: 'P30D',
   internkontroll_step: 'P30D',
   appointment_missing: 'PT0S',
+  appointment_renewal: 'P30D',
 };
 
 /** Policy keys that override the defaults, e.g. `routine_revision_notice: "P60D"`. */

@@ -1,4 +1,6 @@
+import { APPOINTMENT_AGGREGATE } from '../appointments/evolve-appointment';
 import { EGENKONTROLL_AGGREGATE } from '../egenkontroll/egenkontroll-aggregate';
+import { TRAINING_AGGREGATE } from '../training/training';
 import { ROUTINE_AGGREGATE } from '../routines/routine-aggregate';
 import type { LsAggregate, LsEvent, LsStateBase } from './ls-aggregate';
 import type { LsActor } from './ledningssystem-common';
@@ -9,6 +11,8 @@ type AnyLsAggregate = LsAggregate<LsStateBase, { readonly type: string; readonly
 export const LEDNINGSSYSTEM_AGGREGATES: Readonly<Record<string, AnyLsAggregate>> = {
   [ROUTINE_AGGREGATE.aggregateType]: ROUTINE_AGGREGATE as unknown as AnyLsAggregate,
   [EGENKONTROLL_AGGREGATE.aggregateType]: EGENKONTROLL_AGGREGATE as unknown as AnyLsAggregate,
+  [APPOINTMENT_AGGREGATE.aggregateType]: APPOINTMENT_AGGREGATE as unknown as AnyLsAggregate,
+  [TRAINING_AGGREGATE.aggregateType]: TRAINING_AGGREGATE as unknown as AnyLsAggregate,
 };
 
 export function ledningssystemAggregate(aggregateType: string): AnyLsAggregate | undefined {

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { canManageBoardRegisters, canReadAppointments } from '../access/access-policy';
+import type { Principal } from '../access/principal';
+import { Authorize, CurrentUser } from '../auth/auth.decorators';
+import { ReqInfo, type RequestInfo } from '../common/http/request-info';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
+import { REGISTER_ID_PARAM } from '../routines/routines.controller';
+import { AlertsQueryDto, AppointDto, AppointmentAlertsDto, AppointmentDto, AppointmentListQueryDto, AppointmentPageDto, EndAppointmentDto } from './appointment.dto';
+import { AppointmentsService } from './appointments.service';
+
+@ApiTags('förordnanden')
+@ApiBearerAuth()
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(private readonly service: AppointmentsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Authorize(canManageBoardRegisters)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({ summary: 'Förordna SAS, MAS, MAR, verksamhetschef HSL, processägare eller delegat, med beslutet (R-15)' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
+  @ApiCreatedResponse({ type: AppointmentDto, headers: { Location: { description: 'Förordnandets adress', schema: { type: 'string' } } } })
+  @ApiProblems(400, 401, 403, 413, 415, 422)
+  async appoint(@CurrentUser() user: Principal, @Body() body: AppointDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response): Promise<AppointmentDto> {
+    const appointment = await this.service.appoint(user, body, info);
+    response.setHeader('Location', `/api/v1/appointments/${appointment.id}`);
+    return appointment;
+  }
+
+  @Get()
+  @Authorize(canReadAppointments)
+  @ApiOperation({ summary: 'Förordnanden (vem är SAS, MAS, …, och genom vilket beslut)' })
+  @ApiOkResponse({ type: AppointmentPageDto })
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: AppointmentListQueryDto): Promise<AppointmentPageDto> {
+    return this.service.list(query);
+  }
+
+  @Get('alerts')
+  @Authorize(canReadAppointments)
+  @ApiOperation({ summary: 'Roller som en livscykel kräver men som ingen har ett gällande förordnande för (AUD-5, AUD-6)' })
+  @ApiOkResponse({ type: AppointmentAlertsDto })
+  @ApiProblems(400, 401, 403)
+  alerts(@Query() query: AlertsQueryDto): Promise<AppointmentAlertsDto> {
+    return this.service.alerts(query.on);
+  }
+
+  @Get(':id')
+  @Authorize(canReadAppointments)
+  @ApiOperation({ summary: 'Ett förordnande' })
+  @ApiParam(REGISTER_ID_PARAM)
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiProblems(400, 401, 403, 404)
+  get(@Param('id') id: string): Promise<AppointmentDto> {
+    return this.service.get(id);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @Authorize(canManageBoardRegisters)
+  @ApiOperation({ summary: 'Avsluta ett förordnande' })
+  @ApiParam(REGISTER_ID_PARAM)
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  end(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: EndAppointmentDto, @ReqInfo() info: RequestInfo): Promise<AppointmentDto> {
+    return this.service.end(user, id, { on: body.on, reason: body.reason }, body.expectedVersion, info);
+  }
+}

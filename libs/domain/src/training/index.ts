@@ -1,0 +1,2 @@
+export * from './training-types';
+export * from './training';
