@@ -12,7 +12,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@kvalitet/(domain|contracts|persistence|messaging|runtime|notifications)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@kvalitet/(domain|contracts|persistence|messaging|runtime|notifications|reporting)$': '<rootDir>/libs/$1/src/index.ts',
   '^@kvalitet/workflows$': '<rootDir>/workflows/src/index.ts',
 };
 const base = {

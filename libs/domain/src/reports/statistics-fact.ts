@@ -6,7 +6,8 @@ import type { CaseOutcome } from '../cases/case-outcome';
 import { isSeriousOutcome } from '../cases/case-outcome';
 import type { CaseStage } from '../cases/case-stage';
 import type { CaseType } from '../cases/case-type';
-import { rebuildCase } from '../cases/evolve-case';
+import { evolveCase } from '../cases/evolve-case';
+import type { CaseState } from '../cases/case-state';
 
 export interface StatisticsDeadlineFact {
   readonly kind: CaseDeadlineKind;
@@ -63,12 +64,35 @@ export interface StatisticsEventInput {
   readonly data: unknown;
 }
 
+/** A case being folded event by event (projection rebuilds fold a million events without keeping them). */
+export interface StatisticsFold {
+  state: CaseState;
+  escalations: string[];
+}
+
+export function startStatisticsFold(): StatisticsFold {
+  return { state: null, escalations: [] };
+}
+
+/** Applies one stored event (in version order); events of other aggregates' types are ignored. */
+export function foldStatisticsEvent(fold: StatisticsFold, event: StatisticsEventInput): void {
+  if (!isCaseEventType(event.type)) return;
+  const caseEvent = event as unknown as CaseEvent;
+  fold.state = evolveCase(fold.state, caseEvent);
+  if (caseEvent.type === 'DeadlineMissed' && fold.state !== null) fold.escalations.push(caseEvent.data.at);
+}
+
 /** Folds a case's history (in version order) into its statistics fact; null before `CaseReported`. */
 export function statisticsFactOf(events: readonly StatisticsEventInput[]): StatisticsCaseFact | null {
-  const caseEvents = events.filter((e) => isCaseEventType(e.type)) as unknown as CaseEvent[];
-  const state = rebuildCase(caseEvents);
+  const fold = startStatisticsFold();
+  for (const event of events) foldStatisticsEvent(fold, event);
+  return factOfFold(fold);
+}
+
+export function factOfFold(fold: StatisticsFold): StatisticsCaseFact | null {
+  const state = fold.state;
   if (state === null) return null;
-  const escalations = caseEvents.flatMap((e) => (e.type === 'DeadlineMissed' ? [e.data.at] : []));
+  const escalations = [...fold.escalations];
   return {
     caseId: state.id,
     caseNumber: state.caseNumber,

@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+import { topicForAggregate, type EventEnvelope } from '@kvalitet/contracts';
+import { factOfFold, foldStatisticsEvent, startStatisticsFold, statisticsFactOf, type StatisticsCaseFact, type StatisticsFold } from '@kvalitet/domain';
+import { statisticsStore } from '@kvalitet/reporting';
+import type { Projection } from './projection';
+
+export const STATISTICS_READ_MODEL = 'statistics';
+
+/**
+ * The statistics read model (ADR 0006): one pseudonymised fact per case. A batch names the cases it
+ * touches; each is re-folded from its whole stored history (the event rows only — the personal data
+ * table is never read), so a redelivered or reordered message cannot make a fact wrong, and the fact
+ * never holds more than the classification, unit and timestamps.
+ */
+export function createStatisticsProjection(options: { topic?: string } = {}): Projection {
+  return {
+    name: STATISTICS_READ_MODEL,
+    topics: [options.topic ?? topicForAggregate('case')],
+    handleBatch: async (events: EventEnvelope[], manager: EntityManager) => {
+      const caseIds = [...new Set(events.filter((e) => e.aggregateType === 'case').map((e) => e.aggregateId))].sort();
+      if (caseIds.length === 0) return;
+      const rows: { aggregate_id: string; type: string; data: unknown }[] = await manager.query(
+        `SELECT aggregate_id, type, data FROM events WHERE aggregate_type = 'case' AND aggregate_id = ANY($1::uuid[]) ORDER BY aggregate_id, version`,
+        [caseIds],
+      );
+      const byCase = new Map<string, { type: string; data: unknown }[]>();
+      for (const row of rows) {
+        const list = byCase.get(row.aggregate_id) ?? [];
+        list.push(row);
+        byCase.set(row.aggregate_id, list);
+      }
+      const facts = [...byCase.values()].map((history) => statisticsFactOf(history)).filter((f): f is StatisticsCaseFact => f !== null);
+      await statisticsStore.upsert(manager, facts);
+    },
+    reset: (manager) => statisticsStore.lockAndClear(manager),
+    writeRebuilt: async (manager, pages) => {
+      const folds = new Map<string, StatisticsFold>();
+      for await (const page of pages) {
+        for (const event of page) {
+          if (event.aggregateType !== 'case') continue;
+          let fold = folds.get(event.aggregateId);
+          if (!fold) {
+            fold = startStatisticsFold();
+            folds.set(event.aggregateId, fold);
+          }
+          foldStatisticsEvent(fold, event);
+        }
+      }
+      const facts = [...folds.values()].map(factOfFold).filter((f): f is StatisticsCaseFact => f !== null);
+      await statisticsStore.upsert(manager, facts);
+      return facts.length;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './statistics-store';
+export * from './report-pdf';
+export * from './report-service';
+export * from './report-archive';
