@@ -39,3 +39,4 @@ export * from './appointments/index';
 export * from './training/index';
 export * from './risk-assessments';
 export * from './reports';
+export * from './improvement';

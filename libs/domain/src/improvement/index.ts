@@ -1,0 +1,4 @@
+export * from './improvement-events';
+export * from './improvement-state';
+export * from './decide-improvement';
+export * from './improvement-view';
