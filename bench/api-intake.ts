@@ -4,6 +4,7 @@
 // row writes in the same run on the same servers, and the ratio between them.
 //   node -r @swc-node/register bench/api-intake.ts [--seconds 30] [--connections 50]
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { AppProcess, waitUntil } from '../test/support/app-process';
@@ -18,6 +19,12 @@ const arg = (name: string, fallback: number) => {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const SECONDS = arg('seconds', 30);
+// --profile DIR: the api process writes a V8 CPU profile there when it stops (chrome://inspect, speedscope).
+const PROFILE_DIR = process.argv.includes('--profile')
+  ? process.argv[process.argv.indexOf('--profile') + 1]
+  : undefined;
+/** `uptime`'s 1/5/15-minute load: the machine is shared, so each figure carries the load it ran under. */
+const load = () => loadavg().map((l) => +l.toFixed(2));
 const CONNECTIONS = arg('connections', 50);
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -37,10 +44,14 @@ interface Figures {
   requests: number;
   non2xx: number;
   errors: number;
+  loadBefore: number[];
+  loadAfter: number[];
 }
 
-function figures(result: Result): Figures {
+function figures(result: Result, loadBefore: number[]): Figures {
   return {
+    loadBefore,
+    loadAfter: load(),
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -60,6 +71,7 @@ function run(options: autocannon.Options): Promise<Result> {
 
 /** The same reports through CaseCommandService in this process: what persistence alone allows. */
 async function reportInProcess(service: CaseCommandService): Promise<Figures> {
+  const loadBefore = load();
   const latencies: number[] = [];
   const started = Date.now();
   const end = started + SECONDS * 1000;
@@ -82,6 +94,8 @@ async function reportInProcess(service: CaseCommandService): Promise<Figures> {
     requests: latencies.length,
     non2xx: 0,
     errors: 0,
+    loadBefore,
+    loadAfter: load(),
   };
 }
 
@@ -118,6 +132,12 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: infra.KAFKA_BROKERS,
       MIGRATE_ON_START: 'false',
       LOG_LEVEL: 'warn',
+      ...(PROFILE_DIR
+        ? {
+            NODE_OPTIONS: `--require ${resolve(__dirname, 'support/cpu-profile.cjs')}`,
+            PROF_DIR: PROFILE_DIR,
+          }
+        : {}),
     },
     'api',
   );
@@ -165,6 +185,7 @@ async function main(): Promise<void> {
     });
 
     log(`POST /cases: api, ${CONNECTIONS} anslutningar i ${SECONDS} s…`);
+    const apiPostLoad = load();
     const apiPost = figures(
       await run({
         url: `${apiBase}/api/v1/cases`,
@@ -172,9 +193,14 @@ async function main(): Promise<void> {
         headers: { ...json, authorization: `Bearer ${staff}` },
         body,
       }),
+      apiPostLoad,
     );
     log(`POST /cases: baslinje (node:http + pg)…`);
-    const barePost = figures(await run({ url: `${bareBase}/cases`, method: 'POST', headers: json, body }));
+    const barePostLoad = load();
+    const barePost = figures(
+      await run({ url: `${bareBase}/cases`, method: 'POST', headers: json, body }),
+      barePostLoad,
+    );
     log(`POST /cases: CaseCommandService.report i processen (utan HTTP), ${CONNECTIONS} samtidiga…`);
     const inProcessPost = await reportInProcess(new CaseCommandService(new EventStore(db.dataSource)));
 
@@ -190,14 +216,17 @@ async function main(): Promise<void> {
     ).json()) as { id: string };
     const accessLogBefore = Number((await db.dataSource.query(`SELECT count(*) FROM access_log`))[0].count);
     log(`GET /cases/{id} (med rad i åtkomstloggen): api…`);
+    const apiGetLoad = load();
     const apiGet = figures(
       await run({
         url: `${apiBase}/api/v1/cases/${created.id}`,
         headers: { authorization: `Bearer ${reader}` },
       }),
+      apiGetLoad,
     );
     log(`GET /cases/{id}: baslinje…`);
-    const bareGet = figures(await run({ url: `${bareBase}/cases/${bareCreated.id}` }));
+    const bareGetLoad = load();
+    const bareGet = figures(await run({ url: `${bareBase}/cases/${bareCreated.id}` }), bareGetLoad);
     const accessLogRows =
       Number((await db.dataSource.query(`SELECT count(*) FROM access_log`))[0].count) - accessLogBefore;
 

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import type { ApiConfig } from '../config/api-config.schema';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { CachingTokenVerifier } from './caching-token-verifier';
 import { DevTokenService } from './dev-token.service';
 import { OidcTokenVerifier } from './oidc-token-verifier';
 import { TokenVerifier } from './token-verifier';
@@ -16,7 +17,10 @@ import { TokenVerifier } from './token-verifier';
       provide: TokenVerifier,
       inject: [ConfigService, DevTokenService],
       useFactory: (config: ConfigService<ApiConfig, true>, dev: DevTokenService): TokenVerifier =>
-        config.get('AUTH_MODE', { infer: true }) === 'dev' ? dev : new OidcTokenVerifier(config),
+        new CachingTokenVerifier(
+          config.get('AUTH_MODE', { infer: true }) === 'dev' ? dev : new OidcTokenVerifier(config),
+          { maxAgeMs: 60_000, maxEntries: 10_000 },
+        ),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -29,6 +29,7 @@ export class MetricsService implements OnModuleDestroy {
   private readonly latency: Histogram<'method' | 'route' | 'status'>;
   private admin: Admin | null = null;
   private lagCache: { at: number; values: { group: string; topic: string; lag: number }[] } | null = null;
+  private readonly series = new Map<string, { requests: Counter.Internal; latency: Histogram.Internal }>();
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -78,16 +79,27 @@ export class MetricsService implements OnModuleDestroy {
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       const pattern = (request.route as { path?: unknown } | undefined)?.path;
-      const labels = {
-        method: request.method,
-        route: typeof pattern === 'string' ? pattern : 'unmatched',
-        status: String(response.statusCode),
-      };
-      this.requests.inc(labels);
-      this.latency.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+      const series = this.seriesOf(request.method, typeof pattern === 'string' ? pattern : 'unmatched', response.statusCode);
+      series.requests.inc();
+      series.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
     });
     next();
   };
+
+  /**
+   * The counter and histogram children of one method/route/status, looked up once: prom-client
+   * otherwise builds and hashes a label key on every observation.
+   */
+  private seriesOf(method: string, route: string, status: number): { requests: Counter.Internal; latency: Histogram.Internal } {
+    const key = `${method} ${status} ${route}`;
+    let series = this.series.get(key);
+    if (!series) {
+      const labels = { method, route, status: String(status) };
+      series = { requests: this.requests.labels(labels), latency: this.latency.labels(labels) };
+      this.series.set(key, series);
+    }
+    return series;
+  }
 
   async onModuleDestroy(): Promise<void> {
     await this.admin?.disconnect().catch(() => undefined);

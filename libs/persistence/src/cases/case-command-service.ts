@@ -68,6 +68,15 @@ function metadataOf(actor: CaseActor, context: CaseCommandContext): EventMetadat
   };
 }
 
+/**
+ * The year in Sweden (UTC+1/+2) of an instant. Only in the last hours of 31 December UTC can it
+ * differ from the UTC year, so the costly time-zone conversion runs only then.
+ */
+function stockholmYear(instant: Date): number {
+  if (instant.getUTCMonth() === 11 && instant.getUTCDate() === 31) return stockholmLocalParts(instant).year;
+  return instant.getUTCFullYear();
+}
+
 function toDomainEvents(envelopes: readonly EventEnvelope[]): CaseEvent[] {
   return envelopes.map((e) => ({ type: e.type, data: e.data }) as unknown as CaseEvent);
 }
@@ -96,9 +105,7 @@ export class CaseCommandService {
   ): Promise<CaseCommandResult> {
     const now = this.clock();
     const reportedAt = data.reportedAt ? new Date(data.reportedAt) : now;
-    const year = Number.isNaN(reportedAt.getTime())
-      ? stockholmLocalParts(now).year
-      : stockholmLocalParts(reportedAt).year;
+    const year = stockholmYear(Number.isNaN(reportedAt.getTime()) ? now : reportedAt);
     const prefix = caseNumberPrefix(data.type);
     const report: PendingReport = { caseId: context.caseId ?? randomUUID(), prefix, year, data, actor, context, now };
     // A refusal never depends on the number: decide once with a stand-in, so a refused report takes none.
