@@ -41,5 +41,11 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,workflows}/**/test/**/*.e2e-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.setup.ts'],
     },
+    {
+      ...base,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.setup.ts'],
+    },
   ],
 };

@@ -15,9 +15,18 @@ export const theme = createTheme({
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
+  // Text on the "light" variants (Alert, Badge, light buttons) in shades dark enough for 4.5:1 on
+  // their tinted backgrounds, hovered or not.
   light: {
     '--mantine-color-dimmed': '#495057',
     '--mantine-color-placeholder': '#5c636a',
+    '--mantine-color-blue-light-color': '#0b4a85',
+    '--mantine-color-red-light-color': '#9b1c1c',
+    '--mantine-color-green-light-color': '#1b5e20',
+    '--mantine-color-yellow-light-color': '#6b4100',
+    '--mantine-color-gray-light-color': '#343a40',
+    '--mantine-color-teal-light-color': '#0b5345',
+    '--mantine-color-orange-light-color': '#7a3300',
   },
   dark: {},
 });

@@ -104,8 +104,19 @@ export async function apiBlob(path: string, accept: string): Promise<Blob> {
   return response.blob();
 }
 
+/**
+ * A field message of the api for a person: it names the field by its JSON name ("Fältet description
+ * måste anges"); next to the field itself the name is noise, and it is English.
+ */
+export function fieldMessage(e: FieldError): string {
+  const name = e.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return e.message.replace(new RegExp(`^Fältet ${name} `), 'Fältet ').replace(new RegExp(`^Fältet ${name}$`), 'Fältet');
+}
+
 /** The Swedish message for any error a request can end in. */
 export function messageOf(error: unknown): string {
+  if (error instanceof ApiError && error.status === 400 && error.errors.length > 0)
+    return 'Uppgifterna behöver rättas – se de markerade fälten.';
   if (error instanceof ApiError) return error.detail;
   // Errors written for people (sign-in) carry their Swedish text; anything else is not shown raw.
   if (error instanceof Error && error.name === 'OidcError') return error.message;

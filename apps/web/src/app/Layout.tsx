@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { roleLabel } from '../lib/labels';
 import { navigationFor } from '../lib/navigation';
@@ -11,6 +11,7 @@ export function Layout() {
   const { me, signOut } = useAuth();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
+  const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
   const items = navigationFor(me?.roles ?? []);
 
@@ -44,7 +45,14 @@ export function Layout() {
                 </Text>
               </Box>
             )}
-            <Button variant="default" size="xs" onClick={signOut}>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => {
+                signOut();
+                navigate('/logga-in', { replace: true });
+              }}
+            >
               Logga ut
             </Button>
           </Group>
@@ -57,6 +65,7 @@ export function Layout() {
             component={Link}
             to={item.path}
             label={item.label}
+            variant="filled"
             active={location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)}
             aria-current={location.pathname === item.path ? 'page' : undefined}
           />

@@ -75,7 +75,7 @@ function CommandFormCard({ command, view, onDone, onCancel }: { command: Command
   }
 
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={`form-${command}`}>
+    <Card withBorder padding="md" component="section" aria-labelledby={`form-${command}`} data-testid="kommandoformular">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={4} id={`form-${command}`}>

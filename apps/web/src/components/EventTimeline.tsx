@@ -1,15 +1,15 @@
 import { Text, Timeline } from '@mantine/core';
 import type { CaseEvent } from '../api/types';
-import { eventDetail } from '../lib/event-details';
+import { eventDetail, type EventContext } from '../lib/event-details';
 import { formatDateTime } from '../lib/format';
 import { EVENT_LABELS } from '../lib/labels';
 
 /** The full event history of a case, oldest first: who did what when. */
-export function EventTimeline({ events }: { events: CaseEvent[] }) {
+export function EventTimeline({ events, context }: { events: CaseEvent[]; context: EventContext }) {
   return (
     <Timeline bulletSize={14} lineWidth={2} active={events.length}>
       {events.map((e) => {
-        const detail = eventDetail(e.type, e.data);
+        const detail = eventDetail(e.type, e.data, context);
         return (
           <Timeline.Item
             key={e.id}

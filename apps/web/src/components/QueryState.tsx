@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Group, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ApiError, messageOf } from '../api/client';
+import { ApiError, fieldMessage, messageOf } from '../api/client';
 
 /** Loading indicator with a text for screen readers. */
 export function Loading({ label = 'Laddar…' }: { label?: string }) {
@@ -31,7 +31,7 @@ export function ErrorNotice({ error, title, onRetry }: { error: unknown; title?:
         <ul>
           {fieldErrors.map((e) => (
             <li key={`${e.field}-${e.code}`}>
-              <Text size="sm">{e.message}</Text>
+              <Text size="sm">{fieldMessage(e)}</Text>
             </li>
           ))}
         </ul>
@@ -81,5 +81,5 @@ export function QueryState<T>({
 export function fieldError(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const match = error.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`));
-  return match?.message;
+  return match ? fieldMessage(match) : undefined;
 }

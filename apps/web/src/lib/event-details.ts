@@ -13,8 +13,22 @@ import { roleLabel } from './labels';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** What the case knows about its deadlines and tasks, to name those that events refer to by id. */
+export interface EventContext {
+  deadlines: readonly { id: string; kind: string; dueAt: string }[];
+  tasks: readonly { id: string; kind: string; assignee?: string; assigneeRole?: string }[];
+}
+
 /** One line of detail for an event in the case timeline ("who did what when" — the what). */
-export function eventDetail(type: string, data: Record<string, unknown>): string {
+export function eventDetail(type: string, data: Record<string, unknown>, context: EventContext = { deadlines: [], tasks: [] }): string {
+  if (typeof data['deadlineId'] === 'string' && data['kind'] === undefined) {
+    const deadline = context.deadlines.find((d) => d.id === data['deadlineId']);
+    if (deadline) return eventDetail(type, { ...data, kind: deadline.kind, dueAt: data['dueAt'] ?? deadline.dueAt }, context);
+  }
+  if (typeof data['taskId'] === 'string' && data['kind'] === undefined) {
+    const task = context.tasks.find((t) => t.id === data['taskId']);
+    if (task) return eventDetail(type, { ...data, kind: task.kind, assignee: task.assignee, assigneeRole: task.assigneeRole }, context);
+  }
   switch (type) {
     case 'CaseReported':
       return [CASE_TYPE_LABELS[data['type'] as CaseType], str(data['caseNumber'])].filter(Boolean).join(' · ');

@@ -19,12 +19,13 @@ import { useUnitName } from '../api/hooks';
 import type { CaseEvent, CaseView, Deadline } from '../api/types';
 import { CommandPanel } from '../components/CommandPanel';
 import { EventTimeline } from '../components/EventTimeline';
+import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { describeDue, formatDateTime } from '../lib/format';
 import { ACTION_LEVEL_LABELS, ACTION_STATUS_LABELS, DEADLINE_STATUS_LABELS, roleLabel } from '../lib/labels';
 import { usePageTitle } from '../lib/use-page-title';
 
-const DEADLINE_COLORS: Record<Deadline['status'], string> = { open: 'blue.8', met: 'green.9', missed: 'red.9' };
+const DEADLINE_COLORS: Record<Deadline['status'], string> = { open: 'blue.8', met: '#1b5e20', missed: 'red.9' };
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -55,7 +56,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function Deadlines({ view }: { view: CaseView }) {
   if (view.deadlines.length === 0) return <Text size="sm">Inga frister ännu.</Text>;
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <ScrollTable label="Frister" minWidth={520}>
       <Table aria-label="Frister">
         <Table.Thead>
           <Table.Tr>
@@ -78,27 +79,27 @@ function Deadlines({ view }: { view: CaseView }) {
                   {formatDateTime(d.dueAt)}
                   {d.status === 'open' && <Text span size="xs" ml={4}>({describeDue(d.dueAt)})</Text>}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td miw={130}>
                   <Badge color={DEADLINE_COLORS[d.status]} variant="filled">
                     {DEADLINE_STATUS_LABELS[d.status]}
                   </Badge>
-                  {d.metAt && <Text span size="xs" ml={6}>{formatDateTime(d.metAt)}</Text>}
-                  {d.missedAt && <Text span size="xs" ml={6}>{formatDateTime(d.missedAt)}</Text>}
-                  {d.escalationLevel > 0 && <Text span size="xs" ml={6}>eskalerad {d.escalationLevel} steg</Text>}
+                  {d.metAt && <Text size="xs">{formatDateTime(d.metAt)}</Text>}
+                  {d.missedAt && <Text size="xs">{formatDateTime(d.missedAt)}</Text>}
+                  {d.escalationLevel > 0 && <Text size="xs">eskalerad {d.escalationLevel} steg</Text>}
                 </Table.Td>
               </Table.Tr>
             );
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 
 function Tasks({ view }: { view: CaseView }) {
   if (view.tasks.length === 0) return <Text size="sm">Inga uppgifter.</Text>;
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <ScrollTable label="Uppgifter i ärendet" minWidth={520}>
       <Table aria-label="Uppgifter i ärendet">
         <Table.Thead>
           <Table.Tr>
@@ -119,7 +120,7 @@ function Tasks({ view }: { view: CaseView }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 
@@ -131,7 +132,7 @@ function Actions({ view }: { view: CaseView }) {
         <Card key={a.id} withBorder padding="sm" data-testid="atgard">
           <Group justify="space-between" wrap="wrap">
             <Text fw={600}>{a.title}</Text>
-            <Badge color={a.status === 'followed_up' ? 'green.9' : a.status === 'completed' ? 'teal.9' : 'blue.8'} variant="filled">
+            <Badge color={a.status === 'followed_up' ? '#1b5e20' : a.status === 'completed' ? '#0b5345' : 'blue.8'} variant="filled">
               {ACTION_STATUS_LABELS[a.status]}
             </Badge>
           </Group>
@@ -227,7 +228,7 @@ function CaseBody({ view }: { view: CaseView }) {
             </Section>
             <Section title="Händelser">
               <QueryState query={events} loadingLabel="Hämtar händelser…">
-                {(data) => <EventTimeline events={Array.isArray(data) ? data : data.items} />}
+                {(data) => <EventTimeline events={Array.isArray(data) ? data : data.items} context={view} />}
               </QueryState>
             </Section>
           </Stack>

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
 import { useUnitName, useUnits } from '../api/hooks';
 import type { CaseListItem, Page } from '../api/types';
+import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
@@ -56,7 +57,7 @@ export function CasesPage() {
             <Text role="status">Inga ärenden matchar.</Text>
           ) : (
             <>
-              <Table.ScrollContainer minWidth={720}>
+              <ScrollTable label="Ärenden" minWidth={720}>
                 <Table striped highlightOnHover aria-label="Ärenden">
                   <Table.Thead>
                     <Table.Tr>
@@ -92,7 +93,7 @@ export function CasesPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
               <Group justify="space-between">
                 <Text size="sm">{data.total} ärenden</Text>
                 {data.total > PAGE_SIZE && (

@@ -6,6 +6,7 @@ import { apiJson, messageOf } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import { BarChartWithTable, type ChartRow } from '../components/Charts';
 import { downloadDocument } from '../components/Download';
+import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { formatDate, formatNumber } from '../lib/format';
 import { currentIsoWeek, currentTertial, describeIsoWeek, isValidIsoWeek, shiftIsoWeek } from '../lib/periods';
@@ -95,7 +96,7 @@ function DownloadButton({ path, filename, label }: { path: string; filename: str
   return (
     <Stack gap={4}>
       <Button
-        variant="outline"
+        variant="default"
         size="sm"
         loading={busy}
         onClick={() => {
@@ -208,7 +209,7 @@ function DigestSection() {
             {d.lines.length === 0 ? (
               <Text size="sm">Inga ärenden rapporterade eller försenade under veckan.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={560}>
+              <ScrollTable label="Avidentifierade ärendrader" minWidth={560}>
                 <Table aria-label="Avidentifierade ärendrader" striped>
                   <Table.Thead>
                     <Table.Tr>
@@ -238,7 +239,7 @@ function DigestSection() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             )}
           </Stack>
         )}
@@ -352,7 +353,7 @@ function RiskMatrixSection() {
       <QueryState query={matrix} loadingLabel="Hämtar riskmatrisen…" unavailableMessage="Riskanalyser finns inte i systemet ännu.">
         {(m) => (
           <Stack gap="xs">
-            <Table.ScrollContainer minWidth={480}>
+            <ScrollTable label="Riskmatris: antal risker per sannolikhet och allvarlighetsgrad" minWidth={480}>
               <Table withTableBorder withColumnBorders aria-label="Riskmatris: antal risker per sannolikhet och allvarlighetsgrad">
                 <Table.Thead>
                   <Table.Tr>
@@ -388,7 +389,7 @@ function RiskMatrixSection() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             <Group gap="md" wrap="wrap">
               {m.levels.map((l) => (
                 <Text size="sm" key={l.level}>

@@ -148,7 +148,7 @@ export function ReportPage() {
           </Radio.Group>
           <Card withBorder padding="sm" bg="gray.0" aria-live="polite">
             <Text size="sm" fw={600}>
-              Vad är {CASE_TYPE_LABELS[type].toLowerCase()}?
+              {CASE_TYPE_LABELS[type]} – vad är det?
             </Text>
             <Text size="sm" data-testid="typhjalp">
               {TYPE_HELP[type]}

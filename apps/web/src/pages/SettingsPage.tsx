@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
 import type { AccessLogEntry, Page, Policy } from '../api/types';
+import { ScrollTable } from '../components/ScrollTable';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
 import { accessActionLabel, POLICY_KEY_LABELS, roleLabel } from '../lib/labels';
@@ -47,7 +48,7 @@ function PolicyEditor({ policy }: { policy: Policy }) {
           Version {policy.version}. En ändring gäller frister som startar efter att den sparats; varje frist i ett ärende visar vilken
           version som satte den.
         </Text>
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollTable label="Frister" minWidth={640}>
           <Table aria-label="Frister">
             <Table.Thead>
               <Table.Tr>
@@ -92,7 +93,7 @@ function PolicyEditor({ policy }: { policy: Policy }) {
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
         <Card withBorder padding="sm" component="fieldset">
           <Text component="legend" fw={600} size="sm">
             Eskaleringskedja – vem en missad frist går till, i tur och ordning
@@ -191,7 +192,7 @@ function AccessLog() {
             <Text role="status">Inga läsningar matchar.</Text>
           ) : (
             <>
-              <Table.ScrollContainer minWidth={720}>
+              <ScrollTable label="Åtkomstlogg" minWidth={720}>
                 <Table striped aria-label="Åtkomstlogg">
                   <Table.Thead>
                     <Table.Tr>
@@ -218,7 +219,7 @@ function AccessLog() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
               <Group justify="space-between">
                 <Text size="sm">{data.total} läsningar</Text>
                 {data.total > 50 && <Pagination total={Math.ceil(data.total / 50)} value={page} onChange={setPage} getItemProps={(p) => ({ 'aria-label': `Sida ${p}` })} getControlProps={(c) => ({ 'aria-label': c === 'next' ? 'Nästa sida' : c === 'previous' ? 'Föregående sida' : c === 'first' ? 'Första sidan' : 'Sista sidan' })} />}
@@ -245,7 +246,7 @@ export function SettingsPage() {
         </Tabs.List>
         <Tabs.Panel value="frister" pt="md">
           <QueryState query={policy} loadingLabel="Hämtar fristpolicyn…">
-            {(p) => <PolicyEditor key={p.version} policy={p} />}
+            {(p) => <PolicyEditor policy={p} />}
           </QueryState>
         </Tabs.Panel>
         <Tabs.Panel value="logg" pt="md">

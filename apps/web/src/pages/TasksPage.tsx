@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import type { Page, Task } from '../api/types';
+import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { describeDue, formatDateTime } from '../lib/format';
 import { filterTasks, sortTasks, type TaskSort } from '../lib/tasks';
@@ -66,7 +67,7 @@ export function TasksPage() {
           if (rows.length === 0)
             return <Text role="status">{status === 'open' ? 'Inga uppgifter att göra just nu.' : 'Inga klara uppgifter.'}</Text>;
           return (
-            <Table.ScrollContainer minWidth={640}>
+            <ScrollTable label="Uppgifter" minWidth={640}>
               <Table striped highlightOnHover aria-label="Uppgifter">
                 <Table.Thead>
                   <Table.Tr>
@@ -116,7 +117,7 @@ export function TasksPage() {
               <Text size="sm" c="dimmed" mt="xs">
                 {rows.length} av {page.total} uppgifter
               </Text>
-            </Table.ScrollContainer>
+            </ScrollTable>
           );
         }}
       </QueryState>
