@@ -24,6 +24,7 @@ import { CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
+import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
 import { CaseAccess, CaseAccessGuard, LoadedCaseParam } from './case-access.guard';
 import type { LoadedCase } from './case-access.service';
 import { CasesService } from './cases.service';
@@ -47,6 +48,7 @@ export class CasesController {
   @Post()
   @HttpCode(201)
   @UseInterceptors(IdempotencyInterceptor)
+  @RecoverableCreate()
   @ApiOperation({ summary: 'Rapportera ett ärende (alla ärendetyper)' })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
   @ApiCreatedResponse({
@@ -60,8 +62,9 @@ export class CasesController {
     @Body() body: ReportCaseDto,
     @ReqInfo() info: RequestInfo,
     @Res({ passthrough: true }) response: Response,
+    @IdempotentId() caseId: string | undefined,
   ): Promise<CaseDto> {
-    const view = await this.cases.report(user, body, info);
+    const view = await this.cases.report(user, body, info, caseId);
     response.setHeader('Location', `/api/v1/cases/${view.id}`);
     return view;
   }

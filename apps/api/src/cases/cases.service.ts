@@ -9,6 +9,7 @@ import type { Principal } from '../access/principal';
 import { AccessLogService } from '../audit/access-log.service';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { reportOnce } from '../idempotency/report-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import { caseFactsOf, type LoadedCase } from './case-access.service';
@@ -55,8 +56,8 @@ export class CasesService {
   ) {}
 
   /** Events and outbox rows are committed when this returns (one transaction in CaseCommandService). */
-  async report(principal: Principal, body: ReportCaseDto, info: RequestInfo): Promise<CaseView> {
-    const { state, events } = await this.commands.report(
+  async report(principal: Principal, body: ReportCaseDto, info: RequestInfo, caseId?: string): Promise<CaseView> {
+    const { state, events } = await reportOnce(this.commands, caseId, (idempotent) => this.commands.report(
       {
         type: body.type,
         unitId: body.unitId,
@@ -77,8 +78,8 @@ export class CasesService {
         reporter: { username: principal.username, name: principal.name },
       },
       actorOf(principal),
-      { requestId: info.requestId },
-    );
+      { requestId: info.requestId, ...idempotent },
+    ));
     return this.view(principal, state, events);
   }
 

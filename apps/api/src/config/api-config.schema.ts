@@ -33,6 +33,8 @@ export const apiConfigSchema = z
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     /** Requests per minute and client address to `POST /public/feedback`. */
     PUBLIC_FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
+    /** How long an Idempotency-Key claim holds unless its request renews it (a crashed holder's runs out). */
+    IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().min(0.5).max(3600).default(10),
     /** Largest accepted JSON body in bytes. */
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10485760).default(262144),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

@@ -1,9 +1,13 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, type Observable } from 'rxjs';
 import { IdempotencyStore } from '@kvalitet/persistence';
 import type { Principal } from '../access/principal';
 import { ApiProblem } from '../common/problem/api-problem';
+import type { ApiConfig } from '../config/api-config.schema';
+import { RECOVERABLE_CREATE, type IdempotentRequest } from './idempotent-create.decorator';
 import { requestFingerprint } from './request-fingerprint';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -26,24 +30,39 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the client address on public routes); a retry with the same body gets the stored answer — also one
  * that arrives while the first is still running, which waits for it — and one with another body 422.
  * A failed first request releases the key, so a retry runs again.
+ *
+ * The claim names the id of the resource to create (`@IdempotentId()`) and is renewed while the
+ * request runs. On a `@RecoverableCreate()` route, a retry after the holder died takes the claim
+ * over once the lease has run out and runs the handler again with the same id, which finds the case
+ * the dead request committed instead of making another (ADR 0009).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+    config: ConfigService<ApiConfig, true>,
+  ) {
+    this.leaseMs = config.get('IDEMPOTENCY_LEASE_SECONDS', { infer: true }) * 1000;
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const request = context.switchToHttp().getRequest<Request & { user?: Principal } & IdempotentRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     const header = request.headers['idempotency-key'];
     if (header === undefined) return next.handle();
-    return from(this.run(request, response, header, next));
+    const recoverable = this.reflector.get<boolean | undefined>(RECOVERABLE_CREATE, context.getHandler()) === true;
+    return from(this.run(request, response, header, next, recoverable));
   }
 
   private async run(
-    request: Request & { user?: Principal },
+    request: Request & { user?: Principal } & IdempotentRequest,
     response: Response,
     header: string | string[],
     next: CallHandler,
+    recoverable: boolean,
   ): Promise<unknown> {
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
       throw ApiProblem.validation([
@@ -57,10 +76,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope = request.user ? `user:${request.user.username}` : `ip:${request.ip ?? 'unknown'}`;
     const routePath = (request.route as { path?: string } | undefined)?.path ?? request.path;
     const fingerprint = requestFingerprint(request.method, routePath, request.body);
-    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
+    const deadline = Date.now() + Math.max(WAIT_FOR_FIRST_MS, 2 * this.leaseMs);
     for (;;) {
-      const claim = await this.store.claim(scope, header, fingerprint);
-      if (claim.kind === 'claimed') break;
+      const claim = await this.store.claim(scope, header, fingerprint, { leaseMs: this.leaseMs, recoverable });
+      if (claim.kind === 'claimed') {
+        request.idempotency = { aggregateId: claim.aggregateId };
+        break;
+      }
       if (claim.kind === 'conflict') {
         throw new ApiProblem(
           'IDEMPOTENCY_CONFLICT',
@@ -83,6 +105,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await sleep(POLL_MS);
     }
     let body: unknown;
+    const renewal = setInterval(() => {
+      this.store.renew(scope, header, this.leaseMs).catch(() => undefined);
+    }, this.leaseMs / 3);
     try {
       body = await new Promise((resolve, reject) => {
         let value: unknown;
@@ -91,6 +116,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     } catch (error) {
       await this.store.release(scope, header).catch(() => undefined);
       throw error;
+    } finally {
+      clearInterval(renewal);
     }
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {

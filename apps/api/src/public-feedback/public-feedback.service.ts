@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ReportCaseData } from '@kvalitet/domain';
 import { CaseCommandService } from '@kvalitet/persistence';
 import type { RequestInfo } from '../common/http/request-info';
+import { reportOnce } from '../idempotency/report-once';
 import { CENTRAL_UNIT_ID } from '../org/org-units';
 import type { PublicFeedbackDto } from './public-feedback.dto';
 
@@ -17,7 +18,7 @@ export const PUBLIC_ACTOR = { username: 'allmanheten', roles: [] as string[] };
 export class PublicFeedbackService {
   constructor(private readonly cases: CaseCommandService) {}
 
-  async submit(body: PublicFeedbackDto, info: RequestInfo): Promise<{ reference: string }> {
+  async submit(body: PublicFeedbackDto, info: RequestInfo, caseId?: string): Promise<{ reference: string }> {
     const name = body.name?.trim();
     const contact =
       body.contact && (body.contact.email !== undefined || body.contact.phone !== undefined)
@@ -35,7 +36,9 @@ export class PublicFeedbackService {
       ...(contact === undefined ? {} : { contact }),
       ...(body.wantsAnswer === undefined ? {} : { wantsAnswer: body.wantsAnswer }),
     };
-    const { state } = await this.cases.report(data, PUBLIC_ACTOR, { requestId: info.requestId });
+    const { state } = await reportOnce(this.cases, caseId, (idempotent) =>
+      this.cases.report(data, PUBLIC_ACTOR, { requestId: info.requestId, ...idempotent }),
+    );
     return { reference: state.caseNumber };
   }
 }

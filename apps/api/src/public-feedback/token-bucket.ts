@@ -1,6 +1,6 @@
 /**
- * In-memory token buckets per client: `capacity` requests, refilled evenly over `windowMs`. Good for
- * one api process; several replicas each allow the limit (documented in the report/README).
+ * In-memory token buckets per client: `capacity` requests, refilled evenly over `windowMs`. The
+ * fallback of the shared (Postgres) limit when the database cannot answer: then each process limits alone.
  */
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; updatedAt: number }>();
