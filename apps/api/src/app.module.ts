@@ -21,6 +21,7 @@ import { RoutinesModule } from './routines/routines.module';
 import { EgenkontrollModule } from './egenkontroll/egenkontroll.module';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { TrainingModule } from './training/training.module';
+import { InternkontrollModule } from './internkontroll/internkontroll.module';
 
 type LoggedRequest = IncomingMessage & {
   id?: string;
@@ -78,6 +79,7 @@ type LoggedRequest = IncomingMessage & {
     EgenkontrollModule,
     AppointmentsModule,
     TrainingModule,
+    InternkontrollModule,
     NotificationsModule,
     RiskAssessmentsModule,
   ],

@@ -37,6 +37,7 @@ export * from './routines/index';
 export * from './egenkontroll/index';
 export * from './appointments/index';
 export * from './training/index';
+export * from './internkontroll/index';
 export * from './risk-assessments';
 export * from './reports';
 export * from './improvement';

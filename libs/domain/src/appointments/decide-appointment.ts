@@ -18,6 +18,7 @@ export function appointmentDuties(state: AppointmentState): Duty[] {
       dueAt: stockholmStartOfDay(state.validTo).toISOString(),
       assigneeRole: 'quality_coordinator',
       unitId: 'forvaltning',
+      escalateTo: ['director'],
     },
   ];
 }

@@ -19,6 +19,8 @@ export interface Duty {
   readonly assignee?: string;
   readonly assigneeRole?: string;
   readonly unitId: string;
+  /** Board-level duties name their escalation roles (the line chain has nobody at the board level). */
+  readonly escalateTo?: readonly string[];
 }
 
 export const DUTY_KINDS = [
@@ -30,6 +32,7 @@ export const DUTY_KINDS = [
   'internkontroll_step',
   'appointment_missing',
   'appointment_renewal',
+  'internkontroll_control',
 ] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
@@ -73,6 +76,7 @@ export const DEFAULT_DUTY_NOTICE: Readonly<Record<DutyKind, PolicyDuration>> = {
   internkontroll_step: 'P30D',
   appointment_missing: 'PT0S',
   appointment_renewal: 'P30D',
+  internkontroll_control: 'P30D',
 };
 
 /** Policy keys that override the defaults, e.g. `routine_revision_notice: "P60D"`. */
@@ -117,6 +121,7 @@ export function noticeAtOf(duty: Duty, timings: DutyTimings): Date {
 
 /** The roles a lapsed duty escalates to, in order: the chain after the assignee's own role. */
 export function escalationTargets(duty: Duty, chain: readonly string[]): string[] {
+  if (duty.escalateTo) return [...duty.escalateTo];
   const own = duty.assigneeRole ? chain.indexOf(duty.assigneeRole) : -1;
   return chain.slice(own + 1);
 }

@@ -1,4 +1,5 @@
 export * from './ledningssystem-common';
 export * from './duty';
 export * from './ls-aggregate';
+export * from './ledningssystem-document';
 export * from './ledningssystem-registers';

@@ -1,7 +1,9 @@
 import { APPOINTMENT_AGGREGATE } from '../appointments/evolve-appointment';
 import { EGENKONTROLL_AGGREGATE } from '../egenkontroll/egenkontroll-aggregate';
+import { INTERNKONTROLL_AGGREGATE } from '../internkontroll/internkontroll';
 import { TRAINING_AGGREGATE } from '../training/training';
 import { ROUTINE_AGGREGATE } from '../routines/routine-aggregate';
+import { LEDNINGSSYSTEM_DOCUMENT_AGGREGATE } from './ledningssystem-document';
 import type { LsAggregate, LsEvent, LsStateBase } from './ls-aggregate';
 import type { LsActor } from './ledningssystem-common';
 
@@ -13,6 +15,8 @@ export const LEDNINGSSYSTEM_AGGREGATES: Readonly<Record<string, AnyLsAggregate>>
   [EGENKONTROLL_AGGREGATE.aggregateType]: EGENKONTROLL_AGGREGATE as unknown as AnyLsAggregate,
   [APPOINTMENT_AGGREGATE.aggregateType]: APPOINTMENT_AGGREGATE as unknown as AnyLsAggregate,
   [TRAINING_AGGREGATE.aggregateType]: TRAINING_AGGREGATE as unknown as AnyLsAggregate,
+  [INTERNKONTROLL_AGGREGATE.aggregateType]: INTERNKONTROLL_AGGREGATE as unknown as AnyLsAggregate,
+  [LEDNINGSSYSTEM_DOCUMENT_AGGREGATE.aggregateType]: LEDNINGSSYSTEM_DOCUMENT_AGGREGATE as unknown as AnyLsAggregate,
 };
 
 export function ledningssystemAggregate(aggregateType: string): AnyLsAggregate | undefined {

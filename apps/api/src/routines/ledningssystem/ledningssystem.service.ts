@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import {
+  DECIDING_BODY_LABELS,
+  LEDNINGSSYSTEM_DOCUMENT_AGGREGATE,
+  REVIEW_CHECKLIST,
+  missingAppointments,
+  pendingReviewYear,
+  planOccurrences,
+  reviewDueAt,
+  stockholmDateOf,
+  stockholmYearOf,
+} from '@kvalitet/domain';
+import type { AnnualReview, AppointmentState, EgenkontrollPlanState, InternkontrollState, LedningssystemCommand, LedningssystemDocumentState, LedningssystemEvent } from '@kvalitet/domain';
+import { EventStore, LsCommandService, VersionConflictError } from '@kvalitet/persistence';
+import type { Principal } from '../../access/principal';
+import type { RequestInfo } from '../../common/http/request-info';
+import { ApiProblem } from '../../common/problem/api-problem';
+import { DATA_SOURCE } from '../../infrastructure/infrastructure.tokens';
+import { nameUuid } from '../register-support/name-uuid';
+import { orProblem } from '../register-support/ls-problem';
+import { toLsTaskDto } from '../register-support/ls-task.dto';
+import type { AnnualReviewDto, LedningssystemDto, ReviewFactsDto } from './ledningssystem.dto';
+
+export const LEDNINGSSYSTEM_ID = nameUuid('ledningssystem/forvaltning');
+
+type DocumentCommand = Exclude<LedningssystemCommand, { type: 'create' | 'advance-duties' }>;
+
+function reviewDto(review: AnnualReview | undefined, year: number, now: Date): AnnualReviewDto {
+  return {
+    year,
+    dueAt: reviewDueAt(year),
+    overdue: !review?.completedAt && Date.parse(reviewDueAt(year)) <= now.getTime(),
+    checklist: REVIEW_CHECKLIST.map((i) => {
+      const item = review?.items.find((x) => x.key === i.key);
+      return { key: i.key, label: i.label, done: item ? item.done : null, note: item?.note ?? '', checkedBy: item?.checkedBy ?? null };
+    }),
+    outcome: review?.outcome ?? null,
+    decision: review?.decision ? { ...review.decision } : null,
+    improvements: [...(review?.improvements ?? [])],
+    completedAt: review?.completedAt ?? null,
+  };
+}
+
+/** The ledningssystem document (PR-9) with its nämnd decisions and the March review (REP-13), one per board. */
+@Injectable()
+export class LedningssystemService {
+  readonly documents: LsCommandService<LedningssystemDocumentState, LedningssystemCommand, LedningssystemEvent>;
+
+  constructor(
+    store: EventStore,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {
+    this.documents = new LsCommandService(LEDNINGSSYSTEM_DOCUMENT_AGGREGATE, store);
+  }
+
+  async create(user: Principal, title: string, owner: string, info: RequestInfo): Promise<LedningssystemDto> {
+    const { state } = await orProblem(() =>
+      this.documents.execute(LEDNINGSSYSTEM_ID, { type: 'create', actor: user, data: { documentId: LEDNINGSSYSTEM_ID, unitId: 'forvaltning', title, owner } }, { expectedVersion: 0, ...(info.requestId ? { requestId: info.requestId } : {}) }),
+    ).catch((error: unknown) => {
+      if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Ledningssystemet är redan registrerat.');
+      throw error;
+    });
+    return this.view(state);
+  }
+
+  async get(): Promise<LedningssystemDto> {
+    const { state } = await this.documents.load(LEDNINGSSYSTEM_ID);
+    if (!state) throw ApiProblem.notFound('Ledningssystemet är inte registrerat ännu (AUD-1: det saknas ett beslutat ledningssystem).');
+    return this.view(state);
+  }
+
+  async command(user: Principal, command: DocumentCommand, expectedVersion: number | undefined, info: RequestInfo): Promise<LedningssystemDto> {
+    const { state } = await this.documents.load(LEDNINGSSYSTEM_ID);
+    if (!state) throw ApiProblem.notFound('Ledningssystemet är inte registrerat ännu.');
+    const result = await orProblem(() => this.documents.execute(LEDNINGSSYSTEM_ID, command, { ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(info.requestId ? { requestId: info.requestId } : {}) }));
+    return this.view(result.state);
+  }
+
+  /** What the review needs to know from the other registers (REP-13 inputs), from their read model. */
+  async facts(now: Date): Promise<ReviewFactsDto> {
+    const today = stockholmDateOf(now);
+    const rows: { aggregate_type: string; status: string; state: unknown }[] = await this.dataSource.query(
+      `SELECT aggregate_type, status, state FROM rm_ledningssystem WHERE aggregate_type IN ('routine', 'egenkontroll', 'appointment', 'training', 'internkontroll')`,
+    );
+    const of = <S>(type: string) => rows.filter((r) => r.aggregate_type === type).map((r) => r.state as S);
+    const routinesOverdue = of<{ status: string; nextRevisionDue: string | null }>('routine').filter((r) => r.status === 'adopted' && r.nextRevisionDue !== null && r.nextRevisionDue <= today).length;
+    const egenkontrollMissing = of<EgenkontrollPlanState>('egenkontroll')
+      .filter((p) => p.status === 'adopted')
+      .reduce((n, p) => n + planOccurrences(p, now).filter((o) => o.status === 'missing').length, 0);
+    const trainingOverdue = of<{ status: string; nextDue: string | null }>('training').filter((t) => t.status === 'active' && t.nextDue !== null && t.nextDue <= today).length;
+    const previous = of<InternkontrollState>('internkontroll').find((p) => p.year === stockholmYearOf(now) - 1);
+    return {
+      routinesOverdue,
+      egenkontrollMissing,
+      appointmentsMissing: missingAppointments(of<AppointmentState>('appointment'), today).length,
+      trainingOverdue,
+      internkontrollStage: previous?.stage ?? null,
+    };
+  }
+
+  private async view(state: LedningssystemDocumentState): Promise<LedningssystemDto> {
+    const now = new Date();
+    const current = state.versions[state.versions.length - 1];
+    const pending = pendingReviewYear(state);
+    return {
+      id: state.id,
+      title: state.title,
+      status: state.status,
+      adoptedByNamnd: current?.decision.decidedBy === 'namnd',
+      header: {
+        beslutatAv: current ? `${DECIDING_BODY_LABELS[current.decision.decidedBy]} ${current.decision.decidedOn}, ${current.decision.reference}` : null,
+        faststallelse: state.versions[0]?.validFrom ?? null,
+        reviderad: current && state.versions.length > 1 ? current.validFrom : null,
+        ansvarig: state.owner,
+        revideras: current?.revisionRule ?? null,
+        foljsUpp: current?.followUpRule ?? null,
+      },
+      versions: state.versions.map((v) => ({ ...v, decision: { ...v.decision } })),
+      pendingReview: pending === null ? null : reviewDto(state.reviews.find((r) => r.year === pending), pending, now),
+      facts: await this.facts(now),
+      reviews: state.reviews.filter((r) => r.completedAt !== null).map((r) => reviewDto(r, r.year, now)),
+      tasks: state.tasks.map(toLsTaskDto),
+      version: state.version,
+    };
+  }
+}
