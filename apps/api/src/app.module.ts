@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ReportsModule } from './reports/reports.module';
 import { OrgModule } from './org/org.module';
 import { PolicyModule } from './policy/policy.module';
 import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
@@ -81,6 +82,7 @@ type LoggedRequest = IncomingMessage & {
     TrainingModule,
     InternkontrollModule,
     NotificationsModule,
+    ReportsModule,
     RiskAssessmentsModule,
   ],
 })

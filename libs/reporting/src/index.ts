@@ -2,3 +2,4 @@ export * from './statistics-store';
 export * from './report-pdf';
 export * from './report-service';
 export * from './report-archive';
+export * from './reporting-config';

@@ -372,3 +372,22 @@ export function mayHandleImprovements(principal: Principal): boolean {
 export function maySpreadLessons(principal: Principal): boolean {
   return has(principal, ['quality_coordinator', 'director', 'division_manager']);
 }
+
+/**
+ * Aggregated reports (weekly digest, statistics, tertial/period reports): the ledningsgrupp and up —
+ * ledning, förvaltningschef, kvalitet — and the board-wide SAS and MAS. Aggregates and de-identified
+ * lines only (REP-15), so no unit-level manager or staff member needs them through this door.
+ */
+export function canReadReports(principal: Principal): boolean {
+  return has(principal, ['management_team', 'director', 'quality_coordinator', 'lex_sarah_investigator', 'mas']);
+}
+
+/** The patientsäkerhetsberättelse draft (REP-10): MAS, kvalitet, förvaltningschef (api.md). */
+export function canReadPatientsakerhetsberattelse(principal: Principal): boolean {
+  return has(principal, ['mas', 'quality_coordinator', 'director']);
+}
+
+/** The kvalitetsberättelse draft (REP-11): kvalitet, förvaltningschef (api.md). */
+export function canReadKvalitetsberattelse(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator', 'director']);
+}

@@ -9,3 +9,4 @@ export * from './report-documents';
 export * from './berattelse';
 export * from './render-html';
 export * from './report-periods';
+export * from './ivo-anmalan';

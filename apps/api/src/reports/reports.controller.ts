@@ -1,0 +1,122 @@
+import { Controller, Get, Query, Req, Res, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { STATISTICS_DIMENSIONS, formatIsoWeek, isoWeekOf, isoWeekRange, parseIsoWeek, yearRange, type StatisticsDimension } from '@kvalitet/domain';
+import { ReportService } from '@kvalitet/reporting';
+import { canReadKvalitetsberattelse, canReadPatientsakerhetsberattelse, canReadReports } from '../access/access-policy';
+import { Authorize } from '../auth/auth.decorators';
+import { ApiProblem } from '../common/problem/api-problem';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { rangeEndExclusive, rangeStart } from '../common/time/stockholm-range';
+import { REPORT_CONTENT, sendReport } from './report-response';
+import { StatisticsQueryDto, TertialQueryDto, WeeklyDigestQueryDto, YearQueryDto } from './reports.dto';
+
+const MAX_STATISTICS_RANGE_MS = 5 * 366 * 86_400_000;
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } };
+const TOTALS = { type: 'object', required: ['reported', 'closed', 'open', 'overdue'], properties: { reported: { type: 'integer' }, closed: { type: 'integer' }, open: { type: 'integer' }, overdue: { type: 'integer' } } };
+const WEEKLY_DIGEST_SCHEMA = {
+  type: 'object',
+  required: ['week', 'from', 'to', 'totals', 'byType', 'byUnit', 'lines'],
+  properties: {
+    week: { type: 'string', example: '2026-W48' },
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time' },
+    asOf: { type: 'string', format: 'date-time' },
+    totals: TOTALS,
+    byType: COUNTS,
+    byUnit: COUNTS,
+    complaintsByCategory: COUNTS,
+    lexSarahMaria: { type: 'object' },
+    overdueActions: { type: 'integer' },
+    escalations: { type: 'integer' },
+    previousWeek: { type: 'object', properties: { week: { type: 'string' }, totals: TOTALS } },
+    lines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['caseNumber', 'type', 'unitId', 'stage', 'reportedAt', 'overdue'],
+        properties: { caseNumber: { type: 'string' }, type: { type: 'string' }, unitId: { type: 'string' }, category: { type: 'string', nullable: true }, stage: { type: 'string' }, reportedAt: { type: 'string', format: 'date-time' }, overdue: { type: 'boolean' } },
+      },
+    },
+  },
+};
+const PERIOD_SCHEMA = { type: 'object', required: ['from', 'to', 'totals'], properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' }, totals: { type: 'object' } } };
+const BERATTELSE_SCHEMA = { type: 'object', required: ['year', 'statistics', 'byCategory', 'period'], properties: { year: { type: 'integer' }, statistics: { type: 'object' }, byCategory: { type: 'object' }, period: { type: 'object' } } };
+
+/**
+ * Reports per api.md: JSON by default, the same as an HTML page or a PDF by `Accept`. Aggregates
+ * and de-identified case lines only (REP-15); who may read which is decided in access-policy.ts.
+ */
+@ApiTags('rapporter')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportService) {}
+
+  @Get('weekly-digest')
+  @Authorize(canReadReports)
+  @ApiOperation({ summary: 'Veckosammanställning till ledningsgruppen (REP-2)' })
+  @ApiProduces('application/json', 'text/html', 'application/pdf')
+  @ApiOkResponse({ content: REPORT_CONTENT(WEEKLY_DIGEST_SCHEMA) })
+  @ApiProblems(400, 401, 403)
+  async weeklyDigest(@Query() query: WeeklyDigestQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
+    const now = new Date();
+    const week = query.week ?? formatIsoWeek(isoWeekOf(new Date(isoWeekRange(isoWeekOf(now)).from.getTime() - 1)));
+    if (!parseIsoWeek(week)) {
+      throw ApiProblem.validation([{ field: 'week', code: 'INVALID_FORMAT', message: `Veckan ${week} finns inte (ISO-vecka, t.ex. 2026-W48).` }]);
+    }
+    return sendReport(request, response, await this.reports.weeklyDigest(week, now), `veckosammanstallning-${week}`);
+  }
+
+  @Get('statistics')
+  @Authorize(canReadReports)
+  @ApiOperation({ summary: 'Antal och ledtider per enhet (upprullat), typ, kategori, lagrum, kanal och månad (REP-8)' })
+  @ApiProduces('application/json', 'text/html', 'application/pdf')
+  @ApiOkResponse({ content: REPORT_CONTENT({ ...PERIOD_SCHEMA, properties: { ...PERIOD_SCHEMA.properties, groupBy: { type: 'array', items: { type: 'string' } }, groups: { type: 'array', items: { type: 'object' } } } }) })
+  @ApiProblems(400, 401, 403)
+  async statistics(@Query() query: StatisticsQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
+    const now = new Date();
+    const from = query.from ? rangeStart(query.from) : yearRange(Number(formatIsoWeek(isoWeekOf(now)).slice(0, 4))).from;
+    const to = query.to ? rangeEndExclusive(query.to) : now;
+    const dims = (query.groupBy ?? '').split(',').filter((d) => d.length > 0);
+    const unknown = dims.filter((d) => !(STATISTICS_DIMENSIONS as readonly string[]).includes(d));
+    const errors = [
+      ...unknown.map((d) => ({ field: 'groupBy', code: 'INVALID_ENUM', message: `groupBy får bara innehålla ${STATISTICS_DIMENSIONS.join(', ')} (inte ${d}).` })),
+      ...(from.getTime() >= to.getTime() ? [{ field: 'to', code: 'OUT_OF_RANGE', message: 'Fältet to måste vara senare än from.' }] : []),
+      ...(to.getTime() - from.getTime() > MAX_STATISTICS_RANGE_MS ? [{ field: 'from', code: 'OUT_OF_RANGE', message: 'Perioden får vara högst fem år.' }] : []),
+    ];
+    if (errors.length > 0) throw ApiProblem.validation(errors);
+    return sendReport(request, response, await this.reports.statistics(from, to, dims as StatisticsDimension[], now), 'statistik');
+  }
+
+  @Get('tertial')
+  @Authorize(canReadReports)
+  @ApiOperation({ summary: 'Tertialrapport till nämnden (REP-6; T1 jan–apr, T2 maj–aug, T3 sep–dec)' })
+  @ApiProduces('application/json', 'text/html', 'application/pdf')
+  @ApiOkResponse({ content: REPORT_CONTENT(PERIOD_SCHEMA) })
+  @ApiProblems(400, 401, 403)
+  async tertial(@Query() query: TertialQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
+    return sendReport(request, response, await this.reports.tertial(query.year, query.tertial, new Date()), `tertialrapport-${query.year}-T${query.tertial}`);
+  }
+
+  @Get('patientsakerhetsberattelse')
+  @Authorize(canReadPatientsakerhetsberattelse)
+  @ApiOperation({ summary: 'Utkast till patientsäkerhetsberättelse för ett kalenderår (REP-10, senast 1 mars)' })
+  @ApiProduces('application/json', 'text/html', 'application/pdf')
+  @ApiOkResponse({ content: REPORT_CONTENT(BERATTELSE_SCHEMA) })
+  @ApiProblems(400, 401, 403)
+  async patientsakerhetsberattelse(@Query() query: YearQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
+    return sendReport(request, response, await this.reports.berattelse('patientsakerhetsberattelse', query.year, new Date()), `patientsakerhetsberattelse-${query.year}`);
+  }
+
+  @Get('kvalitetsberattelse')
+  @Authorize(canReadKvalitetsberattelse)
+  @ApiOperation({ summary: 'Utkast till kvalitetsberättelse för ett kalenderår (REP-11)' })
+  @ApiProduces('application/json', 'text/html', 'application/pdf')
+  @ApiOkResponse({ content: REPORT_CONTENT(BERATTELSE_SCHEMA) })
+  @ApiProblems(400, 401, 403)
+  async kvalitetsberattelse(@Query() query: YearQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
+    return sendReport(request, response, await this.reports.berattelse('kvalitetsberattelse', query.year, new Date()), `kvalitetsberattelse-${query.year}`);
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { Optional } from '../common/validation/optional';
+import { IsDateOrDateTime } from '../common/validation/validators';
+
+export class WeeklyDigestQueryDto {
+  @ApiPropertyOptional({ description: 'ISO-vecka (måndag först, svensk tid); utan den: förra veckan', example: '2026-W48', pattern: '^\\d{4}-W\\d{2}$' })
+  @Optional()
+  @IsString()
+  @Matches(/^\d{4}-W\d{2}$/)
+  week?: string;
+}
+
+export class StatisticsQueryDto {
+  @ApiPropertyOptional({ description: 'Från och med (datum i svensk tid eller tidpunkt med tidszon); utan den: årets början', example: '2026-01-01' })
+  @Optional()
+  @IsDateOrDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Till och med (datum i svensk tid eller tidpunkt med tidszon); utan den: nu', example: '2026-12-31' })
+  @Optional()
+  @IsDateOrDateTime()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Kommaseparerad lista av unit, type, category, lagrum, channel, month', example: 'unit,type,month', pattern: '^[a-z,]{0,60}$' })
+  @Optional()
+  @IsString()
+  @Matches(/^[a-z,]{0,60}$/)
+  groupBy?: string;
+}
+
+export class YearQueryDto {
+  @ApiProperty({ minimum: 2000, maximum: 2100, example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+export class TertialQueryDto extends YearQueryDto {
+  @ApiProperty({ enum: [1, 2, 3], description: 'T1 jan–apr, T2 maj–aug, T3 sep–dec', example: 1 })
+  @Type(() => Number)
+  @IsInt()
+  @IsIn([1, 2, 3])
+  tertial!: 1 | 2 | 3;
+}

@@ -1,0 +1,140 @@
+import { CASE_OUTCOME_LABELS, isSeriousOutcome } from '../cases/case-outcome';
+import type { CaseEvent, CaseReportedData } from '../cases/case-events';
+import { CASE_TYPE_LABELS } from '../cases/case-type';
+import { rebuildCase } from '../cases/evolve-case';
+import { formatStockholm, type ReportBlock, type ReportDocument } from './report-document';
+
+/** Why an anmälan cannot be prepared (the api answers 409). */
+export type IvoAnmalanRefusal = 'not_lex_case' | 'no_serious_decision';
+
+export interface IvoAnmalan {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly kind: 'lex_sarah' | 'lex_maria';
+  readonly legalBasis: string;
+  readonly provider: string;
+  readonly unit: { readonly id: string; readonly name: string };
+  readonly occurredAt: string | null;
+  readonly observedOrReportedAt: string;
+  readonly description: string | null;
+  readonly immediateActions: string | null;
+  readonly personRef: string | null;
+  readonly investigation: { readonly summary: string | null; readonly causes: readonly string[]; readonly recordedAt: string; readonly version: number } | null;
+  readonly decision: { readonly outcome: string; readonly outcomeLabel: string; readonly rationale: string | null; readonly decidedBy: string; readonly decidedAt: string };
+  readonly actions: readonly { readonly title: string | null; readonly level: string; readonly dueAt: string; readonly status: string }[];
+  readonly ivo: { readonly dueAt: string | null; readonly reportedAt: string | null; readonly reference: string | null };
+  /** What the system cannot know and a person fills in on IVO's e-service. */
+  readonly toCompleteByHand: readonly string[];
+}
+
+export interface IvoEventInput {
+  readonly type: string;
+  readonly data: unknown;
+}
+
+const LEGAL_BASIS = {
+  lex_sarah: 'SoL 14 kap. 7 § / LSS 24 f § (lex Sarah): anmälan om allvarligt missförhållande eller påtaglig risk för ett allvarligt missförhållande',
+  lex_maria: 'PSL 3 kap. 5 § (lex Maria): anmälan om vårdskada som medfört eller hade kunnat medföra en allvarlig vårdskada',
+} as const;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+/**
+ * The content of the IVO anmälan for a serious lex Sarah or lex Maria case (DATA-11, LC-6 S6, LC-8
+ * step 5). IVO's e-service has no API: the system prepares it from the case, a person sends it, and
+ * `report-to-ivo` records the date and IVO's reference afterwards. This is case material (per-case
+ * visibility, logged), not an aggregate: it carries the case's own text.
+ */
+export function composeIvoAnmalan(events: readonly IvoEventInput[], ctx: { provider: string; unitName: (id: string) => string }): IvoAnmalan | IvoAnmalanRefusal {
+  const caseEvents = events as unknown as CaseEvent[];
+  const state = rebuildCase(caseEvents);
+  if (state === null || (state.type !== 'lex_sarah' && state.type !== 'lex_maria')) return 'not_lex_case';
+  if (state.decision === null || !isSeriousOutcome(state.decision.outcome)) return 'no_serious_decision';
+  const reported = caseEvents.find((e) => e.type === 'CaseReported')?.data as CaseReportedData | undefined;
+  const lastInvestigation = [...caseEvents].reverse().find((e) => e.type === 'InvestigationRecorded');
+  const lastDecision = [...caseEvents].reverse().find((e) => e.type === 'CaseDecided');
+  const titles = new Map(caseEvents.flatMap((e) => (e.type === 'ActionAdded' ? [[e.data.actionId, e.data.title] as const] : [])));
+  const ivoDeadline = Object.values(state.deadlines).find((d) => d.kind === 'ivo_report');
+  return {
+    caseId: state.id,
+    caseNumber: state.caseNumber,
+    kind: state.type,
+    legalBasis: LEGAL_BASIS[state.type],
+    provider: ctx.provider,
+    unit: { id: state.unitId, name: ctx.unitName(state.unitId) },
+    occurredAt: state.occurredAt ?? null,
+    observedOrReportedAt: state.reportedAt,
+    description: text(reported?.description),
+    immediateActions: text(reported?.immediateActions),
+    personRef: text(reported?.personRef),
+    investigation:
+      lastInvestigation?.type === 'InvestigationRecorded'
+        ? { summary: text(lastInvestigation.data.summary), causes: lastInvestigation.data.causes.filter((c) => typeof c === 'string'), recordedAt: lastInvestigation.data.at, version: state.investigation?.seq ?? 1 }
+        : null,
+    decision: {
+      outcome: state.decision.outcome,
+      outcomeLabel: CASE_OUTCOME_LABELS[state.decision.outcome],
+      rationale: lastDecision?.type === 'CaseDecided' ? text(lastDecision.data.rationale) : null,
+      decidedBy: state.decision.by,
+      decidedAt: state.decision.at,
+    },
+    actions: Object.values(state.actions).map((a) => ({ title: text(titles.get(a.id)), level: a.level, dueAt: a.dueAt, status: a.status })),
+    ivo: { dueAt: ivoDeadline?.dueAt ?? null, reportedAt: state.ivoReport?.reportedAt ?? null, reference: state.ivoReport?.ivoReference ?? null },
+    toCompleteByHand: [
+      'Uppgiftslämnarens kontaktuppgifter (namn, telefon, e-post)',
+      state.type === 'lex_maria' ? 'Hur och när patienten eller närstående informerats (LC-8 steg 3)' : 'Hur den enskilde informerats och dennes synpunkter',
+      'Identitet (personnummer) för den enskilde, från verksamhetssystemet — lagras aldrig i ärendet',
+      'Bifoga utredningen i den version som beslutet grundas på',
+    ],
+  };
+}
+
+export function ivoAnmalanDocument(anmalan: IvoAnmalan, generatedAt: Date): ReportDocument {
+  const fact = (label: string, value: string | null) => ({ label, value: value ?? '– (fylls i för hand)' });
+  const blocks: ReportBlock[] = [
+    {
+      kind: 'facts',
+      items: [
+        fact('Ärendenummer', anmalan.caseNumber),
+        fact('Typ', CASE_TYPE_LABELS[anmalan.kind]),
+        fact('Lagrum', anmalan.legalBasis),
+        fact('Vårdgivare / nämnd', anmalan.provider),
+        fact('Verksamhet', anmalan.unit.name),
+        fact('Händelsen inträffade', anmalan.occurredAt ? formatStockholm(anmalan.occurredAt) : null),
+        fact('Rapporterad', formatStockholm(anmalan.observedOrReportedAt)),
+        fact('Person (pseudonym)', anmalan.personRef),
+      ],
+    },
+  ];
+  return {
+    kind: 'ivo_anmalan',
+    title: `Underlag för anmälan till IVO – ${anmalan.caseNumber}`,
+    organisation: anmalan.provider,
+    periodLabel: anmalan.caseNumber,
+    from: anmalan.observedOrReportedAt,
+    to: generatedAt.toISOString(),
+    generatedAt: generatedAt.toISOString(),
+    status: 'draft',
+    sections: [
+      { id: 'uppgifter', title: 'Uppgifter om händelsen', source: 'DATA-11; LC-6 S6; LC-8', blocks: [...blocks, { kind: 'paragraph', text: `Beskrivning: ${anmalan.description ?? '–'}` }, { kind: 'paragraph', text: `Omedelbara åtgärder: ${anmalan.immediateActions ?? '–'}` }] },
+      {
+        id: 'utredning',
+        title: 'Utredning och bedömning',
+        blocks: [
+          { kind: 'paragraph', text: anmalan.investigation ? `Utredning (version ${anmalan.investigation.version}, ${formatStockholm(anmalan.investigation.recordedAt)}): ${anmalan.investigation.summary ?? '–'}` : 'Ingen utredning registrerad.' },
+          { kind: 'paragraph', text: `Orsaker: ${anmalan.investigation?.causes.join(', ') || '–'}` },
+          { kind: 'facts', items: [fact('Bedömning', anmalan.decision.outcomeLabel), fact('Beslutad', formatStockholm(anmalan.decision.decidedAt)), fact('Beslutsfattare', anmalan.decision.decidedBy), fact('Motivering', anmalan.decision.rationale)] },
+        ],
+      },
+      { id: 'atgarder', title: 'Åtgärder', blocks: [{ kind: 'table', columns: ['Åtgärd', 'Nivå', 'Senast', 'Status'], rows: anmalan.actions.map((a) => [a.title ?? '–', a.level === 'organisational' ? 'Organisatorisk' : 'Individ', formatStockholm(a.dueAt, false), a.status]) }] },
+      {
+        id: 'ivo',
+        title: 'Anmälan till IVO',
+        blocks: [
+          { kind: 'facts', items: [fact('Ska anmälas senast', anmalan.ivo.dueAt ? formatStockholm(anmalan.ivo.dueAt) : null), fact('Anmäld', anmalan.ivo.reportedAt ? formatStockholm(anmalan.ivo.reportedAt) : 'Inte ännu'), fact('IVO:s diarienummer', anmalan.ivo.reference ?? 'Registreras med report-to-ivo när anmälan är skickad')] },
+          { kind: 'analysis', prompt: `Kompletteras för hand i IVO:s e-tjänst: ${anmalan.toCompleteByHand.join('; ')}.` },
+        ],
+      },
+    ],
+  };
+}
