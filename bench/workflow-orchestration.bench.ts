@@ -2,10 +2,15 @@
 // (apps/worker/src/main.ts), events go outbox → relay → Kafka → orchestrator → Temporal dev server.
 // Each figure comes with a baseline measured in the same run, and the ratio between them.
 //   set -a; . .infra/env; set +a
-//   node -r @swc-node/register bench/workflow-orchestration.bench.ts [--cases 1000] [--lex-sarah 20]
+//   node -r @swc-node/register bench/workflow-orchestration.bench.ts [--cases 1000] [--due 1000] [--lex-sarah 20] [--label x]
+// --cases: open case workflows; --due: how many of them get a deadline due in the same minute.
+// TEMPORAL_ADDRESS in the environment picks another server (e.g. an in-memory dev server), and
+// WORKER_MAX_CONCURRENT_WORKFLOW_TASKS / WORKER_MAX_CACHED_WORKFLOWS / WORKER_MAX_CONCURRENT_ACTIVITIES
+// tune the worker process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { tsToMs } from '@temporalio/common/lib/time';
@@ -26,6 +31,13 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const CASES = arg('cases', 1000);
+const DUE = Math.min(CASES, arg('due', Math.min(CASES, 1000)));
+const LABEL = (() => {
+  const i = process.argv.indexOf('--label');
+  return i > 0 ? String(process.argv[i + 1]) : String(CASES);
+})();
+const load = () => loadavg().map((n) => +n.toFixed(2));
+const loadDuring: Record<string, number[]> = {};
 const LEX_SARAH_CASES = arg('lex-sarah', 20);
 const UNLOADED = arg('unloaded', 30);
 const WRITERS = 8;
@@ -239,16 +251,17 @@ async function main(): Promise<void> {
 
   // 2. Lateness when many deadlines fall due in the same minute. Baseline: as many bare timers due in
   //    the same minute, each followed by one insert (the smoke workflow), on the same worker.
-  const dueFrom = Date.now() + 60_000 + CASES * 120;
+  loadDuring['opening'] = load();
+  const dueFrom = Date.now() + 60_000 + DUE * 120;
   log(
-    `starting ${CASES} baseline timers and adding ${CASES} actions, all due within one minute from ${new Date(dueFrom).toISOString()} …`,
+    `starting ${DUE} baseline timers and adding ${DUE} actions, all due within one minute from ${new Date(dueFrom).toISOString()} …`,
   );
   const timerIds: string[] = [];
   await inParallel(
-    Array.from({ length: CASES }, (_, i) => i),
+    Array.from({ length: DUE }, (_, i) => i),
     WRITERS,
     async (i) => {
-      const target = dueFrom + Math.floor((i / CASES) * 60_000);
+      const target = dueFrom + Math.floor((i / DUE) * 60_000);
       const workflowId = `bench-timer-${topics.prefix}-${i}`;
       timerIds.push(workflowId);
       await client.workflow.start(smokeWorkflow, {
@@ -258,8 +271,8 @@ async function main(): Promise<void> {
       });
     },
   );
-  await inParallel(caseIds, WRITERS, async (caseId, i) => {
-    const dueAt = dueFrom + Math.floor((i / CASES) * 60_000);
+  await inParallel(caseIds.slice(0, DUE), WRITERS, async (caseId, i) => {
+    const dueAt = dueFrom + Math.floor((i / DUE) * 60_000);
     await cases.execute(caseId, { type: 'start-investigation', actor: MANAGER, data: {} });
     await cases.execute(caseId, {
       type: 'add-action',
@@ -278,19 +291,20 @@ async function main(): Promise<void> {
     async () =>
       (await count(
         `SELECT count(*) FROM events WHERE type = 'DeadlineStarted' AND data->>'kind' = 'action'`,
-      )) >= CASES,
+      )) >= DUE,
     10 * 60_000,
   );
   if (Date.now() > dueFrom)
     log('WARNING: the deadlines were not all started before they fell due; lateness includes set-up');
   await waitUntil(
     'every action deadline missed',
-    async () => (await count(`SELECT count(*) FROM events WHERE type = 'DeadlineMissed'`)) >= CASES,
+    async () => (await count(`SELECT count(*) FROM events WHERE type = 'DeadlineMissed'`)) >= DUE,
     20 * 60_000,
   );
+  loadDuring['deadlinesDue'] = load();
   await waitUntil(
     'every baseline timer fired',
-    async () => (await count(`SELECT count(*) FROM service_probe`)) >= CASES,
+    async () => (await count(`SELECT count(*) FROM service_probe`)) >= DUE,
     10 * 60_000,
   );
   const caseLateness: { ms: number }[] = await db.dataSource.query(
@@ -389,9 +403,16 @@ async function main(): Promise<void> {
   }
   const rssEnd = rssMb(worker);
 
+  loadDuring['lexSarah'] = load();
   const results = {
     at: new Date().toISOString(),
     cases: CASES,
+    due: DUE,
+    temporalAddress: env.TEMPORAL_ADDRESS,
+    workerTuning: Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name.startsWith('WORKER_MAX_')),
+    ),
+    loadAverage1m5m15m: loadDuring,
     openWorkflows: {
       reportMs,
       allOpenMs,
@@ -463,7 +484,7 @@ async function main(): Promise<void> {
     );
   }
   printTable(
-    `Lateness of ${CASES} deadlines due within one minute (ms; baseline: bare timers + one insert)`,
+    `Lateness of ${DUE} deadlines due within one minute (ms; baseline: bare timers + one insert)`,
     [
       { measure: 'case deadline → DeadlineMissed', ...results.deadlineLateness.caseDeadlineMs },
       { measure: 'bare timer → insert', ...results.deadlineLateness.bareTimerPlusInsertMs },
@@ -472,8 +493,11 @@ async function main(): Promise<void> {
   printTable('Temporal history events per lex Sarah case, report → close (goal < 100)', [
     results.lexSarahHistoryEvents,
   ]);
+  printTable('Load average (1, 5, 15 min) at the end of each phase', [
+    Object.fromEntries(Object.entries(loadDuring).map(([phase, l]) => [phase, l.join(' / ')])),
+  ]);
   writeFileSync(
-    resolve(__dirname, 'results', `workflow-orchestration-${CASES}.json`),
+    resolve(__dirname, 'results', `workflow-orchestration-${LABEL}.json`),
     JSON.stringify(results, null, 2) + '\n',
   );
 

@@ -63,6 +63,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         }),
       },
       maxConcurrentActivityTaskExecutions: this.config.get('WORKER_MAX_CONCURRENT_ACTIVITIES', { infer: true }),
+      ...this.workflowTuning(),
       shutdownGraceTime: '20s',
     });
     this.running = this.worker.run();
@@ -81,6 +82,16 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
   private caseCommandService(): CaseCommandService {
     return new CaseCommandService(this.eventStore());
+  }
+
+  /** Optional workflow-task concurrency and sticky-cache size (bench/workflow-orchestration.bench.ts). */
+  private workflowTuning(): { maxConcurrentWorkflowTaskExecutions?: number; maxCachedWorkflows?: number } {
+    const tasks = this.config.get('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', { infer: true });
+    const cached = this.config.get('WORKER_MAX_CACHED_WORKFLOWS', { infer: true });
+    return {
+      ...(tasks === undefined ? {} : { maxConcurrentWorkflowTaskExecutions: tasks }),
+      ...(cached === undefined ? {} : { maxCachedWorkflows: cached }),
+    };
   }
 
   /** Reminders by e-mail: SMTP_URL, or the local capture in Postgres (the embedded default). */

@@ -10,6 +10,10 @@ export const workerConfigSchema = z.object({
   /** Topic namespace of the events the activities append (outbox topic), as in the projector. */
   KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Workflow tasks run at once (SDK default when absent); tuning for many timers due together. */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).optional(),
+  /** Workflows kept in the sticky cache (SDK default from memory when absent); evicted ones replay. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
