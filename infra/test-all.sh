@@ -40,6 +40,10 @@ npx jest --selectProjects integration --ci --runInBand
 step "end-to-end-tester"
 npx jest --selectProjects e2e --ci --runInBand
 
+step "webbläsartester (Chromium, axe-core) mot hela systemet"
+npx vite build --config apps/web/vite.config.mts --logLevel warn
+npx jest --selectProjects browser --ci --runInBand
+
 step "fuzz av OpenAPI-dokumentet (schemathesis)"
 MAX_TIME="${FUZZ_MAX_TIME:-300}" bash test/fuzz/schemathesis.sh
 

@@ -65,11 +65,15 @@ describe('web UI in a real browser (issue 9)', () => {
     // The api's validation message is what the form shows.
     await page.getByRole('button', { name: 'Skicka rapporten' }).click();
     await page.getByRole('alert').filter({ hasText: 'Rapporten kunde inte skickas' }).waitFor();
-    expect(await page.getByRole('alert').first().textContent()).toMatch(/beskrivning|får inte vara tom|måste anges/i);
+    expect(await page.getByRole('alert').first().textContent()).toMatch(
+      /beskrivning|får inte vara tom|måste anges/i,
+    );
     await screenshot(page, '03-rapportera-valideringsfel');
 
     await page.getByLabel('Vad hände?').fill('En brukare lämnades utan tillsyn i duschen under 40 minuter.');
-    await page.getByLabel('Vad gjordes direkt?').fill('Brukaren fick hjälp direkt, sjuksköterska tillkallades.');
+    await page
+      .getByLabel('Vad gjordes direkt?')
+      .fill('Brukaren fick hjälp direkt, sjuksköterska tillkallades.');
     await page.getByLabel('Berörd person (valfritt)').fill('Brukare B');
     await page.getByRole('button', { name: 'Skicka rapporten' }).click();
     const number = page.getByTestId('arendenummer');
@@ -125,7 +129,10 @@ describe('web UI in a real browser (issue 9)', () => {
       await page.getByRole('button', { name: command, exact: true }).click();
       await fill();
       await page.getByTestId('kommandoformular').getByRole('button', { name: submit, exact: true }).click();
-      await page.getByRole('status').filter({ hasText: `${command} är registrerat` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${command} är registrerat` })
+        .waitFor();
     };
 
     await run('Starta utredning', async () => undefined, 'Starta utredningen');
@@ -134,7 +141,10 @@ describe('web UI in a real browser (issue 9)', () => {
     // A command the case is not ready for: the api's Swedish reason is shown in the form.
     await page.getByRole('button', { name: 'Avsluta ärendet', exact: true }).click();
     await page.getByLabel('Avslutande sammanfattning').fill('För tidigt');
-    await page.getByTestId('kommandoformular').getByRole('button', { name: 'Avsluta ärendet', exact: true }).click();
+    await page
+      .getByTestId('kommandoformular')
+      .getByRole('button', { name: 'Avsluta ärendet', exact: true })
+      .click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Det gick inte att genomföra' });
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/utredningen/);
@@ -144,7 +154,9 @@ describe('web UI in a real browser (issue 9)', () => {
     await run(
       'Registrera utredning',
       async () => {
-        await page.getByLabel('Utredningens sammanfattning').fill('Bemanningen räckte inte; rutinen för tillsyn följdes inte.');
+        await page
+          .getByLabel('Utredningens sammanfattning')
+          .fill('Bemanningen räckte inte; rutinen för tillsyn följdes inte.');
         await page.getByLabel('Orsaker').fill('bemanning\nrutin');
         await page.getByRole('radio', { name: 'Ja' }).check();
       },
@@ -169,7 +181,9 @@ describe('web UI in a real browser (issue 9)', () => {
     await run(
       'Lägg till åtgärd',
       async () => {
-        await page.getByRole('textbox', { name: 'Åtgärd', exact: true }).fill('Ny rutin för tillsyn vid dusch');
+        await page
+          .getByRole('textbox', { name: 'Åtgärd', exact: true })
+          .fill('Ny rutin för tillsyn vid dusch');
         await page.getByLabel('Ansvarig (användarnamn)').fill('enhetschef');
         await page.getByLabel('Klar senast').fill(due);
       },
@@ -187,14 +201,18 @@ describe('web UI in a real browser (issue 9)', () => {
       'Följ upp åtgärder',
       async () => {
         await page.getByRole('radio', { name: 'Ja' }).check();
-        await page.getByLabel('Underlag för bedömningen').fill('Stickprov under tre veckor: ingen upprepning.');
+        await page
+          .getByLabel('Underlag för bedömningen')
+          .fill('Stickprov under tre veckor: ingen upprepning.');
       },
       'Registrera uppföljningen',
     );
     await run(
       'Avsluta ärendet',
       async () => {
-        await page.getByLabel('Avslutande sammanfattning').fill('Utrett, anmält till IVO, åtgärdat och uppföljt.');
+        await page
+          .getByLabel('Avslutande sammanfattning')
+          .fill('Utrett, anmält till IVO, åtgärdat och uppföljt.');
       },
       'Avsluta ärendet',
     );
@@ -232,14 +250,20 @@ describe('web UI in a real browser (issue 9)', () => {
     await page.getByRole('button', { name: 'Skicka' }).click();
     await page.getByRole('alert').filter({ hasText: 'Meddelandet kunde inte skickas' }).waitFor();
 
-    await page.getByLabel('Ditt meddelande').fill('Min mamma fick vänta på hjälp med maten i över en timme i går.');
+    await page
+      .getByLabel('Ditt meddelande')
+      .fill('Min mamma fick vänta på hjälp med maten i över en timme i går.');
     await page.getByRole('button', { name: 'Skicka' }).click();
     const reference = page.getByTestId('referens');
     await reference.waitFor();
     expect(await reference.textContent()).toMatch(/^KL-\d{4}-\d{4,}$/);
     expect(await checkPage(page, '12-lamna-synpunkt-kvitto-mobil')).toEqual([]);
     // Nothing of the citizen's message is kept in the browser.
-    expect(await page.evaluate('JSON.stringify(Object.assign({}, localStorage)) + JSON.stringify(Object.assign({}, sessionStorage))')).toBe('{}{}');
+    expect(
+      await page.evaluate(
+        'JSON.stringify(Object.assign({}, localStorage)) + JSON.stringify(Object.assign({}, sessionStorage))',
+      ),
+    ).toBe('{}{}');
   });
 
   it('the report form works on a phone too', async () => {
@@ -264,9 +288,16 @@ describe('web UI in a real browser (issue 9)', () => {
       .then((r) => r.json() as Promise<{ paths: Record<string, unknown> }>)
       .then((doc) => '/api/v1/reports/weekly-digest' in doc.paths);
     if (digestExists) {
-      await reloadUntil(page, async () => (await page.getByTestId('sammanstallningsrad').filter({ hasText: caseNumber }).count()) > 0);
+      await reloadUntil(
+        page,
+        async () =>
+          (await page.getByTestId('sammanstallningsrad').filter({ hasText: caseNumber }).count()) > 0,
+      );
       expect(await checkPage(page, '14-oversikt')).toEqual([]);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ned PDF' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Ladda ned PDF' }).click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/^veckosammanstallning-\d{4}-W\d{2}\.pdf$/);
       const bytes = readFileSync((await download.path())!);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -297,7 +328,9 @@ describe('web UI in a real browser (issue 9)', () => {
     await page.getByRole('button', { name: 'Spara ny version' }).click();
     const saved = page.getByRole('status').filter({ hasText: 'Fristpolicyn är sparad som version' });
     await saved.waitFor();
-    expect(await page.getByText(/^Version \d+\./).textContent()).toContain(`Version ${/version (\d+)/.exec((await saved.textContent()) ?? '')![1]}.`);
+    expect(await page.getByText(/^Version \d+\./).textContent()).toContain(
+      `Version ${/version (\d+)/.exec((await saved.textContent()) ?? '')![1]}.`,
+    );
     expect(await page.getByText('60 dagar').count()).toBeGreaterThan(0);
 
     await page.getByRole('tab', { name: 'Åtkomstlogg' }).click();

@@ -43,7 +43,13 @@ export async function newContext(
   baseURL: string,
   viewport = { width: 1280, height: 900 },
 ): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', acceptDownloads: true });
+  return browser.newContext({
+    baseURL,
+    viewport,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    acceptDownloads: true,
+  });
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

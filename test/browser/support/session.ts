@@ -21,7 +21,11 @@ export async function checkPage(page: Page, name: string): Promise<AxeViolation[
 }
 
 /** Reloads until `check` finds what it looks for (read models and workflows are asynchronous). */
-export async function reloadUntil(page: Page, check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+export async function reloadUntil(
+  page: Page,
+  check: () => Promise<boolean>,
+  timeoutMs = 90_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`väntade förgäves i ${timeoutMs} ms på ${page.url()}`);

@@ -22,7 +22,9 @@ export interface RunningSystem {
  */
 export async function startSystem(env: Record<string, string> = {}): Promise<RunningSystem> {
   if (!existsSync(resolve(WEB_DIST, 'index.html')))
-    throw new Error(`webbappen är inte byggd (${WEB_DIST}); kör: npx vite build --config apps/web/vite.config.mts`);
+    throw new Error(
+      `webbappen är inte byggd (${WEB_DIST}); kör: npx vite build --config apps/web/vite.config.mts`,
+    );
   const db = await createTestDatabase({ poolSize: 5 });
   const infra = infraEnv();
   const topics = testTopics();
@@ -63,7 +65,8 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   try {
     await waitUntil(
       async () => {
-        for (const p of processes) if (!p.running) throw new Error(`${p.label} avslutades vid start:\n${p.text}`);
+        for (const p of processes)
+          if (!p.running) throw new Error(`${p.label} avslutades vid start:\n${p.text}`);
         return fetch(`${baseUrl}/health/ready`).then(
           (r) => r.ok,
           () => false,

@@ -110,7 +110,9 @@ export async function apiBlob(path: string, accept: string): Promise<Blob> {
  */
 export function fieldMessage(e: FieldError): string {
   const name = e.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return e.message.replace(new RegExp(`^Fältet ${name} `), 'Fältet ').replace(new RegExp(`^Fältet ${name}$`), 'Fältet');
+  return e.message
+    .replace(new RegExp(`^Fältet ${name} `), 'Fältet ')
+    .replace(new RegExp(`^Fältet ${name}$`), 'Fältet');
 }
 
 /** The Swedish message for any error a request can end in. */

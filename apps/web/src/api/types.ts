@@ -97,8 +97,20 @@ export interface CaseView {
   assignee: string | null;
   acknowledged: { by: string; at: string; note?: string } | null;
   investigationStartedAt: string | null;
-  investigation: { summary: string; causes: string[]; deviationOccurred?: boolean; by: string; at: string } | null;
-  decision: { outcome: CaseOutcome; rationale: string; requiresIvoReport: boolean; by: string; at: string } | null;
+  investigation: {
+    summary: string;
+    causes: string[];
+    deviationOccurred?: boolean;
+    by: string;
+    at: string;
+  } | null;
+  decision: {
+    outcome: CaseOutcome;
+    rationale: string;
+    requiresIvoReport: boolean;
+    by: string;
+    at: string;
+  } | null;
   ivoReport: { ivoReference: string; reportedAt: string; by: string } | null;
   closedAt: string | null;
   closingSummary: string | null;

@@ -1,4 +1,15 @@
-import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -20,14 +31,24 @@ export function Layout() {
   }, [location.pathname, close]);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <Anchor href="#huvudinnehall" className="skip-link">
         Hoppa till innehållet
       </Anchor>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Stäng menyn' : 'Öppna menyn'} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Stäng menyn' : 'Öppna menyn'}
+            />
             <Anchor component={Link} to="/" underline="never" c="inherit">
               <Title order={1} size="h4">
                 Kvalitetsledning

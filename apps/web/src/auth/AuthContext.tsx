@@ -73,7 +73,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       acceptToken,
       signOut,
     }),
-    [config.data, config.isError, signedIn, me.data, me.isPending, me.error, signInAsDemoUser, acceptToken, signOut],
+    [
+      config.data,
+      config.isError,
+      signedIn,
+      me.data,
+      me.isPending,
+      me.error,
+      signInAsDemoUser,
+      acceptToken,
+      signOut,
+    ],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

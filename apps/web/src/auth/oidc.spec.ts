@@ -1,6 +1,17 @@
-import { base64UrlEncode, buildAuthorizationUrl, checkIdTokenClaims, codeChallengeOf, OidcError, parseCallback } from './oidc';
+import {
+  base64UrlEncode,
+  buildAuthorizationUrl,
+  checkIdTokenClaims,
+  codeChallengeOf,
+  OidcError,
+  parseCallback,
+} from './oidc';
 
-const client = { issuer: 'https://idp.example.se/realms/kommun', clientId: 'kvalitet-web', scope: 'openid profile' };
+const client = {
+  issuer: 'https://idp.example.se/realms/kommun',
+  clientId: 'kvalitet-web',
+  scope: 'openid profile',
+};
 const pending = { state: 'st-123', nonce: 'n-456', codeVerifier: 'v', returnTo: '/uppgifter' };
 
 function jwt(payload: Record<string, unknown>): string {
@@ -41,12 +52,16 @@ describe('OIDC authorization code + PKCE (ADR 0005)', () => {
 
   it('adds openid to a scope that lacks it', () => {
     const url = new URL(
-      buildAuthorizationUrl({ authorizationEndpoint: 'https://idp/auth' }, { ...client, scope: 'profile' }, {
-        redirectUri: 'r',
-        state: 's',
-        nonce: 'n',
-        codeChallenge: 'c',
-      }),
+      buildAuthorizationUrl(
+        { authorizationEndpoint: 'https://idp/auth' },
+        { ...client, scope: 'profile' },
+        {
+          redirectUri: 'r',
+          state: 's',
+          nonce: 'n',
+          codeChallenge: 'c',
+        },
+      ),
     );
     expect(url.searchParams.get('scope')).toBe('openid profile');
   });
@@ -77,7 +92,9 @@ describe('OIDC authorization code + PKCE (ADR 0005)', () => {
 
     it('accepts matching issuer (trailing slash ignored), audience (array) and nonce', () => {
       expect(checkIdTokenClaims(jwt(good), expected)).toMatchObject({ nonce: 'n-456' });
-      expect(() => checkIdTokenClaims(jwt({ ...good, iss: `${client.issuer}/`, aud: ['x', 'kvalitet-web'] }), expected)).not.toThrow();
+      expect(() =>
+        checkIdTokenClaims(jwt({ ...good, iss: `${client.issuer}/`, aud: ['x', 'kvalitet-web'] }), expected),
+      ).not.toThrow();
     });
 
     it.each([

@@ -60,7 +60,10 @@ export function buildAuthorizationUrl(
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('client_id', client.clientId);
   url.searchParams.set('redirect_uri', params.redirectUri);
-  url.searchParams.set('scope', client.scope.split(/\s+/).includes('openid') ? client.scope : `openid ${client.scope}`);
+  url.searchParams.set(
+    'scope',
+    client.scope.split(/\s+/).includes('openid') ? client.scope : `openid ${client.scope}`,
+  );
   url.searchParams.set('state', params.state);
   url.searchParams.set('nonce', params.nonce);
   url.searchParams.set('code_challenge', params.codeChallenge);
@@ -71,7 +74,8 @@ export function buildAuthorizationUrl(
 /** The authorization code from the callback's query, after checking it answers our own request. */
 export function parseCallback(search: string, pending: PendingLogin | null): string {
   const query = new URLSearchParams(search);
-  if (!pending) throw new OidcError('Inloggningen kunde inte slutföras: ingen pågående inloggning i den här fliken.');
+  if (!pending)
+    throw new OidcError('Inloggningen kunde inte slutföras: ingen pågående inloggning i den här fliken.');
   if (query.get('state') !== pending.state)
     throw new OidcError('Inloggningen kunde inte slutföras: svaret hörde inte till den här inloggningen.');
   const error = query.get('error');
@@ -91,7 +95,10 @@ export function parseCallback(search: string, pending: PendingLogin | null): str
 function decodeJwtPayload(token: string): Record<string, unknown> {
   const part = token.split('.')[1];
   if (!part) throw new OidcError('ID-token är felformaterad.');
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const base64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
   const payload: unknown = JSON.parse(json);
   if (typeof payload !== 'object' || payload === null) throw new OidcError('ID-token är felformaterad.');
@@ -113,10 +120,12 @@ export function checkIdTokenClaims(
     throw new OidcError('ID-token kommer från fel utfärdare.');
   const aud = claims['aud'];
   const audiences = Array.isArray(aud) ? aud : [aud];
-  if (!audiences.includes(expected.clientId)) throw new OidcError('ID-token är inte utfärdad för den här tjänsten.');
+  if (!audiences.includes(expected.clientId))
+    throw new OidcError('ID-token är inte utfärdad för den här tjänsten.');
   if (claims['nonce'] !== expected.nonce) throw new OidcError('ID-token hör inte till den här inloggningen.');
   const now = (expected.now ?? Date.now()) / 1000;
-  if (typeof claims['exp'] !== 'number' || claims['exp'] < now - 60) throw new OidcError('ID-token har gått ut.');
+  if (typeof claims['exp'] !== 'number' || claims['exp'] < now - 60)
+    throw new OidcError('ID-token har gått ut.');
   return claims;
 }
 
@@ -129,7 +138,8 @@ export async function discoverEndpoints(issuer: string): Promise<OidcEndpoints> 
   return {
     authorizationEndpoint: doc['authorization_endpoint'],
     tokenEndpoint: doc['token_endpoint'],
-    endSessionEndpoint: typeof doc['end_session_endpoint'] === 'string' ? doc['end_session_endpoint'] : undefined,
+    endSessionEndpoint:
+      typeof doc['end_session_endpoint'] === 'string' ? doc['end_session_endpoint'] : undefined,
   };
 }
 
@@ -139,7 +149,12 @@ export function redirectUri(origin = window.location.origin): string {
 
 export async function beginOidcLogin(client: OidcClientConfig, returnTo: string): Promise<void> {
   const endpoints = await discoverEndpoints(client.issuer);
-  const pending: PendingLogin = { state: randomToken(), nonce: randomToken(), codeVerifier: randomToken(48), returnTo };
+  const pending: PendingLogin = {
+    state: randomToken(),
+    nonce: randomToken(),
+    codeVerifier: randomToken(48),
+    returnTo,
+  };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
   window.location.assign(
     buildAuthorizationUrl(endpoints, client, {
@@ -184,10 +199,15 @@ export async function completeOidcLogin(
   const tokens = (await response.json()) as { access_token?: string; id_token?: string; expires_in?: number };
   if (!tokens.access_token) throw new OidcError('Inloggningstjänsten lämnade ingen åtkomsttoken.');
   if (tokens.id_token)
-    checkIdTokenClaims(tokens.id_token, { issuer: client.issuer, clientId: client.clientId, nonce: pending!.nonce });
+    checkIdTokenClaims(tokens.id_token, {
+      issuer: client.issuer,
+      clientId: client.clientId,
+      nonce: pending!.nonce,
+    });
   return {
     accessToken: tokens.access_token,
     expiresAt: Date.now() + (tokens.expires_in ?? 3600) * 1000,
-    returnTo: pending!.returnTo.startsWith('/') && !pending!.returnTo.startsWith('//') ? pending!.returnTo : '/',
+    returnTo:
+      pending!.returnTo.startsWith('/') && !pending!.returnTo.startsWith('//') ? pending!.returnTo : '/',
   };
 }

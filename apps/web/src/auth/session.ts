@@ -27,7 +27,11 @@ export function loadSession(now = Date.now()): StoredSession | null {
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<StoredSession>;
-    if (typeof parsed.accessToken === 'string' && typeof parsed.expiresAt === 'number' && parsed.expiresAt > now) {
+    if (
+      typeof parsed.accessToken === 'string' &&
+      typeof parsed.expiresAt === 'number' &&
+      parsed.expiresAt > now
+    ) {
       current = { accessToken: parsed.accessToken, expiresAt: parsed.expiresAt };
       return current;
     }

@@ -30,9 +30,17 @@ export function BarChartWithTable({
   const vertical = layout === 'vertical';
   return (
     <figure style={{ margin: 0 }} aria-label={title}>
-      <div aria-hidden="true" style={{ width: '100%', height: vertical ? Math.max(height, rows.length * 34 + 40) : height }}>
+      <div
+        aria-hidden="true"
+        style={{ width: '100%', height: vertical ? Math.max(height, rows.length * 34 + 40) : height }}
+      >
         <ResponsiveContainer>
-          <BarChart data={rows} layout={vertical ? 'vertical' : 'horizontal'} margin={{ left: vertical ? 40 : 0, right: 16 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={rows}
+            layout={vertical ? 'vertical' : 'horizontal'}
+            margin={{ left: vertical ? 40 : 0, right: 16 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             {vertical ? (
               <>

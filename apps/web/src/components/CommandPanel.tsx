@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Group, NativeSelect, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { apiJson } from '../api/client';
@@ -23,13 +35,34 @@ function Field({
   onChange: (v: string) => void;
   error: string | undefined;
 }) {
-  const common = { label: spec.label, description: spec.description, withAsterisk: spec.required, error, name: spec.name };
+  const common = {
+    label: spec.label,
+    description: spec.description,
+    withAsterisk: spec.required,
+    error,
+    name: spec.name,
+  };
   switch (spec.kind) {
     case 'textarea':
     case 'lines':
-      return <Textarea {...common} autosize minRows={spec.kind === 'lines' ? 2 : 3} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={spec.kind === 'lines' ? 2 : 3}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
     case 'select':
-      return <NativeSelect {...common} data={spec.options ?? []} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <NativeSelect
+          {...common}
+          data={spec.options ?? []}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
     case 'yesno':
       return (
         <Radio.Group {...common} value={value} onChange={onChange}>
@@ -40,15 +73,34 @@ function Field({
         </Radio.Group>
       );
     case 'date':
-      return <TextInput {...common} type="date" value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <TextInput {...common} type="date" value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
     case 'datetime':
-      return <TextInput {...common} type="datetime-local" value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <TextInput
+          {...common}
+          type="datetime-local"
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
     default:
       return <TextInput {...common} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
   }
 }
 
-function CommandFormCard({ command, view, onDone, onCancel }: { command: CommandName; view: CaseView; onDone: (label: string) => void; onCancel: () => void }) {
+function CommandFormCard({
+  command,
+  view,
+  onDone,
+  onCancel,
+}: {
+  command: CommandName;
+  view: CaseView;
+  onDone: (label: string) => void;
+  onCancel: () => void;
+}) {
   const { me } = useAuth();
   const queryClient = useQueryClient();
   const form = commandForm(command, view, { username: me?.username ?? '' }, todayInStockholm());
@@ -75,7 +127,13 @@ function CommandFormCard({ command, view, onDone, onCancel }: { command: Command
   }
 
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={`form-${command}`} data-testid="kommandoformular">
+    <Card
+      withBorder
+      padding="md"
+      component="section"
+      aria-labelledby={`form-${command}`}
+      data-testid="kommandoformular"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={4} id={`form-${command}`}>
@@ -114,7 +172,15 @@ export function CommandPanel({ view }: { view: CaseView }) {
   return (
     <Stack gap="sm">
       {done && (
-        <Alert color="green" variant="light" role="status" title="Klart" withCloseButton closeButtonLabel="Stäng meddelandet" onClose={() => setDone(null)}>
+        <Alert
+          color="green"
+          variant="light"
+          role="status"
+          title="Klart"
+          withCloseButton
+          closeButtonLabel="Stäng meddelandet"
+          onClose={() => setDone(null)}
+        >
           {done} är registrerat.
         </Alert>
       )}

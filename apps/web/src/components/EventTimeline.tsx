@@ -14,7 +14,11 @@ export function EventTimeline({ events, context }: { events: CaseEvent[]; contex
           <Timeline.Item
             key={e.id}
             color={e.type === 'DeadlineMissed' ? 'red.9' : undefined}
-            title={<Text fw={600} size="sm" c={e.type === 'DeadlineMissed' ? 'red.9' : undefined}>{EVENT_LABELS[e.type] ?? e.type}</Text>}
+            title={
+              <Text fw={600} size="sm" c={e.type === 'DeadlineMissed' ? 'red.9' : undefined}>
+                {EVENT_LABELS[e.type] ?? e.type}
+              </Text>
+            }
             data-testid="handelse"
           >
             <Text size="sm">

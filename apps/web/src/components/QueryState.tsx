@@ -15,7 +15,15 @@ export function Loading({ label = 'Laddar…' }: { label?: string }) {
 }
 
 /** The api's Swedish `detail` (and field messages) for a failed request, with a retry where it helps. */
-export function ErrorNotice({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+export function ErrorNotice({
+  error,
+  title,
+  onRetry,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}) {
   const fieldErrors = error instanceof ApiError ? error.errors : [];
   const heading =
     title ??
@@ -36,8 +44,8 @@ export function ErrorNotice({ error, title, onRetry }: { error: unknown; title?:
           ))}
         </ul>
       )}
-      {onRetry && (
-        <Button variant="outline" color="red" size="xs" mt="sm" onClick={onRetry}>
+      {onRetry && !(error instanceof ApiError && error.status >= 400 && error.status < 500) && (
+        <Button variant="default" size="xs" mt="sm" onClick={onRetry}>
           Försök igen
         </Button>
       )}

@@ -56,13 +56,22 @@ const action = (status: CaseAction['status']): CaseAction => ({
 
 describe('commands offered on the case page', () => {
   it('offers only what the api allows for the role, even when the stage fits', () => {
-    expect(availableCommands(aCase({ allowedCommands: ['acknowledge', 'close'] }))).toEqual(['acknowledge', 'close']);
+    expect(availableCommands(aCase({ allowedCommands: ['acknowledge', 'close'] }))).toEqual([
+      'acknowledge',
+      'close',
+    ]);
     expect(availableCommands(aCase({ allowedCommands: [] }))).toEqual([]);
     expect(availableCommands(aCase({ allowedCommands: undefined }))).toEqual([]);
   });
 
   it('a new report: receipt, assignment, classification, start, close', () => {
-    expect(availableCommands(aCase())).toEqual(['acknowledge', 'assign', 'classify', 'start-investigation', 'close']);
+    expect(availableCommands(aCase())).toEqual([
+      'acknowledge',
+      'assign',
+      'classify',
+      'start-investigation',
+      'close',
+    ]);
   });
 
   it('praise is not investigated', () => {
@@ -71,20 +80,37 @@ describe('commands offered on the case page', () => {
 
   it('investigating: record, decide, actions; no second receipt', () => {
     const c = aCase({ stage: 'investigating', acknowledged: { by: 'sas', at: 'x' } });
-    expect(availableCommands(c)).toEqual(['assign', 'classify', 'record-investigation', 'decide', 'add-action', 'close']);
+    expect(availableCommands(c)).toEqual([
+      'assign',
+      'classify',
+      'record-investigation',
+      'decide',
+      'add-action',
+      'close',
+    ]);
   });
 
   it('a serious decision asks for the IVO report until it is recorded', () => {
-    const decision = { outcome: 'allvarligt_missforhallande' as const, rationale: 'r', requiresIvoReport: true, by: 'sas', at: 'x' };
+    const decision = {
+      outcome: 'allvarligt_missforhallande' as const,
+      rationale: 'r',
+      requiresIvoReport: true,
+      by: 'sas',
+      at: 'x',
+    };
     expect(availableCommands(aCase({ stage: 'acting', decision }))).toContain('report-to-ivo');
     expect(availableCommands(aCase({ stage: 'acting', decision }))).not.toContain('decide');
     expect(
-      availableCommands(aCase({ stage: 'acting', decision, ivoReport: { ivoReference: 'I', reportedAt: 'x', by: 'sas' } })),
+      availableCommands(
+        aCase({ stage: 'acting', decision, ivoReport: { ivoReference: 'I', reportedAt: 'x', by: 'sas' } }),
+      ),
     ).not.toContain('report-to-ivo');
   });
 
   it('open actions can be completed, completed ones followed up', () => {
-    expect(availableCommands(aCase({ stage: 'acting', actions: [action('open')] }))).toContain('complete-action');
+    expect(availableCommands(aCase({ stage: 'acting', actions: [action('open')] }))).toContain(
+      'complete-action',
+    );
     const done = availableCommands(aCase({ stage: 'acting', actions: [action('completed')] }));
     expect(done).toContain('follow-up');
     expect(done).not.toContain('complete-action');

@@ -7,8 +7,24 @@ const base = {
   category: null,
   lagrum: null,
   actions: [
-    { id: 'a1', title: 'Ny rutin', level: 'organisational', owner: 'enhetschef', dueAt: 'x', status: 'open', addedAt: 'x' },
-    { id: 'a2', title: 'Klar', level: 'individual', owner: 'enhetschef', dueAt: 'x', status: 'completed', addedAt: 'x' },
+    {
+      id: 'a1',
+      title: 'Ny rutin',
+      level: 'organisational',
+      owner: 'enhetschef',
+      dueAt: 'x',
+      status: 'open',
+      addedAt: 'x',
+    },
+    {
+      id: 'a2',
+      title: 'Klar',
+      level: 'individual',
+      owner: 'enhetschef',
+      dueAt: 'x',
+      status: 'completed',
+      addedAt: 'x',
+    },
   ],
 } as unknown as CaseView;
 const me = { username: 'sas' };
@@ -32,13 +48,23 @@ describe('command forms build the bodies of api.md', () => {
       causes: ['rutin', 'överlämning'],
       deviationOccurred: true,
     });
-    expect(form.toBody({ summary: 'S', causes: '', deviationOccurred: '' })).toEqual({ summary: 'S', causes: [] });
+    expect(form.toBody({ summary: 'S', causes: '', deviationOccurred: '' })).toEqual({
+      summary: 'S',
+      causes: [],
+    });
   });
 
   it('add-action sends the due time with the Stockholm offset and defaults the owner to the user', () => {
     const form = commandForm('add-action', base, me, '2026-11-25');
     expect(form.initial['owner']).toBe('sas');
-    expect(form.toBody({ title: 'Rutin', level: 'organisational', owner: 'enhetschef', dueAt: '2026-12-15T16:00' })).toEqual({
+    expect(
+      form.toBody({
+        title: 'Rutin',
+        level: 'organisational',
+        owner: 'enhetschef',
+        dueAt: '2026-12-15T16:00',
+      }),
+    ).toEqual({
       title: 'Rutin',
       level: 'organisational',
       owner: 'enhetschef',
@@ -60,7 +86,14 @@ describe('command forms build the bodies of api.md', () => {
   });
 
   it('classify leaves out an unchanged type and empty optionals', () => {
-    expect(commandForm('classify', base, me, 'x').toBody({ type: '', category: 'fall', lagrum: '', rationale: '' })).toEqual({
+    expect(
+      commandForm('classify', base, me, 'x').toBody({
+        type: '',
+        category: 'fall',
+        lagrum: '',
+        rationale: '',
+      }),
+    ).toEqual({
       category: 'fall',
     });
   });

@@ -31,18 +31,38 @@ const optional = (body: Record<string, unknown>, key: string, value: string | un
 };
 
 /** The form for each command of api.md, with fields named as the api names them (so its field errors land). */
-export function commandForm(command: CommandName, c: CaseView, me: { username: string }, today: string): CommandForm {
+export function commandForm(
+  command: CommandName,
+  c: CaseView,
+  me: { username: string },
+  today: string,
+): CommandForm {
   switch (command) {
     case 'acknowledge':
       return {
-        fields: [{ name: 'note', label: 'Anteckning om återkopplingen', kind: 'textarea', description: 'Till exempel hur och när den som rapporterade fick besked' }],
+        fields: [
+          {
+            name: 'note',
+            label: 'Anteckning om återkopplingen',
+            kind: 'textarea',
+            description: 'Till exempel hur och när den som rapporterade fick besked',
+          },
+        ],
         initial: { note: '' },
         toBody: (v) => optional({}, 'note', v['note']),
         submitLabel: 'Registrera återkoppling',
       };
     case 'assign':
       return {
-        fields: [{ name: 'assignee', label: 'Utredare eller handläggare (användarnamn)', kind: 'text', required: true, description: 'Till exempel sas eller enhetschef' }],
+        fields: [
+          {
+            name: 'assignee',
+            label: 'Utredare eller handläggare (användarnamn)',
+            kind: 'text',
+            required: true,
+            description: 'Till exempel sas eller enhetschef',
+          },
+        ],
         initial: { assignee: c.assignee ?? '' },
         toBody: (v) => ({ assignee: trimmed(v['assignee']) }),
         submitLabel: 'Utse',
@@ -54,9 +74,21 @@ export function commandForm(command: CommandName, c: CaseView, me: { username: s
             name: 'type',
             label: 'Ärendetyp',
             kind: 'select',
-            options: [{ value: '', label: `Behåll (${CASE_TYPE_LABELS[c.type]})` }, ...CASE_TYPES.filter((t) => t !== c.type).map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] }))],
+            options: [
+              { value: '', label: `Behåll (${CASE_TYPE_LABELS[c.type]})` },
+              ...CASE_TYPES.filter((t) => t !== c.type).map((t) => ({
+                value: t,
+                label: CASE_TYPE_LABELS[t],
+              })),
+            ],
           },
-          { name: 'category', label: 'Kategori', kind: 'text', required: true, description: 'Till exempel bemötande, läkemedel, fall' },
+          {
+            name: 'category',
+            label: 'Kategori',
+            kind: 'text',
+            required: true,
+            description: 'Till exempel bemötande, läkemedel, fall',
+          },
           { name: 'lagrum', label: 'Lagrum', kind: 'text', description: 'Till exempel SoL 14 kap. 6 §' },
           { name: 'rationale', label: 'Motivering', kind: 'textarea', description: 'Krävs när typen ändras' },
         ],
@@ -75,10 +107,18 @@ export function commandForm(command: CommandName, c: CaseView, me: { username: s
       return {
         fields: [
           { name: 'summary', label: 'Utredningens sammanfattning', kind: 'textarea', required: true },
-          { name: 'causes', label: 'Orsaker', kind: 'lines', description: 'En orsak per rad, till exempel rutin, överlämning, bemanning' },
+          {
+            name: 'causes',
+            label: 'Orsaker',
+            kind: 'lines',
+            description: 'En orsak per rad, till exempel rutin, överlämning, bemanning',
+          },
           {
             name: 'deviationOccurred',
-            label: c.type === 'lex_sarah' ? 'Förelåg ett missförhållande eller en avvikelse?' : 'Förekom en avvikelse?',
+            label:
+              c.type === 'lex_sarah'
+                ? 'Förelåg ett missförhållande eller en avvikelse?'
+                : 'Förekom en avvikelse?',
             kind: 'yesno',
             required: c.type === 'complaint',
           },
@@ -87,7 +127,10 @@ export function commandForm(command: CommandName, c: CaseView, me: { username: s
         toBody: (v) => {
           const body: Record<string, unknown> = {
             summary: trimmed(v['summary']),
-            causes: (v['causes'] ?? '').split('\n').map((s) => s.trim()).filter((s) => s.length > 0),
+            causes: (v['causes'] ?? '')
+              .split('\n')
+              .map((s) => s.trim())
+              .filter((s) => s.length > 0),
           };
           if (v['deviationOccurred'] === 'ja') body['deviationOccurred'] = true;
           if (v['deviationOccurred'] === 'nej') body['deviationOccurred'] = false;
@@ -103,7 +146,10 @@ export function commandForm(command: CommandName, c: CaseView, me: { username: s
             label: 'Bedömning',
             kind: 'select',
             required: true,
-            options: [{ value: '', label: 'Välj bedömning' }, ...outcomesForType(c.type).map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] }))],
+            options: [
+              { value: '', label: 'Välj bedömning' },
+              ...outcomesForType(c.type).map((o) => ({ value: o, label: CASE_OUTCOME_LABELS[o] })),
+            ],
           },
           { name: 'rationale', label: 'Motivering', kind: 'textarea', required: true },
         ],
@@ -114,7 +160,13 @@ export function commandForm(command: CommandName, c: CaseView, me: { username: s
     case 'report-to-ivo':
       return {
         fields: [
-          { name: 'ivoReference', label: 'IVO:s diarienummer', kind: 'text', required: true, description: 'Till exempel IVO 3.5.1-12345/2026' },
+          {
+            name: 'ivoReference',
+            label: 'IVO:s diarienummer',
+            kind: 'text',
+            required: true,
+            description: 'Till exempel IVO 3.5.1-12345/2026',
+          },
           { name: 'reportedAt', label: 'Datum då anmälan skickades', kind: 'date', required: true },
         ],
         initial: { ivoReference: '', reportedAt: today },
@@ -148,8 +200,20 @@ export function commandForm(command: CommandName, c: CaseView, me: { username: s
       const open = c.actions.filter((a) => a.status === 'open');
       return {
         fields: [
-          { name: 'actionId', label: 'Åtgärd', kind: 'select', required: true, options: open.map((a) => ({ value: a.id, label: a.title })) },
-          { name: 'result', label: 'Resultat', kind: 'textarea', required: true, description: 'Vad gjordes?' },
+          {
+            name: 'actionId',
+            label: 'Åtgärd',
+            kind: 'select',
+            required: true,
+            options: open.map((a) => ({ value: a.id, label: a.title })),
+          },
+          {
+            name: 'result',
+            label: 'Resultat',
+            kind: 'textarea',
+            required: true,
+            description: 'Vad gjordes?',
+          },
         ],
         initial: { actionId: open[0]?.id ?? '', result: '' },
         toBody: (v) => ({ actionId: v['actionId'] ?? '', result: trimmed(v['result']) }),
@@ -160,7 +224,13 @@ export function commandForm(command: CommandName, c: CaseView, me: { username: s
       return {
         fields: [
           { name: 'effective', label: 'Fick åtgärderna avsedd effekt?', kind: 'yesno', required: true },
-          { name: 'note', label: 'Underlag för bedömningen', kind: 'textarea', required: true, description: 'Till exempel kontroll, mätning eller att händelsen inte upprepats' },
+          {
+            name: 'note',
+            label: 'Underlag för bedömningen',
+            kind: 'textarea',
+            required: true,
+            description: 'Till exempel kontroll, mätning eller att händelsen inte upprepats',
+          },
         ],
         initial: { effective: '', note: '' },
         toBody: (v) => {
@@ -180,7 +250,15 @@ export function commandForm(command: CommandName, c: CaseView, me: { username: s
       };
     case 'reopen':
       return {
-        fields: [{ name: 'reason', label: 'Skäl', kind: 'textarea', required: true, description: 'Till exempel nya uppgifter eller beslut från IVO' }],
+        fields: [
+          {
+            name: 'reason',
+            label: 'Skäl',
+            kind: 'textarea',
+            required: true,
+            description: 'Till exempel nya uppgifter eller beslut från IVO',
+          },
+        ],
         initial: { reason: '' },
         toBody: (v) => ({ reason: trimmed(v['reason']) }),
         submitLabel: 'Återöppna',

@@ -20,18 +20,34 @@ export interface EventContext {
 }
 
 /** One line of detail for an event in the case timeline ("who did what when" — the what). */
-export function eventDetail(type: string, data: Record<string, unknown>, context: EventContext = { deadlines: [], tasks: [] }): string {
+export function eventDetail(
+  type: string,
+  data: Record<string, unknown>,
+  context: EventContext = { deadlines: [], tasks: [] },
+): string {
   if (typeof data['deadlineId'] === 'string' && data['kind'] === undefined) {
     const deadline = context.deadlines.find((d) => d.id === data['deadlineId']);
-    if (deadline) return eventDetail(type, { ...data, kind: deadline.kind, dueAt: data['dueAt'] ?? deadline.dueAt }, context);
+    if (deadline)
+      return eventDetail(
+        type,
+        { ...data, kind: deadline.kind, dueAt: data['dueAt'] ?? deadline.dueAt },
+        context,
+      );
   }
   if (typeof data['taskId'] === 'string' && data['kind'] === undefined) {
     const task = context.tasks.find((t) => t.id === data['taskId']);
-    if (task) return eventDetail(type, { ...data, kind: task.kind, assignee: task.assignee, assigneeRole: task.assigneeRole }, context);
+    if (task)
+      return eventDetail(
+        type,
+        { ...data, kind: task.kind, assignee: task.assignee, assigneeRole: task.assigneeRole },
+        context,
+      );
   }
   switch (type) {
     case 'CaseReported':
-      return [CASE_TYPE_LABELS[data['type'] as CaseType], str(data['caseNumber'])].filter(Boolean).join(' · ');
+      return [CASE_TYPE_LABELS[data['type'] as CaseType], str(data['caseNumber'])]
+        .filter(Boolean)
+        .join(' · ');
     case 'CaseAcknowledged':
       return str(data['note']);
     case 'CaseAssigned':
@@ -39,7 +55,9 @@ export function eventDetail(type: string, data: Record<string, unknown>, context
     case 'CaseClassified': {
       const parts = [];
       if (data['type'] && data['previousType'] && data['type'] !== data['previousType'])
-        parts.push(`${CASE_TYPE_LABELS[data['previousType'] as CaseType]} → ${CASE_TYPE_LABELS[data['type'] as CaseType]}`);
+        parts.push(
+          `${CASE_TYPE_LABELS[data['previousType'] as CaseType]} → ${CASE_TYPE_LABELS[data['type'] as CaseType]}`,
+        );
       if (data['category']) parts.push(`kategori ${str(data['category'])}`);
       if (data['rationale']) parts.push(str(data['rationale']));
       return parts.join(' · ');
@@ -47,7 +65,9 @@ export function eventDetail(type: string, data: Record<string, unknown>, context
     case 'InvestigationRecorded':
       return str(data['summary']);
     case 'CaseDecided':
-      return [CASE_OUTCOME_LABELS[data['outcome'] as CaseOutcome], str(data['rationale'])].filter(Boolean).join(' · ');
+      return [CASE_OUTCOME_LABELS[data['outcome'] as CaseOutcome], str(data['rationale'])]
+        .filter(Boolean)
+        .join(' · ');
     case 'ReportedToIvo':
       return `IVO:s diarienummer ${str(data['ivoReference'])}`;
     case 'ActionAdded':
@@ -69,7 +89,11 @@ export function eventDetail(type: string, data: Record<string, unknown>, context
     case 'TaskCreated':
     case 'TaskCompleted': {
       const kind = CASE_TASK_KIND_LABELS[data['kind'] as CaseTaskKind] ?? str(data['kind']);
-      const who = data['assignee'] ? str(data['assignee']) : data['assigneeRole'] ? roleLabel(str(data['assigneeRole'])) : '';
+      const who = data['assignee']
+        ? str(data['assignee'])
+        : data['assigneeRole']
+          ? roleLabel(str(data['assigneeRole']))
+          : '';
       return who ? `${kind} · ${who}` : kind;
     }
     default:

@@ -1,4 +1,4 @@
-import { homePathFor, navigationFor } from './navigation';
+import { homePathFor, navigationFor, overviewSectionsFor } from './navigation';
 
 const paths = (roles: string[]) => navigationFor(roles).map((i) => i.path);
 
@@ -7,7 +7,11 @@ describe('menu per role (api.md demo users)', () => {
     [['staff'], ['/rapportera', '/uppgifter', '/arenden'], '/rapportera'],
     [['unit_manager'], ['/rapportera', '/uppgifter', '/arenden', '/oversikt'], '/uppgifter'],
     [['lex_sarah_investigator'], ['/rapportera', '/uppgifter', '/arenden', '/oversikt'], '/uppgifter'],
-    [['quality_coordinator'], ['/rapportera', '/uppgifter', '/arenden', '/oversikt', '/installningar'], '/uppgifter'],
+    [
+      ['quality_coordinator'],
+      ['/rapportera', '/uppgifter', '/arenden', '/oversikt', '/installningar'],
+      '/uppgifter',
+    ],
     [['management_team'], ['/rapportera', '/oversikt'], '/oversikt'],
     [[], ['/rapportera'], '/rapportera'],
   ])('%j sees %j and lands on %s', (roles, expected, home) => {
@@ -23,5 +27,30 @@ describe('menu per role (api.md demo users)', () => {
       'Översikt',
       'Inställningar',
     ]);
+  });
+});
+
+describe('overview sections per role', () => {
+  it('ledning gets the reports, not risk analyses or the berättelser', () => {
+    expect(overviewSectionsFor(['management_team'])).toEqual({
+      reports: true,
+      riskMatrix: false,
+      patientsakerhetsberattelse: false,
+      kvalitetsberattelse: false,
+    });
+  });
+  it('a unit manager gets the risk matrix only; kvalitet everything; MAS its berättelse', () => {
+    expect(overviewSectionsFor(['unit_manager'])).toEqual({
+      reports: false,
+      riskMatrix: true,
+      patientsakerhetsberattelse: false,
+      kvalitetsberattelse: false,
+    });
+    expect(Object.values(overviewSectionsFor(['quality_coordinator'])).every(Boolean)).toBe(true);
+    expect(overviewSectionsFor(['mas'])).toMatchObject({
+      reports: true,
+      patientsakerhetsberattelse: true,
+      kvalitetsberattelse: false,
+    });
   });
 });

@@ -24,7 +24,8 @@ const OVERVIEW_READERS: readonly Role[] = [
   'mas',
 ];
 
-const has = (roles: readonly string[], wanted: readonly Role[]) => roles.some((r) => (wanted as readonly string[]).includes(r));
+const has = (roles: readonly string[], wanted: readonly Role[]) =>
+  roles.some((r) => (wanted as readonly string[]).includes(r));
 
 /**
  * The menu for a user's roles (api.md "Visibility"): ledning works with aggregates only, so it gets
@@ -46,4 +47,30 @@ export function homePathFor(roles: readonly string[]): string {
   if (!has(roles, CASE_READERS)) return has(roles, OVERVIEW_READERS) ? '/oversikt' : '/rapportera';
   if (roles.every((r) => r === 'staff')) return '/rapportera';
   return '/uppgifter';
+}
+
+export interface OverviewSections {
+  reports: boolean;
+  riskMatrix: boolean;
+  patientsakerhetsberattelse: boolean;
+  kvalitetsberattelse: boolean;
+}
+
+/**
+ * Which parts of Översikt a user's roles open (mirrors the access policy: reports for ledning and up,
+ * risk analyses for managers and kvalitet, the berättelser for their owners); the api decides anyway.
+ */
+export function overviewSectionsFor(roles: readonly string[]): OverviewSections {
+  return {
+    reports: has(roles, [
+      'management_team',
+      'director',
+      'quality_coordinator',
+      'lex_sarah_investigator',
+      'mas',
+    ]),
+    riskMatrix: has(roles, ['quality_coordinator', 'unit_manager', 'division_manager', 'director']),
+    patientsakerhetsberattelse: has(roles, ['mas', 'quality_coordinator', 'director']),
+    kvalitetsberattelse: has(roles, ['quality_coordinator', 'director']),
+  };
 }

@@ -30,13 +30,21 @@ export function describeIsoWeek(week: string): string {
   const parsed = parseIsoWeek(week);
   if (!parsed) return week;
   const range = isoWeekRange(parsed);
-  const fmt = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', timeZone: 'Europe/Stockholm' });
+  const fmt = new Intl.DateTimeFormat('sv-SE', {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'Europe/Stockholm',
+  });
   const last = new Date(range.to.getTime() - 1);
   return `Vecka ${parsed.week}, ${fmt.format(range.from)} – ${fmt.format(last)} ${parsed.year}`;
 }
 
 export function currentTertial(now: Date = new Date()): { year: number; tertial: 1 | 2 | 3 } {
-  const month = Number(new Intl.DateTimeFormat('en-GB', { month: 'numeric', timeZone: 'Europe/Stockholm' }).format(now));
-  const year = Number(new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'Europe/Stockholm' }).format(now));
+  const month = Number(
+    new Intl.DateTimeFormat('en-GB', { month: 'numeric', timeZone: 'Europe/Stockholm' }).format(now),
+  );
+  const year = Number(
+    new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'Europe/Stockholm' }).format(now),
+  );
   return { year, tertial: month <= 4 ? 1 : month <= 8 ? 2 : 3 };
 }

@@ -1,7 +1,13 @@
 import type { Task } from '../api/types';
 import { filterTasks, sortTasks } from './tasks';
 
-const task = (id: string, caseNumber: string, dueAt: string | null, created: string, extra: Partial<Task> = {}): Task => ({
+const task = (
+  id: string,
+  caseNumber: string,
+  dueAt: string | null,
+  created: string,
+  extra: Partial<Task> = {},
+): Task => ({
   id,
   caseId: `c-${id}`,
   caseNumber,
@@ -20,7 +26,10 @@ const task = (id: string, caseNumber: string, dueAt: string | null, created: str
 
 const tasks = [
   task('a', 'AV-2026-0002', '2026-11-30T10:00:00Z', '2026-11-20T10:00:00Z'),
-  task('b', 'LS-2026-0001', '2026-11-21T10:00:00Z', '2026-11-21T10:00:00Z', { caseType: 'lex_sarah', overdue: true }),
+  task('b', 'LS-2026-0001', '2026-11-21T10:00:00Z', '2026-11-21T10:00:00Z', {
+    caseType: 'lex_sarah',
+    overdue: true,
+  }),
   task('c', 'AV-2026-0001', null, '2026-11-22T10:00:00Z'),
 ];
 

@@ -25,7 +25,11 @@ import { describeDue, formatDateTime } from '../lib/format';
 import { ACTION_LEVEL_LABELS, ACTION_STATUS_LABELS, DEADLINE_STATUS_LABELS, roleLabel } from '../lib/labels';
 import { usePageTitle } from '../lib/use-page-title';
 
-const DEADLINE_COLORS: Record<Deadline['status'], string> = { open: 'blue.8', met: '#1b5e20', missed: 'red.9' };
+const DEADLINE_COLORS: Record<Deadline['status'], string> = {
+  open: 'blue.8',
+  met: '#1b5e20',
+  missed: 'red.9',
+};
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -77,7 +81,11 @@ function Deadlines({ view }: { view: CaseView }) {
                 </Table.Td>
                 <Table.Td className={overdue || d.status === 'missed' ? 'overdue' : undefined}>
                   {formatDateTime(d.dueAt)}
-                  {d.status === 'open' && <Text span size="xs" ml={4}>({describeDue(d.dueAt)})</Text>}
+                  {d.status === 'open' && (
+                    <Text span size="xs" ml={4}>
+                      ({describeDue(d.dueAt)})
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td miw={130}>
                   <Badge color={DEADLINE_COLORS[d.status]} variant="filled">
@@ -115,7 +123,9 @@ function Tasks({ view }: { view: CaseView }) {
               <Table.Td>{CASE_TASK_KIND_LABELS[t.kind as CaseTaskKind] ?? t.kind}</Table.Td>
               <Table.Td>{t.assignee ?? (t.assigneeRole ? roleLabel(t.assigneeRole) : '')}</Table.Td>
               <Table.Td>{formatDateTime(t.dueAt)}</Table.Td>
-              <Table.Td>{t.status === 'open' ? 'Att göra' : `Klar ${formatDateTime(t.completedAt)}`}</Table.Td>
+              <Table.Td>
+                {t.status === 'open' ? 'Att göra' : `Klar ${formatDateTime(t.completedAt)}`}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -132,7 +142,10 @@ function Actions({ view }: { view: CaseView }) {
         <Card key={a.id} withBorder padding="sm" data-testid="atgard">
           <Group justify="space-between" wrap="wrap">
             <Text fw={600}>{a.title}</Text>
-            <Badge color={a.status === 'followed_up' ? '#1b5e20' : a.status === 'completed' ? '#0b5345' : 'blue.8'} variant="filled">
+            <Badge
+              color={a.status === 'followed_up' ? '#1b5e20' : a.status === 'completed' ? '#0b5345' : 'blue.8'}
+              variant="filled"
+            >
               {ACTION_STATUS_LABELS[a.status]}
             </Badge>
           </Group>
@@ -140,7 +153,9 @@ function Actions({ view }: { view: CaseView }) {
             {ACTION_LEVEL_LABELS[a.level]} · ansvarig {a.owner} · senast {formatDateTime(a.dueAt)}
           </Text>
           {a.result && <Text size="sm">Resultat: {a.result}</Text>}
-          {a.effective !== undefined && <Text size="sm">Uppföljning: {a.effective ? 'avsedd effekt' : 'ej avsedd effekt'}</Text>}
+          {a.effective !== undefined && (
+            <Text size="sm">Uppföljning: {a.effective ? 'avsedd effekt' : 'ej avsedd effekt'}</Text>
+          )}
         </Card>
       ))}
     </Stack>
@@ -167,7 +182,12 @@ function CaseBody({ view }: { view: CaseView }) {
           </Text>
         </div>
         <Group gap="xs">
-          <Badge size="lg" variant="filled" color={view.stage === 'closed' ? 'gray.8' : 'blue.8'} data-testid="steg">
+          <Badge
+            size="lg"
+            variant="filled"
+            color={view.stage === 'closed' ? 'gray.8' : 'blue.8'}
+            data-testid="steg"
+          >
             {CASE_STAGE_LABELS[view.stage]}
           </Badge>
           {missed > 0 && (
@@ -195,22 +215,46 @@ function CaseBody({ view }: { view: CaseView }) {
                 <Fact label="När det hände">{formatDateTime(view.occurredAt)}</Fact>
                 <Fact label="Kanal">{CHANNEL_LABELS[view.channel as CaseChannel] ?? view.channel}</Fact>
                 <Fact label="Rapporterat av">{view.reporter.name ?? view.reporter.username}</Fact>
-                <Fact label="För någon annans räkning">{view.onBehalfOf ? `${view.onBehalfOf.name}${view.onBehalfOf.contact ? `, ${view.onBehalfOf.contact}` : ''}` : null}</Fact>
+                <Fact label="För någon annans räkning">
+                  {view.onBehalfOf
+                    ? `${view.onBehalfOf.name}${view.onBehalfOf.contact ? `, ${view.onBehalfOf.contact}` : ''}`
+                    : null}
+                </Fact>
                 <Fact label="Berörd person (referens)">{view.personRef}</Fact>
-                <Fact label="Kontakt">{view.contact ? [view.contact.email, view.contact.phone].filter(Boolean).join(', ') : null}</Fact>
-                <Fact label="Vill ha svar">{view.wantsAnswer === null ? null : view.wantsAnswer ? 'Ja' : 'Nej'}</Fact>
+                <Fact label="Kontakt">
+                  {view.contact ? [view.contact.email, view.contact.phone].filter(Boolean).join(', ') : null}
+                </Fact>
+                <Fact label="Vill ha svar">
+                  {view.wantsAnswer === null ? null : view.wantsAnswer ? 'Ja' : 'Nej'}
+                </Fact>
                 <Fact label="Utredare">{view.assignee}</Fact>
                 <Fact label="Kategori">{view.unclassified ? 'Inte klassificerat ännu' : view.category}</Fact>
                 <Fact label="Lagrum">{view.lagrum}</Fact>
-                <Fact label="Återkoppling">{view.acknowledged ? `${formatDateTime(view.acknowledged.at)} av ${view.acknowledged.by}${view.acknowledged.note ? ` – ${view.acknowledged.note}` : ''}` : null}</Fact>
+                <Fact label="Återkoppling">
+                  {view.acknowledged
+                    ? `${formatDateTime(view.acknowledged.at)} av ${view.acknowledged.by}${view.acknowledged.note ? ` – ${view.acknowledged.note}` : ''}`
+                    : null}
+                </Fact>
                 <Fact label="Utredning">
                   {view.investigation
                     ? `${view.investigation.summary}${view.investigation.causes.length ? `\nOrsaker: ${view.investigation.causes.join(', ')}` : ''}${view.investigation.deviationOccurred === undefined ? '' : `\nAvvikelse förekom: ${view.investigation.deviationOccurred ? 'ja' : 'nej'}`}`
                     : null}
                 </Fact>
-                <Fact label="Beslut">{view.decision ? `${CASE_OUTCOME_LABELS[view.decision.outcome]} (${formatDateTime(view.decision.at)}, ${view.decision.by}) – ${view.decision.rationale}` : null}</Fact>
-                <Fact label="Anmälan till IVO">{view.ivoReport ? `${view.ivoReport.ivoReference}, skickad ${formatDateTime(view.ivoReport.reportedAt)}` : view.decision?.requiresIvoReport ? 'Krävs – ej registrerad ännu' : null}</Fact>
-                <Fact label="Avslutat">{view.closedAt ? `${formatDateTime(view.closedAt)} – ${view.closingSummary ?? ''}` : null}</Fact>
+                <Fact label="Beslut">
+                  {view.decision
+                    ? `${CASE_OUTCOME_LABELS[view.decision.outcome]} (${formatDateTime(view.decision.at)}, ${view.decision.by}) – ${view.decision.rationale}`
+                    : null}
+                </Fact>
+                <Fact label="Anmälan till IVO">
+                  {view.ivoReport
+                    ? `${view.ivoReport.ivoReference}, skickad ${formatDateTime(view.ivoReport.reportedAt)}`
+                    : view.decision?.requiresIvoReport
+                      ? 'Krävs – ej registrerad ännu'
+                      : null}
+                </Fact>
+                <Fact label="Avslutat">
+                  {view.closedAt ? `${formatDateTime(view.closedAt)} – ${view.closingSummary ?? ''}` : null}
+                </Fact>
               </Stack>
             </Section>
             <Section title="Frister">
@@ -258,7 +302,12 @@ export function CasePage() {
         <Anchor component={Link} to="/uppgifter" size="sm">
           ← Till mina uppgifter
         </Anchor>
-        <Button variant="default" size="xs" onClick={() => void refresh()} loading={view.isFetching && !view.isPending}>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => void refresh()}
+          loading={view.isFetching && !view.isPending}
+        >
           Uppdatera
         </Button>
       </Group>

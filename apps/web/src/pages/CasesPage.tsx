@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Pagination,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { CASE_STAGE_LABELS, CASE_STAGES, CASE_TYPE_LABELS, CASE_TYPES } from '@kvalitet/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -43,11 +56,48 @@ export function CasesPage() {
       <Title order={2}>Ärenden</Title>
       <form onSubmit={search} role="search" aria-label="Filtrera ärenden">
         <Group align="end" wrap="wrap">
-          <TextInput label="Sök" description="Ärendenummer eller text" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })} />
-          <NativeSelect label="Typ" value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.currentTarget.value })} data={[{ value: '', label: 'Alla' }, ...CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] }))]} />
-          <NativeSelect label="Steg" value={draft.stage} onChange={(e) => setDraft({ ...draft, stage: e.currentTarget.value })} data={[{ value: '', label: 'Alla' }, ...CASE_STAGES.map((s) => ({ value: s, label: CASE_STAGE_LABELS[s] }))]} />
-          <NativeSelect label="Enhet" value={draft.unitId} onChange={(e) => setDraft({ ...draft, unitId: e.currentTarget.value })} data={[{ value: '', label: 'Alla' }, ...(units.data ?? []).map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(u.depth)}${u.name}` }))]} />
-          <Checkbox label="Bara försenade" checked={draft.overdue} onChange={(e) => setDraft({ ...draft, overdue: e.currentTarget.checked })} mb={8} />
+          <TextInput
+            label="Sök"
+            description="Ärendenummer eller text"
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
+          />
+          <NativeSelect
+            label="Typ"
+            value={draft.type}
+            onChange={(e) => setDraft({ ...draft, type: e.currentTarget.value })}
+            data={[
+              { value: '', label: 'Alla' },
+              ...CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] })),
+            ]}
+          />
+          <NativeSelect
+            label="Steg"
+            value={draft.stage}
+            onChange={(e) => setDraft({ ...draft, stage: e.currentTarget.value })}
+            data={[
+              { value: '', label: 'Alla' },
+              ...CASE_STAGES.map((s) => ({ value: s, label: CASE_STAGE_LABELS[s] })),
+            ]}
+          />
+          <NativeSelect
+            label="Enhet"
+            value={draft.unitId}
+            onChange={(e) => setDraft({ ...draft, unitId: e.currentTarget.value })}
+            data={[
+              { value: '', label: 'Alla' },
+              ...(units.data ?? []).map((u) => ({
+                value: u.id,
+                label: `${'\u00a0\u00a0'.repeat(u.depth)}${u.name}`,
+              })),
+            ]}
+          />
+          <Checkbox
+            label="Bara försenade"
+            checked={draft.overdue}
+            onChange={(e) => setDraft({ ...draft, overdue: e.currentTarget.checked })}
+            mb={8}
+          />
           <Button type="submit">Visa</Button>
         </Group>
       </form>
@@ -101,7 +151,16 @@ export function CasesPage() {
                     total={Math.ceil(data.total / PAGE_SIZE)}
                     value={page}
                     onChange={setPage}
-                    getControlProps={(control) => ({ 'aria-label': control === 'next' ? 'Nästa sida' : control === 'previous' ? 'Föregående sida' : control === 'first' ? 'Första sidan' : 'Sista sidan' })}
+                    getControlProps={(control) => ({
+                      'aria-label':
+                        control === 'next'
+                          ? 'Nästa sida'
+                          : control === 'previous'
+                            ? 'Föregående sida'
+                            : control === 'first'
+                              ? 'Första sidan'
+                              : 'Sista sidan',
+                    })}
                     getItemProps={(p) => ({ 'aria-label': `Sida ${p}` })}
                   />
                 )}

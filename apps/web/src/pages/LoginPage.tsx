@@ -1,4 +1,15 @@
-import { Alert, Anchor, Button, Card, Container, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Container,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { messageOf } from '../api/client';
@@ -30,7 +41,9 @@ export function LoginPage() {
           <Title order={1}>Kvalitetsledning</Title>
           <Text c="dimmed">Rapportera, utreda, åtgärda och följa upp – socialförvaltningen.</Text>
         </div>
-        {configError && <ErrorNotice error={new Error()} title="Kunde inte läsa inloggningsinställningarna" />}
+        {configError && (
+          <ErrorNotice error={new Error()} title="Kunde inte läsa inloggningsinställningarna" />
+        )}
         {!config && !configError && <Loading />}
         {error !== null && <ErrorNotice error={error} title="Inloggningen misslyckades" />}
         {config?.authMode === 'oidc' && config.oidc && (
@@ -94,7 +107,11 @@ export function LoginPage() {
           </section>
         )}
         <Text>
-          Är du inte anställd? <Anchor component={Link} to="/lamna-synpunkt">Lämna en synpunkt eller ett klagomål</Anchor> utan att logga in.
+          Är du inte anställd?{' '}
+          <Anchor component={Link} to="/lamna-synpunkt">
+            Lämna en synpunkt eller ett klagomål
+          </Anchor>{' '}
+          utan att logga in.
         </Text>
       </Stack>
     </Container>

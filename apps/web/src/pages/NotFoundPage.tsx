@@ -8,7 +8,10 @@ export function NotFoundPage() {
     <Stack>
       <Title order={2}>Sidan finns inte</Title>
       <Text>
-        Adressen leder ingenstans. <Anchor component={Link} to="/">Till startsidan</Anchor>
+        Adressen leder ingenstans.{' '}
+        <Anchor component={Link} to="/">
+          Till startsidan
+        </Anchor>
       </Text>
     </Stack>
   );

@@ -25,7 +25,11 @@ export function OidcCallbackPage() {
 
   return (
     <Container size="sm" py="xl">
-      {error ? <ErrorNotice error={error} title="Inloggningen misslyckades" /> : <Loading label="Slutför inloggningen…" />}
+      {error ? (
+        <ErrorNotice error={error} title="Inloggningen misslyckades" />
+      ) : (
+        <Loading label="Slutför inloggningen…" />
+      )}
     </Container>
   );
 }

@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { CASE_STAGE_LABELS, CASE_TYPE_LABELS, type CaseStage, type CaseType } from '@kvalitet/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -9,8 +22,16 @@ import { downloadDocument } from '../components/Download';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { formatDate, formatNumber } from '../lib/format';
-import { currentIsoWeek, currentTertial, describeIsoWeek, isValidIsoWeek, shiftIsoWeek } from '../lib/periods';
+import {
+  currentIsoWeek,
+  currentTertial,
+  describeIsoWeek,
+  isValidIsoWeek,
+  shiftIsoWeek,
+} from '../lib/periods';
+import { overviewSectionsFor, type OverviewSections } from '../lib/navigation';
 import { usePageTitle } from '../lib/use-page-title';
+import { useAuth } from '../auth/AuthContext';
 
 const BLUE = '#1864ab';
 const GREEN = '#2b8a3e';
@@ -36,7 +57,15 @@ interface WeeklyDigest {
     notifiedToIvo?: number;
   };
   overdueActions?: number;
-  lines: { caseNumber: string; type: string; unitId: string; stage: string; reportedAt: string; overdue: boolean; category?: string | null }[];
+  lines: {
+    caseNumber: string;
+    type: string;
+    unitId: string;
+    stage: string;
+    reportedAt: string;
+    overdue: boolean;
+    category?: string | null;
+  }[];
 }
 interface Funnel {
   reports: number;
@@ -46,14 +75,21 @@ interface Funnel {
 }
 interface Statistics {
   totals: { reported: number; closed: number; open: number; overdue: number };
-  groups: { key: Record<string, string>; measures: { reported: number; closed: number; open: number; overdue: number } }[];
+  groups: {
+    key: Record<string, string>;
+    measures: { reported: number; closed: number; open: number; overdue: number };
+  }[];
   lexSarahFunnel?: Funnel;
 }
 interface RiskMatrix {
   rowHeading: string;
   columnHeading: string;
   columns: { severity: number; label: string }[];
-  rows: { probability: number; label: string; cells: { probability: number; severity: number; score: number; level: string; count: number }[] }[];
+  rows: {
+    probability: number;
+    label: string;
+    cells: { probability: number; severity: number; score: number; level: string; count: number }[];
+  }[];
   levels: { level: string; label: string; demand: string }[];
 }
 
@@ -118,6 +154,10 @@ function DownloadButton({ path, filename, label }: { path: string; filename: str
   );
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function toRows(record: Record<string, number>, label: (key: string) => string): ChartRow[] {
   return Object.entries(record)
     .filter(([, n]) => n > 0)
@@ -140,7 +180,13 @@ function DigestSection() {
   return (
     <Section
       title="Veckosammanställning till ledningsgruppen"
-      actions={<DownloadButton path={`/api/v1/reports/weekly-digest?week=${week}`} filename={`veckosammanstallning-${week}.pdf`} label="Ladda ned PDF" />}
+      actions={
+        <DownloadButton
+          path={`/api/v1/reports/weekly-digest?week=${week}`}
+          filename={`veckosammanstallning-${week}.pdf`}
+          label="Ladda ned PDF"
+        />
+      }
     >
       <Group align="end" mb="sm" wrap="wrap">
         <Button variant="default" size="sm" onClick={() => go(shiftIsoWeek(week, -1))}>
@@ -158,7 +204,11 @@ function DigestSection() {
               description="Till exempel 2026-W48"
               value={draft}
               onChange={(e) => setDraft(e.currentTarget.value)}
-              error={draft !== '' && !isValidIsoWeek(draft) ? 'Skriv veckan som ÅÅÅÅ-Vnn, till exempel 2026-W48' : undefined}
+              error={
+                draft !== '' && !isValidIsoWeek(draft)
+                  ? 'Skriv veckan som ÅÅÅÅ-Vnn, till exempel 2026-W48'
+                  : undefined
+              }
               w={160}
             />
             <Button type="submit" size="sm" variant="default">
@@ -184,9 +234,12 @@ function DigestSection() {
             </SimpleGrid>
             {d.lexSarahMaria && (
               <Text size="sm">
-                Nya lex Sarah: {d.lexSarahMaria.reported.lex_sarah} · nya lex Maria: {d.lexSarahMaria.reported.lex_maria}
-                {d.lexSarahMaria.awaitingIvo !== undefined && ` · väntar på anmälan till IVO: ${d.lexSarahMaria.awaitingIvo}`}
-                {d.lexSarahMaria.notifiedToIvo !== undefined && ` · anmälda till IVO: ${d.lexSarahMaria.notifiedToIvo}`}
+                Nya lex Sarah: {d.lexSarahMaria.reported.lex_sarah} · nya lex Maria:{' '}
+                {d.lexSarahMaria.reported.lex_maria}
+                {d.lexSarahMaria.awaitingIvo !== undefined &&
+                  ` · väntar på anmälan till IVO: ${d.lexSarahMaria.awaitingIvo}`}
+                {d.lexSarahMaria.notifiedToIvo !== undefined &&
+                  ` · anmälda till IVO: ${d.lexSarahMaria.notifiedToIvo}`}
               </Text>
             )}
             <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -194,13 +247,23 @@ function DigestSection() {
                 <Title order={4} size="h5" mb="xs">
                   Per ärendetyp
                 </Title>
-                <BarChartWithTable title="Ärenden per typ under veckan" layout="vertical" rows={toRows(d.byType, (k) => CASE_TYPE_LABELS[k as CaseType] ?? k)} series={[{ key: 'antal', label: 'Antal', color: BLUE }]} />
+                <BarChartWithTable
+                  title="Ärenden per typ under veckan"
+                  layout="vertical"
+                  rows={toRows(d.byType, (k) => CASE_TYPE_LABELS[k as CaseType] ?? k)}
+                  series={[{ key: 'antal', label: 'Antal', color: BLUE }]}
+                />
               </div>
               <div>
                 <Title order={4} size="h5" mb="xs">
                   Per enhet
                 </Title>
-                <BarChartWithTable title="Ärenden per enhet under veckan" layout="vertical" rows={toRows(d.byUnit, unitName)} series={[{ key: 'antal', label: 'Antal', color: GREEN }]} />
+                <BarChartWithTable
+                  title="Ärenden per enhet under veckan"
+                  layout="vertical"
+                  rows={toRows(d.byUnit, unitName)}
+                  series={[{ key: 'antal', label: 'Antal', color: GREEN }]}
+                />
               </div>
             </SimpleGrid>
             <Title order={4} size="h5">
@@ -268,7 +331,11 @@ function StatisticsSection() {
   const groupRows = (s: Statistics, dim: string, label: (k: string) => string): ChartRow[] =>
     s.groups
       .filter((g) => g.measures.reported > 0 || g.measures.overdue > 0)
-      .map((g) => ({ label: label(g.key[dim] ?? ''), rapporterade: g.measures.reported, försenade: g.measures.overdue }));
+      .map((g) => ({
+        label: label(g.key[dim] ?? ''),
+        rapporterade: g.measures.reported,
+        försenade: g.measures.overdue,
+      }));
   const series = [
     { key: 'rapporterade', label: 'Rapporterade', color: BLUE },
     { key: 'försenade', label: 'Försenade', color: ORANGE },
@@ -286,7 +353,11 @@ function StatisticsSection() {
                 title="Rapporterade och avslutade ärenden per månad"
                 rows={[...s.groups]
                   .sort((a, b) => (a.key['month'] ?? '').localeCompare(b.key['month'] ?? ''))
-                  .map((g) => ({ label: MONTHS[Number((g.key['month'] ?? '').slice(5, 7)) - 1] ?? g.key['month'] ?? '', rapporterade: g.measures.reported, avslutade: g.measures.closed }))}
+                  .map((g) => ({
+                    label: MONTHS[Number((g.key['month'] ?? '').slice(5, 7)) - 1] ?? g.key['month'] ?? '',
+                    rapporterade: g.measures.reported,
+                    avslutade: g.measures.closed,
+                  }))}
                 series={[
                   { key: 'rapporterade', label: 'Rapporterade', color: BLUE },
                   { key: 'avslutade', label: 'Avslutade', color: GREEN },
@@ -301,7 +372,14 @@ function StatisticsSection() {
               Per ärendetyp
             </Title>
             <QueryState query={byType} loadingLabel="Hämtar statistik…" unavailableMessage={NOT_YET}>
-              {(s) => <BarChartWithTable title="Ärenden per typ i år" layout="vertical" rows={groupRows(s, 'type', (k) => CASE_TYPE_LABELS[k as CaseType] ?? k)} series={series} />}
+              {(s) => (
+                <BarChartWithTable
+                  title="Ärenden per typ i år"
+                  layout="vertical"
+                  rows={groupRows(s, 'type', (k) => CASE_TYPE_LABELS[k as CaseType] ?? k)}
+                  series={series}
+                />
+              )}
             </QueryState>
           </div>
           <div>
@@ -309,7 +387,14 @@ function StatisticsSection() {
               Per enhet
             </Title>
             <QueryState query={byUnit} loadingLabel="Hämtar statistik…" unavailableMessage={NOT_YET}>
-              {(s) => <BarChartWithTable title="Ärenden per enhet i år" layout="vertical" rows={groupRows(s, 'unit', unitName)} series={series} />}
+              {(s) => (
+                <BarChartWithTable
+                  title="Ärenden per enhet i år"
+                  layout="vertical"
+                  rows={groupRows(s, 'unit', unitName)}
+                  series={series}
+                />
+              )}
             </QueryState>
           </div>
         </SimpleGrid>
@@ -350,11 +435,22 @@ function RiskMatrixSection() {
   });
   return (
     <Section title="Riskmatris – värmekarta">
-      <QueryState query={matrix} loadingLabel="Hämtar riskmatrisen…" unavailableMessage="Riskanalyser finns inte i systemet ännu.">
+      <QueryState
+        query={matrix}
+        loadingLabel="Hämtar riskmatrisen…"
+        unavailableMessage="Riskanalyser finns inte i systemet ännu."
+      >
         {(m) => (
           <Stack gap="xs">
-            <ScrollTable label="Riskmatris: antal risker per sannolikhet och allvarlighetsgrad" minWidth={480}>
-              <Table withTableBorder withColumnBorders aria-label="Riskmatris: antal risker per sannolikhet och allvarlighetsgrad">
+            <ScrollTable
+              label="Riskmatris: antal risker per sannolikhet och allvarlighetsgrad"
+              minWidth={480}
+            >
+              <Table
+                withTableBorder
+                withColumnBorders
+                aria-label="Riskmatris: antal risker per sannolikhet och allvarlighetsgrad"
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">
@@ -377,7 +473,12 @@ function RiskMatrixSection() {
                         const colors = LEVEL_COLORS[c.level] ?? { bg: '#f1f3f5', fg: '#212529' };
                         const level = m.levels.find((l) => l.level === c.level)?.label ?? c.level;
                         return (
-                          <Table.Td key={c.severity} className="heat-cell" style={{ background: colors.bg, color: colors.fg }} data-testid="riskcell">
+                          <Table.Td
+                            key={c.severity}
+                            className="heat-cell"
+                            style={{ background: colors.bg, color: colors.fg }}
+                            data-testid="riskcell"
+                          >
                             <div>{c.count} st</div>
                             <Text span size="xs" c="inherit">
                               poäng {c.score} · {level}
@@ -393,7 +494,12 @@ function RiskMatrixSection() {
             <Group gap="md" wrap="wrap">
               {m.levels.map((l) => (
                 <Text size="sm" key={l.level}>
-                  <Badge color="gray.8" variant="outline" mr={4} style={{ background: LEVEL_COLORS[l.level]?.bg, color: LEVEL_COLORS[l.level]?.fg }}>
+                  <Badge
+                    color="gray.8"
+                    variant="outline"
+                    mr={4}
+                    style={{ background: LEVEL_COLORS[l.level]?.bg, color: LEVEL_COLORS[l.level]?.fg }}
+                  >
                     {l.label}
                   </Badge>
                   {l.demand}
@@ -407,21 +513,29 @@ function RiskMatrixSection() {
   );
 }
 
-function ReportsSection() {
+function ReportsSection({ sections }: { sections: OverviewSections }) {
   const now = currentTertial();
   const [year, setYear] = useState(String(now.year));
   const [tertial, setTertial] = useState(String(now.tertial));
   const lastYear = String(now.year - 1);
   const tertialReport = useQuery({
     queryKey: ['tertial', year, tertial],
-    queryFn: () => apiJson<{ label?: string; totals?: DigestTotals }>(`/api/v1/reports/tertial?year=${year}&tertial=${tertial}`),
+    queryFn: () =>
+      apiJson<{ label?: string; totals?: DigestTotals }>(
+        `/api/v1/reports/tertial?year=${year}&tertial=${tertial}`,
+      ),
   });
   const years = [now.year, now.year - 1, now.year - 2].map(String);
   return (
     <Section title="Rapporter till nämnden">
       <Stack>
         <Group align="end" wrap="wrap">
-          <NativeSelect label="År" value={year} onChange={(e) => setYear(e.currentTarget.value)} data={years} />
+          <NativeSelect
+            label="År"
+            value={year}
+            onChange={(e) => setYear(e.currentTarget.value)}
+            data={years}
+          />
           <NativeSelect
             label="Tertial"
             value={tertial}
@@ -432,28 +546,51 @@ function ReportsSection() {
               { value: '3', label: 'T3 (september–december)' },
             ]}
           />
-          <DownloadButton path={`/api/v1/reports/tertial?year=${year}&tertial=${tertial}`} filename={`tertialrapport-${year}-T${tertial}.pdf`} label="Ladda ned tertialrapport (PDF)" />
+          <DownloadButton
+            path={`/api/v1/reports/tertial?year=${year}&tertial=${tertial}`}
+            filename={`tertialrapport-${year}-T${tertial}.pdf`}
+            label="Ladda ned tertialrapport (PDF)"
+          />
         </Group>
-        <QueryState query={tertialReport} loadingLabel="Hämtar tertialrapporten…" unavailableMessage={NOT_YET}>
+        <QueryState
+          query={tertialReport}
+          loadingLabel="Hämtar tertialrapporten…"
+          unavailableMessage={NOT_YET}
+        >
           {(r) =>
             r.totals ? (
               <Text size="sm" data-testid="tertial-sammanfattning">
-                {r.label ?? `Tertial ${tertial} ${year}`}: {r.totals.reported} rapporterade, {r.totals.closed} avslutade, {r.totals.open} öppna, {r.totals.overdue} försenade.
+                {capitalise(r.label ?? `Tertial ${tertial} ${year}`)}: {r.totals.reported} rapporterade,{' '}
+                {r.totals.closed} avslutade, {r.totals.open} öppna, {r.totals.overdue} försenade.
               </Text>
             ) : (
               <Text size="sm">Tertialrapporten är hämtad.</Text>
             )
           }
         </QueryState>
-        <Alert color="blue" variant="light" title="Berättelser för föregående år">
-          <Text size="sm" mb="xs">
-            Utkast byggda ur ärendena. Analysen skrivs av människor innan nämnden får dem.
-          </Text>
-          <Group>
-            <DownloadButton path={`/api/v1/reports/patientsakerhetsberattelse?year=${lastYear}`} filename={`patientsakerhetsberattelse-${lastYear}.pdf`} label={`Patientsäkerhetsberättelse ${lastYear} (PDF)`} />
-            <DownloadButton path={`/api/v1/reports/kvalitetsberattelse?year=${lastYear}`} filename={`kvalitetsberattelse-${lastYear}.pdf`} label={`Kvalitetsberättelse ${lastYear} (PDF)`} />
-          </Group>
-        </Alert>
+        {(sections.patientsakerhetsberattelse || sections.kvalitetsberattelse) && (
+          <Alert color="blue" variant="light" title="Berättelser för föregående år">
+            <Text size="sm" mb="xs">
+              Utkast byggda ur ärendena. Analysen skrivs av människor innan nämnden får dem.
+            </Text>
+            <Group>
+              {sections.patientsakerhetsberattelse && (
+                <DownloadButton
+                  path={`/api/v1/reports/patientsakerhetsberattelse?year=${lastYear}`}
+                  filename={`patientsakerhetsberattelse-${lastYear}.pdf`}
+                  label={`Patientsäkerhetsberättelse ${lastYear} (PDF)`}
+                />
+              )}
+              {sections.kvalitetsberattelse && (
+                <DownloadButton
+                  path={`/api/v1/reports/kvalitetsberattelse?year=${lastYear}`}
+                  filename={`kvalitetsberattelse-${lastYear}.pdf`}
+                  label={`Kvalitetsberättelse ${lastYear} (PDF)`}
+                />
+              )}
+            </Group>
+          </Alert>
+        )}
       </Stack>
     </Section>
   );
@@ -461,15 +598,17 @@ function ReportsSection() {
 
 export function OverviewPage() {
   usePageTitle('Översikt');
+  const { me } = useAuth();
+  const sections = overviewSectionsFor(me?.roles ?? []);
   return (
     <Stack>
       <Title order={2}>Översikt</Title>
       <Text>Sammanställningar utan personuppgifter: antal, frister och trender.</Text>
-      <DigestSection />
-      <StatisticsSection />
-      <RiskMatrixSection />
-      <ReportsSection />
+      {sections.reports && <DigestSection />}
+      {sections.reports && <StatisticsSection />}
+      {sections.riskMatrix && <RiskMatrixSection />}
+      {sections.reports && <ReportsSection sections={sections} />}
+      {!sections.reports && !sections.riskMatrix && <Text>Din roll har inga sammanställningar här.</Text>}
     </Stack>
   );
 }
-

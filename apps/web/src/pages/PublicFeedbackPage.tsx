@@ -92,10 +92,15 @@ export function PublicFeedbackPage() {
             Lämna synpunkt, klagomål eller beröm
           </Title>
           {send.data ? (
-            <Alert color="green" variant="light" title="Tack! Vi har tagit emot ditt meddelande." role="status">
+            <Alert
+              color="green"
+              variant="light"
+              title="Tack! Vi har tagit emot ditt meddelande."
+              role="status"
+            >
               <Text>
-                Ditt referensnummer är <strong data-testid="referens">{send.data.reference}</strong>. Ange det om du
-                kontaktar oss om ärendet.
+                Ditt referensnummer är <strong data-testid="referens">{send.data.reference}</strong>. Ange det
+                om du kontaktar oss om ärendet.
               </Text>
               <Button
                 mt="sm"
@@ -113,9 +118,9 @@ export function PublicFeedbackPage() {
             <form onSubmit={submit} noValidate>
               <Stack>
                 <Text>
-                  Berätta vad du vill att vi ska veta. Du behöver inte logga in och du behöver inte veta vilken
-                  kategori det hör till – vi ser till att rätt verksamhet får ditt meddelande. Bara meddelandet
-                  måste fyllas i.
+                  Berätta vad du vill att vi ska veta. Du behöver inte logga in och du behöver inte veta
+                  vilken kategori det hör till – vi ser till att rätt verksamhet får ditt meddelande. Bara
+                  meddelandet måste fyllas i.
                 </Text>
                 <Textarea
                   label="Ditt meddelande"
@@ -139,7 +144,10 @@ export function PublicFeedbackPage() {
                   onChange={(e) => setUnitId(e.currentTarget.value)}
                   data={[
                     { value: '', label: 'Vet inte' },
-                    ...units.map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(depth(u.parentId))}${u.name}` })),
+                    ...units.map((u) => ({
+                      value: u.id,
+                      label: `${'\u00a0\u00a0'.repeat(depth(u.parentId))}${u.name}`,
+                    })),
                   ]}
                   error={fieldError(send.error, 'unitId')}
                 />
@@ -153,8 +161,15 @@ export function PublicFeedbackPage() {
                 <Title order={2} size="h4" mt="sm">
                   Om dig (frivilligt)
                 </Title>
-                <Text size="sm">Lämnar du inget namn eller kontaktuppgift är du anonym, och då kan vi inte svara dig.</Text>
-                <TextInput label="Namn" autoComplete="name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+                <Text size="sm">
+                  Lämnar du inget namn eller kontaktuppgift är du anonym, och då kan vi inte svara dig.
+                </Text>
+                <TextInput
+                  label="Namn"
+                  autoComplete="name"
+                  value={name}
+                  onChange={(e) => setName(e.currentTarget.value)}
+                />
                 <TextInput
                   type="email"
                   label="E-post"
@@ -176,7 +191,9 @@ export function PublicFeedbackPage() {
                   checked={wantsAnswer}
                   onChange={(e) => setWantsAnswer(e.currentTarget.checked)}
                 />
-                {send.error !== null && <ErrorNotice error={send.error} title="Meddelandet kunde inte skickas" />}
+                {send.error !== null && (
+                  <ErrorNotice error={send.error} title="Meddelandet kunde inte skickas" />
+                )}
                 <Group>
                   <Button type="submit" loading={send.isPending} fullWidth={false}>
                     Skicka
@@ -186,7 +203,10 @@ export function PublicFeedbackPage() {
             </form>
           )}
           <Text size="sm">
-            Anställd? <Anchor component={Link} to="/logga-in">Logga in</Anchor>
+            Anställd?{' '}
+            <Anchor component={Link} to="/logga-in">
+              Logga in
+            </Anchor>
           </Text>
         </Stack>
       </Container>

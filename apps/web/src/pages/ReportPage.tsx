@@ -69,7 +69,8 @@ export function ReportPage() {
   });
 
   const unitOptions = useMemo(
-    () => (units.data ?? []).map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(u.depth)}${u.name}` })),
+    () =>
+      (units.data ?? []).map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(u.depth)}${u.name}` })),
     [units.data],
   );
 
@@ -86,7 +87,9 @@ export function ReportPage() {
     if (immediateActions.trim()) body['immediateActions'] = immediateActions;
     if (personRef.trim()) body['personRef'] = personRef;
     if (onBehalf) {
-      body['onBehalfOf'] = behalfContact.trim() ? { name: behalfName, contact: behalfContact } : { name: behalfName };
+      body['onBehalfOf'] = behalfContact.trim()
+        ? { name: behalfName, contact: behalfContact }
+        : { name: behalfName };
       const received = localInputToIso(reportedAt);
       if (received) body['reportedAt'] = received;
     }

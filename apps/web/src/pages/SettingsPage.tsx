@@ -1,4 +1,19 @@
-import { ActionIcon, Alert, Anchor, Button, Card, Group, NativeSelect, Pagination, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Pagination,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { describeDuration } from '@kvalitet/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -12,7 +27,14 @@ import { accessActionLabel, POLICY_KEY_LABELS, roleLabel } from '../lib/labels';
 import { fromDraft, moveItem, toDraft, type DurationDraft, type DurationUnit } from '../lib/policy-form';
 import { usePageTitle } from '../lib/use-page-title';
 
-const ESCALATION_ROLES = ['unit_manager', 'division_manager', 'director', 'lex_sarah_investigator', 'mas', 'quality_coordinator'];
+const ESCALATION_ROLES = [
+  'unit_manager',
+  'division_manager',
+  'director',
+  'lex_sarah_investigator',
+  'mas',
+  'quality_coordinator',
+];
 const UNIT_OPTIONS: { value: DurationUnit; label: string }[] = [
   { value: 'hours', label: 'timmar' },
   { value: 'days', label: 'dagar' },
@@ -45,8 +67,8 @@ function PolicyEditor({ policy }: { policy: Policy }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">
-          Version {policy.version}. En ändring gäller frister som startar efter att den sparats; varje frist i ett ärende visar vilken
-          version som satte den.
+          Version {policy.version}. En ändring gäller frister som startar efter att den sparats; varje frist i
+          ett ärende visar vilken version som satte den.
         </Text>
         <ScrollTable label="Frister" minWidth={640}>
           <Table aria-label="Frister">
@@ -73,7 +95,9 @@ function PolicyEditor({ policy }: { policy: Policy }) {
                         aria-label={`${label}: längd`}
                         value={draft.amount}
                         w={draft.unit === 'iso' ? 160 : 90}
-                        onChange={(e) => setDrafts({ ...drafts, [key]: { ...draft, amount: e.currentTarget.value } })}
+                        onChange={(e) =>
+                          setDrafts({ ...drafts, [key]: { ...draft, amount: e.currentTarget.value } })
+                        }
                         error={fieldError(save.error, `deadlines.${key}`)}
                       />
                     </Table.Td>
@@ -82,7 +106,12 @@ function PolicyEditor({ policy }: { policy: Policy }) {
                         aria-label={`${label}: enhet`}
                         value={draft.unit}
                         data={UNIT_OPTIONS}
-                        onChange={(e) => setDrafts({ ...drafts, [key]: { ...draft, unit: e.currentTarget.value as DurationUnit } })}
+                        onChange={(e) =>
+                          setDrafts({
+                            ...drafts,
+                            [key]: { ...draft, unit: e.currentTarget.value as DurationUnit },
+                          })
+                        }
                       />
                     </Table.Td>
                     <Table.Td>
@@ -105,13 +134,27 @@ function PolicyEditor({ policy }: { policy: Policy }) {
                   <Text size="sm" w={260}>
                     {roleLabel(role)}
                   </Text>
-                  <ActionIcon variant="default" aria-label={`Flytta ${roleLabel(role)} upp`} disabled={index === 0} onClick={() => setChain(moveItem(chain, index, -1))}>
+                  <ActionIcon
+                    variant="default"
+                    aria-label={`Flytta ${roleLabel(role)} upp`}
+                    disabled={index === 0}
+                    onClick={() => setChain(moveItem(chain, index, -1))}
+                  >
                     ↑
                   </ActionIcon>
-                  <ActionIcon variant="default" aria-label={`Flytta ${roleLabel(role)} ned`} disabled={index === chain.length - 1} onClick={() => setChain(moveItem(chain, index, 1))}>
+                  <ActionIcon
+                    variant="default"
+                    aria-label={`Flytta ${roleLabel(role)} ned`}
+                    disabled={index === chain.length - 1}
+                    onClick={() => setChain(moveItem(chain, index, 1))}
+                  >
                     ↓
                   </ActionIcon>
-                  <ActionIcon variant="default" aria-label={`Ta bort ${roleLabel(role)}`} onClick={() => setChain(chain.filter((_, i) => i !== index))}>
+                  <ActionIcon
+                    variant="default"
+                    aria-label={`Ta bort ${roleLabel(role)}`}
+                    onClick={() => setChain(chain.filter((_, i) => i !== index))}
+                  >
                     ✕
                   </ActionIcon>
                 </Group>
@@ -123,7 +166,13 @@ function PolicyEditor({ policy }: { policy: Policy }) {
               label="Lägg till steg"
               value={addRole}
               onChange={(e) => setAddRole(e.currentTarget.value)}
-              data={[{ value: '', label: 'Välj roll' }, ...ESCALATION_ROLES.filter((r) => !chain.includes(r)).map((r) => ({ value: r, label: roleLabel(r) }))]}
+              data={[
+                { value: '', label: 'Välj roll' },
+                ...ESCALATION_ROLES.filter((r) => !chain.includes(r)).map((r) => ({
+                  value: r,
+                  label: roleLabel(r),
+                })),
+              ]}
             />
             <Button
               variant="default"
@@ -181,8 +230,18 @@ function AccessLog() {
         }}
       >
         <Group align="end" wrap="wrap">
-          <TextInput label="Ärendets id" value={draft.caseId} onChange={(e) => setDraft({ ...draft, caseId: e.currentTarget.value })} error={fieldError(log.error, 'caseId')} />
-          <TextInput label="Användarnamn" value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })} error={fieldError(log.error, 'username')} />
+          <TextInput
+            label="Ärendets id"
+            value={draft.caseId}
+            onChange={(e) => setDraft({ ...draft, caseId: e.currentTarget.value })}
+            error={fieldError(log.error, 'caseId')}
+          />
+          <TextInput
+            label="Användarnamn"
+            value={draft.username}
+            onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })}
+            error={fieldError(log.error, 'username')}
+          />
           <Button type="submit">Filtrera</Button>
         </Group>
       </form>
@@ -222,7 +281,24 @@ function AccessLog() {
               </ScrollTable>
               <Group justify="space-between">
                 <Text size="sm">{data.total} läsningar</Text>
-                {data.total > 50 && <Pagination total={Math.ceil(data.total / 50)} value={page} onChange={setPage} getItemProps={(p) => ({ 'aria-label': `Sida ${p}` })} getControlProps={(c) => ({ 'aria-label': c === 'next' ? 'Nästa sida' : c === 'previous' ? 'Föregående sida' : c === 'first' ? 'Första sidan' : 'Sista sidan' })} />}
+                {data.total > 50 && (
+                  <Pagination
+                    total={Math.ceil(data.total / 50)}
+                    value={page}
+                    onChange={setPage}
+                    getItemProps={(p) => ({ 'aria-label': `Sida ${p}` })}
+                    getControlProps={(c) => ({
+                      'aria-label':
+                        c === 'next'
+                          ? 'Nästa sida'
+                          : c === 'previous'
+                            ? 'Föregående sida'
+                            : c === 'first'
+                              ? 'Första sidan'
+                              : 'Sista sidan',
+                    })}
+                  />
+                )}
               </Group>
             </>
           )

@@ -1,5 +1,22 @@
-import { Anchor, Badge, Checkbox, Group, NativeSelect, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { CASE_TASK_KIND_LABELS, CASE_TYPE_LABELS, CASE_TYPES, type CaseTaskKind, type CaseType } from '@kvalitet/domain';
+import {
+  Anchor,
+  Badge,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import {
+  CASE_TASK_KIND_LABELS,
+  CASE_TYPE_LABELS,
+  CASE_TYPES,
+  type CaseTaskKind,
+  type CaseType,
+} from '@kvalitet/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -57,15 +74,26 @@ export function TasksPage() {
           label="Ärendetyp"
           value={caseType}
           onChange={(e) => setCaseType(e.currentTarget.value)}
-          data={[{ value: '', label: 'Alla typer' }, ...CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] }))]}
+          data={[
+            { value: '', label: 'Alla typer' },
+            ...CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] })),
+          ]}
         />
-        <Checkbox label="Bara försenade" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
+        <Checkbox
+          label="Bara försenade"
+          checked={overdueOnly}
+          onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
+        />
       </Group>
       <QueryState query={tasks} loadingLabel="Hämtar uppgifter…">
         {(page) => {
           const rows = sortTasks(filterTasks(page.items, { caseType, overdueOnly }), sort);
           if (rows.length === 0)
-            return <Text role="status">{status === 'open' ? 'Inga uppgifter att göra just nu.' : 'Inga klara uppgifter.'}</Text>;
+            return (
+              <Text role="status">
+                {status === 'open' ? 'Inga uppgifter att göra just nu.' : 'Inga klara uppgifter.'}
+              </Text>
+            );
           return (
             <ScrollTable label="Uppgifter" minWidth={640}>
               <Table striped highlightOnHover aria-label="Uppgifter">
