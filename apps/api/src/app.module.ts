@@ -17,6 +17,7 @@ import { PolicyModule } from './policy/policy.module';
 import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RiskAssessmentsModule } from './risk-assessments/risk-assessments.module';
+import { ImprovementModule } from './improvement/improvement.module';
 import { TasksModule } from './tasks/tasks.module';
 import { RoutinesModule } from './routines/routines.module';
 import { EgenkontrollModule } from './egenkontroll/egenkontroll.module';
@@ -76,6 +77,8 @@ type LoggedRequest = IncomingMessage & {
     TasksModule,
     RemindersModule,
     PolicyModule,
+    RiskAssessmentsModule,
+    ImprovementModule,
     RoutinesModule,
     EgenkontrollModule,
     AppointmentsModule,

@@ -19,3 +19,4 @@ export * from './ledningssystem/ls-refused.error';
 export * from './ledningssystem/ls-command-service';
 export * from './risk-assessments/risk-policy-repository';
 export * from './risk-assessments/risk-assessment-command-service';
+export * from './improvement/improvement-command-service';

@@ -391,3 +391,71 @@ export function canReadPatientsakerhetsberattelse(principal: Principal): boolean
 export function canReadKvalitetsberattelse(principal: Principal): boolean {
   return has(principal, ['quality_coordinator', 'director']);
 }
+
+/** What access control needs to know about a proposal, an improvement action or a lesson. */
+export interface ImprovementFacts {
+  readonly kind: 'proposal' | 'action' | 'lesson';
+  /** The unit of a proposal or action; the source unit of a lesson. */
+  readonly unitId: string;
+  readonly proposer: string | null;
+  readonly owner: string | null;
+  readonly targetUnitIds: readonly string[];
+}
+
+/**
+ * Reading improvement work: the proposer their own proposal (feedback, IMP-8), the owner their action,
+ * the managers of the unit (or, for a lesson, of the source or a target unit) and kvalitet.
+ */
+export function canReadImprovement(principal: Principal, facts: ImprovementFacts, org: Organisation): boolean {
+  if (isAggregatesOnly(principal)) return false;
+  if (facts.proposer !== null && facts.proposer === principal.username) return true;
+  if (facts.owner !== null && facts.owner === principal.username) return true;
+  return [facts.unitId, ...facts.targetUnitIds].some((unitId) => canHandleImprovement(principal, unitId, org));
+}
+
+/** Spreading a lesson from a unit: kvalitet and the förvaltningschef from any, a division manager from their division. */
+export function canSpreadLessonFrom(principal: Principal, unitId: string, org: Organisation): boolean {
+  if (has(principal, ['quality_coordinator', 'director'])) return true;
+  return has(principal, ['division_manager']) && inScope(principal, unitId, org);
+}
+
+/** A target unit's check of a lesson is recorded by its managers (or kvalitet). */
+export function canRecordLessonCheck(principal: Principal, unitId: string, org: Organisation): boolean {
+  return canHandleImprovement(principal, unitId, org);
+}
+
+/*
+ * Register items (ADR 0008): the rules the RegisterAccessGuard applies to one routine, plan or record
+ * before the body is read. `not_found` for an item the caller may not see, `forbidden` for one they
+ * see but may not change.
+ */
+export type RegisterItemDecision = 'ok' | 'not_found' | 'forbidden';
+
+export function routineCommandAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+  return canManageUnitRegister(principal, String(item.unitId), org) ? 'ok' : 'forbidden';
+}
+
+export function egenkontrollReadAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+  return canReadEgenkontroll(principal, String(item.unitId), org) ? 'ok' : 'not_found';
+}
+
+export function egenkontrollManageAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+  if (!canReadEgenkontroll(principal, String(item.unitId), org)) return 'not_found';
+  return canManageUnitRegister(principal, String(item.unitId), org) ? 'ok' : 'forbidden';
+}
+
+export function egenkontrollRecordAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+  if (!canReadEgenkontroll(principal, String(item.unitId), org)) return 'not_found';
+  return canRecordEgenkontroll(principal, String(item.unitId), org) ? 'ok' : 'forbidden';
+}
+
+export function trainingAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+  return canReadTraining(principal, String(item.unitId), org) ? 'ok' : 'not_found';
+}
+
+/** A control's result: the board managers, or the person responsible for one of the plan's controls. */
+export function internkontrollResultAccess(principal: Principal, item: { controls?: unknown }): RegisterItemDecision {
+  if (canManageBoardRegisters(principal)) return 'ok';
+  const controls = Array.isArray(item.controls) ? (item.controls as { responsible?: unknown }[]) : [];
+  return controls.some((c) => c.responsible === principal.username) ? 'ok' : 'forbidden';
+}

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 
-export type AccessLogAction = 'read_case' | 'read_events' | 'read_risk_assessment' | `command:${string}`;
+export type AccessLogAction = 'read_case' | 'read_events' | 'read_risk_assessment' | 'read_improvement' | `command:${string}`;
 
 export interface AccessLogEntry {
   id: string;

@@ -27,6 +27,10 @@ function run(commands: [ImprovementCommand, Date?][]): ImprovementEvent[] {
   return events;
 }
 
+function eventsOf(result: ReturnType<typeof decideImprovement>): readonly ImprovementEvent[] {
+  if (!result.ok) throw new Error(result.refusal.reason);
+  return result.events;
+}
 const when = (events: ImprovementEvent[], command: ImprovementCommand, at = T0) =>
   decideImprovement(command, rebuildImprovement(events), at);
 const propose: ImprovementCommand = {
@@ -112,8 +116,7 @@ describe('improvement decider (IMP-1…IMP-8, LC-11)', () => {
     });
     const read = [
       ...rejected,
-      ...(when(rejected, { type: 'read-feedback', actor: STAFF, data: {} }) as { events: ImprovementEvent[] })
-        .events,
+      ...eventsOf(when(rejected, { type: 'read-feedback', actor: STAFF, data: {} })),
     ];
     expect(buildImprovementView(read)).toMatchObject({ feedback: { read: true } });
     expect(Object.values(rebuildImprovement(read)!.tasks).every((t) => t.status === 'done')).toBe(true);
@@ -146,16 +149,13 @@ describe('improvement decider (IMP-1…IMP-8, LC-11)', () => {
       actor: MANAGER,
       data: { result: 'Checklistan införd', followUpDueAt: '2027-03-01T10:00:00Z', taskId: 't2' },
     };
-    const implemented = [
-      ...created,
-      ...(when(created, implement, later(5)) as { events: ImprovementEvent[] }).events,
-    ];
+    const implemented = [...created, ...eventsOf(when(created, implement, later(5)))];
     expect(
       when(created, { type: 'follow-up-effect', actor: MANAGER, data: { effective: true, evidence: 'x' } }),
     ).toMatchObject({ ok: false, refusal: { reason: 'NOT_IMPLEMENTED' } });
     const ineffective = [
       ...implemented,
-      ...(
+      ...eventsOf(
         when(
           implemented,
           {
@@ -164,8 +164,8 @@ describe('improvement decider (IMP-1…IMP-8, LC-11)', () => {
             data: { effective: false, evidence: 'Två nya avvikelser' },
           },
           later(60),
-        ) as { events: ImprovementEvent[] }
-      ).events,
+        ),
+      ),
     ];
     expect(rebuildImprovement(ineffective)).toMatchObject({
       stage: 'planned',
