@@ -86,7 +86,6 @@ type LoggedRequest = IncomingMessage & {
     InternkontrollModule,
     NotificationsModule,
     ReportsModule,
-    RiskAssessmentsModule,
   ],
 })
 export class AppModule {}
