@@ -423,6 +423,118 @@ describe('sendDeadlineReminder', () => {
     expect(await activities.sendDeadlineReminder(input)).toEqual({ sent: false });
     expect(reminders).toHaveLength(1);
   });
+
+  it('records DeadlineReminderSent before delivering; a retry (e.g. after a crash in delivery) records nothing new and delivers again with the same id', async () => {
+    const { cases, activities, reminders } = setup();
+    cases.report(caseId, 'complaint');
+    const { deadlines } = await activities.applyCaseWork({
+      caseId,
+      at,
+      deadlines: [{ key: 'acknowledgement', kind: 'acknowledgement', base: at }],
+      tasks: [],
+      completeTasks: [],
+    });
+    const input = {
+      caseId,
+      deadlineKey: 'acknowledgement',
+      deadlineId: (deadlines[0] as { deadlineId: string }).deadlineId,
+      kind: 'acknowledgement' as const,
+      dueAt: at,
+      recipients: [{ username: 'enhetschef' }],
+      when: 'missed' as const,
+    };
+    await activities.sendDeadlineReminder(input);
+    await activities.sendDeadlineReminder(input);
+    expect(cases.types(caseId).filter((t) => t === 'DeadlineReminderSent')).toHaveLength(1);
+    expect(reminders.map((r) => r.reminderId)).toEqual([reminders[0]!.reminderId, reminders[0]!.reminderId]);
+    const { state } = await cases.load(caseId);
+    expect(state!.deadlines[input.deadlineId]!.reminders).toEqual(['missed']);
+  });
+});
+
+describe('applyCaseWork: cancellations and delegated decisions', () => {
+  it('cancels a superseded deadline with DeadlineCancelled once; a met one is reported not_open', async () => {
+    const { cases, activities } = setup();
+    cases.report(caseId, 'complaint');
+    const { deadlines } = await activities.applyCaseWork({
+      caseId,
+      at,
+      deadlines: [{ key: 'acknowledgement', kind: 'acknowledgement', base: at }],
+      tasks: [],
+      completeTasks: [],
+    });
+    const deadlineId = (deadlines[0] as { deadlineId: string }).deadlineId;
+    const cancel = {
+      caseId,
+      at,
+      deadlines: [],
+      tasks: [],
+      completeTasks: [],
+      cancelDeadlines: [{ key: 'acknowledgement', deadlineId, toType: 'deviation' as const }],
+    };
+    expect((await activities.applyCaseWork(cancel)).cancellations).toEqual([
+      { key: 'acknowledgement', outcome: 'cancelled' },
+    ]);
+    expect((await activities.applyCaseWork(cancel)).cancellations).toEqual([
+      { key: 'acknowledgement', outcome: 'cancelled' },
+    ]);
+    expect(cases.types(caseId).filter((t) => t === 'DeadlineCancelled')).toHaveLength(1);
+    // Without cancellations in the input (a workflow from before ADR 0009) the answer has none either.
+    expect(await activities.applyCaseWork({ caseId, at, deadlines: [], tasks: [], completeTasks: [] })).toEqual({
+      deadlines: [],
+      tasks: [],
+    });
+
+    const other = '6c0f9c2e-1111-4222-8333-444455556667';
+    cases.report(other, 'complaint');
+    const started = await activities.applyCaseWork({
+      caseId: other,
+      at,
+      deadlines: [{ key: 'acknowledgement', kind: 'acknowledgement', base: at }],
+      tasks: [],
+      completeTasks: [],
+    });
+    await cases.execute(other, { type: 'acknowledge', actor: MANAGER, data: {} });
+    const result = await activities.applyCaseWork({
+      caseId: other,
+      at,
+      deadlines: [],
+      tasks: [],
+      completeTasks: [],
+      cancelDeadlines: [{ key: 'acknowledgement', deadlineId: (started.deadlines[0] as { deadlineId: string }).deadlineId }],
+    });
+    expect(result.cancellations).toEqual([{ key: 'acknowledgement', outcome: 'not_open' }]);
+  });
+
+  it('a delegated decide task goes to the role the policy names for the case type (default: lex Maria → mas)', async () => {
+    const { cases, activities, policy } = setup();
+    cases.report(caseId, 'lex_maria');
+    await cases.execute(caseId, { type: 'start-investigation', actor: MANAGER, data: {} });
+    await cases.execute(caseId, { type: 'record-investigation', actor: MANAGER, data: { summary: 's', causes: [] } });
+    const request = {
+      caseId,
+      at,
+      deadlines: [],
+      tasks: [{ key: 'task/decide/r0', kind: 'decide' as const, unitId: 'solgarden', delegatedDecision: true }],
+      completeTasks: [],
+    };
+    await activities.applyCaseWork(request);
+    let { state } = await cases.load(caseId);
+    expect(Object.values(state!.tasks).find((t) => t.kind === 'decide')).toMatchObject({ assigneeRole: 'mas' });
+
+    const other = '6c0f9c2e-1111-4222-8333-444455556668';
+    policy.set({
+      ...DEFAULT_DEADLINE_POLICY,
+      version: 6,
+      decisionDelegation: { lex_maria: { role: 'director', reference: 'punkt 7' } },
+    });
+    cases.report(other, 'lex_maria');
+    await cases.execute(other, { type: 'start-investigation', actor: MANAGER, data: {} });
+    await cases.execute(other, { type: 'record-investigation', actor: MANAGER, data: { summary: 's', causes: [] } });
+    await activities.applyCaseWork({ ...request, caseId: other });
+    ({ state } = await cases.load(other));
+    expect(Object.values(state!.tasks).find((t) => t.kind === 'decide')).toMatchObject({ assigneeRole: 'director' });
+  });
 });
 
 describe('loadCaseEvents', () => {
