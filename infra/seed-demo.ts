@@ -3,11 +3,12 @@
 // organisation and users of api.md are configuration of the api (apps/api/src/org).
 import { randomUUID } from 'node:crypto';
 import type { CaseActor } from '@kvalitet/domain';
-import { CaseCommandService, EventStore, openDataSource } from '@kvalitet/persistence';
+import { CaseCommandService, EventStore, RiskAssessmentCommandService, RiskPolicyRepository, openDataSource } from '@kvalitet/persistence';
 
 const medarbetare: CaseActor = { username: 'medarbetare', roles: ['staff'] };
 const enhetschef: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
 const kvalitet: CaseActor = { username: 'kvalitet', roles: ['quality_coordinator'] };
+const avdelningschef: CaseActor = { username: 'avdelningschef', roles: ['division_manager'] };
 
 function daysAgo(days: number, hour = 10): string {
   const date = new Date(Date.now() - days * 86400000);
@@ -39,6 +40,39 @@ async function seedCases(cases: CaseCommandService): Promise<number> {
   return 6;
 }
 
+/** A few risk assessments (RA-1…RA-7) so the risk matrix heat map has data; actions go to the follow-up workflow. */
+async function seedRiskAssessments(risks: RiskAssessmentCommandService): Promise<number> {
+  const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString();
+  const fall = await risks.create(
+    { title: 'Fall vid förflyttning nattetid', unitId: 'solgarden', trigger: 'deviation_pattern', description: 'Tre fall vid förflyttning nattetid under hösten.', risks: [
+      { riskId: randomUUID(), description: 'Brukare faller vid förflyttning när en person arbetar ensam', probability: 3, severity: 4, causes: ['Ensam nattpersonal', 'Lyftutrustning saknas på avdelning B'] },
+      { riskId: randomUUID(), description: 'Larm hörs inte i korridoren', probability: 2, severity: 2, causes: ['Gammal larmanläggning'] },
+    ] },
+    enhetschef,
+  );
+  await risks.execute(fall.state.id, { type: 'add-action', actor: enhetschef, data: { actionId: randomUUID(), riskId: fall.state.riskOrder[0]!, title: 'Dubbelbemanning vid förflyttning nattetid', owner: 'enhetschef', dueAt: inDays(21), causeIndexes: [0] } });
+  const staffing = await risks.create(
+    { title: 'Ny bemanningsmodell i hemtjänsten', unitId: 'hemtjanst-norr', trigger: 'change', risks: [
+      { riskId: randomUUID(), description: 'Brukare får ny personal varje dag och information tappas', probability: 3, severity: 3, causes: ['Fler timanställda', 'Ingen överrapporteringsrutin'] },
+      { riskId: randomUUID(), description: 'Insatser uteblir vid schemabyte', probability: 1, severity: 4, causes: ['Manuell planering'] },
+    ] },
+    avdelningschef,
+  );
+  const handover = staffing.state.riskOrder[0]!;
+  const actionId = randomUUID();
+  await risks.execute(staffing.state.id, { type: 'add-action', actor: avdelningschef, data: { actionId, riskId: handover, title: 'Rutin för överrapportering vid skiftbyte', owner: 'avdelningschef', dueAt: inDays(7), causeIndexes: [1] } });
+  await risks.execute(staffing.state.id, { type: 'complete-action', actor: avdelningschef, data: { actionId, result: 'Rutinen är beslutad och införd i alla arbetslag.' } });
+  await risks.execute(staffing.state.id, { type: 'reassess', actor: avdelningschef, data: { riskId: handover, probability: 2, severity: 3, rationale: 'Överrapporteringen följs; kvarstående risk medel.' } });
+  await risks.create(
+    { title: 'Läkemedelshantering i LSS-bostad', unitId: 'ekbacken', trigger: 'yearly', risks: [
+      { riskId: randomUUID(), description: 'Fel läkemedel ges vid delegering', probability: 4, severity: 3, causes: ['Delegeringar förnyas inte i tid'] },
+      { riskId: randomUUID(), description: 'Läkemedelsskåp lämnas olåst', probability: 1, severity: 1, causes: ['Nyckelhantering'] },
+    ] },
+    { username: 'kvalitet', roles: ['quality_coordinator'] },
+  );
+  return 3;
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL saknas (kör via npm start)');
@@ -50,6 +84,12 @@ async function main(): Promise<void> {
       process.stderr.write(`[kvalitet] ${count} demoärenden inlagda\n`);
     } else {
       process.stderr.write(`[kvalitet] databasen har redan ärenden; inga demoärenden läggs till\n`);
+    }
+    const [risks] = await dataSource.query(`SELECT count(*) AS n FROM events WHERE aggregate_type = 'risk_assessment'`);
+    if (Number(risks.n) === 0 && process.env.SEED_DEMO_CASES !== 'false') {
+      const store = new EventStore(dataSource);
+      const count = await seedRiskAssessments(new RiskAssessmentCommandService(store, new RiskPolicyRepository(store)));
+      process.stderr.write(`[kvalitet] ${count} demoriskanalyser inlagda\n`);
     }
   } finally {
     await dataSource.destroy();
