@@ -96,12 +96,15 @@ describe('process and routine registry (e2e)', () => {
     expectProblem(await register(t['kvalitet']!, { ...base, extra: 1 }), 400, 'VALIDATION_FAILED');
     expectProblem(await register(t['kvalitet']!, { ...base, unitId: 'finns-inte' }), 400, 'VALIDATION_FAILED');
     expectProblem(await register(t['kvalitet']!, { ...base, parentId: '00000000-0000-4000-8000-000000000000' }), 400, 'VALIDATION_FAILED');
+    const existing = await register(t['kvalitet']!, { ...base, code: 'RUT-VAL' });
     const decision = expectProblem(
-      await api.call('POST', '/api/v1/routines/00000000-0000-4000-8000-000000000000/adopt-version', { token: t['kvalitet'], body: { version: '1', decision: { ...DECISION, decidedOn: '2026-02-30' }, validFrom: '2026-02-01', changeNote: 'x' } }),
+      await api.call('POST', `/api/v1/routines/${existing.body.id}/adopt-version`, { token: t['kvalitet'], body: { version: '1', decision: { ...DECISION, decidedOn: '2026-02-30' }, validFrom: '2026-02-01', changeNote: 'x' } }),
       400,
       'VALIDATION_FAILED',
     );
     expect(decision.errors?.map((e) => e.field)).toEqual(['decision.decidedOn']);
+    // Access comes first: a command on a document that does not exist is 404 whatever the body.
+    expectProblem(await api.call('POST', '/api/v1/routines/00000000-0000-4000-8000-000000000000/adopt-version', { token: t['kvalitet'], body: { bogus: 1 } }), 404, 'NOT_FOUND');
     expectProblem(await api.call('GET', '/api/v1/routines/inte-ett-uuid', { token: t['kvalitet'] }), 400, 'VALIDATION_FAILED');
     expectProblem(await api.call('GET', '/api/v1/routines/00000000-0000-4000-8000-000000000000', { token: t['kvalitet'] }), 404, 'NOT_FOUND');
     expectProblem(await api.call('GET', '/api/v1/routines?kind=mall', { token: t['kvalitet'] }), 400, 'VALIDATION_FAILED');

@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseIntercepto
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EGENKONTROLL_KINDS, EGENKONTROLL_KIND_LABELS } from '@kvalitet/domain';
-import { mayManageUnitRegisters, mayReadEgenkontroll, mayRecordEgenkontroll } from '../access/access-policy';
+import { egenkontrollManageAccess, egenkontrollReadAccess, egenkontrollRecordAccess, mayManageUnitRegisters, mayReadEgenkontroll, mayRecordEgenkontroll } from '../access/access-policy';
+import { RegisterItemAccess } from '../routines/register-support/register-access.guard';
+
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
@@ -66,6 +68,7 @@ export class EgenkontrollController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404)
+  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollReadAccess)
   get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<EgenkontrollPlanDto> {
     return this.service.get(user, id);
   }
@@ -77,6 +80,7 @@ export class EgenkontrollController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollManageAccess)
   addControl(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: AddControlDto, @ReqInfo() info: RequestInfo): Promise<EgenkontrollPlanDto> {
     return this.service.addControl(user, id, body.control, body.expectedVersion, info);
   }
@@ -88,6 +92,7 @@ export class EgenkontrollController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollManageAccess)
   adopt(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: AdoptPlanDto, @ReqInfo() info: RequestInfo): Promise<EgenkontrollPlanDto> {
     return this.service.command(user, id, { type: 'adopt-plan', actor: user, data: {} }, body.expectedVersion, info);
   }
@@ -99,6 +104,7 @@ export class EgenkontrollController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollRecordAccess)
   record(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RecordControlResultDto, @ReqInfo() info: RequestInfo): Promise<EgenkontrollPlanDto> {
     return this.service.recordResult(user, id, body, info);
   }
@@ -110,6 +116,7 @@ export class EgenkontrollController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollRecordAccess)
   completeAction(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: CompleteControlActionDto, @ReqInfo() info: RequestInfo): Promise<EgenkontrollPlanDto> {
     return this.service.command(user, id, { type: 'complete-action', actor: user, data: { actionId: body.actionId.toLowerCase(), note: body.note } }, body.expectedVersion, info, 'record');
   }

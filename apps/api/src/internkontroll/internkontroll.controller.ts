@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { canManageBoardRegisters, canReadInternkontroll } from '../access/access-policy';
+import { canManageBoardRegisters, canReadInternkontroll, internkontrollResultAccess } from '../access/access-policy';
+import { RegisterItemAccess } from '../routines/register-support/register-access.guard';
+
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
@@ -116,6 +118,7 @@ export class InternkontrollController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: InternkontrollPlanDto })
   @ApiProblems(...COMMAND_PROBLEMS)
+  @RegisterItemAccess('internkontroll', 'Planen', internkontrollResultAccess)
   result(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RecordInternkontrollResultDto, @ReqInfo() info: RequestInfo): Promise<InternkontrollPlanDto> {
     return this.service.command(
       user,

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { canReadRoutines, mayManageUnitRegisters } from '../access/access-policy';
+import { canReadRoutines, mayManageUnitRegisters, routineCommandAccess } from '../access/access-policy';
+import { RegisterItemAccess } from './register-support/register-access.guard';
+
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
@@ -58,6 +60,7 @@ export class RoutinesController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: RoutineDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('routine', 'Dokumentet', routineCommandAccess)
   adopt(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: AdoptRoutineVersionDto, @ReqInfo() info: RequestInfo): Promise<RoutineDto> {
     const { expectedVersion, ...data } = body;
     return this.routines.command(user, id, { type: 'adopt-version', actor: user, data: { ...data, decision: { ...data.decision } } }, expectedVersion, info);
@@ -70,6 +73,7 @@ export class RoutinesController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: RoutineDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('routine', 'Dokumentet', routineCommandAccess)
   changeOwner(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: ChangeRoutineOwnerDto, @ReqInfo() info: RequestInfo): Promise<RoutineDto> {
     const { expectedVersion, ...data } = body;
     return this.routines.command(user, id, { type: 'change-owner', actor: user, data }, expectedVersion, info);
@@ -82,6 +86,7 @@ export class RoutinesController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: RoutineDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('routine', 'Dokumentet', routineCommandAccess)
   repeal(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RepealRoutineDto, @ReqInfo() info: RequestInfo): Promise<RoutineDto> {
     const { expectedVersion, ...data } = body;
     return this.routines.command(user, id, { type: 'repeal', actor: user, data: { reason: data.reason, decision: { ...data.decision } } }, expectedVersion, info);

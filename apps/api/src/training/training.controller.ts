@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { mayManageUnitRegisters, mayReadTraining } from '../access/access-policy';
+import { mayManageUnitRegisters, mayReadTraining, trainingAccess } from '../access/access-policy';
+import { RegisterItemAccess } from '../routines/register-support/register-access.guard';
+
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
@@ -46,6 +48,7 @@ export class TrainingController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: TrainingRecordDto })
   @ApiProblems(400, 401, 403, 404)
+  @RegisterItemAccess('training', 'Posten', trainingAccess)
   get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<TrainingRecordDto> {
     return this.service.get(user, id);
   }
@@ -57,6 +60,7 @@ export class TrainingController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: TrainingRecordDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('training', 'Posten', trainingAccess)
   informed(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RecordInformationDto, @ReqInfo() info: RequestInfo): Promise<TrainingRecordDto> {
     return this.service.command(user, id, { type: 'record-information', actor: user, data: { informedOn: body.informedOn, method: body.method, acknowledged: body.acknowledged ?? false } }, body.expectedVersion, info);
   }
@@ -68,6 +72,7 @@ export class TrainingController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: TrainingRecordDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('training', 'Posten', trainingAccess)
   move(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: MoveEmployeeDto, @ReqInfo() info: RequestInfo): Promise<TrainingRecordDto> {
     return this.service.command(user, id, { type: 'move-unit', actor: user, data: { unitId: body.unitId } }, body.expectedVersion, info);
   }
@@ -79,6 +84,7 @@ export class TrainingController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: TrainingRecordDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterItemAccess('training', 'Posten', trainingAccess)
   leave(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RecordLeavingDto, @ReqInfo() info: RequestInfo): Promise<TrainingRecordDto> {
     return this.service.command(user, id, { type: 'record-leaving', actor: user, data: { leftOn: body.leftOn } }, body.expectedVersion, info);
   }
