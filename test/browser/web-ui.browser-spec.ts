@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { nowAsLocalInput } from '../../apps/web/src/lib/format';
+import { pdfText } from '../../libs/reporting/test/pdf-text';
 import { launchBrowser, newContext, screenshot, watchPage, type PageProblems } from './support/browser';
 import { checkPage, reloadUntil, signIn, signOut } from './support/session';
 import { startSystem, type RunningSystem } from './support/system';
@@ -170,6 +170,15 @@ describe('web UI in a real browser (issue 9)', () => {
       },
       'Fatta beslut',
     );
+    // The system prepares the content of the anmälan (api.md): a PDF with the case number and decision.
+    const [anmalan] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ned förifyllt underlag för anmälan till IVO (PDF)' }).click(),
+    ]);
+    const anmalanPdf = readFileSync((await anmalan.path())!);
+    expect(anmalanPdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const anmalanText = pdfText(anmalanPdf).text;
+    expect(anmalanText).toContain(caseNumber);
     await run(
       'Registrera anmälan till IVO',
       async () => {
@@ -301,7 +310,7 @@ describe('web UI in a real browser (issue 9)', () => {
       expect(download.suggestedFilename()).toMatch(/^veckosammanstallning-\d{4}-W\d{2}\.pdf$/);
       const bytes = readFileSync((await download.path())!);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+      const { text } = pdfText(bytes);
       expect(text).toContain(caseNumber);
       expect(text).not.toContain('Brukare B');
     } else {

@@ -18,6 +18,7 @@ import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import type { CaseEvent, CaseView, Deadline } from '../api/types';
 import { CommandPanel } from '../components/CommandPanel';
+import { DownloadButton } from '../components/DownloadButton';
 import { EventTimeline } from '../components/EventTimeline';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
@@ -204,6 +205,15 @@ function CaseBody({ view }: { view: CaseView }) {
       </Stepper>
       <Section title="Att göra">
         <CommandPanel view={view} />
+        {view.decision?.requiresIvoReport && (view.allowedCommands ?? []).includes('report-to-ivo') && (
+          <Group mt="sm">
+            <DownloadButton
+              path={`/api/v1/cases/${view.id}/ivo-anmalan`}
+              filename={`ivo-anmalan-${view.caseNumber}.pdf`}
+              label="Ladda ned förifyllt underlag för anmälan till IVO (PDF)"
+            />
+          </Group>
+        )}
       </Section>
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>

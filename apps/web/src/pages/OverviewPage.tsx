@@ -15,10 +15,10 @@ import {
 import { CASE_STAGE_LABELS, CASE_TYPE_LABELS, type CaseStage, type CaseType } from '@kvalitet/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { apiJson, messageOf } from '../api/client';
+import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import { BarChartWithTable, type ChartRow } from '../components/Charts';
-import { downloadDocument } from '../components/Download';
+import { DownloadButton } from '../components/DownloadButton';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { formatDate, formatNumber } from '../lib/format';
@@ -126,33 +126,6 @@ function Stat({ label, value, warn }: { label: string; value: number; warn?: boo
   );
 }
 
-function DownloadButton({ path, filename, label }: { path: string; filename: string; label: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <Stack gap={4}>
-      <Button
-        variant="default"
-        size="sm"
-        loading={busy}
-        onClick={() => {
-          setBusy(true);
-          setError(null);
-          downloadDocument(path, 'application/pdf', filename)
-            .catch((e: unknown) => setError(e))
-            .finally(() => setBusy(false));
-        }}
-      >
-        {label}
-      </Button>
-      {error !== null && (
-        <Text size="sm" c="red.9" role="alert">
-          {messageOf(error)}
-        </Text>
-      )}
-    </Stack>
-  );
-}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -271,7 +271,7 @@ function AccessLog() {
                         <Table.Td>{accessActionLabel(entry.action)}</Table.Td>
                         <Table.Td>
                           <Anchor component={Link} to={`/arenden/${entry.caseId}`} size="sm">
-                            Öppna ärendet
+                            Ärende {entry.caseId.slice(0, 8)}…
                           </Anchor>
                         </Table.Td>
                       </Table.Tr>
