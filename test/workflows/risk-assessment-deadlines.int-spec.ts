@@ -1,4 +1,6 @@
+import { Worker } from '@temporalio/worker';
 import type { RiskAssessmentAggregateState } from '@kvalitet/domain';
+import { workflowBundle } from './support/case-workflow-harness';
 import { DAY, HOUR, MANAGER, RiskWorkflowHarness } from './support/risk-workflow-harness';
 
 const tasksOf = (state: RiskAssessmentAggregateState, kind: string) =>
@@ -126,5 +128,24 @@ describe('risk assessment workflow: action deadlines met and missed (time-skippi
     const state = await h.settle(id, (s) => s.actions[actionId]!.status === 'completed');
     expect(tasksOf(state, 'risk_escalation')).toHaveLength(0);
     expect(h.reminders.filter((r) => r.actionId === actionId)).toHaveLength(0);
+  });
+
+  it('a recorded history (action added, missed, escalated twice, completed, closed) replays on the current workflow code', async () => {
+    const { id, actionId } = await withAction(1 * DAY);
+    await h.settle(id, (s) => tasksOf(s, 'carry_out_risk_action').length === 1);
+    await h.advance(2 * DAY + 2 * HOUR);
+    await h.settle(id, (s) => tasksOf(s, 'risk_escalation').length === 2);
+    await h.command(id, { type: 'complete-action', actor: MANAGER, data: { actionId, result: 'Sent' } });
+    await h.command(id, {
+      type: 'reassess',
+      actor: MANAGER,
+      data: { riskId: 'r1', probability: 2, severity: 4, rationale: 'ok' },
+    });
+    await h.command(id, { type: 'close', actor: MANAGER, data: { summary: 'Klar' } });
+    await h.completed(id);
+    const history = await h.handle(id).fetchHistory();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, `risk-assessment-${id}`),
+    ).resolves.toBeUndefined();
   });
 });
