@@ -227,11 +227,27 @@ async function main(): Promise<void> {
     },
   );
   const reportMs = Date.now() - reportStarted;
+  // Progress every 30 s (opened, rate, worker memory, load), kept in a file so that a run stopped
+  // before the end still leaves its figures.
+  const progress: { s: number; open: number; perSecond: number; workerRssMb: number; load1m: number }[] = [];
+  let lastProgress = Date.now();
   await waitUntil(
     'every workflow started its deadline',
-    async () =>
-      (await count(`SELECT count(*) FROM events WHERE type = 'DeadlineStarted'`)) >= CASES + UNLOADED,
-    30 * 60_000,
+    async () => {
+      const open = (await count(`SELECT count(*) FROM events WHERE type = 'DeadlineStarted'`)) - UNLOADED;
+      if (Date.now() - lastProgress >= 30_000 || open >= CASES) {
+        lastProgress = Date.now();
+        const s = Math.round((Date.now() - reportStarted) / 1000);
+        progress.push({ s, open, perSecond: +(open / Math.max(1, s)).toFixed(1), workerRssMb: rssMb(worker), load1m: load()[0]! });
+        log(`open ${open}/${CASES} after ${s} s, worker RSS ${rssMb(worker)} MB, load ${load().join(' ')}`);
+        writeFileSync(
+          resolve(__dirname, 'results', `workflow-orchestration-${LABEL}.progress.json`),
+          JSON.stringify({ cases: CASES, temporalAddress: env.TEMPORAL_ADDRESS, progress }, null, 2) + '\n',
+        );
+      }
+      return open >= CASES;
+    },
+    90 * 60_000,
   );
   const allOpenMs = Date.now() - reportStarted;
   const unloadedSet = new Set(unloadedCaseIds);

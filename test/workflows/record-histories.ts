@@ -6,7 +6,10 @@
  * the workflow's commands (with `patched()` for running workflows), and keep the old files too.
  *
  *   set -a; . .infra/env; set +a
- *   node -r @swc-node/register test/workflows/record-histories.ts
+ *   node -r @swc-node/register test/workflows/record-histories.ts [--only name,name]
+ *
+ * `--only` records just the named scenarios, so that histories recorded before a patch stay as they
+ * were (they are what proves that `patched()` keeps old runs replaying).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -32,6 +35,7 @@ const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
 const SAS: CaseActor = { username: 'sas', roles: ['lex_sarah_investigator'] };
 const MAS: CaseActor = { username: 'mas', roles: ['mas'] };
 const STAFF: CaseActor = { username: 'medarbetare', roles: ['staff'] };
+const DIRECTOR: CaseActor = { username: 'forvaltningschef', roles: ['director'] };
 
 /** Seconds instead of hours and days, so that misses and escalations happen while recording. */
 export const RECORDING_POLICY: DeadlinePolicy = {
@@ -59,6 +63,12 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs 
     await sleep(100);
   }
 }
+
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return i > 0 ? new Set(String(process.argv[i + 1]).split(',')) : null;
+})();
+const wanted = (name: string) => ONLY === null || ONLY.has(name);
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -145,7 +155,7 @@ async function main(): Promise<void> {
 
   // 1. Lex Sarah from report to close: first response missed and escalated, then met; a serious
   //    decision, the IVO report, an action with its reminder, the follow-up.
-  {
+  if (wanted('lex-sarah-report-to-close')) {
     const s = scenario();
     const caseId = await s.report('lex_sarah');
     await s.until(
@@ -197,7 +207,7 @@ async function main(): Promise<void> {
   }
 
   // 2. Complaint: the acknowledgement missed and escalated up the chain, then met late.
-  {
+  if (wanted('complaint-acknowledgement-escalated')) {
     const s = scenario();
     const caseId = await s.report('complaint');
     await s.until(
@@ -222,7 +232,7 @@ async function main(): Promise<void> {
   }
 
   // 3. Reclassification hsl_deviation → lex_maria mid-flight.
-  {
+  if (wanted('hsl-deviation-reclassified-lex-maria')) {
     const s = scenario();
     const caseId = await s.report('hsl_deviation');
     await s.until(caseId, 'investigation deadline', (st) => deadlineOf(st, 'investigation') !== undefined);
@@ -253,7 +263,7 @@ async function main(): Promise<void> {
   }
 
   // 4. Close and reopen: the second run rebuilds from the event store.
-  {
+  if (wanted('deviation-closed-and-reopened')) {
     const s = scenario();
     const caseId = await s.report('deviation');
     await s.until(caseId, 'investigation deadline', (st) => deadlineOf(st, 'investigation') !== undefined);
@@ -296,7 +306,7 @@ async function main(): Promise<void> {
   }
 
   // 5. Continue-as-new: a tiny history limit and an acknowledgement escalated every 2 s.
-  {
+  if (wanted('suggestion-continued-as-new')) {
     const s = scenario(60);
     const caseId = await s.report('suggestion');
     await s.until(
@@ -310,6 +320,68 @@ async function main(): Promise<void> {
     await s.run(caseId, { type: 'record-investigation', actor: MANAGER, data: { summary: 'x', causes: [] } });
     await s.run(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Klart' } });
     await save('suggestion-continued-as-new', caseId);
+  }
+
+  // 6. ADR 0009 and the delegated decide task: lex Sarah decided serious, notified, closed, reopened,
+  //    decided serious again and notified again; the decide tasks go to the delegate (director).
+  if (wanted('lex-sarah-ivo-after-reopen')) {
+    const s = scenario();
+    const caseId = await s.report('lex_sarah');
+    await s.until(caseId, 'lex Sarah deadlines', (st) => deadlineOf(st, 'lex_sarah_investigation') !== undefined);
+    await s.run(caseId, { type: 'acknowledge', actor: SAS, data: {} });
+    await s.run(caseId, { type: 'start-investigation', actor: SAS, data: {} });
+    await s.run(caseId, { type: 'record-investigation', actor: SAS, data: { summary: 'Utredd', causes: ['x'] } });
+    await s.until(caseId, 'decide task', (st) => Object.values(st.tasks).some((t) => t.kind === 'decide'));
+    await s.run(caseId, {
+      type: 'decide',
+      actor: DIRECTOR,
+      data: { outcome: 'allvarligt_missforhallande', rationale: 'Allvarligt' },
+    });
+    await s.until(caseId, 'ivo deadline', (st) => deadlineOf(st, 'ivo_report') !== undefined);
+    await s.run(caseId, { type: 'report-to-ivo', actor: DIRECTOR, data: { ivoReference: 'IVO-1', reportedAt: now() } });
+    await s.run(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Avslutad' } });
+    await waitUntil(
+      'first run completed',
+      async () =>
+        (await client.workflow.getHandle(caseWorkflowId(caseId)).describe()).status.name === 'COMPLETED',
+    );
+    await s.run(caseId, { type: 'reopen', actor: SAS, data: { reason: 'IVO begär komplettering' } });
+    await s.run(caseId, { type: 'record-investigation', actor: SAS, data: { summary: 'Ny', causes: ['y'] } });
+    await s.until(caseId, 'second decide task', (st) => Object.values(st.tasks).filter((t) => t.kind === 'decide').length === 2);
+    await s.run(caseId, {
+      type: 'decide',
+      actor: DIRECTOR,
+      data: { outcome: 'pataglig_risk_for_allvarligt_missforhallande', rationale: 'Nya fakta' },
+    });
+    await s.until(
+      caseId,
+      'second ivo deadline',
+      (st) => Object.values(st.deadlines).filter((d) => d.kind === 'ivo_report').length === 2,
+    );
+    await s.run(caseId, { type: 'report-to-ivo', actor: DIRECTOR, data: { ivoReference: 'IVO-2', reportedAt: now() } });
+    await s.run(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Avslutad igen' } });
+    await save('lex-sarah-ivo-after-reopen', caseId);
+  }
+
+  // 7. ADR 0009: deviation → lex_sarah cancels the investigation deadline by an event; the
+  //    first response (PT2S, from the report) is missed and then met late.
+  if (wanted('deviation-reclassified-deadline-cancelled')) {
+    const s = scenario();
+    const caseId = await s.report('deviation');
+    await s.until(caseId, 'investigation deadline', (st) => deadlineOf(st, 'investigation') !== undefined);
+    await s.run(caseId, {
+      type: 'classify',
+      actor: SAS,
+      data: { type: 'lex_sarah', category: 'bemotande', rationale: 'Missförhållande' },
+    });
+    await s.until(caseId, 'investigation cancelled', (st) => deadlineOf(st, 'investigation')?.status === 'cancelled');
+    await s.until(caseId, 'first response missed', (st) => deadlineOf(st, 'lex_sarah_first_response')?.status === 'missed');
+    await s.run(caseId, { type: 'acknowledge', actor: SAS, data: {} });
+    await s.run(caseId, { type: 'start-investigation', actor: SAS, data: {} });
+    await s.run(caseId, { type: 'record-investigation', actor: SAS, data: { summary: 'x', causes: [] } });
+    await s.run(caseId, { type: 'decide', actor: DIRECTOR, data: { outcome: 'ej_missforhallande', rationale: 'Nej' } });
+    await s.run(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Klart' } });
+    await save('deviation-reclassified-deadline-cancelled', caseId);
   }
 
   worker.shutdown();
