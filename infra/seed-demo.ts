@@ -3,7 +3,7 @@
 // organisation and users of api.md are configuration of the api (apps/api/src/org).
 import { randomUUID } from 'node:crypto';
 import type { CaseActor } from '@kvalitet/domain';
-import { CaseCommandService, EventStore, RiskAssessmentCommandService, RiskPolicyRepository, openDataSource } from '@kvalitet/persistence';
+import { CaseCommandService, EventStore, RiskAssessmentCommandService, RiskPolicyRepository, openDataSource, seedLedningssystemDemo } from '@kvalitet/persistence';
 
 const medarbetare: CaseActor = { username: 'medarbetare', roles: ['staff'] };
 const enhetschef: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
@@ -91,6 +91,9 @@ async function main(): Promise<void> {
       const count = await seedRiskAssessments(new RiskAssessmentCommandService(store, new RiskPolicyRepository(store)));
       process.stderr.write(`[kvalitet] ${count} demoriskanalyser inlagda\n`);
     }
+    // The ledningssystem's registers: routines, appointments, egenkontroll, training, internkontroll (ADR 0008).
+    if (process.env.SEED_DEMO_CASES !== 'false' && (await seedLedningssystemDemo(dataSource, new EventStore(dataSource))))
+      process.stderr.write(`[kvalitet] demodata för ledningssystemet inlagd (rutiner, förordnanden, egenkontroll, utbildning, internkontroll)\n`);
   } finally {
     await dataSource.destroy();
   }

@@ -20,3 +20,4 @@ export * from './ledningssystem/ls-command-service';
 export * from './risk-assessments/risk-policy-repository';
 export * from './risk-assessments/risk-assessment-command-service';
 export * from './improvement/improvement-command-service';
+export * from './ledningssystem/ledningssystem-demo-data';
