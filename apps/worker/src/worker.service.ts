@@ -11,6 +11,7 @@ import { createCaseActivities } from './activities/case-activities';
 import { createCaseReminderDelivery } from './activities/case-reminder-delivery';
 import { createLedningssystemActivities } from './activities/ledningssystem-activities';
 import { createRiskAssessmentActivities } from './activities/risk-assessment-activities';
+import { riskReminderDelivery } from './activities/risk-reminder-delivery';
 import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
 import { WORKFLOWS_PATH } from './workflow-bundle-path';
@@ -60,6 +61,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         ...createRiskAssessmentActivities({
           riskAssessments: new RiskAssessmentCommandService(this.eventStore(), new RiskPolicyRepository(this.eventStore())),
           policy: this.policySource(),
+          notifier: riskReminderDelivery(createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() })),
         }),
       },
       maxConcurrentActivityTaskExecutions: this.config.get('WORKER_MAX_CONCURRENT_ACTIVITIES', { infer: true }),
