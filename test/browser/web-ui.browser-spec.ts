@@ -347,6 +347,13 @@ describe('web UI in a real browser (issue 9)', () => {
     const rows = await page.getByTestId('loggrad').allTextContents();
     expect(rows.some((r) => r.includes('sas') && r.includes('Läste ärendet'))).toBe(true);
     expect(await checkPage(page, '17-installningar-atkomstlogg')).toEqual([]);
+
+    // Kvalitet's overview has the risk matrix as a heat map (4×4, RA-1) besides the reports.
+    await page.getByRole('link', { name: 'Översikt' }).click();
+    await page.getByRole('heading', { name: 'Riskmatris – värmekarta' }).waitFor();
+    await page.getByTestId('riskcell').first().waitFor();
+    expect(await page.getByTestId('riskcell').count()).toBe(16);
+    expect(await checkPage(page, '18-oversikt-kvalitet')).toEqual([]);
   });
 
   it('is usable with the keyboard: skip link first, demo users and menu reachable by Tab', async () => {

@@ -93,7 +93,8 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="huvudinnehall" ref={main} tabIndex={-1}>
-        <VisuallyHidden aria-live="polite">{location.pathname}</VisuallyHidden>
+        {/* usePageTitle writes each page's name here, so a screen reader hears where a link led. */}
+        <VisuallyHidden id="sidannons" aria-live="polite" />
         <Outlet />
       </AppShell.Main>
     </AppShell>

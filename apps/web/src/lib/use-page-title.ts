@@ -4,5 +4,7 @@ import { useEffect } from 'react';
 export function usePageTitle(title: string): void {
   useEffect(() => {
     document.title = `${title} – Kvalitetsledning`;
+    const announcer = document.getElementById('sidannons');
+    if (announcer) announcer.textContent = title;
   }, [title]);
 }

@@ -61,7 +61,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function Deadlines({ view }: { view: CaseView }) {
   if (view.deadlines.length === 0) return <Text size="sm">Inga frister ännu.</Text>;
   return (
-    <ScrollTable label="Frister" minWidth={520}>
+    <ScrollTable label="Frister" minWidth={400}>
       <Table aria-label="Frister">
         <Table.Thead>
           <Table.Tr>
@@ -108,7 +108,7 @@ function Deadlines({ view }: { view: CaseView }) {
 function Tasks({ view }: { view: CaseView }) {
   if (view.tasks.length === 0) return <Text size="sm">Inga uppgifter.</Text>;
   return (
-    <ScrollTable label="Uppgifter i ärendet" minWidth={520}>
+    <ScrollTable label="Uppgifter i ärendet" minWidth={400}>
       <Table aria-label="Uppgifter i ärendet">
         <Table.Thead>
           <Table.Tr>
@@ -125,7 +125,14 @@ function Tasks({ view }: { view: CaseView }) {
               <Table.Td>{t.assignee ?? (t.assigneeRole ? roleLabel(t.assigneeRole) : '')}</Table.Td>
               <Table.Td>{formatDateTime(t.dueAt)}</Table.Td>
               <Table.Td>
-                {t.status === 'open' ? 'Att göra' : `Klar ${formatDateTime(t.completedAt)}`}
+                {t.status === 'open' ? (
+                  'Att göra'
+                ) : (
+                  <>
+                    Klar
+                    <Text size="xs">{formatDateTime(t.completedAt)}</Text>
+                  </>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -205,15 +212,17 @@ function CaseBody({ view }: { view: CaseView }) {
       </Stepper>
       <Section title="Att göra">
         <CommandPanel view={view} />
-        {view.decision?.requiresIvoReport && (view.allowedCommands ?? []).includes('report-to-ivo') && (
-          <Group mt="sm">
-            <DownloadButton
-              path={`/api/v1/cases/${view.id}/ivo-anmalan`}
-              filename={`ivo-anmalan-${view.caseNumber}.pdf`}
-              label="Ladda ned förifyllt underlag för anmälan till IVO (PDF)"
-            />
-          </Group>
-        )}
+        {view.decision?.requiresIvoReport &&
+          view.ivoReport === null &&
+          (view.allowedCommands ?? []).includes('report-to-ivo') && (
+            <Group mt="sm">
+              <DownloadButton
+                path={`/api/v1/cases/${view.id}/ivo-anmalan`}
+                filename={`ivo-anmalan-${view.caseNumber}.pdf`}
+                label="Ladda ned förifyllt underlag för anmälan till IVO (PDF)"
+              />
+            </Group>
+          )}
       </Section>
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>

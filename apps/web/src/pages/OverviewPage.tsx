@@ -126,7 +126,6 @@ function Stat({ label, value, warn }: { label: string; value: number; warn?: boo
   );
 }
 
-
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
