@@ -459,39 +459,3 @@ export function internkontrollResultAccess(principal: Principal, item: { control
   const controls = Array.isArray(item.controls) ? (item.controls as { responsible?: unknown }[]) : [];
   return controls.some((c) => c.responsible === principal.username) ? 'ok' : 'forbidden';
 }
-
-/*
- * Register items (ADR 0008): the rules the RegisterAccessGuard applies to one routine, plan or record
- * before the body is read. `not_found` for an item the caller may not see, `forbidden` for one they
- * see but may not change.
- */
-export type RegisterItemDecision = 'ok' | 'not_found' | 'forbidden';
-
-export function routineCommandAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
-  return canManageUnitRegister(principal, String(item.unitId), org) ? 'ok' : 'forbidden';
-}
-
-export function egenkontrollReadAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
-  return canReadEgenkontroll(principal, String(item.unitId), org) ? 'ok' : 'not_found';
-}
-
-export function egenkontrollManageAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
-  if (!canReadEgenkontroll(principal, String(item.unitId), org)) return 'not_found';
-  return canManageUnitRegister(principal, String(item.unitId), org) ? 'ok' : 'forbidden';
-}
-
-export function egenkontrollRecordAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
-  if (!canReadEgenkontroll(principal, String(item.unitId), org)) return 'not_found';
-  return canRecordEgenkontroll(principal, String(item.unitId), org) ? 'ok' : 'forbidden';
-}
-
-export function trainingAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
-  return canReadTraining(principal, String(item.unitId), org) ? 'ok' : 'not_found';
-}
-
-/** A control's result: the board managers, or the person responsible for one of the plan's controls. */
-export function internkontrollResultAccess(principal: Principal, item: { controls?: unknown }): RegisterItemDecision {
-  if (canManageBoardRegisters(principal)) return 'ok';
-  const controls = Array.isArray(item.controls) ? (item.controls as { responsible?: unknown }[]) : [];
-  return controls.some((c) => c.responsible === principal.username) ? 'ok' : 'forbidden';
-}
