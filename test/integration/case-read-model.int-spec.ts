@@ -64,8 +64,17 @@ describe('case read models (real Postgres and Kafka)', () => {
     expect(reportedTotal).toBe(30);
     expect(incremental.counters.reduce((sum: number, c: { closed: number }) => sum + c.closed, 0)).toBe(closed.length);
 
+    // The task inbox is shared with other registers: a rebuild of the cases leaves their rows alone.
+    const routineTask = { id: '00000000-0000-4000-8000-000000000001', case_id: '00000000-0000-4000-8000-000000000002', case_number: 'RT-2026-0001', case_type: 'routine' };
+    await db.dataSource.query(
+      `INSERT INTO rm_tasks (id, case_id, case_number, case_type, kind, unit_id, status, created_at) VALUES ($1, $2, $3, $4, 'revise', 'solgarden', 'open', now())`,
+      [routineTask.id, routineTask.case_id, routineTask.case_number, routineTask.case_type],
+    );
     const reports = await rebuildReadModels(db.dataSource, store, [projection]);
     expect(reports[0]!.events).toBe(Number(expectedEvents[0]!.count));
+    const [kept] = await db.dataSource.query(`SELECT id, case_id, case_number, case_type FROM rm_tasks WHERE case_type = 'routine'`);
+    expect(kept).toEqual(routineTask);
+    await db.dataSource.query(`DELETE FROM rm_tasks WHERE case_type = 'routine'`);
     expect(await snapshot(db)).toEqual(incremental);
   });
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { CASE_TYPES } from '@kvalitet/domain';
 import { counterKey, type CaseRow, type CounterRow, type TaskRow } from './case-read-model-rows';
 
 const CHUNK = 2000;
@@ -88,10 +89,53 @@ export async function addCounters(manager: EntityManager, deltas: readonly Count
   }
 }
 
-/** Blocks the live consumer until the transaction ends, then empties the read models. */
+/**
+ * Writes rows into emptied tables (a rebuild): plain INSERTs of chunks sent as one JSON parameter
+ * each, without the conflict handling the live upserts need. The next chunk is serialised while
+ * the database writes the current one.
+ */
+async function insertChunks(manager: EntityManager, sql: string, rows: readonly object[]): Promise<void> {
+  let writing: Promise<unknown> = Promise.resolve();
+  for (let i = 0; i < rows.length; i += REBUILD_CHUNK) {
+    const json = JSON.stringify(rows.slice(i, i + REBUILD_CHUNK));
+    await writing;
+    writing = manager.query(sql, [json]);
+  }
+  await writing;
+}
+
+const REBUILD_CHUNK = 2000;
+
+export function insertCaseRows(manager: EntityManager, rows: readonly CaseRow[]): Promise<void> {
+  return insertChunks(
+    manager,
+    `INSERT INTO rm_cases (id, case_number, type, reported_type, unit_id, stage, channel, unclassified, category, reported_at, occurred_at,
+                           reported_by, assignee, description, next_due_at, missed_deadlines, version, closed_at, state, updated_at)
+     SELECT id, case_number, type, reported_type, unit_id, stage, channel, unclassified, category, reported_at, occurred_at,
+            reported_by, assignee, description, next_due_at, missed_deadlines, version, closed_at, state, now()
+       FROM jsonb_populate_recordset(NULL::rm_cases, $1::jsonb)`,
+    rows,
+  );
+}
+
+export function insertTaskRows(manager: EntityManager, rows: readonly TaskRow[]): Promise<void> {
+  return insertChunks(
+    manager,
+    `INSERT INTO rm_tasks (id, case_id, case_number, case_type, kind, assignee, assignee_role, unit_id, due_at, deadline_id, action_id, status, created_at, completed_at)
+     SELECT id, case_id, case_number, case_type, kind, assignee, assignee_role, unit_id, due_at, deadline_id, action_id, status, created_at, completed_at
+       FROM jsonb_populate_recordset(NULL::rm_tasks, $1::jsonb)`,
+    rows,
+  );
+}
+
+/**
+ * Blocks the live consumer until the transaction ends, then empties the read models. Only the
+ * cases' own rows of the shared task inbox go: other registers keep theirs (rm_tasks.case_type is
+ * the register's aggregate type there).
+ */
 export async function lockAndClearCaseReadModels(manager: EntityManager): Promise<void> {
   await manager.query(`LOCK TABLE rm_cases, rm_tasks, rm_case_counters IN EXCLUSIVE MODE`);
-  await manager.query(`DELETE FROM rm_tasks`);
+  await manager.query(`DELETE FROM rm_tasks WHERE case_type = ANY($1::text[])`, [[...CASE_TYPES]]);
   await manager.query(`DELETE FROM rm_case_counters`);
   await manager.query(`DELETE FROM rm_cases`);
 }

@@ -3,7 +3,15 @@ import { topicForAggregate, type EventEnvelope } from '@kvalitet/contracts';
 import type { Projection } from '../projection';
 import { caseRowOf, foldCaseEvent, startFold, taskRowsOf, type CaseFold } from './apply-case-event';
 import type { CaseRow, CounterRow, TaskRow } from './case-read-model-rows';
-import { addCounters, loadCaseRowsForUpdate, lockAndClearCaseReadModels, upsertCaseRows, upsertTaskRows } from './case-read-model-store';
+import {
+  addCounters,
+  insertCaseRows,
+  insertTaskRows,
+  loadCaseRowsForUpdate,
+  lockAndClearCaseReadModels,
+  upsertCaseRows,
+  upsertTaskRows,
+} from './case-read-model-store';
 
 export const CASE_READ_MODEL = 'case-read-model';
 
@@ -60,8 +68,9 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
         }
       }
       const rows = [...folds.values()].filter((f) => f.state !== null);
-      await upsertCaseRows(manager, rows.map(caseRowOf));
-      await upsertTaskRows(manager, rows.flatMap(taskRowsOf));
+      // The reset emptied the tables: plain inserts, no conflicts to handle.
+      await insertCaseRows(manager, rows.map(caseRowOf));
+      await insertTaskRows(manager, rows.flatMap(taskRowsOf));
       await addCounters(manager, counters);
       return rows.length;
     },
