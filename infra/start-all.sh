@@ -45,6 +45,8 @@ run() {
 
 say "migrerar databasen och lägger in demodata…"
 node -r @swc-node/register infra/seed-demo.ts
+say "skapar eller uppdaterar rapportschemana i Temporal (veckosammanställning, tertial, berättelser …)…"
+node -r @swc-node/register apps/worker/src/activities/report-schedules-cli.ts ensure
 
 say "bygger webbgränssnittet (apps/web → apps/web/dist)…"
 npx vite build --config apps/web/vite.config.mts --logLevel warn

@@ -221,6 +221,31 @@ describe('improvement work (e2e, IMP-1…IMP-8)', () => {
       summary: 'Rutinen följdes inte',
       causes: ['routine', 'handover'],
     });
+    const onCase = await call<{ actions: { title: string; causes?: string[] }[] }>(
+      'POST',
+      `/cases/${caseId}/add-action`,
+      'enhetschef',
+      {
+        title: 'Gå igenom rutinen på APT',
+        level: 'organisational',
+        owner: 'enhetschef',
+        dueAt: isoMinutesFromNow(60 * 24 * 14),
+        causes: ['routine'],
+      },
+    );
+    expect(onCase.status).toBe(200);
+    expect(onCase.body.actions[0]).toMatchObject({ title: 'Gå igenom rutinen på APT', causes: ['routine'] });
+    const wrongCause = await call('POST', `/cases/${caseId}/add-action`, 'enhetschef', {
+      title: 'x',
+      level: 'individual',
+      owner: 'enhetschef',
+      dueAt: isoMinutesFromNow(600),
+      causes: ['weather'],
+    });
+    expect(expectProblem(wrongCause, 400, 'VALIDATION_FAILED').errors?.[0]).toMatchObject({
+      field: 'causes',
+      code: 'CAUSE_NOT_RECORDED',
+    });
     const created = await call<Improvement>('POST', '/improvement-actions', 'enhetschef', action);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({

@@ -9,3 +9,4 @@ export * from './case/case-flow-work';
 export * from './case/apply-case-event';
 export * from './ledningssystem/index';
 export * from './risk-assessments/index';
+export * from './reports';

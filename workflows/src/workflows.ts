@@ -3,3 +3,4 @@ export { smokeWorkflow } from './smoke/smoke-workflow';
 export { caseWorkflow } from './case/case-workflow';
 export { ledningssystemDutyWorkflow } from './ledningssystem/ledningssystem-duty-workflow';
 export { riskAssessmentWorkflow } from './risk-assessments/risk-assessment-workflow';
+export { scheduledReportWorkflow } from './reports/scheduled-report-workflow';

@@ -48,6 +48,8 @@ export interface CaseActionView {
   completedAt?: string;
   followedUpAt?: string;
   effective?: boolean;
+  /** The investigation's causes the action addresses. */
+  causes?: string[];
 }
 
 export interface CaseView {
@@ -131,6 +133,7 @@ interface FreeText {
   decisionRationale: string;
   closingSummary: string | null;
   actionTitles: Map<string, string>;
+  actionCauses: Map<string, string[]>;
   actionResults: Map<string, string>;
 }
 
@@ -149,6 +152,7 @@ function freeTextOf(events: readonly EventEnvelope[]): FreeText {
     decisionRationale: '',
     closingSummary: null,
     actionTitles: new Map(),
+    actionCauses: new Map(),
     actionResults: new Map(),
   };
   for (const event of events) {
@@ -190,6 +194,8 @@ function freeTextOf(events: readonly EventEnvelope[]): FreeText {
         break;
       case 'ActionAdded':
         result.actionTitles.set(String(data['actionId']), text(data['title']) ?? '');
+        if (Array.isArray(data['causes']))
+          result.actionCauses.set(String(data['actionId']), texts(data['causes']));
         break;
       case 'ActionCompleted':
         result.actionResults.set(String(data['actionId']), text(data['result']) ?? '');
@@ -313,6 +319,7 @@ export function buildCaseView(state: CaseAggregateState, events: readonly EventE
           completedAt: action.completedAt,
           followedUpAt: action.followedUpAt,
           effective: action.effective,
+          causes: t.actionCauses.get(action.id),
         }),
       )
       .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id)),

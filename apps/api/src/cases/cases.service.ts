@@ -101,6 +101,7 @@ export class CasesService {
     info: RequestInfo,
   ): Promise<CaseView> {
     const { expectedVersion, ...data } = body as CaseCommandDto & Record<string, unknown>;
+    if (name === 'add-action' && Array.isArray(data['causes'])) assertInvestigationCauses(loaded.events, data['causes'] as string[]);
     const command = {
       type: name,
       actor: actorOf(principal),
@@ -181,4 +182,20 @@ function toListItem(row: CaseListRow): CaseListItemDto {
     version: row.version,
     closedAt: iso(row.closed_at),
   };
+}
+
+/**
+ * An action linked to causes names causes the case's latest investigation recorded (IMP, ADR 0007);
+ * before any investigation the decider refuses it (409).
+ */
+function assertInvestigationCauses(events: readonly EventEnvelope[], causes: readonly string[]): void {
+  const investigation = [...events].reverse().find((event) => event.type === 'InvestigationRecorded');
+  if (!investigation) return;
+  const recorded = Array.isArray(investigation.data['causes']) ? (investigation.data['causes'] as unknown[]).map(String) : [];
+  const unknown = causes.map((cause) => cause.trim()).filter((cause) => !recorded.includes(cause));
+  if (unknown.length > 0) {
+    throw ApiProblem.validation([
+      { field: 'causes', code: 'CAUSE_NOT_RECORDED', message: `Orsakerna måste vara sådana som utredningen registrerat. Okända: ${unknown.join(', ')}` },
+    ]);
+  }
 }

@@ -94,6 +94,8 @@ export interface AddActionData {
   readonly level: CaseActionLevel;
   readonly owner: string;
   readonly dueAt: string;
+  /** The causes found by the investigation that the action works against (IMP, LC-5 grundorsaker). */
+  readonly causes?: readonly string[];
 }
 
 export interface CompleteActionData {

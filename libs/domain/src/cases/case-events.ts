@@ -115,6 +115,8 @@ export interface ActionAddedData {
   readonly level: CaseActionLevel;
   readonly owner: string;
   readonly dueAt: string;
+  /** Causes of the investigation the action addresses (absent when none were named). */
+  readonly causes?: readonly string[];
   readonly by: string;
   readonly at: string;
 }

@@ -180,6 +180,19 @@ export class AddActionDto extends CaseCommandDto {
   @IsDefined()
   @IsDateTimeWithOffset()
   dueAt!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 50,
+    description: 'Orsaker som utredningen registrerat och som åtgärden riktar sig mot',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotBlank({ each: true })
+  @MaxLength(2000, { each: true })
+  causes?: string[];
 }
 
 export class CompleteActionDto extends CaseCommandDto {

@@ -60,6 +60,8 @@ export class CaseActionDto implements CaseActionView {
   @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) followedUpAt?: string;
   @ApiPropertyOptional() effective?: boolean;
+  @ApiPropertyOptional({ type: [String], description: 'Utredningens orsaker som åtgärden riktar sig mot' })
+  causes?: string[];
 }
 
 export class CaseReporterDto {

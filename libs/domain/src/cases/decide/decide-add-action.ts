@@ -11,6 +11,7 @@ import {
   checkRequiredText,
   firstRefusal,
   invalidField,
+  isBlank,
   normalisedTimestamp,
   parseDateTime,
   requiredText,
@@ -40,7 +41,21 @@ export function decideAddAction(
   if ((parseDateTime(data.dueAt) ?? 0) <= now.getTime()) {
     return refused(invalidField('dueAt', 'Slutdatum för åtgärden måste ligga i framtiden.', 'IN_PAST'));
   }
+  const causes = data.causes;
+  if (causes !== undefined && (!Array.isArray(causes) || causes.length > 50 || causes.some(isBlank))) {
+    return refused(invalidField('causes', 'Orsakerna måste vara en lista (högst 50) med ifyllda texter.'));
+  }
   if (!isWorkingStage(state.stage)) return refused(wrongStage(state, 'lägga till en åtgärd'));
+  if (causes !== undefined && causes.length > 0 && state.investigation === null) {
+    return refused(
+      caseRefusal(
+        'INVALID_TRANSITION',
+        'INVESTIGATION_REQUIRED_FOR_CAUSES',
+        'En åtgärd kan kopplas till orsaker först när utredningen är registrerad.',
+        'causes',
+      ),
+    );
+  }
   const actionId = requiredText(data.actionId);
   if (state.actions[actionId] !== undefined) {
     return refused(
@@ -61,6 +76,7 @@ export function decideAddAction(
       level: data.level,
       owner: requiredText(data.owner),
       dueAt: normalisedTimestamp(data.dueAt),
+      ...(causes !== undefined && causes.length > 0 ? { causes: causes.map((cause) => cause.trim()) } : {}),
       by: command.actor.username,
       at: now.toISOString(),
     },
