@@ -3,3 +3,4 @@ export * from './report-pdf';
 export * from './report-service';
 export * from './report-archive';
 export * from './reporting-config';
+export * from './report-organisation';

@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import { renderReportHtml, yearRange, type ReportDocument, type ReportUnit, type ScheduledReportKind } from '@kvalitet/domain';
+import type { EventStore } from '@kvalitet/persistence';
+import type { Mailer } from '@kvalitet/notifications';
+import { ReportService, renderReportPdf, reportArchive, type ComposedReport } from '@kvalitet/reporting';
+import type { GenerateReportRequest, GeneratedReport, MailReportRequest, ReportActivities, ReportReminderRequest } from '@kvalitet/workflows';
+
+/** Who gets each report by mail (usernames or addresses); `REPORT_RECIPIENTS_<KIND>` overrides. */
+export const DEFAULT_REPORT_RECIPIENTS: Readonly<Record<ScheduledReportKind, readonly string[]>> = {
+  weekly_digest: ['ledning', 'forvaltningschef'],
+  meeting_report: ['ledning', 'forvaltningschef'],
+  quarterly_statistics: ['ledning', 'forvaltningschef', 'kvalitet'],
+  tertial_report: ['ledning', 'forvaltningschef', 'kvalitet'],
+  annual_report: ['forvaltningschef', 'kvalitet'],
+  patientsakerhetsberattelse: ['mas', 'kvalitet'],
+  kvalitetsberattelse: ['kvalitet', 'forvaltningschef'],
+  ledningssystem_review: ['kvalitet', 'forvaltningschef'],
+};
+
+/** The owner the reminder chain nags (GAP-5: MAS by default for the patientsäkerhetsberättelse). */
+export const REMINDER_RECIPIENTS: Readonly<Partial<Record<ScheduledReportKind, readonly string[]>>> = {
+  patientsakerhetsberattelse: ['mas'],
+  kvalitetsberattelse: ['kvalitet'],
+};
+
+export function reportRecipientsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<ScheduledReportKind, readonly string[]> {
+  const result = { ...DEFAULT_REPORT_RECIPIENTS };
+  for (const kind of Object.keys(result) as ScheduledReportKind[]) {
+    const value = env[`REPORT_RECIPIENTS_${kind.toUpperCase()}`];
+    if (value) result[kind] = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  }
+  return result;
+}
+
+/** A stable UUID for a report period, so every run of a period appends to the same `report` aggregate. */
+export function reportAggregateId(key: string): string {
+  const hex = createHash('sha256').update(`report:${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface ReportActivityDeps {
+  readonly dataSource: DataSource;
+  readonly events: EventStore;
+  readonly mailer: Mailer;
+  readonly units: readonly ReportUnit[];
+  readonly organisation: string;
+  readonly recipients?: Readonly<Record<ScheduledReportKind, readonly string[]>>;
+  readonly clock?: () => Date;
+}
+
+async function compose(service: ReportService, kind: ScheduledReportKind, period: GenerateReportRequest['period'], now: Date): Promise<ComposedReport<unknown>> {
+  const from = new Date(period.from);
+  const to = new Date(period.to);
+  switch (kind) {
+    case 'weekly_digest':
+      return service.weeklyDigest(period.key.slice(kind.length + 1), now);
+    case 'patientsakerhetsberattelse':
+    case 'kvalitetsberattelse':
+      return service.berattelse(kind, Number(period.key.slice(kind.length + 1)), now);
+    case 'annual_report':
+    case 'ledningssystem_review': {
+      const year = Number(period.key.slice(kind.length + 1));
+      return service.periodReport(kind, period.label, from, to, now, [{ label: String(year - 1), ...yearRange(year - 1) }]);
+    }
+    case 'meeting_report':
+    case 'quarterly_statistics':
+    case 'tertial_report':
+      return service.periodReport(kind, period.label, from, to, now);
+  }
+}
+
+/**
+ * The scheduled report runs' side effects (architecture.md: activities are the only side effects).
+ * Each is idempotent: the archive keeps one report per period (a re-run replaces it), the
+ * `ReportGenerated` event is appended once per workflow run, and a mail key is sent once.
+ */
+export function createReportActivities(deps: ReportActivityDeps): ReportActivities {
+  const clock = deps.clock ?? (() => new Date());
+  const service = new ReportService({ db: deps.dataSource, units: deps.units, organisation: deps.organisation });
+  const recipients = deps.recipients ?? DEFAULT_REPORT_RECIPIENTS;
+
+  return {
+    async generateScheduledReport({ period, workflowId, runId }: GenerateReportRequest): Promise<GeneratedReport> {
+      const now = clock();
+      let composed: ComposedReport<unknown>;
+      try {
+        composed = await compose(service, period.kind, period, now);
+      } catch (error) {
+        if (error instanceof RangeError) throw ApplicationFailure.nonRetryable(error.message, 'ReportFailed');
+        throw error;
+      }
+      const document: ReportDocument = composed.document;
+      const [html, pdf] = [renderReportHtml(document), await renderReportPdf(document)];
+      const archived = await reportArchive.save(deps.dataSource, { key: period.key, label: period.label, from: period.from, to: period.to, data: composed.data, document, html, pdf, workflowId });
+      const aggregateId = reportAggregateId(period.key);
+      const history = await deps.events.load(aggregateId);
+      if (history.some((e) => e.type === 'ReportGenerated' && e.data['runId'] === runId)) {
+        return { key: period.key, label: period.label, generation: archived.generation, eventAppended: false };
+      }
+      await deps.events.append({
+        aggregateType: 'report',
+        aggregateId,
+        expectedVersion: history.length,
+        events: [
+          {
+            type: 'ReportGenerated',
+            data: { reportKey: period.key, kind: period.kind, label: period.label, from: period.from, to: period.to, generation: archived.generation, generatedAt: document.generatedAt, workflowId, runId, sections: document.sections.length },
+            occurredAt: now,
+          },
+        ],
+        metadata: { actor: 'system', correlationId: workflowId, causationId: runId },
+      });
+      return { key: period.key, label: period.label, generation: archived.generation, eventAppended: true };
+    },
+
+    async mailScheduledReport({ key, kind, label }: MailReportRequest) {
+      const rows: { document: ReportDocument; html: string; pdf: Buffer }[] = await deps.dataSource.query(`SELECT document, html, pdf FROM generated_reports WHERE report_key = $1`, [key]);
+      const report = rows[0];
+      if (!report) throw ApplicationFailure.nonRetryable(`Rapporten ${key} finns inte i arkivet`, 'ReportFailed');
+      const to = recipients[kind];
+      const result = await deps.mailer.send({
+        key: `report-mail:${key}`,
+        to,
+        subject: report.document.title,
+        text: `${report.document.title}\n${report.document.organisation}\nPeriod: ${report.document.periodLabel}\n\nRapporten finns som PDF i bilagan och i Kvalitetsledning under Rapporter (${label}).\nInnehåller inga namn, personnummer eller fritext ur ärenden.`,
+        html: report.html,
+        attachments: [{ filename: `${key.replace(/[^a-z0-9-]+/gi, '-')}.pdf`, contentType: 'application/pdf', content: report.pdf }],
+      });
+      return { duplicate: result.duplicate, recipients: [...to] };
+    },
+
+    async sendReportReminder({ key, kind, label, dueDate }: ReportReminderRequest) {
+      const to = REMINDER_RECIPIENTS[kind] ?? recipients[kind];
+      const what = kind === 'patientsakerhetsberattelse' ? 'Patientsäkerhetsberättelsen' : 'Kvalitetsberättelsen';
+      const due = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' }).format(new Date(dueDate));
+      const result = await deps.mailer.send({
+        key,
+        to,
+        subject: `Påminnelse: ${what} för ${label} ska vara klar senast ${due}`,
+        text: `${what} för ${label} ska vara upprättad senast ${due} (PSL 3 kap. 10 §). Utkastet med årets siffror finns i Kvalitetsledning; analysen i de markerade avsnitten skrivs av ansvarig.`,
+      });
+      return { duplicate: result.duplicate, recipients: [...to] };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// node -r @swc-node/register apps/worker/src/activities/report-schedules-cli.ts ensure|pause [note]|unpause [note]|describe
+// Creates or updates the report schedules (ADR 0006); infra/start-all.sh runs `ensure` at every start.
+import { Client, Connection } from '@temporalio/client';
+import { CASE_TASK_QUEUE } from '@kvalitet/workflows';
+import { ensureReportSchedules, reportScheduleDefinitions, setReportSchedulesPaused } from './report-schedules';
+
+function meetingDates(): string[] {
+  const raw = process.env['LEDNINGSGRUPP_MEETINGS'] ?? '';
+  const dates = raw.split(',').map((d) => d.trim()).filter((d) => d.length > 0);
+  const bad = dates.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
+  if (bad.length > 0) throw new Error(`LEDNINGSGRUPP_MEETINGS: ogiltiga datum ${bad.join(', ')} (förväntat YYYY-MM-DD)`);
+  return dates;
+}
+
+async function main(): Promise<void> {
+  const [command = 'ensure', ...rest] = process.argv.slice(2);
+  const address = process.env['TEMPORAL_ADDRESS'];
+  if (!address) throw new Error('TEMPORAL_ADDRESS saknas');
+  const connection = await Connection.connect({ address, connectTimeout: '10s' });
+  const client = new Client({ connection, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default' });
+  const options = { meetingDates: meetingDates() };
+  try {
+    if (command === 'ensure') {
+      const result = await ensureReportSchedules(client, process.env['TEMPORAL_TASK_QUEUE'] ?? CASE_TASK_QUEUE, { ...options, paused: process.env['REPORT_SCHEDULES_PAUSED'] === 'true' });
+      process.stderr.write(`[rapportscheman] skapade: ${result.created.join(', ') || '–'}; uppdaterade: ${result.updated.join(', ') || '–'}\n`);
+    } else if (command === 'pause' || command === 'unpause') {
+      await setReportSchedulesPaused(client, command === 'pause', rest.join(' ') || (command === 'pause' ? 'pausad från kommandoraden' : 'återupptagen'), options);
+      process.stderr.write(`[rapportscheman] ${command === 'pause' ? 'pausade' : 'återupptagna'}\n`);
+    } else if (command === 'describe') {
+      for (const definition of reportScheduleDefinitions(options)) {
+        const info = await client.schedule.getHandle(definition.scheduleId).describe();
+        process.stdout.write(`${definition.scheduleId}: ${info.state.paused ? 'pausad' : 'aktiv'}; nästa: ${info.info.nextActionTimes.slice(0, 3).map((d) => d.toISOString()).join(', ')}\n`);
+      }
+    } else {
+      throw new Error(`okänt kommando: ${command} (ensure, pause, unpause, describe)`);
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[rapportscheman] misslyckades: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

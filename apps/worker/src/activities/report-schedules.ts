@@ -1,0 +1,109 @@
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions, type ScheduleSpec } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
+import { SCHEDULED_REPORT_KINDS, type ScheduledReportKind } from '@kvalitet/domain';
+import type { ScheduledReportInput } from '@kvalitet/workflows';
+
+export const REPORT_SCHEDULE_PREFIX = 'kvalitet-report';
+const TIME_ZONE = 'Europe/Stockholm';
+
+export interface ReportScheduleDefinition {
+  readonly scheduleId: string;
+  readonly kind: ScheduledReportKind;
+  readonly spec: ScheduleSpec;
+  /** How long after a missed time (server down over Monday) the run is still made up. */
+  readonly catchupWindow: Duration;
+  readonly note: string;
+}
+
+export interface ReportScheduleOptions {
+  readonly prefix?: string;
+  /** Ledningsgrupp meetings as Stockholm dates (`2026-12-03`); each gets a report at 07:00 (DL-18). Empty: every Thursday. */
+  readonly meetingDates?: readonly string[];
+}
+
+function meetingCalendar(dates: readonly string[]): ScheduleSpec {
+  if (dates.length === 0) return { calendars: [{ dayOfWeek: 'THURSDAY', hour: 7, comment: 'Ledningsgruppens möte (standard: torsdagar)' }], timezone: TIME_ZONE };
+  return {
+    calendars: dates.map((date) => {
+      const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+      return { year, month: (['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const)[month - 1]!, dayOfMonth: day, hour: 7, comment: `Ledningsgruppens möte ${date}` };
+    }),
+    timezone: TIME_ZONE,
+  };
+}
+
+/**
+ * The calendar duties of §5 as Temporal Schedules, in Stockholm time (DATA-12):
+ * weekly digest Monday 07:00 (DL-17); a report before each ledningsgrupp meeting (DL-18); quarterly
+ * statistics on the 1st of Jan/Apr/Jul/Oct (DL-19); tertial reports on 1 May, 1 September and
+ * 1 January (DL-20); the annual compilation on 15 January (REP-9); the patientsäkerhetsberättelse
+ * draft on 15 January, well before 1 March, with the reminder chain to the MAS in the run (DL-22);
+ * the kvalitetsberättelse draft on 20 January (DL-23); the ledningssystem review on 1 March (DL-24).
+ */
+export function reportScheduleDefinitions(options: ReportScheduleOptions = {}): ReportScheduleDefinition[] {
+  const prefix = options.prefix ?? REPORT_SCHEDULE_PREFIX;
+  const at7 = { hour: 7, minute: 0 };
+  const specs: Record<ScheduledReportKind, { spec: ScheduleSpec; catchupWindow: Duration; note: string }> = {
+    weekly_digest: { spec: { calendars: [{ dayOfWeek: 'MONDAY', ...at7 }], timezone: TIME_ZONE }, catchupWindow: '6 days', note: 'Veckosammanställning till ledningsgruppen, måndag 07:00' },
+    meeting_report: { spec: meetingCalendar(options.meetingDates ?? []), catchupWindow: '2 days', note: 'Rapport till ledningsgruppens möte' },
+    quarterly_statistics: { spec: { calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Kvartalsstatistik' },
+    tertial_report: { spec: { calendars: [{ month: ['JANUARY', 'MAY', 'SEPTEMBER'], dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Tertialrapport (T1 jan–apr, T2 maj–aug, T3 sep–dec)' },
+    annual_report: { spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Årssammanställning till nämnden' },
+    patientsakerhetsberattelse: { spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Utkast till patientsäkerhetsberättelse (senast 1 mars), påminnelser till MAS' },
+    kvalitetsberattelse: { spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 20, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Utkast till kvalitetsberättelse' },
+    ledningssystem_review: { spec: { calendars: [{ month: 'MARCH', dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Årlig uppföljning av ledningssystemet (mars)' },
+  };
+  return SCHEDULED_REPORT_KINDS.map((kind) => ({ scheduleId: `${prefix}-${kind.replace(/_/g, '-')}`, kind, ...specs[kind] }));
+}
+
+export function scheduleOptionsOf(definition: ReportScheduleDefinition, taskQueue: string, options: ReportScheduleOptions & { paused?: boolean } = {}): ScheduleOptions {
+  const args: [ScheduledReportInput] = [
+    definition.kind === 'meeting_report' && options.meetingDates && options.meetingDates.length > 0
+      ? { kind: definition.kind, meetingDates: options.meetingDates.map((d) => `${d}T07:00:00+01:00`) }
+      : { kind: definition.kind },
+  ];
+  return {
+    scheduleId: definition.scheduleId,
+    spec: definition.spec,
+    action: { type: 'startWorkflow', workflowType: 'scheduledReportWorkflow', args, taskQueue, workflowId: definition.scheduleId },
+    // A run still going (a berättelse waiting to remind) lets the next one queue, never run twice at once.
+    policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: definition.catchupWindow, pauseOnFailure: false },
+    state: { paused: options.paused ?? false, note: definition.note },
+    memo: { kind: definition.kind },
+  };
+}
+
+/**
+ * Creates the schedules, or updates spec, action and policies of those that exist (keeping whether
+ * they are paused): safe to run at every start.
+ */
+export async function ensureReportSchedules(client: Client, taskQueue: string, options: ReportScheduleOptions & { paused?: boolean } = {}): Promise<{ created: string[]; updated: string[] }> {
+  const created: string[] = [];
+  const updated: string[] = [];
+  for (const definition of reportScheduleDefinitions(options)) {
+    const scheduleOptions = scheduleOptionsOf(definition, taskQueue, options);
+    try {
+      await client.schedule.create(scheduleOptions);
+      created.push(definition.scheduleId);
+    } catch (error) {
+      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+      await client.schedule.getHandle(definition.scheduleId).update((previous) => ({
+        ...previous,
+        spec: scheduleOptions.spec,
+        action: scheduleOptions.action,
+        policies: scheduleOptions.policies,
+      }));
+      updated.push(definition.scheduleId);
+    }
+  }
+  return { created, updated };
+}
+
+/** Pauses or resumes every report schedule (e.g. during a migration), with a note why. */
+export async function setReportSchedulesPaused(client: Client, paused: boolean, note: string, options: ReportScheduleOptions = {}): Promise<void> {
+  for (const definition of reportScheduleDefinitions(options)) {
+    const handle = client.schedule.getHandle(definition.scheduleId);
+    if (paused) await handle.pause(note);
+    else await handle.unpause(note);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './report-activities';
+export * from './scheduled-report-workflow';
