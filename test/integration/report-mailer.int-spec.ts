@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
-import { Mailer } from '../src';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { Mailer } from '@kvalitet/notifications';
 
 /** A minimal SMTP server that accepts everything and keeps the DATA of each message. */
 function fakeSmtpServer(): Promise<{ server: Server; port: number; messages: string[] }> {

@@ -6,9 +6,9 @@ import {
   weeklyDigestDocument,
   type StatisticsCaseFact,
 } from '@kvalitet/domain';
-import { FIXTURE_AS_OF, FIXTURE_CASES, FIXTURE_ORGANISATION, FIXTURE_PERSONAL_STRINGS, FIXTURE_UNITS } from '../../domain/src/reports/fixtures/report-fixture';
-import { pdfText } from '../test/pdf-text';
-import { pdfSafe, renderReportPdf } from './report-pdf';
+import { FIXTURE_AS_OF, FIXTURE_CASES, FIXTURE_ORGANISATION, FIXTURE_PERSONAL_STRINGS, FIXTURE_UNITS } from '../../libs/domain/src/reports/fixtures/report-fixture';
+import { pdfText } from '../../libs/reporting/test/pdf-text';
+import { pdfSafe, renderReportPdf } from '@kvalitet/reporting';
 
 const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);
 const ctx = { organisation: FIXTURE_ORGANISATION, units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF };
