@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { describeDuration } from '@kvalitet/domain';
+import { describeDuration, ESCALATION_ROLES } from '@kvalitet/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
@@ -27,14 +27,6 @@ import { accessActionLabel, POLICY_KEY_LABELS, roleLabel } from '../lib/labels';
 import { fromDraft, moveItem, toDraft, type DurationDraft, type DurationUnit } from '../lib/policy-form';
 import { usePageTitle } from '../lib/use-page-title';
 
-const ESCALATION_ROLES = [
-  'unit_manager',
-  'division_manager',
-  'director',
-  'lex_sarah_investigator',
-  'mas',
-  'quality_coordinator',
-];
 const UNIT_OPTIONS: { value: DurationUnit; label: string }[] = [
   { value: 'hours', label: 'timmar' },
   { value: 'days', label: 'dagar' },
