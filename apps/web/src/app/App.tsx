@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { Loading } from '../components/QueryState';
@@ -7,13 +8,15 @@ import { CasesPage } from '../pages/CasesPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OidcCallbackPage } from '../pages/OidcCallbackPage';
-import { OverviewPage } from '../pages/OverviewPage';
 import { PublicFeedbackPage } from '../pages/PublicFeedbackPage';
 import { ReportPage } from '../pages/ReportPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { TasksPage } from '../pages/TasksPage';
 import { Layout } from './Layout';
 import { RequireAuth } from './RequireAuth';
+
+// The charts (recharts) are only for Översikt: a separate chunk keeps the public e-form light on a phone.
+const OverviewPage = lazy(() => import('../pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 function Home() {
   const { me } = useAuth();
@@ -40,7 +43,14 @@ export function App() {
           <Route path="/uppgifter" element={<TasksPage />} />
           <Route path="/arenden" element={<CasesPage />} />
           <Route path="/arenden/:id" element={<CasePage />} />
-          <Route path="/oversikt" element={<OverviewPage />} />
+          <Route
+            path="/oversikt"
+            element={
+              <Suspense fallback={<Loading label="Laddar översikten…" />}>
+                <OverviewPage />
+              </Suspense>
+            }
+          />
           <Route path="/installningar" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
