@@ -50,21 +50,30 @@ export interface ReportDocument {
 
 export const ANALYSIS_MARKER = 'ANALYS SKRIVS AV ANSVARIG';
 
+let numberFormat: Intl.NumberFormat | undefined;
+const dateFormats = new Map<boolean, Intl.DateTimeFormat>();
+
 /** Swedish number formatting for documents: 1 234, 12,5. */
 export function formatNumber(value: number | null): string {
   if (value === null) return '–';
-  return new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(value);
+  numberFormat ??= new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+  return numberFormat.format(value);
 }
 
 /** `2026-11-23T07:00:00.000Z` → `2026-11-23 08:00` in Stockholm. */
 export function formatStockholm(iso: string, withTime = true): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
-  }).formatToParts(new Date(iso));
+  let format = dateFormats.get(withTime);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+    });
+    dateFormats.set(withTime, format);
+  }
+  const parts = format.formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const date = `${get('year')}-${get('month')}-${get('day')}`;
   return withTime ? `${date} ${get('hour')}:${get('minute')}` : date;
