@@ -88,6 +88,16 @@ describe('improvement work (e2e, IMP-1…IMP-8)', () => {
         }),
       ]),
     );
+    const openapi = await api.call<{
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> };
+    }>('GET', '/api/v1/openapi.json');
+    const taskSchema = openapi.body.components.schemas['TaskDto']!.properties;
+    const managerTasks = await tasksOf('enhetschef');
+    expect(managerTasks.length).toBeGreaterThan(0);
+    for (const task of managerTasks) {
+      expect(taskSchema['kind']!.enum).toContain(task.kind);
+      expect(taskSchema['caseType']!.enum).toContain(task.caseType);
+    }
     const mine = await call<{ items: { id: string; stage: string }[] }>(
       'GET',
       '/improvement-proposals',
