@@ -24,7 +24,13 @@ export function ErrorNotice({
   title?: string;
   onRetry?: () => void;
 }) {
-  const fieldErrors = error instanceof ApiError ? error.errors : [];
+  // The api often repeats its detail as the one field message (a refusal); say it once.
+  const fieldErrors =
+    error instanceof ApiError
+      ? error.errors.filter(
+          (e, i, all) => e.message !== error.detail && all.findIndex((o) => o.message === e.message) === i,
+        )
+      : [];
   const heading =
     title ??
     (error instanceof ApiError && error.status === 403
