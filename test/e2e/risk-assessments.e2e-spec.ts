@@ -364,4 +364,40 @@ describe('risk assessments (e2e, RA-1…RA-7)', () => {
     });
     expect(accepted.status).toBe(200);
   });
+
+  it('coverage (RA-10): the units the caller sees, those without a risk analysis this year flagged', async () => {
+    await syncReadModels(api.db.dataSource, api.store);
+    const year = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 4));
+    const mine = await api.call<{
+      year: number;
+      units: { unitId: string; covered: boolean; assessments: number }[];
+      uncovered: string[];
+    }>('GET', `/api/v1/risk-assessments/coverage?year=${year}`, { token: t['enhetschef']! });
+    expect(mine.status).toBe(200);
+    expect(mine.body.units.map((u) => u.unitId)).toEqual(['solgarden']);
+    expect(mine.body.units[0]).toMatchObject({ covered: true });
+    const all = await api.call<{ uncovered: string[] }>(
+      'GET',
+      `/api/v1/risk-assessments/coverage?year=${year}`,
+      { token: t['kvalitet']! },
+    );
+    expect(all.body.uncovered).toEqual(expect.arrayContaining(['hemtjanst-norr', 'ifo', 'forsorjningsstod']));
+    expect(all.body.uncovered).not.toContain('solgarden');
+    const lastYear = await api.call<{ uncovered: string[] }>(
+      'GET',
+      `/api/v1/risk-assessments/coverage?year=${year - 1}`,
+      { token: t['kvalitet']! },
+    );
+    expect(lastYear.body.uncovered).toContain('solgarden');
+    expectProblem(
+      await api.call('GET', '/api/v1/risk-assessments/coverage?year=nope', { token: t['kvalitet']! }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await api.call('GET', '/api/v1/risk-assessments/coverage', { token: t['kvalitet']! }),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
 });

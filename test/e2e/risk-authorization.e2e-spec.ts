@@ -116,9 +116,10 @@ describe('risk assessments: authorisation matrix (every endpoint × every demo u
     ).toEqual(CREATE_INVALID);
   });
 
-  it('GET /risk-assessments and /risk-assessments/matrix', async () => {
+  it('GET /risk-assessments, /risk-assessments/matrix and /risk-assessments/coverage', async () => {
     expect(await statuses('GET', () => '/api/v1/risk-assessments')).toEqual(LIST);
     expect(await statuses('GET', () => '/api/v1/risk-assessments/matrix')).toEqual(LIST);
+    expect(await statuses('GET', () => '/api/v1/risk-assessments/coverage?year=2026')).toEqual(LIST);
   });
 
   it('GET /risk-assessments/{id}', async () => {

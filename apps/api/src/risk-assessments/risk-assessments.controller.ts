@@ -41,6 +41,8 @@ import {
   RiskAssessmentDto,
   RiskAssessmentListDto,
   RiskAssessmentListQueryDto,
+  RiskCoverageDto,
+  RiskCoverageQueryDto,
   RiskMatrixDto,
   RiskMatrixQueryDto,
 } from './dto/risk-assessment.dto';
@@ -118,6 +120,18 @@ export class RiskAssessmentsController {
   @ApiProblems(400, 401, 403)
   matrix(@CurrentUser() user: Principal, @Query() query: RiskMatrixQueryDto): Promise<RiskMatrixDto> {
     return this.service.matrix(user, query.unitId);
+  }
+
+  @Get('coverage')
+  @Authorize(mayUseRiskAssessments)
+  @ApiOperation({
+    summary: 'Täckning (RA-10): enheterna du ser, med årets riskanalyser; enheter utan någon flaggas',
+    operationId: 'riskAssessment_coverage',
+  })
+  @ApiOkResponse({ type: RiskCoverageDto })
+  @ApiProblems(400, 401, 403)
+  coverage(@CurrentUser() user: Principal, @Query() query: RiskCoverageQueryDto): Promise<RiskCoverageDto> {
+    return this.service.coverage(user, query.year);
   }
 
   @Get(':id')

@@ -32,6 +32,7 @@ import type {
   RiskAssessmentListDto,
   RiskAssessmentListItemDto,
   RiskAssessmentListQueryDto,
+  RiskCoverageDto,
   RiskMatrixDto,
 } from './dto/risk-assessment.dto';
 import type { LoadedRiskAssessment } from './risk-assessment-access';
@@ -235,6 +236,30 @@ export class RiskAssessmentsService {
       })),
       policyVersion: policy.version,
     };
+  }
+
+  /** RA-10: every unit the caller sees, with its risk analyses of the year; those without one are flagged. */
+  async coverage(principal: Principal, year: number): Promise<RiskCoverageDto> {
+    const visibility = riskAssessmentVisibility(principal, ORGANISATION);
+    if (!visibility) throw ApiProblem.forbidden('Din roll ger inte tillgång till riskanalyser.');
+    const unitIds = visibility.all ? ORGANISATION.units.map((unit) => unit.id) : [...visibility.unitIds];
+    const counts: { unit_id: string; n: string }[] = await this.dataSource.query(
+      `SELECT unit_id, count(*) AS n FROM rm_risk_assessments
+        WHERE unit_id = ANY($1::text[]) AND stage NOT IN ('proposed', 'dismissed')
+          AND extract(year FROM created_at AT TIME ZONE 'Europe/Stockholm') = $2
+        GROUP BY unit_id`,
+      [unitIds, year],
+    );
+    const units = unitIds.map((unitId) => {
+      const assessments = Number(counts.find((c) => c.unit_id === unitId)?.n ?? 0);
+      return {
+        unitId,
+        name: ORGANISATION.get(unitId)?.name ?? unitId,
+        assessments,
+        covered: assessments > 0,
+      };
+    });
+    return { year, units, uncovered: units.filter((u) => !u.covered).map((u) => u.unitId) };
   }
 
   private where(

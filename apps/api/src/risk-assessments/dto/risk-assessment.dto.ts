@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 import {
   CASE_TYPES,
   RISK_ASSESSMENT_STAGES,
@@ -219,4 +220,28 @@ export class RiskMatrixQueryDto {
   @IsString()
   @IsKnownUnit()
   unitId?: string;
+}
+
+export class RiskCoverageQueryDto {
+  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100, description: 'Kalenderår (Europe/Stockholm)' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+export class RiskCoverageUnitDto {
+  @ApiProperty() unitId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Riskanalyser för enheten under året (förslag och avfärdade ej medräknade)' })
+  assessments!: number;
+  @ApiProperty({ description: 'Minst en riskanalys under året (RA-10)' }) covered!: boolean;
+}
+
+export class RiskCoverageDto {
+  @ApiProperty() year!: number;
+  @ApiProperty({ type: [RiskCoverageUnitDto] }) units!: RiskCoverageUnitDto[];
+  @ApiProperty({ type: [String], description: 'Enheter utan riskanalys under året: flaggas (RA-10, AUD-8)' })
+  uncovered!: string[];
 }
