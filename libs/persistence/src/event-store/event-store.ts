@@ -63,6 +63,15 @@ const APPEND = preparedStatement(
    SELECT id, position, recorded_at FROM new_events`,
 );
 
+/** One aggregate's stream with its personal data (every case read and command loads one). */
+const LOAD = preparedStatement(
+  'kvalitet_load_events',
+  `SELECT e.position, e.id, e.aggregate_type, e.aggregate_id, e.version, e.type, e.schema_version, e.data, e.metadata,
+          e.occurred_at, e.recorded_at, p.data AS personal
+     FROM events e LEFT JOIN personal_data p ON p.event_id = e.id
+    WHERE e.aggregate_id = $1 ORDER BY e.version`,
+);
+
 /**
  * Append-only event store with the transactional outbox: the events, their personal data and the
  * outbox rows are written in one transaction, so an accepted command is durable and will be
@@ -180,12 +189,7 @@ export class EventStore {
   }
 
   async load(aggregateId: string, manager?: EntityManager): Promise<EventEnvelope[]> {
-    const rows: EventRow[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT e.*, p.data AS personal
-         FROM events e LEFT JOIN personal_data p ON p.event_id = e.id
-        WHERE e.aggregate_id = $1 ORDER BY e.version`,
-      [aggregateId],
-    );
+    const rows = await queryPrepared<EventRow>(this.dataSource, manager, LOAD, [aggregateId]);
     return rows.map((row) => this.toEnvelope(row));
   }
 
