@@ -22,14 +22,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * do not collide): requests by route pattern and status, their latency, the outbox backlog, and the
  * lag of the consumer groups reading the event topics (cached, computed on scrape).
  */
+/** The labels of the request counter and latency histogram. */
+type MetricLabel = 'method' | 'route' | 'status';
+
 @Injectable()
 export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
-  private readonly requests: Counter<'method' | 'route' | 'status'>;
-  private readonly latency: Histogram<'method' | 'route' | 'status'>;
+  private readonly requests: Counter<MetricLabel>;
+  private readonly latency: Histogram<MetricLabel>;
   private admin: Admin | null = null;
   private lagCache: { at: number; values: { group: string; topic: string; lag: number }[] } | null = null;
-  private readonly series = new Map<string, { requests: Counter.Internal; latency: Histogram.Internal }>();
+  private readonly series = new Map<
+    string,
+    { requests: Counter.Internal<MetricLabel>; latency: Histogram.Internal<MetricLabel> }
+  >();
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -79,7 +85,11 @@ export class MetricsService implements OnModuleDestroy {
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       const pattern = (request.route as { path?: unknown } | undefined)?.path;
-      const series = this.seriesOf(request.method, typeof pattern === 'string' ? pattern : 'unmatched', response.statusCode);
+      const series = this.seriesOf(
+        request.method,
+        typeof pattern === 'string' ? pattern : 'unmatched',
+        response.statusCode,
+      );
       series.requests.inc();
       series.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
     });
@@ -90,7 +100,11 @@ export class MetricsService implements OnModuleDestroy {
    * The counter and histogram children of one method/route/status, looked up once: prom-client
    * otherwise builds and hashes a label key on every observation.
    */
-  private seriesOf(method: string, route: string, status: number): { requests: Counter.Internal; latency: Histogram.Internal } {
+  private seriesOf(
+    method: string,
+    route: string,
+    status: number,
+  ): { requests: Counter.Internal<MetricLabel>; latency: Histogram.Internal<MetricLabel> } {
     const key = `${method} ${status} ${route}`;
     let series = this.series.get(key);
     if (!series) {
