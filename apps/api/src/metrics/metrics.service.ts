@@ -17,14 +17,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** The labels of the request counter and latency histogram. */
+type MetricLabel = 'method' | 'route' | 'status';
+
 /**
  * Prometheus metrics of this api process (a registry of its own, so several apps in one test process
  * do not collide): requests by route pattern and status, their latency, the outbox backlog, and the
  * lag of the consumer groups reading the event topics (cached, computed on scrape).
  */
-/** The labels of the request counter and latency histogram. */
-type MetricLabel = 'method' | 'route' | 'status';
-
 @Injectable()
 export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
