@@ -459,3 +459,10 @@ export function internkontrollResultAccess(principal: Principal, item: { control
   const controls = Array.isArray(item.controls) ? (item.controls as { responsible?: unknown }[]) : [];
   return controls.some((c) => c.responsible === principal.username) ? 'ok' : 'forbidden';
 }
+
+/** An archived scheduled report (in-app delivery): the berättelser keep their narrower readers. */
+export function canReadReportKind(principal: Principal, kind: string): boolean {
+  if (kind === 'patientsakerhetsberattelse') return canReadPatientsakerhetsberattelse(principal);
+  if (kind === 'kvalitetsberattelse') return canReadKvalitetsberattelse(principal);
+  return canReadReports(principal);
+}

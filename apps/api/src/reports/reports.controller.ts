@@ -1,15 +1,19 @@
-import { Controller, Get, Query, Req, Res, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
 import type { Request, Response } from 'express';
 import { STATISTICS_DIMENSIONS, formatIsoWeek, isoWeekOf, isoWeekRange, parseIsoWeek, yearRange, type StatisticsDimension } from '@kvalitet/domain';
-import { ReportService } from '@kvalitet/reporting';
-import { canReadKvalitetsberattelse, canReadPatientsakerhetsberattelse, canReadReports } from '../access/access-policy';
+import { ReportService, reportArchive, type ArchivedReport } from '@kvalitet/reporting';
+import { canReadKvalitetsberattelse, canReadPatientsakerhetsberattelse, canReadReportKind, canReadReports } from '../access/access-policy';
+import type { Principal } from '../access/principal';
+import { CurrentUser } from '../auth/auth.decorators';
+import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { Authorize } from '../auth/auth.decorators';
 import { ApiProblem } from '../common/problem/api-problem';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { rangeEndExclusive, rangeStart } from '../common/time/stockholm-range';
-import { REPORT_CONTENT, sendReport } from './report-response';
-import { StatisticsQueryDto, TertialQueryDto, WeeklyDigestQueryDto, YearQueryDto } from './reports.dto';
+import { REPORT_CONTENT, negotiateFormat, sendReport } from './report-response';
+import { GeneratedReportDto, GeneratedReportsQueryDto, StatisticsQueryDto, TertialQueryDto, WeeklyDigestQueryDto, YearQueryDto } from './reports.dto';
 
 const MAX_STATISTICS_RANGE_MS = 5 * 366 * 86_400_000;
 
@@ -52,7 +56,44 @@ const BERATTELSE_SCHEMA = { type: 'object', required: ['year', 'statistics', 'by
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportService) {}
+  constructor(
+    private readonly reports: ReportService,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('generated')
+  @Authorize((p) => canReadReports(p) || canReadPatientsakerhetsberattelse(p) || canReadKvalitetsberattelse(p))
+  @ApiOperation({ summary: 'Schemalagda rapporter som tagits fram (leverans i appen), nyast först' })
+  @ApiOkResponse({ type: [GeneratedReportDto] })
+  @ApiProblems(400, 401, 403)
+  async generated(@CurrentUser() user: Principal, @Query() query: GeneratedReportsQueryDto): Promise<ArchivedReport[]> {
+    return (await reportArchive.list(this.dataSource, query.kind)).filter((r) => canReadReportKind(user, r.kind));
+  }
+
+  @Get('generated/:key')
+  @Authorize((p) => canReadReports(p) || canReadPatientsakerhetsberattelse(p) || canReadKvalitetsberattelse(p))
+  @ApiOperation({ summary: 'En framtagen rapport: JSON, HTML eller PDF efter Accept' })
+  @ApiParam({ name: 'key', description: 'Rapportens periodnyckel, t.ex. weekly_digest:2026-W48', schema: { type: 'string', pattern: '^[a-z_]+:[0-9A-Za-z-]+$' } })
+  @ApiProduces('application/json', 'text/html', 'application/pdf')
+  @ApiOkResponse({ content: REPORT_CONTENT({ type: 'object' }) })
+  @ApiProblems(400, 401, 403, 404)
+  async generatedReport(@CurrentUser() user: Principal, @Param('key') key: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+    if (!/^[a-z_]{3,40}:[0-9A-Za-z-]{1,20}$/.test(key)) {
+      throw ApiProblem.validation([{ field: 'key', code: 'INVALID_FORMAT', message: 'Rapportnyckeln ska se ut som weekly_digest:2026-W48.' }]);
+    }
+    const rows: { kind: string; data: unknown; html: string; pdf: Buffer }[] = await this.dataSource.query(`SELECT kind, data, html, pdf FROM generated_reports WHERE report_key = $1`, [key]);
+    const row = rows[0];
+    if (!row) throw ApiProblem.notFound('Rapporten finns inte (ännu).');
+    if (!canReadReportKind(user, row.kind)) throw ApiProblem.forbidden('Din roll får inte läsa den här rapporten.');
+    response.setHeader('Vary', 'Accept');
+    const format = negotiateFormat(request);
+    if (format === 'pdf') return new StreamableFile(row.pdf, { type: 'application/pdf', disposition: `inline; filename="${key.replace(/:/g, '-')}.pdf"`, length: row.pdf.length });
+    if (format === 'html') {
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      return row.html;
+    }
+    return row.data;
+  }
 
   @Get('weekly-digest')
   @Authorize(canReadReports)

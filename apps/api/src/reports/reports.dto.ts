@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { SCHEDULED_REPORT_KINDS } from '@kvalitet/domain';
 import { Optional } from '../common/validation/optional';
 import { IsDateOrDateTime } from '../common/validation/validators';
 
@@ -45,4 +46,22 @@ export class TertialQueryDto extends YearQueryDto {
   @IsInt()
   @IsIn([1, 2, 3])
   tertial!: 1 | 2 | 3;
+}
+
+export class GeneratedReportsQueryDto {
+  @ApiPropertyOptional({ enum: SCHEDULED_REPORT_KINDS, description: 'Bara denna sorts rapport' })
+  @Optional()
+  @IsIn(SCHEDULED_REPORT_KINDS)
+  kind?: string;
+}
+
+export class GeneratedReportDto {
+  @ApiProperty({ example: 'weekly_digest:2026-W48' }) key!: string;
+  @ApiProperty({ enum: SCHEDULED_REPORT_KINDS }) kind!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ format: 'date-time' }) to!: string;
+  @ApiProperty({ description: '1 första gången; ökar när perioden tas fram igen' }) generation!: number;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) workflowId!: string | null;
 }
