@@ -13,6 +13,9 @@ import { startSystem, type RunningSystem } from './support/system';
  * violation), watched for console errors and CSP violations, and photographed under
  * test-artifacts/screenshots.
  */
+// Under load (2 shared cores) workflows and projections take their time; each step below waits for them.
+jest.setTimeout(300_000);
+
 describe('web UI in a real browser (issue 9)', () => {
   let system: RunningSystem | null = null;
   let baseUrl: string;
@@ -31,7 +34,7 @@ describe('web UI in a real browser (issue 9)', () => {
       baseUrl = system.baseUrl;
     }
     browser = await launchBrowser();
-  }, 240_000);
+  }, 480_000);
   afterAll(async () => {
     await browser?.close();
     await system?.close();

@@ -24,7 +24,7 @@ export async function checkPage(page: Page, name: string): Promise<AxeViolation[
 export async function reloadUntil(
   page: Page,
   check: () => Promise<boolean>,
-  timeoutMs = 90_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {

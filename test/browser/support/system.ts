@@ -53,8 +53,14 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     },
     'api',
   );
-  const projector = new AppProcess('apps/projector/src/main.ts', common, 'projector');
-  const worker = new AppProcess('apps/worker/src/main.ts', common, 'worker');
+  // Info level for these two: the suite waits for their "ready" lines, since tasks come from the
+  // workflows (worker) through the read model (projector), and bundling workflows is slow under load.
+  const projector = new AppProcess(
+    'apps/projector/src/main.ts',
+    { ...common, LOG_LEVEL: 'info' },
+    'projector',
+  );
+  const worker = new AppProcess('apps/worker/src/main.ts', { ...common, LOG_LEVEL: 'info' }, 'worker');
   const processes = [api, projector, worker];
   const baseUrl = `http://127.0.0.1:${port}`;
   const close = async () => {
@@ -75,6 +81,12 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
       120_000,
       'api redo',
     );
+    await waitUntil(
+      async () => worker.text.includes('Temporal-arbetaren är igång'),
+      240_000,
+      'Temporal-arbetaren igång',
+    );
+    await waitUntil(async () => projector.text.includes('projektion är igång'), 120_000, 'projektorn igång');
   } catch (error) {
     await close();
     throw error;
