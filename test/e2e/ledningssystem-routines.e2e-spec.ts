@@ -87,6 +87,16 @@ describe('process and routine registry (e2e)', () => {
     expect(overdue.body.items.map((r) => r.code)).toEqual(['RUT-LM-02']);
   });
 
+  it('lists the documents under a process (PR-1)', async () => {
+    const process = await register(t['kvalitet']!, { ...base, kind: 'process', level: 1, code: 'PR-01', title: 'Avvikelsehantering', unitId: 'forvaltning' });
+    const child = await register(t['kvalitet']!, { ...base, code: 'RUT-CHILD', parentId: process.body.id });
+    expect(child.status).toBe(201);
+    expectProblem(await register(t['kvalitet']!, { ...base, code: 'RUT-X2', parentId: child.body.id }), 400, 'VALIDATION_FAILED');
+    await syncReadModels(api.db.dataSource, api.store);
+    const children = await api.call<{ items: Routine[] }>('GET', `/api/v1/routines?parentId=${process.body.id}`, { token: t['medarbetare'] });
+    expect(children.body.items.map((r) => r.code)).toEqual(['RUT-CHILD']);
+  });
+
   it('bad input is 400 naming the field, never a 500', async () => {
     expectProblem(await register(t['kvalitet']!, { ...base, level: 1 }), 400, 'VALIDATION_FAILED');
     const interval = expectProblem(await register(t['kvalitet']!, { ...base, revisionInterval: 'ibland' }), 400, 'VALIDATION_FAILED');

@@ -155,6 +155,11 @@ export class RoutineListQueryDto extends PageQueryDto {
   @IsKnownUnit()
   unitId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Dokumenten under en process (PR-1: nivå 2–3 under nivå 1–2)' })
+  @Optional()
+  @IsUUID()
+  parentId?: string;
+
   @ApiPropertyOptional({ description: 'Bara dokument vars revideringsdatum har passerat' })
   @Optional()
   @ToBoolean()

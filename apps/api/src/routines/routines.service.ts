@@ -65,6 +65,7 @@ export class RoutinesService {
       ...(query.q ? { q: query.q } : {}),
       extra: [
         ...(query.kind ? [{ sql: `state->>'kind' = $1`, params: [query.kind] }] : []),
+        ...(query.parentId ? [{ sql: `state->>'parentId' = $1`, params: [query.parentId.toLowerCase()] }] : []),
         ...(query.revisionOverdue === undefined
           ? []
           : [{ sql: `(status = 'adopted' AND (state->>'nextRevisionDue') <= $1) = $2`, params: [stockholmDateOf(new Date()), query.revisionOverdue] }]),
