@@ -1,7 +1,7 @@
 import { monthRange } from '../calendar/period-range';
 import { stockholmLocalParts } from '../calendar/stockholm-time';
 import type { CaseType } from '../cases/case-type';
-import { hoursBetween, summariseLeadTimes, type LeadTimeSummary } from './lead-time';
+import { summariseLeadTimes, type LeadTimeSummary } from './lead-time';
 import { ReportUnitTree, type ReportUnit } from './report-units';
 import type { StatisticsCaseFact } from './statistics-fact';
 
@@ -139,9 +139,46 @@ function within(iso: string | null | undefined, from: number, to: number): iso i
   return t >= from && t < to;
 }
 
-function before(iso: string | null | undefined, t: number): boolean {
-  return iso !== null && iso !== undefined && Date.parse(iso) < t;
+/** The fact's instants as epoch milliseconds (NaN when absent), parsed once per fact. */
+interface Timeline {
+  readonly reported: number;
+  readonly closed: number;
+  readonly acknowledged: number;
+  readonly investigated: number;
+  readonly decided: number;
+  readonly ivo: number;
+  readonly escalations: readonly number[];
+  readonly deadlines: readonly { readonly cancelled: boolean; readonly due: number; readonly met: number; readonly missed: number }[];
+  readonly actions: readonly { readonly added: number; readonly due: number; readonly completed: number; readonly followedUp: number; readonly effective: boolean | undefined }[];
 }
+
+const timelines = new WeakMap<StatisticsCaseFact, Timeline>();
+const ms = (iso: string | null | undefined): number => (iso === null || iso === undefined ? Number.NaN : Date.parse(iso));
+
+function timelineOf(f: StatisticsCaseFact): Timeline {
+  let t = timelines.get(f);
+  if (!t) {
+    t = {
+      reported: ms(f.reportedAt),
+      closed: ms(f.closedAt),
+      acknowledged: ms(f.acknowledgedAt),
+      investigated: ms(f.investigationRecordedAt),
+      decided: ms(f.decidedAt),
+      ivo: ms(f.ivoReportedAt),
+      escalations: f.escalations.map(ms),
+      deadlines: f.deadlines.map((d) => ({ cancelled: d.status === 'cancelled', due: ms(d.dueAt), met: ms(d.metAt), missed: ms(d.missedAt) })),
+      actions: f.actions.map((a) => ({ added: ms(a.addedAt), due: ms(a.dueAt), completed: ms(a.completedAt), followedUp: ms(a.followedUpAt), effective: a.effective })),
+    };
+    timelines.set(f, t);
+  }
+  return t;
+}
+
+/** In [from, to); NaN (absent) is never inside. */
+const inside = (t: number, from: number, to: number) => t >= from && t < to;
+/** Present and before `t`. */
+const earlier = (x: number, t: number) => x < t;
+const HOUR_MS = 3_600_000;
 
 /** A deadline is overdue at `t` when it fell due before `t` and was not met (or cancelled) by then. */
 export function isDeadlineOverdueAt(deadline: StatisticsCaseFact['deadlines'][number], t: number): boolean {
@@ -150,42 +187,50 @@ export function isDeadlineOverdueAt(deadline: StatisticsCaseFact['deadlines'][nu
   return !(deadline.metAt !== undefined && Date.parse(deadline.metAt) <= t);
 }
 
+function openAt(t: Timeline, at: number): boolean {
+  return t.reported < at && !earlier(t.closed, at);
+}
+
+function overdueAt(t: Timeline, at: number): boolean {
+  return openAt(t, at) && t.deadlines.some((d) => !d.cancelled && d.due < at && !(d.met <= at));
+}
+
 export function isOpenAt(fact: StatisticsCaseFact, t: number): boolean {
-  return Date.parse(fact.reportedAt) < t && !before(fact.closedAt, t);
+  return openAt(timelineOf(fact), t);
 }
 
 export function isOverdueAt(fact: StatisticsCaseFact, t: number): boolean {
-  return isOpenAt(fact, t) && fact.deadlines.some((d) => isDeadlineOverdueAt(d, t));
+  return overdueAt(timelineOf(fact), t);
 }
 
 /** What one case adds to a group over [from, to); `judgedAt` = min(to, asOf) for the snapshot measures. */
 function addCase(m: MutableMeasures, f: StatisticsCaseFact, from: number, to: number, judgedAt: number): void {
-  const reportedInPeriod = within(f.reportedAt, from, to);
+  const t = timelineOf(f);
+  const reportedInPeriod = inside(t.reported, from, to);
   if (reportedInPeriod) m.reported += 1;
-  if (within(f.closedAt, from, to)) {
+  if (inside(t.closed, from, to)) {
     m.closed += 1;
-    m.leadTimes.total.push(hoursBetween(f.reportedAt, f.closedAt));
+    m.leadTimes.total.push((t.closed - t.reported) / HOUR_MS);
   }
-  if (isOpenAt(f, to)) m.open += 1;
-  if (isOverdueAt(f, judgedAt)) m.overdue += 1;
-  if (within(f.acknowledgedAt, from, to)) m.leadTimes.acknowledgement.push(hoursBetween(f.reportedAt, f.acknowledgedAt));
-  if (within(f.investigationRecordedAt, from, to)) m.leadTimes.investigation.push(hoursBetween(f.reportedAt, f.investigationRecordedAt));
-  if (within(f.decidedAt, from, to) && f.investigationRecordedAt !== null) m.leadTimes.decision.push(Math.max(0, hoursBetween(f.investigationRecordedAt, f.decidedAt)));
-  if (within(f.ivoReportedAt, from, to) && f.decidedAt !== null) m.leadTimes.ivo_report.push(Math.max(0, hoursBetween(f.decidedAt, f.ivoReportedAt)));
-  for (const d of f.deadlines) {
-    if (d.status === 'cancelled') continue;
-    if (within(d.metAt, from, to)) m.deadlinesMet += 1;
-    if (within(d.missedAt, from, to)) m.deadlinesMissed += 1;
+  if (openAt(t, to)) m.open += 1;
+  if (overdueAt(t, judgedAt)) m.overdue += 1;
+  if (inside(t.acknowledged, from, to)) m.leadTimes.acknowledgement.push((t.acknowledged - t.reported) / HOUR_MS);
+  if (inside(t.investigated, from, to)) m.leadTimes.investigation.push((t.investigated - t.reported) / HOUR_MS);
+  if (inside(t.decided, from, to) && !Number.isNaN(t.investigated)) m.leadTimes.decision.push(Math.max(0, (t.decided - t.investigated) / HOUR_MS));
+  if (inside(t.ivo, from, to) && !Number.isNaN(t.decided)) m.leadTimes.ivo_report.push(Math.max(0, (t.ivo - t.decided) / HOUR_MS));
+  for (const d of t.deadlines) {
+    if (d.cancelled) continue;
+    if (inside(d.met, from, to)) m.deadlinesMet += 1;
+    if (inside(d.missed, from, to)) m.deadlinesMissed += 1;
   }
-  for (const at of f.escalations) if (within(at, from, to)) m.escalations += 1;
-  for (const a of f.actions) {
-    if (within(a.completedAt, from, to)) m.leadTimes.action.push(hoursBetween(a.addedAt, a.completedAt));
-    const openAtEnd = Date.parse(a.addedAt) < to && !before(a.completedAt, to);
-    if (openAtEnd) {
+  for (const at of t.escalations) if (inside(at, from, to)) m.escalations += 1;
+  for (const a of t.actions) {
+    if (inside(a.completed, from, to)) m.leadTimes.action.push((a.completed - a.added) / HOUR_MS);
+    if (a.added < to && !earlier(a.completed, to)) {
       m.actionsOpen += 1;
-      if (Date.parse(a.dueAt) < judgedAt && !before(a.completedAt, judgedAt)) m.actionsOverdue += 1;
+      if (a.due < judgedAt && !earlier(a.completed, judgedAt)) m.actionsOverdue += 1;
     }
-    if (within(a.followedUpAt, from, to)) {
+    if (inside(a.followedUp, from, to)) {
       if (a.effective === true) m.actionsEffective += 1;
       else if (a.effective === false) m.actionsIneffective += 1;
     }
@@ -195,6 +240,25 @@ function addCase(m: MutableMeasures, f: StatisticsCaseFact, from: number, to: nu
     if (f.investigationRecordedAt !== null) m.complaintsInvestigated += 1;
     if (f.deviationOccurred === true) m.complaintsDeviation += 1;
   }
+}
+
+/** Adds one case's contribution (computed once) to a group. */
+function merge(into: MutableMeasures, delta: MutableMeasures): void {
+  into.reported += delta.reported;
+  into.closed += delta.closed;
+  into.open += delta.open;
+  into.overdue += delta.overdue;
+  for (const stage of LEAD_TIME_STAGES) for (const v of delta.leadTimes[stage]) into.leadTimes[stage].push(v);
+  into.deadlinesMet += delta.deadlinesMet;
+  into.deadlinesMissed += delta.deadlinesMissed;
+  into.escalations += delta.escalations;
+  into.actionsOpen += delta.actionsOpen;
+  into.actionsOverdue += delta.actionsOverdue;
+  into.actionsEffective += delta.actionsEffective;
+  into.actionsIneffective += delta.actionsIneffective;
+  into.complaintsReported += delta.complaintsReported;
+  into.complaintsInvestigated += delta.complaintsInvestigated;
+  into.complaintsDeviation += delta.complaintsDeviation;
 }
 
 function freeze(m: MutableMeasures): StatisticsMeasures {
@@ -215,7 +279,8 @@ function freeze(m: MutableMeasures): StatisticsMeasures {
 
 /** Does the case touch [from, to) at all (reported before its end and not closed before its start)? */
 export function isRelevantFor(f: StatisticsCaseFact, from: number, to: number): boolean {
-  return Date.parse(f.reportedAt) < to && !before(f.closedAt, from);
+  const t = timelineOf(f);
+  return t.reported < to && !earlier(t.closed, from);
 }
 
 function funnelOf(facts: readonly StatisticsCaseFact[], type: CaseType, from: number, to: number): Funnel {
@@ -318,6 +383,8 @@ export function computeStatistics(facts: readonly StatisticsCaseFact[], query: S
       const periodJudged = Math.min(period.to, query.asOf.getTime());
       for (const f of relevant) {
         if (!isRelevantFor(f, period.from, period.to)) continue;
+        const delta = emptyMeasures();
+        addCase(delta, f, period.from, period.to, periodJudged);
         for (const key of keysOf(f, dims, tree, period.month)) {
           const id = keyString(key, dims);
           let group = groups.get(id);
@@ -325,7 +392,7 @@ export function computeStatistics(facts: readonly StatisticsCaseFact[], query: S
             group = { key, m: emptyMeasures() };
             groups.set(id, group);
           }
-          addCase(group.m, f, period.from, period.to, periodJudged);
+          merge(group.m, delta);
         }
       }
     }

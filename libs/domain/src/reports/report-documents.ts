@@ -13,6 +13,14 @@ export interface DocumentContext {
   readonly generatedAt: Date;
 }
 
+/** A printed list stops here; the full list stays in the JSON answer and in the app. */
+export const MAX_DOCUMENT_LINES = 300;
+
+function capped<T>(rows: readonly T[]): { rows: readonly T[]; note: ReportBlock[] } {
+  if (rows.length <= MAX_DOCUMENT_LINES) return { rows, note: [] };
+  return { rows: rows.slice(0, MAX_DOCUMENT_LINES), note: [{ kind: 'paragraph', text: `Listan visar de första ${MAX_DOCUMENT_LINES} av ${rows.length} ärenden; alla finns i rapportens JSON och i appen.` }] };
+}
+
 const IVO_STATUS_LABELS = { not_required: 'Ej aktuell', pending: 'Ska anmälas', notified: 'Anmäld' } as const;
 
 export const PERIOD_REPORT_TITLES: Readonly<Record<PeriodReportKind, string>> = {
@@ -188,8 +196,9 @@ export function weeklyDigestDocument(digest: WeeklyDigest, ctx: DocumentContext)
             kind: 'table',
             caption: 'Inkomna under veckan eller försenade vid veckans slut',
             columns: ['Ärendenummer', 'Typ', 'Enhet', 'Läge', 'Rapporterad', 'Försenat'],
-            rows: digest.lines.map((l) => [l.caseNumber, typeLabel(l.type), tree.nameOf(l.unitId), CASE_STAGE_LABELS[l.stage], formatStockholm(l.reportedAt), l.overdue ? 'Ja' : '']),
+            rows: capped(digest.lines).rows.map((l) => [l.caseNumber, typeLabel(l.type), tree.nameOf(l.unitId), CASE_STAGE_LABELS[l.stage], formatStockholm(l.reportedAt), l.overdue ? 'Ja' : '']),
           },
+          ...capped(digest.lines).note,
         ],
       },
     ],
@@ -262,10 +271,11 @@ export function periodReportDocument(report: PeriodReport, ctx: DocumentContext)
         funnelChart('Lex Sarah: från rapport till anmälan', report.lexSarahFunnel, 'Allvarliga'),
         funnelChart('Lex Maria: från rapport till anmälan', report.lexMariaFunnel, 'Allvarlig vårdskada'),
         periodLinesTable(
-          report.lines,
+          capped(report.lines).rows,
           tree,
           report.kind === 'meeting_report' ? 'Inkomna rapporter och anmälningar sedan förra mötet (REP-3)' : 'Allvarliga händelser och anmälningar till IVO (REP-4)',
         ),
+        ...capped(report.lines).note,
       ],
     },
     { id: 'rapportering', title: 'Rapporteringsfrekvens', source: 'AUD-16', blocks: reportingRateBlocks(report) },
