@@ -34,7 +34,7 @@ export class MetricsService implements OnModuleDestroy {
   private lagCache: { at: number; values: { group: string; topic: string; lag: number }[] } | null = null;
   private readonly series = new Map<
     string,
-    { requests: Counter.Internal<MetricLabel>; latency: Histogram.Internal<MetricLabel> }
+    { requests: Counter.Internal; latency: Histogram.Internal<MetricLabel> }
   >();
 
   constructor(
@@ -104,7 +104,7 @@ export class MetricsService implements OnModuleDestroy {
     method: string,
     route: string,
     status: number,
-  ): { requests: Counter.Internal<MetricLabel>; latency: Histogram.Internal<MetricLabel> } {
+  ): { requests: Counter.Internal; latency: Histogram.Internal<MetricLabel> } {
     const key = `${method} ${status} ${route}`;
     let series = this.series.get(key);
     if (!series) {
