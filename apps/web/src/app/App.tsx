@@ -5,11 +5,15 @@ import { Loading } from '../components/QueryState';
 import { homePathFor } from '../lib/navigation';
 import { CasePage } from '../pages/CasePage';
 import { CasesPage } from '../pages/CasesPage';
+import { LedningssystemPage } from '../pages/LedningssystemPage';
 import { LoginPage } from '../pages/LoginPage';
+import { NewRiskAssessmentPage } from '../pages/NewRiskAssessmentPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OidcCallbackPage } from '../pages/OidcCallbackPage';
 import { PublicFeedbackPage } from '../pages/PublicFeedbackPage';
 import { ReportPage } from '../pages/ReportPage';
+import { RiskAssessmentPage } from '../pages/RiskAssessmentPage';
+import { RiskAssessmentsPage } from '../pages/RiskAssessmentsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { TasksPage } from '../pages/TasksPage';
 import { Layout } from './Layout';
@@ -51,6 +55,10 @@ export function App() {
               </Suspense>
             }
           />
+          <Route path="/riskanalyser" element={<RiskAssessmentsPage />} />
+          <Route path="/riskanalyser/ny" element={<NewRiskAssessmentPage />} />
+          <Route path="/riskanalyser/:id" element={<RiskAssessmentPage />} />
+          <Route path="/ledningssystem" element={<LedningssystemPage />} />
           <Route path="/installningar" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

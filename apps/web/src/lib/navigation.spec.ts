@@ -5,11 +5,23 @@ const paths = (roles: string[]) => navigationFor(roles).map((i) => i.path);
 describe('menu per role (api.md demo users)', () => {
   it.each([
     [['staff'], ['/rapportera', '/uppgifter', '/arenden'], '/rapportera'],
-    [['unit_manager'], ['/rapportera', '/uppgifter', '/arenden', '/oversikt'], '/uppgifter'],
+    [
+      ['unit_manager'],
+      ['/rapportera', '/uppgifter', '/arenden', '/oversikt', '/riskanalyser', '/ledningssystem'],
+      '/uppgifter',
+    ],
     [['lex_sarah_investigator'], ['/rapportera', '/uppgifter', '/arenden', '/oversikt'], '/uppgifter'],
     [
       ['quality_coordinator'],
-      ['/rapportera', '/uppgifter', '/arenden', '/oversikt', '/installningar'],
+      [
+        '/rapportera',
+        '/uppgifter',
+        '/arenden',
+        '/oversikt',
+        '/riskanalyser',
+        '/ledningssystem',
+        '/installningar',
+      ],
       '/uppgifter',
     ],
     [['management_team'], ['/rapportera', '/oversikt'], '/oversikt'],
@@ -25,6 +37,8 @@ describe('menu per role (api.md demo users)', () => {
       'Mina uppgifter',
       'Ärenden',
       'Översikt',
+      'Riskanalyser',
+      'Ledningssystem',
       'Inställningar',
     ]);
   });

@@ -24,6 +24,15 @@ const OVERVIEW_READERS: readonly Role[] = [
   'mas',
 ];
 
+// Risk analyses (mayUseRiskAssessments) and the registers' overview (egenkontroll and training are
+// read by these roles; routines and appointments by everyone, but the overview is a manager's tool).
+const REGISTER_USERS: readonly Role[] = [
+  'quality_coordinator',
+  'unit_manager',
+  'division_manager',
+  'director',
+];
+
 const has = (roles: readonly string[], wanted: readonly Role[]) =>
   roles.some((r) => (wanted as readonly string[]).includes(r));
 
@@ -38,6 +47,11 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
     items.push({ path: '/uppgifter', label: 'Mina uppgifter' }, { path: '/arenden', label: 'Ärenden' });
   }
   if (has(roles, OVERVIEW_READERS)) items.push({ path: '/oversikt', label: 'Översikt' });
+  if (has(roles, REGISTER_USERS))
+    items.push(
+      { path: '/riskanalyser', label: 'Riskanalyser' },
+      { path: '/ledningssystem', label: 'Ledningssystem' },
+    );
   if (has(roles, ['quality_coordinator'])) items.push({ path: '/installningar', label: 'Inställningar' });
   return items;
 }
