@@ -14,7 +14,11 @@ export function LevelBadge({ level, score }: { level: string | null; score?: num
     );
   const colors = LEVEL_COLORS[level] ?? { bg: '#f1f3f5', fg: '#212529' };
   return (
-    <Badge radius="sm" styles={{ root: { background: colors.bg, color: colors.fg, textTransform: 'none' } }}>
+    <Badge
+      component="span"
+      radius="sm"
+      styles={{ root: { background: colors.bg, color: colors.fg, textTransform: 'none' } }}
+    >
       {score != null ? `${score} · ` : ''}
       {levelLabel(level)}
     </Badge>

@@ -23,7 +23,7 @@ import { useUnits } from '../api/hooks';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { RiskScoreFields } from '../components/RiskScore';
-import type { RiskAssessment, RiskPolicy } from '../lib/risk';
+import { READABLE_ERRORS, type RiskAssessment, type RiskPolicy } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 
 interface RiskDraft {
@@ -117,7 +117,7 @@ export function NewRiskAssessmentPage() {
 
   const err = create.error;
   return (
-    <Stack maw={820}>
+    <Stack maw={820} style={READABLE_ERRORS}>
       <Anchor component={Link} to="/riskanalyser" size="sm">
         ← Alla riskanalyser
       </Anchor>

@@ -29,7 +29,7 @@ import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { LevelBadge, RiskScoreFields } from '../components/RiskScore';
 import { ScrollTable } from '../components/ScrollTable';
 import { describeDue, formatDate, formatDateTime, localInputToIso } from '../lib/format';
-import type { Risk, RiskAssessment, RiskAction } from '../lib/risk';
+import { READABLE_ERRORS, type Risk, type RiskAssessment, type RiskAction } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 import { useRiskPolicy } from './NewRiskAssessmentPage';
 
@@ -407,7 +407,7 @@ export function RiskAssessmentPage() {
   usePageTitle(query.data ? `${query.data.reference} ${query.data.title}` : 'Riskanalys');
 
   return (
-    <Stack>
+    <Stack style={READABLE_ERRORS}>
       <Anchor component={Link} to="/riskanalyser" size="sm">
         ← Alla riskanalyser
       </Anchor>
