@@ -1,30 +1,11 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Post,
-  Query,
-  Res,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { mayHandleImprovements, mayProposeImprovement, maySpreadLessons } from '../access/access-policy';
+import { mayHandleImprovements } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
 import {
   CreateImprovementActionDto,
   FollowUpEffectDto,
@@ -32,13 +13,9 @@ import {
   ReplanImprovementDto,
 } from './dto/improvement-command.dto';
 import { ImprovementDto, ImprovementListDto, ImprovementListQueryDto } from './dto/improvement.dto';
-import { ImprovementAccess, ImprovementAccessGuard, LoadedImprovementParam } from './improvement-access';
+import { ImprovementAccessGuard, LoadedImprovementParam } from './improvement-access';
+import { CreateImprovement, ImprovementCommand, ImprovementDetail } from './improvement-command.decorator';
 import { ImprovementService, type LoadedImprovement } from './improvement.service';
-
-const ID_PARAM = { name: 'id', description: 'Id', schema: { type: 'string', format: 'uuid' } } as const;
-
-// Keeps every rule import used whichever rules this controller needs.
-void [mayHandleImprovements, mayProposeImprovement, maySpreadLessons];
 
 @ApiTags('förbättringsarbete')
 @ApiBearerAuth()
@@ -47,20 +24,11 @@ void [mayHandleImprovements, mayProposeImprovement, maySpreadLessons];
 export class ImprovementActionsController {
   constructor(private readonly service: ImprovementService) {}
 
-  @Post()
-  @HttpCode(201)
-  @Authorize(mayHandleImprovements)
-  @UseInterceptors(IdempotencyInterceptor)
-  @ApiOperation({
+  @CreateImprovement({
+    rule: mayHandleImprovements,
     summary: 'Förbättringsåtgärd mot orsaker som en utredning eller riskanalys har funnit',
     operationId: 'action_create',
   })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
-    type: ImprovementDto,
-    headers: { Location: { description: 'Adressen', schema: { type: 'string' } } },
-  })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422)
   async create(
     @CurrentUser() user: Principal,
     @Body() body: CreateImprovementActionDto,
@@ -81,16 +49,11 @@ export class ImprovementActionsController {
     return this.service.list(user, 'action', query);
   }
 
-  @Get(':id')
-  @Authorize(mayHandleImprovements)
-  @ImprovementAccess('action', 'read')
-  @ApiOperation({
+  @ImprovementDetail('action', {
+    rule: mayHandleImprovements,
     summary: 'En förbättringsåtgärd med källor, plan och effektuppföljning (läsningen loggas)',
     operationId: 'action_get',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404)
   detail(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,
@@ -99,17 +62,13 @@ export class ImprovementActionsController {
     return this.service.detail(user, loaded, info) as Promise<ImprovementDto>;
   }
 
-  @Post(':id/replan')
-  @HttpCode(200)
-  @Authorize(mayHandleImprovements)
-  @ImprovementAccess('action', 'handle')
-  @ApiOperation({
+  @ImprovementCommand(':id/replan', {
+    rule: mayHandleImprovements,
+    kind: 'action',
+    right: 'handle',
     summary: 'Ny plan efter att uppföljningen visat att åtgärden inte gav effekt',
     operationId: 'action_replan',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   replan(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,
@@ -119,17 +78,13 @@ export class ImprovementActionsController {
     return this.service.execute(user, loaded, 'replan', body, info) as Promise<ImprovementDto>;
   }
 
-  @Post(':id/implement')
-  @HttpCode(200)
-  @Authorize(mayHandleImprovements)
-  @ImprovementAccess('action', 'handle_or_owner')
-  @ApiOperation({
+  @ImprovementCommand(':id/implement', {
+    rule: mayHandleImprovements,
+    kind: 'action',
+    right: 'handle_or_owner',
     summary: 'Markera åtgärden som genomförd; effekten ska följas upp',
     operationId: 'action_implement',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   implement(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,
@@ -139,17 +94,13 @@ export class ImprovementActionsController {
     return this.service.execute(user, loaded, 'implement', body, info) as Promise<ImprovementDto>;
   }
 
-  @Post(':id/follow-up-effect')
-  @HttpCode(200)
-  @Authorize(mayHandleImprovements)
-  @ImprovementAccess('action', 'handle')
-  @ApiOperation({
+  @ImprovementCommand(':id/follow-up-effect', {
+    rule: mayHandleImprovements,
+    kind: 'action',
+    right: 'handle',
     summary: 'Följ upp effekten (gav åtgärden avsedd effekt?)',
     operationId: 'action_followUpEffect',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   followUpEffect(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,

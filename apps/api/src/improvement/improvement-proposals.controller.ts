@@ -1,30 +1,11 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Post,
-  Query,
-  Res,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { mayHandleImprovements, mayProposeImprovement, maySpreadLessons } from '../access/access-policy';
+import { mayHandleImprovements, mayProposeImprovement } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
 import {
   AssessImprovementDto,
   FollowUpEffectDto,
@@ -34,13 +15,9 @@ import {
   ReplanImprovementDto,
 } from './dto/improvement-command.dto';
 import { ImprovementDto, ImprovementListDto, ImprovementListQueryDto } from './dto/improvement.dto';
-import { ImprovementAccess, ImprovementAccessGuard, LoadedImprovementParam } from './improvement-access';
+import { ImprovementAccessGuard, LoadedImprovementParam } from './improvement-access';
+import { CreateImprovement, ImprovementCommand, ImprovementDetail } from './improvement-command.decorator';
 import { ImprovementService, type LoadedImprovement } from './improvement.service';
-
-const ID_PARAM = { name: 'id', description: 'Id', schema: { type: 'string', format: 'uuid' } } as const;
-
-// Keeps every rule import used whichever rules this controller needs.
-void [mayHandleImprovements, mayProposeImprovement, maySpreadLessons];
 
 @ApiTags('förbättringsarbete')
 @ApiBearerAuth()
@@ -49,20 +26,11 @@ void [mayHandleImprovements, mayProposeImprovement, maySpreadLessons];
 export class ImprovementProposalsController {
   constructor(private readonly service: ImprovementService) {}
 
-  @Post()
-  @HttpCode(201)
-  @Authorize(mayProposeImprovement)
-  @UseInterceptors(IdempotencyInterceptor)
-  @ApiOperation({
+  @CreateImprovement({
+    rule: mayProposeImprovement,
     summary: 'Lämna ett förbättringsförslag (alla medarbetare); enhetschefen får en uppgift att bedöma det',
     operationId: 'proposal_create',
   })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
-    type: ImprovementDto,
-    headers: { Location: { description: 'Adressen', schema: { type: 'string' } } },
-  })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422)
   async propose(
     @CurrentUser() user: Principal,
     @Body() body: ProposeImprovementDto,
@@ -86,16 +54,11 @@ export class ImprovementProposalsController {
     return this.service.list(user, 'proposal', query);
   }
 
-  @Get(':id')
-  @Authorize(mayProposeImprovement)
-  @ImprovementAccess('proposal', 'read')
-  @ApiOperation({
+  @ImprovementDetail('proposal', {
+    rule: mayProposeImprovement,
     summary: 'Ett förbättringsförslag med återkoppling, plan och uppföljning (läsningen loggas)',
     operationId: 'proposal_get',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404)
   detail(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,
@@ -104,17 +67,13 @@ export class ImprovementProposalsController {
     return this.service.detail(user, loaded, info) as Promise<ImprovementDto>;
   }
 
-  @Post(':id/assess')
-  @HttpCode(200)
-  @Authorize(mayHandleImprovements)
-  @ImprovementAccess('proposal', 'handle')
-  @ApiOperation({
+  @ImprovementCommand(':id/assess', {
+    rule: mayHandleImprovements,
+    kind: 'proposal',
+    right: 'handle',
     summary: 'Bedöm förslaget: anta (med plan) eller avslå, med återkoppling till förslagsställaren',
     operationId: 'proposal_assess',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   assess(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,
@@ -124,17 +83,13 @@ export class ImprovementProposalsController {
     return this.service.execute(user, loaded, 'assess', body, info) as Promise<ImprovementDto>;
   }
 
-  @Post(':id/replan')
-  @HttpCode(200)
-  @Authorize(mayHandleImprovements)
-  @ImprovementAccess('proposal', 'handle')
-  @ApiOperation({
+  @ImprovementCommand(':id/replan', {
+    rule: mayHandleImprovements,
+    kind: 'proposal',
+    right: 'handle',
     summary: 'Ny plan efter att uppföljningen visat att åtgärden inte gav effekt',
     operationId: 'proposal_replan',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   replan(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,
@@ -144,17 +99,13 @@ export class ImprovementProposalsController {
     return this.service.execute(user, loaded, 'replan', body, info) as Promise<ImprovementDto>;
   }
 
-  @Post(':id/implement')
-  @HttpCode(200)
-  @Authorize(mayHandleImprovements)
-  @ImprovementAccess('proposal', 'handle_or_owner')
-  @ApiOperation({
+  @ImprovementCommand(':id/implement', {
+    rule: mayHandleImprovements,
+    kind: 'proposal',
+    right: 'handle_or_owner',
     summary: 'Markera åtgärden som genomförd; effekten ska följas upp',
     operationId: 'proposal_implement',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   implement(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,
@@ -164,17 +115,13 @@ export class ImprovementProposalsController {
     return this.service.execute(user, loaded, 'implement', body, info) as Promise<ImprovementDto>;
   }
 
-  @Post(':id/follow-up-effect')
-  @HttpCode(200)
-  @Authorize(mayHandleImprovements)
-  @ImprovementAccess('proposal', 'handle')
-  @ApiOperation({
+  @ImprovementCommand(':id/follow-up-effect', {
+    rule: mayHandleImprovements,
+    kind: 'proposal',
+    right: 'handle',
     summary: 'Följ upp effekten (gav åtgärden avsedd effekt?)',
     operationId: 'proposal_followUpEffect',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   followUpEffect(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,
@@ -184,17 +131,13 @@ export class ImprovementProposalsController {
     return this.service.execute(user, loaded, 'follow-up-effect', body, info) as Promise<ImprovementDto>;
   }
 
-  @Post(':id/read-feedback')
-  @HttpCode(200)
-  @Authorize(mayProposeImprovement)
-  @ImprovementAccess('proposal', 'proposer')
-  @ApiOperation({
+  @ImprovementCommand(':id/read-feedback', {
+    rule: mayProposeImprovement,
+    kind: 'proposal',
+    right: 'proposer',
     summary: 'Förslagsställaren kvitterar återkopplingen',
     operationId: 'proposal_readFeedback',
   })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ImprovementDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   readFeedback(
     @CurrentUser() user: Principal,
     @LoadedImprovementParam() loaded: LoadedImprovement,

@@ -1,30 +1,12 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Post,
-  Query,
-  Res,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { mayUseRiskAssessments } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
+import { CreateRoute } from '../common/http/resource-routes.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
 import {
   AcceptRiskDto,
   AddRiskActionDto,
@@ -48,17 +30,11 @@ import {
 } from './dto/risk-assessment.dto';
 import {
   LoadedRiskAssessmentParam,
-  RiskAssessmentAccess,
   RiskAssessmentAccessGuard,
   type LoadedRiskAssessment,
 } from './risk-assessment-access';
+import { RiskAssessmentCommand, RiskAssessmentDetail } from './risk-assessment-command.decorator';
 import { RiskAssessmentsService } from './risk-assessments.service';
-
-export const RISK_ASSESSMENT_ID_PARAM = {
-  name: 'id',
-  description: 'Riskanalysens id',
-  schema: { type: 'string', format: 'uuid' },
-} as const;
 
 /**
  * Risk analysis with the 4×4 matrix (api.md, domain.md §6): managers for their own units and those
@@ -72,21 +48,17 @@ export const RISK_ASSESSMENT_ID_PARAM = {
 export class RiskAssessmentsController {
   constructor(private readonly service: RiskAssessmentsService) {}
 
-  @Post()
-  @HttpCode(201)
   @Authorize(mayUseRiskAssessments)
-  @UseInterceptors(IdempotencyInterceptor)
-  @ApiOperation({
+  @CreateRoute({
     summary: 'Ny riskanalys med risker bedömda i 4×4-matrisen',
     operationId: 'riskAssessment_create',
+    response: {
+      type: RiskAssessmentDto,
+      description: 'Riskanalysen är registrerad; Location pekar på den',
+      headers: { Location: { description: 'Riskanalysens adress', schema: { type: 'string' } } },
+    },
+    problems: [400, 401, 403, 413, 415, 422],
   })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
-    type: RiskAssessmentDto,
-    description: 'Riskanalysen är registrerad; Location pekar på den',
-    headers: { Location: { description: 'Riskanalysens adress', schema: { type: 'string' } } },
-  })
-  @ApiProblems(400, 401, 403, 413, 415, 422)
   async create(
     @CurrentUser() user: Principal,
     @Body() body: CreateRiskAssessmentDto,
@@ -134,15 +106,10 @@ export class RiskAssessmentsController {
     return this.service.coverage(user, query.year);
   }
 
-  @Get(':id')
-  @RiskAssessmentAccess()
-  @ApiOperation({
+  @RiskAssessmentDetail({
     summary: 'En riskanalys med risker, åtgärder, frister och version (läsningen loggas)',
     operationId: 'riskAssessment_get',
   })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto })
-  @ApiProblems(400, 401, 403, 404)
   detail(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
@@ -151,16 +118,10 @@ export class RiskAssessmentsController {
     return this.service.detail(user, loaded, info);
   }
 
-  @Post(':id/start')
-  @HttpCode(200)
-  @RiskAssessmentAccess()
-  @ApiOperation({
+  @RiskAssessmentCommand(':id/start', {
     summary: 'Starta en föreslagen riskanalys (från avvikelsemönster), med eller utan risker',
     operationId: 'riskAssessment_start',
   })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   start(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
@@ -170,16 +131,10 @@ export class RiskAssessmentsController {
     return this.service.execute(user, loaded, 'start', body, info);
   }
 
-  @Post(':id/dismiss')
-  @HttpCode(200)
-  @RiskAssessmentAccess()
-  @ApiOperation({
+  @RiskAssessmentCommand(':id/dismiss', {
     summary: 'Avfärda ett förslag till riskanalys med motivering (RA-12)',
     operationId: 'riskAssessment_dismiss',
   })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   dismiss(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
@@ -189,16 +144,10 @@ export class RiskAssessmentsController {
     return this.service.execute(user, loaded, 'dismiss', body, info);
   }
 
-  @Post(':id/risks')
-  @HttpCode(200)
-  @RiskAssessmentAccess()
-  @ApiOperation({
+  @RiskAssessmentCommand(':id/risks', {
     summary: 'Beskriv och bedöm en risk till (sannolikhet × allvarlighetsgrad)',
     operationId: 'riskAssessment_addRisk',
   })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   addRisk(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
@@ -208,16 +157,10 @@ export class RiskAssessmentsController {
     return this.service.execute(user, loaded, 'add-risk', body, info);
   }
 
-  @Post(':id/causes')
-  @HttpCode(200)
-  @RiskAssessmentAccess()
-  @ApiOperation({
+  @RiskAssessmentCommand(':id/causes', {
     summary: 'Registrera orsakerna till en risk (RA-4 steg 3)',
     operationId: 'riskAssessment_recordCauses',
   })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   recordCauses(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
@@ -227,16 +170,10 @@ export class RiskAssessmentsController {
     return this.service.execute(user, loaded, 'record-causes', body, info);
   }
 
-  @Post(':id/actions')
-  @HttpCode(200)
-  @RiskAssessmentAccess()
-  @ApiOperation({
+  @RiskAssessmentCommand(':id/actions', {
     summary: 'Åtgärd mot en risk med ansvarig och slutdatum (handlingsplan)',
     operationId: 'riskAssessment_addAction',
   })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   addAction(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
@@ -246,13 +183,10 @@ export class RiskAssessmentsController {
     return this.service.execute(user, loaded, 'add-action', body, info);
   }
 
-  @Post(':id/complete-action')
-  @HttpCode(200)
-  @RiskAssessmentAccess()
-  @ApiOperation({ summary: 'Markera en åtgärd som genomförd', operationId: 'riskAssessment_completeAction' })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RiskAssessmentCommand(':id/complete-action', {
+    summary: 'Markera en åtgärd som genomförd',
+    operationId: 'riskAssessment_completeAction',
+  })
   completeAction(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
@@ -262,16 +196,10 @@ export class RiskAssessmentsController {
     return this.service.execute(user, loaded, 'complete-action', body, info);
   }
 
-  @Post(':id/reassess')
-  @HttpCode(200)
-  @RiskAssessmentAccess()
-  @ApiOperation({
+  @RiskAssessmentCommand(':id/reassess', {
     summary: 'Bedöm om en risk efter åtgärderna: kvarstående riskvärde',
     operationId: 'riskAssessment_reassess',
   })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   reassess(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
@@ -281,16 +209,10 @@ export class RiskAssessmentsController {
     return this.service.execute(user, loaded, 'reassess', body, info);
   }
 
-  @Post(':id/accept-risk')
-  @HttpCode(200)
-  @RiskAssessmentAccess()
-  @ApiOperation({
+  @RiskAssessmentCommand(':id/accept-risk', {
     summary: 'Acceptera en risk med motivering (RA-7)',
     operationId: 'riskAssessment_acceptRisk',
   })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   acceptRisk(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,
@@ -300,13 +222,10 @@ export class RiskAssessmentsController {
     return this.service.execute(user, loaded, 'accept-risk', body, info);
   }
 
-  @Post(':id/close')
-  @HttpCode(200)
-  @RiskAssessmentAccess()
-  @ApiOperation({ summary: 'Avsluta riskanalysen', operationId: 'riskAssessment_close' })
-  @ApiParam(RISK_ASSESSMENT_ID_PARAM)
-  @ApiOkResponse({ type: RiskAssessmentDto, description: 'Den uppdaterade riskanalysen' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RiskAssessmentCommand(':id/close', {
+    summary: 'Avsluta riskanalysen',
+    operationId: 'riskAssessment_close',
+  })
   close(
     @CurrentUser() user: Principal,
     @LoadedRiskAssessmentParam() loaded: LoadedRiskAssessment,

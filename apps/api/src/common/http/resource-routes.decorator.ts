@@ -1,0 +1,63 @@
+import { applyDecorators, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  type ApiParamOptions,
+  type ApiResponseNoStatusOptions,
+} from '@nestjs/swagger';
+import {
+  IdempotencyInterceptor,
+  IDEMPOTENCY_KEY_HEADER_DOC,
+} from '../../idempotency/idempotency.interceptor';
+import { ApiProblems } from '../problem/api-problems.decorator';
+
+export interface RouteDoc {
+  summary: string;
+  operationId: string;
+}
+
+export interface CreateRouteDoc extends RouteDoc {
+  response: ApiResponseNoStatusOptions;
+  problems: number[];
+}
+
+export interface ResourceRouteDoc extends RouteDoc {
+  idParam: ApiParamOptions;
+  response: ApiResponseNoStatusOptions;
+}
+
+/** `POST /` that creates a resource: 201 with Location, replayable with an Idempotency-Key. */
+export const CreateRoute = ({ summary, operationId, response, problems }: CreateRouteDoc) =>
+  applyDecorators(
+    Post(),
+    HttpCode(201),
+    UseInterceptors(IdempotencyInterceptor),
+    ApiOperation({ summary, operationId }),
+    ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC),
+    ApiCreatedResponse(response),
+    ApiProblems(...problems),
+  );
+
+/** `GET /:id` that reads one resource. */
+export const DetailRoute = ({ summary, operationId, idParam, response }: ResourceRouteDoc) =>
+  applyDecorators(
+    Get(':id'),
+    ApiOperation({ summary, operationId }),
+    ApiParam(idParam),
+    ApiOkResponse(response),
+    ApiProblems(400, 401, 403, 404),
+  );
+
+/** `POST /:id/<step>` that runs one command on a resource and answers 200 with its new state. */
+export const CommandRoute = (path: string, { summary, operationId, idParam, response }: ResourceRouteDoc) =>
+  applyDecorators(
+    Post(path),
+    HttpCode(200),
+    ApiOperation({ summary, operationId }),
+    ApiParam(idParam),
+    ApiOkResponse(response),
+    ApiProblems(400, 401, 403, 404, 409, 413, 415),
+  );
