@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { OrgModule } from './org/org.module';
 import { PolicyModule } from './policy/policy.module';
+import { MeetingCalendarModule } from './meeting-calendar/meeting-calendar.module';
 import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RiskAssessmentsModule } from './risk-assessments/risk-assessments.module';
@@ -77,6 +78,7 @@ type LoggedRequest = IncomingMessage & {
     TasksModule,
     RemindersModule,
     PolicyModule,
+    MeetingCalendarModule,
     RiskAssessmentsModule,
     ImprovementModule,
     RoutinesModule,

@@ -15,6 +15,7 @@ export * from './case-numbers/case-number-allocator';
 export * from './cases/case-refused.error';
 export * from './cases/case-command-service';
 export * from './policy/policy-repository';
+export * from './policy/meeting-calendar-repository';
 export * from './ledningssystem/ls-refused.error';
 export * from './ledningssystem/ls-command-service';
 export * from './risk-assessments/risk-policy-repository';

@@ -235,6 +235,15 @@ export function canChangePolicy(principal: Principal): boolean {
   return has(principal, ['quality_coordinator']);
 }
 
+/** The ledningsgrupp's meeting calendar (DL-18): read by ledning, kvalitet and the director; kept by kvalitet. */
+export function canReadMeetingCalendar(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator', 'management_team', 'director']);
+}
+
+export function canChangeMeetingCalendar(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator']);
+}
+
 /** The access log (loggkontroll, EK-6) is reviewed by the quality function. */
 export function canReadAccessLog(principal: Principal): boolean {
   return has(principal, ['quality_coordinator']);

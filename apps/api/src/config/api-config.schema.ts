@@ -37,6 +37,8 @@ export const apiConfigSchema = z
     IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().min(0.5).max(3600).default(10),
     /** Largest accepted JSON body in bytes. */
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10485760).default(262144),
+    /** Prefix of the report schedules' ids (the schedule CLI's default); tests use their own. */
+    REPORT_SCHEDULE_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet-report'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   })

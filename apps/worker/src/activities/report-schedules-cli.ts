@@ -2,9 +2,35 @@
 // Creates or updates the report schedules (ADR 0006); infra/start-all.sh runs `ensure` at every start.
 import { Client, Connection } from '@temporalio/client';
 import { CASE_TASK_QUEUE } from '@kvalitet/workflows';
+import { EventStore, MeetingCalendarRepository, openDataSource } from '@kvalitet/persistence';
 import { ensureReportSchedules, reportScheduleDefinitions, setReportSchedulesPaused } from './report-schedules';
 
-function meetingDates(): string[] {
+/**
+ * The calendar kvalitet saved (PUT /api/v1/meeting-calendar) wins; LEDNINGSGRUPP_MEETINGS is the
+ * fallback until one has been saved, or when the database cannot be read (ADR 0006).
+ */
+async function meetingDates(): Promise<string[]> {
+  const url = process.env['DATABASE_URL'];
+  if (url) {
+    try {
+      const dataSource = await openDataSource({ url, poolSize: 1, applicationName: 'kvalitet-report-schedules' });
+      try {
+        const calendar = await new MeetingCalendarRepository(new EventStore(dataSource)).current();
+        if (calendar.version > 0) {
+          process.stderr.write(`[rapportscheman] möteskalender version ${calendar.version} (${calendar.meetings.length} möten)\n`);
+          return calendar.meetings.map((m) => m.date);
+        }
+      } finally {
+        await dataSource.destroy();
+      }
+    } catch (error) {
+      process.stderr.write(`[rapportscheman] möteskalendern kunde inte läsas (${error instanceof Error ? error.message : String(error)}); använder LEDNINGSGRUPP_MEETINGS\n`);
+    }
+  }
+  return meetingDatesFromEnv();
+}
+
+function meetingDatesFromEnv(): string[] {
   const raw = process.env['LEDNINGSGRUPP_MEETINGS'] ?? '';
   const dates = raw.split(',').map((d) => d.trim()).filter((d) => d.length > 0);
   const bad = dates.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
@@ -18,7 +44,8 @@ async function main(): Promise<void> {
   if (!address) throw new Error('TEMPORAL_ADDRESS saknas');
   const connection = await Connection.connect({ address, connectTimeout: '10s' });
   const client = new Client({ connection, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default' });
-  const options = { meetingDates: meetingDates() };
+  const prefix = process.env['REPORT_SCHEDULE_PREFIX'];
+  const options = { meetingDates: await meetingDates(), ...(prefix ? { prefix } : {}) };
   try {
     if (command === 'ensure') {
       const result = await ensureReportSchedules(client, process.env['TEMPORAL_TASK_QUEUE'] ?? CASE_TASK_QUEUE, { ...options, paused: process.env['REPORT_SCHEDULES_PAUSED'] === 'true' });

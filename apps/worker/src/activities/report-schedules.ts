@@ -1,6 +1,6 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions, type ScheduleSpec } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
-import { SCHEDULED_REPORT_KINDS, type ScheduledReportKind } from '@kvalitet/domain';
+import { meetingReportInstants, meetingReportScheduleSpec, reportScheduleId, SCHEDULED_REPORT_KINDS, type ScheduledReportKind } from '@kvalitet/domain';
 import type { ScheduledReportInput } from '@kvalitet/workflows';
 
 export const REPORT_SCHEDULE_PREFIX = 'kvalitet-report';
@@ -21,17 +21,6 @@ export interface ReportScheduleOptions {
   readonly meetingDates?: readonly string[];
 }
 
-function meetingCalendar(dates: readonly string[]): ScheduleSpec {
-  if (dates.length === 0) return { calendars: [{ dayOfWeek: 'THURSDAY', hour: 7, comment: 'Ledningsgruppens möte (standard: torsdagar)' }], timezone: TIME_ZONE };
-  return {
-    calendars: dates.map((date) => {
-      const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-      return { year, month: (['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const)[month - 1]!, dayOfMonth: day, hour: 7, comment: `Ledningsgruppens möte ${date}` };
-    }),
-    timezone: TIME_ZONE,
-  };
-}
-
 /**
  * The calendar duties of §5 as Temporal Schedules, in Stockholm time (DATA-12):
  * weekly digest Monday 07:00 (DL-17); a report before each ledningsgrupp meeting (DL-18); quarterly
@@ -45,7 +34,7 @@ export function reportScheduleDefinitions(options: ReportScheduleOptions = {}): 
   const at7 = { hour: 7, minute: 0 };
   const specs: Record<ScheduledReportKind, { spec: ScheduleSpec; catchupWindow: Duration; note: string }> = {
     weekly_digest: { spec: { calendars: [{ dayOfWeek: 'MONDAY', ...at7 }], timezone: TIME_ZONE }, catchupWindow: '6 days', note: 'Veckosammanställning till ledningsgruppen, måndag 07:00' },
-    meeting_report: { spec: meetingCalendar(options.meetingDates ?? []), catchupWindow: '2 days', note: 'Rapport till ledningsgruppens möte' },
+    meeting_report: { spec: meetingReportScheduleSpec(options.meetingDates ?? []), catchupWindow: '2 days', note: 'Rapport till ledningsgruppens möte' },
     quarterly_statistics: { spec: { calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Kvartalsstatistik' },
     tertial_report: { spec: { calendars: [{ month: ['JANUARY', 'MAY', 'SEPTEMBER'], dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Tertialrapport (T1 jan–apr, T2 maj–aug, T3 sep–dec)' },
     annual_report: { spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Årssammanställning till nämnden' },
@@ -53,13 +42,13 @@ export function reportScheduleDefinitions(options: ReportScheduleOptions = {}): 
     kvalitetsberattelse: { spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 20, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Utkast till kvalitetsberättelse' },
     ledningssystem_review: { spec: { calendars: [{ month: 'MARCH', dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Årlig uppföljning av ledningssystemet (mars)' },
   };
-  return SCHEDULED_REPORT_KINDS.map((kind) => ({ scheduleId: `${prefix}-${kind.replace(/_/g, '-')}`, kind, ...specs[kind] }));
+  return SCHEDULED_REPORT_KINDS.map((kind) => ({ scheduleId: reportScheduleId(prefix, kind), kind, ...specs[kind] }));
 }
 
 export function scheduleOptionsOf(definition: ReportScheduleDefinition, taskQueue: string, options: ReportScheduleOptions & { paused?: boolean } = {}): ScheduleOptions {
   const args: [ScheduledReportInput] = [
     definition.kind === 'meeting_report' && options.meetingDates && options.meetingDates.length > 0
-      ? { kind: definition.kind, meetingDates: options.meetingDates.map((d) => `${d}T07:00:00+01:00`) }
+      ? { kind: definition.kind, meetingDates: meetingReportInstants(options.meetingDates) }
       : { kind: definition.kind },
   ];
   return {

@@ -10,3 +10,4 @@ export * from './berattelse';
 export * from './render-html';
 export * from './report-periods';
 export * from './ivo-anmalan';
+export * from './meeting-calendar';

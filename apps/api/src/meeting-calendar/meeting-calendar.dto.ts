@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MEETING_CALENDAR_MAX_ENTRIES } from '@kvalitet/domain';
+import { Optional } from '../common/validation/optional';
+
+export class MeetingDto {
+  @ApiProperty({ example: '2027-01-14', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Mötesdag (Stockholm); rapporten tas fram 07:00 samma dag' })
+  @IsDefined()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  date!: string;
+
+  @ApiPropertyOptional({ example: '09:00', pattern: '^\\d{2}:\\d{2}$', description: 'Mötets starttid (information)' })
+  @Optional()
+  @IsString()
+  @Matches(/^\d{2}:\d{2}$/)
+  time?: string;
+
+  @ApiPropertyOptional({ example: 'Ledningsgrupp – tertialuppföljning', maxLength: 200 })
+  @Optional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+}
+
+export class MeetingCalendarDocumentDto {
+  @ApiProperty({ type: [MeetingDto], maxItems: MEETING_CALENDAR_MAX_ENTRIES, description: 'Hela kalendern (ersätter den sparade); tom lista: varje torsdag' })
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(MEETING_CALENDAR_MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingDto)
+  meetings!: MeetingDto[];
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Den version ändringen bygger på (valfri); en inaktuell version ger 409' })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  version?: number;
+}
+
+export class MeetingCalendarDto {
+  @ApiProperty({ minimum: 0, description: 'Kalenderns version; 0 = aldrig sparad' })
+  version!: number;
+
+  @ApiProperty({ type: [MeetingDto] })
+  meetings!: MeetingDto[];
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  changedAt?: string;
+
+  @ApiPropertyOptional({ description: 'Vem som sparade versionen' })
+  changedBy?: string;
+}
+
+export class MeetingScheduleSyncDto {
+  @ApiProperty({ example: 'kvalitet-report-meeting-report' })
+  scheduleId!: string;
+
+  @ApiProperty({ description: 'Om Temporal-schemat för mötesrapporten uppdaterades nu' })
+  updated!: boolean;
+
+  @ApiProperty({ description: 'Vad som hände med schemat, på svenska' })
+  message!: string;
+}
+
+export class SavedMeetingCalendarDto extends MeetingCalendarDto {
+  @ApiProperty({ type: MeetingScheduleSyncDto })
+  schedule!: MeetingScheduleSyncDto;
+}
