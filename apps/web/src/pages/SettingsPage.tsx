@@ -20,6 +20,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
 import type { AccessLogEntry, Page, Policy } from '../api/types';
+import { MeetingCalendarEditor } from '../components/MeetingCalendarEditor';
 import { ScrollTable } from '../components/ScrollTable';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
@@ -310,7 +311,7 @@ export function SettingsPage() {
         <Tabs.List>
           <Tabs.Tab value="frister">Frister och eskalering</Tabs.Tab>
           <Tabs.Tab value="logg">Åtkomstlogg</Tabs.Tab>
-          <Tabs.Tab value="kalender">Sammanträden</Tabs.Tab>
+          <Tabs.Tab value="kalender">Möteskalender</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="frister" pt="md">
           <QueryState query={policy} loadingLabel="Hämtar fristpolicyn…">
@@ -321,9 +322,10 @@ export function SettingsPage() {
           <AccessLog />
         </Tabs.Panel>
         <Tabs.Panel value="kalender" pt="md">
-          <Alert color="gray" variant="light" title="Inte tillgängligt" role="status">
-            Sammanträdeskalendern för ledningsgrupp och nämnd finns inte i systemet ännu. Fristen
-            &quot;informera nämnden på kommande sammanträde&quot; (DL-6) kan därför inte visas här.
+          <MeetingCalendarEditor />
+          <Alert mt="md" color="gray" variant="light" title="Nämndens sammanträden" role="status">
+            Nämndens sammanträdeskalender finns inte i systemet ännu. Fristen &quot;informera nämnden på
+            kommande sammanträde&quot; (DL-6) kan därför inte visas här.
           </Alert>
         </Tabs.Panel>
       </Tabs>
