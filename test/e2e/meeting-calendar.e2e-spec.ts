@@ -134,6 +134,21 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
     else expectProblem(write, put, 'FORBIDDEN');
   });
 
+  it('is in the OpenAPI document with its body, answers and problems', async () => {
+    const doc = (
+      await api.call<{
+        paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>;
+        components: { schemas: Record<string, { properties?: Record<string, { maxItems?: number }> }> };
+      }>('GET', '/api/v1/openapi.json')
+    ).body;
+    const path = doc.paths['/api/v1/meeting-calendar']!;
+    expect(Object.keys(path['get']!.responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
+    expect(Object.keys(path['put']!.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '409']));
+    expect(JSON.stringify(path['put']!.requestBody)).toContain('MeetingCalendarDocumentDto');
+    expect(doc.components.schemas['MeetingCalendarDocumentDto']!.properties!['meetings']!.maxItems).toBe(200);
+    expect(doc.components.schemas['SavedMeetingCalendarDto']!.properties!['schedule']).toBeDefined();
+  });
+
   it('without a token: 401 for both', async () => {
     expectProblem(await api.call('GET', '/api/v1/meeting-calendar'), 401, 'UNAUTHENTICATED');
     expectProblem(await api.call('PUT', '/api/v1/meeting-calendar', { body: { meetings: [] } }), 401, 'UNAUTHENTICATED');
