@@ -9,15 +9,27 @@ import { quietTemporalRuntime } from './support/case-workflow-harness';
 
 const HISTORIES = resolve(__dirname, 'histories');
 
-/** The histories recorded on the real dev server by record-histories.ts, kept in the repository. */
+interface RecordedHistoryJson {
+  events: { workflowExecutionStartedEventAttributes?: { workflowType?: { name?: string } } }[];
+}
+
+/**
+ * The case workflow histories recorded on the real dev server by record-histories.ts, kept in the
+ * repository. The folder also holds other workflow types' histories, replayed by their own tests.
+ */
 function recorded() {
   return readdirSync(HISTORIES)
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => ({
       workflowId: file.replace(/\.json$/, ''),
-      history: historyFromJson(JSON.parse(readFileSync(resolve(HISTORIES, file), 'utf8'))),
-    }));
+      json: JSON.parse(readFileSync(resolve(HISTORIES, file), 'utf8')) as RecordedHistoryJson,
+    }))
+    .filter(
+      ({ json }) =>
+        json.events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name === 'caseWorkflow',
+    )
+    .map(({ workflowId, json }) => ({ workflowId, history: historyFromJson(json) }));
 }
 
 async function replayAll(workflowsPath: string): Promise<ReplayResult[]> {
