@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CaseCommandService, EventStore } from '@kvalitet/persistence';
+import { PROJECTOR_STARTED } from '../../apps/projector/src/projector-started';
 import { AppProcess, waitUntil } from '../support/app-process';
 import { SYSTEM, STAFF } from '../support/case-scenarios';
 import { infraEnv } from '../support/infra-env';
@@ -56,8 +57,19 @@ describe('delivery survives crashes and a broker outage (real processes and serv
       DATABASE_URL: db.url,
       KAFKA_NAMESPACE: topics.prefix,
     };
-    relay = new AppProcess('apps/projector/src/main.ts', { ...env, PROJECTIONS_ENABLED: 'false' }, 'relay');
-    projector = new AppProcess('apps/projector/src/main.ts', { ...env, RELAY_ENABLED: 'false' }, 'projector');
+    // info: the processes say when they have started every part (PROJECTOR_STARTED).
+    relay = new AppProcess(
+      'apps/projector/src/main.ts',
+      { ...env, PROJECTIONS_ENABLED: 'false', LOG_LEVEL: 'info' },
+      'relay',
+    );
+    projector = new AppProcess(
+      'apps/projector/src/main.ts',
+      { ...env, RELAY_ENABLED: 'false', LOG_LEVEL: 'info' },
+      'projector',
+    );
+    relay.watchFor(PROJECTOR_STARTED);
+    projector.watchFor(PROJECTOR_STARTED);
   });
   afterAll(async () => {
     await relay.stop();
@@ -124,6 +136,10 @@ describe('delivery survives crashes and a broker outage (real processes and serv
     ) {
       throw new Error('detta test stoppar den lokala Kafka-noden och kan inte köras mot en extern');
     }
+    // The outage hits running processes: one still starting its consumers when the broker goes
+    // away exits (its supervisor restarts it), which is another scenario than this one.
+    await relay.waitForOutput(PROJECTOR_STARTED, 120000);
+    await projector.waitForOutput(PROJECTOR_STARTED, 120000);
     execFileSync('bash', [kafkaScript, 'stop'], { stdio: 'ignore' });
     try {
       const started = Date.now();
@@ -136,11 +152,22 @@ describe('delivery survives crashes and a broker outage (real processes and serv
     } finally {
       execFileSync('bash', [kafkaScript, 'start'], { stdio: 'ignore' });
     }
-    await waitUntil(
-      async () => (await projectedVersions(db)) >= before + 100,
-      180000,
-      'att utkorgen töms efter avbrottet',
-    );
+    try {
+      await waitUntil(
+        async () => (await projectedVersions(db)) >= before + 100,
+        180000,
+        'att utkorgen töms efter avbrottet',
+      );
+    } catch (error) {
+      const [pending] = await db.dataSource.query(
+        `SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`,
+      );
+      const projected = (await projectedVersions(db)) - before;
+      throw new Error(
+        `${String(error)}; kvar i utkorgen: ${pending.n}, projicerade: ${projected}/100\n` +
+          `relä:\n${relay.text.slice(-3000)}\nprojektor:\n${projector.text.slice(-3000)}`,
+      );
+    }
     const [backlog] = await db.dataSource.query(
       `SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`,
     );

@@ -7,6 +7,8 @@ const ROOT = resolve(__dirname, '../..');
 export class AppProcess {
   private child: ChildProcess | null = null;
   readonly output: string[] = [];
+  /** Texts a test waits for, and whether the process has printed them since its last start. */
+  private readonly awaited = new Map<string, boolean>();
 
   constructor(
     private readonly entry: string,
@@ -20,12 +22,27 @@ export class AppProcess {
       env: { ...process.env, ...this.env, LOG_LEVEL: this.env.LOG_LEVEL ?? 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    for (const text of this.awaited.keys()) this.awaited.set(text, false);
     const keep = (chunk: Buffer) => {
-      this.output.push(chunk.toString('utf8'));
+      const printed = chunk.toString('utf8');
+      this.output.push(printed);
       if (this.output.length > 200) this.output.shift();
+      for (const [text, seen] of this.awaited)
+        if (!seen && printed.includes(text)) this.awaited.set(text, true);
     };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
+  }
+
+  /** From now on, note when the process prints `text` (reset at every start); see waitForOutput. */
+  watchFor(text: string): void {
+    this.awaited.set(text, false);
+  }
+
+  /** Resolves once the process has printed a watched text since it was last started. */
+  async waitForOutput(text: string, timeoutMs: number): Promise<void> {
+    if (!this.awaited.has(text)) throw new Error(`${this.label}: watchFor('${text}') saknas före start`);
+    await waitUntil(async () => this.awaited.get(text) === true, timeoutMs, `${this.label}: ${text}`);
   }
 
   /** kill -9: no shutdown hooks, no commits, no goodbyes. */
@@ -43,7 +60,10 @@ export class AppProcess {
     if (!child) return Promise.reject(new Error(`${this.label} är inte startad`));
     if (child.exitCode !== null) return Promise.resolve(child.exitCode);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.label} avslutades inte inom ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.label} avslutades inte inom ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
         resolve(code ?? signal ?? 'okänd');
@@ -78,7 +98,11 @@ export class AppProcess {
   }
 }
 
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`väntade förgäves i ${timeoutMs} ms på: ${what}`);

@@ -10,9 +10,11 @@ import { connectTemporalClient, createCaseOrchestrator } from './orchestrator';
 import { createProjections } from './projections/projections';
 import { createLedningssystemOrchestrator } from './projections/ledningssystem-orchestrator';
 import { createRiskAssessmentOrchestrator } from './projections/risk-assessments/risk-assessment-orchestrator';
+import { PROJECTOR_STARTED } from './projector-started';
 import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
 
 const logger = createLogger('projector');
+
 
 /**
  * Runs the outbox relay and one consumer per projection. On SIGTERM the consumers finish the batch in
@@ -34,16 +36,21 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     const namespace = this.config.get('KAFKA_NAMESPACE', { infer: true });
     await ensureTopics(this.kafka, eventTopics(namespace));
     if (this.config.get('RELAY_ENABLED', { infer: true }) === 'true') {
-      this.relay = new OutboxRelay(this.kafka, this.dataSource, { onError: (err) => logger.warn({ err }, 'utkorgen kunde inte publiceras; försöker igen') });
+      this.relay = new OutboxRelay(this.kafka, this.dataSource, {
+        onError: (err) => logger.warn({ err }, 'utkorgen kunde inte publiceras; försöker igen'),
+      });
       await this.relay.start();
       logger.info('utkorgsreläet är igång');
     }
-    const projections = this.config.get('PROJECTIONS_ENABLED', { infer: true }) === 'true' ? createProjections(namespace) : [];
+    const projections =
+      this.config.get('PROJECTIONS_ENABLED', { infer: true }) === 'true' ? createProjections(namespace) : [];
     for (const projection of projections) {
       const runner = new ConsumerRunner(this.kafka, this.dataSource, {
         consumerName: `${namespace}.${projection.name}`,
         topics: projection.topics,
-        ...(projection.handleBatch ? { handleBatch: projection.handleBatch } : { handle: projection.handle! }),
+        ...(projection.handleBatch
+          ? { handleBatch: projection.handleBatch }
+          : { handle: projection.handle! }),
         onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte projiceras'),
       });
       await runner.start();
@@ -52,7 +59,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     }
     if (this.config.get('ORCHESTRATOR_ENABLED', { infer: true }) === 'true') {
       // Events → case workflows (signalWithStart): Temporal drives deadlines, the event store stays the truth.
-      const temporal = await connectTemporalClient({ address: this.config.get('TEMPORAL_ADDRESS', { infer: true }), namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }) });
+      const temporal = await connectTemporalClient({
+        address: this.config.get('TEMPORAL_ADDRESS', { infer: true }),
+        namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
+      });
       this.closeTemporal = temporal.close;
       const orchestrator = createCaseOrchestrator({
         client: temporal.client,
@@ -64,7 +74,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         consumerName: orchestrator.name,
         topics: orchestrator.topics,
         handleBatch: orchestrator.handleBatch,
-        onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte skickas till ärendets arbetsflöde'),
+        onError: (err, context) =>
+          logger.error({ err, ...context }, 'händelse kunde inte skickas till ärendets arbetsflöde'),
       });
       await runner.start();
       this.consumers.push(runner);
@@ -80,7 +91,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         consumerName: registers.name,
         topics: registers.topics,
         handleBatch: registers.handleBatch,
-        onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte skickas till registrets arbetsflöde'),
+        onError: (err, context) =>
+          logger.error({ err, ...context }, 'händelse kunde inte skickas till registrets arbetsflöde'),
       });
       await registerRunner.start();
       this.consumers.push(registerRunner);
@@ -95,16 +107,22 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         consumerName: risks.name,
         topics: risks.topics,
         handleBatch: risks.handleBatch,
-        onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte skickas till riskanalysens arbetsflöde'),
+        onError: (err, context) =>
+          logger.error({ err, ...context }, 'händelse kunde inte skickas till riskanalysens arbetsflöde'),
       });
       await riskRunner.start();
       this.consumers.push(riskRunner);
     }
+    logger.info(PROJECTOR_STARTED);
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     logger.info({ signal }, 'stänger projektorn');
-    await Promise.all(this.consumers.map((c) => c.stop().catch((err: unknown) => logger.warn({ err }, 'konsument stängdes inte rent'))));
+    await Promise.all(
+      this.consumers.map((c) =>
+        c.stop().catch((err: unknown) => logger.warn({ err }, 'konsument stängdes inte rent')),
+      ),
+    );
     await this.relay?.stop();
     await this.closeTemporal?.().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
