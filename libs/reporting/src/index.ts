@@ -4,3 +4,4 @@ export * from './report-service';
 export * from './report-archive';
 export * from './reporting-config';
 export * from './report-organisation';
+export * from './statistics-aggregates';

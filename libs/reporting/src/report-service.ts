@@ -1,13 +1,14 @@
 import {
+  assemblePeriodReport,
+  assembleWeeklyDigest,
   composeBerattelse,
-  composePeriodReport,
-  composeWeeklyDigest,
   computeStatistics,
-  isoWeekRange,
+  digestWeeks,
   parseIsoWeek,
   periodReportDocument,
   quarterRange,
   statisticsDocument,
+  statisticsResultOfAggregates,
   tertialRange,
   weeklyDigestDocument,
   yearRange,
@@ -24,6 +25,7 @@ import {
   type Tertial,
   type WeeklyDigest,
 } from '@kvalitet/domain';
+import { aggregatePeriod, aggregateWeek, isSqlGrouping, periodLineSources } from './statistics-aggregates';
 import { statisticsStore, type Queryable } from './statistics-store';
 
 export interface ComposedReport<T> {
@@ -51,24 +53,44 @@ export class ReportService {
   }
 
   async weeklyDigest(week: string, asOf: Date): Promise<ComposedReport<WeeklyDigest>> {
-    const parsed = parseIsoWeek(week);
-    if (!parsed) throw new RangeError(`Ogiltig vecka: ${week}`);
-    const range = isoWeekRange(parsed);
-    const facts = await statisticsStore.loadRelevant(this.options.db, new Date(range.from.getTime() - 7 * 86_400_000), range.to);
-    const data = composeWeeklyDigest(facts, week, asOf);
+    if (!parseIsoWeek(week)) throw new RangeError(`Ogiltig vecka: ${week}`);
+    const data = assembleWeeklyDigest(week, asOf, await aggregateWeek(this.options.db, digestWeeks(week, asOf)));
     return { data, document: weeklyDigestDocument(data, this.ctx(asOf)) };
   }
 
+  /** Counted in SQL unless `month` is a dimension (each month is then a period of its own: the pure path). */
   async statistics(from: Date, to: Date, groupBy: readonly StatisticsDimension[], asOf: Date): Promise<ComposedReport<StatisticsResult>> {
-    const facts = await statisticsStore.loadRelevant(this.options.db, from, to);
-    const data = computeStatistics(facts, { from, to, asOf, groupBy, units: this.options.units });
+    const query = { from, to, asOf, groupBy, units: this.options.units };
+    let data: StatisticsResult;
+    const dims = [...new Set(groupBy)];
+    if (isSqlGrouping(dims)) {
+      const aggregates = await aggregatePeriod(this.options.db, { ...query, groupings: dims.length > 0 ? [dims] : [] });
+      data = statisticsResultOfAggregates(query, aggregates.groupings[0] ?? aggregates.totals);
+    } else {
+      data = computeStatistics(await statisticsStore.loadRelevant(this.options.db, from, to), query);
+    }
     return { data, document: statisticsDocument(data, this.ctx(asOf)) };
   }
 
   async periodReport(kind: PeriodReportKind, label: string, from: Date, to: Date, asOf: Date, comparisons: readonly { label: string; from: Date; to: Date }[] = []): Promise<ComposedReport<PeriodReport>> {
     const earliest = Math.min(from.getTime() - YEAR_MS, ...comparisons.map((c) => c.from.getTime()));
-    const [facts, history] = await Promise.all([statisticsStore.loadRelevant(this.options.db, from, to), statisticsStore.monthlyCounts(this.options.db, new Date(earliest), to)]);
-    const data = composePeriodReport(facts, { kind, label, from, to, asOf, units: this.options.units, history, comparisons });
+    const units = this.options.units;
+    const [aggregates, lineSources, history] = await Promise.all([
+      aggregatePeriod(this.options.db, { from, to, asOf, units, groupings: [['unit'], ['type']] }),
+      periodLineSources(this.options.db, kind, from, to),
+      statisticsStore.monthlyCounts(this.options.db, new Date(earliest), to),
+    ]);
+    const query = { from, to, asOf, units };
+    const [byUnit, byType] = aggregates.groupings;
+    const data = assemblePeriodReport(
+      { kind, label, from, to, asOf, units, history, comparisons },
+      {
+        overall: statisticsResultOfAggregates(query, aggregates.totals),
+        byUnit: statisticsResultOfAggregates({ ...query, groupBy: ['unit'] }, byUnit!).groups,
+        byType: statisticsResultOfAggregates({ ...query, groupBy: ['type'] }, byType!).groups,
+      },
+      lineSources,
+    );
     return { data, document: periodReportDocument(data, this.ctx(asOf)) };
   }
 

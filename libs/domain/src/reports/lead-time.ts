@@ -21,6 +21,16 @@ export function summariseLeadTimes(hours: readonly number[]): LeadTimeSummary {
   return { n: sorted.length, medianHours: round1(percentile(sorted, 50)), p90Hours: round1(percentile(sorted, 90)) };
 }
 
+/**
+ * The same summary from percentiles taken elsewhere (the read model's SQL, `percentile_disc`, which is
+ * nearest-rank too) over durations in milliseconds: hours are a monotone function of milliseconds, so
+ * the order statistic is the same value.
+ */
+export function summaryOfMilliseconds(n: number, medianMs: number | null, p90Ms: number | null): LeadTimeSummary {
+  const hours = (v: number | null) => (v === null ? null : round1(v / 3_600_000));
+  return { n, medianHours: n === 0 ? null : hours(medianMs), p90Hours: n === 0 ? null : hours(p90Ms) };
+}
+
 export function hoursBetween(fromIso: string, toIso: string): number {
   return (Date.parse(toIso) - Date.parse(fromIso)) / 3_600_000;
 }

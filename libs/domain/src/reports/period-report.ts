@@ -1,7 +1,7 @@
 import type { CaseOutcome } from '../cases/case-outcome';
 import type { CaseStage } from '../cases/case-stage';
 import type { CaseType } from '../cases/case-type';
-import { computeStatistics, monthsOf, stockholmMonthOf, type Funnel, type ReportingRateRow, type StatisticsGroup, type StatisticsMeasures } from './period-statistics';
+import { computeStatistics, monthsOf, stockholmMonthOf, type Funnel, type ReportingRateRow, type StatisticsGroup, type StatisticsMeasures, type StatisticsResult } from './period-statistics';
 import type { ReportUnit } from './report-units';
 import type { StatisticsCaseFact } from './statistics-fact';
 
@@ -84,12 +84,15 @@ function shiftMonth(month: string, years: number): string {
   return `${Number(month.slice(0, 4)) + years}${month.slice(4)}`;
 }
 
-function ivoStatusOf(f: StatisticsCaseFact): IvoStatus {
+/** What a de-identified line is made of (the read model loads only these columns for the lines). */
+export type PeriodLineSource = Pick<StatisticsCaseFact, 'caseNumber' | 'type' | 'unitId' | 'category' | 'stage' | 'reportedAt' | 'outcome' | 'serious' | 'decidedAt' | 'ivoReportedAt'>;
+
+function ivoStatusOf(f: PeriodLineSource): IvoStatus {
   if (f.ivoReportedAt !== null) return 'notified';
   return f.serious ? 'pending' : 'not_required';
 }
 
-function lineOf(f: StatisticsCaseFact): PeriodLine {
+function lineOf(f: PeriodLineSource): PeriodLine {
   return { caseNumber: f.caseNumber, type: f.type, unitId: f.unitId, category: f.category, stage: f.stage, reportedAt: f.reportedAt, outcome: f.outcome, ivoStatus: ivoStatusOf(f) };
 }
 
@@ -108,9 +111,44 @@ function within(iso: string | null, from: number, to: number): boolean {
  */
 export function composePeriodReport(facts: readonly StatisticsCaseFact[], input: PeriodReportInput): PeriodReport {
   const base = { from: input.from, to: input.to, asOf: input.asOf, units: input.units };
-  const overall = computeStatistics(facts, { ...base, groupBy: [] });
-  const byUnit = computeStatistics(facts, { ...base, groupBy: ['unit'] }).groups;
-  const byType = computeStatistics(facts, { ...base, groupBy: ['type'] }).groups;
+  return assemblePeriodReport(
+    input,
+    {
+      overall: computeStatistics(facts, { ...base, groupBy: [] }),
+      byUnit: computeStatistics(facts, { ...base, groupBy: ['unit'] }).groups,
+      byType: computeStatistics(facts, { ...base, groupBy: ['type'] }).groups,
+    },
+    facts,
+  );
+}
+
+/**
+ * The lines of a period report: every report of the period for a meeting (REP-3), otherwise the cases
+ * with a serious outcome or an IVO notification in the period (REP-4).
+ */
+export function periodLinesOf(sources: readonly PeriodLineSource[], kind: PeriodReportKind, fromDate: Date, toDate: Date): PeriodLine[] {
+  const from = fromDate.getTime();
+  const to = toDate.getTime();
+  return sources
+    .filter((f) =>
+      kind === 'meeting_report'
+        ? within(f.reportedAt, from, to) || within(f.ivoReportedAt, from, to) || within(f.decidedAt, from, to)
+        : (f.serious && (within(f.decidedAt, from, to) || within(f.ivoReportedAt, from, to))) || (f.ivoReportedAt !== null && within(f.ivoReportedAt, from, to)),
+    )
+    .map(lineOf)
+    .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt) || a.caseNumber.localeCompare(b.caseNumber));
+}
+
+/** The statistics a period report is built from, however they were counted (pure here, SQL in ReportService). */
+export interface PeriodStatistics {
+  /** Without grouping: totals, funnels, reporting rate. */
+  readonly overall: StatisticsResult;
+  readonly byUnit: readonly StatisticsGroup[];
+  readonly byType: readonly StatisticsGroup[];
+}
+
+export function assemblePeriodReport(input: PeriodReportInput, statistics: PeriodStatistics, lineSources: readonly PeriodLineSource[]): PeriodReport {
+  const { overall } = statistics;
   const counts = new Map(input.history.map((c) => [c.month, c]));
   const monthly = monthsOf(input.from, input.to).map(({ month }) => ({
     month,
@@ -126,16 +164,6 @@ export function composePeriodReport(facts: readonly StatisticsCaseFact[], input:
       closed: months.reduce((sum, m) => sum + (counts.get(m)?.closed ?? 0), 0),
     };
   });
-  const from = input.from.getTime();
-  const to = input.to.getTime();
-  const lines = facts
-    .filter((f) =>
-      input.kind === 'meeting_report'
-        ? within(f.reportedAt, from, to) || within(f.ivoReportedAt, from, to) || within(f.decidedAt, from, to)
-        : (f.serious && (within(f.decidedAt, from, to) || within(f.ivoReportedAt, from, to))) || (f.ivoReportedAt !== null && within(f.ivoReportedAt, from, to)),
-    )
-    .map(lineOf)
-    .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt) || a.caseNumber.localeCompare(b.caseNumber));
   return {
     kind: input.kind,
     label: input.label,
@@ -143,13 +171,13 @@ export function composePeriodReport(facts: readonly StatisticsCaseFact[], input:
     to: overall.to,
     asOf: overall.asOf,
     totals: overall.totals,
-    byUnit,
-    byType,
+    byUnit: statistics.byUnit,
+    byType: statistics.byType,
     monthly,
     comparisons,
     lexSarahFunnel: overall.lexSarahFunnel,
     lexMariaFunnel: overall.lexMariaFunnel,
     reportingRate: overall.reportingRate,
-    lines,
+    lines: periodLinesOf(lineSources, input.kind, input.from, input.to),
   };
 }

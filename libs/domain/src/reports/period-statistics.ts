@@ -1,7 +1,7 @@
 import { monthRange } from '../calendar/period-range';
 import { stockholmLocalParts } from '../calendar/stockholm-time';
 import type { CaseType } from '../cases/case-type';
-import { summariseLeadTimes, type LeadTimeSummary } from './lead-time';
+import { summariseLeadTimes, summaryOfMilliseconds, type LeadTimeSummary } from './lead-time';
 import { ReportUnitTree, type ReportUnit } from './report-units';
 import type { StatisticsCaseFact } from './statistics-fact';
 
@@ -324,6 +324,11 @@ function reportingRate(facts: readonly StatisticsCaseFact[], tree: ReportUnitTre
     if (!within(f.reportedAt, from, to)) continue;
     for (const id of tree.selfAndAncestors(f.unitId)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
+  return reportingRateOf(counts, tree, from, to);
+}
+
+/** Reporting rate from the number reported per unit, rolled up the tree (a unit counts its own and those below it). */
+function reportingRateOf(counts: ReadonlyMap<string, number>, tree: ReportUnitTree, from: number, to: number): ReportingRateRow[] {
   const months = Math.max((to - from) / (30.4375 * 24 * 3_600_000), 1 / 30);
   const leaves = tree.leaves();
   const leafCounts = leaves.map((u) => counts.get(u.id) ?? 0).sort((a, b) => a - b);
@@ -397,17 +402,7 @@ export function computeStatistics(facts: readonly StatisticsCaseFact[], query: S
       }
     }
   }
-  const unitOrder = new Map(tree.ordered().map((u, i) => [u.id, i]));
-  const sorted = [...groups.values()].sort((a, b) => {
-    for (const dim of dims) {
-      const x = a.key[dim] ?? '';
-      const y = b.key[dim] ?? '';
-      if (x === y) continue;
-      if (dim === 'unit') return (unitOrder.get(x) ?? 1e9) - (unitOrder.get(y) ?? 1e9) || x.localeCompare(y);
-      return x.localeCompare(y);
-    }
-    return 0;
-  });
+  const sorted = sortGroups([...groups.values()], dims, tree);
   return {
     from: query.from.toISOString(),
     to: query.to.toISOString(),
@@ -418,5 +413,88 @@ export function computeStatistics(facts: readonly StatisticsCaseFact[], query: S
     lexSarahFunnel: funnelOf(relevant, 'lex_sarah', from, to),
     lexMariaFunnel: funnelOf(relevant, 'lex_maria', from, to),
     reportingRate: reportingRate(relevant, tree, from, to),
+  };
+}
+
+function sortGroups<G extends { key: Partial<Record<StatisticsDimension, string>> }>(groups: G[], dims: readonly StatisticsDimension[], tree: ReportUnitTree): G[] {
+  const unitOrder = new Map(tree.ordered().map((u, i) => [u.id, i]));
+  return groups.sort((a, b) => {
+    for (const dim of dims) {
+      const x = a.key[dim] ?? '';
+      const y = b.key[dim] ?? '';
+      if (x === y) continue;
+      if (dim === 'unit') return (unitOrder.get(x) ?? 1e9) - (unitOrder.get(y) ?? 1e9) || x.localeCompare(y);
+      return x.localeCompare(y);
+    }
+    return 0;
+  });
+}
+
+/**
+ * The measures of one group as counted elsewhere — the read model's SQL (ReportService) — with the
+ * lead-time percentiles already taken over milliseconds. `measuresOfAggregate` turns them into the
+ * same `StatisticsMeasures` as `computeStatistics`; the integration test compares the two paths.
+ */
+export interface StatisticsAggregate {
+  readonly reported: number;
+  readonly closed: number;
+  readonly open: number;
+  readonly overdue: number;
+  readonly leadTimes: Readonly<Record<LeadTimeStage, { readonly n: number; readonly medianMs: number | null; readonly p90Ms: number | null }>>;
+  readonly deadlinesMet: number;
+  readonly deadlinesMissed: number;
+  readonly escalations: number;
+  readonly actionsOpen: number;
+  readonly actionsOverdue: number;
+  readonly actionsEffective: number;
+  readonly actionsIneffective: number;
+  readonly complaintsReported: number;
+  readonly complaintsInvestigated: number;
+  readonly complaintsDeviation: number;
+}
+
+export function measuresOfAggregate(a: StatisticsAggregate): StatisticsMeasures {
+  const leadTimes = {} as Record<LeadTimeStage, LeadTimeSummary>;
+  for (const stage of LEAD_TIME_STAGES) leadTimes[stage] = summaryOfMilliseconds(a.leadTimes[stage].n, a.leadTimes[stage].medianMs, a.leadTimes[stage].p90Ms);
+  return {
+    reported: a.reported,
+    closed: a.closed,
+    open: a.open,
+    overdue: a.overdue,
+    leadTimes,
+    deadlines: { met: a.deadlinesMet, missed: a.deadlinesMissed },
+    escalations: a.escalations,
+    actions: { open: a.actionsOpen, overdue: a.actionsOverdue, effective: a.actionsEffective, ineffective: a.actionsIneffective },
+    complaints: { reported: a.complaintsReported, investigated: a.complaintsInvestigated, deviationFound: a.complaintsDeviation },
+  };
+}
+
+/** Everything `computeStatistics` derives from the facts of one period (no `month` dimension), counted elsewhere. */
+export interface StatisticsAggregates {
+  readonly totals: StatisticsAggregate;
+  /** One per group key present; `key` holds exactly the query's dimensions. */
+  readonly groups: readonly { readonly key: Readonly<Partial<Record<StatisticsDimension, string>>>; readonly aggregate: StatisticsAggregate }[];
+  /** Reported in the period per unit, rolled up the tree (as the `unit` groups count them). */
+  readonly reportedByUnit: ReadonlyMap<string, number>;
+  readonly lexSarahFunnel: Funnel;
+  readonly lexMariaFunnel: Funnel;
+}
+
+/** `computeStatistics` from aggregates: the same result, ordering and reporting rate (no `month` dimension). */
+export function statisticsResultOfAggregates(query: StatisticsQuery, aggregates: StatisticsAggregates): StatisticsResult {
+  const dims = [...new Set(query.groupBy ?? [])];
+  if (dims.includes('month')) throw new RangeError('statisticsResultOfAggregates: month is a period of its own, use computeStatistics');
+  const tree = new ReportUnitTree(query.units);
+  const groups = dims.length === 0 ? [] : sortGroups([...aggregates.groups], dims, tree);
+  return {
+    from: query.from.toISOString(),
+    to: query.to.toISOString(),
+    asOf: query.asOf.toISOString(),
+    groupBy: dims,
+    totals: measuresOfAggregate(aggregates.totals),
+    groups: groups.map((g) => ({ key: g.key, measures: measuresOfAggregate(g.aggregate) })),
+    lexSarahFunnel: aggregates.lexSarahFunnel,
+    lexMariaFunnel: aggregates.lexMariaFunnel,
+    reportingRate: reportingRateOf(aggregates.reportedByUnit, tree, query.from.getTime(), query.to.getTime()),
   };
 }

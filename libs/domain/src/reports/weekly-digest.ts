@@ -77,6 +77,73 @@ function previousWeekOf(week: IsoWeek): IsoWeek {
   return { year: week.year - 1, week: lastOfPrevious };
 }
 
+/** The week's figures, however they were counted (pure below, SQL in ReportService); `assembleWeeklyDigest` shapes them. */
+export interface WeeklyDigestParts {
+  readonly totals: DigestTotals;
+  readonly previousTotals: DigestTotals;
+  /** Cases reported in the week, counted per (current) type, unit and category. */
+  readonly reported: readonly { readonly type: CaseType; readonly unitId: string; readonly category: string | null; readonly n: number }[];
+  readonly lexOpen: { readonly lex_sarah: number; readonly lex_maria: number };
+  readonly awaitingIvo: number;
+  readonly notifiedToIvo: number;
+  readonly overdueActions: number;
+  readonly escalations: number;
+  /** In any order. */
+  readonly lines: readonly DigestLine[];
+}
+
+/** The week and the week before it, with the instants the digest is judged at. */
+export function digestWeeks(week: string, asOf: Date): { week: IsoWeek; from: number; to: number; judgedAt: number; previous: IsoWeek; previousFrom: number; previousTo: number; previousJudgedAt: number } {
+  const parsed = parseIsoWeek(week);
+  if (!parsed) throw new RangeError(`Ogiltig vecka: ${week}`);
+  const range = isoWeekRange(parsed);
+  const previous = previousWeekOf(parsed);
+  const previousRange = isoWeekRange(previous);
+  return {
+    week: parsed,
+    from: range.from.getTime(),
+    to: range.to.getTime(),
+    judgedAt: Math.min(range.to.getTime(), asOf.getTime()),
+    previous,
+    previousFrom: previousRange.from.getTime(),
+    previousTo: previousRange.to.getTime(),
+    previousJudgedAt: Math.min(previousRange.to.getTime(), asOf.getTime()),
+  };
+}
+
+export function assembleWeeklyDigest(week: string, asOf: Date, parts: WeeklyDigestParts): WeeklyDigest {
+  const w = digestWeeks(week, asOf);
+  const byType = Object.fromEntries(CASE_TYPES.map((t) => [t, 0])) as Record<CaseType, number>;
+  const byUnit: Record<string, number> = {};
+  const complaintsByCategory: Record<string, number> = {};
+  const lexReported = { lex_sarah: 0, lex_maria: 0 };
+  for (const r of parts.reported) {
+    byType[r.type] += r.n;
+    byUnit[r.unitId] = (byUnit[r.unitId] ?? 0) + r.n;
+    if (r.type === 'complaint') {
+      const category = r.category ?? 'ej_angiven';
+      complaintsByCategory[category] = (complaintsByCategory[category] ?? 0) + r.n;
+    }
+    if (r.type === 'lex_sarah' || r.type === 'lex_maria') lexReported[r.type] += r.n;
+  }
+  const lines = [...parts.lines].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt) || a.caseNumber.localeCompare(b.caseNumber));
+  return {
+    week: formatIsoWeek(w.week),
+    from: new Date(w.from).toISOString(),
+    to: new Date(w.to).toISOString(),
+    asOf: asOf.toISOString(),
+    totals: parts.totals,
+    byType,
+    byUnit: Object.fromEntries(Object.entries(byUnit).sort(([a], [b]) => a.localeCompare(b))),
+    complaintsByCategory: Object.fromEntries(Object.entries(complaintsByCategory).sort(([a], [b]) => a.localeCompare(b))),
+    lexSarahMaria: { reported: lexReported, open: { lex_sarah: parts.lexOpen.lex_sarah, lex_maria: parts.lexOpen.lex_maria }, awaitingIvo: parts.awaitingIvo, notifiedToIvo: parts.notifiedToIvo },
+    overdueActions: parts.overdueActions,
+    escalations: parts.escalations,
+    previousWeek: { week: formatIsoWeek(w.previous), totals: parts.previousTotals },
+    lines,
+  };
+}
+
 /**
  * The ledningsgrupp's weekly digest (REP-2, DL-17): the week's new cases by type, unit and category,
  * lex Sarah/Maria status, overdue deadlines and actions, escalations, and the change from the week
@@ -84,19 +151,8 @@ function previousWeekOf(week: IsoWeek): IsoWeek {
  * digest is made; a week not yet over is judged as of then.
  */
 export function composeWeeklyDigest(facts: readonly StatisticsCaseFact[], week: string, asOf: Date): WeeklyDigest {
-  const parsed = parseIsoWeek(week);
-  if (!parsed) throw new RangeError(`Ogiltig vecka: ${week}`);
-  const range = isoWeekRange(parsed);
-  const from = range.from.getTime();
-  const to = range.to.getTime();
-  const judgedAt = Math.min(to, asOf.getTime());
-  const previous = previousWeekOf(parsed);
-  const previousRange = isoWeekRange(previous);
-
-  const byType = Object.fromEntries(CASE_TYPES.map((t) => [t, 0])) as Record<CaseType, number>;
-  const byUnit: Record<string, number> = {};
-  const complaintsByCategory: Record<string, number> = {};
-  const lexReported = { lex_sarah: 0, lex_maria: 0 };
+  const { from, to, judgedAt, previousFrom, previousTo, previousJudgedAt } = digestWeeks(week, asOf);
+  const reported = new Map<string, { type: CaseType; unitId: string; category: string | null; n: number }>();
   const lexOpen = { lex_sarah: 0, lex_maria: 0 };
   let awaitingIvo = 0;
   let notifiedToIvo = 0;
@@ -110,13 +166,10 @@ export function composeWeeklyDigest(facts: readonly StatisticsCaseFact[], week: 
     const openAtEnd = isOpenAt(f, to);
     const overdue = isOverdueAt(f, judgedAt);
     if (reportedInWeek) {
-      byType[f.type] += 1;
-      byUnit[f.unitId] = (byUnit[f.unitId] ?? 0) + 1;
-      if (f.type === 'complaint') {
-        const category = f.category ?? 'ej_angiven';
-        complaintsByCategory[category] = (complaintsByCategory[category] ?? 0) + 1;
-      }
-      if (f.type === 'lex_sarah' || f.type === 'lex_maria') lexReported[f.type] += 1;
+      const key = `${f.type}\u0000${f.unitId}\u0000${f.category ?? ''}`;
+      const entry = reported.get(key) ?? { type: f.type, unitId: f.unitId, category: f.category, n: 0 };
+      entry.n += 1;
+      reported.set(key, entry);
     }
     if (openAtEnd && (f.type === 'lex_sarah' || f.type === 'lex_maria')) lexOpen[f.type] += 1;
     if (f.serious && f.decidedAt !== null && Date.parse(f.decidedAt) < to && !(f.ivoReportedAt !== null && Date.parse(f.ivoReportedAt) < to)) awaitingIvo += 1;
@@ -130,25 +183,15 @@ export function composeWeeklyDigest(facts: readonly StatisticsCaseFact[], week: 
       lines.push({ caseNumber: f.caseNumber, type: f.type, unitId: f.unitId, category: f.category, stage: f.stage, reportedAt: f.reportedAt, overdue });
     }
   }
-  lines.sort((a, b) => a.reportedAt.localeCompare(b.reportedAt) || a.caseNumber.localeCompare(b.caseNumber));
-  const sortedUnits = Object.fromEntries(Object.entries(byUnit).sort(([a], [b]) => a.localeCompare(b)));
-  const sortedCategories = Object.fromEntries(Object.entries(complaintsByCategory).sort(([a], [b]) => a.localeCompare(b)));
-  return {
-    week: formatIsoWeek(parsed),
-    from: range.from.toISOString(),
-    to: range.to.toISOString(),
-    asOf: asOf.toISOString(),
+  return assembleWeeklyDigest(week, asOf, {
     totals: totalsOf(facts, from, to, judgedAt),
-    byType,
-    byUnit: sortedUnits,
-    complaintsByCategory: sortedCategories,
-    lexSarahMaria: { reported: lexReported, open: lexOpen, awaitingIvo, notifiedToIvo },
+    previousTotals: totalsOf(facts, previousFrom, previousTo, previousJudgedAt),
+    reported: [...reported.values()],
+    lexOpen,
+    awaitingIvo,
+    notifiedToIvo,
     overdueActions,
     escalations,
-    previousWeek: {
-      week: formatIsoWeek(previous),
-      totals: totalsOf(facts, previousRange.from.getTime(), previousRange.to.getTime(), Math.min(previousRange.to.getTime(), asOf.getTime())),
-    },
     lines,
-  };
+  });
 }
