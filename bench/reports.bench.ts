@@ -3,7 +3,9 @@
 //  - a full rebuild of the statistics read model from the event store (goal < 60 s),
 //  - the weekly digest and the tertial report from the read model (goal < 2 s each),
 // each with a baseline measured in the same run (a bare read of the same rows).
-//   node -r @swc-node/register bench/reports.bench.ts [--events 1000000]
+//   node -r @swc-node/register bench/reports.bench.ts [--cases 100000] [--count-only]
+// The generator makes exactly --cases cases; the event count follows from the case mix (~10 per case).
+// --count-only generates in memory and prints the counts (no database).
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -16,9 +18,9 @@ import { rebuildReadModels } from '../apps/projector/src/rebuild/rebuild-read-mo
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database';
 import { printTable } from './support/stats';
 
-const argEvents = process.argv.indexOf('--events');
-const TARGET_EVENTS = argEvents > 0 ? Number(process.argv[argEvents + 1]) : 1_000_000;
-const TARGET_CASES = Math.round(TARGET_EVENTS / 10);
+const argCases = process.argv.indexOf('--cases');
+const TARGET_CASES = argCases > 0 ? Number(process.argv[argCases + 1]) : 100_000;
+const COUNT_ONLY = process.argv.includes('--count-only');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const load = () => loadavg().map((l) => +l.toFixed(2));
 
@@ -68,6 +70,8 @@ const PREFIX: Record<string, string> = { complaint: 'KL', suggestion: 'SY', prai
 const YEAR_START = Date.parse('2026-01-01T00:00:00Z');
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const H = 3_600_000;
+/** Share of investigated cases (other than complaints) that lead to an action; tuned to ~10 events per case. */
+const ACTION_SHARE = 0.3;
 const iso = (t: number) => new Date(t).toISOString();
 
 interface Row { aggregateId: string; version: number; type: string; data: object; at: number }
@@ -101,13 +105,20 @@ function caseEvents(n: number, seq: Map<string, number>): Row[] {
   add('InvestigationStarted', { by: 'chef', at: iso(t0 + 24 * H) }, t0 + 24 * H);
   const invAt = t0 + (2 + random() * 40) * 24 * H;
   if (invAt > invDue) add('DeadlineMissed', { deadlineId: 'inv', at: iso(invDue), escalationLevel: 1, escalatedTo: ['division_manager'] }, invDue);
-  add('InvestigationRecorded', { causes: ['rutin'], ...(type === 'complaint' ? { deviationOccurred: random() < 0.4 } : {}), by: 'chef', at: iso(invAt) }, invAt);
+  const deviationOccurred = type === 'complaint' ? random() < 0.4 : undefined;
+  add('InvestigationRecorded', { causes: ['rutin'], ...(deviationOccurred === undefined ? {} : { deviationOccurred }), by: 'chef', at: iso(invAt) }, invAt);
   if (invAt <= invDue) add('DeadlineMet', { deadlineId: 'inv', at: iso(invAt) }, invAt);
   if (type === 'lex_sarah' || type === 'lex_maria') {
     const serious = random() < 0.1;
     const outcome = type === 'lex_sarah' ? (serious ? 'allvarligt_missforhallande' : 'missforhallande') : serious ? 'allvarlig_vardskada' : 'vardskada';
     add('CaseDecided', { outcome, requiresIvoReport: serious, by: 'sas', at: iso(invAt + 24 * H) }, invAt + 24 * H);
     if (serious) add('ReportedToIvo', { ivoReference: `IVO-${number}`, reportedAt: iso(invAt + 5 * 24 * H), by: 'sas', at: iso(invAt + 5 * 24 * H) }, invAt + 5 * 24 * H);
+  }
+  // Not every investigation leads to an action: a complaint only when a deviation was found, other
+  // cases in ACTION_SHARE of them (the rest are closed after the investigation).
+  if (deviationOccurred === false || (deviationOccurred === undefined && random() >= ACTION_SHARE)) {
+    add('CaseClosed', { by: 'chef', at: iso(invAt + 2 * 24 * H) }, invAt + 2 * 24 * H);
+    return rows;
   }
   const actionAt = invAt + 24 * H;
   const actionDue = actionAt + 30 * 24 * H;
@@ -119,7 +130,7 @@ function caseEvents(n: number, seq: Map<string, number>): Row[] {
   return rows;
 }
 
-async function generate(db: TestDatabase): Promise<{ cases: number; events: number; seconds: number }> {
+async function generate(db: TestDatabase | null): Promise<{ cases: number; events: number; seconds: number }> {
   const started = Date.now();
   const seq = new Map<string, number>();
   const metadata = JSON.stringify({ actor: 'bench', correlationId: randomUUID() });
@@ -127,7 +138,10 @@ async function generate(db: TestDatabase): Promise<{ cases: number; events: numb
   let cases = 0;
   let batch: Row[] = [];
   const flush = async () => {
-    if (batch.length === 0) return;
+    if (batch.length === 0 || db === null) {
+      batch = [];
+      return;
+    }
     await db.dataSource.query(
       `INSERT INTO events (id, aggregate_type, aggregate_id, version, type, data, metadata, occurred_at)
        SELECT gen_random_uuid(), 'case', a, v, t, d, $5::jsonb, o FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $6::timestamptz[]) AS x(a, v, t, d, o)`,
@@ -135,7 +149,7 @@ async function generate(db: TestDatabase): Promise<{ cases: number; events: numb
     );
     batch = [];
   };
-  while (events < TARGET_EVENTS && cases < TARGET_CASES * 2) {
+  while (cases < TARGET_CASES) {
     const rows = caseEvents(cases, seq);
     cases += 1;
     events += rows.length;
@@ -162,9 +176,13 @@ async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ medianM
 }
 
 async function main(): Promise<void> {
+  if (COUNT_ONLY) {
+    process.stdout.write(`${JSON.stringify(await generate(null))}\n`);
+    return;
+  }
   const db = await createTestDatabase({ poolSize: 4 });
   try {
-    log(`genererar ${TARGET_EVENTS} händelser…`);
+    log(`genererar ${TARGET_CASES} ärenden…`);
     const generated = { ...(await generate(db)), loadAfter: load() };
     log(`genererat: ${JSON.stringify(generated)}`);
     await db.dataSource.query('ANALYZE events');
