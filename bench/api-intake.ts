@@ -2,14 +2,14 @@
 // allocation, events + personal data + outbox in one transaction) and GET /api/v1/cases/{id}
 // (event-store read + access-log row), each against a bare node:http + pg server doing the same
 // row writes in the same run on the same servers, and the ratio between them.
-//   node -r @swc-node/register bench/api-intake.ts [--seconds 30] [--connections 50]
+//   node -r @swc-node/register bench/api-intake.ts [--seconds 30] [--connections 50] [--workers 1,2]
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { AppProcess, waitUntil } from '../test/support/app-process';
 import { infraEnv } from '../test/support/infra-env';
-import { createTestDatabase } from '../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '../test/support/test-database';
 import { freePort } from '../test/e2e/support/api-harness';
 import { CaseCommandService, EventStore } from '@kvalitet/persistence';
 import { percentile, printTable } from './support/stats';
@@ -26,6 +26,11 @@ const PROFILE_DIR = process.argv.includes('--profile')
 /** `uptime`'s 1/5/15-minute load: the machine is shared, so each figure carries the load it ran under. */
 const load = () => loadavg().map((l) => +l.toFixed(2));
 const CONNECTIONS = arg('connections', 50);
+/** --workers 1,2: the api (API_WORKERS) and the baseline are measured with each number of processes. */
+const WORKERS = (() => {
+  const index = process.argv.indexOf('--workers');
+  return (index > 0 ? String(process.argv[index + 1]) : '1,2').split(',').map(Number);
+})();
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 const REPORT = {
@@ -113,9 +118,20 @@ async function waitForHttp(url: string, child: AppProcess): Promise<void> {
   );
 }
 
-async function main(): Promise<void> {
+interface Round {
+  workers: number;
+  post: { api: Figures; baseline: Figures; ratio: number };
+  get: { api: Figures; baseline: Figures; ratio: number; accessLogRowsWritten: number };
+}
+
+const ratio = (a: Figures, b: Figures) => +(a.requestsPerSecond / b.requestsPerSecond).toFixed(2);
+
+/**
+ * One round: the api with `workers` processes (API_WORKERS) against the bare server with as many
+ * processes, so the ratio compares like with like.
+ */
+async function measureRound(db: TestDatabase, workers: number): Promise<Round> {
   const infra = infraEnv();
-  const db = await createTestDatabase({ poolSize: 20 });
   const apiPort = await freePort();
   const barePort = await freePort();
   const api = new AppProcess(
@@ -127,7 +143,8 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       PORT: String(apiPort),
       DATABASE_URL: db.url,
-      DATABASE_POOL_SIZE: '20',
+      DATABASE_POOL_SIZE: String(Math.ceil(20 / workers)),
+      API_WORKERS: String(workers),
       TEMPORAL_ADDRESS: infra.TEMPORAL_ADDRESS,
       KAFKA_BROKERS: infra.KAFKA_BROKERS,
       MIGRATE_ON_START: 'false',
@@ -139,12 +156,17 @@ async function main(): Promise<void> {
           }
         : {}),
     },
-    'api',
+    `api×${workers}`,
   );
   const bare = new AppProcess(
     'bench/support/bare-pg-server.ts',
-    { DATABASE_URL: db.url, PORT: String(barePort), POOL_SIZE: '20' },
-    'bare-pg-server',
+    {
+      DATABASE_URL: db.url,
+      PORT: String(barePort),
+      POOL_SIZE: String(Math.ceil(20 / workers)),
+      WORKERS: String(workers),
+    },
+    `bare-pg-server×${workers}`,
   );
   try {
     api.start();
@@ -166,25 +188,25 @@ async function main(): Promise<void> {
     const json = { 'content-type': 'application/json' };
     const body = JSON.stringify(REPORT);
 
-    // Warm both up (JIT, pools, swc) so neither pays its start-up inside the measurement.
+    // Warm both up (JIT, pools, swc, every worker) so neither pays its start-up inside the measurement.
     await run({
       url: `${apiBase}/api/v1/cases`,
       method: 'POST',
       headers: { ...json, authorization: `Bearer ${staff}` },
       body,
-      duration: 3,
-      connections: 10,
+      duration: 5,
+      connections: 20,
     });
     await run({
       url: `${bareBase}/cases`,
       method: 'POST',
       headers: json,
       body,
-      duration: 3,
-      connections: 10,
+      duration: 5,
+      connections: 20,
     });
 
-    log(`POST /cases: api, ${CONNECTIONS} anslutningar i ${SECONDS} s…`);
+    log(`POST /cases: api med ${workers} process(er), ${CONNECTIONS} anslutningar i ${SECONDS} s…`);
     const apiPostLoad = load();
     const apiPost = figures(
       await run({
@@ -195,14 +217,12 @@ async function main(): Promise<void> {
       }),
       apiPostLoad,
     );
-    log(`POST /cases: baslinje (node:http + pg)…`);
+    log(`POST /cases: baslinje (node:http + pg, ${workers} process(er))…`);
     const barePostLoad = load();
     const barePost = figures(
       await run({ url: `${bareBase}/cases`, method: 'POST', headers: json, body }),
       barePostLoad,
     );
-    log(`POST /cases: CaseCommandService.report i processen (utan HTTP), ${CONNECTIONS} samtidiga…`);
-    const inProcessPost = await reportInProcess(new CaseCommandService(new EventStore(db.dataSource)));
 
     const created = (await (
       await fetch(`${apiBase}/api/v1/cases`, {
@@ -215,7 +235,7 @@ async function main(): Promise<void> {
       await fetch(`${bareBase}/cases`, { method: 'POST', headers: json, body })
     ).json()) as { id: string };
     const accessLogBefore = Number((await db.dataSource.query(`SELECT count(*) FROM access_log`))[0].count);
-    log(`GET /cases/{id} (med rad i åtkomstloggen): api…`);
+    log(`GET /cases/{id} (med rad i åtkomstloggen): api med ${workers} process(er)…`);
     const apiGetLoad = load();
     const apiGet = figures(
       await run({
@@ -229,69 +249,12 @@ async function main(): Promise<void> {
     const bareGet = figures(await run({ url: `${bareBase}/cases/${bareCreated.id}` }), bareGetLoad);
     const accessLogRows =
       Number((await db.dataSource.query(`SELECT count(*) FROM access_log`))[0].count) - accessLogBefore;
-
-    const ratio = (a: Figures, b: Figures) => +(a.requestsPerSecond / b.requestsPerSecond).toFixed(2);
-    const rows = [
-      {
-        test: 'POST /cases',
-        server: 'api',
-        'req/s': apiPost.requestsPerSecond,
-        'p50 ms': apiPost.p50Ms,
-        'p99 ms': apiPost.p99Ms,
-        non2xx: apiPost.non2xx,
-        'ratio api/baseline': ratio(apiPost, barePost),
-      },
-      {
-        test: 'POST /cases',
-        server: 'node:http + pg',
-        'req/s': barePost.requestsPerSecond,
-        'p50 ms': barePost.p50Ms,
-        'p99 ms': barePost.p99Ms,
-        non2xx: barePost.non2xx,
-        'ratio api/baseline': 1,
-      },
-      {
-        test: 'POST /cases',
-        server: 'CaseCommandService, no HTTP',
-        'req/s': inProcessPost.requestsPerSecond,
-        'p50 ms': inProcessPost.p50Ms,
-        'p99 ms': inProcessPost.p99Ms,
-        non2xx: 0,
-        'ratio api/baseline': ratio(inProcessPost, barePost),
-      },
-      {
-        test: 'GET /cases/{id}',
-        server: 'api',
-        'req/s': apiGet.requestsPerSecond,
-        'p50 ms': apiGet.p50Ms,
-        'p99 ms': apiGet.p99Ms,
-        non2xx: apiGet.non2xx,
-        'ratio api/baseline': ratio(apiGet, bareGet),
-      },
-      {
-        test: 'GET /cases/{id}',
-        server: 'node:http + pg',
-        'req/s': bareGet.requestsPerSecond,
-        'p50 ms': bareGet.p50Ms,
-        'p99 ms': bareGet.p99Ms,
-        non2xx: bareGet.non2xx,
-        'ratio api/baseline': 1,
-      },
-    ];
-    printTable(`api-intake: ${CONNECTIONS} anslutningar, ${SECONDS} s per mätning`, rows);
-    const result = {
-      at: new Date().toISOString(),
-      seconds: SECONDS,
-      connections: CONNECTIONS,
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-      post: {
-        api: apiPost,
-        baseline: barePost,
-        ratio: ratio(apiPost, barePost),
-        // persistence alone, same concurrency: separates the HTTP/framework cost from the event store's
-        caseCommandServiceInProcess: inProcessPost,
-        inProcessRatio: ratio(inProcessPost, barePost),
-      },
+    // Requests still in flight when autocannon stops are answered (and logged) but not counted.
+    if (accessLogRows < apiGet.requests || accessLogRows > apiGet.requests + CONNECTIONS)
+      log(`VARNING: ${apiGet.requests} läsningar men ${accessLogRows} rader i åtkomstloggen`);
+    return {
+      workers,
+      post: { api: apiPost, baseline: barePost, ratio: ratio(apiPost, barePost) },
       get: {
         api: apiGet,
         baseline: bareGet,
@@ -299,19 +262,65 @@ async function main(): Promise<void> {
         accessLogRowsWritten: accessLogRows,
       },
     };
-    const file = resolve(__dirname, 'results/api-intake.json');
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    log(`skrev ${file}`);
-    if (apiPost.non2xx + apiGet.non2xx + apiPost.errors + apiGet.errors > 0) {
-      log('VARNING: api svarade med fel under mätningen (se non2xx/errors)');
-      process.exitCode = 1;
-    }
-    // Requests still in flight when autocannon stops are answered (and logged) but not counted.
-    if (accessLogRows < apiGet.requests || accessLogRows > apiGet.requests + CONNECTIONS)
-      log(`VARNING: ${apiGet.requests} läsningar men ${accessLogRows} rader i åtkomstloggen`);
   } finally {
     await api.terminate(15_000).catch(() => undefined);
     await bare.terminate(15_000).catch(() => undefined);
+  }
+}
+
+async function main(): Promise<void> {
+  const db = await createTestDatabase({ poolSize: 20 });
+  try {
+    const rounds: Round[] = [];
+    for (const workers of WORKERS) rounds.push(await measureRound(db, workers));
+    log(`POST /cases: CaseCommandService.report i processen (utan HTTP), ${CONNECTIONS} samtidiga…`);
+    const inProcessPost = await reportInProcess(new CaseCommandService(new EventStore(db.dataSource)));
+
+    const row = (test: string, server: string, f: Figures, r: number) => ({
+      test,
+      server,
+      'req/s': f.requestsPerSecond,
+      'p50 ms': f.p50Ms,
+      'p99 ms': f.p99Ms,
+      non2xx: f.non2xx,
+      'ratio api/baseline': r,
+    });
+    const rows = rounds.flatMap((round) => [
+      row('POST /cases', `api ×${round.workers}`, round.post.api, round.post.ratio),
+      row('POST /cases', `node:http + pg ×${round.workers}`, round.post.baseline, 1),
+      row('GET /cases/{id}', `api ×${round.workers}`, round.get.api, round.get.ratio),
+      row('GET /cases/{id}', `node:http + pg ×${round.workers}`, round.get.baseline, 1),
+    ]);
+    const single = rounds.find((r) => r.workers === 1);
+    rows.push(
+      row(
+        'POST /cases',
+        'CaseCommandService, no HTTP',
+        inProcessPost,
+        single ? ratio(inProcessPost, single.post.baseline) : 0,
+      ),
+    );
+    printTable(`api-intake: ${CONNECTIONS} anslutningar, ${SECONDS} s per mätning`, rows);
+    const result = {
+      at: new Date().toISOString(),
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      rounds,
+      // persistence alone, same concurrency: separates the HTTP/framework cost from the event store's
+      caseCommandServiceInProcess: inProcessPost,
+    };
+    const file = resolve(__dirname, 'results/api-intake.json');
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    log(`skrev ${file}`);
+    const failed = rounds.some(
+      (r) => r.post.api.non2xx + r.get.api.non2xx + r.post.api.errors + r.get.api.errors > 0,
+    );
+    if (failed) {
+      log('VARNING: api svarade med fel under mätningen (se non2xx/errors)');
+      process.exitCode = 1;
+    }
+  } finally {
     await db.drop();
   }
 }

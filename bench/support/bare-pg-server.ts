@@ -1,7 +1,9 @@
 // The baseline of bench/api-intake.ts: the least a service can do for the same requests — a bare
 // node:http server that parses the JSON body and writes the same row with pg, no framework, no
 // validation, no authentication, no event store. Started as its own process, like the api.
-//   DATABASE_URL=… PORT=… node -r @swc-node/register bench/support/bare-pg-server.ts
+// WORKERS=n runs n such processes on the port (node:cluster), as the api does with API_WORKERS.
+//   DATABASE_URL=… PORT=… [WORKERS=2] node -r @swc-node/register bench/support/bare-pg-server.ts
+import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
@@ -11,14 +13,31 @@ const pool = new Pool({
   max: Number(process.env.POOL_SIZE ?? 20),
 });
 const port = Number(process.env.PORT);
+const workers = Number(process.env.WORKERS ?? 1);
 
-async function main(): Promise<void> {
+async function createTables(): Promise<void> {
   await pool.query(
     `CREATE TABLE IF NOT EXISTS bare_cases (id uuid PRIMARY KEY, type text NOT NULL, unit_id text NOT NULL, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
   );
   await pool.query(
     `CREATE TABLE IF NOT EXISTS bare_access_log (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), case_id uuid NOT NULL, username text NOT NULL)`,
   );
+}
+
+async function main(): Promise<void> {
+  if (cluster.isPrimary) await createTables();
+  if (cluster.isPrimary && workers > 1) {
+    await pool.end();
+    for (let i = 0; i < workers; i++) cluster.fork();
+    process.stdout.write(`bare-pg-server lyssnar på ${port} med ${workers} processer\n`);
+    process.on('SIGTERM', () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+      cluster.on('exit', () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      });
+    });
+    return;
+  }
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -3,10 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { createLogger } from '@kvalitet/runtime';
+import { NestPinoLogger } from './common/logging/nest-pino-logger';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware';
 import { RejectUnknownQueryInterceptor } from './common/http/reject-unknown-query.interceptor';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { requestLogMiddleware } from './common/http/request-log.middleware';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { AppValidationPipe } from './common/validation/app-validation-pipe';
 import type { ApiConfig } from './config/api-config.schema';
@@ -35,19 +37,21 @@ export function buildOpenApiDocument(app: INestApplication) {
 
 /**
  * Everything main.ts and the e2e tests share, so the tests boot the app as production does. Order
- * matters: request id and metrics first (so even a 413 has both), security headers and CORS, then
+ * matters: request id, request log and metrics first (so even a 413 has both), security headers and CORS, then
  * the JSON-only check and the body parser, then Nest's routing with its guards, pipes and filter.
  */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   const config = app.get<ConfigService<ApiConfig, true>>(ConfigService);
 
-  app.useLogger(app.get(Logger));
+  const logger = createLogger('api', config.get('LOG_LEVEL', { infer: true }));
+  app.useLogger(new NestPinoLogger(logger));
   express.disable('x-powered-by');
   express.set('trust proxy', config.get('TRUST_PROXY', { infer: true }) === 'true' ? 1 : false);
   express.set('query parser', 'simple');
 
   app.use(requestIdMiddleware);
+  app.use(requestLogMiddleware(logger));
   app.use(app.get(MetricsService).middleware);
   // No upgrade-insecure-requests: TLS ends at the proxy, and on http://127.0.0.1 it would break /api/docs.
   // The web app exchanges its OIDC authorization code at the issuer, so the issuer may be fetched.

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { closeOnSignals, createLogger, validateEnvOrExit } from '@kvalitet/runtime';
 import { apiConfigSchema } from './config/api-config.schema';
 
@@ -6,6 +7,11 @@ const logger = createLogger('api');
 
 async function bootstrap(): Promise<void> {
   const config = validateEnvOrExit('api', apiConfigSchema);
+  if (config.API_WORKERS > 1 && cluster.isPrimary) {
+    const { runApiPrimary } = await import('./cluster/api-primary');
+    await runApiPrimary(config, logger);
+    return;
+  }
   const { NestFactory } = await import('@nestjs/core');
   const { AppModule } = await import('./app.module');
   const { configureApp } = await import('./configure-app');

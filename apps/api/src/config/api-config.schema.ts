@@ -41,6 +41,8 @@ export const apiConfigSchema = z
     REPORT_SCHEDULE_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet-report'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
+    /** Api processes sharing the port (Node cluster, ADR 0013); 1 runs the api in this process. */
+    API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {

@@ -1,9 +1,11 @@
+import cluster from 'node:cluster';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Admin, Kafka } from 'kafkajs';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { ALL_EVENT_TOPICS } from '@kvalitet/contracts';
+import { clusterMetricsFromPrimary } from '../cluster/cluster-metrics-client';
 import { DATA_SOURCE, KAFKA } from '../infrastructure/infrastructure.tokens';
 
 const LAG_CACHE_MS = 15_000;
@@ -42,6 +44,11 @@ export class MetricsService implements OnModuleDestroy {
     @Inject(KAFKA) private readonly kafka: Kafka,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'kvalitet_api_' });
+    if (cluster.isWorker) {
+      // prom-client answers the primary's requests only once an AggregatorRegistry exists in the worker
+      new AggregatorRegistry();
+      AggregatorRegistry.setRegistries([this.registry]);
+    }
     this.requests = new Counter({
       name: 'http_requests_total',
       help: 'HTTP-förfrågningar per route och status',
@@ -59,6 +66,8 @@ export class MetricsService implements OnModuleDestroy {
     new Gauge({
       name: 'outbox_backlog',
       help: 'Händelser i utkorgen som ännu inte publicerats till Kafka',
+      // every api process reads the same backlog: in a cluster it is one value, not one per process
+      aggregator: 'max',
       registers: [this.registry],
       async collect() {
         const rows: { count: string }[] = await dataSourceRef.query(
@@ -71,6 +80,7 @@ export class MetricsService implements OnModuleDestroy {
     new Gauge({
       name: 'kafka_consumer_lag',
       help: 'Meddelanden som konsumentgrupperna ännu inte läst, per grupp och topic',
+      aggregator: 'max',
       labelNames: ['group', 'topic'],
       registers: [this.registry],
       async collect() {
@@ -78,6 +88,13 @@ export class MetricsService implements OnModuleDestroy {
         for (const value of await lag()) this.set({ group: value.group, topic: value.topic }, value.lag);
       },
     });
+  }
+
+  /** The Prometheus text of this api: in a cluster (ADR 0013) all its processes together. */
+  scrape(): Promise<string> {
+    return cluster.isWorker && process.env.API_WORKER === 'true'
+      ? clusterMetricsFromPrimary()
+      : this.registry.metrics();
   }
 
   /** Express middleware, installed first in configureApp so that every answer (also 413/415) counts. */
