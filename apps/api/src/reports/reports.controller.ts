@@ -13,7 +13,7 @@ import { ApiProblem } from '../common/problem/api-problem';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { rangeEndExclusive, rangeStart } from '../common/time/stockholm-range';
 import { REPORT_CONTENT, negotiateFormat, sendReport } from './report-response';
-import { GeneratedReportDto, GeneratedReportsQueryDto, StatisticsQueryDto, TertialQueryDto, WeeklyDigestQueryDto, YearQueryDto } from './reports.dto';
+import { GeneratedReportDto, GeneratedReportsQueryDto, QuarterQueryDto, StatisticsQueryDto, TertialQueryDto, WeeklyDigestQueryDto, YearQueryDto } from './reports.dto';
 
 const MAX_STATISTICS_RANGE_MS = 5 * 366 * 86_400_000;
 
@@ -139,6 +139,26 @@ export class ReportsController {
   @ApiProblems(400, 401, 403)
   async tertial(@Query() query: TertialQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
     return sendReport(request, response, await this.reports.tertial(query.year, query.tertial, new Date()), `tertialrapport-${query.year}-T${query.tertial}`);
+  }
+
+  @Get('quarterly')
+  @Authorize(canReadReports)
+  @ApiOperation({ summary: 'Kvartalsstatistik per enhet och typ, beröm inräknat (REP-5)' })
+  @ApiProduces('application/json', 'text/html', 'application/pdf')
+  @ApiOkResponse({ content: REPORT_CONTENT(PERIOD_SCHEMA) })
+  @ApiProblems(400, 401, 403)
+  async quarterly(@Query() query: QuarterQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
+    return sendReport(request, response, await this.reports.quarter(query.year, query.quarter, new Date()), `kvartalsstatistik-${query.year}-Q${query.quarter}`);
+  }
+
+  @Get('annual')
+  @Authorize(canReadReports)
+  @ApiOperation({ summary: 'Årssammanställning till nämnden (REP-9), jämförd med året före' })
+  @ApiProduces('application/json', 'text/html', 'application/pdf')
+  @ApiOkResponse({ content: REPORT_CONTENT(PERIOD_SCHEMA) })
+  @ApiProblems(400, 401, 403)
+  async annual(@Query() query: YearQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
+    return sendReport(request, response, await this.reports.annual(query.year, new Date()), `arssammanstallning-${query.year}`);
   }
 
   @Get('patientsakerhetsberattelse')

@@ -48,6 +48,14 @@ export class TertialQueryDto extends YearQueryDto {
   tertial!: 1 | 2 | 3;
 }
 
+export class QuarterQueryDto extends YearQueryDto {
+  @ApiProperty({ enum: [1, 2, 3, 4], description: 'Kvartal 1 jan–mar, 2 apr–jun, 3 jul–sep, 4 okt–dec', example: 4 })
+  @Type(() => Number)
+  @IsInt()
+  @IsIn([1, 2, 3, 4])
+  quarter!: 1 | 2 | 3 | 4;
+}
+
 export class GeneratedReportsQueryDto {
   @ApiPropertyOptional({ enum: SCHEDULED_REPORT_KINDS, description: 'Bara denna sorts rapport' })
   @Optional()
