@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Local Temporal: the Temporal CLI's dev server (v1.5.1, built from the Go module proxy), gRPC on
 # 127.0.0.1:7233, no UI, state in the SQLite file .infra/temporal/temporal.db (survives restarts).
+# The file runs in WAL mode with synchronous=NORMAL (ADR 0014): a commit is not fsynced one by one,
+# which survives a killed process (only a power cut can lose the last commits) and made timers fire
+# on time under load: 500 timers due within 30 s fired p99 0.6 s late instead of 104 s, and
+# workflows started 5.5x as fast. TEMPORAL_SQLITE_SYNCHRONOUS=full restores fsync on every commit.
 # Usage: bash infra/temporal.sh build|start|stop|status|restart
 #   build   idempotent: go install the CLI into .infra/bin/temporal (Go caches under .infra/go/)
 #   start   build, then run the dev server as a daemon and wait until namespace `default` answers
@@ -81,6 +85,7 @@ start() {
     refuse_if_port_taken 127.0.0.1 "$PORT" "$NAME"
     (cd "$STATE_DIR" && start_daemon "$NAME" "$LOGFILE" "$TEMPORAL_BIN" server start-dev \
       --headless --ip 127.0.0.1 --port "$PORT" --db-filename "$DB_FILE" \
+      --sqlite-pragma journal_mode=wal --sqlite-pragma "synchronous=${TEMPORAL_SQLITE_SYNCHRONOUS:-normal}" \
       --log-level warn)
   fi
   wait_for_port 127.0.0.1 "$PORT" "$START_TIMEOUT" "Temporal" "$LOGFILE" "$NAME" ||
