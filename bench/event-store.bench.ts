@@ -208,6 +208,13 @@ async function benchRebuild() {
     let scanned = 0;
     for await (const page of store.readAllPages({ pageSize: 10000 })) scanned += page.length;
     const scanMs = Date.now() - scanStarted;
+    // The read the rebuild itself does (one cursor, ADR 0012), as a second baseline.
+    const cursorStarted = Date.now();
+    let cursorScanned = 0;
+    await db.dataSource.transaction(async (manager) => {
+      for await (const page of store.scanAll(manager, { aggregateTypes: ['case'] })) cursorScanned += page.length;
+    });
+    const cursorMs = Date.now() - cursorStarted;
     log(`återuppbyggnad av läsmodellen från ${events} händelser…`);
     const [report] = await rebuildReadModels(db.dataSource, store, [createCaseReadModelProjection()], log);
     return {
@@ -215,6 +222,7 @@ async function benchRebuild() {
       rebuildEventsPerSecond: Math.round(report!.events / report!.seconds),
       readOnlyEventsPerSecond: rate(scanned, scanMs),
       ratio: +((report!.events / report!.seconds) / rate(scanned, scanMs)).toFixed(2),
+      cursorScanEventsPerSecond: rate(cursorScanned, cursorMs),
       rebuildSeconds: report!.seconds,
       cases: report!.aggregates,
     };

@@ -3,8 +3,9 @@ import type { EventEnvelope } from '@kvalitet/contracts';
 import type { EventBatchHandler, EventHandler } from '@kvalitet/messaging';
 
 /**
- * A read model fed from Kafka. `reset` locks and empties it; `writeRebuilt` folds the whole event
- * store (pages in commit order) into it, inside the same transaction as `reset`.
+ * A read model fed from Kafka. `reset` locks it against the live consumer and empties what
+ * `writeRebuilt` does not replace; `writeRebuilt` folds the whole event store (pages in commit
+ * order) into it, inside the same transaction as `reset`.
  */
 export interface Projection {
   name: string;
@@ -13,4 +14,10 @@ export interface Projection {
   handleBatch?: EventBatchHandler;
   reset: (manager: EntityManager) => Promise<void>;
   writeRebuilt: (manager: EntityManager, events: AsyncIterable<EventEnvelope[]>) => Promise<number>;
+  /**
+   * What a rebuild must read: only these aggregate types, with or without personal data, and in
+   * which order — `aggregate`: all events of one aggregate together, in version order, so each is
+   * final when the next begins (default: everything, with personal data, in commit order).
+   */
+  rebuildReads?: { aggregateTypes?: readonly string[]; personalData?: boolean; order?: 'commit' | 'aggregate' };
 }

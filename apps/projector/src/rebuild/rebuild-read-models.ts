@@ -13,7 +13,9 @@ export interface RebuildReport {
 /**
  * Drops and rebuilds read models from the event store. Each projection is rebuilt in one
  * transaction that first locks its tables: the live consumer waits, then finds every event it is
- * handed already folded in (version guard), so the projector may keep running.
+ * handed already folded in (version guard), so the projector may keep running. The events are read
+ * through one cursor after the lock, so the rebuild sees one snapshot that holds everything the
+ * live consumer had applied (ADR 0012).
  */
 export async function rebuildReadModels(
   dataSource: DataSource,
@@ -28,7 +30,7 @@ export async function rebuildReadModels(
     const aggregates = await dataSource.transaction(async (manager) => {
       await projection.reset(manager);
       async function* pages(): AsyncGenerator<EventEnvelope[]> {
-        for await (const page of store.readAllPages({ pageSize: 10000 }, manager)) {
+        for await (const page of store.scanAll(manager, { ...projection.rebuildReads, pageSize: 10000 })) {
           events += page.length;
           if (events % 100000 < page.length) onProgress(`${projection.name}: ${events} händelser inlästa`);
           yield page;

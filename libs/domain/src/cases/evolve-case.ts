@@ -1,6 +1,7 @@
 import type { CaseEvent, CaseReportedData } from './case-events';
 import { isInvestigationConcluded, isWorkingStage, stageAfterConclusion } from './case-progress';
 import type { CaseActionState, CaseAggregateState, CaseState } from './case-state';
+import { withEntry } from './with-entry';
 
 function reported(data: CaseReportedData): CaseAggregateState {
   return {
@@ -43,7 +44,7 @@ function withAction(
   change: (action: CaseActionState) => CaseActionState,
 ) {
   const action = state.actions[id];
-  return action === undefined ? state : { ...state, actions: { ...state.actions, [id]: change(action) } };
+  return action === undefined ? state : { ...state, actions: withEntry(state.actions, id, change(action)) };
 }
 
 function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState {
@@ -90,10 +91,14 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       const { actionId, level, owner, dueAt, at } = event.data;
       const next: CaseAggregateState = {
         ...state,
-        actions: {
-          ...state.actions,
-          [actionId]: { id: actionId, level, owner, dueAt, status: 'open', addedAt: at },
-        },
+        actions: withEntry(state.actions, actionId, {
+          id: actionId,
+          level,
+          owner,
+          dueAt,
+          status: 'open',
+          addedAt: at,
+        }),
       };
       // An action added during the investigation (immediate measures) does not end the investigation.
       const toActing =
@@ -135,20 +140,17 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       const { deadlineId, kind, dueAt, policyVersion, actionId, startedAt } = event.data;
       return {
         ...state,
-        deadlines: {
-          ...state.deadlines,
-          [deadlineId]: {
-            id: deadlineId,
-            kind,
-            dueAt,
-            policyVersion,
-            ...(actionId === undefined ? {} : { actionId }),
-            status: 'open',
-            startedAt,
-            escalationLevel: 0,
-            escalatedTo: [],
-          },
-        },
+        deadlines: withEntry(state.deadlines, deadlineId, {
+          id: deadlineId,
+          kind,
+          dueAt,
+          policyVersion,
+          ...(actionId === undefined ? {} : { actionId }),
+          status: 'open',
+          startedAt,
+          escalationLevel: 0,
+          escalatedTo: [],
+        }),
       };
     }
     case 'DeadlineMet': {
@@ -157,15 +159,12 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       const late = event.data.late === true || deadline.status === 'missed';
       return {
         ...state,
-        deadlines: {
-          ...state.deadlines,
-          [deadline.id]: {
-            ...deadline,
-            status: 'met',
-            metAt: event.data.at,
-            ...(late ? { metLate: true } : {}),
-          },
-        },
+        deadlines: withEntry(state.deadlines, deadline.id, {
+          ...deadline,
+          status: 'met',
+          metAt: event.data.at,
+          ...(late ? { metLate: true } : {}),
+        }),
       };
     }
     case 'DeadlineCancelled': {
@@ -174,10 +173,12 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       const { at, reason } = event.data;
       return {
         ...state,
-        deadlines: {
-          ...state.deadlines,
-          [deadline.id]: { ...deadline, status: 'cancelled', cancelledAt: at, cancelReason: reason },
-        },
+        deadlines: withEntry(state.deadlines, deadline.id, {
+          ...deadline,
+          status: 'cancelled',
+          cancelledAt: at,
+          cancelReason: reason,
+        }),
       };
     }
     case 'DeadlineReminderSent': {
@@ -187,10 +188,10 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       if (reminders.includes(event.data.when)) return state;
       return {
         ...state,
-        deadlines: {
-          ...state.deadlines,
-          [deadline.id]: { ...deadline, reminders: [...reminders, event.data.when] },
-        },
+        deadlines: withEntry(state.deadlines, deadline.id, {
+          ...deadline,
+          reminders: [...reminders, event.data.when],
+        }),
       };
     }
     case 'DeadlineMissed': {
@@ -202,16 +203,13 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       ];
       return {
         ...state,
-        deadlines: {
-          ...state.deadlines,
-          [deadline.id]: {
-            ...deadline,
-            status: 'missed',
-            missedAt: deadline.missedAt ?? event.data.at,
-            escalationLevel: Math.max(deadline.escalationLevel, event.data.escalationLevel),
-            escalatedTo,
-          },
-        },
+        deadlines: withEntry(state.deadlines, deadline.id, {
+          ...deadline,
+          status: 'missed',
+          missedAt: deadline.missedAt ?? event.data.at,
+          escalationLevel: Math.max(deadline.escalationLevel, event.data.escalationLevel),
+          escalatedTo,
+        }),
       };
     }
     case 'TaskCreated': {
@@ -219,21 +217,18 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
         event.data;
       return {
         ...state,
-        tasks: {
-          ...state.tasks,
-          [taskId]: {
-            id: taskId,
-            kind,
-            ...(assignee === undefined ? {} : { assignee }),
-            ...(assigneeRole === undefined ? {} : { assigneeRole }),
-            unitId,
-            ...(dueAt === undefined ? {} : { dueAt }),
-            ...(deadlineId === undefined ? {} : { deadlineId }),
-            ...(actionId === undefined ? {} : { actionId }),
-            status: 'open',
-            createdAt,
-          },
-        },
+        tasks: withEntry(state.tasks, taskId, {
+          id: taskId,
+          kind,
+          ...(assignee === undefined ? {} : { assignee }),
+          ...(assigneeRole === undefined ? {} : { assigneeRole }),
+          unitId,
+          ...(dueAt === undefined ? {} : { dueAt }),
+          ...(deadlineId === undefined ? {} : { deadlineId }),
+          ...(actionId === undefined ? {} : { actionId }),
+          status: 'open',
+          createdAt,
+        }),
       };
     }
     case 'TaskCompleted': {
@@ -242,15 +237,12 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       const { at, by } = event.data;
       return {
         ...state,
-        tasks: {
-          ...state.tasks,
-          [task.id]: {
-            ...task,
-            status: 'done',
-            completedAt: at,
-            ...(by === undefined ? {} : { completedBy: by }),
-          },
-        },
+        tasks: withEntry(state.tasks, task.id, {
+          ...task,
+          status: 'done',
+          completedAt: at,
+          ...(by === undefined ? {} : { completedBy: by }),
+        }),
       };
     }
     default: {

@@ -4,6 +4,7 @@ import type { AggregateType, EventEnvelope, EventMetadata } from '@kvalitet/cont
 import { topicForAggregate } from '@kvalitet/contracts';
 import { outboxPartitionOf } from '../outbox/outbox-partition';
 import { preparedStatement, queryPrepared } from './prepared-query';
+import { serialQuery } from './serial-query';
 import { ERASED_MARKER, mergePersonalData, splitPersonalData } from '../personal-data/personal-fields';
 import type { NewEvent } from './new-event';
 import { defaultUpcasters, type UpcasterRegistry } from './upcasters';
@@ -34,6 +35,9 @@ interface EventRow {
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/** Names the cursors of `scanAll`, unique within the process (and so within a connection). */
+let scanCursors = 0;
 
 /**
  * Events, their personal data and their outbox rows (pointers to the events) in one statement, for
@@ -228,6 +232,49 @@ export class EventStore {
       if (page.length === 0) return;
       next = fetch(page[page.length - 1]!.position);
       yield page;
+    }
+  }
+
+  /**
+   * Every event (of some aggregate types) through ONE server-side cursor, for a rebuild: one
+   * snapshot and one plan (a hash join with the personal data instead of an index probe per event
+   * and page), and the next page is fetched while the caller folds this one (ADR 0012). In commit
+   * order, or per aggregate (each aggregate's events together, in version order). Personal data is
+   * merged only when asked for. Runs in the caller's transaction (a cursor lives in one); leaving
+   * the loop early closes the cursor.
+   */
+  async *scanAll(
+    manager: EntityManager,
+    options: { aggregateTypes?: readonly string[]; personalData?: boolean; order?: 'commit' | 'aggregate'; pageSize?: number } = {},
+  ): AsyncGenerator<EventEnvelope[]> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('scanAll behöver en transaktion');
+    const cursor = `kvalitet_scan_${++scanCursors}`;
+    const personal = options.personalData ?? true;
+    const types = options.aggregateTypes;
+    // The whole result is read: plan for all of it (hash join), not for the first rows (nested loop).
+    await manager.query(`SET LOCAL cursor_tuple_fraction = 1`);
+    await manager.query(
+      `DECLARE ${cursor} NO SCROLL CURSOR FOR
+       SELECT e.position, e.id, e.aggregate_type, e.aggregate_id, e.version, e.type, e.schema_version, e.data, e.metadata,
+              e.occurred_at, e.recorded_at, ${personal ? 'p.data' : 'NULL::jsonb'} AS personal
+         FROM events e ${personal ? 'LEFT JOIN personal_data p ON p.event_id = e.id' : ''}
+        ${types ? 'WHERE e.aggregate_type = ANY($1::text[])' : ''}
+        ORDER BY ${options.order === 'aggregate' ? 'e.aggregate_id, e.version' : 'e.position'}`,
+      types ? [[...types]] : [],
+    );
+    const fetch = () => serialQuery<EventRow[]>(manager, `FETCH FORWARD ${options.pageSize ?? 10000} FROM ${cursor}`);
+    let next = fetch();
+    try {
+      for (;;) {
+        const rows = await next;
+        if (rows.length === 0) return;
+        next = fetch();
+        yield rows.map((row) => this.toEnvelope(row));
+      }
+    } finally {
+      // The fetch in flight when the caller stopped early is answered before the cursor goes.
+      await next.catch(() => undefined);
+      await serialQuery(manager, `CLOSE ${cursor}`).catch(() => undefined);
     }
   }
 

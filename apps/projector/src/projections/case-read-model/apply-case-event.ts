@@ -113,9 +113,19 @@ export function taskRowsOf(fold: CaseFold): TaskRow[] {
   });
 }
 
+/** Month per UTC hour (Swedish time is a whole number of hours off UTC): a rebuild asks for it per case. */
+const monthOfHour = new Map<string, string>();
+
 function stockholmMonth(iso: string): string {
-  const parts = stockholmLocalParts(new Date(iso));
-  return `${parts.year}-${String(parts.month).padStart(2, '0')}`;
+  const hour = new Date(iso).toISOString().slice(0, 13);
+  let month = monthOfHour.get(hour);
+  if (month === undefined) {
+    const parts = stockholmLocalParts(new Date(iso));
+    month = `${parts.year}-${String(parts.month).padStart(2, '0')}`;
+    if (monthOfHour.size > 100_000) monthOfHour.clear();
+    monthOfHour.set(hour, month);
+  }
+  return month;
 }
 
 /** `occurredAt` may be a bare date when that is all the reporter knew; store it as midnight UTC. */

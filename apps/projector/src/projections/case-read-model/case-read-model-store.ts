@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { CASE_TYPES } from '@kvalitet/domain';
+import { serialQuery } from '@kvalitet/persistence';
+import { createShadowTables, swapShadowTables } from '../../rebuild/shadow-tables';
 import { counterKey, type CaseRow, type CounterRow, type TaskRow } from './case-read-model-rows';
 
 const CHUNK = 2000;
@@ -89,53 +91,101 @@ export async function addCounters(manager: EntityManager, deltas: readonly Count
   }
 }
 
+/** A column of a bulk insert: its name and the array type its values travel as. */
+type BulkColumn<R> = readonly [name: keyof R & string, type: string];
+
 /**
- * Writes rows into emptied tables (a rebuild): plain INSERTs of chunks sent as one JSON parameter
- * each, without the conflict handling the live upserts need. The next chunk is serialised while
- * the database writes the current one.
+ * Writes rows into an empty, index-less shadow table (a rebuild) as they come: each full chunk is
+ * one INSERT of unnested typed arrays, one array per column, except jsonb columns, which go as one
+ * JSON array (one JSON.stringify, no array-literal escaping). The caller goes on folding while the
+ * database writes; at most one chunk is in flight.
  */
-async function insertChunks(manager: EntityManager, sql: string, rows: readonly object[]): Promise<void> {
-  let writing: Promise<unknown> = Promise.resolve();
-  for (let i = 0; i < rows.length; i += REBUILD_CHUNK) {
-    const json = JSON.stringify(rows.slice(i, i + REBUILD_CHUNK));
-    await writing;
-    writing = manager.query(sql, [json]);
+class BulkWriter<R extends object> {
+  private readonly sql: string;
+  private rows: R[] = [];
+  private writing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly manager: EntityManager,
+    table: string,
+    private readonly columns: readonly BulkColumn<R>[],
+    private readonly chunkSize: number,
+  ) {
+    const sources = columns.map(([, type], i) => (type === 'jsonb' ? `jsonb_array_elements($${i + 1}::jsonb)` : `unnest($${i + 1}::${type}[])`));
+    this.sql = `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) SELECT * FROM ROWS FROM (${sources.join(', ')})`;
   }
-  await writing;
+
+  async add(rows: readonly R[]): Promise<void> {
+    for (const row of rows) this.rows.push(row);
+    if (this.rows.length >= this.chunkSize) await this.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.writing;
+  }
+
+  private async flush(): Promise<void> {
+    const chunk = this.rows;
+    this.rows = [];
+    if (chunk.length === 0) return;
+    const values = this.columns.map(([name, type]) => (type === 'jsonb' ? JSON.stringify(chunk.map((row) => row[name])) : chunk.map((row) => row[name])));
+    await this.writing;
+    this.writing = serialQuery(this.manager, this.sql, values);
+  }
 }
 
-const REBUILD_CHUNK = 2000;
+const CASE_COLUMNS: readonly BulkColumn<CaseRow>[] = [
+  ['id', 'uuid'], ['case_number', 'text'], ['type', 'text'], ['reported_type', 'text'], ['unit_id', 'text'], ['stage', 'text'],
+  ['channel', 'text'], ['unclassified', 'boolean'], ['category', 'text'], ['reported_at', 'timestamptz'], ['occurred_at', 'timestamptz'],
+  ['reported_by', 'text'], ['assignee', 'text'], ['description', 'text'], ['next_due_at', 'timestamptz'], ['missed_deadlines', 'int'],
+  ['version', 'int'], ['closed_at', 'timestamptz'], ['state', 'jsonb'],
+];
 
-export function insertCaseRows(manager: EntityManager, rows: readonly CaseRow[]): Promise<void> {
-  return insertChunks(
-    manager,
-    `INSERT INTO rm_cases (id, case_number, type, reported_type, unit_id, stage, channel, unclassified, category, reported_at, occurred_at,
-                           reported_by, assignee, description, next_due_at, missed_deadlines, version, closed_at, state, updated_at)
-     SELECT id, case_number, type, reported_type, unit_id, stage, channel, unclassified, category, reported_at, occurred_at,
-            reported_by, assignee, description, next_due_at, missed_deadlines, version, closed_at, state, now()
-       FROM jsonb_populate_recordset(NULL::rm_cases, $1::jsonb)`,
-    rows,
-  );
-}
+const TASK_COLUMNS: readonly BulkColumn<TaskRow>[] = [
+  ['id', 'uuid'], ['case_id', 'uuid'], ['case_number', 'text'], ['case_type', 'text'], ['kind', 'text'], ['assignee', 'text'],
+  ['assignee_role', 'text'], ['unit_id', 'text'], ['due_at', 'timestamptz'], ['deadline_id', 'text'], ['action_id', 'text'],
+  ['status', 'text'], ['created_at', 'timestamptz'], ['completed_at', 'timestamptz'],
+];
 
-export function insertTaskRows(manager: EntityManager, rows: readonly TaskRow[]): Promise<void> {
-  return insertChunks(
-    manager,
-    `INSERT INTO rm_tasks (id, case_id, case_number, case_type, kind, assignee, assignee_role, unit_id, due_at, deadline_id, action_id, status, created_at, completed_at)
-     SELECT id, case_id, case_number, case_type, kind, assignee, assignee_role, unit_id, due_at, deadline_id, action_id, status, created_at, completed_at
-       FROM jsonb_populate_recordset(NULL::rm_tasks, $1::jsonb)`,
-    rows,
-  );
+const COUNTER_COLUMNS: readonly BulkColumn<CounterRow>[] = [
+  ['unit_id', 'text'], ['type', 'text'], ['month', 'text'], ['reported', 'int'], ['closed', 'int'], ['deadlines_missed', 'int'],
+];
+
+export const CASE_READ_MODEL_TABLES = ['rm_cases', 'rm_tasks', 'rm_case_counters'] as const;
+
+/** Keeps the live consumer out until the rebuild's transaction ends; readers go on reading the old rows. */
+export async function lockCaseReadModels(manager: EntityManager): Promise<void> {
+  await manager.query(`LOCK TABLE ${CASE_READ_MODEL_TABLES.join(', ')} IN EXCLUSIVE MODE`);
 }
 
 /**
- * Blocks the live consumer until the transaction ends, then empties the read models. Only the
- * cases' own rows of the shared task inbox go: other registers keep theirs (rm_tasks.case_type is
- * the register's aggregate type there).
+ * Writes a rebuilt case read model into fresh tables, case by case as the fold finishes them, and
+ * swaps the tables in at the end (ADR 0012). The task inbox is shared with other registers: their
+ * rows are carried over (rm_tasks.case_type is the register's aggregate type there).
  */
-export async function lockAndClearCaseReadModels(manager: EntityManager): Promise<void> {
-  await manager.query(`LOCK TABLE rm_cases, rm_tasks, rm_case_counters IN EXCLUSIVE MODE`);
-  await manager.query(`DELETE FROM rm_tasks WHERE case_type = ANY($1::text[])`, [[...CASE_TYPES]]);
-  await manager.query(`DELETE FROM rm_case_counters`);
-  await manager.query(`DELETE FROM rm_cases`);
+export async function startRebuiltCaseReadModels(manager: EntityManager): Promise<{
+  add: (row: CaseRow, tasks: readonly TaskRow[]) => Promise<void>;
+  finish: (counters: readonly CounterRow[]) => Promise<void>;
+}> {
+  const shadows = await createShadowTables(manager, CASE_READ_MODEL_TABLES);
+  const shadow = (table: string) => shadows.find((s) => s.table === table)!.shadow;
+  await manager.query(`INSERT INTO ${shadow('rm_tasks')} SELECT * FROM rm_tasks WHERE case_type <> ALL($1::text[])`, [[...CASE_TYPES]]);
+  // A case row carries its whole state (kilobytes of JSON): smaller chunks for it.
+  const cases = new BulkWriter(manager, shadow('rm_cases'), CASE_COLUMNS, 1000);
+  const tasks = new BulkWriter(manager, shadow('rm_tasks'), TASK_COLUMNS, 10000);
+  return {
+    add: async (row, taskRows) => {
+      await cases.add([row]);
+      await tasks.add(taskRows);
+    },
+    finish: async (counters) => {
+      await cases.close();
+      await tasks.close();
+      const counterWriter = new BulkWriter(manager, shadow('rm_case_counters'), COUNTER_COLUMNS, 10000);
+      await counterWriter.add(sumCounters(counters));
+      await counterWriter.close();
+      await swapShadowTables(manager, shadows);
+    },
+  };
 }

@@ -5,12 +5,11 @@ import { caseRowOf, foldCaseEvent, startFold, taskRowsOf, type CaseFold } from '
 import type { CaseRow, CounterRow, TaskRow } from './case-read-model-rows';
 import {
   addCounters,
-  insertCaseRows,
-  insertTaskRows,
   loadCaseRowsForUpdate,
-  lockAndClearCaseReadModels,
+  lockCaseReadModels,
   upsertCaseRows,
   upsertTaskRows,
+  startRebuiltCaseReadModels,
 } from './case-read-model-store';
 
 export const CASE_READ_MODEL = 'case-read-model';
@@ -52,27 +51,38 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
       await upsertTaskRows(manager, tasks);
       await addCounters(manager, counters);
     },
-    reset: lockAndClearCaseReadModels,
+    reset: lockCaseReadModels,
+    // Personal data is read: the state keeps some of it (e.g. why a deadline was cancelled).
+    // Per case, so that a case is written as soon as its last event is folded, while the next ones are read.
+    rebuildReads: { aggregateTypes: ['case'], personalData: true, order: 'aggregate' },
     writeRebuilt: async (manager, events) => {
-      const folds = new Map<string, CaseFold>();
+      const writer = await startRebuiltCaseReadModels(manager);
       const counters: CounterRow[] = [];
+      const done = new Set<string>();
+      let current = null as { id: string; fold: CaseFold } | null;
+      let cases = 0;
+      const finish = async () => {
+        if (!current) return;
+        done.add(current.id);
+        if (!current.fold.state) return;
+        cases++;
+        await writer.add(caseRowOf(current.fold), taskRowsOf(current.fold));
+      };
       for await (const page of events) {
         for (const event of page) {
           if (event.aggregateType !== 'case') continue;
-          let fold = folds.get(event.aggregateId);
-          if (!fold) {
-            fold = startFold(null);
-            folds.set(event.aggregateId, fold);
+          if (current?.id !== event.aggregateId) {
+            await finish();
+            if (done.has(event.aggregateId)) throw new Error(`återuppbyggnaden fick händelserna för ${event.aggregateId} utspridda, inte ärende för ärende`);
+            current = { id: event.aggregateId, fold: startFold(null) };
           }
-          counters.push(...(foldCaseEvent(fold, event) ?? []));
+          const increments = foldCaseEvent(current.fold, event);
+          if (increments) for (const increment of increments) counters.push(increment);
         }
       }
-      const rows = [...folds.values()].filter((f) => f.state !== null);
-      // The reset emptied the tables: plain inserts, no conflicts to handle.
-      await insertCaseRows(manager, rows.map(caseRowOf));
-      await insertTaskRows(manager, rows.flatMap(taskRowsOf));
-      await addCounters(manager, counters);
-      return rows.length;
+      await finish();
+      await writer.finish(counters);
+      return cases;
     },
   };
 }

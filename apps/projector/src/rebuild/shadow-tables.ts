@@ -1,0 +1,91 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * A read-model table rebuilt side by side (ADR 0012): `shadow` has the columns, defaults and checks
+ * of `table` but no indexes while it is bulk-loaded; `swapShadowTables` then builds the indexes in
+ * one sorted pass each and puts the shadow in the table's place under the table's own index and
+ * constraint names. Readers keep reading the old rows meanwhile (the rebuild holds only an
+ * EXCLUSIVE lock until the swap), and the old rows are dropped in one go instead of deleted.
+ */
+export interface ShadowTable {
+  table: string;
+  shadow: string;
+}
+
+interface IndexOfTable {
+  name: string;
+  definition: string;
+  constraint_name: string | null;
+  constraint_definition: string | null;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function checked(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`otillåtet tabellnamn: ${name}`);
+  return name;
+}
+
+/**
+ * Creates the index-less shadows. A table with triggers, row security policies or grants of its
+ * own is refused: the swap would silently lose them. (Views or foreign keys on a table make the
+ * swap's DROP TABLE fail, and so the whole rebuild, instead of losing anything.)
+ */
+export async function createShadowTables(manager: EntityManager, tables: readonly string[]): Promise<ShadowTable[]> {
+  const shadows: ShadowTable[] = [];
+  for (const table of tables.map(checked)) {
+    const [owned]: { triggers: number; policies: number; acl: string | null; options: string | null }[] = await manager.query(
+      `SELECT (SELECT count(*)::int FROM pg_trigger WHERE tgrelid = c.oid AND NOT tgisinternal) AS triggers,
+              (SELECT count(*)::int FROM pg_policy WHERE polrelid = c.oid) AS policies,
+              c.relacl::text AS acl, array_to_string(c.reloptions, ', ') AS options
+         FROM pg_class c WHERE c.oid = $1::regclass`,
+      [table],
+    );
+    if (!owned) throw new Error(`tabellen ${table} finns inte`);
+    if (owned.triggers > 0 || owned.policies > 0 || owned.acl !== null) {
+      throw new Error(`${table} har egna triggrar, policyer eller rättigheter och kan inte byggas om bredvid`);
+    }
+    const shadow = `${table}__rebuild`;
+    await manager.query(`CREATE TABLE ${shadow} (LIKE ${table} INCLUDING ALL EXCLUDING INDEXES)`);
+    if (owned.options) await manager.query(`ALTER TABLE ${shadow} SET (${owned.options})`);
+    shadows.push({ table, shadow });
+  }
+  return shadows;
+}
+
+/**
+ * Indexes the shadows like their tables, drops the tables and renames the shadows (with their
+ * indexes and constraints) into their places. Live statements waiting for a table's lock look the
+ * name up again once they get it, and so go on against the rebuilt table.
+ */
+export async function swapShadowTables(manager: EntityManager, shadows: readonly ShadowTable[]): Promise<void> {
+  for (const { table, shadow } of shadows) {
+    const indexes: IndexOfTable[] = await manager.query(
+      `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition,
+              c.conname AS constraint_name, pg_get_constraintdef(c.oid) AS constraint_definition
+         FROM pg_index x
+         JOIN pg_class i ON i.oid = x.indexrelid
+         LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid AND c.conrelid = x.indrelid
+        WHERE x.indrelid = $1::regclass
+        ORDER BY i.relname`,
+      [table],
+    );
+    const renames: string[] = [];
+    for (const [n, index] of indexes.entries()) {
+      const temporary = `${shadow}_${n}`;
+      if (index.constraint_name && index.constraint_definition) {
+        await manager.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${temporary} ${index.constraint_definition}`);
+        renames.push(`ALTER TABLE ${table} RENAME CONSTRAINT ${temporary} TO ${checked(index.constraint_name)}`);
+      } else {
+        const definition = index.definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /, `CREATE $1INDEX ${temporary} ON ${shadow} `);
+        if (definition === index.definition) throw new Error(`oväntad indexdefinition: ${index.definition}`);
+        await manager.query(definition);
+        renames.push(`ALTER INDEX ${temporary} RENAME TO ${checked(index.name)}`);
+      }
+    }
+    await manager.query(`ANALYZE ${shadow}`);
+    await manager.query(`DROP TABLE ${table}`);
+    await manager.query(`ALTER TABLE ${shadow} RENAME TO ${table}`);
+    for (const rename of renames) await manager.query(rename);
+  }
+}
