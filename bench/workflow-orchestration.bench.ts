@@ -53,6 +53,7 @@ const SAS: CaseActor = { username: 'sas', roles: ['lex_sarah_investigator'] };
 const ROOT = resolve(__dirname, '..');
 const log = (message: string) =>
   process.stderr.write(`[bench] ${new Date().toISOString().slice(11, 19)} ${message}\n`);
+let spawnedWorker: ChildProcess | undefined;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  spawnedWorker = worker;
   let ready = false;
   worker.stdout?.on('data', (chunk: Buffer) => {
     if (chunk.toString('utf8').includes('Temporal-arbetaren är igång')) ready = true;
@@ -547,5 +549,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error);
+  // a failed run must not leave its worker polling the dev server (and loading the machine)
+  spawnedWorker?.kill('SIGKILL');
   process.exit(1);
 });
