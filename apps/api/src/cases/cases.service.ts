@@ -9,7 +9,7 @@ import type { Principal } from '../access/principal';
 import { AccessLogService } from '../audit/access-log.service';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
-import { reportOnce } from '../idempotency/report-once';
+import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import { caseFactsOf, type LoadedCase } from './case-access.service';
@@ -56,30 +56,40 @@ export class CasesService {
   ) {}
 
   /** Events and outbox rows are committed when this returns (one transaction in CaseCommandService). */
-  async report(principal: Principal, body: ReportCaseDto, info: RequestInfo, caseId?: string): Promise<CaseView> {
-    const { state, events } = await reportOnce(this.commands, caseId, (idempotent) => this.commands.report(
-      {
-        type: body.type,
-        unitId: body.unitId,
-        description: body.description,
-        channel: body.channel ?? 'staff_form',
-        ...(body.occurredAt === undefined ? {} : { occurredAt: body.occurredAt }),
-        ...(body.reportedAt === undefined ? {} : { reportedAt: body.reportedAt }),
-        ...(body.immediateActions === undefined ? {} : { immediateActions: body.immediateActions }),
-        ...(body.onBehalfOf === undefined
-          ? {}
-          : {
-              onBehalfOf: {
-                name: body.onBehalfOf.name,
-                ...(body.onBehalfOf.contact === undefined ? {} : { contact: body.onBehalfOf.contact }),
-              },
-            }),
-        ...(body.personRef === undefined ? {} : { personRef: body.personRef }),
-        reporter: { username: principal.username, name: principal.name },
-      },
-      actorOf(principal),
-      { requestId: info.requestId, ...idempotent },
-    ));
+  async report(
+    principal: Principal,
+    body: ReportCaseDto,
+    info: RequestInfo,
+    caseId?: string,
+  ): Promise<CaseView> {
+    const { state, events } = await createOnce({
+      idempotentId: caseId,
+      load: (id) => this.commands.load(id),
+      create: () =>
+        this.commands.report(
+          {
+            type: body.type,
+            unitId: body.unitId,
+            description: body.description,
+            channel: body.channel ?? 'staff_form',
+            ...(body.occurredAt === undefined ? {} : { occurredAt: body.occurredAt }),
+            ...(body.reportedAt === undefined ? {} : { reportedAt: body.reportedAt }),
+            ...(body.immediateActions === undefined ? {} : { immediateActions: body.immediateActions }),
+            ...(body.onBehalfOf === undefined
+              ? {}
+              : {
+                  onBehalfOf: {
+                    name: body.onBehalfOf.name,
+                    ...(body.onBehalfOf.contact === undefined ? {} : { contact: body.onBehalfOf.contact }),
+                  },
+                }),
+            ...(body.personRef === undefined ? {} : { personRef: body.personRef }),
+            reporter: { username: principal.username, name: principal.name },
+          },
+          actorOf(principal),
+          { requestId: info.requestId, ...(caseId === undefined ? {} : { caseId }) },
+        ),
+    });
     return this.view(principal, state, events);
   }
 
@@ -101,7 +111,8 @@ export class CasesService {
     info: RequestInfo,
   ): Promise<CaseView> {
     const { expectedVersion, ...data } = body as CaseCommandDto & Record<string, unknown>;
-    if (name === 'add-action' && Array.isArray(data['causes'])) assertInvestigationCauses(loaded.events, data['causes'] as string[]);
+    if (name === 'add-action' && Array.isArray(data['causes']))
+      assertInvestigationCauses(loaded.events, data['causes'] as string[]);
     const command = {
       type: name,
       actor: actorOf(principal),
@@ -191,11 +202,17 @@ function toListItem(row: CaseListRow): CaseListItemDto {
 function assertInvestigationCauses(events: readonly EventEnvelope[], causes: readonly string[]): void {
   const investigation = [...events].reverse().find((event) => event.type === 'InvestigationRecorded');
   if (!investigation) return;
-  const recorded = Array.isArray(investigation.data['causes']) ? (investigation.data['causes'] as unknown[]).map(String) : [];
+  const recorded = Array.isArray(investigation.data['causes'])
+    ? (investigation.data['causes'] as unknown[]).map(String)
+    : [];
   const unknown = causes.map((cause) => cause.trim()).filter((cause) => !recorded.includes(cause));
   if (unknown.length > 0) {
     throw ApiProblem.validation([
-      { field: 'causes', code: 'CAUSE_NOT_RECORDED', message: `Orsakerna måste vara sådana som utredningen registrerat. Okända: ${unknown.join(', ')}` },
+      {
+        field: 'causes',
+        code: 'CAUSE_NOT_RECORDED',
+        message: `Orsakerna måste vara sådana som utredningen registrerat. Okända: ${unknown.join(', ')}`,
+      },
     ]);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ReportCaseData } from '@kvalitet/domain';
 import { CaseCommandService } from '@kvalitet/persistence';
 import type { RequestInfo } from '../common/http/request-info';
-import { reportOnce } from '../idempotency/report-once';
+import { createOnce } from '../idempotency/create-once';
 import { CENTRAL_UNIT_ID } from '../org/org-units';
 import type { PublicFeedbackDto } from './public-feedback.dto';
 
@@ -36,9 +36,15 @@ export class PublicFeedbackService {
       ...(contact === undefined ? {} : { contact }),
       ...(body.wantsAnswer === undefined ? {} : { wantsAnswer: body.wantsAnswer }),
     };
-    const { state } = await reportOnce(this.cases, caseId, (idempotent) =>
-      this.cases.report(data, PUBLIC_ACTOR, { requestId: info.requestId, ...idempotent }),
-    );
+    const { state } = await createOnce({
+      idempotentId: caseId,
+      create: () =>
+        this.cases.report(data, PUBLIC_ACTOR, {
+          requestId: info.requestId,
+          ...(caseId === undefined ? {} : { caseId }),
+        }),
+      load: (id) => this.cases.load(id),
+    });
     return { reference: state.caseNumber };
   }
 }
