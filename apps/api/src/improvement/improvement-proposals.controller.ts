@@ -16,6 +16,7 @@ import {
 } from './dto/improvement-command.dto';
 import { ImprovementDto, ImprovementListDto, ImprovementListQueryDto } from './dto/improvement.dto';
 import { ImprovementAccessGuard, LoadedImprovementParam } from './improvement-access';
+import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import { CreateImprovement, ImprovementCommand, ImprovementDetail } from './improvement-command.decorator';
 import { ImprovementService, type LoadedImprovement } from './improvement.service';
 
@@ -36,8 +37,9 @@ export class ImprovementProposalsController {
     @Body() body: ProposeImprovementDto,
     @ReqInfo() info: RequestInfo,
     @Res({ passthrough: true }) response: Response,
+    @IdempotentId() improvementId: string | undefined,
   ): Promise<ImprovementDto> {
-    const view = await this.service.propose(user, body, info);
+    const view = await this.service.propose(user, body, info, improvementId);
     response.setHeader('Location', `/api/v1/improvement-proposals/${view.id}`);
     return view;
   }

@@ -20,6 +20,7 @@ import {
   toImprovementEvents,
   toRiskAssessmentEvents,
   type ImprovementCommandInput,
+  type ImprovementCreateInput,
 } from '@kvalitet/persistence';
 import {
   canHandleImprovement,
@@ -34,6 +35,7 @@ import { AccessLogService } from '../audit/access-log.service';
 import { caseFactsOf } from '../cases/case-access.service';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import type {
@@ -102,8 +104,9 @@ export class ImprovementService {
     principal: Principal,
     body: ProposeImprovementDto,
     info: RequestInfo,
+    improvementId?: string,
   ): Promise<ImprovementDto> {
-    const { events } = await this.improvements.create(
+    const { events } = await this.createItem(
       {
         type: 'propose',
         actor: actorOf(principal),
@@ -115,7 +118,8 @@ export class ImprovementService {
           taskId: randomUUID(),
         },
       },
-      { requestId: info.requestId },
+      info,
+      improvementId,
     );
     return this.itemView(events);
   }
@@ -124,13 +128,14 @@ export class ImprovementService {
     principal: Principal,
     body: CreateImprovementActionDto,
     info: RequestInfo,
+    improvementId?: string,
   ): Promise<ImprovementDto> {
     if (!canHandleImprovement(principal, body.unitId, ORGANISATION))
       throw ApiProblem.forbidden(
         'Du får bara besluta åtgärder för dina egna enheter och enheterna under dem.',
       );
     const source = await this.sourceOf(principal, body.source);
-    const { events } = await this.improvements.create(
+    const { events } = await this.createItem(
       {
         type: 'create-action',
         actor: actorOf(principal),
@@ -142,9 +147,23 @@ export class ImprovementService {
           taskId: randomUUID(),
         },
       },
-      { requestId: info.requestId },
+      info,
+      improvementId,
     );
     return this.itemView(events);
+  }
+
+  /** Creates a proposal, action or lesson once per Idempotency-Key (`improvementId`, ADR 0009). */
+  private createItem(input: ImprovementCreateInput, info: RequestInfo, improvementId: string | undefined) {
+    return createOnce({
+      idempotentId: improvementId,
+      create: () =>
+        this.improvements.create(input, {
+          requestId: info.requestId,
+          ...(improvementId === undefined ? {} : { improvementId }),
+        }),
+      load: (id) => this.improvements.load(id),
+    });
   }
 
   /** The case or risk assessment an action comes from, and the causes it addresses (which must be theirs). */
@@ -198,11 +217,16 @@ export class ImprovementService {
     return { ...source, causes: input.causes.map((c) => c.trim()) };
   }
 
-  async shareLesson(principal: Principal, body: ShareLessonDto, info: RequestInfo): Promise<LessonDto> {
+  async shareLesson(
+    principal: Principal,
+    body: ShareLessonDto,
+    info: RequestInfo,
+    improvementId?: string,
+  ): Promise<LessonDto> {
     if (!canSpreadLessonFrom(principal, body.sourceUnitId, ORGANISATION))
       throw ApiProblem.forbidden('Du får bara sprida lärdomar från enheter inom ditt ansvar.');
     const targets = [...new Set(body.targetUnitIds)];
-    const { events } = await this.improvements.create(
+    const { events } = await this.createItem(
       {
         type: 'share-lesson',
         actor: actorOf(principal),
@@ -216,7 +240,8 @@ export class ImprovementService {
           taskIds: Object.fromEntries(targets.map((unit) => [unit, randomUUID()])),
         },
       },
-      { requestId: info.requestId },
+      info,
+      improvementId,
     );
     return buildImprovementView(toImprovementEvents(events)) as LessonDto;
   }

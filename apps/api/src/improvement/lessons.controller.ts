@@ -9,6 +9,7 @@ import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { RecordLessonCheckDto, ShareLessonDto } from './dto/improvement-command.dto';
 import { LessonDto, ImprovementListDto, ImprovementListQueryDto } from './dto/improvement.dto';
 import { ImprovementAccessGuard, LoadedImprovementParam } from './improvement-access';
+import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import { CreateImprovement, ImprovementCommand, ImprovementDetail } from './improvement-command.decorator';
 import { ImprovementService, type LoadedImprovement } from './improvement.service';
 
@@ -30,8 +31,9 @@ export class LessonsController {
     @Body() body: ShareLessonDto,
     @ReqInfo() info: RequestInfo,
     @Res({ passthrough: true }) response: Response,
+    @IdempotentId() improvementId: string | undefined,
   ): Promise<LessonDto> {
-    const view = await this.service.shareLesson(user, body, info);
+    const view = await this.service.shareLesson(user, body, info, improvementId);
     response.setHeader('Location', `/api/v1/lessons/${view.id}`);
     return view;
   }

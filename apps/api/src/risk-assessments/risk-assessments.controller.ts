@@ -7,6 +7,7 @@ import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { CreateRoute } from '../common/http/resource-routes.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import {
   AcceptRiskDto,
   AddRiskActionDto,
@@ -64,8 +65,9 @@ export class RiskAssessmentsController {
     @Body() body: CreateRiskAssessmentDto,
     @ReqInfo() info: RequestInfo,
     @Res({ passthrough: true }) response: Response,
+    @IdempotentId() assessmentId: string | undefined,
   ): Promise<RiskAssessmentDto> {
-    const view = await this.service.create(user, body, info);
+    const view = await this.service.create(user, body, info, assessmentId);
     response.setHeader('Location', `/api/v1/risk-assessments/${view.id}`);
     return view;
   }

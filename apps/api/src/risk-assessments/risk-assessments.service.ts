@@ -24,6 +24,7 @@ import type { Principal } from '../access/principal';
 import { AccessLogService } from '../audit/access-log.service';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import type { CreateRiskAssessmentDto, RiskAssessmentCommandDto } from './dto/risk-assessment-command.dto';
@@ -80,28 +81,34 @@ export class RiskAssessmentsService {
     principal: Principal,
     body: CreateRiskAssessmentDto,
     info: RequestInfo,
+    assessmentId?: string,
   ): Promise<RiskAssessmentDto> {
     if (!canUseRiskAssessment(principal, body.unitId, ORGANISATION))
       throw ApiProblem.forbidden(
         'Du får bara göra riskanalyser för dina egna enheter och enheterna under dem.',
       );
-    const { state, events } = await this.commands.create(
-      {
-        title: body.title,
-        unitId: body.unitId,
-        trigger: body.trigger,
-        ...(body.description === undefined ? {} : { description: body.description }),
-        risks: body.risks.map((risk) => ({
-          riskId: randomUUID(),
-          description: risk.description,
-          probability: risk.probability,
-          severity: risk.severity,
-          ...(risk.causes === undefined ? {} : { causes: risk.causes }),
-        })),
-      },
-      actorOf(principal),
-      { requestId: info.requestId },
-    );
+    const { state, events } = await createOnce({
+      idempotentId: assessmentId,
+      load: (id) => this.commands.load(id),
+      create: () =>
+        this.commands.create(
+          {
+            title: body.title,
+            unitId: body.unitId,
+            trigger: body.trigger,
+            ...(body.description === undefined ? {} : { description: body.description }),
+            risks: body.risks.map((risk) => ({
+              riskId: randomUUID(),
+              description: risk.description,
+              probability: risk.probability,
+              severity: risk.severity,
+              ...(risk.causes === undefined ? {} : { causes: risk.causes }),
+            })),
+          },
+          actorOf(principal),
+          { requestId: info.requestId, ...(assessmentId === undefined ? {} : { assessmentId }) },
+        ),
+    });
     return this.view(state, events);
   }
 

@@ -39,6 +39,8 @@ export interface ImprovementCommandResult {
 
 export interface ImprovementCommandContext {
   requestId?: string;
+  /** A new item's id chosen by the caller (an Idempotency-Key's claim, ADR 0009); taken: VersionConflictError. */
+  improvementId?: string;
   expectedVersion?: number;
 }
 
@@ -59,7 +61,7 @@ export class ImprovementCommandService {
   ): Promise<ImprovementCommandResult> {
     const now = this.clock();
     return this.store.transaction(async (manager) => {
-      const improvementId = randomUUID();
+      const improvementId = context.improvementId ?? randomUUID();
       const prefix = IMPROVEMENT_REFERENCE_PREFIXES[input.type];
       const year = stockholmLocalParts(now).year;
       const reference = formatCaseNumber(prefix, year, await allocateCaseSequence(manager, prefix, year));

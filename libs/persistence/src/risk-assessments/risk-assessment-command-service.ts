@@ -33,6 +33,11 @@ export interface RiskAssessmentCommandContext {
   correlationId?: string;
   causationId?: string;
   requestId?: string;
+  /**
+   * A new assessment's id chosen by the caller (an Idempotency-Key's claim, ADR 0009): a second
+   * create with the same id fails with VersionConflictError instead of making a second assessment.
+   */
+  assessmentId?: string;
   expectedVersion?: number;
   /** The time the command is decided at; the process manager passes its (Temporal) clock. */
   at?: Date;
@@ -65,7 +70,7 @@ export class RiskAssessmentCommandService {
     const now = this.clock();
     const policy = await this.policy.current();
     return this.store.transaction(async (manager) => {
-      const assessmentId = randomUUID();
+      const assessmentId = context.assessmentId ?? randomUUID();
       const reference = await this.allocateReference(manager, now);
       const decision = decideRiskAssessment(
         { type: 'create', actor, data: { ...data, assessmentId, reference } },

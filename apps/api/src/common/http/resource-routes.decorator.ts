@@ -12,6 +12,7 @@ import {
   IdempotencyInterceptor,
   IDEMPOTENCY_KEY_HEADER_DOC,
 } from '../../idempotency/idempotency.interceptor';
+import { RecoverableCreate } from '../../idempotency/idempotent-create.decorator';
 import { ApiProblems } from '../problem/api-problems.decorator';
 
 export interface RouteDoc {
@@ -29,12 +30,16 @@ export interface ResourceRouteDoc extends RouteDoc {
   response: ApiResponseNoStatusOptions;
 }
 
-/** `POST /` that creates a resource: 201 with Location, replayable with an Idempotency-Key. */
+/**
+ * `POST /` that creates a resource: 201 with Location, replayable with an Idempotency-Key. The handler
+ * must create under `@IdempotentId()` through `createOnce` (ADR 0009): a retry after a crash runs it again.
+ */
 export const CreateRoute = ({ summary, operationId, response, problems }: CreateRouteDoc) =>
   applyDecorators(
     Post(),
     HttpCode(201),
     UseInterceptors(IdempotencyInterceptor),
+    RecoverableCreate(),
     ApiOperation({ summary, operationId }),
     ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC),
     ApiCreatedResponse(response),
