@@ -7,6 +7,7 @@ import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
+import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
 import { REGISTER_ID_PARAM } from '../routines/routines.controller';
 import { AlertsQueryDto, AppointDto, AppointmentAlertsDto, AppointmentDto, AppointmentListQueryDto, AppointmentPageDto, EndAppointmentDto } from './appointment.dto';
 import { AppointmentsService } from './appointments.service';
@@ -21,12 +22,13 @@ export class AppointmentsController {
   @HttpCode(201)
   @Authorize(canManageBoardRegisters)
   @UseInterceptors(IdempotencyInterceptor)
+  @RecoverableCreate()
   @ApiOperation({ summary: 'Förordna SAS, MAS, MAR, verksamhetschef HSL, processägare eller delegat, med beslutet (R-15)' })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
   @ApiCreatedResponse({ type: AppointmentDto, headers: { Location: { description: 'Förordnandets adress', schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 403, 413, 415, 422)
-  async appoint(@CurrentUser() user: Principal, @Body() body: AppointDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response): Promise<AppointmentDto> {
-    const appointment = await this.service.appoint(user, body, info);
+  async appoint(@CurrentUser() user: Principal, @Body() body: AppointDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() appointmentId: string | undefined): Promise<AppointmentDto> {
+    const appointment = await this.service.appoint(user, body, info, appointmentId);
     response.setHeader('Location', `/api/v1/appointments/${appointment.id}`);
     return appointment;
   }

@@ -7,6 +7,7 @@ import { EventStore, LsCommandService } from '@kvalitet/persistence';
 import type { Principal } from '../access/principal';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { orProblem, requireUuid } from '../routines/register-support/ls-problem';
 import { listRegister } from '../routines/register-support/register-list';
@@ -46,32 +47,37 @@ export class AppointmentsService {
     this.routines = new LsCommandService(ROUTINE_AGGREGATE as never, store);
   }
 
-  async appoint(user: Principal, dto: AppointDto, info: RequestInfo): Promise<AppointmentDto> {
+  async appoint(user: Principal, dto: AppointDto, info: RequestInfo, appointmentId?: string): Promise<AppointmentDto> {
     if (dto.processId) {
       const process = (await this.routines.load(dto.processId.toLowerCase())).state as { kind?: string } | null;
       if (!process || process.kind !== 'process') throw ApiProblem.validation([{ field: 'processId', code: 'UNKNOWN_PROCESS', message: 'Processen finns inte i registret.' }]);
     }
-    const id = randomUUID();
-    const { state } = await orProblem(() =>
-      this.appointments.execute(
-        id,
-        {
-          type: 'appoint',
-          actor: user,
-          data: {
-            appointmentId: id,
-            role: dto.role,
-            holder: dto.holder,
-            scope: { unitId: dto.unitId ?? 'forvaltning', processId: dto.processId?.toLowerCase() ?? null, decisionType: dto.decisionType ?? null },
-            decision: { ...dto.decision },
-            validFrom: dto.validFrom,
-            validTo: dto.validTo ?? null,
-            delegationReference: dto.delegationReference?.trim() || null,
-          },
-        },
-        { ...(info.requestId ? { requestId: info.requestId } : {}) },
-      ),
-    );
+    const id = appointmentId ?? randomUUID();
+    const { state } = await createOnce({
+      idempotentId: appointmentId,
+      load: (taken) => this.appointments.load(taken),
+      create: () =>
+        orProblem(() =>
+          this.appointments.execute(
+            id,
+            {
+              type: 'appoint',
+              actor: user,
+              data: {
+                appointmentId: id,
+                role: dto.role,
+                holder: dto.holder,
+                scope: { unitId: dto.unitId ?? 'forvaltning', processId: dto.processId?.toLowerCase() ?? null, decisionType: dto.decisionType ?? null },
+                decision: { ...dto.decision },
+                validFrom: dto.validFrom,
+                validTo: dto.validTo ?? null,
+                delegationReference: dto.delegationReference?.trim() || null,
+              },
+            },
+            { expectedVersion: 0, ...(info.requestId ? { requestId: info.requestId } : {}) },
+          ),
+        ),
+    });
     return toAppointmentDto(state, new Date());
   }
 

@@ -10,6 +10,7 @@ import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
+import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
 import { REGISTER_ID_PARAM } from '../routines/routines.controller';
 import {
   AddControlDto,
@@ -43,12 +44,13 @@ export class EgenkontrollController {
   @HttpCode(201)
   @Authorize(mayManageUnitRegisters)
   @UseInterceptors(IdempotencyInterceptor)
+  @RecoverableCreate()
   @ApiOperation({ summary: 'Enhetens årliga egenkontrollplan: kontroller, frekvens, ansvarig (EK-1, EK-3); en per enhet och år' })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
   @ApiCreatedResponse({ type: EgenkontrollPlanDto, headers: { Location: { description: 'Planens adress', schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
-  async create(@CurrentUser() user: Principal, @Body() body: CreateEgenkontrollPlanDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response): Promise<EgenkontrollPlanDto> {
-    const plan = await this.service.create(user, body, info);
+  async create(@CurrentUser() user: Principal, @Body() body: CreateEgenkontrollPlanDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() idempotentId: string | undefined): Promise<EgenkontrollPlanDto> {
+    const plan = await this.service.create(user, body, info, idempotentId);
     response.setHeader('Location', `/api/v1/egenkontroll/plans/${plan.id}`);
     return plan;
   }

@@ -8,6 +8,7 @@ import { BOARD_WIDE_READERS, canManageUnitRegister, canReadEgenkontroll, canReco
 import type { Principal } from '../access/principal';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { createOnce, createdUnder } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import { nameUuid } from '../routines/register-support/name-uuid';
@@ -37,12 +38,17 @@ export class EgenkontrollService {
     this.plans = new LsCommandService(EGENKONTROLL_AGGREGATE, store);
   }
 
-  async create(user: Principal, dto: CreateEgenkontrollPlanDto, info: RequestInfo): Promise<EgenkontrollPlanDto> {
+  async create(user: Principal, dto: CreateEgenkontrollPlanDto, info: RequestInfo, idempotentId?: string): Promise<EgenkontrollPlanDto> {
     if (!canManageUnitRegister(user, dto.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte göra egenkontrollplaner för den enheten.');
     const planId = nameUuid(`egenkontroll/${dto.unitId}/${dto.year}`);
-    const { state } = await orProblem(() =>
-      this.plans.execute(planId, { type: 'create-plan', actor: user, data: { planId, unitId: dto.unitId, year: dto.year, controls: dto.controls.map(toControl) } }, { expectedVersion: 0, ...(info.requestId ? { requestId: info.requestId } : {}) }),
-    ).catch((error: unknown) => {
+    const { state } = await createOnce({
+      idempotentId,
+      create: () =>
+        orProblem(() =>
+          this.plans.execute(planId, { type: 'create-plan', actor: user, data: { planId, unitId: dto.unitId, year: dto.year, controls: dto.controls.map(toControl) } }, { expectedVersion: 0, ...createdUnder(idempotentId), ...(info.requestId ? { requestId: info.requestId } : {}) }),
+        ),
+      load: () => this.plans.load(planId),
+    }).catch((error: unknown) => {
       if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Enheten har redan en egenkontrollplan för året.');
       throw error;
     });

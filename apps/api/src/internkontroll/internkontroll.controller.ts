@@ -9,6 +9,7 @@ import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
+import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
 import { REGISTER_ID_PARAM } from '../routines/routines.controller';
 import {
   AddInternkontrollControlDto,
@@ -36,12 +37,13 @@ export class InternkontrollController {
   @HttpCode(201)
   @Authorize(canManageBoardRegisters)
   @UseInterceptors(IdempotencyInterceptor)
+  @RecoverableCreate()
   @ApiOperation({ summary: 'Påbörja årets internkontrollplan (riskanalys → urval → nämndens beslut → kontroller → rapport)' })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
   @ApiCreatedResponse({ type: InternkontrollPlanDto, headers: { Location: { description: 'Planens adress', schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
-  async create(@CurrentUser() user: Principal, @Body() body: CreateInternkontrollPlanDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response): Promise<InternkontrollPlanDto> {
-    const plan = await this.service.create(user, body.year, info);
+  async create(@CurrentUser() user: Principal, @Body() body: CreateInternkontrollPlanDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() idempotentId: string | undefined): Promise<InternkontrollPlanDto> {
+    const plan = await this.service.create(user, body.year, info, idempotentId);
     response.setHeader('Location', `/api/v1/internkontroll/plans/${plan.id}`);
     return plan;
   }

@@ -8,6 +8,7 @@ import { canManageBoardRegisters } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { createOnce, createdUnder } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { nameUuid } from '../routines/register-support/name-uuid';
 import { orProblem, requireUuid } from '../routines/register-support/ls-problem';
@@ -43,9 +44,14 @@ export class InternkontrollService {
     this.plans = new LsCommandService(INTERNKONTROLL_AGGREGATE, store);
   }
 
-  async create(user: Principal, year: number, info: RequestInfo): Promise<InternkontrollPlanDto> {
+  async create(user: Principal, year: number, info: RequestInfo, idempotentId?: string): Promise<InternkontrollPlanDto> {
     const planId = nameUuid(`internkontroll/forvaltning/${year}`);
-    const { state } = await orProblem(() => this.plans.execute(planId, { type: 'create', actor: user, data: { planId, year } }, { expectedVersion: 0, ...(info.requestId ? { requestId: info.requestId } : {}) })).catch(
+    const { state } = await createOnce({
+      idempotentId,
+      create: () =>
+        orProblem(() => this.plans.execute(planId, { type: 'create', actor: user, data: { planId, year } }, { expectedVersion: 0, ...createdUnder(idempotentId), ...(info.requestId ? { requestId: info.requestId } : {}) })),
+      load: () => this.plans.load(planId),
+    }).catch(
       (error: unknown) => {
         if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Det finns redan en internkontrollplan för året.');
         throw error;

@@ -9,6 +9,7 @@ import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
+import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
 import { AdoptRoutineVersionDto, ChangeRoutineOwnerDto, RegisterRoutineDto, RepealRoutineDto, RoutineDto, RoutineListQueryDto, RoutinePageDto } from './routine.dto';
 import { RoutinesService } from './routines.service';
 
@@ -24,12 +25,13 @@ export class RoutinesController {
   @HttpCode(201)
   @Authorize(mayManageUnitRegisters)
   @UseInterceptors(IdempotencyInterceptor)
+  @RecoverableCreate()
   @ApiOperation({ summary: 'Registrera en process (nivå 1–3) eller rutin (nivå 2–3) med ägare och revideringsintervall' })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
   @ApiCreatedResponse({ type: RoutineDto, headers: { Location: { description: 'Dokumentets adress', schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 403, 413, 415, 422)
-  async register(@CurrentUser() user: Principal, @Body() body: RegisterRoutineDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response): Promise<RoutineDto> {
-    const routine = await this.routines.register(user, body, info);
+  async register(@CurrentUser() user: Principal, @Body() body: RegisterRoutineDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() routineId: string | undefined): Promise<RoutineDto> {
+    const routine = await this.routines.register(user, body, info, routineId);
     response.setHeader('Location', `/api/v1/routines/${routine.id}`);
     return routine;
   }

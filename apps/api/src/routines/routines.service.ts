@@ -8,6 +8,7 @@ import { canManageUnitRegister } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import { listRegister } from './register-support/register-list';
@@ -29,7 +30,7 @@ export class RoutinesService {
     this.routines = new LsCommandService(ROUTINE_AGGREGATE, store);
   }
 
-  async register(user: Principal, dto: RegisterRoutineDto, info: RequestInfo): Promise<RoutineDto> {
+  async register(user: Principal, dto: RegisterRoutineDto, info: RequestInfo, routineId?: string): Promise<RoutineDto> {
     if (!canManageUnitRegister(user, dto.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte registrera dokument för den enheten.');
     if (dto.parentId) {
       const parent = await this.routines.load(dto.parentId.toLowerCase());
@@ -37,21 +38,26 @@ export class RoutinesService {
       if (parent.state.kind !== 'process')
         throw ApiProblem.validation([{ field: 'parentId', code: 'PARENT_NOT_PROCESS', message: 'Ett dokument kan bara ligga under en process.' }]);
     }
-    const id = randomUUID();
-    const { state } = await orProblem(() =>
-      this.routines.execute(
-        id,
-        {
-          type: 'register',
-          actor: user,
-          data: {
-            routineId: id, kind: dto.kind, level: dto.level, code: dto.code, title: dto.title, unitId: dto.unitId, owner: dto.owner,
-            administrator: dto.administrator ?? null, parentId: dto.parentId?.toLowerCase() ?? null, revisionInterval: dto.revisionInterval, cooperation: dto.cooperation ?? [],
-          },
-        },
-        { ...(info.requestId ? { requestId: info.requestId } : {}) },
-      ),
-    );
+    const id = routineId ?? randomUUID();
+    const { state } = await createOnce({
+      idempotentId: routineId,
+      load: (taken) => this.routines.load(taken),
+      create: () =>
+        orProblem(() =>
+          this.routines.execute(
+            id,
+            {
+              type: 'register',
+              actor: user,
+              data: {
+                routineId: id, kind: dto.kind, level: dto.level, code: dto.code, title: dto.title, unitId: dto.unitId, owner: dto.owner,
+                administrator: dto.administrator ?? null, parentId: dto.parentId?.toLowerCase() ?? null, revisionInterval: dto.revisionInterval, cooperation: dto.cooperation ?? [],
+              },
+            },
+            { expectedVersion: 0, ...(info.requestId ? { requestId: info.requestId } : {}) },
+          ),
+        ),
+    });
     return toRoutineDto(state, new Date());
   }
 

@@ -9,6 +9,7 @@ import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
+import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
 import { REGISTER_ID_PARAM } from '../routines/routines.controller';
 import { MoveEmployeeDto, RecordInformationDto, RecordLeavingDto, RegisterEmployeeDto, TrainingListQueryDto, TrainingRecordDto, TrainingRecordPageDto } from './training.dto';
 import { TrainingService } from './training.service';
@@ -23,12 +24,13 @@ export class TrainingController {
   @HttpCode(201)
   @Authorize(mayManageUnitRegisters)
   @UseInterceptors(IdempotencyInterceptor)
+  @RecoverableCreate()
   @ApiOperation({ summary: 'Registrera en nyanställd; information om lex Sarah ska ges inom två veckor (DL-29)' })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
   @ApiCreatedResponse({ type: TrainingRecordDto, headers: { Location: { description: 'Postens adress', schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
-  async register(@CurrentUser() user: Principal, @Body() body: RegisterEmployeeDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response): Promise<TrainingRecordDto> {
-    const record = await this.service.register(user, body, info);
+  async register(@CurrentUser() user: Principal, @Body() body: RegisterEmployeeDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() idempotentId: string | undefined): Promise<TrainingRecordDto> {
+    const record = await this.service.register(user, body, info, idempotentId);
     response.setHeader('Location', `/api/v1/training/records/${record.id}`);
     return record;
   }

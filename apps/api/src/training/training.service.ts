@@ -7,6 +7,7 @@ import { BOARD_WIDE_READERS, canManageUnitRegister, canReadTraining } from '../a
 import type { Principal } from '../access/principal';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { createOnce, createdUnder } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import { nameUuid } from '../routines/register-support/name-uuid';
@@ -47,12 +48,17 @@ export class TrainingService {
     this.records = new LsCommandService(TRAINING_AGGREGATE, store);
   }
 
-  async register(user: Principal, dto: RegisterEmployeeDto, info: RequestInfo): Promise<TrainingRecordDto> {
+  async register(user: Principal, dto: RegisterEmployeeDto, info: RequestInfo, idempotentId?: string): Promise<TrainingRecordDto> {
     if (!canManageUnitRegister(user, dto.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte registrera personal på den enheten.');
     const recordId = nameUuid(`training/${dto.username.toLowerCase()}`);
-    const { state } = await orProblem(() =>
-      this.records.execute(recordId, { type: 'register-employee', actor: user, data: { recordId, username: dto.username, unitId: dto.unitId, hiredOn: dto.hiredOn } }, { expectedVersion: 0, ...(info.requestId ? { requestId: info.requestId } : {}) }),
-    ).catch((error: unknown) => {
+    const { state } = await createOnce({
+      idempotentId,
+      create: () =>
+        orProblem(() =>
+          this.records.execute(recordId, { type: 'register-employee', actor: user, data: { recordId, username: dto.username, unitId: dto.unitId, hiredOn: dto.hiredOn } }, { expectedVersion: 0, ...createdUnder(idempotentId), ...(info.requestId ? { requestId: info.requestId } : {}) }),
+        ),
+      load: () => this.records.load(recordId),
+    }).catch((error: unknown) => {
       if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Personen finns redan i registret.');
       throw error;
     });

@@ -8,6 +8,7 @@ import { ReqInfo, type RequestInfo } from '../../common/http/request-info';
 import { ApiProblem } from '../../common/problem/api-problem';
 import { ApiProblems } from '../../common/problem/api-problems.decorator';
 import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../../idempotency/idempotency.interceptor';
+import { IdempotentId, RecoverableCreate } from '../../idempotency/idempotent-create.decorator';
 import { AdoptLedningssystemVersionDto, CheckReviewItemDto, CompleteReviewDto, CreateLedningssystemDto, LedningssystemDto } from './ledningssystem.dto';
 import { LedningssystemService } from './ledningssystem.service';
 
@@ -36,12 +37,13 @@ export class LedningssystemController {
   @HttpCode(201)
   @Authorize(canManageBoardRegisters)
   @UseInterceptors(IdempotencyInterceptor)
+  @RecoverableCreate()
   @ApiOperation({ summary: 'Registrera ledningssystemet (ett per nämnd)' })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
   @ApiCreatedResponse({ type: LedningssystemDto, headers: { Location: { description: 'Adressen', schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
-  async create(@CurrentUser() user: Principal, @Body() body: CreateLedningssystemDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response): Promise<LedningssystemDto> {
-    const document = await this.service.create(user, body.title, body.owner, info);
+  async create(@CurrentUser() user: Principal, @Body() body: CreateLedningssystemDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() idempotentId: string | undefined): Promise<LedningssystemDto> {
+    const document = await this.service.create(user, body.title, body.owner, info, idempotentId);
     response.setHeader('Location', '/api/v1/ledningssystem');
     return document;
   }

@@ -16,6 +16,7 @@ import { EventStore, LsCommandService, VersionConflictError } from '@kvalitet/pe
 import type { Principal } from '../../access/principal';
 import type { RequestInfo } from '../../common/http/request-info';
 import { ApiProblem } from '../../common/problem/api-problem';
+import { createOnce, createdUnder } from '../../idempotency/create-once';
 import { DATA_SOURCE } from '../../infrastructure/infrastructure.tokens';
 import { nameUuid } from '../register-support/name-uuid';
 import { orProblem } from '../register-support/ls-problem';
@@ -54,10 +55,15 @@ export class LedningssystemService {
     this.documents = new LsCommandService(LEDNINGSSYSTEM_DOCUMENT_AGGREGATE, store);
   }
 
-  async create(user: Principal, title: string, owner: string, info: RequestInfo): Promise<LedningssystemDto> {
-    const { state } = await orProblem(() =>
-      this.documents.execute(LEDNINGSSYSTEM_ID, { type: 'create', actor: user, data: { documentId: LEDNINGSSYSTEM_ID, unitId: 'forvaltning', title, owner } }, { expectedVersion: 0, ...(info.requestId ? { requestId: info.requestId } : {}) }),
-    ).catch((error: unknown) => {
+  async create(user: Principal, title: string, owner: string, info: RequestInfo, idempotentId?: string): Promise<LedningssystemDto> {
+    const { state } = await createOnce({
+      idempotentId,
+      create: () =>
+        orProblem(() =>
+          this.documents.execute(LEDNINGSSYSTEM_ID, { type: 'create', actor: user, data: { documentId: LEDNINGSSYSTEM_ID, unitId: 'forvaltning', title, owner } }, { expectedVersion: 0, ...createdUnder(idempotentId), ...(info.requestId ? { requestId: info.requestId } : {}) }),
+        ),
+      load: () => this.documents.load(LEDNINGSSYSTEM_ID),
+    }).catch((error: unknown) => {
       if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Ledningssystemet är redan registrerat.');
       throw error;
     });
