@@ -3,7 +3,7 @@
 //  - a full rebuild of the statistics read model from the event store (goal < 60 s),
 //  - the weekly digest and the tertial report from the read model (goal < 2 s each),
 // each with a baseline measured in the same run (a bare read of the same rows).
-//   node -r @swc-node/register bench/reports.bench.ts [--cases 100000] [--count-only]
+//   node -r @swc-node/register bench/reports.bench.ts [--cases 100000] [--count-only] [--keep]
 // The generator makes exactly --cases cases; the event count follows from the case mix (~10 per case).
 // --count-only generates in memory and prints the counts (no database).
 import { randomUUID } from 'node:crypto';
@@ -21,6 +21,8 @@ import { printTable } from './support/stats';
 const argCases = process.argv.indexOf('--cases');
 const TARGET_CASES = argCases > 0 ? Number(process.argv[argCases + 1]) : 100_000;
 const COUNT_ONLY = process.argv.includes('--count-only');
+/** Leave the database in place (its URL is logged) to look at query plans; drop it by hand afterwards. */
+const KEEP = process.argv.includes('--keep');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const load = () => loadavg().map((l) => +l.toFixed(2));
 
@@ -222,7 +224,10 @@ async function main(): Promise<void> {
     mkdirSync(out, { recursive: true });
     writeFileSync(resolve(out, 'reports.json'), `${JSON.stringify({ at: new Date().toISOString(), generated, rebuild: rebuildResult, reports }, null, 2)}\n`);
   } finally {
-    await db.drop();
+    if (KEEP) {
+      log(`databasen finns kvar: ${db.url}`);
+      await db.dataSource.destroy();
+    } else await db.drop();
   }
 }
 

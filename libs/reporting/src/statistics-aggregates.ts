@@ -41,18 +41,43 @@ function rowsOf<T>(result: unknown): T[] {
   return result as T[];
 }
 
-const MS = (later: string, earlier: string) => `((extract(epoch from ${later}) - extract(epoch from ${earlier})) * 1000)`;
+/** Exact milliseconds between two instants as float8 (the facts hold millisecond precision). */
+const MS = (later: string, earlier: string) => `round((date_part('epoch', ${later}) - date_part('epoch', ${earlier})) * 1000)`;
 const IN = (t: string) => `(${t} >= $1 AND ${t} < $2)`;
+const RELEVANT = `reported_at < $2 AND (closed_at IS NULL OR closed_at >= $1)`;
 
 /**
  * One row per relevant case (reported before the end, not closed before the start: `isRelevantFor`)
  * with what it adds to any group (`addCase`), plus one row per action completed in the period that
- * only carries the action's lead time. $1 from, $2 to, $3 judgedAt = min(to, asOf).
+ * only carries the action's lead time. $1 from, $2 to, $3 judgedAt = min(to, asOf). Deadlines,
+ * actions and escalations come from their own narrow tables (ADR 0011), joined per case.
  */
 const CONTRIBUTIONS = `
   rel AS MATERIALIZED (
-    SELECT * FROM rm_statistics_cases WHERE reported_at < $2 AND (closed_at IS NULL OR closed_at >= $1)
+    SELECT case_id, unit_id, type, reported_type, category, lagrum, channel, reported_at, closed_at, acknowledged_at, investigation_recorded_at,
+           deviation_occurred, decided_at, serious, ivo_reported_at
+      FROM rm_statistics_cases WHERE ${RELEVANT}
   ),
+  dl AS (
+    SELECT case_id,
+           count(*) FILTER (WHERE ${IN('met_at')})::int AS met,
+           count(*) FILTER (WHERE ${IN('missed_at')})::int AS missed,
+           bool_or(due_at < $3 AND NOT coalesce(met_at <= $3, false)) AS overdue
+      FROM rm_statistics_deadlines
+     WHERE ${IN('met_at')} OR ${IN('missed_at')} OR (due_at < $3 AND NOT coalesce(met_at <= $3, false))
+     GROUP BY case_id
+  ),
+  ac AS (
+    SELECT case_id,
+           count(*) FILTER (WHERE added_at < $2 AND NOT coalesce(completed_at < $2, false))::int AS open,
+           count(*) FILTER (WHERE added_at < $2 AND NOT coalesce(completed_at < $2, false) AND due_at < $3 AND NOT coalesce(completed_at < $3, false))::int AS overdue,
+           count(*) FILTER (WHERE ${IN('followed_up_at')} AND effective IS TRUE)::int AS effective,
+           count(*) FILTER (WHERE ${IN('followed_up_at')} AND effective IS FALSE)::int AS ineffective
+      FROM rm_statistics_actions
+     WHERE (added_at < $2 AND NOT coalesce(completed_at < $2, false)) OR ${IN('followed_up_at')}
+     GROUP BY case_id
+  ),
+  es AS (SELECT case_id, count(*)::int AS n FROM rm_statistics_escalations WHERE ${IN('at')} GROUP BY case_id),
   contrib AS MATERIALIZED (
     SELECT r.unit_id, r.type, coalesce(r.category, 'ej_angiven') AS category, coalesce(r.lagrum, 'ej_angiven') AS lagrum, r.channel,
       (r.reported_at >= $1)::int AS reported,
@@ -64,7 +89,7 @@ const CONTRIBUTIONS = `
       CASE WHEN ${IN('r.investigation_recorded_at')} THEN ${MS('r.investigation_recorded_at', 'r.reported_at')} END AS lt_investigation,
       CASE WHEN ${IN('r.decided_at')} AND r.investigation_recorded_at IS NOT NULL THEN greatest(0, ${MS('r.decided_at', 'r.investigation_recorded_at')}) END AS lt_decision,
       CASE WHEN ${IN('r.ivo_reported_at')} AND r.decided_at IS NOT NULL THEN greatest(0, ${MS('r.ivo_reported_at', 'r.decided_at')}) END AS lt_ivo_report,
-      NULL::numeric AS lt_action,
+      NULL::float8 AS lt_action,
       coalesce(dl.met, 0) AS deadlines_met, coalesce(dl.missed, 0) AS deadlines_missed,
       coalesce(es.n, 0) AS escalations,
       coalesce(ac.open, 0) AS actions_open, coalesce(ac.overdue, 0) AS actions_overdue,
@@ -75,35 +100,16 @@ const CONTRIBUTIONS = `
       (r.reported_at >= $1 AND 'lex_sarah' IN (r.type, r.reported_type)) AS sarah,
       (r.reported_at >= $1 AND 'lex_maria' IN (r.type, r.reported_type)) AS maria,
       r.investigation_recorded_at IS NOT NULL AS investigated, r.serious, r.ivo_reported_at IS NOT NULL AS notified
-    FROM rel r
-    LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE ${IN("(d->>'metAt')::timestamptz")})::int AS met,
-             count(*) FILTER (WHERE ${IN("(d->>'missedAt')::timestamptz")})::int AS missed,
-             bool_or((d->>'dueAt')::timestamptz < $3 AND NOT coalesce((d->>'metAt')::timestamptz <= $3, false)) AS overdue
-        FROM jsonb_array_elements(r.deadlines) d WHERE d->>'status' <> 'cancelled'
-    ) dl ON true
-    LEFT JOIN LATERAL (
-      SELECT count(*)::int AS n FROM jsonb_array_elements_text(r.escalations) e WHERE ${IN('e::timestamptz')}
-    ) es ON jsonb_array_length(r.escalations) > 0
-    LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE open_at_end)::int AS open,
-             count(*) FILTER (WHERE open_at_end AND due < $3 AND NOT coalesce(completed < $3, false))::int AS overdue,
-             count(*) FILTER (WHERE ${IN('followed_up')} AND effective IS TRUE)::int AS effective,
-             count(*) FILTER (WHERE ${IN('followed_up')} AND effective IS FALSE)::int AS ineffective
-        FROM (SELECT (a->>'addedAt')::timestamptz < $2 AND NOT coalesce((a->>'completedAt')::timestamptz < $2, false) AS open_at_end,
-                     (a->>'dueAt')::timestamptz AS due, (a->>'completedAt')::timestamptz AS completed,
-                     (a->>'followedUpAt')::timestamptz AS followed_up, (a->>'effective')::boolean AS effective
-                FROM jsonb_array_elements(r.actions) a) x
-    ) ac ON jsonb_array_length(r.actions) > 0
+    FROM rel r LEFT JOIN dl USING (case_id) LEFT JOIN ac USING (case_id) LEFT JOIN es USING (case_id)
     UNION ALL
     SELECT r.unit_id, r.type, coalesce(r.category, 'ej_angiven'), coalesce(r.lagrum, 'ej_angiven'), r.channel,
       0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL,
-      ${MS("(a->>'completedAt')::timestamptz", "(a->>'addedAt')::timestamptz")},
+      ${MS('a.completed_at', 'a.added_at')},
       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false, false, false
-    FROM rel r CROSS JOIN LATERAL jsonb_array_elements(r.actions) a
-    WHERE jsonb_array_length(r.actions) > 0 AND ${IN("(a->>'completedAt')::timestamptz")}
+    FROM rel r JOIN rm_statistics_actions a USING (case_id)
+    WHERE ${IN('a.completed_at')}
   ),
-  units AS (SELECT * FROM unnest($4::text[], $5::text[]) AS u(unit_id, ancestor))`;
+  paths AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS p(unit_id text, path text[]))`;
 
 const LEAD_COLUMN: Readonly<Record<LeadTimeStage, string>> = {
   acknowledgement: 'lt_acknowledgement',
@@ -144,7 +150,7 @@ const FUNNELS = ['sarah', 'maria']
   ])
   .join(', ');
 
-const KEY_COLUMN: Readonly<Record<SqlDimension, string>> = { unit: 'coalesce(u.ancestor, c.unit_id)', type: 'c.type', category: 'c.category', lagrum: 'c.lagrum', channel: 'c.channel' };
+const KEY_COLUMN: Readonly<Record<Exclude<SqlDimension, 'unit'>, string>> = { type: 'c.type', category: 'c.category', lagrum: 'c.lagrum', channel: 'c.channel' };
 
 type AggregateRow = Record<string, string | number | null>;
 
@@ -180,11 +186,28 @@ function funnel(row: AggregateRow | undefined, t: 'sarah' | 'maria'): Funnel {
   return { reports: num(row?.[`${t}_reports`]), investigated: num(row?.[`${t}_investigated`]), serious: num(row?.[`${t}_serious`]), notifiedToIvo: num(row?.[`${t}_notified`]) };
 }
 
-/** (unit, ancestor) pairs of the tree; a unit outside the tree stands alone (`coalesce` in the SQL). */
-function unitPairs(units: readonly ReportUnit[]): [string[], string[]] {
+/**
+ * Each unit's path from the root of the tree (root first). A unit outside the tree stands alone:
+ * its path is itself (`coalesce` in the SQL), as in `ReportUnitTree.selfAndAncestors`.
+ */
+function unitPaths(units: readonly ReportUnit[]): { json: string; depth: number } {
   const tree = new ReportUnitTree(units);
-  const pairs = units.flatMap((u) => tree.selfAndAncestors(u.id).map((a) => [u.id, a] as const));
-  return [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+  const paths = units.map((u) => ({ unit_id: u.id, path: [...tree.selfAndAncestors(u.id)].reverse() }));
+  return { json: JSON.stringify(paths), depth: Math.max(1, ...paths.map((p) => p.path.length)) };
+}
+
+/**
+ * Rolling units up the tree without multiplying rows: each case carries its unit's path as columns
+ * l0 (root) … l{depth-1}, and `ROLLUP(l0, …)` gives every prefix in one sort. A row of rollup level k
+ * (l0…lk grouped, the rest rolled up) is the group of the unit at depth k — every case at or below
+ * it; rows where that unit is absent (a case whose path is shorter) are left out by the HAVING.
+ */
+function unitRollup(depth: number): { columns: string; rollup: string; key: string; having: string } {
+  const levels = Array.from({ length: depth }, (_, i) => `l${i}`);
+  const columns = levels.map((l, i) => (i === 0 ? `coalesce(p.path[1], c.unit_id) AS l0` : `p.path[${i + 1}] AS ${l}`)).join(', ');
+  // GROUPING(l0, …, l{d-1}) has its low bits set for the rolled-up (trailing) levels: 0 → level d-1, 1 → d-2, 3 → d-3, …
+  const key = `CASE GROUPING(${levels.join(', ')}) ${levels.map((_, k) => `WHEN ${(1 << (depth - 1 - k)) - 1} THEN ${levels[k]}`).join(' ')} END`;
+  return { columns, rollup: `ROLLUP(${levels.join(', ')})`, key, having: `GROUPING(l0) = 0 AND ${key} IS NOT NULL` };
 }
 
 export interface PeriodAggregatesQuery {
@@ -201,17 +224,25 @@ export interface PeriodAggregatesQuery {
  * once per unit rolled up (reporting rate) and once per requested grouping — one statement, one scan.
  */
 export async function aggregatePeriod(db: Queryable, query: PeriodAggregatesQuery): Promise<{ totals: StatisticsAggregates; groupings: StatisticsAggregates[] }> {
-  const sets: (readonly SqlDimension[])[] = [[], ['unit'], ...query.groupings];
+  // Set 1 (per unit, for the reporting rate) doubles as a requested ['unit'] grouping.
+  const extra = query.groupings.filter((dims) => !(dims.length === 1 && dims[0] === 'unit'));
+  const sets: (readonly SqlDimension[])[] = [[], ['unit'], ...extra];
+  const { json: paths, depth } = unitPaths(query.units);
+  const roll = unitRollup(depth);
   const selects = sets.map((dims, g) => {
-    const keys = SQL_DIMENSIONS.map((d) => `${dims.includes(d) ? `${KEY_COLUMN[d]}` : 'NULL::text'} AS k_${d}`).join(', ');
-    const join = dims.includes('unit') ? ' LEFT JOIN units u ON u.unit_id = c.unit_id' : '';
-    const groupBy = dims.length > 0 ? ` GROUP BY ${dims.map((d) => KEY_COLUMN[d]).join(', ')}` : '';
-    return `SELECT ${g} AS g, ${keys}, ${MEASURES}, ${FUNNELS} FROM contrib c${join}${groupBy}`;
+    const others = dims.filter((d): d is Exclude<SqlDimension, 'unit'> => d !== 'unit');
+    const keys = SQL_DIMENSIONS.map((d) => `${d === 'unit' ? (dims.includes('unit') ? roll.key : 'NULL::text') : others.includes(d) ? KEY_COLUMN[d] : 'NULL::text'} AS k_${d}`).join(', ');
+    const measures = `${MEASURES}, ${FUNNELS}`;
+    if (!dims.includes('unit')) {
+      const groupBy = others.length > 0 ? ` GROUP BY ${others.map((d) => KEY_COLUMN[d]).join(', ')}` : '';
+      return `SELECT ${g} AS g, ${keys}, ${measures} FROM contrib c${groupBy}`;
+    }
+    const from = `(SELECT c.*, ${roll.columns} FROM contrib c LEFT JOIN paths p ON p.unit_id = c.unit_id) c`;
+    return `SELECT ${g} AS g, ${keys}, ${measures} FROM ${from} GROUP BY ${[...others.map((d) => KEY_COLUMN[d]), roll.rollup].join(', ')} HAVING ${roll.having}`;
   });
-  const [unitIds, ancestors] = unitPairs(query.units);
   const judgedAt = new Date(Math.min(query.to.getTime(), query.asOf.getTime()));
   const rows = rowsOf<AggregateRow & { g: number }>(
-    await db.query(`WITH ${CONTRIBUTIONS} ${selects.join('\nUNION ALL\n')}`, [query.from.toISOString(), query.to.toISOString(), judgedAt.toISOString(), unitIds, ancestors]),
+    await db.query(`WITH ${CONTRIBUTIONS} ${selects.join('\nUNION ALL\n')}`, [query.from.toISOString(), query.to.toISOString(), judgedAt.toISOString(), paths]),
   );
   const totalsRow = rows.find((r) => r.g === 0);
   const reportedByUnit = new Map(rows.filter((r) => r.g === 1).map((r) => [String(r['k_unit']), num(r['reported'])]));
@@ -223,7 +254,10 @@ export async function aggregatePeriod(db: Queryable, query: PeriodAggregatesQuer
   };
   const groupsOf = (g: number, dims: readonly SqlDimension[]) =>
     rows.filter((r) => r.g === g).map((r) => ({ key: Object.fromEntries(dims.map((d) => [d, String(r[`k_${d}`])])), aggregate: aggregateOfRow(r) }));
-  return { totals: { ...base, groups: [] }, groupings: query.groupings.map((dims, i) => ({ ...base, groups: groupsOf(i + 2, dims) })) };
+  return {
+    totals: { ...base, groups: [] },
+    groupings: query.groupings.map((dims) => ({ ...base, groups: dims.length === 1 && dims[0] === 'unit' ? groupsOf(1, dims) : groupsOf(2 + extra.indexOf(dims), dims) })),
+  };
 }
 
 interface LineRow {
@@ -250,7 +284,7 @@ export async function periodLineSources(db: Queryable, kind: PeriodReportKind, f
   const rows = rowsOf<LineRow>(
     await db.query(
       `SELECT case_number, type, unit_id, category, stage, reported_at, outcome, serious, decided_at, ivo_reported_at FROM rm_statistics_cases
-        WHERE reported_at < $2 AND (closed_at IS NULL OR closed_at >= $1) AND (${where})`,
+        WHERE ${RELEVANT} AND (${where})`,
       [from.toISOString(), to.toISOString()],
     ),
   );
@@ -268,9 +302,8 @@ export async function periodLineSources(db: Queryable, kind: PeriodReportKind, f
   }));
 }
 
-const OVERDUE_AT = (t: string) => `(reported_at < ${t} AND (closed_at IS NULL OR closed_at >= ${t}) AND EXISTS (
-    SELECT 1 FROM jsonb_array_elements(deadlines) d
-     WHERE d->>'status' <> 'cancelled' AND (d->>'dueAt')::timestamptz < ${t} AND NOT coalesce((d->>'metAt')::timestamptz <= ${t}, false)))`;
+const OVERDUE_AT = (t: string) => `(c.reported_at < ${t} AND (c.closed_at IS NULL OR c.closed_at >= ${t}) AND EXISTS (
+    SELECT 1 FROM rm_statistics_deadlines d WHERE d.case_id = c.case_id AND d.due_at < ${t} AND NOT coalesce(d.met_at <= ${t}, false)))`;
 
 const TOTALS = (from: string, to: string, judged: string, p: string) => `
   count(*) FILTER (WHERE reported_at < ${to} AND (closed_at IS NULL OR closed_at >= ${from}) AND reported_at >= ${from})::int AS ${p}reported,
@@ -290,7 +323,7 @@ export async function aggregateWeek(
 ): Promise<WeeklyDigestParts> {
   const iso = (t: number) => new Date(t).toISOString();
   const week = [iso(w.from), iso(w.to), iso(w.judgedAt)];
-  const relevant = `reported_at < $2 AND (closed_at IS NULL OR closed_at >= $1)`;
+  const relevant = RELEVANT;
   const [scalarRows, reportedRows, lineRows] = await Promise.all([
     db.query(
       `SELECT ${TOTALS('$1', '$2', '$3', '')}, ${TOTALS('$4', '$5', '$6', 'prev_')},
@@ -298,19 +331,19 @@ export async function aggregateWeek(
          count(*) FILTER (WHERE ${relevant} AND type = 'lex_maria' AND (closed_at IS NULL OR closed_at >= $2))::int AS open_maria,
          count(*) FILTER (WHERE ${relevant} AND serious AND decided_at < $2 AND NOT coalesce(ivo_reported_at < $2, false))::int AS awaiting_ivo,
          count(*) FILTER (WHERE ${relevant} AND ${IN('ivo_reported_at')})::int AS notified_ivo,
-         coalesce(sum((SELECT count(*) FROM jsonb_array_elements(actions) a
-                        WHERE (a->>'addedAt')::timestamptz < $3 AND NOT coalesce((a->>'completedAt')::timestamptz < $3, false) AND (a->>'dueAt')::timestamptz < $3))
-                  FILTER (WHERE ${relevant} AND jsonb_array_length(actions) > 0), 0)::int AS overdue_actions,
-         coalesce(sum((SELECT count(*) FROM jsonb_array_elements_text(escalations) e WHERE ${IN('e::timestamptz')}))
-                  FILTER (WHERE ${relevant} AND jsonb_array_length(escalations) > 0), 0)::int AS escalations
-         FROM rm_statistics_cases WHERE reported_at < $2 AND (closed_at IS NULL OR closed_at >= $4)`,
+         (SELECT count(*) FROM rm_statistics_actions a JOIN rm_statistics_cases r USING (case_id)
+           WHERE r.reported_at < $2 AND (r.closed_at IS NULL OR r.closed_at >= $1)
+             AND a.added_at < $3 AND NOT coalesce(a.completed_at < $3, false) AND a.due_at < $3)::int AS overdue_actions,
+         (SELECT count(*) FROM rm_statistics_escalations e JOIN rm_statistics_cases r USING (case_id)
+           WHERE r.reported_at < $2 AND (r.closed_at IS NULL OR r.closed_at >= $1) AND ${IN('e.at')})::int AS escalations
+         FROM rm_statistics_cases c WHERE reported_at < $2 AND (closed_at IS NULL OR closed_at >= $4)`,
       [...week, iso(w.previousFrom), iso(w.previousTo), iso(w.previousJudgedAt)],
     ),
     db.query(`SELECT type, unit_id, category, count(*)::int AS n FROM rm_statistics_cases WHERE ${IN('reported_at')} AND (closed_at IS NULL OR closed_at >= $1) GROUP BY type, unit_id, category`, week.slice(0, 2)),
     db.query(
       `SELECT case_number, type, unit_id, category, stage, reported_at, overdue FROM (
          SELECT case_number, type, unit_id, category, stage, reported_at, reported_at >= $1 AS in_week, ${OVERDUE_AT('$3')} AS overdue
-           FROM rm_statistics_cases WHERE ${relevant}) x
+           FROM rm_statistics_cases c WHERE ${relevant}) x
         WHERE in_week OR overdue`,
       week,
     ),

@@ -92,6 +92,26 @@ function rowsOf<T>(result: unknown): T[] {
   return result as T[];
 }
 
+/**
+ * The deadlines, actions and escalations of the cases in $1 as rows of their own (migration
+ * 17641500000000, ADR 0011), derived from the stored row's jsonb so they always match it.
+ */
+const TIMELINE_SQL = [
+  `INSERT INTO rm_statistics_deadlines (case_id, due_at, met_at, missed_at)
+   SELECT c.case_id, (d->>'dueAt')::timestamptz, (d->>'metAt')::timestamptz, (d->>'missedAt')::timestamptz
+     FROM rm_statistics_cases c CROSS JOIN LATERAL jsonb_array_elements(c.deadlines) d
+    WHERE c.case_id = ANY($1::uuid[]) AND d->>'status' <> 'cancelled'`,
+  `INSERT INTO rm_statistics_actions (case_id, added_at, due_at, completed_at, followed_up_at, effective)
+   SELECT c.case_id, (a->>'addedAt')::timestamptz, (a->>'dueAt')::timestamptz, (a->>'completedAt')::timestamptz,
+          (a->>'followedUpAt')::timestamptz, (a->>'effective')::boolean
+     FROM rm_statistics_cases c CROSS JOIN LATERAL jsonb_array_elements(c.actions) a
+    WHERE c.case_id = ANY($1::uuid[])`,
+  `INSERT INTO rm_statistics_escalations (case_id, at)
+   SELECT c.case_id, e::timestamptz FROM rm_statistics_cases c CROSS JOIN LATERAL jsonb_array_elements_text(c.escalations) e
+    WHERE c.case_id = ANY($1::uuid[])`,
+];
+const TIMELINE_TABLES = ['rm_statistics_deadlines', 'rm_statistics_actions', 'rm_statistics_escalations'];
+
 /** The statistics read model `rm_statistics_cases` (ADR 0006): one pseudonymised fact per case. */
 export const statisticsStore = {
   async upsert(db: Queryable, facts: readonly StatisticsCaseFact[]): Promise<void> {
@@ -110,6 +130,9 @@ export const statisticsStore = {
          WHERE rm_statistics_cases.version <= EXCLUDED.version`,
         [JSON.stringify(chunk)],
       );
+      const ids = chunk.map((r) => r['case_id']);
+      for (const table of TIMELINE_TABLES) await db.query(`DELETE FROM ${table} WHERE case_id = ANY($1::uuid[])`, [ids]);
+      for (const sql of TIMELINE_SQL) await db.query(sql, [ids]);
     }
   },
 
@@ -117,6 +140,7 @@ export const statisticsStore = {
   async lockAndClear(db: Queryable): Promise<void> {
     await db.query(`LOCK TABLE rm_statistics_cases IN EXCLUSIVE MODE`);
     await db.query(`DELETE FROM rm_statistics_cases`);
+    for (const table of TIMELINE_TABLES) await db.query(`DELETE FROM ${table}`);
   },
 
   /** The facts of every case that touches [from, to): reported before its end and not closed before its start. */
