@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { waitUntil } from '../support/app-process';
 import { startApi, type TestApi } from './support/api-harness';
+import { crashWindow, type CrashWindow } from './support/crash-window';
 
 interface CaseBody {
   id: string;
@@ -26,45 +26,19 @@ const report = {
 describe('Idempotency-Key: kill -9 between commit and stored answer', () => {
   let api: TestApi;
   let token: string;
+  let crash: CrashWindow;
 
   beforeAll(async () => {
     api = await startApi({ IDEMPOTENCY_LEASE_SECONDS: '1' });
+    crash = crashWindow(api);
     token = await api.token('medarbetare');
   });
   afterAll(async () => {
-    await api.db.dataSource.query(`DROP TRIGGER IF EXISTS hold_idempotency ON idempotency_keys`).catch(() => undefined);
+    await crash?.cleanUp();
     await api?.close();
   });
 
   const q = (sql: string, params: unknown[] = []) => api.db.dataSource.query(sql, params);
-
-  async function hold(table: 'idempotency_keys' | 'events', when: string): Promise<void> {
-    await q(`CREATE OR REPLACE FUNCTION hold_forever() RETURNS trigger LANGUAGE plpgsql AS $$
-             BEGIN PERFORM pg_sleep(600); RETURN NEW; END $$`);
-    await q(`CREATE TRIGGER hold_${table} BEFORE ${when} ON ${table} FOR EACH ROW ${table === 'idempotency_keys' ? "WHEN (NEW.status = 'completed')" : "WHEN (NEW.type = 'CaseReported')"} EXECUTE FUNCTION hold_forever()`);
-  }
-
-  /** kill -9 of the api while its backend sleeps in the trigger; then end that backend (its transaction rolls back). */
-  async function crashWhileHeld(table: 'idempotency_keys' | 'events'): Promise<void> {
-    await waitUntil(
-      async () =>
-        (await q(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`)).length > 0,
-      20_000,
-      'the request is held in the trigger',
-    );
-    await api.process.kill9();
-    await q(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`);
-    await q(`DROP TRIGGER hold_${table} ON ${table}`);
-  }
-
-  async function restart(): Promise<void> {
-    api.process.start();
-    await waitUntil(
-      () => fetch(`${api.baseUrl}/health/live`).then((r) => r.ok, () => false),
-      60_000,
-      'the api answers again after kill -9',
-    );
-  }
 
   const post = (key: string) =>
     api.call<CaseBody>('POST', '/api/v1/cases', { token, body: report, headers: { 'idempotency-key': key } });
@@ -74,16 +48,16 @@ describe('Idempotency-Key: kill -9 between commit and stored answer', () => {
 
   it('dies after the commit: the retry answers 201 with the committed case; the next retry replays it', async () => {
     const key = `crash-after-commit-${randomUUID()}`;
-    await hold('idempotency_keys', 'UPDATE');
+    await crash.hold('idempotency_keys');
     const first = post(key).catch((error: unknown) => error);
-    await crashWhileHeld('idempotency_keys');
+    await crash.crashWhileHeld('idempotency_keys');
     expect(String(await first)).toMatch(/fetch failed|socket|ECONNRESET/i); // the client never got an answer
     const [claim] = await casesOfKey(key);
     const committed = await q(`SELECT aggregate_id FROM events WHERE type = 'CaseReported' AND aggregate_id = $1`, [claim!.aggregate_id]);
     expect(committed).toHaveLength(1); // the case was durable before the crash
     expect((await q(`SELECT status FROM idempotency_keys WHERE key = $1`, [key]))[0].status).toBe('in_progress');
 
-    await restart();
+    await crash.restart();
     const retry = await post(key);
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(claim!.aggregate_id);
@@ -100,13 +74,13 @@ describe('Idempotency-Key: kill -9 between commit and stored answer', () => {
   it('dies before the commit: the retry creates the case once', async () => {
     const key = `crash-before-commit-${randomUUID()}`;
     const before = (await q(`SELECT count(*)::int AS n FROM events WHERE type = 'CaseReported'`))[0].n as number;
-    await hold('events', 'INSERT');
+    await crash.hold('events', 'CaseReported');
     const first = post(key).catch((error: unknown) => error);
-    await crashWhileHeld('events');
+    await crash.crashWhileHeld('events');
     expect(String(await first)).toMatch(/fetch failed|socket|ECONNRESET/i);
     expect((await q(`SELECT count(*)::int AS n FROM events WHERE type = 'CaseReported'`))[0].n).toBe(before);
 
-    await restart();
+    await crash.restart();
     const [retry, concurrent] = await Promise.all([post(key), post(key)]);
     expect(retry.status).toBe(201);
     expect(concurrent.status).toBe(201);
@@ -122,11 +96,11 @@ describe('Idempotency-Key: kill -9 between commit and stored answer', () => {
         body: { message: 'Maten var kall igen' },
         headers: { 'idempotency-key': key },
       });
-    await hold('idempotency_keys', 'UPDATE');
+    await crash.hold('idempotency_keys');
     const first = send().catch((error: unknown) => error);
-    await crashWhileHeld('idempotency_keys');
+    await crash.crashWhileHeld('idempotency_keys');
     expect(String(await first)).toMatch(/fetch failed|socket|ECONNRESET/i);
-    await restart();
+    await crash.restart();
     const retry = await send();
     expect(retry.status).toBe(202);
     const [claim] = await casesOfKey(key);
