@@ -33,8 +33,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * The claim names the id of the resource to create (`@IdempotentId()`) and is renewed while the
  * request runs. On a `@RecoverableCreate()` route, a retry after the holder died takes the claim
- * over once the lease has run out and runs the handler again with the same id, which finds the case
- * the dead request committed instead of making another (ADR 0009).
+ * over once the lease has run out and runs the handler again with the same id, which finds the
+ * resource the dead request committed instead of making another (`createOnce`, ADR 0009).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {

@@ -9,7 +9,7 @@ export interface IdempotentRequest {
 
 /**
  * Marks a creating route whose handler creates its resource under the id `@IdempotentId()` gives, and
- * answers with the existing resource when that id is already taken. Only then may a retry take over a
+ * answers with the existing resource when that id is already taken (`createOnce`). Only then may a retry take over a
  * claim whose holder died (ADR 0009); other routes keep answering 503 until the claim is released.
  */
 export const RecoverableCreate = () => SetMetadata(RECOVERABLE_CREATE, true);
