@@ -45,7 +45,28 @@ const WEEKLY_DIGEST_SCHEMA = {
     },
   },
 };
-const PERIOD_SCHEMA = { type: 'object', required: ['from', 'to', 'totals'], properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' }, totals: { type: 'object' } } };
+const SUPPRESSION_SCHEMA = {
+  type: 'object',
+  description: 'REP-15: i material till nämnden visas antal 1–2 per enhet och ärendetyp som null ("<3" i HTML/PDF), ibland ytterligare en cell så att den inte kan räknas fram ur summan.',
+  required: ['applied', 'threshold', 'cells'],
+  properties: { applied: { type: 'boolean' }, threshold: { type: 'integer', example: 3 }, cells: { type: 'integer', description: 'Antal dolda celler' } },
+};
+const GROUPS_SCHEMA = { type: 'array', items: { type: 'object', description: 'Antal är heltal, eller null där de döljs (REP-15)', properties: { key: { type: 'object' }, measures: { type: 'object' } } } };
+const PERIOD_SCHEMA = {
+  type: 'object',
+  required: ['from', 'to', 'totals'],
+  properties: {
+    kind: { type: 'string' },
+    label: { type: 'string' },
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time' },
+    totals: { type: 'object' },
+    byUnit: GROUPS_SCHEMA,
+    byType: GROUPS_SCHEMA,
+    reportingRate: { type: 'array', items: { type: 'object', properties: { reported: { type: 'integer', nullable: true }, perMonth: { type: 'number', nullable: true } } } },
+    suppression: SUPPRESSION_SCHEMA,
+  },
+};
 const BERATTELSE_SCHEMA = { type: 'object', required: ['year', 'statistics', 'byCategory', 'period'], properties: { year: { type: 'integer' }, statistics: { type: 'object' }, byCategory: { type: 'object' }, period: { type: 'object' } } };
 
 /**

@@ -4,7 +4,7 @@ import { CASE_TYPE_LABELS } from '../cases/case-type';
 import { composePeriodReport, type MonthlyCount, type PeriodReport } from './period-report';
 import { computeStatistics, NOT_GIVEN, type StatisticsResult } from './period-statistics';
 import { formatStockholm, type ReportBlock, type ReportDocument, type ReportSection } from './report-document';
-import type { DocumentContext } from './report-documents';
+import { shownBars, type DocumentContext } from './report-documents';
 import { ReportUnitTree } from './report-units';
 import type { StatisticsCaseFact } from './statistics-fact';
 
@@ -124,7 +124,7 @@ export function composeBerattelse(kind: BerattelseKind, year: number, allFacts: 
     title: 'Statistik för året',
     blocks: [
       { kind: 'chart', chart: { kind: 'line', title: 'Inkomna per månad', labels: period.monthly.map((m) => m.month), series: [{ name: String(year), values: period.monthly.map((m) => m.reported) }, { name: String(year - 1), values: period.monthly.map((m) => m.reportedYearBefore) }] } },
-      { kind: 'chart', chart: { kind: 'bar', title: 'Inkomna per enhet', labels: period.byUnit.map((g) => tree.nameOf(g.key.unit ?? '')), values: period.byUnit.map((g) => g.measures.reported) } },
+      { kind: 'chart', chart: { kind: 'bar', title: 'Inkomna per enhet', ...shownBars(period.byUnit, (g) => tree.nameOf(g.key.unit ?? '')) } },
     ],
   };
   const title = kind === 'patientsakerhetsberattelse' ? `Patientsäkerhetsberättelse ${year}` : `Kvalitetsberättelse ${year}`;

@@ -11,3 +11,4 @@ export * from './render-html';
 export * from './report-periods';
 export * from './ivo-anmalan';
 export * from './meeting-calendar';
+export * from './suppression';

@@ -1,8 +1,9 @@
 import type { CaseOutcome } from '../cases/case-outcome';
 import type { CaseStage } from '../cases/case-stage';
 import type { CaseType } from '../cases/case-type';
-import { computeStatistics, monthsOf, stockholmMonthOf, type Funnel, type ReportingRateRow, type StatisticsGroup, type StatisticsMeasures, type StatisticsResult } from './period-statistics';
+import { computeStatistics, monthsOf, stockholmMonthOf, type Funnel, type StatisticsGroup, type StatisticsMeasures, type StatisticsResult } from './period-statistics';
 import type { ReportUnit } from './report-units';
+import { NO_SUPPRESSION, suppressReportingRate, suppressTypeGroups, suppressUnitGroups, type ReportGroup, type ReportingRateCell, type Suppression } from './suppression';
 import type { StatisticsCaseFact } from './statistics-fact';
 
 /** Reported and closed per calendar month (Stockholm), for trend lines and comparisons. */
@@ -41,16 +42,21 @@ export interface PeriodReport {
   readonly to: string;
   readonly asOf: string;
   readonly totals: StatisticsMeasures;
-  readonly byUnit: readonly StatisticsGroup[];
-  readonly byType: readonly StatisticsGroup[];
+  /** Rolled up the tree; in nämnd material counts of 1–2 are null (REP-15, see `suppression`). */
+  readonly byUnit: readonly ReportGroup[];
+  readonly byType: readonly ReportGroup[];
   /** The period's months with the same months a year earlier (the trend "med tidigare resultat", REP-8). */
   readonly monthly: readonly { readonly month: string; readonly reported: number; readonly closed: number; readonly reportedYearBefore: number }[];
   readonly comparisons: readonly PeriodComparison[];
   readonly lexSarahFunnel: Funnel;
   readonly lexMariaFunnel: Funnel;
-  readonly reportingRate: readonly ReportingRateRow[];
+  readonly reportingRate: readonly ReportingRateCell[];
   readonly lines: readonly PeriodLine[];
+  readonly suppression: Suppression;
 }
+
+/** The period reports that go to the nämnd (REP-6, REP-9, REP-13; the berättelser use `annual_report`): small counts suppressed (REP-15). */
+export const NAMND_REPORT_KINDS: readonly PeriodReportKind[] = ['tertial_report', 'annual_report', 'ledningssystem_review'];
 
 export interface PeriodReportInput {
   readonly kind: PeriodReportKind;
@@ -164,6 +170,10 @@ export function assemblePeriodReport(input: PeriodReportInput, statistics: Perio
       closed: months.reduce((sum, m) => sum + (counts.get(m)?.closed ?? 0), 0),
     };
   });
+  const namnd = NAMND_REPORT_KINDS.includes(input.kind);
+  const byUnit = namnd ? suppressUnitGroups(statistics.byUnit, input.units) : { groups: statistics.byUnit, cells: 0 };
+  const byType = namnd ? suppressTypeGroups(statistics.byType) : { groups: statistics.byType, cells: 0 };
+  const reportingRate = namnd ? suppressReportingRate(overall.reportingRate, byUnit.groups) : { rows: overall.reportingRate, cells: 0 };
   return {
     kind: input.kind,
     label: input.label,
@@ -171,13 +181,14 @@ export function assemblePeriodReport(input: PeriodReportInput, statistics: Perio
     to: overall.to,
     asOf: overall.asOf,
     totals: overall.totals,
-    byUnit: statistics.byUnit,
-    byType: statistics.byType,
+    byUnit: byUnit.groups,
+    byType: byType.groups,
     monthly,
     comparisons,
     lexSarahFunnel: overall.lexSarahFunnel,
     lexMariaFunnel: overall.lexMariaFunnel,
-    reportingRate: overall.reportingRate,
+    reportingRate: reportingRate.rows,
     lines: periodLinesOf(lineSources, input.kind, input.from, input.to),
+    suppression: namnd ? { applied: true, threshold: NO_SUPPRESSION.threshold, cells: byUnit.cells + byType.cells + reportingRate.cells } : NO_SUPPRESSION,
   };
 }

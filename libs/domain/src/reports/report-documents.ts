@@ -4,6 +4,7 @@ import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '../cases/case-type'
 import type { PeriodLine, PeriodReport, PeriodReportKind } from './period-report';
 import { LEAD_TIME_STAGES, LEAD_TIME_STAGE_LABELS, type Funnel, type StatisticsGroup, type StatisticsMeasures, type StatisticsResult } from './period-statistics';
 import { formatNumber, formatStockholm, type ReportBlock, type ReportDocument, type ReportSection } from './report-document';
+import { SUPPRESSED_TEXT, type Cell, type GroupMeasures, type ReportGroup, type ReportingRateCell, type Suppression } from './suppression';
 import { ReportUnitTree, type ReportUnit } from './report-units';
 import type { WeeklyDigest } from './weekly-digest';
 
@@ -56,13 +57,27 @@ function funnelChart(title: string, funnel: Funnel, serious: string): ReportBloc
   };
 }
 
-function measuresRow(label: string, m: StatisticsMeasures): (string | number)[] {
-  return [label, m.reported, m.closed, m.open, m.overdue, m.deadlines.met, m.deadlines.missed, m.escalations, m.actions.open, m.actions.overdue];
+/** A count as a table shows it: a suppressed one (REP-15) as "<3". */
+const cell = (value: Cell): string | number => (value === null ? SUPPRESSED_TEXT : value);
+
+function measuresRow(label: string, m: GroupMeasures): (string | number)[] {
+  return [label, ...[m.reported, m.closed, m.open, m.overdue, m.deadlines.met, m.deadlines.missed, m.escalations, m.actions.open, m.actions.overdue].map(cell)];
 }
 
 const MEASURE_COLUMNS = ['', 'Inkomna', 'Avslutade', 'Öppna', 'Försenade', 'Frister hållna', 'Frister missade', 'Eskaleringar', 'Åtgärder öppna', 'Åtgärder försenade'];
 
-function unitTable(groups: readonly StatisticsGroup[], tree: ReportUnitTree): ReportBlock {
+/** Bars of the groups whose count is shown; suppressed ones (REP-15) are left out of the chart. */
+export function shownBars(groups: readonly ReportGroup[], label: (g: ReportGroup) => string): { labels: string[]; values: number[] } {
+  const shown = groups.filter((g) => g.measures.reported !== null);
+  return { labels: shown.map(label), values: shown.map((g) => g.measures.reported ?? 0) };
+}
+
+function suppressionNote(suppression: Suppression): ReportBlock[] {
+  if (!suppression.applied) return [];
+  return [{ kind: 'paragraph', text: `Antal under ${suppression.threshold} redovisas inte per enhet eller ärendetyp (visas som ${SUPPRESSED_TEXT}); ibland döljs ytterligare en cell så att den inte kan räknas fram ur summan (REP-15).` }];
+}
+
+function unitTable(groups: readonly ReportGroup[], tree: ReportUnitTree): ReportBlock {
   return {
     kind: 'table',
     caption: 'Per enhet (enheter under räknas med i sin förvaltning och avdelning)',
@@ -74,7 +89,7 @@ function unitTable(groups: readonly StatisticsGroup[], tree: ReportUnitTree): Re
   };
 }
 
-function typeTable(groups: readonly StatisticsGroup[]): ReportBlock {
+function typeTable(groups: readonly ReportGroup[]): ReportBlock {
   return { kind: 'table', caption: 'Per ärendetyp', columns: ['Ärendetyp', ...MEASURE_COLUMNS.slice(1)], rows: groups.map((g) => measuresRow(typeLabel(g.key.type ?? ''), g.measures)) };
 }
 
@@ -96,14 +111,14 @@ function periodLinesTable(lines: readonly PeriodLine[], tree: ReportUnitTree, ca
   };
 }
 
-function reportingRateBlocks(report: { reportingRate: StatisticsResult['reportingRate'] }): ReportBlock[] {
+function reportingRateBlocks(report: { reportingRate: readonly ReportingRateCell[] }): ReportBlock[] {
   const flagged = report.reportingRate.filter((r) => r.flag !== null);
   return [
     {
       kind: 'table',
       caption: 'Rapporteringsfrekvens per enhet (en enhet som inte rapporterar är en signal, inte ett gott tecken)',
       columns: ['Enhet', 'Rapporter', 'Per månad', 'Signal'],
-      rows: report.reportingRate.map((r) => [r.unitName, r.reported, formatNumber(r.perMonth), r.flag === 'none' ? 'Inga rapporter' : r.flag === 'low' ? 'Låg' : '']),
+      rows: report.reportingRate.map((r) => [r.unitName, cell(r.reported), r.perMonth === null ? SUPPRESSED_TEXT : formatNumber(r.perMonth), r.flag === 'none' ? 'Inga rapporter' : r.flag === 'low' ? 'Låg' : '']),
     },
     { kind: 'paragraph', text: flagged.length === 0 ? 'Alla enheter har rapporterat under perioden.' : `${flagged.length} enhet(er) har inga eller få rapporter: ${flagged.map((r) => r.unitName).join(', ')}.` },
   ];
@@ -257,10 +272,11 @@ export function periodReportDocument(report: PeriodReport, ctx: DocumentContext)
       id: 'enheter',
       title: 'Per enhet och ärendetyp',
       blocks: [
-        { kind: 'chart', chart: { kind: 'bar', title: 'Inkomna per enhet (med underliggande enheter)', labels: report.byUnit.map((g) => tree.nameOf(g.key.unit ?? '')), values: report.byUnit.map((g) => g.measures.reported) } },
+        { kind: 'chart', chart: { kind: 'bar', title: 'Inkomna per enhet (med underliggande enheter)', ...shownBars(report.byUnit, (g) => tree.nameOf(g.key.unit ?? '')) } },
         unitTable(report.byUnit, tree),
-        { kind: 'chart', chart: { kind: 'bar', title: 'Inkomna per ärendetyp', labels: report.byType.map((g) => typeLabel(g.key.type ?? '')), values: report.byType.map((g) => g.measures.reported) } },
+        { kind: 'chart', chart: { kind: 'bar', title: 'Inkomna per ärendetyp', ...shownBars(report.byType, (g) => typeLabel(g.key.type ?? '')) } },
         typeTable(report.byType),
+        ...suppressionNote(report.suppression),
         leadTimeTable(report.totals),
       ],
     },

@@ -15,6 +15,11 @@ import { composeWeeklyDigest } from './weekly-digest';
  * Golden files: the report content for the fixed fixture, frozen under fixtures/golden after the
  * figures were checked by hand (weekly-digest.spec, period-statistics.spec). `UPDATE_GOLDEN=1`
  * rewrites them after an intended change; review the diff.
+ *
+ * Changed on purpose (issue 7, ADR 0011): the tertial and the berättelser go to the nämnd, so their
+ * per-unit and per-type counts of 1–2 are now null / "<3" (REP-15), with a second cell hidden where a
+ * sum would give one back; every period report carries `suppression`. The figures themselves did not
+ * change (the meeting report, ledningsgrupp material, only gained `suppression: { applied: false }`).
  */
 const GOLDEN = join(__dirname, 'fixtures', 'golden');
 const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);
