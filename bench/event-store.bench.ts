@@ -1,6 +1,6 @@
 // Event store, delivery and rebuild benchmarks (issue 4). Each figure comes with a baseline measured
 // in the same run on the same servers, and the ratio between them.
-//   node -r @swc-node/register bench/event-store.bench.ts [--events 1000000]
+//   node -r @swc-node/register bench/event-store.bench.ts [--events 1000000] [--delivery-events 50000] [--only append|delivery|rebuild]
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,8 @@ const REBUILD_EVENTS = argEvents > 0 ? Number(process.argv[argEvents + 1]) : 1_0
 const APPEND_SECONDS = 20;
 const APPEND_ROUNDS = 10;
 const WRITERS = 8;
-const DELIVERY_EVENTS = 50_000;
+const argDelivery = process.argv.indexOf('--delivery-events');
+const DELIVERY_EVENTS = argDelivery > 0 ? Number(process.argv[argDelivery + 1]) : 50_000;
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 /** `uptime`'s 1/5/15-minute load: the machine is shared, so every figure carries the load it was measured under. */
 const load = () => loadavg().map((l) => +l.toFixed(2));
@@ -148,7 +149,12 @@ async function benchDelivery() {
     log(`utkorg → Kafka → läsmodell för ${events} händelser…`);
     const projection = createCaseReadModelProjection({ topic: topics.topicFor('case') });
     const lags: number[] = [];
-    const runner = new ConsumerRunner(kafka, db.dataSource, { consumerName: `${topics.prefix}-rm`, topics: projection.topics, handleBatch: projection.handleBatch! });
+    const runner = new ConsumerRunner(kafka, db.dataSource, {
+      consumerName: `${topics.prefix}-rm`,
+      topics: projection.topics,
+      handleBatch: projection.handleBatch!,
+      ...(projection.partitionsConsumedConcurrently ? { partitionsConsumedConcurrently: projection.partitionsConsumedConcurrently } : {}),
+    });
     const relay = new OutboxRelay(kafka, db.dataSource);
     const started = Date.now();
     await runner.start();

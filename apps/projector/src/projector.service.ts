@@ -51,6 +51,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         ...(projection.handleBatch
           ? { handleBatch: projection.handleBatch }
           : { handle: projection.handle! }),
+        ...(projection.partitionsConsumedConcurrently
+          ? { partitionsConsumedConcurrently: projection.partitionsConsumedConcurrently }
+          : {}),
         onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte projiceras'),
       });
       await runner.start();

@@ -17,6 +17,12 @@ export interface ConsumerRunnerOptions {
   fromBeginning?: boolean;
   onError?: (error: unknown, context: Record<string, unknown>) => void;
   onProcessed?: (event: EventEnvelope) => void;
+  /**
+   * Kafka partitions handled at the same time, each in its own transaction (default 1). Order per
+   * partition, and so per aggregate, stays; only for handlers whose batches of different
+   * aggregates cannot deadlock each other (they lock shared rows in one order).
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 /**
@@ -44,6 +50,7 @@ export class ConsumerRunner {
       eachBatchAutoResolve: false,
       autoCommit: true,
       autoCommitInterval: 1000,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }

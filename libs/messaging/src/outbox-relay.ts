@@ -65,11 +65,8 @@ export class OutboxRelay {
       `SELECT DISTINCT partition_no FROM outbox WHERE published_at IS NULL AND partition_no < $1`,
       [OUTBOX_PARTITIONS],
     );
-    let published = 0;
-    for (const { partition_no: partition } of pending) {
-      published += await this.publishPartition(partition);
-    }
-    return published;
+    if (pending.length === 0) return 0;
+    return this.publishPartitions(pending.map((row) => row.partition_no));
   }
 
   private async run(): Promise<void> {
@@ -88,34 +85,32 @@ export class OutboxRelay {
     }
   }
 
-  private async publishPartition(partition: number): Promise<number> {
-    const batchSize = this.options.batchSize ?? 1000;
+  /**
+   * One round in ONE transaction (ADR 0012): takes every partition it can of those with pending
+   * rows (the others belong to another relay this moment), reads their oldest rows, sends them in
+   * order and marks them published — one commit per round instead of one per partition.
+   */
+  private async publishPartitions(partitions: readonly number[]): Promise<number> {
+    const batchSize = this.options.batchSize ?? 5000;
     return this.dataSource.transaction(async (manager) => {
-      const lock: { locked: boolean }[] = await manager.query(
-        `SELECT pg_try_advisory_xact_lock($1, $2) AS locked`,
-        [RELAY_LOCK_NAMESPACE, partition],
+      const locked: { partition_no: number }[] = await manager.query(
+        `SELECT p AS partition_no FROM unnest($2::int[]) AS p WHERE pg_try_advisory_xact_lock($1, p)`,
+        [RELAY_LOCK_NAMESPACE, partitions],
       );
-      if (!lock[0]?.locked) return 0;
-      const rows = await readPendingOutbox(manager, partition, batchSize);
+      if (locked.length === 0) return 0;
+      const rows = await readPendingOutbox(
+        manager,
+        locked.map((row) => row.partition_no),
+        Math.ceil(batchSize / locked.length),
+      );
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, PendingOutboxMessage[]>();
-      for (const row of rows) {
-        const topicRows = byTopic.get(row.topic);
-        if (topicRows) topicRows.push(row);
-        else byTopic.set(row.topic, [row]);
+      for (const chunk of byRequestSize(rows)) {
+        await this.producer.sendBatch({
+          acks: -1,
+          compression: CompressionTypes.None,
+          topicMessages: byTopic(chunk),
+        });
       }
-      await this.producer.sendBatch({
-        acks: -1,
-        compression: CompressionTypes.None,
-        topicMessages: [...byTopic.entries()].map(([topic, topicRows]) => ({
-          topic,
-          messages: topicRows.map((row) => ({
-            key: row.key,
-            value: JSON.stringify(row.event),
-            headers: { 'event-id': row.event.id, 'event-type': row.event.type },
-          })),
-        })),
-      });
       await markOutboxPublished(
         manager,
         rows.map((row) => row.id),
@@ -123,6 +118,44 @@ export class OutboxRelay {
       return rows.length;
     });
   }
+}
+
+/** Kafka refuses a record batch over 1 MB (message.max.bytes): no request may carry more for one partition. */
+const MAX_REQUEST_BYTES = 900_000;
+
+interface OutgoingMessage {
+  topic: string;
+  message: { key: string; value: string; headers: Record<string, string> };
+}
+
+/** Messages in outbox order, cut into requests small enough that no partition's batch can be too big. */
+function byRequestSize(rows: readonly PendingOutboxMessage[]): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let chunk: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const value = JSON.stringify(row.event);
+    const size = Buffer.byteLength(value) + row.key.length + 200;
+    if (chunk.length > 0 && bytes + size > MAX_REQUEST_BYTES) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push({ topic: row.topic, message: { key: row.key, value, headers: { 'event-id': row.event.id, 'event-type': row.event.type } } });
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+function byTopic(messages: readonly OutgoingMessage[]): { topic: string; messages: OutgoingMessage['message'][] }[] {
+  const topics = new Map<string, OutgoingMessage['message'][]>();
+  for (const { topic, message } of messages) {
+    const list = topics.get(topic);
+    if (list) list.push(message);
+    else topics.set(topic, [message]);
+  }
+  return [...topics.entries()].map(([topic, list]) => ({ topic, messages: list }));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -12,6 +12,8 @@ export interface Projection {
   topics: readonly string[];
   handle?: EventHandler;
   handleBatch?: EventBatchHandler;
+  /** Kafka partitions its consumer handles at once (ConsumerRunner); only for handlers that lock shared rows in one order. */
+  partitionsConsumedConcurrently?: number;
   reset: (manager: EntityManager) => Promise<void>;
   writeRebuilt: (manager: EntityManager, events: AsyncIterable<EventEnvelope[]>) => Promise<number>;
   /**

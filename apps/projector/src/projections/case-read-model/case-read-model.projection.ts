@@ -51,6 +51,8 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
       await upsertTaskRows(manager, tasks);
       await addCounters(manager, counters);
     },
+    // Partitions hold different cases; the only shared rows, the counters, are locked in key order.
+    partitionsConsumedConcurrently: 3,
     reset: lockCaseReadModels,
     // Personal data is read: the state keeps some of it (e.g. why a deadline was cancelled).
     // Per case, so that a case is written as soon as its last event is folded, while the next ones are read.
