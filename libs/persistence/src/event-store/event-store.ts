@@ -29,12 +29,19 @@ interface EventRow {
   schema_version: number;
   data: Record<string, unknown>;
   metadata: EventMetadata;
-  occurred_at: Date;
-  recorded_at: Date;
+  /** A Date, or epoch milliseconds from `scanAll`. */
+  occurred_at: Date | number;
+  recorded_at: Date | number;
   personal: Record<string, unknown> | null;
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * A timestamp as epoch milliseconds (a float, µs as the fraction): `new Date()` of it truncates to
+ * the same millisecond as pg's parsing of the text form, for a fraction of the cost per row.
+ */
+const EPOCH_MS = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /** Names the cursors of `scanAll`, unique within the process (and so within a connection). */
 let scanCursors = 0;
@@ -256,7 +263,8 @@ export class EventStore {
     await manager.query(
       `DECLARE ${cursor} NO SCROLL CURSOR FOR
        SELECT e.position, e.id, e.aggregate_type, e.aggregate_id, e.version, e.type, e.schema_version, e.data, e.metadata,
-              e.occurred_at, e.recorded_at, ${personal ? 'p.data' : 'NULL::jsonb'} AS personal
+              ${EPOCH_MS('e.occurred_at')} AS occurred_at, ${EPOCH_MS('e.recorded_at')} AS recorded_at,
+              ${personal ? 'p.data' : 'NULL::jsonb'} AS personal
          FROM events e ${personal ? 'LEFT JOIN personal_data p ON p.event_id = e.id' : ''}
         ${types ? 'WHERE e.aggregate_type = ANY($1::text[])' : ''}
         ORDER BY ${options.order === 'aggregate' ? 'e.aggregate_id, e.version' : 'e.position'}`,

@@ -91,14 +91,12 @@ export async function addCounters(manager: EntityManager, deltas: readonly Count
   }
 }
 
-/** A column of a bulk insert: its name and the array type its values travel as. */
-type BulkColumn<R> = readonly [name: keyof R & string, type: string];
-
 /**
  * Writes rows into an empty, index-less shadow table (a rebuild) as they come: each full chunk is
- * one INSERT of unnested typed arrays, one array per column, except jsonb columns, which go as one
- * JSON array (one JSON.stringify, no array-literal escaping). The caller goes on folding while the
- * database writes; at most one chunk is in flight.
+ * one INSERT from `json_populate_recordset` over one JSON parameter (one native JSON.stringify in
+ * Node, one lazy json parse in Postgres; faster on both sides than unnested arrays, whose literals
+ * pg escapes element by element). The caller goes on folding while the database writes; at most
+ * one chunk is in flight.
  */
 class BulkWriter<R extends object> {
   private readonly sql: string;
@@ -108,11 +106,10 @@ class BulkWriter<R extends object> {
   constructor(
     private readonly manager: EntityManager,
     table: string,
-    private readonly columns: readonly BulkColumn<R>[],
+    columns: readonly (keyof R & string)[],
     private readonly chunkSize: number,
   ) {
-    const sources = columns.map(([, type], i) => (type === 'jsonb' ? `jsonb_array_elements($${i + 1}::jsonb)` : `unnest($${i + 1}::${type}[])`));
-    this.sql = `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) SELECT * FROM ROWS FROM (${sources.join(', ')})`;
+    this.sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)`;
   }
 
   async add(rows: readonly R[]): Promise<void> {
@@ -129,28 +126,23 @@ class BulkWriter<R extends object> {
     const chunk = this.rows;
     this.rows = [];
     if (chunk.length === 0) return;
-    const values = this.columns.map(([name, type]) => (type === 'jsonb' ? JSON.stringify(chunk.map((row) => row[name])) : chunk.map((row) => row[name])));
+    const json = JSON.stringify(chunk);
     await this.writing;
-    this.writing = serialQuery(this.manager, this.sql, values);
+    this.writing = serialQuery(this.manager, this.sql, [json]);
   }
 }
 
-const CASE_COLUMNS: readonly BulkColumn<CaseRow>[] = [
-  ['id', 'uuid'], ['case_number', 'text'], ['type', 'text'], ['reported_type', 'text'], ['unit_id', 'text'], ['stage', 'text'],
-  ['channel', 'text'], ['unclassified', 'boolean'], ['category', 'text'], ['reported_at', 'timestamptz'], ['occurred_at', 'timestamptz'],
-  ['reported_by', 'text'], ['assignee', 'text'], ['description', 'text'], ['next_due_at', 'timestamptz'], ['missed_deadlines', 'int'],
-  ['version', 'int'], ['closed_at', 'timestamptz'], ['state', 'jsonb'],
+const CASE_COLUMNS: readonly (keyof CaseRow)[] = [
+  'id', 'case_number', 'type', 'reported_type', 'unit_id', 'stage', 'channel', 'unclassified', 'category', 'reported_at', 'occurred_at',
+  'reported_by', 'assignee', 'description', 'next_due_at', 'missed_deadlines', 'version', 'closed_at', 'state',
 ];
 
-const TASK_COLUMNS: readonly BulkColumn<TaskRow>[] = [
-  ['id', 'uuid'], ['case_id', 'uuid'], ['case_number', 'text'], ['case_type', 'text'], ['kind', 'text'], ['assignee', 'text'],
-  ['assignee_role', 'text'], ['unit_id', 'text'], ['due_at', 'timestamptz'], ['deadline_id', 'text'], ['action_id', 'text'],
-  ['status', 'text'], ['created_at', 'timestamptz'], ['completed_at', 'timestamptz'],
+const TASK_COLUMNS: readonly (keyof TaskRow)[] = [
+  'id', 'case_id', 'case_number', 'case_type', 'kind', 'assignee', 'assignee_role', 'unit_id', 'due_at', 'deadline_id', 'action_id',
+  'status', 'created_at', 'completed_at',
 ];
 
-const COUNTER_COLUMNS: readonly BulkColumn<CounterRow>[] = [
-  ['unit_id', 'text'], ['type', 'text'], ['month', 'text'], ['reported', 'int'], ['closed', 'int'], ['deadlines_missed', 'int'],
-];
+const COUNTER_COLUMNS: readonly (keyof CounterRow)[] = ['unit_id', 'type', 'month', 'reported', 'closed', 'deadlines_missed'];
 
 export const CASE_READ_MODEL_TABLES = ['rm_cases', 'rm_tasks', 'rm_case_counters'] as const;
 
