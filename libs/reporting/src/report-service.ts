@@ -22,6 +22,7 @@ import {
   type ReportUnit,
   type StatisticsDimension,
   type StatisticsResult,
+  type SuppressedStatistics,
   type Tertial,
   type WeeklyDigest,
 } from '@kvalitet/domain';
@@ -110,7 +111,7 @@ export class ReportService {
     return this.periodReport(kind, String(year), range.from, range.to, asOf, [{ label: String(year - 1), ...yearRange(year - 1) }]);
   }
 
-  async berattelse(kind: BerattelseKind, year: number, asOf: Date): Promise<ComposedReport<{ year: number; statistics: StatisticsResult; byCategory: StatisticsResult; period: PeriodReport }>> {
+  async berattelse(kind: BerattelseKind, year: number, asOf: Date): Promise<ComposedReport<{ year: number; statistics: SuppressedStatistics; byCategory: SuppressedStatistics; period: PeriodReport }>> {
     const range = yearRange(year);
     const types = kind === 'patientsakerhetsberattelse' ? HSL_TYPES : SOL_LSS_TYPES;
     const [facts, history] = await Promise.all([

@@ -6,6 +6,7 @@ import { computeStatistics, NOT_GIVEN, type StatisticsResult } from './period-st
 import { formatStockholm, type ReportBlock, type ReportDocument, type ReportSection } from './report-document';
 import { shownBars, type DocumentContext } from './report-documents';
 import { ReportUnitTree } from './report-units';
+import { maskedCount, suppressStatistics, SUPPRESSED_TEXT, type SuppressedStatistics } from './suppression';
 import type { StatisticsCaseFact } from './statistics-fact';
 
 /** Health care (HSL/PSL): the patientsäkerhetsberättelse's cases (REP-10). */
@@ -18,8 +19,9 @@ export type BerattelseKind = 'patientsakerhetsberattelse' | 'kvalitetsberattelse
 export interface Berattelse {
   readonly kind: BerattelseKind;
   readonly year: number;
-  readonly statistics: StatisticsResult;
-  readonly byCategory: StatisticsResult;
+  /** Nämnd material: counts of 1–2 per type, category and unit suppressed (REP-15, ADR 0011). */
+  readonly statistics: SuppressedStatistics;
+  readonly byCategory: SuppressedStatistics;
   readonly period: PeriodReport;
   readonly document: ReportDocument;
 }
@@ -28,12 +30,14 @@ function analysis(prompt: string): ReportBlock {
   return { kind: 'analysis', prompt };
 }
 
-function categoryTable(result: StatisticsResult, caption: string): ReportBlock {
+const cell = (value: number | null): string | number => (value === null ? SUPPRESSED_TEXT : value);
+
+function categoryTable(result: SuppressedStatistics, caption: string): ReportBlock {
   return {
     kind: 'table',
     caption,
     columns: ['Ärendetyp', 'Kategori', 'Inkomna', 'Avslutade', 'Öppna vid årets slut'],
-    rows: result.groups.map((g) => [CASE_TYPE_LABELS[g.key.type as CaseType] ?? g.key.type ?? '', g.key.category === NOT_GIVEN ? 'Ej angiven' : (g.key.category ?? ''), g.measures.reported, g.measures.closed, g.measures.open]),
+    rows: result.groups.map((g) => [CASE_TYPE_LABELS[g.key.type as CaseType] ?? g.key.type ?? '', g.key.category === NOT_GIVEN ? 'Ej angiven' : (g.key.category ?? ''), cell(g.measures.reported), cell(g.measures.closed), cell(g.measures.open)]),
   };
 }
 
@@ -41,13 +45,13 @@ function prefilled(text: string): ReportBlock {
   return { kind: 'paragraph', text };
 }
 
-function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsResult, facts: readonly StatisticsCaseFact[]): ReportSection[] {
+function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsResult, shown: SuppressedStatistics, facts: readonly StatisticsCaseFact[]): ReportSection[] {
   const collaboration = byCategory.groups.filter((g) => g.key.category === 'care_collaboration').reduce((sum, g) => sum + g.measures.reported, 0);
   const mariaLines = facts.filter((f) => f.type === 'lex_maria' || f.reportedType === 'lex_maria');
   return [
     { id: 'ansvar', title: 'Ansvarsfördelning', source: 'PSL 3 kap. 10 §; 004 "hur ansvaret … varit fördelat"', blocks: [prefilled('Vårdgivare är nämnden. Verksamhetschef enligt HSL och medicinskt ansvarig sjuksköterska (MAS) leder patientsäkerhetsarbetet.'), analysis('Beskriv hur ansvaret för patientsäkerhetsarbetet har varit fördelat under året (nämnd, verksamhetschef, MAS/MAR, enhetschefer).')] },
     { id: 'egenkontroll', title: 'Egenkontroll', source: '004 "hur patientsäkerheten bedrivits genom egenkontroll"', blocks: [analysis('Redovisa årets egenkontroller inom hälso- och sjukvården (t.ex. läkemedelsgenomgång, journalgranskning, Senior alert): resultat, analys och åtgärder.')] },
-    { id: 'samverkan', title: 'Samverkan för att förebygga vårdskador', source: '004 "hur samverkan har möjliggjorts"', blocks: [prefilled(`Avvikelser i vårdsamverkan med regionen under ${year}: ${collaboration}.`), analysis('Beskriv hur samverkan med regionen och andra vårdgivare har möjliggjorts och vad avvikelserna i samverkan visar.')] },
+    { id: 'samverkan', title: 'Samverkan för att förebygga vårdskador', source: '004 "hur samverkan har möjliggjorts"', blocks: [prefilled(`Avvikelser i vårdsamverkan med regionen under ${year}: ${maskedCount(collaboration)}.`), analysis('Beskriv hur samverkan med regionen och andra vårdgivare har möjliggjorts och vad avvikelserna i samverkan visar.')] },
     { id: 'risker', title: 'Hantering av risker för vårdskador', source: '004 "hur risker för vårdskador har hanterats"', blocks: [prefilled(`Frister hållna: ${s.totals.deadlines.met}, missade: ${s.totals.deadlines.missed}; eskaleringar: ${s.totals.escalations}.`), analysis('Beskriv årets riskanalyser och hur riskerna har hanterats.')] },
     {
       id: 'hsl-avvikelser',
@@ -55,7 +59,7 @@ function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsRe
       source: 'REP-10',
       blocks: [
         prefilled(`Under ${year} rapporterades ${s.totals.reported} HSL-avvikelser och lex Maria-händelser; ${s.totals.closed} avslutades och ${s.totals.open} var öppna vid årets slut.`),
-        categoryTable(byCategory, 'Per kategori (läkemedel, fall, dokumentation, delegering …)'),
+        categoryTable(shown, 'Per kategori (läkemedel, fall, dokumentation, delegering …)'),
         analysis('Analysera mönster och trender i avvikelserna och vad de säger om patientsäkerheten.'),
       ],
     },
@@ -74,8 +78,8 @@ function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsRe
   ];
 }
 
-function kbSections(year: number, s: StatisticsResult, byCategory: StatisticsResult, facts: readonly StatisticsCaseFact[]): ReportSection[] {
-  const count = (type: CaseType) => s.groups.filter((g) => g.key.type === type).reduce((sum, g) => sum + g.measures.reported, 0);
+function kbSections(year: number, s: StatisticsResult, shown: SuppressedStatistics, facts: readonly StatisticsCaseFact[]): ReportSection[] {
+  const count = (type: CaseType) => maskedCount(s.groups.filter((g) => g.key.type === type).reduce((sum, g) => sum + g.measures.reported, 0));
   const inYear = (f: StatisticsCaseFact) => {
     const { from, to } = yearRange(year);
     const t = Date.parse(f.reportedAt);
@@ -92,13 +96,13 @@ function kbSections(year: number, s: StatisticsResult, byCategory: StatisticsRes
       title: 'Avvikelser, lex Sarah, klagomål och synpunkter',
       source: 'SOSFS 2011:9 5 kap. 6–7 §§; REP-11',
       blocks: [
-        prefilled(`Under ${year}: ${count('deviation')} kvalitetsavvikelser, ${count('lex_sarah')} lex Sarah-rapporter, ${count('complaint')} klagomål (varav ${s.totals.complaints.deviationFound} där en avvikelse konstaterades), ${count('suggestion')} synpunkter och ${count('praise')} beröm.`),
+        prefilled(`Under ${year}: ${count('deviation')} kvalitetsavvikelser, ${count('lex_sarah')} lex Sarah-rapporter, ${count('complaint')} klagomål (varav ${maskedCount(s.totals.complaints.deviationFound)} där en avvikelse konstaterades), ${count('suggestion')} synpunkter och ${count('praise')} beröm.`),
         { kind: 'chart', chart: { kind: 'funnel', title: 'Lex Sarah: från rapport till anmälan', steps: [{ label: 'Rapporter', value: s.lexSarahFunnel.reports }, { label: 'Utredda', value: s.lexSarahFunnel.investigated }, { label: 'Allvarliga', value: s.lexSarahFunnel.serious }, { label: 'Anmälda till IVO', value: s.lexSarahFunnel.notifiedToIvo }] } },
-        categoryTable(byCategory, 'Per ärendetyp och kategori'),
+        categoryTable(shown, 'Per ärendetyp och kategori'),
         analysis('Analysera mönster och trender (5 kap. 6 §) och vilka förbättringar de lett till.'),
       ],
     },
-    { id: 'granskningar', title: 'Inspektioner, ej verkställda beslut och domar', source: 'AUD-25; LC-10', blocks: [prefilled(`Registrerade externa granskningar och signaler under ${year}: ${external.length}.`), analysis('Redovisa IVO:s tillsyn, ej verkställda beslut och domar, och vad verksamheten lärt av dem.')] },
+    { id: 'granskningar', title: 'Inspektioner, ej verkställda beslut och domar', source: 'AUD-25; LC-10', blocks: [prefilled(`Registrerade externa granskningar och signaler under ${year}: ${maskedCount(external.length)}.`), analysis('Redovisa IVO:s tillsyn, ej verkställda beslut och domar, och vad verksamheten lärt av dem.')] },
     { id: 'informationssakerhet', title: 'Informationssäkerhet', source: 'REP-11', blocks: [prefilled(`Personuppgiftsincidenter under ${year}: ${count('data_breach')}.`), analysis('Beskriv arbetet med informationssäkerhet och loggkontroller (EK-6).')] },
     { id: 'mal', title: `Mål för ${year + 1}`, source: 'REP-11', blocks: [analysis(`Ange mål och prioriteringar för ${year + 1}.`)] },
   ];
@@ -117,7 +121,9 @@ export function composeBerattelse(kind: BerattelseKind, year: number, allFacts: 
   const statistics = computeStatistics(facts, { ...base, groupBy: ['type'] });
   const byCategory = computeStatistics(facts, { ...base, groupBy: ['type', 'category'] });
   const period = composePeriodReport(facts, { kind: 'annual_report', label: String(year), ...base, history, comparisons: [{ label: String(year - 1), ...yearRange(year - 1) }] });
-  const sections = kind === 'patientsakerhetsberattelse' ? psbSections(year, statistics, byCategory, facts) : kbSections(year, statistics, byCategory, facts);
+  const shownStatistics = suppressStatistics(statistics, ctx.units);
+  const shownByCategory = suppressStatistics(byCategory, ctx.units);
+  const sections = kind === 'patientsakerhetsberattelse' ? psbSections(year, statistics, byCategory, shownByCategory, facts) : kbSections(year, statistics, shownByCategory, facts);
   const tree = new ReportUnitTree(ctx.units);
   const trend: ReportSection = {
     id: 'statistik',
@@ -131,8 +137,8 @@ export function composeBerattelse(kind: BerattelseKind, year: number, allFacts: 
   return {
     kind,
     year,
-    statistics,
-    byCategory,
+    statistics: shownStatistics,
+    byCategory: shownByCategory,
     period,
     document: {
       kind,

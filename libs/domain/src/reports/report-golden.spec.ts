@@ -18,7 +18,8 @@ import { composeWeeklyDigest } from './weekly-digest';
  *
  * Changed on purpose (issue 7, ADR 0011): the tertial and the berättelser go to the nämnd, so their
  * per-unit and per-type counts of 1–2 are now null / "<3" (REP-15), with a second cell hidden where a
- * sum would give one back; every period report carries `suppression`. The figures themselves did not
+ * sum would give one back (the berättelser's category tables and running text too: "<3"); every
+ * period report and the berättelser's statistics carry `suppression`. The figures themselves did not
  * change (the meeting report, ledningsgrupp material, only gained `suppression: { applied: false }`).
  */
 const GOLDEN = join(__dirname, 'fixtures', 'golden');

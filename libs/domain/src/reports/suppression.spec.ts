@@ -5,7 +5,8 @@ import { computeStatistics, type StatisticsMeasures } from './period-statistics'
 import { periodReportDocument } from './report-documents';
 import { renderReportHtml } from './render-html';
 import { statisticsFactOf, type StatisticsCaseFact } from './statistics-fact';
-import { suppressTypeGroups, suppressUnitGroups } from './suppression';
+import { composeBerattelse } from './berattelse';
+import { maskedCount, suppressTypeGroups, suppressUnitGroups } from './suppression';
 
 const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);
 const t3 = tertialRange(2026, 3);
@@ -75,5 +76,18 @@ describe('REP-15: counts below 3 in nämnd material', () => {
     const meeting = composePeriodReport(facts, { ...base, kind: 'meeting_report', label: 'möte' });
     expect(meeting.suppression).toEqual({ applied: false, threshold: 3, cells: 0 });
     expect(meeting.byType.some((g) => g.measures.reported === 1)).toBe(true);
+  });
+
+  it('the berättelser: categories within a type and units along the tree, the running text masked too', () => {
+    const kb = composeBerattelse('kvalitetsberattelse', 2026, facts, monthlyCountsOf(facts), { organisation: 'x', units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF, asOf: FIXTURE_AS_OF });
+    expect(kb.byCategory.suppression.applied).toBe(true);
+    expect(kb.byCategory.groups.every((g) => g.measures.reported === null || g.measures.reported >= 3 || g.measures.reported === 0)).toBe(true);
+    const rate = Object.fromEntries(kb.statistics.reportingRate.map((r) => [r.unitId, r.reported]));
+    for (const family of [['forvaltning', 'funktionsstod', 'ifo', 'aldreomsorg'], ['aldreomsorg', 'hemtjanst-norr', 'solgarden'], ['funktionsstod', 'ekbacken'], ['ifo', 'forsorjningsstod']]) {
+      expect(family.filter((id) => rate[id] === null).length).not.toBe(1);
+    }
+    const text = renderReportHtml(kb.document);
+    expect(text).toContain('&lt;3 lex Sarah-rapporter');
+    expect([maskedCount(0), maskedCount(2), maskedCount(3)]).toEqual(['0', '<3', '3']);
   });
 });

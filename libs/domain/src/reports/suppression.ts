@@ -1,4 +1,4 @@
-import { LEAD_TIME_STAGES, type LeadTimeStage, type ReportingRateRow, type StatisticsDimension, type StatisticsMeasures } from './period-statistics';
+import { LEAD_TIME_STAGES, type LeadTimeStage, type ReportingRateRow, type StatisticsDimension, type StatisticsMeasures, type StatisticsResult } from './period-statistics';
 import type { LeadTimeSummary } from './lead-time';
 import { ReportUnitTree, type ReportUnit } from './report-units';
 
@@ -171,4 +171,47 @@ export function suppressReportingRate(rows: readonly ReportingRateRow[], byUnit:
     return { ...r, reported: null, perMonth: null };
   });
   return { rows: result, cells };
+}
+
+/** A count in running text: "<3" for 1–2 (REP-15). */
+export function maskedCount(n: number): string {
+  return small(n) ? SUPPRESSED_TEXT : String(n);
+}
+
+/** Statistics as the nämnd sees them (the berättelser): groups and reporting rate suppressed. */
+export interface SuppressedStatistics extends Omit<StatisticsResult, 'groups' | 'reportingRate'> {
+  readonly groups: readonly ReportGroup[];
+  readonly reportingRate: readonly ReportingRateCell[];
+  readonly suppression: Suppression;
+}
+
+/**
+ * `computeStatistics` output for nämnd material: groups that share all but the last dimension add up
+ * to a shown figure (the categories of a type, the types under the total) and form one set; the
+ * reporting rate is suppressed along the unit tree (a unit and the units right under it).
+ */
+export function suppressStatistics(result: StatisticsResult, units: readonly ReportUnit[]): SuppressedStatistics {
+  const outer = result.groupBy.slice(0, -1);
+  const setOf = new Map<string, number[]>();
+  result.groups.forEach((g, i) => {
+    const id = outer.map((d) => g.key[d] ?? '').join('\u0000');
+    setOf.set(id, [...(setOf.get(id) ?? []), i]);
+  });
+  const counts = result.groups.map((g) => countsOf(g.measures));
+  const groupCells = suppressSets(counts, [...setOf.values()]);
+  const tree = new ReportUnitTree(units);
+  const rateIndex = new Map(result.reportingRate.map((r, i) => [r.unitId, i]));
+  const families = new Map<number, number[]>();
+  for (const [id, i] of rateIndex) {
+    const parent = rateIndex.get(tree.selfAndAncestors(id)[1] ?? '\u0000');
+    if (parent !== undefined) families.set(parent, [...(families.get(parent) ?? [parent]), i]);
+  }
+  const rateCounts: Counts[] = result.reportingRate.map((r) => new Map([['reported', r.reported]]));
+  const rateCells = suppressSets(rateCounts, [...families.values()]);
+  return {
+    ...result,
+    groups: result.groups.map((g, i) => ({ key: g.key, measures: measuresOf(g.measures, counts[i]!) })),
+    reportingRate: result.reportingRate.map((r, i) => (rateCounts[i]!.get('reported') === null ? { ...r, reported: null, perMonth: null } : r)),
+    suppression: { applied: true, threshold: SUPPRESSION_THRESHOLD, cells: groupCells + rateCells },
+  };
 }
