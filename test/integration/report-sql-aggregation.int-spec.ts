@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   CASE_OUTCOMES,
   CASE_STAGES,
+  berattelseTypes,
   CASE_TYPES,
+  composeBerattelse,
   composePeriodReport,
   composeWeeklyDigest,
   computeStatistics,
@@ -153,6 +155,16 @@ describe('reports counted in SQL equal the pure domain rules', () => {
     const { from, to } = tertialRange(2026, 2);
     const sql = await service.statistics(from, to, dims, FIXTURE_AS_OF);
     expect(sql.data).toEqual(computeStatistics(facts, { from, to, asOf: FIXTURE_AS_OF, groupBy: dims, units: FIXTURE_UNITS }));
+  });
+
+  it.each(['patientsakerhetsberattelse', 'kvalitetsberattelse'] as const)('%s 2026: data and document', async (kind) => {
+    const { from, to } = yearRange(2026);
+    const sql = await service.berattelse(kind, 2026, FIXTURE_AS_OF);
+    const history = await statisticsStore.monthlyCounts(db.dataSource, yearRange(2025).from, to, berattelseTypes(kind));
+    const pure = composeBerattelse(kind, 2026, relevant(from, to), history, { organisation: 'Testkommun', units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF, asOf: FIXTURE_AS_OF });
+    expect(sql.data).toEqual({ year: 2026, statistics: pure.statistics, byCategory: pure.byCategory, period: pure.period });
+    expect(sql.document).toEqual(pure.document);
+    expect(pure.statistics.totals.reported).toBeGreaterThan(50);
   });
 
   it('an empty period gives zeros, not nulls', async () => {

@@ -1,7 +1,8 @@
 import {
+  assembleBerattelse,
   assemblePeriodReport,
+  berattelseTypes,
   assembleWeeklyDigest,
-  composeBerattelse,
   computeStatistics,
   digestWeeks,
   parseIsoWeek,
@@ -12,8 +13,6 @@ import {
   tertialRange,
   weeklyDigestDocument,
   yearRange,
-  HSL_TYPES,
-  SOL_LSS_TYPES,
   type BerattelseKind,
   type PeriodReport,
   type PeriodReportKind,
@@ -26,7 +25,7 @@ import {
   type Tertial,
   type WeeklyDigest,
 } from '@kvalitet/domain';
-import { aggregatePeriod, aggregateWeek, isSqlGrouping, periodLineSources } from './statistics-aggregates';
+import { aggregatePeriod, aggregateWeek, berattelseSources, isSqlGrouping, periodLineSources } from './statistics-aggregates';
 import { statisticsStore, type Queryable } from './statistics-store';
 
 export interface ComposedReport<T> {
@@ -111,14 +110,41 @@ export class ReportService {
     return this.periodReport(kind, String(year), range.from, range.to, asOf, [{ label: String(year - 1), ...yearRange(year - 1) }]);
   }
 
+  /** Counted in SQL over the berättelse's types (REP-10: HSL; REP-11: SoL/LSS), assembled by the pure code. */
   async berattelse(kind: BerattelseKind, year: number, asOf: Date): Promise<ComposedReport<{ year: number; statistics: SuppressedStatistics; byCategory: SuppressedStatistics; period: PeriodReport }>> {
-    const range = yearRange(year);
-    const types = kind === 'patientsakerhetsberattelse' ? HSL_TYPES : SOL_LSS_TYPES;
-    const [facts, history] = await Promise.all([
-      statisticsStore.loadRelevant(this.options.db, range.from, range.to),
-      statisticsStore.monthlyCounts(this.options.db, yearRange(year - 1).from, range.to, types),
+    const { from, to } = yearRange(year);
+    const types = berattelseTypes(kind);
+    const units = this.options.units;
+    const db = this.options.db;
+    const [aggregates, lineSources, history, sources] = await Promise.all([
+      aggregatePeriod(db, { from, to, asOf, units, groupings: [['unit'], ['type'], ['type', 'category']], types }),
+      periodLineSources(db, 'annual_report', from, to, types),
+      statisticsStore.monthlyCounts(db, yearRange(year - 1).from, to, types),
+      berattelseSources(db, from, to),
     ]);
-    const composed = composeBerattelse(kind, year, facts, history, { ...this.ctx(asOf), asOf });
+    const query = { from, to, asOf, units };
+    const [byUnit, byType, byTypeCategory] = aggregates.groupings;
+    const period = assemblePeriodReport(
+      { kind: 'annual_report', label: String(year), from, to, asOf, units, history, comparisons: [{ label: String(year - 1), ...yearRange(year - 1) }] },
+      {
+        overall: statisticsResultOfAggregates(query, aggregates.totals),
+        byUnit: statisticsResultOfAggregates({ ...query, groupBy: ['unit'] }, byUnit!).groups,
+        byType: statisticsResultOfAggregates({ ...query, groupBy: ['type'] }, byType!).groups,
+      },
+      lineSources,
+    );
+    const composed = assembleBerattelse(
+      kind,
+      year,
+      {
+        statistics: statisticsResultOfAggregates({ ...query, groupBy: ['type'] }, byType!),
+        byCategory: statisticsResultOfAggregates({ ...query, groupBy: ['type', 'category'] }, byTypeCategory!),
+        period,
+        ...sources,
+      },
+      this.ctx(asOf),
+    );
     return { data: { year, statistics: composed.statistics, byCategory: composed.byCategory, period: composed.period }, document: composed.document };
   }
+
 }

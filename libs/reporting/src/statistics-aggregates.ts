@@ -1,6 +1,8 @@
 import {
+  byReportTime,
   LEAD_TIME_STAGES,
   ReportUnitTree,
+  type BerattelseLine,
   type CaseType,
   type DigestLine,
   type DigestTotals,
@@ -45,6 +47,8 @@ function rowsOf<T>(result: unknown): T[] {
 const MS = (later: string, earlier: string) => `round((date_part('epoch', ${later}) - date_part('epoch', ${earlier})) * 1000)`;
 const IN = (t: string) => `(${t} >= $1 AND ${t} < $2)`;
 const RELEVANT = `reported_at < $2 AND (closed_at IS NULL OR closed_at >= $1)`;
+/** Only cases of these types (by current or reported type, as the berättelser count them); null: all. */
+const OF_TYPES = (param: string) => `(${param}::text[] IS NULL OR type = ANY(${param}::text[]) OR reported_type = ANY(${param}::text[]))`;
 
 /**
  * One row per relevant case (reported before the end, not closed before the start: `isRelevantFor`)
@@ -56,7 +60,7 @@ const CONTRIBUTIONS = `
   rel AS MATERIALIZED (
     SELECT case_id, unit_id, type, reported_type, category, lagrum, channel, reported_at, closed_at, acknowledged_at, investigation_recorded_at,
            deviation_occurred, decided_at, serious, ivo_reported_at
-      FROM rm_statistics_cases WHERE ${RELEVANT}
+      FROM rm_statistics_cases WHERE ${RELEVANT} AND ${OF_TYPES('$5')}
   ),
   dl AS (
     SELECT case_id,
@@ -217,6 +221,8 @@ export interface PeriodAggregatesQuery {
   readonly units: readonly ReportUnit[];
   /** Each grouping gives its own list of groups (e.g. `[['unit'], ['type']]` for a period report). */
   readonly groupings: readonly (readonly SqlDimension[])[];
+  /** Only cases of these types (the berättelser). */
+  readonly types?: readonly CaseType[];
 }
 
 /**
@@ -242,7 +248,7 @@ export async function aggregatePeriod(db: Queryable, query: PeriodAggregatesQuer
   });
   const judgedAt = new Date(Math.min(query.to.getTime(), query.asOf.getTime()));
   const rows = rowsOf<AggregateRow & { g: number }>(
-    await db.query(`WITH ${CONTRIBUTIONS} ${selects.join('\nUNION ALL\n')}`, [query.from.toISOString(), query.to.toISOString(), judgedAt.toISOString(), paths]),
+    await db.query(`WITH ${CONTRIBUTIONS} ${selects.join('\nUNION ALL\n')}`, [query.from.toISOString(), query.to.toISOString(), judgedAt.toISOString(), paths, query.types ? [...query.types] : null]),
   );
   const totalsRow = rows.find((r) => r.g === 0);
   const reportedByUnit = new Map(rows.filter((r) => r.g === 1).map((r) => [String(r['k_unit']), num(r['reported'])]));
@@ -276,7 +282,7 @@ interface LineRow {
 const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
 
 /** Only the columns and cases a period report's lines can show (`periodLinesOf` filters again). */
-export async function periodLineSources(db: Queryable, kind: PeriodReportKind, from: Date, to: Date): Promise<PeriodLineSource[]> {
+export async function periodLineSources(db: Queryable, kind: PeriodReportKind, from: Date, to: Date, types?: readonly CaseType[]): Promise<PeriodLineSource[]> {
   const where =
     kind === 'meeting_report'
       ? `${IN('reported_at')} OR ${IN('ivo_reported_at')} OR ${IN('decided_at')}`
@@ -284,8 +290,8 @@ export async function periodLineSources(db: Queryable, kind: PeriodReportKind, f
   const rows = rowsOf<LineRow>(
     await db.query(
       `SELECT case_number, type, unit_id, category, stage, reported_at, outcome, serious, decided_at, ivo_reported_at FROM rm_statistics_cases
-        WHERE ${RELEVANT} AND (${where})`,
-      [from.toISOString(), to.toISOString()],
+        WHERE ${RELEVANT} AND ${OF_TYPES('$3')} AND (${where})`,
+      [from.toISOString(), to.toISOString(), types ? [...types] : null],
     ),
   );
   return rows.map((r) => ({
@@ -370,4 +376,17 @@ export async function aggregateWeek(
     escalations: num(s['escalations']),
     lines,
   };
+}
+
+/** The berättelse's own rows: the lex Maria lines touching the year and the external findings reported in it. */
+export async function berattelseSources(db: Queryable, from: Date, to: Date): Promise<{ mariaLines: BerattelseLine[]; externalInYear: number }> {
+  const params = [from.toISOString(), to.toISOString()];
+  const [maria, external] = await Promise.all([
+    db.query(`SELECT case_number, reported_at, ivo_reported_at FROM rm_statistics_cases WHERE ${RELEVANT} AND 'lex_maria' IN (type, reported_type)`, params),
+    db.query(`SELECT count(*)::int AS n FROM rm_statistics_cases WHERE ${RELEVANT} AND type = 'external_finding' AND ${IN('reported_at')}`, params),
+  ]);
+  const mariaLines = rowsOf<{ case_number: string; reported_at: Date; ivo_reported_at: Date | null }>(maria)
+    .map((r) => ({ caseNumber: r.case_number, reportedAt: r.reported_at.toISOString(), ivoReportedAt: isoOrNull(r.ivo_reported_at) }))
+    .sort(byReportTime);
+  return { mariaLines, externalInYear: num(rowsOf<{ n: number }>(external)[0]?.n) };
 }

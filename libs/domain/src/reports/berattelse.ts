@@ -2,7 +2,7 @@ import { yearRange } from '../calendar/period-range';
 import type { CaseType } from '../cases/case-type';
 import { CASE_TYPE_LABELS } from '../cases/case-type';
 import { composePeriodReport, type MonthlyCount, type PeriodReport } from './period-report';
-import { computeStatistics, NOT_GIVEN, type StatisticsResult } from './period-statistics';
+import { computeStatistics, isRelevantFor, NOT_GIVEN, type StatisticsResult } from './period-statistics';
 import { formatStockholm, type ReportBlock, type ReportDocument, type ReportSection } from './report-document';
 import { shownBars, type DocumentContext } from './report-documents';
 import { ReportUnitTree } from './report-units';
@@ -45,9 +45,8 @@ function prefilled(text: string): ReportBlock {
   return { kind: 'paragraph', text };
 }
 
-function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsResult, shown: SuppressedStatistics, facts: readonly StatisticsCaseFact[]): ReportSection[] {
+function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsResult, shown: SuppressedStatistics, mariaLines: readonly BerattelseLine[]): ReportSection[] {
   const collaboration = byCategory.groups.filter((g) => g.key.category === 'care_collaboration').reduce((sum, g) => sum + g.measures.reported, 0);
-  const mariaLines = facts.filter((f) => f.type === 'lex_maria' || f.reportedType === 'lex_maria');
   return [
     { id: 'ansvar', title: 'Ansvarsfördelning', source: 'PSL 3 kap. 10 §; 004 "hur ansvaret … varit fördelat"', blocks: [prefilled('Vårdgivare är nämnden. Verksamhetschef enligt HSL och medicinskt ansvarig sjuksköterska (MAS) leder patientsäkerhetsarbetet.'), analysis('Beskriv hur ansvaret för patientsäkerhetsarbetet har varit fördelat under året (nämnd, verksamhetschef, MAS/MAR, enhetschefer).')] },
     { id: 'egenkontroll', title: 'Egenkontroll', source: '004 "hur patientsäkerheten bedrivits genom egenkontroll"', blocks: [analysis('Redovisa årets egenkontroller inom hälso- och sjukvården (t.ex. läkemedelsgenomgång, journalgranskning, Senior alert): resultat, analys och åtgärder.')] },
@@ -78,14 +77,8 @@ function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsRe
   ];
 }
 
-function kbSections(year: number, s: StatisticsResult, shown: SuppressedStatistics, facts: readonly StatisticsCaseFact[]): ReportSection[] {
+function kbSections(year: number, s: StatisticsResult, shown: SuppressedStatistics, externalInYear: number): ReportSection[] {
   const count = (type: CaseType) => maskedCount(s.groups.filter((g) => g.key.type === type).reduce((sum, g) => sum + g.measures.reported, 0));
-  const inYear = (f: StatisticsCaseFact) => {
-    const { from, to } = yearRange(year);
-    const t = Date.parse(f.reportedAt);
-    return t >= from.getTime() && t < to.getTime();
-  };
-  const external = facts.filter((f) => f.type === 'external_finding' && inYear(f));
   return [
     { id: 'ansvar', title: 'Ansvarsfördelning', source: 'SOSFS 2011:9 3 kap.; REP-11', blocks: [analysis('Beskriv hur ansvaret för kvalitetsarbetet varit fördelat (nämnd, förvaltningschef, SAS, chefer, kvalitetsfunktion).')] },
     { id: 'processer', title: 'Förändringar i processer och rutiner', source: 'AUD-19', blocks: [analysis('Redovisa årets ändringar i processer och rutiner och varför de gjordes.')] },
@@ -102,11 +95,34 @@ function kbSections(year: number, s: StatisticsResult, shown: SuppressedStatisti
         analysis('Analysera mönster och trender (5 kap. 6 §) och vilka förbättringar de lett till.'),
       ],
     },
-    { id: 'granskningar', title: 'Inspektioner, ej verkställda beslut och domar', source: 'AUD-25; LC-10', blocks: [prefilled(`Registrerade externa granskningar och signaler under ${year}: ${maskedCount(external.length)}.`), analysis('Redovisa IVO:s tillsyn, ej verkställda beslut och domar, och vad verksamheten lärt av dem.')] },
+    { id: 'granskningar', title: 'Inspektioner, ej verkställda beslut och domar', source: 'AUD-25; LC-10', blocks: [prefilled(`Registrerade externa granskningar och signaler under ${year}: ${maskedCount(externalInYear)}.`), analysis('Redovisa IVO:s tillsyn, ej verkställda beslut och domar, och vad verksamheten lärt av dem.')] },
     { id: 'informationssakerhet', title: 'Informationssäkerhet', source: 'REP-11', blocks: [prefilled(`Personuppgiftsincidenter under ${year}: ${count('data_breach')}.`), analysis('Beskriv arbetet med informationssäkerhet och loggkontroller (EK-6).')] },
     { id: 'mal', title: `Mål för ${year + 1}`, source: 'REP-11', blocks: [analysis(`Ange mål och prioriteringar för ${year + 1}.`)] },
   ];
 }
+
+/** A lex Maria case as the patientsäkerhetsberättelse lists it (de-identified). */
+export type BerattelseLine = Pick<StatisticsCaseFact, 'caseNumber' | 'reportedAt' | 'ivoReportedAt'>;
+
+/** What a berättelse is built from, counted from facts here or in SQL (ReportService). */
+export interface BerattelseParts {
+  /** Per type, over the berättelse's types only. */
+  readonly statistics: StatisticsResult;
+  /** Per type and category. */
+  readonly byCategory: StatisticsResult;
+  readonly period: PeriodReport;
+  /** The lex Maria cases touching the year, by report time. */
+  readonly mariaLines: readonly BerattelseLine[];
+  /** External findings reported in the year. */
+  readonly externalInYear: number;
+}
+
+export function berattelseTypes(kind: BerattelseKind): readonly CaseType[] {
+  return kind === 'patientsakerhetsberattelse' ? HSL_TYPES : SOL_LSS_TYPES;
+}
+
+/** The order of the lex Maria lines: by report time, then case number. */
+export const byReportTime = (a: BerattelseLine, b: BerattelseLine): number => a.reportedAt.localeCompare(b.reportedAt) || a.caseNumber.localeCompare(b.caseNumber);
 
 /**
  * Draft patientsäkerhetsberättelse (REP-10, PSL 3 kap. 10 §, by 1 March) or kvalitetsberättelse
@@ -114,16 +130,25 @@ function kbSections(year: number, s: StatisticsResult, shown: SuppressedStatisti
  * the year's figures, each with a marked place where a person writes the analysis.
  */
 export function composeBerattelse(kind: BerattelseKind, year: number, allFacts: readonly StatisticsCaseFact[], history: readonly MonthlyCount[], ctx: DocumentContext & { asOf: Date }): Berattelse {
-  const types = kind === 'patientsakerhetsberattelse' ? HSL_TYPES : SOL_LSS_TYPES;
+  const types = berattelseTypes(kind);
   const facts = allFacts.filter((f) => types.includes(f.type) || types.includes(f.reportedType));
   const { from, to } = yearRange(year);
   const base = { from, to, asOf: ctx.asOf, units: ctx.units };
-  const statistics = computeStatistics(facts, { ...base, groupBy: ['type'] });
-  const byCategory = computeStatistics(facts, { ...base, groupBy: ['type', 'category'] });
-  const period = composePeriodReport(facts, { kind: 'annual_report', label: String(year), ...base, history, comparisons: [{ label: String(year - 1), ...yearRange(year - 1) }] });
+  return assembleBerattelse(kind, year, {
+    statistics: computeStatistics(facts, { ...base, groupBy: ['type'] }),
+    byCategory: computeStatistics(facts, { ...base, groupBy: ['type', 'category'] }),
+    period: composePeriodReport(facts, { kind: 'annual_report', label: String(year), ...base, history, comparisons: [{ label: String(year - 1), ...yearRange(year - 1) }] }),
+    mariaLines: facts.filter((f) => isRelevantFor(f, from.getTime(), to.getTime()) && (f.type === 'lex_maria' || f.reportedType === 'lex_maria')).sort(byReportTime),
+    externalInYear: facts.filter((f) => f.type === 'external_finding' && Date.parse(f.reportedAt) >= from.getTime() && Date.parse(f.reportedAt) < to.getTime()).length,
+  }, ctx);
+}
+
+export function assembleBerattelse(kind: BerattelseKind, year: number, parts: BerattelseParts, ctx: DocumentContext): Berattelse {
+  const { from, to } = yearRange(year);
+  const { statistics, byCategory, period } = parts;
   const shownStatistics = suppressStatistics(statistics, ctx.units);
   const shownByCategory = suppressStatistics(byCategory, ctx.units);
-  const sections = kind === 'patientsakerhetsberattelse' ? psbSections(year, statistics, byCategory, shownByCategory, facts) : kbSections(year, statistics, shownByCategory, facts);
+  const sections = kind === 'patientsakerhetsberattelse' ? psbSections(year, statistics, byCategory, shownByCategory, parts.mariaLines) : kbSections(year, statistics, shownByCategory, parts.externalInYear);
   const tree = new ReportUnitTree(ctx.units);
   const trend: ReportSection = {
     id: 'statistik',
