@@ -17,6 +17,7 @@ import { createStatisticsProjection } from '../apps/projector/src/projections/st
 import { rebuildReadModels } from '../apps/projector/src/rebuild/rebuild-read-models';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database';
 import { printTable } from './support/stats';
+import { mulberry32 } from '../test/support/seeded-random';
 
 const argCases = process.argv.indexOf('--cases');
 const TARGET_CASES = argCases > 0 ? Number(process.argv[argCases + 1]) : 100_000;
@@ -26,15 +27,6 @@ const KEEP = process.argv.includes('--keep');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const load = () => loadavg().map((l) => +l.toFixed(2));
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20261125);
 const pick = <T>(items: readonly (readonly [T, number])[]): T => {
   let r = random() * items.reduce((s, [, w]) => s + w, 0);

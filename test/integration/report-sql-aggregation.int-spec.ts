@@ -21,6 +21,7 @@ import {
 import { ReportService, statisticsStore } from '@kvalitet/reporting';
 import { FIXTURE_AS_OF, FIXTURE_CASES, FIXTURE_UNITS } from '../../libs/domain/src/reports/fixtures/report-fixture';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { mulberry32 } from '../support/seeded-random';
 
 /**
  * The reports count in SQL (libs/reporting/src/statistics-aggregates.ts); the rules are the pure ones
@@ -29,16 +30,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  * cases re-typed to lex Sarah, cases of a unit outside the tree, missing categories, same-instant ties)
  * — for the weekly digest, period reports of every kind and the statistics endpoint's groupings.
  */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const random = mulberry32(7);
 const H = 3_600_000;
 const START = Date.parse('2025-09-01T00:00:00.000Z');
