@@ -9,7 +9,7 @@ import { EventStore, LsCommandService } from '@kvalitet/persistence';
 import { ledningssystemWorkflowId } from '@kvalitet/workflows';
 import { createLedningssystemActivities } from '../../apps/worker/src/activities/ledningssystem-activities';
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
-import { WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle-path';
+import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { createLedningssystemOrchestrator } from '../../apps/projector/src/projections/ledningssystem-orchestrator';
 import { createLedningssystemReadModelProjection } from '../../apps/projector/src/projections/ledningssystem-read-model.projection';
 import { infraEnv } from '../support/infra-env';
@@ -68,7 +68,7 @@ describe('routine revision through Kafka and the Temporal dev server', () => {
     native = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
     connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
     client = new Client({ connection });
-    worker = await Worker.create({ connection: native, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createLedningssystemActivities({ store, policy }) });
+    worker = await Worker.create({ connection: native, taskQueue, workflowBundle: await bundleWorkflows(), activities: createLedningssystemActivities({ store, policy }) });
     running = worker.run();
     const orchestrator = createLedningssystemOrchestrator({ client, taskQueue, namespace: topics.prefix, name: `ls-orchestrator-${topics.prefix}` });
     const projection = createLedningssystemReadModelProjection({ namespace: topics.prefix });

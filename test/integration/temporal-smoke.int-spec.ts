@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { smokeReleaseSignal, smokeWorkflow } from '@kvalitet/workflows';
-import { WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle-path';
+import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { infraEnv } from '../support/infra-env';
 
 describe('Temporal', () => {
@@ -14,7 +14,7 @@ describe('Temporal', () => {
     const worker = await Worker.create({
       connection: nativeConnection,
       taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
+      workflowBundle: await bundleWorkflows(),
       activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
     });
     const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -38,7 +38,7 @@ describe('Temporal', () => {
       const worker = await Worker.create({
         connection: testEnv.nativeConnection,
         taskQueue,
-        workflowsPath: WORKFLOWS_PATH,
+        workflowBundle: await bundleWorkflows(),
         activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
       });
       const started = Date.now();

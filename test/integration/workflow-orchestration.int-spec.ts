@@ -9,7 +9,7 @@ import { ConsumerRunner, OutboxRelay, createKafka, ensureTopics, parseBrokers } 
 import { CaseCommandService, EventStore } from '@kvalitet/persistence';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
-import { WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle-path';
+import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -72,7 +72,7 @@ describe('case workflows through Kafka on the real Temporal dev server (report â
     worker = await Worker.create({
       connection: native,
       taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
+      workflowBundle: await bundleWorkflows(),
       activities: createCaseActivities({
         cases: new CaseCommandService(new EventStore(db.dataSource, { topicFor: topics.topicFor })),
         policy,

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import type { ReplayResult } from '@temporalio/worker';
 import { WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle-path';
+import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { historyFromJson } from './support/history-json';
 import { quietTemporalRuntime } from './support/case-workflow-harness';
 
@@ -33,7 +34,7 @@ function recorded() {
 }
 
 async function replayAll(workflowsPath: string): Promise<ReplayResult[]> {
-  const workflowBundle = await bundleWorkflowCode({
+  const workflowBundle = await bundleWorkflows({
     workflowsPath,
     logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
   });

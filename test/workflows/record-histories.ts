@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
 import type { CaseActor, CaseAggregateState, CaseType, DeadlinePolicy } from '@kvalitet/domain';
 import { caseWorkflowId } from '@kvalitet/contracts';
@@ -23,7 +23,7 @@ import { CaseCommandService, EventStore } from '@kvalitet/persistence';
 import type { CaseCommandInput } from '@kvalitet/persistence';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
-import { WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle-path';
+import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { historyToJson } from './support/history-json';
 import { infraEnv } from '../../test/support/infra-env';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection: native,
     taskQueue,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH }),
+    workflowBundle: await bundleWorkflows(),
     activities: createCaseActivities({
       cases,
       policy: staticPolicySource(RECORDING_POLICY),

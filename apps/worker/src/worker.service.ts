@@ -16,7 +16,7 @@ import { createReportActivities } from './activities/report-activities';
 import { riskReminderDelivery } from './activities/risk-reminder-delivery';
 import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
-import { WORKFLOWS_PATH } from './workflow-bundle-path';
+import { bundleWorkflows } from './workflow-bundle';
 import { WORKER_DATA_SOURCE } from './worker.tokens';
 
 const logger = createLogger('worker');
@@ -51,7 +51,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       connection: this.connection,
       namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
       taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
-      workflowsPath: WORKFLOWS_PATH,
+      workflowBundle: await bundleWorkflows({ logger: Runtime.instance().logger }),
       activities: {
         ...createSmokeActivities({ dataSource: this.dataSource }),
         ...createCaseActivities({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
 import type { CaseActor, CaseAggregateState, CaseType, DeadlinePolicy } from '@kvalitet/domain';
@@ -12,7 +12,7 @@ import type { CaseActivities, CaseFlowStatus } from '@kvalitet/workflows';
 import { createCaseActivities } from '../../../apps/worker/src/activities/case-activities';
 import { staticPolicySource } from '../../../apps/worker/src/activities/policy-source';
 import type { DeadlineReminder } from '../../../apps/worker/src/activities/reminder-notifier';
-import { WORKFLOWS_PATH } from '../../../apps/worker/src/workflow-bundle-path';
+import { bundleWorkflows } from '../../../apps/worker/src/workflow-bundle';
 import { createCaseOrchestrator } from '../../../apps/projector/src/orchestrator';
 import { infraEnv } from '../../../test/support/infra-env';
 import { createTestDatabase } from '../../../test/support/test-database';
@@ -39,7 +39,7 @@ export function quietTemporalRuntime(): void {
 
 /** The production workflow bundle, built once per test file. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  bundle ??= bundleWorkflows({ logger: quietBundlerLogger });
   return bundle;
 }
 
