@@ -11,7 +11,7 @@
 // TEMPORAL_ADDRESS in the environment picks another server (e.g. an in-memory dev server), and
 // WORKER_MAX_CONCURRENT_WORKFLOW_TASKS / WORKER_MAX_CACHED_WORKFLOWS / WORKER_MAX_CONCURRENT_ACTIVITIES
 // tune the worker process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -68,6 +68,54 @@ function rssMb(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
+}
+
+/** CPU seconds a local process has used so far (user + system), or undefined when it is not local. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+function devServerPid(): number | undefined {
+  try {
+    const pid = Number(execFileSync('pgrep', ['-of', 'temporal server start-dev'], { encoding: 'utf8' }).trim());
+    return Number.isFinite(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * "All open" means every workflow ran its first activity; the dev server still has the rest of the
+ * burst to write (workflow tasks, timers, visibility records) for minutes after that. The lateness of
+ * deadlines is measured with 10,000 workflows *open*, not while they are being opened: wait until the
+ * dev server and the worker are both below a fifth of a core for 10 s (15 min at most).
+ */
+async function settle(workerPid: number | undefined): Promise<{ settleMs: number; serverCores: number; workerCores: number }> {
+  const server = devServerPid();
+  const started = Date.now();
+  let quietSamples = 0;
+  let last = { server: cpuSeconds(server), worker: cpuSeconds(workerPid), at: Date.now() };
+  for (;;) {
+    await sleep(5000);
+    const now = { server: cpuSeconds(server), worker: cpuSeconds(workerPid), at: Date.now() };
+    const seconds = (now.at - last.at) / 1000;
+    const serverCores = now.server === undefined || last.server === undefined ? 0 : (now.server - last.server) / seconds;
+    const workerCores = now.worker === undefined || last.worker === undefined ? 0 : (now.worker - last.worker) / seconds;
+    last = now;
+    quietSamples = serverCores < 0.2 && workerCores < 0.2 ? quietSamples + 1 : 0;
+    if (quietSamples >= 2 || Date.now() - started > 15 * 60_000) {
+      const settled = { settleMs: Date.now() - started, serverCores: +serverCores.toFixed(2), workerCores: +workerCores.toFixed(2) };
+      log(`settled after ${settled.settleMs} ms (dev server ${settled.serverCores} cores, worker ${settled.workerCores} cores)`);
+      return settled;
+    }
+    log(`waiting for the servers to settle: dev server ${serverCores.toFixed(2)} cores, worker ${workerCores.toFixed(2)} cores`);
+  }
 }
 
 function stats(values: number[]) {
@@ -269,7 +317,7 @@ async function main(): Promise<void> {
     .filter((r: { id: string }) => !unloadedSet.has(r.id))
     .map((r: { ms: string }) => Number(r.ms));
   const burst = { arrived: arrived.splice(0), signalled: signalled.splice(0) };
-  await sleep(3000);
+  const settled = await settle(worker.pid);
   const rssOpen = rssMb(worker);
   log(`${CASES} workflows open after ${allOpenMs} ms; worker RSS ${rssIdle} → ${rssOpen} MB`);
 
@@ -442,6 +490,8 @@ async function main(): Promise<void> {
     openWorkflows: {
       reportMs,
       allOpenMs,
+      /** After "all open", until the dev server and the worker were idle (below 0.2 cores for 10 s). */
+      settledAfterMs: settled.settleMs,
       workerRssMbIdle: rssIdle,
       workerRssMbWithOpen: rssOpen,
       workerRssMbEnd: rssEnd,
