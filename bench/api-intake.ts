@@ -12,6 +12,7 @@ import { infraEnv } from '../test/support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database';
 import { freePort } from '../test/e2e/support/api-harness';
 import { CaseCommandService, EventStore } from '@kvalitet/persistence';
+import { processTreeCpuMs } from './support/process-cpu';
 import { percentile, printTable } from './support/stats';
 
 const arg = (name: string, fallback: number) => {
@@ -51,10 +52,17 @@ interface Figures {
   errors: number;
   loadBefore: number[];
   loadAfter: number[];
+  /** CPU of the server (all its processes) per answered request: comparable on a busy machine. */
+  cpuMsPerRequest?: number;
 }
 
-function figures(result: Result, loadBefore: number[]): Figures {
+function figures(result: Result, loadBefore: number[], cpu?: { pid?: number; before?: number }): Figures {
+  const cpuAfter = processTreeCpuMs(cpu?.pid);
+  const answered = result.requests.total;
   return {
+    ...(cpu?.before !== undefined && cpuAfter !== undefined && answered > 0
+      ? { cpuMsPerRequest: +((cpuAfter - cpu.before) / answered).toFixed(3) }
+      : {}),
     loadBefore,
     loadAfter: load(),
     requestsPerSecond: Math.round(result.requests.average),
@@ -208,6 +216,7 @@ async function measureRound(db: TestDatabase, workers: number): Promise<Round> {
 
     log(`POST /cases: api med ${workers} process(er), ${CONNECTIONS} anslutningar i ${SECONDS} s…`);
     const apiPostLoad = load();
+    const apiPostCpu = { pid: api.pid, before: processTreeCpuMs(api.pid) };
     const apiPost = figures(
       await run({
         url: `${apiBase}/api/v1/cases`,
@@ -216,12 +225,15 @@ async function measureRound(db: TestDatabase, workers: number): Promise<Round> {
         body,
       }),
       apiPostLoad,
+      apiPostCpu,
     );
     log(`POST /cases: baslinje (node:http + pg, ${workers} process(er))…`);
     const barePostLoad = load();
+    const barePostCpu = { pid: bare.pid, before: processTreeCpuMs(bare.pid) };
     const barePost = figures(
       await run({ url: `${bareBase}/cases`, method: 'POST', headers: json, body }),
       barePostLoad,
+      barePostCpu,
     );
 
     const created = (await (
@@ -237,16 +249,23 @@ async function measureRound(db: TestDatabase, workers: number): Promise<Round> {
     const accessLogBefore = Number((await db.dataSource.query(`SELECT count(*) FROM access_log`))[0].count);
     log(`GET /cases/{id} (med rad i åtkomstloggen): api med ${workers} process(er)…`);
     const apiGetLoad = load();
+    const apiGetCpu = { pid: api.pid, before: processTreeCpuMs(api.pid) };
     const apiGet = figures(
       await run({
         url: `${apiBase}/api/v1/cases/${created.id}`,
         headers: { authorization: `Bearer ${reader}` },
       }),
       apiGetLoad,
+      apiGetCpu,
     );
     log(`GET /cases/{id}: baslinje…`);
     const bareGetLoad = load();
-    const bareGet = figures(await run({ url: `${bareBase}/cases/${bareCreated.id}` }), bareGetLoad);
+    const bareGetCpu = { pid: bare.pid, before: processTreeCpuMs(bare.pid) };
+    const bareGet = figures(
+      await run({ url: `${bareBase}/cases/${bareCreated.id}` }),
+      bareGetLoad,
+      bareGetCpu,
+    );
     const accessLogRows =
       Number((await db.dataSource.query(`SELECT count(*) FROM access_log`))[0].count) - accessLogBefore;
     // Requests still in flight when autocannon stops are answered (and logged) but not counted.
@@ -283,6 +302,7 @@ async function main(): Promise<void> {
       'p50 ms': f.p50Ms,
       'p99 ms': f.p99Ms,
       non2xx: f.non2xx,
+      'CPU ms/req': f.cpuMsPerRequest ?? '',
       'ratio api/baseline': r,
     });
     const rows = rounds.flatMap((round) => [

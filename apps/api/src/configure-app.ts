@@ -7,10 +7,12 @@ import { createLogger } from '@kvalitet/runtime';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware';
 import { RejectUnknownQueryInterceptor } from './common/http/reject-unknown-query.interceptor';
-import { requestIdMiddleware } from './common/http/request-id.middleware';
-import { requestLogMiddleware } from './common/http/request-log.middleware';
+import { requestLogger } from './common/http/request-log.middleware';
+import { requestObservationMiddleware } from './common/http/request-observation.middleware';
+import { staticHeadersMiddleware } from './common/http/static-headers';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { AppValidationPipe } from './common/validation/app-validation-pipe';
+import { cacheValidationMetadata } from './common/validation/cached-validation-metadata';
 import type { ApiConfig } from './config/api-config.schema';
 import { MetricsService } from './metrics/metrics.service';
 import { DEFAULT_WEB_DIST, webAppMiddleware } from './web/serve-web-app';
@@ -50,9 +52,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express.set('trust proxy', config.get('TRUST_PROXY', { infer: true }) === 'true' ? 1 : false);
   express.set('query parser', 'simple');
 
-  app.use(requestIdMiddleware);
-  app.use(requestLogMiddleware(logger));
-  app.use(app.get(MetricsService).middleware);
+  app.use(requestObservationMiddleware(requestLogger(logger), app.get(MetricsService).observe));
   // No upgrade-insecure-requests: TLS ends at the proxy, and on http://127.0.0.1 it would break /api/docs.
   // The web app exchanges its OIDC authorization code at the issuer, so the issuer may be fetched.
   const issuer = config.get('OIDC_ISSUER', { infer: true });
@@ -60,7 +60,12 @@ export function configureApp(app: INestApplication): INestApplication {
     "'self'",
     ...(config.get('AUTH_MODE', { infer: true }) === 'oidc' && issuer ? [new URL(issuer).origin] : []),
   ];
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc } } }));
+  // helmet's headers do not depend on the request here: computed once, set with one loop
+  app.use(
+    staticHeadersMiddleware(
+      helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc } } }),
+    ),
+  );
   const origins = config
     .get('CORS_ORIGIN', { infer: true })
     .split(',')
@@ -92,6 +97,7 @@ export function configureApp(app: INestApplication): INestApplication {
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemFilter());
+  cacheValidationMetadata();
   app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalInterceptors(new RejectUnknownQueryInterceptor());
 

@@ -38,6 +38,11 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
           address: config.get('TEMPORAL_ADDRESS', { infer: true }),
           connectTimeout: '10s',
         });
+        // connect() runs inside the connection's AsyncLocalStorage, which on Node 20 switches promise
+        // hooks on for the whole process: every promise of every request then costs several times as
+        // much. The api never calls withDeadline/withMetadata/withAbortSignal (the only users of that
+        // storage), so it is switched off again; a later such call would switch it back on by itself.
+        connection.callContextStorage.disable();
         return new Client({ connection, namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }) });
       },
     },

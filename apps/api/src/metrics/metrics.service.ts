@@ -1,11 +1,11 @@
 import cluster from 'node:cluster';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 import type { Admin, Kafka } from 'kafkajs';
 import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { ALL_EVENT_TOPICS } from '@kvalitet/contracts';
 import { clusterMetricsFromPrimary } from '../cluster/cluster-metrics-client';
+import type { AnsweredRequestObserver } from '../common/http/request-observation.middleware';
 import { DATA_SOURCE, KAFKA } from '../infrastructure/infrastructure.tokens';
 
 const LAG_CACHE_MS = 15_000;
@@ -97,20 +97,16 @@ export class MetricsService implements OnModuleDestroy {
       : this.registry.metrics();
   }
 
-  /** Express middleware, installed first in configureApp so that every answer (also 413/415) counts. */
-  readonly middleware = (request: Request, response: Response, next: NextFunction): void => {
-    const started = process.hrtime.bigint();
-    response.on('finish', () => {
-      const pattern = (request.route as { path?: unknown } | undefined)?.path;
-      const series = this.seriesOf(
-        request.method,
-        typeof pattern === 'string' ? pattern : 'unmatched',
-        response.statusCode,
-      );
-      series.requests.inc();
-      series.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    });
-    next();
+  /** Counts one answered request; requestObservationMiddleware is first, so also 413/415 count. */
+  readonly observe: AnsweredRequestObserver = (request, response, started) => {
+    const pattern = (request.route as { path?: unknown } | undefined)?.path;
+    const series = this.seriesOf(
+      request.method,
+      typeof pattern === 'string' ? pattern : 'unmatched',
+      response.statusCode,
+    );
+    series.requests.inc();
+    series.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
   };
 
   /**

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import pino from 'pino';
-import { requestLogMiddleware } from './request-log.middleware';
+import { requestLogger } from './request-log.middleware';
+import { requestObservationMiddleware } from './request-observation.middleware';
 
 function capture(level: string) {
   const lines: Record<string, unknown>[] = [];
@@ -15,19 +16,24 @@ function capture(level: string) {
   return { logger: pino({ level }, stream), lines };
 }
 
-function answer(middleware: ReturnType<typeof requestLogMiddleware>, statusCode: number) {
-  const request = { id: 'req-1', method: 'POST', originalUrl: '/api/v1/cases', user: { username: 'medarbetare' } };
-  const response = Object.assign(new EventEmitter(), { statusCode });
+function answer(middleware: ReturnType<typeof requestObservationMiddleware>, statusCode: number) {
+  const request = {
+    headers: { 'x-request-id': 'req-1' },
+    method: 'POST',
+    originalUrl: '/api/v1/cases',
+    user: { username: 'medarbetare' },
+  };
+  const response = Object.assign(new EventEmitter(), { statusCode, setHeader: jest.fn() });
   const next = jest.fn();
   middleware(request as unknown as Request, response as unknown as Response, next as NextFunction);
   response.emit('finish');
   return next;
 }
 
-describe('requestLogMiddleware', () => {
+describe('requestObservationMiddleware with requestLogger', () => {
   it('logs each answered request with its request id, status, time and caller', async () => {
     const { logger, lines } = capture('info');
-    const next = answer(requestLogMiddleware(logger), 201);
+    const next = answer(requestObservationMiddleware(requestLogger(logger)), 201);
     await new Promise((resolve) => setImmediate(resolve));
     expect(next).toHaveBeenCalledTimes(1);
     expect(lines).toEqual([
@@ -45,10 +51,27 @@ describe('requestLogMiddleware', () => {
 
   it('writes nothing for a success at LOG_LEVEL=warn but logs a 5xx as an error', async () => {
     const { logger, lines } = capture('warn');
-    const middleware = requestLogMiddleware(logger);
+    const middleware = requestObservationMiddleware(requestLogger(logger));
     answer(middleware, 200);
     answer(middleware, 503);
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toEqual([expect.objectContaining({ level: 50, statusCode: 503, reqId: 'req-1' })]);
+  });
+
+  it('gives the request its id and calls every observer once per answer', () => {
+    const seen: string[] = [];
+    const middleware = requestObservationMiddleware(
+      (request) => seen.push(`a:${(request as unknown as { id: string }).id}`),
+      (_request, response) => seen.push(`b:${response.statusCode}`),
+    );
+    const request = { headers: {}, method: 'GET', originalUrl: '/' };
+    const response = Object.assign(new EventEmitter(), { statusCode: 404, setHeader: jest.fn() });
+    middleware(request as unknown as Request, response as unknown as Response, jest.fn() as NextFunction);
+    response.emit('finish');
+    response.emit('finish');
+    const id = (request as unknown as { id: string }).id;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.setHeader).toHaveBeenCalledWith('X-Request-Id', id);
+    expect(seen).toEqual([`a:${id}`, 'b:404']);
   });
 });
