@@ -194,6 +194,7 @@ describe('api basics: identity, organisation, OpenAPI, metrics, problem+json for
       expect(made.headers.get('x-content-type-options')).toBe('nosniff');
       expect(made.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(made.headers.get('x-powered-by')).toBeNull();
+      expect(made.headers.get('etag')).toBeNull();
     });
 
     it('allows CORS only for CORS_ORIGIN', async () => {

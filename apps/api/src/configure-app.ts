@@ -49,6 +49,9 @@ export function configureApp(app: INestApplication): INestApplication {
   const logger = createLogger('api', config.get('LOG_LEVEL', { infer: true }));
   app.useLogger(new NestPinoLogger(logger));
   express.disable('x-powered-by');
+  // No client revalidates API answers (case data is not cached), so hashing every body for an ETag
+  // was CPU spent per request for nothing. The web app's static files keep theirs (serve-static).
+  express.set('etag', false);
   express.set('trust proxy', config.get('TRUST_PROXY', { infer: true }) === 'true' ? 1 : false);
   express.set('query parser', 'simple');
 
