@@ -23,6 +23,11 @@ export interface ConsumerRunnerOptions {
    * aggregates cannot deadlock each other (they lock shared rows in one order).
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * The most a fetch brings of one partition (kafkajs's default 1 MB); larger means fewer, larger
+   * batches and so fewer transactions when a backlog drains.
+   */
+  maxBytesPerPartition?: number;
 }
 
 /**
@@ -40,7 +45,13 @@ export class ConsumerRunner {
     private readonly options: ConsumerRunnerOptions,
   ) {
     if (!options.handle === !options.handleBatch) throw new Error('ConsumerRunner needs exactly one of handle and handleBatch');
-    this.consumer = kafka.consumer({ groupId: options.consumerName, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    this.consumer = kafka.consumer({
+      groupId: options.consumerName,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      ...(options.maxBytesPerPartition ? { maxBytesPerPartition: options.maxBytesPerPartition, maxBytes: Math.max(10 << 20, options.maxBytesPerPartition * 4) } : {}),
+    });
   }
 
   async start(): Promise<void> {
