@@ -154,7 +154,6 @@ async function benchDelivery() {
       topics: projection.topics,
       handleBatch: projection.handleBatch!,
       ...(projection.partitionsConsumedConcurrently ? { partitionsConsumedConcurrently: projection.partitionsConsumedConcurrently } : {}),
-      ...(projection.maxBytesPerPartition ? { maxBytesPerPartition: projection.maxBytesPerPartition } : {}),
     });
     const relay = new OutboxRelay(kafka, db.dataSource);
     const started = Date.now();

@@ -54,7 +54,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         ...(projection.partitionsConsumedConcurrently
           ? { partitionsConsumedConcurrently: projection.partitionsConsumedConcurrently }
           : {}),
-        ...(projection.maxBytesPerPartition ? { maxBytesPerPartition: projection.maxBytesPerPartition } : {}),
         onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte projiceras'),
       });
       await runner.start();

@@ -14,8 +14,6 @@ export interface Projection {
   handleBatch?: EventBatchHandler;
   /** Kafka partitions its consumer handles at once (ConsumerRunner); only for handlers that lock shared rows in one order. */
   partitionsConsumedConcurrently?: number;
-  /** The most one fetch brings of one partition (ConsumerRunner; kafkajs's default 1 MB). */
-  maxBytesPerPartition?: number;
   reset: (manager: EntityManager) => Promise<void>;
   writeRebuilt: (manager: EntityManager, events: AsyncIterable<EventEnvelope[]>) => Promise<number>;
   /**

@@ -52,9 +52,7 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
       await addCounters(manager, counters);
     },
     // Partitions hold different cases; the only shared rows, the counters, are locked in key order.
-    // All six partitions of the topic at once, in batches of up to 4 MB (ADR 0012 addendum).
-    partitionsConsumedConcurrently: 6,
-    maxBytesPerPartition: 4 << 20,
+    partitionsConsumedConcurrently: 3,
     reset: lockCaseReadModels,
     // Personal data is read: the state keeps some of it (e.g. why a deadline was cancelled).
     // Per case, so that a case is written as soon as its last event is folded, while the next ones are read.
