@@ -35,6 +35,9 @@ describe('read-model tables rebuilt side by side and swapped in (real Postgres)'
     );
     await db.dataSource.transaction(async (manager) => {
       const shadows = await createShadowTables(manager, ['rm_cases', 'rm_tasks']);
+      // Loaded unlogged (no WAL record per row), made durable before the swap.
+      const [loading] = await manager.query(`SELECT relpersistence FROM pg_class WHERE relname = 'rm_tasks__rebuild'`);
+      expect(loading.relpersistence).toBe('u');
       await manager.query(
         `INSERT INTO rm_tasks__rebuild (id, case_id, case_number, case_type, kind, unit_id, status, created_at)
          VALUES ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'AV-2026-0001', 'deviation', 'follow_up', 'solgarden', 'open', now())`,
@@ -44,6 +47,11 @@ describe('read-model tables rebuilt side by side and swapped in (real Postgres)'
     expect(await definitions('rm_cases')).toEqual(before.cases);
     expect(await definitions('rm_tasks')).toEqual(before.tasks);
     expect(await constraints('rm_tasks')).toEqual(before.checks);
+    const persistence: { relname: string; relpersistence: string }[] = await db.dataSource.query(
+      `SELECT relname, relpersistence FROM pg_class WHERE relname LIKE 'rm\\_cases%' OR relname LIKE 'rm\\_tasks%' ORDER BY relname`,
+    );
+    expect(persistence.length).toBeGreaterThan(5);
+    expect(persistence.filter((r) => r.relpersistence !== 'p')).toEqual([]);
     const [task] = await db.dataSource.query(`SELECT case_number, status FROM rm_tasks`);
     expect(task).toEqual({ case_number: 'AV-2026-0001', status: 'open' });
     // The check constraint came along: the rebuilt table refuses what the original refused.

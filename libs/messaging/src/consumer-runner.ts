@@ -23,6 +23,8 @@ export interface ConsumerRunnerOptions {
    * aggregates cannot deadlock each other (they lock shared rows in one order).
    */
   partitionsConsumedConcurrently?: number;
+  /** Waits between attempts to (re)start against an unreachable broker (default 1 s doubling to 30 s). */
+  reconnectDelayMs?: { initial: number; max: number };
 }
 
 /**
@@ -33,6 +35,9 @@ export interface ConsumerRunnerOptions {
  */
 export class ConsumerRunner {
   private readonly consumer: Consumer;
+  private wanted = false;
+  private restarting: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
 
   constructor(
     kafka: Kafka,
@@ -40,10 +45,70 @@ export class ConsumerRunner {
     private readonly options: ConsumerRunnerOptions,
   ) {
     if (!options.handle === !options.handleBatch) throw new Error('ConsumerRunner needs exactly one of handle and handleBatch');
-    this.consumer = kafka.consumer({ groupId: options.consumerName, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    this.consumer = kafka.consumer({
+      groupId: options.consumerName,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+    });
   }
 
+  /**
+   * Starts consuming. When the broker cannot be reached the runner does not fail (and so does not
+   * take its process down): it logs and tries again with backoff until it runs or is stopped, and
+   * does the same when kafkajs gives up on a running consumer (a crash it will not restart
+   * itself). The outbox meanwhile keeps every event; the relay delivers them once Kafka is back.
+   */
   async start(): Promise<void> {
+    this.wanted = true;
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (this.wanted && !payload.restart) this.restartInBackground(payload.error);
+    });
+    try {
+      await this.runOnce();
+    } catch (error) {
+      this.restartInBackground(error);
+    }
+  }
+
+  private restartInBackground(error: unknown): void {
+    if (this.restarting) return;
+    this.options.onError?.(error, { consumer: this.options.consumerName, phase: 'anslutning', message: 'Kafka nås inte; försöker igen' });
+    this.restarting = this.restartUntilRunning().finally(() => {
+      this.restarting = null;
+    });
+  }
+
+  private async restartUntilRunning(): Promise<void> {
+    const { initial, max } = this.options.reconnectDelayMs ?? { initial: 1000, max: 30000 };
+    let delay = initial;
+    while (this.wanted) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+      if (!this.wanted) return;
+      try {
+        await this.consumer.disconnect().catch(() => undefined);
+        await this.runOnce();
+        return;
+      } catch (error) {
+        this.options.onError?.(error, { consumer: this.options.consumerName, phase: 'anslutning', message: `Kafka nås fortfarande inte; nytt försök om ${Math.round(Math.min(max, delay * 2) / 1000)} s` });
+        delay = Math.min(max, delay * 2);
+      }
+    }
+  }
+
+  /** True while the runner wants to consume but is waiting for the broker. */
+  get reconnecting(): boolean {
+    return this.restarting !== null;
+  }
+
+  private async runOnce(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
@@ -57,6 +122,9 @@ export class ConsumerRunner {
 
   /** Stops fetching, lets the batch in hand finish and commits its offsets. */
   async stop(): Promise<void> {
+    this.wanted = false;
+    this.wake?.();
+    await this.restarting;
     await this.consumer.disconnect();
   }
 

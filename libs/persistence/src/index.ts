@@ -4,6 +4,7 @@ export * from './entities/service-probe.entity';
 export * from './entities/access-log.entity';
 export * from './event-store/event-store';
 export * from './event-store/serial-query';
+export * from './event-store/copy-in';
 export * from './event-store/new-event';
 export * from './event-store/upcasters';
 export * from './event-store/version-conflict.error';

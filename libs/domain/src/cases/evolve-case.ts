@@ -1,7 +1,7 @@
 import type { CaseEvent, CaseReportedData } from './case-events';
 import { isInvestigationConcluded, isWorkingStage, stageAfterConclusion } from './case-progress';
-import type { CaseActionState, CaseAggregateState, CaseState } from './case-state';
-import { withEntry } from './with-entry';
+import type { CaseActionState, CaseAggregateState, CaseDeadlineState, CaseState, CaseTaskState } from './case-state';
+import { hashTableCopy, withEntry } from './with-entry';
 
 function reported(data: CaseReportedData): CaseAggregateState {
   return {
@@ -45,6 +45,123 @@ function withAction(
 ) {
   const action = state.actions[id];
   return action === undefined ? state : { ...state, actions: withEntry(state.actions, id, change(action)) };
+}
+
+/** The events that change nothing but one entry of the deadlines or tasks (keyed by the entry's id). */
+type EntryEvent = Extract<
+  CaseEvent,
+  { type: 'DeadlineStarted' | 'DeadlineMet' | 'DeadlineCancelled' | 'DeadlineReminderSent' | 'DeadlineMissed' | 'TaskCreated' | 'TaskCompleted' }
+>;
+
+type EntryChange = { readonly map: 'deadlines'; readonly entry: CaseDeadlineState } | { readonly map: 'tasks'; readonly entry: CaseTaskState };
+
+const ENTRY_EVENT_TYPES: ReadonlySet<string> = new Set<EntryEvent['type']>([
+  'DeadlineStarted',
+  'DeadlineMet',
+  'DeadlineCancelled',
+  'DeadlineReminderSent',
+  'DeadlineMissed',
+  'TaskCreated',
+  'TaskCompleted',
+]);
+
+function isEntryEvent(event: CaseEvent): event is EntryEvent {
+  return ENTRY_EVENT_TYPES.has(event.type);
+}
+
+/** The entry such an event sets, or `null` when it changes nothing (an unknown id, a repeated reminder). */
+function entryChangeOf(state: CaseAggregateState, event: EntryEvent): EntryChange | null {
+  switch (event.type) {
+    case 'DeadlineStarted': {
+      const { deadlineId, kind, dueAt, policyVersion, actionId, startedAt } = event.data;
+      return {
+        map: 'deadlines',
+        entry: {
+          id: deadlineId,
+          kind,
+          dueAt,
+          policyVersion,
+          ...(actionId === undefined ? {} : { actionId }),
+          status: 'open',
+          startedAt,
+          escalationLevel: 0,
+          escalatedTo: [],
+        },
+      };
+    }
+    case 'DeadlineMet': {
+      const deadline = state.deadlines[event.data.deadlineId];
+      if (deadline === undefined) return null;
+      const late = event.data.late === true || deadline.status === 'missed';
+      return {
+        map: 'deadlines',
+        entry: { ...deadline, status: 'met', metAt: event.data.at, ...(late ? { metLate: true } : {}) },
+      };
+    }
+    case 'DeadlineCancelled': {
+      const deadline = state.deadlines[event.data.deadlineId];
+      if (deadline === undefined) return null;
+      const { at, reason } = event.data;
+      return { map: 'deadlines', entry: { ...deadline, status: 'cancelled', cancelledAt: at, cancelReason: reason } };
+    }
+    case 'DeadlineReminderSent': {
+      const deadline = state.deadlines[event.data.deadlineId];
+      if (deadline === undefined) return null;
+      const reminders = deadline.reminders ?? [];
+      if (reminders.includes(event.data.when)) return null;
+      return { map: 'deadlines', entry: { ...deadline, reminders: [...reminders, event.data.when] } };
+    }
+    case 'DeadlineMissed': {
+      const deadline = state.deadlines[event.data.deadlineId];
+      if (deadline === undefined) return null;
+      const escalatedTo = [
+        ...deadline.escalatedTo,
+        ...event.data.escalatedTo.filter((to) => !deadline.escalatedTo.includes(to)),
+      ];
+      return {
+        map: 'deadlines',
+        entry: {
+          ...deadline,
+          status: 'missed',
+          missedAt: deadline.missedAt ?? event.data.at,
+          escalationLevel: Math.max(deadline.escalationLevel, event.data.escalationLevel),
+          escalatedTo,
+        },
+      };
+    }
+    case 'TaskCreated': {
+      const { taskId, kind, assignee, assigneeRole, unitId, dueAt, deadlineId, actionId, createdAt } =
+        event.data;
+      return {
+        map: 'tasks',
+        entry: {
+          id: taskId,
+          kind,
+          ...(assignee === undefined ? {} : { assignee }),
+          ...(assigneeRole === undefined ? {} : { assigneeRole }),
+          unitId,
+          ...(dueAt === undefined ? {} : { dueAt }),
+          ...(deadlineId === undefined ? {} : { deadlineId }),
+          ...(actionId === undefined ? {} : { actionId }),
+          status: 'open',
+          createdAt,
+        },
+      };
+    }
+    case 'TaskCompleted': {
+      const task = state.tasks[event.data.taskId];
+      if (task === undefined) return null;
+      const { at, by } = event.data;
+      return {
+        map: 'tasks',
+        entry: { ...task, status: 'done', completedAt: at, ...(by === undefined ? {} : { completedBy: by }) },
+      };
+    }
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
 }
 
 function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState {
@@ -136,114 +253,18 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
         newInvestigationRequired: true,
         reopenCount: state.reopenCount + 1,
       };
-    case 'DeadlineStarted': {
-      const { deadlineId, kind, dueAt, policyVersion, actionId, startedAt } = event.data;
-      return {
-        ...state,
-        deadlines: withEntry(state.deadlines, deadlineId, {
-          id: deadlineId,
-          kind,
-          dueAt,
-          policyVersion,
-          ...(actionId === undefined ? {} : { actionId }),
-          status: 'open',
-          startedAt,
-          escalationLevel: 0,
-          escalatedTo: [],
-        }),
-      };
-    }
-    case 'DeadlineMet': {
-      const deadline = state.deadlines[event.data.deadlineId];
-      if (deadline === undefined) return state;
-      const late = event.data.late === true || deadline.status === 'missed';
-      return {
-        ...state,
-        deadlines: withEntry(state.deadlines, deadline.id, {
-          ...deadline,
-          status: 'met',
-          metAt: event.data.at,
-          ...(late ? { metLate: true } : {}),
-        }),
-      };
-    }
-    case 'DeadlineCancelled': {
-      const deadline = state.deadlines[event.data.deadlineId];
-      if (deadline === undefined) return state;
-      const { at, reason } = event.data;
-      return {
-        ...state,
-        deadlines: withEntry(state.deadlines, deadline.id, {
-          ...deadline,
-          status: 'cancelled',
-          cancelledAt: at,
-          cancelReason: reason,
-        }),
-      };
-    }
-    case 'DeadlineReminderSent': {
-      const deadline = state.deadlines[event.data.deadlineId];
-      if (deadline === undefined) return state;
-      const reminders = deadline.reminders ?? [];
-      if (reminders.includes(event.data.when)) return state;
-      return {
-        ...state,
-        deadlines: withEntry(state.deadlines, deadline.id, {
-          ...deadline,
-          reminders: [...reminders, event.data.when],
-        }),
-      };
-    }
-    case 'DeadlineMissed': {
-      const deadline = state.deadlines[event.data.deadlineId];
-      if (deadline === undefined) return state;
-      const escalatedTo = [
-        ...deadline.escalatedTo,
-        ...event.data.escalatedTo.filter((to) => !deadline.escalatedTo.includes(to)),
-      ];
-      return {
-        ...state,
-        deadlines: withEntry(state.deadlines, deadline.id, {
-          ...deadline,
-          status: 'missed',
-          missedAt: deadline.missedAt ?? event.data.at,
-          escalationLevel: Math.max(deadline.escalationLevel, event.data.escalationLevel),
-          escalatedTo,
-        }),
-      };
-    }
-    case 'TaskCreated': {
-      const { taskId, kind, assignee, assigneeRole, unitId, dueAt, deadlineId, actionId, createdAt } =
-        event.data;
-      return {
-        ...state,
-        tasks: withEntry(state.tasks, taskId, {
-          id: taskId,
-          kind,
-          ...(assignee === undefined ? {} : { assignee }),
-          ...(assigneeRole === undefined ? {} : { assigneeRole }),
-          unitId,
-          ...(dueAt === undefined ? {} : { dueAt }),
-          ...(deadlineId === undefined ? {} : { deadlineId }),
-          ...(actionId === undefined ? {} : { actionId }),
-          status: 'open',
-          createdAt,
-        }),
-      };
-    }
+    case 'DeadlineStarted':
+    case 'DeadlineMet':
+    case 'DeadlineCancelled':
+    case 'DeadlineReminderSent':
+    case 'DeadlineMissed':
+    case 'TaskCreated':
     case 'TaskCompleted': {
-      const task = state.tasks[event.data.taskId];
-      if (task === undefined) return state;
-      const { at, by } = event.data;
-      return {
-        ...state,
-        tasks: withEntry(state.tasks, task.id, {
-          ...task,
-          status: 'done',
-          completedAt: at,
-          ...(by === undefined ? {} : { completedBy: by }),
-        }),
-      };
+      const change = entryChangeOf(state, event);
+      if (change === null) return state;
+      return change.map === 'deadlines'
+        ? { ...state, deadlines: withEntry(state.deadlines, change.entry.id, change.entry) }
+        : { ...state, tasks: withEntry(state.tasks, change.entry.id, change.entry) };
     }
     default: {
       const unknownEvent: never = event;
@@ -259,6 +280,36 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (state === null) return event.type === 'CaseReported' ? reported(event.data) : null;
   return { ...apply(state, event), version: state.version + 1 };
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The maps `evolveCaseInPlace` has copied for itself: only these it may change. */
+const ownMaps = new WeakSet<object>();
+
+/**
+ * `evolveCase` for a caller that owns `state` and drops it for the result, as a rebuild's fold does
+ * (ADR 0012): an event that only sets one deadline or task sets it in the state's own map and
+ * counts the version, instead of copying the state and the whole map per event (quadratic in the
+ * tasks of a case). Every other event goes through `evolveCase`. The entries themselves come from
+ * the same code as in `evolveCase` (`entryChangeOf`), and a property test folds random histories
+ * both ways. Earlier states of the same fold must not be used again: they may share maps with it.
+ */
+export function evolveCaseInPlace(state: CaseState, event: CaseEvent): CaseState {
+  if (state === null || !isEntryEvent(event)) return evolveCase(state, event);
+  const change = entryChangeOf(state, event);
+  const writable = state as Writable<CaseAggregateState>;
+  if (change !== null) {
+    let map: Record<string, CaseDeadlineState | CaseTaskState> = writable[change.map];
+    if (!ownMaps.has(map)) {
+      map = hashTableCopy(map);
+      ownMaps.add(map);
+      writable[change.map] = map as never;
+    }
+    map[change.entry.id] = change.entry;
+  }
+  writable.version = state.version + 1;
+  return state;
 }
 
 export function rebuildCase(events: readonly CaseEvent[]): CaseState {

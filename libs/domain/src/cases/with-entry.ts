@@ -6,9 +6,15 @@
  * has had properties deleted is kept as a hash table instead, so the copy is a plain loop.
  */
 export function withEntry<V>(record: Readonly<Record<string, V>>, key: string, value: V): Record<string, V> {
+  const next = hashTableCopy(record);
+  next[key] = value;
+  return next;
+}
+
+/** A copy of `record` that V8 keeps as a hash table (see `withEntry`). */
+export function hashTableCopy<V>(record: Readonly<Record<string, V>>): Record<string, V> {
   const next: Record<string, V> = hashTableRecord();
   for (const k of Object.keys(record)) next[k] = record[k]!;
-  next[key] = value;
   return next;
 }
 

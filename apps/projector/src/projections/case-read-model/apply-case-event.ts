@@ -1,4 +1,4 @@
-import { evolveCase, stockholmLocalParts, type CaseAggregateState, type CaseEvent } from '@kvalitet/domain';
+import { evolveCase, evolveCaseInPlace, stockholmLocalParts, type CaseAggregateState, type CaseEvent } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import type { CaseRow, CounterRow, TaskRow } from './case-read-model-rows';
 
@@ -13,10 +13,20 @@ export interface CaseFold {
   description: string | null;
   touchedTasks: Set<string>;
   allTasksTouched: boolean;
+  /** The fold owns its state (a rebuild): `evolveCaseInPlace` instead of `evolveCase`. */
+  inPlace: boolean;
 }
 
-export function startFold(row: CaseRow | null): CaseFold {
-  return { state: row?.state ?? null, version: row?.version ?? 0, reportedBy: row?.reported_by ?? null, description: row?.description ?? null, touchedTasks: new Set(), allTasksTouched: false };
+export function startFold(row: CaseRow | null, options: { inPlace?: boolean } = {}): CaseFold {
+  return {
+    state: row?.state ?? null,
+    version: row?.version ?? 0,
+    reportedBy: row?.reported_by ?? null,
+    description: row?.description ?? null,
+    touchedTasks: new Set(),
+    allTasksTouched: false,
+    inPlace: options.inPlace ?? false,
+  };
 }
 
 /**
@@ -30,7 +40,7 @@ export function foldCaseEvent(fold: CaseFold, envelope: EventEnvelope): CounterR
     throw new Error(`händelse ${envelope.id} har version ${envelope.version} men läsmodellen för ${envelope.aggregateId} står på ${fold.version}`);
   }
   const event = { type: envelope.type, data: envelope.data } as unknown as CaseEvent;
-  const state = evolveCase(fold.state, event);
+  const state = fold.inPlace ? evolveCaseInPlace(fold.state, event) : evolveCase(fold.state, event);
   if (!state) throw new Error(`händelse ${envelope.type} gav inget ärende`);
   fold.state = state;
   fold.version = envelope.version;

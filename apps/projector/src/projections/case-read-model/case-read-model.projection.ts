@@ -76,7 +76,7 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
           if (current?.id !== event.aggregateId) {
             await finish();
             if (done.has(event.aggregateId)) throw new Error(`återuppbyggnaden fick händelserna för ${event.aggregateId} utspridda, inte ärende för ärende`);
-            current = { id: event.aggregateId, fold: startFold(null) };
+            current = { id: event.aggregateId, fold: startFold(null, { inPlace: true }) };
           }
           const increments = foldCaseEvent(current.fold, event);
           if (increments) for (const increment of increments) counters.push(increment);
