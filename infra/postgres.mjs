@@ -38,6 +38,10 @@ const readyFile = path.join(infraDir, 'run', 'postgres.ready');
 
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.KVALITET_PG_PORT ?? 54329);
+// The local server replicates to nobody, so it writes minimal WAL: a table created and loaded in one
+// transaction (a read-model rebuild's shadow tables, ADR 0012) is then synced once at commit instead
+// of being written twice. shared_buffers: the default 128 MB is for tiny machines.
+const TUNING = ['wal_level=minimal', 'max_wal_senders=0', 'shared_buffers=512MB'];
 const USER = 'kvalitet';
 const PASSWORD = 'kvalitet';
 const DATABASES = ['kvalitet', 'kvalitet_test'];
@@ -189,7 +193,7 @@ async function serve() {
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', `listen_addresses=${HOST}`, '-c', 'max_connections=200'],
+    postgresFlags: ['-c', `listen_addresses=${HOST}`, '-c', 'max_connections=200', ...TUNING.flatMap((setting) => ['-c', setting])],
     onLog: (m) => process.stdout.write(String(m)),
     onError: (m) => process.stdout.write(`[error] ${m instanceof Error ? m.stack : String(m)}\n`),
   });

@@ -35,9 +35,12 @@ describe('read-model tables rebuilt side by side and swapped in (real Postgres)'
     );
     await db.dataSource.transaction(async (manager) => {
       const shadows = await createShadowTables(manager, ['rm_cases', 'rm_tasks']);
-      // Loaded unlogged (no WAL record per row), made durable before the swap.
+      // With replica/logical WAL loaded unlogged (no WAL record per row) and made durable before the
+      // swap; with minimal WAL (the local server) a plain table, which this transaction does not WAL-log.
+      const [{ wal_level }] = await manager.query(`SELECT current_setting('wal_level') AS wal_level`);
       const [loading] = await manager.query(`SELECT relpersistence FROM pg_class WHERE relname = 'rm_tasks__rebuild'`);
-      expect(loading.relpersistence).toBe('u');
+      expect(loading.relpersistence).toBe(wal_level === 'minimal' ? 'p' : 'u');
+      expect(shadows.every((s) => s.unlogged === (wal_level !== 'minimal'))).toBe(true);
       await manager.query(
         `INSERT INTO rm_tasks__rebuild (id, case_id, case_number, case_type, kind, unit_id, status, created_at)
          VALUES ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'AV-2026-0001', 'deviation', 'follow_up', 'solgarden', 'open', now())`,
