@@ -3,6 +3,7 @@ import type { CaseDeadlineKind } from './case-deadline-kind';
 import type { CaseOutcome } from './case-outcome';
 import type { CaseTaskKind } from './case-task-kind';
 import type { CaseType, FeedbackKind } from './case-type';
+import type { NewTaskData } from '../tasks/open-task';
 
 /**
  * Domain events of the case aggregate. Timestamps are ISO-8601 strings in UTC (`…Z`), except
@@ -209,17 +210,7 @@ export interface DeadlineMissedData {
   readonly escalatedTo: readonly string[];
 }
 
-export interface TaskCreatedData {
-  readonly taskId: string;
-  readonly kind: CaseTaskKind;
-  readonly assignee?: string;
-  readonly assigneeRole?: string;
-  readonly unitId: string;
-  readonly dueAt?: string;
-  readonly deadlineId?: string;
-  readonly actionId?: string;
-  readonly createdAt: string;
-}
+export type TaskCreatedData = NewTaskData<CaseTaskKind>;
 
 export interface TaskCompletedData {
   readonly taskId: string;

@@ -2,6 +2,7 @@ import type { CaseEvent, CaseReportedData } from './case-events';
 import { isInvestigationConcluded, isWorkingStage, stageAfterConclusion } from './case-progress';
 import type { CaseActionState, CaseAggregateState, CaseDeadlineState, CaseState, CaseTaskState } from './case-state';
 import { hashTableCopy, withEntry } from './with-entry';
+import { openTask } from '../tasks/open-task';
 
 function reported(data: CaseReportedData): CaseAggregateState {
   return {
@@ -129,25 +130,8 @@ function entryChangeOf(state: CaseAggregateState, event: EntryEvent): EntryChang
         },
       };
     }
-    case 'TaskCreated': {
-      const { taskId, kind, assignee, assigneeRole, unitId, dueAt, deadlineId, actionId, createdAt } =
-        event.data;
-      return {
-        map: 'tasks',
-        entry: {
-          id: taskId,
-          kind,
-          ...(assignee === undefined ? {} : { assignee }),
-          ...(assigneeRole === undefined ? {} : { assigneeRole }),
-          unitId,
-          ...(dueAt === undefined ? {} : { dueAt }),
-          ...(deadlineId === undefined ? {} : { deadlineId }),
-          ...(actionId === undefined ? {} : { actionId }),
-          status: 'open',
-          createdAt,
-        },
-      };
-    }
+    case 'TaskCreated':
+      return { map: 'tasks', entry: openTask(event.data) };
     case 'TaskCompleted': {
       const task = state.tasks[event.data.taskId];
       if (task === undefined) return null;

@@ -1,4 +1,5 @@
 import { RISK_LEVEL_INFO } from '../risk/risk-level';
+import { openTask } from '../tasks/open-task';
 import type { RiskScoreData } from './risk-assessment-events';
 import type { RiskAssessmentEvent } from './risk-assessment-events';
 import type {
@@ -158,26 +159,8 @@ function apply(
         },
       };
     }
-    case 'RiskTaskCreated': {
-      const { taskId, kind, assignee, assigneeRole, unitId, dueAt, actionId, createdAt } = event.data;
-      return {
-        ...state,
-        tasks: {
-          ...state.tasks,
-          [taskId]: {
-            id: taskId,
-            kind,
-            ...(assignee === undefined ? {} : { assignee }),
-            ...(assigneeRole === undefined ? {} : { assigneeRole }),
-            unitId,
-            ...(dueAt === undefined ? {} : { dueAt }),
-            ...(actionId === undefined ? {} : { actionId }),
-            status: 'open',
-            createdAt,
-          },
-        },
-      };
-    }
+    case 'RiskTaskCreated':
+      return { ...state, tasks: { ...state.tasks, [event.data.taskId]: openTask(event.data) } };
     case 'RiskTaskCompleted': {
       const task = state.tasks[event.data.taskId];
       if (!task) return state;
