@@ -5,6 +5,7 @@ import type { CaseOutcome } from './case-outcome';
 import type { CaseStage } from './case-stage';
 import type { CaseTaskKind, CaseTaskStatus } from './case-task-kind';
 import type { CaseType } from './case-type';
+import type { NewTaskData } from '../tasks/open-task';
 
 /**
  * What the decider needs to know about a case, folded from its events by `evolveCase`. Deliberately
@@ -71,17 +72,10 @@ export interface CaseDeadlineState {
   readonly escalatedTo: readonly string[];
 }
 
-export interface CaseTaskState {
+/** A task as its TaskCreated event described it, then its status and completion. */
+export interface CaseTaskState extends Omit<NewTaskData<CaseTaskKind>, 'taskId'> {
   readonly id: string;
-  readonly kind: CaseTaskKind;
-  readonly assignee?: string;
-  readonly assigneeRole?: string;
-  readonly unitId: string;
-  readonly dueAt?: string;
-  readonly deadlineId?: string;
-  readonly actionId?: string;
   readonly status: CaseTaskStatus;
-  readonly createdAt: string;
   readonly completedAt?: string;
   readonly completedBy?: string;
 }
