@@ -2,9 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cors from 'cors';
+import express from 'express';
 import helmet from 'helmet';
 import { createLogger } from '@kvalitet/runtime';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
+import { composeMiddlewares } from './common/http/compose-middlewares';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware';
 import { RejectUnknownQueryInterceptor } from './common/http/reject-unknown-query.interceptor';
 import { requestLogger } from './common/http/request-log.middleware';
@@ -39,23 +42,23 @@ export function buildOpenApiDocument(app: INestApplication) {
 
 /**
  * Everything main.ts and the e2e tests share, so the tests boot the app as production does. Order
- * matters: request id, request log and metrics first (so even a 413 has both), security headers and CORS, then
- * the JSON-only check and the body parser, then Nest's routing with its guards, pipes and filter.
+ * matters: request id, request log and metrics first (so even a 413 has both), security headers and CORS,
+ * the web app, then the JSON-only check and the body parser (one Express layer, composeMiddlewares), then
+ * Nest's routing with its guards, pipes and filter.
  */
 export function configureApp(app: INestApplication): INestApplication {
-  const express = app as NestExpressApplication;
+  const expressApp = app as NestExpressApplication;
   const config = app.get<ConfigService<ApiConfig, true>>(ConfigService);
 
   const logger = createLogger('api', config.get('LOG_LEVEL', { infer: true }));
   app.useLogger(new NestPinoLogger(logger));
-  express.disable('x-powered-by');
+  expressApp.disable('x-powered-by');
   // No client revalidates API answers (case data is not cached), so hashing every body for an ETag
   // was CPU spent per request for nothing. The web app's static files keep theirs (serve-static).
-  express.set('etag', false);
-  express.set('trust proxy', config.get('TRUST_PROXY', { infer: true }) === 'true' ? 1 : false);
-  express.set('query parser', 'simple');
+  expressApp.set('etag', false);
+  expressApp.set('trust proxy', config.get('TRUST_PROXY', { infer: true }) === 'true' ? 1 : false);
+  expressApp.set('query parser', 'simple');
 
-  app.use(requestObservationMiddleware(requestLogger(logger), app.get(MetricsService).observe));
   // No upgrade-insecure-requests: TLS ends at the proxy, and on http://127.0.0.1 it would break /api/docs.
   // The web app exchanges its OIDC authorization code at the issuer, so the issuer may be fetched.
   const issuer = config.get('OIDC_ISSUER', { infer: true });
@@ -63,24 +66,11 @@ export function configureApp(app: INestApplication): INestApplication {
     "'self'",
     ...(config.get('AUTH_MODE', { infer: true }) === 'oidc' && issuer ? [new URL(issuer).origin] : []),
   ];
-  // helmet's headers do not depend on the request here: computed once, set with one loop
-  app.use(
-    staticHeadersMiddleware(
-      helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc } } }),
-    ),
-  );
   const origins = config
     .get('CORS_ORIGIN', { infer: true })
     .split(',')
     .map((o) => o.trim())
     .filter((o) => o.length > 0);
-  app.enableCors({
-    origin: origins,
-    methods: ['GET', 'POST', 'PUT'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-    exposedHeaders: ['Location', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
-    maxAge: 600,
-  });
   const web = webAppMiddleware(
     config.get('WEB_DIST_DIR', { infer: true }) ?? DEFAULT_WEB_DIST,
     webAppConfig({
@@ -90,13 +80,30 @@ export function configureApp(app: INestApplication): INestApplication {
       OIDC_SCOPE: config.get('OIDC_SCOPE', { infer: true }),
     }),
   );
-  if (web) app.use(web);
-  app.use(jsonOnlyMiddleware);
-  express.useBodyParser('json', {
-    limit: config.get('BODY_LIMIT_BYTES', { infer: true }),
-    type: ['application/json', 'application/*+json'],
-    strict: true,
-  });
+  app.use(
+    composeMiddlewares(
+      requestObservationMiddleware(requestLogger(logger), app.get(MetricsService).observe),
+      // helmet's headers do not depend on the request here: computed once, set with one loop
+      staticHeadersMiddleware(
+        helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc } } }),
+      ),
+      cors({
+        origin: origins,
+        methods: ['GET', 'POST', 'PUT'],
+        allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+        exposedHeaders: ['Location', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
+        maxAge: 600,
+      }),
+      ...(web ? [web] : []),
+      jsonOnlyMiddleware,
+      // Nest's own parsers are off (main.ts `bodyParser: false`): no urlencoded parser for a JSON-only api
+      express.json({
+        limit: config.get('BODY_LIMIT_BYTES', { infer: true }),
+        type: ['application/json', 'application/*+json'],
+        strict: true,
+      }),
+    ),
+  );
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemFilter());

@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
   const { NestFactory } = await import('@nestjs/core');
   const { AppModule } = await import('./app.module');
   const { configureApp } = await import('./configure-app');
-  const app = await NestFactory.create(AppModule, { logger: false });
+  const app = await NestFactory.create(AppModule, { logger: false, bodyParser: false });
   configureApp(app);
   closeOnSignals(app, logger);
   await app.listen(config.PORT, config.HOST);
