@@ -16,6 +16,7 @@ export * from './idempotency/idempotency-store';
 export * from './case-numbers/case-number-allocator';
 export * from './cases/case-refused.error';
 export * from './cases/case-command-service';
+export * from './cases/keyed-batcher';
 export * from './policy/policy-repository';
 export * from './policy/meeting-calendar-repository';
 export * from './ledningssystem/ls-refused.error';

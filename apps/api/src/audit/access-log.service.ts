@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { KeyedBatcher, type Settled } from '@kvalitet/persistence';
 import type { Principal } from '../access/principal';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 
@@ -28,25 +29,78 @@ interface AccessLogRow {
   total: string;
 }
 
+interface NewAccessLogRow {
+  username: string;
+  roles: readonly string[];
+  caseId: string;
+  action: string;
+  route: string;
+  requestId: string | null;
+}
+
+/** Rows per INSERT; concurrent reads beyond it wait for the next statement. */
+const MAX_ROWS_PER_INSERT = 200;
+
+/**
+ * Many rows in one statement. Roles travel as one comma-joined text per row (role names have no
+ * commas; see ROLES) because Postgres arrays cannot be ragged.
+ */
+const INSERT_ROWS = `INSERT INTO access_log (username, roles, case_id, action, route, request_id)
+  SELECT r.username, string_to_array(r.roles, ','), r.case_id, r.action, r.route, r.request_id
+    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[])
+         WITH ORDINALITY AS r(username, roles, case_id, action, route, request_id, n)
+   ORDER BY r.n`;
+
 /**
  * The access log (loggkontroll, DATA-5): one row per read of a single case, written before the case
  * leaves the api, so there is no read without its row. The table refuses UPDATE and DELETE.
+ * Reads that arrive while a row is being written are written together in the next statement (group
+ * commit, as reports are): each read still waits for its own row to be committed (ADR 0017).
  */
 @Injectable()
 export class AccessLogService {
+  private readonly rows = new KeyedBatcher<NewAccessLogRow, void>(
+    (_key, rows) => this.insert(rows),
+    MAX_ROWS_PER_INSERT,
+  );
+
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  async record(
+  record(
     principal: Principal,
     caseId: string,
     action: AccessLogAction,
     route: string,
     requestId: string | undefined,
   ): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO access_log (username, roles, case_id, action, route, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [principal.username, [...principal.roles], caseId, action, route, requestId ?? null],
-    );
+    return this.rows.submit('access_log', {
+      username: principal.username,
+      roles: principal.roles,
+      caseId,
+      action,
+      route,
+      requestId: requestId ?? null,
+    });
+  }
+
+  /** One statement for the batch; if it fails, each row is tried on its own so a bad row fails alone. */
+  private async insert(rows: NewAccessLogRow[]): Promise<Settled<void>[]> {
+    try {
+      await this.dataSource.query(INSERT_ROWS, [
+        rows.map((r) => r.username),
+        rows.map((r) => r.roles.join(',')),
+        rows.map((r) => r.caseId),
+        rows.map((r) => r.action),
+        rows.map((r) => r.route),
+        rows.map((r) => r.requestId),
+      ]);
+      return rows.map(() => ({ ok: true, value: undefined }));
+    } catch (error) {
+      if (rows.length === 1) return [{ ok: false, error }];
+      const results: Settled<void>[] = [];
+      for (const row of rows) results.push(...(await this.insert([row])));
+      return results;
+    }
   }
 
   async list(
