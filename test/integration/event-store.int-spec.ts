@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parseCaseNumber } from '@kvalitet/domain';
+import { formatCaseNumber, parseCaseNumber } from '@kvalitet/domain';
 import { CaseCommandService, CaseRefusedError, EventStore, UpcasterRegistry, VersionConflictError, allocateCaseSequence, ERASED_MARKER } from '@kvalitet/persistence';
 import { STAFF } from '../support/case-scenarios';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -102,6 +102,35 @@ describe('EventStore (real Postgres)', () => {
       ]),
     ).rejects.toEqual(new VersionConflictError(ids[0]!, 1));
     expect(await store.load(fresh)).toEqual([]);
+  });
+
+  it('allocates numbers in the append statement itself, formatted as formatCaseNumber does, and a failed statement allocates none', async () => {
+    const year = 2032;
+    await db.dataSource.query(`INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ('AV', $1, 9997)`, [year]);
+    const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const numbering = { prefix: 'AV', year, numberedEventType: 'CaseReported' };
+    const request = (aggregateId: string) => ({
+      aggregateType: 'case' as const,
+      aggregateId,
+      expectedVersion: 0,
+      metadata,
+      events: [{ type: 'CaseReported', data: { caseId: aggregateId, caseNumber: 'AV-2032-0001', description: 'x' } }],
+    });
+    // a duplicate aggregate fails the whole statement: nothing written, no number used
+    await expect(store.appendMany([request(ids[0]!), request(ids[0]!)], undefined, numbering)).rejects.toBeInstanceOf(VersionConflictError);
+    const appended = await store.appendMany(ids.map(request), undefined, numbering);
+    const expected = [9998, 9999, 10000, 10001].map((n) => formatCaseNumber('AV', year, n));
+    expect(appended.map((events) => events[0]!.data['caseNumber'])).toEqual(expected);
+    expect(await Promise.all(ids.map(async (id) => (await store.load(id))[0]!.data['caseNumber']))).toEqual(expected);
+    expect((await store.load(ids[0]!))[0]!.data).toEqual({ caseId: ids[0], caseNumber: 'AV-2032-9998', description: 'x' });
+    // events of another type keep their data as it was
+    const other = randomUUID();
+    const [[unnumbered]] = await store.appendMany(
+      [{ aggregateType: 'case', aggregateId: other, expectedVersion: 0, metadata, events: [{ type: 'Other', data: { caseNumber: 'orört' } }] }],
+      undefined,
+      numbering,
+    );
+    expect(unnumbered!.data).toEqual({ caseNumber: 'orört' });
   });
 
   it('numbers concurrent reports from two services (as from two api processes) without gaps or duplicates per prefix and year', async () => {

@@ -13,7 +13,6 @@ import {
   type ReportCaseData,
 } from '@kvalitet/domain';
 import type { EventEnvelope, EventMetadata } from '@kvalitet/contracts';
-import { allocateCaseSequences } from '../case-numbers/case-number-allocator';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
 import { CaseRefusedError } from './case-refused.error';
@@ -49,15 +48,15 @@ interface PendingReport {
   caseId: string;
   prefix: string;
   year: number;
-  data: ReportInput;
   actor: CaseActor;
   context: CaseCommandContext;
-  now: Date;
+  /**
+   * The accepted report's events, decided with a stand-in number: the number never changes the
+   * decision (decide-report.spec.ts), and the allocated one replaces it as the events are written.
+   */
+  decided: readonly CaseEvent[];
 }
 
-function reportCommand(report: PendingReport, caseNumber: string): CaseCommand {
-  return { type: 'report', actor: report.actor, data: { ...report.data, caseId: report.caseId, caseNumber } };
-}
 
 function metadataOf(actor: CaseActor, context: CaseCommandContext): EventMetadata {
   return {
@@ -107,11 +106,16 @@ export class CaseCommandService {
     const reportedAt = data.reportedAt ? new Date(data.reportedAt) : now;
     const year = stockholmYear(Number.isNaN(reportedAt.getTime()) ? now : reportedAt);
     const prefix = caseNumberPrefix(data.type);
-    const report: PendingReport = { caseId: context.caseId ?? randomUUID(), prefix, year, data, actor, context, now };
-    // A refusal never depends on the number: decide once with a stand-in, so a refused report takes none.
-    const probe = decideCase(reportCommand(report, formatCaseNumber(prefix, year, 1)), null, now);
-    if (!probe.ok) throw new CaseRefusedError(probe.refusal);
-    return this.reports.submit(`${prefix}-${year}`, report);
+    const caseId = context.caseId ?? randomUUID();
+    // The decision never depends on the number: decided once with a stand-in, so a refused report
+    // takes no number, and the allocated number is filled in when the batch is written.
+    const decision = decideCase(
+      { type: 'report', actor, data: { ...data, caseId, caseNumber: formatCaseNumber(prefix, year, 1) } },
+      null,
+      now,
+    );
+    if (!decision.ok) throw new CaseRefusedError(decision.refusal);
+    return this.reports.submit(`${prefix}-${year}`, { caseId, prefix, year, actor, context, decided: decision.events });
   }
 
   async execute(
@@ -149,14 +153,15 @@ export class CaseCommandService {
   }
 
   /**
-   * Writes concurrent reports of one prefix and year in one transaction: their numbers are allocated
-   * together (the row lock is taken once per batch, not once per report) and their events appended
-   * in one statement. If the batch fails, each report is tried again on its own, so one bad report
-   * fails alone; a failed transaction returns its numbers, so there are still no gaps.
+   * Writes concurrent reports of one prefix and year in ONE statement: their numbers are allocated
+   * together (the counter row is locked once per batch, and only while Postgres runs the statement)
+   * and their events appended with them (EventStore.appendMany with numbering). If the batch fails,
+   * each report is tried again on its own, so one bad report fails alone; a failed statement
+   * allocates nothing, so there are still no gaps.
    */
   private async writeReports(reports: PendingReport[]): Promise<Settled<CaseCommandResult>[]> {
     try {
-      const results = await this.store.transaction((manager) => this.appendReports(manager, reports));
+      const results = await this.appendReports(reports);
       return results.map((value) => ({ ok: true, value }));
     } catch (error) {
       if (reports.length === 1) return [{ ok: false, error }];
@@ -166,28 +171,20 @@ export class CaseCommandService {
     }
   }
 
-  private async appendReports(
-    manager: EntityManager,
-    reports: PendingReport[],
-  ): Promise<CaseCommandResult[]> {
+  private async appendReports(reports: PendingReport[]): Promise<CaseCommandResult[]> {
     const { prefix, year } = reports[0]!;
-    const first = await allocateCaseSequences(manager, prefix, year, reports.length);
-    const requests = reports.map((report, index) => {
-      const decision = decideCase(
-        reportCommand(report, formatCaseNumber(prefix, year, first + index)),
-        null,
-        report.now,
-      );
-      if (!decision.ok) throw new CaseRefusedError(decision.refusal);
-      return {
-        aggregateType: 'case' as const,
-        aggregateId: report.caseId,
-        expectedVersion: 0,
-        metadata: metadataOf(report.actor, report.context),
-        events: decision.events.map((e) => ({ type: e.type, data: e.data })),
-      };
+    const requests = reports.map((report) => ({
+      aggregateType: 'case' as const,
+      aggregateId: report.caseId,
+      expectedVersion: 0,
+      metadata: metadataOf(report.actor, report.context),
+      events: report.decided.map((e) => ({ type: e.type, data: e.data })),
+    }));
+    const appended = await this.store.appendMany(requests, undefined, {
+      prefix,
+      year,
+      numberedEventType: 'CaseReported',
     });
-    const appended = await this.store.appendMany(requests, manager);
     return appended.map((events, index) => {
       const state = rebuildCase(toDomainEvents(events));
       if (!state) throw new Error(`case ${reports[index]!.caseId} has no state after append`);

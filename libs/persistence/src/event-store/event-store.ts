@@ -50,17 +50,9 @@ let scanCursors = 0;
  * Events, their personal data and their outbox rows (pointers to the events) in one statement, for
  * one or many aggregates; positions follow the order of the rows.
  */
-const APPEND = preparedStatement(
-  'kvalitet_append_events_v2',
-  `WITH new_events AS (
-     INSERT INTO events (id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at)
-     SELECT e.id, e.aggregate_type, e.aggregate_id, e.version, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
-       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])
-            WITH ORDINALITY AS e(id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at, n)
-      ORDER BY e.n
-     RETURNING id, aggregate_id, position, recorded_at
-   ),
-   new_personal AS (
+const EVENT_ROWS = `unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])
+            WITH ORDINALITY AS e(id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at, n)`;
+const PERSONAL_AND_OUTBOX = `new_personal AS (
      INSERT INTO personal_data (event_id, subject_id, data)
      SELECT p.event_id, p.subject_id, p.data FROM unnest($1::uuid[], $3::uuid[], $10::jsonb[]) AS p(event_id, subject_id, data)
       WHERE p.data IS NOT NULL
@@ -70,9 +62,61 @@ const APPEND = preparedStatement(
      SELECT n.id, o.topic, n.aggregate_id::text, o.partition_no
        FROM new_events n JOIN unnest($1::uuid[], $11::text[], $12::smallint[]) AS o(event_id, topic, partition_no) ON o.event_id = n.id
       ORDER BY n.position
-   )
-   SELECT id, position, recorded_at FROM new_events`,
+   )`;
+
+const APPEND = preparedStatement(
+  'kvalitet_append_events_v2',
+  `WITH new_events AS (
+     INSERT INTO events (id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at)
+     SELECT e.id, e.aggregate_type, e.aggregate_id, e.version, e.type, e.schema_version, e.data, e.metadata, e.occurred_at
+       FROM ${EVENT_ROWS}
+      ORDER BY e.n
+     RETURNING id, aggregate_id, position, recorded_at
+   ),
+   ${PERSONAL_AND_OUTBOX}
+   SELECT id, position, recorded_at, NULL::text AS case_number FROM new_events`,
 );
+
+/**
+ * APPEND that also allocates gap-free case numbers ($13 prefix, $14 year, $15 how many) and writes
+ * each into the `caseNumber` of the events whose $16 index (1…$15) names it, all in one statement:
+ * the counter row stays locked only while Postgres runs it, not across round trips to a busy api
+ * process, where another process's reports would wait for it (ADR 0017). The number is formatted
+ * as formatCaseNumber does (four digits at least); event-store.int-spec.ts compares the two.
+ */
+const APPEND_NUMBERED = preparedStatement(
+  'kvalitet_append_numbered_events_v1',
+  `WITH allocated AS (
+     INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($13, $14, $15)
+     ON CONFLICT (prefix, year) DO UPDATE SET last_value = case_number_sequences.last_value + EXCLUDED.last_value
+     RETURNING last_value - $15 AS before
+   ),
+   numbered AS (
+     SELECT e.*, CASE WHEN x.i > 0 THEN $13 || '-' || $14::text || '-' || lpad(s.seq::text, greatest(4, length(s.seq::text)), '0') END AS case_number
+       FROM ${EVENT_ROWS}
+       JOIN unnest($16::int[]) WITH ORDINALITY AS x(i, n) ON x.n = e.n
+       CROSS JOIN LATERAL (SELECT (SELECT before FROM allocated) + x.i AS seq) s
+   ),
+   new_events AS (
+     INSERT INTO events (id, aggregate_type, aggregate_id, version, type, schema_version, data, metadata, occurred_at)
+     SELECT e.id, e.aggregate_type, e.aggregate_id, e.version, e.type, e.schema_version,
+            CASE WHEN e.case_number IS NULL THEN e.data ELSE jsonb_set(e.data, '{caseNumber}', to_jsonb(e.case_number)) END,
+            e.metadata, e.occurred_at
+       FROM numbered e
+      ORDER BY e.n
+     RETURNING id, aggregate_id, position, recorded_at
+   ),
+   ${PERSONAL_AND_OUTBOX}
+   SELECT n.id, n.position, n.recorded_at, e.case_number FROM new_events n JOIN numbered e ON e.id = n.id`,
+);
+
+/** appendMany's numbering: gap-free numbers of one series for the requests' numbered events. */
+export interface CaseNumbering {
+  prefix: string;
+  year: number;
+  /** The event of a request that carries the request's number in `data.caseNumber`. */
+  numberedEventType: string;
+}
 
 /** One aggregate's stream with its personal data (every case read and command loads one). */
 const LOAD = preparedStatement(
@@ -129,11 +173,16 @@ export class EventStore {
 
   /**
    * Appends to several aggregates in the same one statement, all or nothing (a batch of reports);
-   * returns the stored events per request.
+   * returns the stored events per request. With `numbering`, the same statement allocates the next
+   * numbers of the series, one per request in order, and sets each in its numbered event's data.
    */
-  async appendMany(requests: readonly AppendRequest[], manager?: EntityManager): Promise<EventEnvelope[][]> {
+  async appendMany(
+    requests: readonly AppendRequest[],
+    manager?: EntityManager,
+    numbering?: CaseNumbering,
+  ): Promise<EventEnvelope[][]> {
     const now = new Date();
-    const rows = requests.flatMap((request) => {
+    const rows = requests.flatMap((request, requestIndex) => {
       const topic = this.topicFor(request.aggregateType);
       const partition = outboxPartitionOf(request.aggregateId);
       const metadata = JSON.stringify(request.metadata);
@@ -153,14 +202,18 @@ export class EventStore {
           personal: personal ? JSON.stringify(personal) : null,
           data,
           occurredAt: (event.occurredAt ?? now).toISOString(),
+          numberIndex: numbering && event.type === numbering.numberedEventType ? requestIndex + 1 : 0,
         };
       });
     });
     if (rows.length === 0) return requests.map(() => []);
     const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
-    let inserted: { id: string; position: string; recorded_at: Date }[];
+    let inserted: { id: string; position: string; recorded_at: Date; case_number: string | null }[];
+    const numberingValues = numbering
+      ? [numbering.prefix, numbering.year, requests.length, column((r) => r.numberIndex)]
+      : [];
     try {
-      inserted = await queryPrepared(this.dataSource, manager, APPEND, [
+      inserted = await queryPrepared(this.dataSource, manager, numbering ? APPEND_NUMBERED : APPEND, [
         column((r) => r.id),
         column((r) => r.request.aggregateType),
         column((r) => r.request.aggregateId),
@@ -173,6 +226,7 @@ export class EventStore {
         column((r) => r.personal),
         column((r) => r.topic),
         column((r) => r.partition),
+        ...numberingValues,
       ]);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw conflictOf(requests, error);
@@ -190,7 +244,7 @@ export class EventStore {
         version: r.version,
         type: r.type,
         schemaVersion: r.schemaVersion,
-        data: r.data,
+        data: stored.case_number === null ? r.data : { ...r.data, caseNumber: stored.case_number },
         metadata: r.request.metadata,
         occurredAt: r.occurredAt,
         recordedAt: new Date(stored.recorded_at).toISOString(),

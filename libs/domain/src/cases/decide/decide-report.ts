@@ -190,3 +190,4 @@ export function decideReport(command: ReportCommand, state: CaseState, now: Date
     },
   });
 }
+
