@@ -125,12 +125,12 @@ describe('EventStore (real Postgres)', () => {
     expect((await store.load(ids[0]!))[0]!.data).toEqual({ caseId: ids[0], caseNumber: 'AV-2032-9998', description: 'x' });
     // events of another type keep their data as it was
     const other = randomUUID();
-    const [[unnumbered]] = await store.appendMany(
+    const [unnumbered] = await store.appendMany(
       [{ aggregateType: 'case', aggregateId: other, expectedVersion: 0, metadata, events: [{ type: 'Other', data: { caseNumber: 'orört' } }] }],
       undefined,
       numbering,
     );
-    expect(unnumbered!.data).toEqual({ caseNumber: 'orört' });
+    expect(unnumbered![0]!.data).toEqual({ caseNumber: 'orört' });
   });
 
   it('numbers concurrent reports from two services (as from two api processes) without gaps or duplicates per prefix and year', async () => {

@@ -1,31 +1,20 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * Allocates the next `count` numbers for a prefix and year inside the caller's transaction and
- * returns the first; the caller owns `first … first + count - 1`. The row lock of the upsert
- * serialises concurrent allocations, and a rolled-back transaction rolls its numbers back too, so
- * numbers have neither gaps nor duplicates (ADR 0010: reports take their numbers in batches).
+ * Allocates the next number for a prefix and year inside the caller's transaction (improvement
+ * proposals, risk assessments). The row lock of the upsert serialises concurrent allocations, and a
+ * rolled-back transaction rolls its number back too, so numbers have neither gaps nor duplicates.
+ * Reports take theirs in batches inside their append statement instead (EventStore.appendMany with
+ * numbering, ADR 0017); both count on the same `case_number_sequences` row.
  */
-export async function allocateCaseSequences(
-  manager: EntityManager,
-  prefix: string,
-  year: number,
-  count: number,
-): Promise<number> {
-  if (!Number.isInteger(count) || count < 1)
-    throw new RangeError(`count must be a positive integer: ${count}`);
+export async function allocateCaseSequence(manager: EntityManager, prefix: string, year: number): Promise<number> {
   const rows: { last_value: number }[] = await manager.query(
-    `INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($1, $2, $3)
-     ON CONFLICT (prefix, year) DO UPDATE SET last_value = case_number_sequences.last_value + EXCLUDED.last_value
+    `INSERT INTO case_number_sequences (prefix, year, last_value) VALUES ($1, $2, 1)
+     ON CONFLICT (prefix, year) DO UPDATE SET last_value = case_number_sequences.last_value + 1
      RETURNING last_value`,
-    [prefix, year, count],
+    [prefix, year],
   );
   const row = rows[0];
   if (!row) throw new Error('case number allocation returned no row');
-  return row.last_value - count + 1;
-}
-
-/** One number; see allocateCaseSequences. */
-export function allocateCaseSequence(manager: EntityManager, prefix: string, year: number): Promise<number> {
-  return allocateCaseSequences(manager, prefix, year, 1);
+  return row.last_value;
 }

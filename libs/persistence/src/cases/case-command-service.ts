@@ -57,7 +57,6 @@ interface PendingReport {
   decided: readonly CaseEvent[];
 }
 
-
 function metadataOf(actor: CaseActor, context: CaseCommandContext): EventMetadata {
   return {
     actor: actor.username,
