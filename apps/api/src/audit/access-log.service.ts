@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { KeyedBatcher, type Settled } from '@kvalitet/persistence';
+import { KeyedBatcher, settleEach, type Settled } from '@kvalitet/persistence';
 import type { Principal } from '../access/principal';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 
@@ -84,23 +84,18 @@ export class AccessLogService {
   }
 
   /** One statement for the batch; if it fails, each row is tried on its own so a bad row fails alone. */
-  private async insert(rows: NewAccessLogRow[]): Promise<Settled<void>[]> {
-    try {
+  private insert(rows: NewAccessLogRow[]): Promise<Settled<void>[]> {
+    return settleEach(rows, async (batch) => {
       await this.dataSource.query(INSERT_ROWS, [
-        rows.map((r) => r.username),
-        rows.map((r) => r.roles.join(',')),
-        rows.map((r) => r.caseId),
-        rows.map((r) => r.action),
-        rows.map((r) => r.route),
-        rows.map((r) => r.requestId),
+        batch.map((r) => r.username),
+        batch.map((r) => r.roles.join(',')),
+        batch.map((r) => r.caseId),
+        batch.map((r) => r.action),
+        batch.map((r) => r.route),
+        batch.map((r) => r.requestId),
       ]);
-      return rows.map(() => ({ ok: true, value: undefined }));
-    } catch (error) {
-      if (rows.length === 1) return [{ ok: false, error }];
-      const results: Settled<void>[] = [];
-      for (const row of rows) results.push(...(await this.insert([row])));
-      return results;
-    }
+      return batch.map(() => undefined);
+    });
   }
 
   async list(

@@ -16,7 +16,7 @@ import type { EventEnvelope, EventMetadata } from '@kvalitet/contracts';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
 import { CaseRefusedError } from './case-refused.error';
-import { KeyedBatcher, type Settled } from './keyed-batcher';
+import { KeyedBatcher, settleEach, type Settled } from './keyed-batcher';
 
 export type CaseCommandInput = Exclude<CaseCommand, { type: 'report' }>;
 
@@ -155,19 +155,11 @@ export class CaseCommandService {
    * Writes concurrent reports of one prefix and year in ONE statement: their numbers are allocated
    * together (the counter row is locked once per batch, and only while Postgres runs the statement)
    * and their events appended with them (EventStore.appendMany with numbering). If the batch fails,
-   * each report is tried again on its own, so one bad report fails alone; a failed statement
-   * allocates nothing, so there are still no gaps.
+   * each report is tried again on its own (settleEach), so one bad report fails alone; a failed
+   * statement allocates nothing, so there are still no gaps.
    */
-  private async writeReports(reports: PendingReport[]): Promise<Settled<CaseCommandResult>[]> {
-    try {
-      const results = await this.appendReports(reports);
-      return results.map((value) => ({ ok: true, value }));
-    } catch (error) {
-      if (reports.length === 1) return [{ ok: false, error }];
-      const results: Settled<CaseCommandResult>[] = [];
-      for (const report of reports) results.push(...(await this.writeReports([report])));
-      return results;
-    }
+  private writeReports(reports: PendingReport[]): Promise<Settled<CaseCommandResult>[]> {
+    return settleEach(reports, (batch) => this.appendReports(batch));
   }
 
   private async appendReports(reports: PendingReport[]): Promise<CaseCommandResult[]> {

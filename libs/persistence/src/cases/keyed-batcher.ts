@@ -1,6 +1,21 @@
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 /**
+ * Writes a batch with `write` (all or nothing); if that fails, each item is written again on its
+ * own, so one bad item fails alone and the others still succeed.
+ */
+export async function settleEach<I, R>(items: I[], write: (items: I[]) => Promise<R[]>): Promise<Settled<R>[]> {
+  try {
+    return (await write(items)).map((value) => ({ ok: true, value }));
+  } catch (error) {
+    if (items.length === 1) return [{ ok: false, error }];
+    const results: Settled<R>[] = [];
+    for (const item of items) results.push(...(await settleEach([item], write)));
+    return results;
+  }
+}
+
+/**
  * Group commit for work that must be serialised per key: items submitted while a batch for their
  * key is being written wait and go together in the next batch, so a serialising lock (the
  * case-number row) is taken once per batch instead of once per item. One batch per key at a time in

@@ -190,4 +190,3 @@ export function decideReport(command: ReportCommand, state: CaseState, now: Date
     },
   });
 }
-
