@@ -190,6 +190,7 @@ const GENERAL: [string, string, unknown, Record<DemoUsername, number>][] = [
   ['GET', '/api/v1/policy', undefined, ONLY(MANAGERS_AND_UP, 200)],
   ['PUT', '/api/v1/policy', { deadlines: {}, escalationChain: [] }, ONLY(['kvalitet'], 400)],
   ['GET', '/api/v1/audit/access-log', undefined, ONLY(['kvalitet'], 200)],
+  ['GET', '/api/v1/operations/dead-letters', undefined, ONLY(['kvalitet'], 200)],
 ];
 
 describe('authorization matrix: every endpoint × every demo user (e2e)', () => {

@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OperationsModule } from './operations/operations.module';
 import { ReportsModule } from './reports/reports.module';
 import { OrgModule } from './org/org.module';
 import { PolicyModule } from './policy/policy.module';
@@ -53,6 +54,7 @@ import { InternkontrollModule } from './internkontroll/internkontroll.module';
     InternkontrollModule,
     NotificationsModule,
     ReportsModule,
+    OperationsModule,
   ],
 })
 export class AppModule {}

@@ -6,6 +6,7 @@ import {
   canChangePolicy,
   canListCases,
   canReadAccessLog,
+  canReadDeadLetters,
   canReadCase,
   canReadPolicy,
   canRunCaseCommand,
@@ -200,6 +201,7 @@ describe('access policy: policy, access log, tasks', () => {
     expect(canReadPolicy(user(username))).toBe(read);
     expect(canChangePolicy(user(username))).toBe(change);
     expect(canReadAccessLog(user(username))).toBe(log);
+    expect(canReadDeadLetters(user(username))).toBe(log);
   });
 
   it('scopes role tasks to the units below the caller', () => {

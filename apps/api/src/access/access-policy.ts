@@ -249,6 +249,14 @@ export function canReadAccessLog(principal: Principal): boolean {
   return has(principal, ['quality_coordinator']);
 }
 
+/**
+ * Events the consumers could not handle (dead letters, issue 23), as counts per consumer: the quality
+ * function is told so that it knows which lists may be behind; drift replays them.
+ */
+export function canReadDeadLetters(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator']);
+}
+
 /** All mail the system sent (the local capture or the SMTP record): the quality function. */
 export function canReadMail(principal: Principal): boolean {
   return has(principal, ['quality_coordinator']);

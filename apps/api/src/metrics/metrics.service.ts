@@ -7,6 +7,8 @@ import { ALL_EVENT_TOPICS } from '@kvalitet/contracts';
 import { clusterMetricsFromPrimary } from '../cluster/cluster-metrics-client';
 import type { AnsweredRequestObserver } from '../common/http/request-observation.middleware';
 import { DATA_SOURCE, KAFKA } from '../infrastructure/infrastructure.tokens';
+import { readOpenDeadLetters } from '../operations/open-dead-letters';
+import { registerDeadLetterGauges } from './dead-letter-gauges';
 
 const LAG_CACHE_MS = 15_000;
 const LAG_TIMEOUT_MS = 2_000;
@@ -25,7 +27,8 @@ type MetricLabel = 'method' | 'route' | 'status';
 /**
  * Prometheus metrics of this api process (a registry of its own, so several apps in one test process
  * do not collide): requests by route pattern and status, their latency, the outbox backlog, and the
- * lag of the consumer groups reading the event topics (cached, computed on scrape).
+ * lag of the consumer groups reading the event topics (cached, computed on scrape), and the open
+ * dead letters per consumer (issue 23).
  */
 @Injectable()
 export class MetricsService implements OnModuleDestroy {
@@ -88,6 +91,7 @@ export class MetricsService implements OnModuleDestroy {
         for (const value of await lag()) this.set({ group: value.group, topic: value.topic }, value.lag);
       },
     });
+    registerDeadLetterGauges(this.registry, () => readOpenDeadLetters(this.dataSource));
   }
 
   /** The Prometheus text of this api: in a cluster (ADR 0013) all its processes together. */

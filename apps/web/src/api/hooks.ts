@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiJson } from './client';
-import type { OrgUnitNode } from './types';
+import type { DeadLetterSummary, OrgUnitNode } from './types';
 
 export interface FlatUnit {
   id: string;
@@ -24,4 +24,15 @@ export function useUnits() {
 export function useUnitName(): (id: string) => string {
   const units = useUnits();
   return (id: string) => units.data?.find((u) => u.id === id)?.name ?? id;
+}
+
+/** Open dead letters (kvalitet only: pass `enabled` false for other roles so nothing is asked). */
+export function useDeadLetterSummary(enabled: boolean) {
+  return useQuery({
+    queryKey: ['dead-letters'],
+    queryFn: () => apiJson<DeadLetterSummary>('/api/v1/operations/dead-letters'),
+    enabled,
+    staleTime: 30_000,
+    refetchInterval: enabled ? 60_000 : false,
+  });
 }

@@ -185,3 +185,11 @@ export interface AccessLogEntry {
   route: string;
   requestId: string | null;
 }
+
+/** GET /api/v1/operations/dead-letters: counts and dates only, no payloads (kvalitet). */
+export interface DeadLetterSummary {
+  open: number;
+  oldestAt: string | null;
+  byConsumer: { consumer: string; open: number; oldestAt: string }[];
+  replayCommand: string;
+}

@@ -23,6 +23,7 @@ import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import type { Page, Task } from '../api/types';
+import { DeadLetterAlert } from '../components/DeadLetterAlert';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { describeDue, formatDateTime } from '../lib/format';
@@ -45,6 +46,7 @@ export function TasksPage() {
   return (
     <Stack>
       <Title order={2}>Mina uppgifter</Title>
+      <DeadLetterAlert />
       <Group align="end" gap="md" wrap="wrap">
         <div>
           <Text size="sm" fw={500} id="status-etikett" mb={4}>
