@@ -2,22 +2,21 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { ConfigService } from '@nestjs/config';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { eventTopics, topicForAggregate } from '@kvalitet/contracts';
+import { eventTopics } from '@kvalitet/contracts';
 import { ConsumerRunner, OutboxRelay, ensureTopics } from '@kvalitet/messaging';
 import { createLogger } from '@kvalitet/runtime';
 import type { ProjectorConfig } from './config/projector-config.schema';
-import { connectTemporalClient, createCaseOrchestrator } from './orchestrator';
-import { createProjections } from './projections/projections';
-import { createLedningssystemOrchestrator } from './projections/ledningssystem-orchestrator';
-import { createRiskAssessmentOrchestrator } from './projections/risk-assessments/risk-assessment-orchestrator';
+import { connectTemporalClient } from './orchestrator';
+import { createProjectorConsumers } from './projector-consumers';
+import { ProjectorHealthServer } from './projector-health-server';
 import { PROJECTOR_STARTED } from './projector-started';
 import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
 
 const logger = createLogger('projector');
 
-
 /**
- * Runs the outbox relay and one consumer per projection. On SIGTERM the consumers finish the batch in
+ * Runs the outbox relay and one consumer per projection and orchestrator, and serves their state on
+ * `/metrics` and `/health/ready` (PROJECTOR_HTTP_PORT). On SIGTERM the consumers finish the batch in
  * hand and commit, then the relay stops.
  */
 @Injectable()
@@ -25,6 +24,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private relay: OutboxRelay | null = null;
   private readonly consumers: ConsumerRunner[] = [];
   private closeTemporal: (() => Promise<void>) | null = null;
+  private readonly health = new ProjectorHealthServer(() => this.consumers.map((c) => c.status()));
 
   constructor(
     private readonly config: ConfigService<ProjectorConfig, true>,
@@ -42,79 +42,36 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       await this.relay.start();
       logger.info('utkorgsreläet är igång');
     }
-    const projections =
-      this.config.get('PROJECTIONS_ENABLED', { infer: true }) === 'true' ? createProjections(namespace) : [];
-    for (const projection of projections) {
-      const runner = new ConsumerRunner(this.kafka, this.dataSource, {
-        consumerName: `${namespace}.${projection.name}`,
-        topics: projection.topics,
-        ...(projection.handleBatch
-          ? { handleBatch: projection.handleBatch }
-          : { handle: projection.handle! }),
-        ...(projection.partitionsConsumedConcurrently
-          ? { partitionsConsumedConcurrently: projection.partitionsConsumedConcurrently }
-          : {}),
-        onError: (err, context) => logger.error({ err, ...context }, 'händelse kunde inte projiceras'),
-      });
-      await runner.start();
-      this.consumers.push(runner);
-      logger.info({ projection: projection.name }, 'projektion är igång');
-    }
+    let temporal = null;
     if (this.config.get('ORCHESTRATOR_ENABLED', { infer: true }) === 'true') {
-      // Events → case workflows (signalWithStart): Temporal drives deadlines, the event store stays the truth.
-      const temporal = await connectTemporalClient({
+      temporal = connectTemporalClient({
         address: this.config.get('TEMPORAL_ADDRESS', { infer: true }),
         namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
       });
       this.closeTemporal = temporal.close;
-      const orchestrator = createCaseOrchestrator({
-        client: temporal.client,
-        taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
-        topics: [topicForAggregate('case', namespace)],
-        name: `${namespace}.case-orchestrator`,
-      });
+    }
+    const consumers = createProjectorConsumers({
+      namespace,
+      projections: this.config.get('PROJECTIONS_ENABLED', { infer: true }) === 'true',
+      temporal: temporal && { ...temporal, taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }) },
+    });
+    for (const consumer of consumers) {
       const runner = new ConsumerRunner(this.kafka, this.dataSource, {
-        consumerName: orchestrator.name,
-        topics: orchestrator.topics,
-        handleBatch: orchestrator.handleBatch,
-        onError: (err, context) =>
-          logger.error({ err, ...context }, 'händelse kunde inte skickas till ärendets arbetsflöde'),
+        ...consumer,
+        onError: (err, context) => logger.error({ err, ...context }, consumer.failureMessage),
+        onStateChange: (status, message) =>
+          status.state === 'running' ? logger.info({ status }, message) : logger.warn({ status }, message),
       });
       await runner.start();
       this.consumers.push(runner);
-      logger.info('orkestreraren (händelser → arbetsflöden) är igång');
-      // Register events (routines, egenkontroll, …) → their duty workflows (ADR 0008).
-      const registers = createLedningssystemOrchestrator({
-        client: temporal.client,
-        taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
-        namespace,
-        name: `${namespace}.ledningssystem-orchestrator`,
-      });
-      const registerRunner = new ConsumerRunner(this.kafka, this.dataSource, {
-        consumerName: registers.name,
-        topics: registers.topics,
-        handleBatch: registers.handleBatch,
-        onError: (err, context) =>
-          logger.error({ err, ...context }, 'händelse kunde inte skickas till registrets arbetsflöde'),
-      });
-      await registerRunner.start();
-      this.consumers.push(registerRunner);
-      // Risk assessment events → their follow-up workflows (ADR 0007).
-      const risks = createRiskAssessmentOrchestrator({
-        client: temporal.client,
-        taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
-        namespace,
-        name: `${namespace}.risk-assessment-orchestrator`,
-      });
-      const riskRunner = new ConsumerRunner(this.kafka, this.dataSource, {
-        consumerName: risks.name,
-        topics: risks.topics,
-        handleBatch: risks.handleBatch,
-        onError: (err, context) =>
-          logger.error({ err, ...context }, 'händelse kunde inte skickas till riskanalysens arbetsflöde'),
-      });
-      await riskRunner.start();
-      this.consumers.push(riskRunner);
+      logger.info({ consumer: consumer.consumerName }, 'konsument är igång');
+    }
+    const port = this.config.get('PROJECTOR_HTTP_PORT', { infer: true });
+    if (port > 0) {
+      const host = this.config.get('PROJECTOR_HTTP_HOST', { infer: true });
+      const listening = await this.health.listen(port, host);
+      if ('error' in listening) logger.warn({ err: listening.error }, `hälsa och mått kunde inte startas på ${host}:${port} / health and metrics not served`);
+      else logger.info(`hälsa och mått / health and metrics: http://${host}:${listening.port}/health/ready, /metrics`);
     }
     logger.info(PROJECTOR_STARTED);
   }
@@ -127,6 +84,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       ),
     );
     await this.relay?.stop();
+    await this.health.close();
     await this.closeTemporal?.().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

@@ -1,11 +1,11 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@kvalitet/contracts';
-import { claimInboxEntries, claimInboxEntry } from '@kvalitet/persistence';
+import { dependencyName, infrastructureFailure, type Dependency, type InfrastructureFailure } from './infrastructure-failure';
+import { writeDeadLetter } from './dead-letters';
+import { handleWithInbox, type EventBatchHandler, type EventHandler } from './handle-with-inbox';
 
-export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
-/** Handles several events (in Kafka order) in one transaction; faster for read models. */
-export type EventBatchHandler = (events: EventEnvelope[], manager: EntityManager) => Promise<void>;
+export type { EventBatchHandler, EventHandler } from './handle-with-inbox';
 
 export interface ConsumerRunnerOptions {
   /** Consumer group and inbox name. */
@@ -25,19 +25,60 @@ export interface ConsumerRunnerOptions {
   partitionsConsumedConcurrently?: number;
   /** Waits between attempts to (re)start against an unreachable broker (default 1 s doubling to 30 s). */
   reconnectDelayMs?: { initial: number; max: number };
+  /** Waits before a partition paused by an infrastructure failure is tried again (default 1 s doubling to 30 s). */
+  infrastructureRetryDelayMs?: { initial: number; max: number };
+  /**
+   * Asked before an event is dead-lettered: if one of them fails, the event's failures were the
+   * infrastructure's after all and the partition is paused instead (Postgres is always checked).
+   */
+  dependencyChecks?: readonly DependencyCheck[];
+  /** Called once per change between running and paused (not once per attempt), with a log line in Swedish and English. */
+  onStateChange?: (status: ConsumerStatus, message: string) => void;
+}
+
+export interface DependencyCheck {
+  dependency: Dependency;
+  check: () => Promise<void>;
+}
+
+export interface ConsumerStatus {
+  consumer: string;
+  /** `paused`: waiting for a dependency (events are kept, nothing is dead-lettered); `reconnecting`: waiting for Kafka. */
+  state: 'stopped' | 'running' | 'paused' | 'reconnecting';
+  pausedBecause: (InfrastructureFailure & { since: string }) | null;
+  pausedPartitions: number;
+  handled: number;
+  deadLettered: number;
+}
+
+interface PausedPartition {
+  attempts: number;
+  timer?: NodeJS.Timeout;
+  resume?: () => void;
 }
 
 /**
  * One way to consume: each batch is handled in one database transaction together with the inbox
- * rows, so a redelivered event changes nothing. If a batch fails, its messages are retried one by
- * one (bounded); a message that still fails is written to `dead_letters` and skipped, so a poison
- * message never blocks its partition.
+ * rows, so a redelivered event changes nothing.
+ *
+ * Failures are of two kinds (issue 23). An infrastructure failure (Postgres, Temporal or Kafka away,
+ * a timeout, an overloaded server) pauses only the partition it happened on, without resolving its
+ * offset, and resumes it after a capped exponential wait, without limit: the event is fetched again
+ * and nothing is dead-lettered however long the outage. Any other failure retries the batch's
+ * messages one by one (bounded); a message that still fails the same way while every dependency
+ * answers is written to `dead_letters` once and skipped, so a poison message never blocks its
+ * partition, and can be replayed later (`replayDeadLetter`).
  */
 export class ConsumerRunner {
   private readonly consumer: Consumer;
   private wanted = false;
   private restarting: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private readonly paused = new Map<string, PausedPartition>();
+  private failure: (InfrastructureFailure & { since: string }) | null = null;
+  private handled = 0;
+  private deadLettered = 0;
+  private readonly postgresPort: number | undefined;
 
   constructor(
     kafka: Kafka,
@@ -51,6 +92,21 @@ export class ConsumerRunner {
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
     });
+    this.postgresPort = postgresPortOf(dataSource);
+  }
+
+  status(): ConsumerStatus {
+    const pausedPartitions = [...this.paused.values()].filter((p) => p.timer !== undefined).length;
+    return {
+      consumer: this.options.consumerName,
+      state: !this.wanted ? 'stopped' : this.restarting ? 'reconnecting' : this.failure ? 'paused' : 'running',
+      pausedBecause: this.restarting
+        ? { dependency: 'kafka', reason: 'unreachable', detail: 'konsumenten ansluter till Kafka igen', since: this.failure?.since ?? new Date().toISOString() }
+        : this.failure,
+      pausedPartitions,
+      handled: this.handled,
+      deadLettered: this.deadLettered,
+    };
   }
 
   /**
@@ -64,6 +120,8 @@ export class ConsumerRunner {
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (this.wanted && !payload.restart) this.restartInBackground(payload.error);
     });
+    // A rebalance may hand a paused partition to another member: start from a clean slate.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.forgetPausedPartitions());
     try {
       await this.runOnce();
     } catch (error) {
@@ -124,75 +182,171 @@ export class ConsumerRunner {
   async stop(): Promise<void> {
     this.wanted = false;
     this.wake?.();
+    this.forgetPausedPartitions();
     await this.restarting;
     await this.consumer.disconnect();
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const parsed = batch.messages.map((message) => ({ message, event: parseEnvelope(message) }));
     const allParsed = parsed.every((p) => p.event !== null);
     if (allParsed) {
       try {
         const handled = await this.dataSource.transaction((manager) => this.handleMany(parsed.map((p) => p.event!), manager));
-        handled.forEach((event) => this.options.onProcessed?.(event));
+        this.processed(handled);
         resolveOffset(batch.lastOffset());
         await commitOffsetsIfNecessary();
         await heartbeat();
+        this.partitionHealthy(batch.topic, batch.partition);
         return;
       } catch (error) {
+        const failure = infrastructureFailure(error, { postgresPort: this.postgresPort });
+        if (failure) return this.pausePartition(payload, failure);
         this.options.onError?.(error, { consumer: this.options.consumerName, topic: batch.topic, partition: batch.partition, phase: 'batch' });
       }
     }
     for (const { message, event } of parsed) {
       if (!isRunning() || isStale()) return;
-      await this.handleAlone(batch.topic, batch.partition, message, event);
+      const failure = await this.handleAlone(batch.topic, batch.partition, message, event);
+      if (failure) {
+        await commitOffsetsIfNecessary();
+        return this.pausePartition(payload, failure);
+      }
       resolveOffset(message.offset);
       await heartbeat();
     }
     await commitOffsetsIfNecessary();
+    this.partitionHealthy(batch.topic, batch.partition);
   }
 
-  private async handleOne(event: EventEnvelope, manager: EntityManager): Promise<boolean> {
-    return (await this.handleMany([event], manager)).length === 1;
+  private processed(events: readonly EventEnvelope[]): void {
+    this.handled += events.length;
+    if (this.options.onProcessed) events.forEach((event) => this.options.onProcessed!(event));
   }
 
-  /** Claims the inbox entries in one statement and hands on only the events not seen before. */
-  private async handleMany(events: EventEnvelope[], manager: EntityManager): Promise<EventEnvelope[]> {
-    const claimed = await claimInboxEntries(manager, this.options.consumerName, events.map((e) => e.id));
-    const fresh = events.filter((e) => claimed.delete(e.id));
-    if (fresh.length === 0) return fresh;
-    if (this.options.handleBatch) {
-      await this.options.handleBatch(fresh, manager);
-    } else if (this.options.handle) {
-      for (const event of fresh) await this.options.handle(event, manager);
-    }
-    return fresh;
+  private handleMany(events: EventEnvelope[], manager: EntityManager): Promise<EventEnvelope[]> {
+    return handleWithInbox(this.options, events, manager);
   }
 
-  private async handleAlone(topic: string, partition: number, message: KafkaMessage, event: EventEnvelope | null): Promise<void> {
+  /**
+   * One message on its own: handled, or dead-lettered after `maxAttempts` failures of its own while
+   * every dependency answers. Returns the infrastructure failure that stopped it instead, if any: the
+   * caller pauses the partition and the message is fetched again later.
+   */
+  private async handleAlone(topic: string, partition: number, message: KafkaMessage, event: EventEnvelope | null): Promise<InfrastructureFailure | null> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let lastError: unknown = new Error('meddelandet är inte en giltig händelse (JSON)');
     if (event) {
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         try {
-          const handled = await this.dataSource.transaction((manager) => this.handleOne(event, manager));
-          if (handled) this.options.onProcessed?.(event);
-          return;
+          const handled = await this.dataSource.transaction((manager) => this.handleMany([event], manager));
+          this.processed(handled);
+          return null;
         } catch (error) {
+          const failure = infrastructureFailure(error, { postgresPort: this.postgresPort });
+          if (failure) return failure;
           lastError = error;
-          await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt)));
+          if (attempt < maxAttempts) await sleep(Math.min(2000, 50 * 2 ** attempt));
         }
       }
+      const unhealthy = await this.failingDependency();
+      if (unhealthy) return unhealthy;
     }
     this.options.onError?.(lastError, { consumer: this.options.consumerName, topic, partition, offset: message.offset, phase: 'dead-letter' });
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO dead_letters (consumer, topic, kafka_partition, kafka_offset, event_id, payload, error, attempts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [this.options.consumerName, topic, partition, message.offset, event?.id ?? null, message.value?.toString('utf8') ?? '', String((lastError as Error)?.stack ?? lastError), event ? maxAttempts : 1],
+    try {
+      const written = await writeDeadLetter(this.dataSource, {
+        consumer: this.options.consumerName,
+        topic,
+        partition,
+        offset: message.offset,
+        eventId: event?.id ?? null,
+        payload: message.value?.toString('utf8') ?? '',
+        error: String((lastError as Error)?.stack ?? lastError),
+        attempts: event ? maxAttempts : 1,
+      });
+      if (written) this.deadLettered += 1;
+      return null;
+    } catch (error) {
+      return infrastructureFailure(error, { postgresPort: this.postgresPort }) ?? { dependency: 'postgres', reason: 'unreachable', detail: `dead letter kunde inte skrivas: ${String(error)}` };
+    }
+  }
+
+  /** The first dependency that does not answer now, Postgres first. */
+  private async failingDependency(): Promise<InfrastructureFailure | null> {
+    const checks: DependencyCheck[] = [
+      { dependency: 'postgres', check: async () => void (await this.dataSource.query('SELECT 1')) },
+      ...(this.options.dependencyChecks ?? []),
+    ];
+    for (const { dependency, check } of checks) {
+      try {
+        await check();
+      } catch (error) {
+        const failure = infrastructureFailure(error, { postgresPort: this.postgresPort });
+        return { dependency, reason: failure?.reason ?? 'unreachable', detail: failure?.detail ?? String(error) };
+      }
+    }
+    return null;
+  }
+
+  /** Stops fetching this partition and resumes it after a capped exponential wait; the batch's unresolved messages come again. */
+  private pausePartition({ batch, pause }: EachBatchPayload, failure: InfrastructureFailure): void {
+    const key = `${batch.topic}/${batch.partition}`;
+    const entry = this.paused.get(key) ?? { attempts: 0 };
+    entry.attempts += 1;
+    const { initial, max } = this.options.infrastructureRetryDelayMs ?? { initial: 1000, max: 30000 };
+    const delay = Math.min(max, initial * 2 ** Math.min(20, entry.attempts - 1));
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.resume = pause();
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      entry.resume?.();
+    }, delay);
+    this.paused.set(key, entry);
+    const since = this.failure?.since ?? new Date().toISOString();
+    const changed = this.failure === null || this.failure.dependency !== failure.dependency;
+    this.failure = { ...failure, since };
+    if (changed) {
+      const name = dependencyName(failure.dependency);
+      this.options.onStateChange?.(
+        this.status(),
+        `${this.options.consumerName} väntar: ${name} svarar inte (${failure.reason}); händelserna ligger kvar och försöks igen utan gräns / paused: ${name} ${failure.reason}; events are kept and retried without limit — ${failure.detail}`,
       );
-      if (event) await claimInboxEntry(manager, this.options.consumerName, event.id);
-    });
+    }
+  }
+
+  private partitionHealthy(topic: string, partition: number): void {
+    if (!this.paused.delete(`${topic}/${partition}`) || !this.failure) return;
+    if ([...this.paused.values()].some((p) => p.timer !== undefined)) return;
+    const seconds = Math.round((Date.now() - Date.parse(this.failure.since)) / 1000);
+    const name = dependencyName(this.failure.dependency);
+    this.failure = null;
+    this.options.onStateChange?.(this.status(), `${this.options.consumerName} är igång igen efter ${seconds} s (${name}) / resumed after ${seconds} s (${name})`);
+  }
+
+  private forgetPausedPartitions(): void {
+    for (const entry of this.paused.values()) {
+      if (entry.timer) clearTimeout(entry.timer);
+      entry.resume?.();
+    }
+    this.paused.clear();
+    this.failure = null;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function postgresPortOf(dataSource: DataSource): number | undefined {
+  const options = dataSource.options as { url?: string; port?: number };
+  if (options.port) return options.port;
+  if (!options.url) return undefined;
+  try {
+    return Number(new URL(options.url).port || 5432);
+  } catch {
+    return undefined;
   }
 }
 

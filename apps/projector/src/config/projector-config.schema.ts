@@ -12,6 +12,9 @@ export const projectorConfigSchema = z.object({
   KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet'),
   RELAY_ENABLED: z.enum(['true', 'false']).default('true'),
   PROJECTIONS_ENABLED: z.enum(['true', 'false']).default('true'),
+  /** `/metrics` and `/health/ready` of the projector; 0 serves none. */
+  PROJECTOR_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  PROJECTOR_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 

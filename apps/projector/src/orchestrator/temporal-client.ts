@@ -1,11 +1,16 @@
 import { Client, Connection } from '@temporalio/client';
 
-/** A Temporal client for the orchestrator; `close` when the projector stops. */
-export async function connectTemporalClient(options: {
-  address: string;
-  namespace?: string;
-}): Promise<{ client: Client; close: () => Promise<void> }> {
-  const connection = await Connection.connect({ address: options.address });
+/**
+ * A Temporal client for the orchestrators; `close` when the projector stops. The connection is
+ * lazy: the projector starts (and its projections run) while Temporal is away, and the orchestrators
+ * pause until it answers (issue 23).
+ */
+export function connectTemporalClient(options: { address: string; namespace?: string }): {
+  client: Client;
+  connection: Connection;
+  close: () => Promise<void>;
+} {
+  const connection = Connection.lazy({ address: options.address });
   const client = new Client({ connection, namespace: options.namespace ?? 'default' });
-  return { client, close: () => connection.close() };
+  return { client, connection, close: () => connection.close() };
 }
