@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptedYearRangeProblem, acceptedYearRangeVariables } from '../common/validation/accepted-year-range';
 
 /** Every variable the api reads; a missing or malformed one stops the process naming it. */
 export const apiConfigSchema = z
@@ -43,6 +44,8 @@ export const apiConfigSchema = z
     MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
     /** Api processes sharing the port (Node cluster, ADR 0013); 1 runs the api in this process. */
     API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    /** Years (inclusive) every date and timestamp in a body or query must lie in; else 400 OUT_OF_RANGE (issue 23). */
+    ...acceptedYearRangeVariables,
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {
@@ -52,6 +55,8 @@ export const apiConfigSchema = z
         message: 'AUTH_MODE=dev är inte tillåtet när NODE_ENV=production',
       });
     }
+    const years = acceptedYearRangeProblem(config.ACCEPTED_YEAR_MIN, config.ACCEPTED_YEAR_MAX);
+    if (years) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ACCEPTED_YEAR_MIN'], message: years });
     if (config.AUTH_MODE === 'oidc' && !config.OIDC_ISSUER) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -3,12 +3,14 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MEETING_CALENDAR_MAX_ENTRIES } from '@kvalitet/domain';
 import { Optional } from '../common/validation/optional';
+import { IsWithinAcceptedYears } from '../common/validation/validators';
 
 export class MeetingDto {
   @ApiProperty({ example: '2027-01-14', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Mötesdag (Stockholm); rapporten tas fram 07:00 samma dag' })
   @IsDefined()
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsWithinAcceptedYears()
   date!: string;
 
   @ApiPropertyOptional({ example: '09:00', pattern: '^\\d{2}:\\d{2}$', description: 'Mötets starttid (information)' })

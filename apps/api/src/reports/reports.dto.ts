@@ -3,13 +3,13 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { SCHEDULED_REPORT_KINDS } from '@kvalitet/domain';
 import { Optional } from '../common/validation/optional';
-import { IsDateOrDateTime } from '../common/validation/validators';
+import { IsDateOrDateTime, IsIsoWeek } from '../common/validation/validators';
 
 export class WeeklyDigestQueryDto {
   @ApiPropertyOptional({ description: 'ISO-vecka (måndag först, svensk tid); utan den: förra veckan', example: '2026-W48', pattern: '^\\d{4}-W\\d{2}$' })
   @Optional()
   @IsString()
-  @Matches(/^\d{4}-W\d{2}$/)
+  @IsIsoWeek()
   week?: string;
 }
 

@@ -1,5 +1,7 @@
 import { getMetadataStorage, type ValidationError } from 'class-validator';
 import type { ProblemFieldError } from '../problem/problem-details';
+import { acceptedYearRange } from './accepted-year-range';
+import { MAX_STORABLE_OFFSET_MINUTES } from './date-input';
 
 /**
  * class-validator constraint → stable code and Swedish message. Messages are built here from the
@@ -16,6 +18,9 @@ const list = (values: unknown): string => {
       : [];
   return items.map(String).join(', ');
 };
+
+const hoursAndMinutes = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const CONSTRAINTS: Record<string, { code: string; describe: Describe }> = {
   whitelistValidation: {
@@ -64,6 +69,28 @@ const CONSTRAINTS: Record<string, { code: string; describe: Describe }> = {
     code: 'INVALID_FORMAT',
     describe: (f) =>
       `Fältet ${f} måste vara ett datum (2026-11-20) eller en tidpunkt med tidszon (2026-11-20T14:05:00+01:00).`,
+  },
+  isCalendarDate: {
+    code: 'INVALID_FORMAT',
+    describe: (f) => `Fältet ${f} måste vara ett datum, t.ex. 2026-11-20.`,
+  },
+  isIsoWeek: {
+    code: 'INVALID_FORMAT',
+    describe: (f) => `Fältet ${f} måste vara en ISO-vecka som finns (vecka 01–52 eller 53), t.ex. 2026-W48.`,
+  },
+  isWithinAcceptedYears: {
+    code: 'OUT_OF_RANGE',
+    describe: (f) => {
+      const { min, max } = acceptedYearRange();
+      return `Fältet ${f} måste ligga mellan år ${min} och ${max}.`;
+    },
+  },
+  hasStorableOffset: {
+    code: 'OUT_OF_RANGE',
+    describe: (f) => {
+      const limit = hoursAndMinutes(MAX_STORABLE_OFFSET_MINUTES);
+      return `Fältet ${f} måste ha en tidszon mellan -${limit} och +${limit}.`;
+    },
   },
   isKnownUnit: { code: 'UNKNOWN_UNIT', describe: (f) => `Fältet ${f} anger en enhet som inte finns.` },
   isUsername: {

@@ -1,42 +1,36 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { ORGANISATION } from '../../org/organisation.instance';
+import { acceptedYearRange } from './accepted-year-range';
+import {
+  offsetIsStorable,
+  parseCalendarDate,
+  parseDateTimeWithOffset,
+  parseIsoWeekInput,
+  yearsWithin,
+} from './date-input';
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{1,100}$/;
 
-function validCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
+/** A date-time with offset that a store can hold: right form, storable offset, years in the accepted range. */
 export function isDateTimeWithOffset(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE_TIME.exec(value);
-  if (!m) return false;
-  const [year, month, day, hour, minute, second] = m
-    .slice(1, 7)
-    .map((p) => (p === undefined ? 0 : Number(p))) as number[];
-  if (
-    year! < 1900 ||
-    year! > 9999 ||
-    !validCalendarDate(year!, month!, day!) ||
-    hour! > 23 ||
-    minute! > 59 ||
-    second! > 59
-  )
-    return false;
-  if (m[7] !== 'Z') {
-    const [oh, om] = m[7]!.slice(1).split(':').map(Number) as [number, number];
-    if (oh > 18 || om > 59) return false;
-  }
-  return !Number.isNaN(Date.parse(value));
+  return (
+    parseDateTimeWithOffset(value) !== null && offsetIsStorable(value) === true && withinAcceptedYears(value)
+  );
 }
 
+/** A calendar date `YYYY-MM-DD` in the accepted range of years. */
 export function isDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE.exec(value);
-  return !!m && Number(m[1]) >= 1900 && validCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return parseCalendarDate(value) !== null && withinAcceptedYears(value);
+}
+
+/** An ISO week `YYYY-Www` that exists, in the accepted range of years. */
+export function isIsoWeek(value: unknown): value is string {
+  return parseIsoWeekInput(value) !== null && withinAcceptedYears(value);
+}
+
+/** Not date-like at all counts as within: the form is another constraint's to report. */
+function withinAcceptedYears(value: unknown): boolean {
+  return yearsWithin(value, acceptedYearRange()) !== false;
 }
 
 function simple(name: string, test: (value: unknown) => boolean) {
@@ -51,11 +45,52 @@ function simple(name: string, test: (value: unknown) => boolean) {
       });
 }
 
-/** ISO-8601 date-time with an offset (`2026-11-20T14:05:00+01:00`). */
-export const IsDateTimeWithOffset = simple('isDateTimeWithOffset', isDateTimeWithOffset);
+/**
+ * Next to a `Matches`: a date, date-time or ISO week whose years (for a date-time both the written
+ * one and the one in UTC) lie outside the accepted range (`accepted-year-range.ts`) is OUT_OF_RANGE.
+ * Anything not date-like passes here; its form is the other constraint's to report.
+ */
+export const IsWithinAcceptedYears = simple('isWithinAcceptedYears', withinAcceptedYears);
 
-/** A calendar date (`2026-11-20`) or a date-time with offset. */
-export const IsDateOrDateTime = simple('isDateOrDateTime', (v) => isDate(v) || isDateTimeWithOffset(v));
+/**
+ * A format constraint (INVALID_FORMAT) and, for a value of that form only, the store's: the years
+ * and, for date-times, the offset (each OUT_OF_RANGE) — so every failure is reported once, by itself.
+ */
+function dateLike(name: string, format: (value: unknown) => boolean, checks: { offset: boolean }) {
+  const constraints = [
+    simple(name, format),
+    ...(checks.offset
+      ? [simple('hasStorableOffset', (v) => !format(v) || offsetIsStorable(v) !== false)]
+      : []),
+    simple('isWithinAcceptedYears', (v) => !format(v) || withinAcceptedYears(v)),
+  ];
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (object, propertyName) => {
+      for (const constraint of constraints) constraint(options)(object, propertyName);
+    };
+}
+
+/** ISO-8601 date-time with an offset (`2026-11-20T14:05:00+01:00`) a store can hold. */
+export const IsDateTimeWithOffset = dateLike(
+  'isDateTimeWithOffset',
+  (v) => parseDateTimeWithOffset(v) !== null,
+  { offset: true },
+);
+
+/** A calendar date (`2026-11-20`) or a date-time with offset, a store can hold. */
+export const IsDateOrDateTime = dateLike(
+  'isDateOrDateTime',
+  (v) => parseCalendarDate(v) !== null || parseDateTimeWithOffset(v) !== null,
+  { offset: true },
+);
+
+/** A calendar date `YYYY-MM-DD` in the accepted years. */
+export const IsCalendarDate = dateLike('isCalendarDate', (v) => parseCalendarDate(v) !== null, {
+  offset: false,
+});
+
+/** An ISO week (`2026-W48`) that exists, in the accepted years. */
+export const IsIsoWeek = dateLike('isIsoWeek', (v) => parseIsoWeekInput(v) !== null, { offset: false });
 
 /** A unit id of the organisation (`solgarden`). */
 export const IsKnownUnit = simple('isKnownUnit', (v) => typeof v === 'string' && ORGANISATION.has(v));
