@@ -4,12 +4,30 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
+  {
+    // Type-aware rules (typed linting): each file is checked with the first of these programs that
+    // holds it — tsconfig.json for apps/api, apps/worker, apps/projector, libs, workflows, test, bench
+    // and infra; apps/web/tsconfig.json for the web app; tsconfig.node.json for vite.config.mts. (An
+    // explicit list: the project service finds no tsconfig.json for vite.config.mts and was slower.)
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './apps/web/tsconfig.json', './apps/web/tsconfig.node.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
@@ -39,8 +57,10 @@ export default tseslint.config(
     // The web app (React, browser): the same module boundaries as the other apps; it imports only
     // the pure domain library.
     files: ['apps/web/**/*.{ts,tsx,mts}'],
-    plugins: { '@nx': nx },
+    plugins: { '@nx': nx, 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: [{ sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] }] }],
     },
   },
