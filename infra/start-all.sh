@@ -19,6 +19,7 @@ set -a
 . .infra/env
 set +a
 export NODE_ENV="${NODE_ENV:-development}" AUTH_MODE="${AUTH_MODE:-dev}" PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
+export PROJECTOR_HTTP_PORT="${PROJECTOR_HTTP_PORT:-3001}"
 mkdir -p "$LOGS"
 
 pids=()
@@ -61,7 +62,8 @@ for _ in $(seq 1 120); do
     say "  Öppna:        http://$HOST:$PORT/   (webbgränssnittet; e-tjänst för allmänheten: /lamna-synpunkt)"
     say "  API:          http://$HOST:$PORT/api/v1"
     say "  OpenAPI:      http://$HOST:$PORT/api/docs"
-    say "  Hälsa:        http://$HOST:$PORT/health/ready"
+    say "  Hälsa:        http://$HOST:$PORT/health/ready (api), http://127.0.0.1:$PROJECTOR_HTTP_PORT/health/ready och /metrics (projektorn)"
+    say "  Dead letters: npm run dead-letters -- list"
     say "  Loggar:       $LOGS"
     say "Tryck Ctrl-C för att stoppa allt."
     wait -n "${pids[@]}" || true
