@@ -12,7 +12,7 @@ import { createCaseActivities } from './activities/case-activities';
 import { createCaseReminderDelivery } from './activities/case-reminder-delivery';
 import { createLedningssystemActivities } from './activities/ledningssystem-activities';
 import { createRiskAssessmentActivities } from './activities/risk-assessment-activities';
-import { createReportActivities } from './activities/report-activities';
+import { createReportActivities, reportRecipientsFromEnv } from './activities/report-activities';
 import { riskReminderDelivery } from './activities/risk-reminder-delivery';
 import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
@@ -59,7 +59,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           policy: this.policySource(),
           notifier: createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() }),
         }),
-        ...createReportActivities({ dataSource: this.dataSource, events: this.eventStore(), mailer: this.mailer(), units: REPORT_DEMO_UNITS, organisation: organisationNameFromEnv() }),
+        ...createReportActivities({ dataSource: this.dataSource, events: this.eventStore(), mailer: this.mailer(), units: REPORT_DEMO_UNITS, organisation: organisationNameFromEnv(), recipients: reportRecipientsFromEnv() }),
         ...createLedningssystemActivities({ store: this.eventStore(), policy: this.policySource() }),
         ...createRiskAssessmentActivities({
           riskAssessments: new RiskAssessmentCommandService(this.eventStore(), new RiskPolicyRepository(this.eventStore())),
