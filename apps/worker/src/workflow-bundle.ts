@@ -12,7 +12,7 @@ type WebpackConfigHook = NonNullable<BundleOptions['webpackConfigHook']>;
  * concatenating modules leaves only what the workflows use: the worker's memory per open workflow
  * went from ~472 KB to ~250 KB (bench/workflow-bundle.bench.ts, ADR 0016). The code that runs is the same source, so replay holds.
  */
-export const leanWorkflowBundle: WebpackConfigHook = (config) => ({
+const leanWorkflowBundle: WebpackConfigHook = (config) => ({
   ...config,
   optimization: {
     ...config.optimization,

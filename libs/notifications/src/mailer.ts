@@ -202,7 +202,3 @@ export class Mailer {
     this.transport.close();
   }
 }
-
-export function createMailer(options: MailerOptions): Mailer {
-  return new Mailer(options);
-}

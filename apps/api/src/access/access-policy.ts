@@ -29,7 +29,7 @@ export const BOARD_WIDE_READERS: readonly Role[] = [
 ];
 
 /** Roles that read the cases of their units and the units below. */
-export const UNIT_SCOPED_READERS: readonly Role[] = ['unit_manager', 'division_manager'];
+const UNIT_SCOPED_READERS: readonly Role[] = ['unit_manager', 'division_manager'];
 
 /** The commands of api.md's table, as the domain defines them. */
 export const CASE_COMMANDS = CASE_USER_COMMAND_TYPES;
@@ -98,7 +98,7 @@ interface CommandRight {
  * | mas                    | board    | hsl_deviation, lex_maria            | lex_maria                           |
  * | staff, management_team | —        | —                                   | —                                   |
  */
-export const COMMAND_RIGHTS: readonly CommandRight[] = [
+const COMMAND_RIGHTS: readonly CommandRight[] = [
   { role: 'unit_manager', scope: 'in_scope', commands: HANDLING },
   { role: 'unit_manager', scope: 'in_scope', commands: DECISION, exceptTypes: STATUTORY_DECISION_TYPES },
   { role: 'division_manager', scope: 'in_scope', commands: HANDLING },
@@ -277,7 +277,7 @@ export function canReadMailOf(principal: Principal, to: string, ownAddress: stri
  */
 
 /** Roles that manage the registers of the whole board. */
-export const REGISTER_BOARD_MANAGERS: readonly Role[] = ['quality_coordinator', 'director'];
+const REGISTER_BOARD_MANAGERS: readonly Role[] = ['quality_coordinator', 'director'];
 
 /** Could the caller manage any routine, plan or record (checked first: 403 before 400)? */
 export function mayManageUnitRegisters(principal: Principal): boolean {
@@ -342,7 +342,7 @@ export const canReadTraining = canManageUnitRegister;
  */
 
 /** Roles that work with risk assessments within their units (and the units below). */
-export const RISK_UNIT_MANAGERS: readonly Role[] = ['unit_manager', 'division_manager', 'director'];
+const RISK_UNIT_MANAGERS: readonly Role[] = ['unit_manager', 'division_manager', 'director'];
 
 /** Could the caller work with risk assessments at all (checked first: 403 before 400/404)? */
 export function mayUseRiskAssessments(principal: Principal): boolean {

@@ -14,7 +14,7 @@ import { listRegister } from '../routines/register-support/register-list';
 import { toLsTaskDto } from '../routines/register-support/ls-task.dto';
 import type { AppointDto, AppointmentAlertsDto, AppointmentDto, AppointmentListQueryDto, AppointmentPageDto } from './appointment.dto';
 
-export function toAppointmentDto(state: AppointmentState, now: Date): AppointmentDto {
+function toAppointmentDto(state: AppointmentState, now: Date): AppointmentDto {
   return {
     id: state.id,
     role: state.role,

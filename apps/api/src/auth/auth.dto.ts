@@ -3,7 +3,7 @@ import { IsDefined, IsIn, IsString } from 'class-validator';
 import { ROLES, type Role } from '../access/roles';
 import { DEMO_USERS } from '../org/demo-users';
 
-export const DEMO_USERNAMES = DEMO_USERS.map((u) => u.username);
+const DEMO_USERNAMES = DEMO_USERS.map((u) => u.username);
 
 export class DevTokenRequestDto {
   @ApiProperty({ enum: DEMO_USERNAMES, example: 'sas', description: 'En av demoorganisationens användare' })

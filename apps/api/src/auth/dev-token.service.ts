@@ -8,9 +8,9 @@ import type { DemoUser } from '../org/demo-users';
 import { principalFromClaims } from './claims';
 import { TokenVerifier } from './token-verifier';
 
-export const DEV_TOKEN_ISSUER = 'kvalitetsledning-dev';
-export const DEV_TOKEN_AUDIENCE = 'kvalitetsledning';
-export const DEV_TOKEN_TTL_SECONDS = 8 * 60 * 60;
+const DEV_TOKEN_ISSUER = 'kvalitetsledning-dev';
+const DEV_TOKEN_AUDIENCE = 'kvalitetsledning';
+const DEV_TOKEN_TTL_SECONDS = 8 * 60 * 60;
 const DEV_CLAIMS = { username: 'preferred_username', roles: 'roles', units: 'units' };
 
 /** AUTH_MODE=dev: HS256 tokens for the demo users, signed with DEV_TOKEN_SECRET (never in production). */

@@ -9,7 +9,6 @@ import {
   type ImprovementAggregateState,
   type ImprovementSource,
   type ImprovementView,
-  type LessonView,
 } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import {
@@ -363,5 +362,3 @@ export class ImprovementService {
     return buildImprovementView(toImprovementEvents(events)) as ImprovementView as unknown as ImprovementDto;
   }
 }
-
-export type { LessonView };

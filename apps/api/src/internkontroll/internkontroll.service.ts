@@ -18,7 +18,7 @@ import type { InternkontrollPlanDto, InternkontrollPlanPageDto } from './internk
 
 type PlanCommand = Exclude<InternkontrollCommand, { type: 'create' | 'advance-duties' }>;
 
-export function toInternkontrollPlanDto(state: InternkontrollState): InternkontrollPlanDto {
+function toInternkontrollPlanDto(state: InternkontrollState): InternkontrollPlanDto {
   return {
     id: state.id,
     year: state.year,

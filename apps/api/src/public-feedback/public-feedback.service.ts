@@ -7,7 +7,7 @@ import { CENTRAL_UNIT_ID } from '../org/org-units';
 import type { PublicFeedbackDto } from './public-feedback.dto';
 
 /** The actor recorded on events of citizen feedback (no account). */
-export const PUBLIC_ACTOR = { username: 'allmanheten', roles: [] as string[] };
+const PUBLIC_ACTOR = { username: 'allmanheten', roles: [] as string[] };
 
 /**
  * A citizen's complaint, synpunkt or beröm (AUD-21: the citizen need not categorise). Without a

@@ -3,7 +3,7 @@ import { CommandRoute, DetailRoute, type RouteDoc } from '../common/http/resourc
 import { RiskAssessmentDto } from './dto/risk-assessment.dto';
 import { RiskAssessmentAccess } from './risk-assessment-access';
 
-export const RISK_ASSESSMENT_ID_PARAM = {
+const RISK_ASSESSMENT_ID_PARAM = {
   name: 'id',
   description: 'Riskanalysens id',
   schema: { type: 'string', format: 'uuid' },

@@ -18,7 +18,7 @@ import type { RegisterEmployeeDto, TrainingListQueryDto, TrainingRecordDto, Trai
 
 type RecordCommand = Exclude<TrainingCommand, { type: 'register-employee' | 'advance-duties' }>;
 
-export function toTrainingRecordDto(state: TrainingRecordState, now: Date): TrainingRecordDto {
+function toTrainingRecordDto(state: TrainingRecordState, now: Date): TrainingRecordDto {
   return {
     id: state.id,
     username: state.username,

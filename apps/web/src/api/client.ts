@@ -56,7 +56,7 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'UNKNOWN', defaultMessage(response.status));
 }
 
-export function defaultMessage(status: number): string {
+function defaultMessage(status: number): string {
   if (status === 401) return 'Du är inte inloggad, eller så har inloggningen gått ut.';
   if (status === 403) return 'Du har inte behörighet till detta.';
   if (status === 404) return 'Det du söker finns inte.';

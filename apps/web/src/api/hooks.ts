@@ -8,7 +8,7 @@ export interface FlatUnit {
   depth: number;
 }
 
-export function flattenUnits(nodes: OrgUnitNode[], depth = 0): FlatUnit[] {
+function flattenUnits(nodes: OrgUnitNode[], depth = 0): FlatUnit[] {
   return nodes.flatMap((n) => [{ id: n.id, name: n.name, depth }, ...flattenUnits(n.children, depth + 1)]);
 }
 

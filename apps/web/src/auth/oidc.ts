@@ -41,7 +41,7 @@ export function base64UrlEncode(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function randomToken(byteLength = 32): string {
+function randomToken(byteLength = 32): string {
   return base64UrlEncode(crypto.getRandomValues(new Uint8Array(byteLength)));
 }
 
@@ -129,7 +129,7 @@ export function checkIdTokenClaims(
   return claims;
 }
 
-export async function discoverEndpoints(issuer: string): Promise<OidcEndpoints> {
+async function discoverEndpoints(issuer: string): Promise<OidcEndpoints> {
   const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
   if (!response.ok) throw new OidcError('Inloggningstjänsten svarar inte. Försök igen om en stund.');
   const doc = (await response.json()) as Record<string, unknown>;
@@ -143,7 +143,7 @@ export async function discoverEndpoints(issuer: string): Promise<OidcEndpoints> 
   };
 }
 
-export function redirectUri(origin = window.location.origin): string {
+function redirectUri(origin = window.location.origin): string {
   return `${origin}/oidc/callback`;
 }
 

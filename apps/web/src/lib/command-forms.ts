@@ -4,7 +4,7 @@ import type { CommandName } from './case-commands';
 import { ACTION_LEVEL_LABELS } from './labels';
 import { localInputToIso } from './format';
 
-export type FieldKind = 'text' | 'textarea' | 'select' | 'date' | 'datetime' | 'lines' | 'yesno';
+type FieldKind = 'text' | 'textarea' | 'select' | 'date' | 'datetime' | 'lines' | 'yesno';
 
 export interface FieldSpec {
   name: string;

@@ -1,6 +1,6 @@
 import type { DeadLetterSummary, Role } from '../api/types';
 
-export const DEAD_LETTER_REPLAY_COMMAND = 'npm run dead-letters -- replay';
+const DEAD_LETTER_REPLAY_COMMAND = 'npm run dead-letters -- replay';
 
 /** The api answers only the quality function; other roles never ask. */
 export function mayReadDeadLetters(roles: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 import type { Role } from '../api/types';
 import { commandLabel } from './case-commands';
 
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+const ROLE_LABELS: Readonly<Record<Role, string>> = {
   staff: 'Medarbetare',
   unit_manager: 'Enhetschef',
   division_manager: 'Avdelningschef',
@@ -85,7 +85,7 @@ export const POLICY_KEY_LABELS: Readonly<Record<string, string>> = {
   escalation_repeat: 'Upprepad eskalering',
 };
 
-export const ACCESS_ACTION_LABELS: Readonly<Record<string, string>> = {
+const ACCESS_ACTION_LABELS: Readonly<Record<string, string>> = {
   read_case: 'Läste ärendet',
   read_events: 'Läste händelsehistoriken',
 };

@@ -7,14 +7,14 @@ import {
   type RiskLevel,
 } from '@kvalitet/domain';
 
-export interface RiskScore {
+interface RiskScore {
   probability: number;
   severity: number;
   score: number;
   level: string;
 }
 
-export interface RiskAcceptance {
+interface RiskAcceptance {
   rationale: string;
   by: string;
   at: string;

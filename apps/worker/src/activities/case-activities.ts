@@ -36,7 +36,7 @@ export interface CaseActivityDeps {
 }
 
 /** Who the process manager's events are recorded as. */
-export const SYSTEM_ACTOR: CaseActor = { username: 'system', roles: ['system'] };
+const SYSTEM_ACTOR: CaseActor = { username: 'system', roles: ['system'] };
 
 /** Optimistic-concurrency rounds before the activity gives up and lets Temporal retry it. */
 const CONFLICT_ROUNDS = 8;

@@ -4,7 +4,7 @@ import { createLogger } from '@kvalitet/runtime';
 import type { DeadlineReminder, DeadlineReminderNotifier } from './reminder-notifier';
 
 /** What the delivery needs of the database: typeorm's DataSource and pg's Pool both fit. */
-export interface ReminderDatabase {
+interface ReminderDatabase {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
@@ -27,7 +27,7 @@ const stockholm = new Intl.DateTimeFormat('sv-SE', {
 });
 
 /** Subject and text carry no personal data: case number, kind of deadline and due date only. */
-export function reminderMail(reminder: DeadlineReminder): { subject: string; text: string } {
+function reminderMail(reminder: DeadlineReminder): { subject: string; text: string } {
   const label = CASE_DEADLINE_KIND_LABELS[reminder.kind];
   const due = stockholm.format(new Date(reminder.dueAt));
   const subject =

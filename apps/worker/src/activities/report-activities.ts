@@ -8,7 +8,7 @@ import { ReportService, renderReportPdf, reportArchive, type ComposedReport } fr
 import type { GenerateReportRequest, GeneratedReport, MailReportRequest, ReportActivities, ReportReminderRequest } from '@kvalitet/workflows';
 
 /** Who gets each report by mail (usernames or addresses); `REPORT_RECIPIENTS_<KIND>` overrides. */
-export const DEFAULT_REPORT_RECIPIENTS: Readonly<Record<ScheduledReportKind, readonly string[]>> = {
+const DEFAULT_REPORT_RECIPIENTS: Readonly<Record<ScheduledReportKind, readonly string[]>> = {
   weekly_digest: ['ledning', 'forvaltningschef'],
   meeting_report: ['ledning', 'forvaltningschef'],
   quarterly_statistics: ['ledning', 'forvaltningschef', 'kvalitet'],
@@ -20,7 +20,7 @@ export const DEFAULT_REPORT_RECIPIENTS: Readonly<Record<ScheduledReportKind, rea
 };
 
 /** The owner the reminder chain nags (GAP-5: MAS by default for the patientsäkerhetsberättelse). */
-export const REMINDER_RECIPIENTS: Readonly<Partial<Record<ScheduledReportKind, readonly string[]>>> = {
+const REMINDER_RECIPIENTS: Readonly<Partial<Record<ScheduledReportKind, readonly string[]>>> = {
   patientsakerhetsberattelse: ['mas'],
   kvalitetsberattelse: ['kvalitet'],
 };

@@ -3,7 +3,7 @@ import type { Duration } from '@temporalio/common';
 import { meetingReportInstants, meetingReportScheduleSpec, reportScheduleId, SCHEDULED_REPORT_KINDS, type ScheduledReportKind } from '@kvalitet/domain';
 import type { ScheduledReportInput } from '@kvalitet/workflows';
 
-export const REPORT_SCHEDULE_PREFIX = 'kvalitet-report';
+const REPORT_SCHEDULE_PREFIX = 'kvalitet-report';
 const TIME_ZONE = 'Europe/Stockholm';
 
 export interface ReportScheduleDefinition {
@@ -45,7 +45,7 @@ export function reportScheduleDefinitions(options: ReportScheduleOptions = {}): 
   return SCHEDULED_REPORT_KINDS.map((kind) => ({ scheduleId: reportScheduleId(prefix, kind), kind, ...specs[kind] }));
 }
 
-export function scheduleOptionsOf(definition: ReportScheduleDefinition, taskQueue: string, options: ReportScheduleOptions & { paused?: boolean } = {}): ScheduleOptions {
+function scheduleOptionsOf(definition: ReportScheduleDefinition, taskQueue: string, options: ReportScheduleOptions & { paused?: boolean } = {}): ScheduleOptions {
   const args: [ScheduledReportInput] = [
     definition.kind === 'meeting_report' && options.meetingDates && options.meetingDates.length > 0
       ? { kind: definition.kind, meetingDates: meetingReportInstants(options.meetingDates) }

@@ -40,7 +40,7 @@ export interface RiskActionReminderNotifier {
 }
 
 /** A structured log line (reference, due date and the owner's username; no free text). */
-export function loggingRiskReminderNotifier(): RiskActionReminderNotifier {
+function loggingRiskReminderNotifier(): RiskActionReminderNotifier {
   const logger = createLogger('worker');
   return {
     async remind(reminder) {
@@ -74,7 +74,7 @@ function durationOf(policy: DeadlinePolicy, key: string): PolicyDuration {
 }
 
 /** The role one step up the chain for escalation `level` (as for case actions: level 1 → the second role). */
-export function riskEscalationRole(level: number, chain: readonly string[]): string | null {
+function riskEscalationRole(level: number, chain: readonly string[]): string | null {
   if (chain.length === 0) return null;
   return chain[Math.min(Math.max(level, 1), chain.length - 1)] ?? null;
 }

@@ -101,7 +101,7 @@ export function complaintReported(overrides: Partial<CaseReportedData> = {}): Ca
   });
 }
 
-export interface Then {
+interface Then {
   readonly result: DecideCaseResult;
   then(...expected: CaseEvent[]): void;
   thenNothing(): void;

@@ -1,5 +1,4 @@
 import { isValidLocalDate } from '../calendar/local-date';
-import { stockholmStartOfDay } from '../calendar/stockholm-time';
 import { parseIsoDuration, isZeroDuration } from '../policy/iso-duration';
 
 /**
@@ -74,11 +73,6 @@ export function validateDecision(decision: AdoptionDecision, field: string): LsR
 export function isPositiveIsoDuration(value: string): boolean {
   const parsed = parseIsoDuration(value);
   return parsed !== null && parsed.sign > 0 && !isZeroDuration(parsed);
-}
-
-/** Start of a Stockholm calendar day as an instant (ISO string). */
-export function stockholmDayStart(date: string): string {
-  return stockholmStartOfDay(date).toISOString();
 }
 
 export function requireText(value: string | undefined, field: string, label: string): LsRefusal | null {

@@ -30,7 +30,3 @@ export function summaryOfMilliseconds(n: number, medianMs: number | null, p90Ms:
   const hours = (v: number | null) => (v === null ? null : round1(v / 3_600_000));
   return { n, medianHours: n === 0 ? null : hours(medianMs), p90Hours: n === 0 ? null : hours(p90Ms) };
 }
-
-export function hoursBetween(fromIso: string, toIso: string): number {
-  return (Date.parse(toIso) - Date.parse(fromIso)) / 3_600_000;
-}

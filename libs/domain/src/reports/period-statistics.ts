@@ -180,13 +180,6 @@ const inside = (t: number, from: number, to: number) => t >= from && t < to;
 const earlier = (x: number, t: number) => x < t;
 const HOUR_MS = 3_600_000;
 
-/** A deadline is overdue at `t` when it fell due before `t` and was not met (or cancelled) by then. */
-export function isDeadlineOverdueAt(deadline: StatisticsCaseFact['deadlines'][number], t: number): boolean {
-  if (deadline.status === 'cancelled') return false;
-  if (Date.parse(deadline.dueAt) >= t) return false;
-  return !(deadline.metAt !== undefined && Date.parse(deadline.metAt) <= t);
-}
-
 function openAt(t: Timeline, at: number): boolean {
   return t.reported < at && !earlier(t.closed, at);
 }

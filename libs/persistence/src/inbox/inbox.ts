@@ -1,17 +1,5 @@
 import type { EntityManager } from 'typeorm';
 
-/**
- * Records that `consumer` has handled `eventId`, in the consumer's own transaction. Returns false
- * when it already had: the caller then skips the event, so a redelivery changes nothing.
- */
-export async function claimInboxEntry(manager: EntityManager, consumer: string, eventId: string): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
-    `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-    [consumer, eventId],
-  );
-  return rows.length === 1;
-}
-
 /** Claims many at once; returns the ids that were new to this consumer. */
 export async function claimInboxEntries(manager: EntityManager, consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
   if (eventIds.length === 0) return new Set();

@@ -5,7 +5,7 @@ import { CASE_STAGES, CASE_TYPES, CHANNELS, type CaseStage, type CaseType } from
 import { Optional } from '../../common/validation/optional';
 import { IsDateOrDateTime, IsKnownUnit, IsUsername } from '../../common/validation/validators';
 
-export const MAX_PAGE_SIZE = 500;
+const MAX_PAGE_SIZE = 500;
 
 /** "true"/"false" in a query string become booleans; anything else stays and fails IsBoolean. */
 export const ToBoolean = (): PropertyDecorator =>

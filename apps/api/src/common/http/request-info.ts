@@ -7,7 +7,7 @@ export interface RequestInfo {
   route: string;
 }
 
-export function requestInfoOf(request: Request & { id?: string }): RequestInfo {
+function requestInfoOf(request: Request & { id?: string }): RequestInfo {
   const pattern = (request.route as { path?: unknown } | undefined)?.path;
   return {
     requestId: typeof request.id === 'string' ? request.id : undefined,

@@ -42,7 +42,7 @@ export class RiskAssessmentCommandDto {
   expectedVersion?: number;
 }
 
-export class RiskScoreInputDto {
+class RiskScoreInputDto {
   @ApiProperty({
     minimum: 1,
     maximum: 4,

@@ -23,7 +23,7 @@ import { orProblem } from '../register-support/ls-problem';
 import { toLsTaskDto } from '../register-support/ls-task.dto';
 import type { AnnualReviewDto, LedningssystemDto, ReviewFactsDto } from './ledningssystem.dto';
 
-export const LEDNINGSSYSTEM_ID = nameUuid('ledningssystem/forvaltning');
+const LEDNINGSSYSTEM_ID = nameUuid('ledningssystem/forvaltning');
 
 type DocumentCommand = Exclude<LedningssystemCommand, { type: 'create' | 'advance-duties' }>;
 

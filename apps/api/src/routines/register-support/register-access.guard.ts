@@ -11,7 +11,7 @@ import type { Organisation } from '../../org/organisation';
 import { requireUuid } from './ls-problem';
 
 /** `ok`, or how to refuse: 404 for an item the caller may not even see, 403 for one they may see but not change. */
-export type ItemDecision = 'ok' | 'not_found' | 'forbidden';
+type ItemDecision = 'ok' | 'not_found' | 'forbidden';
 
 /** A rule of the access policy over one register item (its folded state). */
 export type ItemRule = (principal: Principal, item: { readonly unitId?: unknown; readonly controls?: unknown }, org: Organisation) => ItemDecision;
@@ -32,7 +32,7 @@ type RegisterRequest = Request & { user?: Principal };
  * requires of every resource.
  */
 @Injectable()
-export class RegisterAccessGuard implements CanActivate {
+class RegisterAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly store: EventStore,

@@ -2,7 +2,7 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isPositiveIsoDuration } from '@kvalitet/domain';
 import { IsCalendarDate } from '../../common/validation/validators';
 
-export { IsNotBlank, IsKnownUnit, IsUsername, IsDateTimeWithOffset } from '../../common/validation/validators';
+export { IsNotBlank, IsKnownUnit, IsUsername } from '../../common/validation/validators';
 
 function simple(name: string, test: (value: unknown) => boolean) {
   return (options?: ValidationOptions): PropertyDecorator =>

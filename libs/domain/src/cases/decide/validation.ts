@@ -8,7 +8,7 @@ import type { CaseRefusal } from '../case-refusal';
  */
 
 /** Clients' clocks may run a little ahead of the server's; a "future" timestamp within this is accepted. */
-export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
+const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
 const DATE_TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
