@@ -1,7 +1,4 @@
 import {
-  ActivityFailure,
-  ApplicationFailure,
-  CancellationScope,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -11,9 +8,10 @@ import {
   patched,
   proxyActivities,
   setHandler,
-  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
+import { activityFailureType } from '../support/activity-failure-type';
+import { WakeTimer, nowIso } from '../support/wake-timer';
 import { CASE_EVENTS_SIGNAL, CASE_WORKFLOW_STATUS_QUERY } from '@kvalitet/contracts';
 import type { CaseEventsSignal, CaseWorkflowEvent, CaseWorkflowStart } from '@kvalitet/contracts';
 import { applyCaseEvent } from './apply-case-event';
@@ -161,7 +159,7 @@ async function applyWork(
   try {
     applyWorkResult(state, await activities.applyCaseWork(work));
   } catch (error) {
-    const type = failureType(error);
+    const type = activityFailureType(error);
     log.error('case work refused; the steps are dropped', {
       caseId: state.caseId,
       type,
@@ -234,7 +232,7 @@ async function runDueStep(state: CaseFlowState, { key, step }: DueStep): Promise
     ]);
     applyMissResult(state, track, level, result);
   } catch (error) {
-    const type = failureType(error);
+    const type = activityFailureType(error);
     if (type === CASE_ACTIVITY_ERRORS.deadlineAlreadyMet) {
       applyAlreadyMet(state, track);
     } else if (type === CASE_ACTIVITY_ERRORS.caseClosed) {
@@ -261,52 +259,4 @@ function responsible(state: CaseFlowState, track: DeadlineTrack): ReminderRecipi
   }
   const roles = state.type ? acknowledgeRoles(state.type) : [];
   return (roles.length > 0 ? roles : ['unit_manager']).map((role) => ({ role, unitId }));
-}
-
-function failureType(error: unknown): string | undefined {
-  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure)
-    return error.cause.type ?? undefined;
-  if (error instanceof ActivityFailure || error instanceof ApplicationFailure) return undefined;
-  throw error;
-}
-
-function nowIso(): string {
-  return new Date(Date.now()).toISOString();
-}
-
-/**
- * One durable timer for the nearest thing the case waits for, re-armed only when that changes, so
- * that signals do not add a timer start and cancel to the history each time.
- */
-class WakeTimer {
-  private at: number | null = null;
-  private scope: CancellationScope | null = null;
-  fired = false;
-
-  set(at: number | null): void {
-    if (at === this.at && this.scope !== null) return;
-    this.cancel();
-    this.at = at;
-    this.fired = false;
-    if (at === null) return;
-    const scope = new CancellationScope();
-    this.scope = scope;
-    scope
-      .run(() => sleep(Math.max(at - Date.now(), 1)))
-      .then(
-        () => {
-          if (this.scope === scope) {
-            this.scope = null;
-            this.fired = true;
-          }
-        },
-        () => undefined,
-      );
-  }
-
-  cancel(): void {
-    this.scope?.cancel();
-    this.scope = null;
-    this.fired = false;
-  }
 }

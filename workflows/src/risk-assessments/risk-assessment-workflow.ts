@@ -1,15 +1,13 @@
 import {
-  ActivityFailure,
-  ApplicationFailure,
-  CancellationScope,
   condition,
   defineQuery,
   defineSignal,
   log,
   proxyActivities,
   setHandler,
-  sleep,
 } from '@temporalio/workflow';
+import { activityFailureType } from '../support/activity-failure-type';
+import { WakeTimer, nowIso } from '../support/wake-timer';
 import {
   NON_RETRYABLE_RISK_ERRORS,
   RISK_ACTIVITY_ERRORS,
@@ -108,7 +106,7 @@ export async function riskAssessmentWorkflow(
         } catch (error) {
           log.error('risk action task refused', {
             assessmentId: state.assessmentId,
-            type: failureType(error),
+            type: activityFailureType(error),
           });
           track.status = 'done';
         }
@@ -146,7 +144,7 @@ async function runStep(state: RiskAssessmentFlowState, { actionId, step }: RiskD
       }),
     );
   } catch (error) {
-    const type = failureType(error);
+    const type = activityFailureType(error);
     if (type === RISK_ACTIVITY_ERRORS.actionAlreadyDone) {
       track.status = 'done';
     } else if (type === RISK_ACTIVITY_ERRORS.assessmentEnded) {
@@ -159,50 +157,5 @@ async function runStep(state: RiskAssessmentFlowState, { actionId, step }: RiskD
       });
       track.status = 'done';
     }
-  }
-}
-
-function failureType(error: unknown): string | undefined {
-  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure)
-    return error.cause.type ?? undefined;
-  if (error instanceof ActivityFailure || error instanceof ApplicationFailure) return undefined;
-  throw error;
-}
-
-function nowIso(): string {
-  return new Date(Date.now()).toISOString();
-}
-
-/** One durable timer for the nearest reminder, due date or escalation, re-armed only when that changes. */
-class WakeTimer {
-  private at: number | null = null;
-  private scope: CancellationScope | null = null;
-  fired = false;
-
-  set(at: number | null): void {
-    if (at === this.at && this.scope !== null) return;
-    this.cancel();
-    this.at = at;
-    this.fired = false;
-    if (at === null) return;
-    const scope = new CancellationScope();
-    this.scope = scope;
-    scope
-      .run(() => sleep(Math.max(at - Date.now(), 1)))
-      .then(
-        () => {
-          if (this.scope === scope) {
-            this.scope = null;
-            this.fired = true;
-          }
-        },
-        () => undefined,
-      );
-  }
-
-  cancel(): void {
-    this.scope?.cancel();
-    this.scope = null;
-    this.fired = false;
   }
 }
