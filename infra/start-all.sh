@@ -18,13 +18,18 @@ bash infra/up.sh
 set -a
 . .infra/env
 set +a
+# The api has no AUTH_MODE default (issue 24): this embedded set-up chooses dev tokens explicitly.
+# They work only on a loopback HOST (else ALLOW_DEV_AUTH_ON_NETWORK=1, with a warning) and are
+# signed with the secret generated once into .infra/dev-auth-secret (or DEV_AUTH_SECRET).
 export NODE_ENV="${NODE_ENV:-development}" AUTH_MODE="${AUTH_MODE:-dev}" PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
 export PROJECTOR_HTTP_PORT="${PROJECTOR_HTTP_PORT:-3001}"
 mkdir -p "$LOGS"
 
 pids=()
+stopping=0
 stop_all() {
   trap - INT TERM EXIT
+  stopping=1
   say "stoppar api, worker och projector…"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -67,6 +72,7 @@ for _ in $(seq 1 120); do
     say "  Loggar:       $LOGS"
     say "Tryck Ctrl-C för att stoppa allt."
     wait -n "${pids[@]}" || true
+    [ "$stopping" = 1 ] && exit 0
     say "en process avslutades oväntat; se loggarna i $LOGS"
     exit 1
   fi
