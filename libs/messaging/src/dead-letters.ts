@@ -67,8 +67,8 @@ interface DeadLetterRow {
 
 const COLUMNS = `id::text, consumer, topic, kafka_partition, kafka_offset, event_id, error, attempts, created_at,
   replayed_at, replayed_by, replay_outcome,
-  CASE WHEN payload ~ '^\\s*\\{' THEN (payload::jsonb)->>'type' END AS event_type,
-  CASE WHEN payload ~ '^\\s*\\{' THEN (payload::jsonb)->>'aggregateId' END AS aggregate_id`;
+  CASE WHEN payload ~ '^\\s*\\{' AND pg_input_is_valid(payload, 'jsonb') THEN (payload::jsonb)->>'type' END AS event_type,
+  CASE WHEN payload ~ '^\\s*\\{' AND pg_input_is_valid(payload, 'jsonb') THEN (payload::jsonb)->>'aggregateId' END AS aggregate_id`;
 
 function toDeadLetter(row: DeadLetterRow): DeadLetter {
   return {
@@ -130,7 +130,7 @@ export async function replayDeadLetter(
     if (!row) throw new Error(`dead letter ${id} finns inte / does not exist`);
     if (row.consumer !== consumer.consumerName) throw new Error(`dead letter ${id} hör till ${row.consumer}, inte ${consumer.consumerName}`);
     if (row.replayed_at) return 'already_replayed';
-    const event = JSON.parse(row.payload) as EventEnvelope;
+    const event = parseJson(row.payload) as EventEnvelope | null;
     if (typeof event?.id !== 'string' || typeof event.type !== 'string') {
       throw new Error(`dead letter ${id} är ingen händelse och kan inte spelas upp igen / is not an event and cannot be replayed`);
     }
@@ -139,4 +139,13 @@ export async function replayDeadLetter(
     await manager.query(`UPDATE dead_letters SET replayed_at = now(), replayed_by = $2, replay_outcome = $3 WHERE id = $1`, [id, replayedBy, outcome]);
     return outcome;
   });
+}
+
+/** A payload that is not JSON (the runner keeps whatever Kafka held) is no event either. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -105,10 +105,14 @@ export function infrastructureFailure(error: unknown, hints: { postgresPort?: nu
     for (const [pattern, reason] of POSTGRES_MESSAGES) {
       if (pattern.test(message)) return { dependency: 'postgres', reason, detail: message };
     }
-    if (typeof code === 'string' && SOCKET_CODES.has(code) && !network) {
+    // Node ≥ 20 throws an AggregateError with the code on top and the port only on each attempt:
+    // a later socket error on Postgres's port still names Postgres.
+    if (typeof code === 'string' && SOCKET_CODES.has(code) && network?.dependency !== 'postgres') {
       const port = typeof e['port'] === 'number' ? e['port'] : undefined;
       const dependency: Dependency = port !== undefined && port === hints.postgresPort ? 'postgres' : 'network';
-      network = { dependency, reason: code === 'ETIMEDOUT' ? 'timeout' : 'unreachable', detail: `${code}: ${message}` };
+      if (!network || dependency === 'postgres') {
+        network = { dependency, reason: code === 'ETIMEDOUT' ? 'timeout' : 'unreachable', detail: `${code}: ${message}` };
+      }
     }
   }
   if (network && temporal) return { ...network, dependency: 'temporal' };
