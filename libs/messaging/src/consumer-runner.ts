@@ -96,7 +96,8 @@ export class ConsumerRunner {
   }
 
   status(): ConsumerStatus {
-    const pausedPartitions = [...this.paused.values()].filter((p) => p.timer !== undefined).length;
+    // A partition stays counted from its failure until a batch of it succeeds (its resume timer may have fired while kafkajs has not fetched it yet).
+    const pausedPartitions = this.paused.size;
     return {
       consumer: this.options.consumerName,
       state: !this.wanted ? 'stopped' : this.restarting ? 'reconnecting' : this.failure ? 'paused' : 'running',
@@ -318,7 +319,7 @@ export class ConsumerRunner {
 
   private partitionHealthy(topic: string, partition: number): void {
     if (!this.paused.delete(`${topic}/${partition}`) || !this.failure) return;
-    if ([...this.paused.values()].some((p) => p.timer !== undefined)) return;
+    if (this.paused.size > 0) return;
     const seconds = Math.round((Date.now() - Date.parse(this.failure.since)) / 1000);
     const name = dependencyName(this.failure.dependency);
     this.failure = null;
