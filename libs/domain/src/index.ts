@@ -41,3 +41,4 @@ export * from './internkontroll/index';
 export * from './risk-assessments';
 export * from './reports';
 export * from './improvement';
+export * from './classifications/classifications';

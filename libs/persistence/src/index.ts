@@ -19,6 +19,7 @@ export * from './cases/case-command-service';
 export * from './cases/keyed-batcher';
 export * from './policy/policy-repository';
 export * from './policy/meeting-calendar-repository';
+export * from './policy/classifications-repository';
 export * from './ledningssystem/ls-refused.error';
 export * from './ledningssystem/ls-command-service';
 export * from './risk-assessments/risk-policy-repository';

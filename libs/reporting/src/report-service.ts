@@ -25,6 +25,7 @@ import {
   type Tertial,
   type WeeklyDigest,
 } from '@kvalitet/domain';
+import { loadClassificationVocabulary } from '@kvalitet/persistence';
 import { aggregatePeriod, aggregateWeek, berattelseSources, isSqlGrouping, periodLineSources } from './statistics-aggregates';
 import { statisticsStore, type Queryable } from './statistics-store';
 
@@ -48,14 +49,16 @@ const YEAR_MS = 366 * 86_400_000;
 export class ReportService {
   constructor(private readonly options: ReportServiceOptions) {}
 
-  private ctx(generatedAt: Date) {
-    return { organisation: this.options.organisation, units: this.options.units, generatedAt };
+  /** Documents show categories and lagrum by the labels of the organisation's lists (REP-15, issue 24). */
+  private async ctx(generatedAt: Date) {
+    const classifications = await loadClassificationVocabulary(this.options.db);
+    return { organisation: this.options.organisation, units: this.options.units, generatedAt, classifications };
   }
 
   async weeklyDigest(week: string, asOf: Date): Promise<ComposedReport<WeeklyDigest>> {
     if (!parseIsoWeek(week)) throw new RangeError(`Ogiltig vecka: ${week}`);
     const data = assembleWeeklyDigest(week, asOf, await aggregateWeek(this.options.db, digestWeeks(week, asOf)));
-    return { data, document: weeklyDigestDocument(data, this.ctx(asOf)) };
+    return { data, document: weeklyDigestDocument(data, await this.ctx(asOf)) };
   }
 
   /** Counted in SQL unless `month` is a dimension (each month is then a period of its own: the pure path). */
@@ -69,7 +72,7 @@ export class ReportService {
     } else {
       data = computeStatistics(await statisticsStore.loadRelevant(this.options.db, from, to), query);
     }
-    return { data, document: statisticsDocument(data, this.ctx(asOf)) };
+    return { data, document: statisticsDocument(data, await this.ctx(asOf)) };
   }
 
   async periodReport(kind: PeriodReportKind, label: string, from: Date, to: Date, asOf: Date, comparisons: readonly { label: string; from: Date; to: Date }[] = []): Promise<ComposedReport<PeriodReport>> {
@@ -91,7 +94,7 @@ export class ReportService {
       },
       lineSources,
     );
-    return { data, document: periodReportDocument(data, this.ctx(asOf)) };
+    return { data, document: periodReportDocument(data, await this.ctx(asOf)) };
   }
 
   tertial(year: number, tertial: Tertial, asOf: Date): Promise<ComposedReport<PeriodReport>> {
@@ -142,7 +145,7 @@ export class ReportService {
         period,
         ...sources,
       },
-      this.ctx(asOf),
+      await this.ctx(asOf),
     );
     return { data: { year, statistics: composed.statistics, byCategory: composed.byCategory, period: composed.period }, document: composed.document };
   }

@@ -4,7 +4,7 @@ import { CASE_TYPE_LABELS } from '../cases/case-type';
 import { composePeriodReport, type MonthlyCount, type PeriodReport } from './period-report';
 import { computeStatistics, isRelevantFor, NOT_GIVEN, type StatisticsResult } from './period-statistics';
 import { formatStockholm, type ReportBlock, type ReportDocument, type ReportSection } from './report-document';
-import { shownBars, type DocumentContext } from './report-documents';
+import { classificationLabel, shownBars, type DocumentContext } from './report-documents';
 import { ReportUnitTree } from './report-units';
 import { maskedCount, suppressStatistics, SUPPRESSED_TEXT, type SuppressedStatistics } from './suppression';
 import type { StatisticsCaseFact } from './statistics-fact';
@@ -32,12 +32,13 @@ function analysis(prompt: string): ReportBlock {
 
 const cell = (value: number | null): string | number => (value === null ? SUPPRESSED_TEXT : value);
 
-function categoryTable(result: SuppressedStatistics, caption: string): ReportBlock {
+/** Per type and category, the categories by their labels from the organisation's list, never the stored text (REP-15). */
+function categoryTable(result: SuppressedStatistics, caption: string, ctx: DocumentContext): ReportBlock {
   return {
     kind: 'table',
     caption,
     columns: ['Ärendetyp', 'Kategori', 'Inkomna', 'Avslutade', 'Öppna vid årets slut'],
-    rows: result.groups.map((g) => [CASE_TYPE_LABELS[g.key.type as CaseType] ?? g.key.type ?? '', g.key.category === NOT_GIVEN ? 'Ej angiven' : (g.key.category ?? ''), cell(g.measures.reported), cell(g.measures.closed), cell(g.measures.open)]),
+    rows: result.groups.map((g) => [CASE_TYPE_LABELS[g.key.type as CaseType] ?? g.key.type ?? '', g.key.category === NOT_GIVEN ? 'Ej angiven' : classificationLabel(ctx, 'categories', g.key.category), cell(g.measures.reported), cell(g.measures.closed), cell(g.measures.open)]),
   };
 }
 
@@ -45,7 +46,7 @@ function prefilled(text: string): ReportBlock {
   return { kind: 'paragraph', text };
 }
 
-function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsResult, shown: SuppressedStatistics, mariaLines: readonly BerattelseLine[]): ReportSection[] {
+function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsResult, shown: SuppressedStatistics, mariaLines: readonly BerattelseLine[], ctx: DocumentContext): ReportSection[] {
   const collaboration = byCategory.groups.filter((g) => g.key.category === 'care_collaboration').reduce((sum, g) => sum + g.measures.reported, 0);
   return [
     { id: 'ansvar', title: 'Ansvarsfördelning', source: 'PSL 3 kap. 10 §; 004 "hur ansvaret … varit fördelat"', blocks: [prefilled('Vårdgivare är nämnden. Verksamhetschef enligt HSL och medicinskt ansvarig sjuksköterska (MAS) leder patientsäkerhetsarbetet.'), analysis('Beskriv hur ansvaret för patientsäkerhetsarbetet har varit fördelat under året (nämnd, verksamhetschef, MAS/MAR, enhetschefer).')] },
@@ -58,7 +59,7 @@ function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsRe
       source: 'REP-10',
       blocks: [
         prefilled(`Under ${year} rapporterades ${s.totals.reported} HSL-avvikelser och lex Maria-händelser; ${s.totals.closed} avslutades och ${s.totals.open} var öppna vid årets slut.`),
-        categoryTable(shown, 'Per kategori (läkemedel, fall, dokumentation, delegering …)'),
+        categoryTable(shown, 'Per kategori (läkemedel, fall, dokumentation, delegering …)', ctx),
         analysis('Analysera mönster och trender i avvikelserna och vad de säger om patientsäkerheten.'),
       ],
     },
@@ -77,7 +78,7 @@ function psbSections(year: number, s: StatisticsResult, byCategory: StatisticsRe
   ];
 }
 
-function kbSections(year: number, s: StatisticsResult, shown: SuppressedStatistics, externalInYear: number): ReportSection[] {
+function kbSections(year: number, s: StatisticsResult, shown: SuppressedStatistics, externalInYear: number, ctx: DocumentContext): ReportSection[] {
   const count = (type: CaseType) => maskedCount(s.groups.filter((g) => g.key.type === type).reduce((sum, g) => sum + g.measures.reported, 0));
   return [
     { id: 'ansvar', title: 'Ansvarsfördelning', source: 'SOSFS 2011:9 3 kap.; REP-11', blocks: [analysis('Beskriv hur ansvaret för kvalitetsarbetet varit fördelat (nämnd, förvaltningschef, SAS, chefer, kvalitetsfunktion).')] },
@@ -91,7 +92,7 @@ function kbSections(year: number, s: StatisticsResult, shown: SuppressedStatisti
       blocks: [
         prefilled(`Under ${year}: ${count('deviation')} kvalitetsavvikelser, ${count('lex_sarah')} lex Sarah-rapporter, ${count('complaint')} klagomål (varav ${maskedCount(s.totals.complaints.deviationFound)} där en avvikelse konstaterades), ${count('suggestion')} synpunkter och ${count('praise')} beröm.`),
         { kind: 'chart', chart: { kind: 'funnel', title: 'Lex Sarah: från rapport till anmälan', steps: [{ label: 'Rapporter', value: s.lexSarahFunnel.reports }, { label: 'Utredda', value: s.lexSarahFunnel.investigated }, { label: 'Allvarliga', value: s.lexSarahFunnel.serious }, { label: 'Anmälda till IVO', value: s.lexSarahFunnel.notifiedToIvo }] } },
-        categoryTable(shown, 'Per ärendetyp och kategori'),
+        categoryTable(shown, 'Per ärendetyp och kategori', ctx),
         analysis('Analysera mönster och trender (5 kap. 6 §) och vilka förbättringar de lett till.'),
       ],
     },
@@ -148,7 +149,7 @@ export function assembleBerattelse(kind: BerattelseKind, year: number, parts: Be
   const { statistics, byCategory, period } = parts;
   const shownStatistics = suppressStatistics(statistics, ctx.units);
   const shownByCategory = suppressStatistics(byCategory, ctx.units);
-  const sections = kind === 'patientsakerhetsberattelse' ? psbSections(year, statistics, byCategory, shownByCategory, parts.mariaLines) : kbSections(year, statistics, shownByCategory, parts.externalInYear);
+  const sections = kind === 'patientsakerhetsberattelse' ? psbSections(year, statistics, byCategory, shownByCategory, parts.mariaLines, ctx) : kbSections(year, statistics, shownByCategory, parts.externalInYear, ctx);
   const tree = new ReportUnitTree(ctx.units);
   const trend: ReportSection = {
     id: 'statistik',

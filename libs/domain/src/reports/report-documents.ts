@@ -7,11 +7,19 @@ import { formatNumber, formatStockholm, type ReportBlock, type ReportDocument, t
 import { SUPPRESSED_TEXT, type Cell, type GroupMeasures, type ReportGroup, type ReportingRateCell, type Suppression } from './suppression';
 import { ReportUnitTree, type ReportUnit } from './report-units';
 import type { WeeklyDigest } from './weekly-digest';
+import { DEFAULT_CLASSIFICATION_VOCABULARY, type ClassificationVocabulary } from '../classifications/classifications';
 
 export interface DocumentContext {
   readonly organisation: string;
   readonly units: readonly ReportUnit[];
   readonly generatedAt: Date;
+  /** The organisation's classification lists: categories and lagrum show as their labels (REP-15); the demo lists when absent. */
+  readonly classifications?: ClassificationVocabulary;
+}
+
+/** The label of a stored category or lagrum code: never the stored value itself (REP-15, issue 24). */
+export function classificationLabel(ctx: Pick<DocumentContext, 'classifications'>, list: 'categories' | 'lagrum', code: string | null | undefined): string {
+  return (ctx.classifications ?? DEFAULT_CLASSIFICATION_VOCABULARY).labelOf(list, code);
 }
 
 /** A printed list stops here; the full list stays in the JSON answer and in the app. */
@@ -102,12 +110,12 @@ function leadTimeTable(m: StatisticsMeasures): ReportBlock {
   };
 }
 
-function periodLinesTable(lines: readonly PeriodLine[], tree: ReportUnitTree, caption: string): ReportBlock {
+function periodLinesTable(lines: readonly PeriodLine[], tree: ReportUnitTree, caption: string, ctx: DocumentContext): ReportBlock {
   return {
     kind: 'table',
     caption,
     columns: ['Ärendenummer', 'Typ', 'Enhet', 'Kategori', 'Läge', 'Bedömning', 'IVO', 'Rapporterad'],
-    rows: lines.map((l) => [l.caseNumber, typeLabel(l.type), tree.nameOf(l.unitId), l.category ?? '–', CASE_STAGE_LABELS[l.stage], l.outcome ? CASE_OUTCOME_LABELS[l.outcome] : '–', IVO_STATUS_LABELS[l.ivoStatus], formatStockholm(l.reportedAt, false)]),
+    rows: lines.map((l) => [l.caseNumber, typeLabel(l.type), tree.nameOf(l.unitId), l.category === null ? '–' : classificationLabel(ctx, 'categories', l.category), CASE_STAGE_LABELS[l.stage], l.outcome ? CASE_OUTCOME_LABELS[l.outcome] : '–', IVO_STATUS_LABELS[l.ivoStatus], formatStockholm(l.reportedAt, false)]),
   };
 }
 
@@ -169,7 +177,7 @@ export function weeklyDigestDocument(digest: WeeklyDigest, ctx: DocumentContext)
         blocks: [
           Object.keys(digest.complaintsByCategory).length === 0
             ? { kind: 'paragraph', text: 'Inga klagomål har kommit in under veckan.' }
-            : { kind: 'table', columns: ['Kategori', 'Antal'], rows: Object.entries(digest.complaintsByCategory) },
+            : { kind: 'table', columns: ['Kategori', 'Antal'], rows: Object.entries(digest.complaintsByCategory).map(([code, n]) => [classificationLabel(ctx, 'categories', code), n]) },
         ],
       },
       {
@@ -290,6 +298,7 @@ export function periodReportDocument(report: PeriodReport, ctx: DocumentContext)
           capped(report.lines).rows,
           tree,
           report.kind === 'meeting_report' ? 'Inkomna rapporter och anmälningar sedan förra mötet (REP-3)' : 'Allvarliga händelser och anmälningar till IVO (REP-4)',
+          ctx,
         ),
         ...capped(report.lines).note,
       ],
@@ -321,6 +330,8 @@ export function statisticsDocument(result: StatisticsResult, ctx: DocumentContex
     result.groupBy
       .map((d) => {
         const v = g.key[d] ?? '';
+        if (d === 'category') return classificationLabel(ctx, 'categories', v);
+        if (d === 'lagrum') return classificationLabel(ctx, 'lagrum', v);
         return d === 'unit' ? tree.nameOf(v) : d === 'type' ? typeLabel(v) : v;
       })
       .join(' / ');

@@ -21,6 +21,9 @@ import { composeWeeklyDigest } from './weekly-digest';
  * sum would give one back (the berättelser's category tables and running text too: "<3"); every
  * period report and the berättelser's statistics carry `suppression`. The figures themselves did not
  * change (the meeting report, ledningsgrupp material, only gained `suppression: { applied: false }`).
+ * Changed on purpose (issue 24): documents show a category by its label from the classification
+ * lists (`bemotande` → "Bemötande"), and a value off the lists as "Annat" (the fixture's `rutin`),
+ * never the stored text (REP-15); the JSON keeps the codes.
  */
 const GOLDEN = join(__dirname, 'fixtures', 'golden');
 const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);

@@ -1,0 +1,111 @@
+import { ClassificationVocabulary, DEFAULT_CLASSIFICATIONS, type ClassificationEntry, type ClassificationLists } from '@kvalitet/domain';
+import type { EventStore } from '../event-store/event-store';
+import { VersionConflictError } from '../event-store/version-conflict.error';
+
+/**
+ * The managed classification lists (issue 24): categories and lagrum, a stream of its own under the
+ * `policy` aggregate type (the organisation's settings, like the deadline policy and the meeting
+ * calendar).
+ */
+export const CLASSIFICATIONS_ID = '00000000-0000-4000-8000-00000000c1a5';
+
+export const CLASSIFICATIONS_CHANGED = 'ClassificationsChanged';
+
+export interface ClassificationsChangedData {
+  /** The version this change creates (= 1 + the aggregate version of the event). */
+  listsVersion: number;
+  categories: ClassificationEntry[];
+  lagrum: ClassificationEntry[];
+}
+
+export interface SavedClassifications extends ClassificationLists {
+  /** 1 = the demo lists (nothing saved yet); each save adds one, like the deadline policy. */
+  readonly version: number;
+  readonly changedAt?: string;
+  readonly changedBy?: string;
+}
+
+/** typeorm's DataSource / EntityManager and pg's Pool all fit. */
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
+function listsOf(data: unknown): ClassificationLists {
+  const d = data as Partial<ClassificationsChangedData>;
+  return { categories: d.categories ?? [], lagrum: d.lagrum ?? [] };
+}
+
+/**
+ * Every saved version, oldest first, read straight from the event rows (no personal data): the
+ * projector maps stored values to codes with it, the reports label codes with it, and the migration
+ * of issue 24 used the same rule.
+ */
+export async function loadClassificationVersions(db: Queryable, listsId: string = CLASSIFICATIONS_ID): Promise<ClassificationLists[]> {
+  const rows = rowsOf<{ data: unknown }>(
+    await db.query(`SELECT data FROM events WHERE aggregate_id = $1 AND type = $2 ORDER BY version`, [listsId, CLASSIFICATIONS_CHANGED]),
+  );
+  return rows.map((r) => listsOf(r.data));
+}
+
+export async function loadClassificationVocabulary(db: Queryable, listsId: string = CLASSIFICATIONS_ID): Promise<ClassificationVocabulary> {
+  return new ClassificationVocabulary(await loadClassificationVersions(db, listsId));
+}
+
+/** Versioned like the deadline policy: every save is an event carrying both whole lists. */
+export class ClassificationsRepository {
+  constructor(
+    private readonly store: EventStore,
+    private readonly listsId: string = CLASSIFICATIONS_ID,
+  ) {}
+
+  async current(): Promise<SavedClassifications> {
+    const events = (await this.store.load(this.listsId)).filter((e) => e.type === CLASSIFICATIONS_CHANGED);
+    const last = events[events.length - 1];
+    if (!last) return { version: 1, categories: DEFAULT_CLASSIFICATIONS.categories, lagrum: DEFAULT_CLASSIFICATIONS.lagrum };
+    return {
+      version: events.length + 1,
+      ...listsOf(last.data),
+      changedAt: new Date(last.occurredAt).toISOString(),
+      ...(typeof last.metadata.actor === 'string' ? { changedBy: last.metadata.actor } : {}),
+    };
+  }
+
+  /** Saves a new version; with `expectedVersion` a stale view is a VersionConflictError (409). */
+  async change(
+    lists: ClassificationLists,
+    actor: string,
+    options: { expectedVersion?: number; requestId?: string } = {},
+  ): Promise<SavedClassifications> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.current();
+      if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
+        throw new VersionConflictError(this.listsId, options.expectedVersion);
+      const next: ClassificationsChangedData = {
+        listsVersion: current.version + 1,
+        categories: lists.categories.map((e) => ({ code: e.code, label: e.label })),
+        lagrum: lists.lagrum.map((e) => ({ code: e.code, label: e.label })),
+      };
+      try {
+        await this.store.append({
+          aggregateType: 'policy',
+          aggregateId: this.listsId,
+          expectedVersion: current.version - 1,
+          metadata: {
+            actor,
+            correlationId: options.requestId ?? `classifications-${next.listsVersion}`,
+            ...(options.requestId ? { requestId: options.requestId } : {}),
+          },
+          events: [{ type: CLASSIFICATIONS_CHANGED, data: next as unknown as Record<string, unknown> }],
+        });
+        return this.current();
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3) throw error;
+      }
+    }
+  }
+}
