@@ -31,6 +31,7 @@ export * from './cases/case-state';
 export * from './cases/case-refusal';
 export * from './cases/decide-case';
 export * from './cases/evolve-case';
+export * from './cases/person-ref';
 export * from './cases/case-progress';
 export * from './ledningssystem/index';
 export * from './routines/index';
