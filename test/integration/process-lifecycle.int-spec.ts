@@ -31,7 +31,7 @@ describe('the three processes (real servers)', () => {
 
   it('api answers ready with all three servers up and closes cleanly on SIGTERM', async () => {
     const port = String(3900 + Math.floor(Math.random() * 90));
-    const api = new AppProcess('apps/api/src/main.ts', { ...(infraEnv() as unknown as Record<string, string>), DATABASE_URL: db.url, PORT: port, LOG_LEVEL: 'info' }, 'api');
+    const api = new AppProcess('apps/api/src/main.ts', { ...(infraEnv() as unknown as Record<string, string>), DATABASE_URL: db.url, PORT: port, AUTH_MODE: 'dev', LOG_LEVEL: 'info' }, 'api');
     api.start();
     let body: { status: string; dependencies: Record<string, { status: string }> } | null = null;
     await waitUntil(async () => {

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { closeOnSignals, createLogger, validateEnvOrExit } from '@kvalitet/runtime';
+import { prepareDevAuth } from './auth/dev-auth-startup';
 import { apiConfigSchema } from './config/api-config.schema';
 
 const logger = createLogger('api');
 
 async function bootstrap(): Promise<void> {
   const config = validateEnvOrExit('api', apiConfigSchema);
+  if (cluster.isPrimary) prepareDevAuth(config, logger);
   if (config.API_WORKERS > 1 && cluster.isPrimary) {
     const { runApiPrimary } = await import('./cluster/api-primary');
     await runApiPrimary(config, logger);

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { ANALYSIS_MARKER, formatNumber, formatStockholm, type ReportBlock, type ReportChart, type ReportDocument } from '@kvalitet/domain';
+import { ANALYSIS_MARKER, formatNumber, formatStockholm, noticeOf, type ReportBlock, type ReportChart, type ReportDocument } from '@kvalitet/domain';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -153,7 +153,7 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000').text(pdfSafe(doc.title), { width: w });
   pdf.font('Helvetica').fontSize(10).text(pdfSafe(`Period: ${doc.periodLabel}`), { width: w });
   pdf.text(pdfSafe(`Skapad: ${formatStockholm(doc.generatedAt)} · ${doc.status === 'draft' ? 'Utkast' : 'Slutlig'}`), { width: w });
-  pdf.fillColor('#555').fontSize(8).text('Innehåller inga namn, personnummer eller fritext ur ärenden (REP-15).', { width: w }).fillColor('#000');
+  pdf.fillColor('#555').fontSize(8).text(pdfSafe(noticeOf(doc)), { width: w }).fillColor('#000');
   pdf.moveDown();
   for (const section of doc.sections) {
     ensureSpace(pdf, 60);

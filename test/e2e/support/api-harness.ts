@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { EventStore } from '@kvalitet/persistence';
 import { AppProcess, waitUntil } from '../../support/app-process';
@@ -24,6 +25,8 @@ export interface TestApi {
   process: AppProcess;
   db: TestDatabase;
   store: EventStore;
+  /** The AUTH_MODE=dev signing secret this api was given (undefined if it uses DEV_AUTH_SECRET_FILE). */
+  devAuthSecret: string | undefined;
   call<T = unknown>(method: string, path: string, options?: CallOptions): Promise<ApiResponse<T>>;
   token(username: string): Promise<string>;
   close(): Promise<void>;
@@ -47,11 +50,15 @@ export function freePort(): Promise<number> {
  * main.ts → AppModule → configureApp — on a free port, against a fresh migrated database of its own
  * on the real Postgres and the real Temporal and Kafka. (NestJS 12 is ESM-only and Jest 30 cannot
  * load ESM on Node 20, so the app runs in a child process rather than in the test's module graph.)
+ * AUTH_MODE is `dev` on loopback with a fresh random DEV_AUTH_SECRET, unless `env` says otherwise
+ * (with DEV_AUTH_SECRET_FILE the api uses that file, as it does `.infra/dev-auth-secret` by default).
  */
 export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
   const db = await createTestDatabase({ poolSize: 5 });
   const infra = infraEnv();
   const port = await freePort();
+  const devAuthSecret =
+    env.DEV_AUTH_SECRET ?? (env.DEV_AUTH_SECRET_FILE ? undefined : randomBytes(32).toString('base64url'));
   const child = new AppProcess(
     'apps/api/src/main.ts',
     {
@@ -63,6 +70,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       TEMPORAL_ADDRESS: infra.TEMPORAL_ADDRESS,
       KAFKA_BROKERS: infra.KAFKA_BROKERS,
       AUTH_MODE: 'dev',
+      ...(devAuthSecret ? { DEV_AUTH_SECRET: devAuthSecret } : {}),
       LOG_LEVEL: 'warn',
       MIGRATE_ON_START: 'false',
       PUBLIC_FEEDBACK_RATE_LIMIT: '10000',
@@ -115,6 +123,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
     process: child,
     db,
     store: new EventStore(db.dataSource),
+    devAuthSecret,
     call,
     async token(username: string) {
       const cached = tokens.get(username);

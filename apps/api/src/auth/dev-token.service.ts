@@ -6,6 +6,7 @@ import { ApiProblem } from '../common/problem/api-problem';
 import type { ApiConfig } from '../config/api-config.schema';
 import type { DemoUser } from '../org/demo-users';
 import { principalFromClaims } from './claims';
+import { devAuthSecret } from './dev-auth-secret';
 import { TokenVerifier } from './token-verifier';
 
 const DEV_TOKEN_ISSUER = 'kvalitetsledning-dev';
@@ -13,14 +14,28 @@ const DEV_TOKEN_AUDIENCE = 'kvalitetsledning';
 const DEV_TOKEN_TTL_SECONDS = 8 * 60 * 60;
 const DEV_CLAIMS = { username: 'preferred_username', roles: 'roles', units: 'units' };
 
-/** AUTH_MODE=dev: HS256 tokens for the demo users, signed with DEV_TOKEN_SECRET (never in production). */
+/**
+ * AUTH_MODE=dev (never in production, only on loopback unless ALLOW_DEV_AUTH_ON_NETWORK=1): HS256
+ * tokens for the demo users, signed with the installation's secret (DEV_AUTH_SECRET or
+ * `.infra/dev-auth-secret`).
+ */
 @Injectable()
 export class DevTokenService extends TokenVerifier {
-  private readonly secret: Uint8Array;
+  private secret: Uint8Array | null = null;
 
-  constructor(config: ConfigService<ApiConfig, true>) {
+  constructor(private readonly config: ConfigService<ApiConfig, true>) {
     super();
-    this.secret = new TextEncoder().encode(config.get('DEV_TOKEN_SECRET', { infer: true }));
+    // Read (or generated) at start, so that a missing or unreadable secret stops the api there.
+    if (config.get('AUTH_MODE', { infer: true }) === 'dev') this.key();
+  }
+
+  /** Only in AUTH_MODE=dev: in oidc mode no secret file is read or created. */
+  private key(): Uint8Array {
+    this.secret ??= devAuthSecret({
+      DEV_AUTH_SECRET: this.config.get('DEV_AUTH_SECRET', { infer: true }),
+      DEV_AUTH_SECRET_FILE: this.config.get('DEV_AUTH_SECRET_FILE', { infer: true }),
+    }).key;
+    return this.secret;
   }
 
   async issue(
@@ -40,14 +55,14 @@ export class DevTokenService extends TokenVerifier {
       .setAudience(DEV_TOKEN_AUDIENCE)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + DEV_TOKEN_TTL_SECONDS)
-      .sign(this.secret);
+      .sign(this.key());
     return { access_token: token, token_type: 'Bearer', expires_in: DEV_TOKEN_TTL_SECONDS };
   }
 
   async verify(token: string): Promise<Principal> {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, this.secret, {
+      ({ payload } = await jwtVerify(token, this.key(), {
         issuer: DEV_TOKEN_ISSUER,
         audience: DEV_TOKEN_AUDIENCE,
         algorithms: ['HS256'],

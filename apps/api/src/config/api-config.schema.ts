@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { acceptedYearRangeProblem, acceptedYearRangeVariables } from '../common/validation/accepted-year-range';
+import { isLoopbackHost } from './loopback-host';
 
 /** Every variable the api reads; a missing or malformed one stops the process naming it. */
 export const apiConfigSchema = z
@@ -13,7 +14,20 @@ export const apiConfigSchema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     KAFKA_BROKERS: z.string().regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'måste vara värd:port[,värd:port]'),
     KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet'),
-    AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
+    /**
+     * No default (issue 24): `oidc` in production, `dev` only on this machine. `npm start` and the
+     * test harnesses set `dev` explicitly; unset stops the process naming the variable.
+     */
+    AUTH_MODE: z.enum(['dev', 'oidc']).optional(),
+    /** `1` lets AUTH_MODE=dev listen on a HOST other than loopback (logged as a warning at start). */
+    ALLOW_DEV_AUTH_ON_NETWORK: z.enum(['0', '1']).default('0'),
+    /** Longest accepted token lifetime (`exp` − `iat`, or `exp` − now); dev tokens are issued no longer. */
+    AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(12 * 3600),
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_AUDIENCE: z.string().optional(),
     /** Overrides the JWKS address found through the issuer's discovery document. */
@@ -27,7 +41,14 @@ export const apiConfigSchema = z
     OIDC_SCOPE: z.string().min(1).default('openid profile'),
     /** The built web app served at `/` (ADR 0005); default apps/web/dist. */
     WEB_DIST_DIR: z.string().min(1).optional(),
-    DEV_TOKEN_SECRET: z.string().min(16).default('kvalitetsledning-dev-secret-not-for-production'),
+    /**
+     * AUTH_MODE=dev signing secret. Unset: generated once per installation into DEV_AUTH_SECRET_FILE
+     * (default `.infra/dev-auth-secret`, mode 0600) and reused by every api process.
+     */
+    DEV_AUTH_SECRET: z.string().min(32, 'minst 32 tecken / at least 32 characters').optional(),
+    DEV_AUTH_SECRET_FILE: z.string().min(1).optional(),
+    /** The old name: refused, so that a secret meant for the api is not silently ignored. */
+    DEV_TOKEN_SECRET: z.string().optional(),
     /** Comma-separated origins allowed by CORS; nothing else gets CORS headers. */
     CORS_ORIGIN: z.string().default('http://127.0.0.1:5173'),
     /** Honour X-Forwarded-For from one proxy in front of the api (the client address for rate limits). */
@@ -47,23 +68,47 @@ export const apiConfigSchema = z
     /** Years (inclusive) every date and timestamp in a body or query must lie in; else 400 OUT_OF_RANGE (issue 23). */
     ...acceptedYearRangeVariables,
   })
-  .superRefine((config, ctx) => {
-    if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['AUTH_MODE'],
-        message: 'AUTH_MODE=dev är inte tillåtet när NODE_ENV=production',
-      });
+  .transform((config, ctx) => {
+    const { AUTH_MODE: authMode, DEV_TOKEN_SECRET: oldSecret, ...rest } = config;
+    const problem = (path: string, message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+    if (!authMode) {
+      problem(
+        'AUTH_MODE',
+        'saknas: sätt AUTH_MODE=oidc (med OIDC_ISSUER), eller AUTH_MODE=dev bara för utveckling på den här datorn / ' +
+          'is not set: set AUTH_MODE=oidc (with OIDC_ISSUER), or AUTH_MODE=dev for development on this machine only',
+      );
+    }
+    if (authMode === 'dev' && config.NODE_ENV === 'production') {
+      problem(
+        'AUTH_MODE',
+        'AUTH_MODE=dev är inte tillåtet när NODE_ENV=production / AUTH_MODE=dev is not allowed when NODE_ENV=production',
+      );
+    } else if (
+      authMode === 'dev' &&
+      !isLoopbackHost(config.HOST) &&
+      config.ALLOW_DEV_AUTH_ON_NETWORK !== '1'
+    ) {
+      problem(
+        'AUTH_MODE',
+        `AUTH_MODE=dev kräver att HOST är loopback (127.0.0.1, ::1, localhost), inte ${config.HOST}: vem som helst ` +
+          'som når porten kan hämta en token för vilken demoanvändare som helst; sätt ALLOW_DEV_AUTH_ON_NETWORK=1 ' +
+          'om det verkligen är meningen / AUTH_MODE=dev needs HOST on loopback (127.0.0.1, ::1, localhost), not ' +
+          `${config.HOST}: anyone reaching the port can get a token for any demo user; set ALLOW_DEV_AUTH_ON_NETWORK=1 ` +
+          'if that is really intended',
+      );
+    }
+    if (oldSecret !== undefined) {
+      problem(
+        'DEV_TOKEN_SECRET',
+        'heter nu DEV_AUTH_SECRET (minst 32 tecken) / renamed to DEV_AUTH_SECRET (at least 32 characters)',
+      );
     }
     const years = acceptedYearRangeProblem(config.ACCEPTED_YEAR_MIN, config.ACCEPTED_YEAR_MAX);
-    if (years) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ACCEPTED_YEAR_MIN'], message: years });
-    if (config.AUTH_MODE === 'oidc' && !config.OIDC_ISSUER) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['OIDC_ISSUER'],
-        message: 'krävs när AUTH_MODE=oidc',
-      });
-    }
+    if (years) problem('ACCEPTED_YEAR_MIN', years);
+    if (authMode === 'oidc' && !config.OIDC_ISSUER) problem('OIDC_ISSUER', 'krävs när AUTH_MODE=oidc');
+    if (!authMode) return z.NEVER;
+    return { ...rest, AUTH_MODE: authMode };
   });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

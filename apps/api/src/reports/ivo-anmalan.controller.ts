@@ -39,10 +39,20 @@ export class IvoAnmalanController {
 
   @Get(':id/ivo-anmalan')
   @CaseAccess('report-to-ivo')
-  @ApiOperation({ summary: 'Förifyllt underlag för anmälan till IVO (allvarlig lex Sarah / lex Maria); läsningen loggas' })
+  @ApiOperation({
+    summary: 'Förifyllt underlag för anmälan till IVO (allvarlig lex Sarah / lex Maria); läsningen loggas',
+    description:
+      'Sekretessbelagt ärendematerial med personuppgifter (OSL 26 kap. 1 § / 25 kap. 1 §): svaret är en nedladdning (Content-Disposition: attachment) med Cache-Control: no-store, och berörd persons personnummer visas maskerat.',
+  })
   @ApiParam({ name: 'id', description: 'Ärendets id', schema: { type: 'string', format: 'uuid' } })
   @ApiProduces('application/json', 'text/html', 'application/pdf')
-  @ApiOkResponse({ content: REPORT_CONTENT(IVO_SCHEMA) })
+  @ApiOkResponse({
+    content: REPORT_CONTENT(IVO_SCHEMA),
+    headers: {
+      'Content-Disposition': { description: 'attachment; filename="ivo-anmalan-<ärendenummer>.<pdf|html|json>"', schema: { type: 'string' } },
+      'Cache-Control': { description: 'no-store', schema: { type: 'string' } },
+    },
+  })
   @ApiProblems(400, 401, 403, 404, 409)
   async ivoAnmalan(
     @CurrentUser() user: Principal,
@@ -55,6 +65,6 @@ export class IvoAnmalanController {
     if (anmalan === 'not_lex_case') throw new ApiProblem('INVALID_TRANSITION', 'Anmälan till IVO gäller bara lex Sarah och lex Maria.');
     if (anmalan === 'no_serious_decision') throw new ApiProblem('INVALID_TRANSITION', 'Ärendet har inget beslut om allvarligt missförhållande eller allvarlig vårdskada; ingen anmälan till IVO krävs ännu.');
     await this.accessLog.record(user, loaded.state.id, 'read_case', 'GET /api/v1/cases/:id/ivo-anmalan', info.requestId);
-    return sendReport(request, response, { data: anmalan, document: ivoAnmalanDocument(anmalan, new Date()) }, `ivo-anmalan-${anmalan.caseNumber}`);
+    return sendReport(request, response, { data: anmalan, document: ivoAnmalanDocument(anmalan, new Date()) }, `ivo-anmalan-${anmalan.caseNumber}`, 'attachment');
   }
 }

@@ -2,6 +2,7 @@ import { CASE_OUTCOME_LABELS, isSeriousOutcome } from '../cases/case-outcome';
 import type { CaseEvent, CaseReportedData } from '../cases/case-events';
 import { CASE_TYPE_LABELS } from '../cases/case-type';
 import { rebuildCase } from '../cases/evolve-case';
+import { maskPersonRef } from '../cases/person-ref';
 import { formatStockholm, type ReportBlock, type ReportDocument } from './report-document';
 
 /** Why an anmälan cannot be prepared (the api answers 409). */
@@ -18,6 +19,7 @@ export interface IvoAnmalan {
   readonly observedOrReportedAt: string;
   readonly description: string | null;
   readonly immediateActions: string | null;
+  /** The case's reference to the person, an identity number in it masked (`19121212-****`). */
   readonly personRef: string | null;
   readonly investigation: { readonly summary: string | null; readonly causes: readonly string[]; readonly recordedAt: string; readonly version: number } | null;
   readonly decision: { readonly outcome: string; readonly outcomeLabel: string; readonly rationale: string | null; readonly decidedBy: string; readonly decidedAt: string };
@@ -38,6 +40,20 @@ const LEGAL_BASIS = {
 } as const;
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+/**
+ * What the anmälan holds, said plainly (issue 24): it is case material with personal data under
+ * secrecy — socialtjänst (OSL 26 kap. 1 §) for lex Sarah, hälso- och sjukvård (OSL 25 kap. 1 §) for
+ * lex Maria — not an aggregate, so the REP-15 statement of the ledning and nämnd reports is not true of it.
+ */
+const SECRECY = {
+  lex_sarah: 'socialtjänstsekretess enligt 26 kap. 1 § offentlighets- och sekretesslagen (OSL)',
+  lex_maria: 'hälso- och sjukvårdssekretess enligt 25 kap. 1 § offentlighets- och sekretesslagen (OSL)',
+} as const;
+
+export function ivoAnmalanNotice(kind: IvoAnmalan['kind']): string {
+  return `Innehåller personuppgifter och fritext ur ärendet (beskrivning, utredning, beslut och berörd persons referens; personnummer visas maskerat). Uppgifterna omfattas av ${SECRECY[kind]} och ska hanteras därefter: lämnas bara till behöriga, skickas inte med okrypterad e-post och sparas inte utanför ärendehanteringen.`;
+}
 
 /**
  * The content of the IVO anmälan for a serious lex Sarah or lex Maria case (DATA-11, LC-6 S6, LC-8
@@ -66,7 +82,7 @@ export function composeIvoAnmalan(events: readonly IvoEventInput[], ctx: { provi
     observedOrReportedAt: state.reportedAt,
     description: text(reported?.description),
     immediateActions: text(reported?.immediateActions),
-    personRef: text(reported?.personRef),
+    personRef: maskPersonRef(text(reported?.personRef)),
     investigation:
       lastInvestigation?.type === 'InvestigationRecorded'
         ? { summary: text(lastInvestigation.data.summary), causes: lastInvestigation.data.causes.filter((c) => typeof c === 'string'), recordedAt: lastInvestigation.data.at, version: state.investigation?.seq ?? 1 }
@@ -83,7 +99,7 @@ export function composeIvoAnmalan(events: readonly IvoEventInput[], ctx: { provi
     toCompleteByHand: [
       'Uppgiftslämnarens kontaktuppgifter (namn, telefon, e-post)',
       state.type === 'lex_maria' ? 'Hur och när patienten eller närstående informerats (LC-8 steg 3)' : 'Hur den enskilde informerats och dennes synpunkter',
-      'Identitet (personnummer) för den enskilde, från verksamhetssystemet — lagras aldrig i ärendet',
+      'Fullständigt personnummer för den enskilde: i underlaget visas det maskerat; hämtas från ärendet (behöriga) eller verksamhetssystemet',
       'Bifoga utredningen i den version som beslutet grundas på',
     ],
   };
@@ -102,7 +118,7 @@ export function ivoAnmalanDocument(anmalan: IvoAnmalan, generatedAt: Date): Repo
         fact('Verksamhet', anmalan.unit.name),
         fact('Händelsen inträffade', anmalan.occurredAt ? formatStockholm(anmalan.occurredAt) : null),
         fact('Rapporterad', formatStockholm(anmalan.observedOrReportedAt)),
-        fact('Person (pseudonym)', anmalan.personRef),
+        fact('Berörd person (referens; personnummer maskerat)', anmalan.personRef),
       ],
     },
   ];
@@ -115,6 +131,7 @@ export function ivoAnmalanDocument(anmalan: IvoAnmalan, generatedAt: Date): Repo
     to: generatedAt.toISOString(),
     generatedAt: generatedAt.toISOString(),
     status: 'draft',
+    notice: ivoAnmalanNotice(anmalan.kind),
     sections: [
       { id: 'uppgifter', title: 'Uppgifter om händelsen', source: 'DATA-11; LC-6 S6; LC-8', blocks: [...blocks, { kind: 'paragraph', text: `Beskrivning: ${anmalan.description ?? '–'}` }, { kind: 'paragraph', text: `Omedelbara åtgärder: ${anmalan.immediateActions ?? '–'}` }] },
       {

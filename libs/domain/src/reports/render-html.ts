@@ -1,4 +1,4 @@
-import { ANALYSIS_MARKER, formatNumber, formatStockholm, type ReportBlock, type ReportChart, type ReportDocument } from './report-document';
+import { ANALYSIS_MARKER, formatNumber, formatStockholm, noticeOf, type ReportBlock, type ReportChart, type ReportDocument } from './report-document';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -74,7 +74,7 @@ export function renderReportHtml(doc: ReportDocument): string {
 </head><body>
 <header><p class="meta">${escapeHtml(doc.organisation)}</p><h1>${escapeHtml(doc.title)}</h1>
 <p class="meta">Period: ${escapeHtml(doc.periodLabel)} · Skapad ${escapeHtml(formatStockholm(doc.generatedAt))} · ${doc.status === 'draft' ? 'Utkast' : 'Slutlig'}</p>
-<p class="meta">Innehåller inga namn, personnummer eller fritext ur ärenden (REP-15).</p></header>
+<p class="meta">${escapeHtml(noticeOf(doc))}</p></header>
 ${body}
 </body></html>`;
 }

@@ -46,6 +46,19 @@ export interface ReportDocument {
   /** A draft until people have written the analysis and the report is approved (REP-1). */
   readonly status: 'draft' | 'final';
   readonly sections: readonly ReportSection[];
+  /**
+   * What the document holds, printed under its title. Left out, it is REP-15's statement for the
+   * aggregate material (`NO_CASE_DATA_NOTICE`); a document with case material must say so (issue 24).
+   */
+  readonly notice?: string;
+}
+
+/** The statement every aggregate document (ledning, nämnd) can make (REP-15). */
+export const NO_CASE_DATA_NOTICE = 'Innehåller inga namn, personnummer eller fritext ur ärenden (REP-15).';
+
+/** The document's statement of what it holds. */
+export function noticeOf(doc: Pick<ReportDocument, 'notice'>): string {
+  return doc.notice ?? NO_CASE_DATA_NOTICE;
 }
 
 export const ANALYSIS_MARKER = 'ANALYS SKRIVS AV ANSVARIG';
