@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import pino from 'pino';
-import { requestLogger } from './request-log.middleware';
+import { pathWithoutQuery, requestLogger } from './request-log.middleware';
 import { requestObservationMiddleware } from './request-observation.middleware';
 
 function capture(level: string) {
@@ -16,12 +16,17 @@ function capture(level: string) {
   return { logger: pino({ level }, stream), lines };
 }
 
-function answer(middleware: ReturnType<typeof requestObservationMiddleware>, statusCode: number) {
+function answer(
+  middleware: ReturnType<typeof requestObservationMiddleware>,
+  statusCode: number,
+  extra: Record<string, unknown> = {},
+) {
   const request = {
     headers: { 'x-request-id': 'req-1' },
     method: 'POST',
     originalUrl: '/api/v1/cases',
     user: { username: 'medarbetare' },
+    ...extra,
   };
   const response = Object.assign(new EventEmitter(), { statusCode, setHeader: jest.fn() });
   const next = jest.fn();
@@ -47,6 +52,36 @@ describe('requestObservationMiddleware with requestLogger', () => {
         responseTimeMs: expect.any(Number),
       }),
     ]);
+  });
+
+  it('never logs a query string: a search by personnummer leaves only the path and the route pattern (issue 24)', async () => {
+    const { logger, lines } = capture('info');
+    const middleware = requestObservationMiddleware(requestLogger(logger));
+    answer(middleware, 200, {
+      method: 'GET',
+      originalUrl: '/api/v1/cases?q=19450312-1230&pageSize=500',
+      route: { path: '/api/v1/cases' },
+    });
+    answer(middleware, 200, {
+      method: 'GET',
+      originalUrl: '/api/v1/cases/0b7c2f7e-4c1e-4d39-9a5e-2f3c7b1d9e10/ivo-anmalan?x=Anna%20Andersson',
+      route: { path: '/api/v1/cases/:id/ivo-anmalan' },
+    });
+    answer(middleware, 404, { method: 'GET', originalUrl: '/annat?namn=Anna' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.map((l) => [l['url'], l['route']])).toEqual([
+      ['/api/v1/cases', '/api/v1/cases'],
+      ['/api/v1/cases/0b7c2f7e-4c1e-4d39-9a5e-2f3c7b1d9e10/ivo-anmalan', '/api/v1/cases/:id/ivo-anmalan'],
+      ['/annat', undefined],
+    ]);
+    const printed = JSON.stringify(lines);
+    expect(printed).not.toMatch(/19450312|Anna|pageSize|\?/);
+  });
+
+  it('pathWithoutQuery keeps the path and drops everything from the first "?"', () => {
+    expect(pathWithoutQuery('/api/v1/cases')).toBe('/api/v1/cases');
+    expect(pathWithoutQuery('/api/v1/cases?q=a?b')).toBe('/api/v1/cases');
+    expect(pathWithoutQuery('/?')).toBe('/');
   });
 
   it('writes nothing for a success at LOG_LEVEL=warn but logs a 5xx as an error', async () => {

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { createLogger, type Logger } from '@kvalitet/runtime';
+import { pathWithoutQuery } from '../http/request-log.middleware';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, problemTypeUri } from './problem-code';
 import type { ProblemDetails } from './problem-details';
 import { renderProblem } from './render-problem';
@@ -17,9 +18,12 @@ export class ProblemFilter implements ExceptionFilter {
     const rendered = renderProblem(exception);
     const requestId = typeof request?.id === 'string' ? request.id : undefined;
     if (rendered.status >= 500) {
+      // the path only: a query string may name a person (issue 24)
+      const url =
+        typeof request?.originalUrl === 'string' ? pathWithoutQuery(request.originalUrl) : undefined;
       this.logger.error(
-        { err: exception, requestId, method: request?.method, url: request?.originalUrl },
-        `fel vid ${request?.method} ${request?.originalUrl}`,
+        { err: exception, requestId, method: request?.method, url },
+        `fel vid ${request?.method} ${url}`,
       );
     }
     // pino-http picks this up for its "request errored" line.
