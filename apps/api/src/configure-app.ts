@@ -9,6 +9,7 @@ import { createLogger } from '@kvalitet/runtime';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
 import { composeMiddlewares } from './common/http/compose-middlewares';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware';
+import { noStoreMiddleware } from './common/http/no-store.middleware';
 import { RejectUnknownQueryInterceptor } from './common/http/reject-unknown-query.interceptor';
 import { requestLogger } from './common/http/request-log.middleware';
 import { requestObservationMiddleware } from './common/http/request-observation.middleware';
@@ -94,6 +95,8 @@ export function configureApp(app: INestApplication): INestApplication {
         exposedHeaders: ['Location', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
         maxAge: 600,
       }),
+      // personal data is never kept in a browser's or proxy's cache (api.md v1.1, issue 24)
+      noStoreMiddleware,
       ...(web ? [web] : []),
       jsonOnlyMiddleware,
       // Nest's own parsers are off (main.ts `bodyParser: false`): no urlencoded parser for a JSON-only api
