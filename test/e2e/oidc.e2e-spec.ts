@@ -114,6 +114,13 @@ describe('OIDC bearer tokens (e2e, AUTH_MODE=oidc)', () => {
     ['another audience', { aud: 'annat-system' }],
     ['an expired token', { exp: Math.floor(Date.now() / 1000) - 60 }],
     ['no usable username', { preferred_username: 'har mellanslag', sub: undefined }],
+    // issue 24: the issuer is the directory, and no token lives for ever
+    ['a token without exp', { exp: undefined }],
+    [
+      'a lifetime over AUTH_MAX_TOKEN_LIFETIME_SECONDS (12 h)',
+      { exp: Math.floor(Date.now() / 1000) + 13 * 3600 },
+    ],
+    ['a user with no role of this application', { realm_access: { roles: ['offline_access'] } }],
   ])('refuses %s with 401', async (_what, override) => {
     expectProblem(
       await api.call('GET', '/api/v1/me', { token: issuer.sign({ ...claims, ...override }) }),

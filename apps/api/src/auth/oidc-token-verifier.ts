@@ -5,6 +5,7 @@ import type { Principal } from '../access/principal';
 import { ApiProblem } from '../common/problem/api-problem';
 import type { ApiConfig } from '../config/api-config.schema';
 import { principalFromClaims, type ClaimNames } from './claims';
+import { tokenLifetimeProblem } from './token-lifetime';
 import { TokenVerifier } from './token-verifier';
 
 const ASYMMETRIC_ALGORITHMS = [
@@ -25,6 +26,10 @@ const DISCOVERY_TIMEOUT_MS = 5000;
  * AUTH_MODE=oidc: bearer tokens signed by OIDC_ISSUER, verified against its JWKS (found through the
  * discovery document unless OIDC_JWKS_URI is given; keys are cached and refreshed by jose), with
  * issuer and audience checks. Roles and units come from configurable claims.
+ *
+ * The issuer is the directory: a token must carry `exp` (lifetime at most
+ * AUTH_MAX_TOKEN_LIFETIME_SECONDS), a usable username and at least one role this application knows
+ * (OIDC_ROLES_CLAIM); a user with none of them is not a user of this system and gets 401.
  */
 @Injectable()
 export class OidcTokenVerifier extends TokenVerifier {
@@ -33,6 +38,7 @@ export class OidcTokenVerifier extends TokenVerifier {
   private readonly audience: string | undefined;
   private readonly jwksUri: string | undefined;
   private readonly claims: ClaimNames;
+  private readonly maxLifetimeSeconds: number;
 
   constructor(config: ConfigService<ApiConfig, true>) {
     super();
@@ -46,6 +52,7 @@ export class OidcTokenVerifier extends TokenVerifier {
       roles: config.get('OIDC_ROLES_CLAIM', { infer: true }),
       units: config.get('OIDC_UNITS_CLAIM', { infer: true }),
     };
+    this.maxLifetimeSeconds = config.get('AUTH_MAX_TOKEN_LIFETIME_SECONDS', { infer: true });
   }
 
   async verify(token: string): Promise<Principal> {
@@ -68,8 +75,15 @@ export class OidcTokenVerifier extends TokenVerifier {
       }
       throw ApiProblem.unauthenticated('Token är ogiltig eller har gått ut.');
     }
+    const lifetime = tokenLifetimeProblem(payload, this.maxLifetimeSeconds, Math.floor(Date.now() / 1000));
+    if (lifetime) throw ApiProblem.unauthenticated(lifetime);
     const principal = principalFromClaims(payload, this.claims);
     if (!principal) throw ApiProblem.unauthenticated('Token saknar användarnamn.');
+    if (principal.roles.length === 0) {
+      throw ApiProblem.unauthenticated(
+        `Användaren har ingen roll i kvalitetsledningssystemet (${this.claims.roles}) och är okänd här.`,
+      );
+    }
     return principal;
   }
 
