@@ -6,15 +6,29 @@ import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 
 export type AccessLogAction = 'read_case' | 'read_events' | 'read_risk_assessment' | 'read_improvement' | `command:${string}`;
 
+/** A read of one case (or resource), or a search of the case list with its query (DATA-5, issue 24). */
+export type AccessLogKind = 'read' | 'search';
+
+export const SEARCH_CASES_ACTION = 'search_cases';
+
+export interface AccessLogFilter {
+  caseId?: string;
+  username?: string;
+  kind?: AccessLogKind;
+}
+
 export interface AccessLogEntry {
   id: string;
   at: string;
   username: string;
   roles: string[];
-  caseId: string;
+  kind: AccessLogKind;
+  caseId: string | null;
   action: string;
   route: string;
   requestId: string | null;
+  query: string | null;
+  hits: number | null;
 }
 
 interface AccessLogRow {
@@ -22,20 +36,26 @@ interface AccessLogRow {
   at: Date;
   username: string;
   roles: string[];
-  case_id: string;
+  kind: AccessLogKind;
+  case_id: string | null;
   action: string;
   route: string;
   request_id: string | null;
+  query: string | null;
+  hits: number | null;
   total: string;
 }
 
 interface NewAccessLogRow {
   username: string;
   roles: readonly string[];
-  caseId: string;
+  kind: AccessLogKind;
+  caseId: string | null;
   action: string;
   route: string;
   requestId: string | null;
+  query: string | null;
+  hits: number | null;
 }
 
 /** Rows per INSERT; concurrent reads beyond it wait for the next statement. */
@@ -45,15 +65,18 @@ const MAX_ROWS_PER_INSERT = 200;
  * Many rows in one statement. Roles travel as one comma-joined text per row (role names have no
  * commas; see ROLES) because Postgres arrays cannot be ragged.
  */
-const INSERT_ROWS = `INSERT INTO access_log (username, roles, case_id, action, route, request_id)
-  SELECT r.username, string_to_array(r.roles, ','), r.case_id, r.action, r.route, r.request_id
-    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[])
-         WITH ORDINALITY AS r(username, roles, case_id, action, route, request_id, n)
+const INSERT_ROWS = `INSERT INTO access_log (username, roles, case_id, action, route, request_id, kind, query, hits)
+  SELECT r.username, string_to_array(r.roles, ','), r.case_id, r.action, r.route, r.request_id, r.kind, r.query, r.hits
+    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+         WITH ORDINALITY AS r(username, roles, case_id, action, route, request_id, kind, query, hits, n)
    ORDER BY r.n`;
+
+const FILTER = `($1::uuid IS NULL OR case_id = $1) AND ($2::text IS NULL OR username = $2) AND ($3::text IS NULL OR kind = $3)`;
 
 /**
  * The access log (loggkontroll, DATA-5): one row per read of a single case, written before the case
- * leaves the api, so there is no read without its row. The table refuses UPDATE and DELETE.
+ * leaves the api, so there is no read without its row; and one row per search of the case list with
+ * its query (it may name a person), written before the hits leave the api. The table refuses UPDATE and DELETE.
  * Reads that arrive while a row is being written are written together in the next statement (group
  * commit, as reports are): each read still waits for its own row to be committed (ADR 0017).
  */
@@ -76,10 +99,33 @@ export class AccessLogService {
     return this.rows.submit('access_log', {
       username: principal.username,
       roles: principal.roles,
+      kind: 'read',
       caseId,
       action,
       route,
       requestId: requestId ?? null,
+      query: null,
+      hits: null,
+    });
+  }
+
+  /** A search of the case list: who, when, the query as written and how many cases it matched. */
+  recordSearch(
+    principal: Principal,
+    search: { query: string; hits: number },
+    route: string,
+    requestId: string | undefined,
+  ): Promise<void> {
+    return this.rows.submit('access_log', {
+      username: principal.username,
+      roles: principal.roles,
+      kind: 'search',
+      caseId: null,
+      action: SEARCH_CASES_ACTION,
+      route,
+      requestId: requestId ?? null,
+      query: search.query,
+      hits: search.hits,
     });
   }
 
@@ -93,23 +139,26 @@ export class AccessLogService {
         batch.map((r) => r.action),
         batch.map((r) => r.route),
         batch.map((r) => r.requestId),
+        batch.map((r) => r.kind),
+        batch.map((r) => r.query),
+        batch.map((r) => r.hits),
       ]);
       return batch.map(() => undefined);
     });
   }
 
   async list(
-    filter: { caseId?: string; username?: string },
+    filter: AccessLogFilter,
     page: number,
     pageSize: number,
   ): Promise<{ items: AccessLogEntry[]; total: number }> {
     const rows: AccessLogRow[] = await this.dataSource.query(
-      `SELECT id, at, username, roles, case_id, action, route, request_id, count(*) OVER () AS total
+      `SELECT id, at, username, roles, kind, case_id, action, route, request_id, query, hits, count(*) OVER () AS total
          FROM access_log
-        WHERE ($1::uuid IS NULL OR case_id = $1) AND ($2::text IS NULL OR username = $2)
+        WHERE ${FILTER}
         ORDER BY at DESC, id DESC
-        LIMIT $3 OFFSET $4`,
-      [filter.caseId ?? null, filter.username ?? null, pageSize, (page - 1) * pageSize],
+        LIMIT $4 OFFSET $5`,
+      [...filterValues(filter), pageSize, (page - 1) * pageSize],
     );
     const total = rows[0] ? Number(rows[0].total) : await this.count(filter);
     return {
@@ -118,20 +167,27 @@ export class AccessLogService {
         at: new Date(r.at).toISOString(),
         username: r.username,
         roles: r.roles,
+        kind: r.kind,
         caseId: r.case_id,
         action: r.action,
         route: r.route,
         requestId: r.request_id,
+        query: r.query,
+        hits: r.hits,
       })),
       total,
     };
   }
 
-  private async count(filter: { caseId?: string; username?: string }): Promise<number> {
+  private async count(filter: AccessLogFilter): Promise<number> {
     const rows: { count: string }[] = await this.dataSource.query(
-      `SELECT count(*) FROM access_log WHERE ($1::uuid IS NULL OR case_id = $1) AND ($2::text IS NULL OR username = $2)`,
-      [filter.caseId ?? null, filter.username ?? null],
+      `SELECT count(*) FROM access_log WHERE ${FILTER}`,
+      filterValues(filter),
     );
     return Number(rows[0]?.count ?? 0);
   }
+}
+
+function filterValues(filter: AccessLogFilter): (string | null)[] {
+  return [filter.caseId ?? null, filter.username ?? null, filter.kind ?? null];
 }

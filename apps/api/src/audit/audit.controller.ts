@@ -14,14 +14,16 @@ export class AuditController {
 
   @Get('access-log')
   @Authorize(canReadAccessLog)
-  @ApiOperation({ summary: 'Vem läste vilket ärende när (kvalitetssamordnare)' })
+  @ApiOperation({
+    summary: 'Vem läste vilket ärende och vem sökte efter vad i ärendelistan, när (kvalitetssamordnare)',
+  })
   @ApiOkResponse({ type: AccessLogPageDto })
   @ApiProblems(400, 401, 403)
   async accessLog(@Query() query: AccessLogQueryDto): Promise<AccessLogPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const { items, total } = await this.log.list(
-      { caseId: query.caseId, username: query.username },
+      { caseId: query.caseId, username: query.username, kind: query.kind },
       page,
       pageSize,
     );

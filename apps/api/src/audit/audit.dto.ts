@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, IsUUID } from 'class-validator';
+import { IsIn, IsString, IsUUID } from 'class-validator';
 import { Optional } from '../common/validation/optional';
 import { IsUsername } from '../common/validation/validators';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
+import type { AccessLogKind } from './access-log.service';
+
+const KINDS: readonly AccessLogKind[] = ['read', 'search'];
 
 export class AccessLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Bara läsningar av detta ärende' })
@@ -15,6 +18,14 @@ export class AccessLogQueryDto extends PageQueryDto {
   @IsString()
   @IsUsername()
   username?: string;
+
+  @ApiPropertyOptional({
+    enum: KINDS,
+    description: 'Bara läsningar av ärenden (read) eller bara sökningar i ärendelistan (search)',
+  })
+  @Optional()
+  @IsIn(KINDS)
+  kind?: AccessLogKind;
 }
 
 export class AccessLogEntryDto {
@@ -22,11 +33,37 @@ export class AccessLogEntryDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty() username!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ example: 'read_case', description: 'read_case, read_events eller command:<kommando>' })
+  @ApiProperty({
+    enum: KINDS,
+    description: 'read: en läsning av ett ärende; search: en sökning i ärendelistan',
+  })
+  kind!: AccessLogKind;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Ärendet som lästes; null för en sökning',
+  })
+  caseId!: string | null;
+  @ApiProperty({
+    example: 'read_case',
+    description: 'read_case, read_events, command:<kommando> eller search_cases',
+  })
   action!: string;
   @ApiProperty({ example: 'GET /api/v1/cases/:id' }) route!: string;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Sökningens text (q) som den skrevs; null för en läsning',
+  })
+  query!: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Antal träffar för en sökning; null för en läsning',
+  })
+  hits!: number | null;
 }
 
 export class AccessLogPageDto {

@@ -70,11 +70,17 @@ export class CasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Ärendelistan, begränsad till det du får se' })
+  @ApiOperation({
+    summary: 'Ärendelistan, begränsad till det du får se: utan fritext och namn; en sökning med q loggas',
+  })
   @ApiOkResponse({ type: CaseListDto })
   @ApiProblems(400, 401, 403)
-  list(@CurrentUser() user: Principal, @Query() query: CaseListQueryDto): Promise<CaseListDto> {
-    return this.cases.list(user, query);
+  list(
+    @CurrentUser() user: Principal,
+    @Query() query: CaseListQueryDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<CaseListDto> {
+    return this.cases.list(user, query, info);
   }
 
   @Get(':id')

@@ -31,7 +31,6 @@ interface CaseListRow {
   reported_at: Date;
   occurred_at: Date | null;
   assignee: string | null;
-  description: string | null;
   next_due_at: Date | null;
   missed_deadlines: number;
   version: number;
@@ -133,7 +132,13 @@ export class CasesService {
     return this.view(principal, result.state, history);
   }
 
-  async list(principal: Principal, query: CaseListQueryDto): Promise<CaseListDto> {
+  /**
+   * The case list carries no free text and no names (api.md v1.1, DATA-5): `q` may match the
+   * description here, but only the case's number, type, unit, stage, dates and deadline state leave
+   * the api; the text is read on the case, which is logged. A search with `q` is itself logged, with
+   * its query and the number of hits, before the answer is sent.
+   */
+  async list(principal: Principal, query: CaseListQueryDto, info: RequestInfo): Promise<CaseListDto> {
     const visibility = caseVisibilityFilter(principal, ORGANISATION);
     if (!visibility)
       throw ApiProblem.forbidden(
@@ -145,7 +150,7 @@ export class CasesService {
     const where = caseListWhere(visibility, query, ORGANISATION, now);
     const n = where.values.length;
     const rows: CaseListRow[] = await this.dataSource.query(
-      `SELECT id, case_number, type, stage, unit_id, channel, unclassified, category, reported_at, occurred_at, assignee, description,
+      `SELECT id, case_number, type, stage, unit_id, channel, unclassified, category, reported_at, occurred_at, assignee,
               next_due_at, missed_deadlines, version, closed_at,
               ((next_due_at IS NOT NULL AND next_due_at < $${n + 1}::timestamptz) OR missed_deadlines > 0) AS overdue,
               count(*) OVER () AS total
@@ -162,6 +167,13 @@ export class CasesService {
       );
       total = Number(counted[0]?.count ?? 0);
     }
+    if (isSearch(query))
+      await this.accessLog.recordSearch(
+        principal,
+        { query: query.q, hits: total },
+        info.route,
+        info.requestId,
+      );
     return { items: rows.map(toListItem), total, page, pageSize };
   }
 
@@ -171,6 +183,10 @@ export class CasesService {
       allowedCommands: allowedCaseCommands(principal, caseFactsOf(state, events), ORGANISATION),
     };
   }
+}
+
+function isSearch(query: CaseListQueryDto): query is CaseListQueryDto & { q: string } {
+  return query.q !== undefined && query.q.trim() !== '';
 }
 
 function toListItem(row: CaseListRow): CaseListItemDto {
@@ -186,7 +202,6 @@ function toListItem(row: CaseListRow): CaseListItemDto {
     reportedAt: iso(row.reported_at)!,
     occurredAt: iso(row.occurred_at),
     assignee: row.assignee,
-    description: row.description,
     nextDueAt: iso(row.next_due_at),
     missedDeadlines: row.missed_deadlines,
     overdue: row.overdue,

@@ -133,6 +133,7 @@ export interface CaseEvent {
 
 export interface CaseListItem {
   id: string;
+/** A line of the case list: no free text and no names (api.md v1.1); those are read on the case. */
   caseNumber: string;
   type: CaseType;
   stage: CaseStage;
@@ -143,7 +144,6 @@ export interface CaseListItem {
   reportedAt: string;
   occurredAt: string | null;
   assignee: string | null;
-  description: string | null;
   nextDueAt: string | null;
   missedDeadlines: number;
   overdue: boolean;
@@ -180,12 +180,16 @@ export interface AccessLogEntry {
   at: string;
   username: string;
   roles: string[];
-  caseId: string;
+  /** `search`: a search of the case list, with its query and number of hits, and no case. */
+  kind: 'read' | 'search';
+  caseId: string | null;
   action: string;
   route: string;
   requestId: string | null;
 }
 
+  query: string | null;
+  hits: number | null;
 /** GET /api/v1/operations/dead-letters: counts and dates only, no payloads (kvalitet). */
 export interface DeadLetterSummary {
   open: number;

@@ -54,11 +54,15 @@ export function CasesPage() {
   return (
     <Stack>
       <Title order={2}>Ärenden</Title>
+      <Text size="sm">
+        Listan visar nummer, typ, steg, enhet, datum och frister, ingen fritext. Beskrivningen läses i
+        ärendet; den läsningen och varje sökning skrivs i åtkomstloggen.
+      </Text>
       <form onSubmit={search} role="search" aria-label="Filtrera ärenden">
         <Group align="end" wrap="wrap">
           <TextInput
             label="Sök"
-            description="Ärendenummer eller text"
+            description="Ärendenummer eller text i beskrivningen – sökningen loggas"
             value={draft.q}
             onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
           />
@@ -107,7 +111,7 @@ export function CasesPage() {
             <Text role="status">Inga ärenden matchar.</Text>
           ) : (
             <>
-              <ScrollTable label="Ärenden" minWidth={720}>
+              <ScrollTable label="Ärenden" minWidth={840}>
                 <Table striped highlightOnHover aria-label="Ärenden">
                   <Table.Thead>
                     <Table.Tr>
@@ -115,6 +119,7 @@ export function CasesPage() {
                       <Table.Th scope="col">Typ</Table.Th>
                       <Table.Th scope="col">Steg</Table.Th>
                       <Table.Th scope="col">Enhet</Table.Th>
+                      <Table.Th scope="col">Inträffade</Table.Th>
                       <Table.Th scope="col">Rapporterat</Table.Th>
                       <Table.Th scope="col">Nästa frist</Table.Th>
                     </Table.Tr>
@@ -130,6 +135,7 @@ export function CasesPage() {
                         <Table.Td>{CASE_TYPE_LABELS[c.type]}</Table.Td>
                         <Table.Td>{CASE_STAGE_LABELS[c.stage]}</Table.Td>
                         <Table.Td>{unitName(c.unitId)}</Table.Td>
+                        <Table.Td>{formatDateTime(c.occurredAt)}</Table.Td>
                         <Table.Td>{formatDateTime(c.reportedAt)}</Table.Td>
                         <Table.Td className={c.overdue ? 'overdue' : undefined}>
                           {formatDateTime(c.nextDueAt)}

@@ -20,6 +20,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
 import type { AccessLogEntry, Page, Policy } from '../api/types';
+import { ClassificationsEditor } from '../components/ClassificationsEditor';
 import { MeetingCalendarEditor } from '../components/MeetingCalendarEditor';
 import { ScrollTable } from '../components/ScrollTable';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
@@ -200,13 +201,31 @@ function PolicyEditor({ policy }: { policy: Policy }) {
   );
 }
 
+const ACCESS_KIND_OPTIONS = [
+  { value: '', label: 'Läsningar och sökningar' },
+  { value: 'read', label: 'Bara läsningar av ärenden' },
+  { value: 'search', label: 'Bara sökningar i ärendelistan' },
+];
+
+/** What a row of the access log was: a read of a case (or a command on it), or a search with its query. */
+function AccessWhat({ entry }: { entry: AccessLogEntry }) {
+  if (entry.kind !== 'search') return <>{accessActionLabel(entry.action)}</>;
+  return (
+    <>
+      Sökte i ärendelistan: <q data-testid="sokfraga">{entry.query}</q>
+      {entry.hits !== null && ` (${entry.hits} ${entry.hits === 1 ? 'träff' : 'träffar'})`}
+    </>
+  );
+}
+
 function AccessLog() {
-  const [draft, setDraft] = useState({ caseId: '', username: '' });
+  const [draft, setDraft] = useState({ caseId: '', username: '', kind: '' });
   const [filter, setFilter] = useState(draft);
   const [page, setPage] = useState(1);
   const params = new URLSearchParams({ page: String(page), pageSize: '50' });
   if (filter.caseId.trim()) params.set('caseId', filter.caseId.trim());
   if (filter.username.trim()) params.set('username', filter.username.trim());
+  if (filter.kind) params.set('kind', filter.kind);
   const log = useQuery({
     queryKey: ['access-log', params.toString()],
     queryFn: () => apiJson<Page<AccessLogEntry>>(`/api/v1/audit/access-log?${params.toString()}`),
@@ -214,7 +233,10 @@ function AccessLog() {
   });
   return (
     <Stack>
-      <Text size="sm">Loggkontroll: vem som läst vilket ärende och när. Loggen kan inte ändras.</Text>
+      <Text size="sm">
+        Loggkontroll: vem som läst vilket ärende och när, och vem som sökt i ärendelistan och efter vad (en
+        sökning kan innehålla ett namn eller personnummer). Loggen kan inte ändras.
+      </Text>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -235,13 +257,19 @@ function AccessLog() {
             onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })}
             error={fieldError(log.error, 'username')}
           />
+          <NativeSelect
+            label="Slag"
+            value={draft.kind}
+            onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value })}
+            data={ACCESS_KIND_OPTIONS}
+          />
           <Button type="submit">Filtrera</Button>
         </Group>
       </form>
       <QueryState query={log} loadingLabel="Hämtar åtkomstloggen…">
         {(data) =>
           data.items.length === 0 ? (
-            <Text role="status">Inga läsningar matchar.</Text>
+            <Text role="status">Inga läsningar eller sökningar matchar.</Text>
           ) : (
             <>
               <ScrollTable label="Åtkomstlogg" minWidth={720}>
@@ -261,11 +289,17 @@ function AccessLog() {
                         <Table.Td>{formatDateTime(entry.at)}</Table.Td>
                         <Table.Td>{entry.username}</Table.Td>
                         <Table.Td>{entry.roles.map(roleLabel).join(', ')}</Table.Td>
-                        <Table.Td>{accessActionLabel(entry.action)}</Table.Td>
                         <Table.Td>
-                          <Anchor component={Link} to={`/arenden/${entry.caseId}`} size="sm">
-                            Ärende {entry.caseId.slice(0, 8)}…
-                          </Anchor>
+                          <AccessWhat entry={entry} />
+                        </Table.Td>
+                        <Table.Td>
+                          {entry.caseId === null ? (
+                            '–'
+                          ) : (
+                            <Anchor component={Link} to={`/arenden/${entry.caseId}`} size="sm">
+                              Ärende {entry.caseId.slice(0, 8)}…
+                            </Anchor>
+                          )}
                         </Table.Td>
                       </Table.Tr>
                     ))}
@@ -273,7 +307,7 @@ function AccessLog() {
                 </Table>
               </ScrollTable>
               <Group justify="space-between">
-                <Text size="sm">{data.total} läsningar</Text>
+                <Text size="sm">{data.total} rader</Text>
                 {data.total > 50 && (
                   <Pagination
                     total={Math.ceil(data.total / 50)}
@@ -312,6 +346,7 @@ export function SettingsPage() {
           <Tabs.Tab value="frister">Frister och eskalering</Tabs.Tab>
           <Tabs.Tab value="logg">Åtkomstlogg</Tabs.Tab>
           <Tabs.Tab value="kalender">Möteskalender</Tabs.Tab>
+          <Tabs.Tab value="klassificering">Klassificering</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="frister" pt="md">
           <QueryState query={policy} loadingLabel="Hämtar fristpolicyn…">
@@ -327,6 +362,9 @@ export function SettingsPage() {
             Nämndens sammanträdeskalender finns inte i systemet ännu. Fristen &quot;informera nämnden på
             kommande sammanträde&quot; (DL-6) kan därför inte visas här.
           </Alert>
+        </Tabs.Panel>
+        <Tabs.Panel value="klassificering" pt="md">
+          <ClassificationsEditor />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -14,8 +14,20 @@ export class AccessLogEntity {
   @Column('text', { array: true })
   roles!: string[];
 
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId!: string;
+  /** The case read; null for a search of the case list (`kind = 'search'`). */
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId!: string | null;
+
+  @Column({ type: 'text', default: 'read' })
+  kind!: 'read' | 'search';
+
+  /** A search's query as the caller wrote it. */
+  @Column({ type: 'text', nullable: true })
+  query!: string | null;
+
+  /** A search's number of hits. */
+  @Column({ type: 'integer', nullable: true })
+  hits!: number | null;
 
   @Column('text')
   action!: string;

@@ -11,5 +11,6 @@ import { StatisticsTimelines17641500000000 } from './17641500000000-statistics-t
 import { CaseStateUncompressed17641600000000 } from './17641600000000-case-state-uncompressed';
 import { DeadLetterReplay17641700000000 } from './17641700000000-dead-letter-replay';
 import { Classifications17641800000000 } from './17641800000000-classifications';
+import { AccessLogSearches17641824000000 } from './17641824000000-access-log-searches';
 
-export const MIGRATIONS = [InitialSchema1764090000000, ReadModels1764090100000, MailMessages1764100000000, StatisticsAndReports1764100100000, RiskAssessments1764110000000, Improvement1764110100000, LedningssystemReadModels1764120000000, CaseRemindersAndSharedLimits1764130000000, OutboxPointsAtEvent1764140000000, StatisticsTimelines17641500000000, CaseStateUncompressed17641600000000, DeadLetterReplay17641700000000, Classifications17641800000000];
+export const MIGRATIONS = [InitialSchema1764090000000, ReadModels1764090100000, MailMessages1764100000000, StatisticsAndReports1764100100000, RiskAssessments1764110000000, Improvement1764110100000, LedningssystemReadModels1764120000000, CaseRemindersAndSharedLimits1764130000000, OutboxPointsAtEvent1764140000000, StatisticsTimelines17641500000000, CaseStateUncompressed17641600000000, DeadLetterReplay17641700000000, Classifications17641800000000, AccessLogSearches17641824000000];

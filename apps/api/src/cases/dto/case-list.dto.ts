@@ -62,7 +62,11 @@ export class CaseListQueryDto extends PageQueryDto {
   @IsDateOrDateTime()
   to?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Söker i ärendenummer och beskrivning' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description:
+      'Söker i ärendenummer och beskrivning; träffarna visar ingen fritext. Sökningen skrivs i åtkomstloggen med sin text.',
+  })
   @Optional()
   @IsString()
   @MaxLength(200)
@@ -81,6 +85,11 @@ export class CaseListQueryDto extends PageQueryDto {
   overdue?: boolean;
 }
 
+/**
+ * One line of the case list: no free text and no names (no description, immediateActions,
+ * onBehalfOf, personRef — api.md v1.1 "Reads, searches and reclassification"); those are read on the
+ * case itself, which is access-logged.
+ */
 export class CaseListItemDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() caseNumber!: string;
@@ -93,7 +102,6 @@ export class CaseListItemDto {
   @ApiProperty({ format: 'date-time' }) reportedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) occurredAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) assignee!: string | null;
-  @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextDueAt!: string | null;
   @ApiProperty() missedDeadlines!: number;
   @ApiProperty() overdue!: boolean;
