@@ -50,7 +50,11 @@ run() {
 }
 
 say "migrerar databasen och lägger in demodata…"
+# As the tables' owner (DATABASE_OWNER_URL, kvalitet), which also grants the runtime role
+# kvalitet_app (DATABASE_URL) its rights; the processes below get only the runtime role (issue 24).
 node -r @swc-node/register infra/seed-demo.ts
+unset DATABASE_OWNER_URL
+export MIGRATE_ON_START=false
 say "skapar eller uppdaterar rapportschemana i Temporal (veckosammanställning, tertial, berättelser …)…"
 node -r @swc-node/register apps/worker/src/activities/report-schedules-cli.ts ensure
 

@@ -1,4 +1,5 @@
 export * from './data-source';
+export * from './database-roles';
 export * from './migrations';
 export * from './entities/service-probe.entity';
 export * from './entities/access-log.entity';

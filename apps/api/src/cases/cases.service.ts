@@ -18,6 +18,7 @@ import { buildCaseView, buildEventViews, type CaseEventView, type CaseView } fro
 import type { CaseCommandDto } from './dto/case-command.dto';
 import type { CaseListDto, CaseListItemDto, CaseListQueryDto } from './dto/case-list.dto';
 import type { ReportCaseDto } from './dto/report-case.dto';
+import { mayReadFullPersonRef, personRefFor, storablePersonRef } from './person-ref-disclosure';
 
 interface CaseListRow {
   id: string;
@@ -61,6 +62,7 @@ export class CasesService {
     info: RequestInfo,
     caseId?: string,
   ): Promise<CaseView> {
+    const personRef = storablePersonRef(body.personRef);
     const { state, events } = await createOnce({
       idempotentId: caseId,
       load: (id) => this.commands.load(id),
@@ -82,14 +84,15 @@ export class CasesService {
                     ...(body.onBehalfOf.contact === undefined ? {} : { contact: body.onBehalfOf.contact }),
                   },
                 }),
-            ...(body.personRef === undefined ? {} : { personRef: body.personRef }),
+            ...(personRef === undefined ? {} : { personRef }),
             reporter: { username: principal.username, name: principal.name },
           },
           actorOf(principal),
           { requestId: info.requestId, ...(caseId === undefined ? {} : { caseId }) },
         ),
     });
-    return this.view(principal, state, events);
+    // The answer to a report is not a read of the case: an identity number in it is masked for all.
+    return this.view(principal, state, events, { fullPersonRef: false });
   }
 
   async detail(principal: Principal, loaded: LoadedCase, info: RequestInfo): Promise<CaseView> {
@@ -99,7 +102,7 @@ export class CasesService {
 
   async events(principal: Principal, loaded: LoadedCase, info: RequestInfo): Promise<CaseEventView[]> {
     await this.accessLog.record(principal, loaded.state.id, 'read_events', info.route, info.requestId);
-    return buildEventViews(loaded.events);
+    return buildEventViews(loaded.events).map(maskedEventPersonRef);
   }
 
   async execute(
@@ -177,12 +180,29 @@ export class CasesService {
     return { items: rows.map(toListItem), total, page, pageSize };
   }
 
-  private view(principal: Principal, state: CaseAggregateState, events: readonly EventEnvelope[]): CaseView {
+  /** The case as this caller sees it: its commands, and `personRef` per person-ref-disclosure.ts. */
+  private view(
+    principal: Principal,
+    state: CaseAggregateState,
+    events: readonly EventEnvelope[],
+    options: { fullPersonRef?: false } = {},
+  ): CaseView {
+    const facts = caseFactsOf(state, events);
+    const view = buildCaseView(state, events);
+    const full = options.fullPersonRef !== false && mayReadFullPersonRef(principal, facts);
     return {
-      ...buildCaseView(state, events),
-      allowedCommands: allowedCaseCommands(principal, caseFactsOf(state, events), ORGANISATION),
+      ...view,
+      personRef: personRefFor(view.personRef, full),
+      allowedCommands: allowedCaseCommands(principal, facts, ORGANISATION),
     };
   }
+}
+
+/** The history shows `personRef` masked to everyone; the full reference is read on the case. */
+function maskedEventPersonRef(event: CaseEventView): CaseEventView {
+  const personRef = event.data['personRef'];
+  if (typeof personRef !== 'string') return event;
+  return { ...event, data: { ...event.data, personRef: personRefFor(personRef, false) } };
 }
 
 function isSearch(query: CaseListQueryDto): query is CaseListQueryDto & { q: string } {

@@ -10,6 +10,8 @@ export const apiConfigSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'måste vara en postgres://-adress'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    /** The tables' owner, for MIGRATE_ON_START only; DATABASE_URL is then the runtime role it grants to (issue 24). */
+    DATABASE_OWNER_URL: z.string().regex(/^postgres(ql)?:\/\//, 'måste vara en postgres://-adress').optional(),
     TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     KAFKA_BROKERS: z.string().regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'måste vara värd:port[,värd:port]'),

@@ -198,7 +198,7 @@ export function ReportPage() {
           />
           <TextInput
             label="Berörd person (valfritt)"
-            description="Initialer eller annan intern referens – aldrig personnummer"
+            description="Initialer, intern referens eller personnummer (ÅÅÅÅMMDD-NNNN). Ett personnummer kontrolleras och visas maskerat för de flesta."
             value={personRef}
             onChange={(e) => setPersonRef(e.currentTarget.value)}
             error={fieldError(err, 'personRef')}

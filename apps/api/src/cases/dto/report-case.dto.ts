@@ -86,7 +86,12 @@ export class ReportCaseDto {
 
   @ApiPropertyOptional({
     maxLength: 100,
-    description: 'Pseudonym referens till berörd person (aldrig personnummer)',
+    example: '19121212-1212',
+    description:
+      'Berörd person: en pseudonym (initialer, intern referens) eller ett personnummer/samordningsnummer ' +
+      '(ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN; datumet ska finnas, för samordningsnummer dag + 60, och kontrollsiffran stämma — ' +
+      'annars 400 INVALID_PERSONNUMMER). Ett nummer lagras som ÅÅÅÅMMDD-NNNN och visas maskerat (ÅÅÅÅMMDD-****) utom i ' +
+      'ärendet för förvaltningschef, sas, mas och ärendets handläggare. En pseudonym får inte innehålla ett personnummer.',
   })
   @Optional()
   @IsString()
