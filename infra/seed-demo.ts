@@ -1,6 +1,9 @@
 // Migrates the database and, on an empty one, reports a handful of demo cases through the same
 // domain service the api uses, so `npm start` opens on a system with something to look at. The demo
 // organisation and users of api.md are configuration of the api (apps/api/src/org).
+// With DATABASE_OWNER_URL (the embedded default, issue 24) the migrations and the runtime role's
+// grants run as the owner, and the demo data is written as the runtime role of DATABASE_URL, as the
+// api would.
 import { randomUUID } from 'node:crypto';
 import type { CaseActor } from '@kvalitet/domain';
 import { CaseCommandService, EventStore, RiskAssessmentCommandService, RiskPolicyRepository, openDataSource, seedLedningssystemDemo } from '@kvalitet/persistence';
@@ -76,7 +79,8 @@ async function seedRiskAssessments(risks: RiskAssessmentCommandService): Promise
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL saknas (kör via npm start)');
-  const dataSource = await openDataSource({ url, migrate: true, applicationName: 'kvalitet-seed' });
+  const ownerUrl = process.env.DATABASE_OWNER_URL || undefined;
+  const dataSource = await openDataSource({ url, migrate: true, ...(ownerUrl ? { ownerUrl } : {}), applicationName: 'kvalitet-seed' });
   try {
     const [existing] = await dataSource.query(`SELECT count(*) AS n FROM events WHERE aggregate_type = 'case'`);
     if (Number(existing.n) === 0 && process.env.SEED_DEMO_CASES !== 'false') {

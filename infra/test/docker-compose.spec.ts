@@ -9,6 +9,8 @@ import { workerConfigSchema } from '../../apps/worker/src/config/worker-config.s
 interface ComposeService {
   environment?: Record<string, string>;
   build?: { dockerfile: string };
+  command?: string[];
+  depends_on?: Record<string, { condition: string }> | string[];
 }
 
 const compose = parse(readFileSync(resolve(__dirname, '../../docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
@@ -47,5 +49,28 @@ describe('docker-compose infrastructure', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-db', 'kafka']));
     expect(compose.services.temporal?.environment?.DB).toBe('postgres12');
     expect(compose.services.kafka?.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+  });
+});
+
+// Issue 24: the tables' owner migrates in a one-shot step; the processes get the runtime role only.
+describe('docker-compose database roles', () => {
+  const userOf = (url: string | undefined) => (url ? decodeURIComponent(new URL(url).username) : undefined);
+  const owner = compose.services.postgres?.environment?.POSTGRES_USER;
+
+  it('migrates as the owner in a one-shot step that also names the runtime role', () => {
+    const migrate = compose.services.migrate;
+    expect(migrate?.command?.join(' ')).toContain('apps/api/src/migrate-cli.ts');
+    expect(userOf(migrate?.environment?.DATABASE_OWNER_URL)).toBe(owner);
+    expect(userOf(migrate?.environment?.DATABASE_URL)).toBe('kvalitet_app');
+    expect(compose.services.api?.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' } });
+    expect(compose.services.api?.environment?.MIGRATE_ON_START).toBe('false');
+  });
+
+  it.each(['api', 'worker', 'projector'])('%s connects as the runtime role and never sees the owner', (name) => {
+    const environment = compose.services[name]?.environment ?? {};
+    expect(userOf(environment.DATABASE_URL)).toBe('kvalitet_app');
+    expect(userOf(environment.DATABASE_URL)).not.toBe(owner);
+    expect(Object.values(environment).join('\n')).not.toContain(`//${owner}:`);
+    expect(environment.DATABASE_OWNER_URL).toBeUndefined();
   });
 });

@@ -42,7 +42,9 @@ if [ -z "${DATABASE_URL:-}" ] || [ -z "${TEMPORAL_ADDRESS:-}" ] || [ -z "${KAFKA
   . .infra/env
   set +a
 fi
-ADMIN_URL=$DATABASE_URL
+# The tables' owner creates the database and is the api's one role here (issue 24: DATABASE_URL of
+# the local default is the runtime role, which may not create databases).
+ADMIN_URL=${DATABASE_OWNER_URL:-$DATABASE_URL}
 DB_NAME="kvalitet_fuzz_$(date +%s)_$$"
 db() { node -e "const {Client}=require('pg');const c=new Client(process.argv[1]);c.connect().then(()=>c.query(process.argv[2])).then(()=>c.end(),e=>{console.error(e.message);process.exit(1)})" "$ADMIN_URL" "$1"; }
 PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
@@ -59,7 +61,7 @@ trap cleanup EXIT
 say "ny databas $DB_NAME, api på port $PORT"
 db "CREATE DATABASE $DB_NAME"
 mkdir -p .infra/logs "$REPORT_DIR"
-DATABASE_URL="${ADMIN_URL%/*}/$DB_NAME" PORT=$PORT HOST=127.0.0.1 AUTH_MODE=dev NODE_ENV=test LOG_LEVEL=warn MIGRATE_ON_START=true \
+env -u DATABASE_OWNER_URL DATABASE_URL="${ADMIN_URL%/*}/$DB_NAME" PORT=$PORT HOST=127.0.0.1 AUTH_MODE=dev NODE_ENV=test LOG_LEVEL=warn MIGRATE_ON_START=true \
   PUBLIC_FEEDBACK_RATE_LIMIT=100000 \
   node -r @swc-node/register apps/api/src/main.ts >.infra/logs/fuzz-api.log 2>&1 &
 API_PID=$!

@@ -17,9 +17,12 @@ export class AppProcess {
   ) {}
 
   start(): void {
+    // The owner's address of a sourced .infra/env names the shared database, not this test's: a
+    // process gets one only when the test gives it (issue 24).
+    const { DATABASE_OWNER_URL: _owner, ...inherited } = process.env;
     this.child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(ROOT, this.entry)], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, LOG_LEVEL: this.env.LOG_LEVEL ?? 'warn' },
+      env: { ...inherited, ...this.env, LOG_LEVEL: this.env.LOG_LEVEL ?? 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const text of this.awaited.keys()) this.awaited.set(text, false);

@@ -12,15 +12,32 @@ export interface InfraEnv {
  * Addresses of the real servers: the environment wins (external servers, CI), else the file that
  * `infra/up.sh` writes. Tests never start servers themselves and never fall back to mocks.
  */
-export function infraEnv(): InfraEnv {
+function readEnvFile(): Record<string, string> {
   const file = resolve(__dirname, '../../.infra/env');
   const fromFile: Record<string, string> = {};
   if (existsSync(file)) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-      if (match) fromFile[match[1]!] = match[2]!;
+      if (match) fromFile[match[1]!] = match[2]!.replace(/^'(.*)'$/, '$1');
     }
   }
+  return fromFile;
+}
+
+/**
+ * The tables' owner on the same server (issue 24): may create databases, owns what it migrates.
+ * `DATABASE_URL` is the runtime role on the local default; without an owner address (an external
+ * server given as one `DATABASE_URL`) that one address does everything, as before. Not part of
+ * infraEnv(), which tests spread into the environment of the processes they start.
+ */
+export function ownerDatabaseUrl(): string {
+  const fromFile = readEnvFile();
+  const owner = process.env.DATABASE_URL ? process.env.DATABASE_OWNER_URL : (process.env.DATABASE_OWNER_URL ?? fromFile.DATABASE_OWNER_URL);
+  return owner || infraEnv().DATABASE_URL;
+}
+
+export function infraEnv(): InfraEnv {
+  const fromFile = readEnvFile();
   const pick = (name: keyof InfraEnv) => process.env[name] ?? fromFile[name];
   const env = {
     DATABASE_URL: pick('DATABASE_URL'),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { openDataSource } from '@kvalitet/persistence';
-import { infraEnv } from './infra-env';
+import { ownerDatabaseUrl } from './infra-env';
 
 export interface TestDatabase {
   url: string;
@@ -10,9 +10,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own for one test file, on the real Postgres server. */
+/**
+ * A fresh, migrated database of its own for one test file, on the real Postgres server, created and
+ * used as the tables' owner (one role, as without DATABASE_OWNER_URL; runtime-role.int-spec.ts
+ * tests the split).
+ */
 export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
-  const adminUrl = infraEnv().DATABASE_URL;
+  const adminUrl = ownerDatabaseUrl();
   const name = `kvalitet_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();

@@ -24,11 +24,14 @@ export async function runApiPrimary(config: ApiConfig, logger: Logger): Promise<
     const dataSource = await openDataSource({
       url: config.DATABASE_URL,
       migrate: true,
+      ownerUrl: config.DATABASE_OWNER_URL,
       poolSize: 1,
       applicationName: 'kvalitet-api-migrate',
     });
     await dataSource.destroy();
   }
+  // The workers serve requests as the runtime role only: the owner's address stays in this process.
+  delete process.env['DATABASE_OWNER_URL'];
   const aggregator = new AggregatorRegistry();
   let stopping = false;
   let failedStarts = 0;

@@ -28,6 +28,7 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
           poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
           applicationName: 'kvalitet-api',
           migrate: config.get('MIGRATE_ON_START', { infer: true }) === 'true',
+          ownerUrl: config.get('DATABASE_OWNER_URL', { infer: true }),
         }),
     },
     {

@@ -29,9 +29,10 @@ function checked(name: string): string {
 }
 
 /**
- * Creates the index-less shadows. A table with triggers, row security policies or grants of its
- * own is refused: the swap would silently lose them. (Views or foreign keys on a table make the
- * swap's DROP TABLE fail, and so the whole rebuild, instead of losing anything.)
+ * Creates the index-less shadows. A table with triggers or row security policies of its own is
+ * refused: the swap would silently lose them. Its grants (the runtime role's, issue 24) are copied
+ * onto the shadow, so the swapped table grants exactly what the old one did. (Views or foreign keys
+ * on a table make the swap's DROP TABLE fail, and so the whole rebuild, instead of losing anything.)
  */
 export async function createShadowTables(manager: EntityManager, tables: readonly string[]): Promise<ShadowTable[]> {
   const shadows: ShadowTable[] = [];
@@ -43,23 +44,59 @@ export async function createShadowTables(manager: EntityManager, tables: readonl
   const [wal]: { minimal: boolean }[] = await manager.query(`SELECT current_setting('wal_level') = 'minimal' AS minimal`);
   const unlogged = wal?.minimal !== true;
   for (const table of tables.map(checked)) {
-    const [owned]: { triggers: number; policies: number; acl: string | null; options: string | null }[] = await manager.query(
+    const [owned]: { triggers: number; policies: number; options: string | null }[] = await manager.query(
       `SELECT (SELECT count(*)::int FROM pg_trigger WHERE tgrelid = c.oid AND NOT tgisinternal) AS triggers,
               (SELECT count(*)::int FROM pg_policy WHERE polrelid = c.oid) AS policies,
-              c.relacl::text AS acl, array_to_string(c.reloptions, ', ') AS options
+              array_to_string(c.reloptions, ', ') AS options
          FROM pg_class c WHERE c.oid = $1::regclass`,
       [table],
     );
     if (!owned) throw new Error(`tabellen ${table} finns inte`);
-    if (owned.triggers > 0 || owned.policies > 0 || owned.acl !== null) {
-      throw new Error(`${table} har egna triggrar, policyer eller rättigheter och kan inte byggas om bredvid`);
+    if (owned.triggers > 0 || owned.policies > 0) {
+      throw new Error(`${table} har egna triggrar eller policyer och kan inte byggas om bredvid`);
     }
     const shadow = `${table}__rebuild`;
     await manager.query(`CREATE ${unlogged ? 'UNLOGGED ' : ''}TABLE ${shadow} (LIKE ${table} INCLUDING ALL EXCLUDING INDEXES)`);
     if (owned.options) await manager.query(`ALTER TABLE ${shadow} SET (${owned.options})`);
+    await copyGrants(manager, table, shadow);
     shadows.push({ table, shadow, unlogged });
   }
   return shadows;
+}
+
+const PRIVILEGES = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER', 'MAINTAIN']);
+
+interface Grant {
+  grantee: string;
+  privilege: string;
+  grantable: boolean;
+}
+
+/** The grants of a table to others than the shadow's owner (whose rights come with ownership). */
+async function grantsOf(manager: EntityManager, table: string, owner: string): Promise<Grant[]> {
+  return manager.query(
+    `SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee,
+            a.privilege_type AS privilege, a.is_grantable AS grantable
+       FROM pg_class c, aclexplode(c.relacl) a
+      WHERE c.oid = $1::regclass AND a.grantee <> (SELECT oid FROM pg_roles WHERE rolname = $2)
+      ORDER BY 1, 2`,
+    [table, owner],
+  );
+}
+
+/**
+ * Makes the shadow's grants those of its table: the default privileges the shadow got at CREATE
+ * are revoked, the table's granted.
+ */
+async function copyGrants(manager: EntityManager, table: string, shadow: string): Promise<void> {
+  const [row]: { owner: string }[] = await manager.query(`SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE oid = $1::regclass`, [shadow]);
+  const owner = row!.owner;
+  for (const grantee of new Set((await grantsOf(manager, shadow, owner)).map((g) => g.grantee)))
+    await manager.query(`REVOKE ALL ON TABLE ${shadow} FROM ${grantee}`);
+  for (const grant of await grantsOf(manager, table, owner)) {
+    if (!PRIVILEGES.has(grant.privilege)) throw new Error(`okänd rättighet ${grant.privilege} på ${table}`);
+    await manager.query(`GRANT ${grant.privilege} ON TABLE ${shadow} TO ${grant.grantee}${grant.grantable ? ' WITH GRANT OPTION' : ''}`);
+  }
 }
 
 /**
