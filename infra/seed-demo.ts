@@ -12,6 +12,8 @@ const medarbetare: CaseActor = { username: 'medarbetare', roles: ['staff'] };
 const enhetschef: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
 const kvalitet: CaseActor = { username: 'kvalitet', roles: ['quality_coordinator'] };
 const avdelningschef: CaseActor = { username: 'avdelningschef', roles: ['division_manager'] };
+const sas: CaseActor = { username: 'sas', roles: ['lex_sarah_investigator'] };
+const mas: CaseActor = { username: 'mas', roles: ['mas'] };
 
 function daysAgo(days: number, hour = 10): string {
   const date = new Date(Date.now() - days * 86400000);
@@ -26,6 +28,8 @@ async function seedCases(cases: CaseCommandService): Promise<number> {
   );
   await cases.execute(lexSarah.state.id, { type: 'acknowledge', actor: enhetschef, data: { note: 'Mottagen, SAS informerad.' } });
   await cases.execute(lexSarah.state.id, { type: 'assign', actor: enhetschef, data: { assignee: 'sas' } });
+  // Category and lagrum are codes of the classification lists; the demo lists are in force until kvalitet saves its own (issue 24).
+  await cases.execute(lexSarah.state.id, { type: 'classify', actor: sas, data: { category: 'tillsyn', lagrum: '14 kap. 3 § SoL' } });
 
   const deviation = await cases.report(
     { type: 'deviation', unitId: 'hemtjanst-norr', occurredAt: daysAgo(5, 8), channel: 'staff_form', description: 'Besök uteblev på grund av fel i planeringen.', immediateActions: 'Brukaren kontaktad samma dag.' },
@@ -35,8 +39,10 @@ async function seedCases(cases: CaseCommandService): Promise<number> {
   await cases.execute(deviation.state.id, { type: 'record-investigation', actor: enhetschef, data: { summary: 'Planeringsverktyget visade fel tid efter schemaändring.', causes: ['technology', 'routine'] } });
   await cases.execute(deviation.state.id, { type: 'add-action', actor: enhetschef, data: { actionId: randomUUID(), title: 'Kontroll av planeringen vid schemaändring', level: 'organisational', owner: 'enhetschef', dueAt: new Date(Date.now() + 14 * 86400000).toISOString() } });
 
-  await cases.report({ type: 'complaint', unitId: 'solgarden', channel: 'phone', reportedAt: daysAgo(1, 9), description: 'Anhörig missnöjd med att maten serveras kall.', onBehalfOf: { name: 'Anhörig (telefon)' } }, kvalitet);
-  await cases.report({ type: 'hsl_deviation', unitId: 'solgarden', occurredAt: daysAgo(3, 20), channel: 'staff_form', description: 'Läkemedel gavs en timme för sent.', immediateActions: 'Sjuksköterska kontaktad.' }, medarbetare);
+  const complaint = await cases.report({ type: 'complaint', unitId: 'solgarden', channel: 'phone', reportedAt: daysAgo(1, 9), description: 'Anhörig missnöjd med att maten serveras kall.', onBehalfOf: { name: 'Anhörig (telefon)' } }, kvalitet);
+  await cases.execute(complaint.state.id, { type: 'classify', actor: enhetschef, data: { category: 'omvårdnad' } });
+  const medication = await cases.report({ type: 'hsl_deviation', unitId: 'solgarden', occurredAt: daysAgo(3, 20), channel: 'staff_form', description: 'Läkemedel gavs en timme för sent.', immediateActions: 'Sjuksköterska kontaktad.' }, medarbetare);
+  await cases.execute(medication.state.id, { type: 'classify', actor: mas, data: { category: 'läkemedel' } });
   await cases.report({ type: 'suggestion', unitId: 'ekbacken', channel: 'web', description: 'Önskemål om fler utflykter på helger.', unclassified: false }, kvalitet);
   const praise = await cases.report({ type: 'praise', unitId: 'hemtjanst-norr', channel: 'letter', description: 'Tack för ett fint bemötande!' }, kvalitet);
   await cases.execute(praise.state.id, { type: 'close', actor: enhetschef, data: { summary: 'Berömmet vidarebefordrat till personalgruppen.' } });

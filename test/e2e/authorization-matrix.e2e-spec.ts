@@ -189,6 +189,8 @@ const GENERAL: [string, string, unknown, Record<DemoUsername, number>][] = [
   ['POST', '/api/v1/cases', report('deviation', 'solgarden'), ONLY([...DEMO_USERNAMES], 201)],
   ['GET', '/api/v1/policy', undefined, ONLY(MANAGERS_AND_UP, 200)],
   ['PUT', '/api/v1/policy', { deadlines: {}, escalationChain: [] }, ONLY(['kvalitet'], 400)],
+  ['GET', '/api/v1/classifications', undefined, ALL_200],
+  ['PUT', '/api/v1/classifications', { categories: [], lagrum: [] }, ONLY(['kvalitet'], 400)],
   ['GET', '/api/v1/audit/access-log', undefined, ONLY(['kvalitet'], 200)],
   ['GET', '/api/v1/operations/dead-letters', undefined, ONLY(['kvalitet'], 200)],
 ];

@@ -148,11 +148,12 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
     expect(assigned.status).toBe(200);
     expect(assigned.body.assignee).toBe('sas');
 
-    const classified = await post('sas', path('classify'), { category: 'omsorg', lagrum: 'SoL 14 kap. 6 §' });
+    // Codes from GET /api/v1/classifications (issue 24).
+    const classified = await post('sas', path('classify'), { category: 'omvårdnad', lagrum: '14 kap. 3 § SoL' });
     expect(classified.status).toBe(200);
     expect(classified.body).toMatchObject({
-      category: 'omsorg',
-      lagrum: 'SoL 14 kap. 6 §',
+      category: 'omvårdnad',
+      lagrum: '14 kap. 3 § SoL',
       type: 'lex_sarah',
     });
 

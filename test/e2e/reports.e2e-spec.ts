@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { composeWeeklyDigest, statisticsFactOf, type StatisticsCaseFact } from '@kvalitet/domain';
+import { composeWeeklyDigest, DEFAULT_CLASSIFICATION_VOCABULARY, statisticsFactOf, withClassificationCodes, type StatisticsCaseFact } from '@kvalitet/domain';
 import { EventStore } from '@kvalitet/persistence';
 import { createStatisticsProjection } from '../../apps/projector/src/projections/statistics.projection';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read-models';
@@ -37,7 +37,10 @@ describe('report endpoints through the real api', () => {
   it('weekly digest as JSON: the api.md shape, the figures of the pure composition as of the answer\'s asOf', async () => {
     const response = await api.call<{ asOf: string }>('GET', '/api/v1/reports/weekly-digest?week=2026-W48', { token: ledning });
     expect(response.status).toBe(200);
-    const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);
+    // The statistics keep list codes (issue 24): the fixture's free-text category `rutin` is `annat`.
+    const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events))
+      .filter((f): f is StatisticsCaseFact => f !== null)
+      .map((f) => withClassificationCodes(f, DEFAULT_CLASSIFICATION_VOCABULARY));
     expect(response.body).toEqual(JSON.parse(JSON.stringify(composeWeeklyDigest(facts, '2026-W48', new Date(response.body.asOf)))));
     expect(Object.keys(response.body)).toEqual(expect.arrayContaining(['week', 'from', 'to', 'totals', 'byType', 'byUnit', 'lines']));
     expect(personalFound(response.text)).toEqual([]);

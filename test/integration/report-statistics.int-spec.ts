@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { monthlyCountsOf, statisticsFactOf, type StatisticsCaseFact } from '@kvalitet/domain';
+import { DEFAULT_CLASSIFICATION_VOCABULARY, monthlyCountsOf, statisticsFactOf, withClassificationCodes, type StatisticsCaseFact } from '@kvalitet/domain';
 import { EventStore } from '@kvalitet/persistence';
 import { ReportService, statisticsStore } from '@kvalitet/reporting';
 import { createStatisticsProjection } from '../../apps/projector/src/projections/statistics.projection';
@@ -27,7 +27,13 @@ describe('statistics read model (projection, rebuild, report service) on Postgre
     await db.drop();
   });
 
-  const expected = () => byId(FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null));
+  // Category and lagrum as list codes (issue 24): the fixture's free text `rutin`, `SoL`, `HSL` is `annat`.
+  const expected = () =>
+    byId(
+      FIXTURE_CASES.map((c) => statisticsFactOf(c.events))
+        .filter((f): f is StatisticsCaseFact => f !== null)
+        .map((f) => withClassificationCodes(f, DEFAULT_CLASSIFICATION_VOCABULARY)),
+    );
 
   it('the live consumer re-folds the touched cases from the event rows, twice the same', async () => {
     const projection = createStatisticsProjection();

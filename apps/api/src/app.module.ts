@@ -14,6 +14,7 @@ import { ReportsModule } from './reports/reports.module';
 import { OrgModule } from './org/org.module';
 import { PolicyModule } from './policy/policy.module';
 import { MeetingCalendarModule } from './meeting-calendar/meeting-calendar.module';
+import { ClassificationsModule } from './classifications/classifications.module';
 import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RiskAssessmentsModule } from './risk-assessments/risk-assessments.module';
@@ -45,6 +46,7 @@ import { InternkontrollModule } from './internkontroll/internkontroll.module';
     RemindersModule,
     PolicyModule,
     MeetingCalendarModule,
+    ClassificationsModule,
     RiskAssessmentsModule,
     ImprovementModule,
     RoutinesModule,

@@ -1,4 +1,4 @@
-import { CASE_USER_COMMAND_TYPES, type CaseType, type CaseUserCommandType } from '@kvalitet/domain';
+import { CASE_TYPE_LABELS, CASE_TYPES, CASE_USER_COMMAND_TYPES, type CaseType, type CaseUserCommandType } from '@kvalitet/domain';
 import type { Organisation } from '../org/organisation';
 import type { Principal } from './principal';
 import type { Role } from './roles';
@@ -242,6 +242,78 @@ export function canReadMeetingCalendar(principal: Principal): boolean {
 
 export function canChangeMeetingCalendar(principal: Principal): boolean {
   return has(principal, ['quality_coordinator']);
+}
+
+/** The classification lists (categories, lagrum; issue 24): read by everyone signed in, kept by kvalitet. */
+export function canReadClassifications(principal: Principal): boolean {
+  return principal.roles.length > 0;
+}
+
+export function canChangeClassifications(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator']);
+}
+
+/**
+ * Reclassification (LC-6 S3, api.md v1.1 "Reads, searches and reclassification"), on top of the
+ * `classify` right of `COMMAND_RIGHTS`, which lets a case's handlers set its category and lagrum:
+ *
+ * | from type     | to another type for     | except to (open to every handler) |
+ * |---------------|-------------------------|-----------------------------------|
+ * | lex_sarah     | lex_sarah_investigator  | —                                 |
+ * | lex_maria     | mas                     | —                                 |
+ * | hsl_deviation | mas                     | lex_sarah, lex_maria              |
+ * | other types   | every handler           |                                   |
+ *
+ * Moving a case to another unit (central registration) is for `UNIT_MOVERS`. A unit manager who
+ * tries either is refused with 403, so a manager cannot take a report out of the statutory triage
+ * or out of their own line.
+ */
+const TYPE_GUARDS: readonly { readonly from: CaseType; readonly roles: readonly Role[]; readonly openTo: readonly CaseType[]; readonly who: string }[] = [
+  { from: 'lex_sarah', roles: ['lex_sarah_investigator'], openTo: [], who: 'lex Sarah-utredaren (SAS)' },
+  { from: 'lex_maria', roles: ['mas'], openTo: [], who: 'medicinskt ansvarig sjuksköterska (MAS)' },
+  { from: 'hsl_deviation', roles: ['mas'], openTo: ['lex_sarah', 'lex_maria'], who: 'medicinskt ansvarig sjuksköterska (MAS)' },
+];
+
+const UNIT_MOVERS: readonly Role[] = ['lex_sarah_investigator', 'mas', 'quality_coordinator'];
+
+/** May the caller, who may `classify` the case, change its type to `toType`? */
+export function mayReclassifyTo(principal: Principal, facts: CaseFacts, toType: CaseType): boolean {
+  if (toType === facts.type) return true;
+  const guard = TYPE_GUARDS.find((g) => g.from === facts.type);
+  return !guard || guard.openTo.includes(toType) || has(principal, guard.roles);
+}
+
+/** May the caller, who may `classify` the case, move it to another unit? */
+export function mayMoveCaseToAnotherUnit(principal: Principal): boolean {
+  return has(principal, UNIT_MOVERS);
+}
+
+/** Why a `classify` with this type and unit is refused (403, Swedish), or null when it is not. */
+export function reclassificationRefusal(
+  principal: Principal,
+  facts: CaseFacts,
+  change: { readonly type?: CaseType; readonly unitId?: string },
+): string | null {
+  if (change.type !== undefined && !mayReclassifyTo(principal, facts, change.type)) {
+    const who = TYPE_GUARDS.find((g) => g.from === facts.type)?.who ?? 'den som ansvarar för ärendetypen';
+    return `Bara ${who} får omklassificera ett ärende av typen ${CASE_TYPE_LABELS[facts.type]} till ${CASE_TYPE_LABELS[change.type]} (LC-6 S3).`;
+  }
+  if (change.unitId !== undefined && change.unitId !== facts.unitId && !mayMoveCaseToAnotherUnit(principal))
+    return 'Bara lex Sarah-utredaren (SAS), medicinskt ansvarig sjuksköterska (MAS) och kvalitetssamordnaren får flytta ett ärende till en annan enhet.';
+  return null;
+}
+
+/** What the classify form may offer the caller: the types they may change the case to, and whether they may move it. */
+export interface ClassifyOptions {
+  readonly types: CaseType[];
+  readonly moveUnit: boolean;
+}
+
+export function classifyOptions(principal: Principal, facts: CaseFacts): ClassifyOptions {
+  return {
+    types: CASE_TYPES.filter((type) => type !== facts.type && mayReclassifyTo(principal, facts, type)),
+    moveUnit: mayMoveCaseToAnotherUnit(principal),
+  };
 }
 
 /** The access log (loggkontroll, EK-6) is reviewed by the quality function. */

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../access/principal';
 import { CurrentUser } from '../auth/auth.decorators';
+import { ClassificationsService } from '../classifications/classifications.service';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { CaseAccess, CaseAccessGuard, LoadedCaseParam } from './case-access.guard';
@@ -34,7 +35,10 @@ import { CaseDto } from './dto/case.dto';
 @Controller('cases/:id')
 @UseGuards(CaseAccessGuard)
 export class CaseCommandsController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly classifications: ClassificationsService,
+  ) {}
 
   @Post('acknowledge')
   @HttpCode(200)
@@ -73,17 +77,20 @@ export class CaseCommandsController {
   @CaseAccess('classify')
   @ApiOperation({
     summary: 'Klassificera eller omklassificera (med motivering)',
+    description:
+      'Kategori och lagrum är koder från GET /api/v1/classifications (annat: 400). Att ändra typen på ett lex Sarah-ärende är för SAS, på ett lex Maria-ärende eller en HSL-avvikelse för MAS; att flytta ärendet till en annan enhet för SAS, MAS och kvalitetssamordnaren (annars 403). Att omklassificera till lex Sarah eller lex Maria får enhetens chefer.',
     operationId: 'case_classify',
   })
   @ApiParam(CASE_ID_PARAM)
   @ApiOkResponse({ type: CaseDto, description: 'Det uppdaterade ärendet' })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  classify(
+  async classify(
     @CurrentUser() user: Principal,
     @LoadedCaseParam() loaded: LoadedCase,
     @Body() body: ClassifyDto,
     @ReqInfo() info: RequestInfo,
   ): Promise<CaseDto> {
+    await this.classifications.checkClassify(user, loaded.facts, body);
     return this.cases.execute(user, loaded, 'classify', body, info);
   }
 

@@ -95,6 +95,8 @@ export interface CaseView {
   tasks: CaseTaskView[];
   actions: CaseActionView[];
   allowedCommands?: string[];
+  /** What `classify` may change for the caller (types to reclassify to, moving to another unit). */
+  classifyOptions?: { types: string[]; moveUnit: boolean };
 }
 
 type Data = Record<string, unknown>;

@@ -4,7 +4,12 @@ import type { DataSource } from 'typeorm';
 import type { CaseActor, CaseAggregateState } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import { CaseCommandService, type CaseCommandInput } from '@kvalitet/persistence';
-import { allowedCaseCommands, caseVisibilityFilter, type CaseCommandName } from '../access/access-policy';
+import {
+  allowedCaseCommands,
+  caseVisibilityFilter,
+  classifyOptions,
+  type CaseCommandName,
+} from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { AccessLogService } from '../audit/access-log.service';
 import type { RequestInfo } from '../common/http/request-info';
@@ -194,6 +199,7 @@ export class CasesService {
       ...view,
       personRef: personRefFor(view.personRef, full),
       allowedCommands: allowedCaseCommands(principal, facts, ORGANISATION),
+      classifyOptions: classifyOptions(principal, facts),
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { topicForAggregate, type EventEnvelope } from '@kvalitet/contracts';
-import { factOfFold, foldStatisticsEvent, startStatisticsFold, statisticsFactOf, type StatisticsCaseFact, type StatisticsFold } from '@kvalitet/domain';
+import { factOfFold, foldStatisticsEvent, startStatisticsFold, statisticsFactOf, withClassificationCodes, type StatisticsCaseFact, type StatisticsFold } from '@kvalitet/domain';
+import { loadClassificationVocabulary } from '@kvalitet/persistence';
 import { statisticsStore } from '@kvalitet/reporting';
 import type { Projection } from './projection';
 
@@ -10,7 +11,9 @@ export const STATISTICS_READ_MODEL = 'statistics';
  * The statistics read model (ADR 0006): one pseudonymised fact per case. A batch names the cases it
  * touches; each is re-folded from its whole stored history (the event rows only — the personal data
  * table is never read), so a redelivered or reordered message cannot make a fact wrong, and the fact
- * never holds more than the classification, unit and timestamps.
+ * never holds more than the classification, unit and timestamps. Category and lagrum are stored as
+ * codes of the managed lists (issue 24): free text from before the lists becomes the code it names,
+ * or `annat` — the rule migration 17641800000000 applied, so a rebuild gives the same rows.
  */
 export function createStatisticsProjection(options: { topic?: string } = {}): Projection {
   return {
@@ -29,8 +32,9 @@ export function createStatisticsProjection(options: { topic?: string } = {}): Pr
         list.push(row);
         byCase.set(row.aggregate_id, list);
       }
+      const vocabulary = await loadClassificationVocabulary(manager);
       const facts = [...byCase.values()].map((history) => statisticsFactOf(history)).filter((f): f is StatisticsCaseFact => f !== null);
-      await statisticsStore.upsert(manager, facts);
+      await statisticsStore.upsert(manager, facts.map((f) => withClassificationCodes(f, vocabulary)));
     },
     reset: (manager) => statisticsStore.lockAndClear(manager),
     // Reads the event rows itself, lean (aggregate, type, data; no personal data, no envelopes), which
@@ -54,8 +58,9 @@ export function createStatisticsProjection(options: { topic?: string } = {}): Pr
           foldStatisticsEvent(fold, event);
         }
       }
+      const vocabulary = await loadClassificationVocabulary(manager);
       const facts = [...folds.values()].map(factOfFold).filter((f): f is StatisticsCaseFact => f !== null);
-      await statisticsStore.upsert(manager, facts);
+      await statisticsStore.upsert(manager, facts.map((f) => withClassificationCodes(f, vocabulary)));
       return facts.length;
     },
   };

@@ -168,5 +168,16 @@ export class ClassificationVocabulary {
   }
 }
 
+/**
+ * A statistics fact (or row) as the statistics keep it: category and lagrum as codes of the lists,
+ * never the typed text (REP-15). The projector applies it to every fact it writes.
+ */
+export function withClassificationCodes<T extends { readonly category: string | null; readonly lagrum: string | null }>(
+  fact: T,
+  vocabulary: ClassificationVocabulary,
+): T {
+  return { ...fact, category: vocabulary.codeOf('categories', fact.category), lagrum: vocabulary.codeOf('lagrum', fact.lagrum) };
+}
+
 /** The labels of the demo lists (documents composed without the organisation's saved lists). */
 export const DEFAULT_CLASSIFICATION_VOCABULARY = new ClassificationVocabulary();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tertialRange } from '../calendar/period-range';
+import { DEFAULT_CLASSIFICATION_VOCABULARY, withClassificationCodes } from '../classifications/classifications';
 import { composeBerattelse } from './berattelse';
 import { FIXTURE_AS_OF, FIXTURE_CASES, FIXTURE_ORGANISATION, FIXTURE_PERSONAL_STRINGS, FIXTURE_UNITS } from './fixtures/report-fixture';
 import { composePeriodReport, monthlyCountsOf } from './period-report';
@@ -23,10 +24,13 @@ import { composeWeeklyDigest } from './weekly-digest';
  * change (the meeting report, ledningsgrupp material, only gained `suppression: { applied: false }`).
  * Changed on purpose (issue 24): documents show a category by its label from the classification
  * lists (`bemotande` → "Bemötande"), and a value off the lists as "Annat" (the fixture's `rutin`),
- * never the stored text (REP-15); the JSON keeps the codes.
+ * never the stored text (REP-15); the JSON has the codes the statistics store (`rutin` → `annat`).
  */
 const GOLDEN = join(__dirname, 'fixtures', 'golden');
-const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);
+// As the statistics keep them (issue 24): the fixture's free-text category `rutin` and lagrum `SoL`/`HSL` are `annat`.
+const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events))
+  .filter((f): f is StatisticsCaseFact => f !== null)
+  .map((f) => withClassificationCodes(f, DEFAULT_CLASSIFICATION_VOCABULARY));
 const ctx = { organisation: FIXTURE_ORGANISATION, units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF };
 const history = monthlyCountsOf(facts);
 

@@ -109,6 +109,14 @@ export class CaseIvoReportDto {
 }
 
 /** A case as `GET /cases/{id}`, `POST /cases` and every command answer it. */
+export class CaseClassifyOptionsDto {
+  @ApiProperty({ enum: CASE_TYPES, isArray: true, description: 'Typer du får omklassificera ärendet till' })
+  types!: string[];
+
+  @ApiProperty({ description: 'Om du får flytta ärendet till en annan enhet (unitId)' })
+  moveUnit!: boolean;
+}
+
 export class CaseDto implements CaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'LS-2026-0007' }) caseNumber!: string;
@@ -154,6 +162,12 @@ export class CaseDto implements CaseView {
     description: 'Kommandon du får köra på ärendet',
   })
   allowedCommands?: string[];
+
+  @ApiPropertyOptional({
+    type: CaseClassifyOptionsDto,
+    description: 'Vad du får ändra med classify: typer att omklassificera till, och om du får flytta ärendet',
+  })
+  classifyOptions?: CaseClassifyOptionsDto;
 }
 
 export class CaseEventDto implements CaseEventView {

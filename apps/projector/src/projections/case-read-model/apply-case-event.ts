@@ -1,4 +1,4 @@
-import { evolveCase, evolveCaseInPlace, stockholmLocalParts, type CaseAggregateState, type CaseEvent } from '@kvalitet/domain';
+import { evolveCase, evolveCaseInPlace, stockholmLocalParts, type CaseAggregateState, type CaseEvent, type ClassificationVocabulary } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import type { CaseRow, CounterRow, TaskRow } from './case-read-model-rows';
 
@@ -65,7 +65,8 @@ export function foldCaseEvent(fold: CaseFold, envelope: EventEnvelope): CounterR
   }
 }
 
-export function caseRowOf(fold: CaseFold): CaseRow {
+/** The list row of a case; its category as the code of the managed list (issue 24), the typed text stays in the state. */
+export function caseRowOf(fold: CaseFold, vocabulary: ClassificationVocabulary): CaseRow {
   const state = fold.state!;
   let nextDue: string | null = null;
   let missed = 0;
@@ -82,7 +83,7 @@ export function caseRowOf(fold: CaseFold): CaseRow {
     stage: state.stage,
     channel: state.channel,
     unclassified: state.unclassified,
-    category: state.category ?? null,
+    category: vocabulary.codeOf('categories', state.category),
     reported_at: state.reportedAt,
     occurred_at: toTimestamp(state.occurredAt),
     reported_by: fold.reportedBy,

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { topicForAggregate, type EventEnvelope } from '@kvalitet/contracts';
+import type { ClassificationVocabulary } from '@kvalitet/domain';
+import { loadClassificationVocabulary } from '@kvalitet/persistence';
 import type { Projection } from '../projection';
 import { caseRowOf, foldCaseEvent, startFold, taskRowsOf, type CaseFold } from './apply-case-event';
 import type { CaseRow, CounterRow, TaskRow } from './case-read-model-rows';
@@ -15,7 +17,7 @@ import {
 export const CASE_READ_MODEL = 'case-read-model';
 
 /** Folds events into rows in memory, starting from `rows`; returns the changed rows, task rows and counter increments. */
-export function foldCaseEvents(rows: ReadonlyMap<string, CaseRow>, events: readonly EventEnvelope[]): { changed: CaseRow[]; tasks: TaskRow[]; counters: CounterRow[] } {
+export function foldCaseEvents(rows: ReadonlyMap<string, CaseRow>, events: readonly EventEnvelope[], vocabulary: ClassificationVocabulary): { changed: CaseRow[]; tasks: TaskRow[]; counters: CounterRow[] } {
   const folds = new Map<string, CaseFold>();
   const counters: CounterRow[] = [];
   for (const event of events) {
@@ -31,7 +33,7 @@ export function foldCaseEvents(rows: ReadonlyMap<string, CaseRow>, events: reado
   const tasks: TaskRow[] = [];
   for (const [id, fold] of folds) {
     if (!fold.state || fold.version === (rows.get(id)?.version ?? 0)) continue;
-    changed.push(caseRowOf(fold));
+    changed.push(caseRowOf(fold, vocabulary));
     tasks.push(...taskRowsOf(fold));
   }
   return { changed, tasks, counters };
@@ -46,7 +48,7 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
       const caseEvents = events.filter((e) => e.aggregateType === 'case');
       if (caseEvents.length === 0) return;
       const rows = await loadCaseRowsForUpdate(manager, [...new Set(caseEvents.map((e) => e.aggregateId))].sort());
-      const { changed, tasks, counters } = foldCaseEvents(rows, caseEvents);
+      const { changed, tasks, counters } = foldCaseEvents(rows, caseEvents, await loadClassificationVocabulary(manager));
       await upsertCaseRows(manager, changed);
       await upsertTaskRows(manager, tasks);
       await addCounters(manager, counters);
@@ -58,6 +60,7 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
     // Per case, so that a case is written as soon as its last event is folded, while the next ones are read.
     rebuildReads: { aggregateTypes: ['case'], personalData: true, order: 'aggregate' },
     writeRebuilt: async (manager, events) => {
+      const vocabulary = await loadClassificationVocabulary(manager);
       const writer = await startRebuiltCaseReadModels(manager);
       const counters: CounterRow[] = [];
       const done = new Set<string>();
@@ -68,7 +71,7 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
         done.add(current.id);
         if (!current.fold.state) return;
         cases++;
-        await writer.add(caseRowOf(current.fold), taskRowsOf(current.fold));
+        await writer.add(caseRowOf(current.fold, vocabulary), taskRowsOf(current.fold));
       };
       for await (const page of events) {
         for (const event of page) {
