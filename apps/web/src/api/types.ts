@@ -119,6 +119,8 @@ export interface CaseView {
   tasks: CaseTask[];
   actions: CaseAction[];
   allowedCommands?: string[];
+  /** What classify may change for the caller: the types to reclassify to, and moving the case (issue 24). */
+  classifyOptions?: { types: CaseType[]; moveUnit: boolean };
 }
 
 export interface CaseEvent {

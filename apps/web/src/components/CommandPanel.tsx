@@ -13,7 +13,9 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useClassifications } from '../api/classifications';
 import { apiJson } from '../api/client';
+import { useUnits } from '../api/hooks';
 import type { CaseView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { availableCommands, COMMAND_LABELS, type CommandName } from '../lib/case-commands';
@@ -103,7 +105,13 @@ function CommandFormCard({
 }) {
   const { me } = useAuth();
   const queryClient = useQueryClient();
-  const form = commandForm(command, view, { username: me?.username ?? '' }, todayInStockholm());
+  // The classify form's selects (issue 24); the form opens once the lists are here (see CommandPanel).
+  const classifications = useClassifications();
+  const units = useUnits();
+  const form = commandForm(command, view, { username: me?.username ?? '' }, todayInStockholm(), {
+    ...(classifications.data ? { classifications: classifications.data } : {}),
+    ...(units.data ? { units: units.data } : {}),
+  });
   const [values, setValues] = useState<Record<string, string>>(form.initial);
   const run = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
@@ -169,6 +177,10 @@ export function CommandPanel({ view }: { view: CaseView }) {
   const [open, setOpen] = useState<CommandName | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const commands = availableCommands(view);
+  // Asked at once, so the classify form opens with its lists and the case's values already chosen.
+  const lists = useClassifications();
+  const units = useUnits();
+  const waiting = open === 'classify' && (!lists.data || units.isPending);
   return (
     <Stack gap="sm">
       {done && (
@@ -206,7 +218,12 @@ export function CommandPanel({ view }: { view: CaseView }) {
           ))}
         </Group>
       )}
-      {open && (
+      {open && waiting && (
+        <Text size="sm" role="status">
+          {lists.isError ? 'Listorna över kategorier och lagrum kunde inte hämtas.' : 'Hämtar listorna över kategorier och lagrum…'}
+        </Text>
+      )}
+      {open && !waiting && (
         <CommandFormCard
           key={open}
           command={open}

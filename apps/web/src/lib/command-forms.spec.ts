@@ -97,4 +97,45 @@ describe('command forms build the bodies of api.md', () => {
       category: 'fall',
     });
   });
+
+  it('classify offers the managed lists and only the types and unit moves the case view allows (issue 24)', () => {
+    const lists = {
+      categories: [
+        { code: 'fall', label: 'Fall' },
+        { code: 'annat', label: 'Annat' },
+      ],
+      lagrum: [{ code: '14 kap. 3 § SoL', label: '14 kap. 3 § SoL (lex Sarah)' }],
+    };
+    const units = [
+      { id: 'forvaltning', name: 'Förvaltningen', depth: 0 },
+      { id: 'solgarden', name: 'Solgården', depth: 1 },
+    ];
+    const manager = { ...base, unitId: 'solgarden', category: 'Fritext från förr', classifyOptions: { types: [], moveUnit: false } } as unknown as CaseView;
+    const form = commandForm('classify', manager, me, 'x', { classifications: lists, units });
+    const field = (name: string) => form.fields.find((f) => f.name === name);
+    expect(field('category')!.kind).toBe('select');
+    expect(field('category')!.options).toEqual([
+      { value: '', label: 'Välj kategori' },
+      { value: 'fall', label: 'Fall' },
+      { value: 'annat', label: 'Annat' },
+    ]);
+    expect(field('lagrum')!.options!.map((o) => o.value)).toEqual(['', '14 kap. 3 § SoL']);
+    expect(field('type')!.options!.map((o) => o.value)).toEqual(['']);
+    expect(field('type')!.description).toMatch(/SAS/);
+    expect(field('unitId')).toBeUndefined();
+    // Free text from before the lists is not offered back: the user chooses a code.
+    expect(form.initial['category']).toBe('');
+
+    const sas = { ...base, unitId: 'solgarden', category: 'fall', classifyOptions: { types: ['deviation'], moveUnit: true } } as unknown as CaseView;
+    const sasForm = commandForm('classify', sas, me, 'x', { classifications: lists, units });
+    expect(sasForm.initial['category']).toBe('fall');
+    expect(sasForm.fields.find((f) => f.name === 'type')!.options!.map((o) => o.value)).toEqual(['', 'deviation']);
+    expect(sasForm.fields.find((f) => f.name === 'unitId')!.options!.map((o) => o.value)).toEqual(['', 'forvaltning']);
+    expect(sasForm.toBody({ type: 'deviation', category: 'fall', lagrum: '', unitId: 'forvaltning', rationale: 'Inte lex Sarah' })).toEqual({
+      type: 'deviation',
+      category: 'fall',
+      unitId: 'forvaltning',
+      rationale: 'Inte lex Sarah',
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { CASE_OUTCOME_LABELS, CASE_TYPE_LABELS, CASE_TYPES, outcomesForType } from '@kvalitet/domain';
 import type { CaseView } from '../api/types';
 import type { CommandName } from './case-commands';
+import { classificationOptions, type Classifications } from './classifications';
 import { ACTION_LEVEL_LABELS } from './labels';
 import { localInputToIso } from './format';
 
@@ -24,6 +25,12 @@ export interface CommandForm {
   submitLabel: string;
 }
 
+/** What some forms need besides the case: the classification lists and the units (classify). */
+export interface CommandFormContext {
+  classifications?: Pick<Classifications, 'categories' | 'lagrum'>;
+  units?: readonly { id: string; name: string; depth?: number }[];
+}
+
 const trimmed = (v: string | undefined) => (v ?? '').trim();
 const optional = (body: Record<string, unknown>, key: string, value: string | undefined) => {
   if (trimmed(value) !== '') body[key] = trimmed(value);
@@ -36,6 +43,7 @@ export function commandForm(
   c: CaseView,
   me: { username: string },
   today: string,
+  context: CommandFormContext = {},
 ): CommandForm {
   switch (command) {
     case 'acknowledge':
@@ -68,39 +76,7 @@ export function commandForm(
         submitLabel: 'Utse',
       };
     case 'classify':
-      return {
-        fields: [
-          {
-            name: 'type',
-            label: 'Ärendetyp',
-            kind: 'select',
-            options: [
-              { value: '', label: `Behåll (${CASE_TYPE_LABELS[c.type]})` },
-              ...CASE_TYPES.filter((t) => t !== c.type).map((t) => ({
-                value: t,
-                label: CASE_TYPE_LABELS[t],
-              })),
-            ],
-          },
-          {
-            name: 'category',
-            label: 'Kategori',
-            kind: 'text',
-            required: true,
-            description: 'Till exempel bemötande, läkemedel, fall',
-          },
-          { name: 'lagrum', label: 'Lagrum', kind: 'text', description: 'Till exempel SoL 14 kap. 6 §' },
-          { name: 'rationale', label: 'Motivering', kind: 'textarea', description: 'Krävs när typen ändras' },
-        ],
-        initial: { type: '', category: c.category ?? '', lagrum: c.lagrum ?? '', rationale: '' },
-        toBody: (v) => {
-          const body: Record<string, unknown> = { category: trimmed(v['category']) };
-          optional(body, 'type', v['type']);
-          optional(body, 'lagrum', v['lagrum']);
-          return optional(body, 'rationale', v['rationale']);
-        },
-        submitLabel: 'Klassificera',
-      };
+      return classifyForm(c, context);
     case 'start-investigation':
       return { fields: [], initial: {}, toBody: () => ({}), submitLabel: 'Starta utredningen' };
     case 'record-investigation':
@@ -264,4 +240,64 @@ export function commandForm(
         submitLabel: 'Återöppna',
       };
   }
+}
+
+/**
+ * Classify: category and lagrum chosen from the managed lists (issue 24), the types the caller may
+ * change the case to (`classifyOptions`, LC-6 S3) and, for those who may, another unit.
+ */
+function classifyForm(c: CaseView, context: CommandFormContext): CommandForm {
+  const categories = context.classifications?.categories ?? [];
+  const lagrum = context.classifications?.lagrum ?? [];
+  const types = c.classifyOptions?.types ?? CASE_TYPES.filter((t) => t !== c.type);
+  const onList = (entries: readonly { code: string }[], value: string | null | undefined) =>
+    value && entries.some((e) => e.code === value) ? value : '';
+  const fields: FieldSpec[] = [
+    {
+      name: 'type',
+      label: 'Ärendetyp',
+      kind: 'select',
+      options: [
+        { value: '', label: `Behåll (${CASE_TYPE_LABELS[c.type]})` },
+        ...types.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] })),
+      ],
+      ...(types.length === 0
+        ? { description: `Typen på ett ärende av typen ${CASE_TYPE_LABELS[c.type]} ändras av ${c.type === 'lex_sarah' ? 'SAS' : 'MAS'}` }
+        : {}),
+    },
+    {
+      name: 'category',
+      label: 'Kategori',
+      kind: 'select',
+      required: true,
+      options: classificationOptions(categories, 'Välj kategori'),
+    },
+    { name: 'lagrum', label: 'Lagrum', kind: 'select', options: classificationOptions(lagrum, 'Inget lagrum') },
+  ];
+  if (c.classifyOptions?.moveUnit && context.units && context.units.length > 0)
+    fields.push({
+      name: 'unitId',
+      label: 'Enhet',
+      kind: 'select',
+      description: 'Flytta ärendet till en annan enhet (central registrering)',
+      options: [
+        { value: '', label: 'Behåll enheten' },
+        ...context.units
+          .filter((u) => u.id !== c.unitId)
+          .map((u) => ({ value: u.id, label: `${'\u2003'.repeat(u.depth ?? 0)}${u.name}` })),
+      ],
+    });
+  fields.push({ name: 'rationale', label: 'Motivering', kind: 'textarea', description: 'Krävs när typen ändras' });
+  return {
+    fields,
+    initial: { type: '', category: onList(categories, c.category), lagrum: onList(lagrum, c.lagrum), unitId: '', rationale: '' },
+    toBody: (v) => {
+      const body: Record<string, unknown> = { category: trimmed(v['category']) };
+      optional(body, 'type', v['type']);
+      optional(body, 'lagrum', v['lagrum']);
+      optional(body, 'unitId', v['unitId']);
+      return optional(body, 'rationale', v['rationale']);
+    },
+    submitLabel: 'Klassificera',
+  };
 }

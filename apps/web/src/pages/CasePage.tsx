@@ -14,6 +14,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useClassifications } from '../api/classifications';
 import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import type { CaseEvent, CaseView, Deadline } from '../api/types';
@@ -22,6 +23,7 @@ import { DownloadButton } from '../components/DownloadButton';
 import { EventTimeline } from '../components/EventTimeline';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
+import { classificationLabel } from '../lib/classifications';
 import { describeDue, formatDateTime } from '../lib/format';
 import { ACTION_LEVEL_LABELS, ACTION_STATUS_LABELS, DEADLINE_STATUS_LABELS, roleLabel } from '../lib/labels';
 import { usePageTitle } from '../lib/use-page-title';
@@ -172,6 +174,7 @@ function Actions({ view }: { view: CaseView }) {
 
 function CaseBody({ view }: { view: CaseView }) {
   const unitName = useUnitName();
+  const lists = useClassifications();
   const events = useQuery({
     queryKey: ['case-events', view.id],
     queryFn: () => apiJson<CaseEvent[] | { items: CaseEvent[] }>(`/api/v1/cases/${view.id}/events`),
@@ -247,8 +250,10 @@ function CaseBody({ view }: { view: CaseView }) {
                   {view.wantsAnswer === null ? null : view.wantsAnswer ? 'Ja' : 'Nej'}
                 </Fact>
                 <Fact label="Utredare">{view.assignee}</Fact>
-                <Fact label="Kategori">{view.unclassified ? 'Inte klassificerat ännu' : view.category}</Fact>
-                <Fact label="Lagrum">{view.lagrum}</Fact>
+                <Fact label="Kategori">
+                  {view.unclassified ? 'Inte klassificerat ännu' : classificationLabel(lists.data, 'categories', view.category)}
+                </Fact>
+                <Fact label="Lagrum">{classificationLabel(lists.data, 'lagrum', view.lagrum)}</Fact>
                 <Fact label="Återkoppling">
                   {view.acknowledged
                     ? `${formatDateTime(view.acknowledged.at)} av ${view.acknowledged.by}${view.acknowledged.note ? ` – ${view.acknowledged.note}` : ''}`
