@@ -116,6 +116,15 @@ describe('web UI in a real browser (issue 9)', () => {
     await page.getByRole('link', { name: 'Ärenden' }).click();
     await page.getByRole('link', { name: caseNumber }).waitFor();
     expect(await checkPage(page, '07-arenden')).toEqual([]);
+    // A search by the case's text finds it; the list shows no free text, and the search is logged (issue 24).
+    await page.getByLabel('Sök', { exact: true }).fill('duschen');
+    const searched = page.waitForResponse(
+      (r) => r.url().includes('/api/v1/cases?') && r.url().includes('q=duschen'),
+    );
+    await page.getByRole('button', { name: 'Visa' }).click();
+    expect((await searched).status()).toBe(200);
+    await page.getByRole('link', { name: caseNumber }).waitFor();
+    expect(await page.getByRole('table', { name: 'Ärenden' }).textContent()).not.toContain('duschen');
     await signOut(page);
   });
 
@@ -350,6 +359,14 @@ describe('web UI in a real browser (issue 9)', () => {
     const rows = await page.getByTestId('loggrad').allTextContents();
     expect(rows.some((r) => r.includes('sas') && r.includes('Läste ärendet'))).toBe(true);
     expect(await checkPage(page, '17-installningar-atkomstlogg')).toEqual([]);
+    // the enhetschef's search, with its query (issue 24)
+    await page.getByLabel('Slag').selectOption('search');
+    await page.getByRole('button', { name: 'Filtrera' }).click();
+    await page.getByTestId('loggrad').filter({ hasText: 'duschen' }).first().waitFor();
+    const searches = await page.getByTestId('loggrad').allTextContents();
+    expect(searches.every((r) => r.includes('Sökte i ärendelistan'))).toBe(true);
+    expect(searches.some((r) => r.includes('enhetschef') && r.includes('duschen'))).toBe(true);
+    await screenshot(page, '17b-installningar-atkomstlogg-sokningar');
 
     // Kvalitet's overview has the risk matrix as a heat map (4×4, RA-1) besides the reports.
     await page.getByRole('link', { name: 'Översikt' }).click();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PROJECTOR_STARTED } from '../../../apps/projector/src/projector-started';
 import { freePort } from '../../e2e/support/api-harness';
 import { AppProcess, waitUntil } from '../../support/app-process';
 import { infraEnv } from '../../support/infra-env';
@@ -67,6 +68,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     for (const p of processes) if (p.running) await p.terminate(30_000).catch(() => undefined);
     await db.drop();
   };
+  projector.watchFor(PROJECTOR_STARTED);
   processes.forEach((p) => p.start());
   try {
     await waitUntil(
@@ -86,7 +88,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
       240_000,
       'Temporal-arbetaren igång',
     );
-    await waitUntil(async () => projector.text.includes('projektion är igång'), 120_000, 'projektorn igång');
+    await projector.waitForOutput(PROJECTOR_STARTED, 120_000);
   } catch (error) {
     await close();
     throw error;

@@ -307,7 +307,9 @@ function AccessLog() {
                 </Table>
               </ScrollTable>
               <Group justify="space-between">
-                <Text size="sm">{data.total} rader</Text>
+                <Text size="sm">
+                  {data.total} {data.total === 1 ? 'rad' : 'rader'}
+                </Text>
                 {data.total > 50 && (
                   <Pagination
                     total={Math.ceil(data.total / 50)}
