@@ -133,9 +133,9 @@ export interface CaseEvent {
   data: Record<string, unknown>;
 }
 
+/** A line of the case list: no free text and no names (api.md v1.1); those are read on the case. */
 export interface CaseListItem {
   id: string;
-/** A line of the case list: no free text and no names (api.md v1.1); those are read on the case. */
   caseNumber: string;
   type: CaseType;
   stage: CaseStage;
@@ -188,10 +188,10 @@ export interface AccessLogEntry {
   action: string;
   route: string;
   requestId: string | null;
-}
-
   query: string | null;
   hits: number | null;
+}
+
 /** GET /api/v1/operations/dead-letters: counts and dates only, no payloads (kvalitet). */
 export interface DeadLetterSummary {
   open: number;
