@@ -32,15 +32,29 @@ export class MeetingCalendarRepository {
   ) {}
 
   async current(): Promise<MeetingCalendar> {
-    const events = (await this.store.load(this.calendarId)).filter((e) => e.type === MEETING_CALENDAR_CHANGED);
+    return (await this.read()).calendar;
+  }
+
+  /**
+   * The calendar and the version of its stream. The stream is shared with the risk policy
+   * (ORGANISATION_RISK_POLICY_ID has the same id), so a save expects the stream's version, not the
+   * number of calendar changes.
+   */
+  private async read(): Promise<{ calendar: MeetingCalendar; streamVersion: number }> {
+    const stream = await this.store.load(this.calendarId);
+    const streamVersion = stream.length === 0 ? 0 : stream[stream.length - 1]!.version;
+    const events = stream.filter((e) => e.type === MEETING_CALENDAR_CHANGED);
     const last = events[events.length - 1];
-    if (!last) return { version: 0, meetings: [] };
+    if (!last) return { calendar: { version: 0, meetings: [] }, streamVersion };
     const data = last.data as unknown as MeetingCalendarChangedData;
     return {
-      version: events.length,
-      meetings: data.meetings,
-      changedAt: new Date(last.occurredAt).toISOString(),
-      ...(typeof last.metadata.actor === 'string' ? { changedBy: last.metadata.actor } : {}),
+      calendar: {
+        version: events.length,
+        meetings: data.meetings,
+        changedAt: new Date(last.occurredAt).toISOString(),
+        ...(typeof last.metadata.actor === 'string' ? { changedBy: last.metadata.actor } : {}),
+      },
+      streamVersion,
     };
   }
 
@@ -51,7 +65,7 @@ export class MeetingCalendarRepository {
     options: { expectedVersion?: number; requestId?: string } = {},
   ): Promise<MeetingCalendar> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.current();
+      const { calendar: current, streamVersion } = await this.read();
       if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
         throw new VersionConflictError(this.calendarId, options.expectedVersion);
       const next: MeetingCalendarChangedData = { calendarVersion: current.version + 1, meetings: [...meetings] };
@@ -59,7 +73,7 @@ export class MeetingCalendarRepository {
         await this.store.append({
           aggregateType: 'policy',
           aggregateId: this.calendarId,
-          expectedVersion: current.version,
+          expectedVersion: streamVersion,
           metadata: {
             actor,
             correlationId: options.requestId ?? `meeting-calendar-${next.calendarVersion}`,

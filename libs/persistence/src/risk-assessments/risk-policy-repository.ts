@@ -30,12 +30,17 @@ export class RiskPolicyRepository {
   ) {}
 
   async current(): Promise<RiskPolicy> {
-    const changes = (await this.store.load(this.policyId))
-      .filter((e) => e.type === RISK_POLICY_CHANGED)
-      .map((e) => e.data as unknown as RiskPolicyChangedData);
+    return (await this.read()).policy;
+  }
+
+  /** The policy and the version of its stream, which it shares with the meeting calendar (same id). */
+  private async read(): Promise<{ policy: RiskPolicy; streamVersion: number }> {
+    const stream = await this.store.load(this.policyId);
+    const streamVersion = stream.length === 0 ? 0 : stream[stream.length - 1]!.version;
+    const changes = stream.filter((e) => e.type === RISK_POLICY_CHANGED).map((e) => e.data as unknown as RiskPolicyChangedData);
     const last = changes[changes.length - 1];
-    if (!last) return DEFAULT_RISK_POLICY;
-    return { version: changes.length + 1, bands: last.bands, pattern: last.pattern };
+    if (!last) return { policy: DEFAULT_RISK_POLICY, streamVersion };
+    return { policy: { version: changes.length + 1, bands: last.bands, pattern: last.pattern }, streamVersion };
   }
 
   async change(
@@ -44,7 +49,7 @@ export class RiskPolicyRepository {
     options: { expectedVersion?: number; requestId?: string } = {},
   ): Promise<RiskPolicy> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.current();
+      const { policy: current, streamVersion } = await this.read();
       if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
         throw new VersionConflictError(this.policyId, options.expectedVersion);
       }
@@ -57,7 +62,7 @@ export class RiskPolicyRepository {
         await this.store.append({
           aggregateType: 'policy',
           aggregateId: this.policyId,
-          expectedVersion: current.version - 1,
+          expectedVersion: streamVersion,
           metadata: {
             actor,
             correlationId: options.requestId ?? `risk-policy-${next.policyVersion}`,
