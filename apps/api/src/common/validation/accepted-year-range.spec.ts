@@ -6,6 +6,7 @@ const BASE_ENV = {
   DATABASE_URL: 'postgres://x@localhost/db',
   TEMPORAL_ADDRESS: 'localhost:7233',
   KAFKA_BROKERS: 'localhost:9092',
+  AUTH_MODE: 'dev',
 };
 
 describe('accepted year range (ACCEPTED_YEAR_MIN / ACCEPTED_YEAR_MAX)', () => {
