@@ -8,7 +8,15 @@ const ROOT = resolve(__dirname, '../..');
  * is in no TypeScript program, so typed linting is switched off for it, with the two rules that
  * need it; the boundary rules need no type information.
  */
-const UNTYPED = ['--parser-options', 'project:false', '--rule', JSON.stringify({ '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' })];
+const UNTYPED = [
+  '--parser-options',
+  'project:false',
+  '--rule',
+  JSON.stringify({
+    '@typescript-eslint/no-floating-promises': 'off',
+    '@typescript-eslint/no-misused-promises': 'off',
+  }),
+];
 
 async function lint(filePath: string, code: string): Promise<string[]> {
   let output: string;

@@ -8,7 +8,9 @@ describe('reportRecipientsFromEnv', () => {
   });
 
   it('REPORT_RECIPIENTS_<KIND> replaces that kind only (comma-separated, blanks dropped)', () => {
-    const recipients = reportRecipientsFromEnv({ REPORT_RECIPIENTS_WEEKLY_DIGEST: ' anna , ,ledning@example.se ' });
+    const recipients = reportRecipientsFromEnv({
+      REPORT_RECIPIENTS_WEEKLY_DIGEST: ' anna , ,ledning@example.se ',
+    });
     expect(recipients.weekly_digest).toEqual(['anna', 'ledning@example.se']);
     expect(recipients.annual_report).toEqual(['forvaltningschef', 'kvalitet']);
   });
