@@ -18,6 +18,8 @@ const DEADLINES_SCHEMA = {
   description: 'Varaktighet per frist; projekt får lägga till egna nycklar (a-z, 0-9, _)',
   properties: Object.fromEntries(DEADLINE_KEYS.map((key) => [key, DURATION_SCHEMA])),
   required: [...DEADLINE_KEYS],
+  // `required` above is the object's own list; Nest then leaves the property itself out of the DTO's required list
+  selfRequired: true,
   additionalProperties: DURATION_SCHEMA,
   example: {
     acknowledgement: 'PT24H',

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CASE_DEADLINE_KINDS,
+  CASE_EVENT_TYPES,
   CASE_OUTCOMES,
   CASE_STAGES,
   CASE_TASK_KINDS,
@@ -172,7 +173,7 @@ export class CaseDto implements CaseView {
 
 export class CaseEventDto implements CaseEventView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'CaseReported' }) type!: string;
+  @ApiProperty({ enum: CASE_EVENT_TYPES, enumName: 'CaseEventType', example: 'CaseReported' }) type!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;

@@ -14,6 +14,8 @@ const BAND = {
 const BANDS_SCHEMA = {
   type: 'object',
   required: ['low', 'medium', 'high', 'very_high'],
+  // `required` above is the object's own list; Nest then leaves the property itself out of the DTO's required list
+  selfRequired: true,
   additionalProperties: false,
   properties: { low: BAND, medium: BAND, high: BAND, very_high: BAND },
   description: 'Riskvärden per nivå (RA-3); standard 1–3 låg, 4–6 medel, 8–9 hög, 12–16 mycket hög',
@@ -35,6 +37,7 @@ const PATTERN_SCHEMA = {
     'caseTypes',
     'cooldownDays',
   ],
+  selfRequired: true,
   additionalProperties: false,
   properties: {
     windowDays: { type: 'integer', minimum: 1, maximum: 3660 },
