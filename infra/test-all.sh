@@ -19,6 +19,8 @@ step "typecheck (tsc --noEmit)"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p apps/web/tsconfig.json --noEmit
 npx tsc -p apps/web/tsconfig.node.json --noEmit
+step "webbens API-typer mot OpenAPI-dokumentet (npm run gen:api-types om de är inaktuella)"
+npm run -s check:api-types
 step "enhetstester"
 npx jest --selectProjects unit --ci
 
