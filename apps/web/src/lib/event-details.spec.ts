@@ -14,6 +14,11 @@ describe('timeline details', () => {
     );
     expect(eventDetail('TaskCompleted', { taskId: 'okänd' }, context)).toBe('');
   });
+  it('names the deadline a reclassification cancelled (issue 22)', () => {
+    expect(eventDetail('DeadlineCancelled', { deadlineId: 'd1', reason: 'path_changed' }, context)).toBe(
+      'Anmälan till IVO · frist 2026-12-02 11:00',
+    );
+  });
   it('describes decisions and IVO reports in Swedish', () => {
     expect(eventDetail('CaseDecided', { outcome: 'allvarligt_missforhallande', rationale: 'R' })).toBe(
       'Allvarligt missförhållande · R',

@@ -82,7 +82,9 @@ export function eventDetail(
       return str(data['reason']);
     case 'DeadlineStarted':
     case 'DeadlineMet':
-    case 'DeadlineMissed': {
+    case 'DeadlineMissed':
+    case 'DeadlineCancelled':
+    case 'DeadlineReminderSent': {
       const kind = CASE_DEADLINE_KIND_LABELS[data['kind'] as CaseDeadlineKind] ?? str(data['kind']);
       return data['dueAt'] ? `${kind} · frist ${formatDateTime(str(data['dueAt']))}` : kind;
     }

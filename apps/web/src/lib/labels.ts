@@ -1,4 +1,4 @@
-import type { Role } from '../api/types';
+import type { CaseEvent, DeadlineStatus, Role } from '../api/types';
 import { commandLabel } from './case-commands';
 
 const ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -36,7 +36,7 @@ export const TYPE_HELP: Readonly<Record<string, string>> = {
 };
 
 /** Event types of the case timeline, as a Swedish sentence subject. */
-export const EVENT_LABELS: Readonly<Record<string, string>> = {
+export const EVENT_LABELS: Readonly<Record<CaseEvent['type'], string>> = {
   CaseReported: 'Ärendet rapporterades',
   CaseAcknowledged: 'Återkoppling gavs',
   CaseAssigned: 'Utredare utsågs',
@@ -53,14 +53,18 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   DeadlineStarted: 'Frist startade',
   DeadlineMet: 'Frist uppfylld',
   DeadlineMissed: 'Frist missad',
+  DeadlineCancelled: 'Frist avbröts',
+  DeadlineReminderSent: 'Påminnelse om frist skickades',
   TaskCreated: 'Uppgift skapades',
   TaskCompleted: 'Uppgift klar',
 };
 
-export const DEADLINE_STATUS_LABELS: Readonly<Record<string, string>> = {
+/** `cancelled`: a reclassification took the case off the path that had the deadline. */
+export const DEADLINE_STATUS_LABELS: Readonly<Record<DeadlineStatus, string>> = {
   open: 'Pågår',
   met: 'Uppfylld',
   missed: 'Missad',
+  cancelled: 'Avbruten',
 };
 
 export const ACTION_STATUS_LABELS: Readonly<Record<string, string>> = {

@@ -32,6 +32,7 @@ const DEADLINE_COLORS: Record<Deadline['status'], string> = {
   open: 'blue.8',
   met: '#1b5e20',
   missed: 'red.9',
+  cancelled: 'gray.7',
 };
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -96,6 +97,7 @@ function Deadlines({ view }: { view: CaseView }) {
                   </Badge>
                   {d.metAt && <Text size="xs">{formatDateTime(d.metAt)}</Text>}
                   {d.missedAt && <Text size="xs">{formatDateTime(d.missedAt)}</Text>}
+                  {d.cancelledAt && <Text size="xs">{formatDateTime(d.cancelledAt)}</Text>}
                   {d.escalationLevel > 0 && <Text size="xs">eskalerad {d.escalationLevel} steg</Text>}
                 </Table.Td>
               </Table.Tr>
