@@ -1,5 +1,5 @@
 import type { Task } from '../api/types';
-import { filterTasks, sortTasks } from './tasks';
+import { filterTasks, sortTasks, TASK_KIND_LABELS, TASK_SOURCE_LABELS, taskHref } from './tasks';
 
 const task = (
   id: string,
@@ -45,5 +45,21 @@ describe('task inbox sorting and filters', () => {
     expect(filterTasks(tasks, { caseType: 'lex_sarah', overdueOnly: false }).map((t) => t.id)).toEqual(['b']);
     expect(filterTasks(tasks, { caseType: '', overdueOnly: true }).map((t) => t.id)).toEqual(['b']);
     expect(filterTasks(tasks, { caseType: '', overdueOnly: false })).toHaveLength(3);
+  });
+});
+
+describe('tasks of registers, risk assessments and improvement work in the inbox (issue 22)', () => {
+  it('links each task to where it is done', () => {
+    expect(taskHref({ caseId: 'c1', caseType: 'lex_sarah' })).toBe('/arenden/c1');
+    expect(taskHref({ caseId: 'r1', caseType: 'risk_assessment' })).toBe('/riskanalyser/r1');
+    expect(taskHref({ caseId: 'p1', caseType: 'routine' })).toBe('/ledningssystem');
+    expect(taskHref({ caseId: 'i1', caseType: 'improvement' })).toBeNull();
+  });
+  it('labels every kind and source in Swedish, not as codes', () => {
+    expect(TASK_KIND_LABELS.routine_revision).toBe('Revidera rutin eller process');
+    expect(TASK_KIND_LABELS.acknowledge).toBe('Ge återkoppling');
+    expect(TASK_SOURCE_LABELS.egenkontroll).toBe('Egenkontroll');
+    for (const label of [...Object.values(TASK_KIND_LABELS), ...Object.values(TASK_SOURCE_LABELS)])
+      expect(label).toMatch(/^[A-ZÅÄÖ]/);
   });
 });

@@ -1,4 +1,68 @@
+import { CASE_TASK_KIND_LABELS, CASE_TYPE_LABELS, CASE_TYPES } from '@kvalitet/domain';
 import type { Task } from '../api/types';
+
+/**
+ * The inbox holds the tasks of cases, of the ledningssystem's registers, of risk assessments and of
+ * improvement work (GET /tasks; ADR 0008). Typed by the generated api types (issue 22), so a new
+ * task kind or source in the api fails the typecheck here until it has a label.
+ */
+export const TASK_KIND_LABELS: Readonly<Record<Task['kind'], string>> = {
+  ...CASE_TASK_KIND_LABELS,
+  routine_revision: 'Revidera rutin eller process',
+  egenkontroll_control: 'Genomför egenkontroll',
+  egenkontroll_action: 'Genomför åtgärd efter egenkontroll',
+  lex_sarah_information: 'Informera om lex Sarah',
+  ledningssystem_review: 'Årlig genomgång av ledningssystemet',
+  internkontroll_step: 'Steg i internkontrollen',
+  appointment_missing: 'Förordnande saknas',
+  appointment_renewal: 'Förnya förordnande',
+  internkontroll_control: 'Genomför internkontroll',
+  routine_revision_escalation: 'Eskalerat: revidera rutin eller process',
+  egenkontroll_control_escalation: 'Eskalerat: egenkontroll',
+  egenkontroll_action_escalation: 'Eskalerat: åtgärd efter egenkontroll',
+  lex_sarah_information_escalation: 'Eskalerat: information om lex Sarah',
+  ledningssystem_review_escalation: 'Eskalerat: årlig genomgång av ledningssystemet',
+  internkontroll_step_escalation: 'Eskalerat: steg i internkontrollen',
+  appointment_missing_escalation: 'Eskalerat: förordnande saknas',
+  appointment_renewal_escalation: 'Eskalerat: förnya förordnande',
+  internkontroll_control_escalation: 'Eskalerat: internkontroll',
+  consider_risk_assessment: 'Överväg riskanalys',
+  carry_out_risk_action: 'Genomför åtgärd från riskanalys',
+  risk_escalation: 'Eskalerat: riskanalys',
+  assess_improvement_proposal: 'Bedöm förbättringsförslag',
+  implement_improvement: 'Genomför förbättring',
+  follow_up_improvement_effect: 'Följ upp förbättringens effekt',
+  improvement_feedback: 'Återkoppla till förslagsställaren',
+  check_lesson: 'Pröva lärdom i den egna enheten',
+};
+
+/** `caseType` of an inbox row: the case's type, or the register or process the task belongs to. */
+export const TASK_SOURCE_LABELS: Readonly<Record<Task['caseType'], string>> = {
+  ...CASE_TYPE_LABELS,
+  routine: 'Rutin eller process',
+  egenkontroll: 'Egenkontroll',
+  appointment: 'Förordnande',
+  training: 'Information om lex Sarah',
+  internkontroll: 'Internkontroll',
+  ledningssystem: 'Ledningssystemet',
+  risk_assessment: 'Riskanalys',
+  improvement: 'Förbättringsarbete',
+};
+
+const CASE_SOURCES: ReadonlySet<string> = new Set(CASE_TYPES);
+
+/** Where the task is done: the case, the risk assessment, the ledningssystem page; null where the web has no page yet. */
+export function taskHref(task: Pick<Task, 'caseId' | 'caseType'>): string | null {
+  if (CASE_SOURCES.has(task.caseType)) return `/arenden/${encodeURIComponent(task.caseId)}`;
+  switch (task.caseType) {
+    case 'risk_assessment':
+      return `/riskanalyser/${encodeURIComponent(task.caseId)}`;
+    case 'improvement':
+      return null;
+    default:
+      return '/ledningssystem';
+  }
+}
 
 export type TaskSort = 'due' | 'created' | 'case';
 

@@ -10,13 +10,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import {
-  CASE_TASK_KIND_LABELS,
-  CASE_TYPE_LABELS,
-  CASE_TYPES,
-  type CaseTaskKind,
-  type CaseType,
-} from '@kvalitet/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -27,8 +20,31 @@ import { DeadLetterAlert } from '../components/DeadLetterAlert';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { describeDue, formatDateTime } from '../lib/format';
-import { filterTasks, sortTasks, type TaskSort } from '../lib/tasks';
+import {
+  filterTasks,
+  sortTasks,
+  TASK_KIND_LABELS,
+  TASK_SOURCE_LABELS,
+  taskHref,
+  type TaskSort,
+} from '../lib/tasks';
 import { usePageTitle } from '../lib/use-page-title';
+
+/** The case, risk assessment or register the task belongs to; plain text where the web has no page for it. */
+function TaskSourceLink({ task }: { task: Task }) {
+  const href = taskHref(task);
+  if (!href)
+    return (
+      <Text span fw={600}>
+        {task.caseNumber}
+      </Text>
+    );
+  return (
+    <Anchor component={Link} to={href} fw={600}>
+      {task.caseNumber}
+    </Anchor>
+  );
+}
 
 export function TasksPage() {
   usePageTitle('Mina uppgifter');
@@ -78,7 +94,7 @@ export function TasksPage() {
           onChange={(e) => setCaseType(e.currentTarget.value)}
           data={[
             { value: '', label: 'Alla typer' },
-            ...CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] })),
+            ...Object.entries(TASK_SOURCE_LABELS).map(([value, label]) => ({ value, label })),
           ]}
         />
         <Checkbox
@@ -112,12 +128,10 @@ export function TasksPage() {
                   {rows.map((t) => (
                     <Table.Tr key={t.id} data-testid="uppgift">
                       <Table.Td>
-                        <Anchor component={Link} to={`/arenden/${t.caseId}`} fw={600}>
-                          {t.caseNumber}
-                        </Anchor>
+                        <TaskSourceLink task={t} />
                       </Table.Td>
-                      <Table.Td>{CASE_TASK_KIND_LABELS[t.kind as CaseTaskKind] ?? t.kind}</Table.Td>
-                      <Table.Td>{CASE_TYPE_LABELS[t.caseType as CaseType] ?? t.caseType}</Table.Td>
+                      <Table.Td>{TASK_KIND_LABELS[t.kind] ?? t.kind}</Table.Td>
+                      <Table.Td>{TASK_SOURCE_LABELS[t.caseType] ?? t.caseType}</Table.Td>
                       <Table.Td>{unitName(t.unitId)}</Table.Td>
                       <Table.Td>
                         {t.dueAt ? (
