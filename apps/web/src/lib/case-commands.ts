@@ -1,21 +1,14 @@
+import { CASE_USER_COMMAND_TYPES, type CaseUserCommandType } from '@kvalitet/domain';
 import type { CaseView } from '../api/types';
 
-export const COMMAND_ORDER = [
-  'acknowledge',
-  'assign',
-  'classify',
-  'start-investigation',
-  'record-investigation',
-  'decide',
-  'report-to-ivo',
-  'add-action',
-  'complete-action',
-  'follow-up',
-  'close',
-  'reopen',
-] as const;
+/**
+ * The commands people send on a case (`POST /cases/{id}/{command}`), in process order: the domain's
+ * list, which the api also serves (issue 22). A new command fails the typecheck below until it has a
+ * label, a place in `fitsState` and a form (command-forms.ts).
+ */
+export type CommandName = CaseUserCommandType;
 
-export type CommandName = (typeof COMMAND_ORDER)[number];
+export const COMMAND_ORDER: readonly CommandName[] = CASE_USER_COMMAND_TYPES;
 
 export const COMMAND_LABELS: Readonly<Record<CommandName, string>> = {
   acknowledge: 'Ge återkoppling',
