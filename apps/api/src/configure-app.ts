@@ -3,16 +3,17 @@ import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cors from 'cors';
-import express from 'express';
 import helmet from 'helmet';
 import { createLogger } from '@kvalitet/runtime';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
 import { composeMiddlewares } from './common/http/compose-middlewares';
+import { jsonBodyParser } from './common/http/json-body.middleware';
 import { jsonOnlyMiddleware } from './common/http/json-only.middleware';
 import { noStoreMiddleware } from './common/http/no-store.middleware';
 import { RejectUnknownQueryInterceptor } from './common/http/reject-unknown-query.interceptor';
 import { requestLogger } from './common/http/request-log.middleware';
 import { requestObservationMiddleware } from './common/http/request-observation.middleware';
+import { applyServerTimeouts } from './common/http/server-timeouts';
 import { staticHeadersMiddleware } from './common/http/static-headers';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { AppValidationPipe } from './common/validation/app-validation-pipe';
@@ -99,14 +100,18 @@ export function configureApp(app: INestApplication): INestApplication {
       noStoreMiddleware,
       ...(web ? [web] : []),
       jsonOnlyMiddleware,
-      // Nest's own parsers are off (main.ts `bodyParser: false`): no urlencoded parser for a JSON-only api
-      express.json({
+      // Nest's own parsers are off (main.ts `bodyParser: false`): no urlencoded parser for a JSON-only api.
+      // Size (413) and nesting depth (400) are refused here, before any pipe (issue 24).
+      jsonBodyParser({
         limit: config.get('BODY_LIMIT_BYTES', { infer: true }),
-        type: ['application/json', 'application/*+json'],
-        strict: true,
+        maxDepth: config.get('BODY_MAX_DEPTH', { infer: true }),
       }),
     ),
   );
+  applyServerTimeouts(expressApp.getHttpServer(), {
+    requestTimeoutMs: config.get('HTTP_REQUEST_TIMEOUT_SECONDS', { infer: true }) * 1000,
+    headersTimeoutMs: config.get('HTTP_HEADERS_TIMEOUT_SECONDS', { infer: true }) * 1000,
+  });
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemFilter());

@@ -61,6 +61,11 @@ export const apiConfigSchema = z
     IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().min(0.5).max(3600).default(10),
     /** Largest accepted JSON body in bytes. */
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10485760).default(262144),
+    /** Deepest accepted nesting of objects and arrays in a JSON body; deeper is 400 before any validation. */
+    BODY_MAX_DEPTH: z.coerce.number().int().min(2).max(1000).default(64),
+    /** Longest time to receive a whole request (headers and body), and its headers; then 408 and closed. */
+    HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(0.5).max(3600).default(30),
+    HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(0.5).max(3600).default(20),
     /** Prefix of the report schedules' ids (the schedule CLI's default); tests use their own. */
     REPORT_SCHEDULE_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet-report'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
