@@ -55,6 +55,12 @@ say "migrerar databasen och lägger in demodata…"
 node -r @swc-node/register infra/seed-demo.ts
 unset DATABASE_OWNER_URL
 export MIGRATE_ON_START=false
+# /metrics and the details of /health/ready on the api need this bearer token (generated once).
+if [ -z "${METRICS_TOKEN:-}" ]; then
+  [ -s .infra/metrics-token ] || (umask 077 && node -e "process.stdout.write(require('crypto').randomBytes(24).toString('base64url'))" >.infra/metrics-token)
+  METRICS_TOKEN="$(cat .infra/metrics-token)"
+fi
+export METRICS_TOKEN
 say "skapar eller uppdaterar rapportschemana i Temporal (veckosammanställning, tertial, berättelser …)…"
 node -r @swc-node/register apps/worker/src/activities/report-schedules-cli.ts ensure
 
@@ -72,6 +78,7 @@ for _ in $(seq 1 120); do
     say "  API:          http://$HOST:$PORT/api/v1"
     say "  OpenAPI:      http://$HOST:$PORT/api/docs"
     say "  Hälsa:        http://$HOST:$PORT/health/ready (api), http://127.0.0.1:$PROJECTOR_HTTP_PORT/health/ready och /metrics (projektorn)"
+    say "  Mätvärden:    curl -H \"Authorization: Bearer \$(cat .infra/metrics-token)\" http://$HOST:$PORT/metrics"
     say "  Dead letters: npm run dead-letters -- list"
     say "  Loggar:       $LOGS"
     say "Tryck Ctrl-C för att stoppa allt."

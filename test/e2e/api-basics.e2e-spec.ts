@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectProblem, startApi, type TestApi } from './support/api-harness';
+import { expectProblem, METRICS_AUTH, startApi, type TestApi } from './support/api-harness';
 import { report } from './support/fixtures';
 
 describe('api basics: identity, organisation, OpenAPI, metrics, problem+json for bad input (e2e)', () => {
@@ -159,15 +159,15 @@ describe('api basics: identity, organisation, OpenAPI, metrics, problem+json for
 
     it('keeps health outside the prefix and open', async () => {
       expect((await api.call('GET', '/health/live')).status).toBe(200);
-      const ready = await api.call<{ ready: boolean }>('GET', '/health/ready');
+      const ready = await api.call<{ status: string }>('GET', '/health/ready');
       expect(ready.status).toBe(200);
-      expect(ready.body.ready).toBe(true);
+      expect(ready.body).toEqual({ status: 'ready' });
       expect((await api.call('GET', '/api/v1/health/live')).status).toBe(404);
     });
 
     it('exposes Prometheus metrics: requests by route and status, latency, outbox backlog', async () => {
       await api.call('POST', '/api/v1/cases', { token: staff, body: report('deviation', 'solgarden') });
-      const response = await api.call('GET', '/metrics');
+      const response = await api.call('GET', '/metrics', { headers: METRICS_AUTH });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
       expect(response.text).toMatch(

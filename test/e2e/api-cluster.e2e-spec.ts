@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { startApi, type TestApi } from './support/api-harness';
+import { METRICS_AUTH, startApi, type TestApi } from './support/api-harness';
 import { waitUntil } from '../support/app-process';
 
 // API_WORKERS=2 (ADR 0013): one primary, two api processes on one port. Everything a request needs
@@ -75,7 +75,7 @@ describe('api with two worker processes (API_WORKERS=2)', () => {
   });
 
   it('serves /metrics as the sum of both workers, with the outbox backlog counted once', async () => {
-    const before = await api.call<string>('GET', '/metrics');
+    const before = await api.call<string>('GET', '/metrics', { headers: METRICS_AUTH });
     const created = (text: string) =>
       Number(
         /^http_requests_total\{method="POST",route="\/api\/v1\/cases",status="201"\} (\d+)$/m.exec(
@@ -85,7 +85,7 @@ describe('api with two worker processes (API_WORKERS=2)', () => {
     await Promise.all(
       Array.from({ length: 30 }, () => api.call('POST', '/api/v1/cases', { token: staff, body: REPORT })),
     );
-    const after = await api.call<string>('GET', '/metrics');
+    const after = await api.call<string>('GET', '/metrics', { headers: METRICS_AUTH });
     expect(after.status).toBe(200);
     expect(created(after.text) - created(before.text)).toBe(30);
     const pending: { count: string }[] = await api.db.dataSource.query(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectProblem, startApi, type TestApi } from './support/api-harness';
+import { expectProblem, METRICS_AUTH, startApi, type TestApi } from './support/api-harness';
 
 interface Summary {
   open: number;
@@ -54,7 +54,7 @@ describe('open dead letters: summary for kvalitet and gauges on /metrics (e2e)',
   const summary = async () => api.call<Summary>('GET', PATH, { token: await api.token('kvalitet') });
 
   const scrape = async () => {
-    const response = await api.call('GET', '/metrics');
+    const response = await api.call('GET', '/metrics', { headers: METRICS_AUTH });
     expect(response.status).toBe(200);
     return response.text;
   };

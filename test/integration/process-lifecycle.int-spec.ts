@@ -31,12 +31,14 @@ describe('the three processes (real servers)', () => {
 
   it('api answers ready with all three servers up and closes cleanly on SIGTERM', async () => {
     const port = String(3900 + Math.floor(Math.random() * 90));
-    const api = new AppProcess('apps/api/src/main.ts', { ...(infraEnv() as unknown as Record<string, string>), DATABASE_URL: db.url, PORT: port, AUTH_MODE: 'dev', LOG_LEVEL: 'info' }, 'api');
+    const token = 'lifecycle-metrics-token';
+    const api = new AppProcess('apps/api/src/main.ts', { ...(infraEnv() as unknown as Record<string, string>), DATABASE_URL: db.url, PORT: port, AUTH_MODE: 'dev', LOG_LEVEL: 'info', METRICS_TOKEN: token }, 'api');
     api.start();
     let body: { status: string; dependencies: Record<string, { status: string }> } | null = null;
     await waitUntil(async () => {
       try {
-        const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        // The details need the metrics token (issue 24); the public answer is the status only.
+        const response = await fetch(`http://127.0.0.1:${port}/health/ready`, { headers: { authorization: `Bearer ${token}` } });
         body = (await response.json()) as typeof body;
         return response.status === 200;
       } catch {
@@ -55,7 +57,7 @@ describe('the three processes (real servers)', () => {
     worker.start();
     projector.start();
     await waitUntil(async () => worker.text.includes('Temporal-arbetaren är igång'), 90000, 'worker igång');
-    await waitUntil(async () => projector.text.includes('projektion är igång'), 60000, 'projektorn igång');
+    await waitUntil(async () => projector.text.includes('projektorn är igång'), 60000, 'projektorn igång');
     expect(await worker.terminate(30000)).toBe(0);
     expect(await projector.terminate(30000)).toBe(0);
     expect(worker.text).toContain('stänger Temporal-arbetaren');

@@ -32,6 +32,10 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** The bearer token the harness gives the api for `/metrics` and `/health/ready`'s details (issue 24). */
+export const METRICS_TOKEN = 'e2e-metrics-token-not-secret';
+export const METRICS_AUTH = { authorization: `Bearer ${METRICS_TOKEN}` } as const;
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -74,6 +78,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       LOG_LEVEL: 'warn',
       MIGRATE_ON_START: 'false',
       PUBLIC_FEEDBACK_RATE_LIMIT: '10000',
+      METRICS_TOKEN,
       ...env,
     },
     'api',

@@ -66,6 +66,8 @@ export const apiConfigSchema = z
     /** Longest time to receive a whole request (headers and body), and its headers; then 408 and closed. */
     HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(0.5).max(3600).default(30),
     HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(0.5).max(3600).default(20),
+    /** Bearer token for `/metrics` and the details of `/health/ready`; unset: `/metrics` is 404. */
+    METRICS_TOKEN: z.string().min(16, 'minst 16 tecken').optional(),
     /** Prefix of the report schedules' ids (the schedule CLI's default); tests use their own. */
     REPORT_SCHEDULE_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet-report'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

@@ -2,15 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { createLogger, type Logger } from '@kvalitet/runtime';
 import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from '../infrastructure/infrastructure.tokens';
 
 export type DependencyStatus = { status: 'up'; latencyMs: number } | { status: 'down'; error: string };
 
 const CHECK_TIMEOUT_MS = 3000;
 
-/** Asks each server a real question (not just "is the socket open"). */
+/**
+ * Asks each server a real question (not just "is the socket open"). What is down and why is logged
+ * when it changes (the public answer of /health/ready carries the status only, issue 24).
+ */
 @Injectable()
 export class ReadinessService {
+  private readonly logger: Logger = createLogger('api');
+  private lastDown = '';
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
@@ -35,6 +42,14 @@ export class ReadinessService {
       }),
     ]);
     const dependencies = { postgres, temporal, kafka };
+    const down = Object.entries(dependencies)
+      .flatMap(([name, d]) => (d.status === 'down' ? [`${name}: ${d.error}`] : []))
+      .join('; ');
+    if (down !== this.lastDown) {
+      if (down) this.logger.warn({ dependencies }, `inte redo / not ready: ${down}`);
+      else this.logger.info('redo igen / ready again');
+      this.lastDown = down;
+    }
     return { ready: Object.values(dependencies).every((d) => d.status === 'up'), dependencies };
   }
 
