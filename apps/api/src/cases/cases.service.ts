@@ -16,6 +16,7 @@ import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
+import { assertActionOwner } from '../org/action-owner';
 import { ORGANISATION } from '../org/organisation.instance';
 import { caseFactsOf, type LoadedCase } from './case-access.service';
 import { caseListWhere } from './case-list.query';
@@ -118,6 +119,7 @@ export class CasesService {
     info: RequestInfo,
   ): Promise<CaseView> {
     const { expectedVersion, ...data } = body as CaseCommandDto & Record<string, unknown>;
+    if (name === 'add-action') assertActionOwner(data['owner'], principal);
     if (name === 'add-action' && Array.isArray(data['causes']))
       assertInvestigationCauses(loaded.events, data['causes'] as string[]);
     const command = {

@@ -26,6 +26,7 @@ import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
+import { assertActionOwner } from '../org/action-owner';
 import { ORGANISATION } from '../org/organisation.instance';
 import type { CreateRiskAssessmentDto, RiskAssessmentCommandDto } from './dto/risk-assessment-command.dto';
 import type {
@@ -135,6 +136,7 @@ export class RiskAssessmentsService {
     info: RequestInfo,
   ): Promise<RiskAssessmentDto> {
     const { expectedVersion, ...data } = body as RiskAssessmentCommandDto & Record<string, unknown>;
+    if (name === 'add-action') assertActionOwner(data['owner'], principal);
     const withIds =
       name === 'add-action'
         ? { ...data, actionId: randomUUID() }
