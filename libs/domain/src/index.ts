@@ -43,3 +43,4 @@ export * from './risk-assessments';
 export * from './reports';
 export * from './improvement';
 export * from './classifications/classifications';
+export * from './organisation/demo-organisation';

@@ -1,23 +1,8 @@
 /**
- * The demo organisation of api.md ("Exempelkommun, socialnämnden, socialförvaltningen"). It is
- * configuration data, not events: a production installation replaces it with its own unit tree.
+ * The demo organisation of api.md, from the domain's one definition of the unit tree (issue 22): the
+ * worker's reports and the projector's pattern rule read the same. A production installation replaces it.
  */
-export interface OrgUnit {
-  readonly id: string;
-  readonly name: string;
-  readonly parentId: string | null;
-}
-
-export const DEMO_ORG_UNITS: readonly OrgUnit[] = [
-  { id: 'forvaltning', name: 'Socialförvaltningen', parentId: null },
-  { id: 'aldreomsorg', name: 'Äldreomsorg', parentId: 'forvaltning' },
-  { id: 'solgarden', name: 'Särskilt boende Solgården', parentId: 'aldreomsorg' },
-  { id: 'hemtjanst-norr', name: 'Hemtjänst Norr', parentId: 'aldreomsorg' },
-  { id: 'funktionsstod', name: 'Funktionsstöd', parentId: 'forvaltning' },
-  { id: 'ekbacken', name: 'LSS-bostad Ekbacken', parentId: 'funktionsstod' },
-  { id: 'ifo', name: 'Individ- och familjeomsorg', parentId: 'forvaltning' },
-  { id: 'forsorjningsstod', name: 'Försörjningsstöd', parentId: 'ifo' },
-];
+export { DEMO_ORG_UNITS, type OrgUnit } from '@kvalitet/domain';
 
 /** Where public feedback without a unit is registered (api.md: staff classify it centrally). */
 export const CENTRAL_UNIT_ID = 'forvaltning';
