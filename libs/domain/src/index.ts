@@ -18,6 +18,7 @@ export * from './risk/risk-level';
 export * from './risk/risk-bands';
 export * from './risk/score-risk';
 export * from './risk/risk-matrix';
+export * from './common/refusal';
 export * from './cases/case-type';
 export * from './cases/case-number';
 export * from './cases/case-channel';

@@ -48,7 +48,7 @@ describe('appointments (R-15, AUD-5, AUD-6)', () => {
     const sas = appoint({ role: 'sas', holder: 'sas', validTo: '2026-12-31' });
     expect(APPOINTMENT_AGGREGATE.duties(sas).map((d) => [d.kind, d.assigneeRole])).toEqual([['appointment_renewal', 'quality_coordinator']]);
     const end = decideAppointment({ type: 'end', actor: KVALITET, data: { on: '2026-06-30', reason: 'Slutat' } }, sas, new Date());
-    const ended = APPOINTMENT_AGGREGATE.evolve(sas, (end as { events: AppointmentEvent[] }).events[0]!, 2)!;
+    const ended = APPOINTMENT_AGGREGATE.evolve(sas, (end as { events: readonly AppointmentEvent[] }).events[0]!, 2)!;
     expect(APPOINTMENT_AGGREGATE.duties(ended)).toEqual([]);
     expect(missingAppointments([ended], '2026-03-01').map((m) => m.requirement.key)).toContain('sas');
   });

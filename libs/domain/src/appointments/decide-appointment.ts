@@ -1,8 +1,9 @@
+import { newRefusal } from '../common/refusal';
+import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmStartOfDay } from '../calendar/stockholm-time';
 import type { Duty } from '../ledningssystem/duty';
-import type { LsDecision } from '../ledningssystem/ledningssystem-common';
-import { accept, lsRefusal, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
+import { accept, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
 import { decideAdvanceDuties } from '../ledningssystem/ls-aggregate';
 import { APPOINTMENT_ROLE_LABELS, APPOINTMENT_ROLES, APPOINTMENT_DECISION_TYPES } from './appointment-types';
 import type { AppointmentCommand, AppointmentEvent, AppointmentState } from './appointment-types';
@@ -24,35 +25,35 @@ export function appointmentDuties(state: AppointmentState): Duty[] {
 }
 
 /** The decider of one appointment (R-15: appointer, decision reference and validity). */
-export function decideAppointment(command: AppointmentCommand, state: AppointmentState | null, now: Date): LsDecision<AppointmentEvent> {
+export function decideAppointment(command: AppointmentCommand, state: AppointmentState | null, now: Date): Decision<AppointmentEvent> {
   const at = now.toISOString();
   switch (command.type) {
     case 'appoint': {
-      if (state) return refuse(lsRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Förordnandet finns redan'));
+      if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Förordnandet finns redan'));
       const d = command.data;
-      if (!APPOINTMENT_ROLES.includes(d.role)) return refuse(lsRefusal('VALIDATION_FAILED', 'UNKNOWN_ROLE', 'Okänd roll', 'role'));
+      if (!APPOINTMENT_ROLES.includes(d.role)) return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_ROLE', 'Okänd roll', 'role'));
       const holder = requireText(d.holder, 'holder', 'Innehavaren');
       if (holder) return refuse(holder);
       const decision = validateDecision(d.decision, 'decision');
       if (decision) return refuse(decision);
-      if (!isValidLocalDate(d.validFrom)) return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'));
+      if (!isValidLocalDate(d.validFrom)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'));
       if (d.validTo !== null && (!isValidLocalDate(d.validTo) || d.validTo < d.validFrom))
-        return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig till måste vara ett datum efter giltig från', 'validTo'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig till måste vara ett datum efter giltig från', 'validTo'));
       if (d.role === 'delegat' && (d.scope.decisionType === null || !APPOINTMENT_DECISION_TYPES.includes(d.scope.decisionType)))
-        return refuse(lsRefusal('VALIDATION_FAILED', 'REQUIRED', 'En delegat förordnas för en beslutstyp', 'scope.decisionType'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'En delegat förordnas för en beslutstyp', 'scope.decisionType'));
       if (d.role === 'delegat' && !d.delegationReference?.trim())
-        return refuse(lsRefusal('VALIDATION_FAILED', 'REQUIRED', 'Ange punkten i delegationsordningen', 'delegationReference'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'Ange punkten i delegationsordningen', 'delegationReference'));
       if (d.role === 'processagare' && d.scope.processId === null)
-        return refuse(lsRefusal('VALIDATION_FAILED', 'REQUIRED', 'En processägare förordnas för en process', 'scope.processId'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'En processägare förordnas för en process', 'scope.processId'));
       // AUD-5: the nämnd appoints the verksamhetschef HSL; PR-2: the förvaltningschef appoints process owners.
       if (d.role === 'verksamhetschef_hsl' && d.decision.decidedBy !== 'namnd')
-        return refuse(lsRefusal('VALIDATION_FAILED', 'WRONG_APPOINTER', 'Verksamhetschef enligt HSL utses av nämnden', 'decision.decidedBy'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'WRONG_APPOINTER', 'Verksamhetschef enligt HSL utses av nämnden', 'decision.decidedBy'));
       return accept({ type: 'AppointmentMade', data: { ...d, at, by: command.actor.username } });
     }
     case 'end': {
-      if (!state) return refuse(lsRefusal('NOT_FOUND', 'NOT_FOUND', 'Förordnandet finns inte'));
-      if (state.status === 'ended') return refuse(lsRefusal('INVALID_TRANSITION', 'ENDED', 'Förordnandet har redan upphört'));
-      if (!isValidLocalDate(command.data.on)) return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'on'));
+      if (!state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Förordnandet finns inte'));
+      if (state.status === 'ended') return refuse(newRefusal('INVALID_TRANSITION', 'ENDED', 'Förordnandet har redan upphört'));
+      if (!isValidLocalDate(command.data.on)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'on'));
       const reason = requireText(command.data.reason, 'reason', 'Skäl');
       if (reason) return refuse(reason);
       return accept({ type: 'AppointmentEnded', data: { on: command.data.on, reason: command.data.reason.trim(), at, by: command.actor.username } });

@@ -65,7 +65,7 @@ describe('egenkontroll plan (EK-1 … EK-3, AUD-11)', () => {
     const { after } = when(given, result());
     expect(after!.tasks.filter((t) => t.dutyKey === 'control/c-logg/2026-Q1').map((t) => t.status)).toEqual(['done', 'done']);
     expect(statuses(after)).toEqual(['done', 'pending']);
-    expect(when([...given, ...(when(given, result()).decision as { events: EgenkontrollEvent[] }).events], result()).decision).toMatchObject({ ok: false, refusal: { code: 'ALREADY_EXISTS' } });
+    expect(when([...given, ...(when(given, result()).decision as { events: readonly EgenkontrollEvent[] }).events], result()).decision).toMatchObject({ ok: false, refusal: { code: 'ALREADY_EXISTS' } });
   });
 
   it('a finding that becomes an action is a duty for its owner until completed', () => {
@@ -76,7 +76,7 @@ describe('egenkontroll plan (EK-1 … EK-3, AUD-11)', () => {
     const recorded = when([created, adopted], withAction);
     expect(recorded.decision.ok).toBe(true);
     expect(egenkontrollDuties(recorded.after!).map((d) => d.key)).toContain('action/a1');
-    const given = [created, adopted, ...(recorded.decision as { events: EgenkontrollEvent[] }).events];
+    const given = [created, adopted, ...(recorded.decision as { events: readonly EgenkontrollEvent[] }).events];
     const done = when(given, { type: 'complete-action', actor: CHEF, data: { actionId: 'a1', note: 'Genomgång på APT 2026-04-20' } });
     expect(egenkontrollDuties(done.after!).map((d) => d.key)).not.toContain('action/a1');
     expect(when(given, { type: 'complete-action', actor: CHEF, data: { actionId: 'nope', note: 'x' } }).decision).toMatchObject({ ok: false, refusal: { code: 'NOT_FOUND' } });

@@ -1,6 +1,6 @@
 import type { CaseActor } from '../cases/case-commands';
-import { caseRefusal } from '../cases/case-refusal';
-import type { CaseRefusal } from '../cases/case-refusal';
+import { newRefusal } from '../common/refusal';
+import type { Decision, Refusal } from '../common/refusal';
 import {
   checkDateTime,
   checkRequiredText,
@@ -88,16 +88,14 @@ export type ImprovementCommand =
 
 export type ImprovementCommandType = ImprovementCommand['type'];
 
-export type DecideImprovementResult =
-  | { readonly ok: true; readonly events: readonly ImprovementEvent[] }
-  | { readonly ok: false; readonly refusal: CaseRefusal };
+export type DecideImprovementResult = Decision<ImprovementEvent>;
 
 const ok = (...events: ImprovementEvent[]): DecideImprovementResult => ({ ok: true, events });
-const no = (refusal: CaseRefusal): DecideImprovementResult => ({ ok: false, refusal });
+const no = (refusal: Refusal): DecideImprovementResult => ({ ok: false, refusal });
 const transition = (reason: string, message: string, field?: string) =>
-  caseRefusal('INVALID_TRANSITION', reason, message, field);
+  newRefusal('INVALID_TRANSITION', reason, message, field);
 
-function checkPlan(plan: ImprovementPlan | undefined, now: Date, field = 'plan'): CaseRefusal | null {
+function checkPlan(plan: ImprovementPlan | undefined, now: Date, field = 'plan'): Refusal | null {
   if (plan === undefined || plan === null || typeof plan !== 'object')
     return invalidField(
       field,
@@ -286,7 +284,7 @@ function decideItem(
     case 'read-feedback': {
       if (state.proposer !== by)
         return no(
-          caseRefusal(
+          newRefusal(
             'INVALID_TRANSITION',
             'NOT_THE_PROPOSER',
             'Bara den som lämnade förslaget kvitterar återkopplingen.',
@@ -306,7 +304,7 @@ function decideItem(
         transition('NOT_A_LESSON', 'Kontroller registreras på lärdomar, inte på förbättringsförslag.'),
       );
     default:
-      return no(caseRefusal('ALREADY_EXISTS', 'IMPROVEMENT_ALREADY_EXISTS', 'Förbättringen finns redan.'));
+      return no(newRefusal('ALREADY_EXISTS', 'IMPROVEMENT_ALREADY_EXISTS', 'Förbättringen finns redan.'));
   }
 }
 
@@ -324,7 +322,7 @@ function decideLesson(command: ImprovementCommand, state: LessonState, now: Date
   if (refusal) return no(refusal);
   if (!state.targetUnitIds.includes(data.unitId))
     return no(
-      caseRefusal('NOT_FOUND', 'UNIT_NOT_TARGETED', 'Lärdomen skickades inte till den enheten.', 'unitId'),
+      newRefusal('NOT_FOUND', 'UNIT_NOT_TARGETED', 'Lärdomen skickades inte till den enheten.', 'unitId'),
     );
   if (state.checkedUnitIds.includes(data.unitId))
     return no(transition('ALREADY_CHECKED', 'Enheten har redan registrerat sin kontroll.', 'unitId'));
@@ -454,7 +452,7 @@ function decideNew(command: ImprovementCommand, now: Date): DecideImprovementRes
       );
     }
     default:
-      return no(caseRefusal('NOT_FOUND', 'IMPROVEMENT_NOT_FOUND', 'Förbättringen finns inte.'));
+      return no(newRefusal('NOT_FOUND', 'IMPROVEMENT_NOT_FOUND', 'Förbättringen finns inte.'));
   }
 }
 
@@ -468,6 +466,6 @@ export function decideImprovement(
     command.type === 'propose' || command.type === 'create-action' || command.type === 'share-lesson';
   if (state === null) return decideNew(command, now);
   if (creates)
-    return no(caseRefusal('ALREADY_EXISTS', 'IMPROVEMENT_ALREADY_EXISTS', 'Förbättringen finns redan.'));
+    return no(newRefusal('ALREADY_EXISTS', 'IMPROVEMENT_ALREADY_EXISTS', 'Förbättringen finns redan.'));
   return state.kind === 'lesson' ? decideLesson(command, state, now) : decideItem(command, state, now);
 }

@@ -1,9 +1,11 @@
+import { newRefusal } from '../common/refusal';
+import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmStartOfDay, stockholmWallClockToInstant } from '../calendar/stockholm-time';
 import type { Duty } from '../ledningssystem/duty';
 import { settleTasks } from '../ledningssystem/duty';
-import type { AdoptionDecision, LsActor, LsDecision } from '../ledningssystem/ledningssystem-common';
-import { accept, lsRefusal, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
+import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
+import { accept, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
 import type { AdvanceDutiesCommand, DutyTasksOpened, LsAggregate, LsEvent, LsStateBase } from '../ledningssystem/ls-aggregate';
 import { decideAdvanceDuties, withOpenedTasks } from '../ledningssystem/ls-aggregate';
 import { scoreRisk } from '../risk/score-risk';
@@ -107,18 +109,18 @@ const adoption = (decision: AdoptionDecision) => {
   const invalid = validateDecision(decision, 'decision');
   if (invalid) return invalid;
   // IK-3, DL-25: the nämnd decides the plan and receives the outcome.
-  return decision.decidedBy === 'namnd' ? null : lsRefusal('VALIDATION_FAILED', 'NOT_NAMND', 'Internkontrollplanen beslutas av nämnden (IK-3)', 'decision.decidedBy');
+  return decision.decidedBy === 'namnd' ? null : newRefusal('VALIDATION_FAILED', 'NOT_NAMND', 'Internkontrollplanen beslutas av nämnden (IK-3)', 'decision.decidedBy');
 };
 
-export function decideInternkontroll(command: InternkontrollCommand, state: InternkontrollState | null, now: Date): LsDecision<InternkontrollEvent> {
+export function decideInternkontroll(command: InternkontrollCommand, state: InternkontrollState | null, now: Date): Decision<InternkontrollEvent> {
   const at = now.toISOString();
   const by = command.actor.username;
-  if (command.type !== 'create' && command.type !== 'advance-duties' && !state) return refuse(lsRefusal('NOT_FOUND', 'NOT_FOUND', 'Internkontrollplanen finns inte'));
-  const inAnalysis = () => (state!.stage === 'risk_analysis' ? null : refuse<InternkontrollEvent>(lsRefusal('INVALID_TRANSITION', 'PLAN_ADOPTED', 'Planen är redan beslutad')));
+  if (command.type !== 'create' && command.type !== 'advance-duties' && !state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Internkontrollplanen finns inte'));
+  const inAnalysis = () => (state!.stage === 'risk_analysis' ? null : refuse<InternkontrollEvent>(newRefusal('INVALID_TRANSITION', 'PLAN_ADOPTED', 'Planen är redan beslutad')));
   switch (command.type) {
     case 'create':
-      if (state) return refuse(lsRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Det finns redan en internkontrollplan för året'));
-      if (!Number.isInteger(command.data.year) || command.data.year < 2000 || command.data.year > 2100) return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_YEAR', 'Ogiltigt år', 'year'));
+      if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Det finns redan en internkontrollplan för året'));
+      if (!Number.isInteger(command.data.year) || command.data.year < 2000 || command.data.year > 2100) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_YEAR', 'Ogiltigt år', 'year'));
       return accept({ type: 'InternkontrollPlanCreated', data: { ...command.data, at, by } });
     case 'add-risk': {
       const blocked = inAnalysis();
@@ -129,7 +131,7 @@ export function decideInternkontroll(command: InternkontrollCommand, state: Inte
       const scored = scoreRisk(d.probability, d.severity);
       if (!scored.ok) {
         const first = scored.errors[0]!;
-        return refuse(lsRefusal('VALIDATION_FAILED', first.code, first.message, first.field));
+        return refuse(newRefusal('VALIDATION_FAILED', first.code, first.message, first.field));
       }
       return accept({
         type: 'InternkontrollRiskAdded',
@@ -139,7 +141,7 @@ export function decideInternkontroll(command: InternkontrollCommand, state: Inte
     case 'select-risk': {
       const blocked = inAnalysis();
       if (blocked) return blocked;
-      if (!state!.risks.some((r) => r.riskId === command.data.riskId)) return refuse(lsRefusal('NOT_FOUND', 'UNKNOWN_RISK', 'Risken finns inte i planen', 'riskId'));
+      if (!state!.risks.some((r) => r.riskId === command.data.riskId)) return refuse(newRefusal('NOT_FOUND', 'UNKNOWN_RISK', 'Risken finns inte i planen', 'riskId'));
       const missing = requireText(command.data.rationale, 'rationale', 'Motivering');
       if (missing) return refuse(missing);
       return accept({ type: 'InternkontrollRiskSelected', data: { ...command.data, rationale: command.data.rationale.trim(), at, by } });
@@ -149,12 +151,12 @@ export function decideInternkontroll(command: InternkontrollCommand, state: Inte
       if (blocked) return blocked;
       const d = command.data;
       const risk = state!.risks.find((r) => r.riskId === d.riskId);
-      if (!risk) return refuse(lsRefusal('NOT_FOUND', 'UNKNOWN_RISK', 'Risken finns inte i planen', 'riskId'));
-      if (risk.selected !== true) return refuse(lsRefusal('INVALID_TRANSITION', 'RISK_NOT_SELECTED', 'Kontroller görs bara för risker som valts till planen', 'riskId'));
+      if (!risk) return refuse(newRefusal('NOT_FOUND', 'UNKNOWN_RISK', 'Risken finns inte i planen', 'riskId'));
+      if (risk.selected !== true) return refuse(newRefusal('INVALID_TRANSITION', 'RISK_NOT_SELECTED', 'Kontroller görs bara för risker som valts till planen', 'riskId'));
       const missing = requireText(d.title, 'title', 'Kontrollens namn') ?? requireText(d.method, 'method', 'Metod') ?? requireText(d.responsible, 'responsible', 'Ansvarig');
       if (missing) return refuse(missing);
       if (!isValidLocalDate(d.dueDate) || !d.dueDate.startsWith(String(state!.year)))
-        return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', `Slutdatum måste vara ett datum under ${state!.year}`, 'dueDate'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', `Slutdatum måste vara ett datum under ${state!.year}`, 'dueDate'));
       return accept({ type: 'InternkontrollControlAdded', data: { ...d, at, by } });
     }
     case 'adopt-plan': {
@@ -163,28 +165,28 @@ export function decideInternkontroll(command: InternkontrollCommand, state: Inte
       const invalid = adoption(command.data.decision);
       if (invalid) return refuse(invalid);
       if (state!.risks.some((r) => r.selected === null))
-        return refuse(lsRefusal('INVALID_TRANSITION', 'UNDECIDED_RISKS', 'Alla risker ska ha valts eller valts bort med motivering före beslutet'));
+        return refuse(newRefusal('INVALID_TRANSITION', 'UNDECIDED_RISKS', 'Alla risker ska ha valts eller valts bort med motivering före beslutet'));
       const selected = state!.risks.filter((r) => r.selected);
-      if (selected.length === 0) return refuse(lsRefusal('INVALID_TRANSITION', 'EMPTY_PLAN', 'Planen har inga valda risker'));
+      if (selected.length === 0) return refuse(newRefusal('INVALID_TRANSITION', 'EMPTY_PLAN', 'Planen har inga valda risker'));
       const uncovered = selected.filter((r) => !state!.controls.some((c) => c.riskId === r.riskId));
-      if (uncovered.length > 0) return refuse(lsRefusal('INVALID_TRANSITION', 'RISK_WITHOUT_CONTROL', `Varje vald risk behöver minst en kontroll: ${uncovered.map((r) => r.description).join('; ')}`));
+      if (uncovered.length > 0) return refuse(newRefusal('INVALID_TRANSITION', 'RISK_WITHOUT_CONTROL', `Varje vald risk behöver minst en kontroll: ${uncovered.map((r) => r.description).join('; ')}`));
       return accept({ type: 'InternkontrollPlanAdopted', data: { decision: command.data.decision, at, by } });
     }
     case 'record-control-result': {
-      if (state!.stage !== 'adopted') return refuse(lsRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Kontroller registreras när planen är beslutad och innan den är rapporterad'));
+      if (state!.stage !== 'adopted') return refuse(newRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Kontroller registreras när planen är beslutad och innan den är rapporterad'));
       const control = state!.controls.find((c) => c.controlId === command.data.controlId);
-      if (!control) return refuse(lsRefusal('NOT_FOUND', 'UNKNOWN_CONTROL', 'Kontrollen finns inte i planen', 'controlId'));
-      if (control.result) return refuse(lsRefusal('ALREADY_EXISTS', 'RESULT_EXISTS', 'Kontrollens resultat är redan registrerat'));
+      if (!control) return refuse(newRefusal('NOT_FOUND', 'UNKNOWN_CONTROL', 'Kontrollen finns inte i planen', 'controlId'));
+      if (control.result) return refuse(newRefusal('ALREADY_EXISTS', 'RESULT_EXISTS', 'Kontrollens resultat är redan registrerat'));
       const missing = requireText(command.data.summary, 'summary', 'Resultat');
       if (missing) return refuse(missing);
       if (command.data.outcome === 'deficiencies' && command.data.actions.trim().length === 0)
-        return refuse(lsRefusal('VALIDATION_FAILED', 'REQUIRED', 'Brister kräver åtgärder', 'actions'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'Brister kräver åtgärder', 'actions'));
       return accept({ type: 'InternkontrollControlResultRecorded', data: { ...command.data, at, by } });
     }
     case 'report': {
-      if (state!.stage !== 'adopted') return refuse(lsRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Bara en beslutad plan kan rapporteras'));
+      if (state!.stage !== 'adopted') return refuse(newRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Bara en beslutad plan kan rapporteras'));
       const open = state!.controls.filter((c) => c.result === null);
-      if (open.length > 0) return refuse(lsRefusal('INVALID_TRANSITION', 'CONTROLS_OPEN', `Kontroller saknar resultat: ${open.map((c) => c.title).join('; ')}`));
+      if (open.length > 0) return refuse(newRefusal('INVALID_TRANSITION', 'CONTROLS_OPEN', `Kontroller saknar resultat: ${open.map((c) => c.title).join('; ')}`));
       const invalid = adoption(command.data.decision);
       if (invalid) return refuse(invalid);
       const missing = requireText(command.data.summary, 'summary', 'Sammanfattning') ?? requireText(command.data.evaluation, 'evaluation', 'Utvärdering');

@@ -1,10 +1,13 @@
 import { isValidLocalDate } from '../calendar/local-date';
 import { parseIsoDuration, isZeroDuration } from '../policy/iso-duration';
+import { newRefusal } from '../common/refusal';
+import type { Decision, Refusal } from '../common/refusal';
 
 /**
  * What the registers of the ledningssystem (routines, egenkontroll, internkontroll, appointments,
- * training, the ledningssystem document) share: the actor, refusals, adoption decisions and the
- * result of a decider. Pure: time is always a parameter.
+ * training, the ledningssystem document) share: the actor, adoption decisions and the decider's
+ * `accept`/`refuse` (its `Refusal` and `Decision` are every aggregate's, `common/refusal.ts`). Pure:
+ * time is always a parameter.
  */
 
 export interface LsActor {
@@ -12,24 +15,8 @@ export interface LsActor {
   readonly roles: readonly string[];
 }
 
-export type LsRefusalCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'ALREADY_EXISTS';
-
-export interface LsRefusal {
-  readonly code: LsRefusalCode;
-  readonly reason: string;
-  /** Swedish, for people. */
-  readonly message: string;
-  readonly field?: string;
-}
-
-export function lsRefusal(code: LsRefusalCode, reason: string, message: string, field?: string): LsRefusal {
-  return field === undefined ? { code, reason, message } : { code, reason, message, field };
-}
-
-export type LsDecision<E> = { readonly ok: true; readonly events: E[] } | { readonly ok: false; readonly refusal: LsRefusal };
-
-export const accept = <E>(...events: E[]): LsDecision<E> => ({ ok: true, events });
-export const refuse = <E>(refusal: LsRefusal): LsDecision<E> => ({ ok: false, refusal });
+export const accept = <E>(...events: E[]): Decision<E> => ({ ok: true, events });
+export const refuse = <E>(refusal: Refusal): Decision<E> => ({ ok: false, refusal });
 
 /** Who adopts a document or makes an appointment (R-1, R-3, R-4, PR-3 "på den nivå där mandat … ligger"). */
 export const DECIDING_BODIES = ['namnd', 'namndens_presidium', 'forvaltningschef', 'ledningsgrupp', 'avdelningschef', 'enhetschef', 'mas', 'kvalitetssamordnare'] as const;
@@ -59,13 +46,13 @@ export function isDecidingBody(value: unknown): value is DecidingBody {
   return typeof value === 'string' && (DECIDING_BODIES as readonly string[]).includes(value);
 }
 
-export function validateDecision(decision: AdoptionDecision, field: string): LsRefusal | null {
+export function validateDecision(decision: AdoptionDecision, field: string): Refusal | null {
   if (!isDecidingBody(decision.decidedBy))
-    return lsRefusal('VALIDATION_FAILED', 'UNKNOWN_DECIDING_BODY', 'Okänt beslutande organ', `${field}.decidedBy`);
+    return newRefusal('VALIDATION_FAILED', 'UNKNOWN_DECIDING_BODY', 'Okänt beslutande organ', `${field}.decidedBy`);
   if (!isValidLocalDate(decision.decidedOn))
-    return lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Beslutsdatum måste vara ett datum (ÅÅÅÅ-MM-DD)', `${field}.decidedOn`);
+    return newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Beslutsdatum måste vara ett datum (ÅÅÅÅ-MM-DD)', `${field}.decidedOn`);
   if (decision.reference.trim().length === 0)
-    return lsRefusal('VALIDATION_FAILED', 'REQUIRED', 'Beslutet måste ha en referens (paragraf eller diarienummer)', `${field}.reference`);
+    return newRefusal('VALIDATION_FAILED', 'REQUIRED', 'Beslutet måste ha en referens (paragraf eller diarienummer)', `${field}.reference`);
   return null;
 }
 
@@ -75,8 +62,8 @@ export function isPositiveIsoDuration(value: string): boolean {
   return parsed !== null && parsed.sign > 0 && !isZeroDuration(parsed);
 }
 
-export function requireText(value: string | undefined, field: string, label: string): LsRefusal | null {
+export function requireText(value: string | undefined, field: string, label: string): Refusal | null {
   if (value === undefined || value.trim().length === 0)
-    return lsRefusal('VALIDATION_FAILED', 'REQUIRED', `${label} måste anges`, field);
+    return newRefusal('VALIDATION_FAILED', 'REQUIRED', `${label} måste anges`, field);
   return null;
 }

@@ -1,9 +1,11 @@
+import { newRefusal } from '../common/refusal';
+import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmLocalParts, stockholmWallClockToInstant } from '../calendar/stockholm-time';
 import type { Duty } from './duty';
 import { settleTasks } from './duty';
-import type { AdoptionDecision, LsActor, LsDecision } from './ledningssystem-common';
-import { accept, lsRefusal, refuse, requireText, validateDecision } from './ledningssystem-common';
+import type { AdoptionDecision, LsActor } from './ledningssystem-common';
+import { accept, refuse, requireText, validateDecision } from './ledningssystem-common';
 import type { AdvanceDutiesCommand, DutyTasksOpened, LsAggregate, LsEvent, LsStateBase } from './ls-aggregate';
 import { decideAdvanceDuties, withOpenedTasks } from './ls-aggregate';
 
@@ -122,13 +124,13 @@ export function isReviewOverdue(state: LedningssystemDocumentState, at: Date): b
   return year !== null && Date.parse(reviewDueAt(year)) <= at.getTime();
 }
 
-export function decideLedningssystem(command: LedningssystemCommand, state: LedningssystemDocumentState | null, now: Date): LsDecision<LedningssystemEvent> {
+export function decideLedningssystem(command: LedningssystemCommand, state: LedningssystemDocumentState | null, now: Date): Decision<LedningssystemEvent> {
   const at = now.toISOString();
   const by = command.actor.username;
-  if (command.type !== 'create' && command.type !== 'advance-duties' && !state) return refuse(lsRefusal('NOT_FOUND', 'NOT_FOUND', 'Ledningssystemet är inte registrerat'));
+  if (command.type !== 'create' && command.type !== 'advance-duties' && !state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Ledningssystemet är inte registrerat'));
   switch (command.type) {
     case 'create': {
-      if (state) return refuse(lsRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Ledningssystemet finns redan'));
+      if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Ledningssystemet finns redan'));
       const missing = requireText(command.data.title, 'title', 'Titel') ?? requireText(command.data.owner, 'owner', 'Ansvarig');
       if (missing) return refuse(missing);
       return accept({ type: 'LedningssystemCreated', data: { ...command.data, at, by } });
@@ -144,35 +146,35 @@ export function decideLedningssystem(command: LedningssystemCommand, state: Ledn
       const invalid = validateDecision(d.decision, 'decision');
       if (invalid) return refuse(invalid);
       // KL 6 kap. 38 §, AUD-1, AUD-3: quality may not be delegated, so the nämnd itself adopts it.
-      if (d.decision.decidedBy !== 'namnd') return refuse(lsRefusal('VALIDATION_FAILED', 'NOT_NAMND', 'Ledningssystemet fastställs av nämnden själv (KL 6 kap. 38 §)', 'decision.decidedBy'));
-      if (!isValidLocalDate(d.validFrom)) return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'));
-      if (state!.versions.some((v) => v.version === d.version.trim())) return refuse(lsRefusal('ALREADY_EXISTS', 'VERSION_EXISTS', `Version ${d.version} finns redan`, 'version'));
+      if (d.decision.decidedBy !== 'namnd') return refuse(newRefusal('VALIDATION_FAILED', 'NOT_NAMND', 'Ledningssystemet fastställs av nämnden själv (KL 6 kap. 38 §)', 'decision.decidedBy'));
+      if (!isValidLocalDate(d.validFrom)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'));
+      if (state!.versions.some((v) => v.version === d.version.trim())) return refuse(newRefusal('ALREADY_EXISTS', 'VERSION_EXISTS', `Version ${d.version} finns redan`, 'version'));
       return accept({ type: 'LedningssystemVersionAdopted', data: { ...d, version: d.version.trim(), recordedBy: by, recordedAt: at } });
     }
     case 'check-review-item': {
       const year = pendingReviewYear(state!);
-      if (year === null) return refuse(lsRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Ledningssystemet måste vara fastställt innan det kan följas upp'));
-      if (command.data.year !== year) return refuse(lsRefusal('INVALID_TRANSITION', 'NOT_PENDING', `Det är genomgången ${year} som står på tur`, 'year'));
-      if (!REVIEW_CHECKLIST.some((i) => i.key === command.data.key)) return refuse(lsRefusal('VALIDATION_FAILED', 'UNKNOWN_ITEM', 'Okänd punkt i checklistan', 'key'));
+      if (year === null) return refuse(newRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Ledningssystemet måste vara fastställt innan det kan följas upp'));
+      if (command.data.year !== year) return refuse(newRefusal('INVALID_TRANSITION', 'NOT_PENDING', `Det är genomgången ${year} som står på tur`, 'year'));
+      if (!REVIEW_CHECKLIST.some((i) => i.key === command.data.key)) return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_ITEM', 'Okänd punkt i checklistan', 'key'));
       if (!command.data.done && command.data.note.trim().length === 0)
-        return refuse(lsRefusal('VALIDATION_FAILED', 'NOTE_REQUIRED', 'En punkt som inte är uppfylld behöver en kommentar', 'note'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'NOTE_REQUIRED', 'En punkt som inte är uppfylld behöver en kommentar', 'note'));
       return accept({ type: 'ReviewItemChecked', data: { year, key: command.data.key, done: command.data.done, note: command.data.note.trim(), checkedBy: by, checkedAt: at } });
     }
     case 'complete-review': {
       const year = pendingReviewYear(state!);
-      if (year === null || command.data.year !== year) return refuse(lsRefusal('INVALID_TRANSITION', 'NOT_PENDING', `Det är genomgången ${year ?? '–'} som står på tur`, 'year'));
+      if (year === null || command.data.year !== year) return refuse(newRefusal('INVALID_TRANSITION', 'NOT_PENDING', `Det är genomgången ${year ?? '–'} som står på tur`, 'year'));
       const review = state!.reviews.find((r) => r.year === year);
       const unchecked = REVIEW_CHECKLIST.filter((i) => !review?.items.some((item) => item.key === i.key));
-      if (unchecked.length > 0) return refuse(lsRefusal('INVALID_TRANSITION', 'CHECKLIST_INCOMPLETE', `Checklistan är inte genomgången: ${unchecked.map((i) => i.key).join(', ')}`));
+      if (unchecked.length > 0) return refuse(newRefusal('INVALID_TRANSITION', 'CHECKLIST_INCOMPLETE', `Checklistan är inte genomgången: ${unchecked.map((i) => i.key).join(', ')}`));
       const invalid = validateDecision(command.data.decision, 'decision');
       if (invalid) return refuse(invalid);
-      if (command.data.decision.decidedBy !== 'namnd') return refuse(lsRefusal('VALIDATION_FAILED', 'NOT_NAMND', 'Genomgången redovisas för och beslutas av nämnden (REP-13)', 'decision.decidedBy'));
+      if (command.data.decision.decidedBy !== 'namnd') return refuse(newRefusal('VALIDATION_FAILED', 'NOT_NAMND', 'Genomgången redovisas för och beslutas av nämnden (REP-13)', 'decision.decidedBy'));
       const improvements = command.data.improvements.map((i) => i.trim()).filter((i) => i.length > 0);
       if (command.data.outcome === 'improvements_decided' && improvements.length === 0)
-        return refuse(lsRefusal('VALIDATION_FAILED', 'REQUIRED', 'Beslutade förbättringar ska anges (de blir nästa års handlingsplan)', 'improvements'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'Beslutade förbättringar ska anges (de blir nästa års handlingsplan)', 'improvements'));
       const notMet = review!.items.filter((i) => !i.done);
       if (command.data.outcome === 'approved' && notMet.length > 0)
-        return refuse(lsRefusal('VALIDATION_FAILED', 'NOT_ALL_MET', 'Ledningssystemet kan inte godkännas utan åtgärder när punkter inte är uppfyllda', 'outcome'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'NOT_ALL_MET', 'Ledningssystemet kan inte godkännas utan åtgärder när punkter inte är uppfyllda', 'outcome'));
       return accept({ type: 'AnnualReviewCompleted', data: { year, outcome: command.data.outcome, decision: command.data.decision, improvements, at, by } });
     }
     case 'advance-duties':

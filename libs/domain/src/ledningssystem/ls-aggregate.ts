@@ -1,7 +1,9 @@
+import { newRefusal } from '../common/refusal';
+import type { Decision } from '../common/refusal';
 import type { Duty, DutyTimings, LsTask } from './duty';
 import { planDuties } from './duty';
-import type { LsActor, LsDecision } from './ledningssystem-common';
-import { accept, lsRefusal, refuse } from './ledningssystem-common';
+import type { LsActor } from './ledningssystem-common';
+import { accept, refuse } from './ledningssystem-common';
 
 /** What every register aggregate's state has: its id, version and the tasks written for its duties. */
 export interface LsStateBase {
@@ -33,7 +35,7 @@ export type DutyTasksOpened = LsEvent<'DutyTasksOpened', { readonly at: string; 
  */
 export interface LsAggregate<S extends LsStateBase, C extends { readonly type: string; readonly actor: LsActor }, E extends LsEvent> {
   readonly aggregateType: string;
-  decide(command: C, state: S | null, now: Date): LsDecision<E>;
+  decide(command: C, state: S | null, now: Date): Decision<E>;
   evolve(state: S | null, event: E | DutyTasksOpened, version: number): S | null;
   /** Duties not yet done (the planner opens and escalates tasks for them). */
   duties(state: S): Duty[];
@@ -48,8 +50,8 @@ export function decideAdvanceDuties<S extends LsStateBase>(
   aggregate: Pick<LsAggregate<S, never, never>, 'duties'>,
   command: AdvanceDutiesCommand,
   state: S | null,
-): LsDecision<DutyTasksOpened> & { nextWakeAt?: string | null } {
-  if (!state) return refuse(lsRefusal('NOT_FOUND', 'NOT_FOUND', 'Finns inte'));
+): Decision<DutyTasksOpened> & { nextWakeAt?: string | null } {
+  if (!state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Finns inte'));
   const plan = planDuties(aggregate.duties(state), state.tasks, new Date(command.at), command.timings, command.newId);
   if (plan.tasks.length === 0) return { ...accept<DutyTasksOpened>(), nextWakeAt: plan.nextWakeAt };
   return { ...accept<DutyTasksOpened>({ type: 'DutyTasksOpened', data: { at: command.at, tasks: plan.tasks } }), nextWakeAt: plan.nextWakeAt };

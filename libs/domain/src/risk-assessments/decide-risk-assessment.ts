@@ -1,5 +1,5 @@
-import { caseRefusal } from '../cases/case-refusal';
-import type { CaseRefusal } from '../cases/case-refusal';
+import { newRefusal } from '../common/refusal';
+import type { Decision, Refusal } from '../common/refusal';
 import {
   checkDateTime,
   checkRequiredText,
@@ -24,19 +24,14 @@ import { riskNeedsActionPlan, riskNeedsResidual } from './evolve-risk-assessment
 import { DEFAULT_RISK_POLICY } from './risk-policy';
 import type { RiskPolicy } from './risk-policy';
 
-/** A refusal has the case refusal's shape, so the API renders both alike (400/404/409). */
-export type RiskAssessmentRefusal = CaseRefusal;
-
-export type DecideRiskAssessmentResult =
-  | { readonly ok: true; readonly events: readonly RiskAssessmentEvent[] }
-  | { readonly ok: false; readonly refusal: RiskAssessmentRefusal };
+export type DecideRiskAssessmentResult = Decision<RiskAssessmentEvent>;
 
 type Policy = Pick<RiskPolicy, 'version' | 'bands'>;
 
 const accepted = (...events: RiskAssessmentEvent[]): DecideRiskAssessmentResult => ({ ok: true, events });
-const refused = (refusal: RiskAssessmentRefusal): DecideRiskAssessmentResult => ({ ok: false, refusal });
+const refused = (refusal: Refusal): DecideRiskAssessmentResult => ({ ok: false, refusal });
 const transition = (reason: string, message: string, field?: string) =>
-  caseRefusal('INVALID_TRANSITION', reason, message, field);
+  newRefusal('INVALID_TRANSITION', reason, message, field);
 
 export const MAX_RISKS = 50;
 export const MAX_CAUSES = 50;
@@ -49,12 +44,12 @@ function scored(
   severity: unknown,
   policy: Policy,
   prefix: string,
-): RiskScoreData | CaseRefusal {
+): RiskScoreData | Refusal {
   const result = scoreRisk(probability, severity, policy.bands);
   if (!result.ok) {
     const [error] = result.errors;
     const factor = error?.field ?? 'probability';
-    return caseRefusal(
+    return newRefusal(
       'VALIDATION_FAILED',
       `${factor.toUpperCase()}_${error?.code ?? 'INVALID'}`,
       `${error?.message ?? 'Ogiltigt riskvärde'}.`,
@@ -70,11 +65,11 @@ function scored(
   };
 }
 
-function isRefusal(value: unknown): value is CaseRefusal {
+function isRefusal(value: unknown): value is Refusal {
   return typeof value === 'object' && value !== null && 'reason' in value && 'code' in value;
 }
 
-function checkCauses(causes: unknown, field: string): CaseRefusal | null {
+function checkCauses(causes: unknown, field: string): Refusal | null {
   if (causes === undefined) return null;
   if (!Array.isArray(causes) || causes.some(isBlank))
     return invalidField(field, 'Orsakerna måste vara en lista med ifyllda texter.');
@@ -90,7 +85,7 @@ function newRiskEvents(
   by: string,
   at: string,
   fieldPrefix: (index: number) => string,
-): RiskAssessmentEvent[] | CaseRefusal {
+): RiskAssessmentEvent[] | Refusal {
   if (risks === undefined) return [];
   if (!Array.isArray(risks as unknown)) return invalidField('risks', 'Riskerna måste vara en lista.');
   if (risks.length + (existing?.riskOrder.length ?? 0) > MAX_RISKS)
@@ -109,7 +104,7 @@ function newRiskEvents(
     if (isRefusal(score)) return score;
     const riskId = requiredText(risk.riskId);
     if (seen.has(riskId))
-      return caseRefusal(
+      return newRefusal(
         'ALREADY_EXISTS',
         'RISK_ALREADY_EXISTS',
         'Det finns redan en risk med detta id.',
@@ -140,7 +135,7 @@ function decideCreate(
   const { data, actor } = command;
   if (state !== null)
     return refused(
-      caseRefusal('ALREADY_EXISTS', 'RISK_ASSESSMENT_ALREADY_EXISTS', 'Riskanalysen finns redan.'),
+      newRefusal('ALREADY_EXISTS', 'RISK_ASSESSMENT_ALREADY_EXISTS', 'Riskanalysen finns redan.'),
     );
   const refusal = firstRefusal(
     checkRequiredText(data.assessmentId, 'assessmentId', 'riskanalysens id'),
@@ -182,7 +177,7 @@ function decidePropose(
 ): DecideRiskAssessmentResult {
   const { data } = command;
   if (state !== null)
-    return refused(caseRefusal('ALREADY_EXISTS', 'RISK_ASSESSMENT_ALREADY_EXISTS', 'Förslaget finns redan.'));
+    return refused(newRefusal('ALREADY_EXISTS', 'RISK_ASSESSMENT_ALREADY_EXISTS', 'Förslaget finns redan.'));
   const refusal = firstRefusal(
     checkRequiredText(data.assessmentId, 'assessmentId', 'riskanalysens id'),
     checkRequiredText(data.reference, 'reference', 'diarienummer'),
@@ -227,22 +222,22 @@ function completeTasks(
     }));
 }
 
-function requireWorkStage(state: RiskAssessmentAggregateState, what: string): CaseRefusal | null {
+function requireWorkStage(state: RiskAssessmentAggregateState, what: string): Refusal | null {
   if ((STAGE_OF_WORK as readonly string[]).includes(state.stage)) return null;
   if (state.stage === 'proposed')
     return transition('RISK_ASSESSMENT_NOT_STARTED', `Förslaget måste startas innan du kan ${what}.`);
   return transition('RISK_ASSESSMENT_ENDED', `Riskanalysen är avslutad; det går inte att ${what}.`);
 }
 
-function requireRisk(state: RiskAssessmentAggregateState, riskId: unknown): CaseRefusal | null {
+function requireRisk(state: RiskAssessmentAggregateState, riskId: unknown): Refusal | null {
   const missing = checkRequiredText(riskId, 'riskId', 'riskens id');
   if (missing) return missing;
   if (state.risks[requiredText(riskId as string)] === undefined)
-    return caseRefusal('NOT_FOUND', 'RISK_NOT_FOUND', 'Risken finns inte i riskanalysen.', 'riskId');
+    return newRefusal('NOT_FOUND', 'RISK_NOT_FOUND', 'Risken finns inte i riskanalysen.', 'riskId');
   return null;
 }
 
-function missingForClose(state: RiskAssessmentAggregateState): CaseRefusal | null {
+function missingForClose(state: RiskAssessmentAggregateState): Refusal | null {
   const risks = state.riskOrder.map((id) => state.risks[id]!);
   if (risks.some((risk) => risk.causeCount === 0 && !risk.accepted))
     return transition(
@@ -362,7 +357,7 @@ function decideOnExisting(
       if (stage) return refused(stage);
       if (state.actions[requiredText(data.actionId)] !== undefined)
         return refused(
-          caseRefusal(
+          newRefusal(
             'ALREADY_EXISTS',
             'ACTION_ALREADY_EXISTS',
             'Det finns redan en åtgärd med detta id.',
@@ -391,7 +386,7 @@ function decideOnExisting(
       if (refusal) return refused(refusal);
       const action = state.actions[requiredText(command.data.actionId)];
       if (!action)
-        return refused(caseRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte.', 'actionId'));
+        return refused(newRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte.', 'actionId'));
       const stage = requireWorkStage(state, 'slutföra en åtgärd');
       if (stage) return refused(stage);
       if (action.status !== 'open')
@@ -467,7 +462,7 @@ function decideOnExisting(
       const { data } = command;
       const action = state.actions[data.actionId];
       if (!action)
-        return refused(caseRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte.', 'actionId'));
+        return refused(newRefusal('NOT_FOUND', 'ACTION_NOT_FOUND', 'Åtgärden finns inte.', 'actionId'));
       if (state.stage === 'closed' || state.stage === 'dismissed')
         return refused(transition('RISK_ASSESSMENT_ENDED', 'Riskanalysen är avslutad.'));
       if (action.status !== 'open')
@@ -492,7 +487,7 @@ function decideOnExisting(
       const { data } = command;
       if (state.tasks[data.taskId] !== undefined)
         return refused(
-          caseRefusal('ALREADY_EXISTS', 'TASK_ALREADY_EXISTS', 'Uppgiften finns redan.', 'taskId'),
+          newRefusal('ALREADY_EXISTS', 'TASK_ALREADY_EXISTS', 'Uppgiften finns redan.', 'taskId'),
         );
       if (state.stage === 'closed' || state.stage === 'dismissed')
         return refused(transition('RISK_ASSESSMENT_ENDED', 'Riskanalysen är avslutad.'));
@@ -503,7 +498,7 @@ function decideOnExisting(
     case 'complete-task': {
       const task = state.tasks[command.data.taskId];
       if (!task)
-        return refused(caseRefusal('NOT_FOUND', 'TASK_NOT_FOUND', 'Uppgiften finns inte.', 'taskId'));
+        return refused(newRefusal('NOT_FOUND', 'TASK_NOT_FOUND', 'Uppgiften finns inte.', 'taskId'));
       if (task.status === 'done')
         return refused(transition('TASK_ALREADY_DONE', 'Uppgiften är redan klar.', 'taskId'));
       return accepted({ type: 'RiskTaskCompleted', data: { taskId: task.id, at } });
@@ -529,6 +524,6 @@ export function decideRiskAssessment(
   if (command.type === 'create') return decideCreate(command, state, now, policy);
   if (command.type === 'propose') return decidePropose(command, state, now);
   if (state === null)
-    return refused(caseRefusal('NOT_FOUND', 'RISK_ASSESSMENT_NOT_FOUND', 'Riskanalysen finns inte.'));
+    return refused(newRefusal('NOT_FOUND', 'RISK_ASSESSMENT_NOT_FOUND', 'Riskanalysen finns inte.'));
   return decideOnExisting(command, state, now, policy);
 }

@@ -1,32 +1,33 @@
+import { newRefusal } from '../common/refusal';
+import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
-import type { LsDecision } from '../ledningssystem/ledningssystem-common';
-import { accept, isPositiveIsoDuration, lsRefusal, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
+import { accept, isPositiveIsoDuration, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
 import { decideAdvanceDuties } from '../ledningssystem/ls-aggregate';
 import { nextRevisionDate, routineDuties } from './routine-revision';
 import { PROCESS_LEVELS, ROUTINE_KINDS } from './routine-types';
 import type { RoutineCommand, RoutineEvent, RoutineState } from './routine-types';
 
-const notFound = () => refuse<RoutineEvent>(lsRefusal('NOT_FOUND', 'NOT_FOUND', 'Processen eller rutinen finns inte'));
-const repealed = () => refuse<RoutineEvent>(lsRefusal('INVALID_TRANSITION', 'REPEALED', 'Dokumentet är upphävt och kan inte ändras'));
+const notFound = () => refuse<RoutineEvent>(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Processen eller rutinen finns inte'));
+const repealed = () => refuse<RoutineEvent>(newRefusal('INVALID_TRANSITION', 'REPEALED', 'Dokumentet är upphävt och kan inte ändras'));
 
 /** The decider of the process and routine registry (PR-1 … PR-5). */
-export function decideRoutine(command: RoutineCommand, state: RoutineState | null, now: Date): LsDecision<RoutineEvent> {
+export function decideRoutine(command: RoutineCommand, state: RoutineState | null, now: Date): Decision<RoutineEvent> {
   const at = now.toISOString();
   switch (command.type) {
     case 'register': {
-      if (state) return refuse(lsRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Dokumentet finns redan'));
+      if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Dokumentet finns redan'));
       const d = command.data;
-      if (!ROUTINE_KINDS.includes(d.kind)) return refuse(lsRefusal('VALIDATION_FAILED', 'UNKNOWN_KIND', 'Okänd dokumenttyp', 'kind'));
-      if (!PROCESS_LEVELS.includes(d.level)) return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_LEVEL', 'Nivån måste vara 1, 2 eller 3', 'level'));
+      if (!ROUTINE_KINDS.includes(d.kind)) return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_KIND', 'Okänd dokumenttyp', 'kind'));
+      if (!PROCESS_LEVELS.includes(d.level)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_LEVEL', 'Nivån måste vara 1, 2 eller 3', 'level'));
       // PR-1: routines and templates attach at levels 2–3.
       if (d.kind === 'routine' && d.level === 1)
-        return refuse(lsRefusal('VALIDATION_FAILED', 'ROUTINE_AT_LEVEL_1', 'En rutin hör till nivå 2 eller 3 (nivå 1 är övergripande processer)', 'level'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'ROUTINE_AT_LEVEL_1', 'En rutin hör till nivå 2 eller 3 (nivå 1 är övergripande processer)', 'level'));
       const missing = requireText(d.code, 'code', 'Dokument-id') ?? requireText(d.title, 'title', 'Titel') ?? requireText(d.owner, 'owner', 'Ägare');
       if (missing) return refuse(missing);
       // PR-5, DL-32: the interval is mandatory.
       if (!isPositiveIsoDuration(d.revisionInterval))
-        return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DURATION', 'Revideringsintervallet måste vara en positiv ISO-8601-varaktighet (t.ex. P1Y)', 'revisionInterval'));
-      if (d.parentId === d.routineId) return refuse(lsRefusal('VALIDATION_FAILED', 'SELF_PARENT', 'Ett dokument kan inte ligga under sig självt', 'parentId'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DURATION', 'Revideringsintervallet måste vara en positiv ISO-8601-varaktighet (t.ex. P1Y)', 'revisionInterval'));
+      if (d.parentId === d.routineId) return refuse(newRefusal('VALIDATION_FAILED', 'SELF_PARENT', 'Ett dokument kan inte ligga under sig självt', 'parentId'));
       return accept({
         type: 'RoutineRegistered',
         data: {
@@ -49,12 +50,12 @@ export function decideRoutine(command: RoutineCommand, state: RoutineState | nul
       if (missing) return refuse(missing);
       const invalidDecision = validateDecision(d.decision, 'decision');
       if (invalidDecision) return refuse(invalidDecision);
-      if (!isValidLocalDate(d.validFrom)) return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum (ÅÅÅÅ-MM-DD)', 'validFrom'));
+      if (!isValidLocalDate(d.validFrom)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum (ÅÅÅÅ-MM-DD)', 'validFrom'));
       if (state.versions.some((v) => v.version === d.version.trim()))
-        return refuse(lsRefusal('ALREADY_EXISTS', 'VERSION_EXISTS', `Version ${d.version} finns redan; alla versioner sparas`, 'version'));
+        return refuse(newRefusal('ALREADY_EXISTS', 'VERSION_EXISTS', `Version ${d.version} finns redan; alla versioner sparas`, 'version'));
       const current = state.versions[state.versions.length - 1];
       if (current && d.validFrom < current.validFrom)
-        return refuse(lsRefusal('VALIDATION_FAILED', 'VALID_FROM_BEFORE_CURRENT', 'En ny version kan inte gälla före den nuvarande', 'validFrom'));
+        return refuse(newRefusal('VALIDATION_FAILED', 'VALID_FROM_BEFORE_CURRENT', 'En ny version kan inte gälla före den nuvarande', 'validFrom'));
       return accept({
         type: 'RoutineVersionAdopted',
         data: {

@@ -77,7 +77,7 @@ describe('routine registry (PR-1 … PR-5)', () => {
       ]);
       expect(after!.tasks).toHaveLength(1);
       // The same step again writes nothing.
-      expect(decideRoutine(advance('2026-12-04T00:00:00Z'), after, new Date()).ok && (decideRoutine(advance('2026-12-04T00:00:00Z'), after, new Date()) as { events: unknown[] }).events).toEqual([]);
+      expect(decideRoutine(advance('2026-12-04T00:00:00Z'), after, new Date()).ok && (decideRoutine(advance('2026-12-04T00:00:00Z'), after, new Date()) as { events: readonly unknown[] }).events).toEqual([]);
     });
 
     it('escalates a lapsed revision up the chain, one level per repeat, and stops at the top', () => {

@@ -1,10 +1,11 @@
+import { newRefusal } from '../common/refusal';
+import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmDateOf, stockholmStartOfDay } from '../calendar/stockholm-time';
 import { addPolicyDuration } from '../policy/add-policy-duration';
 import type { Duty } from '../ledningssystem/duty';
 import { settleTasks } from '../ledningssystem/duty';
-import type { LsDecision } from '../ledningssystem/ledningssystem-common';
-import { accept, lsRefusal, refuse, requireText } from '../ledningssystem/ledningssystem-common';
+import { accept, refuse, requireText } from '../ledningssystem/ledningssystem-common';
 import type { LsAggregate } from '../ledningssystem/ls-aggregate';
 import { decideAdvanceDuties, withOpenedTasks } from '../ledningssystem/ls-aggregate';
 import { INFORMATION_METHODS } from './training-types';
@@ -32,29 +33,29 @@ export function trainingDuties(state: TrainingRecordState): Duty[] {
   ];
 }
 
-export function decideTraining(command: TrainingCommand, state: TrainingRecordState | null, now: Date): LsDecision<TrainingEvent> {
+export function decideTraining(command: TrainingCommand, state: TrainingRecordState | null, now: Date): Decision<TrainingEvent> {
   const at = now.toISOString();
   const by = command.actor.username;
-  if (command.type !== 'register-employee' && command.type !== 'advance-duties' && !state) return refuse(lsRefusal('NOT_FOUND', 'NOT_FOUND', 'Personen finns inte i registret'));
+  if (command.type !== 'register-employee' && command.type !== 'advance-duties' && !state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Personen finns inte i registret'));
   if ((command.type === 'record-information' || command.type === 'move-unit' || command.type === 'record-leaving') && state?.status === 'left')
-    return refuse(lsRefusal('INVALID_TRANSITION', 'LEFT', 'Personen har slutat'));
+    return refuse(newRefusal('INVALID_TRANSITION', 'LEFT', 'Personen har slutat'));
   switch (command.type) {
     case 'register-employee': {
-      if (state) return refuse(lsRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Personen finns redan i registret'));
+      if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Personen finns redan i registret'));
       const d = command.data;
       const missing = requireText(d.username, 'username', 'Användarnamn');
       if (missing) return refuse(missing);
-      if (!isValidLocalDate(d.hiredOn)) return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Anställningsdatum måste vara ett datum', 'hiredOn'));
+      if (!isValidLocalDate(d.hiredOn)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Anställningsdatum måste vara ett datum', 'hiredOn'));
       return accept({ type: 'EmployeeRegistered', data: { ...d, nextDue: plusDays(d.hiredOn, LEX_SARAH_INFORMATION_AT_HIRE), at, by } });
     }
     case 'record-information': {
       const d = command.data;
-      if (!INFORMATION_METHODS.includes(d.method)) return refuse(lsRefusal('VALIDATION_FAILED', 'UNKNOWN_METHOD', 'Okänt sätt', 'method'));
-      if (!isValidLocalDate(d.informedOn)) return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Datum måste vara ett datum', 'informedOn'));
-      if (d.informedOn > stockholmDateOf(now)) return refuse(lsRefusal('VALIDATION_FAILED', 'IN_FUTURE', 'Informationen kan inte registreras i förväg', 'informedOn'));
-      if (d.informedOn < state!.hiredOn) return refuse(lsRefusal('VALIDATION_FAILED', 'BEFORE_HIRE', 'Datumet ligger före anställningen', 'informedOn'));
+      if (!INFORMATION_METHODS.includes(d.method)) return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_METHOD', 'Okänt sätt', 'method'));
+      if (!isValidLocalDate(d.informedOn)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Datum måste vara ett datum', 'informedOn'));
+      if (d.informedOn > stockholmDateOf(now)) return refuse(newRefusal('VALIDATION_FAILED', 'IN_FUTURE', 'Informationen kan inte registreras i förväg', 'informedOn'));
+      if (d.informedOn < state!.hiredOn) return refuse(newRefusal('VALIDATION_FAILED', 'BEFORE_HIRE', 'Datumet ligger före anställningen', 'informedOn'));
       const last = state!.informations[state!.informations.length - 1];
-      if (last && d.informedOn < last.informedOn) return refuse(lsRefusal('VALIDATION_FAILED', 'BEFORE_LAST', 'Datumet ligger före den senast registrerade informationen', 'informedOn'));
+      if (last && d.informedOn < last.informedOn) return refuse(newRefusal('VALIDATION_FAILED', 'BEFORE_LAST', 'Datumet ligger före den senast registrerade informationen', 'informedOn'));
       return accept({
         type: 'LexSarahInformationGiven',
         data: { ...d, kind: state!.informations.length === 0 ? 'at_hire' : 'yearly', recordedBy: by, recordedAt: at, nextDue: plusDays(d.informedOn, LEX_SARAH_INFORMATION_INTERVAL) },
@@ -64,7 +65,7 @@ export function decideTraining(command: TrainingCommand, state: TrainingRecordSt
       if (command.data.unitId === state!.unitId) return accept();
       return accept({ type: 'EmployeeMoved', data: { unitId: command.data.unitId, at, by } });
     case 'record-leaving':
-      if (!isValidLocalDate(command.data.leftOn)) return refuse(lsRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'leftOn'));
+      if (!isValidLocalDate(command.data.leftOn)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'leftOn'));
       return accept({ type: 'EmployeeLeft', data: { leftOn: command.data.leftOn, at, by } });
     case 'advance-duties':
       return decideAdvanceDuties({ duties: trainingDuties }, command, state);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { LsActor, LsAggregate, LsDecision, LsEvent, LsStateBase, DutyTasksOpened } from '@kvalitet/domain';
+import type { LsActor, LsAggregate, Decision, LsEvent, LsStateBase, DutyTasksOpened } from '@kvalitet/domain';
 import type { AggregateType, EventEnvelope, EventMetadata } from '@kvalitet/contracts';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
@@ -54,7 +54,7 @@ export class LsCommandService<S extends LsStateBase, C extends { readonly type: 
           if (history.some((e) => e.aggregateType !== this.aggregate.aggregateType)) throw new LsRefusedError({ code: 'NOT_FOUND', reason: 'NOT_FOUND', message: 'Finns inte' });
           const state = this.rebuild(history);
           if (context.expectedVersion !== undefined && (state?.version ?? 0) !== context.expectedVersion) throw new VersionConflictError(id, context.expectedVersion);
-          const decision = this.aggregate.decide(command, state, this.clock()) as LsDecision<E> & { nextWakeAt?: string | null };
+          const decision = this.aggregate.decide(command, state, this.clock()) as Decision<E> & { nextWakeAt?: string | null };
           if (!decision.ok) throw new LsRefusedError(decision.refusal);
           const metadata: EventMetadata = {
             actor: command.actor.username,
