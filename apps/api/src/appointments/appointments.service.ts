@@ -9,7 +9,7 @@ import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
-import { orProblem, requireUuid } from '../routines/register-support/ls-problem';
+import { requireUuid } from '../routines/register-support/require-uuid';
 import { listRegister } from '../routines/register-support/register-list';
 import { toLsTaskDto } from '../routines/register-support/ls-task.dto';
 import type { AppointDto, AppointmentAlertsDto, AppointmentDto, AppointmentListQueryDto, AppointmentPageDto } from './appointment.dto';
@@ -57,25 +57,23 @@ export class AppointmentsService {
       idempotentId: appointmentId,
       load: (taken) => this.appointments.load(taken),
       create: () =>
-        orProblem(() =>
-          this.appointments.execute(
-            id,
-            {
-              type: 'appoint',
-              actor: user,
-              data: {
-                appointmentId: id,
-                role: dto.role,
-                holder: dto.holder,
-                scope: { unitId: dto.unitId ?? 'forvaltning', processId: dto.processId?.toLowerCase() ?? null, decisionType: dto.decisionType ?? null },
-                decision: { ...dto.decision },
-                validFrom: dto.validFrom,
-                validTo: dto.validTo ?? null,
-                delegationReference: dto.delegationReference?.trim() || null,
-              },
+        this.appointments.execute(
+          id,
+          {
+            type: 'appoint',
+            actor: user,
+            data: {
+              appointmentId: id,
+              role: dto.role,
+              holder: dto.holder,
+              scope: { unitId: dto.unitId ?? 'forvaltning', processId: dto.processId?.toLowerCase() ?? null, decisionType: dto.decisionType ?? null },
+              decision: { ...dto.decision },
+              validFrom: dto.validFrom,
+              validTo: dto.validTo ?? null,
+              delegationReference: dto.delegationReference?.trim() || null,
             },
-            { expectedVersion: 0, ...(info.requestId ? { requestId: info.requestId } : {}) },
-          ),
+          },
+          { expectedVersion: 0, requestId: info.requestId },
         ),
     });
     return toAppointmentDto(state, new Date());
@@ -105,9 +103,7 @@ export class AppointmentsService {
     const appointmentId = requireUuid(id, 'Förordnandet');
     const { state } = await this.appointments.load(appointmentId);
     if (!state) throw ApiProblem.notFound('Förordnandet finns inte.');
-    const result = await orProblem(() =>
-      this.appointments.execute(appointmentId, { type: 'end', actor: user, data }, { ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(info.requestId ? { requestId: info.requestId } : {}) }),
-    );
+    const result = await this.appointments.execute(appointmentId, { type: 'end', actor: user, data }, { expectedVersion, requestId: info.requestId });
     return toAppointmentDto(result.state, new Date());
   }
 

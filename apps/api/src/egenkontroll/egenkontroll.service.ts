@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { EGENKONTROLL_AGGREGATE } from '@kvalitet/domain';
 import type { EgenkontrollCommand, EgenkontrollEvent, EgenkontrollPlanState, Finding, PlannedControl } from '@kvalitet/domain';
-import { CaseCommandService, EventStore, LsCommandService, LsRefusedError, VersionConflictError } from '@kvalitet/persistence';
+import { CaseCommandService, CommandRefusedError, EventStore, LsCommandService, VersionConflictError } from '@kvalitet/persistence';
 import { BOARD_WIDE_READERS, canManageUnitRegister, canReadEgenkontroll, canRecordEgenkontroll } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import type { RequestInfo } from '../common/http/request-info';
@@ -12,7 +12,7 @@ import { createOnce, createdUnder } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import { nameUuid } from '../routines/register-support/name-uuid';
-import { orProblem, problemOf, requireUuid } from '../routines/register-support/ls-problem';
+import { requireUuid } from '../routines/register-support/require-uuid';
 import { listRegister } from '../routines/register-support/register-list';
 import type { CreateEgenkontrollPlanDto, EgenkontrollListQueryDto, EgenkontrollPlanDto, EgenkontrollPlanPageDto, PlannedControlInputDto, RecordControlResultDto } from './egenkontroll.dto';
 import { toEgenkontrollPlanDto } from './egenkontroll-view';
@@ -44,9 +44,7 @@ export class EgenkontrollService {
     const { state } = await createOnce({
       idempotentId,
       create: () =>
-        orProblem(() =>
-          this.plans.execute(planId, { type: 'create-plan', actor: user, data: { planId, unitId: dto.unitId, year: dto.year, controls: dto.controls.map(toControl) } }, { expectedVersion: 0, ...createdUnder(idempotentId), ...(info.requestId ? { requestId: info.requestId } : {}) }),
-        ),
+        this.plans.execute(planId, { type: 'create-plan', actor: user, data: { planId, unitId: dto.unitId, year: dto.year, controls: dto.controls.map(toControl) } }, { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId }),
       load: () => this.plans.load(planId),
     }).catch((error: unknown) => {
       if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Enheten har redan en egenkontrollplan för året.');
@@ -87,7 +85,7 @@ export class EgenkontrollService {
     const state = await this.loadVisible(user, id);
     const allowed = right === 'manage' ? canManageUnitRegister(user, state.unitId, ORGANISATION) : canRecordEgenkontroll(user, state.unitId, ORGANISATION);
     if (!allowed) throw ApiProblem.forbidden('Du får inte ändra den här egenkontrollplanen.');
-    const result = await orProblem(() => this.plans.execute(state.id, command, { ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(info.requestId ? { requestId: info.requestId } : {}) }));
+    const result = await this.plans.execute(state.id, command, { expectedVersion, requestId: info.requestId });
     return toEgenkontrollPlanDto(result.state, new Date());
   }
 
@@ -113,7 +111,7 @@ export class EgenkontrollService {
     }));
     const data = { controlId: dto.controlId.toLowerCase(), occurrence: dto.occurrence, result: dto.result, analysis: dto.analysis, findings, noActions: dto.noActions ?? false };
     const dryRun = EGENKONTROLL_AGGREGATE.decide({ type: 'record-result', actor: user, data }, state, new Date());
-    if (!dryRun.ok) throw problemOf(new LsRefusedError(dryRun.refusal));
+    if (!dryRun.ok) throw new CommandRefusedError(dryRun.refusal);
     if (dto.expectedVersion !== undefined && dto.expectedVersion !== state.version) throw new VersionConflictError(state.id, dto.expectedVersion);
     const control = state.controls.find((c) => c.controlId === data.controlId)!;
     for (const finding of findings.filter((f) => f.handling === 'deviation')) {
@@ -131,7 +129,7 @@ export class EgenkontrollService {
       );
       Object.assign(finding, { caseId: reported.state.id, caseNumber: reported.state.caseNumber });
     }
-    const result = await orProblem(() => this.plans.execute(state.id, { type: 'record-result', actor: user, data }, { ...(info.requestId ? { requestId: info.requestId } : {}) }));
+    const result = await this.plans.execute(state.id, { type: 'record-result', actor: user, data }, { requestId: info.requestId });
     return toEgenkontrollPlanDto(result.state, new Date());
   }
 }

@@ -11,7 +11,7 @@ import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce, createdUnder } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { nameUuid } from '../routines/register-support/name-uuid';
-import { orProblem, requireUuid } from '../routines/register-support/ls-problem';
+import { requireUuid } from '../routines/register-support/require-uuid';
 import { listRegister } from '../routines/register-support/register-list';
 import { toLsTaskDto } from '../routines/register-support/ls-task.dto';
 import type { InternkontrollPlanDto, InternkontrollPlanPageDto } from './internkontroll.dto';
@@ -49,7 +49,7 @@ export class InternkontrollService {
     const { state } = await createOnce({
       idempotentId,
       create: () =>
-        orProblem(() => this.plans.execute(planId, { type: 'create', actor: user, data: { planId, year } }, { expectedVersion: 0, ...createdUnder(idempotentId), ...(info.requestId ? { requestId: info.requestId } : {}) })),
+        this.plans.execute(planId, { type: 'create', actor: user, data: { planId, year } }, { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId }),
       load: () => this.plans.load(planId),
     }).catch(
       (error: unknown) => {
@@ -80,7 +80,7 @@ export class InternkontrollService {
     const state = await this.load(id);
     const responsible = command.type === 'record-control-result' && state.controls.some((c) => c.controlId === command.data.controlId && c.responsible === user.username);
     if (!canManageBoardRegisters(user) && !responsible) throw ApiProblem.forbidden('Du får inte ändra internkontrollplanen.');
-    const result = await orProblem(() => this.plans.execute(state.id, command, { ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(info.requestId ? { requestId: info.requestId } : {}) }));
+    const result = await this.plans.execute(state.id, command, { expectedVersion, requestId: info.requestId });
     return toInternkontrollPlanDto(result.state);
   }
 

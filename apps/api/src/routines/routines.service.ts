@@ -12,7 +12,7 @@ import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import { listRegister } from './register-support/register-list';
-import { orProblem, requireUuid } from './register-support/ls-problem';
+import { requireUuid } from './register-support/require-uuid';
 import type { RegisterRoutineDto, RoutineDto, RoutineListQueryDto, RoutinePageDto } from './routine.dto';
 import { toRoutineDto } from './routine-view';
 
@@ -43,19 +43,17 @@ export class RoutinesService {
       idempotentId: routineId,
       load: (taken) => this.routines.load(taken),
       create: () =>
-        orProblem(() =>
-          this.routines.execute(
-            id,
-            {
-              type: 'register',
-              actor: user,
-              data: {
-                routineId: id, kind: dto.kind, level: dto.level, code: dto.code, title: dto.title, unitId: dto.unitId, owner: dto.owner,
-                administrator: dto.administrator ?? null, parentId: dto.parentId?.toLowerCase() ?? null, revisionInterval: dto.revisionInterval, cooperation: dto.cooperation ?? [],
-              },
+        this.routines.execute(
+          id,
+          {
+            type: 'register',
+            actor: user,
+            data: {
+              routineId: id, kind: dto.kind, level: dto.level, code: dto.code, title: dto.title, unitId: dto.unitId, owner: dto.owner,
+              administrator: dto.administrator ?? null, parentId: dto.parentId?.toLowerCase() ?? null, revisionInterval: dto.revisionInterval, cooperation: dto.cooperation ?? [],
             },
-            { expectedVersion: 0, ...(info.requestId ? { requestId: info.requestId } : {}) },
-          ),
+          },
+          { expectedVersion: 0, requestId: info.requestId },
         ),
     });
     return toRoutineDto(state, new Date());
@@ -95,9 +93,7 @@ export class RoutinesService {
     const { state } = await this.routines.load(routineId);
     if (!state) throw ApiProblem.notFound('Processen eller rutinen finns inte.');
     if (!canManageUnitRegister(user, state.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte ändra dokument för den enheten.');
-    const result = await orProblem(() =>
-      this.routines.execute(routineId, command, { ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(info.requestId ? { requestId: info.requestId } : {}) }),
-    );
+    const result = await this.routines.execute(routineId, command, { expectedVersion, requestId: info.requestId });
     return toRoutineDto(result.state, new Date());
   }
 }

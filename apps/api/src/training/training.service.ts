@@ -11,7 +11,7 @@ import { createOnce, createdUnder } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import { nameUuid } from '../routines/register-support/name-uuid';
-import { orProblem, requireUuid } from '../routines/register-support/ls-problem';
+import { requireUuid } from '../routines/register-support/require-uuid';
 import { listRegister } from '../routines/register-support/register-list';
 import { toLsTaskDto } from '../routines/register-support/ls-task.dto';
 import type { RegisterEmployeeDto, TrainingListQueryDto, TrainingRecordDto, TrainingRecordPageDto } from './training.dto';
@@ -54,9 +54,7 @@ export class TrainingService {
     const { state } = await createOnce({
       idempotentId,
       create: () =>
-        orProblem(() =>
-          this.records.execute(recordId, { type: 'register-employee', actor: user, data: { recordId, username: dto.username, unitId: dto.unitId, hiredOn: dto.hiredOn } }, { expectedVersion: 0, ...createdUnder(idempotentId), ...(info.requestId ? { requestId: info.requestId } : {}) }),
-        ),
+        this.records.execute(recordId, { type: 'register-employee', actor: user, data: { recordId, username: dto.username, unitId: dto.unitId, hiredOn: dto.hiredOn } }, { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId }),
       load: () => this.records.load(recordId),
     }).catch((error: unknown) => {
       if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Personen finns redan i registret.');
@@ -97,7 +95,7 @@ export class TrainingService {
   async command(user: Principal, id: string, command: RecordCommand, expectedVersion: number | undefined, info: RequestInfo): Promise<TrainingRecordDto> {
     const state = await this.loadVisible(user, id);
     if (command.type === 'move-unit' && !canManageUnitRegister(user, command.data.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte flytta personal till den enheten.');
-    const result = await orProblem(() => this.records.execute(state.id, command, { ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(info.requestId ? { requestId: info.requestId } : {}) }));
+    const result = await this.records.execute(state.id, command, { expectedVersion, requestId: info.requestId });
     return toTrainingRecordDto(result.state, new Date());
   }
 }

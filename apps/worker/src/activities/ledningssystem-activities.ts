@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { dutyTimingsFromPolicy, ledningssystemAggregate } from '@kvalitet/domain';
 import type { LsActor } from '@kvalitet/domain';
-import { LsCommandService, LsRefusedError } from '@kvalitet/persistence';
+import { CommandRefusedError, LsCommandService } from '@kvalitet/persistence';
 import type { EventStore } from '@kvalitet/persistence';
 import { LEDNINGSSYSTEM_ACTIVITY_ERRORS, ledningssystemWorkflowId } from '@kvalitet/workflows';
 import type { AdvanceDutiesInput, AdvanceDutiesResult, LedningssystemActivities } from '@kvalitet/workflows';
@@ -43,7 +43,7 @@ export function createLedningssystemActivities(deps: LedningssystemActivityDeps)
         } as never);
         return { finished: aggregate.finished(result.state), nextWakeAt: result.nextWakeAt ?? null, opened: result.events.reduce((n, e) => n + ((e.data as { tasks?: unknown[] }).tasks?.length ?? 0), 0) };
       } catch (error) {
-        if (error instanceof LsRefusedError) {
+        if (error instanceof CommandRefusedError) {
           if (error.refusal.code === 'NOT_FOUND') throw failure(LEDNINGSSYSTEM_ACTIVITY_ERRORS.subjectNotFound, error.message);
           throw failure(LEDNINGSSYSTEM_ACTIVITY_ERRORS.refused, error.message);
         }

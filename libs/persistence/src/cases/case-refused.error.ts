@@ -1,9 +1,2 @@
-import type { CaseRefusal } from '@kvalitet/domain';
-
-/** The decider said no; carries the named refusal to the caller (API → problem+json, activity → non-retryable). */
-export class CaseRefusedError extends Error {
-  constructor(readonly refusal: CaseRefusal) {
-    super(refusal.message);
-    this.name = 'CaseRefusedError';
-  }
-}
+/** The name cases have used for a refusal; the class is every aggregate's CommandRefusedError. */
+export { CommandRefusedError as CaseRefusedError } from '../aggregates/command-refused.error';

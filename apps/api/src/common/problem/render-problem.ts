@@ -1,6 +1,7 @@
-import { CaseRefusedError, VersionConflictError } from '@kvalitet/persistence';
+import type { Refusal } from '@kvalitet/domain';
+import { CommandRefusedError, VersionConflictError } from '@kvalitet/persistence';
 import { ApiProblem } from './api-problem';
-import type { ProblemCode } from './problem-code';
+import { PROBLEM_CODES, type ProblemCode } from './problem-code';
 import type { ProblemFieldError } from './problem-details';
 
 interface HttpErrorCause {
@@ -61,6 +62,25 @@ function isHttpException(value: unknown): value is { getStatus(): number; cause?
   );
 }
 
+/**
+ * A decider's refusal, from any aggregate and any service: 400 VALIDATION_FAILED, 404 NOT_FOUND or
+ * 409 INVALID_TRANSITION / ALREADY_EXISTS, with the Swedish message as the detail. The refusal's
+ * reason is the field error's code (field '' when the refusal names none); a 404 without a field has
+ * no field errors.
+ */
+function refusalProblem(refusal: Refusal): RenderedProblem {
+  const errors: ProblemFieldError[] = [
+    { field: refusal.field ?? '', code: refusal.reason, message: refusal.message },
+  ];
+  const withErrors = refusal.code !== 'NOT_FOUND' || refusal.field !== undefined;
+  return {
+    code: refusal.code,
+    status: PROBLEM_CODES[refusal.code].status,
+    detail: refusal.message,
+    ...(withErrors ? { errors } : {}),
+  };
+}
+
 /** Maps anything thrown to the problem+json of api.md; nothing a client sends ends as a 500. */
 export function renderProblem(exception: unknown): RenderedProblem {
   if (exception instanceof ApiProblem) {
@@ -72,33 +92,7 @@ export function renderProblem(exception: unknown): RenderedProblem {
       headers: exception.options.headers,
     };
   }
-  if (exception instanceof CaseRefusedError) {
-    const { refusal } = exception;
-    const errors =
-      refusal.field === undefined
-        ? undefined
-        : [{ field: refusal.field, code: refusal.reason, message: refusal.message }];
-    switch (refusal.code) {
-      case 'VALIDATION_FAILED':
-        return {
-          code: 'VALIDATION_FAILED',
-          status: 400,
-          detail: refusal.message,
-          errors: errors ?? [{ field: '', code: refusal.reason, message: refusal.message }],
-        };
-      case 'NOT_FOUND':
-        return { code: 'NOT_FOUND', status: 404, detail: refusal.message, errors };
-      case 'ALREADY_EXISTS':
-        return { code: 'ALREADY_EXISTS', status: 409, detail: refusal.message, errors };
-      case 'INVALID_TRANSITION':
-        return {
-          code: 'INVALID_TRANSITION',
-          status: 409,
-          detail: refusal.message,
-          errors: [{ field: refusal.field ?? '', code: refusal.reason, message: refusal.message }],
-        };
-    }
-  }
+  if (exception instanceof CommandRefusedError) return refusalProblem(exception.refusal);
   if (exception instanceof VersionConflictError) {
     return {
       code: 'VERSION_CONFLICT',

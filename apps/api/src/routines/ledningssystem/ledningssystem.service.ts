@@ -19,7 +19,6 @@ import { ApiProblem } from '../../common/problem/api-problem';
 import { createOnce, createdUnder } from '../../idempotency/create-once';
 import { DATA_SOURCE } from '../../infrastructure/infrastructure.tokens';
 import { nameUuid } from '../register-support/name-uuid';
-import { orProblem } from '../register-support/ls-problem';
 import { toLsTaskDto } from '../register-support/ls-task.dto';
 import type { AnnualReviewDto, LedningssystemDto, ReviewFactsDto } from './ledningssystem.dto';
 
@@ -59,9 +58,7 @@ export class LedningssystemService {
     const { state } = await createOnce({
       idempotentId,
       create: () =>
-        orProblem(() =>
-          this.documents.execute(LEDNINGSSYSTEM_ID, { type: 'create', actor: user, data: { documentId: LEDNINGSSYSTEM_ID, unitId: 'forvaltning', title, owner } }, { expectedVersion: 0, ...createdUnder(idempotentId), ...(info.requestId ? { requestId: info.requestId } : {}) }),
-        ),
+        this.documents.execute(LEDNINGSSYSTEM_ID, { type: 'create', actor: user, data: { documentId: LEDNINGSSYSTEM_ID, unitId: 'forvaltning', title, owner } }, { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId }),
       load: () => this.documents.load(LEDNINGSSYSTEM_ID),
     }).catch((error: unknown) => {
       if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Ledningssystemet är redan registrerat.');
@@ -79,7 +76,7 @@ export class LedningssystemService {
   async command(user: Principal, command: DocumentCommand, expectedVersion: number | undefined, info: RequestInfo): Promise<LedningssystemDto> {
     const { state } = await this.documents.load(LEDNINGSSYSTEM_ID);
     if (!state) throw ApiProblem.notFound('Ledningssystemet är inte registrerat ännu.');
-    const result = await orProblem(() => this.documents.execute(LEDNINGSSYSTEM_ID, command, { ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(info.requestId ? { requestId: info.requestId } : {}) }));
+    const result = await this.documents.execute(LEDNINGSSYSTEM_ID, command, { expectedVersion, requestId: info.requestId });
     return this.view(result.state);
   }
 

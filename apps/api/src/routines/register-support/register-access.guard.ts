@@ -8,7 +8,7 @@ import type { Principal } from '../../access/principal';
 import { ApiProblem } from '../../common/problem/api-problem';
 import { ORGANISATION } from '../../org/organisation.instance';
 import type { Organisation } from '../../org/organisation';
-import { requireUuid } from './ls-problem';
+import { requireUuid } from './require-uuid';
 
 /** `ok`, or how to refuse: 404 for an item the caller may not even see, 403 for one they may see but not change. */
 type ItemDecision = 'ok' | 'not_found' | 'forbidden';
