@@ -6,7 +6,7 @@ import type {
   PolicyDuration,
   RiskAssessmentAggregateState,
 } from '@kvalitet/domain';
-import { CaseRefusedError, VersionConflictError } from '@kvalitet/persistence';
+import { CommandRefusedError, retryOnVersionConflict } from '@kvalitet/persistence';
 import type { RiskAssessmentCommandInput, RiskAssessmentCommandService } from '@kvalitet/persistence';
 import {
   RISK_ACTIVITY_ERRORS,
@@ -104,23 +104,22 @@ export function createRiskAssessmentActivities(deps: RiskAssessmentActivityDeps)
       write: (c: RiskAssessmentCommandInput) => Promise<RiskAssessmentAggregateState>,
     ) => Promise<T>,
   ): Promise<T> {
-    for (let round = 1; ; round++) {
-      let state = await load(assessmentId);
-      const write = async (command: RiskAssessmentCommandInput) => {
-        const result = await deps.riskAssessments.execute(assessmentId, command, {
-          expectedVersion: state.version,
-          correlationId: riskAssessmentWorkflowId(assessmentId),
-          ...(at === undefined ? {} : { at: new Date(at) }),
-        });
-        state = result.state;
-        return state;
-      };
-      try {
-        return await run(state, write);
-      } catch (error) {
-        if (!(error instanceof VersionConflictError) || round >= CONFLICT_ROUNDS) throw error;
-      }
-    }
+    return retryOnVersionConflict(
+      async () => {
+        let state = await load(assessmentId);
+        const write = async (command: RiskAssessmentCommandInput) => {
+          const result = await deps.riskAssessments.execute(assessmentId, command, {
+            expectedVersion: state.version,
+            correlationId: riskAssessmentWorkflowId(assessmentId),
+            ...(at === undefined ? {} : { at: new Date(at) }),
+          });
+          state = result.state;
+          return state;
+        };
+        return run(state, write);
+      },
+      { attempts: CONFLICT_ROUNDS },
+    );
   }
 
   const ended = (state: RiskAssessmentAggregateState) =>
@@ -212,11 +211,11 @@ export function createRiskAssessmentActivities(deps: RiskAssessmentActivityDeps)
             });
           }
         } catch (error) {
-          if (error instanceof CaseRefusedError && error.refusal.reason === 'DEADLINE_NOT_OPEN')
+          if (error instanceof CommandRefusedError && error.refusal.reason === 'DEADLINE_NOT_OPEN')
             throw failure(RISK_ACTIVITY_ERRORS.actionAlreadyDone, error.message);
-          if (error instanceof CaseRefusedError && error.refusal.reason === 'RISK_ASSESSMENT_ENDED')
+          if (error instanceof CommandRefusedError && error.refusal.reason === 'RISK_ASSESSMENT_ENDED')
             throw failure(RISK_ACTIVITY_ERRORS.assessmentEnded, error.message);
-          if (error instanceof CaseRefusedError)
+          if (error instanceof CommandRefusedError)
             throw failure(RISK_ACTIVITY_ERRORS.commandRefused, error.message);
           throw error;
         }

@@ -1,6 +1,7 @@
 import type { MeetingCalendarEntry } from '@kvalitet/domain';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
+import { retryOnVersionConflict } from '../aggregates/aggregate-command-service';
 
 /**
  * The ledningsgrupp's meeting calendar: a stream of its own under the `policy` aggregate type (the
@@ -64,12 +65,15 @@ export class MeetingCalendarRepository {
     actor: string,
     options: { expectedVersion?: number; requestId?: string } = {},
   ): Promise<MeetingCalendar> {
-    for (let attempt = 1; ; attempt++) {
-      const { calendar: current, streamVersion } = await this.read();
-      if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
-        throw new VersionConflictError(this.calendarId, options.expectedVersion);
-      const next: MeetingCalendarChangedData = { calendarVersion: current.version + 1, meetings: [...meetings] };
-      try {
+    return retryOnVersionConflict(
+      async () => {
+        const { calendar: current, streamVersion } = await this.read();
+        if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
+          throw new VersionConflictError(this.calendarId, options.expectedVersion);
+        const next: MeetingCalendarChangedData = {
+          calendarVersion: current.version + 1,
+          meetings: [...meetings],
+        };
         await this.store.append({
           aggregateType: 'policy',
           aggregateId: this.calendarId,
@@ -82,9 +86,8 @@ export class MeetingCalendarRepository {
           events: [{ type: MEETING_CALENDAR_CHANGED, data: next as unknown as Record<string, unknown> }],
         });
         return this.current();
-      } catch (error) {
-        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3) throw error;
-      }
-    }
+      },
+      { expectedVersion: options.expectedVersion },
+    );
   }
 }

@@ -6,6 +6,7 @@ import {
 } from '@kvalitet/domain';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
+import { retryOnVersionConflict } from '../aggregates/aggregate-command-service';
 
 /** The organisation's policy stream: one aggregate of type `policy` per organisation. */
 export const ORGANISATION_POLICY_ID = '00000000-0000-4000-8000-00000000a001';
@@ -69,18 +70,20 @@ export class PolicyRepository {
     actor: string,
     options: { expectedVersion?: number; requestId?: string } = {},
   ): Promise<DeadlinePolicy> {
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.current();
-      if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
-        throw new VersionConflictError(this.policyId, options.expectedVersion);
-      }
-      const next: DeadlinePolicyChangedData = {
-        policyVersion: current.version + 1,
-        deadlines: change.deadlines,
-        escalationChain: [...change.escalationChain],
-        ...(change.decisionDelegation === undefined ? {} : { decisionDelegation: change.decisionDelegation }),
-      };
-      try {
+    return retryOnVersionConflict(
+      async () => {
+        const current = await this.current();
+        if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+          throw new VersionConflictError(this.policyId, options.expectedVersion);
+        }
+        const next: DeadlinePolicyChangedData = {
+          policyVersion: current.version + 1,
+          deadlines: change.deadlines,
+          escalationChain: [...change.escalationChain],
+          ...(change.decisionDelegation === undefined
+            ? {}
+            : { decisionDelegation: change.decisionDelegation }),
+        };
         await this.store.append({
           aggregateType: 'policy',
           aggregateId: this.policyId,
@@ -98,11 +101,9 @@ export class PolicyRepository {
           escalationChain: next.escalationChain,
           ...(next.decisionDelegation === undefined ? {} : { decisionDelegation: next.decisionDelegation }),
         };
-      } catch (error) {
-        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3)
-          throw error;
-      }
-    }
+      },
+      { expectedVersion: options.expectedVersion },
+    );
   }
 }
 

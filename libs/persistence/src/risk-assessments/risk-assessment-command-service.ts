@@ -3,9 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   RISK_ASSESSMENT_REFERENCE_PREFIX,
   decideRiskAssessment,
-  formatCaseNumber,
   rebuildRiskAssessment,
-  stockholmLocalParts,
   type CaseActor,
   type CreateRiskAssessmentData,
   type ProposeRiskAssessmentData,
@@ -13,9 +11,15 @@ import {
   type RiskAssessmentCommand,
   type RiskAssessmentEvent,
 } from '@kvalitet/domain';
-import type { EventEnvelope, EventMetadata } from '@kvalitet/contracts';
-import { allocateCaseSequence } from '../case-numbers/case-number-allocator';
-import { CaseRefusedError } from '../cases/case-refused.error';
+import type { EventEnvelope } from '@kvalitet/contracts';
+import {
+  AggregateCommandService,
+  acceptedEvents,
+  toDomainEvents,
+  type CommandContext,
+  type CommandResult,
+} from '../aggregates/aggregate-command-service';
+import { allocateReference } from '../case-numbers/case-number-allocator';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
 import type { RiskPolicyRepository } from './risk-policy-repository';
@@ -24,43 +28,39 @@ export const RISK_ASSESSMENT_AGGREGATE = 'risk_assessment';
 
 export type RiskAssessmentCommandInput = Exclude<RiskAssessmentCommand, { type: 'create' | 'propose' }>;
 
-export interface RiskAssessmentCommandResult {
-  state: RiskAssessmentAggregateState;
-  events: EventEnvelope[];
-}
+export type RiskAssessmentCommandResult = CommandResult<RiskAssessmentAggregateState>;
 
-export interface RiskAssessmentCommandContext {
-  correlationId?: string;
-  causationId?: string;
-  requestId?: string;
+export interface RiskAssessmentCommandContext extends CommandContext {
   /**
    * A new assessment's id chosen by the caller (an Idempotency-Key's claim, ADR 0009): a second
    * create with the same id fails with VersionConflictError instead of making a second assessment.
    */
   assessmentId?: string;
-  expectedVersion?: number;
   /** The time the command is decided at; the process manager passes its (Temporal) clock. */
   at?: Date;
 }
 
-const AUTOMATIC_RETRIES = 3;
-
 export function toRiskAssessmentEvents(envelopes: readonly EventEnvelope[]): RiskAssessmentEvent[] {
-  return envelopes.map((e) => ({ type: e.type, data: e.data }) as unknown as RiskAssessmentEvent);
+  return toDomainEvents<RiskAssessmentEvent>(envelopes);
 }
 
 /**
  * The application service every writer of risk assessments goes through (API, Temporal activities,
- * the deviation pattern rule): load, decide with the pure decider under the current risk policy,
- * append with optimistic concurrency (events + outbox in one statement). A new assessment gets its
- * `RA-YYYY-NNNN` reference in the same transaction, from the case number sequences.
+ * the deviation pattern rule): the aggregate command service, deciding under the current risk
+ * policy. A new assessment gets its `RA-YYYY-NNNN` reference in the same transaction, from the case
+ * number sequences.
  */
-export class RiskAssessmentCommandService {
+export class RiskAssessmentCommandService extends AggregateCommandService<
+  RiskAssessmentAggregateState,
+  RiskAssessmentEvent
+> {
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly policy: Pick<RiskPolicyRepository, 'current'>,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+    clock: () => Date = () => new Date(),
+  ) {
+    super({ aggregateType: RISK_ASSESSMENT_AGGREGATE, rebuild: rebuildRiskAssessment }, store, clock);
+  }
 
   async create(
     data: Omit<CreateRiskAssessmentData, 'assessmentId' | 'reference'>,
@@ -71,15 +71,14 @@ export class RiskAssessmentCommandService {
     const policy = await this.policy.current();
     return this.store.transaction(async (manager) => {
       const assessmentId = context.assessmentId ?? randomUUID();
-      const reference = await this.allocateReference(manager, now);
+      const reference = await allocateReference(manager, RISK_ASSESSMENT_REFERENCE_PREFIX, now);
       const decision = decideRiskAssessment(
         { type: 'create', actor, data: { ...data, assessmentId, reference } },
         null,
         now,
         policy,
       );
-      if (!decision.ok) throw new CaseRefusedError(decision.refusal);
-      return this.append(manager, assessmentId, null, [], decision.events, actor, context);
+      return this.append(manager, assessmentId, acceptedEvents(decision), actor.username, context);
     });
   }
 
@@ -97,14 +96,13 @@ export class RiskAssessmentCommandService {
       const existing = await this.store.load(data.assessmentId, m);
       if (existing.length > 0) return null;
       const now = this.clock();
-      const reference = await this.allocateReference(m, now);
+      const reference = await allocateReference(m, RISK_ASSESSMENT_REFERENCE_PREFIX, now);
       const decision = decideRiskAssessment(
         { type: 'propose', actor, data: { ...data, reference } },
         null,
         now,
       );
-      if (!decision.ok) throw new CaseRefusedError(decision.refusal);
-      return this.append(m, data.assessmentId, null, [], decision.events, actor, context);
+      return this.append(m, data.assessmentId, acceptedEvents(decision), actor.username, context);
     };
     try {
       return manager ? await run(manager) : await this.store.transaction(run);
@@ -120,74 +118,11 @@ export class RiskAssessmentCommandService {
     context: RiskAssessmentCommandContext = {},
   ): Promise<RiskAssessmentCommandResult> {
     const policy = await this.policy.current();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.store.transaction(async (manager) => {
-          const history = await this.store.load(assessmentId, manager);
-          const state = this.rebuild(history);
-          if (context.expectedVersion !== undefined && (state?.version ?? 0) !== context.expectedVersion) {
-            throw new VersionConflictError(assessmentId, context.expectedVersion);
-          }
-          const decision = decideRiskAssessment(command, state, context.at ?? this.clock(), policy);
-          if (!decision.ok) throw new CaseRefusedError(decision.refusal);
-          return this.append(manager, assessmentId, state, history, decision.events, command.actor, context);
-        });
-      } catch (error) {
-        const retry =
-          error instanceof VersionConflictError &&
-          context.expectedVersion === undefined &&
-          attempt < AUTOMATIC_RETRIES;
-        if (!retry) throw error;
-      }
-    }
-  }
-
-  async load(
-    assessmentId: string,
-  ): Promise<{ state: RiskAssessmentAggregateState | null; events: EventEnvelope[] }> {
-    const events = await this.store.load(assessmentId);
-    return { state: this.rebuild(events), events };
-  }
-
-  /** Only events of a risk assessment make one (an id of another aggregate is "not found"). */
-  rebuild(envelopes: readonly EventEnvelope[]): RiskAssessmentAggregateState | null {
-    if (envelopes.length === 0 || envelopes[0]!.aggregateType !== RISK_ASSESSMENT_AGGREGATE) return null;
-    return rebuildRiskAssessment(toRiskAssessmentEvents(envelopes));
-  }
-
-  private async allocateReference(manager: EntityManager, now: Date): Promise<string> {
-    const year = stockholmLocalParts(now).year;
-    const sequence = await allocateCaseSequence(manager, RISK_ASSESSMENT_REFERENCE_PREFIX, year);
-    return formatCaseNumber(RISK_ASSESSMENT_REFERENCE_PREFIX, year, sequence);
-  }
-
-  private async append(
-    manager: EntityManager,
-    assessmentId: string,
-    state: RiskAssessmentAggregateState | null,
-    history: EventEnvelope[],
-    decided: readonly RiskAssessmentEvent[],
-    actor: CaseActor,
-    context: RiskAssessmentCommandContext,
-  ): Promise<RiskAssessmentCommandResult> {
-    const metadata: EventMetadata = {
-      actor: actor.username,
-      correlationId: context.correlationId ?? randomUUID(),
-      ...(context.causationId ? { causationId: context.causationId } : {}),
-      ...(context.requestId ? { requestId: context.requestId } : {}),
-    };
-    const appended = await this.store.append(
-      {
-        aggregateType: RISK_ASSESSMENT_AGGREGATE,
-        aggregateId: assessmentId,
-        expectedVersion: state?.version ?? 0,
-        metadata,
-        events: decided.map((e) => ({ type: e.type, data: e.data })),
-      },
-      manager,
+    return this.handle(
+      assessmentId,
+      command.actor.username,
+      (state, now) => decideRiskAssessment(command, state, context.at ?? now, policy),
+      context,
     );
-    const next = this.rebuild([...history, ...appended]);
-    if (!next) throw new Error(`risk assessment ${assessmentId} has no state after append`);
-    return { state: next, events: appended };
   }
 }

@@ -6,6 +6,7 @@ import {
 } from '@kvalitet/domain';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
+import { retryOnVersionConflict } from '../aggregates/aggregate-command-service';
 
 /** The organisation's risk policy stream (aggregate type `policy`, beside the deadline policy). */
 export const ORGANISATION_RISK_POLICY_ID = '00000000-0000-4000-8000-00000000a002';
@@ -37,10 +38,15 @@ export class RiskPolicyRepository {
   private async read(): Promise<{ policy: RiskPolicy; streamVersion: number }> {
     const stream = await this.store.load(this.policyId);
     const streamVersion = stream.length === 0 ? 0 : stream[stream.length - 1]!.version;
-    const changes = stream.filter((e) => e.type === RISK_POLICY_CHANGED).map((e) => e.data as unknown as RiskPolicyChangedData);
+    const changes = stream
+      .filter((e) => e.type === RISK_POLICY_CHANGED)
+      .map((e) => e.data as unknown as RiskPolicyChangedData);
     const last = changes[changes.length - 1];
     if (!last) return { policy: DEFAULT_RISK_POLICY, streamVersion };
-    return { policy: { version: changes.length + 1, bands: last.bands, pattern: last.pattern }, streamVersion };
+    return {
+      policy: { version: changes.length + 1, bands: last.bands, pattern: last.pattern },
+      streamVersion,
+    };
   }
 
   async change(
@@ -48,17 +54,17 @@ export class RiskPolicyRepository {
     actor: string,
     options: { expectedVersion?: number; requestId?: string } = {},
   ): Promise<RiskPolicy> {
-    for (let attempt = 1; ; attempt++) {
-      const { policy: current, streamVersion } = await this.read();
-      if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
-        throw new VersionConflictError(this.policyId, options.expectedVersion);
-      }
-      const next: RiskPolicyChangedData = {
-        policyVersion: current.version + 1,
-        bands: change.bands,
-        pattern: change.pattern,
-      };
-      try {
+    return retryOnVersionConflict(
+      async () => {
+        const { policy: current, streamVersion } = await this.read();
+        if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+          throw new VersionConflictError(this.policyId, options.expectedVersion);
+        }
+        const next: RiskPolicyChangedData = {
+          policyVersion: current.version + 1,
+          bands: change.bands,
+          pattern: change.pattern,
+        };
         await this.store.append({
           aggregateType: 'policy',
           aggregateId: this.policyId,
@@ -71,10 +77,8 @@ export class RiskPolicyRepository {
           events: [{ type: RISK_POLICY_CHANGED, data: next }],
         });
         return { version: next.policyVersion, bands: next.bands, pattern: next.pattern };
-      } catch (error) {
-        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3)
-          throw error;
-      }
-    }
+      },
+      { expectedVersion: options.expectedVersion },
+    );
   }
 }
