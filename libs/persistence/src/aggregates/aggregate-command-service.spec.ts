@@ -40,7 +40,7 @@ class MemoryStore {
       version: stream.length + i + 1,
       type: e.type,
       schemaVersion: 1,
-      data: e.data,
+      data: e.data as Record<string, unknown>,
       metadata: request.metadata,
       occurredAt: '2026-12-07T10:00:00.000Z',
       recordedAt: '2026-12-07T10:00:00.000Z',
