@@ -146,18 +146,18 @@ describe('renderProblem of a refusal thrown by a command service', () => {
       },
       (error: unknown) => renderProblem(error),
     );
+  /** Registers anna, hired on `hiredOn`, in a training register whose stream holds `events`. */
+  const registerAnna = (events: EventEnvelope[], hiredOn: string) =>
+    problemOf(() =>
+      new LsCommandService(TRAINING_AGGREGATE, storeWith(events)).execute(recordId, {
+        type: 'register-employee',
+        actor,
+        data: { recordId, username: 'anna', unitId: 'solgarden', hiredOn },
+      }),
+    );
 
   it('renders a register’s validation refusal as 400 with the field and the Swedish message', async () => {
-    const training = new LsCommandService(TRAINING_AGGREGATE, storeWith([]));
-    await expect(
-      problemOf(() =>
-        training.execute(recordId, {
-          type: 'register-employee',
-          actor,
-          data: { recordId, username: 'anna', unitId: 'solgarden', hiredOn: '5 januari' },
-        }),
-      ),
-    ).resolves.toEqual({
+    await expect(registerAnna([], '5 januari')).resolves.toEqual({
       code: 'VALIDATION_FAILED',
       status: 400,
       detail: 'Anställningsdatum måste vara ett datum',
@@ -166,16 +166,7 @@ describe('renderProblem of a refusal thrown by a command service', () => {
   });
 
   it('renders a register’s "already there" as 409 and a missing one as 404', async () => {
-    const training = new LsCommandService(TRAINING_AGGREGATE, storeWith([registered]));
-    await expect(
-      problemOf(() =>
-        training.execute(recordId, {
-          type: 'register-employee',
-          actor,
-          data: { recordId, username: 'anna', unitId: 'solgarden', hiredOn: '2026-01-05' },
-        }),
-      ),
-    ).resolves.toMatchObject({
+    await expect(registerAnna([registered], '2026-01-05')).resolves.toMatchObject({
       code: 'ALREADY_EXISTS',
       status: 409,
       detail: 'Personen finns redan i registret',
