@@ -124,7 +124,7 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
 
   describe('L-8: /metrics behind METRICS_TOKEN, /health/ready without details to the public', () => {
     it('refuses /metrics without the token or with a wrong one (401, WWW-Authenticate), serves Prometheus text with it', async () => {
-      for (const headers of [{}, { authorization: 'Bearer wrong-token-of-same-size' }, { authorization: 'Basic ZTJlOmUyZQ==' }]) {
+      for (const headers of [{}, { authorization: 'Bearer wrong-token-of-same-size' }, { authorization: 'Basic ZTJlOmUyZQ==' }] as Record<string, string>[]) {
         const refused = await api.call('GET', '/metrics', { headers });
         expectProblem(refused, 401, 'UNAUTHENTICATED');
         expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
