@@ -7,7 +7,17 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.infra/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -32,7 +42,10 @@ export default tseslint.config(
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', disallowTypeAnnotations: false, fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', disallowTypeAnnotations: false, fixStyle: 'separate-type-imports' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': [
         'error',
@@ -44,10 +57,37 @@ export default tseslint.config(
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:domain'] },
             { sourceTag: 'scope:workflows', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] },
             { sourceTag: 'scope:persistence', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] },
-            { sourceTag: 'scope:messaging', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:persistence'] },
-            { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:runtime'] },
-            { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:runtime', 'scope:persistence', 'scope:notifications'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:runtime', 'scope:domain', 'scope:contracts', 'scope:persistence', 'scope:messaging', 'scope:workflows', 'scope:notifications', 'scope:reporting'] },
+            {
+              sourceTag: 'scope:messaging',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:persistence'],
+            },
+            {
+              sourceTag: 'scope:notifications',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:runtime'],
+            },
+            {
+              sourceTag: 'scope:reporting',
+              onlyDependOnLibsWithTags: [
+                'scope:domain',
+                'scope:contracts',
+                'scope:runtime',
+                'scope:persistence',
+                'scope:notifications',
+              ],
+            },
+            {
+              sourceTag: 'scope:app',
+              onlyDependOnLibsWithTags: [
+                'scope:runtime',
+                'scope:domain',
+                'scope:contracts',
+                'scope:persistence',
+                'scope:messaging',
+                'scope:workflows',
+                'scope:notifications',
+                'scope:reporting',
+              ],
+            },
           ],
         },
       ],
@@ -61,7 +101,15 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: [{ sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] }] }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] },
+          ],
+        },
+      ],
     },
   },
   {
@@ -74,14 +122,35 @@ export default tseslint.config(
     ignores: ['**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.{1,2}/)', message: 'libs/domain är ren TypeScript: inga ramverk, inga andra bibliotek, ingen I/O.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.{1,2}/)',
+              message: 'libs/domain är ren TypeScript: inga ramverk, inga andra bibliotek, ingen I/O.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['workflows/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.{1,2}/|@temporalio/workflow$|@kvalitet/domain$|@kvalitet/contracts$)', message: 'Arbetsflödeskod får bara importera @temporalio/workflow, @kvalitet/domain och @kvalitet/contracts (determinism).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.{1,2}/|@temporalio/workflow$|@kvalitet/domain$|@kvalitet/contracts$)',
+              message:
+                'Arbetsflödeskod får bara importera @temporalio/workflow, @kvalitet/domain och @kvalitet/contracts (determinism).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -12,7 +12,8 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@kvalitet/(domain|contracts|persistence|messaging|runtime|notifications|reporting)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@kvalitet/(domain|contracts|persistence|messaging|runtime|notifications|reporting)$':
+    '<rootDir>/libs/$1/src/index.ts',
   '^@kvalitet/workflows$': '<rootDir>/workflows/src/index.ts',
 };
 const base = {
@@ -27,18 +28,28 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,infra}/**/src/**/*.spec.ts', '<rootDir>/infra/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs,workflows,infra}/**/src/**/*.spec.ts',
+        '<rootDir>/infra/**/*.spec.ts',
+      ],
     },
     {
       ...base,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs,workflows}/**/test/**/*.int-spec.ts', '<rootDir>/test/integration/**/*.int-spec.ts', '<rootDir>/test/workflows/**/*.int-spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs,workflows}/**/test/**/*.int-spec.ts',
+        '<rootDir>/test/integration/**/*.int-spec.ts',
+        '<rootDir>/test/workflows/**/*.int-spec.ts',
+      ],
       setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.setup.ts'],
     },
     {
       ...base,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/{apps,libs,workflows}/**/test/**/*.e2e-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs,workflows}/**/test/**/*.e2e-spec.ts',
+        '<rootDir>/test/e2e/**/*.e2e-spec.ts',
+      ],
       setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.setup.ts'],
     },
     {

@@ -22,7 +22,8 @@ const OUTAGE_S = arg('seconds', 300);
 const EVERY_MS = arg('every-ms', 2000);
 const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const PROJECTOR = process.env.PROJECTOR_URL ?? 'http://127.0.0.1:3001';
-const log = (message: string) => process.stderr.write(`[drill ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`[drill ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const temporalScript = resolve(__dirname, '../infra/temporal.sh');
 
 async function token(username: string): Promise<string> {
@@ -35,7 +36,11 @@ async function token(username: string): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-async function post(path: string, tokenValue: string, body: unknown): Promise<{ status: number; id?: string }> {
+async function post(
+  path: string,
+  tokenValue: string,
+  body: unknown,
+): Promise<{ status: number; id?: string }> {
   try {
     const response = await fetch(`${API}/api/v1${path}`, {
       method: 'POST',
@@ -50,8 +55,20 @@ async function post(path: string, tokenValue: string, body: unknown): Promise<{ 
 }
 
 const REPORTS = [
-  { type: 'deviation', unitId: 'solgarden', occurredAt: '2026-12-06T10:00:00+01:00', description: 'Övning: fel läkemedel', channel: 'staff_form' },
-  { type: 'lex_sarah', unitId: 'ekbacken', occurredAt: '2026-12-06T11:00:00+01:00', description: 'Övning: missförhållande', channel: 'staff_form' },
+  {
+    type: 'deviation',
+    unitId: 'solgarden',
+    occurredAt: '2026-12-06T10:00:00+01:00',
+    description: 'Övning: fel läkemedel',
+    channel: 'staff_form',
+  },
+  {
+    type: 'lex_sarah',
+    unitId: 'ekbacken',
+    occurredAt: '2026-12-06T11:00:00+01:00',
+    description: 'Övning: missförhållande',
+    channel: 'staff_form',
+  },
   { type: 'complaint', unitId: 'solgarden', description: 'Övning: klagomål på bemötande', channel: 'phone' },
 ];
 const RISK = {
@@ -91,11 +108,18 @@ async function main(): Promise<void> {
       }
       if (!readinessDuringOutage && Date.now() - stoppedAt > 120_000) {
         const response = await fetch(`${PROJECTOR}/health/ready`).catch(() => null);
-        const body = response ? ((await response.json()) as { message: string }) : { message: 'projektorn svarar inte' };
+        const body = response
+          ? ((await response.json()) as { message: string })
+          : { message: 'projektorn svarar inte' };
         readinessDuringOutage = { status: response?.status ?? 0, message: body.message };
-        log(`projektorns beredskap under avbrottet: ${readinessDuringOutage.status} ${readinessDuringOutage.message}`);
+        log(
+          `projektorns beredskap under avbrottet: ${readinessDuringOutage.status} ${readinessDuringOutage.message}`,
+        );
       }
-      if (++i % 30 === 0) log(`${Math.round((Date.now() - stoppedAt) / 1000)} s: ${cases.length} ärenden, ${risks.length} riskanalyser tagna emot`);
+      if (++i % 30 === 0)
+        log(
+          `${Math.round((Date.now() - stoppedAt) / 1000)} s: ${cases.length} ärenden, ${risks.length} riskanalyser tagna emot`,
+        );
       await new Promise((r) => setTimeout(r, EVERY_MS));
     }
   } finally {
@@ -109,7 +133,10 @@ async function main(): Promise<void> {
     client.workflow
       .getHandle(workflowId)
       .describe()
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
   const drivenCases = async () =>
     count(
       `SELECT count(DISTINCT aggregate_id) AS n FROM events WHERE aggregate_id = ANY($1::uuid[]) AND type IN ('DeadlineStarted', 'TaskCreated')`,
@@ -120,13 +147,19 @@ async function main(): Promise<void> {
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
     driven = await drivenCases();
-    riskWorkflows = (await Promise.all(risks.map((id) => exists(riskAssessmentWorkflowId(id))))).filter(Boolean).length;
+    riskWorkflows = (await Promise.all(risks.map((id) => exists(riskAssessmentWorkflowId(id))))).filter(
+      Boolean,
+    ).length;
     if (driven === cases.length && riskWorkflows === risks.length) break;
-    log(`efter omstart: ${driven}/${cases.length} ärenden drivna, ${riskWorkflows}/${risks.length} riskanalysflöden`);
+    log(
+      `efter omstart: ${driven}/${cases.length} ärenden drivna, ${riskWorkflows}/${risks.length} riskanalysflöden`,
+    );
     await new Promise((r) => setTimeout(r, 5000));
   }
   const drainedS = Math.round((Date.now() - restartedAt) / 1000);
-  const caseWorkflows = (await Promise.all(cases.map((id) => exists(caseWorkflowId(id))))).filter(Boolean).length;
+  const caseWorkflows = (await Promise.all(cases.map((id) => exists(caseWorkflowId(id))))).filter(
+    Boolean,
+  ).length;
   const duplicates = await count(
     `SELECT count(*) AS n FROM (SELECT aggregate_id, data->>'kind' FROM events WHERE aggregate_id = ANY($1::uuid[]) AND type = 'DeadlineStarted' GROUP BY 1, 2 HAVING count(*) > 1) d`,
     [cases],
@@ -144,10 +177,18 @@ async function main(): Promise<void> {
     projectorReadinessDuringOutage: readinessDuringOutage,
   };
   log(JSON.stringify(result, null, 2));
-  writeFileSync(resolve(__dirname, 'results/temporal-outage-drill.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(
+    resolve(__dirname, 'results/temporal-outage-drill.json'),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
   await connection.close();
   await db.destroy();
-  const ok = driven === cases.length && riskWorkflows === risks.length && duplicates === 0 && deadAfter === deadBefore && refused.length === 0;
+  const ok =
+    driven === cases.length &&
+    riskWorkflows === risks.length &&
+    duplicates === 0 &&
+    deadAfter === deadBefore &&
+    refused.length === 0;
   log(ok ? 'allt drevs, inga dead letters' : 'NÅGOT SAKNAS — se ovan');
   process.exit(ok ? 0 : 1);
 }

@@ -69,7 +69,14 @@ async function measure(label: string, code: string, client: Client, connection: 
       loadAfter: load().join(' '),
     };
   });
-  await Promise.all(ids.map((id) => client.workflow.getHandle(id).terminate().catch(() => undefined)));
+  await Promise.all(
+    ids.map((id) =>
+      client.workflow
+        .getHandle(id)
+        .terminate()
+        .catch(() => undefined),
+    ),
+  );
   return figures;
 }
 
@@ -86,10 +93,18 @@ async function measureOne(which: 'default' | 'lean'): Promise<void> {
           await bundleWorkflowCode({
             workflowsPath: WORKFLOWS_PATH,
             logger: quiet,
-            webpackConfigHook: (config) => ({ ...config, optimization: { ...config.optimization, sideEffects: false } }),
+            webpackConfigHook: (config) => ({
+              ...config,
+              optimization: { ...config.optimization, sideEffects: false },
+            }),
           })
         ).code;
-  const figures = await measure(which === 'lean' ? 'production (lean)' : 'default (whole barrel)', code, client, connection);
+  const figures = await measure(
+    which === 'lean' ? 'production (lean)' : 'default (whole barrel)',
+    code,
+    client,
+    connection,
+  );
   await connection.close();
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
@@ -100,7 +115,16 @@ async function main() {
   const child = (which: string) => {
     const output = execFileSync(
       process.execPath,
-      ['--expose-gc', '-r', '@swc-node/register', __filename, '--workflows', String(WORKFLOWS), '--only', which],
+      [
+        '--expose-gc',
+        '-r',
+        '@swc-node/register',
+        __filename,
+        '--workflows',
+        String(WORKFLOWS),
+        '--only',
+        which,
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     );
     return JSON.parse(output.trim().split('\n').pop()!) as Awaited<ReturnType<typeof measure>>;
@@ -109,11 +133,17 @@ async function main() {
   const production = child('lean');
   const rows = [
     baseline,
-    { ...production, ratioRss: +(production.rssKbPerOpenWorkflow / baseline.rssKbPerOpenWorkflow).toFixed(2) },
+    {
+      ...production,
+      ratioRss: +(production.rssKbPerOpenWorkflow / baseline.rssKbPerOpenWorkflow).toFixed(2),
+    },
   ];
   printTable(`${WORKFLOWS} idle case workflows per bundle`, rows);
   const out = resolve(__dirname, 'results/workflow-bundle.json');
-  writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), workflows: WORKFLOWS, rows }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ at: new Date().toISOString(), workflows: WORKFLOWS, rows }, null, 2)}\n`,
+  );
   log(`wrote ${out}`);
 }
 

@@ -83,7 +83,9 @@ function cpuSeconds(pid: number | undefined): number | undefined {
 
 function devServerPid(): number | undefined {
   try {
-    const pid = Number(execFileSync('pgrep', ['-of', 'temporal server start-dev'], { encoding: 'utf8' }).trim());
+    const pid = Number(
+      execFileSync('pgrep', ['-of', 'temporal server start-dev'], { encoding: 'utf8' }).trim(),
+    );
     return Number.isFinite(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
@@ -96,7 +98,9 @@ function devServerPid(): number | undefined {
  * deadlines is measured with 10,000 workflows *open*, not while they are being opened: wait until the
  * dev server and the worker are both below a fifth of a core for 10 s (15 min at most).
  */
-async function settle(workerPid: number | undefined): Promise<{ settleMs: number; serverCores: number; workerCores: number }> {
+async function settle(
+  workerPid: number | undefined,
+): Promise<{ settleMs: number; serverCores: number; workerCores: number }> {
   const server = devServerPid();
   const started = Date.now();
   let quietSamples = 0;
@@ -105,16 +109,26 @@ async function settle(workerPid: number | undefined): Promise<{ settleMs: number
     await sleep(5000);
     const now = { server: cpuSeconds(server), worker: cpuSeconds(workerPid), at: Date.now() };
     const seconds = (now.at - last.at) / 1000;
-    const serverCores = now.server === undefined || last.server === undefined ? 0 : (now.server - last.server) / seconds;
-    const workerCores = now.worker === undefined || last.worker === undefined ? 0 : (now.worker - last.worker) / seconds;
+    const serverCores =
+      now.server === undefined || last.server === undefined ? 0 : (now.server - last.server) / seconds;
+    const workerCores =
+      now.worker === undefined || last.worker === undefined ? 0 : (now.worker - last.worker) / seconds;
     last = now;
     quietSamples = serverCores < 0.2 && workerCores < 0.2 ? quietSamples + 1 : 0;
     if (quietSamples >= 2 || Date.now() - started > 15 * 60_000) {
-      const settled = { settleMs: Date.now() - started, serverCores: +serverCores.toFixed(2), workerCores: +workerCores.toFixed(2) };
-      log(`settled after ${settled.settleMs} ms (dev server ${settled.serverCores} cores, worker ${settled.workerCores} cores)`);
+      const settled = {
+        settleMs: Date.now() - started,
+        serverCores: +serverCores.toFixed(2),
+        workerCores: +workerCores.toFixed(2),
+      };
+      log(
+        `settled after ${settled.settleMs} ms (dev server ${settled.serverCores} cores, worker ${settled.workerCores} cores)`,
+      );
       return settled;
     }
-    log(`waiting for the servers to settle: dev server ${serverCores.toFixed(2)} cores, worker ${workerCores.toFixed(2)} cores`);
+    log(
+      `waiting for the servers to settle: dev server ${serverCores.toFixed(2)} cores, worker ${workerCores.toFixed(2)} cores`,
+    );
   }
 }
 
@@ -294,7 +308,13 @@ async function main(): Promise<void> {
       if (Date.now() - lastProgress >= 30_000 || open >= CASES) {
         lastProgress = Date.now();
         const s = Math.round((Date.now() - reportStarted) / 1000);
-        progress.push({ s, open, perSecond: +(open / Math.max(1, s)).toFixed(1), workerRssMb: rssMb(worker), load1m: load()[0]! });
+        progress.push({
+          s,
+          open,
+          perSecond: +(open / Math.max(1, s)).toFixed(1),
+          workerRssMb: rssMb(worker),
+          load1m: load()[0]!,
+        });
         log(`open ${open}/${CASES} after ${s} s, worker RSS ${rssMb(worker)} MB, load ${load().join(' ')}`);
         writeFileSync(
           resolve(__dirname, 'results', `workflow-orchestration-${LABEL}.progress.json`),
@@ -559,13 +579,10 @@ async function main(): Promise<void> {
       ],
     );
   }
-  printTable(
-    `Lateness of ${DUE} deadlines due within one minute (ms; baseline: bare timers + one insert)`,
-    [
-      { measure: 'case deadline → DeadlineMissed', ...results.deadlineLateness.caseDeadlineMs },
-      { measure: 'bare timer → insert', ...results.deadlineLateness.bareTimerPlusInsertMs },
-    ],
-  );
+  printTable(`Lateness of ${DUE} deadlines due within one minute (ms; baseline: bare timers + one insert)`, [
+    { measure: 'case deadline → DeadlineMissed', ...results.deadlineLateness.caseDeadlineMs },
+    { measure: 'bare timer → insert', ...results.deadlineLateness.bareTimerPlusInsertMs },
+  ]);
   printTable('Temporal history events per lex Sarah case, report → close (goal < 100)', [
     results.lexSarahHistoryEvents,
   ]);

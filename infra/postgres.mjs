@@ -42,7 +42,9 @@ import { randomBytes } from 'node:crypto';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
-const infraDir = process.env.KVALITET_INFRA_DIR ? path.resolve(process.env.KVALITET_INFRA_DIR) : path.join(repoRoot, '.infra');
+const infraDir = process.env.KVALITET_INFRA_DIR
+  ? path.resolve(process.env.KVALITET_INFRA_DIR)
+  : path.join(repoRoot, '.infra');
 const pgDir = path.join(infraDir, 'postgres');
 const dataDir = path.join(pgDir, 'data');
 const readyFile = path.join(infraDir, 'run', 'postgres.ready');
@@ -181,13 +183,17 @@ function runtimePassword() {
   if (!existsSync(runtimePasswordFile)) {
     mkdirSync(pgDir, { recursive: true });
     try {
-      writeFileSync(runtimePasswordFile, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+      writeFileSync(runtimePasswordFile, `${randomBytes(24).toString('base64url')}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
     } catch (err) {
       if (err.code !== 'EEXIST') throw err;
     }
   }
   const password = readFileSync(runtimePasswordFile, 'utf8').trim();
-  if (!/^[A-Za-z0-9_-]{16,}$/.test(password)) fail(`${runtimePasswordFile} är ogiltig / is invalid: ta bort den / remove it`);
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(password))
+    fail(`${runtimePasswordFile} är ogiltig / is invalid: ta bort den / remove it`);
   return password;
 }
 
@@ -246,7 +252,13 @@ async function serve() {
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', `listen_addresses=${HOST}`, '-c', 'max_connections=200', ...TUNING.flatMap((setting) => ['-c', setting])],
+    postgresFlags: [
+      '-c',
+      `listen_addresses=${HOST}`,
+      '-c',
+      'max_connections=200',
+      ...TUNING.flatMap((setting) => ['-c', setting]),
+    ],
     onLog: (m) => process.stdout.write(String(m)),
     onError: (m) => process.stdout.write(`[error] ${m instanceof Error ? m.stack : String(m)}\n`),
   });

@@ -14,6 +14,7 @@ if (process.env.PROF_ON_SIGNAL) process.once('SIGUSR2', start);
 else start();
 process.on('exit', () => {
   session.post('Profiler.stop', (error, result) => {
-    if (!error) fs.writeFileSync(`${process.env.PROF_DIR}/${process.pid}.cpuprofile`, JSON.stringify(result.profile));
+    if (!error)
+      fs.writeFileSync(`${process.env.PROF_DIR}/${process.pid}.cpuprofile`, JSON.stringify(result.profile));
   });
 });

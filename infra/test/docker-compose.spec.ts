@@ -13,7 +13,9 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }> | string[];
 }
 
-const compose = parse(readFileSync(resolve(__dirname, '../../docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
+const compose = parse(readFileSync(resolve(__dirname, '../../docker-compose.yml'), 'utf8')) as {
+  services: Record<string, ComposeService>;
+};
 
 function keysOf(schema: ZodTypeAny): string[] {
   const inner = schema._def.typeName === 'ZodEffects' ? schema._def.schema : schema;
@@ -31,7 +33,9 @@ describe.each([
   it('exists, is built from its Dockerfile and passes the app configuration schema', () => {
     expect(service?.build?.dockerfile).toBe(`apps/${name}/Dockerfile`);
     const result = schema.safeParse(service?.environment ?? {});
-    expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+    expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(
+      [],
+    );
   });
 
   it('sets no variable the app does not know', () => {
@@ -40,13 +44,16 @@ describe.each([
   });
 
   it('points at the compose services, not at loopback', () => {
-    for (const value of Object.values(service?.environment ?? {})) expect(value).not.toMatch(/127\.0\.0\.1|localhost/);
+    for (const value of Object.values(service?.environment ?? {}))
+      expect(value).not.toMatch(/127\.0\.0\.1|localhost/);
   });
 });
 
 describe('docker-compose infrastructure', () => {
   it('has Postgres, Temporal with Postgres persistence and a KRaft Kafka', () => {
-    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-db', 'kafka']));
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining(['postgres', 'temporal', 'temporal-db', 'kafka']),
+    );
     expect(compose.services.temporal?.environment?.DB).toBe('postgres12');
     expect(compose.services.kafka?.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
   });
@@ -62,15 +69,20 @@ describe('docker-compose database roles', () => {
     expect(migrate?.command?.join(' ')).toContain('apps/api/src/migrate-cli.ts');
     expect(userOf(migrate?.environment?.DATABASE_OWNER_URL)).toBe(owner);
     expect(userOf(migrate?.environment?.DATABASE_URL)).toBe('kvalitet_app');
-    expect(compose.services.api?.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' } });
+    expect(compose.services.api?.depends_on).toMatchObject({
+      migrate: { condition: 'service_completed_successfully' },
+    });
     expect(compose.services.api?.environment?.MIGRATE_ON_START).toBe('false');
   });
 
-  it.each(['api', 'worker', 'projector'])('%s connects as the runtime role and never sees the owner', (name) => {
-    const environment = compose.services[name]?.environment ?? {};
-    expect(userOf(environment.DATABASE_URL)).toBe('kvalitet_app');
-    expect(userOf(environment.DATABASE_URL)).not.toBe(owner);
-    expect(Object.values(environment).join('\n')).not.toContain(`//${owner}:`);
-    expect(environment.DATABASE_OWNER_URL).toBeUndefined();
-  });
+  it.each(['api', 'worker', 'projector'])(
+    '%s connects as the runtime role and never sees the owner',
+    (name) => {
+      const environment = compose.services[name]?.environment ?? {};
+      expect(userOf(environment.DATABASE_URL)).toBe('kvalitet_app');
+      expect(userOf(environment.DATABASE_URL)).not.toBe(owner);
+      expect(Object.values(environment).join('\n')).not.toContain(`//${owner}:`);
+      expect(environment.DATABASE_OWNER_URL).toBeUndefined();
+    },
+  );
 });

@@ -33,7 +33,10 @@ describe('classification lists and the classify form (browser)', () => {
   });
 
   const create = async (type: string) => {
-    const created = await api.call<{ id: string }>('POST', '/api/v1/cases', { token: await api.token('medarbetare'), body: report(type, 'solgarden') });
+    const created = await api.call<{ id: string }>('POST', '/api/v1/cases', {
+      token: await api.token('medarbetare'),
+      body: report(type, 'solgarden'),
+    });
     if (created.status !== 201) throw new Error(created.text);
     return created.body.id;
   };
@@ -60,9 +63,18 @@ describe('classification lists and the classify form (browser)', () => {
     await page.getByRole('status').filter({ hasText: 'Listorna är sparade som version 2' }).waitFor();
     expect(await checkPage(page, 'klass-03-sparad')).toEqual([]);
 
-    const stored = await api.call<{ version: number; categories: { code: string; label: string }[] }>('GET', '/api/v1/classifications', { token: await api.token('ledning') });
+    const stored = await api.call<{ version: number; categories: { code: string; label: string }[] }>(
+      'GET',
+      '/api/v1/classifications',
+      { token: await api.token('ledning') },
+    );
     expect(stored.body.version).toBe(2);
-    expect(stored.body.categories).toEqual(expect.arrayContaining([{ code: 'fall', label: 'Fallolycka' }, { code: 'rutin', label: 'Rutin' }]));
+    expect(stored.body.categories).toEqual(
+      expect.arrayContaining([
+        { code: 'fall', label: 'Fallolycka' },
+        { code: 'rutin', label: 'Rutin' },
+      ]),
+    );
     await signOut(page);
   });
 
@@ -77,9 +89,15 @@ describe('classification lists and the classify form (browser)', () => {
     const category = form.getByLabel('Kategori');
     await category.waitFor();
     const categoryOptions = await category.locator('option').allTextContents();
-    expect(categoryOptions).toEqual(expect.arrayContaining(['Välj kategori', 'Fallolycka', 'Rutin', 'Annat']));
-    expect(await form.getByLabel('Lagrum').locator('option').allTextContents()).toEqual(expect.arrayContaining(['Inget lagrum', '14 kap. 3 § SoL (lex Sarah)']));
-    expect(await form.getByLabel('Ärendetyp').locator('option').allTextContents()).toEqual(expect.arrayContaining(['Lex Sarah']));
+    expect(categoryOptions).toEqual(
+      expect.arrayContaining(['Välj kategori', 'Fallolycka', 'Rutin', 'Annat']),
+    );
+    expect(await form.getByLabel('Lagrum').locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['Inget lagrum', '14 kap. 3 § SoL (lex Sarah)']),
+    );
+    expect(await form.getByLabel('Ärendetyp').locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['Lex Sarah']),
+    );
     expect(await form.getByLabel('Enhet').count()).toBe(0);
     await category.selectOption('rutin');
     await form.getByLabel('Lagrum').selectOption('14 kap. 3 § SoL');

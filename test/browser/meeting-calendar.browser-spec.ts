@@ -17,7 +17,10 @@ describe('meeting calendar in the settings page (browser)', () => {
 
   beforeAll(async () => {
     // A schedule prefix of its own: no schedule exists, so the shared report schedules stay untouched.
-    api = await startApi({ WEB_DIST_DIR: WEB_DIST, REPORT_SCHEDULE_PREFIX: `browser-mc-${randomUUID().slice(0, 8)}` });
+    api = await startApi({
+      WEB_DIST_DIR: WEB_DIST,
+      REPORT_SCHEDULE_PREFIX: `browser-mc-${randomUUID().slice(0, 8)}`,
+    });
     browser = await launchBrowser();
     context = await newContext(browser, api.baseUrl);
     page = await context.newPage();
@@ -58,8 +61,15 @@ describe('meeting calendar in the settings page (browser)', () => {
     await page.getByRole('status').filter({ hasText: 'sparad som version 2' }).waitFor();
     expect(await checkPage(page, 'mc-03-sparad')).toEqual([]);
 
-    const stored = await api.call<{ version: number; meetings: unknown[] }>('GET', '/api/v1/meeting-calendar', { token: await api.token('kvalitet') });
-    expect(stored.body).toMatchObject({ version: 2, meetings: [{ date: '2027-01-14', time: '09:00', title: 'Tertialuppföljning' }] });
+    const stored = await api.call<{ version: number; meetings: unknown[] }>(
+      'GET',
+      '/api/v1/meeting-calendar',
+      { token: await api.token('kvalitet') },
+    );
+    expect(stored.body).toMatchObject({
+      version: 2,
+      meetings: [{ date: '2027-01-14', time: '09:00', title: 'Tertialuppföljning' }],
+    });
     expect(problems.errors).toEqual([]);
   });
 });

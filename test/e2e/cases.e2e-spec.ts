@@ -149,7 +149,10 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
     expect(assigned.body.assignee).toBe('sas');
 
     // Codes from GET /api/v1/classifications (issue 24).
-    const classified = await post('sas', path('classify'), { category: 'omvårdnad', lagrum: '14 kap. 3 § SoL' });
+    const classified = await post('sas', path('classify'), {
+      category: 'omvårdnad',
+      lagrum: '14 kap. 3 § SoL',
+    });
     expect(classified.status).toBe(200);
     expect(classified.body).toMatchObject({
       category: 'omvårdnad',

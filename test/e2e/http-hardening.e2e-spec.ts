@@ -19,7 +19,13 @@ interface RawExchange {
  * Sends `head` at once, then `payload` one byte every `everyMs` until the server closes the
  * connection (or `giveUpMs` passes).
  */
-function trickle(baseUrl: string, head: string, payload: string, everyMs: number, giveUpMs: number): Promise<RawExchange> {
+function trickle(
+  baseUrl: string,
+  head: string,
+  payload: string,
+  everyMs: number,
+  giveUpMs: number,
+): Promise<RawExchange> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
@@ -63,12 +69,17 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
 
   describe('L-1: JSON nesting and size are refused before validation', () => {
     const devToken = (rawBody: string) =>
-      api.call('POST', '/api/v1/auth/dev-token', { rawBody, headers: { 'content-type': 'application/json' } });
+      api.call('POST', '/api/v1/auth/dev-token', {
+        rawBody,
+        headers: { 'content-type': 'application/json' },
+      });
 
     it('answers the review reproduction (1,500 levels on the unauthenticated dev-token route) with 400 TOO_DEEP, not 500', async () => {
       const response = await devToken(`{"username":"sas","x":${nested(1500)}}`);
       const problem = expectProblem(response, 400, 'VALIDATION_FAILED');
-      expect(problem.errors).toEqual([{ field: '', code: 'TOO_DEEP', message: 'Begärans JSON är nästlad djupare än 64 nivåer.' }]);
+      expect(problem.errors).toEqual([
+        { field: '', code: 'TOO_DEEP', message: 'Begärans JSON är nästlad djupare än 64 nivåer.' },
+      ]);
     });
 
     it('refuses 65 levels on an authenticated route as well, and lets 64 through to validation', async () => {
@@ -81,7 +92,9 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
       const deepest = await devToken(`{"username":"sas","x":${nested(63)}}`);
       expect(deepest.status).toBe(400);
       expect((deepest.body as ProblemBody).errors?.map((e) => e.code)).not.toContain('TOO_DEEP');
-      const wide = await devToken(JSON.stringify({ username: 'sas', x: Array.from({ length: 2000 }, () => [[1]]) }));
+      const wide = await devToken(
+        JSON.stringify({ username: 'sas', x: Array.from({ length: 2000 }, () => [[1]]) }),
+      );
       expect((wide.body as ProblemBody).errors?.map((e) => e.code)).not.toContain('TOO_DEEP');
     });
 
@@ -90,7 +103,11 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
       expectProblem(await devToken(huge), 413, 'PAYLOAD_TOO_LARGE');
       const hugeReport = JSON.stringify(report('deviation', 'solgarden', 'y'.repeat(300 * 1024)));
       expectProblem(
-        await api.call('POST', '/api/v1/cases', { token: staff, rawBody: hugeReport, headers: { 'content-type': 'application/json' } }),
+        await api.call('POST', '/api/v1/cases', {
+          token: staff,
+          rawBody: hugeReport,
+          headers: { 'content-type': 'application/json' },
+        }),
         413,
         'PAYLOAD_TOO_LARGE',
       );
@@ -99,7 +116,10 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
 
   describe('L-7: a trickled request is cut after the receive timeout', () => {
     it('closes a body sent one byte at a time with 408 after HTTP_REQUEST_TIMEOUT_SECONDS (2 s here), not minutes later', async () => {
-      const body = JSON.stringify({ type: 'complaint', description: 'Långsamt inskickad synpunkt från en klient som droppar bytes' });
+      const body = JSON.stringify({
+        type: 'complaint',
+        description: 'Långsamt inskickad synpunkt från en klient som droppar bytes',
+      });
       const head =
         `POST /api/v1/public/feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
@@ -124,7 +144,11 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
 
   describe('L-8: /metrics behind METRICS_TOKEN, /health/ready without details to the public', () => {
     it('refuses /metrics without the token or with a wrong one (401, WWW-Authenticate), serves Prometheus text with it', async () => {
-      for (const headers of [{}, { authorization: 'Bearer wrong-token-of-same-size' }, { authorization: 'Basic ZTJlOmUyZQ==' }] as Record<string, string>[]) {
+      for (const headers of [
+        {},
+        { authorization: 'Bearer wrong-token-of-same-size' },
+        { authorization: 'Basic ZTJlOmUyZQ==' },
+      ] as Record<string, string>[]) {
         const refused = await api.call('GET', '/metrics', { headers });
         expectProblem(refused, 401, 'UNAUTHENTICATED');
         expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
@@ -140,9 +164,13 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
       const open = await api.call('GET', '/health/ready');
       expect(open.status).toBe(200);
       expect(open.body).toEqual({ status: 'ready' });
-      const detailed = await api.call<{ status: string; dependencies: Record<string, { status: string }> }>('GET', '/health/ready', {
-        headers: METRICS_AUTH,
-      });
+      const detailed = await api.call<{ status: string; dependencies: Record<string, { status: string }> }>(
+        'GET',
+        '/health/ready',
+        {
+          headers: METRICS_AUTH,
+        },
+      );
       expect(detailed.body.status).toBe('ready');
       expect(Object.keys(detailed.body.dependencies).sort()).toEqual(['kafka', 'postgres', 'temporal']);
     });
@@ -150,10 +178,16 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
 
   describe('L-6: an action owner must be a user of the organisation', () => {
     async function caseUnderInvestigation(): Promise<string> {
-      const created = await api.call<{ id: string }>('POST', '/api/v1/cases', { token: staff, body: report('deviation', 'solgarden') });
+      const created = await api.call<{ id: string }>('POST', '/api/v1/cases', {
+        token: staff,
+        body: report('deviation', 'solgarden'),
+      });
       expect(created.status).toBe(201);
       const id = created.body.id;
-      expect((await api.call('POST', `/api/v1/cases/${id}/start-investigation`, { token: manager, body: {} })).status).toBe(200);
+      expect(
+        (await api.call('POST', `/api/v1/cases/${id}/start-investigation`, { token: manager, body: {} }))
+          .status,
+      ).toBe(200);
       const recorded = await api.call('POST', `/api/v1/cases/${id}/record-investigation`, {
         token: manager,
         body: { summary: 'Rutinen följdes inte', causes: ['routine'] },
@@ -161,12 +195,20 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
       expect(recorded.status).toBe(200);
       return id;
     }
-    const action = (owner: string) => ({ title: 'Genomgång av rutinen', level: 'organisational', owner, dueAt: isoMinutesFromNow(14 * 24 * 60) });
+    const action = (owner: string) => ({
+      title: 'Genomgång av rutinen',
+      level: 'organisational',
+      owner,
+      dueAt: isoMinutesFromNow(14 * 24 * 60),
+    });
 
     it('refuses an e-mail address (the review reproduction) and a free name with 400 UNKNOWN_USER on owner, and writes nothing', async () => {
       const id = await caseUnderInvestigation();
       for (const owner of ['secprobe-owner@evil.example', 'Anna Andersson', 'ENHETSCHEF', 'nobody']) {
-        const refused = await api.call('POST', `/api/v1/cases/${id}/add-action`, { token: manager, body: action(owner) });
+        const refused = await api.call('POST', `/api/v1/cases/${id}/add-action`, {
+          token: manager,
+          body: action(owner),
+        });
         expect(expectProblem(refused, 400, 'VALIDATION_FAILED').errors).toEqual([
           expect.objectContaining({ field: 'owner', code: 'UNKNOWN_USER' }),
         ]);
@@ -180,23 +222,61 @@ describe('HTTP hardening (e2e, issue 24: review L-1, L-6, L-7, L-8)', () => {
 
     it('accepts a directory user and the caller as owner', async () => {
       const id = await caseUnderInvestigation();
-      const toSas = await api.call<{ actions: { owner: string }[] }>('POST', `/api/v1/cases/${id}/add-action`, { token: manager, body: action('sas') });
+      const toSas = await api.call<{ actions: { owner: string }[] }>(
+        'POST',
+        `/api/v1/cases/${id}/add-action`,
+        { token: manager, body: action('sas') },
+      );
       expect(toSas.status).toBe(200);
-      const toSelf = await api.call<{ actions: { owner: string }[] }>('POST', `/api/v1/cases/${id}/add-action`, { token: manager, body: action('enhetschef') });
+      const toSelf = await api.call<{ actions: { owner: string }[] }>(
+        'POST',
+        `/api/v1/cases/${id}/add-action`,
+        { token: manager, body: action('enhetschef') },
+      );
       expect(toSelf.status).toBe(200);
       expect(toSelf.body.actions.map((a) => a.owner).sort()).toEqual(['enhetschef', 'sas']);
     });
 
     it('applies the same rule to the actions of a risk assessment', async () => {
-      const created = await api.call<{ id: string; risks: { id: string }[] }>('POST', '/api/v1/risk-assessments', {
-        token: manager,
-        body: { title: 'Fall nattetid', unitId: 'solgarden', trigger: 'change', risks: [{ description: 'Fall vid förflyttning', probability: 3, severity: 3, causes: ['Ensam personal'] }] },
-      });
+      const created = await api.call<{ id: string; risks: { id: string }[] }>(
+        'POST',
+        '/api/v1/risk-assessments',
+        {
+          token: manager,
+          body: {
+            title: 'Fall nattetid',
+            unitId: 'solgarden',
+            trigger: 'change',
+            risks: [
+              {
+                description: 'Fall vid förflyttning',
+                probability: 3,
+                severity: 3,
+                causes: ['Ensam personal'],
+              },
+            ],
+          },
+        },
+      );
       expect(created.status).toBe(201);
-      const riskAction = (owner: string) => ({ riskId: created.body.risks[0]!.id, title: 'Dubbelbemanning', owner, dueAt: isoMinutesFromNow(7 * 24 * 60) });
-      const refused = await api.call('POST', `/api/v1/risk-assessments/${created.body.id}/actions`, { token: manager, body: riskAction('x@evil.example') });
-      expect(expectProblem(refused, 400, 'VALIDATION_FAILED').errors?.[0]).toMatchObject({ field: 'owner', code: 'UNKNOWN_USER' });
-      const accepted = await api.call('POST', `/api/v1/risk-assessments/${created.body.id}/actions`, { token: manager, body: riskAction('avdelningschef') });
+      const riskAction = (owner: string) => ({
+        riskId: created.body.risks[0]!.id,
+        title: 'Dubbelbemanning',
+        owner,
+        dueAt: isoMinutesFromNow(7 * 24 * 60),
+      });
+      const refused = await api.call('POST', `/api/v1/risk-assessments/${created.body.id}/actions`, {
+        token: manager,
+        body: riskAction('x@evil.example'),
+      });
+      expect(expectProblem(refused, 400, 'VALIDATION_FAILED').errors?.[0]).toMatchObject({
+        field: 'owner',
+        code: 'UNKNOWN_USER',
+      });
+      const accepted = await api.call('POST', `/api/v1/risk-assessments/${created.body.id}/actions`, {
+        token: manager,
+        body: riskAction('avdelningschef'),
+      });
       expect(accepted.status).toBe(200);
     });
   });

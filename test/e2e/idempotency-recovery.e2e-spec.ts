@@ -44,7 +44,9 @@ describe('Idempotency-Key: kill -9 between commit and stored answer', () => {
     api.call<CaseBody>('POST', '/api/v1/cases', { token, body: report, headers: { 'idempotency-key': key } });
 
   const casesOfKey = async (key: string) =>
-    (await q(`SELECT aggregate_id FROM idempotency_keys WHERE key = $1`, [key])) as { aggregate_id: string }[];
+    (await q(`SELECT aggregate_id FROM idempotency_keys WHERE key = $1`, [key])) as {
+      aggregate_id: string;
+    }[];
 
   it('dies after the commit: the retry answers 201 with the committed case; the next retry replays it', async () => {
     const key = `crash-after-commit-${randomUUID()}`;
@@ -53,9 +55,14 @@ describe('Idempotency-Key: kill -9 between commit and stored answer', () => {
     await crash.crashWhileHeld('idempotency_keys');
     expect(String(await first)).toMatch(/fetch failed|socket|ECONNRESET/i); // the client never got an answer
     const [claim] = await casesOfKey(key);
-    const committed = await q(`SELECT aggregate_id FROM events WHERE type = 'CaseReported' AND aggregate_id = $1`, [claim!.aggregate_id]);
+    const committed = await q(
+      `SELECT aggregate_id FROM events WHERE type = 'CaseReported' AND aggregate_id = $1`,
+      [claim!.aggregate_id],
+    );
     expect(committed).toHaveLength(1); // the case was durable before the crash
-    expect((await q(`SELECT status FROM idempotency_keys WHERE key = $1`, [key]))[0].status).toBe('in_progress');
+    expect((await q(`SELECT status FROM idempotency_keys WHERE key = $1`, [key]))[0].status).toBe(
+      'in_progress',
+    );
 
     await crash.restart();
     const retry = await post(key);
@@ -67,13 +74,17 @@ describe('Idempotency-Key: kill -9 between commit and stored answer', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.id).toBe(retry.body.id);
     expect(again.body.caseNumber).toBe(retry.body.caseNumber);
-    const reported = await q(`SELECT count(*)::int AS n FROM events WHERE type = 'CaseReported' AND aggregate_id = $1`, [claim!.aggregate_id]);
+    const reported = await q(
+      `SELECT count(*)::int AS n FROM events WHERE type = 'CaseReported' AND aggregate_id = $1`,
+      [claim!.aggregate_id],
+    );
     expect(reported[0].n).toBe(1);
   });
 
   it('dies before the commit: the retry creates the case once', async () => {
     const key = `crash-before-commit-${randomUUID()}`;
-    const before = (await q(`SELECT count(*)::int AS n FROM events WHERE type = 'CaseReported'`))[0].n as number;
+    const before = (await q(`SELECT count(*)::int AS n FROM events WHERE type = 'CaseReported'`))[0]
+      .n as number;
     await crash.hold('events', 'CaseReported');
     const first = post(key).catch((error: unknown) => error);
     await crash.crashWhileHeld('events');
@@ -86,7 +97,9 @@ describe('Idempotency-Key: kill -9 between commit and stored answer', () => {
     expect(concurrent.status).toBe(201);
     expect(concurrent.body.id).toBe(retry.body.id);
     expect(retry.body.id).toBe((await casesOfKey(key))[0]!.aggregate_id);
-    expect((await q(`SELECT count(*)::int AS n FROM events WHERE type = 'CaseReported'`))[0].n).toBe(before + 1);
+    expect((await q(`SELECT count(*)::int AS n FROM events WHERE type = 'CaseReported'`))[0].n).toBe(
+      before + 1,
+    );
   });
 
   it('public feedback recovers the same way: the same reference after the crash', async () => {

@@ -2,7 +2,10 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { reportScheduleDefinitions, ensureReportSchedules } from '../../apps/worker/src/activities/report-schedules';
+import {
+  reportScheduleDefinitions,
+  ensureReportSchedules,
+} from '../../apps/worker/src/activities/report-schedules';
 import { infraEnv } from '../support/infra-env';
 import { expectProblem, startApi, type TestApi } from './support/api-harness';
 
@@ -43,7 +46,11 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
     kvalitet = await api.token('kvalitet');
   });
   afterAll(async () => {
-    for (const d of reportScheduleDefinitions({ prefix })) await client?.schedule.getHandle(d.scheduleId).delete().catch(() => undefined);
+    for (const d of reportScheduleDefinitions({ prefix }))
+      await client?.schedule
+        .getHandle(d.scheduleId)
+        .delete()
+        .catch(() => undefined);
     await connection?.close();
     await api?.close();
   });
@@ -73,22 +80,35 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
 
     const described = await client.schedule.getHandle(scheduleId).describe();
     expect(described.spec.timezone).toBe('Europe/Stockholm');
-    expect(described.spec.calendars?.map((c) => c.comment)).toEqual(['Ledningsgruppens möte 2027-01-14', 'Ledningsgruppens möte 2027-06-10']);
-    expect(described.info.nextActionTimes.map((d) => d.toISOString())).toEqual(['2027-01-14T06:00:00.000Z', '2027-06-10T05:00:00.000Z']);
+    expect(described.spec.calendars?.map((c) => c.comment)).toEqual([
+      'Ledningsgruppens möte 2027-01-14',
+      'Ledningsgruppens möte 2027-06-10',
+    ]);
+    expect(described.info.nextActionTimes.map((d) => d.toISOString())).toEqual([
+      '2027-01-14T06:00:00.000Z',
+      '2027-06-10T05:00:00.000Z',
+    ]);
     // The workflow learns the meetings too ("since the previous meeting"), and the rest is kept.
     expect(described.action.type).toBe('startWorkflow');
     if (described.action.type === 'startWorkflow')
-      expect(described.action.args).toEqual([{ kind: 'meeting_report', meetingDates: ['2027-01-14T06:00:00.000Z', '2027-06-10T05:00:00.000Z'] }]);
+      expect(described.action.args).toEqual([
+        { kind: 'meeting_report', meetingDates: ['2027-01-14T06:00:00.000Z', '2027-06-10T05:00:00.000Z'] },
+      ]);
     expect(described.state.paused).toBe(true);
 
-    const read = await api.call<CalendarBody>('GET', '/api/v1/meeting-calendar', { token: await api.token('ledning') });
+    const read = await api.call<CalendarBody>('GET', '/api/v1/meeting-calendar', {
+      token: await api.token('ledning'),
+    });
     expect(read.status).toBe(200);
     expect(read.body.version).toBe(1);
     expect(read.body.meetings).toHaveLength(2);
   });
 
   it('refuses a stale version with 409 and keeps the calendar', async () => {
-    const stale = await api.call('PUT', '/api/v1/meeting-calendar', { token: kvalitet, body: { version: 0, meetings: [{ date: '2027-03-04' }] } });
+    const stale = await api.call('PUT', '/api/v1/meeting-calendar', {
+      token: kvalitet,
+      body: { version: 0, meetings: [{ date: '2027-03-04' }] },
+    });
     expectProblem(stale, 409, 'VERSION_CONFLICT');
     const read = await api.call<CalendarBody>('GET', '/api/v1/meeting-calendar', { token: kvalitet });
     expect(read.body.version).toBe(1);
@@ -97,19 +117,50 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
 
   it.each([
     ['an impossible date', { meetings: [{ date: '2027-02-30' }] }, 'meetings[0].date', 'INVALID_DATE'],
-    ['a duplicated date', { meetings: [{ date: '2027-03-04' }, { date: '2027-03-04', time: '13:00' }] }, 'meetings[1].date', 'DUPLICATE_DATE'],
+    [
+      'a duplicated date',
+      { meetings: [{ date: '2027-03-04' }, { date: '2027-03-04', time: '13:00' }] },
+      'meetings[1].date',
+      'DUPLICATE_DATE',
+    ],
     ['a bad time', { meetings: [{ date: '2027-03-04', time: '25:00' }] }, 'meetings[0].time', 'INVALID_TIME'],
-    ['a date in the wrong format', { meetings: [{ date: '4/3/2027' }] }, 'meetings[0].date', 'INVALID_FORMAT'],
-    ['too many meetings', { meetings: Array.from({ length: 201 }, (_, i) => ({ date: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10) })) }, 'meetings', 'TOO_LONG'],
+    [
+      'a date in the wrong format',
+      { meetings: [{ date: '4/3/2027' }] },
+      'meetings[0].date',
+      'INVALID_FORMAT',
+    ],
+    [
+      'too many meetings',
+      {
+        meetings: Array.from({ length: 201 }, (_, i) => ({
+          date: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10),
+        })),
+      },
+      'meetings',
+      'TOO_LONG',
+    ],
     ['no list', {}, 'meetings', 'REQUIRED'],
-    ['an unknown field', { meetings: [{ date: '2027-03-04', room: 'A' }] }, 'meetings[0].room', 'UNKNOWN_FIELD'],
-    ['a too long title', { meetings: [{ date: '2027-03-04', title: 'x'.repeat(201) }] }, 'meetings[0].title', 'TOO_LONG'],
+    [
+      'an unknown field',
+      { meetings: [{ date: '2027-03-04', room: 'A' }] },
+      'meetings[0].room',
+      'UNKNOWN_FIELD',
+    ],
+    [
+      'a too long title',
+      { meetings: [{ date: '2027-03-04', title: 'x'.repeat(201) }] },
+      'meetings[0].title',
+      'TOO_LONG',
+    ],
   ])('answers 400 in Swedish for %s', async (_label, body, field, code) => {
     const response = await api.call('PUT', '/api/v1/meeting-calendar', { token: kvalitet, body });
     const problem = expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, code })]));
     for (const error of problem.errors ?? []) expect(error.message).toMatch(/[a-zåäö]/i);
-    expect((await api.call<CalendarBody>('GET', '/api/v1/meeting-calendar', { token: kvalitet })).body.version).toBe(1);
+    expect(
+      (await api.call<CalendarBody>('GET', '/api/v1/meeting-calendar', { token: kvalitet })).body.version,
+    ).toBe(1);
   });
 
   // Authorisation matrix: every demo user of api.md × both operations, by hand.
@@ -129,7 +180,15 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
     const read = await api.call('GET', '/api/v1/meeting-calendar', { token });
     if (get === 200) expect(read.status).toBe(200);
     else expectProblem(read, get, 'FORBIDDEN');
-    const write = await api.call('PUT', '/api/v1/meeting-calendar', { token, body: { meetings: [{ date: '2027-01-14' }, { date: '2027-06-10', time: '09:00', title: 'Tertialuppföljning' }] } });
+    const write = await api.call('PUT', '/api/v1/meeting-calendar', {
+      token,
+      body: {
+        meetings: [
+          { date: '2027-01-14' },
+          { date: '2027-06-10', time: '09:00', title: 'Tertialuppföljning' },
+        ],
+      },
+    });
     if (put === 200) expect(write.status).toBe(200);
     else expectProblem(write, put, 'FORBIDDEN');
   });
@@ -143,7 +202,9 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
     ).body;
     const path = doc.paths['/api/v1/meeting-calendar']!;
     expect(Object.keys(path['get']!.responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
-    expect(Object.keys(path['put']!.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '409']));
+    expect(Object.keys(path['put']!.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '409']),
+    );
     expect(JSON.stringify(path['put']!.requestBody)).toContain('MeetingCalendarDocumentDto');
     expect(doc.components.schemas['MeetingCalendarDocumentDto']!.properties!['meetings']!.maxItems).toBe(200);
     expect(doc.components.schemas['SavedMeetingCalendarDto']!.properties!['schedule']).toBeDefined();
@@ -151,12 +212,17 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
 
   it('without a token: 401 for both', async () => {
     expectProblem(await api.call('GET', '/api/v1/meeting-calendar'), 401, 'UNAUTHENTICATED');
-    expectProblem(await api.call('PUT', '/api/v1/meeting-calendar', { body: { meetings: [] } }), 401, 'UNAUTHENTICATED');
+    expectProblem(
+      await api.call('PUT', '/api/v1/meeting-calendar', { body: { meetings: [] } }),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 
   it('with the schedule gone the calendar is still saved, and the next `ensure` builds the schedule from it (not from LEDNINGSGRUPP_MEETINGS)', async () => {
     await client.schedule.getHandle(scheduleId).delete();
-    const current = (await api.call<CalendarBody>('GET', '/api/v1/meeting-calendar', { token: kvalitet })).body;
+    const current = (await api.call<CalendarBody>('GET', '/api/v1/meeting-calendar', { token: kvalitet }))
+      .body;
     const put = await api.call<CalendarBody>('PUT', '/api/v1/meeting-calendar', {
       token: kvalitet,
       body: { version: current.version, meetings: [{ date: '2027-02-11' }, { date: '2027-09-09' }] },
@@ -167,19 +233,26 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
     expect(put.body.schedule?.message).toMatch(/nästa start/);
 
     const env = infraEnv();
-    await run(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/activities/report-schedules-cli.ts', 'ensure'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: api.db.url,
-        TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS,
-        TEMPORAL_TASK_QUEUE: `mc-${randomUUID()}`,
-        REPORT_SCHEDULE_PREFIX: prefix,
-        REPORT_SCHEDULES_PAUSED: 'true',
-        LEDNINGSGRUPP_MEETINGS: '2027-05-20',
+    await run(
+      process.execPath,
+      ['-r', '@swc-node/register', 'apps/worker/src/activities/report-schedules-cli.ts', 'ensure'],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: api.db.url,
+          TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS,
+          TEMPORAL_TASK_QUEUE: `mc-${randomUUID()}`,
+          REPORT_SCHEDULE_PREFIX: prefix,
+          REPORT_SCHEDULES_PAUSED: 'true',
+          LEDNINGSGRUPP_MEETINGS: '2027-05-20',
+        },
+        timeout: 120_000,
       },
-      timeout: 120_000,
-    });
+    );
     const described = await client.schedule.getHandle(scheduleId).describe();
-    expect(described.info.nextActionTimes.map((d) => d.toISOString())).toEqual(['2027-02-11T06:00:00.000Z', '2027-09-09T05:00:00.000Z']);
+    expect(described.info.nextActionTimes.map((d) => d.toISOString())).toEqual([
+      '2027-02-11T06:00:00.000Z',
+      '2027-09-09T05:00:00.000Z',
+    ]);
   });
 });

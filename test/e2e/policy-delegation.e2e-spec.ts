@@ -31,10 +31,15 @@ describe('PUT/GET /api/v1/policy with decisionDelegation (e2e)', () => {
       lex_sarah: { role: 'division_manager', reference: 'Delegationsordning SN 2026, punkt 4.2' },
       lex_maria: { role: 'mas' },
     };
-    const put = await api.call<PolicyBody>('PUT', '/api/v1/policy', { token: kvalitet, body: { ...base, decisionDelegation } });
+    const put = await api.call<PolicyBody>('PUT', '/api/v1/policy', {
+      token: kvalitet,
+      body: { ...base, decisionDelegation },
+    });
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ version: 2, ...base, decisionDelegation });
-    const read = await api.call<PolicyBody>('GET', '/api/v1/policy', { token: await api.token('enhetschef') });
+    const read = await api.call<PolicyBody>('GET', '/api/v1/policy', {
+      token: await api.token('enhetschef'),
+    });
     expect(read.body.decisionDelegation).toEqual(decisionDelegation);
     const without = await api.call<PolicyBody>('PUT', '/api/v1/policy', { token: kvalitet, body: base });
     expect(without.status).toBe(200);
@@ -48,7 +53,10 @@ describe('PUT/GET /api/v1/policy with decisionDelegation (e2e)', () => {
       body: { ...base, decisionDelegation: { complaint: { role: 'director' }, lex_sarah: { role: 'kung' } } },
     });
     const problem = expectProblem(response, 400, 'VALIDATION_FAILED');
-    expect(problem.errors?.map((e) => e.field)).toEqual(['decisionDelegation.complaint', 'decisionDelegation.lex_sarah.role']);
+    expect(problem.errors?.map((e) => e.field)).toEqual([
+      'decisionDelegation.complaint',
+      'decisionDelegation.lex_sarah.role',
+    ]);
     for (const error of problem.errors ?? []) expect(error.message).toMatch(/[a-zåäö]/i);
   });
 

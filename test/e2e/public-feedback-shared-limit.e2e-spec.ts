@@ -37,7 +37,11 @@ describe('public feedback: one rate limit shared by two api processes', () => {
     );
     second.start();
     await waitUntil(
-      () => fetch(`${secondUrl}/health/live`).then((r) => r.ok, () => false),
+      () =>
+        fetch(`${secondUrl}/health/live`).then(
+          (r) => r.ok,
+          () => false,
+        ),
       60_000,
       'the second api answers',
     );

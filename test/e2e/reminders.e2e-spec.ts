@@ -5,7 +5,14 @@ import type { DeadlineReminder } from '../../apps/worker/src/activities/reminder
 import { startApi, type TestApi } from './support/api-harness';
 
 interface ReminderPage {
-  items: { id: string; caseNumber: string; kind: string; when: string; recipientUsername: string | null; recipientRole: string | null }[];
+  items: {
+    id: string;
+    caseNumber: string;
+    kind: string;
+    when: string;
+    recipientUsername: string | null;
+    recipientRole: string | null;
+  }[];
   total: number;
   page: number;
   pageSize: number;
@@ -18,9 +25,18 @@ interface ReminderPage {
  */
 describe('GET /api/v1/reminders (in-app deadline reminders) — authorisation matrix', () => {
   let api: TestApi;
-  const ids = { toEnhetschef: randomUUID(), toEkbackenManagers: randomUUID(), toSas: randomUUID(), both: randomUUID() };
+  const ids = {
+    toEnhetschef: randomUUID(),
+    toEkbackenManagers: randomUUID(),
+    toSas: randomUUID(),
+    both: randomUUID(),
+  };
 
-  function reminder(reminderId: string, recipients: DeadlineReminder['recipients'], caseNumber: string): DeadlineReminder {
+  function reminder(
+    reminderId: string,
+    recipients: DeadlineReminder['recipients'],
+    caseNumber: string,
+  ): DeadlineReminder {
     return {
       reminderId,
       caseId: randomUUID(),
@@ -36,12 +52,19 @@ describe('GET /api/v1/reminders (in-app deadline reminders) — authorisation ma
 
   beforeAll(async () => {
     api = await startApi();
-    const delivery = createCaseReminderDelivery({ db: api.db.dataSource, mailer: new Mailer({ db: api.db.dataSource }) });
+    const delivery = createCaseReminderDelivery({
+      db: api.db.dataSource,
+      mailer: new Mailer({ db: api.db.dataSource }),
+    });
     const all = [
       reminder(ids.toEnhetschef, [{ username: 'enhetschef' }], 'AV-2026-0001'),
       reminder(ids.toEkbackenManagers, [{ role: 'unit_manager', unitId: 'ekbacken' }], 'AV-2026-0002'),
       reminder(ids.toSas, [{ role: 'lex_sarah_investigator', unitId: 'solgarden' }], 'LS-2026-0003'),
-      reminder(ids.both, [{ role: 'unit_manager', unitId: 'solgarden' }, { username: 'enhetschef' }], 'KL-2026-0004'),
+      reminder(
+        ids.both,
+        [{ role: 'unit_manager', unitId: 'solgarden' }, { username: 'enhetschef' }],
+        'KL-2026-0004',
+      ),
     ];
     for (const r of all) await delivery.remind(r);
     // A retried activity delivers again: nothing doubles.
@@ -64,9 +87,13 @@ describe('GET /api/v1/reminders (in-app deadline reminders) — authorisation ma
   };
 
   it.each(Object.entries(expected))('%s sees exactly their own reminders', async (username, names) => {
-    const response = await api.call<ReminderPage>('GET', '/api/v1/reminders', { token: await api.token(username) });
+    const response = await api.call<ReminderPage>('GET', '/api/v1/reminders', {
+      token: await api.token(username),
+    });
     expect(response.status).toBe(200);
-    expect(response.body.items.map((item) => item.id).sort()).toEqual(names.map((n) => ids[n as keyof typeof ids]).sort());
+    expect(response.body.items.map((item) => item.id).sort()).toEqual(
+      names.map((n) => ids[n as keyof typeof ids]).sort(),
+    );
     expect(response.body.total).toBe(names.length);
   });
 
@@ -74,16 +101,21 @@ describe('GET /api/v1/reminders (in-app deadline reminders) — authorisation ma
     const anonymous = await api.call<{ code: string }>('GET', '/api/v1/reminders');
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.code).toBe('UNAUTHENTICATED');
-    const bad = await api.call<{ code: string }>('GET', '/api/v1/reminders?page=0', { token: await api.token('enhetschef') });
+    const bad = await api.call<{ code: string }>('GET', '/api/v1/reminders?page=0', {
+      token: await api.token('enhetschef'),
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('a reminder to a person is mailed once, with the case number and due date and no personal data', async () => {
-    const rows: { message_key: string; recipients: string[]; subject: string; text_body: string }[] = await api.db.dataSource.query(
-      `SELECT message_key, recipients, subject, text_body FROM mail_messages ORDER BY id`,
+    const rows: { message_key: string; recipients: string[]; subject: string; text_body: string }[] =
+      await api.db.dataSource.query(
+        `SELECT message_key, recipients, subject, text_body FROM mail_messages ORDER BY id`,
+      );
+    expect(rows.map((row) => row.message_key).sort()).toEqual(
+      [`reminder/${ids.both}`, `reminder/${ids.toEnhetschef}`].sort(),
     );
-    expect(rows.map((row) => row.message_key).sort()).toEqual([`reminder/${ids.both}`, `reminder/${ids.toEnhetschef}`].sort());
     const mail = rows.find((row) => row.message_key === `reminder/${ids.toEnhetschef}`)!;
     expect(mail.recipients).toEqual(['enhetschef@exempelkommun.se']);
     expect(mail.subject).toBe('Påminnelse: Åtgärd i AV-2026-0001 förfaller 2026-12-01 10:00');

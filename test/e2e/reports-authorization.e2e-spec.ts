@@ -7,7 +7,13 @@ import { createReportActivities } from '../../apps/worker/src/activities/report-
 import { createStatisticsProjection } from '../../apps/projector/src/projections/statistics.projection';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read-models';
 import { FIXTURE_CASE_IDS, FIXTURE_CASES } from '../../libs/domain/src/reports/fixtures/report-fixture';
-import { DEMO_USERNAMES, expectProblem, startApi, type DemoUsername, type TestApi } from './support/api-harness';
+import {
+  DEMO_USERNAMES,
+  expectProblem,
+  startApi,
+  type DemoUsername,
+  type TestApi,
+} from './support/api-harness';
 
 /**
  * Every report endpoint × every demo user of api.md → the expected status, written out by hand:
@@ -18,7 +24,17 @@ import { DEMO_USERNAMES, expectProblem, startApi, type DemoUsername, type TestAp
  *   (director, sas); those who see the case without that right get 403, those who cannot see it 404;
  * - the mail box: everyone reads their own; only kvalitet reads someone else's.
  */
-type Endpoint = 'digest' | 'statistics' | 'tertial' | 'psb' | 'kb' | 'ivo' | 'ownMail' | 'masMail' | 'generatedList' | 'generatedDigest';
+type Endpoint =
+  | 'digest'
+  | 'statistics'
+  | 'tertial'
+  | 'psb'
+  | 'kb'
+  | 'ivo'
+  | 'ownMail'
+  | 'masMail'
+  | 'generatedList'
+  | 'generatedDigest';
 
 const PATHS: Record<Endpoint, string> = {
   digest: '/api/v1/reports/weekly-digest?week=2026-W48',
@@ -34,16 +50,116 @@ const PATHS: Record<Endpoint, string> = {
 };
 
 const EXPECTED: Record<Endpoint, Record<DemoUsername, number>> = {
-  digest: { medarbetare: 403, enhetschef: 403, 'enhetschef.ekbacken': 403, avdelningschef: 403, forvaltningschef: 200, sas: 200, mas: 200, kvalitet: 200, ledning: 200 },
-  statistics: { medarbetare: 403, enhetschef: 403, 'enhetschef.ekbacken': 403, avdelningschef: 403, forvaltningschef: 200, sas: 200, mas: 200, kvalitet: 200, ledning: 200 },
-  tertial: { medarbetare: 403, enhetschef: 403, 'enhetschef.ekbacken': 403, avdelningschef: 403, forvaltningschef: 200, sas: 200, mas: 200, kvalitet: 200, ledning: 200 },
-  psb: { medarbetare: 403, enhetschef: 403, 'enhetschef.ekbacken': 403, avdelningschef: 403, forvaltningschef: 200, sas: 403, mas: 200, kvalitet: 200, ledning: 403 },
-  kb: { medarbetare: 403, enhetschef: 403, 'enhetschef.ekbacken': 403, avdelningschef: 403, forvaltningschef: 200, sas: 403, mas: 403, kvalitet: 200, ledning: 403 },
-  ivo: { medarbetare: 403, enhetschef: 404, 'enhetschef.ekbacken': 403, avdelningschef: 404, forvaltningschef: 200, sas: 200, mas: 403, kvalitet: 403, ledning: 403 },
-  ownMail: { medarbetare: 200, enhetschef: 200, 'enhetschef.ekbacken': 200, avdelningschef: 200, forvaltningschef: 200, sas: 200, mas: 200, kvalitet: 200, ledning: 200 },
-  masMail: { medarbetare: 403, enhetschef: 403, 'enhetschef.ekbacken': 403, avdelningschef: 403, forvaltningschef: 403, sas: 403, mas: 200, kvalitet: 200, ledning: 403 },
-  generatedList: { medarbetare: 403, enhetschef: 403, 'enhetschef.ekbacken': 403, avdelningschef: 403, forvaltningschef: 200, sas: 200, mas: 200, kvalitet: 200, ledning: 200 },
-  generatedDigest: { medarbetare: 403, enhetschef: 403, 'enhetschef.ekbacken': 403, avdelningschef: 403, forvaltningschef: 200, sas: 200, mas: 200, kvalitet: 200, ledning: 200 },
+  digest: {
+    medarbetare: 403,
+    enhetschef: 403,
+    'enhetschef.ekbacken': 403,
+    avdelningschef: 403,
+    forvaltningschef: 200,
+    sas: 200,
+    mas: 200,
+    kvalitet: 200,
+    ledning: 200,
+  },
+  statistics: {
+    medarbetare: 403,
+    enhetschef: 403,
+    'enhetschef.ekbacken': 403,
+    avdelningschef: 403,
+    forvaltningschef: 200,
+    sas: 200,
+    mas: 200,
+    kvalitet: 200,
+    ledning: 200,
+  },
+  tertial: {
+    medarbetare: 403,
+    enhetschef: 403,
+    'enhetschef.ekbacken': 403,
+    avdelningschef: 403,
+    forvaltningschef: 200,
+    sas: 200,
+    mas: 200,
+    kvalitet: 200,
+    ledning: 200,
+  },
+  psb: {
+    medarbetare: 403,
+    enhetschef: 403,
+    'enhetschef.ekbacken': 403,
+    avdelningschef: 403,
+    forvaltningschef: 200,
+    sas: 403,
+    mas: 200,
+    kvalitet: 200,
+    ledning: 403,
+  },
+  kb: {
+    medarbetare: 403,
+    enhetschef: 403,
+    'enhetschef.ekbacken': 403,
+    avdelningschef: 403,
+    forvaltningschef: 200,
+    sas: 403,
+    mas: 403,
+    kvalitet: 200,
+    ledning: 403,
+  },
+  ivo: {
+    medarbetare: 403,
+    enhetschef: 404,
+    'enhetschef.ekbacken': 403,
+    avdelningschef: 404,
+    forvaltningschef: 200,
+    sas: 200,
+    mas: 403,
+    kvalitet: 403,
+    ledning: 403,
+  },
+  ownMail: {
+    medarbetare: 200,
+    enhetschef: 200,
+    'enhetschef.ekbacken': 200,
+    avdelningschef: 200,
+    forvaltningschef: 200,
+    sas: 200,
+    mas: 200,
+    kvalitet: 200,
+    ledning: 200,
+  },
+  masMail: {
+    medarbetare: 403,
+    enhetschef: 403,
+    'enhetschef.ekbacken': 403,
+    avdelningschef: 403,
+    forvaltningschef: 403,
+    sas: 403,
+    mas: 200,
+    kvalitet: 200,
+    ledning: 403,
+  },
+  generatedList: {
+    medarbetare: 403,
+    enhetschef: 403,
+    'enhetschef.ekbacken': 403,
+    avdelningschef: 403,
+    forvaltningschef: 200,
+    sas: 200,
+    mas: 200,
+    kvalitet: 200,
+    ledning: 200,
+  },
+  generatedDigest: {
+    medarbetare: 403,
+    enhetschef: 403,
+    'enhetschef.ekbacken': 403,
+    avdelningschef: 403,
+    forvaltningschef: 200,
+    sas: 200,
+    mas: 200,
+    kvalitet: 200,
+    ledning: 200,
+  },
 };
 
 describe('reports: authorisation matrix (every endpoint × every demo user)', () => {
@@ -53,12 +169,31 @@ describe('reports: authorisation matrix (every endpoint × every demo user)', ()
     api = await startApi();
     const store = new EventStore(api.db.dataSource);
     for (const c of FIXTURE_CASES) {
-      await store.append({ aggregateType: 'case', aggregateId: c.caseId, expectedVersion: 0, events: c.events.map((e) => ({ type: e.type, data: e.data })), metadata: { actor: 'test', correlationId: randomUUID() } });
+      await store.append({
+        aggregateType: 'case',
+        aggregateId: c.caseId,
+        expectedVersion: 0,
+        events: c.events.map((e) => ({ type: e.type, data: e.data })),
+        metadata: { actor: 'test', correlationId: randomUUID() },
+      });
     }
     await rebuildReadModels(api.db.dataSource, store, [createStatisticsProjection()]);
-    const activities = createReportActivities({ dataSource: api.db.dataSource, events: store, mailer: new Mailer({ db: api.db.dataSource }), units: REPORT_DEMO_UNITS, organisation: 'Exempelkommun' });
-    for (const [kind, at] of [['weekly_digest', '2026-11-30T06:00:00Z'], ['kvalitetsberattelse', '2027-01-20T06:00:00Z']] as const) {
-      await activities.generateScheduledReport({ period: reportPeriodFor(kind, new Date(at)), workflowId: 'e2e', runId: randomUUID() });
+    const activities = createReportActivities({
+      dataSource: api.db.dataSource,
+      events: store,
+      mailer: new Mailer({ db: api.db.dataSource }),
+      units: REPORT_DEMO_UNITS,
+      organisation: 'Exempelkommun',
+    });
+    for (const [kind, at] of [
+      ['weekly_digest', '2026-11-30T06:00:00Z'],
+      ['kvalitetsberattelse', '2027-01-20T06:00:00Z'],
+    ] as const) {
+      await activities.generateScheduledReport({
+        period: reportPeriodFor(kind, new Date(at)),
+        workflowId: 'e2e',
+        runId: randomUUID(),
+      });
     }
   });
   afterAll(async () => {
@@ -79,24 +214,54 @@ describe('reports: authorisation matrix (every endpoint × every demo user)', ()
   }
 
   it('the list of generated reports shows each role only the kinds it may read', async () => {
-    const keys = async (user: DemoUsername) => ((await api.call<{ key: string }[]>('GET', PATHS.generatedList, { token: await api.token(user) })).body).map((r) => r.key).sort();
+    const keys = async (user: DemoUsername) =>
+      (await api.call<{ key: string }[]>('GET', PATHS.generatedList, { token: await api.token(user) })).body
+        .map((r) => r.key)
+        .sort();
     expect(await keys('kvalitet')).toEqual(['kvalitetsberattelse:2026', 'weekly_digest:2026-W48']);
     expect(await keys('ledning')).toEqual(['weekly_digest:2026-W48']);
     expect(await keys('mas')).toEqual(['weekly_digest:2026-W48']);
-    expectProblem(await api.call('GET', '/api/v1/reports/generated/kvalitetsberattelse:2026', { token: await api.token('ledning') }), 403, 'FORBIDDEN');
-    expectProblem(await api.call('GET', '/api/v1/reports/generated/weekly_digest:2020-W01', { token: await api.token('ledning') }), 404, 'NOT_FOUND');
-    expectProblem(await api.call('GET', '/api/v1/reports/generated/inte%20en%20nyckel', { token: await api.token('ledning') }), 400, 'VALIDATION_FAILED');
-    const pdf = await fetch(`${api.baseUrl}/api/v1/reports/generated/weekly_digest:2026-W48`, { headers: { authorization: `Bearer ${await api.token('ledning')}`, accept: 'application/pdf' } });
+    expectProblem(
+      await api.call('GET', '/api/v1/reports/generated/kvalitetsberattelse:2026', {
+        token: await api.token('ledning'),
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await api.call('GET', '/api/v1/reports/generated/weekly_digest:2020-W01', {
+        token: await api.token('ledning'),
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await api.call('GET', '/api/v1/reports/generated/inte%20en%20nyckel', {
+        token: await api.token('ledning'),
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const pdf = await fetch(`${api.baseUrl}/api/v1/reports/generated/weekly_digest:2026-W48`, {
+      headers: { authorization: `Bearer ${await api.token('ledning')}`, accept: 'application/pdf' },
+    });
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
   });
 
   it('without a token every endpoint is 401', async () => {
-    for (const endpoint of Object.keys(PATHS) as Endpoint[]) expectProblem(await api.call('GET', PATHS[endpoint]), 401, 'UNAUTHENTICATED');
+    for (const endpoint of Object.keys(PATHS) as Endpoint[])
+      expectProblem(await api.call('GET', PATHS[endpoint]), 401, 'UNAUTHENTICATED');
   });
 
   it('a caller without the right gets 403 before any 400 for a bad query', async () => {
     const token = await api.token('enhetschef');
     expectProblem(await api.call('GET', '/api/v1/reports/tertial?year=nej', { token }), 403, 'FORBIDDEN');
-    expectProblem(await api.call('GET', '/api/v1/reports/kvalitetsberattelse?year=1', { token: await api.token('ledning') }), 403, 'FORBIDDEN');
+    expectProblem(
+      await api.call('GET', '/api/v1/reports/kvalitetsberattelse?year=1', {
+        token: await api.token('ledning'),
+      }),
+      403,
+      'FORBIDDEN',
+    );
   });
 });

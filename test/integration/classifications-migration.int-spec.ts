@@ -47,34 +47,56 @@ describe('classifications migration: free text in read models → list codes (is
   let db: TestDatabase;
   let store: EventStore;
   const cases = typedCases();
-  const classified = cases.filter((c) => c.events.some((e) => e.type === 'CaseClassified')).map((c) => c.caseId);
+  const classified = cases
+    .filter((c) => c.events.some((e) => e.type === 'CaseClassified'))
+    .map((c) => c.caseId);
 
   beforeAll(async () => {
     db = await createTestDatabase({ poolSize: 4 });
     store = new EventStore(db.dataSource);
     for (const c of cases)
-      await store.append({ aggregateType: 'case', aggregateId: c.caseId, expectedVersion: 0, events: c.events.map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown> })), metadata: { actor: 'test', correlationId: randomUUID() } });
+      await store.append({
+        aggregateType: 'case',
+        aggregateId: c.caseId,
+        expectedVersion: 0,
+        events: c.events.map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown> })),
+        metadata: { actor: 'test', correlationId: randomUUID() },
+      });
     // kvalitet added `rutin` before the migration ran (a list saved by this version, then an upgrade of another node).
     const lists = new ClassificationsRepository(store);
     const current = await lists.current();
-    await lists.change({ categories: [...current.categories, { code: 'rutin', label: 'Rutin' }], lagrum: current.lagrum }, 'kvalitet');
+    await lists.change(
+      { categories: [...current.categories, { code: 'rutin', label: 'Rutin' }], lagrum: current.lagrum },
+      'kvalitet',
+    );
   });
   afterAll(async () => {
     await db.drop();
   });
 
   const rows = async () => ({
-    statistics: (await db.dataSource.query(`SELECT case_id, category, lagrum FROM rm_statistics_cases WHERE case_id = ANY($1::uuid[]) ORDER BY case_id`, [classified])) as { case_id: string; category: string; lagrum: string | null }[],
-    list: (await db.dataSource.query(`SELECT id, category FROM rm_cases WHERE id = ANY($1::uuid[]) ORDER BY id`, [classified])) as { id: string; category: string }[],
+    statistics: (await db.dataSource.query(
+      `SELECT case_id, category, lagrum FROM rm_statistics_cases WHERE case_id = ANY($1::uuid[]) ORDER BY case_id`,
+      [classified],
+    )) as { case_id: string; category: string; lagrum: string | null }[],
+    list: (await db.dataSource.query(
+      `SELECT id, category FROM rm_cases WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [classified],
+    )) as { id: string; category: string }[],
   });
 
   it('maps what an earlier version stored; a rebuild gives the same rows', async () => {
     // The rows as the earlier projections wrote them: the typed text as it was.
     await rebuildReadModels(db.dataSource, store, [createCaseReadModelProjection()]);
     await db.dataSource.query(`UPDATE rm_cases SET category = state->>'category'`);
-    await statisticsStore.upsert(db.dataSource, cases.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null));
+    await statisticsStore.upsert(
+      db.dataSource,
+      cases.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null),
+    );
     const before = await rows();
-    expect(before.statistics.map((r) => r.category)).toEqual(expect.arrayContaining([PLANTED, ' FALL ', 'Läkemedel']));
+    expect(before.statistics.map((r) => r.category)).toEqual(
+      expect.arrayContaining([PLANTED, ' FALL ', 'Läkemedel']),
+    );
     expect(before.list.map((r) => r.category)).toContain(PLANTED);
 
     const runner = db.dataSource.createQueryRunner();
@@ -85,16 +107,36 @@ describe('classifications migration: free text in read models → list codes (is
     }
     const migrated = await rows();
     const byCase = new Map(cases.map((c) => [c.caseId, c]));
-    const expectedFor = (caseId: string) => EXPECTED[TYPED.findIndex((t) => byCase.get(caseId)!.events.some((e) => e.type === 'CaseClassified' && e.data.category === t.category))]!;
-    for (const row of migrated.statistics) expect({ caseId: row.case_id, category: row.category, lagrum: row.lagrum }).toEqual({ caseId: row.case_id, ...expectedFor(row.case_id) });
-    for (const row of migrated.list) expect({ caseId: row.id, category: row.category }).toEqual({ caseId: row.id, category: expectedFor(row.id).category });
+    const expectedFor = (caseId: string) =>
+      EXPECTED[
+        TYPED.findIndex((t) =>
+          byCase
+            .get(caseId)!
+            .events.some((e) => e.type === 'CaseClassified' && e.data.category === t.category),
+        )
+      ]!;
+    for (const row of migrated.statistics)
+      expect({ caseId: row.case_id, category: row.category, lagrum: row.lagrum }).toEqual({
+        caseId: row.case_id,
+        ...expectedFor(row.case_id),
+      });
+    for (const row of migrated.list)
+      expect({ caseId: row.id, category: row.category }).toEqual({
+        caseId: row.id,
+        category: expectedFor(row.id).category,
+      });
     expect(JSON.stringify(migrated)).not.toContain('19450312');
 
-    await rebuildReadModels(db.dataSource, store, [createStatisticsProjection(), createCaseReadModelProjection()]);
+    await rebuildReadModels(db.dataSource, store, [
+      createStatisticsProjection(),
+      createCaseReadModelProjection(),
+    ]);
     expect(await rows()).toEqual(migrated);
 
     // The events are untouched: the case still holds what was typed.
-    const planted = cases.find((c) => c.events.some((e) => e.type === 'CaseClassified' && e.data.category === PLANTED))!;
+    const planted = cases.find((c) =>
+      c.events.some((e) => e.type === 'CaseClassified' && e.data.category === PLANTED),
+    )!;
     const stored = (await store.load(planted.caseId)).find((e) => e.type === 'CaseClassified');
     expect(stored?.data['category']).toBe(PLANTED);
   });

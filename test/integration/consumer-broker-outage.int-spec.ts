@@ -20,10 +20,18 @@ describe('a consumer survives a broker that is away (real Kafka, stopped and sta
   let db: TestDatabase;
   const topics = testTopics();
   // Few retries per attempt, so the test sees the runner's own backoff rather than kafkajs's.
-  const kafka = new Kafka({ clientId: 'outage-test', brokers: parseBrokers(infraEnv().KAFKA_BROKERS), logLevel: logLevel.NOTHING, retry: { retries: 1, initialRetryTime: 100 } });
+  const kafka = new Kafka({
+    clientId: 'outage-test',
+    brokers: parseBrokers(infraEnv().KAFKA_BROKERS),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 1, initialRetryTime: 100 },
+  });
 
   beforeAll(async () => {
-    if (process.env.KAFKA_BROKERS && process.env.KAFKA_BROKERS !== `127.0.0.1:${process.env.KVALITET_KAFKA_PORT ?? 9092}`) {
+    if (
+      process.env.KAFKA_BROKERS &&
+      process.env.KAFKA_BROKERS !== `127.0.0.1:${process.env.KVALITET_KAFKA_PORT ?? 9092}`
+    ) {
       throw new Error('detta test stoppar den lokala Kafka-noden och kan inte köras mot en extern');
     }
     db = await createTestDatabase({ poolSize: 4 });
@@ -51,15 +59,33 @@ describe('a consumer survives a broker that is away (real Kafka, stopped and sta
       await expect(runner.start()).resolves.toBeUndefined();
       expect(runner.reconnecting).toBe(true);
       await waitUntil(async () => errors.length >= 2, 60000, 'nya anslutningsförsök');
-      expect(errors.every((e) => e['phase'] === 'anslutning' && /Kafka nås/.test(String(e['message'])))).toBe(true);
+      expect(errors.every((e) => e['phase'] === 'anslutning' && /Kafka nås/.test(String(e['message'])))).toBe(
+        true,
+      );
     } finally {
       execFileSync('bash', [kafkaScript, 'start'], { stdio: 'ignore' });
     }
     await waitUntil(async () => !runner.reconnecting, 120000, 'att konsumenten kommer igång');
-    const event = { id: randomUUID(), position: '1', aggregateType: 'case', aggregateId: randomUUID(), version: 1, type: 'Probe', schemaVersion: 1, data: {}, metadata: { actor: 'test', correlationId: 'outage' }, occurredAt: new Date().toISOString(), recordedAt: new Date().toISOString() };
+    const event = {
+      id: randomUUID(),
+      position: '1',
+      aggregateType: 'case',
+      aggregateId: randomUUID(),
+      version: 1,
+      type: 'Probe',
+      schemaVersion: 1,
+      data: {},
+      metadata: { actor: 'test', correlationId: 'outage' },
+      occurredAt: new Date().toISOString(),
+      recordedAt: new Date().toISOString(),
+    };
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
-    await producer.send({ topic: topics.topicFor('case'), acks: -1, messages: [{ key: event.aggregateId, value: JSON.stringify(event) }] });
+    await producer.send({
+      topic: topics.topicFor('case'),
+      acks: -1,
+      messages: [{ key: event.aggregateId, value: JSON.stringify(event) }],
+    });
     await producer.disconnect();
     await waitUntil(async () => handled.includes(event.id), 60000, 'att händelsen konsumeras');
     await runner.stop();

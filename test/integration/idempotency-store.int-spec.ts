@@ -18,12 +18,20 @@ describe('IdempotencyStore', () => {
 
   it('binds one resource id to the key: every claim, takeover and retry sees the same id', async () => {
     const first = await store.claim('user:a', 'k1', 'h', lease);
-    expect(first).toEqual({ kind: 'claimed', aggregateId: expect.stringMatching(/^[0-9a-f-]{36}$/), takeover: false });
+    expect(first).toEqual({
+      kind: 'claimed',
+      aggregateId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      takeover: false,
+    });
     expect(await store.claim('user:a', 'k1', 'h', lease)).toEqual({ kind: 'in_progress' });
     expect(await store.claim('user:a', 'k1', 'other', lease)).toEqual({ kind: 'conflict' });
     await sleep(400);
     const taken = await store.claim('user:a', 'k1', 'h', lease);
-    expect(taken).toEqual({ kind: 'claimed', aggregateId: first.kind === 'claimed' ? first.aggregateId : '', takeover: true });
+    expect(taken).toEqual({
+      kind: 'claimed',
+      aggregateId: first.kind === 'claimed' ? first.aggregateId : '',
+      takeover: true,
+    });
     // The new holder's lease is fresh: a third attempt waits.
     expect(await store.claim('user:a', 'k1', 'h', lease)).toEqual({ kind: 'in_progress' });
     await store.complete('user:a', 'k1', { status: 201, headers: { location: '/x' }, body: { id: 1 } });
@@ -47,13 +55,17 @@ describe('IdempotencyStore', () => {
   it('routes that cannot rebuild their answer never take over (they wait, as before)', async () => {
     await store.claim('user:c', 'k3', 'h', lease);
     await sleep(400);
-    expect(await store.claim('user:c', 'k3', 'h', { ...lease, recoverable: false })).toEqual({ kind: 'in_progress' });
+    expect(await store.claim('user:c', 'k3', 'h', { ...lease, recoverable: false })).toEqual({
+      kind: 'in_progress',
+    });
   });
 
   it('two retries racing for a stale claim: exactly one takes it over', async () => {
     await store.claim('user:d', 'k4', 'h', lease);
     await sleep(400);
-    const claims = await Promise.all(Array.from({ length: 8 }, () => store.claim('user:d', 'k4', 'h', lease)));
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, () => store.claim('user:d', 'k4', 'h', lease)),
+    );
     expect(claims.filter((c) => c.kind === 'claimed')).toHaveLength(1);
     expect(claims.filter((c) => c.kind === 'in_progress')).toHaveLength(7);
   });
@@ -63,7 +75,11 @@ describe('IdempotencyStore', () => {
       `INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at) VALUES ('user:e', 'k5', 'h', 'in_progress', now() - interval '1 minute')`,
     );
     const taken = await store.claim('user:e', 'k5', 'h', lease);
-    expect(taken).toMatchObject({ kind: 'claimed', takeover: true, aggregateId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(taken).toMatchObject({
+      kind: 'claimed',
+      takeover: true,
+      aggregateId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
   });
 
   it('release frees the key for a new claim with a new id', async () => {
@@ -71,6 +87,8 @@ describe('IdempotencyStore', () => {
     await store.release('user:f', 'k6');
     const second = await store.claim('user:f', 'k6', 'h', lease);
     expect(second).toMatchObject({ kind: 'claimed', takeover: false });
-    expect(second.kind === 'claimed' && first.kind === 'claimed' && second.aggregateId !== first.aggregateId).toBe(true);
+    expect(
+      second.kind === 'claimed' && first.kind === 'claimed' && second.aggregateId !== first.aggregateId,
+    ).toBe(true);
   });
 });

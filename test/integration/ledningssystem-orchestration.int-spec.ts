@@ -19,7 +19,11 @@ import { testTopics } from '../support/test-topics';
 const KVALITET = { username: 'kvalitet', roles: ['quality_coordinator'] };
 const DECISION = { decidedBy: 'forvaltningschef' as const, decidedOn: '2026-01-15', reference: 'FC 2026/12' };
 
-async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -50,7 +54,11 @@ describe('routine revision through Kafka and the Temporal dev server', () => {
   const policy = staticPolicySource({
     ...DEFAULT_DEADLINE_POLICY,
     version: 2,
-    deadlines: { ...DEFAULT_DEADLINE_POLICY.deadlines, routine_revision_notice: 'PT1S', ledningssystem_escalation_repeat: 'PT2S' },
+    deadlines: {
+      ...DEFAULT_DEADLINE_POLICY.deadlines,
+      routine_revision_notice: 'PT1S',
+      ledningssystem_escalation_repeat: 'PT2S',
+    },
   });
 
   beforeAll(async () => {
@@ -61,20 +69,42 @@ describe('routine revision through Kafka and the Temporal dev server', () => {
     }
     const env = infraEnv();
     db = await createTestDatabase({ poolSize: 20 });
-    kafka = createKafka({ brokers: parseBrokers(env.KAFKA_BROKERS), clientId: 'ls-workflow-test', log: () => undefined });
+    kafka = createKafka({
+      brokers: parseBrokers(env.KAFKA_BROKERS),
+      clientId: 'ls-workflow-test',
+      log: () => undefined,
+    });
     await ensureTopics(kafka, topics.all);
     const store = new EventStore(db.dataSource, { topicFor: topics.topicFor });
     routines = new LsCommandService(ROUTINE_AGGREGATE, store);
     native = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
     connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
     client = new Client({ connection });
-    worker = await Worker.create({ connection: native, taskQueue, workflowBundle: await bundleWorkflows(), activities: createLedningssystemActivities({ store, policy }) });
+    worker = await Worker.create({
+      connection: native,
+      taskQueue,
+      workflowBundle: await bundleWorkflows(),
+      activities: createLedningssystemActivities({ store, policy }),
+    });
     running = worker.run();
-    const orchestrator = createLedningssystemOrchestrator({ client, taskQueue, namespace: topics.prefix, name: `ls-orchestrator-${topics.prefix}` });
+    const orchestrator = createLedningssystemOrchestrator({
+      client,
+      taskQueue,
+      namespace: topics.prefix,
+      name: `ls-orchestrator-${topics.prefix}`,
+    });
     const projection = createLedningssystemReadModelProjection({ namespace: topics.prefix });
     runners.push(
-      new ConsumerRunner(kafka, db.dataSource, { consumerName: orchestrator.name, topics: orchestrator.topics, handleBatch: orchestrator.handleBatch }),
-      new ConsumerRunner(kafka, db.dataSource, { consumerName: `ls-projection-${topics.prefix}`, topics: projection.topics, handleBatch: projection.handleBatch! }),
+      new ConsumerRunner(kafka, db.dataSource, {
+        consumerName: orchestrator.name,
+        topics: orchestrator.topics,
+        handleBatch: orchestrator.handleBatch,
+      }),
+      new ConsumerRunner(kafka, db.dataSource, {
+        consumerName: `ls-projection-${topics.prefix}`,
+        topics: projection.topics,
+        handleBatch: projection.handleBatch!,
+      }),
     );
     relay = new OutboxRelay(kafka, db.dataSource, { idleDelayMs: 20 });
     for (const runner of runners) await runner.start();
@@ -97,32 +127,76 @@ describe('routine revision through Kafka and the Temporal dev server', () => {
 
   it('a lapsed revision gives the owner a task and climbs the chain in the inbox; a new version closes it and the workflow waits for the next date', async () => {
     const id = randomUUID();
-    await routines.execute(id, { type: 'register', actor: KVALITET, data: { routineId: id, kind: 'routine', level: 3, code: 'RUT-ORK', title: 'Rutin', unitId: 'solgarden', owner: 'enhetschef', revisionInterval: 'P1Y' } });
+    await routines.execute(id, {
+      type: 'register',
+      actor: KVALITET,
+      data: {
+        routineId: id,
+        kind: 'routine',
+        level: 3,
+        code: 'RUT-ORK',
+        title: 'Rutin',
+        unitId: 'solgarden',
+        owner: 'enhetschef',
+        revisionInterval: 'P1Y',
+      },
+    });
     // Valid from a year ago today: the revision is due today.
     const today = stockholmDateOf(new Date());
     const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-    await routines.execute(id, { type: 'adopt-version', actor: KVALITET, data: { version: '1.0', decision: DECISION, validFrom: yearAgo, changeNote: 'Ny' } });
+    await routines.execute(id, {
+      type: 'adopt-version',
+      actor: KVALITET,
+      data: { version: '1.0', decision: DECISION, validFrom: yearAgo, changeNote: 'Ny' },
+    });
 
     const rows = (min: number) =>
-      waitFor(async () => {
-        const tasks: { kind: string; assignee: string | null; assignee_role: string | null; status: string }[] = await db.dataSource.query(
-          `SELECT kind, assignee, assignee_role, status FROM rm_tasks WHERE case_id = $1 ORDER BY created_at, kind`,
-          [id],
-        );
-        return tasks.length >= min ? tasks : null;
-      }, 30_000, `${min} uppgifter i inkorgen`);
+      waitFor(
+        async () => {
+          const tasks: {
+            kind: string;
+            assignee: string | null;
+            assignee_role: string | null;
+            status: string;
+          }[] = await db.dataSource.query(
+            `SELECT kind, assignee, assignee_role, status FROM rm_tasks WHERE case_id = $1 ORDER BY created_at, kind`,
+            [id],
+          );
+          return tasks.length >= min ? tasks : null;
+        },
+        30_000,
+        `${min} uppgifter i inkorgen`,
+      );
     expect((await rows(2)).map((t) => [t.kind, t.assignee ?? t.assignee_role])).toEqual([
       ['routine_revision', 'enhetschef'],
       ['routine_revision_escalation', 'unit_manager'],
     ]);
-    expect((await rows(4)).map((t) => t.assignee ?? t.assignee_role)).toEqual(['enhetschef', 'unit_manager', 'division_manager', 'director']);
+    expect((await rows(4)).map((t) => t.assignee ?? t.assignee_role)).toEqual([
+      'enhetschef',
+      'unit_manager',
+      'division_manager',
+      'director',
+    ]);
 
-    await routines.execute(id, { type: 'adopt-version', actor: KVALITET, data: { version: '2.0', decision: DECISION, validFrom: today, changeNote: 'Reviderad' } });
-    await waitFor(async () => {
-      const open: { n: string }[] = await db.dataSource.query(`SELECT count(*) AS n FROM rm_tasks WHERE case_id = $1 AND status = 'open'`, [id]);
-      return Number(open[0]!.n) === 0;
-    }, 30_000, 'uppgifterna stängs av den nya versionen');
-    const handle = client.workflow.getHandle(ledningssystemWorkflowId({ aggregateType: 'routine', aggregateId: id }));
+    await routines.execute(id, {
+      type: 'adopt-version',
+      actor: KVALITET,
+      data: { version: '2.0', decision: DECISION, validFrom: today, changeNote: 'Reviderad' },
+    });
+    await waitFor(
+      async () => {
+        const open: { n: string }[] = await db.dataSource.query(
+          `SELECT count(*) AS n FROM rm_tasks WHERE case_id = $1 AND status = 'open'`,
+          [id],
+        );
+        return Number(open[0]!.n) === 0;
+      },
+      30_000,
+      'uppgifterna stängs av den nya versionen',
+    );
+    const handle = client.workflow.getHandle(
+      ledningssystemWorkflowId({ aggregateType: 'routine', aggregateId: id }),
+    );
     expect((await handle.describe()).status.name).toBe('RUNNING');
     // A routine's workflow lives as long as the routine; this one is the test's, on the shared server.
     await handle.terminate('testet är klart');

@@ -17,7 +17,10 @@ const INFRA = resolve(__dirname, '../../infra');
 const UNITS = ['solgarden', 'ekbacken', 'hemtjanst-norr'];
 
 /** Asynchronous, so that the reports keep coming while a server stops and starts. */
-async function infra(server: 'temporal' | 'kafka' | 'postgres', command: 'start' | 'stop' | 'restart'): Promise<void> {
+async function infra(
+  server: 'temporal' | 'kafka' | 'postgres',
+  command: 'start' | 'stop' | 'restart',
+): Promise<void> {
   await promisify(execFile)('bash', [resolve(INFRA, `${server}.sh`), command]);
 }
 
@@ -40,13 +43,29 @@ describe('no event lost to an outage of Temporal, Postgres or Kafka (real proces
 
   beforeAll(async () => {
     const env = infraEnv() as unknown as Record<string, string>;
-    const local = (address: string | undefined, port: string) => !address || address.startsWith('127.0.0.1:') || address === `localhost:${port}`;
-    if (!local(env.TEMPORAL_ADDRESS, '7233') || !local(env.KAFKA_BROKERS, '9092') || !env.DATABASE_URL?.includes('@127.0.0.1:')) {
-      throw new Error('detta test stoppar de lokala servrarna och kan inte köras mot externa / this test stops the local servers');
+    const local = (address: string | undefined, port: string) =>
+      !address || address.startsWith('127.0.0.1:') || address === `localhost:${port}`;
+    if (
+      !local(env.TEMPORAL_ADDRESS, '7233') ||
+      !local(env.KAFKA_BROKERS, '9092') ||
+      !env.DATABASE_URL?.includes('@127.0.0.1:')
+    ) {
+      throw new Error(
+        'detta test stoppar de lokala servrarna och kan inte köras mot externa / this test stops the local servers',
+      );
     }
     db = await createTestDatabase({ poolSize: 10 });
-    const common = { ...env, DATABASE_URL: db.url, KAFKA_NAMESPACE: topics.prefix, TEMPORAL_TASK_QUEUE: `outage-${randomUUID()}` };
-    projector = new AppProcess('apps/projector/src/main.ts', { ...common, LOG_LEVEL: 'info', PROJECTOR_HTTP_PORT: String(healthPort) }, 'projector');
+    const common = {
+      ...env,
+      DATABASE_URL: db.url,
+      KAFKA_NAMESPACE: topics.prefix,
+      TEMPORAL_TASK_QUEUE: `outage-${randomUUID()}`,
+    };
+    projector = new AppProcess(
+      'apps/projector/src/main.ts',
+      { ...common, LOG_LEVEL: 'info', PROJECTOR_HTTP_PORT: String(healthPort) },
+      'projector',
+    );
     worker = new AppProcess('apps/worker/src/main.ts', { ...common, LOG_LEVEL: 'warn' }, 'worker');
     projector.watchFor(PROJECTOR_STARTED);
     cases = new CaseCommandService(new EventStore(db.dataSource, { topicFor: topics.topicFor }));
@@ -90,7 +109,11 @@ describe('no event lost to an outage of Temporal, Postgres or Kafka (real proces
   }
 
   /** Reports every `everyMs` for `seconds`; a report the database refused (it was restarting) is not accepted and not counted. */
-  async function reportFor(seconds: number, everyMs: number, during?: (elapsedS: number) => Promise<void>): Promise<{ accepted: string[]; refused: number }> {
+  async function reportFor(
+    seconds: number,
+    everyMs: number,
+    during?: (elapsedS: number) => Promise<void>,
+  ): Promise<{ accepted: string[]; refused: number }> {
     const accepted: string[] = [];
     let refused = 0;
     const until = Date.now() + seconds * 1000;
@@ -146,38 +169,54 @@ describe('no event lost to an outage of Temporal, Postgres or Kafka (real proces
   /** Every accepted report driven: exactly the reference's deadlines and tasks, none twice; no dead letter. */
   async function expectEveryCaseDrivenOnce(caseIds: string[], what: string): Promise<void> {
     try {
-      await waitUntil(async () => (await undriven(caseIds)).length === 0, 300_000, `${what}: alla ärenden drivs efter avbrottet`);
+      await waitUntil(
+        async () => (await undriven(caseIds)).length === 0,
+        300_000,
+        `${what}: alla ärenden drivs efter avbrottet`,
+      );
     } catch (error) {
-      throw new Error(`${String(error)}; ej drivna: ${(await undriven(caseIds)).length}/${caseIds.length}; dead letters ${await deadLetters()}\nprojektor:\n${projector.text.slice(-4000)}\narbetare:\n${worker.text.slice(-2000)}`);
+      throw new Error(
+        `${String(error)}; ej drivna: ${(await undriven(caseIds)).length}/${caseIds.length}; dead letters ${await deadLetters()}\nprojektor:\n${projector.text.slice(-4000)}\narbetare:\n${worker.text.slice(-2000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 3000));
     const byCase = await workflowEvents(caseIds);
-    const wrong = caseIds.filter((id) => JSON.stringify(sorted(byCase[id]!)) !== JSON.stringify(sorted(expected)));
+    const wrong = caseIds.filter(
+      (id) => JSON.stringify(sorted(byCase[id]!)) !== JSON.stringify(sorted(expected)),
+    );
     expect({ what, wrong: wrong.map((id) => byCase[id]) }).toEqual({ what, wrong: [] });
     expect(await deadLetters()).toBe(0);
   }
 
-  it(`Temporal stopped for ${TEMPORAL_OUTAGE_S} s while reports keep coming: every case driven once afterwards, no dead letter`, async () => {
-    await infra('temporal', 'stop');
-    let duringOutage: { status: number; body: string; metrics: string } | null = null;
-    let outage: { accepted: string[]; refused: number };
-    try {
-      outage = await reportFor(TEMPORAL_OUTAGE_S, 1000, async () => {
-        const readiness = await ready();
-        const metrics = await fetch(`http://127.0.0.1:${healthPort}/metrics`).then((r) => r.text(), String);
-        duringOutage = { ...readiness, metrics };
-      });
-    } finally {
-      await infra('temporal', 'start');
-    }
-    console.log(`Temporal borta ${TEMPORAL_OUTAGE_S} s: ${outage.accepted.length} rapporter tagna emot, ${outage.refused} nekade`);
-    expect(outage.refused).toBe(0);
-    expect(duringOutage!.status).toBe(503);
-    expect(duringOutage!.body).toContain('case-orchestrator');
-    expect(duringOutage!.metrics).toMatch(/kvalitet_consumer_paused\{consumer="[^"]*case-orchestrator",dependency="temporal",reason="[a-z]+"\} 1/);
-    await expectEveryCaseDrivenOnce(outage.accepted, 'Temporal');
-    await waitUntil(async () => (await ready()).status === 200, 60_000, 'projektorn redo igen');
-  }, TEMPORAL_OUTAGE_S * 1000 + 420_000);
+  it(
+    `Temporal stopped for ${TEMPORAL_OUTAGE_S} s while reports keep coming: every case driven once afterwards, no dead letter`,
+    async () => {
+      await infra('temporal', 'stop');
+      let duringOutage: { status: number; body: string; metrics: string } | null = null;
+      let outage: { accepted: string[]; refused: number };
+      try {
+        outage = await reportFor(TEMPORAL_OUTAGE_S, 1000, async () => {
+          const readiness = await ready();
+          const metrics = await fetch(`http://127.0.0.1:${healthPort}/metrics`).then((r) => r.text(), String);
+          duringOutage = { ...readiness, metrics };
+        });
+      } finally {
+        await infra('temporal', 'start');
+      }
+      console.log(
+        `Temporal borta ${TEMPORAL_OUTAGE_S} s: ${outage.accepted.length} rapporter tagna emot, ${outage.refused} nekade`,
+      );
+      expect(outage.refused).toBe(0);
+      expect(duringOutage!.status).toBe(503);
+      expect(duringOutage!.body).toContain('case-orchestrator');
+      expect(duringOutage!.metrics).toMatch(
+        /kvalitet_consumer_paused\{consumer="[^"]*case-orchestrator",dependency="temporal",reason="[a-z]+"\} 1/,
+      );
+      await expectEveryCaseDrivenOnce(outage.accepted, 'Temporal');
+      await waitUntil(async () => (await ready()).status === 200, 60_000, 'projektorn redo igen');
+    },
+    TEMPORAL_OUTAGE_S * 1000 + 420_000,
+  );
 
   it('Postgres restarted while reports keep coming: every accepted report driven once, no dead letter', async () => {
     const load = reportFor(40, 100);
@@ -186,25 +225,33 @@ describe('no event lost to an outage of Temporal, Postgres or Kafka (real proces
     await infra('postgres', 'restart');
     const restartMs = Date.now() - restarted;
     const { accepted, refused } = await load;
-    console.log(`Postgres omstartad på ${restartMs} ms under last: ${accepted.length} rapporter tagna emot, ${refused} nekade under omstarten`);
+    console.log(
+      `Postgres omstartad på ${restartMs} ms under last: ${accepted.length} rapporter tagna emot, ${refused} nekade under omstarten`,
+    );
     expect(accepted.length).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(0); // the restart really happened while reports were coming
     await expectEveryCaseDrivenOnce(accepted, 'Postgres');
   }, 420_000);
 
-  it(`Kafka stopped for ${KAFKA_OUTAGE_S} s while reports keep coming: every case driven once afterwards, no dead letter`, async () => {
-    await infra('kafka', 'stop');
-    let outage: { accepted: string[]; refused: number };
-    try {
-      outage = await reportFor(KAFKA_OUTAGE_S, 500);
-    } finally {
-      await infra('kafka', 'start');
-    }
-    console.log(`Kafka borta ${KAFKA_OUTAGE_S} s: ${outage.accepted.length} rapporter tagna emot, ${outage.refused} nekade`);
-    expect(outage.refused).toBe(0);
-    await expectEveryCaseDrivenOnce(outage.accepted, 'Kafka');
-    expect(projector.running && worker.running).toBe(true);
-  }, KAFKA_OUTAGE_S * 1000 + 420_000);
+  it(
+    `Kafka stopped for ${KAFKA_OUTAGE_S} s while reports keep coming: every case driven once afterwards, no dead letter`,
+    async () => {
+      await infra('kafka', 'stop');
+      let outage: { accepted: string[]; refused: number };
+      try {
+        outage = await reportFor(KAFKA_OUTAGE_S, 500);
+      } finally {
+        await infra('kafka', 'start');
+      }
+      console.log(
+        `Kafka borta ${KAFKA_OUTAGE_S} s: ${outage.accepted.length} rapporter tagna emot, ${outage.refused} nekade`,
+      );
+      expect(outage.refused).toBe(0);
+      await expectEveryCaseDrivenOnce(outage.accepted, 'Kafka');
+      expect(projector.running && worker.running).toBe(true);
+    },
+    KAFKA_OUTAGE_S * 1000 + 420_000,
+  );
 });
 
 function sorted(counts: Record<string, number>): [string, number][] {

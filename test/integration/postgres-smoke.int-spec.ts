@@ -28,10 +28,17 @@ describe('Postgres (real server)', () => {
       `INSERT INTO events (id, aggregate_type, aggregate_id, version, type, data, metadata, occurred_at) VALUES ($1, 'case', $2, 1, 'Probe', '{}', '{}', now())`,
       [id, randomUUID()],
     );
-    await expect(db.dataSource.query(`UPDATE events SET type = 'Changed' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
-    await expect(db.dataSource.query(`DELETE FROM events WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(
+      db.dataSource.query(`UPDATE events SET type = 'Changed' WHERE id = $1`, [id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.dataSource.query(`DELETE FROM events WHERE id = $1`, [id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.dataSource.query(`TRUNCATE events CASCADE`)).rejects.toThrow(/append-only/);
-    const rows: unknown[] = await db.dataSource.query(`SELECT 1 FROM events WHERE id = $1 AND type = 'Probe'`, [id]);
+    const rows: unknown[] = await db.dataSource.query(
+      `SELECT 1 FROM events WHERE id = $1 AND type = 'Probe'`,
+      [id],
+    );
     expect(rows).toHaveLength(1);
   });
 });

@@ -38,7 +38,9 @@ describe('read-model tables rebuilt side by side and swapped in (real Postgres)'
       // With replica/logical WAL loaded unlogged (no WAL record per row) and made durable before the
       // swap; with minimal WAL (the local server) a plain table, which this transaction does not WAL-log.
       const [{ wal_level }] = await manager.query(`SELECT current_setting('wal_level') AS wal_level`);
-      const [loading] = await manager.query(`SELECT relpersistence FROM pg_class WHERE relname = 'rm_tasks__rebuild'`);
+      const [loading] = await manager.query(
+        `SELECT relpersistence FROM pg_class WHERE relname = 'rm_tasks__rebuild'`,
+      );
       expect(loading.relpersistence).toBe(wal_level === 'minimal' ? 'p' : 'u');
       expect(shadows.every((s) => s.unlogged === (wal_level !== 'minimal'))).toBe(true);
       await manager.query(

@@ -36,7 +36,11 @@ function fakeSmtpServer(): Promise<{ server: Server; port: number; messages: str
       }
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, messages })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, port: (server.address() as AddressInfo).port, messages }),
+    ),
+  );
 }
 
 describe('Mailer (Postgres capture and SMTP)', () => {
@@ -52,7 +56,14 @@ describe('Mailer (Postgres capture and SMTP)', () => {
   it('captures a message with its attachment in mail_messages, once per key', async () => {
     const mailer = new Mailer({ db: db.dataSource });
     const pdf = new Uint8Array(Buffer.from('%PDF-1.7 test'));
-    const mail = { key: 'report:weekly-digest:2026-W48', to: ['ledning', 'forvaltningschef'], subject: 'Veckosammanställning v. 48', text: 'Hej', html: '<p>Hej</p>', attachments: [{ filename: 'v48.pdf', contentType: 'application/pdf', content: pdf }] };
+    const mail = {
+      key: 'report:weekly-digest:2026-W48',
+      to: ['ledning', 'forvaltningschef'],
+      subject: 'Veckosammanställning v. 48',
+      text: 'Hej',
+      html: '<p>Hej</p>',
+      attachments: [{ filename: 'v48.pdf', contentType: 'application/pdf', content: pdf }],
+    };
     const first = await mailer.send(mail);
     const again = await mailer.send({ ...mail, subject: 'ändrad' });
     expect(first).toEqual({ id: first.id, status: 'captured', duplicate: false });
@@ -81,15 +92,25 @@ describe('Mailer (Postgres capture and SMTP)', () => {
     const mail = { key: 'race:1', to: ['mas'], subject: 'Påminnelse', text: 'x' };
     const results = await Promise.all([mailer.send(mail), mailer.send(mail), mailer.send(mail)]);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    const rows = (await db.dataSource.query(`SELECT count(*)::int AS n FROM mail_messages WHERE message_key = 'race:1'`)) as { n: number }[];
+    const rows = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM mail_messages WHERE message_key = 'race:1'`,
+    )) as { n: number }[];
     expect(rows[0]!.n).toBe(1);
   });
 
   it('sends over SMTP when SMTP_URL is set, records it, and never sends a key twice', async () => {
     const smtp = await fakeSmtpServer();
     try {
-      const mailer = new Mailer({ db: db.dataSource, smtpUrl: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true` });
-      const mail = { key: 'smtp:1', to: ['kvalitet', 'namnd@exempelkommun.se'], subject: 'Tertialrapport T1 2026', text: 'Bifogad' };
+      const mailer = new Mailer({
+        db: db.dataSource,
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`,
+      });
+      const mail = {
+        key: 'smtp:1',
+        to: ['kvalitet', 'namnd@exempelkommun.se'],
+        subject: 'Tertialrapport T1 2026',
+        text: 'Bifogad',
+      };
       expect((await mailer.send(mail)).status).toBe('sent');
       expect((await mailer.send(mail)).duplicate).toBe(true);
       expect(smtp.messages).toHaveLength(1);
@@ -105,7 +126,10 @@ describe('Mailer (Postgres capture and SMTP)', () => {
     const closed = await fakeSmtpServer();
     const port = closed.port;
     closed.server.close();
-    const failing = new Mailer({ db: db.dataSource, smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true&connectionTimeout=2000` });
+    const failing = new Mailer({
+      db: db.dataSource,
+      smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true&connectionTimeout=2000`,
+    });
     const mail = { key: 'smtp:retry', to: ['mas'], subject: 'Påminnelse', text: 'x' };
     await expect(failing.send(mail)).rejects.toThrow();
     expect((await failing.getByKey('smtp:retry'))!.status).toBe('failed');
@@ -113,7 +137,10 @@ describe('Mailer (Postgres capture and SMTP)', () => {
       void fakeSmtpServer().then(resolve);
     });
     try {
-      const working = new Mailer({ db: db.dataSource, smtpUrl: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true` });
+      const working = new Mailer({
+        db: db.dataSource,
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`,
+      });
       expect(await working.send(mail)).toMatchObject({ status: 'sent', duplicate: false });
       expect(smtp.messages).toHaveLength(1);
       working.close();

@@ -6,11 +6,19 @@ import {
   weeklyDigestDocument,
   type StatisticsCaseFact,
 } from '@kvalitet/domain';
-import { FIXTURE_AS_OF, FIXTURE_CASES, FIXTURE_ORGANISATION, FIXTURE_PERSONAL_STRINGS, FIXTURE_UNITS } from '../../libs/domain/src/reports/fixtures/report-fixture';
+import {
+  FIXTURE_AS_OF,
+  FIXTURE_CASES,
+  FIXTURE_ORGANISATION,
+  FIXTURE_PERSONAL_STRINGS,
+  FIXTURE_UNITS,
+} from '../../libs/domain/src/reports/fixtures/report-fixture';
 import { pdfText } from '../../libs/reporting/test/pdf-text';
 import { pdfSafe, renderReportPdf } from '@kvalitet/reporting';
 
-const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);
+const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter(
+  (f): f is StatisticsCaseFact => f !== null,
+);
 const ctx = { organisation: FIXTURE_ORGANISATION, units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF };
 
 describe('renderReportPdf (PDF rendered, then its text extracted with unpdf)', () => {
@@ -30,14 +38,23 @@ describe('renderReportPdf (PDF rendered, then its text extracted with unpdf)', (
 
   it('renders a berättelse with the analysis marked, and no personal data in any PDF', async () => {
     for (const kind of ['patientsakerhetsberattelse', 'kvalitetsberattelse'] as const) {
-      const doc = composeBerattelse(kind, 2026, facts, monthlyCountsOf(facts), { ...ctx, asOf: FIXTURE_AS_OF }).document;
+      const doc = composeBerattelse(kind, 2026, facts, monthlyCountsOf(facts), {
+        ...ctx,
+        asOf: FIXTURE_AS_OF,
+      }).document;
       const { text, pages } = pdfText(await renderReportPdf(doc));
       expect(pages).toBeGreaterThan(1);
       expect(text).toContain('ANALYS SKRIVS AV ANSVARIG');
-      expect(text).toContain(kind === 'patientsakerhetsberattelse' ? 'Patientsäkerhetsberättelse 2026 (utkast)' : 'Kvalitetsberättelse 2026 (utkast)');
+      expect(text).toContain(
+        kind === 'patientsakerhetsberattelse'
+          ? 'Patientsäkerhetsberättelse 2026 (utkast)'
+          : 'Kvalitetsberättelse 2026 (utkast)',
+      );
       expect(text).toContain(`sida 1 av ${pages}`);
       for (const personal of FIXTURE_PERSONAL_STRINGS) {
-        const found = /^[a-z]+$/.test(personal) ? new RegExp(`\\b${personal}\\b`).test(text) : text.includes(personal);
+        const found = /^[a-z]+$/.test(personal)
+          ? new RegExp(`\\b${personal}\\b`).test(text)
+          : text.includes(personal);
         if (found) throw new Error(`${kind}: "${personal}" förekommer i PDF:en`);
       }
     }

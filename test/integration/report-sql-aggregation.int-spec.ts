@@ -19,7 +19,11 @@ import {
   type StatisticsDimension,
 } from '@kvalitet/domain';
 import { ReportService, statisticsStore } from '@kvalitet/reporting';
-import { FIXTURE_AS_OF, FIXTURE_CASES, FIXTURE_UNITS } from '../../libs/domain/src/reports/fixtures/report-fixture';
+import {
+  FIXTURE_AS_OF,
+  FIXTURE_CASES,
+  FIXTURE_UNITS,
+} from '../../libs/domain/src/reports/fixtures/report-fixture';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { mulberry32 } from '../support/seeded-random';
 
@@ -102,7 +106,9 @@ describe('reports counted in SQL equal the pure domain rules', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ poolSize: 4 });
-    const fixture = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);
+    const fixture = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter(
+      (f): f is StatisticsCaseFact => f !== null,
+    );
     facts = [...fixture, ...Array.from({ length: 1500 }, (_, i) => generatedFact(i))];
     await statisticsStore.upsert(db.dataSource, facts);
     service = new ReportService({ db: db.dataSource, units: FIXTURE_UNITS, organisation: 'Testkommun' });
@@ -111,10 +117,15 @@ describe('reports counted in SQL equal the pure domain rules', () => {
     await db.drop();
   });
 
-  const relevant = (from: Date, to: Date) => facts.filter((f) => isRelevantFor(f, from.getTime(), to.getTime()));
+  const relevant = (from: Date, to: Date) =>
+    facts.filter((f) => isRelevantFor(f, from.getTime(), to.getTime()));
 
   it.each(['2026-W48', '2026-W01', '2026-W20', '2025-W40'])('weekly digest %s', async (week) => {
-    for (const asOf of [FIXTURE_AS_OF, new Date('2026-05-13T10:00:00.000Z'), new Date('2027-02-01T00:00:00.000Z')]) {
+    for (const asOf of [
+      FIXTURE_AS_OF,
+      new Date('2026-05-13T10:00:00.000Z'),
+      new Date('2027-02-01T00:00:00.000Z'),
+    ]) {
       const sql = await service.weeklyDigest(week, asOf);
       expect(sql.data).toEqual(composeWeeklyDigest(facts, week, asOf));
       expect(sql.data.totals.reported + sql.data.previousWeek.totals.reported).toBeGreaterThan(0);
@@ -126,42 +137,93 @@ describe('reports counted in SQL equal the pure domain rules', () => {
     { name: 'tertial 2026 T1', ...tertialRange(2026, 1), kind: 'tertial_report' as const },
     { name: 'kvartal 2026 Q2', ...quarterRange(2026, 2), kind: 'quarterly_statistics' as const },
     { name: 'år 2026', ...yearRange(2026), kind: 'annual_report' as const },
-    { name: 'möte', from: new Date('2026-03-05T07:00:00.000Z'), to: new Date('2026-04-02T06:00:00.000Z'), kind: 'meeting_report' as const },
+    {
+      name: 'möte',
+      from: new Date('2026-03-05T07:00:00.000Z'),
+      to: new Date('2026-04-02T06:00:00.000Z'),
+      kind: 'meeting_report' as const,
+    },
   ];
 
   it.each(periods)('period report $name', async ({ from, to, kind }) => {
     for (const asOf of [FIXTURE_AS_OF, new Date(from.getTime() + 20 * 86_400_000)]) {
-      const sql = await service.periodReport(kind, 'x', from, to, asOf, [{ label: 'året före', ...yearRange(from.getUTCFullYear() - 1) }]);
+      const sql = await service.periodReport(kind, 'x', from, to, asOf, [
+        { label: 'året före', ...yearRange(from.getUTCFullYear() - 1) },
+      ]);
       // The history (monthly counts up to `to`) is SQL on both sides; report-statistics.int-spec holds it equal to monthlyCountsOf.
-      const history = await statisticsStore.monthlyCounts(db.dataSource, new Date(from.getTime() - 366 * 86_400_000), to);
-      const pure = composePeriodReport(relevant(from, to), { kind, label: 'x', from, to, asOf, units: FIXTURE_UNITS, history, comparisons: [{ label: 'året före', ...yearRange(from.getUTCFullYear() - 1) }] });
+      const history = await statisticsStore.monthlyCounts(
+        db.dataSource,
+        new Date(from.getTime() - 366 * 86_400_000),
+        to,
+      );
+      const pure = composePeriodReport(relevant(from, to), {
+        kind,
+        label: 'x',
+        from,
+        to,
+        asOf,
+        units: FIXTURE_UNITS,
+        history,
+        comparisons: [{ label: 'året före', ...yearRange(from.getUTCFullYear() - 1) }],
+      });
       expect(sql.data).toEqual(pure);
       expect(pure.totals.reported).toBeGreaterThan(20);
       expect(pure.totals.leadTimes.total.n).toBeGreaterThan(5);
     }
   });
 
-  const groupings: StatisticsDimension[][] = [[], ['unit'], ['type', 'category'], ['unit', 'lagrum', 'channel'], ['category', 'unit']];
-  it.each(groupings.map((dims) => [dims.join(',') || 'nothing', dims] as const))('statistics grouped by %s', async (_name, dims) => {
-    const { from, to } = tertialRange(2026, 2);
-    const sql = await service.statistics(from, to, dims, FIXTURE_AS_OF);
-    expect(sql.data).toEqual(computeStatistics(facts, { from, to, asOf: FIXTURE_AS_OF, groupBy: dims, units: FIXTURE_UNITS }));
-  });
+  const groupings: StatisticsDimension[][] = [
+    [],
+    ['unit'],
+    ['type', 'category'],
+    ['unit', 'lagrum', 'channel'],
+    ['category', 'unit'],
+  ];
+  it.each(groupings.map((dims) => [dims.join(',') || 'nothing', dims] as const))(
+    'statistics grouped by %s',
+    async (_name, dims) => {
+      const { from, to } = tertialRange(2026, 2);
+      const sql = await service.statistics(from, to, dims, FIXTURE_AS_OF);
+      expect(sql.data).toEqual(
+        computeStatistics(facts, { from, to, asOf: FIXTURE_AS_OF, groupBy: dims, units: FIXTURE_UNITS }),
+      );
+    },
+  );
 
-  it.each(['patientsakerhetsberattelse', 'kvalitetsberattelse'] as const)('%s 2026: data and document', async (kind) => {
-    const { from, to } = yearRange(2026);
-    const sql = await service.berattelse(kind, 2026, FIXTURE_AS_OF);
-    const history = await statisticsStore.monthlyCounts(db.dataSource, yearRange(2025).from, to, berattelseTypes(kind));
-    const pure = composeBerattelse(kind, 2026, relevant(from, to), history, { organisation: 'Testkommun', units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF, asOf: FIXTURE_AS_OF });
-    expect(sql.data).toEqual({ year: 2026, statistics: pure.statistics, byCategory: pure.byCategory, period: pure.period });
-    expect(sql.document).toEqual(pure.document);
-    expect(pure.statistics.totals.reported).toBeGreaterThan(50);
-  });
+  it.each(['patientsakerhetsberattelse', 'kvalitetsberattelse'] as const)(
+    '%s 2026: data and document',
+    async (kind) => {
+      const { from, to } = yearRange(2026);
+      const sql = await service.berattelse(kind, 2026, FIXTURE_AS_OF);
+      const history = await statisticsStore.monthlyCounts(
+        db.dataSource,
+        yearRange(2025).from,
+        to,
+        berattelseTypes(kind),
+      );
+      const pure = composeBerattelse(kind, 2026, relevant(from, to), history, {
+        organisation: 'Testkommun',
+        units: FIXTURE_UNITS,
+        generatedAt: FIXTURE_AS_OF,
+        asOf: FIXTURE_AS_OF,
+      });
+      expect(sql.data).toEqual({
+        year: 2026,
+        statistics: pure.statistics,
+        byCategory: pure.byCategory,
+        period: pure.period,
+      });
+      expect(sql.document).toEqual(pure.document);
+      expect(pure.statistics.totals.reported).toBeGreaterThan(50);
+    },
+  );
 
   it('an empty period gives zeros, not nulls', async () => {
     const { from, to } = isoWeekRange('2030-W10');
     const sql = await service.statistics(from, to, ['unit'], FIXTURE_AS_OF);
-    expect(sql.data).toEqual(computeStatistics(facts, { from, to, asOf: FIXTURE_AS_OF, groupBy: ['unit'], units: FIXTURE_UNITS }));
+    expect(sql.data).toEqual(
+      computeStatistics(facts, { from, to, asOf: FIXTURE_AS_OF, groupBy: ['unit'], units: FIXTURE_UNITS }),
+    );
     expect(sql.data.totals.leadTimes.total).toEqual({ n: 0, medianHours: null, p90Hours: null });
   });
 });

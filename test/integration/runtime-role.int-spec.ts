@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { APPEND_ONLY_TABLES, CaseCommandService, EventStore, appendOnlyTables, migrateDatabase, openDataSource } from '@kvalitet/persistence';
+import {
+  APPEND_ONLY_TABLES,
+  CaseCommandService,
+  EventStore,
+  appendOnlyTables,
+  migrateDatabase,
+  openDataSource,
+} from '@kvalitet/persistence';
 import { createShadowTables, swapShadowTables } from '../../apps/projector/src/rebuild/shadow-tables';
 import { freePort } from '../e2e/support/api-harness';
 import { AppProcess, waitUntil } from '../support/app-process';
@@ -68,7 +75,11 @@ describe('runtime database role (issue 24)', () => {
     // Idempotent: a second start of the migration step changes nothing and does not fail.
     await migrateDatabase({ ownerUrl, runtimeUrl, applicationName: 'kvalitet-test-migrate' });
     owner = await openDataSource({ url: ownerUrl, poolSize: 2, applicationName: 'kvalitet-test-owner' });
-    runtime = await openDataSource({ url: runtimeUrl, poolSize: 5, applicationName: 'kvalitet-test-runtime' });
+    runtime = await openDataSource({
+      url: runtimeUrl,
+      poolSize: 5,
+      applicationName: 'kvalitet-test-runtime',
+    });
     client = new Client({ connectionString: runtimeUrl });
     await client.connect();
   });
@@ -85,8 +96,18 @@ describe('runtime database role (issue 24)', () => {
       `SELECT rolcanlogin, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = $1`,
       [role],
     );
-    expect(attributes).toEqual({ rolcanlogin: true, rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolreplication: false, rolbypassrls: false });
-    const owned = await owner.query(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = $1)`, [role]);
+    expect(attributes).toEqual({
+      rolcanlogin: true,
+      rolsuper: false,
+      rolcreatedb: false,
+      rolcreaterole: false,
+      rolreplication: false,
+      rolbypassrls: false,
+    });
+    const owned = await owner.query(
+      `SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = $1)`,
+      [role],
+    );
     expect(owned).toEqual([]);
     expect(await appendOnlyTables(owner)).toEqual([...APPEND_ONLY_TABLES].sort());
   });
@@ -108,34 +129,45 @@ describe('runtime database role (issue 24)', () => {
     });
   });
 
-  it.each(APPEND_ONLY_TABLES)('gets a permission error for UPDATE, DELETE, TRUNCATE, DISABLE TRIGGER, DROP TRIGGER and DROP on %s', async (table) => {
-    const trigger = `${table}_append_only`;
-    const attempts = {
-      update: `UPDATE ${table} SET id = id`,
-      delete: `DELETE FROM ${table}`,
-      truncate: `TRUNCATE ${table}`,
-      truncateCascade: `TRUNCATE ${table} CASCADE`,
-      disableTrigger: `ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`,
-      disableAllTriggers: `ALTER TABLE ${table} DISABLE TRIGGER ALL`,
-      dropTrigger: `DROP TRIGGER ${trigger} ON ${table}`,
-      drop: `DROP TABLE ${table}`,
-      lockExclusive: `BEGIN; LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE; ROLLBACK`,
-    };
-    const states: Record<string, string | undefined> = {};
-    for (const [name, statement] of Object.entries(attempts)) {
-      states[name] = await sqlState(client.query(statement));
-      await client.query('ROLLBACK').catch(() => undefined);
-    }
-    expect(states).toEqual(Object.fromEntries(Object.keys(attempts).map((name) => [name, PERMISSION_DENIED])));
-  });
+  it.each(APPEND_ONLY_TABLES)(
+    'gets a permission error for UPDATE, DELETE, TRUNCATE, DISABLE TRIGGER, DROP TRIGGER and DROP on %s',
+    async (table) => {
+      const trigger = `${table}_append_only`;
+      const attempts = {
+        update: `UPDATE ${table} SET id = id`,
+        delete: `DELETE FROM ${table}`,
+        truncate: `TRUNCATE ${table}`,
+        truncateCascade: `TRUNCATE ${table} CASCADE`,
+        disableTrigger: `ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`,
+        disableAllTriggers: `ALTER TABLE ${table} DISABLE TRIGGER ALL`,
+        dropTrigger: `DROP TRIGGER ${trigger} ON ${table}`,
+        drop: `DROP TABLE ${table}`,
+        lockExclusive: `BEGIN; LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE; ROLLBACK`,
+      };
+      const states: Record<string, string | undefined> = {};
+      for (const [name, statement] of Object.entries(attempts)) {
+        states[name] = await sqlState(client.query(statement));
+        await client.query('ROLLBACK').catch(() => undefined);
+      }
+      expect(states).toEqual(
+        Object.fromEntries(Object.keys(attempts).map((name) => [name, PERMISSION_DENIED])),
+      );
+    },
+  );
 
   it('cannot switch the triggers off for its session, replace their function or create tables', async () => {
     expect(await sqlState(client.query(`SET session_replication_role = replica`))).toBe(PERMISSION_DENIED);
     expect(
-      await sqlState(client.query(`CREATE OR REPLACE FUNCTION refuse_change_of_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`)),
+      await sqlState(
+        client.query(
+          `CREATE OR REPLACE FUNCTION refuse_change_of_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`,
+        ),
+      ),
     ).toBe(PERMISSION_DENIED);
     expect(await sqlState(client.query(`CREATE TABLE sneaky (id int)`))).toBe(PERMISSION_DENIED);
-    expect(await sqlState(client.query(`INSERT INTO schema_migrations (timestamp, name) VALUES (1, 'x')`))).toBe(PERMISSION_DENIED);
+    expect(
+      await sqlState(client.query(`INSERT INTO schema_migrations (timestamp, name) VALUES (1, 'x')`)),
+    ).toBe(PERMISSION_DENIED);
   });
 
   it("does the api's normal work: reports and drives a case through EventStore + CaseCommandService and writes access-log rows", async () => {
@@ -143,32 +175,54 @@ describe('runtime database role (issue 24)', () => {
     const caseId = await runDeviationScenario(cases, 1, 10);
     const loaded = await cases.load(caseId);
     expect(loaded.state?.stage).toBe('closed');
-    const [{ n }] = await runtime.query(`SELECT count(*)::int AS n FROM events WHERE aggregate_id = $1`, [caseId]);
+    const [{ n }] = await runtime.query(`SELECT count(*)::int AS n FROM events WHERE aggregate_id = $1`, [
+      caseId,
+    ]);
     expect(n).toBeGreaterThan(5);
-    const [{ outbox }] = await runtime.query(`SELECT count(*)::int AS outbox FROM outbox WHERE message_key = $1`, [caseId]);
+    const [{ outbox }] = await runtime.query(
+      `SELECT count(*)::int AS outbox FROM outbox WHERE message_key = $1`,
+      [caseId],
+    );
     expect(outbox).toBe(n);
     // The statement the api's AccessLogService uses (its base columns).
     await runtime.query(
       `INSERT INTO access_log (username, roles, case_id, action, route, request_id)
          SELECT r.username, string_to_array(r.roles, ','), r.case_id, r.action, r.route, r.request_id
            FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS r(username, roles, case_id, action, route, request_id)`,
-      [['kvalitet'], ['quality_coordinator'], [caseId], ['read_case'], ['GET /api/v1/cases/:id'], [randomUUID()]],
+      [
+        ['kvalitet'],
+        ['quality_coordinator'],
+        [caseId],
+        ['read_case'],
+        ['GET /api/v1/cases/:id'],
+        [randomUUID()],
+      ],
     );
-    const logged = await runtime.query(`SELECT username, action FROM access_log WHERE case_id = $1`, [caseId]);
+    const logged = await runtime.query(`SELECT username, action FROM access_log WHERE case_id = $1`, [
+      caseId,
+    ]);
     expect(logged).toEqual([{ username: 'kvalitet', action: 'read_case' }]);
     // …and still cannot take back what it wrote.
-    expect(await sqlState(client.query(`DELETE FROM access_log WHERE case_id = $1`, [caseId]))).toBe(PERMISSION_DENIED);
-    expect(await sqlState(client.query(`UPDATE events SET data = '{}' WHERE aggregate_id = $1`, [caseId]))).toBe(PERMISSION_DENIED);
+    expect(await sqlState(client.query(`DELETE FROM access_log WHERE case_id = $1`, [caseId]))).toBe(
+      PERMISSION_DENIED,
+    );
+    expect(
+      await sqlState(client.query(`UPDATE events SET data = '{}' WHERE aggregate_id = $1`, [caseId])),
+    ).toBe(PERMISSION_DENIED);
   });
 
   it('keeps its rights on a read model the owner rebuilds side by side, and on tables the owner creates later', async () => {
-    const before: { acl: string }[] = await owner.query(`SELECT relacl::text AS acl FROM pg_class WHERE oid = 'rm_cases'::regclass`);
+    const before: { acl: string }[] = await owner.query(
+      `SELECT relacl::text AS acl FROM pg_class WHERE oid = 'rm_cases'::regclass`,
+    );
     expect(before[0]!.acl).toContain(`${role}=arwd/`);
     await owner.transaction(async (manager) => {
       const shadows = await createShadowTables(manager, ['rm_cases']);
       await swapShadowTables(manager, shadows);
     });
-    const after: { acl: string }[] = await owner.query(`SELECT relacl::text AS acl FROM pg_class WHERE oid = 'rm_cases'::regclass`);
+    const after: { acl: string }[] = await owner.query(
+      `SELECT relacl::text AS acl FROM pg_class WHERE oid = 'rm_cases'::regclass`,
+    );
     expect(after[0]!.acl).toBe(before[0]!.acl);
     await runtime.query(`SELECT count(*) FROM rm_cases`);
     expect(await sqlState(client.query(`TRUNCATE rm_cases`))).toBe(PERMISSION_DENIED);
@@ -201,9 +255,16 @@ describe('npm start path with owner and runtime role (issue 24)', () => {
   });
 
   it('seeds as owner + runtime role, and the api started with the runtime role alone is ready and takes a report', async () => {
-    const seed = new AppProcess('infra/seed-demo.ts', { DATABASE_URL: db.runtimeUrl, DATABASE_OWNER_URL: db.ownerUrl }, 'seed-demo');
+    const seed = new AppProcess(
+      'infra/seed-demo.ts',
+      { DATABASE_URL: db.runtimeUrl, DATABASE_OWNER_URL: db.ownerUrl },
+      'seed-demo',
+    );
     seed.start();
-    expect({ code: await seed.waitForExit(120_000), output: seed.text }).toMatchObject({ code: 0, output: expect.stringContaining('demoärenden inlagda') });
+    expect({ code: await seed.waitForExit(120_000), output: seed.text }).toMatchObject({
+      code: 0,
+      output: expect.stringContaining('demoärenden inlagda'),
+    });
 
     const infra = infraEnv();
     const port = await freePort();
@@ -226,7 +287,10 @@ describe('npm start path with owner and runtime role (issue 24)', () => {
     await waitUntil(
       async () => {
         if (!api.process!.running) throw new Error(`api avslutades vid start:\n${api.process!.text}`);
-        return fetch(`${api.baseUrl}/health/ready`).then((r) => r.status === 200, () => false);
+        return fetch(`${api.baseUrl}/health/ready`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
       },
       90_000,
       'api redo som runtime-rollen',
@@ -239,17 +303,30 @@ describe('npm start path with owner and runtime role (issue 24)', () => {
     const created = await fetch(`${api.baseUrl}/api/v1/cases`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ type: 'deviation', unitId: 'solgarden', occurredAt: '2026-12-01T10:00:00+01:00', description: 'Rapport som runtime-rollen', channel: 'staff_form' }),
+      body: JSON.stringify({
+        type: 'deviation',
+        unitId: 'solgarden',
+        occurredAt: '2026-12-01T10:00:00+01:00',
+        description: 'Rapport som runtime-rollen',
+        channel: 'staff_form',
+      }),
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const read = await fetch(`${api.baseUrl}/api/v1/cases/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    const read = await fetch(`${api.baseUrl}/api/v1/cases/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(read.status).toBe(200);
     const connected: { usename: string }[] = await new Promise((resolve, reject) => {
       const client = new Client({ connectionString: db.ownerUrl });
       client
         .connect()
-        .then(() => client.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1 AND application_name = 'kvalitet-api'`, [db.database]))
+        .then(() =>
+          client.query(
+            `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1 AND application_name = 'kvalitet-api'`,
+            [db.database],
+          ),
+        )
         .then((r) => client.end().then(() => resolve(r.rows as { usename: string }[])), reject);
     });
     expect(connected).toEqual([{ usename: db.role }]);

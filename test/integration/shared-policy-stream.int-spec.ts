@@ -24,9 +24,13 @@ describe('meeting calendar and risk policy on one stream', () => {
     const pattern = DEFAULT_RISK_POLICY.pattern;
 
     expect((await risk.change({ bands, pattern }, 'kvalitet', { expectedVersion: 1 })).version).toBe(2);
-    expect((await calendar.change([{ date: '2026-12-10' }], 'kvalitet', { expectedVersion: 0 })).version).toBe(1);
+    expect(
+      (await calendar.change([{ date: '2026-12-10' }], 'kvalitet', { expectedVersion: 0 })).version,
+    ).toBe(1);
     expect((await risk.change({ bands, pattern }, 'kvalitet', { expectedVersion: 2 })).version).toBe(3);
-    const saved = await calendar.change([{ date: '2026-12-10' }, { date: '2027-01-14' }], 'kvalitet', { expectedVersion: 1 });
+    const saved = await calendar.change([{ date: '2026-12-10' }, { date: '2027-01-14' }], 'kvalitet', {
+      expectedVersion: 1,
+    });
     expect(saved.version).toBe(2);
     expect(saved.meetings).toHaveLength(2);
     expect((await risk.current()).version).toBe(3);

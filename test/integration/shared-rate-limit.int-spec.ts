@@ -47,7 +47,9 @@ describe('SharedRateLimiter (Postgres, shared by api instances)', () => {
     await limiter.take('client:old', T - 10 * MINUTE);
     await limiter.take('client:new', T + 10 * MINUTE);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const rows: { bucket: string }[] = await db.dataSource.query(`SELECT bucket FROM rate_limit_windows WHERE bucket LIKE 'client:%'`);
+    const rows: { bucket: string }[] = await db.dataSource.query(
+      `SELECT bucket FROM rate_limit_windows WHERE bucket LIKE 'client:%'`,
+    );
     expect(rows.map((r) => r.bucket)).not.toContain('client:old');
     expect(rows.map((r) => r.bucket)).toContain('client:new');
   });

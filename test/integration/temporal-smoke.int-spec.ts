@@ -20,7 +20,11 @@ describe('Temporal', () => {
     const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
     const client = new Client({ connection });
     const result = await worker.runUntil(async () => {
-      const handle = await client.workflow.start(smokeWorkflow, { taskQueue, workflowId: `smoke-${randomUUID()}`, args: [{ timeoutMs: 60_000, note: 'dev' }] });
+      const handle = await client.workflow.start(smokeWorkflow, {
+        taskQueue,
+        workflowId: `smoke-${randomUUID()}`,
+        args: [{ timeoutMs: 60_000, note: 'dev' }],
+      });
       await handle.signal(smokeReleaseSignal);
       return handle.result();
     });
@@ -32,7 +36,9 @@ describe('Temporal', () => {
   it('skips a 24 hour timer on the time-skipping test server', async () => {
     const path = infraEnv().TEMPORAL_TEST_SERVER_PATH;
     if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH saknas: kör bash infra/up.sh');
-    const testEnv = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+    const testEnv = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path } },
+    });
     try {
       const taskQueue = `smoke-${randomUUID()}`;
       const worker = await Worker.create({
@@ -43,7 +49,11 @@ describe('Temporal', () => {
       });
       const started = Date.now();
       const result = await worker.runUntil(
-        testEnv.client.workflow.execute(smokeWorkflow, { taskQueue, workflowId: `smoke-${randomUUID()}`, args: [{ timeoutMs: 24 * 3600 * 1000, note: 'tid' }] }),
+        testEnv.client.workflow.execute(smokeWorkflow, {
+          taskQueue,
+          workflowId: `smoke-${randomUUID()}`,
+          args: [{ timeoutMs: 24 * 3600 * 1000, note: 'tid' }],
+        }),
       );
       expect(result).toEqual({ released: false, recorded: 'noterat: tid' });
       expect(Date.now() - started).toBeLessThan(60_000);

@@ -12,7 +12,11 @@ const UNITS = ['solgarden', 'hemtjanst-norr', 'ekbacken', 'forsorjningsstod'] as
  * Drives one deviation through as many steps of its life as `steps` says (0 = only reported), with
  * the same commands the api and the workflows use. Deterministic apart from ids.
  */
-export async function runDeviationScenario(cases: CaseCommandService, index: number, steps: number): Promise<string> {
+export async function runDeviationScenario(
+  cases: CaseCommandService,
+  index: number,
+  steps: number,
+): Promise<string> {
   const reported = await cases.report(
     {
       type: 'deviation',
@@ -28,13 +32,40 @@ export async function runDeviationScenario(cases: CaseCommandService, index: num
   const taskId = randomUUID();
   const actionId = randomUUID();
   const plan: CaseCommandInput[] = [
-    { type: 'create-task', actor: SYSTEM, data: { taskId, kind: 'acknowledge', assigneeRole: 'unit_manager' } },
-    { type: 'start-deadline', actor: SYSTEM, data: { deadlineId: randomUUID(), kind: 'investigation', dueAt: '2026-12-20T14:05:00Z', policyVersion: 1 } },
+    {
+      type: 'create-task',
+      actor: SYSTEM,
+      data: { taskId, kind: 'acknowledge', assigneeRole: 'unit_manager' },
+    },
+    {
+      type: 'start-deadline',
+      actor: SYSTEM,
+      data: {
+        deadlineId: randomUUID(),
+        kind: 'investigation',
+        dueAt: '2026-12-20T14:05:00Z',
+        policyVersion: 1,
+      },
+    },
     { type: 'acknowledge', actor: MANAGER, data: { note: 'Mottagen' } },
     { type: 'assign', actor: MANAGER, data: { assignee: 'enhetschef' } },
     { type: 'start-investigation', actor: MANAGER, data: {} },
-    { type: 'record-investigation', actor: MANAGER, data: { summary: 'Rutinen följdes inte', causes: ['routine'] } },
-    { type: 'add-action', actor: MANAGER, data: { actionId, title: 'Utbilda personalen', level: 'organisational', owner: 'enhetschef', dueAt: '2027-01-31T12:00:00Z' } },
+    {
+      type: 'record-investigation',
+      actor: MANAGER,
+      data: { summary: 'Rutinen följdes inte', causes: ['routine'] },
+    },
+    {
+      type: 'add-action',
+      actor: MANAGER,
+      data: {
+        actionId,
+        title: 'Utbilda personalen',
+        level: 'organisational',
+        owner: 'enhetschef',
+        dueAt: '2027-01-31T12:00:00Z',
+      },
+    },
     { type: 'complete-action', actor: MANAGER, data: { actionId, result: 'Utbildning genomförd' } },
     { type: 'follow-up', actor: MANAGER, data: { effective: true, note: 'Inga nya avvikelser' } },
     { type: 'close', actor: MANAGER, data: { summary: 'Avslutad efter uppföljning' } },

@@ -32,7 +32,9 @@ function readEnvFile(): Record<string, string> {
  */
 export function ownerDatabaseUrl(): string {
   const fromFile = readEnvFile();
-  const owner = process.env.DATABASE_URL ? process.env.DATABASE_OWNER_URL : (process.env.DATABASE_OWNER_URL ?? fromFile.DATABASE_OWNER_URL);
+  const owner = process.env.DATABASE_URL
+    ? process.env.DATABASE_OWNER_URL
+    : (process.env.DATABASE_OWNER_URL ?? fromFile.DATABASE_OWNER_URL);
   return owner || infraEnv().DATABASE_URL;
 }
 
@@ -45,9 +47,13 @@ export function infraEnv(): InfraEnv {
     KAFKA_BROKERS: pick('KAFKA_BROKERS'),
     TEMPORAL_TEST_SERVER_PATH: pick('TEMPORAL_TEST_SERVER_PATH'),
   };
-  const missing = (['DATABASE_URL', 'TEMPORAL_ADDRESS', 'KAFKA_BROKERS'] as const).filter((name) => !env[name]);
+  const missing = (['DATABASE_URL', 'TEMPORAL_ADDRESS', 'KAFKA_BROKERS'] as const).filter(
+    (name) => !env[name],
+  );
   if (missing.length > 0) {
-    throw new Error(`${missing.join(', ')} saknas: starta servrarna med 'bash infra/up.sh' (skriver .infra/env) eller sätt variablerna.`);
+    throw new Error(
+      `${missing.join(', ')} saknas: starta servrarna med 'bash infra/up.sh' (skriver .infra/env) eller sätt variablerna.`,
+    );
   }
   return env as InfraEnv;
 }

@@ -24,7 +24,12 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const dataSource = await openDataSource({ url: url.toString(), migrate: true, poolSize: options.poolSize ?? 10, applicationName: 'kvalitet-test' });
+  const dataSource = await openDataSource({
+    url: url.toString(),
+    migrate: true,
+    poolSize: options.poolSize ?? 10,
+    applicationName: 'kvalitet-test',
+  });
   return {
     url: url.toString(),
     dataSource,

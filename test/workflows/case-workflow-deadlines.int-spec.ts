@@ -155,7 +155,8 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
         // The state is read before the workflow's status: wait for the tasks too, not only the deadline.
         const state = await h.settle(
           caseId,
-          (s) => deadlinesOf(s).length === 1 && (type !== 'lex_maria' || tasksOf(s, 'acknowledge').length === 2),
+          (s) =>
+            deadlinesOf(s).length === 1 && (type !== 'lex_maria' || tasksOf(s, 'acknowledge').length === 2),
         );
         expect(deadlinesOf(state).map((d) => d.kind)).toEqual(['investigation']);
         if (type === 'lex_maria')

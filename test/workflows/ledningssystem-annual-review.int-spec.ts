@@ -17,21 +17,52 @@ describe('årshjul: the March review and the internkontroll plan (time-skipping 
 
   it('the review task comes 30 days before the end of March next year, for kvalitet, and escalates to the director in April', async () => {
     const id = randomUUID();
-    await h.command('ledningssystem', id, { type: 'create', actor: KVALITET, data: { documentId: id, unitId: 'forvaltning', title: 'Ledningssystem', owner: 'forvaltningschef' } });
+    await h.command('ledningssystem', id, {
+      type: 'create',
+      actor: KVALITET,
+      data: { documentId: id, unitId: 'forvaltning', title: 'Ledningssystem', owner: 'forvaltningschef' },
+    });
     const validFrom = stockholmDateOf(await h.now());
-    await h.command('ledningssystem', id, { type: 'adopt-version', actor: KVALITET, data: { version: '1.0', decision: NAMND, validFrom, changeNote: 'Nytt', revisionRule: 'Vartannat år', followUpRule: 'Årligen i mars' } });
+    await h.command('ledningssystem', id, {
+      type: 'adopt-version',
+      actor: KVALITET,
+      data: {
+        version: '1.0',
+        decision: NAMND,
+        validFrom,
+        changeNote: 'Nytt',
+        revisionRule: 'Vartannat år',
+        followUpRule: 'Årligen i mars',
+      },
+    });
     const year = Number(validFrom.slice(0, 4)) + 1;
     const due = Date.parse(`${year}-03-31T22:00:00Z`);
 
     await h.advance(due - 31 * DAY - (await h.now()).getTime());
     expect((await h.state<LedningssystemDocumentState>('ledningssystem', id)).tasks).toEqual([]);
     await h.advance(2 * DAY);
-    const opened = await h.settle<LedningssystemDocumentState>('ledningssystem', id, (tasks) => tasks.length === 1);
-    expect(opened.tasks[0]).toMatchObject({ dutyKey: `review/${year}`, kind: 'ledningssystem_review', assigneeRole: 'quality_coordinator', unitId: 'forvaltning' });
+    const opened = await h.settle<LedningssystemDocumentState>(
+      'ledningssystem',
+      id,
+      (tasks) => tasks.length === 1,
+    );
+    expect(opened.tasks[0]).toMatchObject({
+      dutyKey: `review/${year}`,
+      kind: 'ledningssystem_review',
+      assigneeRole: 'quality_coordinator',
+      unitId: 'forvaltning',
+    });
 
     await h.advance(31 * DAY);
-    const escalated = await h.settle<LedningssystemDocumentState>('ledningssystem', id, (tasks) => tasks.length === 2);
-    expect(escalated.tasks[1]).toMatchObject({ kind: 'ledningssystem_review_escalation', assigneeRole: 'director' });
+    const escalated = await h.settle<LedningssystemDocumentState>(
+      'ledningssystem',
+      id,
+      (tasks) => tasks.length === 2,
+    );
+    expect(escalated.tasks[1]).toMatchObject({
+      kind: 'ledningssystem_review_escalation',
+      assigneeRole: 'director',
+    });
     // The top of the chain is reached: no more escalations.
     await h.advance(30 * DAY);
     expect((await h.state<LedningssystemDocumentState>('ledningssystem', id)).tasks).toHaveLength(2);
@@ -45,9 +76,20 @@ describe('årshjul: the March review and the internkontroll plan (time-skipping 
     const now = (await h.now()).getTime();
     if (due - 30 * DAY > now) await h.advance(due - 30 * DAY - now + DAY);
     const opened = await h.settle<InternkontrollState>('internkontroll', id, (tasks) => tasks.length === 1);
-    expect(opened.tasks[0]).toMatchObject({ dutyKey: `adopt/${year}`, kind: 'internkontroll_step', assigneeRole: 'quality_coordinator' });
+    expect(opened.tasks[0]).toMatchObject({
+      dutyKey: `adopt/${year}`,
+      kind: 'internkontroll_step',
+      assigneeRole: 'quality_coordinator',
+    });
     await h.advance(due - (await h.now()).getTime() + DAY);
-    const escalated = await h.settle<InternkontrollState>('internkontroll', id, (tasks) => tasks.length === 2);
-    expect(escalated.tasks[1]).toMatchObject({ kind: 'internkontroll_step_escalation', assigneeRole: 'director' });
+    const escalated = await h.settle<InternkontrollState>(
+      'internkontroll',
+      id,
+      (tasks) => tasks.length === 2,
+    );
+    expect(escalated.tasks[1]).toMatchObject({
+      kind: 'internkontroll_step_escalation',
+      assigneeRole: 'director',
+    });
   });
 });

@@ -23,23 +23,59 @@ describe('ledningssystem duty workflow replay', () => {
 
   it('replays a history with notice, escalations, a signal and a new version', async () => {
     const id = randomUUID();
-    await h.command('routine', id, { type: 'register', actor: KVALITET, data: { routineId: id, kind: 'routine', level: 3, code: 'RUT-REPLAY', title: 'Rutin', unitId: 'solgarden', owner: 'enhetschef', revisionInterval: 'P1Y' } });
+    await h.command('routine', id, {
+      type: 'register',
+      actor: KVALITET,
+      data: {
+        routineId: id,
+        kind: 'routine',
+        level: 3,
+        code: 'RUT-REPLAY',
+        title: 'Rutin',
+        unitId: 'solgarden',
+        owner: 'enhetschef',
+        revisionInterval: 'P1Y',
+      },
+    });
     const today = stockholmDateOf(await h.now());
-    await h.command('routine', id, { type: 'adopt-version', actor: KVALITET, data: { version: '1.0', decision: DECISION, validFrom: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, changeNote: 'Ny' } });
+    await h.command('routine', id, {
+      type: 'adopt-version',
+      actor: KVALITET,
+      data: {
+        version: '1.0',
+        decision: DECISION,
+        validFrom: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`,
+        changeNote: 'Ny',
+      },
+    });
     await h.settle<RoutineState>('routine', id, (tasks) => tasks.length === 2);
     await h.advance(8 * DAY);
     await h.settle<RoutineState>('routine', id, (tasks) => tasks.length === 3);
-    await h.command('routine', id, { type: 'adopt-version', actor: KVALITET, data: { version: '2.0', decision: DECISION, validFrom: stockholmDateOf(await h.now()), changeNote: 'Reviderad' } });
+    await h.command('routine', id, {
+      type: 'adopt-version',
+      actor: KVALITET,
+      data: {
+        version: '2.0',
+        decision: DECISION,
+        validFrom: stockholmDateOf(await h.now()),
+        changeNote: 'Reviderad',
+      },
+    });
     await h.advance(DAY);
     const history = await h.handle('routine', id).fetchHistory();
     expect(history.events?.length).toBeGreaterThan(10);
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history)).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history),
+    ).resolves.toBeUndefined();
     // The first run records the history; later code must replay the committed one.
-    if (!existsSync(RECORDED) || process.env.RECORD_HISTORIES === 'true') writeFileSync(RECORDED, historyToJson(history));
+    if (!existsSync(RECORDED) || process.env.RECORD_HISTORIES === 'true')
+      writeFileSync(RECORDED, historyToJson(history));
   });
 
   it('replays the committed history of an earlier version of the workflow', async () => {
     const recorded = historyFromJson(JSON.parse(readFileSync(RECORDED, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, recorded)).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, recorded),
+    ).resolves.toBeUndefined();
   });
 });

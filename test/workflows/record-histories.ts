@@ -327,10 +327,18 @@ async function main(): Promise<void> {
   if (wanted('lex-sarah-ivo-after-reopen')) {
     const s = scenario();
     const caseId = await s.report('lex_sarah');
-    await s.until(caseId, 'lex Sarah deadlines', (st) => deadlineOf(st, 'lex_sarah_investigation') !== undefined);
+    await s.until(
+      caseId,
+      'lex Sarah deadlines',
+      (st) => deadlineOf(st, 'lex_sarah_investigation') !== undefined,
+    );
     await s.run(caseId, { type: 'acknowledge', actor: SAS, data: {} });
     await s.run(caseId, { type: 'start-investigation', actor: SAS, data: {} });
-    await s.run(caseId, { type: 'record-investigation', actor: SAS, data: { summary: 'Utredd', causes: ['x'] } });
+    await s.run(caseId, {
+      type: 'record-investigation',
+      actor: SAS,
+      data: { summary: 'Utredd', causes: ['x'] },
+    });
     await s.until(caseId, 'decide task', (st) => Object.values(st.tasks).some((t) => t.kind === 'decide'));
     await s.run(caseId, {
       type: 'decide',
@@ -338,7 +346,11 @@ async function main(): Promise<void> {
       data: { outcome: 'allvarligt_missforhallande', rationale: 'Allvarligt' },
     });
     await s.until(caseId, 'ivo deadline', (st) => deadlineOf(st, 'ivo_report') !== undefined);
-    await s.run(caseId, { type: 'report-to-ivo', actor: DIRECTOR, data: { ivoReference: 'IVO-1', reportedAt: now() } });
+    await s.run(caseId, {
+      type: 'report-to-ivo',
+      actor: DIRECTOR,
+      data: { ivoReference: 'IVO-1', reportedAt: now() },
+    });
     await s.run(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Avslutad' } });
     await waitUntil(
       'first run completed',
@@ -347,7 +359,11 @@ async function main(): Promise<void> {
     );
     await s.run(caseId, { type: 'reopen', actor: SAS, data: { reason: 'IVO begär komplettering' } });
     await s.run(caseId, { type: 'record-investigation', actor: SAS, data: { summary: 'Ny', causes: ['y'] } });
-    await s.until(caseId, 'second decide task', (st) => Object.values(st.tasks).filter((t) => t.kind === 'decide').length === 2);
+    await s.until(
+      caseId,
+      'second decide task',
+      (st) => Object.values(st.tasks).filter((t) => t.kind === 'decide').length === 2,
+    );
     await s.run(caseId, {
       type: 'decide',
       actor: DIRECTOR,
@@ -358,7 +374,11 @@ async function main(): Promise<void> {
       'second ivo deadline',
       (st) => Object.values(st.deadlines).filter((d) => d.kind === 'ivo_report').length === 2,
     );
-    await s.run(caseId, { type: 'report-to-ivo', actor: DIRECTOR, data: { ivoReference: 'IVO-2', reportedAt: now() } });
+    await s.run(caseId, {
+      type: 'report-to-ivo',
+      actor: DIRECTOR,
+      data: { ivoReference: 'IVO-2', reportedAt: now() },
+    });
     await s.run(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Avslutad igen' } });
     await save('lex-sarah-ivo-after-reopen', caseId);
   }
@@ -374,12 +394,24 @@ async function main(): Promise<void> {
       actor: SAS,
       data: { type: 'lex_sarah', category: 'bemotande', rationale: 'Missförhållande' },
     });
-    await s.until(caseId, 'investigation cancelled', (st) => deadlineOf(st, 'investigation')?.status === 'cancelled');
-    await s.until(caseId, 'first response missed', (st) => deadlineOf(st, 'lex_sarah_first_response')?.status === 'missed');
+    await s.until(
+      caseId,
+      'investigation cancelled',
+      (st) => deadlineOf(st, 'investigation')?.status === 'cancelled',
+    );
+    await s.until(
+      caseId,
+      'first response missed',
+      (st) => deadlineOf(st, 'lex_sarah_first_response')?.status === 'missed',
+    );
     await s.run(caseId, { type: 'acknowledge', actor: SAS, data: {} });
     await s.run(caseId, { type: 'start-investigation', actor: SAS, data: {} });
     await s.run(caseId, { type: 'record-investigation', actor: SAS, data: { summary: 'x', causes: [] } });
-    await s.run(caseId, { type: 'decide', actor: DIRECTOR, data: { outcome: 'ej_missforhallande', rationale: 'Nej' } });
+    await s.run(caseId, {
+      type: 'decide',
+      actor: DIRECTOR,
+      data: { outcome: 'ej_missforhallande', rationale: 'Nej' },
+    });
     await s.run(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Klart' } });
     await save('deviation-reclassified-deadline-cancelled', caseId);
   }

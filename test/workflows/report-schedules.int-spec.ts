@@ -5,10 +5,21 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { EventStore } from '@kvalitet/persistence';
 import { Mailer } from '@kvalitet/notifications';
 import { REPORT_DEMO_UNITS } from '@kvalitet/reporting';
-import { berattelseApprovedSignal, scheduledReportStatusQuery, scheduledReportWorkflow } from '@kvalitet/workflows';
+import {
+  berattelseApprovedSignal,
+  scheduledReportStatusQuery,
+  scheduledReportWorkflow,
+} from '@kvalitet/workflows';
 import { DEMO_ORG_UNITS } from '../../apps/api/src/org/org-units';
-import { createReportActivities, reportAggregateId } from '../../apps/worker/src/activities/report-activities';
-import { ensureReportSchedules, reportScheduleDefinitions, setReportSchedulesPaused } from '../../apps/worker/src/activities/report-schedules';
+import {
+  createReportActivities,
+  reportAggregateId,
+} from '../../apps/worker/src/activities/report-activities';
+import {
+  ensureReportSchedules,
+  reportScheduleDefinitions,
+  setReportSchedulesPaused,
+} from '../../apps/worker/src/activities/report-schedules';
 import { createStatisticsProjection } from '../../apps/projector/src/projections/statistics.projection';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read-models';
 import { FIXTURE_CASES, FIXTURE_ORGANISATION } from '../../libs/domain/src/reports/fixtures/report-fixture';
@@ -21,18 +32,32 @@ quietTemporalRuntime();
 async function seed(db: TestDatabase): Promise<EventStore> {
   const store = new EventStore(db.dataSource);
   for (const c of FIXTURE_CASES) {
-    await store.append({ aggregateType: 'case', aggregateId: c.caseId, expectedVersion: 0, events: c.events.map((e) => ({ type: e.type, data: e.data })), metadata: { actor: 'test', correlationId: randomUUID() } });
+    await store.append({
+      aggregateType: 'case',
+      aggregateId: c.caseId,
+      expectedVersion: 0,
+      events: c.events.map((e) => ({ type: e.type, data: e.data })),
+      metadata: { actor: 'test', correlationId: randomUUID() },
+    });
   }
   await rebuildReadModels(db.dataSource, store, [createStatisticsProjection()]);
   return store;
 }
 
 function activities(db: TestDatabase, store: EventStore) {
-  return createReportActivities({ dataSource: db.dataSource, events: store, mailer: new Mailer({ db: db.dataSource }), units: REPORT_DEMO_UNITS, organisation: FIXTURE_ORGANISATION });
+  return createReportActivities({
+    dataSource: db.dataSource,
+    events: store,
+    mailer: new Mailer({ db: db.dataSource }),
+    units: REPORT_DEMO_UNITS,
+    organisation: FIXTURE_ORGANISATION,
+  });
 }
 
 it('the worker rolls up the same unit tree as the api', () => {
-  expect(REPORT_DEMO_UNITS).toEqual(DEMO_ORG_UNITS.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })));
+  expect(REPORT_DEMO_UNITS).toEqual(
+    DEMO_ORG_UNITS.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })),
+  );
 });
 
 describe('scheduled report runs (time-skipping test server, real activities on Postgres)', () => {
@@ -47,7 +72,12 @@ describe('scheduled report runs (time-skipping test server, real activities on P
     db = await createTestDatabase({ poolSize: 4 });
     store = await seed(db);
     env = await createTimeSkippingEnv();
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: activities(db, store) });
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: activities(db, store),
+    });
     running = worker.run();
   });
   afterAll(async () => {
@@ -61,12 +91,22 @@ describe('scheduled report runs (time-skipping test server, real activities on P
 
   it('Monday 07:00: the digest of the week before is stored, appears as an event and is mailed once; a re-run replaces it', async () => {
     const input = { kind: 'weekly_digest' as const, scheduledAt: '2026-11-30T06:00:00.000Z' };
-    const first = await env.client.workflow.execute(scheduledReportWorkflow, { args: [input], taskQueue, workflowId: `digest-${randomUUID()}` });
+    const first = await env.client.workflow.execute(scheduledReportWorkflow, {
+      args: [input],
+      taskQueue,
+      workflowId: `digest-${randomUUID()}`,
+    });
     expect(first).toEqual({ key: 'weekly_digest:2026-W48', generation: 1, mailed: true, reminders: 0 });
-    const again = await env.client.workflow.execute(scheduledReportWorkflow, { args: [input], taskQueue, workflowId: `digest-${randomUUID()}` });
+    const again = await env.client.workflow.execute(scheduledReportWorkflow, {
+      args: [input],
+      taskQueue,
+      workflowId: `digest-${randomUUID()}`,
+    });
     expect(again).toEqual({ key: 'weekly_digest:2026-W48', generation: 2, mailed: false, reminders: 0 });
 
-    const reports: { report_key: string; generation: number }[] = await db.dataSource.query(`SELECT report_key, generation FROM generated_reports`);
+    const reports: { report_key: string; generation: number }[] = await db.dataSource.query(
+      `SELECT report_key, generation FROM generated_reports`,
+    );
     expect(reports).toEqual([{ report_key: 'weekly_digest:2026-W48', generation: 2 }]);
     const events = await store.load(reportAggregateId('weekly_digest:2026-W48'));
     expect(events.map((e) => [e.aggregateType, e.type, e.data['generation']])).toEqual([
@@ -74,12 +114,23 @@ describe('scheduled report runs (time-skipping test server, real activities on P
       ['report', 'ReportGenerated', 2],
     ]);
     const ledning = await mails('ledning');
-    expect(ledning.map((m) => [m.subject, m.attachments.map((a) => a.contentType)])).toEqual([['Veckosammanställning till ledningsgruppen, vecka 48 2026', ['application/pdf']]]);
+    expect(ledning.map((m) => [m.subject, m.attachments.map((a) => a.contentType)])).toEqual([
+      ['Veckosammanställning till ledningsgruppen, vecka 48 2026', ['application/pdf']],
+    ]);
   });
 
   it('15 January: the patientsäkerhetsberättelse draft, then reminders to the MAS on 1, 15 and 25 February (time skipped)', async () => {
-    const result = await env.client.workflow.execute(scheduledReportWorkflow, { args: [{ kind: 'patientsakerhetsberattelse', scheduledAt: '2027-01-15T06:00:00.000Z' }], taskQueue, workflowId: `psb-${randomUUID()}` });
-    expect(result).toEqual({ key: 'patientsakerhetsberattelse:2026', generation: 1, mailed: true, reminders: 3 });
+    const result = await env.client.workflow.execute(scheduledReportWorkflow, {
+      args: [{ kind: 'patientsakerhetsberattelse', scheduledAt: '2027-01-15T06:00:00.000Z' }],
+      taskQueue,
+      workflowId: `psb-${randomUUID()}`,
+    });
+    expect(result).toEqual({
+      key: 'patientsakerhetsberattelse:2026',
+      generation: 1,
+      mailed: true,
+      reminders: 3,
+    });
     const toMas = await mails('mas');
     expect(toMas.map((m) => m.subject).sort()).toEqual([
       'Patientsäkerhetsberättelse 2026 (utkast)',
@@ -90,24 +141,49 @@ describe('scheduled report runs (time-skipping test server, real activities on P
   });
 
   it('an approved berättelse stops the reminder chain', async () => {
-    const handle = await env.client.workflow.start(scheduledReportWorkflow, { args: [{ kind: 'kvalitetsberattelse', scheduledAt: '2027-01-20T06:00:00.000Z' }], taskQueue, workflowId: `kb-${randomUUID()}` });
+    const handle = await env.client.workflow.start(scheduledReportWorkflow, {
+      args: [{ kind: 'kvalitetsberattelse', scheduledAt: '2027-01-20T06:00:00.000Z' }],
+      taskQueue,
+      workflowId: `kb-${randomUUID()}`,
+    });
     await handle.signal(berattelseApprovedSignal);
-    expect(await handle.result()).toEqual({ key: 'kvalitetsberattelse:2026', generation: 1, mailed: true, reminders: 0 });
+    expect(await handle.result()).toEqual({
+      key: 'kvalitetsberattelse:2026',
+      generation: 1,
+      mailed: true,
+      reminders: 0,
+    });
     expect((await handle.query(scheduledReportStatusQuery)).approved).toBe(true);
     expect((await mails('kvalitet')).filter((m) => m.subject.startsWith('Påminnelse'))).toEqual([]);
   });
 
   it('a meeting report covers the time since the meeting before', async () => {
     const result = await env.client.workflow.execute(scheduledReportWorkflow, {
-      args: [{ kind: 'meeting_report', scheduledAt: '2026-11-26T06:00:00.000Z', meetingDates: ['2026-11-12T06:00:00.000Z', '2026-11-26T06:00:00.000Z'] }],
+      args: [
+        {
+          kind: 'meeting_report',
+          scheduledAt: '2026-11-26T06:00:00.000Z',
+          meetingDates: ['2026-11-12T06:00:00.000Z', '2026-11-26T06:00:00.000Z'],
+        },
+      ],
       taskQueue,
       workflowId: `meeting-${randomUUID()}`,
     });
     expect(result.key).toBe('meeting_report:2026-11-26');
-    const rows: { period_from: Date; data: { lines: { caseNumber: string }[] } }[] = await db.dataSource.query(`SELECT period_from, data FROM generated_reports WHERE report_key = $1`, [result.key]);
+    const rows: { period_from: Date; data: { lines: { caseNumber: string }[] } }[] =
+      await db.dataSource.query(`SELECT period_from, data FROM generated_reports WHERE report_key = $1`, [
+        result.key,
+      ]);
     expect(rows[0]!.period_from.toISOString()).toBe('2026-11-12T06:00:00.000Z');
     // Reported (or decided) since the meeting on 12 November; HA-2026-0001 came in before it.
-    expect(rows[0]!.data.lines.map((l) => l.caseNumber)).toEqual(['LS-2026-0001', 'AV-2026-0002', 'KL-2026-0001', 'KL-2026-0002', 'LM-2026-0001', 'AV-2026-0001']);
+    expect(rows[0]!.data.lines.map((l) => l.caseNumber)).toEqual([
+      'LS-2026-0001',
+      'AV-2026-0002',
+      'KL-2026-0001',
+      'KL-2026-0002',
+      'LM-2026-0001',
+      'AV-2026-0001',
+    ]);
   });
 });
 
@@ -128,26 +204,52 @@ describe('report schedules on the Temporal dev server', () => {
     client = new Client({ connection });
   });
   afterAll(async () => {
-    for (const d of reportScheduleDefinitions({ prefix })) await client.schedule.getHandle(d.scheduleId).delete().catch(() => undefined);
+    for (const d of reportScheduleDefinitions({ prefix }))
+      await client.schedule
+        .getHandle(d.scheduleId)
+        .delete()
+        .catch(() => undefined);
     await connection.close();
   });
 
   it('creates every schedule idempotently, in Stockholm time, and the server computes the fire times', async () => {
-    const first = await ensureReportSchedules(client, taskQueue, { prefix, paused: true, meetingDates: ['2027-01-14', '2027-06-10'] });
+    const first = await ensureReportSchedules(client, taskQueue, {
+      prefix,
+      paused: true,
+      meetingDates: ['2027-01-14', '2027-06-10'],
+    });
     expect(first.created).toHaveLength(8);
-    const second = await ensureReportSchedules(client, taskQueue, { prefix, meetingDates: ['2027-01-14', '2027-06-10'] });
+    const second = await ensureReportSchedules(client, taskQueue, {
+      prefix,
+      meetingDates: ['2027-01-14', '2027-06-10'],
+    });
     expect(second).toEqual({ created: [], updated: first.created });
-    const next = async (kind: string) => (await client.schedule.getHandle(`${prefix}-${kind}`).describe()).info.nextActionTimes.map((d) => d.toISOString());
+    const next = async (kind: string) =>
+      (await client.schedule.getHandle(`${prefix}-${kind}`).describe()).info.nextActionTimes.map((d) =>
+        d.toISOString(),
+      );
     const describeWeekly = await client.schedule.getHandle(`${prefix}-weekly-digest`).describe();
     expect(describeWeekly.state.paused).toBe(true); // the update kept the paused state
     expect(describeWeekly.spec.timezone).toBe('Europe/Stockholm');
     expect(describeWeekly.policies.catchupWindow).toBe(6 * 86_400_000);
     for (const t of describeWeekly.info.nextActionTimes) {
-      const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(t);
+      const local = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Stockholm',
+        weekday: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(t);
       expect(local).toBe('måndag 07:00');
     }
-    expect((await next('tertial-report')).slice(0, 3)).toEqual(['2027-01-01T06:00:00.000Z', '2027-05-01T05:00:00.000Z', '2027-09-01T05:00:00.000Z']);
-    expect((await next('quarterly-statistics')).slice(0, 2)).toEqual(['2027-01-01T06:00:00.000Z', '2027-04-01T05:00:00.000Z']);
+    expect((await next('tertial-report')).slice(0, 3)).toEqual([
+      '2027-01-01T06:00:00.000Z',
+      '2027-05-01T05:00:00.000Z',
+      '2027-09-01T05:00:00.000Z',
+    ]);
+    expect((await next('quarterly-statistics')).slice(0, 2)).toEqual([
+      '2027-01-01T06:00:00.000Z',
+      '2027-04-01T05:00:00.000Z',
+    ]);
     expect((await next('patientsakerhetsberattelse'))[0]).toBe('2027-01-15T06:00:00.000Z');
     expect((await next('ledningssystem-review'))[0]).toBe('2027-03-01T06:00:00.000Z');
     expect(await next('meeting-report')).toEqual(['2027-01-14T06:00:00.000Z', '2027-06-10T05:00:00.000Z']);
@@ -165,12 +267,21 @@ describe('report schedules on the Temporal dev server', () => {
     const db = await createTestDatabase({ poolSize: 4 });
     const store = await seed(db);
     const nativeConnection = await NativeConnection.connect({ address: infraEnv().TEMPORAL_ADDRESS });
-    const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: activities(db, store) });
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: activities(db, store),
+    });
     const running = worker.run();
     try {
       const handle = client.schedule.getHandle(`${prefix}-weekly-digest`);
       // The server was down over Monday 23 November 07:00: the schedule makes up the run.
-      await handle.backfill({ start: new Date('2026-11-23T05:59:00.000Z'), end: new Date('2026-11-23T06:01:00.000Z'), overlap: 'ALLOW_ALL' });
+      await handle.backfill({
+        start: new Date('2026-11-23T05:59:00.000Z'),
+        end: new Date('2026-11-23T06:01:00.000Z'),
+        overlap: 'ALLOW_ALL',
+      });
       let rows: { report_key: string }[] = [];
       for (let i = 0; i < 60 && rows.length === 0; i++) {
         await new Promise((r) => setTimeout(r, 500));

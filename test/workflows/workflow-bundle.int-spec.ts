@@ -18,7 +18,13 @@ describe('the production workflow bundle (ADR 0016)', () => {
   }, 120_000);
 
   it('carries every workflow the worker registers', () => {
-    for (const name of ['caseWorkflow', 'smokeWorkflow', 'ledningssystemDutyWorkflow', 'riskAssessmentWorkflow', 'scheduledReportWorkflow'])
+    for (const name of [
+      'caseWorkflow',
+      'smokeWorkflow',
+      'ledningssystemDutyWorkflow',
+      'riskAssessmentWorkflow',
+      'scheduledReportWorkflow',
+    ])
       expect(code).toContain(name);
   });
 
@@ -27,7 +33,11 @@ describe('the production workflow bundle (ADR 0016)', () => {
     // The whole barrel is ~120 files; the workflows use the calendar, the case types and report periods.
     expect(domain.length).toBeLessThan(20);
     expect(domain.some((s) => s.includes('/libs/domain/src/cases/case-type.ts'))).toBe(true);
-    for (const unused of ['/libs/domain/src/risk/', '/libs/domain/src/egenkontroll/', '/libs/domain/src/cases/decide'])
+    for (const unused of [
+      '/libs/domain/src/risk/',
+      '/libs/domain/src/egenkontroll/',
+      '/libs/domain/src/cases/decide',
+    ])
       expect(domain.filter((s) => s.includes(unused))).toEqual([]);
   });
 });

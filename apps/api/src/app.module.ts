@@ -26,7 +26,6 @@ import { AppointmentsModule } from './appointments/appointments.module';
 import { TrainingModule } from './training/training.module';
 import { InternkontrollModule } from './internkontroll/internkontroll.module';
 
-
 @Module({
   imports: [
     ConfigModule.forRoot({

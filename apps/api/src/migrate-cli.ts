@@ -9,8 +9,14 @@ async function main(): Promise<void> {
   const runtimeUrl = process.env['DATABASE_URL'];
   const ownerUrl = process.env['DATABASE_OWNER_URL'] ?? runtimeUrl;
   if (!ownerUrl) throw new Error('DATABASE_OWNER_URL eller DATABASE_URL saknas / is not set');
-  await migrateDatabase({ ownerUrl, ...(runtimeUrl === undefined ? {} : { runtimeUrl }), applicationName: 'kvalitet-migrate' });
-  process.stderr.write(`[migrate] databasen är migrerad${runtimeUrl && ownerUrl !== runtimeUrl ? ' och runtime-rollen har sina rättigheter' : ''}\n`);
+  await migrateDatabase({
+    ownerUrl,
+    ...(runtimeUrl === undefined ? {} : { runtimeUrl }),
+    applicationName: 'kvalitet-migrate',
+  });
+  process.stderr.write(
+    `[migrate] databasen är migrerad${runtimeUrl && ownerUrl !== runtimeUrl ? ' och runtime-rollen har sina rättigheter' : ''}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { findDeadLetter, listDeadLetters, replayDeadLetter, type DeadLetter, type ReplayOutcome } from '@kvalitet/messaging';
+import {
+  findDeadLetter,
+  listDeadLetters,
+  replayDeadLetter,
+  type DeadLetter,
+  type ReplayOutcome,
+} from '@kvalitet/messaging';
 import { openDataSource } from '@kvalitet/persistence';
 import { connectTemporalClient } from './orchestrator';
 import { createProjectorConsumers, type ProjectorConsumer } from './projector-consumers';
@@ -54,11 +60,17 @@ function printList(letters: DeadLetter[]): void {
     return;
   }
   for (const l of letters) {
-    const replayed = l.replayedAt ? ` — uppspelad / replayed ${l.replayedAt} (${l.replayOutcome}, ${l.replayedBy})` : '';
-    say(`#${l.id}  ${l.createdAt}  ${l.consumer}  ${l.eventType ?? '(ingen händelse / not an event)'} ${l.aggregateId ?? ''}  ${l.attempts} försök / attempts${replayed}`);
+    const replayed = l.replayedAt
+      ? ` — uppspelad / replayed ${l.replayedAt} (${l.replayOutcome}, ${l.replayedBy})`
+      : '';
+    say(
+      `#${l.id}  ${l.createdAt}  ${l.consumer}  ${l.eventType ?? '(ingen händelse / not an event)'} ${l.aggregateId ?? ''}  ${l.attempts} försök / attempts${replayed}`,
+    );
     say(`      ${firstLine(l.error)}`);
   }
-  say(`${letters.length} st / in all. Visa / show: npm run dead-letters -- show ID; spela upp / replay: npm run dead-letters -- replay ID`);
+  say(
+    `${letters.length} st / in all. Visa / show: npm run dead-letters -- show ID; spela upp / replay: npm run dead-letters -- replay ID`,
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -76,7 +88,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'list') {
       const consumer = option(args, '--consumer');
-      printList(await listDeadLetters(dataSource, { ...(consumer ? { consumer } : {}), includeReplayed: args.includes('--include-replayed') }));
+      printList(
+        await listDeadLetters(dataSource, {
+          ...(consumer ? { consumer } : {}),
+          includeReplayed: args.includes('--include-replayed'),
+        }),
+      );
       return 0;
     }
     if (command === 'show') {
@@ -92,7 +109,9 @@ async function main(argv: string[]): Promise<number> {
     const all = args.includes('--all');
     const consumerFilter = option(args, '--consumer');
     const ids = all
-      ? (await listDeadLetters(dataSource, consumerFilter ? { consumer: consumerFilter } : {})).map((l) => l.id)
+      ? (await listDeadLetters(dataSource, consumerFilter ? { consumer: consumerFilter } : {})).map(
+          (l) => l.id,
+        )
       : [args[0]].filter((id): id is string => !!id && !id.startsWith('--'));
     if (ids.length === 0) {
       if (!all) throw new UsageError('replay behöver ett id eller --all / needs an id or --all');
@@ -101,12 +120,16 @@ async function main(argv: string[]): Promise<number> {
     }
     const letters = await Promise.all(ids.map((id) => findDeadLetter(dataSource, id)));
     const missing = ids.filter((_, i) => !letters[i]);
-    if (missing.length > 0) throw new UsageError(`dead letter ${missing.join(', ')} finns inte / does not exist`);
+    if (missing.length > 0)
+      throw new UsageError(`dead letter ${missing.join(', ')} finns inte / does not exist`);
     const needsTemporal = letters.some((l) => l!.consumer.endsWith('orchestrator'));
     let temporal = null;
     if (needsTemporal) {
       const address = process.env.TEMPORAL_ADDRESS;
-      if (!address) throw new UsageError('TEMPORAL_ADDRESS saknas / is not set (behövs för orkestrerarna / needed by the orchestrators)');
+      if (!address)
+        throw new UsageError(
+          'TEMPORAL_ADDRESS saknas / is not set (behövs för orkestrerarna / needed by the orchestrators)',
+        );
       temporal = connectTemporalClient({ address, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
       closeTemporal = temporal.close;
     }
@@ -118,7 +141,12 @@ async function main(argv: string[]): Promise<number> {
       }).map((c) => [c.consumerName, c]),
     );
     const replayedBy = process.env.DEAD_LETTER_OPERATOR ?? userInfo().username;
-    const outcomes: Record<ReplayOutcome | 'failed', number> = { handled: 0, already_handled: 0, already_replayed: 0, failed: 0 };
+    const outcomes: Record<ReplayOutcome | 'failed', number> = {
+      handled: 0,
+      already_handled: 0,
+      already_replayed: 0,
+      failed: 0,
+    };
     for (const [i, letter] of letters.entries()) {
       const consumer = consumers.get(letter!.consumer);
       const progress = `[${i + 1}/${letters.length}] #${letter!.id} ${letter!.consumer} ${letter!.eventType ?? ''}`;
@@ -133,7 +161,9 @@ async function main(argv: string[]): Promise<number> {
         say(`${progress}: ${describe(outcome)}`);
       } catch (error) {
         outcomes.failed += 1;
-        say(`${progress}: misslyckades igen / failed again — ${firstLine(error instanceof Error ? error.message : String(error))}`);
+        say(
+          `${progress}: misslyckades igen / failed again — ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        );
       }
     }
     say(

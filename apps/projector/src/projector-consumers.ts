@@ -34,7 +34,9 @@ export function createProjectorConsumers(options: ProjectorConsumerOptions): Pro
       consumers.push({
         consumerName: `${namespace}.${projection.name}`,
         topics: projection.topics,
-        ...(projection.handleBatch ? { handleBatch: projection.handleBatch } : { handle: projection.handle! }),
+        ...(projection.handleBatch
+          ? { handleBatch: projection.handleBatch }
+          : { handle: projection.handle! }),
         ...(projection.partitionsConsumedConcurrently
           ? { partitionsConsumedConcurrently: projection.partitionsConsumedConcurrently }
           : {}),
@@ -58,9 +60,19 @@ export function createProjectorConsumers(options: ProjectorConsumerOptions): Pro
       name: `${namespace}.case-orchestrator`,
     });
     // Register events (routines, egenkontroll, …) → their duty workflows (ADR 0008).
-    const registers = createLedningssystemOrchestrator({ client, taskQueue, namespace, name: `${namespace}.ledningssystem-orchestrator` });
+    const registers = createLedningssystemOrchestrator({
+      client,
+      taskQueue,
+      namespace,
+      name: `${namespace}.ledningssystem-orchestrator`,
+    });
     // Risk assessment events → their follow-up workflows (ADR 0007).
-    const risks = createRiskAssessmentOrchestrator({ client, taskQueue, namespace, name: `${namespace}.risk-assessment-orchestrator` });
+    const risks = createRiskAssessmentOrchestrator({
+      client,
+      taskQueue,
+      namespace,
+      name: `${namespace}.risk-assessment-orchestrator`,
+    });
     for (const [orchestrator, failureMessage] of [
       [cases, 'händelse kunde inte skickas till ärendets arbetsflöde'],
       [registers, 'händelse kunde inte skickas till registrets arbetsflöde'],

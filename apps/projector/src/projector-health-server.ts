@@ -22,7 +22,14 @@ export class ProjectorHealthServer {
       collect() {
         this.reset();
         for (const s of read()) {
-          this.set({ consumer: s.consumer, dependency: s.pausedBecause?.dependency ?? '', reason: s.pausedBecause?.reason ?? '' }, s.state === 'paused' || s.state === 'reconnecting' ? 1 : 0);
+          this.set(
+            {
+              consumer: s.consumer,
+              dependency: s.pausedBecause?.dependency ?? '',
+              reason: s.pausedBecause?.reason ?? '',
+            },
+            s.state === 'paused' || s.state === 'reconnecting' ? 1 : 0,
+          );
         }
       },
     });
@@ -33,7 +40,11 @@ export class ProjectorHealthServer {
       registers: [this.registry],
       collect() {
         this.reset();
-        for (const s of read()) this.set({ consumer: s.consumer }, s.pausedBecause ? (Date.now() - Date.parse(s.pausedBecause.since)) / 1000 : 0);
+        for (const s of read())
+          this.set(
+            { consumer: s.consumer },
+            s.pausedBecause ? (Date.now() - Date.parse(s.pausedBecause.since)) / 1000 : 0,
+          );
       },
     });
     new Gauge({
@@ -47,8 +58,16 @@ export class ProjectorHealthServer {
       },
     });
     for (const [name, help, pick] of [
-      ['kvalitet_consumer_events_handled_total', 'Händelser som hanterats sedan start / events handled since start', (s: ConsumerStatus) => s.handled],
-      ['kvalitet_consumer_dead_letters_written_total', 'Händelser flyttade till dead_letters sedan start / events dead-lettered since start', (s: ConsumerStatus) => s.deadLettered],
+      [
+        'kvalitet_consumer_events_handled_total',
+        'Händelser som hanterats sedan start / events handled since start',
+        (s: ConsumerStatus) => s.handled,
+      ],
+      [
+        'kvalitet_consumer_dead_letters_written_total',
+        'Händelser flyttade till dead_letters sedan start / events dead-lettered since start',
+        (s: ConsumerStatus) => s.deadLettered,
+      ],
     ] as const) {
       new Counter({
         name,
@@ -88,8 +107,10 @@ export class ProjectorHealthServer {
 
   private async answer(url: string): Promise<{ status: number; type: string; body: string }> {
     const path = url.split('?')[0];
-    if (path === '/metrics') return { status: 200, type: this.registry.contentType, body: await this.registry.metrics() };
-    if (path === '/health/live') return { status: 200, type: 'application/json', body: JSON.stringify({ status: 'ok' }) };
+    if (path === '/metrics')
+      return { status: 200, type: this.registry.contentType, body: await this.registry.metrics() };
+    if (path === '/health/live')
+      return { status: 200, type: 'application/json', body: JSON.stringify({ status: 'ok' }) };
     if (path === '/health/ready') {
       const consumers = this.statuses();
       const waiting = consumers.filter((s) => s.state !== 'running');

@@ -8,18 +8,32 @@ import { ProjectorService } from './projector.service';
 import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (env) => validateConfig(projectorConfigSchema, env) })],
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      validate: (env) => validateConfig(projectorConfigSchema, env),
+    }),
+  ],
   providers: [
     {
       provide: PROJECTOR_DATA_SOURCE,
       inject: [ConfigService],
       useFactory: (config: ConfigService<ProjectorConfig, true>) =>
-        openDataSource({ url: config.get('DATABASE_URL', { infer: true }), poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }), applicationName: 'kvalitet-projector' }),
+        openDataSource({
+          url: config.get('DATABASE_URL', { infer: true }),
+          poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
+          applicationName: 'kvalitet-projector',
+        }),
     },
     {
       provide: PROJECTOR_KAFKA,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<ProjectorConfig, true>) => createKafka({ brokers: parseBrokers(config.get('KAFKA_BROKERS', { infer: true })), clientId: 'kvalitet-projector' }),
+      useFactory: (config: ConfigService<ProjectorConfig, true>) =>
+        createKafka({
+          brokers: parseBrokers(config.get('KAFKA_BROKERS', { infer: true })),
+          clientId: 'kvalitet-projector',
+        }),
     },
     ProjectorService,
   ],

@@ -53,7 +53,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     const consumers = createProjectorConsumers({
       namespace,
       projections: this.config.get('PROJECTIONS_ENABLED', { infer: true }) === 'true',
-      temporal: temporal && { ...temporal, taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }) },
+      temporal: temporal && {
+        ...temporal,
+        taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
+      },
     });
     for (const consumer of consumers) {
       const runner = new ConsumerRunner(this.kafka, this.dataSource, {
@@ -70,8 +73,15 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     if (port > 0) {
       const host = this.config.get('PROJECTOR_HTTP_HOST', { infer: true });
       const listening = await this.health.listen(port, host);
-      if ('error' in listening) logger.warn({ err: listening.error }, `hälsa och mått kunde inte startas på ${host}:${port} / health and metrics not served`);
-      else logger.info(`hälsa och mått / health and metrics: http://${host}:${listening.port}/health/ready, /metrics`);
+      if ('error' in listening)
+        logger.warn(
+          { err: listening.error },
+          `hälsa och mått kunde inte startas på ${host}:${port} / health and metrics not served`,
+        );
+      else
+        logger.info(
+          `hälsa och mått / health and metrics: http://${host}:${listening.port}/health/ready, /metrics`,
+        );
     }
     logger.info(PROJECTOR_STARTED);
   }

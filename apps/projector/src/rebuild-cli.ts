@@ -14,12 +14,20 @@ async function main(): Promise<void> {
   if (projections.length === 0) throw new Error(`okänd läsmodell: ${only}`);
   const ownerUrl = process.env.DATABASE_OWNER_URL;
   if (ownerUrl) await migrateDatabase({ ownerUrl, runtimeUrl: url, applicationName: 'kvalitet-rebuild' });
-  const dataSource = await openDataSource({ url: ownerUrl ?? url, migrate: !ownerUrl, applicationName: 'kvalitet-rebuild' });
+  const dataSource = await openDataSource({
+    url: ownerUrl ?? url,
+    migrate: !ownerUrl,
+    applicationName: 'kvalitet-rebuild',
+  });
   try {
-    await rebuildReadModels(dataSource, new EventStore(dataSource), projections, (message) => process.stderr.write(`[rebuild] ${message}\n`));
+    await rebuildReadModels(dataSource, new EventStore(dataSource), projections, (message) =>
+      process.stderr.write(`[rebuild] ${message}\n`),
+    );
   } catch (error) {
     if ((error as { driverError?: { code?: string } }).driverError?.code === '42501' && !ownerUrl)
-      throw new Error(`${error instanceof Error ? error.message : String(error)} — läsmodellerna byggs om som tabellernas ägare: sätt DATABASE_OWNER_URL`);
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)} — läsmodellerna byggs om som tabellernas ägare: sätt DATABASE_OWNER_URL`,
+      );
     throw error;
   } finally {
     await dataSource.destroy();

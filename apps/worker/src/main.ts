@@ -13,6 +13,9 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  logger.fatal({ err: error }, `worker kunde inte starta: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal(
+    { err: error },
+    `worker kunde inte starta: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -7,13 +7,23 @@ import { WorkerService } from './worker.service';
 import { WORKER_DATA_SOURCE } from './worker.tokens';
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (env) => validateConfig(workerConfigSchema, env) })],
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      validate: (env) => validateConfig(workerConfigSchema, env),
+    }),
+  ],
   providers: [
     {
       provide: WORKER_DATA_SOURCE,
       inject: [ConfigService],
       useFactory: (config: ConfigService<WorkerConfig, true>) =>
-        openDataSource({ url: config.get('DATABASE_URL', { infer: true }), poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }), applicationName: 'kvalitet-worker' }),
+        openDataSource({
+          url: config.get('DATABASE_URL', { infer: true }),
+          poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
+          applicationName: 'kvalitet-worker',
+        }),
     },
     WorkerService,
   ],

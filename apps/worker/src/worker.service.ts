@@ -3,7 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { topicForAggregate } from '@kvalitet/contracts';
-import { CaseCommandService, EventStore, PolicyRepository, RiskAssessmentCommandService, RiskPolicyRepository } from '@kvalitet/persistence';
+import {
+  CaseCommandService,
+  EventStore,
+  PolicyRepository,
+  RiskAssessmentCommandService,
+  RiskPolicyRepository,
+} from '@kvalitet/persistence';
 import { Mailer, mailConfigFromEnv } from '@kvalitet/notifications';
 import { createLogger } from '@kvalitet/runtime';
 import { REPORT_DEMO_UNITS, organisationNameFromEnv } from '@kvalitet/reporting';
@@ -37,7 +43,11 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     Runtime.install({
       logger: {
-        log: (level, message, meta) => logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')]({ ...meta }, message),
+        log: (level, message, meta) =>
+          logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')](
+            { ...meta },
+            message,
+          ),
         trace: (m, meta) => logger.trace(meta ?? {}, m),
         debug: (m, meta) => logger.debug(meta ?? {}, m),
         info: (m, meta) => logger.info(meta ?? {}, m),
@@ -46,7 +56,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       },
       telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
     });
-    this.connection = await NativeConnection.connect({ address: this.config.get('TEMPORAL_ADDRESS', { infer: true }) });
+    this.connection = await NativeConnection.connect({
+      address: this.config.get('TEMPORAL_ADDRESS', { infer: true }),
+    });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
@@ -59,15 +71,29 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           policy: this.policySource(),
           notifier: createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() }),
         }),
-        ...createReportActivities({ dataSource: this.dataSource, events: this.eventStore(), mailer: this.mailer(), units: REPORT_DEMO_UNITS, organisation: organisationNameFromEnv(), recipients: reportRecipientsFromEnv() }),
+        ...createReportActivities({
+          dataSource: this.dataSource,
+          events: this.eventStore(),
+          mailer: this.mailer(),
+          units: REPORT_DEMO_UNITS,
+          organisation: organisationNameFromEnv(),
+          recipients: reportRecipientsFromEnv(),
+        }),
         ...createLedningssystemActivities({ store: this.eventStore(), policy: this.policySource() }),
         ...createRiskAssessmentActivities({
-          riskAssessments: new RiskAssessmentCommandService(this.eventStore(), new RiskPolicyRepository(this.eventStore())),
+          riskAssessments: new RiskAssessmentCommandService(
+            this.eventStore(),
+            new RiskPolicyRepository(this.eventStore()),
+          ),
           policy: this.policySource(),
-          notifier: riskReminderDelivery(createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() })),
+          notifier: riskReminderDelivery(
+            createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() }),
+          ),
         }),
       },
-      maxConcurrentActivityTaskExecutions: this.config.get('WORKER_MAX_CONCURRENT_ACTIVITIES', { infer: true }),
+      maxConcurrentActivityTaskExecutions: this.config.get('WORKER_MAX_CONCURRENT_ACTIVITIES', {
+        infer: true,
+      }),
       ...this.workflowTuning(),
       shutdownGraceTime: '20s',
     });
@@ -76,7 +102,10 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       logger.fatal({ err: error }, 'Temporal-arbetaren stannade oväntat');
       process.exit(1);
     });
-    logger.info({ taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }) }, 'Temporal-arbetaren är igång');
+    logger.info(
+      { taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }) },
+      'Temporal-arbetaren är igång',
+    );
   }
 
   /** Events the activities append go to this installation's topics (KAFKA_NAMESPACE, as in the projector). */
@@ -103,7 +132,12 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private mailer(): Mailer {
     const config = mailConfigFromEnv();
     this.mailers.push(
-      new Mailer({ db: this.dataSource, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, addressDomain: config.MAIL_DOMAIN }),
+      new Mailer({
+        db: this.dataSource,
+        smtpUrl: config.SMTP_URL,
+        from: config.MAIL_FROM,
+        addressDomain: config.MAIL_DOMAIN,
+      }),
     );
     return this.mailers[this.mailers.length - 1]!;
   }

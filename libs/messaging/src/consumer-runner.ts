@@ -1,7 +1,12 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@kvalitet/contracts';
-import { dependencyName, infrastructureFailure, type Dependency, type InfrastructureFailure } from './infrastructure-failure';
+import {
+  dependencyName,
+  infrastructureFailure,
+  type Dependency,
+  type InfrastructureFailure,
+} from './infrastructure-failure';
 import { writeDeadLetter } from './dead-letters';
 import { handleWithInbox, type EventBatchHandler, type EventHandler } from './handle-with-inbox';
 
@@ -85,7 +90,8 @@ export class ConsumerRunner {
     private readonly dataSource: DataSource,
     private readonly options: ConsumerRunnerOptions,
   ) {
-    if (!options.handle === !options.handleBatch) throw new Error('ConsumerRunner needs exactly one of handle and handleBatch');
+    if (!options.handle === !options.handleBatch)
+      throw new Error('ConsumerRunner needs exactly one of handle and handleBatch');
     this.consumer = kafka.consumer({
       groupId: options.consumerName,
       allowAutoTopicCreation: false,
@@ -100,9 +106,20 @@ export class ConsumerRunner {
     const pausedPartitions = this.paused.size;
     return {
       consumer: this.options.consumerName,
-      state: !this.wanted ? 'stopped' : this.restarting ? 'reconnecting' : this.failure ? 'paused' : 'running',
+      state: !this.wanted
+        ? 'stopped'
+        : this.restarting
+          ? 'reconnecting'
+          : this.failure
+            ? 'paused'
+            : 'running',
       pausedBecause: this.restarting
-        ? { dependency: 'kafka', reason: 'unreachable', detail: 'konsumenten ansluter till Kafka igen', since: this.failure?.since ?? new Date().toISOString() }
+        ? {
+            dependency: 'kafka',
+            reason: 'unreachable',
+            detail: 'konsumenten ansluter till Kafka igen',
+            since: this.failure?.since ?? new Date().toISOString(),
+          }
         : this.failure,
       pausedPartitions,
       handled: this.handled,
@@ -132,7 +149,11 @@ export class ConsumerRunner {
 
   private restartInBackground(error: unknown): void {
     if (this.restarting) return;
-    this.options.onError?.(error, { consumer: this.options.consumerName, phase: 'anslutning', message: 'Kafka nås inte; försöker igen' });
+    this.options.onError?.(error, {
+      consumer: this.options.consumerName,
+      phase: 'anslutning',
+      message: 'Kafka nås inte; försöker igen',
+    });
     this.restarting = this.restartUntilRunning().finally(() => {
       this.restarting = null;
     });
@@ -156,7 +177,11 @@ export class ConsumerRunner {
         await this.runOnce();
         return;
       } catch (error) {
-        this.options.onError?.(error, { consumer: this.options.consumerName, phase: 'anslutning', message: `Kafka nås fortfarande inte; nytt försök om ${Math.round(Math.min(max, delay * 2) / 1000)} s` });
+        this.options.onError?.(error, {
+          consumer: this.options.consumerName,
+          phase: 'anslutning',
+          message: `Kafka nås fortfarande inte; nytt försök om ${Math.round(Math.min(max, delay * 2) / 1000)} s`,
+        });
         delay = Math.min(max, delay * 2);
       }
     }
@@ -169,7 +194,10 @@ export class ConsumerRunner {
 
   private async runOnce(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.subscribe({
+      topics: [...this.options.topics],
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
     await this.consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
@@ -195,7 +223,12 @@ export class ConsumerRunner {
     const allParsed = parsed.every((p) => p.event !== null);
     if (allParsed) {
       try {
-        const handled = await this.dataSource.transaction((manager) => this.handleMany(parsed.map((p) => p.event!), manager));
+        const handled = await this.dataSource.transaction((manager) =>
+          this.handleMany(
+            parsed.map((p) => p.event!),
+            manager,
+          ),
+        );
         this.processed(handled);
         resolveOffset(batch.lastOffset());
         await commitOffsetsIfNecessary();
@@ -205,7 +238,12 @@ export class ConsumerRunner {
       } catch (error) {
         const failure = infrastructureFailure(error, { postgresPort: this.postgresPort });
         if (failure) return this.pausePartition(payload, failure);
-        this.options.onError?.(error, { consumer: this.options.consumerName, topic: batch.topic, partition: batch.partition, phase: 'batch' });
+        this.options.onError?.(error, {
+          consumer: this.options.consumerName,
+          topic: batch.topic,
+          partition: batch.partition,
+          phase: 'batch',
+        });
       }
     }
     for (const { message, event } of parsed) {
@@ -236,7 +274,12 @@ export class ConsumerRunner {
    * every dependency answers. Returns the infrastructure failure that stopped it instead, if any: the
    * caller pauses the partition and the message is fetched again later.
    */
-  private async handleAlone(topic: string, partition: number, message: KafkaMessage, event: EventEnvelope | null): Promise<InfrastructureFailure | null> {
+  private async handleAlone(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    event: EventEnvelope | null,
+  ): Promise<InfrastructureFailure | null> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let lastError: unknown = new Error('meddelandet är inte en giltig händelse (JSON)');
     if (event) {
@@ -255,7 +298,13 @@ export class ConsumerRunner {
       const unhealthy = await this.failingDependency();
       if (unhealthy) return unhealthy;
     }
-    this.options.onError?.(lastError, { consumer: this.options.consumerName, topic, partition, offset: message.offset, phase: 'dead-letter' });
+    this.options.onError?.(lastError, {
+      consumer: this.options.consumerName,
+      topic,
+      partition,
+      offset: message.offset,
+      phase: 'dead-letter',
+    });
     try {
       const written = await writeDeadLetter(this.dataSource, {
         consumer: this.options.consumerName,
@@ -270,7 +319,13 @@ export class ConsumerRunner {
       if (written) this.deadLettered += 1;
       return null;
     } catch (error) {
-      return infrastructureFailure(error, { postgresPort: this.postgresPort }) ?? { dependency: 'postgres', reason: 'unreachable', detail: `dead letter kunde inte skrivas: ${String(error)}` };
+      return (
+        infrastructureFailure(error, { postgresPort: this.postgresPort }) ?? {
+          dependency: 'postgres',
+          reason: 'unreachable',
+          detail: `dead letter kunde inte skrivas: ${String(error)}`,
+        }
+      );
     }
   }
 
@@ -285,7 +340,11 @@ export class ConsumerRunner {
         await check();
       } catch (error) {
         const failure = infrastructureFailure(error, { postgresPort: this.postgresPort });
-        return { dependency, reason: failure?.reason ?? 'unreachable', detail: failure?.detail ?? String(error) };
+        return {
+          dependency,
+          reason: failure?.reason ?? 'unreachable',
+          detail: failure?.detail ?? String(error),
+        };
       }
     }
     return null;
@@ -323,7 +382,10 @@ export class ConsumerRunner {
     const seconds = Math.round((Date.now() - Date.parse(this.failure.since)) / 1000);
     const name = dependencyName(this.failure.dependency);
     this.failure = null;
-    this.options.onStateChange?.(this.status(), `${this.options.consumerName} är igång igen efter ${seconds} s (${name}) / resumed after ${seconds} s (${name})`);
+    this.options.onStateChange?.(
+      this.status(),
+      `${this.options.consumerName} är igång igen efter ${seconds} s (${name}) / resumed after ${seconds} s (${name})`,
+    );
   }
 
   private forgetPausedPartitions(): void {
@@ -354,7 +416,13 @@ function postgresPortOf(dataSource: DataSource): number | undefined {
 function parseEnvelope(message: KafkaMessage): EventEnvelope | null {
   try {
     const value = JSON.parse(message.value?.toString('utf8') ?? '') as Partial<EventEnvelope>;
-    if (typeof value.id !== 'string' || typeof value.aggregateId !== 'string' || typeof value.type !== 'string' || typeof value.version !== 'number') return null;
+    if (
+      typeof value.id !== 'string' ||
+      typeof value.aggregateId !== 'string' ||
+      typeof value.type !== 'string' ||
+      typeof value.version !== 'number'
+    )
+      return null;
     return value as EventEnvelope;
   } catch {
     return null;

@@ -42,7 +42,16 @@ export async function writeDeadLetter(dataSource: DataSource, letter: NewDeadLet
      WHERE $5::uuid IS NULL OR NOT EXISTS (
        SELECT 1 FROM dead_letters WHERE consumer = $1 AND event_id = $5::uuid AND replayed_at IS NULL)
      RETURNING id`,
-    [letter.consumer, letter.topic, letter.partition, letter.offset, letter.eventId, letter.payload, letter.error, letter.attempts],
+    [
+      letter.consumer,
+      letter.topic,
+      letter.partition,
+      letter.offset,
+      letter.eventId,
+      letter.payload,
+      letter.error,
+      letter.attempts,
+    ],
   );
   return rows.length === 1;
 }
@@ -103,9 +112,15 @@ export async function listDeadLetters(
   return rows.map(toDeadLetter);
 }
 
-export async function findDeadLetter(dataSource: DataSource, id: string): Promise<(DeadLetter & { payload: string }) | null> {
+export async function findDeadLetter(
+  dataSource: DataSource,
+  id: string,
+): Promise<(DeadLetter & { payload: string }) | null> {
   if (!/^\d{1,18}$/.test(id)) return null;
-  const [row]: DeadLetterRow[] = await dataSource.query(`SELECT ${COLUMNS}, payload FROM dead_letters WHERE id = $1`, [id]);
+  const [row]: DeadLetterRow[] = await dataSource.query(
+    `SELECT ${COLUMNS}, payload FROM dead_letters WHERE id = $1`,
+    [id],
+  );
   return row ? { ...toDeadLetter(row), payload: row.payload ?? '' } : null;
 }
 
@@ -128,15 +143,21 @@ export async function replayDeadLetter(
       [id],
     );
     if (!row) throw new Error(`dead letter ${id} finns inte / does not exist`);
-    if (row.consumer !== consumer.consumerName) throw new Error(`dead letter ${id} hör till ${row.consumer}, inte ${consumer.consumerName}`);
+    if (row.consumer !== consumer.consumerName)
+      throw new Error(`dead letter ${id} hör till ${row.consumer}, inte ${consumer.consumerName}`);
     if (row.replayed_at) return 'already_replayed';
     const event = parseJson(row.payload) as EventEnvelope | null;
     if (typeof event?.id !== 'string' || typeof event.type !== 'string') {
-      throw new Error(`dead letter ${id} är ingen händelse och kan inte spelas upp igen / is not an event and cannot be replayed`);
+      throw new Error(
+        `dead letter ${id} är ingen händelse och kan inte spelas upp igen / is not an event and cannot be replayed`,
+      );
     }
     const handled = await handleWithInbox(consumer, [event], manager);
     const outcome = handled.length === 1 ? 'handled' : 'already_handled';
-    await manager.query(`UPDATE dead_letters SET replayed_at = now(), replayed_by = $2, replay_outcome = $3 WHERE id = $1`, [id, replayedBy, outcome]);
+    await manager.query(
+      `UPDATE dead_letters SET replayed_at = now(), replayed_by = $2, replay_outcome = $3 WHERE id = $1`,
+      [id, replayedBy, outcome],
+    );
     return outcome;
   });
 }

@@ -4,7 +4,10 @@ import { ALL_EVENT_TOPICS } from '@kvalitet/contracts';
 export const EVENT_TOPIC_PARTITIONS = 6;
 
 /** Creates the project's topics if they are missing; safe to call from every process at start. */
-export async function ensureTopics(kafka: Kafka, topics: readonly string[] = ALL_EVENT_TOPICS): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: readonly string[] = ALL_EVENT_TOPICS,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -13,7 +16,11 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[] = ALL
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: EVENT_TOPIC_PARTITIONS, replicationFactor: 1 })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: EVENT_TOPIC_PARTITIONS,
+          replicationFactor: 1,
+        })),
       });
     }
   } finally {

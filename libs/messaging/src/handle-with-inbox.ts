@@ -18,8 +18,16 @@ export interface ConsumerHandler {
  * before, in the caller's transaction: the live consumer and a dead-letter replay go through the
  * same door, so an event is handled at most once per consumer whichever comes first.
  */
-export async function handleWithInbox(consumer: ConsumerHandler, events: EventEnvelope[], manager: EntityManager): Promise<EventEnvelope[]> {
-  const claimed = await claimInboxEntries(manager, consumer.consumerName, events.map((e) => e.id));
+export async function handleWithInbox(
+  consumer: ConsumerHandler,
+  events: EventEnvelope[],
+  manager: EntityManager,
+): Promise<EventEnvelope[]> {
+  const claimed = await claimInboxEntries(
+    manager,
+    consumer.consumerName,
+    events.map((e) => e.id),
+  );
   const fresh = events.filter((e) => claimed.delete(e.id));
   if (fresh.length === 0) return fresh;
   if (consumer.handleBatch) {

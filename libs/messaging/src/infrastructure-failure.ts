@@ -83,7 +83,10 @@ function text(value: unknown): string {
  * `driverError` and AggregateError's `errors`. `postgresPort` names a bare socket error on that port
  * as Postgres.
  */
-export function infrastructureFailure(error: unknown, hints: { postgresPort?: number } = {}): InfrastructureFailure | null {
+export function infrastructureFailure(
+  error: unknown,
+  hints: { postgresPort?: number } = {},
+): InfrastructureFailure | null {
   let network: InfrastructureFailure | null = null;
   let temporal = false;
   for (const e of causes(error)) {
@@ -92,11 +95,19 @@ export function infrastructureFailure(error: unknown, hints: { postgresPort?: nu
     const code = e['code'];
     if (typeof code === 'number' && typeof e['details'] === 'string') {
       const reason = GRPC_REASONS[code];
-      if (reason) return { dependency: 'temporal', reason, detail: `gRPC ${code}: ${text(e['details']) || message}` };
+      if (reason)
+        return { dependency: 'temporal', reason, detail: `gRPC ${code}: ${text(e['details']) || message}` };
     }
     if (name === 'ServiceError') temporal = true;
-    if (name.startsWith('KafkaJS') && (e['retriable'] === true || /Connection|Timeout|NumberOfRetriesExceeded|BrokerNotFound/.test(name))) {
-      return { dependency: 'kafka', reason: /Timeout/.test(name) ? 'timeout' : 'unreachable', detail: `${name}: ${message}` };
+    if (
+      name.startsWith('KafkaJS') &&
+      (e['retriable'] === true || /Connection|Timeout|NumberOfRetriesExceeded|BrokerNotFound/.test(name))
+    ) {
+      return {
+        dependency: 'kafka',
+        reason: /Timeout/.test(name) ? 'timeout' : 'unreachable',
+        detail: `${name}: ${message}`,
+      };
     }
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
       const reason = postgresReason(code);
@@ -109,9 +120,14 @@ export function infrastructureFailure(error: unknown, hints: { postgresPort?: nu
     // a later socket error on Postgres's port still names Postgres.
     if (typeof code === 'string' && SOCKET_CODES.has(code) && network?.dependency !== 'postgres') {
       const port = typeof e['port'] === 'number' ? e['port'] : undefined;
-      const dependency: Dependency = port !== undefined && port === hints.postgresPort ? 'postgres' : 'network';
+      const dependency: Dependency =
+        port !== undefined && port === hints.postgresPort ? 'postgres' : 'network';
       if (!network || dependency === 'postgres') {
-        network = { dependency, reason: code === 'ETIMEDOUT' ? 'timeout' : 'unreachable', detail: `${code}: ${message}` };
+        network = {
+          dependency,
+          reason: code === 'ETIMEDOUT' ? 'timeout' : 'unreachable',
+          detail: `${code}: ${message}`,
+        };
       }
     }
   }

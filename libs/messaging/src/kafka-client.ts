@@ -7,13 +7,20 @@ export interface KafkaClientOptions {
   log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: Record<string, unknown>) => void;
 }
 
-const LEVEL_NAMES = { [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug', [logLevel.NOTHING]: 'debug' } as const;
+const LEVEL_NAMES = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+  [logLevel.NOTHING]: 'debug',
+} as const;
 
 export function createKafka(options: KafkaClientOptions): Kafka {
   process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
   const write =
     options.log ??
-    ((level, message, extra) => process.stderr.write(JSON.stringify({ level, msg: message, component: 'kafkajs', ...extra }) + '\n'));
+    ((level, message, extra) =>
+      process.stderr.write(JSON.stringify({ level, msg: message, component: 'kafkajs', ...extra }) + '\n'));
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,

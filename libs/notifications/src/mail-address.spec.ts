@@ -2,7 +2,12 @@ import { resolveRecipients } from './mail-address';
 
 describe('resolveRecipients', () => {
   it('turns usernames into addresses of the domain and keeps addresses', () => {
-    expect(resolveRecipients(['ledning', 'Nämnd@Exempel.se', 'enhetschef.ekbacken', 'ledning'], 'exempelkommun.se')).toEqual({
+    expect(
+      resolveRecipients(
+        ['ledning', 'Nämnd@Exempel.se', 'enhetschef.ekbacken', 'ledning'],
+        'exempelkommun.se',
+      ),
+    ).toEqual({
       addresses: ['ledning@exempelkommun.se', 'nämnd@exempel.se', 'enhetschef.ekbacken@exempelkommun.se'],
       usernames: ['ledning', 'enhetschef.ekbacken'],
     });

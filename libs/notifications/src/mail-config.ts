@@ -12,7 +12,10 @@ export const mailConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default(DEFAULT_MAIL_FROM),
-  MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'måste vara en domän').default(DEFAULT_MAIL_DOMAIN),
+  MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'måste vara en domän')
+    .default(DEFAULT_MAIL_DOMAIN),
 });
 
 export type MailConfig = z.infer<typeof mailConfigSchema>;
@@ -20,7 +23,9 @@ export type MailConfig = z.infer<typeof mailConfigSchema>;
 export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailConfig {
   const parsed = mailConfigSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`felaktig e-postkonfiguration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `felaktig e-postkonfiguration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { resolveRecipients } from './mail-address';
-import type { MailStatus, MailTransportKind, OutgoingMail, SendResult, StoredMail, StoredMailAttachment } from './mail-message';
+import type {
+  MailStatus,
+  MailTransportKind,
+  OutgoingMail,
+  SendResult,
+  StoredMail,
+  StoredMailAttachment,
+} from './mail-message';
 
 /** What the mailer needs of the database: typeorm's DataSource and pg's Pool both fit. */
 export interface MailDatabase {
@@ -46,7 +53,13 @@ interface MailRow {
 
 /** typeorm answers an UPDATE … RETURNING with `[rows, count]`, pg with the rows: accept both. */
 function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
@@ -111,26 +124,48 @@ export class Mailer {
   async send(mail: OutgoingMail): Promise<SendResult> {
     if (!mail.key.trim()) throw new RangeError('Meddelandet saknar nyckel');
     const { addresses, usernames } = resolveRecipients(mail.to, this.domain);
-    const attachments: StoredMailAttachment[] = (mail.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.byteLength }));
-    const claimed = rowsOf<{ id: string }>(await this.options.db.query(
-      `INSERT INTO mail_messages (message_key, sender, recipients, recipient_usernames, subject, text_body, html_body, attachments, transport, status, claimed_at)
+    const attachments: StoredMailAttachment[] = (mail.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.content.byteLength,
+    }));
+    const claimed = rowsOf<{ id: string }>(
+      await this.options.db.query(
+        `INSERT INTO mail_messages (message_key, sender, recipients, recipient_usernames, subject, text_body, html_body, attachments, transport, status, claimed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, 'sending', now())
        ON CONFLICT (message_key) DO NOTHING
        RETURNING id`,
-      [mail.key, this.from, addresses, usernames, mail.subject, mail.text, mail.html ?? null, JSON.stringify(attachments), this.transportKind],
-    ));
+        [
+          mail.key,
+          this.from,
+          addresses,
+          usernames,
+          mail.subject,
+          mail.text,
+          mail.html ?? null,
+          JSON.stringify(attachments),
+          this.transportKind,
+        ],
+      ),
+    );
     let id = claimed[0]?.id;
     if (id === undefined) {
       // The key exists: done before (duplicate), or failed / abandoned, which this attempt takes over.
-      const retaken = rowsOf<{ id: string }>(await this.options.db.query(
-        `UPDATE mail_messages SET status = 'sending', claimed_at = now(), error = NULL
+      const retaken = rowsOf<{ id: string }>(
+        await this.options.db.query(
+          `UPDATE mail_messages SET status = 'sending', claimed_at = now(), error = NULL
           WHERE message_key = $1 AND (status = 'failed' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
           RETURNING id`,
-        [mail.key, this.staleClaimSeconds],
-      ));
+          [mail.key, this.staleClaimSeconds],
+        ),
+      );
       id = retaken[0]?.id;
       if (id === undefined) {
-        const existing = rowsOf<{ id: string; status: MailStatus }>(await this.options.db.query(`SELECT id, status FROM mail_messages WHERE message_key = $1`, [mail.key]));
+        const existing = rowsOf<{ id: string; status: MailStatus }>(
+          await this.options.db.query(`SELECT id, status FROM mail_messages WHERE message_key = $1`, [
+            mail.key,
+          ]),
+        );
         return { id: String(existing[0]!.id), status: existing[0]!.status, duplicate: true };
       }
     }
@@ -141,19 +176,25 @@ export class Mailer {
         subject: mail.subject,
         text: mail.text,
         ...(mail.html === undefined ? {} : { html: mail.html }),
-        attachments: (mail.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
+        attachments: (mail.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content),
+        })),
         messageId: messageIdOf(mail.key),
         headers: { 'X-Kvalitet-Key': mail.key },
       })) as { message?: Buffer };
       const status: MailStatus = this.transportKind === 'capture' ? 'captured' : 'sent';
-      await this.options.db.query(`UPDATE mail_messages SET status = $2, sent_at = now(), raw = $3 WHERE id = $1`, [
-        id,
-        status,
-        this.transportKind === 'capture' && Buffer.isBuffer(info.message) ? info.message : null,
-      ]);
+      await this.options.db.query(
+        `UPDATE mail_messages SET status = $2, sent_at = now(), raw = $3 WHERE id = $1`,
+        [id, status, this.transportKind === 'capture' && Buffer.isBuffer(info.message) ? info.message : null],
+      );
       return { id: String(id), status, duplicate: false };
     } catch (error) {
-      await this.options.db.query(`UPDATE mail_messages SET status = 'failed', error = $2 WHERE id = $1`, [id, error instanceof Error ? error.message : String(error)]);
+      await this.options.db.query(`UPDATE mail_messages SET status = 'failed', error = $2 WHERE id = $1`, [
+        id,
+        error instanceof Error ? error.message : String(error),
+      ]);
       throw error;
     }
   }
@@ -163,18 +204,22 @@ export class Mailer {
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 50;
     const to = filter.to?.trim().toLowerCase() ?? null;
-    const rows = rowsOf<MailRow>(await this.options.db.query(
-      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM mail_messages
+    const rows = rowsOf<MailRow>(
+      await this.options.db.query(
+        `SELECT ${COLUMNS}, count(*) OVER () AS total FROM mail_messages
         WHERE ($1::text IS NULL OR $1 = ANY (recipients) OR $1 = ANY (recipient_usernames))
         ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-      [to, pageSize, (page - 1) * pageSize],
-    ));
+        [to, pageSize, (page - 1) * pageSize],
+      ),
+    );
     let total = rows[0] ? Number(rows[0].total) : 0;
     if (!rows[0] && page > 1) {
-      const counted = rowsOf<{ n: string }>(await this.options.db.query(
-        `SELECT count(*) AS n FROM mail_messages WHERE ($1::text IS NULL OR $1 = ANY (recipients) OR $1 = ANY (recipient_usernames))`,
-        [to],
-      ));
+      const counted = rowsOf<{ n: string }>(
+        await this.options.db.query(
+          `SELECT count(*) AS n FROM mail_messages WHERE ($1::text IS NULL OR $1 = ANY (recipients) OR $1 = ANY (recipient_usernames))`,
+          [to],
+        ),
+      );
       total = Number(counted[0]?.n ?? 0);
     }
     return { items: rows.map(toStored), total };
@@ -182,19 +227,25 @@ export class Mailer {
 
   async get(id: string): Promise<StoredMail | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
-    const rows = rowsOf<MailRow>(await this.options.db.query(`SELECT ${COLUMNS} FROM mail_messages WHERE id = $1`, [id]));
+    const rows = rowsOf<MailRow>(
+      await this.options.db.query(`SELECT ${COLUMNS} FROM mail_messages WHERE id = $1`, [id]),
+    );
     return rows[0] ? toStored(rows[0]) : null;
   }
 
   async getByKey(key: string): Promise<StoredMail | null> {
-    const rows = rowsOf<MailRow>(await this.options.db.query(`SELECT ${COLUMNS} FROM mail_messages WHERE message_key = $1`, [key]));
+    const rows = rowsOf<MailRow>(
+      await this.options.db.query(`SELECT ${COLUMNS} FROM mail_messages WHERE message_key = $1`, [key]),
+    );
     return rows[0] ? toStored(rows[0]) : null;
   }
 
   /** The message as sent (MIME), for the capture; null over SMTP. */
   async raw(id: string): Promise<Buffer | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
-    const rows = rowsOf<{ raw: Buffer | null }>(await this.options.db.query(`SELECT raw FROM mail_messages WHERE id = $1`, [id]));
+    const rows = rowsOf<{ raw: Buffer | null }>(
+      await this.options.db.query(`SELECT raw FROM mail_messages WHERE id = $1`, [id]),
+    );
     return rows[0]?.raw ?? null;
   }
 

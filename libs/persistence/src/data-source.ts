@@ -31,9 +31,15 @@ export function createDataSource(options: DataSourceOptions): DataSource {
  * table owner, `DATABASE_OWNER_URL`) as that role on a connection of its own, followed by the
  * runtime role's grants (database-roles.ts); without it on `url` itself, as one role does everything.
  */
-export async function openDataSource(options: DataSourceOptions & { migrate?: boolean; ownerUrl?: string }): Promise<DataSource> {
+export async function openDataSource(
+  options: DataSourceOptions & { migrate?: boolean; ownerUrl?: string },
+): Promise<DataSource> {
   if (options.migrate && options.ownerUrl) {
-    await migrateDatabase({ ownerUrl: options.ownerUrl, runtimeUrl: options.url, applicationName: options.applicationName });
+    await migrateDatabase({
+      ownerUrl: options.ownerUrl,
+      runtimeUrl: options.url,
+      applicationName: options.applicationName,
+    });
   }
   const dataSource = createDataSource(options);
   await dataSource.initialize();
@@ -48,12 +54,22 @@ export async function openDataSource(options: DataSourceOptions & { migrate?: bo
  * missing and grants it what the processes need (database-roles.ts). Both addresses must name the
  * same database. Idempotent: run at every start of the migration step.
  */
-export async function migrateDatabase(options: { ownerUrl: string; runtimeUrl?: string; applicationName?: string }): Promise<void> {
+export async function migrateDatabase(options: {
+  ownerUrl: string;
+  runtimeUrl?: string;
+  applicationName?: string;
+}): Promise<void> {
   const owner = loginOf(options.ownerUrl);
   const runtime = options.runtimeUrl === undefined ? undefined : loginOf(options.runtimeUrl);
   if (runtime && runtime.database !== owner.database)
-    throw new Error(`DATABASE_OWNER_URL (${owner.database}) och DATABASE_URL (${runtime.database}) pekar på olika databaser`);
-  const dataSource = createDataSource({ url: options.ownerUrl, poolSize: 1, applicationName: options.applicationName ?? 'kvalitet-migrate' });
+    throw new Error(
+      `DATABASE_OWNER_URL (${owner.database}) och DATABASE_URL (${runtime.database}) pekar på olika databaser`,
+    );
+  const dataSource = createDataSource({
+    url: options.ownerUrl,
+    poolSize: 1,
+    applicationName: options.applicationName ?? 'kvalitet-migrate',
+  });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'all' });

@@ -33,7 +33,11 @@ export function loginOf(url: string): DatabaseLogin {
   const user = decodeURIComponent(parsed.username);
   if (!user) throw new Error('databasadressen saknar användare');
   const password = parsed.password ? decodeURIComponent(parsed.password) : undefined;
-  return { user, ...(password === undefined ? {} : { password }), database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) };
+  return {
+    user,
+    ...(password === undefined ? {} : { password }),
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')),
+  };
 }
 
 /** The append-only tables of the schema: the fixed ones plus any other carrying the append-only trigger. */
@@ -61,10 +65,16 @@ export async function appendOnlyTables(manager: EntityManager | DataSource): Pro
  * - USAGE and SELECT on the sequences (nextval of the bigserial keys).
  * TRUNCATE, REFERENCES and TRIGGER are granted on nothing. Everything in one transaction.
  */
-export async function grantRuntimeRole(dataSource: DataSource, runtime: { user: string; password?: string }): Promise<void> {
+export async function grantRuntimeRole(
+  dataSource: DataSource,
+  runtime: { user: string; password?: string },
+): Promise<void> {
   await dataSource.transaction(async (manager) => {
     const { owner } = ((await manager.query(`SELECT current_user AS owner`)) as { owner: string }[])[0]!;
-    if (runtime.user === owner) throw new Error(`runtime-rollen ${runtime.user} är samma som ägaren; ange en annan användare i DATABASE_URL`);
+    if (runtime.user === owner)
+      throw new Error(
+        `runtime-rollen ${runtime.user} är samma som ägaren; ange en annan användare i DATABASE_URL`,
+      );
     const role = escapeIdentifier(runtime.user);
     let [found]: { super: boolean; bypassrls: boolean; member: boolean }[] = await manager.query(
       `SELECT rolsuper AS super, rolbypassrls AS bypassrls, pg_has_role(oid, (SELECT oid FROM pg_roles WHERE rolname = current_user), 'MEMBER') AS member
@@ -87,18 +97,28 @@ export async function grantRuntimeRole(dataSource: DataSource, runtime: { user: 
       found = { super: false, bypassrls: false, member: false };
     }
     if (found.super || found.bypassrls)
-      throw new Error(`runtime-rollen ${runtime.user} är superuser eller BYPASSRLS och kunde stänga av tabellernas skydd; ge processerna en vanlig roll`);
-    if (found.member) throw new Error(`runtime-rollen ${runtime.user} är medlem i ägarrollen ${owner} och ärver dess ägarskap`);
+      throw new Error(
+        `runtime-rollen ${runtime.user} är superuser eller BYPASSRLS och kunde stänga av tabellernas skydd; ge processerna en vanlig roll`,
+      );
+    if (found.member)
+      throw new Error(
+        `runtime-rollen ${runtime.user} är medlem i ägarrollen ${owner} och ärver dess ägarskap`,
+      );
     const appendOnly = await appendOnlyTables(manager);
     const owned: { name: string }[] = await manager.query(
       `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname = ANY($1::text[]) AND pg_get_userbyid(relowner) = $2`,
       [appendOnly, runtime.user],
     );
-    if (owned.length > 0) throw new Error(`runtime-rollen ${runtime.user} äger ${owned.map((o) => o.name).join(', ')}; ägaren ska vara ${owner}`);
+    if (owned.length > 0)
+      throw new Error(
+        `runtime-rollen ${runtime.user} äger ${owned.map((o) => o.name).join(', ')}; ägaren ska vara ${owner}`,
+      );
 
     // PUBLIC has both by default; granted explicitly for databases that revoked them from PUBLIC,
     // skipped when the owner may not grant them (it owns the tables, not the database or schema).
-    const { database } = ((await manager.query(`SELECT current_database() AS database`)) as { database: string }[])[0]!;
+    const { database } = (
+      (await manager.query(`SELECT current_database() AS database`)) as { database: string }[]
+    )[0]!;
     await grantIfAllowed(manager, `GRANT CONNECT ON DATABASE ${escapeIdentifier(database)} TO ${role}`);
     await grantIfAllowed(manager, `GRANT USAGE ON SCHEMA public TO ${role}`);
     await manager.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
@@ -106,7 +126,10 @@ export async function grantRuntimeRole(dataSource: DataSource, runtime: { user: 
     const appendOnlyList = appendOnly.map(escapeIdentifier).join(', ');
     await manager.query(`REVOKE ALL ON TABLE ${appendOnlyList} FROM ${role}`);
     await manager.query(`GRANT SELECT, INSERT ON TABLE ${appendOnlyList} TO ${role}`);
-    const [migrations]: { present: boolean }[] = await manager.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [MIGRATIONS_TABLE]);
+    const [migrations]: { present: boolean }[] = await manager.query(
+      `SELECT to_regclass($1) IS NOT NULL AS present`,
+      [MIGRATIONS_TABLE],
+    );
     if (migrations?.present) {
       await manager.query(`REVOKE ALL ON TABLE ${MIGRATIONS_TABLE} FROM ${role}`);
       await manager.query(`GRANT SELECT ON TABLE ${MIGRATIONS_TABLE} TO ${role}`);
@@ -114,8 +137,12 @@ export async function grantRuntimeRole(dataSource: DataSource, runtime: { user: 
     await manager.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
     // Tables and sequences the owner creates later (new migrations, a rebuild's shadow tables).
     // A new append-only table gets its INSERT/SELECT-only grants when this runs after its migration.
-    await manager.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
-    await manager.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role}`);
+    await manager.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
+    );
+    await manager.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role}`,
+    );
   });
 }
 
@@ -131,5 +158,7 @@ async function grantIfAllowed(manager: EntityManager, statement: string): Promis
 }
 
 function sqlState(error: unknown): string | undefined {
-  return (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
+  return (
+    (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code
+  );
 }

@@ -25,7 +25,13 @@ export interface ReportToArchive {
 }
 
 function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   return result as T[];
 }
 
@@ -62,25 +68,47 @@ export const reportArchive = {
            data = EXCLUDED.data, document = EXCLUDED.document, html = EXCLUDED.html, pdf = EXCLUDED.pdf, generated_at = EXCLUDED.generated_at,
            workflow_id = EXCLUDED.workflow_id, generation = generated_reports.generation + 1
          RETURNING report_key, kind, label, period_from, period_to, generation, generated_at, workflow_id`,
-        [report.key, report.document.kind, report.label, report.from, report.to, JSON.stringify(report.data), JSON.stringify(report.document), report.html, report.pdf, report.document.generatedAt, report.workflowId ?? null],
+        [
+          report.key,
+          report.document.kind,
+          report.label,
+          report.from,
+          report.to,
+          JSON.stringify(report.data),
+          JSON.stringify(report.document),
+          report.html,
+          report.pdf,
+          report.document.generatedAt,
+          report.workflowId ?? null,
+        ],
       ),
     );
     return toArchived(rows[0]!);
   },
 
   async get(db: Queryable, key: string): Promise<ArchivedReport | null> {
-    const rows = rowsOf<Row>(await db.query(`SELECT report_key, kind, label, period_from, period_to, generation, generated_at, workflow_id FROM generated_reports WHERE report_key = $1`, [key]));
+    const rows = rowsOf<Row>(
+      await db.query(
+        `SELECT report_key, kind, label, period_from, period_to, generation, generated_at, workflow_id FROM generated_reports WHERE report_key = $1`,
+        [key],
+      ),
+    );
     return rows[0] ? toArchived(rows[0]) : null;
   },
 
   async pdf(db: Queryable, key: string): Promise<Buffer | null> {
-    const rows = rowsOf<{ pdf: Buffer }>(await db.query(`SELECT pdf FROM generated_reports WHERE report_key = $1`, [key]));
+    const rows = rowsOf<{ pdf: Buffer }>(
+      await db.query(`SELECT pdf FROM generated_reports WHERE report_key = $1`, [key]),
+    );
     return rows[0]?.pdf ?? null;
   },
 
   async list(db: Queryable, kind?: string): Promise<ArchivedReport[]> {
     const rows = rowsOf<Row>(
-      await db.query(`SELECT report_key, kind, label, period_from, period_to, generation, generated_at, workflow_id FROM generated_reports WHERE ($1::text IS NULL OR kind = $1) ORDER BY period_from DESC, report_key`, [kind ?? null]),
+      await db.query(
+        `SELECT report_key, kind, label, period_from, period_to, generation, generated_at, workflow_id FROM generated_reports WHERE ($1::text IS NULL OR kind = $1) ORDER BY period_from DESC, report_key`,
+        [kind ?? null],
+      ),
     );
     return rows.map(toArchived);
   },

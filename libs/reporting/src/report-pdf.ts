@@ -1,5 +1,13 @@
 import PDFDocument from 'pdfkit';
-import { ANALYSIS_MARKER, formatNumber, formatStockholm, noticeOf, type ReportBlock, type ReportChart, type ReportDocument } from '@kvalitet/domain';
+import {
+  ANALYSIS_MARKER,
+  formatNumber,
+  formatStockholm,
+  noticeOf,
+  type ReportBlock,
+  type ReportChart,
+  type ReportDocument,
+} from '@kvalitet/domain';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -8,7 +16,11 @@ const PALETTE = ['#1f5f8b', '#c0392b', '#27ae60', '#8e44ad', '#d35400'];
 
 /** The PDF standard fonts speak WinAnsi (å, ä, ö, é, –, … are fine); the few other signs get a stand-in. */
 export function pdfSafe(text: string): string {
-  return text.replace(/→/g, '->').replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/[^\t\n\u0020-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac]/g, '?');
+  return text
+    .replace(/→/g, '->')
+    .replace(/≥/g, '>=')
+    .replace(/≤/g, '<=')
+    .replace(/[^\t\n\u0020-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac]/g, '?');
 }
 
 function ensureSpace(pdf: Pdf, height: number): void {
@@ -24,7 +36,11 @@ function drawChart(pdf: Pdf, chart: ReportChart): void {
   const h = 170;
   ensureSpace(pdf, h + 30);
   const top = pdf.y;
-  pdf.font('Helvetica-Bold').fontSize(10).fillColor('#000').text(pdfSafe(chart.title), MARGIN, top, { width: w, align: 'center' });
+  pdf
+    .font('Helvetica-Bold')
+    .fontSize(10)
+    .fillColor('#000')
+    .text(pdfSafe(chart.title), MARGIN, top, { width: w, align: 'center' });
   const plot = { x: MARGIN + 40, y: top + 18, w: w - 50, h: h - 50 };
   if (chart.kind === 'funnel') {
     const max = Math.max(1, ...chart.steps.map((s) => s.value));
@@ -33,24 +49,51 @@ function drawChart(pdf: Pdf, chart: ReportChart): void {
       const y = plot.y + i * rowH;
       const barW = ((plot.w - 120) * s.value) / max;
       const x = MARGIN + 120 + (plot.w - 120 - barW) / 2;
-      pdf.font('Helvetica').fontSize(8).fillColor('#000').text(pdfSafe(s.label), MARGIN, y + rowH / 2 - 4, { width: 115 });
+      pdf
+        .font('Helvetica')
+        .fontSize(8)
+        .fillColor('#000')
+        .text(pdfSafe(s.label), MARGIN, y + rowH / 2 - 4, { width: 115 });
       pdf.rect(x, y + 3, Math.max(barW, 1), rowH - 6).fill(PALETTE[0]!);
-      pdf.fillColor('#000').text(String(s.value), MARGIN + 120, y + rowH / 2 - 4, { width: plot.w - 120, align: 'center' });
+      pdf
+        .fillColor('#000')
+        .text(String(s.value), MARGIN + 120, y + rowH / 2 - 4, { width: plot.w - 120, align: 'center' });
     });
   } else {
     const values = chart.kind === 'bar' ? chart.values : chart.series.flatMap((s) => s.values);
     const max = Math.max(1, ...values);
-    pdf.lineWidth(0.8).strokeColor('#333').moveTo(plot.x, plot.y).lineTo(plot.x, plot.y + plot.h).lineTo(plot.x + plot.w, plot.y + plot.h).stroke();
-    pdf.font('Helvetica').fontSize(7).fillColor('#000').text(String(max), MARGIN, plot.y - 3, { width: 36, align: 'right' }).text('0', MARGIN, plot.y + plot.h - 4, { width: 36, align: 'right' });
+    pdf
+      .lineWidth(0.8)
+      .strokeColor('#333')
+      .moveTo(plot.x, plot.y)
+      .lineTo(plot.x, plot.y + plot.h)
+      .lineTo(plot.x + plot.w, plot.y + plot.h)
+      .stroke();
+    pdf
+      .font('Helvetica')
+      .fontSize(7)
+      .fillColor('#000')
+      .text(String(max), MARGIN, plot.y - 3, { width: 36, align: 'right' })
+      .text('0', MARGIN, plot.y + plot.h - 4, { width: 36, align: 'right' });
     const n = Math.max(1, chart.labels.length);
     const step = plot.w / n;
     chart.labels.forEach((label, i) => {
-      pdf.fontSize(6).fillColor('#000').text(pdfSafe(label.length > 16 ? `${label.slice(0, 15)}…` : label), plot.x + step * i, plot.y + plot.h + 3, { width: step, align: 'center', lineBreak: false, height: 10 });
+      pdf
+        .fontSize(6)
+        .fillColor('#000')
+        .text(
+          pdfSafe(label.length > 16 ? `${label.slice(0, 15)}…` : label),
+          plot.x + step * i,
+          plot.y + plot.h + 3,
+          { width: step, align: 'center', lineBreak: false, height: 10 },
+        );
     });
     if (chart.kind === 'bar') {
       chart.values.forEach((v, i) => {
         const barH = (v / max) * plot.h;
-        pdf.rect(plot.x + step * i + step * 0.15, plot.y + plot.h - barH, step * 0.7, Math.max(barH, 0.5)).fill(PALETTE[0]!);
+        pdf
+          .rect(plot.x + step * i + step * 0.15, plot.y + plot.h - barH, step * 0.7, Math.max(barH, 0.5))
+          .fill(PALETTE[0]!);
       });
     } else {
       chart.series.forEach((series, si) => {
@@ -62,7 +105,10 @@ function drawChart(pdf: Pdf, chart: ReportChart): void {
           else pdf.lineTo(x, y);
         });
         pdf.lineWidth(1.5).strokeColor(colour).stroke();
-        pdf.fontSize(7).fillColor(colour).text(pdfSafe(series.name), plot.x + plot.w - 80, plot.y + si * 10, { width: 80, align: 'right' });
+        pdf
+          .fontSize(7)
+          .fillColor(colour)
+          .text(pdfSafe(series.name), plot.x + plot.w - 80, plot.y + si * 10, { width: 80, align: 'right' });
       });
     }
   }
@@ -98,7 +144,11 @@ function drawTable(pdf: Pdf, block: Extract<ReportBlock, { kind: 'table' }>): vo
   }
   drawRow(block.columns, true);
   if (block.rows.length === 0) drawRow(['Inga rader.', ...block.columns.slice(1).map(() => '')], false);
-  for (const row of block.rows) drawRow(row.map((c) => (typeof c === 'number' ? formatNumber(c) : c)), false);
+  for (const row of block.rows)
+    drawRow(
+      row.map((c) => (typeof c === 'number' ? formatNumber(c) : c)),
+      false,
+    );
   pdf.moveDown(0.5);
 }
 
@@ -107,13 +157,22 @@ function drawBlock(pdf: Pdf, block: ReportBlock): void {
   switch (block.kind) {
     case 'paragraph':
       ensureSpace(pdf, 30);
-      pdf.font('Helvetica').fontSize(10).fillColor('#000').text(pdfSafe(block.text), MARGIN, pdf.y, { width: w });
+      pdf
+        .font('Helvetica')
+        .fontSize(10)
+        .fillColor('#000')
+        .text(pdfSafe(block.text), MARGIN, pdf.y, { width: w });
       pdf.moveDown(0.5);
       return;
     case 'facts':
       for (const item of block.items) {
         ensureSpace(pdf, 14);
-        pdf.font('Helvetica-Bold').fontSize(9).text(`${pdfSafe(item.label)}: `, MARGIN, pdf.y, { continued: true, width: w }).font('Helvetica').text(pdfSafe(item.value));
+        pdf
+          .font('Helvetica-Bold')
+          .fontSize(9)
+          .text(`${pdfSafe(item.label)}: `, MARGIN, pdf.y, { continued: true, width: w })
+          .font('Helvetica')
+          .text(pdfSafe(item.value));
       }
       pdf.moveDown(0.5);
       return;
@@ -141,7 +200,18 @@ function drawBlock(pdf: Pdf, block: ReportBlock): void {
 
 /** The document as PDF with vector charts, Swedish text, organisation, period and generation time. */
 export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: pdfSafe(doc.title), Author: pdfSafe(doc.organisation), Subject: pdfSafe(doc.periodLabel), Creator: 'Kvalitetsledning' }, lang: 'sv-SE' } as PDFKit.PDFDocumentOptions);
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: {
+      Title: pdfSafe(doc.title),
+      Author: pdfSafe(doc.organisation),
+      Subject: pdfSafe(doc.periodLabel),
+      Creator: 'Kvalitetsledning',
+    },
+    lang: 'sv-SE',
+  } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -149,16 +219,40 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
     pdf.on('error', reject);
   });
   const w = width(pdf);
-  pdf.font('Helvetica').fontSize(10).fillColor('#444').text(pdfSafe(doc.organisation), MARGIN, MARGIN, { width: w });
+  pdf
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor('#444')
+    .text(pdfSafe(doc.organisation), MARGIN, MARGIN, { width: w });
   pdf.font('Helvetica-Bold').fontSize(18).fillColor('#000').text(pdfSafe(doc.title), { width: w });
-  pdf.font('Helvetica').fontSize(10).text(pdfSafe(`Period: ${doc.periodLabel}`), { width: w });
-  pdf.text(pdfSafe(`Skapad: ${formatStockholm(doc.generatedAt)} · ${doc.status === 'draft' ? 'Utkast' : 'Slutlig'}`), { width: w });
-  pdf.fillColor('#555').fontSize(8).text(pdfSafe(noticeOf(doc)), { width: w }).fillColor('#000');
+  pdf
+    .font('Helvetica')
+    .fontSize(10)
+    .text(pdfSafe(`Period: ${doc.periodLabel}`), { width: w });
+  pdf.text(
+    pdfSafe(`Skapad: ${formatStockholm(doc.generatedAt)} · ${doc.status === 'draft' ? 'Utkast' : 'Slutlig'}`),
+    { width: w },
+  );
+  pdf
+    .fillColor('#555')
+    .fontSize(8)
+    .text(pdfSafe(noticeOf(doc)), { width: w })
+    .fillColor('#000');
   pdf.moveDown();
   for (const section of doc.sections) {
     ensureSpace(pdf, 60);
-    pdf.font('Helvetica-Bold').fontSize(13).fillColor('#000').text(pdfSafe(section.title), MARGIN, pdf.y, { width: w });
-    if (section.source) pdf.font('Helvetica').fontSize(7.5).fillColor('#555').text(pdfSafe(`Underlag: ${section.source}`), { width: w }).fillColor('#000');
+    pdf
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .fillColor('#000')
+      .text(pdfSafe(section.title), MARGIN, pdf.y, { width: w });
+    if (section.source)
+      pdf
+        .font('Helvetica')
+        .fontSize(7.5)
+        .fillColor('#555')
+        .text(pdfSafe(`Underlag: ${section.source}`), { width: w })
+        .fillColor('#000');
     pdf.moveDown(0.3);
     for (const block of section.blocks) drawBlock(pdf, block);
     pdf.moveDown(0.5);
@@ -168,7 +262,16 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
     pdf.switchToPage(i);
     // The footer sits in the bottom margin; without this pdfkit would start a new page for it.
     pdf.page.margins.bottom = 0;
-    pdf.font('Helvetica').fontSize(7).fillColor('#555').text(pdfSafe(`${doc.title} · sida ${i + 1} av ${range.count}`), MARGIN, pdf.page.height - MARGIN + 15, { width: w, align: 'center', lineBreak: false });
+    pdf
+      .font('Helvetica')
+      .fontSize(7)
+      .fillColor('#555')
+      .text(
+        pdfSafe(`${doc.title} · sida ${i + 1} av ${range.count}`),
+        MARGIN,
+        pdf.page.height - MARGIN + 15,
+        { width: w, align: 'center', lineBreak: false },
+      );
   }
   pdf.end();
   return done;

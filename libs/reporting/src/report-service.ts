@@ -26,7 +26,13 @@ import {
   type WeeklyDigest,
 } from '@kvalitet/domain';
 import { loadClassificationVocabulary } from '@kvalitet/persistence';
-import { aggregatePeriod, aggregateWeek, berattelseSources, isSqlGrouping, periodLineSources } from './statistics-aggregates';
+import {
+  aggregatePeriod,
+  aggregateWeek,
+  berattelseSources,
+  isSqlGrouping,
+  periodLineSources,
+} from './statistics-aggregates';
 import { statisticsStore, type Queryable } from './statistics-store';
 
 export interface ComposedReport<T> {
@@ -52,22 +58,39 @@ export class ReportService {
   /** Documents show categories and lagrum by the labels of the organisation's lists (REP-15, issue 24). */
   private async ctx(generatedAt: Date) {
     const classifications = await loadClassificationVocabulary(this.options.db);
-    return { organisation: this.options.organisation, units: this.options.units, generatedAt, classifications };
+    return {
+      organisation: this.options.organisation,
+      units: this.options.units,
+      generatedAt,
+      classifications,
+    };
   }
 
   async weeklyDigest(week: string, asOf: Date): Promise<ComposedReport<WeeklyDigest>> {
     if (!parseIsoWeek(week)) throw new RangeError(`Ogiltig vecka: ${week}`);
-    const data = assembleWeeklyDigest(week, asOf, await aggregateWeek(this.options.db, digestWeeks(week, asOf)));
+    const data = assembleWeeklyDigest(
+      week,
+      asOf,
+      await aggregateWeek(this.options.db, digestWeeks(week, asOf)),
+    );
     return { data, document: weeklyDigestDocument(data, await this.ctx(asOf)) };
   }
 
   /** Counted in SQL unless `month` is a dimension (each month is then a period of its own: the pure path). */
-  async statistics(from: Date, to: Date, groupBy: readonly StatisticsDimension[], asOf: Date): Promise<ComposedReport<StatisticsResult>> {
+  async statistics(
+    from: Date,
+    to: Date,
+    groupBy: readonly StatisticsDimension[],
+    asOf: Date,
+  ): Promise<ComposedReport<StatisticsResult>> {
     const query = { from, to, asOf, groupBy, units: this.options.units };
     let data: StatisticsResult;
     const dims = [...new Set(groupBy)];
     if (isSqlGrouping(dims)) {
-      const aggregates = await aggregatePeriod(this.options.db, { ...query, groupings: dims.length > 0 ? [dims] : [] });
+      const aggregates = await aggregatePeriod(this.options.db, {
+        ...query,
+        groupings: dims.length > 0 ? [dims] : [],
+      });
       data = statisticsResultOfAggregates(query, aggregates.groupings[0] ?? aggregates.totals);
     } else {
       data = computeStatistics(await statisticsStore.loadRelevant(this.options.db, from, to), query);
@@ -75,7 +98,14 @@ export class ReportService {
     return { data, document: statisticsDocument(data, await this.ctx(asOf)) };
   }
 
-  async periodReport(kind: PeriodReportKind, label: string, from: Date, to: Date, asOf: Date, comparisons: readonly { label: string; from: Date; to: Date }[] = []): Promise<ComposedReport<PeriodReport>> {
+  async periodReport(
+    kind: PeriodReportKind,
+    label: string,
+    from: Date,
+    to: Date,
+    asOf: Date,
+    comparisons: readonly { label: string; from: Date; to: Date }[] = [],
+  ): Promise<ComposedReport<PeriodReport>> {
     const earliest = Math.min(from.getTime() - YEAR_MS, ...comparisons.map((c) => c.from.getTime()));
     const units = this.options.units;
     const [aggregates, lineSources, history] = await Promise.all([
@@ -99,28 +129,65 @@ export class ReportService {
 
   tertial(year: number, tertial: Tertial, asOf: Date): Promise<ComposedReport<PeriodReport>> {
     const range = tertialRange(year, tertial);
-    const previous = tertial === 1 ? { label: `tertial 3 ${year - 1}`, ...tertialRange(year - 1, 3) } : { label: `tertial ${tertial - 1} ${year}`, ...tertialRange(year, (tertial - 1) as Tertial) };
-    return this.periodReport('tertial_report', `tertial ${tertial} ${year}`, range.from, range.to, asOf, [previous, { label: `tertial ${tertial} ${year - 1}`, ...tertialRange(year - 1, tertial) }]);
+    const previous =
+      tertial === 1
+        ? { label: `tertial 3 ${year - 1}`, ...tertialRange(year - 1, 3) }
+        : { label: `tertial ${tertial - 1} ${year}`, ...tertialRange(year, (tertial - 1) as Tertial) };
+    return this.periodReport('tertial_report', `tertial ${tertial} ${year}`, range.from, range.to, asOf, [
+      previous,
+      { label: `tertial ${tertial} ${year - 1}`, ...tertialRange(year - 1, tertial) },
+    ]);
   }
 
   quarter(year: number, quarter: Quarter, asOf: Date): Promise<ComposedReport<PeriodReport>> {
     const range = quarterRange(year, quarter);
-    return this.periodReport('quarterly_statistics', `kvartal ${quarter} ${year}`, range.from, range.to, asOf, [{ label: `kvartal ${quarter} ${year - 1}`, ...quarterRange(year - 1, quarter) }]);
+    return this.periodReport(
+      'quarterly_statistics',
+      `kvartal ${quarter} ${year}`,
+      range.from,
+      range.to,
+      asOf,
+      [{ label: `kvartal ${quarter} ${year - 1}`, ...quarterRange(year - 1, quarter) }],
+    );
   }
 
-  annual(year: number, asOf: Date, kind: 'annual_report' | 'ledningssystem_review' = 'annual_report'): Promise<ComposedReport<PeriodReport>> {
+  annual(
+    year: number,
+    asOf: Date,
+    kind: 'annual_report' | 'ledningssystem_review' = 'annual_report',
+  ): Promise<ComposedReport<PeriodReport>> {
     const range = yearRange(year);
-    return this.periodReport(kind, String(year), range.from, range.to, asOf, [{ label: String(year - 1), ...yearRange(year - 1) }]);
+    return this.periodReport(kind, String(year), range.from, range.to, asOf, [
+      { label: String(year - 1), ...yearRange(year - 1) },
+    ]);
   }
 
   /** Counted in SQL over the berättelse's types (REP-10: HSL; REP-11: SoL/LSS), assembled by the pure code. */
-  async berattelse(kind: BerattelseKind, year: number, asOf: Date): Promise<ComposedReport<{ year: number; statistics: SuppressedStatistics; byCategory: SuppressedStatistics; period: PeriodReport }>> {
+  async berattelse(
+    kind: BerattelseKind,
+    year: number,
+    asOf: Date,
+  ): Promise<
+    ComposedReport<{
+      year: number;
+      statistics: SuppressedStatistics;
+      byCategory: SuppressedStatistics;
+      period: PeriodReport;
+    }>
+  > {
     const { from, to } = yearRange(year);
     const types = berattelseTypes(kind);
     const units = this.options.units;
     const db = this.options.db;
     const [aggregates, lineSources, history, sources] = await Promise.all([
-      aggregatePeriod(db, { from, to, asOf, units, groupings: [['unit'], ['type'], ['type', 'category']], types }),
+      aggregatePeriod(db, {
+        from,
+        to,
+        asOf,
+        units,
+        groupings: [['unit'], ['type'], ['type', 'category']],
+        types,
+      }),
       periodLineSources(db, 'annual_report', from, to, types),
       statisticsStore.monthlyCounts(db, yearRange(year - 1).from, to, types),
       berattelseSources(db, from, to),
@@ -128,7 +195,16 @@ export class ReportService {
     const query = { from, to, asOf, units };
     const [byUnit, byType, byTypeCategory] = aggregates.groupings;
     const period = assemblePeriodReport(
-      { kind: 'annual_report', label: String(year), from, to, asOf, units, history, comparisons: [{ label: String(year - 1), ...yearRange(year - 1) }] },
+      {
+        kind: 'annual_report',
+        label: String(year),
+        from,
+        to,
+        asOf,
+        units,
+        history,
+        comparisons: [{ label: String(year - 1), ...yearRange(year - 1) }],
+      },
       {
         overall: statisticsResultOfAggregates(query, aggregates.totals),
         byUnit: statisticsResultOfAggregates({ ...query, groupBy: ['unit'] }, byUnit!).groups,
@@ -141,13 +217,23 @@ export class ReportService {
       year,
       {
         statistics: statisticsResultOfAggregates({ ...query, groupBy: ['type'] }, byType!),
-        byCategory: statisticsResultOfAggregates({ ...query, groupBy: ['type', 'category'] }, byTypeCategory!),
+        byCategory: statisticsResultOfAggregates(
+          { ...query, groupBy: ['type', 'category'] },
+          byTypeCategory!,
+        ),
         period,
         ...sources,
       },
       await this.ctx(asOf),
     );
-    return { data: { year, statistics: composed.statistics, byCategory: composed.byCategory, period: composed.period }, document: composed.document };
+    return {
+      data: {
+        year,
+        statistics: composed.statistics,
+        byCategory: composed.byCategory,
+        period: composed.period,
+      },
+      document: composed.document,
+    };
   }
-
 }

@@ -31,7 +31,13 @@ import type { Queryable } from './statistics-store';
  */
 
 /** Dimensions the SQL can group by; `month` splits the period and stays with the pure path. */
-export const SQL_DIMENSIONS = ['unit', 'type', 'category', 'lagrum', 'channel'] as const satisfies readonly StatisticsDimension[];
+export const SQL_DIMENSIONS = [
+  'unit',
+  'type',
+  'category',
+  'lagrum',
+  'channel',
+] as const satisfies readonly StatisticsDimension[];
 type SqlDimension = (typeof SQL_DIMENSIONS)[number];
 
 export function isSqlGrouping(dims: readonly StatisticsDimension[]): dims is readonly SqlDimension[] {
@@ -39,16 +45,24 @@ export function isSqlGrouping(dims: readonly StatisticsDimension[]): dims is rea
 }
 
 function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   return result as T[];
 }
 
 /** Exact milliseconds between two instants as float8 (the facts hold millisecond precision). */
-const MS = (later: string, earlier: string) => `round((date_part('epoch', ${later}) - date_part('epoch', ${earlier})) * 1000)`;
+const MS = (later: string, earlier: string) =>
+  `round((date_part('epoch', ${later}) - date_part('epoch', ${earlier})) * 1000)`;
 const IN = (t: string) => `(${t} >= $1 AND ${t} < $2)`;
 const RELEVANT = `reported_at < $2 AND (closed_at IS NULL OR closed_at >= $1)`;
 /** Only cases of these types (by current or reported type, as the berättelser count them); null: all. */
-const OF_TYPES = (param: string) => `(${param}::text[] IS NULL OR type = ANY(${param}::text[]) OR reported_type = ANY(${param}::text[]))`;
+const OF_TYPES = (param: string) =>
+  `(${param}::text[] IS NULL OR type = ANY(${param}::text[]) OR reported_type = ANY(${param}::text[]))`;
 
 /**
  * One row per relevant case (reported before the end, not closed before the start: `isRelevantFor`)
@@ -131,7 +145,11 @@ const MEASURES = [
   'sum(overdue)::int AS overdue',
   ...LEAD_TIME_STAGES.flatMap((stage) => {
     const c = LEAD_COLUMN[stage];
-    return [`count(${c})::int AS ${c}_n`, `percentile_disc(0.5) WITHIN GROUP (ORDER BY ${c}) AS ${c}_p50`, `percentile_disc(0.9) WITHIN GROUP (ORDER BY ${c}) AS ${c}_p90`];
+    return [
+      `count(${c})::int AS ${c}_n`,
+      `percentile_disc(0.5) WITHIN GROUP (ORDER BY ${c}) AS ${c}_p50`,
+      `percentile_disc(0.9) WITHIN GROUP (ORDER BY ${c}) AS ${c}_p90`,
+    ];
   }),
   'sum(deadlines_met)::int AS deadlines_met',
   'sum(deadlines_missed)::int AS deadlines_missed',
@@ -154,18 +172,29 @@ const FUNNELS = ['sarah', 'maria']
   ])
   .join(', ');
 
-const KEY_COLUMN: Readonly<Record<Exclude<SqlDimension, 'unit'>, string>> = { type: 'c.type', category: 'c.category', lagrum: 'c.lagrum', channel: 'c.channel' };
+const KEY_COLUMN: Readonly<Record<Exclude<SqlDimension, 'unit'>, string>> = {
+  type: 'c.type',
+  category: 'c.category',
+  lagrum: 'c.lagrum',
+  channel: 'c.channel',
+};
 
 type AggregateRow = Record<string, string | number | null>;
 
-const num = (v: string | number | null | undefined): number => (v === null || v === undefined ? 0 : Number(v));
-const numOrNull = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const num = (v: string | number | null | undefined): number =>
+  v === null || v === undefined ? 0 : Number(v);
+const numOrNull = (v: string | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
 
 function aggregateOfRow(row: AggregateRow): StatisticsAggregate {
   const leadTimes = {} as Record<LeadTimeStage, { n: number; medianMs: number | null; p90Ms: number | null }>;
   for (const stage of LEAD_TIME_STAGES) {
     const c = LEAD_COLUMN[stage];
-    leadTimes[stage] = { n: num(row[`${c}_n`]), medianMs: numOrNull(row[`${c}_p50`]), p90Ms: numOrNull(row[`${c}_p90`]) };
+    leadTimes[stage] = {
+      n: num(row[`${c}_n`]),
+      medianMs: numOrNull(row[`${c}_p50`]),
+      p90Ms: numOrNull(row[`${c}_p90`]),
+    };
   }
   return {
     reported: num(row['reported']),
@@ -187,7 +216,12 @@ function aggregateOfRow(row: AggregateRow): StatisticsAggregate {
 }
 
 function funnel(row: AggregateRow | undefined, t: 'sarah' | 'maria'): Funnel {
-  return { reports: num(row?.[`${t}_reports`]), investigated: num(row?.[`${t}_investigated`]), serious: num(row?.[`${t}_serious`]), notifiedToIvo: num(row?.[`${t}_notified`]) };
+  return {
+    reports: num(row?.[`${t}_reports`]),
+    investigated: num(row?.[`${t}_investigated`]),
+    serious: num(row?.[`${t}_serious`]),
+    notifiedToIvo: num(row?.[`${t}_notified`]),
+  };
 }
 
 /**
@@ -208,10 +242,17 @@ function unitPaths(units: readonly ReportUnit[]): { json: string; depth: number 
  */
 function unitRollup(depth: number): { columns: string; rollup: string; key: string; having: string } {
   const levels = Array.from({ length: depth }, (_, i) => `l${i}`);
-  const columns = levels.map((l, i) => (i === 0 ? `coalesce(p.path[1], c.unit_id) AS l0` : `p.path[${i + 1}] AS ${l}`)).join(', ');
+  const columns = levels
+    .map((l, i) => (i === 0 ? `coalesce(p.path[1], c.unit_id) AS l0` : `p.path[${i + 1}] AS ${l}`))
+    .join(', ');
   // GROUPING(l0, …, l{d-1}) has its low bits set for the rolled-up (trailing) levels: 0 → level d-1, 1 → d-2, 3 → d-3, …
   const key = `CASE GROUPING(${levels.join(', ')}) ${levels.map((_, k) => `WHEN ${(1 << (depth - 1 - k)) - 1} THEN ${levels[k]}`).join(' ')} END`;
-  return { columns, rollup: `ROLLUP(${levels.join(', ')})`, key, having: `GROUPING(l0) = 0 AND ${key} IS NOT NULL` };
+  return {
+    columns,
+    rollup: `ROLLUP(${levels.join(', ')})`,
+    key,
+    having: `GROUPING(l0) = 0 AND ${key} IS NOT NULL`,
+  };
 }
 
 export interface PeriodAggregatesQuery {
@@ -229,7 +270,10 @@ export interface PeriodAggregatesQuery {
  * Everything `computeStatistics` derives for [from, to), once without grouping (totals, funnels),
  * once per unit rolled up (reporting rate) and once per requested grouping — one statement, one scan.
  */
-export async function aggregatePeriod(db: Queryable, query: PeriodAggregatesQuery): Promise<{ totals: StatisticsAggregates; groupings: StatisticsAggregates[] }> {
+export async function aggregatePeriod(
+  db: Queryable,
+  query: PeriodAggregatesQuery,
+): Promise<{ totals: StatisticsAggregates; groupings: StatisticsAggregates[] }> {
   // Set 1 (per unit, for the reporting rate) doubles as a requested ['unit'] grouping.
   const extra = query.groupings.filter((dims) => !(dims.length === 1 && dims[0] === 'unit'));
   const sets: (readonly SqlDimension[])[] = [[], ['unit'], ...extra];
@@ -237,7 +281,10 @@ export async function aggregatePeriod(db: Queryable, query: PeriodAggregatesQuer
   const roll = unitRollup(depth);
   const selects = sets.map((dims, g) => {
     const others = dims.filter((d): d is Exclude<SqlDimension, 'unit'> => d !== 'unit');
-    const keys = SQL_DIMENSIONS.map((d) => `${d === 'unit' ? (dims.includes('unit') ? roll.key : 'NULL::text') : others.includes(d) ? KEY_COLUMN[d] : 'NULL::text'} AS k_${d}`).join(', ');
+    const keys = SQL_DIMENSIONS.map(
+      (d) =>
+        `${d === 'unit' ? (dims.includes('unit') ? roll.key : 'NULL::text') : others.includes(d) ? KEY_COLUMN[d] : 'NULL::text'} AS k_${d}`,
+    ).join(', ');
     const measures = `${MEASURES}, ${FUNNELS}`;
     if (!dims.includes('unit')) {
       const groupBy = others.length > 0 ? ` GROUP BY ${others.map((d) => KEY_COLUMN[d]).join(', ')}` : '';
@@ -248,10 +295,18 @@ export async function aggregatePeriod(db: Queryable, query: PeriodAggregatesQuer
   });
   const judgedAt = new Date(Math.min(query.to.getTime(), query.asOf.getTime()));
   const rows = rowsOf<AggregateRow & { g: number }>(
-    await db.query(`WITH ${CONTRIBUTIONS} ${selects.join('\nUNION ALL\n')}`, [query.from.toISOString(), query.to.toISOString(), judgedAt.toISOString(), paths, query.types ? [...query.types] : null]),
+    await db.query(`WITH ${CONTRIBUTIONS} ${selects.join('\nUNION ALL\n')}`, [
+      query.from.toISOString(),
+      query.to.toISOString(),
+      judgedAt.toISOString(),
+      paths,
+      query.types ? [...query.types] : null,
+    ]),
   );
   const totalsRow = rows.find((r) => r.g === 0);
-  const reportedByUnit = new Map(rows.filter((r) => r.g === 1).map((r) => [String(r['k_unit']), num(r['reported'])]));
+  const reportedByUnit = new Map(
+    rows.filter((r) => r.g === 1).map((r) => [String(r['k_unit']), num(r['reported'])]),
+  );
   const base = {
     totals: aggregateOfRow(totalsRow ?? {}),
     reportedByUnit,
@@ -259,10 +314,19 @@ export async function aggregatePeriod(db: Queryable, query: PeriodAggregatesQuer
     lexMariaFunnel: funnel(totalsRow, 'maria'),
   };
   const groupsOf = (g: number, dims: readonly SqlDimension[]) =>
-    rows.filter((r) => r.g === g).map((r) => ({ key: Object.fromEntries(dims.map((d) => [d, String(r[`k_${d}`])])), aggregate: aggregateOfRow(r) }));
+    rows
+      .filter((r) => r.g === g)
+      .map((r) => ({
+        key: Object.fromEntries(dims.map((d) => [d, String(r[`k_${d}`])])),
+        aggregate: aggregateOfRow(r),
+      }));
   return {
     totals: { ...base, groups: [] },
-    groupings: query.groupings.map((dims) => ({ ...base, groups: dims.length === 1 && dims[0] === 'unit' ? groupsOf(1, dims) : groupsOf(2 + extra.indexOf(dims), dims) })),
+    groupings: query.groupings.map((dims) => ({
+      ...base,
+      groups:
+        dims.length === 1 && dims[0] === 'unit' ? groupsOf(1, dims) : groupsOf(2 + extra.indexOf(dims), dims),
+    })),
   };
 }
 
@@ -282,7 +346,13 @@ interface LineRow {
 const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
 
 /** Only the columns and cases a period report's lines can show (`periodLinesOf` filters again). */
-export async function periodLineSources(db: Queryable, kind: PeriodReportKind, from: Date, to: Date, types?: readonly CaseType[]): Promise<PeriodLineSource[]> {
+export async function periodLineSources(
+  db: Queryable,
+  kind: PeriodReportKind,
+  from: Date,
+  to: Date,
+  types?: readonly CaseType[],
+): Promise<PeriodLineSource[]> {
   const where =
     kind === 'meeting_report'
       ? `${IN('reported_at')} OR ${IN('ivo_reported_at')} OR ${IN('decided_at')}`
@@ -308,7 +378,9 @@ export async function periodLineSources(db: Queryable, kind: PeriodReportKind, f
   }));
 }
 
-const OVERDUE_AT = (t: string) => `(c.reported_at < ${t} AND (c.closed_at IS NULL OR c.closed_at >= ${t}) AND EXISTS (
+const OVERDUE_AT = (
+  t: string,
+) => `(c.reported_at < ${t} AND (c.closed_at IS NULL OR c.closed_at >= ${t}) AND EXISTS (
     SELECT 1 FROM rm_statistics_deadlines d WHERE d.case_id = c.case_id AND d.due_at < ${t} AND NOT coalesce(d.met_at <= ${t}, false)))`;
 
 const TOTALS = (from: string, to: string, judged: string, p: string) => `
@@ -325,7 +397,14 @@ const TOTALS = (from: string, to: string, judged: string, p: string) => `
  */
 export async function aggregateWeek(
   db: Queryable,
-  w: { from: number; to: number; judgedAt: number; previousFrom: number; previousTo: number; previousJudgedAt: number },
+  w: {
+    from: number;
+    to: number;
+    judgedAt: number;
+    previousFrom: number;
+    previousTo: number;
+    previousJudgedAt: number;
+  },
 ): Promise<WeeklyDigestParts> {
   const iso = (t: number) => new Date(t).toISOString();
   const week = [iso(w.from), iso(w.to), iso(w.judgedAt)];
@@ -345,7 +424,10 @@ export async function aggregateWeek(
          FROM rm_statistics_cases c WHERE reported_at < $2 AND (closed_at IS NULL OR closed_at >= $4)`,
       [...week, iso(w.previousFrom), iso(w.previousTo), iso(w.previousJudgedAt)],
     ),
-    db.query(`SELECT type, unit_id, category, count(*)::int AS n FROM rm_statistics_cases WHERE ${IN('reported_at')} AND (closed_at IS NULL OR closed_at >= $1) GROUP BY type, unit_id, category`, week.slice(0, 2)),
+    db.query(
+      `SELECT type, unit_id, category, count(*)::int AS n FROM rm_statistics_cases WHERE ${IN('reported_at')} AND (closed_at IS NULL OR closed_at >= $1) GROUP BY type, unit_id, category`,
+      week.slice(0, 2),
+    ),
     db.query(
       `SELECT case_number, type, unit_id, category, stage, reported_at, overdue FROM (
          SELECT case_number, type, unit_id, category, stage, reported_at, reported_at >= $1 AS in_week, ${OVERDUE_AT('$3')} AS overdue
@@ -355,8 +437,21 @@ export async function aggregateWeek(
     ),
   ]);
   const s = rowsOf<Record<string, number>>(scalarRows)[0] ?? {};
-  const totals = (p: string): DigestTotals => ({ reported: num(s[`${p}reported`]), closed: num(s[`${p}closed`]), open: num(s[`${p}open`]), overdue: num(s[`${p}overdue`]) });
-  const lines: DigestLine[] = rowsOf<{ case_number: string; type: CaseType; unit_id: string; category: string | null; stage: DigestLine['stage']; reported_at: Date; overdue: boolean }>(lineRows).map((r) => ({
+  const totals = (p: string): DigestTotals => ({
+    reported: num(s[`${p}reported`]),
+    closed: num(s[`${p}closed`]),
+    open: num(s[`${p}open`]),
+    overdue: num(s[`${p}overdue`]),
+  });
+  const lines: DigestLine[] = rowsOf<{
+    case_number: string;
+    type: CaseType;
+    unit_id: string;
+    category: string | null;
+    stage: DigestLine['stage'];
+    reported_at: Date;
+    overdue: boolean;
+  }>(lineRows).map((r) => ({
     caseNumber: r.case_number,
     type: r.type,
     unitId: r.unit_id,
@@ -368,7 +463,9 @@ export async function aggregateWeek(
   return {
     totals: totals(''),
     previousTotals: totals('prev_'),
-    reported: rowsOf<{ type: CaseType; unit_id: string; category: string | null; n: number }>(reportedRows).map((r) => ({ type: r.type, unitId: r.unit_id, category: r.category, n: r.n })),
+    reported: rowsOf<{ type: CaseType; unit_id: string; category: string | null; n: number }>(
+      reportedRows,
+    ).map((r) => ({ type: r.type, unitId: r.unit_id, category: r.category, n: r.n })),
     lexOpen: { lex_sarah: num(s['open_sarah']), lex_maria: num(s['open_maria']) },
     awaitingIvo: num(s['awaiting_ivo']),
     notifiedToIvo: num(s['notified_ivo']),
@@ -379,14 +476,28 @@ export async function aggregateWeek(
 }
 
 /** The berättelse's own rows: the lex Maria lines touching the year and the external findings reported in it. */
-export async function berattelseSources(db: Queryable, from: Date, to: Date): Promise<{ mariaLines: BerattelseLine[]; externalInYear: number }> {
+export async function berattelseSources(
+  db: Queryable,
+  from: Date,
+  to: Date,
+): Promise<{ mariaLines: BerattelseLine[]; externalInYear: number }> {
   const params = [from.toISOString(), to.toISOString()];
   const [maria, external] = await Promise.all([
-    db.query(`SELECT case_number, reported_at, ivo_reported_at FROM rm_statistics_cases WHERE ${RELEVANT} AND 'lex_maria' IN (type, reported_type)`, params),
-    db.query(`SELECT count(*)::int AS n FROM rm_statistics_cases WHERE ${RELEVANT} AND type = 'external_finding' AND ${IN('reported_at')}`, params),
+    db.query(
+      `SELECT case_number, reported_at, ivo_reported_at FROM rm_statistics_cases WHERE ${RELEVANT} AND 'lex_maria' IN (type, reported_type)`,
+      params,
+    ),
+    db.query(
+      `SELECT count(*)::int AS n FROM rm_statistics_cases WHERE ${RELEVANT} AND type = 'external_finding' AND ${IN('reported_at')}`,
+      params,
+    ),
   ]);
   const mariaLines = rowsOf<{ case_number: string; reported_at: Date; ivo_reported_at: Date | null }>(maria)
-    .map((r) => ({ caseNumber: r.case_number, reportedAt: r.reported_at.toISOString(), ivoReportedAt: isoOrNull(r.ivo_reported_at) }))
+    .map((r) => ({
+      caseNumber: r.case_number,
+      reportedAt: r.reported_at.toISOString(),
+      ivoReportedAt: isoOrNull(r.ivo_reported_at),
+    }))
     .sort(byReportTime);
   return { mariaLines, externalInYear: num(rowsOf<{ n: number }>(external)[0]?.n) };
 }

@@ -1,4 +1,11 @@
-import type { CaseChannel, CaseOutcome, CaseStage, CaseType, MonthlyCount, StatisticsCaseFact } from '@kvalitet/domain';
+import type {
+  CaseChannel,
+  CaseOutcome,
+  CaseStage,
+  CaseType,
+  MonthlyCount,
+  StatisticsCaseFact,
+} from '@kvalitet/domain';
 
 /** typeorm's DataSource / EntityManager and pg's Pool all fit. */
 export interface Queryable {
@@ -88,7 +95,13 @@ function toRow(f: StatisticsCaseFact): Record<string, unknown> {
 }
 
 function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   return result as T[];
 }
 
@@ -131,7 +144,8 @@ export const statisticsStore = {
         [JSON.stringify(chunk)],
       );
       const ids = chunk.map((r) => r['case_id']);
-      for (const table of TIMELINE_TABLES) await db.query(`DELETE FROM ${table} WHERE case_id = ANY($1::uuid[])`, [ids]);
+      for (const table of TIMELINE_TABLES)
+        await db.query(`DELETE FROM ${table} WHERE case_id = ANY($1::uuid[])`, [ids]);
       for (const sql of TIMELINE_SQL) await db.query(sql, [ids]);
     }
   },
@@ -146,18 +160,28 @@ export const statisticsStore = {
   /** The facts of every case that touches [from, to): reported before its end and not closed before its start. */
   async loadRelevant(db: Queryable, from: Date, to: Date): Promise<StatisticsCaseFact[]> {
     const rows = rowsOf<FactRow>(
-      await db.query(`SELECT * FROM rm_statistics_cases WHERE reported_at < $2 AND (closed_at IS NULL OR closed_at >= $1)`, [from.toISOString(), to.toISOString()]),
+      await db.query(
+        `SELECT * FROM rm_statistics_cases WHERE reported_at < $2 AND (closed_at IS NULL OR closed_at >= $1)`,
+        [from.toISOString(), to.toISOString()],
+      ),
     );
     return rows.map(toFact);
   },
 
   async loadByCase(db: Queryable, caseIds: readonly string[]): Promise<StatisticsCaseFact[]> {
-    const rows = rowsOf<FactRow>(await db.query(`SELECT * FROM rm_statistics_cases WHERE case_id = ANY($1::uuid[])`, [caseIds]));
+    const rows = rowsOf<FactRow>(
+      await db.query(`SELECT * FROM rm_statistics_cases WHERE case_id = ANY($1::uuid[])`, [caseIds]),
+    );
     return rows.map(toFact);
   },
 
   /** Reported and closed per Stockholm month over [from, to) — the same as `monthlyCountsOf` over the facts. */
-  async monthlyCounts(db: Queryable, from: Date, to: Date, types?: readonly CaseType[]): Promise<MonthlyCount[]> {
+  async monthlyCounts(
+    db: Queryable,
+    from: Date,
+    to: Date,
+    types?: readonly CaseType[],
+  ): Promise<MonthlyCount[]> {
     const rows = rowsOf<{ month: string; reported: string; closed: string }>(
       await db.query(
         `WITH r AS (

@@ -15,7 +15,11 @@ process.stdout.write(JSON.stringify({ text, pages: totalPages }));
  * dynamic import, which Jest's CommonJS runtime cannot do.
  */
 export function pdfText(pdf: Buffer): { text: string; pages: number } {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT], { input: pdf, cwd: resolve(__dirname, '../../..'), maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT], {
+    input: pdf,
+    cwd: resolve(__dirname, '../../..'),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const parsed = JSON.parse(out.toString('utf8')) as { text: string; pages: number };
   return { text: parsed.text.replace(/\s+/g, ' '), pages: parsed.pages };
 }

@@ -11,7 +11,10 @@ export function validateEnvOrExit<T>(service: string, schema: ZodType<T, ZodType
     return validateConfig(schema, process.env);
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
-    createLogger(service).fatal({ problems: error.problems }, `${service} startar inte: ${error.problems.join('; ')}`);
+    createLogger(service).fatal(
+      { problems: error.problems },
+      `${service} startar inte: ${error.problems.join('; ')}`,
+    );
     process.exit(78);
   }
 }

@@ -43,7 +43,11 @@ export class LedningssystemHarness {
         connection: h.env.nativeConnection,
         taskQueue: h.taskQueue,
         workflowBundle: bundle,
-        activities: createLedningssystemActivities({ store: h.store, policy: h.policy, clock: () => h.clock() }),
+        activities: createLedningssystemActivities({
+          store: h.store,
+          policy: h.policy,
+          clock: () => h.clock(),
+        }),
       });
       h.running = h.worker.run();
       h.orchestrator = createLedningssystemOrchestrator({ client: h.env.client, taskQueue: h.taskQueue });
@@ -64,11 +68,17 @@ export class LedningssystemHarness {
   }
 
   service<S extends LsStateBase>(aggregateType: string): LsCommandService<S, never, never> {
-    return new LsCommandService(ledningssystemAggregate(aggregateType)! as never, this.store, () => this.clock());
+    return new LsCommandService(ledningssystemAggregate(aggregateType)! as never, this.store, () =>
+      this.clock(),
+    );
   }
 
   /** A person's command, its events handed to the orchestrator as Kafka would. */
-  async command<S extends LsStateBase>(aggregateType: string, id: string, command: { type: string; actor: LsActor; data?: unknown }): Promise<S> {
+  async command<S extends LsStateBase>(
+    aggregateType: string,
+    id: string,
+    command: { type: string; actor: LsActor; data?: unknown },
+  ): Promise<S> {
     await this.now();
     const { state, events } = await this.service<S>(aggregateType).execute(id, command as never);
     await this.orchestrator.handleBatch(events);
@@ -87,7 +97,12 @@ export class LedningssystemHarness {
   }
 
   /** Waits (real time) until the aggregate's tasks satisfy `check`. */
-  async settle<S extends LsStateBase>(aggregateType: string, id: string, check: (tasks: readonly LsTask[], state: S) => boolean, timeoutMs = 20_000): Promise<S> {
+  async settle<S extends LsStateBase>(
+    aggregateType: string,
+    id: string,
+    check: (tasks: readonly LsTask[], state: S) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<S> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const state = await this.state<S>(aggregateType, id);

@@ -1,4 +1,12 @@
-import { ApplicationFailure, ActivityFailure, condition, continueAsNew, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  ActivityFailure,
+  condition,
+  continueAsNew,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import { LEDNINGSSYSTEM_ACTIVITY_ERRORS, LEDNINGSSYSTEM_CHANGED_SIGNAL } from './ledningssystem-contract';
 import type { LedningssystemActivities, LsSubject } from './ledningssystem-contract';
 
@@ -16,13 +24,22 @@ export interface LedningssystemDutyWorkflowResult {
 
 const activities = proxyActivities<LedningssystemActivities>({
   startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: Object.values(LEDNINGSSYSTEM_ACTIVITY_ERRORS) },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: Object.values(LEDNINGSSYSTEM_ACTIVITY_ERRORS),
+  },
 });
 
 const MIN_WAIT_MS = 1000;
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === LEDNINGSSYSTEM_ACTIVITY_ERRORS.subjectNotFound;
+  return (
+    error instanceof ActivityFailure &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === LEDNINGSSYSTEM_ACTIVITY_ERRORS.subjectNotFound
+  );
 }
 
 /**
@@ -33,7 +50,9 @@ function isNotFound(error: unknown): boolean {
  * next March is just the next due time of the annual review. The event store stays the truth; this
  * workflow only holds a timer.
  */
-export async function ledningssystemDutyWorkflow(input: LedningssystemDutyWorkflowInput): Promise<LedningssystemDutyWorkflowResult> {
+export async function ledningssystemDutyWorkflow(
+  input: LedningssystemDutyWorkflowInput,
+): Promise<LedningssystemDutyWorkflowResult> {
   let changed = false;
   setHandler(ledningssystemChangedSignal, () => {
     changed = true;
@@ -43,7 +62,10 @@ export async function ledningssystemDutyWorkflow(input: LedningssystemDutyWorkfl
     changed = false;
     let result;
     try {
-      result = await activities.advanceLedningssystemDuties({ subject: input.subject, at: new Date().toISOString() });
+      result = await activities.advanceLedningssystemDuties({
+        subject: input.subject,
+        at: new Date().toISOString(),
+      });
     } catch (error) {
       if (isNotFound(error)) return { outcome: 'not_found' };
       throw error;

@@ -31,8 +31,12 @@ export interface ReportReminderRequest {
 
 export interface ReportActivities {
   generateScheduledReport(request: GenerateReportRequest): Promise<GeneratedReport>;
-  mailScheduledReport(request: MailReportRequest): Promise<{ readonly duplicate: boolean; readonly recipients: readonly string[] }>;
-  sendReportReminder(request: ReportReminderRequest): Promise<{ readonly duplicate: boolean; readonly recipients: readonly string[] }>;
+  mailScheduledReport(
+    request: MailReportRequest,
+  ): Promise<{ readonly duplicate: boolean; readonly recipients: readonly string[] }>;
+  sendReportReminder(
+    request: ReportReminderRequest,
+  ): Promise<{ readonly duplicate: boolean; readonly recipients: readonly string[] }>;
 }
 
 export const REPORT_ACTIVITY_ERRORS = {

@@ -1,5 +1,18 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { reportPeriodFor, stockholmLocalParts, stockholmWallClockToInstant, type ReportPeriod, type ScheduledReportKind } from '@kvalitet/domain';
+import {
+  condition,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  reportPeriodFor,
+  stockholmLocalParts,
+  stockholmWallClockToInstant,
+  type ReportPeriod,
+  type ScheduledReportKind,
+} from '@kvalitet/domain';
 import type { ReportActivities } from './report-activities';
 
 export interface ScheduledReportInput {
@@ -19,12 +32,23 @@ export interface ScheduledReportResult {
 
 /** The berättelse is approved: no more reminders. */
 export const berattelseApprovedSignal = defineSignal('berattelseApproved');
-export const scheduledReportStatusQuery = defineQuery<{ period: ReportPeriod | null; remindersSent: number; approved: boolean }>('status');
+export const scheduledReportStatusQuery = defineQuery<{
+  period: ReportPeriod | null;
+  remindersSent: number;
+  approved: boolean;
+}>('status');
 
-const { generateScheduledReport, mailScheduledReport, sendReportReminder } = proxyActivities<ReportActivities>({
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20, nonRetryableErrorTypes: ['ReportFailed'] },
-});
+const { generateScheduledReport, mailScheduledReport, sendReportReminder } =
+  proxyActivities<ReportActivities>({
+    startToCloseTimeout: '5 minutes',
+    retry: {
+      initialInterval: '10 seconds',
+      backoffCoefficient: 2,
+      maximumInterval: '10 minutes',
+      maximumAttempts: 20,
+      nonRetryableErrorTypes: ['ReportFailed'],
+    },
+  });
 
 /**
  * Reminders to the MAS before the patientsäkerhetsberättelse is due on 1 March (DL-22), after the
@@ -81,8 +105,18 @@ export async function scheduledReportWorkflow(input: ScheduledReportInput): Prom
     const wait = reminderAt.getTime() - Date.now();
     if (wait > 0 && (await condition(() => approved, wait))) break;
     if (approved) break;
-    await sendReportReminder({ key: `${period.key}:reminder:${index + 1}`, kind: input.kind, label: period.label, dueDate: due.toISOString() });
+    await sendReportReminder({
+      key: `${period.key}:reminder:${index + 1}`,
+      kind: input.kind,
+      label: period.label,
+      dueDate: due.toISOString(),
+    });
     remindersSent += 1;
   }
-  return { key: generated.key, generation: generated.generation, mailed: !mail.duplicate, reminders: remindersSent };
+  return {
+    key: generated.key,
+    generation: generated.generation,
+    mailed: !mail.duplicate,
+    reminders: remindersSent,
+  };
 }

@@ -80,7 +80,11 @@ export function applyRiskTaskResult(track: RiskActionTrack, result: RiskActionTa
   if (result.escalationLevel > 0) track.reminderSent = true;
 }
 
-export function applyRiskMissResult(track: RiskActionTrack, level: number, result: RiskActionMissResult): void {
+export function applyRiskMissResult(
+  track: RiskActionTrack,
+  level: number,
+  result: RiskActionMissResult,
+): void {
   track.escalationLevel = level;
   track.reminderSent = true;
   track.nextEscalationAt = result.nextEscalationAt;

@@ -1,11 +1,4 @@
-import {
-  condition,
-  defineQuery,
-  defineSignal,
-  log,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { condition, defineQuery, defineSignal, log, proxyActivities, setHandler } from '@temporalio/workflow';
 import { activityFailureType } from '../support/activity-failure-type';
 import { WakeTimer, nowIso } from '../support/wake-timer';
 import {

@@ -3,13 +3,19 @@ import type { SmokeActivities } from './smoke-activities';
 
 export const smokeReleaseSignal = defineSignal('release');
 
-const { recordSmokeRun } = proxyActivities<SmokeActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 5 } });
+const { recordSmokeRun } = proxyActivities<SmokeActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 5 },
+});
 
 /**
  * Proves the worker and the server are real: it waits for a signal or a timeout (a durable timer
  * the time-skipping server can skip) and then runs one activity.
  */
-export async function smokeWorkflow(input: { timeoutMs: number; note: string }): Promise<{ released: boolean; recorded: string }> {
+export async function smokeWorkflow(input: {
+  timeoutMs: number;
+  note: string;
+}): Promise<{ released: boolean; recorded: string }> {
   let released = false;
   setHandler(smokeReleaseSignal, () => {
     released = true;

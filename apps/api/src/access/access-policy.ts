@@ -1,4 +1,10 @@
-import { CASE_TYPE_LABELS, CASE_TYPES, CASE_USER_COMMAND_TYPES, type CaseType, type CaseUserCommandType } from '@kvalitet/domain';
+import {
+  CASE_TYPE_LABELS,
+  CASE_TYPES,
+  CASE_USER_COMMAND_TYPES,
+  type CaseType,
+  type CaseUserCommandType,
+} from '@kvalitet/domain';
 import type { Organisation } from '../org/organisation';
 import type { Principal } from './principal';
 import type { Role } from './roles';
@@ -268,10 +274,20 @@ export function canChangeClassifications(principal: Principal): boolean {
  * tries either is refused with 403, so a manager cannot take a report out of the statutory triage
  * or out of their own line.
  */
-const TYPE_GUARDS: readonly { readonly from: CaseType; readonly roles: readonly Role[]; readonly openTo: readonly CaseType[]; readonly who: string }[] = [
+const TYPE_GUARDS: readonly {
+  readonly from: CaseType;
+  readonly roles: readonly Role[];
+  readonly openTo: readonly CaseType[];
+  readonly who: string;
+}[] = [
   { from: 'lex_sarah', roles: ['lex_sarah_investigator'], openTo: [], who: 'lex Sarah-utredaren (SAS)' },
   { from: 'lex_maria', roles: ['mas'], openTo: [], who: 'medicinskt ansvarig sjuksköterska (MAS)' },
-  { from: 'hsl_deviation', roles: ['mas'], openTo: ['lex_sarah', 'lex_maria'], who: 'medicinskt ansvarig sjuksköterska (MAS)' },
+  {
+    from: 'hsl_deviation',
+    roles: ['mas'],
+    openTo: ['lex_sarah', 'lex_maria'],
+    who: 'medicinskt ansvarig sjuksköterska (MAS)',
+  },
 ];
 
 const UNIT_MOVERS: readonly Role[] = ['lex_sarah_investigator', 'mas', 'quality_coordinator'];
@@ -400,7 +416,13 @@ export function canManageBoardRegisters(principal: Principal): boolean {
 
 /** Internkontroll (IK-1 … IK-3) is the board's plan: read by management and the statutory roles, managed by kvalitet and the förvaltningschef. */
 export function canReadInternkontroll(principal: Principal): boolean {
-  return has(principal, [...REGISTER_BOARD_MANAGERS, 'management_team', 'lex_sarah_investigator', 'mas', 'division_manager']);
+  return has(principal, [
+    ...REGISTER_BOARD_MANAGERS,
+    'management_team',
+    'lex_sarah_investigator',
+    'mas',
+    'division_manager',
+  ]);
 }
 
 /** Training records (DL-29): the unit's managers, the quality function, the förvaltningschef. */
@@ -468,7 +490,13 @@ export function maySpreadLessons(principal: Principal): boolean {
  * lines only (REP-15), so no unit-level manager or staff member needs them through this door.
  */
 export function canReadReports(principal: Principal): boolean {
-  return has(principal, ['management_team', 'director', 'quality_coordinator', 'lex_sarah_investigator', 'mas']);
+  return has(principal, [
+    'management_team',
+    'director',
+    'quality_coordinator',
+    'lex_sarah_investigator',
+    'mas',
+  ]);
 }
 
 /** The patientsäkerhetsberättelse draft (REP-10): MAS, kvalitet, förvaltningschef (api.md). */
@@ -495,11 +523,17 @@ export interface ImprovementFacts {
  * Reading improvement work: the proposer their own proposal (feedback, IMP-8), the owner their action,
  * the managers of the unit (or, for a lesson, of the source or a target unit) and kvalitet.
  */
-export function canReadImprovement(principal: Principal, facts: ImprovementFacts, org: Organisation): boolean {
+export function canReadImprovement(
+  principal: Principal,
+  facts: ImprovementFacts,
+  org: Organisation,
+): boolean {
   if (isAggregatesOnly(principal)) return false;
   if (facts.proposer !== null && facts.proposer === principal.username) return true;
   if (facts.owner !== null && facts.owner === principal.username) return true;
-  return [facts.unitId, ...facts.targetUnitIds].some((unitId) => canHandleImprovement(principal, unitId, org));
+  return [facts.unitId, ...facts.targetUnitIds].some((unitId) =>
+    canHandleImprovement(principal, unitId, org),
+  );
 }
 
 /** Spreading a lesson from a unit: kvalitet and the förvaltningschef from any, a division manager from their division. */
@@ -520,30 +554,53 @@ export function canRecordLessonCheck(principal: Principal, unitId: string, org: 
  */
 export type RegisterItemDecision = 'ok' | 'not_found' | 'forbidden';
 
-export function routineCommandAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+export function routineCommandAccess(
+  principal: Principal,
+  item: { unitId?: unknown },
+  org: Organisation,
+): RegisterItemDecision {
   return canManageUnitRegister(principal, String(item.unitId), org) ? 'ok' : 'forbidden';
 }
 
-export function egenkontrollReadAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+export function egenkontrollReadAccess(
+  principal: Principal,
+  item: { unitId?: unknown },
+  org: Organisation,
+): RegisterItemDecision {
   return canReadEgenkontroll(principal, String(item.unitId), org) ? 'ok' : 'not_found';
 }
 
-export function egenkontrollManageAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+export function egenkontrollManageAccess(
+  principal: Principal,
+  item: { unitId?: unknown },
+  org: Organisation,
+): RegisterItemDecision {
   if (!canReadEgenkontroll(principal, String(item.unitId), org)) return 'not_found';
   return canManageUnitRegister(principal, String(item.unitId), org) ? 'ok' : 'forbidden';
 }
 
-export function egenkontrollRecordAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+export function egenkontrollRecordAccess(
+  principal: Principal,
+  item: { unitId?: unknown },
+  org: Organisation,
+): RegisterItemDecision {
   if (!canReadEgenkontroll(principal, String(item.unitId), org)) return 'not_found';
   return canRecordEgenkontroll(principal, String(item.unitId), org) ? 'ok' : 'forbidden';
 }
 
-export function trainingAccess(principal: Principal, item: { unitId?: unknown }, org: Organisation): RegisterItemDecision {
+export function trainingAccess(
+  principal: Principal,
+  item: { unitId?: unknown },
+  org: Organisation,
+): RegisterItemDecision {
   return canReadTraining(principal, String(item.unitId), org) ? 'ok' : 'not_found';
 }
 
 /** A control's result: the board managers, or the person responsible for one of the plan's controls. */
-export function internkontrollResultAccess(principal: Principal, item: { controls?: unknown }): RegisterItemDecision {
+export function internkontrollResultAccess(
+  principal: Principal,
+  item: { controls?: unknown },
+): RegisterItemDecision {
   if (canManageBoardRegisters(principal)) return 'ok';
   const controls = Array.isArray(item.controls) ? (item.controls as { responsible?: unknown }[]) : [];
   return controls.some((c) => c.responsible === principal.username) ? 'ok' : 'forbidden';

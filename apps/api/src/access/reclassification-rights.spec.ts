@@ -14,7 +14,12 @@ const user = (username: string): Principal => {
   if (!found) throw new Error(username);
   return { ...found, roles: [...found.roles], unitIds: [...found.unitIds] };
 };
-const facts = (type: CaseType, unitId = 'solgarden'): CaseFacts => ({ type, unitId, reportedBy: 'medarbetare', assignee: null });
+const facts = (type: CaseType, unitId = 'solgarden'): CaseFacts => ({
+  type,
+  unitId,
+  reportedBy: 'medarbetare',
+  assignee: null,
+});
 
 describe('access policy: reclassification rights (LC-6 S3, api.md v1.1, issue 24)', () => {
   it.each([
@@ -49,7 +54,9 @@ describe('access policy: reclassification rights (LC-6 S3, api.md v1.1, issue 24
     ['mas', true],
     ['kvalitet', true],
   ])('%s may move a case to another unit: %s', (username, allowed) => {
-    expect(reclassificationRefusal(user(username), facts('deviation'), { unitId: 'ekbacken' }) === null).toBe(allowed);
+    expect(reclassificationRefusal(user(username), facts('deviation'), { unitId: 'ekbacken' }) === null).toBe(
+      allowed,
+    );
     // Naming the case's own unit is no move.
     expect(reclassificationRefusal(user(username), facts('deviation'), { unitId: 'solgarden' })).toBeNull();
   });
@@ -57,9 +64,21 @@ describe('access policy: reclassification rights (LC-6 S3, api.md v1.1, issue 24
   it('the case view tells the form what it may offer', () => {
     expect(classifyOptions(user('enhetschef'), facts('lex_sarah'))).toEqual({ types: [], moveUnit: false });
     expect(classifyOptions(user('sas'), facts('lex_sarah')).types).toContain('deviation');
-    expect(classifyOptions(user('enhetschef'), facts('hsl_deviation'))).toEqual({ types: ['lex_sarah', 'lex_maria'], moveUnit: false });
+    expect(classifyOptions(user('enhetschef'), facts('hsl_deviation'))).toEqual({
+      types: ['lex_sarah', 'lex_maria'],
+      moveUnit: false,
+    });
     expect(classifyOptions(user('kvalitet'), facts('deviation'))).toEqual({
-      types: ['complaint', 'suggestion', 'praise', 'hsl_deviation', 'lex_sarah', 'lex_maria', 'data_breach', 'external_finding'],
+      types: [
+        'complaint',
+        'suggestion',
+        'praise',
+        'hsl_deviation',
+        'lex_sarah',
+        'lex_maria',
+        'data_breach',
+        'external_finding',
+      ],
       moveUnit: true,
     });
   });

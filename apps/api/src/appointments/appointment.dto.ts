@@ -22,7 +22,10 @@ export class AppointDto {
   @IsUsername()
   holder!: string;
 
-  @ApiPropertyOptional({ example: 'forvaltning', description: 'Enheten förordnandet gäller (standard: hela förvaltningen)' })
+  @ApiPropertyOptional({
+    example: 'forvaltning',
+    description: 'Enheten förordnandet gäller (standard: hela förvaltningen)',
+  })
   @Optional()
   @IsString()
   @IsKnownUnit()
@@ -33,7 +36,11 @@ export class AppointDto {
   @IsUUID()
   processId?: string;
 
-  @ApiPropertyOptional({ enum: APPOINTMENT_DECISION_TYPES, enumName: 'AppointmentDecisionType', description: 'Beslutstypen (för delegat)' })
+  @ApiPropertyOptional({
+    enum: APPOINTMENT_DECISION_TYPES,
+    enumName: 'AppointmentDecisionType',
+    description: 'Beslutstypen (för delegat)',
+  })
   @Optional()
   @IsIn(APPOINTMENT_DECISION_TYPES)
   decisionType?: AppointmentDecisionType;
@@ -90,7 +97,8 @@ export class AppointmentListQueryDto extends PageQueryDto {
 export class AppointmentScopeDto {
   @ApiProperty() unitId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) processId!: string | null;
-  @ApiProperty({ type: String, enum: APPOINTMENT_DECISION_TYPES, nullable: true }) decisionType!: string | null;
+  @ApiProperty({ type: String, enum: APPOINTMENT_DECISION_TYPES, nullable: true }) decisionType!:
+    string | null;
 }
 
 export class AppointmentEndDto {
@@ -127,8 +135,14 @@ export class MissingAppointmentDto {
   @ApiProperty({ example: 'sas' }) key!: string;
   @ApiProperty({ enum: APPOINTMENT_ROLES, enumName: 'AppointmentRole' }) role!: string;
   @ApiProperty() unitId!: string;
-  @ApiProperty({ type: String, enum: APPOINTMENT_DECISION_TYPES, nullable: true }) decisionType!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Vem som måste ha fattat beslutet (t.ex. nämnden)' }) appointedBy!: string | null;
+  @ApiProperty({ type: String, enum: APPOINTMENT_DECISION_TYPES, nullable: true }) decisionType!:
+    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Vem som måste ha fattat beslutet (t.ex. nämnden)',
+  })
+  appointedBy!: string | null;
   @ApiProperty() message!: string;
 }
 

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { canManageBoardRegisters, canReadAppointments } from '../access/access-policy';
 import type { Principal } from '../access/principal';
@@ -9,7 +17,15 @@ import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
 import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
 import { REGISTER_ID_PARAM } from '../routines/routines.controller';
-import { AlertsQueryDto, AppointDto, AppointmentAlertsDto, AppointmentDto, AppointmentListQueryDto, AppointmentPageDto, EndAppointmentDto } from './appointment.dto';
+import {
+  AlertsQueryDto,
+  AppointDto,
+  AppointmentAlertsDto,
+  AppointmentDto,
+  AppointmentListQueryDto,
+  AppointmentPageDto,
+  EndAppointmentDto,
+} from './appointment.dto';
 import { AppointmentsService } from './appointments.service';
 
 @ApiTags('förordnanden')
@@ -23,11 +39,22 @@ export class AppointmentsController {
   @Authorize(canManageBoardRegisters)
   @UseInterceptors(IdempotencyInterceptor)
   @RecoverableCreate()
-  @ApiOperation({ summary: 'Förordna SAS, MAS, MAR, verksamhetschef HSL, processägare eller delegat, med beslutet (R-15)' })
+  @ApiOperation({
+    summary: 'Förordna SAS, MAS, MAR, verksamhetschef HSL, processägare eller delegat, med beslutet (R-15)',
+  })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({ type: AppointmentDto, headers: { Location: { description: 'Förordnandets adress', schema: { type: 'string' } } } })
+  @ApiCreatedResponse({
+    type: AppointmentDto,
+    headers: { Location: { description: 'Förordnandets adress', schema: { type: 'string' } } },
+  })
   @ApiProblems(400, 401, 403, 413, 415, 422)
-  async appoint(@CurrentUser() user: Principal, @Body() body: AppointDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() appointmentId: string | undefined): Promise<AppointmentDto> {
+  async appoint(
+    @CurrentUser() user: Principal,
+    @Body() body: AppointDto,
+    @ReqInfo() info: RequestInfo,
+    @Res({ passthrough: true }) response: Response,
+    @IdempotentId() appointmentId: string | undefined,
+  ): Promise<AppointmentDto> {
     const appointment = await this.service.appoint(user, body, info, appointmentId);
     response.setHeader('Location', `/api/v1/appointments/${appointment.id}`);
     return appointment;
@@ -44,7 +71,9 @@ export class AppointmentsController {
 
   @Get('alerts')
   @Authorize(canReadAppointments)
-  @ApiOperation({ summary: 'Roller som en livscykel kräver men som ingen har ett gällande förordnande för (AUD-5, AUD-6)' })
+  @ApiOperation({
+    summary: 'Roller som en livscykel kräver men som ingen har ett gällande förordnande för (AUD-5, AUD-6)',
+  })
   @ApiOkResponse({ type: AppointmentAlertsDto })
   @ApiProblems(400, 401, 403)
   alerts(@Query() query: AlertsQueryDto): Promise<AppointmentAlertsDto> {
@@ -68,7 +97,12 @@ export class AppointmentsController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: AppointmentDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  end(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: EndAppointmentDto, @ReqInfo() info: RequestInfo): Promise<AppointmentDto> {
+  end(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: EndAppointmentDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<AppointmentDto> {
     return this.service.end(user, id, { on: body.on, reason: body.reason }, body.expectedVersion, info);
   }
 }

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { APPOINTMENT_AGGREGATE, APPOINTMENT_ROLE_LABELS, ROUTINE_AGGREGATE, isAppointmentActive, missingAppointments, stockholmDateOf } from '@kvalitet/domain';
+import {
+  APPOINTMENT_AGGREGATE,
+  APPOINTMENT_ROLE_LABELS,
+  ROUTINE_AGGREGATE,
+  isAppointmentActive,
+  missingAppointments,
+  stockholmDateOf,
+} from '@kvalitet/domain';
 import type { AppointmentCommand, AppointmentEvent, AppointmentState } from '@kvalitet/domain';
 import { EventStore, LsCommandService } from '@kvalitet/persistence';
 import type { Principal } from '../access/principal';
@@ -12,7 +19,13 @@ import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { requireUuid } from '../routines/register-support/require-uuid';
 import { listRegister } from '../routines/register-support/register-list';
 import { toLsTaskDto } from '../routines/register-support/ls-task.dto';
-import type { AppointDto, AppointmentAlertsDto, AppointmentDto, AppointmentListQueryDto, AppointmentPageDto } from './appointment.dto';
+import type {
+  AppointDto,
+  AppointmentAlertsDto,
+  AppointmentDto,
+  AppointmentListQueryDto,
+  AppointmentPageDto,
+} from './appointment.dto';
 
 function toAppointmentDto(state: AppointmentState, now: Date): AppointmentDto {
   return {
@@ -47,10 +60,20 @@ export class AppointmentsService {
     this.routines = new LsCommandService(ROUTINE_AGGREGATE as never, store);
   }
 
-  async appoint(user: Principal, dto: AppointDto, info: RequestInfo, appointmentId?: string): Promise<AppointmentDto> {
+  async appoint(
+    user: Principal,
+    dto: AppointDto,
+    info: RequestInfo,
+    appointmentId?: string,
+  ): Promise<AppointmentDto> {
     if (dto.processId) {
-      const process = (await this.routines.load(dto.processId.toLowerCase())).state as { kind?: string } | null;
-      if (!process || process.kind !== 'process') throw ApiProblem.validation([{ field: 'processId', code: 'UNKNOWN_PROCESS', message: 'Processen finns inte i registret.' }]);
+      const process = (await this.routines.load(dto.processId.toLowerCase())).state as {
+        kind?: string;
+      } | null;
+      if (!process || process.kind !== 'process')
+        throw ApiProblem.validation([
+          { field: 'processId', code: 'UNKNOWN_PROCESS', message: 'Processen finns inte i registret.' },
+        ]);
     }
     const id = appointmentId ?? randomUUID();
     const { state } = await createOnce({
@@ -66,7 +89,11 @@ export class AppointmentsService {
               appointmentId: id,
               role: dto.role,
               holder: dto.holder,
-              scope: { unitId: dto.unitId ?? 'forvaltning', processId: dto.processId?.toLowerCase() ?? null, decisionType: dto.decisionType ?? null },
+              scope: {
+                unitId: dto.unitId ?? 'forvaltning',
+                processId: dto.processId?.toLowerCase() ?? null,
+                decisionType: dto.decisionType ?? null,
+              },
               decision: { ...dto.decision },
               validFrom: dto.validFrom,
               validTo: dto.validTo ?? null,
@@ -99,11 +126,21 @@ export class AppointmentsService {
     return toAppointmentDto(state, new Date());
   }
 
-  async end(user: Principal, id: string, data: { on: string; reason: string }, expectedVersion: number | undefined, info: RequestInfo): Promise<AppointmentDto> {
+  async end(
+    user: Principal,
+    id: string,
+    data: { on: string; reason: string },
+    expectedVersion: number | undefined,
+    info: RequestInfo,
+  ): Promise<AppointmentDto> {
     const appointmentId = requireUuid(id, 'Förordnandet');
     const { state } = await this.appointments.load(appointmentId);
     if (!state) throw ApiProblem.notFound('Förordnandet finns inte.');
-    const result = await this.appointments.execute(appointmentId, { type: 'end', actor: user, data }, { expectedVersion, requestId: info.requestId });
+    const result = await this.appointments.execute(
+      appointmentId,
+      { type: 'end', actor: user, data },
+      { expectedVersion, requestId: info.requestId },
+    );
     return toAppointmentDto(result.state, new Date());
   }
 

@@ -4,7 +4,8 @@ import { KeyedBatcher, settleEach, type Settled } from '@kvalitet/persistence';
 import type { Principal } from '../access/principal';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 
-export type AccessLogAction = 'read_case' | 'read_events' | 'read_risk_assessment' | 'read_improvement' | `command:${string}`;
+export type AccessLogAction =
+  'read_case' | 'read_events' | 'read_risk_assessment' | 'read_improvement' | `command:${string}`;
 
 /** A read of one case (or resource), or a search of the case list with its query (DATA-5, issue 24). */
 export type AccessLogKind = 'read' | 'search';

@@ -11,7 +11,9 @@ export interface TokenCacheOptions {
 /** `exp` of a token the inner verifier has just accepted (so its payload is well-formed JSON). */
 function expiresAtMs(token: string): number {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
     return typeof payload.exp === 'number' ? payload.exp * 1000 : Number.POSITIVE_INFINITY;
   } catch {
     return 0;

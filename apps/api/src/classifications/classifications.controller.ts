@@ -26,7 +26,8 @@ export class ClassificationsController {
   @Put()
   @Authorize(canChangeClassifications)
   @ApiOperation({
-    summary: 'Ny version av listorna (kvalitetssamordnare); gäller nya klassificeringar, statistiken visar benämningarna',
+    summary:
+      'Ny version av listorna (kvalitetssamordnare); gäller nya klassificeringar, statistiken visar benämningarna',
   })
   @ApiBody({ type: ClassificationsDocumentDto })
   @ApiOkResponse({ type: ClassificationsDto, description: 'Den nya versionen' })

@@ -1,19 +1,41 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CLASSIFICATION_CODE_MAX_LENGTH, CLASSIFICATION_LABEL_MAX_LENGTH, CLASSIFICATION_MAX_ENTRIES } from '@kvalitet/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CLASSIFICATION_CODE_MAX_LENGTH,
+  CLASSIFICATION_LABEL_MAX_LENGTH,
+  CLASSIFICATION_MAX_ENTRIES,
+} from '@kvalitet/domain';
 import { Optional } from '../common/validation/optional';
 import { IsNotBlank } from '../common/validation/validators';
 
 export class ClassificationEntryDto {
-  @ApiProperty({ example: 'läkemedel', maxLength: CLASSIFICATION_CODE_MAX_LENGTH, description: 'Koden som ärendet och statistiken bär' })
+  @ApiProperty({
+    example: 'läkemedel',
+    maxLength: CLASSIFICATION_CODE_MAX_LENGTH,
+    description: 'Koden som ärendet och statistiken bär',
+  })
   @IsDefined()
   @IsString()
   @IsNotBlank()
   @MaxLength(CLASSIFICATION_CODE_MAX_LENGTH)
   code!: string;
 
-  @ApiProperty({ example: 'Läkemedel', maxLength: CLASSIFICATION_LABEL_MAX_LENGTH, description: 'Benämningen som visas, även i rapporter till ledning och nämnd' })
+  @ApiProperty({
+    example: 'Läkemedel',
+    maxLength: CLASSIFICATION_LABEL_MAX_LENGTH,
+    description: 'Benämningen som visas, även i rapporter till ledning och nämnd',
+  })
   @IsDefined()
   @IsString()
   @IsNotBlank()
@@ -22,7 +44,11 @@ export class ClassificationEntryDto {
 }
 
 export class ClassificationsDocumentDto {
-  @ApiProperty({ type: [ClassificationEntryDto], maxItems: CLASSIFICATION_MAX_ENTRIES, description: 'Kategorier (hela listan; måste innehålla annat)' })
+  @ApiProperty({
+    type: [ClassificationEntryDto],
+    maxItems: CLASSIFICATION_MAX_ENTRIES,
+    description: 'Kategorier (hela listan; måste innehålla annat)',
+  })
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(CLASSIFICATION_MAX_ENTRIES)
@@ -30,7 +56,11 @@ export class ClassificationsDocumentDto {
   @Type(() => ClassificationEntryDto)
   categories!: ClassificationEntryDto[];
 
-  @ApiProperty({ type: [ClassificationEntryDto], maxItems: CLASSIFICATION_MAX_ENTRIES, description: 'Lagrum (hela listan)' })
+  @ApiProperty({
+    type: [ClassificationEntryDto],
+    maxItems: CLASSIFICATION_MAX_ENTRIES,
+    description: 'Lagrum (hela listan)',
+  })
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(CLASSIFICATION_MAX_ENTRIES)
@@ -38,7 +68,10 @@ export class ClassificationsDocumentDto {
   @Type(() => ClassificationEntryDto)
   lagrum!: ClassificationEntryDto[];
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Den version ändringen bygger på (valfri); en inaktuell version ger 409' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'Den version ändringen bygger på (valfri); en inaktuell version ger 409',
+  })
   @Optional()
   @IsInt()
   @Min(1)

@@ -7,7 +7,11 @@ import { ClassificationsService } from './classifications.service';
   controllers: [ClassificationsController],
   providers: [
     ClassificationsService,
-    { provide: ClassificationsRepository, inject: [EventStore], useFactory: (store: EventStore) => new ClassificationsRepository(store) },
+    {
+      provide: ClassificationsRepository,
+      inject: [EventStore],
+      useFactory: (store: EventStore) => new ClassificationsRepository(store),
+    },
   ],
   exports: [ClassificationsService],
 })

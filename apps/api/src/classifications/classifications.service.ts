@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { classificationErrors, normaliseClassifications, unlistedClassificationErrors, type ClassificationLists } from '@kvalitet/domain';
+import {
+  classificationErrors,
+  normaliseClassifications,
+  unlistedClassificationErrors,
+  type ClassificationLists,
+} from '@kvalitet/domain';
 import { ClassificationsRepository, type SavedClassifications } from '@kvalitet/persistence';
 import { reclassificationRefusal, type CaseFacts } from '../access/access-policy';
 import type { Principal } from '../access/principal';
@@ -20,10 +25,15 @@ export class ClassificationsService {
     return this.lists.current();
   }
 
-  async change(principal: Principal, body: ClassificationLists & { version?: number }, info: RequestInfo): Promise<SavedClassifications> {
+  async change(
+    principal: Principal,
+    body: ClassificationLists & { version?: number },
+    info: RequestInfo,
+  ): Promise<SavedClassifications> {
     const lists = normaliseClassifications(body);
     const errors = classificationErrors(lists);
-    if (errors.length > 0) throw ApiProblem.validation(errors.map((e) => ({ field: e.field, code: e.code, message: e.message })));
+    if (errors.length > 0)
+      throw ApiProblem.validation(errors.map((e) => ({ field: e.field, code: e.code, message: e.message })));
     return this.lists.change(lists, principal.username, {
       ...(body.version === undefined ? {} : { expectedVersion: body.version }),
       requestId: info.requestId,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { acceptedYearRangeProblem, acceptedYearRangeVariables } from '../common/validation/accepted-year-range';
+import {
+  acceptedYearRangeProblem,
+  acceptedYearRangeVariables,
+} from '../common/validation/accepted-year-range';
 import { isLoopbackHost } from './loopback-host';
 
 /** Every variable the api reads; a missing or malformed one stops the process naming it. */
@@ -11,11 +14,17 @@ export const apiConfigSchema = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'måste vara en postgres://-adress'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     /** The tables' owner, for MIGRATE_ON_START only; DATABASE_URL is then the runtime role it grants to (issue 24). */
-    DATABASE_OWNER_URL: z.string().regex(/^postgres(ql)?:\/\//, 'måste vara en postgres://-adress').optional(),
+    DATABASE_OWNER_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'måste vara en postgres://-adress')
+      .optional(),
     TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     KAFKA_BROKERS: z.string().regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'måste vara värd:port[,värd:port]'),
-    KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet'),
+    KAFKA_NAMESPACE: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck')
+      .default('kvalitet'),
     /**
      * No default (issue 24): `oidc` in production, `dev` only on this machine. `npm start` and the
      * test harnesses set `dev` explicitly; unset stops the process naming the variable.
@@ -69,7 +78,10 @@ export const apiConfigSchema = z
     /** Bearer token for `/metrics` and the details of `/health/ready`; unset: `/metrics` is 404. */
     METRICS_TOKEN: z.string().min(16, 'minst 16 tecken').optional(),
     /** Prefix of the report schedules' ids (the schedule CLI's default); tests use their own. */
-    REPORT_SCHEDULE_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet-report'),
+    REPORT_SCHEDULE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck')
+      .default('kvalitet-report'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
     /** Api processes sharing the port (Node cluster, ADR 0013); 1 runs the api in this process. */

@@ -13,7 +13,10 @@ export function toEgenkontrollPlanDto(state: EgenkontrollPlanState, now: Date): 
     adoptedBy: state.adopted?.by ?? null,
     adoptedAt: state.adopted?.at ?? null,
     controls: state.controls.map((c) => ({ ...c })),
-    results: state.results.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, action: f.action ? { ...f.action } : null })) })),
+    results: state.results.map((r) => ({
+      ...r,
+      findings: r.findings.map((f) => ({ ...f, action: f.action ? { ...f.action } : null })),
+    })),
     occurrences,
     missing: state.status === 'adopted' ? occurrences.filter((o) => o.status === 'missing').length : 0,
     tasks: state.tasks.map(toLsTaskDto),

@@ -1,8 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EGENKONTROLL_KINDS, EGENKONTROLL_KIND_LABELS } from '@kvalitet/domain';
-import { egenkontrollManageAccess, egenkontrollReadAccess, egenkontrollRecordAccess, mayManageUnitRegisters, mayReadEgenkontroll, mayRecordEgenkontroll } from '../access/access-policy';
+import {
+  egenkontrollManageAccess,
+  egenkontrollReadAccess,
+  egenkontrollRecordAccess,
+  mayManageUnitRegisters,
+  mayReadEgenkontroll,
+  mayRecordEgenkontroll,
+} from '../access/access-policy';
 import { RegisterItemAccess } from '../routines/register-support/register-access.guard';
 
 import type { Principal } from '../access/principal';
@@ -45,11 +60,23 @@ export class EgenkontrollController {
   @Authorize(mayManageUnitRegisters)
   @UseInterceptors(IdempotencyInterceptor)
   @RecoverableCreate()
-  @ApiOperation({ summary: 'Enhetens årliga egenkontrollplan: kontroller, frekvens, ansvarig (EK-1, EK-3); en per enhet och år' })
+  @ApiOperation({
+    summary:
+      'Enhetens årliga egenkontrollplan: kontroller, frekvens, ansvarig (EK-1, EK-3); en per enhet och år',
+  })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({ type: EgenkontrollPlanDto, headers: { Location: { description: 'Planens adress', schema: { type: 'string' } } } })
+  @ApiCreatedResponse({
+    type: EgenkontrollPlanDto,
+    headers: { Location: { description: 'Planens adress', schema: { type: 'string' } } },
+  })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
-  async create(@CurrentUser() user: Principal, @Body() body: CreateEgenkontrollPlanDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() idempotentId: string | undefined): Promise<EgenkontrollPlanDto> {
+  async create(
+    @CurrentUser() user: Principal,
+    @Body() body: CreateEgenkontrollPlanDto,
+    @ReqInfo() info: RequestInfo,
+    @Res({ passthrough: true }) response: Response,
+    @IdempotentId() idempotentId: string | undefined,
+  ): Promise<EgenkontrollPlanDto> {
     const plan = await this.service.create(user, body, info, idempotentId);
     response.setHeader('Location', `/api/v1/egenkontroll/plans/${plan.id}`);
     return plan;
@@ -57,16 +84,24 @@ export class EgenkontrollController {
 
   @Get('plans')
   @Authorize(mayReadEgenkontroll)
-  @ApiOperation({ summary: 'Egenkontrollplaner du får se (SAS, MAS, kvalitet, förvaltningschef: alla; chefer: sina enheter)' })
+  @ApiOperation({
+    summary:
+      'Egenkontrollplaner du får se (SAS, MAS, kvalitet, förvaltningschef: alla; chefer: sina enheter)',
+  })
   @ApiOkResponse({ type: EgenkontrollPlanPageDto })
   @ApiProblems(400, 401, 403)
-  list(@CurrentUser() user: Principal, @Query() query: EgenkontrollListQueryDto): Promise<EgenkontrollPlanPageDto> {
+  list(
+    @CurrentUser() user: Principal,
+    @Query() query: EgenkontrollListQueryDto,
+  ): Promise<EgenkontrollPlanPageDto> {
     return this.service.list(user, query);
   }
 
   @Get('plans/:id')
   @Authorize(mayReadEgenkontroll)
-  @ApiOperation({ summary: 'En plan med kontroller, tillfällen (gjorda, kommande, saknade), resultat och uppgifter' })
+  @ApiOperation({
+    summary: 'En plan med kontroller, tillfällen (gjorda, kommande, saknade), resultat och uppgifter',
+  })
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404)
@@ -83,7 +118,12 @@ export class EgenkontrollController {
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollManageAccess)
-  addControl(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: AddControlDto, @ReqInfo() info: RequestInfo): Promise<EgenkontrollPlanDto> {
+  addControl(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: AddControlDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<EgenkontrollPlanDto> {
     return this.service.addControl(user, id, body.control, body.expectedVersion, info);
   }
 
@@ -95,19 +135,38 @@ export class EgenkontrollController {
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollManageAccess)
-  adopt(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: AdoptPlanDto, @ReqInfo() info: RequestInfo): Promise<EgenkontrollPlanDto> {
-    return this.service.command(user, id, { type: 'adopt-plan', actor: user, data: {} }, body.expectedVersion, info);
+  adopt(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: AdoptPlanDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<EgenkontrollPlanDto> {
+    return this.service.command(
+      user,
+      id,
+      { type: 'adopt-plan', actor: user, data: {} },
+      body.expectedVersion,
+      info,
+    );
   }
 
   @Post('plans/:id/results')
   @HttpCode(200)
   @Authorize(mayRecordEgenkontroll)
-  @ApiOperation({ summary: 'Registrera ett genomfört kontrolltillfälle: resultat, analys, fynd (avvikelse → ärende, åtgärd) eller uttryckligen inga åtgärder (EK-3)' })
+  @ApiOperation({
+    summary:
+      'Registrera ett genomfört kontrolltillfälle: resultat, analys, fynd (avvikelse → ärende, åtgärd) eller uttryckligen inga åtgärder (EK-3)',
+  })
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollRecordAccess)
-  record(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RecordControlResultDto, @ReqInfo() info: RequestInfo): Promise<EgenkontrollPlanDto> {
+  record(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: RecordControlResultDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<EgenkontrollPlanDto> {
     return this.service.recordResult(user, id, body, info);
   }
 
@@ -119,7 +178,23 @@ export class EgenkontrollController {
   @ApiOkResponse({ type: EgenkontrollPlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollRecordAccess)
-  completeAction(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: CompleteControlActionDto, @ReqInfo() info: RequestInfo): Promise<EgenkontrollPlanDto> {
-    return this.service.command(user, id, { type: 'complete-action', actor: user, data: { actionId: body.actionId.toLowerCase(), note: body.note } }, body.expectedVersion, info, 'record');
+  completeAction(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: CompleteControlActionDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<EgenkontrollPlanDto> {
+    return this.service.command(
+      user,
+      id,
+      {
+        type: 'complete-action',
+        actor: user,
+        data: { actionId: body.actionId.toLowerCase(), note: body.note },
+      },
+      body.expectedVersion,
+      info,
+      'record',
+    );
   }
 }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CONTROL_FREQUENCIES, EGENKONTROLL_KINDS, FINDING_HANDLINGS } from '@kvalitet/domain';
 import type { ControlFrequency, EgenkontrollKind, FindingHandling } from '@kvalitet/domain';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
@@ -108,7 +121,12 @@ export class FindingInputDto {
   @MaxLength(5000)
   description!: string;
 
-  @ApiProperty({ enum: FINDING_HANDLINGS, enumName: 'FindingHandling', description: 'deviation: rapporteras som avvikelse (ett ärende); action: en åtgärd med ägare och datum; none: noteras' })
+  @ApiProperty({
+    enum: FINDING_HANDLINGS,
+    enumName: 'FindingHandling',
+    description:
+      'deviation: rapporteras som avvikelse (ett ärende); action: en åtgärd med ägare och datum; none: noteras',
+  })
   @IsDefined()
   @IsIn(FINDING_HANDLINGS)
   handling!: FindingHandling;
@@ -126,7 +144,10 @@ export class RecordControlResultDto extends RegisterCommandDto {
   @IsUUID()
   controlId!: string;
 
-  @ApiProperty({ example: '2026-Q1', description: 'Tillfället: 2026, 2026-H1, 2026-T2, 2026-Q3 eller 2026-M04' })
+  @ApiProperty({
+    example: '2026-Q1',
+    description: 'Tillfället: 2026, 2026-H1, 2026-T2, 2026-Q3 eller 2026-M04',
+  })
   @IsDefined()
   @IsString()
   @MaxLength(20)
@@ -213,7 +234,8 @@ export class FindingDto {
   @ApiProperty({ format: 'uuid' }) findingId!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ enum: FINDING_HANDLINGS, enumName: 'FindingHandling' }) handling!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Avvikelseärendet' }) caseId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Avvikelseärendet' }) caseId!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) caseNumber!: string | null;
   @ApiProperty({ type: ControlActionDto, nullable: true }) action!: ControlActionDto | null;
 }
@@ -233,7 +255,11 @@ export class OccurrenceDto {
   @ApiProperty({ format: 'uuid' }) controlId!: string;
   @ApiProperty() occurrence!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
-  @ApiProperty({ enum: ['done', 'pending', 'missing'], description: 'missing: förfallen utan resultat (AUD-11)' }) status!: string;
+  @ApiProperty({
+    enum: ['done', 'pending', 'missing'],
+    description: 'missing: förfallen utan resultat (AUD-11)',
+  })
+  status!: string;
 }
 
 export class EgenkontrollPlanDto {

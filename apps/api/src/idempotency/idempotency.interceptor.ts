@@ -53,7 +53,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const header = request.headers['idempotency-key'];
     if (header === undefined) return next.handle();
-    const recoverable = this.reflector.get<boolean | undefined>(RECOVERABLE_CREATE, context.getHandler()) === true;
+    const recoverable =
+      this.reflector.get<boolean | undefined>(RECOVERABLE_CREATE, context.getHandler()) === true;
     return from(this.run(request, response, header, next, recoverable));
   }
 
@@ -78,7 +79,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const fingerprint = requestFingerprint(request.method, routePath, request.body);
     const deadline = Date.now() + Math.max(WAIT_FOR_FIRST_MS, 2 * this.leaseMs);
     for (;;) {
-      const claim = await this.store.claim(scope, header, fingerprint, { leaseMs: this.leaseMs, recoverable });
+      const claim = await this.store.claim(scope, header, fingerprint, {
+        leaseMs: this.leaseMs,
+        recoverable,
+      });
       if (claim.kind === 'claimed') {
         request.idempotency = { aggregateId: claim.aggregateId };
         break;

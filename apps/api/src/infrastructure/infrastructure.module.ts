@@ -60,7 +60,9 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
       provide: EventStore,
       inject: [DATA_SOURCE, ConfigService],
       useFactory: (dataSource: DataSource, config: ConfigService<ApiConfig, true>) =>
-        new EventStore(dataSource, { topicFor: (type) => topicForAggregate(type, config.get('KAFKA_NAMESPACE', { infer: true })) }),
+        new EventStore(dataSource, {
+          topicFor: (type) => topicForAggregate(type, config.get('KAFKA_NAMESPACE', { infer: true })),
+        }),
     },
     {
       provide: IdempotencyStore,

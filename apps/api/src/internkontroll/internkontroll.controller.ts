@@ -1,7 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { canManageBoardRegisters, canReadInternkontroll, internkontrollResultAccess } from '../access/access-policy';
+import {
+  canManageBoardRegisters,
+  canReadInternkontroll,
+  internkontrollResultAccess,
+} from '../access/access-policy';
 import { RegisterItemAccess } from '../routines/register-support/register-access.guard';
 
 import type { Principal } from '../access/principal';
@@ -38,11 +50,22 @@ export class InternkontrollController {
   @Authorize(canManageBoardRegisters)
   @UseInterceptors(IdempotencyInterceptor)
   @RecoverableCreate()
-  @ApiOperation({ summary: 'Påbörja årets internkontrollplan (riskanalys → urval → nämndens beslut → kontroller → rapport)' })
+  @ApiOperation({
+    summary: 'Påbörja årets internkontrollplan (riskanalys → urval → nämndens beslut → kontroller → rapport)',
+  })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({ type: InternkontrollPlanDto, headers: { Location: { description: 'Planens adress', schema: { type: 'string' } } } })
+  @ApiCreatedResponse({
+    type: InternkontrollPlanDto,
+    headers: { Location: { description: 'Planens adress', schema: { type: 'string' } } },
+  })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
-  async create(@CurrentUser() user: Principal, @Body() body: CreateInternkontrollPlanDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() idempotentId: string | undefined): Promise<InternkontrollPlanDto> {
+  async create(
+    @CurrentUser() user: Principal,
+    @Body() body: CreateInternkontrollPlanDto,
+    @ReqInfo() info: RequestInfo,
+    @Res({ passthrough: true }) response: Response,
+    @IdempotentId() idempotentId: string | undefined,
+  ): Promise<InternkontrollPlanDto> {
     const plan = await this.service.create(user, body.year, info, idempotentId);
     response.setHeader('Location', `/api/v1/internkontroll/plans/${plan.id}`);
     return plan;
@@ -70,24 +93,54 @@ export class InternkontrollController {
   @Post(':id/risks')
   @HttpCode(200)
   @Authorize(canManageBoardRegisters)
-  @ApiOperation({ summary: 'Lägg till en risk från riskanalysen (4×4-matrisen; mycket höga risker föreslås till planen)' })
+  @ApiOperation({
+    summary: 'Lägg till en risk från riskanalysen (4×4-matrisen; mycket höga risker föreslås till planen)',
+  })
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: InternkontrollPlanDto })
   @ApiProblems(...COMMAND_PROBLEMS)
-  addRisk(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: AddInternkontrollRiskDto, @ReqInfo() info: RequestInfo): Promise<InternkontrollPlanDto> {
+  addRisk(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: AddInternkontrollRiskDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<InternkontrollPlanDto> {
     const { expectedVersion, ...data } = body;
-    return this.service.command(user, id, { type: 'add-risk', actor: user, data: { riskId: this.service.newId(), ...data } }, expectedVersion, info);
+    return this.service.command(
+      user,
+      id,
+      { type: 'add-risk', actor: user, data: { riskId: this.service.newId(), ...data } },
+      expectedVersion,
+      info,
+    );
   }
 
   @Post(':id/select-risk')
   @HttpCode(200)
   @Authorize(canManageBoardRegisters)
-  @ApiOperation({ summary: 'Välj en risk till planen, eller välj bort den, med motivering (riskbaserat urval)' })
+  @ApiOperation({
+    summary: 'Välj en risk till planen, eller välj bort den, med motivering (riskbaserat urval)',
+  })
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: InternkontrollPlanDto })
   @ApiProblems(...COMMAND_PROBLEMS)
-  select(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: SelectInternkontrollRiskDto, @ReqInfo() info: RequestInfo): Promise<InternkontrollPlanDto> {
-    return this.service.command(user, id, { type: 'select-risk', actor: user, data: { riskId: body.riskId.toLowerCase(), selected: body.selected, rationale: body.rationale } }, body.expectedVersion, info);
+  select(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: SelectInternkontrollRiskDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<InternkontrollPlanDto> {
+    return this.service.command(
+      user,
+      id,
+      {
+        type: 'select-risk',
+        actor: user,
+        data: { riskId: body.riskId.toLowerCase(), selected: body.selected, rationale: body.rationale },
+      },
+      body.expectedVersion,
+      info,
+    );
   }
 
   @Post(':id/controls')
@@ -97,9 +150,24 @@ export class InternkontrollController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: InternkontrollPlanDto })
   @ApiProblems(...COMMAND_PROBLEMS)
-  addControl(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: AddInternkontrollControlDto, @ReqInfo() info: RequestInfo): Promise<InternkontrollPlanDto> {
+  addControl(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: AddInternkontrollControlDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<InternkontrollPlanDto> {
     const { expectedVersion, ...data } = body;
-    return this.service.command(user, id, { type: 'add-control', actor: user, data: { controlId: this.service.newId(), ...data, riskId: data.riskId.toLowerCase() } }, expectedVersion, info);
+    return this.service.command(
+      user,
+      id,
+      {
+        type: 'add-control',
+        actor: user,
+        data: { controlId: this.service.newId(), ...data, riskId: data.riskId.toLowerCase() },
+      },
+      expectedVersion,
+      info,
+    );
   }
 
   @Post(':id/adopt')
@@ -109,23 +177,50 @@ export class InternkontrollController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: InternkontrollPlanDto })
   @ApiProblems(...COMMAND_PROBLEMS)
-  adopt(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: NamndDecisionDto, @ReqInfo() info: RequestInfo): Promise<InternkontrollPlanDto> {
-    return this.service.command(user, id, { type: 'adopt-plan', actor: user, data: { decision: { ...body.decision } } }, body.expectedVersion, info);
+  adopt(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: NamndDecisionDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<InternkontrollPlanDto> {
+    return this.service.command(
+      user,
+      id,
+      { type: 'adopt-plan', actor: user, data: { decision: { ...body.decision } } },
+      body.expectedVersion,
+      info,
+    );
   }
 
   @Post(':id/control-results')
   @HttpCode(200)
   @Authorize(canReadInternkontroll)
-  @ApiOperation({ summary: 'Registrera en kontrolls resultat (kvalitet, förvaltningschef eller kontrollens ansvarige)' })
+  @ApiOperation({
+    summary: 'Registrera en kontrolls resultat (kvalitet, förvaltningschef eller kontrollens ansvarige)',
+  })
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: InternkontrollPlanDto })
   @ApiProblems(...COMMAND_PROBLEMS)
   @RegisterItemAccess('internkontroll', 'Planen', internkontrollResultAccess)
-  result(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RecordInternkontrollResultDto, @ReqInfo() info: RequestInfo): Promise<InternkontrollPlanDto> {
+  result(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: RecordInternkontrollResultDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<InternkontrollPlanDto> {
     return this.service.command(
       user,
       id,
-      { type: 'record-control-result', actor: user, data: { controlId: body.controlId.toLowerCase(), outcome: body.outcome, summary: body.summary, actions: body.actions ?? '' } },
+      {
+        type: 'record-control-result',
+        actor: user,
+        data: {
+          controlId: body.controlId.toLowerCase(),
+          outcome: body.outcome,
+          summary: body.summary,
+          actions: body.actions ?? '',
+        },
+      },
       body.expectedVersion,
       info,
     );
@@ -138,7 +233,22 @@ export class InternkontrollController {
   @ApiParam(REGISTER_ID_PARAM)
   @ApiOkResponse({ type: InternkontrollPlanDto })
   @ApiProblems(...COMMAND_PROBLEMS)
-  report(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: ReportInternkontrollDto, @ReqInfo() info: RequestInfo): Promise<InternkontrollPlanDto> {
-    return this.service.command(user, id, { type: 'report', actor: user, data: { decision: { ...body.decision }, summary: body.summary, evaluation: body.evaluation } }, body.expectedVersion, info);
+  report(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: ReportInternkontrollDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<InternkontrollPlanDto> {
+    return this.service.command(
+      user,
+      id,
+      {
+        type: 'report',
+        actor: user,
+        data: { decision: { ...body.decision }, summary: body.summary, evaluation: body.evaluation },
+      },
+      body.expectedVersion,
+      info,
+    );
   }
 }

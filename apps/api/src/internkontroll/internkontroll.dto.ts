@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { INTERNKONTROLL_STAGES } from '@kvalitet/domain';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
 import { Optional } from '../common/validation/optional';
@@ -19,7 +30,10 @@ export class CreateInternkontrollPlanDto {
 }
 
 export class AddInternkontrollRiskDto extends RegisterCommandDto {
-  @ApiProperty({ maxLength: 2000, example: 'Risk för att missförhållanden inte rapporteras, utreds och åtgärdas' })
+  @ApiProperty({
+    maxLength: 2000,
+    example: 'Risk för att missförhållanden inte rapporteras, utreds och åtgärdas',
+  })
   @IsDefined()
   @IsString()
   @IsNotBlank()
@@ -40,7 +54,11 @@ export class AddInternkontrollRiskDto extends RegisterCommandDto {
   @Max(4)
   severity!: number;
 
-  @ApiProperty({ maxLength: 300, example: 'Ledningsgruppens riskanalys 2026', description: 'Varifrån risken kommer (riskanalys, revision, IVO …)' })
+  @ApiProperty({
+    maxLength: 300,
+    example: 'Ledningsgruppens riskanalys 2026',
+    description: 'Varifrån risken kommer (riskanalys, revision, IVO …)',
+  })
   @IsDefined()
   @IsString()
   @IsNotBlank()

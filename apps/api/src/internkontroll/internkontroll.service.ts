@@ -44,24 +44,36 @@ export class InternkontrollService {
     this.plans = new LsCommandService(INTERNKONTROLL_AGGREGATE, store);
   }
 
-  async create(user: Principal, year: number, info: RequestInfo, idempotentId?: string): Promise<InternkontrollPlanDto> {
+  async create(
+    user: Principal,
+    year: number,
+    info: RequestInfo,
+    idempotentId?: string,
+  ): Promise<InternkontrollPlanDto> {
     const planId = nameUuid(`internkontroll/forvaltning/${year}`);
     const { state } = await createOnce({
       idempotentId,
       create: () =>
-        this.plans.execute(planId, { type: 'create', actor: user, data: { planId, year } }, { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId }),
+        this.plans.execute(
+          planId,
+          { type: 'create', actor: user, data: { planId, year } },
+          { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId },
+        ),
       load: () => this.plans.load(planId),
-    }).catch(
-      (error: unknown) => {
-        if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Det finns redan en internkontrollplan för året.');
-        throw error;
-      },
-    );
+    }).catch((error: unknown) => {
+      if (error instanceof VersionConflictError)
+        throw new ApiProblem('ALREADY_EXISTS', 'Det finns redan en internkontrollplan för året.');
+      throw error;
+    });
     return toInternkontrollPlanDto(state);
   }
 
   async list(page = 1, pageSize = 50): Promise<InternkontrollPlanPageDto> {
-    const { items, total } = await listRegister<InternkontrollState>(this.dataSource, { aggregateType: INTERNKONTROLL_AGGREGATE.aggregateType, page, pageSize });
+    const { items, total } = await listRegister<InternkontrollState>(this.dataSource, {
+      aggregateType: INTERNKONTROLL_AGGREGATE.aggregateType,
+      page,
+      pageSize,
+    });
     return { items: items.map(toInternkontrollPlanDto), total, page, pageSize };
   }
 
@@ -76,11 +88,23 @@ export class InternkontrollService {
   }
 
   /** Kvalitet and the förvaltningschef run the cycle; a control's responsible person records its result. */
-  async command(user: Principal, id: string, command: PlanCommand, expectedVersion: number | undefined, info: RequestInfo): Promise<InternkontrollPlanDto> {
+  async command(
+    user: Principal,
+    id: string,
+    command: PlanCommand,
+    expectedVersion: number | undefined,
+    info: RequestInfo,
+  ): Promise<InternkontrollPlanDto> {
     const state = await this.load(id);
-    const responsible = command.type === 'record-control-result' && state.controls.some((c) => c.controlId === command.data.controlId && c.responsible === user.username);
-    if (!canManageBoardRegisters(user) && !responsible) throw ApiProblem.forbidden('Du får inte ändra internkontrollplanen.');
-    const result = await this.plans.execute(state.id, command, { expectedVersion, requestId: info.requestId });
+    const responsible =
+      command.type === 'record-control-result' &&
+      state.controls.some((c) => c.controlId === command.data.controlId && c.responsible === user.username);
+    if (!canManageBoardRegisters(user) && !responsible)
+      throw ApiProblem.forbidden('Du får inte ändra internkontrollplanen.');
+    const result = await this.plans.execute(state.id, command, {
+      expectedVersion,
+      requestId: info.requestId,
+    });
     return toInternkontrollPlanDto(result.state);
   }
 

@@ -8,7 +8,11 @@ import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { MeetingCalendarDocumentDto, MeetingCalendarDto, SavedMeetingCalendarDto } from './meeting-calendar.dto';
+import {
+  MeetingCalendarDocumentDto,
+  MeetingCalendarDto,
+  SavedMeetingCalendarDto,
+} from './meeting-calendar.dto';
 import { MeetingScheduleSync } from './meeting-schedule-sync';
 
 @ApiTags('möteskalender')
@@ -31,9 +35,14 @@ export class MeetingCalendarController {
 
   @Put()
   @Authorize(canChangeMeetingCalendar)
-  @ApiOperation({ summary: 'Ny version av möteskalendern (kvalitetssamordnare); schemat för mötesrapporten följer med' })
+  @ApiOperation({
+    summary: 'Ny version av möteskalendern (kvalitetssamordnare); schemat för mötesrapporten följer med',
+  })
   @ApiBody({ type: MeetingCalendarDocumentDto })
-  @ApiOkResponse({ type: SavedMeetingCalendarDto, description: 'Den nya versionen och vad som hände med schemat' })
+  @ApiOkResponse({
+    type: SavedMeetingCalendarDto,
+    description: 'Den nya versionen och vad som hände med schemat',
+  })
   @ApiProblems(400, 401, 403, 409, 413, 415)
   async change(
     @CurrentUser() user: Principal,
@@ -41,7 +50,8 @@ export class MeetingCalendarController {
     @ReqInfo() info: RequestInfo,
   ): Promise<SavedMeetingCalendarDto> {
     const errors = meetingCalendarErrors(body.meetings);
-    if (errors.length > 0) throw ApiProblem.validation(errors.map((e) => ({ field: e.field, code: e.code, message: e.message })));
+    if (errors.length > 0)
+      throw ApiProblem.validation(errors.map((e) => ({ field: e.field, code: e.code, message: e.message })));
     const saved = await this.calendars.change(normaliseMeetingCalendar(body.meetings), user.username, {
       ...(body.version === undefined ? {} : { expectedVersion: body.version }),
       requestId: info.requestId,

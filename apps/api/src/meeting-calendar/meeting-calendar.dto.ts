@@ -1,19 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MEETING_CALENDAR_MAX_ENTRIES } from '@kvalitet/domain';
 import { Optional } from '../common/validation/optional';
 import { IsWithinAcceptedYears } from '../common/validation/validators';
 
 export class MeetingDto {
-  @ApiProperty({ example: '2027-01-14', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Mötesdag (Stockholm); rapporten tas fram 07:00 samma dag' })
+  @ApiProperty({
+    example: '2027-01-14',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    description: 'Mötesdag (Stockholm); rapporten tas fram 07:00 samma dag',
+  })
   @IsDefined()
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   @IsWithinAcceptedYears()
   date!: string;
 
-  @ApiPropertyOptional({ example: '09:00', pattern: '^\\d{2}:\\d{2}$', description: 'Mötets starttid (information)' })
+  @ApiPropertyOptional({
+    example: '09:00',
+    pattern: '^\\d{2}:\\d{2}$',
+    description: 'Mötets starttid (information)',
+  })
   @Optional()
   @IsString()
   @Matches(/^\d{2}:\d{2}$/)
@@ -27,7 +45,11 @@ export class MeetingDto {
 }
 
 export class MeetingCalendarDocumentDto {
-  @ApiProperty({ type: [MeetingDto], maxItems: MEETING_CALENDAR_MAX_ENTRIES, description: 'Hela kalendern (ersätter den sparade); tom lista: varje torsdag' })
+  @ApiProperty({
+    type: [MeetingDto],
+    maxItems: MEETING_CALENDAR_MAX_ENTRIES,
+    description: 'Hela kalendern (ersätter den sparade); tom lista: varje torsdag',
+  })
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(MEETING_CALENDAR_MAX_ENTRIES)
@@ -35,7 +57,10 @@ export class MeetingCalendarDocumentDto {
   @Type(() => MeetingDto)
   meetings!: MeetingDto[];
 
-  @ApiPropertyOptional({ minimum: 0, description: 'Den version ändringen bygger på (valfri); en inaktuell version ger 409' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Den version ändringen bygger på (valfri); en inaktuell version ger 409',
+  })
   @Optional()
   @IsInt()
   @Min(0)

@@ -7,7 +7,11 @@ import { MeetingScheduleSync } from './meeting-schedule-sync';
   controllers: [MeetingCalendarController],
   providers: [
     MeetingScheduleSync,
-    { provide: MeetingCalendarRepository, inject: [EventStore], useFactory: (store: EventStore) => new MeetingCalendarRepository(store) },
+    {
+      provide: MeetingCalendarRepository,
+      inject: [EventStore],
+      useFactory: (store: EventStore) => new MeetingCalendarRepository(store),
+    },
   ],
 })
 export class MeetingCalendarModule {}

@@ -28,12 +28,19 @@ export class MeetingScheduleSync {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     config: ConfigService<ApiConfig, true>,
   ) {
-    this.scheduleId = reportScheduleId(config.get('REPORT_SCHEDULE_PREFIX', { infer: true }), 'meeting_report');
+    this.scheduleId = reportScheduleId(
+      config.get('REPORT_SCHEDULE_PREFIX', { infer: true }),
+      'meeting_report',
+    );
   }
 
   async apply(dates: readonly string[]): Promise<ScheduleSync> {
     const spec = meetingReportScheduleSpec(dates);
-    const args = [dates.length > 0 ? { kind: 'meeting_report', meetingDates: meetingReportInstants(dates) } : { kind: 'meeting_report' }];
+    const args = [
+      dates.length > 0
+        ? { kind: 'meeting_report', meetingDates: meetingReportInstants(dates) }
+        : { kind: 'meeting_report' },
+    ];
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -43,15 +50,34 @@ export class MeetingScheduleSync {
           action: { ...previous.action, args },
         })),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`ingen svar från Temporal inom ${UPDATE_TIMEOUT_MS / 1000} s`)), UPDATE_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`ingen svar från Temporal inom ${UPDATE_TIMEOUT_MS / 1000} s`)),
+            UPDATE_TIMEOUT_MS,
+          );
         }),
       ]);
-      return { scheduleId: this.scheduleId, updated: true, message: 'Schemat för mötesrapporten följer nu kalendern.' };
+      return {
+        scheduleId: this.scheduleId,
+        updated: true,
+        message: 'Schemat för mötesrapporten följer nu kalendern.',
+      };
     } catch (error) {
       if (error instanceof ScheduleNotFoundError)
-        return { scheduleId: this.scheduleId, updated: false, message: 'Schemat för mötesrapporten finns inte ännu; det skapas med den sparade kalendern vid nästa start.' };
-      this.logger.warn(`mötesrapportens schema kunde inte uppdateras: ${error instanceof Error ? error.message : String(error)}`);
-      return { scheduleId: this.scheduleId, updated: false, message: 'Kalendern är sparad, men schemat för mötesrapporten kunde inte uppdateras nu; det uppdateras vid nästa start.' };
+        return {
+          scheduleId: this.scheduleId,
+          updated: false,
+          message:
+            'Schemat för mötesrapporten finns inte ännu; det skapas med den sparade kalendern vid nästa start.',
+        };
+      this.logger.warn(
+        `mötesrapportens schema kunde inte uppdateras: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return {
+        scheduleId: this.scheduleId,
+        updated: false,
+        message:
+          'Kalendern är sparad, men schemat för mötesrapporten kunde inte uppdateras nu; det uppdateras vid nästa start.',
+      };
     } finally {
       if (timer) clearTimeout(timer);
     }

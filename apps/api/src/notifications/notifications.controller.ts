@@ -15,7 +15,9 @@ export class NotificationsController {
   constructor(private readonly mailer: Mailer) {}
 
   @Get('mail')
-  @ApiOperation({ summary: 'Skickad e-post (lokalt fångad eller via SMTP): din egen, eller all för kvalitetssamordnaren' })
+  @ApiOperation({
+    summary: 'Skickad e-post (lokalt fångad eller via SMTP): din egen, eller all för kvalitetssamordnaren',
+  })
   @ApiOkResponse({ type: MailPageDto })
   @ApiProblems(400, 401, 403)
   async list(@CurrentUser() user: Principal, @Query() query: MailQueryDto): Promise<MailPageDto> {
@@ -37,11 +39,16 @@ export class NotificationsController {
   @ApiProblems(400, 401, 404)
   async get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<MailDto> {
     if (!/^\d{1,18}$/.test(id)) {
-      throw ApiProblem.validation([{ field: 'id', code: 'INVALID_FORMAT', message: 'Meddelandets id måste vara ett heltal.' }]);
+      throw ApiProblem.validation([
+        { field: 'id', code: 'INVALID_FORMAT', message: 'Meddelandets id måste vara ett heltal.' },
+      ]);
     }
     const mail = await this.mailer.get(id);
     const own = this.mailer.addressOf(user.username);
-    if (!mail || !(canReadMail(user) || mail.to.includes(own) || mail.toUsernames.includes(user.username.toLowerCase()))) {
+    if (
+      !mail ||
+      !(canReadMail(user) || mail.to.includes(own) || mail.toUsernames.includes(user.username.toLowerCase()))
+    ) {
       throw ApiProblem.notFound('Meddelandet finns inte, eller så är det inte ditt.');
     }
     return toDto(mail);

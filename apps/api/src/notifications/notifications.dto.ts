@@ -4,7 +4,11 @@ import { PageQueryDto } from '../cases/dto/case-list.dto';
 import { Optional } from '../common/validation/optional';
 
 export class MailQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Mottagare: användarnamn eller e-postadress. Utan den: din egen post (kvalitetssamordnaren: all post).', example: 'ledning' })
+  @ApiPropertyOptional({
+    description:
+      'Mottagare: användarnamn eller e-postadress. Utan den: din egen post (kvalitetssamordnaren: all post).',
+    example: 'ledning',
+  })
   @Optional()
   @IsString()
   @Matches(/^[A-Za-z0-9._@+-]{1,200}$/)

@@ -14,7 +14,12 @@ import { NotificationsController } from './notifications.controller';
       inject: [DATA_SOURCE],
       useFactory: (dataSource: DataSource) => {
         const config = mailConfigFromEnv();
-        return new Mailer({ db: dataSource, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, addressDomain: config.MAIL_DOMAIN });
+        return new Mailer({
+          db: dataSource,
+          smtpUrl: config.SMTP_URL,
+          from: config.MAIL_FROM,
+          addressDomain: config.MAIL_DOMAIN,
+        });
       },
     },
   ],

@@ -11,6 +11,7 @@ import { findDemoUser } from './demo-users';
  */
 export function assertActionOwner(owner: unknown, caller: Principal, field = 'owner'): void {
   if (typeof owner === 'string' && (owner === caller.username || findDemoUser(owner) !== undefined)) return;
-  const message = 'Ansvarig måste vara en användare i organisationen (användarnamn), inte en e-postadress eller ett namn.';
+  const message =
+    'Ansvarig måste vara en användare i organisationen (användarnamn), inte en e-postadress eller ett namn.';
   throw ApiProblem.validation([{ field, code: 'UNKNOWN_USER', message }]);
 }

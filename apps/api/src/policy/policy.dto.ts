@@ -37,7 +37,12 @@ const DELEGATE_SCHEMA = {
   type: 'object',
   properties: {
     role: { type: 'string', enum: [...ESCALATION_ROLES] },
-    reference: { type: 'string', minLength: 1, maxLength: 500, description: 'Hänvisning till delegationsordningen' },
+    reference: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 500,
+      description: 'Hänvisning till delegationsordningen',
+    },
   },
   required: ['role'],
   additionalProperties: false,
@@ -49,7 +54,10 @@ const DELEGATION_SCHEMA = {
     'Delegationsordning: vem som fattar beslut efter utredning per ärendetyp (standard: lex Sarah director, lex Maria mas)',
   properties: { lex_sarah: DELEGATE_SCHEMA, lex_maria: DELEGATE_SCHEMA },
   additionalProperties: false,
-  example: { lex_sarah: { role: 'director', reference: 'Delegationsordning punkt 4.2' }, lex_maria: { role: 'mas' } },
+  example: {
+    lex_sarah: { role: 'director', reference: 'Delegationsordning punkt 4.2' },
+    lex_maria: { role: 'mas' },
+  },
 };
 
 export class PolicyDocumentDto {

@@ -36,7 +36,10 @@ export class PublicFeedbackRateLimitGuard implements CanActivate {
     try {
       verdict = await this.shared.take(`public-feedback:${client}`);
     } catch (error) {
-      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'delad begränsning otillgänglig; lokal gäller');
+      logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'delad begränsning otillgänglig; lokal gäller',
+      );
       verdict = this.local.take(client, Date.now());
     }
     if (!verdict.allowed) {

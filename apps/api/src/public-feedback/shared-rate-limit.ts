@@ -40,13 +40,17 @@ export class SharedRateLimiter {
     );
     if (this.random() < 0.01) void this.prune(windowStart).catch(() => undefined);
     if (rows[0]?.taken !== null && rows[0]?.taken !== undefined) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + this.windowMs - now) / 1000)) };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((windowStart + this.windowMs - now) / 1000)),
+    };
   }
 
   /** Windows older than the previous one no longer count. */
   private async prune(windowStart: number): Promise<void> {
-    await this.db.query(`DELETE FROM rate_limit_windows WHERE window_start < to_timestamp($1::double precision / 1000)`, [
-      windowStart - this.windowMs,
-    ]);
+    await this.db.query(
+      `DELETE FROM rate_limit_windows WHERE window_start < to_timestamp($1::double precision / 1000)`,
+      [windowStart - this.windowMs],
+    );
   }
 }

@@ -16,7 +16,17 @@ import { REPORT_CONTENT, sendReport } from './report-response';
 
 const IVO_SCHEMA = {
   type: 'object',
-  required: ['caseId', 'caseNumber', 'kind', 'legalBasis', 'provider', 'unit', 'decision', 'ivo', 'toCompleteByHand'],
+  required: [
+    'caseId',
+    'caseNumber',
+    'kind',
+    'legalBasis',
+    'provider',
+    'unit',
+    'decision',
+    'ivo',
+    'toCompleteByHand',
+  ],
   properties: {
     caseId: { type: 'string', format: 'uuid' },
     caseNumber: { type: 'string' },
@@ -49,7 +59,10 @@ export class IvoAnmalanController {
   @ApiOkResponse({
     content: REPORT_CONTENT(IVO_SCHEMA),
     headers: {
-      'Content-Disposition': { description: 'attachment; filename="ivo-anmalan-<ärendenummer>.<pdf|html|json>"', schema: { type: 'string' } },
+      'Content-Disposition': {
+        description: 'attachment; filename="ivo-anmalan-<ärendenummer>.<pdf|html|json>"',
+        schema: { type: 'string' },
+      },
       'Cache-Control': { description: 'no-store', schema: { type: 'string' } },
     },
   })
@@ -61,10 +74,30 @@ export class IvoAnmalanController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown | string | StreamableFile> {
-    const anmalan = composeIvoAnmalan(loaded.events, { provider: organisationNameFromEnv(), unitName: (id) => ORGANISATION.get(id)?.name ?? id });
-    if (anmalan === 'not_lex_case') throw new ApiProblem('INVALID_TRANSITION', 'Anmälan till IVO gäller bara lex Sarah och lex Maria.');
-    if (anmalan === 'no_serious_decision') throw new ApiProblem('INVALID_TRANSITION', 'Ärendet har inget beslut om allvarligt missförhållande eller allvarlig vårdskada; ingen anmälan till IVO krävs ännu.');
-    await this.accessLog.record(user, loaded.state.id, 'read_case', 'GET /api/v1/cases/:id/ivo-anmalan', info.requestId);
-    return sendReport(request, response, { data: anmalan, document: ivoAnmalanDocument(anmalan, new Date()) }, `ivo-anmalan-${anmalan.caseNumber}`, 'attachment');
+    const anmalan = composeIvoAnmalan(loaded.events, {
+      provider: organisationNameFromEnv(),
+      unitName: (id) => ORGANISATION.get(id)?.name ?? id,
+    });
+    if (anmalan === 'not_lex_case')
+      throw new ApiProblem('INVALID_TRANSITION', 'Anmälan till IVO gäller bara lex Sarah och lex Maria.');
+    if (anmalan === 'no_serious_decision')
+      throw new ApiProblem(
+        'INVALID_TRANSITION',
+        'Ärendet har inget beslut om allvarligt missförhållande eller allvarlig vårdskada; ingen anmälan till IVO krävs ännu.',
+      );
+    await this.accessLog.record(
+      user,
+      loaded.state.id,
+      'read_case',
+      'GET /api/v1/cases/:id/ivo-anmalan',
+      info.requestId,
+    );
+    return sendReport(
+      request,
+      response,
+      { data: anmalan, document: ivoAnmalanDocument(anmalan, new Date()) },
+      `ivo-anmalan-${anmalan.caseNumber}`,
+      'attachment',
+    );
   }
 }

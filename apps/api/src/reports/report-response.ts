@@ -22,13 +22,23 @@ export type ReportDisposition = 'inline' | 'attachment';
 const EXTENSIONS: Readonly<Record<ReportFormat, string>> = { json: 'json', html: 'html', pdf: 'pdf' };
 
 /** Answers with the data as JSON, or the document as an HTML page or a PDF (api.md "by Accept"). */
-export async function sendReport<T>(request: Request, response: Response, composed: { data: T; document: ReportDocument }, filename: string, disposition: ReportDisposition = 'inline'): Promise<T | string | StreamableFile> {
+export async function sendReport<T>(
+  request: Request,
+  response: Response,
+  composed: { data: T; document: ReportDocument },
+  filename: string,
+  disposition: ReportDisposition = 'inline',
+): Promise<T | string | StreamableFile> {
   response.setHeader('Vary', 'Accept');
   const format = negotiateFormat(request);
   const contentDisposition = `${disposition}; filename="${filename}.${EXTENSIONS[format]}"`;
   if (format === 'pdf') {
     const pdf = await renderReportPdf(composed.document);
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: contentDisposition, length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: contentDisposition,
+      length: pdf.length,
+    });
   }
   if (disposition === 'attachment') response.setHeader('Content-Disposition', contentDisposition);
   if (format === 'html') {

@@ -2,9 +2,22 @@ import { Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from 
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { Request, Response } from 'express';
-import { STATISTICS_DIMENSIONS, formatIsoWeek, isoWeekOf, isoWeekRange, parseIsoWeek, yearRange, type StatisticsDimension } from '@kvalitet/domain';
+import {
+  STATISTICS_DIMENSIONS,
+  formatIsoWeek,
+  isoWeekOf,
+  isoWeekRange,
+  parseIsoWeek,
+  yearRange,
+  type StatisticsDimension,
+} from '@kvalitet/domain';
 import { ReportService, reportArchive, type ArchivedReport } from '@kvalitet/reporting';
-import { canReadKvalitetsberattelse, canReadPatientsakerhetsberattelse, canReadReportKind, canReadReports } from '../access/access-policy';
+import {
+  canReadKvalitetsberattelse,
+  canReadPatientsakerhetsberattelse,
+  canReadReportKind,
+  canReadReports,
+} from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { CurrentUser } from '../auth/auth.decorators';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
@@ -13,12 +26,29 @@ import { ApiProblem } from '../common/problem/api-problem';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { rangeEndExclusive, rangeStart } from '../common/time/stockholm-range';
 import { REPORT_CONTENT, negotiateFormat, sendReport } from './report-response';
-import { GeneratedReportDto, GeneratedReportsQueryDto, QuarterQueryDto, StatisticsQueryDto, TertialQueryDto, WeeklyDigestQueryDto, YearQueryDto } from './reports.dto';
+import {
+  GeneratedReportDto,
+  GeneratedReportsQueryDto,
+  QuarterQueryDto,
+  StatisticsQueryDto,
+  TertialQueryDto,
+  WeeklyDigestQueryDto,
+  YearQueryDto,
+} from './reports.dto';
 
 const MAX_STATISTICS_RANGE_MS = 5 * 366 * 86_400_000;
 
 const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } };
-const TOTALS = { type: 'object', required: ['reported', 'closed', 'open', 'overdue'], properties: { reported: { type: 'integer' }, closed: { type: 'integer' }, open: { type: 'integer' }, overdue: { type: 'integer' } } };
+const TOTALS = {
+  type: 'object',
+  required: ['reported', 'closed', 'open', 'overdue'],
+  properties: {
+    reported: { type: 'integer' },
+    closed: { type: 'integer' },
+    open: { type: 'integer' },
+    overdue: { type: 'integer' },
+  },
+};
 const WEEKLY_DIGEST_SCHEMA = {
   type: 'object',
   required: ['week', 'from', 'to', 'totals', 'byType', 'byUnit', 'lines'],
@@ -40,18 +70,38 @@ const WEEKLY_DIGEST_SCHEMA = {
       items: {
         type: 'object',
         required: ['caseNumber', 'type', 'unitId', 'stage', 'reportedAt', 'overdue'],
-        properties: { caseNumber: { type: 'string' }, type: { type: 'string' }, unitId: { type: 'string' }, category: { type: 'string', nullable: true }, stage: { type: 'string' }, reportedAt: { type: 'string', format: 'date-time' }, overdue: { type: 'boolean' } },
+        properties: {
+          caseNumber: { type: 'string' },
+          type: { type: 'string' },
+          unitId: { type: 'string' },
+          category: { type: 'string', nullable: true },
+          stage: { type: 'string' },
+          reportedAt: { type: 'string', format: 'date-time' },
+          overdue: { type: 'boolean' },
+        },
       },
     },
   },
 };
 const SUPPRESSION_SCHEMA = {
   type: 'object',
-  description: 'REP-15: i material till nämnden visas antal 1–2 per enhet och ärendetyp som null ("<3" i HTML/PDF), ibland ytterligare en cell så att den inte kan räknas fram ur summan.',
+  description:
+    'REP-15: i material till nämnden visas antal 1–2 per enhet och ärendetyp som null ("<3" i HTML/PDF), ibland ytterligare en cell så att den inte kan räknas fram ur summan.',
   required: ['applied', 'threshold', 'cells'],
-  properties: { applied: { type: 'boolean' }, threshold: { type: 'integer', example: 3 }, cells: { type: 'integer', description: 'Antal dolda celler' } },
+  properties: {
+    applied: { type: 'boolean' },
+    threshold: { type: 'integer', example: 3 },
+    cells: { type: 'integer', description: 'Antal dolda celler' },
+  },
 };
-const GROUPS_SCHEMA = { type: 'array', items: { type: 'object', description: 'Antal är heltal, eller null där de döljs (REP-15)', properties: { key: { type: 'object' }, measures: { type: 'object' } } } };
+const GROUPS_SCHEMA = {
+  type: 'array',
+  items: {
+    type: 'object',
+    description: 'Antal är heltal, eller null där de döljs (REP-15)',
+    properties: { key: { type: 'object' }, measures: { type: 'object' } },
+  },
+};
 const PERIOD_SCHEMA = {
   type: 'object',
   required: ['from', 'to', 'totals'],
@@ -63,11 +113,29 @@ const PERIOD_SCHEMA = {
     totals: { type: 'object' },
     byUnit: GROUPS_SCHEMA,
     byType: GROUPS_SCHEMA,
-    reportingRate: { type: 'array', items: { type: 'object', properties: { reported: { type: 'integer', nullable: true }, perMonth: { type: 'number', nullable: true } } } },
+    reportingRate: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          reported: { type: 'integer', nullable: true },
+          perMonth: { type: 'number', nullable: true },
+        },
+      },
+    },
     suppression: SUPPRESSION_SCHEMA,
   },
 };
-const BERATTELSE_SCHEMA = { type: 'object', required: ['year', 'statistics', 'byCategory', 'period'], properties: { year: { type: 'integer' }, statistics: { type: 'object' }, byCategory: { type: 'object' }, period: { type: 'object' } } };
+const BERATTELSE_SCHEMA = {
+  type: 'object',
+  required: ['year', 'statistics', 'byCategory', 'period'],
+  properties: {
+    year: { type: 'integer' },
+    statistics: { type: 'object' },
+    byCategory: { type: 'object' },
+    period: { type: 'object' },
+  },
+};
 
 /**
  * Reports per api.md: JSON by default, the same as an HTML page or a PDF by `Accept`. Aggregates
@@ -83,32 +151,65 @@ export class ReportsController {
   ) {}
 
   @Get('generated')
-  @Authorize((p) => canReadReports(p) || canReadPatientsakerhetsberattelse(p) || canReadKvalitetsberattelse(p))
+  @Authorize(
+    (p) => canReadReports(p) || canReadPatientsakerhetsberattelse(p) || canReadKvalitetsberattelse(p),
+  )
   @ApiOperation({ summary: 'Schemalagda rapporter som tagits fram (leverans i appen), nyast först' })
   @ApiOkResponse({ type: [GeneratedReportDto] })
   @ApiProblems(400, 401, 403)
-  async generated(@CurrentUser() user: Principal, @Query() query: GeneratedReportsQueryDto): Promise<ArchivedReport[]> {
-    return (await reportArchive.list(this.dataSource, query.kind)).filter((r) => canReadReportKind(user, r.kind));
+  async generated(
+    @CurrentUser() user: Principal,
+    @Query() query: GeneratedReportsQueryDto,
+  ): Promise<ArchivedReport[]> {
+    return (await reportArchive.list(this.dataSource, query.kind)).filter((r) =>
+      canReadReportKind(user, r.kind),
+    );
   }
 
   @Get('generated/:key')
-  @Authorize((p) => canReadReports(p) || canReadPatientsakerhetsberattelse(p) || canReadKvalitetsberattelse(p))
+  @Authorize(
+    (p) => canReadReports(p) || canReadPatientsakerhetsberattelse(p) || canReadKvalitetsberattelse(p),
+  )
   @ApiOperation({ summary: 'En framtagen rapport: JSON, HTML eller PDF efter Accept' })
-  @ApiParam({ name: 'key', description: 'Rapportens periodnyckel, t.ex. weekly_digest:2026-W48', schema: { type: 'string', pattern: '^[a-z_]+:[0-9A-Za-z-]+$' } })
+  @ApiParam({
+    name: 'key',
+    description: 'Rapportens periodnyckel, t.ex. weekly_digest:2026-W48',
+    schema: { type: 'string', pattern: '^[a-z_]+:[0-9A-Za-z-]+$' },
+  })
   @ApiProduces('application/json', 'text/html', 'application/pdf')
   @ApiOkResponse({ content: REPORT_CONTENT({ type: 'object' }) })
   @ApiProblems(400, 401, 403, 404)
-  async generatedReport(@CurrentUser() user: Principal, @Param('key') key: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+  async generatedReport(
+    @CurrentUser() user: Principal,
+    @Param('key') key: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
     if (!/^[a-z_]{3,40}:[0-9A-Za-z-]{1,20}$/.test(key)) {
-      throw ApiProblem.validation([{ field: 'key', code: 'INVALID_FORMAT', message: 'Rapportnyckeln ska se ut som weekly_digest:2026-W48.' }]);
+      throw ApiProblem.validation([
+        {
+          field: 'key',
+          code: 'INVALID_FORMAT',
+          message: 'Rapportnyckeln ska se ut som weekly_digest:2026-W48.',
+        },
+      ]);
     }
-    const rows: { kind: string; data: unknown; html: string; pdf: Buffer }[] = await this.dataSource.query(`SELECT kind, data, html, pdf FROM generated_reports WHERE report_key = $1`, [key]);
+    const rows: { kind: string; data: unknown; html: string; pdf: Buffer }[] = await this.dataSource.query(
+      `SELECT kind, data, html, pdf FROM generated_reports WHERE report_key = $1`,
+      [key],
+    );
     const row = rows[0];
     if (!row) throw ApiProblem.notFound('Rapporten finns inte (ännu).');
-    if (!canReadReportKind(user, row.kind)) throw ApiProblem.forbidden('Din roll får inte läsa den här rapporten.');
+    if (!canReadReportKind(user, row.kind))
+      throw ApiProblem.forbidden('Din roll får inte läsa den här rapporten.');
     response.setHeader('Vary', 'Accept');
     const format = negotiateFormat(request);
-    if (format === 'pdf') return new StreamableFile(row.pdf, { type: 'application/pdf', disposition: `inline; filename="${key.replace(/:/g, '-')}.pdf"`, length: row.pdf.length });
+    if (format === 'pdf')
+      return new StreamableFile(row.pdf, {
+        type: 'application/pdf',
+        disposition: `inline; filename="${key.replace(/:/g, '-')}.pdf"`,
+        length: row.pdf.length,
+      });
     if (format === 'html') {
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
       return row.html;
@@ -122,34 +223,80 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/html', 'application/pdf')
   @ApiOkResponse({ content: REPORT_CONTENT(WEEKLY_DIGEST_SCHEMA) })
   @ApiProblems(400, 401, 403)
-  async weeklyDigest(@Query() query: WeeklyDigestQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
+  async weeklyDigest(
+    @Query() query: WeeklyDigestQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown | string | StreamableFile> {
     const now = new Date();
-    const week = query.week ?? formatIsoWeek(isoWeekOf(new Date(isoWeekRange(isoWeekOf(now)).from.getTime() - 1)));
+    const week =
+      query.week ?? formatIsoWeek(isoWeekOf(new Date(isoWeekRange(isoWeekOf(now)).from.getTime() - 1)));
     if (!parseIsoWeek(week)) {
-      throw ApiProblem.validation([{ field: 'week', code: 'INVALID_FORMAT', message: `Veckan ${week} finns inte (ISO-vecka, t.ex. 2026-W48).` }]);
+      throw ApiProblem.validation([
+        {
+          field: 'week',
+          code: 'INVALID_FORMAT',
+          message: `Veckan ${week} finns inte (ISO-vecka, t.ex. 2026-W48).`,
+        },
+      ]);
     }
-    return sendReport(request, response, await this.reports.weeklyDigest(week, now), `veckosammanstallning-${week}`);
+    return sendReport(
+      request,
+      response,
+      await this.reports.weeklyDigest(week, now),
+      `veckosammanstallning-${week}`,
+    );
   }
 
   @Get('statistics')
   @Authorize(canReadReports)
-  @ApiOperation({ summary: 'Antal och ledtider per enhet (upprullat), typ, kategori, lagrum, kanal och månad (REP-8)' })
+  @ApiOperation({
+    summary: 'Antal och ledtider per enhet (upprullat), typ, kategori, lagrum, kanal och månad (REP-8)',
+  })
   @ApiProduces('application/json', 'text/html', 'application/pdf')
-  @ApiOkResponse({ content: REPORT_CONTENT({ ...PERIOD_SCHEMA, properties: { ...PERIOD_SCHEMA.properties, groupBy: { type: 'array', items: { type: 'string' } }, groups: { type: 'array', items: { type: 'object' } } } }) })
+  @ApiOkResponse({
+    content: REPORT_CONTENT({
+      ...PERIOD_SCHEMA,
+      properties: {
+        ...PERIOD_SCHEMA.properties,
+        groupBy: { type: 'array', items: { type: 'string' } },
+        groups: { type: 'array', items: { type: 'object' } },
+      },
+    }),
+  })
   @ApiProblems(400, 401, 403)
-  async statistics(@Query() query: StatisticsQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
+  async statistics(
+    @Query() query: StatisticsQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown | string | StreamableFile> {
     const now = new Date();
-    const from = query.from ? rangeStart(query.from) : yearRange(Number(formatIsoWeek(isoWeekOf(now)).slice(0, 4))).from;
+    const from = query.from
+      ? rangeStart(query.from)
+      : yearRange(Number(formatIsoWeek(isoWeekOf(now)).slice(0, 4))).from;
     const to = query.to ? rangeEndExclusive(query.to) : now;
     const dims = (query.groupBy ?? '').split(',').filter((d) => d.length > 0);
     const unknown = dims.filter((d) => !(STATISTICS_DIMENSIONS as readonly string[]).includes(d));
     const errors = [
-      ...unknown.map((d) => ({ field: 'groupBy', code: 'INVALID_ENUM', message: `groupBy får bara innehålla ${STATISTICS_DIMENSIONS.join(', ')} (inte ${d}).` })),
-      ...(from.getTime() >= to.getTime() ? [{ field: 'to', code: 'OUT_OF_RANGE', message: 'Fältet to måste vara senare än from.' }] : []),
-      ...(to.getTime() - from.getTime() > MAX_STATISTICS_RANGE_MS ? [{ field: 'from', code: 'OUT_OF_RANGE', message: 'Perioden får vara högst fem år.' }] : []),
+      ...unknown.map((d) => ({
+        field: 'groupBy',
+        code: 'INVALID_ENUM',
+        message: `groupBy får bara innehålla ${STATISTICS_DIMENSIONS.join(', ')} (inte ${d}).`,
+      })),
+      ...(from.getTime() >= to.getTime()
+        ? [{ field: 'to', code: 'OUT_OF_RANGE', message: 'Fältet to måste vara senare än from.' }]
+        : []),
+      ...(to.getTime() - from.getTime() > MAX_STATISTICS_RANGE_MS
+        ? [{ field: 'from', code: 'OUT_OF_RANGE', message: 'Perioden får vara högst fem år.' }]
+        : []),
     ];
     if (errors.length > 0) throw ApiProblem.validation(errors);
-    return sendReport(request, response, await this.reports.statistics(from, to, dims as StatisticsDimension[], now), 'statistik');
+    return sendReport(
+      request,
+      response,
+      await this.reports.statistics(from, to, dims as StatisticsDimension[], now),
+      'statistik',
+    );
   }
 
   @Get('tertial')
@@ -158,8 +305,17 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/html', 'application/pdf')
   @ApiOkResponse({ content: REPORT_CONTENT(PERIOD_SCHEMA) })
   @ApiProblems(400, 401, 403)
-  async tertial(@Query() query: TertialQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
-    return sendReport(request, response, await this.reports.tertial(query.year, query.tertial, new Date()), `tertialrapport-${query.year}-T${query.tertial}`);
+  async tertial(
+    @Query() query: TertialQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown | string | StreamableFile> {
+    return sendReport(
+      request,
+      response,
+      await this.reports.tertial(query.year, query.tertial, new Date()),
+      `tertialrapport-${query.year}-T${query.tertial}`,
+    );
   }
 
   @Get('quarterly')
@@ -168,8 +324,17 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/html', 'application/pdf')
   @ApiOkResponse({ content: REPORT_CONTENT(PERIOD_SCHEMA) })
   @ApiProblems(400, 401, 403)
-  async quarterly(@Query() query: QuarterQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
-    return sendReport(request, response, await this.reports.quarter(query.year, query.quarter, new Date()), `kvartalsstatistik-${query.year}-Q${query.quarter}`);
+  async quarterly(
+    @Query() query: QuarterQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown | string | StreamableFile> {
+    return sendReport(
+      request,
+      response,
+      await this.reports.quarter(query.year, query.quarter, new Date()),
+      `kvartalsstatistik-${query.year}-Q${query.quarter}`,
+    );
   }
 
   @Get('annual')
@@ -178,18 +343,38 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/html', 'application/pdf')
   @ApiOkResponse({ content: REPORT_CONTENT(PERIOD_SCHEMA) })
   @ApiProblems(400, 401, 403)
-  async annual(@Query() query: YearQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
-    return sendReport(request, response, await this.reports.annual(query.year, new Date()), `arssammanstallning-${query.year}`);
+  async annual(
+    @Query() query: YearQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown | string | StreamableFile> {
+    return sendReport(
+      request,
+      response,
+      await this.reports.annual(query.year, new Date()),
+      `arssammanstallning-${query.year}`,
+    );
   }
 
   @Get('patientsakerhetsberattelse')
   @Authorize(canReadPatientsakerhetsberattelse)
-  @ApiOperation({ summary: 'Utkast till patientsäkerhetsberättelse för ett kalenderår (REP-10, senast 1 mars)' })
+  @ApiOperation({
+    summary: 'Utkast till patientsäkerhetsberättelse för ett kalenderår (REP-10, senast 1 mars)',
+  })
   @ApiProduces('application/json', 'text/html', 'application/pdf')
   @ApiOkResponse({ content: REPORT_CONTENT(BERATTELSE_SCHEMA) })
   @ApiProblems(400, 401, 403)
-  async patientsakerhetsberattelse(@Query() query: YearQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
-    return sendReport(request, response, await this.reports.berattelse('patientsakerhetsberattelse', query.year, new Date()), `patientsakerhetsberattelse-${query.year}`);
+  async patientsakerhetsberattelse(
+    @Query() query: YearQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown | string | StreamableFile> {
+    return sendReport(
+      request,
+      response,
+      await this.reports.berattelse('patientsakerhetsberattelse', query.year, new Date()),
+      `patientsakerhetsberattelse-${query.year}`,
+    );
   }
 
   @Get('kvalitetsberattelse')
@@ -198,7 +383,16 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/html', 'application/pdf')
   @ApiOkResponse({ content: REPORT_CONTENT(BERATTELSE_SCHEMA) })
   @ApiProblems(400, 401, 403)
-  async kvalitetsberattelse(@Query() query: YearQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<unknown | string | StreamableFile> {
-    return sendReport(request, response, await this.reports.berattelse('kvalitetsberattelse', query.year, new Date()), `kvalitetsberattelse-${query.year}`);
+  async kvalitetsberattelse(
+    @Query() query: YearQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown | string | StreamableFile> {
+    return sendReport(
+      request,
+      response,
+      await this.reports.berattelse('kvalitetsberattelse', query.year, new Date()),
+      `kvalitetsberattelse-${query.year}`,
+    );
   }
 }

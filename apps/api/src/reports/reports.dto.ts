@@ -6,7 +6,11 @@ import { Optional } from '../common/validation/optional';
 import { IsDateOrDateTime, IsIsoWeek } from '../common/validation/validators';
 
 export class WeeklyDigestQueryDto {
-  @ApiPropertyOptional({ description: 'ISO-vecka (måndag först, svensk tid); utan den: förra veckan', example: '2026-W48', pattern: '^\\d{4}-W\\d{2}$' })
+  @ApiPropertyOptional({
+    description: 'ISO-vecka (måndag först, svensk tid); utan den: förra veckan',
+    example: '2026-W48',
+    pattern: '^\\d{4}-W\\d{2}$',
+  })
   @Optional()
   @IsString()
   @IsIsoWeek()
@@ -14,17 +18,27 @@ export class WeeklyDigestQueryDto {
 }
 
 export class StatisticsQueryDto {
-  @ApiPropertyOptional({ description: 'Från och med (datum i svensk tid eller tidpunkt med tidszon); utan den: årets början', example: '2026-01-01' })
+  @ApiPropertyOptional({
+    description: 'Från och med (datum i svensk tid eller tidpunkt med tidszon); utan den: årets början',
+    example: '2026-01-01',
+  })
   @Optional()
   @IsDateOrDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Till och med (datum i svensk tid eller tidpunkt med tidszon); utan den: nu', example: '2026-12-31' })
+  @ApiPropertyOptional({
+    description: 'Till och med (datum i svensk tid eller tidpunkt med tidszon); utan den: nu',
+    example: '2026-12-31',
+  })
   @Optional()
   @IsDateOrDateTime()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Kommaseparerad lista av unit, type, category, lagrum, channel, month', example: 'unit,type,month', pattern: '^[a-z,]{0,60}$' })
+  @ApiPropertyOptional({
+    description: 'Kommaseparerad lista av unit, type, category, lagrum, channel, month',
+    example: 'unit,type,month',
+    pattern: '^[a-z,]{0,60}$',
+  })
   @Optional()
   @IsString()
   @Matches(/^[a-z,]{0,60}$/)
@@ -49,7 +63,11 @@ export class TertialQueryDto extends YearQueryDto {
 }
 
 export class QuarterQueryDto extends YearQueryDto {
-  @ApiProperty({ enum: [1, 2, 3, 4], description: 'Kvartal 1 jan–mar, 2 apr–jun, 3 jul–sep, 4 okt–dec', example: 4 })
+  @ApiProperty({
+    enum: [1, 2, 3, 4],
+    description: 'Kvartal 1 jan–mar, 2 apr–jun, 3 jul–sep, 4 okt–dec',
+    example: 4,
+  })
   @Type(() => Number)
   @IsInt()
   @IsIn([1, 2, 3, 4])

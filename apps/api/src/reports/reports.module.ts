@@ -18,7 +18,12 @@ import { ReportsController } from './reports.controller';
     {
       provide: ReportService,
       inject: [DATA_SOURCE],
-      useFactory: (dataSource: DataSource) => new ReportService({ db: dataSource, units: ORGANISATION.units, organisation: organisationNameFromEnv() }),
+      useFactory: (dataSource: DataSource) =>
+        new ReportService({
+          db: dataSource,
+          units: ORGANISATION.units,
+          organisation: organisationNameFromEnv(),
+        }),
     },
   ],
 })

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PROCESS_LEVELS, ROUTINE_KINDS, ROUTINE_STATUSES } from '@kvalitet/domain';
 import type { ProcessLevel, RoutineKind, RoutineStatus } from '@kvalitet/domain';
 import { PageQueryDto, ToBoolean } from '../cases/dto/case-list.dto';
@@ -8,15 +20,28 @@ import { Optional } from '../common/validation/optional';
 import { IsBoolean } from 'class-validator';
 import { DecisionDto } from './register-support/decision.dto';
 import { LsTaskDto } from './register-support/ls-task.dto';
-import { IsDate_, IsKnownUnit, IsNotBlank, IsPositiveDuration, IsUsername } from './register-support/validators';
+import {
+  IsDate_,
+  IsKnownUnit,
+  IsNotBlank,
+  IsPositiveDuration,
+  IsUsername,
+} from './register-support/validators';
 
 export class RegisterRoutineDto {
-  @ApiProperty({ enum: ROUTINE_KINDS, enumName: 'RoutineKind', description: 'Process (nivå 1–3) eller rutin (nivå 2–3)' })
+  @ApiProperty({
+    enum: ROUTINE_KINDS,
+    enumName: 'RoutineKind',
+    description: 'Process (nivå 1–3) eller rutin (nivå 2–3)',
+  })
   @IsDefined()
   @IsIn(ROUTINE_KINDS)
   kind!: RoutineKind;
 
-  @ApiProperty({ enum: PROCESS_LEVELS, description: '1 övergripande/lednings- och stödprocesser, 2 delprocesser, 3 aktiviteter (PR-1)' })
+  @ApiProperty({
+    enum: PROCESS_LEVELS,
+    description: '1 övergripande/lednings- och stödprocesser, 2 delprocesser, 3 aktiviteter (PR-1)',
+  })
   @IsDefined()
   @IsIn(PROCESS_LEVELS)
   level!: ProcessLevel;
@@ -155,7 +180,10 @@ export class RoutineListQueryDto extends PageQueryDto {
   @IsKnownUnit()
   unitId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Dokumenten under en process (PR-1: nivå 2–3 under nivå 1–2)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Dokumenten under en process (PR-1: nivå 2–3 under nivå 1–2)',
+  })
   @Optional()
   @IsUUID()
   parentId?: string;
@@ -195,7 +223,8 @@ export class RoutineDto {
   @ApiProperty() revisionInterval!: string;
   @ApiProperty({ type: [String] }) cooperation!: string[];
   @ApiProperty({ enum: ROUTINE_STATUSES, enumName: 'RoutineStatus' }) status!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Gällande version' }) currentVersion!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Gällande version' }) currentVersion!:
+    string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) validFrom!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) nextRevisionDue!: string | null;
   @ApiProperty({ description: 'Revideringsdatumet har passerat (PR-5, AUD-2)' }) revisionOverdue!: boolean;

@@ -4,5 +4,9 @@ import { LedningssystemService } from './ledningssystem/ledningssystem.service';
 import { RoutinesController } from './routines.controller';
 import { RoutinesService } from './routines.service';
 
-@Module({ controllers: [RoutinesController, LedningssystemController], providers: [RoutinesService, LedningssystemService], exports: [RoutinesService] })
+@Module({
+  controllers: [RoutinesController, LedningssystemController],
+  providers: [RoutinesService, LedningssystemService],
+  exports: [RoutinesService],
+})
 export class RoutinesModule {}

@@ -30,13 +30,28 @@ export class RoutinesService {
     this.routines = new LsCommandService(ROUTINE_AGGREGATE, store);
   }
 
-  async register(user: Principal, dto: RegisterRoutineDto, info: RequestInfo, routineId?: string): Promise<RoutineDto> {
-    if (!canManageUnitRegister(user, dto.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte registrera dokument för den enheten.');
+  async register(
+    user: Principal,
+    dto: RegisterRoutineDto,
+    info: RequestInfo,
+    routineId?: string,
+  ): Promise<RoutineDto> {
+    if (!canManageUnitRegister(user, dto.unitId, ORGANISATION))
+      throw ApiProblem.forbidden('Du får inte registrera dokument för den enheten.');
     if (dto.parentId) {
       const parent = await this.routines.load(dto.parentId.toLowerCase());
-      if (!parent.state) throw ApiProblem.validation([{ field: 'parentId', code: 'UNKNOWN_PARENT', message: 'Den överordnade processen finns inte.' }]);
+      if (!parent.state)
+        throw ApiProblem.validation([
+          { field: 'parentId', code: 'UNKNOWN_PARENT', message: 'Den överordnade processen finns inte.' },
+        ]);
       if (parent.state.kind !== 'process')
-        throw ApiProblem.validation([{ field: 'parentId', code: 'PARENT_NOT_PROCESS', message: 'Ett dokument kan bara ligga under en process.' }]);
+        throw ApiProblem.validation([
+          {
+            field: 'parentId',
+            code: 'PARENT_NOT_PROCESS',
+            message: 'Ett dokument kan bara ligga under en process.',
+          },
+        ]);
     }
     const id = routineId ?? randomUUID();
     const { state } = await createOnce({
@@ -49,8 +64,17 @@ export class RoutinesService {
             type: 'register',
             actor: user,
             data: {
-              routineId: id, kind: dto.kind, level: dto.level, code: dto.code, title: dto.title, unitId: dto.unitId, owner: dto.owner,
-              administrator: dto.administrator ?? null, parentId: dto.parentId?.toLowerCase() ?? null, revisionInterval: dto.revisionInterval, cooperation: dto.cooperation ?? [],
+              routineId: id,
+              kind: dto.kind,
+              level: dto.level,
+              code: dto.code,
+              title: dto.title,
+              unitId: dto.unitId,
+              owner: dto.owner,
+              administrator: dto.administrator ?? null,
+              parentId: dto.parentId?.toLowerCase() ?? null,
+              revisionInterval: dto.revisionInterval,
+              cooperation: dto.cooperation ?? [],
             },
           },
           { expectedVersion: 0, requestId: info.requestId },
@@ -69,10 +93,17 @@ export class RoutinesService {
       ...(query.q ? { q: query.q } : {}),
       extra: [
         ...(query.kind ? [{ sql: `state->>'kind' = $1`, params: [query.kind] }] : []),
-        ...(query.parentId ? [{ sql: `state->>'parentId' = $1`, params: [query.parentId.toLowerCase()] }] : []),
+        ...(query.parentId
+          ? [{ sql: `state->>'parentId' = $1`, params: [query.parentId.toLowerCase()] }]
+          : []),
         ...(query.revisionOverdue === undefined
           ? []
-          : [{ sql: `(status = 'adopted' AND (state->>'nextRevisionDue') <= $1) = $2`, params: [stockholmDateOf(new Date()), query.revisionOverdue] }]),
+          : [
+              {
+                sql: `(status = 'adopted' AND (state->>'nextRevisionDue') <= $1) = $2`,
+                params: [stockholmDateOf(new Date()), query.revisionOverdue],
+              },
+            ]),
       ],
       page,
       pageSize,
@@ -88,12 +119,22 @@ export class RoutinesService {
   }
 
   /** A command on an existing document: 404 if it does not exist, 403 unless the caller manages its unit. */
-  async command(user: Principal, id: string, command: RoutineCommandBody, expectedVersion: number | undefined, info: RequestInfo): Promise<RoutineDto> {
+  async command(
+    user: Principal,
+    id: string,
+    command: RoutineCommandBody,
+    expectedVersion: number | undefined,
+    info: RequestInfo,
+  ): Promise<RoutineDto> {
     const routineId = requireUuid(id, 'Dokumentet');
     const { state } = await this.routines.load(routineId);
     if (!state) throw ApiProblem.notFound('Processen eller rutinen finns inte.');
-    if (!canManageUnitRegister(user, state.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte ändra dokument för den enheten.');
-    const result = await this.routines.execute(routineId, command, { expectedVersion, requestId: info.requestId });
+    if (!canManageUnitRegister(user, state.unitId, ORGANISATION))
+      throw ApiProblem.forbidden('Du får inte ändra dokument för den enheten.');
+    const result = await this.routines.execute(routineId, command, {
+      expectedVersion,
+      requestId: info.requestId,
+    });
     return toRoutineDto(result.state, new Date());
   }
 }

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { IMPROVEMENT_TASK_KINDS, IMPROVEMENT_TASK_SOURCE, RISK_ASSESSMENT_TASK_SOURCE, RISK_TASK_KINDS, CASE_TASK_KINDS, CASE_TYPES, LEDNINGSSYSTEM_TASK_KINDS, ledningssystemAggregateTypes } from '@kvalitet/domain';
+import {
+  IMPROVEMENT_TASK_KINDS,
+  IMPROVEMENT_TASK_SOURCE,
+  RISK_ASSESSMENT_TASK_SOURCE,
+  RISK_TASK_KINDS,
+  CASE_TASK_KINDS,
+  CASE_TYPES,
+  LEDNINGSSYSTEM_TASK_KINDS,
+  ledningssystemAggregateTypes,
+} from '@kvalitet/domain';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
 import { Optional } from '../common/validation/optional';
 
@@ -19,8 +28,20 @@ export class TaskDto {
   @ApiProperty({ example: 'LS-2026-0007' }) caseNumber!: string;
   // Tasks of the ledningssystem's registers (ADR 0008) share the inbox: caseId is the register item,
   // caseNumber its label, caseType the register.
-  @ApiProperty({ enum: [...CASE_TYPES, ...ledningssystemAggregateTypes(), RISK_ASSESSMENT_TASK_SOURCE, IMPROVEMENT_TASK_SOURCE], description: 'Ärendetyp, eller registret (routine, egenkontroll, …)' }) caseType!: string;
-  @ApiProperty({ enum: [...CASE_TASK_KINDS, ...LEDNINGSSYSTEM_TASK_KINDS, ...RISK_TASK_KINDS, ...IMPROVEMENT_TASK_KINDS] }) kind!: string;
+  @ApiProperty({
+    enum: [
+      ...CASE_TYPES,
+      ...ledningssystemAggregateTypes(),
+      RISK_ASSESSMENT_TASK_SOURCE,
+      IMPROVEMENT_TASK_SOURCE,
+    ],
+    description: 'Ärendetyp, eller registret (routine, egenkontroll, …)',
+  })
+  caseType!: string;
+  @ApiProperty({
+    enum: [...CASE_TASK_KINDS, ...LEDNINGSSYSTEM_TASK_KINDS, ...RISK_TASK_KINDS, ...IMPROVEMENT_TASK_KINDS],
+  })
+  kind!: string;
   @ApiProperty() unitId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Användaren uppgiften gäller' }) assignee!:
     string | null;

@@ -38,7 +38,10 @@ export class RecordInformationDto extends RegisterCommandDto {
   @IsIn(INFORMATION_METHODS)
   method!: InformationMethod;
 
-  @ApiPropertyOptional({ description: 'Medarbetaren har kvitterat rapporteringsskyldigheten (IMP-9)', default: false })
+  @ApiPropertyOptional({
+    description: 'Medarbetaren har kvitterat rapporteringsskyldigheten (IMP-9)',
+    default: false,
+  })
   @Optional()
   @IsBoolean()
   acknowledged?: boolean;

@@ -14,7 +14,12 @@ import { nameUuid } from '../routines/register-support/name-uuid';
 import { requireUuid } from '../routines/register-support/require-uuid';
 import { listRegister } from '../routines/register-support/register-list';
 import { toLsTaskDto } from '../routines/register-support/ls-task.dto';
-import type { RegisterEmployeeDto, TrainingListQueryDto, TrainingRecordDto, TrainingRecordPageDto } from './training.dto';
+import type {
+  RegisterEmployeeDto,
+  TrainingListQueryDto,
+  TrainingRecordDto,
+  TrainingRecordPageDto,
+} from './training.dto';
 
 type RecordCommand = Exclude<TrainingCommand, { type: 'register-employee' | 'advance-duties' }>;
 
@@ -34,7 +39,8 @@ function toTrainingRecordDto(state: TrainingRecordState, now: Date): TrainingRec
   };
 }
 
-const notFound = () => ApiProblem.notFound('Personen finns inte i registret, eller så har du inte behörighet att se den.');
+const notFound = () =>
+  ApiProblem.notFound('Personen finns inte i registret, eller så har du inte behörighet att se den.');
 
 /** Who has been told about the lex Sarah duty, at hire and yearly (DL-29, IMP-9, AUD-16). One record per person. */
 @Injectable()
@@ -48,16 +54,31 @@ export class TrainingService {
     this.records = new LsCommandService(TRAINING_AGGREGATE, store);
   }
 
-  async register(user: Principal, dto: RegisterEmployeeDto, info: RequestInfo, idempotentId?: string): Promise<TrainingRecordDto> {
-    if (!canManageUnitRegister(user, dto.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte registrera personal på den enheten.');
+  async register(
+    user: Principal,
+    dto: RegisterEmployeeDto,
+    info: RequestInfo,
+    idempotentId?: string,
+  ): Promise<TrainingRecordDto> {
+    if (!canManageUnitRegister(user, dto.unitId, ORGANISATION))
+      throw ApiProblem.forbidden('Du får inte registrera personal på den enheten.');
     const recordId = nameUuid(`training/${dto.username.toLowerCase()}`);
     const { state } = await createOnce({
       idempotentId,
       create: () =>
-        this.records.execute(recordId, { type: 'register-employee', actor: user, data: { recordId, username: dto.username, unitId: dto.unitId, hiredOn: dto.hiredOn } }, { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId }),
+        this.records.execute(
+          recordId,
+          {
+            type: 'register-employee',
+            actor: user,
+            data: { recordId, username: dto.username, unitId: dto.unitId, hiredOn: dto.hiredOn },
+          },
+          { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId },
+        ),
       load: () => this.records.load(recordId),
     }).catch((error: unknown) => {
-      if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Personen finns redan i registret.');
+      if (error instanceof VersionConflictError)
+        throw new ApiProblem('ALREADY_EXISTS', 'Personen finns redan i registret.');
       throw error;
     });
     return toTrainingRecordDto(state, new Date());
@@ -66,15 +87,29 @@ export class TrainingService {
   async list(user: Principal, query: TrainingListQueryDto): Promise<TrainingRecordPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const boardWide = user.roles.some((r) => BOARD_WIDE_READERS.includes(r) && (r === 'quality_coordinator' || r === 'director'));
+    const boardWide = user.roles.some(
+      (r) => BOARD_WIDE_READERS.includes(r) && (r === 'quality_coordinator' || r === 'director'),
+    );
     const requested = query.unitId ? ORGANISATION.scopeOf([query.unitId]) : null;
-    const visible = boardWide ? requested : (requested ?? ORGANISATION.scopeOf(user.unitIds)).filter((u) => ORGANISATION.isWithin(u, user.unitIds));
+    const visible = boardWide
+      ? requested
+      : (requested ?? ORGANISATION.scopeOf(user.unitIds)).filter((u) =>
+          ORGANISATION.isWithin(u, user.unitIds),
+        );
     const today = stockholmDateOf(new Date());
     const { items, total } = await listRegister<TrainingRecordState>(this.dataSource, {
       aggregateType: TRAINING_AGGREGATE.aggregateType,
       unitIds: visible,
       ...(query.status ? { status: query.status } : {}),
-      extra: query.overdue === undefined ? [] : [{ sql: `(state->>'nextDue' IS NOT NULL AND state->>'nextDue' <= $1) = $2`, params: [today, query.overdue] }],
+      extra:
+        query.overdue === undefined
+          ? []
+          : [
+              {
+                sql: `(state->>'nextDue' IS NOT NULL AND state->>'nextDue' <= $1) = $2`,
+                params: [today, query.overdue],
+              },
+            ],
       page,
       pageSize,
     });
@@ -92,10 +127,20 @@ export class TrainingService {
     return toTrainingRecordDto(await this.loadVisible(user, id), new Date());
   }
 
-  async command(user: Principal, id: string, command: RecordCommand, expectedVersion: number | undefined, info: RequestInfo): Promise<TrainingRecordDto> {
+  async command(
+    user: Principal,
+    id: string,
+    command: RecordCommand,
+    expectedVersion: number | undefined,
+    info: RequestInfo,
+  ): Promise<TrainingRecordDto> {
     const state = await this.loadVisible(user, id);
-    if (command.type === 'move-unit' && !canManageUnitRegister(user, command.data.unitId, ORGANISATION)) throw ApiProblem.forbidden('Du får inte flytta personal till den enheten.');
-    const result = await this.records.execute(state.id, command, { expectedVersion, requestId: info.requestId });
+    if (command.type === 'move-unit' && !canManageUnitRegister(user, command.data.unitId, ORGANISATION))
+      throw ApiProblem.forbidden('Du får inte flytta personal till den enheten.');
+    const result = await this.records.execute(state.id, command, {
+      expectedVersion,
+      requestId: info.requestId,
+    });
     return toTrainingRecordDto(result.state, new Date());
   }
 }

@@ -9,7 +9,10 @@ export const projectorConfigSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('kvalitet-cases'),
   ORCHESTRATOR_ENABLED: z.enum(['true', 'false']).default('true'),
-  KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet'),
+  KAFKA_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck')
+    .default('kvalitet'),
   RELAY_ENABLED: z.enum(['true', 'false']).default('true'),
   PROJECTIONS_ENABLED: z.enum(['true', 'false']).default('true'),
   /** `/metrics` and `/health/ready` of the projector; 0 serves none. */

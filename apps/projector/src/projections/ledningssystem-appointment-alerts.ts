@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { APPOINTMENT_ROLE_LABELS, DEFAULT_APPOINTMENT_REQUIREMENTS, missingAppointments, stockholmDateOf } from '@kvalitet/domain';
+import {
+  APPOINTMENT_ROLE_LABELS,
+  DEFAULT_APPOINTMENT_REQUIREMENTS,
+  missingAppointments,
+  stockholmDateOf,
+} from '@kvalitet/domain';
 import type { AppointmentState } from '@kvalitet/domain';
 
 /** A stable id per requirement, so the alert task of "no SAS" is one row that opens and closes. */
 export function requirementTaskId(key: string): string {
-  const bytes = Buffer.from(createHash('sha1').update(`appointment-requirement\u0000${key}`, 'utf8').digest().subarray(0, 16));
+  const bytes = Buffer.from(
+    createHash('sha1').update(`appointment-requirement\u0000${key}`, 'utf8').digest().subarray(0, 16),
+  );
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
@@ -18,8 +25,15 @@ export function requirementTaskId(key: string): string {
  * from the appointment register whenever it changes (and on rebuild).
  */
 export async function writeAppointmentAlerts(manager: EntityManager, at: Date = new Date()): Promise<void> {
-  const rows: { state: AppointmentState }[] = await manager.query(`SELECT state FROM rm_ledningssystem WHERE aggregate_type = 'appointment'`);
-  const missing = new Set(missingAppointments(rows.map((r) => r.state), stockholmDateOf(at)).map((m) => m.requirement.key));
+  const rows: { state: AppointmentState }[] = await manager.query(
+    `SELECT state FROM rm_ledningssystem WHERE aggregate_type = 'appointment'`,
+  );
+  const missing = new Set(
+    missingAppointments(
+      rows.map((r) => r.state),
+      stockholmDateOf(at),
+    ).map((m) => m.requirement.key),
+  );
   const tasks = DEFAULT_APPOINTMENT_REQUIREMENTS.map((req) => ({
     id: requirementTaskId(req.key),
     case_id: requirementTaskId(req.key),

@@ -3,7 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { topicForAggregate } from '@kvalitet/contracts';
 import type { AggregateType, EventEnvelope } from '@kvalitet/contracts';
 import { ledningssystemAggregateTypes } from '@kvalitet/domain';
-import { CASE_TASK_QUEUE, LEDNINGSSYSTEM_CHANGED_SIGNAL, LEDNINGSSYSTEM_DUTY_WORKFLOW_TYPE, ledningssystemWorkflowId } from '@kvalitet/workflows';
+import {
+  CASE_TASK_QUEUE,
+  LEDNINGSSYSTEM_CHANGED_SIGNAL,
+  LEDNINGSSYSTEM_DUTY_WORKFLOW_TYPE,
+  ledningssystemWorkflowId,
+} from '@kvalitet/workflows';
 import type { LedningssystemDutyWorkflowInput, LsSubject } from '@kvalitet/workflows';
 
 export interface LedningssystemOrchestratorDeps {
@@ -43,7 +48,10 @@ export function createLedningssystemOrchestrator(deps: LedningssystemOrchestrato
       const subjects = new Map<string, LsSubject>();
       for (const event of events) {
         if (event.type === 'DutyTasksOpened') continue;
-        subjects.set(event.aggregateId, { aggregateType: event.aggregateType, aggregateId: event.aggregateId });
+        subjects.set(event.aggregateId, {
+          aggregateType: event.aggregateType,
+          aggregateId: event.aggregateId,
+        });
       }
       await Promise.all([...subjects.values()].map(signal));
     },

@@ -20,7 +20,11 @@ type WithStatus = LsStateBase & { status?: string; unitId?: string };
 function fold(folded: Folded, event: EventEnvelope): void {
   const aggregate = ledningssystemAggregate(event.aggregateType);
   if (!aggregate || event.version <= folded.version) return;
-  folded.state = aggregate.evolve(folded.state, { type: event.type, data: event.data } as never, event.version);
+  folded.state = aggregate.evolve(
+    folded.state,
+    { type: event.type, data: event.data } as never,
+    event.version,
+  );
   folded.version = event.version;
   folded.changed = true;
 }
@@ -33,11 +37,31 @@ async function write(manager: EntityManager, rows: Map<string, Folded>): Promise
     const aggregate = ledningssystemAggregate(f.type)!;
     const state = f.state as WithStatus;
     const label = aggregate.label(f.state);
-    items.push({ id, aggregate_type: f.type, unit_id: state.unitId ?? 'forvaltning', label, status: state.status ?? 'active', version: f.version, state: f.state });
+    items.push({
+      id,
+      aggregate_type: f.type,
+      unit_id: state.unitId ?? 'forvaltning',
+      label,
+      status: state.status ?? 'active',
+      version: f.version,
+      state: f.state,
+    });
     for (const t of f.state.tasks)
       tasks.push({
-        id: t.id, case_id: id, case_number: label, case_type: f.type, kind: t.kind, assignee: t.assignee, assignee_role: t.assigneeRole,
-        unit_id: t.unitId, due_at: t.dueAt, deadline_id: t.dutyKey, action_id: null, status: t.status, created_at: t.createdAt, completed_at: t.completedAt,
+        id: t.id,
+        case_id: id,
+        case_number: label,
+        case_type: f.type,
+        kind: t.kind,
+        assignee: t.assignee,
+        assignee_role: t.assigneeRole,
+        unit_id: t.unitId,
+        due_at: t.dueAt,
+        deadline_id: t.dutyKey,
+        action_id: null,
+        status: t.status,
+        created_at: t.createdAt,
+        completed_at: t.completedAt,
       });
   }
   if (items.length > 0)
@@ -72,14 +96,24 @@ export function createLedningssystemReadModelProjection(options: { namespace?: s
       const mine = events.filter((e) => ledningssystemAggregate(e.aggregateType));
       if (mine.length === 0) return;
       const ids = [...new Set(mine.map((e) => e.aggregateId))].sort();
-      const stored: { id: string; aggregate_type: string; version: number; state: LsStateBase }[] = await manager.query(
-        `SELECT id, aggregate_type, version, state FROM rm_ledningssystem WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-        [ids],
+      const stored: { id: string; aggregate_type: string; version: number; state: LsStateBase }[] =
+        await manager.query(
+          `SELECT id, aggregate_type, version, state FROM rm_ledningssystem WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+          [ids],
+        );
+      const rows = new Map<string, Folded>(
+        stored.map((r) => [
+          r.id,
+          { type: r.aggregate_type, state: r.state, version: r.version, changed: false },
+        ]),
       );
-      const rows = new Map<string, Folded>(stored.map((r) => [r.id, { type: r.aggregate_type, state: r.state, version: r.version, changed: false }]));
       for (const event of mine) {
         let folded = rows.get(event.aggregateId);
-        if (!folded) rows.set(event.aggregateId, (folded = { type: event.aggregateType, state: null, version: 0, changed: false }));
+        if (!folded)
+          rows.set(
+            event.aggregateId,
+            (folded = { type: event.aggregateType, state: null, version: 0, changed: false }),
+          );
         fold(folded, event);
       }
       await write(manager, rows);
@@ -87,7 +121,9 @@ export function createLedningssystemReadModelProjection(options: { namespace?: s
     },
     reset: async (manager) => {
       await manager.query(`LOCK TABLE rm_ledningssystem IN EXCLUSIVE MODE`);
-      await manager.query(`DELETE FROM rm_tasks WHERE case_type = ANY($1::text[])`, [ledningssystemAggregateTypes()]);
+      await manager.query(`DELETE FROM rm_tasks WHERE case_type = ANY($1::text[])`, [
+        ledningssystemAggregateTypes(),
+      ]);
       await manager.query(`DELETE FROM rm_ledningssystem`);
     },
     writeRebuilt: async (manager, pages) => {
@@ -96,7 +132,11 @@ export function createLedningssystemReadModelProjection(options: { namespace?: s
         for (const event of page) {
           if (!ledningssystemAggregate(event.aggregateType)) continue;
           let folded = rows.get(event.aggregateId);
-          if (!folded) rows.set(event.aggregateId, (folded = { type: event.aggregateType, state: null, version: 0, changed: false }));
+          if (!folded)
+            rows.set(
+              event.aggregateId,
+              (folded = { type: event.aggregateType, state: null, version: 0, changed: false }),
+            );
           fold(folded, event);
         }
       await write(manager, rows);

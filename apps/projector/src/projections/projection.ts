@@ -21,5 +21,9 @@ export interface Projection {
    * which order — `aggregate`: all events of one aggregate together, in version order, so each is
    * final when the next begins (default: everything, with personal data, in commit order).
    */
-  rebuildReads?: { aggregateTypes?: readonly string[]; personalData?: boolean; order?: 'commit' | 'aggregate' };
+  rebuildReads?: {
+    aggregateTypes?: readonly string[];
+    personalData?: boolean;
+    order?: 'commit' | 'aggregate';
+  };
 }

@@ -15,7 +15,10 @@ export function createProjections(namespace?: string): Projection[] {
     createLedningssystemReadModelProjection({ ...(namespace === undefined ? {} : { namespace }) }),
     // Risk assessments (ADR 0007): also after the case read model, for the same reason.
     createRiskAssessmentReadModelProjection({ ...(namespace === undefined ? {} : { namespace }) }),
-    createRiskPatternProjection({ ...(namespace === undefined ? {} : { namespace }), unitParents: UNIT_PARENTS }),
+    createRiskPatternProjection({
+      ...(namespace === undefined ? {} : { namespace }),
+      unitParents: UNIT_PARENTS,
+    }),
     createImprovementReadModelProjection({ ...(namespace === undefined ? {} : { namespace }) }),
     // Statistics per unit, type, category, lagrum and period (ADR 0006).
     createStatisticsProjection({ topic: topicForAggregate('case', namespace) }),

@@ -1,6 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { topicForAggregate, type EventEnvelope } from '@kvalitet/contracts';
-import { factOfFold, foldStatisticsEvent, startStatisticsFold, statisticsFactOf, withClassificationCodes, type StatisticsCaseFact, type StatisticsFold } from '@kvalitet/domain';
+import {
+  factOfFold,
+  foldStatisticsEvent,
+  startStatisticsFold,
+  statisticsFactOf,
+  withClassificationCodes,
+  type StatisticsCaseFact,
+  type StatisticsFold,
+} from '@kvalitet/domain';
 import { loadClassificationVocabulary } from '@kvalitet/persistence';
 import { statisticsStore } from '@kvalitet/reporting';
 import type { Projection } from './projection';
@@ -20,7 +28,9 @@ export function createStatisticsProjection(options: { topic?: string } = {}): Pr
     name: STATISTICS_READ_MODEL,
     topics: [options.topic ?? topicForAggregate('case')],
     handleBatch: async (events: EventEnvelope[], manager: EntityManager) => {
-      const caseIds = [...new Set(events.filter((e) => e.aggregateType === 'case').map((e) => e.aggregateId))].sort();
+      const caseIds = [
+        ...new Set(events.filter((e) => e.aggregateType === 'case').map((e) => e.aggregateId)),
+      ].sort();
       if (caseIds.length === 0) return;
       const rows: { aggregate_id: string; type: string; data: unknown }[] = await manager.query(
         `SELECT aggregate_id, type, data FROM events WHERE aggregate_type = 'case' AND aggregate_id = ANY($1::uuid[]) ORDER BY aggregate_id, version`,
@@ -33,8 +43,13 @@ export function createStatisticsProjection(options: { topic?: string } = {}): Pr
         byCase.set(row.aggregate_id, list);
       }
       const vocabulary = await loadClassificationVocabulary(manager);
-      const facts = [...byCase.values()].map((history) => statisticsFactOf(history)).filter((f): f is StatisticsCaseFact => f !== null);
-      await statisticsStore.upsert(manager, facts.map((f) => withClassificationCodes(f, vocabulary)));
+      const facts = [...byCase.values()]
+        .map((history) => statisticsFactOf(history))
+        .filter((f): f is StatisticsCaseFact => f !== null);
+      await statisticsStore.upsert(
+        manager,
+        facts.map((f) => withClassificationCodes(f, vocabulary)),
+      );
     },
     reset: (manager) => statisticsStore.lockAndClear(manager),
     // Reads the event rows itself, lean (aggregate, type, data; no personal data, no envelopes), which
@@ -43,10 +58,11 @@ export function createStatisticsProjection(options: { topic?: string } = {}): Pr
       const folds = new Map<string, StatisticsFold>();
       let after = '0';
       for (;;) {
-        const page: { position: string; aggregate_id: string; type: string; data: unknown }[] = await manager.query(
-          `SELECT position, aggregate_id, type, data FROM events WHERE aggregate_type = 'case' AND position > $1 ORDER BY position LIMIT 20000`,
-          [after],
-        );
+        const page: { position: string; aggregate_id: string; type: string; data: unknown }[] =
+          await manager.query(
+            `SELECT position, aggregate_id, type, data FROM events WHERE aggregate_type = 'case' AND position > $1 ORDER BY position LIMIT 20000`,
+            [after],
+          );
         if (page.length === 0) break;
         after = page[page.length - 1]!.position;
         for (const event of page) {
@@ -60,7 +76,10 @@ export function createStatisticsProjection(options: { topic?: string } = {}): Pr
       }
       const vocabulary = await loadClassificationVocabulary(manager);
       const facts = [...folds.values()].map(factOfFold).filter((f): f is StatisticsCaseFact => f !== null);
-      await statisticsStore.upsert(manager, facts.map((f) => withClassificationCodes(f, vocabulary)));
+      await statisticsStore.upsert(
+        manager,
+        facts.map((f) => withClassificationCodes(f, vocabulary)),
+      );
       return facts.length;
     },
   };

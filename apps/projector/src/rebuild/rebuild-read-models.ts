@@ -39,7 +39,9 @@ export async function rebuildReadModels(
       return projection.writeRebuilt(manager, pages());
     });
     const seconds = (Date.now() - started) / 1000;
-    onProgress(`${projection.name}: klar, ${events} händelser, ${aggregates} aggregat på ${seconds.toFixed(1)} s`);
+    onProgress(
+      `${projection.name}: klar, ${events} händelser, ${aggregates} aggregat på ${seconds.toFixed(1)} s`,
+    );
     reports.push({ projection: projection.name, events, aggregates, seconds });
   }
   return reports;

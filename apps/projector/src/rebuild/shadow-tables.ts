@@ -34,14 +34,19 @@ function checked(name: string): string {
  * onto the shadow, so the swapped table grants exactly what the old one did. (Views or foreign keys
  * on a table make the swap's DROP TABLE fail, and so the whole rebuild, instead of losing anything.)
  */
-export async function createShadowTables(manager: EntityManager, tables: readonly string[]): Promise<ShadowTable[]> {
+export async function createShadowTables(
+  manager: EntityManager,
+  tables: readonly string[],
+): Promise<ShadowTable[]> {
   const shadows: ShadowTable[] = [];
   // With wal_level=minimal (the local server, infra/postgres.mjs) a table created in this transaction
   // is not WAL-logged at all but synced at commit, so a plain table costs no WAL and needs no SET
   // LOGGED rewrite (the tail after the last event of a 1M-event rebuild: 7.4 s → 5.5 s). With replica or logical WAL,
   // UNLOGGED while it is loaded: no WAL record per row; SET LOGGED at the swap writes it to the WAL
   // once, page by page, before its indexes exist.
-  const [wal]: { minimal: boolean }[] = await manager.query(`SELECT current_setting('wal_level') = 'minimal' AS minimal`);
+  const [wal]: { minimal: boolean }[] = await manager.query(
+    `SELECT current_setting('wal_level') = 'minimal' AS minimal`,
+  );
   const unlogged = wal?.minimal !== true;
   for (const table of tables.map(checked)) {
     const [owned]: { triggers: number; policies: number; options: string | null }[] = await manager.query(
@@ -56,7 +61,9 @@ export async function createShadowTables(manager: EntityManager, tables: readonl
       throw new Error(`${table} har egna triggrar eller policyer och kan inte byggas om bredvid`);
     }
     const shadow = `${table}__rebuild`;
-    await manager.query(`CREATE ${unlogged ? 'UNLOGGED ' : ''}TABLE ${shadow} (LIKE ${table} INCLUDING ALL EXCLUDING INDEXES)`);
+    await manager.query(
+      `CREATE ${unlogged ? 'UNLOGGED ' : ''}TABLE ${shadow} (LIKE ${table} INCLUDING ALL EXCLUDING INDEXES)`,
+    );
     if (owned.options) await manager.query(`ALTER TABLE ${shadow} SET (${owned.options})`);
     await copyGrants(manager, table, shadow);
     shadows.push({ table, shadow, unlogged });
@@ -64,7 +71,16 @@ export async function createShadowTables(manager: EntityManager, tables: readonl
   return shadows;
 }
 
-const PRIVILEGES = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER', 'MAINTAIN']);
+const PRIVILEGES = new Set([
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'TRUNCATE',
+  'REFERENCES',
+  'TRIGGER',
+  'MAINTAIN',
+]);
 
 interface Grant {
   grantee: string;
@@ -89,13 +105,18 @@ async function grantsOf(manager: EntityManager, table: string, owner: string): P
  * are revoked, the table's granted.
  */
 async function copyGrants(manager: EntityManager, table: string, shadow: string): Promise<void> {
-  const [row]: { owner: string }[] = await manager.query(`SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE oid = $1::regclass`, [shadow]);
+  const [row]: { owner: string }[] = await manager.query(
+    `SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE oid = $1::regclass`,
+    [shadow],
+  );
   const owner = row!.owner;
   for (const grantee of new Set((await grantsOf(manager, shadow, owner)).map((g) => g.grantee)))
     await manager.query(`REVOKE ALL ON TABLE ${shadow} FROM ${grantee}`);
   for (const grant of await grantsOf(manager, table, owner)) {
     if (!PRIVILEGES.has(grant.privilege)) throw new Error(`okänd rättighet ${grant.privilege} på ${table}`);
-    await manager.query(`GRANT ${grant.privilege} ON TABLE ${shadow} TO ${grant.grantee}${grant.grantable ? ' WITH GRANT OPTION' : ''}`);
+    await manager.query(
+      `GRANT ${grant.privilege} ON TABLE ${shadow} TO ${grant.grantee}${grant.grantable ? ' WITH GRANT OPTION' : ''}`,
+    );
   }
 }
 
@@ -104,7 +125,10 @@ async function copyGrants(manager: EntityManager, table: string, shadow: string)
  * indexes and constraints) into their places. Live statements waiting for a table's lock look the
  * name up again once they get it, and so go on against the rebuilt table.
  */
-export async function swapShadowTables(manager: EntityManager, shadows: readonly ShadowTable[]): Promise<void> {
+export async function swapShadowTables(
+  manager: EntityManager,
+  shadows: readonly ShadowTable[],
+): Promise<void> {
   // Each index is built in one sort; with the default 64 MB, a million task rows spill to disk.
   await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
   for (const { table, shadow, unlogged } of shadows) {
@@ -123,10 +147,17 @@ export async function swapShadowTables(manager: EntityManager, shadows: readonly
     for (const [n, index] of indexes.entries()) {
       const temporary = `${shadow}_${n}`;
       if (index.constraint_name && index.constraint_definition) {
-        await manager.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${temporary} ${index.constraint_definition}`);
-        renames.push(`ALTER TABLE ${table} RENAME CONSTRAINT ${temporary} TO ${checked(index.constraint_name)}`);
+        await manager.query(
+          `ALTER TABLE ${shadow} ADD CONSTRAINT ${temporary} ${index.constraint_definition}`,
+        );
+        renames.push(
+          `ALTER TABLE ${table} RENAME CONSTRAINT ${temporary} TO ${checked(index.constraint_name)}`,
+        );
       } else {
-        const definition = index.definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /, `CREATE $1INDEX ${temporary} ON ${shadow} `);
+        const definition = index.definition.replace(
+          /^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /,
+          `CREATE $1INDEX ${temporary} ON ${shadow} `,
+        );
         if (definition === index.definition) throw new Error(`oväntad indexdefinition: ${index.definition}`);
         await manager.query(definition);
         renames.push(`ALTER INDEX ${temporary} RENAME TO ${checked(index.name)}`);

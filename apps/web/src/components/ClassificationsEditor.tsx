@@ -1,4 +1,15 @@
-import { ActionIcon, Alert, Button, Card, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { fetchClassifications } from '../api/classifications';
@@ -19,13 +30,22 @@ import { ErrorNotice, QueryState } from './QueryState';
 import { ScrollTable } from './ScrollTable';
 
 // Mantine's error red (#fa5252) is 3.3:1 on white; text must reach 4.5:1 (WCAG 1.4.3).
-const INPUT_STYLES = { input: { color: 'var(--mantine-color-text)' }, error: { color: 'var(--mantine-color-red-9)' } };
+const INPUT_STYLES = {
+  input: { color: 'var(--mantine-color-text)' },
+  error: { color: 'var(--mantine-color-red-9)' },
+};
 
 type Drafts = Record<ClassificationListName, ClassificationDraft[]>;
 
-const draftsOf = (c: Classifications): Drafts => ({ categories: toDrafts(c.categories), lagrum: toDrafts(c.lagrum) });
+const draftsOf = (c: Classifications): Drafts => ({
+  categories: toDrafts(c.categories),
+  lagrum: toDrafts(c.lagrum),
+});
 
-const ROW_NOUN: Readonly<Record<ClassificationListName, string>> = { categories: 'kategori', lagrum: 'lagrum' };
+const ROW_NOUN: Readonly<Record<ClassificationListName, string>> = {
+  categories: 'kategori',
+  lagrum: 'lagrum',
+};
 
 function ListEditor({
   list,
@@ -141,7 +161,11 @@ function Editor({ classifications }: { classifications: Classifications }) {
   const stale = save.error instanceof ApiError && save.error.status === 409;
 
   async function reload() {
-    const fresh = await queryClient.fetchQuery({ queryKey: ['classifications'], queryFn: fetchClassifications, staleTime: 0 });
+    const fresh = await queryClient.fetchQuery({
+      queryKey: ['classifications'],
+      queryFn: fetchClassifications,
+      staleTime: 0,
+    });
     setDrafts(draftsOf(fresh));
     save.reset();
   }
@@ -156,8 +180,8 @@ function Editor({ classifications }: { classifications: Classifications }) {
       <Stack>
         <Text size="sm" id="klassificering-rubrik">
           Kategorier och lagrum som ärenden klassificeras med. Den som klassificerar väljer från listorna, och
-          rapporter till ledningsgrupp och nämnd visar bara benämningarna. Kategorin <em>annat</em> måste finnas
-          kvar: allt som inte finns på listan räknas dit.
+          rapporter till ledningsgrupp och nämnd visar bara benämningarna. Kategorin <em>annat</em> måste
+          finnas kvar: allt som inte finns på listan räknas dit.
         </Text>
         <Text size="sm" c="dimmed">
           {`Version ${classifications.version}`}
@@ -165,10 +189,23 @@ function Editor({ classifications }: { classifications: Classifications }) {
             ? `, sparad ${formatDateTime(classifications.changedAt)}${classifications.changedBy ? ` av ${classifications.changedBy}` : ''}.`
             : ' (standardlistorna, inte ändrade ännu).'}
         </Text>
-        <ListEditor list="categories" drafts={drafts.categories} errors={errors} onChange={(categories) => setDrafts({ ...drafts, categories })} />
-        <ListEditor list="lagrum" drafts={drafts.lagrum} errors={errors} onChange={(lagrum) => setDrafts({ ...drafts, lagrum })} />
+        <ListEditor
+          list="categories"
+          drafts={drafts.categories}
+          errors={errors}
+          onChange={(categories) => setDrafts({ ...drafts, categories })}
+        />
+        <ListEditor
+          list="lagrum"
+          drafts={drafts.lagrum}
+          errors={errors}
+          onChange={(lagrum) => setDrafts({ ...drafts, lagrum })}
+        />
         {save.error !== null && (
-          <ErrorNotice error={save.error} title={stale ? 'Listorna har ändrats av någon annan' : 'Listorna sparades inte'} />
+          <ErrorNotice
+            error={save.error}
+            title={stale ? 'Listorna har ändrats av någon annan' : 'Listorna sparades inte'}
+          />
         )}
         {save.data && save.error === null && (
           <Alert color="green" variant="light" role="status" title="Sparat">

@@ -220,7 +220,9 @@ export function CommandPanel({ view }: { view: CaseView }) {
       )}
       {open && waiting && (
         <Text size="sm" role="status">
-          {lists.isError ? 'Listorna över kategorier och lagrum kunde inte hämtas.' : 'Hämtar listorna över kategorier och lagrum…'}
+          {lists.isError
+            ? 'Listorna över kategorier och lagrum kunde inte hämtas.'
+            : 'Hämtar listorna över kategorier och lagrum…'}
         </Text>
       )}
       {open && !waiting && (

@@ -1,4 +1,14 @@
-import { ActionIcon, Alert, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, apiJson } from '../api/client';
@@ -17,7 +27,10 @@ import { ErrorNotice, QueryState } from './QueryState';
 import { ScrollTable } from './ScrollTable';
 
 // Mantine's error red (#fa5252) is 3.3:1 on white; text must reach 4.5:1 (WCAG 1.4.3).
-const INPUT_STYLES = { input: { color: 'var(--mantine-color-text)' }, error: { color: 'var(--mantine-color-red-9)' } };
+const INPUT_STYLES = {
+  input: { color: 'var(--mantine-color-text)' },
+  error: { color: 'var(--mantine-color-red-9)' },
+};
 
 const fetchCalendar = () => apiJson<MeetingCalendar>('/api/v1/meeting-calendar');
 
@@ -36,7 +49,11 @@ function Editor({ calendar }: { calendar: MeetingCalendar }) {
   const stale = save.error instanceof ApiError && save.error.status === 409;
 
   async function reload() {
-    const fresh = await queryClient.fetchQuery({ queryKey: ['meeting-calendar'], queryFn: fetchCalendar, staleTime: 0 });
+    const fresh = await queryClient.fetchQuery({
+      queryKey: ['meeting-calendar'],
+      queryFn: fetchCalendar,
+      staleTime: 0,
+    });
     setDrafts(toDrafts(fresh.meetings));
     save.reset();
   }
@@ -133,10 +150,18 @@ function Editor({ calendar }: { calendar: MeetingCalendar }) {
           </Text>
         )}
         {save.error !== null && (
-          <ErrorNotice error={save.error} title={stale ? 'Kalendern har ändrats av någon annan' : 'Kalendern sparades inte'} />
+          <ErrorNotice
+            error={save.error}
+            title={stale ? 'Kalendern har ändrats av någon annan' : 'Kalendern sparades inte'}
+          />
         )}
         {save.data && save.error === null && (
-          <Alert color={save.data.schedule.updated ? 'green' : 'yellow'} variant="light" role="status" title="Sparat">
+          <Alert
+            color={save.data.schedule.updated ? 'green' : 'yellow'}
+            variant="light"
+            role="status"
+            title="Sparat"
+          >
             Möteskalendern är sparad som version {save.data.version}. {save.data.schedule.message}
           </Alert>
         )}

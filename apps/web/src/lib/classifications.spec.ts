@@ -1,4 +1,12 @@
-import { classificationLabel, classificationOptions, emptyDraft, fromDrafts, listError, rowError, toDrafts } from './classifications';
+import {
+  classificationLabel,
+  classificationOptions,
+  emptyDraft,
+  fromDrafts,
+  listError,
+  rowError,
+  toDrafts,
+} from './classifications';
 
 describe('the classification lists editor (issue 24)', () => {
   it('keeps saved codes, trims what is typed and sends both lists with the version', () => {

@@ -48,7 +48,8 @@ export function fromDrafts(
   drafts: Readonly<Record<ClassificationListName, readonly ClassificationDraft[]>>,
   version: number,
 ): { version: number; categories: ClassificationEntry[]; lagrum: ClassificationEntry[] } {
-  const entries = (list: readonly ClassificationDraft[]) => list.map((d) => ({ code: d.code.trim(), label: d.label.trim() }));
+  const entries = (list: readonly ClassificationDraft[]) =>
+    list.map((d) => ({ code: d.code.trim(), label: d.label.trim() }));
   return { version, categories: entries(drafts.categories), lagrum: entries(drafts.lagrum) };
 }
 

@@ -110,7 +110,12 @@ describe('command forms build the bodies of api.md', () => {
       { id: 'forvaltning', name: 'Förvaltningen', depth: 0 },
       { id: 'solgarden', name: 'Solgården', depth: 1 },
     ];
-    const manager = { ...base, unitId: 'solgarden', category: 'Fritext från förr', classifyOptions: { types: [], moveUnit: false } } as unknown as CaseView;
+    const manager = {
+      ...base,
+      unitId: 'solgarden',
+      category: 'Fritext från förr',
+      classifyOptions: { types: [], moveUnit: false },
+    } as unknown as CaseView;
     const form = commandForm('classify', manager, me, 'x', { classifications: lists, units });
     const field = (name: string) => form.fields.find((f) => f.name === name);
     expect(field('category')!.kind).toBe('select');
@@ -126,12 +131,31 @@ describe('command forms build the bodies of api.md', () => {
     // Free text from before the lists is not offered back: the user chooses a code.
     expect(form.initial['category']).toBe('');
 
-    const sas = { ...base, unitId: 'solgarden', category: 'fall', classifyOptions: { types: ['deviation'], moveUnit: true } } as unknown as CaseView;
+    const sas = {
+      ...base,
+      unitId: 'solgarden',
+      category: 'fall',
+      classifyOptions: { types: ['deviation'], moveUnit: true },
+    } as unknown as CaseView;
     const sasForm = commandForm('classify', sas, me, 'x', { classifications: lists, units });
     expect(sasForm.initial['category']).toBe('fall');
-    expect(sasForm.fields.find((f) => f.name === 'type')!.options!.map((o) => o.value)).toEqual(['', 'deviation']);
-    expect(sasForm.fields.find((f) => f.name === 'unitId')!.options!.map((o) => o.value)).toEqual(['', 'forvaltning']);
-    expect(sasForm.toBody({ type: 'deviation', category: 'fall', lagrum: '', unitId: 'forvaltning', rationale: 'Inte lex Sarah' })).toEqual({
+    expect(sasForm.fields.find((f) => f.name === 'type')!.options!.map((o) => o.value)).toEqual([
+      '',
+      'deviation',
+    ]);
+    expect(sasForm.fields.find((f) => f.name === 'unitId')!.options!.map((o) => o.value)).toEqual([
+      '',
+      'forvaltning',
+    ]);
+    expect(
+      sasForm.toBody({
+        type: 'deviation',
+        category: 'fall',
+        lagrum: '',
+        unitId: 'forvaltning',
+        rationale: 'Inte lex Sarah',
+      }),
+    ).toEqual({
       type: 'deviation',
       category: 'fall',
       unitId: 'forvaltning',

@@ -262,7 +262,9 @@ function classifyForm(c: CaseView, context: CommandFormContext): CommandForm {
         ...types.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] })),
       ],
       ...(types.length === 0
-        ? { description: `Typen på ett ärende av typen ${CASE_TYPE_LABELS[c.type]} ändras av ${c.type === 'lex_sarah' ? 'SAS' : 'MAS'}` }
+        ? {
+            description: `Typen på ett ärende av typen ${CASE_TYPE_LABELS[c.type]} ändras av ${c.type === 'lex_sarah' ? 'SAS' : 'MAS'}`,
+          }
         : {}),
     },
     {
@@ -272,7 +274,12 @@ function classifyForm(c: CaseView, context: CommandFormContext): CommandForm {
       required: true,
       options: classificationOptions(categories, 'Välj kategori'),
     },
-    { name: 'lagrum', label: 'Lagrum', kind: 'select', options: classificationOptions(lagrum, 'Inget lagrum') },
+    {
+      name: 'lagrum',
+      label: 'Lagrum',
+      kind: 'select',
+      options: classificationOptions(lagrum, 'Inget lagrum'),
+    },
   ];
   if (c.classifyOptions?.moveUnit && context.units && context.units.length > 0)
     fields.push({
@@ -287,10 +294,21 @@ function classifyForm(c: CaseView, context: CommandFormContext): CommandForm {
           .map((u) => ({ value: u.id, label: `${'\u2003'.repeat(u.depth ?? 0)}${u.name}` })),
       ],
     });
-  fields.push({ name: 'rationale', label: 'Motivering', kind: 'textarea', description: 'Krävs när typen ändras' });
+  fields.push({
+    name: 'rationale',
+    label: 'Motivering',
+    kind: 'textarea',
+    description: 'Krävs när typen ändras',
+  });
   return {
     fields,
-    initial: { type: '', category: onList(categories, c.category), lagrum: onList(lagrum, c.lagrum), unitId: '', rationale: '' },
+    initial: {
+      type: '',
+      category: onList(categories, c.category),
+      lagrum: onList(lagrum, c.lagrum),
+      unitId: '',
+      rationale: '',
+    },
     toBody: (v) => {
       const body: Record<string, unknown> = { category: trimmed(v['category']) };
       optional(body, 'type', v['type']);

@@ -41,7 +41,10 @@ export function emptyDraft(): MeetingDraft {
 }
 
 /** The body of the PUT: rows in the order shown (the api's field errors name these indexes), blanks left out. */
-export function fromDrafts(drafts: readonly MeetingDraft[], version: number): { version: number; meetings: Meeting[] } {
+export function fromDrafts(
+  drafts: readonly MeetingDraft[],
+  version: number,
+): { version: number; meetings: Meeting[] } {
   return {
     version,
     meetings: drafts.map((d) => ({
@@ -53,7 +56,11 @@ export function fromDrafts(drafts: readonly MeetingDraft[], version: number): { 
 }
 
 /** The api's messages for one field of one row (`meetings[2].date`), without the field's JSON name. */
-export function rowError(errors: readonly FieldError[], index: number, field: 'date' | 'time' | 'title'): string | undefined {
+export function rowError(
+  errors: readonly FieldError[],
+  index: number,
+  field: 'date' | 'time' | 'title',
+): string | undefined {
   const name = `meetings[${index}].${field}`;
   const match = errors.find((e) => e.field === name);
   if (!match) return undefined;

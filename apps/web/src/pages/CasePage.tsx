@@ -253,7 +253,9 @@ function CaseBody({ view }: { view: CaseView }) {
                 </Fact>
                 <Fact label="Utredare">{view.assignee}</Fact>
                 <Fact label="Kategori">
-                  {view.unclassified ? 'Inte klassificerat ännu' : classificationLabel(lists.data, 'categories', view.category)}
+                  {view.unclassified
+                    ? 'Inte klassificerat ännu'
+                    : classificationLabel(lists.data, 'categories', view.category)}
                 </Fact>
                 <Fact label="Lagrum">{classificationLabel(lists.data, 'lagrum', view.lagrum)}</Fact>
                 <Fact label="Återkoppling">

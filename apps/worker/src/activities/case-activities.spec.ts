@@ -480,7 +480,9 @@ describe('applyCaseWork: cancellations and delegated decisions', () => {
     ]);
     expect(cases.types(caseId).filter((t) => t === 'DeadlineCancelled')).toHaveLength(1);
     // Without cancellations in the input (a workflow from before ADR 0009) the answer has none either.
-    expect(await activities.applyCaseWork({ caseId, at, deadlines: [], tasks: [], completeTasks: [] })).toEqual({
+    expect(
+      await activities.applyCaseWork({ caseId, at, deadlines: [], tasks: [], completeTasks: [] }),
+    ).toEqual({
       deadlines: [],
       tasks: [],
     });
@@ -501,7 +503,9 @@ describe('applyCaseWork: cancellations and delegated decisions', () => {
       deadlines: [],
       tasks: [],
       completeTasks: [],
-      cancelDeadlines: [{ key: 'acknowledgement', deadlineId: (started.deadlines[0] as { deadlineId: string }).deadlineId }],
+      cancelDeadlines: [
+        { key: 'acknowledgement', deadlineId: (started.deadlines[0] as { deadlineId: string }).deadlineId },
+      ],
     });
     expect(result.cancellations).toEqual([{ key: 'acknowledgement', outcome: 'not_open' }]);
   });
@@ -510,17 +514,25 @@ describe('applyCaseWork: cancellations and delegated decisions', () => {
     const { cases, activities, policy } = setup();
     cases.report(caseId, 'lex_maria');
     await cases.execute(caseId, { type: 'start-investigation', actor: MANAGER, data: {} });
-    await cases.execute(caseId, { type: 'record-investigation', actor: MANAGER, data: { summary: 's', causes: [] } });
+    await cases.execute(caseId, {
+      type: 'record-investigation',
+      actor: MANAGER,
+      data: { summary: 's', causes: [] },
+    });
     const request = {
       caseId,
       at,
       deadlines: [],
-      tasks: [{ key: 'task/decide/r0', kind: 'decide' as const, unitId: 'solgarden', delegatedDecision: true }],
+      tasks: [
+        { key: 'task/decide/r0', kind: 'decide' as const, unitId: 'solgarden', delegatedDecision: true },
+      ],
       completeTasks: [],
     };
     await activities.applyCaseWork(request);
     let { state } = await cases.load(caseId);
-    expect(Object.values(state!.tasks).find((t) => t.kind === 'decide')).toMatchObject({ assigneeRole: 'mas' });
+    expect(Object.values(state!.tasks).find((t) => t.kind === 'decide')).toMatchObject({
+      assigneeRole: 'mas',
+    });
 
     const other = '6c0f9c2e-1111-4222-8333-444455556668';
     policy.set({
@@ -530,10 +542,16 @@ describe('applyCaseWork: cancellations and delegated decisions', () => {
     });
     cases.report(other, 'lex_maria');
     await cases.execute(other, { type: 'start-investigation', actor: MANAGER, data: {} });
-    await cases.execute(other, { type: 'record-investigation', actor: MANAGER, data: { summary: 's', causes: [] } });
+    await cases.execute(other, {
+      type: 'record-investigation',
+      actor: MANAGER,
+      data: { summary: 's', causes: [] },
+    });
     await activities.applyCaseWork({ ...request, caseId: other });
     ({ state } = await cases.load(other));
-    expect(Object.values(state!.tasks).find((t) => t.kind === 'decide')).toMatchObject({ assigneeRole: 'director' });
+    expect(Object.values(state!.tasks).find((t) => t.kind === 'decide')).toMatchObject({
+      assigneeRole: 'director',
+    });
   });
 });
 

@@ -17,7 +17,9 @@ export interface CaseReminderDeliveryDeps {
 const logger = createLogger('worker');
 
 function recipientKey(recipient: DeadlineReminder['recipients'][number]): string {
-  return 'username' in recipient ? `user:${recipient.username}` : `role:${recipient.role}@${recipient.unitId}`;
+  return 'username' in recipient
+    ? `user:${recipient.username}`
+    : `role:${recipient.role}@${recipient.unitId}`;
 }
 
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
@@ -78,13 +80,23 @@ export function createCaseReminderDelivery(deps: CaseReminderDeliveryDeps): Dead
       const usernames = reminder.recipients.flatMap((r) => ('username' in r ? [r.username] : []));
       if (!deps.mailer || usernames.length === 0) return;
       try {
-        const result = await deps.mailer.send({ key: `reminder/${reminder.reminderId}`, to: usernames, ...reminderMail(reminder) });
-        logger.info({ reminderId: reminder.reminderId, mailId: result.id, duplicate: result.duplicate }, 'påminnelse skickad med e-post');
+        const result = await deps.mailer.send({
+          key: `reminder/${reminder.reminderId}`,
+          to: usernames,
+          ...reminderMail(reminder),
+        });
+        logger.info(
+          { reminderId: reminder.reminderId, mailId: result.id, duplicate: result.duplicate },
+          'påminnelse skickad med e-post',
+        );
       } catch (error) {
         // An owner written as a name rather than a username has no address: in-app only. Other
         // errors (SMTP down) fail the activity, which Temporal retries; the key keeps it to one mail.
         if (!(error instanceof RangeError)) throw error;
-        logger.warn({ reminderId: reminder.reminderId, err: error.message }, 'påminnelsen kunde inte e-postas');
+        logger.warn(
+          { reminderId: reminder.reminderId, err: error.message },
+          'påminnelsen kunde inte e-postas',
+        );
       }
     },
   };

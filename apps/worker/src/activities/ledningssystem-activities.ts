@@ -29,7 +29,11 @@ export function createLedningssystemActivities(deps: LedningssystemActivityDeps)
   return {
     async advanceLedningssystemDuties(input: AdvanceDutiesInput): Promise<AdvanceDutiesResult> {
       const aggregate = ledningssystemAggregate(input.subject.aggregateType);
-      if (!aggregate) throw failure(LEDNINGSSYSTEM_ACTIVITY_ERRORS.subjectNotFound, `okänd registertyp ${input.subject.aggregateType}`);
+      if (!aggregate)
+        throw failure(
+          LEDNINGSSYSTEM_ACTIVITY_ERRORS.subjectNotFound,
+          `okänd registertyp ${input.subject.aggregateType}`,
+        );
       const service = new LsCommandService(aggregate, deps.store, deps.clock);
       const timings = dutyTimingsFromPolicy(await deps.policy.current());
       const workflowId = ledningssystemWorkflowId(input.subject);
@@ -41,10 +45,18 @@ export function createLedningssystemActivities(deps: LedningssystemActivityDeps)
           timings,
           newId: (dutyKey: string, level: number) => stepUuid(workflowId, `duty/${dutyKey}/${level}`),
         } as never);
-        return { finished: aggregate.finished(result.state), nextWakeAt: result.nextWakeAt ?? null, opened: result.events.reduce((n, e) => n + ((e.data as { tasks?: unknown[] }).tasks?.length ?? 0), 0) };
+        return {
+          finished: aggregate.finished(result.state),
+          nextWakeAt: result.nextWakeAt ?? null,
+          opened: result.events.reduce(
+            (n, e) => n + ((e.data as { tasks?: unknown[] }).tasks?.length ?? 0),
+            0,
+          ),
+        };
       } catch (error) {
         if (error instanceof CommandRefusedError) {
-          if (error.refusal.code === 'NOT_FOUND') throw failure(LEDNINGSSYSTEM_ACTIVITY_ERRORS.subjectNotFound, error.message);
+          if (error.refusal.code === 'NOT_FOUND')
+            throw failure(LEDNINGSSYSTEM_ACTIVITY_ERRORS.subjectNotFound, error.message);
           throw failure(LEDNINGSSYSTEM_ACTIVITY_ERRORS.refused, error.message);
         }
         throw error;

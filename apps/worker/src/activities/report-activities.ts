@@ -1,11 +1,23 @@
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { renderReportHtml, yearRange, type ReportDocument, type ReportUnit, type ScheduledReportKind } from '@kvalitet/domain';
+import {
+  renderReportHtml,
+  yearRange,
+  type ReportDocument,
+  type ReportUnit,
+  type ScheduledReportKind,
+} from '@kvalitet/domain';
 import type { EventStore } from '@kvalitet/persistence';
 import type { Mailer } from '@kvalitet/notifications';
 import { ReportService, renderReportPdf, reportArchive, type ComposedReport } from '@kvalitet/reporting';
-import type { GenerateReportRequest, GeneratedReport, MailReportRequest, ReportActivities, ReportReminderRequest } from '@kvalitet/workflows';
+import type {
+  GenerateReportRequest,
+  GeneratedReport,
+  MailReportRequest,
+  ReportActivities,
+  ReportReminderRequest,
+} from '@kvalitet/workflows';
 
 /** Who gets each report by mail (usernames or addresses); `REPORT_RECIPIENTS_<KIND>` overrides. */
 const DEFAULT_REPORT_RECIPIENTS: Readonly<Record<ScheduledReportKind, readonly string[]>> = {
@@ -25,11 +37,17 @@ const REMINDER_RECIPIENTS: Readonly<Partial<Record<ScheduledReportKind, readonly
   kvalitetsberattelse: ['kvalitet'],
 };
 
-export function reportRecipientsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<ScheduledReportKind, readonly string[]> {
+export function reportRecipientsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Record<ScheduledReportKind, readonly string[]> {
   const result = { ...DEFAULT_REPORT_RECIPIENTS };
   for (const kind of Object.keys(result) as ScheduledReportKind[]) {
     const value = env[`REPORT_RECIPIENTS_${kind.toUpperCase()}`];
-    if (value) result[kind] = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    if (value)
+      result[kind] = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
   }
   return result;
 }
@@ -50,7 +68,12 @@ export interface ReportActivityDeps {
   readonly clock?: () => Date;
 }
 
-async function compose(service: ReportService, kind: ScheduledReportKind, period: GenerateReportRequest['period'], now: Date): Promise<ComposedReport<unknown>> {
+async function compose(
+  service: ReportService,
+  kind: ScheduledReportKind,
+  period: GenerateReportRequest['period'],
+  now: Date,
+): Promise<ComposedReport<unknown>> {
   const from = new Date(period.from);
   const to = new Date(period.to);
   switch (kind) {
@@ -62,7 +85,9 @@ async function compose(service: ReportService, kind: ScheduledReportKind, period
     case 'annual_report':
     case 'ledningssystem_review': {
       const year = Number(period.key.slice(kind.length + 1));
-      return service.periodReport(kind, period.label, from, to, now, [{ label: String(year - 1), ...yearRange(year - 1) }]);
+      return service.periodReport(kind, period.label, from, to, now, [
+        { label: String(year - 1), ...yearRange(year - 1) },
+      ]);
     }
     case 'meeting_report':
     case 'quarterly_statistics':
@@ -78,11 +103,19 @@ async function compose(service: ReportService, kind: ScheduledReportKind, period
  */
 export function createReportActivities(deps: ReportActivityDeps): ReportActivities {
   const clock = deps.clock ?? (() => new Date());
-  const service = new ReportService({ db: deps.dataSource, units: deps.units, organisation: deps.organisation });
+  const service = new ReportService({
+    db: deps.dataSource,
+    units: deps.units,
+    organisation: deps.organisation,
+  });
   const recipients = deps.recipients ?? DEFAULT_REPORT_RECIPIENTS;
 
   return {
-    async generateScheduledReport({ period, workflowId, runId }: GenerateReportRequest): Promise<GeneratedReport> {
+    async generateScheduledReport({
+      period,
+      workflowId,
+      runId,
+    }: GenerateReportRequest): Promise<GeneratedReport> {
       const now = clock();
       let composed: ComposedReport<unknown>;
       try {
@@ -93,11 +126,26 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
       }
       const document: ReportDocument = composed.document;
       const [html, pdf] = [renderReportHtml(document), await renderReportPdf(document)];
-      const archived = await reportArchive.save(deps.dataSource, { key: period.key, label: period.label, from: period.from, to: period.to, data: composed.data, document, html, pdf, workflowId });
+      const archived = await reportArchive.save(deps.dataSource, {
+        key: period.key,
+        label: period.label,
+        from: period.from,
+        to: period.to,
+        data: composed.data,
+        document,
+        html,
+        pdf,
+        workflowId,
+      });
       const aggregateId = reportAggregateId(period.key);
       const history = await deps.events.load(aggregateId);
       if (history.some((e) => e.type === 'ReportGenerated' && e.data['runId'] === runId)) {
-        return { key: period.key, label: period.label, generation: archived.generation, eventAppended: false };
+        return {
+          key: period.key,
+          label: period.label,
+          generation: archived.generation,
+          eventAppended: false,
+        };
       }
       await deps.events.append({
         aggregateType: 'report',
@@ -106,7 +154,18 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
         events: [
           {
             type: 'ReportGenerated',
-            data: { reportKey: period.key, kind: period.kind, label: period.label, from: period.from, to: period.to, generation: archived.generation, generatedAt: document.generatedAt, workflowId, runId, sections: document.sections.length },
+            data: {
+              reportKey: period.key,
+              kind: period.kind,
+              label: period.label,
+              from: period.from,
+              to: period.to,
+              generation: archived.generation,
+              generatedAt: document.generatedAt,
+              workflowId,
+              runId,
+              sections: document.sections.length,
+            },
             occurredAt: now,
           },
         ],
@@ -116,9 +175,13 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
     },
 
     async mailScheduledReport({ key, kind, label }: MailReportRequest) {
-      const rows: { document: ReportDocument; html: string; pdf: Buffer }[] = await deps.dataSource.query(`SELECT document, html, pdf FROM generated_reports WHERE report_key = $1`, [key]);
+      const rows: { document: ReportDocument; html: string; pdf: Buffer }[] = await deps.dataSource.query(
+        `SELECT document, html, pdf FROM generated_reports WHERE report_key = $1`,
+        [key],
+      );
       const report = rows[0];
-      if (!report) throw ApplicationFailure.nonRetryable(`Rapporten ${key} finns inte i arkivet`, 'ReportFailed');
+      if (!report)
+        throw ApplicationFailure.nonRetryable(`Rapporten ${key} finns inte i arkivet`, 'ReportFailed');
       const to = recipients[kind];
       const result = await deps.mailer.send({
         key: `report-mail:${key}`,
@@ -126,15 +189,25 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
         subject: report.document.title,
         text: `${report.document.title}\n${report.document.organisation}\nPeriod: ${report.document.periodLabel}\n\nRapporten finns som PDF i bilagan och i Kvalitetsledning under Rapporter (${label}).\nInnehåller inga namn, personnummer eller fritext ur ärenden.`,
         html: report.html,
-        attachments: [{ filename: `${key.replace(/[^a-z0-9-]+/gi, '-')}.pdf`, contentType: 'application/pdf', content: report.pdf }],
+        attachments: [
+          {
+            filename: `${key.replace(/[^a-z0-9-]+/gi, '-')}.pdf`,
+            contentType: 'application/pdf',
+            content: report.pdf,
+          },
+        ],
       });
       return { duplicate: result.duplicate, recipients: [...to] };
     },
 
     async sendReportReminder({ key, kind, label, dueDate }: ReportReminderRequest) {
       const to = REMINDER_RECIPIENTS[kind] ?? recipients[kind];
-      const what = kind === 'patientsakerhetsberattelse' ? 'Patientsäkerhetsberättelsen' : 'Kvalitetsberättelsen';
-      const due = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' }).format(new Date(dueDate));
+      const what =
+        kind === 'patientsakerhetsberattelse' ? 'Patientsäkerhetsberättelsen' : 'Kvalitetsberättelsen';
+      const due = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Stockholm',
+        dateStyle: 'long',
+      }).format(new Date(dueDate));
       const result = await deps.mailer.send({
         key,
         to,

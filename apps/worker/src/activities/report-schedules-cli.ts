@@ -3,7 +3,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { CASE_TASK_QUEUE } from '@kvalitet/workflows';
 import { EventStore, MeetingCalendarRepository, openDataSource } from '@kvalitet/persistence';
-import { ensureReportSchedules, reportScheduleDefinitions, setReportSchedulesPaused } from './report-schedules';
+import {
+  ensureReportSchedules,
+  reportScheduleDefinitions,
+  setReportSchedulesPaused,
+} from './report-schedules';
 
 /**
  * The calendar kvalitet saved (PUT /api/v1/meeting-calendar) wins; LEDNINGSGRUPP_MEETINGS is the
@@ -13,18 +17,26 @@ async function meetingDates(): Promise<string[]> {
   const url = process.env['DATABASE_URL'];
   if (url) {
     try {
-      const dataSource = await openDataSource({ url, poolSize: 1, applicationName: 'kvalitet-report-schedules' });
+      const dataSource = await openDataSource({
+        url,
+        poolSize: 1,
+        applicationName: 'kvalitet-report-schedules',
+      });
       try {
         const calendar = await new MeetingCalendarRepository(new EventStore(dataSource)).current();
         if (calendar.version > 0) {
-          process.stderr.write(`[rapportscheman] möteskalender version ${calendar.version} (${calendar.meetings.length} möten)\n`);
+          process.stderr.write(
+            `[rapportscheman] möteskalender version ${calendar.version} (${calendar.meetings.length} möten)\n`,
+          );
           return calendar.meetings.map((m) => m.date);
         }
       } finally {
         await dataSource.destroy();
       }
     } catch (error) {
-      process.stderr.write(`[rapportscheman] möteskalendern kunde inte läsas (${error instanceof Error ? error.message : String(error)}); använder LEDNINGSGRUPP_MEETINGS\n`);
+      process.stderr.write(
+        `[rapportscheman] möteskalendern kunde inte läsas (${error instanceof Error ? error.message : String(error)}); använder LEDNINGSGRUPP_MEETINGS\n`,
+      );
     }
   }
   return meetingDatesFromEnv();
@@ -32,9 +44,13 @@ async function meetingDates(): Promise<string[]> {
 
 function meetingDatesFromEnv(): string[] {
   const raw = process.env['LEDNINGSGRUPP_MEETINGS'] ?? '';
-  const dates = raw.split(',').map((d) => d.trim()).filter((d) => d.length > 0);
+  const dates = raw
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => d.length > 0);
   const bad = dates.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
-  if (bad.length > 0) throw new Error(`LEDNINGSGRUPP_MEETINGS: ogiltiga datum ${bad.join(', ')} (förväntat YYYY-MM-DD)`);
+  if (bad.length > 0)
+    throw new Error(`LEDNINGSGRUPP_MEETINGS: ogiltiga datum ${bad.join(', ')} (förväntat YYYY-MM-DD)`);
   return dates;
 }
 
@@ -48,15 +64,31 @@ async function main(): Promise<void> {
   const options = { meetingDates: await meetingDates(), ...(prefix ? { prefix } : {}) };
   try {
     if (command === 'ensure') {
-      const result = await ensureReportSchedules(client, process.env['TEMPORAL_TASK_QUEUE'] ?? CASE_TASK_QUEUE, { ...options, paused: process.env['REPORT_SCHEDULES_PAUSED'] === 'true' });
-      process.stderr.write(`[rapportscheman] skapade: ${result.created.join(', ') || '–'}; uppdaterade: ${result.updated.join(', ') || '–'}\n`);
+      const result = await ensureReportSchedules(
+        client,
+        process.env['TEMPORAL_TASK_QUEUE'] ?? CASE_TASK_QUEUE,
+        { ...options, paused: process.env['REPORT_SCHEDULES_PAUSED'] === 'true' },
+      );
+      process.stderr.write(
+        `[rapportscheman] skapade: ${result.created.join(', ') || '–'}; uppdaterade: ${result.updated.join(', ') || '–'}\n`,
+      );
     } else if (command === 'pause' || command === 'unpause') {
-      await setReportSchedulesPaused(client, command === 'pause', rest.join(' ') || (command === 'pause' ? 'pausad från kommandoraden' : 'återupptagen'), options);
+      await setReportSchedulesPaused(
+        client,
+        command === 'pause',
+        rest.join(' ') || (command === 'pause' ? 'pausad från kommandoraden' : 'återupptagen'),
+        options,
+      );
       process.stderr.write(`[rapportscheman] ${command === 'pause' ? 'pausade' : 'återupptagna'}\n`);
     } else if (command === 'describe') {
       for (const definition of reportScheduleDefinitions(options)) {
         const info = await client.schedule.getHandle(definition.scheduleId).describe();
-        process.stdout.write(`${definition.scheduleId}: ${info.state.paused ? 'pausad' : 'aktiv'}; nästa: ${info.info.nextActionTimes.slice(0, 3).map((d) => d.toISOString()).join(', ')}\n`);
+        process.stdout.write(
+          `${definition.scheduleId}: ${info.state.paused ? 'pausad' : 'aktiv'}; nästa: ${info.info.nextActionTimes
+            .slice(0, 3)
+            .map((d) => d.toISOString())
+            .join(', ')}\n`,
+        );
       }
     } else {
       throw new Error(`okänt kommando: ${command} (ensure, pause, unpause, describe)`);
@@ -67,6 +99,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[rapportscheman] misslyckades: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `[rapportscheman] misslyckades: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,6 +1,18 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions, type ScheduleSpec } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleOptions,
+  type ScheduleSpec,
+} from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
-import { meetingReportInstants, meetingReportScheduleSpec, reportScheduleId, SCHEDULED_REPORT_KINDS, type ScheduledReportKind } from '@kvalitet/domain';
+import {
+  meetingReportInstants,
+  meetingReportScheduleSpec,
+  reportScheduleId,
+  SCHEDULED_REPORT_KINDS,
+  type ScheduledReportKind,
+} from '@kvalitet/domain';
 import type { ScheduledReportInput } from '@kvalitet/workflows';
 
 const REPORT_SCHEDULE_PREFIX = 'kvalitet-report';
@@ -33,19 +45,65 @@ export function reportScheduleDefinitions(options: ReportScheduleOptions = {}): 
   const prefix = options.prefix ?? REPORT_SCHEDULE_PREFIX;
   const at7 = { hour: 7, minute: 0 };
   const specs: Record<ScheduledReportKind, { spec: ScheduleSpec; catchupWindow: Duration; note: string }> = {
-    weekly_digest: { spec: { calendars: [{ dayOfWeek: 'MONDAY', ...at7 }], timezone: TIME_ZONE }, catchupWindow: '6 days', note: 'Veckosammanställning till ledningsgruppen, måndag 07:00' },
-    meeting_report: { spec: meetingReportScheduleSpec(options.meetingDates ?? []), catchupWindow: '2 days', note: 'Rapport till ledningsgruppens möte' },
-    quarterly_statistics: { spec: { calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Kvartalsstatistik' },
-    tertial_report: { spec: { calendars: [{ month: ['JANUARY', 'MAY', 'SEPTEMBER'], dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Tertialrapport (T1 jan–apr, T2 maj–aug, T3 sep–dec)' },
-    annual_report: { spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Årssammanställning till nämnden' },
-    patientsakerhetsberattelse: { spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Utkast till patientsäkerhetsberättelse (senast 1 mars), påminnelser till MAS' },
-    kvalitetsberattelse: { spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 20, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Utkast till kvalitetsberättelse' },
-    ledningssystem_review: { spec: { calendars: [{ month: 'MARCH', dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE }, catchupWindow: '30 days', note: 'Årlig uppföljning av ledningssystemet (mars)' },
+    weekly_digest: {
+      spec: { calendars: [{ dayOfWeek: 'MONDAY', ...at7 }], timezone: TIME_ZONE },
+      catchupWindow: '6 days',
+      note: 'Veckosammanställning till ledningsgruppen, måndag 07:00',
+    },
+    meeting_report: {
+      spec: meetingReportScheduleSpec(options.meetingDates ?? []),
+      catchupWindow: '2 days',
+      note: 'Rapport till ledningsgruppens möte',
+    },
+    quarterly_statistics: {
+      spec: {
+        calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, ...at7 }],
+        timezone: TIME_ZONE,
+      },
+      catchupWindow: '30 days',
+      note: 'Kvartalsstatistik',
+    },
+    tertial_report: {
+      spec: {
+        calendars: [{ month: ['JANUARY', 'MAY', 'SEPTEMBER'], dayOfMonth: 1, ...at7 }],
+        timezone: TIME_ZONE,
+      },
+      catchupWindow: '30 days',
+      note: 'Tertialrapport (T1 jan–apr, T2 maj–aug, T3 sep–dec)',
+    },
+    annual_report: {
+      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, ...at7 }], timezone: TIME_ZONE },
+      catchupWindow: '30 days',
+      note: 'Årssammanställning till nämnden',
+    },
+    patientsakerhetsberattelse: {
+      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, ...at7 }], timezone: TIME_ZONE },
+      catchupWindow: '30 days',
+      note: 'Utkast till patientsäkerhetsberättelse (senast 1 mars), påminnelser till MAS',
+    },
+    kvalitetsberattelse: {
+      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 20, ...at7 }], timezone: TIME_ZONE },
+      catchupWindow: '30 days',
+      note: 'Utkast till kvalitetsberättelse',
+    },
+    ledningssystem_review: {
+      spec: { calendars: [{ month: 'MARCH', dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE },
+      catchupWindow: '30 days',
+      note: 'Årlig uppföljning av ledningssystemet (mars)',
+    },
   };
-  return SCHEDULED_REPORT_KINDS.map((kind) => ({ scheduleId: reportScheduleId(prefix, kind), kind, ...specs[kind] }));
+  return SCHEDULED_REPORT_KINDS.map((kind) => ({
+    scheduleId: reportScheduleId(prefix, kind),
+    kind,
+    ...specs[kind],
+  }));
 }
 
-function scheduleOptionsOf(definition: ReportScheduleDefinition, taskQueue: string, options: ReportScheduleOptions & { paused?: boolean } = {}): ScheduleOptions {
+function scheduleOptionsOf(
+  definition: ReportScheduleDefinition,
+  taskQueue: string,
+  options: ReportScheduleOptions & { paused?: boolean } = {},
+): ScheduleOptions {
   const args: [ScheduledReportInput] = [
     definition.kind === 'meeting_report' && options.meetingDates && options.meetingDates.length > 0
       ? { kind: definition.kind, meetingDates: meetingReportInstants(options.meetingDates) }
@@ -54,9 +112,19 @@ function scheduleOptionsOf(definition: ReportScheduleDefinition, taskQueue: stri
   return {
     scheduleId: definition.scheduleId,
     spec: definition.spec,
-    action: { type: 'startWorkflow', workflowType: 'scheduledReportWorkflow', args, taskQueue, workflowId: definition.scheduleId },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'scheduledReportWorkflow',
+      args,
+      taskQueue,
+      workflowId: definition.scheduleId,
+    },
     // A run still going (a berättelse waiting to remind) lets the next one queue, never run twice at once.
-    policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: definition.catchupWindow, pauseOnFailure: false },
+    policies: {
+      overlap: ScheduleOverlapPolicy.BUFFER_ONE,
+      catchupWindow: definition.catchupWindow,
+      pauseOnFailure: false,
+    },
     state: { paused: options.paused ?? false, note: definition.note },
     memo: { kind: definition.kind },
   };
@@ -66,7 +134,11 @@ function scheduleOptionsOf(definition: ReportScheduleDefinition, taskQueue: stri
  * Creates the schedules, or updates spec, action and policies of those that exist (keeping whether
  * they are paused): safe to run at every start.
  */
-export async function ensureReportSchedules(client: Client, taskQueue: string, options: ReportScheduleOptions & { paused?: boolean } = {}): Promise<{ created: string[]; updated: string[] }> {
+export async function ensureReportSchedules(
+  client: Client,
+  taskQueue: string,
+  options: ReportScheduleOptions & { paused?: boolean } = {},
+): Promise<{ created: string[]; updated: string[] }> {
   const created: string[] = [];
   const updated: string[] = [];
   for (const definition of reportScheduleDefinitions(options)) {
@@ -89,7 +161,12 @@ export async function ensureReportSchedules(client: Client, taskQueue: string, o
 }
 
 /** Pauses or resumes every report schedule (e.g. during a migration), with a note why. */
-export async function setReportSchedulesPaused(client: Client, paused: boolean, note: string, options: ReportScheduleOptions = {}): Promise<void> {
+export async function setReportSchedulesPaused(
+  client: Client,
+  paused: boolean,
+  note: string,
+  options: ReportScheduleOptions = {},
+): Promise<void> {
   for (const definition of reportScheduleDefinitions(options)) {
     const handle = client.schedule.getHandle(definition.scheduleId);
     if (paused) await handle.pause(note);

@@ -8,7 +8,10 @@ export const workerConfigSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('kvalitet-cases'),
   /** Topic namespace of the events the activities append (outbox topic), as in the projector. */
-  KAFKA_NAMESPACE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck').default('kvalitet'),
+  KAFKA_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck')
+    .default('kvalitet'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
   /** Workflow tasks run at once (SDK default when absent); tuning for many timers due together. */
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).optional(),

@@ -22,7 +22,10 @@ export const DEFAULT_TOPIC_NAMESPACE = 'kvalitet';
  * Versioned topic per aggregate type; the message key is the aggregate id so one aggregate stays
  * ordered. The namespace lets tests and parallel installations share a broker without crosstalk.
  */
-export function topicForAggregate(aggregateType: AggregateType, namespace: string = DEFAULT_TOPIC_NAMESPACE): string {
+export function topicForAggregate(
+  aggregateType: AggregateType,
+  namespace: string = DEFAULT_TOPIC_NAMESPACE,
+): string {
   return `${namespace}.${aggregateType}.events.v1`;
 }
 

@@ -20,18 +20,62 @@ export interface AppointmentRequirement {
  * a MAS (LC-8, GAP-3) and delegates; HSL a verksamhetschef appointed by the nämnd (AUD-5).
  */
 export const DEFAULT_APPOINTMENT_REQUIREMENTS: readonly AppointmentRequirement[] = [
-  { key: 'sas', role: 'sas', unitId: 'forvaltning', because: 'Lex Sarah-rapporter ska tas emot, bedömas och utredas av SAS (LC-6)' },
-  { key: 'mas', role: 'mas', unitId: 'forvaltning', because: 'HSL-avvikelser och lex Maria bedöms av MAS (LC-7, LC-8)' },
-  { key: 'verksamhetschef_hsl', role: 'verksamhetschef_hsl', unitId: 'forvaltning', appointedBy: 'namnd', because: 'Nämnden ska utse verksamhetschef enligt HSL (AUD-5)' },
-  { key: 'delegat/lex_sarah_decision', role: 'delegat', unitId: 'forvaltning', decisionType: 'lex_sarah_decision', because: 'Beslut i lex Sarah-ärenden kräver en delegat (AUD-6)' },
-  { key: 'delegat/lex_sarah_ivo_notification', role: 'delegat', unitId: 'forvaltning', decisionType: 'lex_sarah_ivo_notification', because: 'Anmälan till IVO enligt lex Sarah kräver en delegat (AUD-6)' },
-  { key: 'delegat/lex_maria_decision', role: 'delegat', unitId: 'forvaltning', decisionType: 'lex_maria_decision', because: 'Bedömning i lex Maria-ärenden kräver en delegat (AUD-6)' },
-  { key: 'delegat/lex_maria_ivo_notification', role: 'delegat', unitId: 'forvaltning', decisionType: 'lex_maria_ivo_notification', because: 'Anmälan till IVO enligt lex Maria kräver en delegat (AUD-6)' },
+  {
+    key: 'sas',
+    role: 'sas',
+    unitId: 'forvaltning',
+    because: 'Lex Sarah-rapporter ska tas emot, bedömas och utredas av SAS (LC-6)',
+  },
+  {
+    key: 'mas',
+    role: 'mas',
+    unitId: 'forvaltning',
+    because: 'HSL-avvikelser och lex Maria bedöms av MAS (LC-7, LC-8)',
+  },
+  {
+    key: 'verksamhetschef_hsl',
+    role: 'verksamhetschef_hsl',
+    unitId: 'forvaltning',
+    appointedBy: 'namnd',
+    because: 'Nämnden ska utse verksamhetschef enligt HSL (AUD-5)',
+  },
+  {
+    key: 'delegat/lex_sarah_decision',
+    role: 'delegat',
+    unitId: 'forvaltning',
+    decisionType: 'lex_sarah_decision',
+    because: 'Beslut i lex Sarah-ärenden kräver en delegat (AUD-6)',
+  },
+  {
+    key: 'delegat/lex_sarah_ivo_notification',
+    role: 'delegat',
+    unitId: 'forvaltning',
+    decisionType: 'lex_sarah_ivo_notification',
+    because: 'Anmälan till IVO enligt lex Sarah kräver en delegat (AUD-6)',
+  },
+  {
+    key: 'delegat/lex_maria_decision',
+    role: 'delegat',
+    unitId: 'forvaltning',
+    decisionType: 'lex_maria_decision',
+    because: 'Bedömning i lex Maria-ärenden kräver en delegat (AUD-6)',
+  },
+  {
+    key: 'delegat/lex_maria_ivo_notification',
+    role: 'delegat',
+    unitId: 'forvaltning',
+    decisionType: 'lex_maria_ivo_notification',
+    because: 'Anmälan till IVO enligt lex Maria kräver en delegat (AUD-6)',
+  },
 ];
 
 /** Is the appointment in force on this day (`YYYY-MM-DD`)? */
 export function isAppointmentActive(appointment: AppointmentState, on: string): boolean {
-  return appointment.status === 'active' && appointment.validFrom <= on && (appointment.validTo === null || appointment.validTo >= on);
+  return (
+    appointment.status === 'active' &&
+    appointment.validFrom <= on &&
+    (appointment.validTo === null || appointment.validTo >= on)
+  );
 }
 
 function satisfies(appointment: AppointmentState, requirement: AppointmentRequirement, on: string): boolean {
@@ -51,7 +95,11 @@ export interface MissingAppointment {
 }
 
 /** The requirements no appointment in force satisfies on `on`. */
-export function missingAppointments(appointments: readonly AppointmentState[], on: string, requirements: readonly AppointmentRequirement[] = DEFAULT_APPOINTMENT_REQUIREMENTS): MissingAppointment[] {
+export function missingAppointments(
+  appointments: readonly AppointmentState[],
+  on: string,
+  requirements: readonly AppointmentRequirement[] = DEFAULT_APPOINTMENT_REQUIREMENTS,
+): MissingAppointment[] {
   return requirements
     .filter((requirement) => !appointments.some((a) => satisfies(a, requirement, on)))
     .map((requirement) => ({

@@ -1,5 +1,10 @@
 import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
-import type { AdvanceDutiesCommand, DutyTasksOpened, LsEvent, LsStateBase } from '../ledningssystem/ls-aggregate';
+import type {
+  AdvanceDutiesCommand,
+  DutyTasksOpened,
+  LsEvent,
+  LsStateBase,
+} from '../ledningssystem/ls-aggregate';
 
 /**
  * Appointed roles (R-7 … R-12, R-15): who is SAS, MAS, MAR, verksamhetschef HSL, processägare, and
@@ -32,7 +37,13 @@ export const APPOINTMENT_ROLE_LABELS: Readonly<Record<AppointmentRole, string>> 
 };
 
 /** Decision types a delegate may be appointed for (AUD-6: without a valid delegate, decide/notify are refused). */
-export const APPOINTMENT_DECISION_TYPES = ['lex_sarah_decision', 'lex_sarah_ivo_notification', 'lex_maria_decision', 'lex_maria_ivo_notification', 'complaint_answer'] as const;
+export const APPOINTMENT_DECISION_TYPES = [
+  'lex_sarah_decision',
+  'lex_sarah_ivo_notification',
+  'lex_maria_decision',
+  'lex_maria_ivo_notification',
+  'complaint_answer',
+] as const;
 export type AppointmentDecisionType = (typeof APPOINTMENT_DECISION_TYPES)[number];
 
 export interface AppointmentScope {
@@ -75,10 +86,17 @@ export interface AppointData {
 
 export type AppointmentCommand =
   | { readonly type: 'appoint'; readonly actor: LsActor; readonly data: AppointData }
-  | { readonly type: 'end'; readonly actor: LsActor; readonly data: { readonly on: string; readonly reason: string } }
+  | {
+      readonly type: 'end';
+      readonly actor: LsActor;
+      readonly data: { readonly on: string; readonly reason: string };
+    }
   | AdvanceDutiesCommand;
 
 export type AppointmentEvent =
   | LsEvent<'AppointmentMade', AppointData & { readonly at: string; readonly by: string }>
-  | LsEvent<'AppointmentEnded', { readonly on: string; readonly reason: string; readonly at: string; readonly by: string }>
+  | LsEvent<
+      'AppointmentEnded',
+      { readonly on: string; readonly reason: string; readonly at: string; readonly by: string }
+    >
   | DutyTasksOpened;

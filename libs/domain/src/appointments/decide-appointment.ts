@@ -25,38 +25,91 @@ export function appointmentDuties(state: AppointmentState): Duty[] {
 }
 
 /** The decider of one appointment (R-15: appointer, decision reference and validity). */
-export function decideAppointment(command: AppointmentCommand, state: AppointmentState | null, now: Date): Decision<AppointmentEvent> {
+export function decideAppointment(
+  command: AppointmentCommand,
+  state: AppointmentState | null,
+  now: Date,
+): Decision<AppointmentEvent> {
   const at = now.toISOString();
   switch (command.type) {
     case 'appoint': {
       if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Förordnandet finns redan'));
       const d = command.data;
-      if (!APPOINTMENT_ROLES.includes(d.role)) return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_ROLE', 'Okänd roll', 'role'));
+      if (!APPOINTMENT_ROLES.includes(d.role))
+        return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_ROLE', 'Okänd roll', 'role'));
       const holder = requireText(d.holder, 'holder', 'Innehavaren');
       if (holder) return refuse(holder);
       const decision = validateDecision(d.decision, 'decision');
       if (decision) return refuse(decision);
-      if (!isValidLocalDate(d.validFrom)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'));
+      if (!isValidLocalDate(d.validFrom))
+        return refuse(
+          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'),
+        );
       if (d.validTo !== null && (!isValidLocalDate(d.validTo) || d.validTo < d.validFrom))
-        return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig till måste vara ett datum efter giltig från', 'validTo'));
-      if (d.role === 'delegat' && (d.scope.decisionType === null || !APPOINTMENT_DECISION_TYPES.includes(d.scope.decisionType)))
-        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'En delegat förordnas för en beslutstyp', 'scope.decisionType'));
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'INVALID_DATE',
+            'Giltig till måste vara ett datum efter giltig från',
+            'validTo',
+          ),
+        );
+      if (
+        d.role === 'delegat' &&
+        (d.scope.decisionType === null || !APPOINTMENT_DECISION_TYPES.includes(d.scope.decisionType))
+      )
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'REQUIRED',
+            'En delegat förordnas för en beslutstyp',
+            'scope.decisionType',
+          ),
+        );
       if (d.role === 'delegat' && !d.delegationReference?.trim())
-        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'Ange punkten i delegationsordningen', 'delegationReference'));
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'REQUIRED',
+            'Ange punkten i delegationsordningen',
+            'delegationReference',
+          ),
+        );
       if (d.role === 'processagare' && d.scope.processId === null)
-        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'En processägare förordnas för en process', 'scope.processId'));
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'REQUIRED',
+            'En processägare förordnas för en process',
+            'scope.processId',
+          ),
+        );
       // AUD-5: the nämnd appoints the verksamhetschef HSL; PR-2: the förvaltningschef appoints process owners.
       if (d.role === 'verksamhetschef_hsl' && d.decision.decidedBy !== 'namnd')
-        return refuse(newRefusal('VALIDATION_FAILED', 'WRONG_APPOINTER', 'Verksamhetschef enligt HSL utses av nämnden', 'decision.decidedBy'));
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'WRONG_APPOINTER',
+            'Verksamhetschef enligt HSL utses av nämnden',
+            'decision.decidedBy',
+          ),
+        );
       return accept({ type: 'AppointmentMade', data: { ...d, at, by: command.actor.username } });
     }
     case 'end': {
       if (!state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Förordnandet finns inte'));
-      if (state.status === 'ended') return refuse(newRefusal('INVALID_TRANSITION', 'ENDED', 'Förordnandet har redan upphört'));
-      if (!isValidLocalDate(command.data.on)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'on'));
+      if (state.status === 'ended')
+        return refuse(newRefusal('INVALID_TRANSITION', 'ENDED', 'Förordnandet har redan upphört'));
+      if (!isValidLocalDate(command.data.on))
+        return refuse(
+          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'on'),
+        );
       const reason = requireText(command.data.reason, 'reason', 'Skäl');
       if (reason) return refuse(reason);
-      return accept({ type: 'AppointmentEnded', data: { on: command.data.on, reason: command.data.reason.trim(), at, by: command.actor.username } });
+      return accept({
+        type: 'AppointmentEnded',
+        data: { on: command.data.on, reason: command.data.reason.trim(), at, by: command.actor.username },
+      });
     }
     case 'advance-duties':
       return decideAdvanceDuties({ duties: appointmentDuties }, command, state);

@@ -103,7 +103,9 @@ describe('stockholmWallClockToInstant', () => {
           const diff = instant.getTime() - back.getTime();
           // the repeated hour 02:00–03:00: last Sunday of October, before 1996 of September
           const autumnMonth = parts.year < 1996 ? 9 : 10;
-          expect(diff === 0 || (diff === 3_600_000 && parts.hour === 2 && parts.month === autumnMonth)).toBe(true);
+          expect(diff === 0 || (diff === 3_600_000 && parts.hour === 2 && parts.month === autumnMonth)).toBe(
+            true,
+          );
         },
       ),
       { numRuns: 500 },

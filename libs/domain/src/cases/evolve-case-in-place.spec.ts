@@ -16,29 +16,42 @@ const caseEvent: fc.Arbitrary<CaseEvent> = fc.oneof(
   at.map((t) => e.acknowledged('enhetschef', t)),
   fc.constantFrom('sas', 'enhetschef').map((who) => e.assigned(who)),
   at.map((t) => e.investigationStarted(t)),
-  fc.option(fc.boolean(), { nil: undefined }).map((deviationOccurred) => e.investigationRecorded(deviationOccurred === undefined ? {} : { deviationOccurred })),
+  fc
+    .option(fc.boolean(), { nil: undefined })
+    .map((deviationOccurred) =>
+      e.investigationRecorded(deviationOccurred === undefined ? {} : { deviationOccurred }),
+    ),
   fc.constantFrom(...LEX_SARAH_OUTCOMES, ...GENERIC_OUTCOMES).map((o) => e.decided(o)),
   at.map((t) => e.reportedToIvo(t)),
   id('a').map((a) => e.actionAdded(a)),
   fc.tuple(id('a'), at).map(([a, t]) => e.actionCompleted(a, t)),
-  fc.tuple(fc.array(id('a'), { maxLength: 3 }), fc.boolean()).map(([ids, effective]) => e.followUpRecorded(ids, effective)),
+  fc
+    .tuple(fc.array(id('a'), { maxLength: 3 }), fc.boolean())
+    .map(([ids, effective]) => e.followUpRecorded(ids, effective)),
   at.map((t) => e.closed(t)),
   at.map((t) => e.reopened(t)),
   fc
     .tuple(id('d'), fc.constantFrom(...CASE_DEADLINE_KINDS), fc.option(id('a'), { nil: undefined }))
     .map(([d, kind, actionId]) => e.deadlineStarted(d, kind, actionId === undefined ? {} : { actionId })),
   fc.tuple(id('d'), at).map(([d, t]) => e.deadlineMet(d, t)),
-  fc.tuple(id('d'), fc.boolean(), at).map(
-    ([d, late, t]): CaseEvent => ({ type: 'DeadlineMet', data: { deadlineId: d, at: t, ...(late ? { late: true } : {}) } }),
-  ),
-  fc.tuple(id('d'), fc.integer({ min: 0, max: 3 }), fc.subarray(['unit_manager', 'sas', 'forvaltningschef'])).map(([d, level, to]) => e.deadlineMissed(d, level, to)),
-  id('d').map((d): CaseEvent => ({ type: 'DeadlineCancelled', data: { deadlineId: d, at: laterIso(5), reason: 'path_changed' } })),
-  fc.tuple(id('d'), fc.constantFrom('before' as const, 'missed' as const)).map(
-    ([d, when]): CaseEvent => ({ type: 'DeadlineReminderSent', data: { deadlineId: d, when, recipients: [], at: laterIso(1) } }),
-  ),
-  fc.tuple(id('t'), fc.constantFrom(...CASE_TASK_KINDS), fc.option(id('d'), { nil: undefined })).map(([t, kind, deadlineId]) =>
-    e.taskCreated(t, kind, deadlineId === undefined ? {} : { deadlineId }),
-  ),
+  fc.tuple(id('d'), fc.boolean(), at).map(([d, late, t]): CaseEvent => ({
+    type: 'DeadlineMet',
+    data: { deadlineId: d, at: t, ...(late ? { late: true } : {}) },
+  })),
+  fc
+    .tuple(id('d'), fc.integer({ min: 0, max: 3 }), fc.subarray(['unit_manager', 'sas', 'forvaltningschef']))
+    .map(([d, level, to]) => e.deadlineMissed(d, level, to)),
+  id('d').map((d): CaseEvent => ({
+    type: 'DeadlineCancelled',
+    data: { deadlineId: d, at: laterIso(5), reason: 'path_changed' },
+  })),
+  fc.tuple(id('d'), fc.constantFrom('before' as const, 'missed' as const)).map(([d, when]): CaseEvent => ({
+    type: 'DeadlineReminderSent',
+    data: { deadlineId: d, when, recipients: [], at: laterIso(1) },
+  })),
+  fc
+    .tuple(id('t'), fc.constantFrom(...CASE_TASK_KINDS), fc.option(id('d'), { nil: undefined }))
+    .map(([t, kind, deadlineId]) => e.taskCreated(t, kind, deadlineId === undefined ? {} : { deadlineId })),
   fc.tuple(id('t'), fc.constantFrom('sas', 'enhetschef')).map(([t, by]) => e.taskCompleted(t, by)),
 );
 
@@ -77,7 +90,11 @@ describe('evolveCaseInPlace (the rebuild fold, ADR 0012)', () => {
   });
 
   it('sets task after task in the same map, in event order', () => {
-    const history = [caseReported(), ...['t3', 't1', 't2'].map((t) => e.taskCreated(t, CASE_TASK_KINDS[0]!)), e.taskCompleted('t1')];
+    const history = [
+      caseReported(),
+      ...['t3', 't1', 't2'].map((t) => e.taskCreated(t, CASE_TASK_KINDS[0]!)),
+      e.taskCompleted('t1'),
+    ];
     const state = foldInPlace(history)!;
     expect(Object.keys(state.tasks)).toEqual(['t3', 't1', 't2']);
     expect(state.tasks['t1']?.status).toBe('done');

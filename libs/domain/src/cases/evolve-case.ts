@@ -1,6 +1,12 @@
 import type { CaseEvent, CaseReportedData } from './case-events';
 import { isInvestigationConcluded, isWorkingStage, stageAfterConclusion } from './case-progress';
-import type { CaseActionState, CaseAggregateState, CaseDeadlineState, CaseState, CaseTaskState } from './case-state';
+import type {
+  CaseActionState,
+  CaseAggregateState,
+  CaseDeadlineState,
+  CaseState,
+  CaseTaskState,
+} from './case-state';
 import { hashTableCopy, withEntry } from './with-entry';
 import { openTask } from '../tasks/open-task';
 
@@ -51,10 +57,21 @@ function withAction(
 /** The events that change nothing but one entry of the deadlines or tasks (keyed by the entry's id). */
 type EntryEvent = Extract<
   CaseEvent,
-  { type: 'DeadlineStarted' | 'DeadlineMet' | 'DeadlineCancelled' | 'DeadlineReminderSent' | 'DeadlineMissed' | 'TaskCreated' | 'TaskCompleted' }
+  {
+    type:
+      | 'DeadlineStarted'
+      | 'DeadlineMet'
+      | 'DeadlineCancelled'
+      | 'DeadlineReminderSent'
+      | 'DeadlineMissed'
+      | 'TaskCreated'
+      | 'TaskCompleted';
+  }
 >;
 
-type EntryChange = { readonly map: 'deadlines'; readonly entry: CaseDeadlineState } | { readonly map: 'tasks'; readonly entry: CaseTaskState };
+type EntryChange =
+  | { readonly map: 'deadlines'; readonly entry: CaseDeadlineState }
+  | { readonly map: 'tasks'; readonly entry: CaseTaskState };
 
 const ENTRY_EVENT_TYPES: ReadonlySet<string> = new Set<EntryEvent['type']>([
   'DeadlineStarted',
@@ -103,7 +120,10 @@ function entryChangeOf(state: CaseAggregateState, event: EntryEvent): EntryChang
       const deadline = state.deadlines[event.data.deadlineId];
       if (deadline === undefined) return null;
       const { at, reason } = event.data;
-      return { map: 'deadlines', entry: { ...deadline, status: 'cancelled', cancelledAt: at, cancelReason: reason } };
+      return {
+        map: 'deadlines',
+        entry: { ...deadline, status: 'cancelled', cancelledAt: at, cancelReason: reason },
+      };
     }
     case 'DeadlineReminderSent': {
       const deadline = state.deadlines[event.data.deadlineId];

@@ -10,9 +10,21 @@ import {
 describe('classification lists (issue 24)', () => {
   it('the demo lists hold the categories and lagrum of api.md v1.1', () => {
     expect(DEFAULT_CLASSIFICATIONS.categories.map((e) => e.code)).toEqual(
-      expect.arrayContaining(['bemotande', 'läkemedel', 'fall', 'omvårdnad', 'dokumentation', 'tillsyn', 'annat']),
+      expect.arrayContaining([
+        'bemotande',
+        'läkemedel',
+        'fall',
+        'omvårdnad',
+        'dokumentation',
+        'tillsyn',
+        'annat',
+      ]),
     );
-    expect(DEFAULT_CLASSIFICATIONS.lagrum.map((e) => e.code)).toEqual(['14 kap. 3 § SoL', '24 b § LSS', '3 kap. 5 § PSL']);
+    expect(DEFAULT_CLASSIFICATIONS.lagrum.map((e) => e.code)).toEqual([
+      '14 kap. 3 § SoL',
+      '24 b § LSS',
+      '3 kap. 5 § PSL',
+    ]);
     expect(classificationErrors(DEFAULT_CLASSIFICATIONS)).toEqual([]);
   });
 
@@ -39,14 +51,26 @@ describe('classification lists (issue 24)', () => {
   });
 
   it('lets an entry have the same code and label', () => {
-    expect(classificationErrors({ categories: [{ code: 'annat', label: 'annat' }], lagrum: [{ code: '24 b § LSS', label: '24 b § LSS' }] })).toEqual([]);
-    expect(normaliseClassifications({ categories: [{ code: ' annat ', label: ' Annat ' }], lagrum: [] })).toEqual({ categories: [{ code: 'annat', label: 'Annat' }], lagrum: [] });
+    expect(
+      classificationErrors({
+        categories: [{ code: 'annat', label: 'annat' }],
+        lagrum: [{ code: '24 b § LSS', label: '24 b § LSS' }],
+      }),
+    ).toEqual([]);
+    expect(
+      normaliseClassifications({ categories: [{ code: ' annat ', label: ' Annat ' }], lagrum: [] }),
+    ).toEqual({ categories: [{ code: 'annat', label: 'Annat' }], lagrum: [] });
   });
 
   it('a classify value must be a code of the current list, naming the field', () => {
-    expect(unlistedClassificationErrors(DEFAULT_CLASSIFICATIONS, { category: 'fall', lagrum: '24 b § LSS' })).toEqual([]);
+    expect(
+      unlistedClassificationErrors(DEFAULT_CLASSIFICATIONS, { category: 'fall', lagrum: '24 b § LSS' }),
+    ).toEqual([]);
     expect(unlistedClassificationErrors(DEFAULT_CLASSIFICATIONS, { category: 'fall' })).toEqual([]);
-    const errors = unlistedClassificationErrors(DEFAULT_CLASSIFICATIONS, { category: 'Fall', lagrum: 'SoL 14 kap. 6 §' });
+    const errors = unlistedClassificationErrors(DEFAULT_CLASSIFICATIONS, {
+      category: 'Fall',
+      lagrum: 'SoL 14 kap. 6 §',
+    });
     expect(errors.map((e) => [e.field, e.code])).toEqual([
       ['category', 'NOT_ON_LIST'],
       ['lagrum', 'NOT_ON_LIST'],
@@ -69,8 +93,20 @@ describe('classification lists (issue 24)', () => {
 
     it('labels codes from every saved version, the newest label first, and never shows an unknown value', () => {
       const v = new ClassificationVocabulary([
-        { categories: [{ code: 'rutin', label: 'Rutin' }, { code: 'annat', label: 'Annat' }], lagrum: [] },
-        { categories: [{ code: 'fall', label: 'Fallolycka' }, { code: 'annat', label: 'Övrigt' }], lagrum: [] },
+        {
+          categories: [
+            { code: 'rutin', label: 'Rutin' },
+            { code: 'annat', label: 'Annat' },
+          ],
+          lagrum: [],
+        },
+        {
+          categories: [
+            { code: 'fall', label: 'Fallolycka' },
+            { code: 'annat', label: 'Övrigt' },
+          ],
+          lagrum: [],
+        },
       ]);
       expect(v.labelOf('categories', 'fall')).toBe('Fallolycka');
       expect(v.labelOf('categories', 'rutin')).toBe('Rutin');

@@ -52,7 +52,10 @@ export const DEFAULT_CLASSIFICATIONS: ClassificationLists = {
   ],
 };
 
-const LIST_NOUN: Readonly<Record<ClassificationListName, string>> = { categories: 'kategori', lagrum: 'lagrum' };
+const LIST_NOUN: Readonly<Record<ClassificationListName, string>> = {
+  categories: 'kategori',
+  lagrum: 'lagrum',
+};
 
 export interface ClassificationFieldError {
   readonly field: string;
@@ -64,7 +67,8 @@ const fold = (value: string): string => value.trim().toLocaleLowerCase('sv-SE');
 
 /** Codes and labels trimmed (class-validator has already checked types and lengths). */
 export function normaliseClassifications(lists: ClassificationLists): ClassificationLists {
-  const trim = (entries: readonly ClassificationEntry[]) => entries.map((e) => ({ code: e.code.trim(), label: e.label.trim() }));
+  const trim = (entries: readonly ClassificationEntry[]) =>
+    entries.map((e) => ({ code: e.code.trim(), label: e.label.trim() }));
   return { categories: trim(lists.categories), lagrum: trim(lists.lagrum) };
 }
 
@@ -86,18 +90,30 @@ export function classificationErrors(lists: ClassificationLists): Classification
           continue;
         }
         if (key === 'code' && RESERVED_CODES.includes(fold(value))) {
-          errors.push({ field, code: 'RESERVED_CODE', message: `Koden ${value} är reserverad för ärenden utan ${LIST_NOUN[name]}.` });
+          errors.push({
+            field,
+            code: 'RESERVED_CODE',
+            message: `Koden ${value} är reserverad för ärenden utan ${LIST_NOUN[name]}.`,
+          });
           continue;
         }
         const first = owner.get(fold(value));
         if (first !== undefined && first !== index) {
-          errors.push({ field, code: 'DUPLICATE', message: `${value} finns redan i listan (rad ${first + 1}); varje kod och benämning får bara förekomma en gång.` });
+          errors.push({
+            field,
+            code: 'DUPLICATE',
+            message: `${value} finns redan i listan (rad ${first + 1}); varje kod och benämning får bara förekomma en gång.`,
+          });
         } else owner.set(fold(value), index);
       }
     });
   }
   if (!lists.categories.some((e) => e.code.trim() === OTHER_CLASSIFICATION_CODE))
-    errors.push({ field: 'categories', code: 'OTHER_REQUIRED', message: `Kategorin ${OTHER_CLASSIFICATION_CODE} måste finnas kvar: allt som inte finns på listan räknas dit i statistiken.` });
+    errors.push({
+      field: 'categories',
+      code: 'OTHER_REQUIRED',
+      message: `Kategorin ${OTHER_CLASSIFICATION_CODE} måste finnas kvar: allt som inte finns på listan räknas dit i statistiken.`,
+    });
   return errors;
 }
 
@@ -144,7 +160,8 @@ export class ClassificationVocabulary {
         for (const entry of lists[name]) {
           this.codes[name].add(entry.code);
           if (!this.labels[name].has(entry.code)) this.labels[name].set(entry.code, entry.label);
-          for (const key of [entry.code, entry.label]) if (!this.lookup[name].has(fold(key))) this.lookup[name].set(fold(key), entry.code);
+          for (const key of [entry.code, entry.label])
+            if (!this.lookup[name].has(fold(key))) this.lookup[name].set(fold(key), entry.code);
         }
       }
     }
@@ -162,9 +179,14 @@ export class ClassificationVocabulary {
 
   /** The label of a code for reports: never the value itself unless it is a label from a list. */
   labelOf(list: ClassificationListName, code: string | null | undefined): string {
-    if (code === null || code === undefined || RESERVED_CODES.includes(code)) return NOT_GIVEN_CLASSIFICATION_LABEL;
+    if (code === null || code === undefined || RESERVED_CODES.includes(code))
+      return NOT_GIVEN_CLASSIFICATION_LABEL;
     if (code === OTHER_CLASSIFICATION_CODE) return this.labels[list].get(code) ?? OTHER_CLASSIFICATION_LABEL;
-    return this.labels[list].get(code) ?? this.labels[list].get(OTHER_CLASSIFICATION_CODE) ?? OTHER_CLASSIFICATION_LABEL;
+    return (
+      this.labels[list].get(code) ??
+      this.labels[list].get(OTHER_CLASSIFICATION_CODE) ??
+      OTHER_CLASSIFICATION_LABEL
+    );
   }
 }
 
@@ -172,11 +194,14 @@ export class ClassificationVocabulary {
  * A statistics fact (or row) as the statistics keep it: category and lagrum as codes of the lists,
  * never the typed text (REP-15). The projector applies it to every fact it writes.
  */
-export function withClassificationCodes<T extends { readonly category: string | null; readonly lagrum: string | null }>(
-  fact: T,
-  vocabulary: ClassificationVocabulary,
-): T {
-  return { ...fact, category: vocabulary.codeOf('categories', fact.category), lagrum: vocabulary.codeOf('lagrum', fact.lagrum) };
+export function withClassificationCodes<
+  T extends { readonly category: string | null; readonly lagrum: string | null },
+>(fact: T, vocabulary: ClassificationVocabulary): T {
+  return {
+    ...fact,
+    category: vocabulary.codeOf('categories', fact.category),
+    lagrum: vocabulary.codeOf('lagrum', fact.lagrum),
+  };
 }
 
 /** The labels of the demo lists (documents composed without the organisation's saved lists). */

@@ -22,7 +22,11 @@ export function controlOccurrences(year: number, frequency: ControlFrequency): C
   const result: ControlOccurrence[] = [];
   for (let i = 1; i * months <= 12; i++) {
     const endMonth = i * months; // 1-based last month of the period
-    const due = stockholmWallClockToInstant({ year: year + Math.floor(endMonth / 12), month: (endMonth % 12) + 1, day: 1 });
+    const due = stockholmWallClockToInstant({
+      year: year + Math.floor(endMonth / 12),
+      month: (endMonth % 12) + 1,
+      day: 1,
+    });
     result.push({ key: `${year}${label(i)}`, dueAt: due.toISOString() });
   }
   return result;

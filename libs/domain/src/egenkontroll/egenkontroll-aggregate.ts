@@ -5,7 +5,11 @@ import { egenkontrollDuties } from './egenkontroll-duties';
 import { evolveEgenkontroll } from './evolve-egenkontroll';
 import type { EgenkontrollCommand, EgenkontrollEvent, EgenkontrollPlanState } from './egenkontroll-types';
 
-export const EGENKONTROLL_AGGREGATE: LsAggregate<EgenkontrollPlanState, EgenkontrollCommand, EgenkontrollEvent> = {
+export const EGENKONTROLL_AGGREGATE: LsAggregate<
+  EgenkontrollPlanState,
+  EgenkontrollCommand,
+  EgenkontrollEvent
+> = {
   aggregateType: 'egenkontroll',
   decide: decideEgenkontroll,
   evolve: (state, event, version) => evolveEgenkontroll(state, event as EgenkontrollEvent, version),

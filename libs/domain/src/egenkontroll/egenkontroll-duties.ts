@@ -17,7 +17,11 @@ export function planOccurrences(state: EgenkontrollPlanState, at: Date): Occurre
   return state.controls.flatMap((control) =>
     controlOccurrences(state.year, control.frequency).map((occ) => {
       const done = state.results.some((r) => r.controlId === control.controlId && r.occurrence === occ.key);
-      const status: OccurrenceStatus = done ? 'done' : Date.parse(occ.dueAt) <= at.getTime() ? 'missing' : 'pending';
+      const status: OccurrenceStatus = done
+        ? 'done'
+        : Date.parse(occ.dueAt) <= at.getTime()
+          ? 'missing'
+          : 'pending';
       return { controlId: control.controlId, occurrence: occ.key, dueAt: occ.dueAt, status };
     }),
   );
@@ -32,7 +36,9 @@ export function egenkontrollDuties(state: EgenkontrollPlanState): Duty[] {
   if (state.status !== 'adopted') return [];
   const controls: Duty[] = state.controls.flatMap((control) =>
     controlOccurrences(state.year, control.frequency)
-      .filter((occ) => !state.results.some((r) => r.controlId === control.controlId && r.occurrence === occ.key))
+      .filter(
+        (occ) => !state.results.some((r) => r.controlId === control.controlId && r.occurrence === occ.key),
+      )
       .map((occ) => ({
         key: `control/${control.controlId}/${occ.key}`,
         kind: 'egenkontroll_control' as const,

@@ -1,5 +1,10 @@
 import type { LsActor } from '../ledningssystem/ledningssystem-common';
-import type { AdvanceDutiesCommand, DutyTasksOpened, LsEvent, LsStateBase } from '../ledningssystem/ls-aggregate';
+import type {
+  AdvanceDutiesCommand,
+  DutyTasksOpened,
+  LsEvent,
+  LsStateBase,
+} from '../ledningssystem/ls-aggregate';
 
 /** The egenkontroll catalogue (EK-2, EK-4, EK-6, AUD-9, AUD-18): configurable kinds with these defaults. */
 export const EGENKONTROLL_KINDS = [
@@ -103,17 +108,50 @@ export interface EgenkontrollPlanState extends LsStateBase {
 export type RecordResultData = Omit<ControlResult, 'recordedAt' | 'recordedBy'>;
 
 export type EgenkontrollCommand =
-  | { readonly type: 'create-plan'; readonly actor: LsActor; readonly data: { readonly planId: string; readonly unitId: string; readonly year: number; readonly controls: readonly PlannedControl[] } }
-  | { readonly type: 'add-control'; readonly actor: LsActor; readonly data: { readonly control: PlannedControl } }
+  | {
+      readonly type: 'create-plan';
+      readonly actor: LsActor;
+      readonly data: {
+        readonly planId: string;
+        readonly unitId: string;
+        readonly year: number;
+        readonly controls: readonly PlannedControl[];
+      };
+    }
+  | {
+      readonly type: 'add-control';
+      readonly actor: LsActor;
+      readonly data: { readonly control: PlannedControl };
+    }
   | { readonly type: 'adopt-plan'; readonly actor: LsActor; readonly data: Record<string, never> }
   | { readonly type: 'record-result'; readonly actor: LsActor; readonly data: RecordResultData }
-  | { readonly type: 'complete-action'; readonly actor: LsActor; readonly data: { readonly actionId: string; readonly note: string } }
+  | {
+      readonly type: 'complete-action';
+      readonly actor: LsActor;
+      readonly data: { readonly actionId: string; readonly note: string };
+    }
   | AdvanceDutiesCommand;
 
 export type EgenkontrollEvent =
-  | LsEvent<'EgenkontrollPlanCreated', { readonly planId: string; readonly unitId: string; readonly year: number; readonly controls: readonly PlannedControl[]; readonly at: string; readonly by: string }>
-  | LsEvent<'EgenkontrollControlAdded', { readonly control: PlannedControl; readonly at: string; readonly by: string }>
+  | LsEvent<
+      'EgenkontrollPlanCreated',
+      {
+        readonly planId: string;
+        readonly unitId: string;
+        readonly year: number;
+        readonly controls: readonly PlannedControl[];
+        readonly at: string;
+        readonly by: string;
+      }
+    >
+  | LsEvent<
+      'EgenkontrollControlAdded',
+      { readonly control: PlannedControl; readonly at: string; readonly by: string }
+    >
   | LsEvent<'EgenkontrollPlanAdopted', { readonly at: string; readonly by: string }>
   | LsEvent<'EgenkontrollResultRecorded', ControlResult>
-  | LsEvent<'EgenkontrollActionCompleted', { readonly actionId: string; readonly note: string; readonly at: string; readonly by: string }>
+  | LsEvent<
+      'EgenkontrollActionCompleted',
+      { readonly actionId: string; readonly note: string; readonly at: string; readonly by: string }
+    >
   | DutyTasksOpened;

@@ -6,7 +6,13 @@ import type { Duty } from '../ledningssystem/duty';
 import { settleTasks } from '../ledningssystem/duty';
 import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
 import { accept, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
-import type { AdvanceDutiesCommand, DutyTasksOpened, LsAggregate, LsEvent, LsStateBase } from '../ledningssystem/ls-aggregate';
+import type {
+  AdvanceDutiesCommand,
+  DutyTasksOpened,
+  LsAggregate,
+  LsEvent,
+  LsStateBase,
+} from '../ledningssystem/ls-aggregate';
 import { decideAdvanceDuties, withOpenedTasks } from '../ledningssystem/ls-aggregate';
 import { scoreRisk } from '../risk/score-risk';
 import type { RiskLevel } from '../risk/risk-level';
@@ -39,7 +45,13 @@ export interface InternkontrollControl {
   readonly responsible: string;
   /** `YYYY-MM-DD` */
   readonly dueDate: string;
-  readonly result: { readonly outcome: 'ok' | 'deficiencies'; readonly summary: string; readonly actions: string; readonly at: string; readonly by: string } | null;
+  readonly result: {
+    readonly outcome: 'ok' | 'deficiencies';
+    readonly summary: string;
+    readonly actions: string;
+    readonly at: string;
+    readonly by: string;
+  } | null;
 }
 
 export const INTERNKONTROLL_STAGES = ['risk_analysis', 'adopted', 'reported'] as const;
@@ -52,30 +64,119 @@ export interface InternkontrollState extends LsStateBase {
   readonly risks: readonly InternkontrollRisk[];
   readonly controls: readonly InternkontrollControl[];
   readonly planDecision: AdoptionDecision | null;
-  readonly report: { readonly decision: AdoptionDecision; readonly summary: string; readonly evaluation: string; readonly at: string } | null;
+  readonly report: {
+    readonly decision: AdoptionDecision;
+    readonly summary: string;
+    readonly evaluation: string;
+    readonly at: string;
+  } | null;
 }
 
 export type InternkontrollCommand =
-  | { readonly type: 'create'; readonly actor: LsActor; readonly data: { readonly planId: string; readonly year: number } }
-  | { readonly type: 'add-risk'; readonly actor: LsActor; readonly data: { readonly riskId: string; readonly description: string; readonly probability: number; readonly severity: number; readonly source: string } }
-  | { readonly type: 'select-risk'; readonly actor: LsActor; readonly data: { readonly riskId: string; readonly selected: boolean; readonly rationale: string } }
-  | { readonly type: 'add-control'; readonly actor: LsActor; readonly data: Omit<InternkontrollControl, 'result'> }
-  | { readonly type: 'adopt-plan'; readonly actor: LsActor; readonly data: { readonly decision: AdoptionDecision } }
-  | { readonly type: 'record-control-result'; readonly actor: LsActor; readonly data: { readonly controlId: string; readonly outcome: 'ok' | 'deficiencies'; readonly summary: string; readonly actions: string } }
-  | { readonly type: 'report'; readonly actor: LsActor; readonly data: { readonly decision: AdoptionDecision; readonly summary: string; readonly evaluation: string } }
+  | {
+      readonly type: 'create';
+      readonly actor: LsActor;
+      readonly data: { readonly planId: string; readonly year: number };
+    }
+  | {
+      readonly type: 'add-risk';
+      readonly actor: LsActor;
+      readonly data: {
+        readonly riskId: string;
+        readonly description: string;
+        readonly probability: number;
+        readonly severity: number;
+        readonly source: string;
+      };
+    }
+  | {
+      readonly type: 'select-risk';
+      readonly actor: LsActor;
+      readonly data: { readonly riskId: string; readonly selected: boolean; readonly rationale: string };
+    }
+  | {
+      readonly type: 'add-control';
+      readonly actor: LsActor;
+      readonly data: Omit<InternkontrollControl, 'result'>;
+    }
+  | {
+      readonly type: 'adopt-plan';
+      readonly actor: LsActor;
+      readonly data: { readonly decision: AdoptionDecision };
+    }
+  | {
+      readonly type: 'record-control-result';
+      readonly actor: LsActor;
+      readonly data: {
+        readonly controlId: string;
+        readonly outcome: 'ok' | 'deficiencies';
+        readonly summary: string;
+        readonly actions: string;
+      };
+    }
+  | {
+      readonly type: 'report';
+      readonly actor: LsActor;
+      readonly data: {
+        readonly decision: AdoptionDecision;
+        readonly summary: string;
+        readonly evaluation: string;
+      };
+    }
   | AdvanceDutiesCommand;
 
 export type InternkontrollEvent =
-  | LsEvent<'InternkontrollPlanCreated', { readonly planId: string; readonly year: number; readonly at: string; readonly by: string }>
+  | LsEvent<
+      'InternkontrollPlanCreated',
+      { readonly planId: string; readonly year: number; readonly at: string; readonly by: string }
+    >
   | LsEvent<'InternkontrollRiskAdded', InternkontrollRisk & { readonly at: string; readonly by: string }>
-  | LsEvent<'InternkontrollRiskSelected', { readonly riskId: string; readonly selected: boolean; readonly rationale: string; readonly at: string; readonly by: string }>
-  | LsEvent<'InternkontrollControlAdded', Omit<InternkontrollControl, 'result'> & { readonly at: string; readonly by: string }>
-  | LsEvent<'InternkontrollPlanAdopted', { readonly decision: AdoptionDecision; readonly at: string; readonly by: string }>
-  | LsEvent<'InternkontrollControlResultRecorded', { readonly controlId: string; readonly outcome: 'ok' | 'deficiencies'; readonly summary: string; readonly actions: string; readonly at: string; readonly by: string }>
-  | LsEvent<'InternkontrollReported', { readonly decision: AdoptionDecision; readonly summary: string; readonly evaluation: string; readonly at: string; readonly by: string }>
+  | LsEvent<
+      'InternkontrollRiskSelected',
+      {
+        readonly riskId: string;
+        readonly selected: boolean;
+        readonly rationale: string;
+        readonly at: string;
+        readonly by: string;
+      }
+    >
+  | LsEvent<
+      'InternkontrollControlAdded',
+      Omit<InternkontrollControl, 'result'> & { readonly at: string; readonly by: string }
+    >
+  | LsEvent<
+      'InternkontrollPlanAdopted',
+      { readonly decision: AdoptionDecision; readonly at: string; readonly by: string }
+    >
+  | LsEvent<
+      'InternkontrollControlResultRecorded',
+      {
+        readonly controlId: string;
+        readonly outcome: 'ok' | 'deficiencies';
+        readonly summary: string;
+        readonly actions: string;
+        readonly at: string;
+        readonly by: string;
+      }
+    >
+  | LsEvent<
+      'InternkontrollReported',
+      {
+        readonly decision: AdoptionDecision;
+        readonly summary: string;
+        readonly evaluation: string;
+        readonly at: string;
+        readonly by: string;
+      }
+    >
   | DutyTasksOpened;
 
-const boardDuty = { assigneeRole: 'quality_coordinator', unitId: 'forvaltning', escalateTo: ['director'] } as const;
+const boardDuty = {
+  assigneeRole: 'quality_coordinator',
+  unitId: 'forvaltning',
+  escalateTo: ['director'],
+} as const;
 
 /** The årshjul of the plan (IK-2, DL-25). */
 export function internkontrollDuties(state: InternkontrollState): Duty[] {
@@ -92,7 +193,15 @@ export function internkontrollDuties(state: InternkontrollState): Duty[] {
   if (state.stage === 'reported') return [];
   const controls: Duty[] = state.controls
     .filter((c) => c.result === null)
-    .map((c) => ({ key: `control/${c.controlId}`, kind: 'internkontroll_control', title: `Internkontroll ${state.year}: ${c.title}`, dueAt: stockholmStartOfDay(c.dueDate).toISOString(), assignee: c.responsible, unitId: 'forvaltning', escalateTo: ['quality_coordinator', 'director'] }));
+    .map((c) => ({
+      key: `control/${c.controlId}`,
+      kind: 'internkontroll_control',
+      title: `Internkontroll ${state.year}: ${c.title}`,
+      dueAt: stockholmStartOfDay(c.dueDate).toISOString(),
+      assignee: c.responsible,
+      unitId: 'forvaltning',
+      escalateTo: ['quality_coordinator', 'director'],
+    }));
   return [
     ...controls,
     {
@@ -109,24 +218,47 @@ const adoption = (decision: AdoptionDecision) => {
   const invalid = validateDecision(decision, 'decision');
   if (invalid) return invalid;
   // IK-3, DL-25: the nämnd decides the plan and receives the outcome.
-  return decision.decidedBy === 'namnd' ? null : newRefusal('VALIDATION_FAILED', 'NOT_NAMND', 'Internkontrollplanen beslutas av nämnden (IK-3)', 'decision.decidedBy');
+  return decision.decidedBy === 'namnd'
+    ? null
+    : newRefusal(
+        'VALIDATION_FAILED',
+        'NOT_NAMND',
+        'Internkontrollplanen beslutas av nämnden (IK-3)',
+        'decision.decidedBy',
+      );
 };
 
-export function decideInternkontroll(command: InternkontrollCommand, state: InternkontrollState | null, now: Date): Decision<InternkontrollEvent> {
+export function decideInternkontroll(
+  command: InternkontrollCommand,
+  state: InternkontrollState | null,
+  now: Date,
+): Decision<InternkontrollEvent> {
   const at = now.toISOString();
   const by = command.actor.username;
-  if (command.type !== 'create' && command.type !== 'advance-duties' && !state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Internkontrollplanen finns inte'));
-  const inAnalysis = () => (state!.stage === 'risk_analysis' ? null : refuse<InternkontrollEvent>(newRefusal('INVALID_TRANSITION', 'PLAN_ADOPTED', 'Planen är redan beslutad')));
+  if (command.type !== 'create' && command.type !== 'advance-duties' && !state)
+    return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Internkontrollplanen finns inte'));
+  const inAnalysis = () =>
+    state!.stage === 'risk_analysis'
+      ? null
+      : refuse<InternkontrollEvent>(
+          newRefusal('INVALID_TRANSITION', 'PLAN_ADOPTED', 'Planen är redan beslutad'),
+        );
   switch (command.type) {
     case 'create':
-      if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Det finns redan en internkontrollplan för året'));
-      if (!Number.isInteger(command.data.year) || command.data.year < 2000 || command.data.year > 2100) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_YEAR', 'Ogiltigt år', 'year'));
+      if (state)
+        return refuse(
+          newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Det finns redan en internkontrollplan för året'),
+        );
+      if (!Number.isInteger(command.data.year) || command.data.year < 2000 || command.data.year > 2100)
+        return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_YEAR', 'Ogiltigt år', 'year'));
       return accept({ type: 'InternkontrollPlanCreated', data: { ...command.data, at, by } });
     case 'add-risk': {
       const blocked = inAnalysis();
       if (blocked) return blocked;
       const d = command.data;
-      const missing = requireText(d.description, 'description', 'Riskens beskrivning') ?? requireText(d.source, 'source', 'Källa');
+      const missing =
+        requireText(d.description, 'description', 'Riskens beskrivning') ??
+        requireText(d.source, 'source', 'Källa');
       if (missing) return refuse(missing);
       const scored = scoreRisk(d.probability, d.severity);
       if (!scored.ok) {
@@ -135,28 +267,61 @@ export function decideInternkontroll(command: InternkontrollCommand, state: Inte
       }
       return accept({
         type: 'InternkontrollRiskAdded',
-        data: { ...d, description: d.description.trim(), score: scored.score, level: scored.level, proposed: scored.level === 'very_high', selected: null, rationale: null, at, by },
+        data: {
+          ...d,
+          description: d.description.trim(),
+          score: scored.score,
+          level: scored.level,
+          proposed: scored.level === 'very_high',
+          selected: null,
+          rationale: null,
+          at,
+          by,
+        },
       });
     }
     case 'select-risk': {
       const blocked = inAnalysis();
       if (blocked) return blocked;
-      if (!state!.risks.some((r) => r.riskId === command.data.riskId)) return refuse(newRefusal('NOT_FOUND', 'UNKNOWN_RISK', 'Risken finns inte i planen', 'riskId'));
+      if (!state!.risks.some((r) => r.riskId === command.data.riskId))
+        return refuse(newRefusal('NOT_FOUND', 'UNKNOWN_RISK', 'Risken finns inte i planen', 'riskId'));
       const missing = requireText(command.data.rationale, 'rationale', 'Motivering');
       if (missing) return refuse(missing);
-      return accept({ type: 'InternkontrollRiskSelected', data: { ...command.data, rationale: command.data.rationale.trim(), at, by } });
+      return accept({
+        type: 'InternkontrollRiskSelected',
+        data: { ...command.data, rationale: command.data.rationale.trim(), at, by },
+      });
     }
     case 'add-control': {
       const blocked = inAnalysis();
       if (blocked) return blocked;
       const d = command.data;
       const risk = state!.risks.find((r) => r.riskId === d.riskId);
-      if (!risk) return refuse(newRefusal('NOT_FOUND', 'UNKNOWN_RISK', 'Risken finns inte i planen', 'riskId'));
-      if (risk.selected !== true) return refuse(newRefusal('INVALID_TRANSITION', 'RISK_NOT_SELECTED', 'Kontroller görs bara för risker som valts till planen', 'riskId'));
-      const missing = requireText(d.title, 'title', 'Kontrollens namn') ?? requireText(d.method, 'method', 'Metod') ?? requireText(d.responsible, 'responsible', 'Ansvarig');
+      if (!risk)
+        return refuse(newRefusal('NOT_FOUND', 'UNKNOWN_RISK', 'Risken finns inte i planen', 'riskId'));
+      if (risk.selected !== true)
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'RISK_NOT_SELECTED',
+            'Kontroller görs bara för risker som valts till planen',
+            'riskId',
+          ),
+        );
+      const missing =
+        requireText(d.title, 'title', 'Kontrollens namn') ??
+        requireText(d.method, 'method', 'Metod') ??
+        requireText(d.responsible, 'responsible', 'Ansvarig');
       if (missing) return refuse(missing);
       if (!isValidLocalDate(d.dueDate) || !d.dueDate.startsWith(String(state!.year)))
-        return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', `Slutdatum måste vara ett datum under ${state!.year}`, 'dueDate'));
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'INVALID_DATE',
+            `Slutdatum måste vara ett datum under ${state!.year}`,
+            'dueDate',
+          ),
+        );
       return accept({ type: 'InternkontrollControlAdded', data: { ...d, at, by } });
     }
     case 'adopt-plan': {
@@ -165,18 +330,45 @@ export function decideInternkontroll(command: InternkontrollCommand, state: Inte
       const invalid = adoption(command.data.decision);
       if (invalid) return refuse(invalid);
       if (state!.risks.some((r) => r.selected === null))
-        return refuse(newRefusal('INVALID_TRANSITION', 'UNDECIDED_RISKS', 'Alla risker ska ha valts eller valts bort med motivering före beslutet'));
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'UNDECIDED_RISKS',
+            'Alla risker ska ha valts eller valts bort med motivering före beslutet',
+          ),
+        );
       const selected = state!.risks.filter((r) => r.selected);
-      if (selected.length === 0) return refuse(newRefusal('INVALID_TRANSITION', 'EMPTY_PLAN', 'Planen har inga valda risker'));
+      if (selected.length === 0)
+        return refuse(newRefusal('INVALID_TRANSITION', 'EMPTY_PLAN', 'Planen har inga valda risker'));
       const uncovered = selected.filter((r) => !state!.controls.some((c) => c.riskId === r.riskId));
-      if (uncovered.length > 0) return refuse(newRefusal('INVALID_TRANSITION', 'RISK_WITHOUT_CONTROL', `Varje vald risk behöver minst en kontroll: ${uncovered.map((r) => r.description).join('; ')}`));
+      if (uncovered.length > 0)
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'RISK_WITHOUT_CONTROL',
+            `Varje vald risk behöver minst en kontroll: ${uncovered.map((r) => r.description).join('; ')}`,
+          ),
+        );
       return accept({ type: 'InternkontrollPlanAdopted', data: { decision: command.data.decision, at, by } });
     }
     case 'record-control-result': {
-      if (state!.stage !== 'adopted') return refuse(newRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Kontroller registreras när planen är beslutad och innan den är rapporterad'));
+      if (state!.stage !== 'adopted')
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'NOT_ADOPTED',
+            'Kontroller registreras när planen är beslutad och innan den är rapporterad',
+          ),
+        );
       const control = state!.controls.find((c) => c.controlId === command.data.controlId);
-      if (!control) return refuse(newRefusal('NOT_FOUND', 'UNKNOWN_CONTROL', 'Kontrollen finns inte i planen', 'controlId'));
-      if (control.result) return refuse(newRefusal('ALREADY_EXISTS', 'RESULT_EXISTS', 'Kontrollens resultat är redan registrerat'));
+      if (!control)
+        return refuse(
+          newRefusal('NOT_FOUND', 'UNKNOWN_CONTROL', 'Kontrollen finns inte i planen', 'controlId'),
+        );
+      if (control.result)
+        return refuse(
+          newRefusal('ALREADY_EXISTS', 'RESULT_EXISTS', 'Kontrollens resultat är redan registrerat'),
+        );
       const missing = requireText(command.data.summary, 'summary', 'Resultat');
       if (missing) return refuse(missing);
       if (command.data.outcome === 'deficiencies' && command.data.actions.trim().length === 0)
@@ -184,12 +376,24 @@ export function decideInternkontroll(command: InternkontrollCommand, state: Inte
       return accept({ type: 'InternkontrollControlResultRecorded', data: { ...command.data, at, by } });
     }
     case 'report': {
-      if (state!.stage !== 'adopted') return refuse(newRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Bara en beslutad plan kan rapporteras'));
+      if (state!.stage !== 'adopted')
+        return refuse(
+          newRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Bara en beslutad plan kan rapporteras'),
+        );
       const open = state!.controls.filter((c) => c.result === null);
-      if (open.length > 0) return refuse(newRefusal('INVALID_TRANSITION', 'CONTROLS_OPEN', `Kontroller saknar resultat: ${open.map((c) => c.title).join('; ')}`));
+      if (open.length > 0)
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'CONTROLS_OPEN',
+            `Kontroller saknar resultat: ${open.map((c) => c.title).join('; ')}`,
+          ),
+        );
       const invalid = adoption(command.data.decision);
       if (invalid) return refuse(invalid);
-      const missing = requireText(command.data.summary, 'summary', 'Sammanfattning') ?? requireText(command.data.evaluation, 'evaluation', 'Utvärdering');
+      const missing =
+        requireText(command.data.summary, 'summary', 'Sammanfattning') ??
+        requireText(command.data.evaluation, 'evaluation', 'Utvärdering');
       if (missing) return refuse(missing);
       return accept({ type: 'InternkontrollReported', data: { ...command.data, at, by } });
     }
@@ -202,30 +406,81 @@ export function decideInternkontroll(command: InternkontrollCommand, state: Inte
   }
 }
 
-export function evolveInternkontroll(state: InternkontrollState | null, event: InternkontrollEvent, version: number): InternkontrollState | null {
+export function evolveInternkontroll(
+  state: InternkontrollState | null,
+  event: InternkontrollEvent,
+  version: number,
+): InternkontrollState | null {
   if (event.type === 'InternkontrollPlanCreated')
-    return { id: event.data.planId, version, tasks: [], unitId: 'forvaltning', year: event.data.year, stage: 'risk_analysis', risks: [], controls: [], planDecision: null, report: null };
+    return {
+      id: event.data.planId,
+      version,
+      tasks: [],
+      unitId: 'forvaltning',
+      year: event.data.year,
+      stage: 'risk_analysis',
+      risks: [],
+      controls: [],
+      planDecision: null,
+      report: null,
+    };
   if (!state) return null;
-  const settle = (next: InternkontrollState, at: string): InternkontrollState => ({ ...next, tasks: settleTasks(next.tasks, internkontrollDuties(next), at) });
+  const settle = (next: InternkontrollState, at: string): InternkontrollState => ({
+    ...next,
+    tasks: settleTasks(next.tasks, internkontrollDuties(next), at),
+  });
   switch (event.type) {
     case 'InternkontrollRiskAdded': {
       const { at: _at, by: _by, ...risk } = event.data;
       return { ...state, version, risks: [...state.risks, risk] };
     }
     case 'InternkontrollRiskSelected':
-      return { ...state, version, risks: state.risks.map((r) => (r.riskId === event.data.riskId ? { ...r, selected: event.data.selected, rationale: event.data.rationale } : r)) };
+      return {
+        ...state,
+        version,
+        risks: state.risks.map((r) =>
+          r.riskId === event.data.riskId
+            ? { ...r, selected: event.data.selected, rationale: event.data.rationale }
+            : r,
+        ),
+      };
     case 'InternkontrollControlAdded': {
       const { at: _at, by: _by, ...control } = event.data;
       return { ...state, version, controls: [...state.controls, { ...control, result: null }] };
     }
     case 'InternkontrollPlanAdopted':
-      return settle({ ...state, version, stage: 'adopted', planDecision: event.data.decision }, event.data.at);
+      return settle(
+        { ...state, version, stage: 'adopted', planDecision: event.data.decision },
+        event.data.at,
+      );
     case 'InternkontrollControlResultRecorded': {
       const { controlId, outcome, summary, actions, at, by } = event.data;
-      return settle({ ...state, version, controls: state.controls.map((c) => (c.controlId === controlId ? { ...c, result: { outcome, summary, actions, at, by } } : c)) }, at);
+      return settle(
+        {
+          ...state,
+          version,
+          controls: state.controls.map((c) =>
+            c.controlId === controlId ? { ...c, result: { outcome, summary, actions, at, by } } : c,
+          ),
+        },
+        at,
+      );
     }
     case 'InternkontrollReported':
-      return settle({ ...state, version, stage: 'reported', report: { decision: event.data.decision, summary: event.data.summary, evaluation: event.data.evaluation, at: event.data.at } }, event.data.at);
+      return settle(
+        {
+          ...state,
+          version,
+          stage: 'reported',
+          report: {
+            decision: event.data.decision,
+            summary: event.data.summary,
+            evaluation: event.data.evaluation,
+            at: event.data.at,
+          },
+        },
+        event.data.at,
+      );
     case 'DutyTasksOpened':
       return withOpenedTasks(state, event, version);
     default: {
@@ -235,7 +490,11 @@ export function evolveInternkontroll(state: InternkontrollState | null, event: I
   }
 }
 
-export const INTERNKONTROLL_AGGREGATE: LsAggregate<InternkontrollState, InternkontrollCommand, InternkontrollEvent> = {
+export const INTERNKONTROLL_AGGREGATE: LsAggregate<
+  InternkontrollState,
+  InternkontrollCommand,
+  InternkontrollEvent
+> = {
   aggregateType: 'internkontroll',
   decide: decideInternkontroll,
   evolve: (state, event, version) => evolveInternkontroll(state, event as InternkontrollEvent, version),

@@ -37,7 +37,10 @@ export const DUTY_KINDS = [
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
 /** Task kinds in the inbox: the duty itself, and the escalation of a lapsed one. */
-export const LEDNINGSSYSTEM_TASK_KINDS = [...DUTY_KINDS, ...DUTY_KINDS.map((k) => `${k}_escalation` as const)] as const;
+export const LEDNINGSSYSTEM_TASK_KINDS = [
+  ...DUTY_KINDS,
+  ...DUTY_KINDS.map((k) => `${k}_escalation` as const),
+] as const;
 export type LedningssystemTaskKind = (typeof LEDNINGSSYSTEM_TASK_KINDS)[number];
 
 /** A task written for a duty (a row of the inbox). Level 0 is the duty itself; level n the n-th escalation. */
@@ -88,9 +91,15 @@ export const DUTY_POLICY_KEYS = {
 export const DEFAULT_DUTY_ESCALATION_REPEAT: PolicyDuration = 'P7D';
 
 /** The timings of a policy document: its extra keys where present, the defaults elsewhere. */
-export function dutyTimingsFromPolicy(policy: { readonly deadlines: Readonly<Record<string, PolicyDuration>>; readonly escalationChain: readonly string[] }): DutyTimings {
+export function dutyTimingsFromPolicy(policy: {
+  readonly deadlines: Readonly<Record<string, PolicyDuration>>;
+  readonly escalationChain: readonly string[];
+}): DutyTimings {
   const noticeBefore = Object.fromEntries(
-    Object.entries(DEFAULT_DUTY_NOTICE).map(([kind, fallback]) => [kind, policy.deadlines[DUTY_POLICY_KEYS.notice(kind as DutyKind)] ?? fallback]),
+    Object.entries(DEFAULT_DUTY_NOTICE).map(([kind, fallback]) => [
+      kind,
+      policy.deadlines[DUTY_POLICY_KEYS.notice(kind as DutyKind)] ?? fallback,
+    ]),
   ) as Record<DutyKind, PolicyDuration>;
   return {
     noticeBefore,
@@ -144,11 +153,26 @@ export function planDuties(
   const wakes: number[] = [];
   for (const duty of duties) {
     const own = existing.filter((t) => t.dutyKey === duty.key);
-    const base = { dutyKey: duty.key, unitId: duty.unitId, dueAt: duty.dueAt, status: 'open' as const, createdAt: at.toISOString(), completedAt: null };
+    const base = {
+      dutyKey: duty.key,
+      unitId: duty.unitId,
+      dueAt: duty.dueAt,
+      status: 'open' as const,
+      createdAt: at.toISOString(),
+      completedAt: null,
+    };
     const noticeAt = noticeAtOf(duty, timings).getTime();
     if (!own.some((t) => t.level === 0)) {
       if (now >= noticeAt)
-        tasks.push({ ...base, id: newId(duty.key, 0), kind: duty.kind, title: duty.title, level: 0, assignee: duty.assignee ?? null, assigneeRole: duty.assignee ? null : duty.assigneeRole ?? null });
+        tasks.push({
+          ...base,
+          id: newId(duty.key, 0),
+          kind: duty.kind,
+          title: duty.title,
+          level: 0,
+          assignee: duty.assignee ?? null,
+          assigneeRole: duty.assignee ? null : (duty.assigneeRole ?? null),
+        });
       else wakes.push(noticeAt);
     }
     const targets = escalationTargets(duty, timings.escalationChain);
@@ -156,7 +180,9 @@ export function planDuties(
     const level = escalations.length;
     if (level >= targets.length) continue;
     const last = escalations[escalations.length - 1];
-    const nextAt = last ? addPolicyDuration(new Date(last.createdAt), timings.escalationRepeat).getTime() : new Date(duty.dueAt).getTime();
+    const nextAt = last
+      ? addPolicyDuration(new Date(last.createdAt), timings.escalationRepeat).getTime()
+      : new Date(duty.dueAt).getTime();
     if (now >= nextAt) {
       tasks.push({
         ...base,
@@ -177,5 +203,7 @@ export function planDuties(
 /** Marks the open tasks of duties that are no longer pending as done (the work was recorded at `at`). */
 export function settleTasks(tasks: readonly LsTask[], pending: readonly Duty[], at: string): LsTask[] {
   const keys = new Set(pending.map((d) => d.key));
-  return tasks.map((t) => (t.status === 'open' && !keys.has(t.dutyKey) ? { ...t, status: 'done', completedAt: at } : t));
+  return tasks.map((t) =>
+    t.status === 'open' && !keys.has(t.dutyKey) ? { ...t, status: 'done', completedAt: at } : t,
+  );
 }

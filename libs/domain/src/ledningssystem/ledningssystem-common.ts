@@ -19,7 +19,16 @@ export const accept = <E>(...events: E[]): Decision<E> => ({ ok: true, events })
 export const refuse = <E>(refusal: Refusal): Decision<E> => ({ ok: false, refusal });
 
 /** Who adopts a document or makes an appointment (R-1, R-3, R-4, PR-3 "på den nivå där mandat … ligger"). */
-export const DECIDING_BODIES = ['namnd', 'namndens_presidium', 'forvaltningschef', 'ledningsgrupp', 'avdelningschef', 'enhetschef', 'mas', 'kvalitetssamordnare'] as const;
+export const DECIDING_BODIES = [
+  'namnd',
+  'namndens_presidium',
+  'forvaltningschef',
+  'ledningsgrupp',
+  'avdelningschef',
+  'enhetschef',
+  'mas',
+  'kvalitetssamordnare',
+] as const;
 export type DecidingBody = (typeof DECIDING_BODIES)[number];
 
 export const DECIDING_BODY_LABELS: Readonly<Record<DecidingBody, string>> = {
@@ -48,11 +57,26 @@ export function isDecidingBody(value: unknown): value is DecidingBody {
 
 export function validateDecision(decision: AdoptionDecision, field: string): Refusal | null {
   if (!isDecidingBody(decision.decidedBy))
-    return newRefusal('VALIDATION_FAILED', 'UNKNOWN_DECIDING_BODY', 'Okänt beslutande organ', `${field}.decidedBy`);
+    return newRefusal(
+      'VALIDATION_FAILED',
+      'UNKNOWN_DECIDING_BODY',
+      'Okänt beslutande organ',
+      `${field}.decidedBy`,
+    );
   if (!isValidLocalDate(decision.decidedOn))
-    return newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Beslutsdatum måste vara ett datum (ÅÅÅÅ-MM-DD)', `${field}.decidedOn`);
+    return newRefusal(
+      'VALIDATION_FAILED',
+      'INVALID_DATE',
+      'Beslutsdatum måste vara ett datum (ÅÅÅÅ-MM-DD)',
+      `${field}.decidedOn`,
+    );
   if (decision.reference.trim().length === 0)
-    return newRefusal('VALIDATION_FAILED', 'REQUIRED', 'Beslutet måste ha en referens (paragraf eller diarienummer)', `${field}.reference`);
+    return newRefusal(
+      'VALIDATION_FAILED',
+      'REQUIRED',
+      'Beslutet måste ha en referens (paragraf eller diarienummer)',
+      `${field}.reference`,
+    );
   return null;
 }
 

@@ -6,7 +6,13 @@ import type { Duty } from './duty';
 import { settleTasks } from './duty';
 import type { AdoptionDecision, LsActor } from './ledningssystem-common';
 import { accept, refuse, requireText, validateDecision } from './ledningssystem-common';
-import type { AdvanceDutiesCommand, DutyTasksOpened, LsAggregate, LsEvent, LsStateBase } from './ls-aggregate';
+import type {
+  AdvanceDutiesCommand,
+  DutyTasksOpened,
+  LsAggregate,
+  LsEvent,
+  LsStateBase,
+} from './ls-aggregate';
 import { decideAdvanceDuties, withOpenedTasks } from './ls-aggregate';
 
 /**
@@ -32,14 +38,23 @@ export interface DocumentVersion {
 export const REVIEW_CHECKLIST = [
   { key: 'namndbeslut', label: 'Nämnden har fattat beslut om gällande ledningssystem (AUD-1)' },
   { key: 'styrdokument', label: 'Processer och rutiner är reviderade inom sina intervall (AUD-2, PR-5)' },
-  { key: 'egenkontroll', label: 'Egenkontrollplanens kontroller har resultat, analys och åtgärder (AUD-10, AUD-11)' },
+  {
+    key: 'egenkontroll',
+    label: 'Egenkontrollplanens kontroller har resultat, analys och åtgärder (AUD-10, AUD-11)',
+  },
   { key: 'riskanalyser', label: 'Varje enhet har en dokumenterad riskanalys för året (RA-10, AUD-8)' },
-  { key: 'avvikelser_klagomal', label: 'Klagomål, avvikelser, lex Sarah och lex Maria är sammanställda och analyserade (REP-9)' },
+  {
+    key: 'avvikelser_klagomal',
+    label: 'Klagomål, avvikelser, lex Sarah och lex Maria är sammanställda och analyserade (REP-9)',
+  },
   { key: 'forbattringar', label: 'Förbättringsåtgärder är genomförda och uppföljda (IMP-10)' },
   { key: 'forordnanden', label: 'SAS, MAS, verksamhetschef HSL och delegater är förordnade (AUD-5, AUD-6)' },
   { key: 'information_lex_sarah', label: 'Personalen har informerats om lex Sarah (DL-29, AUD-16)' },
   { key: 'internkontroll', label: 'Internkontrollplanens utfall är rapporterat (IK-2)' },
-  { key: 'lamplighet_effektivitet', label: 'Ledningssystemets lämplighet och effektivitet är bedömd (REP-13, AUD-4)' },
+  {
+    key: 'lamplighet_effektivitet',
+    label: 'Ledningssystemets lämplighet och effektivitet är bedömd (REP-13, AUD-4)',
+  },
 ] as const;
 export type ReviewChecklistKey = (typeof REVIEW_CHECKLIST)[number]['key'];
 
@@ -71,21 +86,68 @@ export interface LedningssystemDocumentState extends LsStateBase {
 }
 
 export type LedningssystemCommand =
-  | { readonly type: 'create'; readonly actor: LsActor; readonly data: { readonly documentId: string; readonly unitId: string; readonly title: string; readonly owner: string } }
-  | { readonly type: 'adopt-version'; readonly actor: LsActor; readonly data: Omit<DocumentVersion, 'recordedBy' | 'recordedAt'> }
-  | { readonly type: 'check-review-item'; readonly actor: LsActor; readonly data: { readonly year: number; readonly key: ReviewChecklistKey; readonly done: boolean; readonly note: string } }
+  | {
+      readonly type: 'create';
+      readonly actor: LsActor;
+      readonly data: {
+        readonly documentId: string;
+        readonly unitId: string;
+        readonly title: string;
+        readonly owner: string;
+      };
+    }
+  | {
+      readonly type: 'adopt-version';
+      readonly actor: LsActor;
+      readonly data: Omit<DocumentVersion, 'recordedBy' | 'recordedAt'>;
+    }
+  | {
+      readonly type: 'check-review-item';
+      readonly actor: LsActor;
+      readonly data: {
+        readonly year: number;
+        readonly key: ReviewChecklistKey;
+        readonly done: boolean;
+        readonly note: string;
+      };
+    }
   | {
       readonly type: 'complete-review';
       readonly actor: LsActor;
-      readonly data: { readonly year: number; readonly outcome: 'approved' | 'improvements_decided'; readonly decision: AdoptionDecision; readonly improvements: readonly string[] };
+      readonly data: {
+        readonly year: number;
+        readonly outcome: 'approved' | 'improvements_decided';
+        readonly decision: AdoptionDecision;
+        readonly improvements: readonly string[];
+      };
     }
   | AdvanceDutiesCommand;
 
 export type LedningssystemEvent =
-  | LsEvent<'LedningssystemCreated', { readonly documentId: string; readonly unitId: string; readonly title: string; readonly owner: string; readonly at: string; readonly by: string }>
+  | LsEvent<
+      'LedningssystemCreated',
+      {
+        readonly documentId: string;
+        readonly unitId: string;
+        readonly title: string;
+        readonly owner: string;
+        readonly at: string;
+        readonly by: string;
+      }
+    >
   | LsEvent<'LedningssystemVersionAdopted', DocumentVersion>
   | LsEvent<'ReviewItemChecked', { readonly year: number } & ReviewItem>
-  | LsEvent<'AnnualReviewCompleted', { readonly year: number; readonly outcome: 'approved' | 'improvements_decided'; readonly decision: AdoptionDecision; readonly improvements: readonly string[]; readonly at: string; readonly by: string }>
+  | LsEvent<
+      'AnnualReviewCompleted',
+      {
+        readonly year: number;
+        readonly outcome: 'approved' | 'improvements_decided';
+        readonly decision: AdoptionDecision;
+        readonly improvements: readonly string[];
+        readonly at: string;
+        readonly by: string;
+      }
+    >
   | DutyTasksOpened;
 
 /** The first review is in the March after the first adoption; then every year (GAP-4 default P1Y). */
@@ -124,14 +186,22 @@ export function isReviewOverdue(state: LedningssystemDocumentState, at: Date): b
   return year !== null && Date.parse(reviewDueAt(year)) <= at.getTime();
 }
 
-export function decideLedningssystem(command: LedningssystemCommand, state: LedningssystemDocumentState | null, now: Date): Decision<LedningssystemEvent> {
+export function decideLedningssystem(
+  command: LedningssystemCommand,
+  state: LedningssystemDocumentState | null,
+  now: Date,
+): Decision<LedningssystemEvent> {
   const at = now.toISOString();
   const by = command.actor.username;
-  if (command.type !== 'create' && command.type !== 'advance-duties' && !state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Ledningssystemet är inte registrerat'));
+  if (command.type !== 'create' && command.type !== 'advance-duties' && !state)
+    return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Ledningssystemet är inte registrerat'));
   switch (command.type) {
     case 'create': {
-      if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Ledningssystemet finns redan'));
-      const missing = requireText(command.data.title, 'title', 'Titel') ?? requireText(command.data.owner, 'owner', 'Ansvarig');
+      if (state)
+        return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Ledningssystemet finns redan'));
+      const missing =
+        requireText(command.data.title, 'title', 'Titel') ??
+        requireText(command.data.owner, 'owner', 'Ansvarig');
       if (missing) return refuse(missing);
       return accept({ type: 'LedningssystemCreated', data: { ...command.data, at, by } });
     }
@@ -146,36 +216,126 @@ export function decideLedningssystem(command: LedningssystemCommand, state: Ledn
       const invalid = validateDecision(d.decision, 'decision');
       if (invalid) return refuse(invalid);
       // KL 6 kap. 38 §, AUD-1, AUD-3: quality may not be delegated, so the nämnd itself adopts it.
-      if (d.decision.decidedBy !== 'namnd') return refuse(newRefusal('VALIDATION_FAILED', 'NOT_NAMND', 'Ledningssystemet fastställs av nämnden själv (KL 6 kap. 38 §)', 'decision.decidedBy'));
-      if (!isValidLocalDate(d.validFrom)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'));
-      if (state!.versions.some((v) => v.version === d.version.trim())) return refuse(newRefusal('ALREADY_EXISTS', 'VERSION_EXISTS', `Version ${d.version} finns redan`, 'version'));
-      return accept({ type: 'LedningssystemVersionAdopted', data: { ...d, version: d.version.trim(), recordedBy: by, recordedAt: at } });
+      if (d.decision.decidedBy !== 'namnd')
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'NOT_NAMND',
+            'Ledningssystemet fastställs av nämnden själv (KL 6 kap. 38 §)',
+            'decision.decidedBy',
+          ),
+        );
+      if (!isValidLocalDate(d.validFrom))
+        return refuse(
+          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'),
+        );
+      if (state!.versions.some((v) => v.version === d.version.trim()))
+        return refuse(
+          newRefusal('ALREADY_EXISTS', 'VERSION_EXISTS', `Version ${d.version} finns redan`, 'version'),
+        );
+      return accept({
+        type: 'LedningssystemVersionAdopted',
+        data: { ...d, version: d.version.trim(), recordedBy: by, recordedAt: at },
+      });
     }
     case 'check-review-item': {
       const year = pendingReviewYear(state!);
-      if (year === null) return refuse(newRefusal('INVALID_TRANSITION', 'NOT_ADOPTED', 'Ledningssystemet måste vara fastställt innan det kan följas upp'));
-      if (command.data.year !== year) return refuse(newRefusal('INVALID_TRANSITION', 'NOT_PENDING', `Det är genomgången ${year} som står på tur`, 'year'));
-      if (!REVIEW_CHECKLIST.some((i) => i.key === command.data.key)) return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_ITEM', 'Okänd punkt i checklistan', 'key'));
+      if (year === null)
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'NOT_ADOPTED',
+            'Ledningssystemet måste vara fastställt innan det kan följas upp',
+          ),
+        );
+      if (command.data.year !== year)
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'NOT_PENDING',
+            `Det är genomgången ${year} som står på tur`,
+            'year',
+          ),
+        );
+      if (!REVIEW_CHECKLIST.some((i) => i.key === command.data.key))
+        return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_ITEM', 'Okänd punkt i checklistan', 'key'));
       if (!command.data.done && command.data.note.trim().length === 0)
-        return refuse(newRefusal('VALIDATION_FAILED', 'NOTE_REQUIRED', 'En punkt som inte är uppfylld behöver en kommentar', 'note'));
-      return accept({ type: 'ReviewItemChecked', data: { year, key: command.data.key, done: command.data.done, note: command.data.note.trim(), checkedBy: by, checkedAt: at } });
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'NOTE_REQUIRED',
+            'En punkt som inte är uppfylld behöver en kommentar',
+            'note',
+          ),
+        );
+      return accept({
+        type: 'ReviewItemChecked',
+        data: {
+          year,
+          key: command.data.key,
+          done: command.data.done,
+          note: command.data.note.trim(),
+          checkedBy: by,
+          checkedAt: at,
+        },
+      });
     }
     case 'complete-review': {
       const year = pendingReviewYear(state!);
-      if (year === null || command.data.year !== year) return refuse(newRefusal('INVALID_TRANSITION', 'NOT_PENDING', `Det är genomgången ${year ?? '–'} som står på tur`, 'year'));
+      if (year === null || command.data.year !== year)
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'NOT_PENDING',
+            `Det är genomgången ${year ?? '–'} som står på tur`,
+            'year',
+          ),
+        );
       const review = state!.reviews.find((r) => r.year === year);
       const unchecked = REVIEW_CHECKLIST.filter((i) => !review?.items.some((item) => item.key === i.key));
-      if (unchecked.length > 0) return refuse(newRefusal('INVALID_TRANSITION', 'CHECKLIST_INCOMPLETE', `Checklistan är inte genomgången: ${unchecked.map((i) => i.key).join(', ')}`));
+      if (unchecked.length > 0)
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'CHECKLIST_INCOMPLETE',
+            `Checklistan är inte genomgången: ${unchecked.map((i) => i.key).join(', ')}`,
+          ),
+        );
       const invalid = validateDecision(command.data.decision, 'decision');
       if (invalid) return refuse(invalid);
-      if (command.data.decision.decidedBy !== 'namnd') return refuse(newRefusal('VALIDATION_FAILED', 'NOT_NAMND', 'Genomgången redovisas för och beslutas av nämnden (REP-13)', 'decision.decidedBy'));
+      if (command.data.decision.decidedBy !== 'namnd')
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'NOT_NAMND',
+            'Genomgången redovisas för och beslutas av nämnden (REP-13)',
+            'decision.decidedBy',
+          ),
+        );
       const improvements = command.data.improvements.map((i) => i.trim()).filter((i) => i.length > 0);
       if (command.data.outcome === 'improvements_decided' && improvements.length === 0)
-        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'Beslutade förbättringar ska anges (de blir nästa års handlingsplan)', 'improvements'));
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'REQUIRED',
+            'Beslutade förbättringar ska anges (de blir nästa års handlingsplan)',
+            'improvements',
+          ),
+        );
       const notMet = review!.items.filter((i) => !i.done);
       if (command.data.outcome === 'approved' && notMet.length > 0)
-        return refuse(newRefusal('VALIDATION_FAILED', 'NOT_ALL_MET', 'Ledningssystemet kan inte godkännas utan åtgärder när punkter inte är uppfyllda', 'outcome'));
-      return accept({ type: 'AnnualReviewCompleted', data: { year, outcome: command.data.outcome, decision: command.data.decision, improvements, at, by } });
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'NOT_ALL_MET',
+            'Ledningssystemet kan inte godkännas utan åtgärder när punkter inte är uppfyllda',
+            'outcome',
+          ),
+        );
+      return accept({
+        type: 'AnnualReviewCompleted',
+        data: { year, outcome: command.data.outcome, decision: command.data.decision, improvements, at, by },
+      });
     }
     case 'advance-duties':
       return decideAdvanceDuties({ duties: ledningssystemDuties }, command, state);
@@ -186,15 +346,45 @@ export function decideLedningssystem(command: LedningssystemCommand, state: Ledn
   }
 }
 
-function withReview(state: LedningssystemDocumentState, year: number, change: (review: AnnualReview) => AnnualReview): LedningssystemDocumentState {
-  const existing = state.reviews.find((r) => r.year === year) ?? { year, items: [], outcome: null, decision: null, improvements: [], completedAt: null };
-  return { ...state, reviews: [...state.reviews.filter((r) => r.year !== year), change(existing)].sort((a, b) => a.year - b.year) };
+function withReview(
+  state: LedningssystemDocumentState,
+  year: number,
+  change: (review: AnnualReview) => AnnualReview,
+): LedningssystemDocumentState {
+  const existing = state.reviews.find((r) => r.year === year) ?? {
+    year,
+    items: [],
+    outcome: null,
+    decision: null,
+    improvements: [],
+    completedAt: null,
+  };
+  return {
+    ...state,
+    reviews: [...state.reviews.filter((r) => r.year !== year), change(existing)].sort(
+      (a, b) => a.year - b.year,
+    ),
+  };
 }
 
-export function evolveLedningssystem(state: LedningssystemDocumentState | null, event: LedningssystemEvent, version: number): LedningssystemDocumentState | null {
+export function evolveLedningssystem(
+  state: LedningssystemDocumentState | null,
+  event: LedningssystemEvent,
+  version: number,
+): LedningssystemDocumentState | null {
   if (event.type === 'LedningssystemCreated') {
     const d = event.data;
-    return { id: d.documentId, version, tasks: [], unitId: d.unitId, title: d.title, owner: d.owner, status: 'draft', versions: [], reviews: [] };
+    return {
+      id: d.documentId,
+      version,
+      tasks: [],
+      unitId: d.unitId,
+      title: d.title,
+      owner: d.owner,
+      status: 'draft',
+      versions: [],
+      reviews: [],
+    };
   }
   if (!state) return null;
   switch (event.type) {
@@ -202,11 +392,26 @@ export function evolveLedningssystem(state: LedningssystemDocumentState | null, 
       return { ...state, version, status: 'adopted', versions: [...state.versions, event.data] };
     case 'ReviewItemChecked': {
       const { year, ...item } = event.data;
-      return { ...withReview(state, year, (r) => ({ ...r, items: [...r.items.filter((i) => i.key !== item.key), item] })), version };
+      return {
+        ...withReview(state, year, (r) => ({
+          ...r,
+          items: [...r.items.filter((i) => i.key !== item.key), item],
+        })),
+        version,
+      };
     }
     case 'AnnualReviewCompleted': {
       const d = event.data;
-      const next = { ...withReview(state, d.year, (r) => ({ ...r, outcome: d.outcome, decision: d.decision, improvements: d.improvements, completedAt: d.at })), version };
+      const next = {
+        ...withReview(state, d.year, (r) => ({
+          ...r,
+          outcome: d.outcome,
+          decision: d.decision,
+          improvements: d.improvements,
+          completedAt: d.at,
+        })),
+        version,
+      };
       return { ...next, tasks: settleTasks(next.tasks, ledningssystemDuties(next), d.at) };
     }
     case 'DutyTasksOpened':
@@ -218,7 +423,11 @@ export function evolveLedningssystem(state: LedningssystemDocumentState | null, 
   }
 }
 
-export const LEDNINGSSYSTEM_DOCUMENT_AGGREGATE: LsAggregate<LedningssystemDocumentState, LedningssystemCommand, LedningssystemEvent> = {
+export const LEDNINGSSYSTEM_DOCUMENT_AGGREGATE: LsAggregate<
+  LedningssystemDocumentState,
+  LedningssystemCommand,
+  LedningssystemEvent
+> = {
   aggregateType: 'ledningssystem',
   decide: decideLedningssystem,
   evolve: (state, event, version) => evolveLedningssystem(state, event as LedningssystemEvent, version),

@@ -16,7 +16,8 @@ export const LEDNINGSSYSTEM_AGGREGATES: Readonly<Record<string, AnyLsAggregate>>
   [APPOINTMENT_AGGREGATE.aggregateType]: APPOINTMENT_AGGREGATE as unknown as AnyLsAggregate,
   [TRAINING_AGGREGATE.aggregateType]: TRAINING_AGGREGATE as unknown as AnyLsAggregate,
   [INTERNKONTROLL_AGGREGATE.aggregateType]: INTERNKONTROLL_AGGREGATE as unknown as AnyLsAggregate,
-  [LEDNINGSSYSTEM_DOCUMENT_AGGREGATE.aggregateType]: LEDNINGSSYSTEM_DOCUMENT_AGGREGATE as unknown as AnyLsAggregate,
+  [LEDNINGSSYSTEM_DOCUMENT_AGGREGATE.aggregateType]:
+    LEDNINGSSYSTEM_DOCUMENT_AGGREGATE as unknown as AnyLsAggregate,
 };
 
 export function ledningssystemAggregate(aggregateType: string): AnyLsAggregate | undefined {

@@ -33,7 +33,11 @@ export type DutyTasksOpened = LsEvent<'DutyTasksOpened', { readonly at: string; 
  * a decider (`decide`/`evolve` over its own events) plus its pending duties and how its tasks are
  * labelled in the inbox.
  */
-export interface LsAggregate<S extends LsStateBase, C extends { readonly type: string; readonly actor: LsActor }, E extends LsEvent> {
+export interface LsAggregate<
+  S extends LsStateBase,
+  C extends { readonly type: string; readonly actor: LsActor },
+  E extends LsEvent,
+> {
   readonly aggregateType: string;
   decide(command: C, state: S | null, now: Date): Decision<E>;
   evolve(state: S | null, event: E | DutyTasksOpened, version: number): S | null;
@@ -52,9 +56,18 @@ export function decideAdvanceDuties<S extends LsStateBase>(
   state: S | null,
 ): Decision<DutyTasksOpened> & { nextWakeAt?: string | null } {
   if (!state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Finns inte'));
-  const plan = planDuties(aggregate.duties(state), state.tasks, new Date(command.at), command.timings, command.newId);
+  const plan = planDuties(
+    aggregate.duties(state),
+    state.tasks,
+    new Date(command.at),
+    command.timings,
+    command.newId,
+  );
   if (plan.tasks.length === 0) return { ...accept<DutyTasksOpened>(), nextWakeAt: plan.nextWakeAt };
-  return { ...accept<DutyTasksOpened>({ type: 'DutyTasksOpened', data: { at: command.at, tasks: plan.tasks } }), nextWakeAt: plan.nextWakeAt };
+  return {
+    ...accept<DutyTasksOpened>({ type: 'DutyTasksOpened', data: { at: command.at, tasks: plan.tasks } }),
+    nextWakeAt: plan.nextWakeAt,
+  };
 }
 
 export function withOpenedTasks<S extends LsStateBase>(state: S, event: DutyTasksOpened, version: number): S {

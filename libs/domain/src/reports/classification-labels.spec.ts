@@ -21,24 +21,55 @@ const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events))
   .filter((f): f is StatisticsCaseFact => f !== null)
   .map((f) => (f.type === 'complaint' ? { ...f, category: PLANTED, lagrum: PLANTED } : f));
 const vocabulary = new ClassificationVocabulary([
-  { categories: [{ code: 'fall', label: 'Fallolycka' }, { code: 'annat', label: 'Övrigt' }], lagrum: [] },
+  {
+    categories: [
+      { code: 'fall', label: 'Fallolycka' },
+      { code: 'annat', label: 'Övrigt' },
+    ],
+    lagrum: [],
+  },
 ]);
-const ctx = { organisation: FIXTURE_ORGANISATION, units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF, classifications: vocabulary };
+const ctx = {
+  organisation: FIXTURE_ORGANISATION,
+  units: FIXTURE_UNITS,
+  generatedAt: FIXTURE_AS_OF,
+  classifications: vocabulary,
+};
 
 describe('classifications in ledning and nämnd documents (REP-15, issue 24)', () => {
   const documents = () => {
     const digest = composeWeeklyDigest(facts, '2026-W48', FIXTURE_AS_OF);
     const { from, to } = yearRange(2026);
-    const statistics = computeStatistics(facts, { from, to, asOf: FIXTURE_AS_OF, units: FIXTURE_UNITS, groupBy: ['category', 'lagrum'] });
-    const kb = composeBerattelse('kvalitetsberattelse', 2026, facts, monthlyCountsOf(facts), { ...ctx, asOf: FIXTURE_AS_OF });
-    const psb = composeBerattelse('patientsakerhetsberattelse', 2026, facts, monthlyCountsOf(facts), { ...ctx, asOf: FIXTURE_AS_OF });
-    return { digest: weeklyDigestDocument(digest, ctx), statistics: statisticsDocument(statistics, ctx), kb: kb.document, psb: psb.document };
+    const statistics = computeStatistics(facts, {
+      from,
+      to,
+      asOf: FIXTURE_AS_OF,
+      units: FIXTURE_UNITS,
+      groupBy: ['category', 'lagrum'],
+    });
+    const kb = composeBerattelse('kvalitetsberattelse', 2026, facts, monthlyCountsOf(facts), {
+      ...ctx,
+      asOf: FIXTURE_AS_OF,
+    });
+    const psb = composeBerattelse('patientsakerhetsberattelse', 2026, facts, monthlyCountsOf(facts), {
+      ...ctx,
+      asOf: FIXTURE_AS_OF,
+    });
+    return {
+      digest: weeklyDigestDocument(digest, ctx),
+      statistics: statisticsDocument(statistics, ctx),
+      kb: kb.document,
+      psb: psb.document,
+    };
   };
 
   it('never carry a stored free-text value, only labels from the lists', () => {
     for (const [name, doc] of Object.entries(documents())) {
       for (const text of [documentTexts(doc).join('\n'), renderReportHtml(doc)]) {
-        expect({ name, leaked: text.includes('19450312') || text.includes('Anna Andersson') }).toEqual({ name, leaked: false });
+        expect({ name, leaked: text.includes('19450312') || text.includes('Anna Andersson') }).toEqual({
+          name,
+          leaked: false,
+        });
       }
     }
   });

@@ -21,10 +21,30 @@ export interface IvoAnmalan {
   readonly immediateActions: string | null;
   /** The case's reference to the person, an identity number in it masked (`19121212-****`). */
   readonly personRef: string | null;
-  readonly investigation: { readonly summary: string | null; readonly causes: readonly string[]; readonly recordedAt: string; readonly version: number } | null;
-  readonly decision: { readonly outcome: string; readonly outcomeLabel: string; readonly rationale: string | null; readonly decidedBy: string; readonly decidedAt: string };
-  readonly actions: readonly { readonly title: string | null; readonly level: string; readonly dueAt: string; readonly status: string }[];
-  readonly ivo: { readonly dueAt: string | null; readonly reportedAt: string | null; readonly reference: string | null };
+  readonly investigation: {
+    readonly summary: string | null;
+    readonly causes: readonly string[];
+    readonly recordedAt: string;
+    readonly version: number;
+  } | null;
+  readonly decision: {
+    readonly outcome: string;
+    readonly outcomeLabel: string;
+    readonly rationale: string | null;
+    readonly decidedBy: string;
+    readonly decidedAt: string;
+  };
+  readonly actions: readonly {
+    readonly title: string | null;
+    readonly level: string;
+    readonly dueAt: string;
+    readonly status: string;
+  }[];
+  readonly ivo: {
+    readonly dueAt: string | null;
+    readonly reportedAt: string | null;
+    readonly reference: string | null;
+  };
   /** What the system cannot know and a person fills in on IVO's e-service. */
   readonly toCompleteByHand: readonly string[];
 }
@@ -35,11 +55,14 @@ export interface IvoEventInput {
 }
 
 const LEGAL_BASIS = {
-  lex_sarah: 'SoL 14 kap. 7 § / LSS 24 f § (lex Sarah): anmälan om allvarligt missförhållande eller påtaglig risk för ett allvarligt missförhållande',
-  lex_maria: 'PSL 3 kap. 5 § (lex Maria): anmälan om vårdskada som medfört eller hade kunnat medföra en allvarlig vårdskada',
+  lex_sarah:
+    'SoL 14 kap. 7 § / LSS 24 f § (lex Sarah): anmälan om allvarligt missförhållande eller påtaglig risk för ett allvarligt missförhållande',
+  lex_maria:
+    'PSL 3 kap. 5 § (lex Maria): anmälan om vårdskada som medfört eller hade kunnat medföra en allvarlig vårdskada',
 } as const;
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.length > 0 ? value : null;
 
 /**
  * What the anmälan holds, said plainly (issue 24): it is case material with personal data under
@@ -61,7 +84,10 @@ export function ivoAnmalanNotice(kind: IvoAnmalan['kind']): string {
  * `report-to-ivo` records the date and IVO's reference afterwards. This is case material (per-case
  * visibility, logged), not an aggregate: it carries the case's own text.
  */
-export function composeIvoAnmalan(events: readonly IvoEventInput[], ctx: { provider: string; unitName: (id: string) => string }): IvoAnmalan | IvoAnmalanRefusal {
+export function composeIvoAnmalan(
+  events: readonly IvoEventInput[],
+  ctx: { provider: string; unitName: (id: string) => string },
+): IvoAnmalan | IvoAnmalanRefusal {
   const caseEvents = events as unknown as CaseEvent[];
   const state = rebuildCase(caseEvents);
   if (state === null || (state.type !== 'lex_sarah' && state.type !== 'lex_maria')) return 'not_lex_case';
@@ -69,7 +95,9 @@ export function composeIvoAnmalan(events: readonly IvoEventInput[], ctx: { provi
   const reported = caseEvents.find((e) => e.type === 'CaseReported')?.data as CaseReportedData | undefined;
   const lastInvestigation = [...caseEvents].reverse().find((e) => e.type === 'InvestigationRecorded');
   const lastDecision = [...caseEvents].reverse().find((e) => e.type === 'CaseDecided');
-  const titles = new Map(caseEvents.flatMap((e) => (e.type === 'ActionAdded' ? [[e.data.actionId, e.data.title] as const] : [])));
+  const titles = new Map(
+    caseEvents.flatMap((e) => (e.type === 'ActionAdded' ? [[e.data.actionId, e.data.title] as const] : [])),
+  );
   const ivoDeadline = Object.values(state.deadlines).find((d) => d.kind === 'ivo_report');
   return {
     caseId: state.id,
@@ -85,7 +113,12 @@ export function composeIvoAnmalan(events: readonly IvoEventInput[], ctx: { provi
     personRef: maskPersonRef(text(reported?.personRef)),
     investigation:
       lastInvestigation?.type === 'InvestigationRecorded'
-        ? { summary: text(lastInvestigation.data.summary), causes: lastInvestigation.data.causes.filter((c) => typeof c === 'string'), recordedAt: lastInvestigation.data.at, version: state.investigation?.seq ?? 1 }
+        ? {
+            summary: text(lastInvestigation.data.summary),
+            causes: lastInvestigation.data.causes.filter((c) => typeof c === 'string'),
+            recordedAt: lastInvestigation.data.at,
+            version: state.investigation?.seq ?? 1,
+          }
         : null,
     decision: {
       outcome: state.decision.outcome,
@@ -94,11 +127,22 @@ export function composeIvoAnmalan(events: readonly IvoEventInput[], ctx: { provi
       decidedBy: state.decision.by,
       decidedAt: state.decision.at,
     },
-    actions: Object.values(state.actions).map((a) => ({ title: text(titles.get(a.id)), level: a.level, dueAt: a.dueAt, status: a.status })),
-    ivo: { dueAt: ivoDeadline?.dueAt ?? null, reportedAt: state.ivoReport?.reportedAt ?? null, reference: state.ivoReport?.ivoReference ?? null },
+    actions: Object.values(state.actions).map((a) => ({
+      title: text(titles.get(a.id)),
+      level: a.level,
+      dueAt: a.dueAt,
+      status: a.status,
+    })),
+    ivo: {
+      dueAt: ivoDeadline?.dueAt ?? null,
+      reportedAt: state.ivoReport?.reportedAt ?? null,
+      reference: state.ivoReport?.ivoReference ?? null,
+    },
     toCompleteByHand: [
       'Uppgiftslämnarens kontaktuppgifter (namn, telefon, e-post)',
-      state.type === 'lex_maria' ? 'Hur och när patienten eller närstående informerats (LC-8 steg 3)' : 'Hur den enskilde informerats och dennes synpunkter',
+      state.type === 'lex_maria'
+        ? 'Hur och när patienten eller närstående informerats (LC-8 steg 3)'
+        : 'Hur den enskilde informerats och dennes synpunkter',
       'Fullständigt personnummer för den enskilde: i underlaget visas det maskerat; hämtas från ärendet (behöriga) eller verksamhetssystemet',
       'Bifoga utredningen i den version som beslutet grundas på',
     ],
@@ -133,23 +177,73 @@ export function ivoAnmalanDocument(anmalan: IvoAnmalan, generatedAt: Date): Repo
     status: 'draft',
     notice: ivoAnmalanNotice(anmalan.kind),
     sections: [
-      { id: 'uppgifter', title: 'Uppgifter om händelsen', source: 'DATA-11; LC-6 S6; LC-8', blocks: [...blocks, { kind: 'paragraph', text: `Beskrivning: ${anmalan.description ?? '–'}` }, { kind: 'paragraph', text: `Omedelbara åtgärder: ${anmalan.immediateActions ?? '–'}` }] },
+      {
+        id: 'uppgifter',
+        title: 'Uppgifter om händelsen',
+        source: 'DATA-11; LC-6 S6; LC-8',
+        blocks: [
+          ...blocks,
+          { kind: 'paragraph', text: `Beskrivning: ${anmalan.description ?? '–'}` },
+          { kind: 'paragraph', text: `Omedelbara åtgärder: ${anmalan.immediateActions ?? '–'}` },
+        ],
+      },
       {
         id: 'utredning',
         title: 'Utredning och bedömning',
         blocks: [
-          { kind: 'paragraph', text: anmalan.investigation ? `Utredning (version ${anmalan.investigation.version}, ${formatStockholm(anmalan.investigation.recordedAt)}): ${anmalan.investigation.summary ?? '–'}` : 'Ingen utredning registrerad.' },
+          {
+            kind: 'paragraph',
+            text: anmalan.investigation
+              ? `Utredning (version ${anmalan.investigation.version}, ${formatStockholm(anmalan.investigation.recordedAt)}): ${anmalan.investigation.summary ?? '–'}`
+              : 'Ingen utredning registrerad.',
+          },
           { kind: 'paragraph', text: `Orsaker: ${anmalan.investigation?.causes.join(', ') || '–'}` },
-          { kind: 'facts', items: [fact('Bedömning', anmalan.decision.outcomeLabel), fact('Beslutad', formatStockholm(anmalan.decision.decidedAt)), fact('Beslutsfattare', anmalan.decision.decidedBy), fact('Motivering', anmalan.decision.rationale)] },
+          {
+            kind: 'facts',
+            items: [
+              fact('Bedömning', anmalan.decision.outcomeLabel),
+              fact('Beslutad', formatStockholm(anmalan.decision.decidedAt)),
+              fact('Beslutsfattare', anmalan.decision.decidedBy),
+              fact('Motivering', anmalan.decision.rationale),
+            ],
+          },
         ],
       },
-      { id: 'atgarder', title: 'Åtgärder', blocks: [{ kind: 'table', columns: ['Åtgärd', 'Nivå', 'Senast', 'Status'], rows: anmalan.actions.map((a) => [a.title ?? '–', a.level === 'organisational' ? 'Organisatorisk' : 'Individ', formatStockholm(a.dueAt, false), a.status]) }] },
+      {
+        id: 'atgarder',
+        title: 'Åtgärder',
+        blocks: [
+          {
+            kind: 'table',
+            columns: ['Åtgärd', 'Nivå', 'Senast', 'Status'],
+            rows: anmalan.actions.map((a) => [
+              a.title ?? '–',
+              a.level === 'organisational' ? 'Organisatorisk' : 'Individ',
+              formatStockholm(a.dueAt, false),
+              a.status,
+            ]),
+          },
+        ],
+      },
       {
         id: 'ivo',
         title: 'Anmälan till IVO',
         blocks: [
-          { kind: 'facts', items: [fact('Ska anmälas senast', anmalan.ivo.dueAt ? formatStockholm(anmalan.ivo.dueAt) : null), fact('Anmäld', anmalan.ivo.reportedAt ? formatStockholm(anmalan.ivo.reportedAt) : 'Inte ännu'), fact('IVO:s diarienummer', anmalan.ivo.reference ?? 'Registreras med report-to-ivo när anmälan är skickad')] },
-          { kind: 'analysis', prompt: `Kompletteras för hand i IVO:s e-tjänst: ${anmalan.toCompleteByHand.join('; ')}.` },
+          {
+            kind: 'facts',
+            items: [
+              fact('Ska anmälas senast', anmalan.ivo.dueAt ? formatStockholm(anmalan.ivo.dueAt) : null),
+              fact('Anmäld', anmalan.ivo.reportedAt ? formatStockholm(anmalan.ivo.reportedAt) : 'Inte ännu'),
+              fact(
+                'IVO:s diarienummer',
+                anmalan.ivo.reference ?? 'Registreras med report-to-ivo när anmälan är skickad',
+              ),
+            ],
+          },
+          {
+            kind: 'analysis',
+            prompt: `Kompletteras för hand i IVO:s e-tjänst: ${anmalan.toCompleteByHand.join('; ')}.`,
+          },
         ],
       },
     ],

@@ -18,7 +18,11 @@ function round1(value: number | null): number | null {
 
 export function summariseLeadTimes(hours: readonly number[]): LeadTimeSummary {
   const sorted = [...hours].sort((a, b) => a - b);
-  return { n: sorted.length, medianHours: round1(percentile(sorted, 50)), p90Hours: round1(percentile(sorted, 90)) };
+  return {
+    n: sorted.length,
+    medianHours: round1(percentile(sorted, 50)),
+    p90Hours: round1(percentile(sorted, 90)),
+  };
 }
 
 /**
@@ -26,7 +30,11 @@ export function summariseLeadTimes(hours: readonly number[]): LeadTimeSummary {
  * nearest-rank too) over durations in milliseconds: hours are a monotone function of milliseconds, so
  * the order statistic is the same value.
  */
-export function summaryOfMilliseconds(n: number, medianMs: number | null, p90Ms: number | null): LeadTimeSummary {
+export function summaryOfMilliseconds(
+  n: number,
+  medianMs: number | null,
+  p90Ms: number | null,
+): LeadTimeSummary {
   const hours = (v: number | null) => (v === null ? null : round1(v / 3_600_000));
   return { n, medianHours: n === 0 ? null : hours(medianMs), p90Hours: n === 0 ? null : hours(p90Ms) };
 }

@@ -39,17 +39,29 @@ export function meetingCalendarErrors(meetings: readonly MeetingCalendarEntry[])
   const seen = new Map<string, number>();
   meetings.forEach((meeting, index) => {
     if (!calendarDateParts(meeting.date)) {
-      errors.push({ field: `meetings[${index}].date`, code: 'INVALID_DATE', message: `Datumet ${meeting.date} finns inte (förväntat YYYY-MM-DD, år 2000–2100).` });
+      errors.push({
+        field: `meetings[${index}].date`,
+        code: 'INVALID_DATE',
+        message: `Datumet ${meeting.date} finns inte (förväntat YYYY-MM-DD, år 2000–2100).`,
+      });
     } else {
       const first = seen.get(meeting.date);
       if (first !== undefined) {
-        errors.push({ field: `meetings[${index}].date`, code: 'DUPLICATE_DATE', message: `Datumet ${meeting.date} finns redan i kalendern (rad ${first + 1}); ett möte per dag.` });
+        errors.push({
+          field: `meetings[${index}].date`,
+          code: 'DUPLICATE_DATE',
+          message: `Datumet ${meeting.date} finns redan i kalendern (rad ${first + 1}); ett möte per dag.`,
+        });
       } else seen.set(meeting.date, index);
     }
     if (meeting.time !== undefined) {
       const t = TIME.exec(meeting.time);
       if (!t || Number(t[1]) > 23 || Number(t[2]) > 59)
-        errors.push({ field: `meetings[${index}].time`, code: 'INVALID_TIME', message: `Tiden ${meeting.time} är ogiltig (förväntat TT:MM, 00:00–23:59).` });
+        errors.push({
+          field: `meetings[${index}].time`,
+          code: 'INVALID_TIME',
+          message: `Tiden ${meeting.time} är ogiltig (förväntat TT:MM, 00:00–23:59).`,
+        });
     }
   });
   return errors;
@@ -65,7 +77,20 @@ export function normaliseMeetingCalendar(meetings: readonly MeetingCalendarEntry
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
-const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
+const MONTHS = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+] as const;
 export type ScheduleMonth = (typeof MONTHS)[number];
 
 /** Structurally a Temporal `ScheduleSpec` (calendar form), without depending on the client library. */
@@ -85,13 +110,29 @@ export interface MeetingScheduleSpec {
 /** One calendar spec per meeting date at 07:00 Stockholm; no dates means every Thursday (the default). */
 export function meetingReportScheduleSpec(dates: readonly string[]): MeetingScheduleSpec {
   if (dates.length === 0)
-    return { calendars: [{ dayOfWeek: 'THURSDAY', hour: MEETING_REPORT_HOUR, comment: 'Ledningsgruppens möte (standard: torsdagar)' }], timezone: REPORT_SCHEDULE_TIME_ZONE };
+    return {
+      calendars: [
+        {
+          dayOfWeek: 'THURSDAY',
+          hour: MEETING_REPORT_HOUR,
+          comment: 'Ledningsgruppens möte (standard: torsdagar)',
+        },
+      ],
+      timezone: REPORT_SCHEDULE_TIME_ZONE,
+    };
   return {
     calendars: [...new Set(dates)].sort().map((date) => {
       const parts = calendarDateParts(date);
       if (!parts) throw new RangeError(`Ogiltigt mötesdatum: "${date}" (förväntat YYYY-MM-DD)`);
       const [year, month, day] = parts;
-      return { year, month: MONTHS[month - 1]!, dayOfMonth: day, hour: MEETING_REPORT_HOUR, minute: 0, comment: `Ledningsgruppens möte ${date}` };
+      return {
+        year,
+        month: MONTHS[month - 1]!,
+        dayOfMonth: day,
+        hour: MEETING_REPORT_HOUR,
+        minute: 0,
+        comment: `Ledningsgruppens möte ${date}`,
+      };
     }),
     timezone: REPORT_SCHEDULE_TIME_ZONE,
   };

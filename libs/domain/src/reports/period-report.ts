@@ -1,9 +1,25 @@
 import type { CaseOutcome } from '../cases/case-outcome';
 import type { CaseStage } from '../cases/case-stage';
 import type { CaseType } from '../cases/case-type';
-import { computeStatistics, monthsOf, stockholmMonthOf, type Funnel, type StatisticsGroup, type StatisticsMeasures, type StatisticsResult } from './period-statistics';
+import {
+  computeStatistics,
+  monthsOf,
+  stockholmMonthOf,
+  type Funnel,
+  type StatisticsGroup,
+  type StatisticsMeasures,
+  type StatisticsResult,
+} from './period-statistics';
 import type { ReportUnit } from './report-units';
-import { NO_SUPPRESSION, suppressReportingRate, suppressTypeGroups, suppressUnitGroups, type ReportGroup, type ReportingRateCell, type Suppression } from './suppression';
+import {
+  NO_SUPPRESSION,
+  suppressReportingRate,
+  suppressTypeGroups,
+  suppressUnitGroups,
+  type ReportGroup,
+  type ReportingRateCell,
+  type Suppression,
+} from './suppression';
 import type { StatisticsCaseFact } from './statistics-fact';
 
 /** Reported and closed per calendar month (Stockholm), for trend lines and comparisons. */
@@ -13,7 +29,8 @@ export interface MonthlyCount {
   readonly closed: number;
 }
 
-export type PeriodReportKind = 'meeting_report' | 'quarterly_statistics' | 'tertial_report' | 'annual_report' | 'ledningssystem_review';
+export type PeriodReportKind =
+  'meeting_report' | 'quarterly_statistics' | 'tertial_report' | 'annual_report' | 'ledningssystem_review';
 
 export type IvoStatus = 'not_required' | 'pending' | 'notified';
 
@@ -46,7 +63,12 @@ export interface PeriodReport {
   readonly byUnit: readonly ReportGroup[];
   readonly byType: readonly ReportGroup[];
   /** The period's months with the same months a year earlier (the trend "med tidigare resultat", REP-8). */
-  readonly monthly: readonly { readonly month: string; readonly reported: number; readonly closed: number; readonly reportedYearBefore: number }[];
+  readonly monthly: readonly {
+    readonly month: string;
+    readonly reported: number;
+    readonly closed: number;
+    readonly reportedYearBefore: number;
+  }[];
   readonly comparisons: readonly PeriodComparison[];
   readonly lexSarahFunnel: Funnel;
   readonly lexMariaFunnel: Funnel;
@@ -56,7 +78,11 @@ export interface PeriodReport {
 }
 
 /** The period reports that go to the nämnd (REP-6, REP-9, REP-13; the berättelser use `annual_report`): small counts suppressed (REP-15). */
-export const NAMND_REPORT_KINDS: readonly PeriodReportKind[] = ['tertial_report', 'annual_report', 'ledningssystem_review'];
+export const NAMND_REPORT_KINDS: readonly PeriodReportKind[] = [
+  'tertial_report',
+  'annual_report',
+  'ledningssystem_review',
+];
 
 export interface PeriodReportInput {
   readonly kind: PeriodReportKind;
@@ -91,7 +117,19 @@ function shiftMonth(month: string, years: number): string {
 }
 
 /** What a de-identified line is made of (the read model loads only these columns for the lines). */
-export type PeriodLineSource = Pick<StatisticsCaseFact, 'caseNumber' | 'type' | 'unitId' | 'category' | 'stage' | 'reportedAt' | 'outcome' | 'serious' | 'decidedAt' | 'ivoReportedAt'>;
+export type PeriodLineSource = Pick<
+  StatisticsCaseFact,
+  | 'caseNumber'
+  | 'type'
+  | 'unitId'
+  | 'category'
+  | 'stage'
+  | 'reportedAt'
+  | 'outcome'
+  | 'serious'
+  | 'decidedAt'
+  | 'ivoReportedAt'
+>;
 
 function ivoStatusOf(f: PeriodLineSource): IvoStatus {
   if (f.ivoReportedAt !== null) return 'notified';
@@ -99,7 +137,16 @@ function ivoStatusOf(f: PeriodLineSource): IvoStatus {
 }
 
 function lineOf(f: PeriodLineSource): PeriodLine {
-  return { caseNumber: f.caseNumber, type: f.type, unitId: f.unitId, category: f.category, stage: f.stage, reportedAt: f.reportedAt, outcome: f.outcome, ivoStatus: ivoStatusOf(f) };
+  return {
+    caseNumber: f.caseNumber,
+    type: f.type,
+    unitId: f.unitId,
+    category: f.category,
+    stage: f.stage,
+    reportedAt: f.reportedAt,
+    outcome: f.outcome,
+    ivoStatus: ivoStatusOf(f),
+  };
 }
 
 function within(iso: string | null, from: number, to: number): boolean {
@@ -115,7 +162,10 @@ function within(iso: string | null, from: number, to: number): boolean {
  * de-identified lines — every report of the period for a meeting (REP-3), otherwise the cases with a
  * serious outcome or an IVO notification (REP-4).
  */
-export function composePeriodReport(facts: readonly StatisticsCaseFact[], input: PeriodReportInput): PeriodReport {
+export function composePeriodReport(
+  facts: readonly StatisticsCaseFact[],
+  input: PeriodReportInput,
+): PeriodReport {
   const base = { from: input.from, to: input.to, asOf: input.asOf, units: input.units };
   return assemblePeriodReport(
     input,
@@ -132,14 +182,20 @@ export function composePeriodReport(facts: readonly StatisticsCaseFact[], input:
  * The lines of a period report: every report of the period for a meeting (REP-3), otherwise the cases
  * with a serious outcome or an IVO notification in the period (REP-4).
  */
-export function periodLinesOf(sources: readonly PeriodLineSource[], kind: PeriodReportKind, fromDate: Date, toDate: Date): PeriodLine[] {
+export function periodLinesOf(
+  sources: readonly PeriodLineSource[],
+  kind: PeriodReportKind,
+  fromDate: Date,
+  toDate: Date,
+): PeriodLine[] {
   const from = fromDate.getTime();
   const to = toDate.getTime();
   return sources
     .filter((f) =>
       kind === 'meeting_report'
         ? within(f.reportedAt, from, to) || within(f.ivoReportedAt, from, to) || within(f.decidedAt, from, to)
-        : (f.serious && (within(f.decidedAt, from, to) || within(f.ivoReportedAt, from, to))) || (f.ivoReportedAt !== null && within(f.ivoReportedAt, from, to)),
+        : (f.serious && (within(f.decidedAt, from, to) || within(f.ivoReportedAt, from, to))) ||
+          (f.ivoReportedAt !== null && within(f.ivoReportedAt, from, to)),
     )
     .map(lineOf)
     .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt) || a.caseNumber.localeCompare(b.caseNumber));
@@ -153,7 +209,11 @@ export interface PeriodStatistics {
   readonly byType: readonly StatisticsGroup[];
 }
 
-export function assemblePeriodReport(input: PeriodReportInput, statistics: PeriodStatistics, lineSources: readonly PeriodLineSource[]): PeriodReport {
+export function assemblePeriodReport(
+  input: PeriodReportInput,
+  statistics: PeriodStatistics,
+  lineSources: readonly PeriodLineSource[],
+): PeriodReport {
   const { overall } = statistics;
   const counts = new Map(input.history.map((c) => [c.month, c]));
   const monthly = monthsOf(input.from, input.to).map(({ month }) => ({
@@ -171,9 +231,13 @@ export function assemblePeriodReport(input: PeriodReportInput, statistics: Perio
     };
   });
   const namnd = NAMND_REPORT_KINDS.includes(input.kind);
-  const byUnit = namnd ? suppressUnitGroups(statistics.byUnit, input.units) : { groups: statistics.byUnit, cells: 0 };
+  const byUnit = namnd
+    ? suppressUnitGroups(statistics.byUnit, input.units)
+    : { groups: statistics.byUnit, cells: 0 };
   const byType = namnd ? suppressTypeGroups(statistics.byType) : { groups: statistics.byType, cells: 0 };
-  const reportingRate = namnd ? suppressReportingRate(overall.reportingRate, byUnit.groups) : { rows: overall.reportingRate, cells: 0 };
+  const reportingRate = namnd
+    ? suppressReportingRate(overall.reportingRate, byUnit.groups)
+    : { rows: overall.reportingRate, cells: 0 };
   return {
     kind: input.kind,
     label: input.label,
@@ -189,6 +253,12 @@ export function assemblePeriodReport(input: PeriodReportInput, statistics: Perio
     lexMariaFunnel: overall.lexMariaFunnel,
     reportingRate: reportingRate.rows,
     lines: periodLinesOf(lineSources, input.kind, input.from, input.to),
-    suppression: namnd ? { applied: true, threshold: NO_SUPPRESSION.threshold, cells: byUnit.cells + byType.cells + reportingRate.cells } : NO_SUPPRESSION,
+    suppression: namnd
+      ? {
+          applied: true,
+          threshold: NO_SUPPRESSION.threshold,
+          cells: byUnit.cells + byType.cells + reportingRate.cells,
+        }
+      : NO_SUPPRESSION,
   };
 }

@@ -8,7 +8,14 @@ import type { StatisticsCaseFact } from './statistics-fact';
 export const STATISTICS_DIMENSIONS = ['unit', 'type', 'category', 'lagrum', 'channel', 'month'] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
-export const LEAD_TIME_STAGES = ['acknowledgement', 'investigation', 'decision', 'ivo_report', 'action', 'total'] as const;
+export const LEAD_TIME_STAGES = [
+  'acknowledgement',
+  'investigation',
+  'decision',
+  'ivo_report',
+  'action',
+  'total',
+] as const;
 export type LeadTimeStage = (typeof LEAD_TIME_STAGES)[number];
 
 export const LEAD_TIME_STAGE_LABELS: Readonly<Record<LeadTimeStage, string>> = {
@@ -48,7 +55,11 @@ export interface StatisticsMeasures {
     readonly ineffective: number;
   };
   /** Complaints reported in the period: investigated, and with a deviation found (CT-2). */
-  readonly complaints: { readonly reported: number; readonly investigated: number; readonly deviationFound: number };
+  readonly complaints: {
+    readonly reported: number;
+    readonly investigated: number;
+    readonly deviationFound: number;
+  };
 }
 
 export interface StatisticsGroup {
@@ -119,7 +130,14 @@ function emptyMeasures(): MutableMeasures {
     closed: 0,
     open: 0,
     overdue: 0,
-    leadTimes: { acknowledgement: [], investigation: [], decision: [], ivo_report: [], action: [], total: [] },
+    leadTimes: {
+      acknowledgement: [],
+      investigation: [],
+      decision: [],
+      ivo_report: [],
+      action: [],
+      total: [],
+    },
     deadlinesMet: 0,
     deadlinesMissed: 0,
     escalations: 0,
@@ -148,12 +166,24 @@ interface Timeline {
   readonly decided: number;
   readonly ivo: number;
   readonly escalations: readonly number[];
-  readonly deadlines: readonly { readonly cancelled: boolean; readonly due: number; readonly met: number; readonly missed: number }[];
-  readonly actions: readonly { readonly added: number; readonly due: number; readonly completed: number; readonly followedUp: number; readonly effective: boolean | undefined }[];
+  readonly deadlines: readonly {
+    readonly cancelled: boolean;
+    readonly due: number;
+    readonly met: number;
+    readonly missed: number;
+  }[];
+  readonly actions: readonly {
+    readonly added: number;
+    readonly due: number;
+    readonly completed: number;
+    readonly followedUp: number;
+    readonly effective: boolean | undefined;
+  }[];
 }
 
 const timelines = new WeakMap<StatisticsCaseFact, Timeline>();
-const ms = (iso: string | null | undefined): number => (iso === null || iso === undefined ? Number.NaN : Date.parse(iso));
+const ms = (iso: string | null | undefined): number =>
+  iso === null || iso === undefined ? Number.NaN : Date.parse(iso);
 
 function timelineOf(f: StatisticsCaseFact): Timeline {
   let t = timelines.get(f);
@@ -166,8 +196,19 @@ function timelineOf(f: StatisticsCaseFact): Timeline {
       decided: ms(f.decidedAt),
       ivo: ms(f.ivoReportedAt),
       escalations: f.escalations.map(ms),
-      deadlines: f.deadlines.map((d) => ({ cancelled: d.status === 'cancelled', due: ms(d.dueAt), met: ms(d.metAt), missed: ms(d.missedAt) })),
-      actions: f.actions.map((a) => ({ added: ms(a.addedAt), due: ms(a.dueAt), completed: ms(a.completedAt), followedUp: ms(a.followedUpAt), effective: a.effective })),
+      deadlines: f.deadlines.map((d) => ({
+        cancelled: d.status === 'cancelled',
+        due: ms(d.dueAt),
+        met: ms(d.metAt),
+        missed: ms(d.missedAt),
+      })),
+      actions: f.actions.map((a) => ({
+        added: ms(a.addedAt),
+        due: ms(a.dueAt),
+        completed: ms(a.completedAt),
+        followedUp: ms(a.followedUpAt),
+        effective: a.effective,
+      })),
     };
     timelines.set(f, t);
   }
@@ -197,7 +238,13 @@ export function isOverdueAt(fact: StatisticsCaseFact, t: number): boolean {
 }
 
 /** What one case adds to a group over [from, to); `judgedAt` = min(to, asOf) for the snapshot measures. */
-function addCase(m: MutableMeasures, f: StatisticsCaseFact, from: number, to: number, judgedAt: number): void {
+function addCase(
+  m: MutableMeasures,
+  f: StatisticsCaseFact,
+  from: number,
+  to: number,
+  judgedAt: number,
+): void {
   const t = timelineOf(f);
   const reportedInPeriod = inside(t.reported, from, to);
   if (reportedInPeriod) m.reported += 1;
@@ -207,10 +254,14 @@ function addCase(m: MutableMeasures, f: StatisticsCaseFact, from: number, to: nu
   }
   if (openAt(t, to)) m.open += 1;
   if (overdueAt(t, judgedAt)) m.overdue += 1;
-  if (inside(t.acknowledged, from, to)) m.leadTimes.acknowledgement.push((t.acknowledged - t.reported) / HOUR_MS);
-  if (inside(t.investigated, from, to)) m.leadTimes.investigation.push((t.investigated - t.reported) / HOUR_MS);
-  if (inside(t.decided, from, to) && !Number.isNaN(t.investigated)) m.leadTimes.decision.push(Math.max(0, (t.decided - t.investigated) / HOUR_MS));
-  if (inside(t.ivo, from, to) && !Number.isNaN(t.decided)) m.leadTimes.ivo_report.push(Math.max(0, (t.ivo - t.decided) / HOUR_MS));
+  if (inside(t.acknowledged, from, to))
+    m.leadTimes.acknowledgement.push((t.acknowledged - t.reported) / HOUR_MS);
+  if (inside(t.investigated, from, to))
+    m.leadTimes.investigation.push((t.investigated - t.reported) / HOUR_MS);
+  if (inside(t.decided, from, to) && !Number.isNaN(t.investigated))
+    m.leadTimes.decision.push(Math.max(0, (t.decided - t.investigated) / HOUR_MS));
+  if (inside(t.ivo, from, to) && !Number.isNaN(t.decided))
+    m.leadTimes.ivo_report.push(Math.max(0, (t.ivo - t.decided) / HOUR_MS));
   for (const d of t.deadlines) {
     if (d.cancelled) continue;
     if (inside(d.met, from, to)) m.deadlinesMet += 1;
@@ -265,8 +316,17 @@ function freeze(m: MutableMeasures): StatisticsMeasures {
     leadTimes,
     deadlines: { met: m.deadlinesMet, missed: m.deadlinesMissed },
     escalations: m.escalations,
-    actions: { open: m.actionsOpen, overdue: m.actionsOverdue, effective: m.actionsEffective, ineffective: m.actionsIneffective },
-    complaints: { reported: m.complaintsReported, investigated: m.complaintsInvestigated, deviationFound: m.complaintsDeviation },
+    actions: {
+      open: m.actionsOpen,
+      overdue: m.actionsOverdue,
+      effective: m.actionsEffective,
+      ineffective: m.actionsIneffective,
+    },
+    complaints: {
+      reported: m.complaintsReported,
+      investigated: m.complaintsInvestigated,
+      deviationFound: m.complaintsDeviation,
+    },
   };
 }
 
@@ -277,7 +337,9 @@ export function isRelevantFor(f: StatisticsCaseFact, from: number, to: number): 
 }
 
 function funnelOf(facts: readonly StatisticsCaseFact[], type: CaseType, from: number, to: number): Funnel {
-  const cohort = facts.filter((f) => (f.type === type || f.reportedType === type) && within(f.reportedAt, from, to));
+  const cohort = facts.filter(
+    (f) => (f.type === type || f.reportedType === type) && within(f.reportedAt, from, to),
+  );
   return {
     reports: cohort.length,
     investigated: cohort.filter((f) => f.investigationRecordedAt !== null).length,
@@ -311,7 +373,12 @@ export function monthsOf(from: Date, to: Date): { month: string; from: number; t
   return result;
 }
 
-function reportingRate(facts: readonly StatisticsCaseFact[], tree: ReportUnitTree, from: number, to: number): ReportingRateRow[] {
+function reportingRate(
+  facts: readonly StatisticsCaseFact[],
+  tree: ReportUnitTree,
+  from: number,
+  to: number,
+): ReportingRateRow[] {
   const counts = new Map<string, number>();
   for (const f of facts) {
     if (!within(f.reportedAt, from, to)) continue;
@@ -321,20 +388,41 @@ function reportingRate(facts: readonly StatisticsCaseFact[], tree: ReportUnitTre
 }
 
 /** Reporting rate from the number reported per unit, rolled up the tree (a unit counts its own and those below it). */
-function reportingRateOf(counts: ReadonlyMap<string, number>, tree: ReportUnitTree, from: number, to: number): ReportingRateRow[] {
+function reportingRateOf(
+  counts: ReadonlyMap<string, number>,
+  tree: ReportUnitTree,
+  from: number,
+  to: number,
+): ReportingRateRow[] {
   const months = Math.max((to - from) / (30.4375 * 24 * 3_600_000), 1 / 30);
   const leaves = tree.leaves();
   const leafCounts = leaves.map((u) => counts.get(u.id) ?? 0).sort((a, b) => a - b);
-  const median = leafCounts.length === 0 ? 0 : (leafCounts[Math.floor((leafCounts.length - 1) / 2)]! + leafCounts[Math.ceil((leafCounts.length - 1) / 2)]!) / 2;
+  const median =
+    leafCounts.length === 0
+      ? 0
+      : (leafCounts[Math.floor((leafCounts.length - 1) / 2)]! +
+          leafCounts[Math.ceil((leafCounts.length - 1) / 2)]!) /
+        2;
   const leafIds = new Set(leaves.map((u) => u.id));
   return tree.ordered().map((unit) => {
     const reported = counts.get(unit.id) ?? 0;
     const flag = reported === 0 ? 'none' : leafIds.has(unit.id) && reported < median / 2 ? 'low' : null;
-    return { unitId: unit.id, unitName: unit.name, reported, perMonth: Math.round((reported / months) * 10) / 10, flag };
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      reported,
+      perMonth: Math.round((reported / months) * 10) / 10,
+      flag,
+    };
   });
 }
 
-function keysOf(f: StatisticsCaseFact, dims: readonly StatisticsDimension[], tree: ReportUnitTree, month: string): Partial<Record<StatisticsDimension, string>>[] {
+function keysOf(
+  f: StatisticsCaseFact,
+  dims: readonly StatisticsDimension[],
+  tree: ReportUnitTree,
+  month: string,
+): Partial<Record<StatisticsDimension, string>>[] {
   let keys: Partial<Record<StatisticsDimension, string>>[] = [{}];
   for (const dim of dims) {
     const values =
@@ -354,7 +442,10 @@ function keysOf(f: StatisticsCaseFact, dims: readonly StatisticsDimension[], tre
   return keys;
 }
 
-function keyString(key: Partial<Record<StatisticsDimension, string>>, dims: readonly StatisticsDimension[]): string {
+function keyString(
+  key: Partial<Record<StatisticsDimension, string>>,
+  dims: readonly StatisticsDimension[],
+): string {
   return dims.map((d) => key[d] ?? '').join('\u0000');
 }
 
@@ -363,7 +454,10 @@ function keyString(key: Partial<Record<StatisticsDimension, string>>, dims: read
  * of Solgården counts for Solgården, Äldreomsorg and Socialförvaltningen. With `month` among the
  * dimensions each month is its own period (open and overdue at that month's end).
  */
-export function computeStatistics(facts: readonly StatisticsCaseFact[], query: StatisticsQuery): StatisticsResult {
+export function computeStatistics(
+  facts: readonly StatisticsCaseFact[],
+  query: StatisticsQuery,
+): StatisticsResult {
   const dims = [...new Set(query.groupBy ?? [])];
   const tree = new ReportUnitTree(query.units);
   const from = query.from.getTime();
@@ -409,7 +503,11 @@ export function computeStatistics(facts: readonly StatisticsCaseFact[], query: S
   };
 }
 
-function sortGroups<G extends { key: Partial<Record<StatisticsDimension, string>> }>(groups: G[], dims: readonly StatisticsDimension[], tree: ReportUnitTree): G[] {
+function sortGroups<G extends { key: Partial<Record<StatisticsDimension, string>> }>(
+  groups: G[],
+  dims: readonly StatisticsDimension[],
+  tree: ReportUnitTree,
+): G[] {
   const unitOrder = new Map(tree.ordered().map((u, i) => [u.id, i]));
   return groups.sort((a, b) => {
     for (const dim of dims) {
@@ -433,7 +531,12 @@ export interface StatisticsAggregate {
   readonly closed: number;
   readonly open: number;
   readonly overdue: number;
-  readonly leadTimes: Readonly<Record<LeadTimeStage, { readonly n: number; readonly medianMs: number | null; readonly p90Ms: number | null }>>;
+  readonly leadTimes: Readonly<
+    Record<
+      LeadTimeStage,
+      { readonly n: number; readonly medianMs: number | null; readonly p90Ms: number | null }
+    >
+  >;
   readonly deadlinesMet: number;
   readonly deadlinesMissed: number;
   readonly escalations: number;
@@ -448,7 +551,12 @@ export interface StatisticsAggregate {
 
 export function measuresOfAggregate(a: StatisticsAggregate): StatisticsMeasures {
   const leadTimes = {} as Record<LeadTimeStage, LeadTimeSummary>;
-  for (const stage of LEAD_TIME_STAGES) leadTimes[stage] = summaryOfMilliseconds(a.leadTimes[stage].n, a.leadTimes[stage].medianMs, a.leadTimes[stage].p90Ms);
+  for (const stage of LEAD_TIME_STAGES)
+    leadTimes[stage] = summaryOfMilliseconds(
+      a.leadTimes[stage].n,
+      a.leadTimes[stage].medianMs,
+      a.leadTimes[stage].p90Ms,
+    );
   return {
     reported: a.reported,
     closed: a.closed,
@@ -457,8 +565,17 @@ export function measuresOfAggregate(a: StatisticsAggregate): StatisticsMeasures 
     leadTimes,
     deadlines: { met: a.deadlinesMet, missed: a.deadlinesMissed },
     escalations: a.escalations,
-    actions: { open: a.actionsOpen, overdue: a.actionsOverdue, effective: a.actionsEffective, ineffective: a.actionsIneffective },
-    complaints: { reported: a.complaintsReported, investigated: a.complaintsInvestigated, deviationFound: a.complaintsDeviation },
+    actions: {
+      open: a.actionsOpen,
+      overdue: a.actionsOverdue,
+      effective: a.actionsEffective,
+      ineffective: a.actionsIneffective,
+    },
+    complaints: {
+      reported: a.complaintsReported,
+      investigated: a.complaintsInvestigated,
+      deviationFound: a.complaintsDeviation,
+    },
   };
 }
 
@@ -466,7 +583,10 @@ export function measuresOfAggregate(a: StatisticsAggregate): StatisticsMeasures 
 export interface StatisticsAggregates {
   readonly totals: StatisticsAggregate;
   /** One per group key present; `key` holds exactly the query's dimensions. */
-  readonly groups: readonly { readonly key: Readonly<Partial<Record<StatisticsDimension, string>>>; readonly aggregate: StatisticsAggregate }[];
+  readonly groups: readonly {
+    readonly key: Readonly<Partial<Record<StatisticsDimension, string>>>;
+    readonly aggregate: StatisticsAggregate;
+  }[];
   /** Reported in the period per unit, rolled up the tree (as the `unit` groups count them). */
   readonly reportedByUnit: ReadonlyMap<string, number>;
   readonly lexSarahFunnel: Funnel;
@@ -474,9 +594,13 @@ export interface StatisticsAggregates {
 }
 
 /** `computeStatistics` from aggregates: the same result, ordering and reporting rate (no `month` dimension). */
-export function statisticsResultOfAggregates(query: StatisticsQuery, aggregates: StatisticsAggregates): StatisticsResult {
+export function statisticsResultOfAggregates(
+  query: StatisticsQuery,
+  aggregates: StatisticsAggregates,
+): StatisticsResult {
   const dims = [...new Set(query.groupBy ?? [])];
-  if (dims.includes('month')) throw new RangeError('statisticsResultOfAggregates: month is a period of its own, use computeStatistics');
+  if (dims.includes('month'))
+    throw new RangeError('statisticsResultOfAggregates: month is a period of its own, use computeStatistics');
   const tree = new ReportUnitTree(query.units);
   const groups = dims.length === 0 ? [] : sortGroups([...aggregates.groups], dims, tree);
   return {

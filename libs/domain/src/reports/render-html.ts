@@ -1,7 +1,20 @@
-import { ANALYSIS_MARKER, formatNumber, formatStockholm, noticeOf, type ReportBlock, type ReportChart, type ReportDocument } from './report-document';
+import {
+  ANALYSIS_MARKER,
+  formatNumber,
+  formatStockholm,
+  noticeOf,
+  type ReportBlock,
+  type ReportChart,
+  type ReportDocument,
+} from './report-document';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const PALETTE = ['#1f5f8b', '#c0392b', '#27ae60', '#8e44ad', '#d35400'];
@@ -31,14 +44,26 @@ function chartSvg(chart: ReportChart): string {
   const axis = `<line x1="${pad.left}" y1="${pad.top + plotH}" x2="${pad.left + plotW}" y2="${pad.top + plotH}" stroke="#333"/><line x1="${pad.left}" y1="${pad.top}" x2="${pad.left}" y2="${pad.top + plotH}" stroke="#333"/><text x="${pad.left - 6}" y="${pad.top + 4}" text-anchor="end" font-size="10">${max}</text><text x="${pad.left - 6}" y="${pad.top + plotH}" text-anchor="end" font-size="10">0</text>`;
   const n = Math.max(1, chart.labels.length);
   const step = plotW / n;
-  const labels = chart.labels.map((l, i) => `<text x="${pad.left + step * i + step / 2}" y="${pad.top + plotH + 14}" text-anchor="middle" font-size="9">${escapeHtml(l.length > 14 ? `${l.slice(0, 13)}…` : l)}</text>`).join('');
+  const labels = chart.labels
+    .map(
+      (l, i) =>
+        `<text x="${pad.left + step * i + step / 2}" y="${pad.top + plotH + 14}" text-anchor="middle" font-size="9">${escapeHtml(l.length > 14 ? `${l.slice(0, 13)}…` : l)}</text>`,
+    )
+    .join('');
   if (chart.kind === 'bar') {
-    const bars = chart.values.map((v, i) => `<rect x="${pad.left + step * i + step * 0.15}" y="${pad.top + plotH - (v / max) * plotH}" width="${step * 0.7}" height="${(v / max) * plotH}" fill="${PALETTE[0]}"><title>${escapeHtml(chart.labels[i] ?? '')}: ${v}</title></rect>`).join('');
+    const bars = chart.values
+      .map(
+        (v, i) =>
+          `<rect x="${pad.left + step * i + step * 0.15}" y="${pad.top + plotH - (v / max) * plotH}" width="${step * 0.7}" height="${(v / max) * plotH}" fill="${PALETTE[0]}"><title>${escapeHtml(chart.labels[i] ?? '')}: ${v}</title></rect>`,
+      )
+      .join('');
     return `<svg role="img" aria-label="${escapeHtml(chart.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${title}${axis}${bars}${labels}</svg>`;
   }
   const lines = chart.series
     .map((s, si) => {
-      const points = s.values.map((v, i) => `${pad.left + step * i + step / 2},${pad.top + plotH - (v / max) * plotH}`).join(' ');
+      const points = s.values
+        .map((v, i) => `${pad.left + step * i + step / 2},${pad.top + plotH - (v / max) * plotH}`)
+        .join(' ');
       const colour = PALETTE[si % PALETTE.length]!;
       return `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${points}"/><text x="${pad.left + plotW - 4}" y="${pad.top + 12 + si * 14}" text-anchor="end" font-size="11" fill="${colour}">${escapeHtml(s.name)}</text>`;
     })
@@ -54,7 +79,14 @@ function block(b: ReportBlock): string {
       return `<dl class="facts">${b.items.map((i) => `<dt>${escapeHtml(i.label)}</dt><dd>${escapeHtml(i.value)}</dd>`).join('')}</dl>`;
     case 'table':
       return `<table>${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}<thead><tr>${b.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${
-        b.rows.length === 0 ? `<tr><td colspan="${b.columns.length}">Inga rader.</td></tr>` : b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(typeof c === 'number' ? formatNumber(c) : c)}</td>`).join('')}</tr>`).join('')
+        b.rows.length === 0
+          ? `<tr><td colspan="${b.columns.length}">Inga rader.</td></tr>`
+          : b.rows
+              .map(
+                (r) =>
+                  `<tr>${r.map((c) => `<td>${escapeHtml(typeof c === 'number' ? formatNumber(c) : c)}</td>`).join('')}</tr>`,
+              )
+              .join('')
       }</tbody></table>`;
     case 'chart':
       return `<figure>${chartSvg(b.chart)}</figure>`;
@@ -66,7 +98,10 @@ function block(b: ReportBlock): string {
 /** The document as a standalone Swedish HTML page (charts as inline SVG). */
 export function renderReportHtml(doc: ReportDocument): string {
   const body = doc.sections
-    .map((s) => `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.source ? `<p class="source">Underlag: ${escapeHtml(s.source)}</p>` : ''}${s.blocks.map(block).join('\n')}</section>`)
+    .map(
+      (s) =>
+        `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.source ? `<p class="source">Underlag: ${escapeHtml(s.source)}</p>` : ''}${s.blocks.map(block).join('\n')}</section>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>

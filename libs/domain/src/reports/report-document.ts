@@ -3,14 +3,33 @@
  * so the three formats (JSON, HTML, PDF) never disagree.
  */
 export type ReportChart =
-  | { readonly kind: 'line'; readonly title: string; readonly labels: readonly string[]; readonly series: readonly { readonly name: string; readonly values: readonly number[] }[] }
-  | { readonly kind: 'bar'; readonly title: string; readonly labels: readonly string[]; readonly values: readonly number[] }
-  | { readonly kind: 'funnel'; readonly title: string; readonly steps: readonly { readonly label: string; readonly value: number }[] };
+  | {
+      readonly kind: 'line';
+      readonly title: string;
+      readonly labels: readonly string[];
+      readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
+    }
+  | {
+      readonly kind: 'bar';
+      readonly title: string;
+      readonly labels: readonly string[];
+      readonly values: readonly number[];
+    }
+  | {
+      readonly kind: 'funnel';
+      readonly title: string;
+      readonly steps: readonly { readonly label: string; readonly value: number }[];
+    };
 
 export type ReportBlock =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'facts'; readonly items: readonly { readonly label: string; readonly value: string }[] }
-  | { readonly kind: 'table'; readonly caption?: string; readonly columns: readonly string[]; readonly rows: readonly (readonly (string | number)[])[] }
+  | {
+      readonly kind: 'table';
+      readonly caption?: string;
+      readonly columns: readonly string[];
+      readonly rows: readonly (readonly (string | number)[])[];
+    }
   | { readonly kind: 'chart'; readonly chart: ReportChart }
   /** Where a person must write: the system never writes the analysis (REP-1 "narrative written by people"). */
   | { readonly kind: 'analysis'; readonly prompt: string };

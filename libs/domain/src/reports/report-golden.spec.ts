@@ -1,9 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tertialRange } from '../calendar/period-range';
-import { DEFAULT_CLASSIFICATION_VOCABULARY, withClassificationCodes } from '../classifications/classifications';
+import {
+  DEFAULT_CLASSIFICATION_VOCABULARY,
+  withClassificationCodes,
+} from '../classifications/classifications';
 import { composeBerattelse } from './berattelse';
-import { FIXTURE_AS_OF, FIXTURE_CASES, FIXTURE_ORGANISATION, FIXTURE_PERSONAL_STRINGS, FIXTURE_UNITS } from './fixtures/report-fixture';
+import {
+  FIXTURE_AS_OF,
+  FIXTURE_CASES,
+  FIXTURE_ORGANISATION,
+  FIXTURE_PERSONAL_STRINGS,
+  FIXTURE_UNITS,
+} from './fixtures/report-fixture';
 import { composePeriodReport, monthlyCountsOf } from './period-report';
 import { computeStatistics } from './period-statistics';
 import { documentTexts, type ReportDocument } from './report-document';
@@ -48,18 +57,55 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 function reports(): { name: string; data: unknown; document: ReportDocument }[] {
   const digest = composeWeeklyDigest(facts, '2026-W48', FIXTURE_AS_OF);
   const t3 = tertialRange(2026, 3);
-  const tertial = composePeriodReport(facts, { kind: 'tertial_report', label: 'tertial 3 2026', ...t3, asOf: FIXTURE_AS_OF, units: FIXTURE_UNITS, history, comparisons: [{ label: 'tertial 2 2026', ...tertialRange(2026, 2) }, { label: 'tertial 3 2025', ...tertialRange(2025, 3) }] });
-  const meeting = composePeriodReport(facts, { kind: 'meeting_report', label: 'möte 2026-11-26', from: new Date('2026-11-19T07:00:00.000Z'), to: new Date('2026-11-26T07:00:00.000Z'), asOf: FIXTURE_AS_OF, units: FIXTURE_UNITS, history, comparisons: [] });
-  const statistics = computeStatistics(facts, { from: t3.from, to: t3.to, asOf: FIXTURE_AS_OF, units: FIXTURE_UNITS, groupBy: ['unit', 'type'] });
-  const psb = composeBerattelse('patientsakerhetsberattelse', 2026, facts, history, { ...ctx, asOf: FIXTURE_AS_OF });
+  const tertial = composePeriodReport(facts, {
+    kind: 'tertial_report',
+    label: 'tertial 3 2026',
+    ...t3,
+    asOf: FIXTURE_AS_OF,
+    units: FIXTURE_UNITS,
+    history,
+    comparisons: [
+      { label: 'tertial 2 2026', ...tertialRange(2026, 2) },
+      { label: 'tertial 3 2025', ...tertialRange(2025, 3) },
+    ],
+  });
+  const meeting = composePeriodReport(facts, {
+    kind: 'meeting_report',
+    label: 'möte 2026-11-26',
+    from: new Date('2026-11-19T07:00:00.000Z'),
+    to: new Date('2026-11-26T07:00:00.000Z'),
+    asOf: FIXTURE_AS_OF,
+    units: FIXTURE_UNITS,
+    history,
+    comparisons: [],
+  });
+  const statistics = computeStatistics(facts, {
+    from: t3.from,
+    to: t3.to,
+    asOf: FIXTURE_AS_OF,
+    units: FIXTURE_UNITS,
+    groupBy: ['unit', 'type'],
+  });
+  const psb = composeBerattelse('patientsakerhetsberattelse', 2026, facts, history, {
+    ...ctx,
+    asOf: FIXTURE_AS_OF,
+  });
   const kb = composeBerattelse('kvalitetsberattelse', 2026, facts, history, { ...ctx, asOf: FIXTURE_AS_OF });
   return [
     { name: 'weekly-digest-2026-W48', data: digest, document: weeklyDigestDocument(digest, ctx) },
     { name: 'tertial-2026-3', data: tertial, document: periodReportDocument(tertial, ctx) },
     { name: 'meeting-2026-11-26', data: meeting, document: periodReportDocument(meeting, ctx) },
     { name: 'statistics-2026-T3-unit-type', data: statistics, document: statisticsDocument(statistics, ctx) },
-    { name: 'patientsakerhetsberattelse-2026', data: { statistics: psb.statistics, byCategory: psb.byCategory }, document: psb.document },
-    { name: 'kvalitetsberattelse-2026', data: { statistics: kb.statistics, byCategory: kb.byCategory }, document: kb.document },
+    {
+      name: 'patientsakerhetsberattelse-2026',
+      data: { statistics: psb.statistics, byCategory: psb.byCategory },
+      document: psb.document,
+    },
+    {
+      name: 'kvalitetsberattelse-2026',
+      data: { statistics: kb.statistics, byCategory: kb.byCategory },
+      document: kb.document,
+    },
   ];
 }
 
@@ -87,19 +133,47 @@ describe('report golden files (fixed event set)', () => {
     expect(tertial.lines.map((l) => [l.caseNumber, l.ivoStatus])).toEqual([['LS-2026-0001', 'notified']]);
   });
 
-  it('the berättelser carry the seeds\' sections, each with a marked place for the analysis', () => {
-    const [psb, kb] = reports().slice(4).map((r) => r.document);
-    expect(psb!.sections.map((s) => s.id)).toEqual(['ansvar', 'egenkontroll', 'samverkan', 'risker', 'hsl-avvikelser', 'lex-maria', 'atgarder', 'mal', 'statistik']);
-    expect(kb!.sections.map((s) => s.id)).toEqual(['ansvar', 'processer', 'riskanalyser', 'egenkontroller', 'avvikelser', 'granskningar', 'informationssakerhet', 'mal', 'statistik']);
+  it("the berättelser carry the seeds' sections, each with a marked place for the analysis", () => {
+    const [psb, kb] = reports()
+      .slice(4)
+      .map((r) => r.document);
+    expect(psb!.sections.map((s) => s.id)).toEqual([
+      'ansvar',
+      'egenkontroll',
+      'samverkan',
+      'risker',
+      'hsl-avvikelser',
+      'lex-maria',
+      'atgarder',
+      'mal',
+      'statistik',
+    ]);
+    expect(kb!.sections.map((s) => s.id)).toEqual([
+      'ansvar',
+      'processer',
+      'riskanalyser',
+      'egenkontroller',
+      'avvikelser',
+      'granskningar',
+      'informationssakerhet',
+      'mal',
+      'statistik',
+    ]);
     for (const doc of [psb!, kb!]) {
       expect(doc.status).toBe('draft');
-      for (const section of doc.sections.filter((s) => s.id !== 'statistik')) expect(section.blocks.some((b) => b.kind === 'analysis')).toBe(true);
+      for (const section of doc.sections.filter((s) => s.id !== 'statistik'))
+        expect(section.blocks.some((b) => b.kind === 'analysis')).toBe(true);
     }
   });
 
   it('no personal data from the fixture cases appears in any aggregate document (REP-15)', () => {
     for (const report of reports()) {
-      const texts = [json(report.data), json(report.document), documentTexts(report.document).join('\n'), renderReportHtml(report.document)];
+      const texts = [
+        json(report.data),
+        json(report.document),
+        documentTexts(report.document).join('\n'),
+        renderReportHtml(report.document),
+      ];
       for (const text of texts) {
         for (const personal of FIXTURE_PERSONAL_STRINGS) {
           // Usernames are short words; look for them as whole words only.

@@ -29,7 +29,12 @@ export interface ReportPeriod {
   readonly to: string;
 }
 
-function period(kind: ScheduledReportKind, id: string, label: string, range: { from: Date; to: Date }): ReportPeriod {
+function period(
+  kind: ScheduledReportKind,
+  id: string,
+  label: string,
+  range: { from: Date; to: Date },
+): ReportPeriod {
   return { kind, key: `${kind}:${id}`, label, from: range.from.toISOString(), to: range.to.toISOString() };
 }
 
@@ -41,7 +46,11 @@ function period(kind: ScheduledReportKind, id: string, label: string, range: { f
  * - annual, berättelser, ledningssystem review: the previous calendar year;
  * - meeting report: from the previous meeting (`previousMeetingAt`, default a week back) to this one.
  */
-export function reportPeriodFor(kind: ScheduledReportKind, scheduledAt: Date, options: { previousMeetingAt?: Date } = {}): ReportPeriod {
+export function reportPeriodFor(
+  kind: ScheduledReportKind,
+  scheduledAt: Date,
+  options: { previousMeetingAt?: Date } = {},
+): ReportPeriod {
   const local = stockholmLocalParts(scheduledAt);
   switch (kind) {
     case 'weekly_digest': {

@@ -46,7 +46,9 @@ export class ReportUnitTree {
   ordered(): ReportUnit[] {
     const result: ReportUnit[] = [];
     const visit = (parentId: string | null) => {
-      for (const unit of this.units.filter((u) => u.parentId === parentId).sort((a, b) => a.name.localeCompare(b.name, 'sv'))) {
+      for (const unit of this.units
+        .filter((u) => u.parentId === parentId)
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv'))) {
         result.push(unit);
         visit(unit.id);
       }

@@ -8,9 +8,17 @@ import { statisticsFactOf, type StatisticsCaseFact } from './statistics-fact';
 import { composeBerattelse } from './berattelse';
 import { maskedCount, suppressTypeGroups, suppressUnitGroups } from './suppression';
 
-const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);
+const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter(
+  (f): f is StatisticsCaseFact => f !== null,
+);
 const t3 = tertialRange(2026, 3);
-const base = { ...t3, asOf: FIXTURE_AS_OF, units: FIXTURE_UNITS, history: monthlyCountsOf(facts), comparisons: [] };
+const base = {
+  ...t3,
+  asOf: FIXTURE_AS_OF,
+  units: FIXTURE_UNITS,
+  history: monthlyCountsOf(facts),
+  comparisons: [],
+};
 const measures = (reported: number, closed = 0): StatisticsMeasures => {
   const exact = computeStatistics([], { ...t3, asOf: FIXTURE_AS_OF, units: FIXTURE_UNITS }).totals;
   return { ...exact, reported, closed };
@@ -46,7 +54,14 @@ describe('REP-15: counts below 3 in nämnd material', () => {
     );
     const reported = Object.fromEntries(groups.map((g) => [g.key.unit, g.measures.reported]));
     // Hemtjänst Norr (1) → Solgården (5) too; the parents stay, so no subtraction gives a hidden one back.
-    expect(reported).toEqual({ forvaltning: 9, funktionsstod: 3, ekbacken: 3, aldreomsorg: 6, 'hemtjanst-norr': null, solgarden: null });
+    expect(reported).toEqual({
+      forvaltning: 9,
+      funktionsstod: 3,
+      ekbacken: 3,
+      aldreomsorg: 6,
+      'hemtjanst-norr': null,
+      solgarden: null,
+    });
     const forced = suppressUnitGroups(
       [
         { key: { unit: 'forvaltning' }, measures: measures(8) },
@@ -61,15 +76,28 @@ describe('REP-15: counts below 3 in nämnd material', () => {
   });
 
   it('the tertial (nämnd) is suppressed and says so; the meeting report (ledningsgrupp) is exact', () => {
-    for (const kind of NAMND_REPORT_KINDS) expect(composePeriodReport(facts, { ...base, kind, label: 'x' }).suppression.applied).toBe(true);
+    for (const kind of NAMND_REPORT_KINDS)
+      expect(composePeriodReport(facts, { ...base, kind, label: 'x' }).suppression.applied).toBe(true);
     const tertial = composePeriodReport(facts, { ...base, kind: 'tertial_report', label: 'tertial 3 2026' });
     expect(tertial.totals.reported).toBe(8);
     expect(tertial.byType.every((g) => g.measures.reported === null)).toBe(true);
     // No unit family with exactly one hidden count: nothing can be subtracted back.
-    const hiddenIn = (ids: string[]) => ids.filter((id) => tertial.byUnit.find((g) => g.key.unit === id)?.measures.reported === null).length;
-    for (const family of [['forvaltning', 'funktionsstod', 'ifo', 'aldreomsorg'], ['aldreomsorg', 'hemtjanst-norr', 'solgarden'], ['funktionsstod', 'ekbacken'], ['ifo', 'forsorjningsstod']]) expect(hiddenIn(family)).not.toBe(1);
-    expect(tertial.reportingRate.find((r) => r.unitId === 'solgarden')).toMatchObject({ reported: null, perMonth: null });
-    const html = renderReportHtml(periodReportDocument(tertial, { organisation: 'x', units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF }));
+    const hiddenIn = (ids: string[]) =>
+      ids.filter((id) => tertial.byUnit.find((g) => g.key.unit === id)?.measures.reported === null).length;
+    for (const family of [
+      ['forvaltning', 'funktionsstod', 'ifo', 'aldreomsorg'],
+      ['aldreomsorg', 'hemtjanst-norr', 'solgarden'],
+      ['funktionsstod', 'ekbacken'],
+      ['ifo', 'forsorjningsstod'],
+    ])
+      expect(hiddenIn(family)).not.toBe(1);
+    expect(tertial.reportingRate.find((r) => r.unitId === 'solgarden')).toMatchObject({
+      reported: null,
+      perMonth: null,
+    });
+    const html = renderReportHtml(
+      periodReportDocument(tertial, { organisation: 'x', units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF }),
+    );
     expect(html).toContain('<td>&lt;3</td>');
     expect(html).toContain('Antal under 3 redovisas inte');
 
@@ -79,11 +107,25 @@ describe('REP-15: counts below 3 in nämnd material', () => {
   });
 
   it('the berättelser: categories within a type and units along the tree, the running text masked too', () => {
-    const kb = composeBerattelse('kvalitetsberattelse', 2026, facts, monthlyCountsOf(facts), { organisation: 'x', units: FIXTURE_UNITS, generatedAt: FIXTURE_AS_OF, asOf: FIXTURE_AS_OF });
+    const kb = composeBerattelse('kvalitetsberattelse', 2026, facts, monthlyCountsOf(facts), {
+      organisation: 'x',
+      units: FIXTURE_UNITS,
+      generatedAt: FIXTURE_AS_OF,
+      asOf: FIXTURE_AS_OF,
+    });
     expect(kb.byCategory.suppression.applied).toBe(true);
-    expect(kb.byCategory.groups.every((g) => g.measures.reported === null || g.measures.reported >= 3 || g.measures.reported === 0)).toBe(true);
+    expect(
+      kb.byCategory.groups.every(
+        (g) => g.measures.reported === null || g.measures.reported >= 3 || g.measures.reported === 0,
+      ),
+    ).toBe(true);
     const rate = Object.fromEntries(kb.statistics.reportingRate.map((r) => [r.unitId, r.reported]));
-    for (const family of [['forvaltning', 'funktionsstod', 'ifo', 'aldreomsorg'], ['aldreomsorg', 'hemtjanst-norr', 'solgarden'], ['funktionsstod', 'ekbacken'], ['ifo', 'forsorjningsstod']]) {
+    for (const family of [
+      ['forvaltning', 'funktionsstod', 'ifo', 'aldreomsorg'],
+      ['aldreomsorg', 'hemtjanst-norr', 'solgarden'],
+      ['funktionsstod', 'ekbacken'],
+      ['ifo', 'forsorjningsstod'],
+    ]) {
       expect(family.filter((id) => rate[id] === null).length).not.toBe(1);
     }
     const text = renderReportHtml(kb.document);

@@ -1,4 +1,11 @@
-import { LEAD_TIME_STAGES, type LeadTimeStage, type ReportingRateRow, type StatisticsDimension, type StatisticsMeasures, type StatisticsResult } from './period-statistics';
+import {
+  LEAD_TIME_STAGES,
+  type LeadTimeStage,
+  type ReportingRateRow,
+  type StatisticsDimension,
+  type StatisticsMeasures,
+  type StatisticsResult,
+} from './period-statistics';
 import type { LeadTimeSummary } from './lead-time';
 import { ReportUnitTree, type ReportUnit } from './report-units';
 
@@ -23,11 +30,25 @@ export interface GroupMeasures {
   readonly closed: Cell;
   readonly open: Cell;
   readonly overdue: Cell;
-  readonly leadTimes: Readonly<Record<LeadTimeStage, { readonly n: Cell; readonly medianHours: number | null; readonly p90Hours: number | null }>>;
+  readonly leadTimes: Readonly<
+    Record<
+      LeadTimeStage,
+      { readonly n: Cell; readonly medianHours: number | null; readonly p90Hours: number | null }
+    >
+  >;
   readonly deadlines: { readonly met: Cell; readonly missed: Cell };
   readonly escalations: Cell;
-  readonly actions: { readonly open: Cell; readonly overdue: Cell; readonly effective: Cell; readonly ineffective: Cell };
-  readonly complaints: { readonly reported: Cell; readonly investigated: Cell; readonly deviationFound: Cell };
+  readonly actions: {
+    readonly open: Cell;
+    readonly overdue: Cell;
+    readonly effective: Cell;
+    readonly ineffective: Cell;
+  };
+  readonly complaints: {
+    readonly reported: Cell;
+    readonly investigated: Cell;
+    readonly deviationFound: Cell;
+  };
 }
 
 /** A row of a per-unit or per-type table; exact (`StatisticsGroup`) or suppressed. */
@@ -53,7 +74,11 @@ export const NO_SUPPRESSION: Suppression = { applied: false, threshold: SUPPRESS
 
 const small = (n: number) => n > 0 && n < SUPPRESSION_THRESHOLD;
 
-type CountPath = readonly [keyof GroupMeasures] | readonly ['deadlines', 'met' | 'missed'] | readonly ['actions', 'open' | 'overdue' | 'effective' | 'ineffective'] | readonly ['complaints', 'reported' | 'investigated' | 'deviationFound'];
+type CountPath =
+  | readonly [keyof GroupMeasures]
+  | readonly ['deadlines', 'met' | 'missed']
+  | readonly ['actions', 'open' | 'overdue' | 'effective' | 'ineffective']
+  | readonly ['complaints', 'reported' | 'investigated' | 'deviationFound'];
 
 const COUNT_PATHS: readonly CountPath[] = [
   ['reported'],
@@ -78,7 +103,10 @@ type Counts = Map<string, number | null>;
 function countsOf(m: StatisticsMeasures): Counts {
   const counts: Counts = new Map();
   for (const path of COUNT_PATHS) {
-    const value = path.length === 1 ? (m[path[0]] as number) : ((m[path[0]] as unknown as Record<string, number>)[path[1]] as number);
+    const value =
+      path.length === 1
+        ? (m[path[0]] as number)
+        : ((m[path[0]] as unknown as Record<string, number>)[path[1]] as number);
     counts.set(path.join('.'), value);
   }
   return counts;
@@ -86,7 +114,10 @@ function countsOf(m: StatisticsMeasures): Counts {
 
 function measuresOf(m: StatisticsMeasures, counts: Counts): GroupMeasures {
   const c = (path: string): Cell => counts.get(path) ?? null;
-  const leadTimes = {} as Record<LeadTimeStage, { n: Cell; medianHours: number | null; p90Hours: number | null }>;
+  const leadTimes = {} as Record<
+    LeadTimeStage,
+    { n: Cell; medianHours: number | null; p90Hours: number | null }
+  >;
   for (const stage of LEAD_TIME_STAGES) {
     const lt: LeadTimeSummary = m.leadTimes[stage];
     leadTimes[stage] = small(lt.n) ? { n: null, medianHours: null, p90Hours: null } : lt;
@@ -99,8 +130,17 @@ function measuresOf(m: StatisticsMeasures, counts: Counts): GroupMeasures {
     leadTimes,
     deadlines: { met: c('deadlines.met'), missed: c('deadlines.missed') },
     escalations: c('escalations'),
-    actions: { open: c('actions.open'), overdue: c('actions.overdue'), effective: c('actions.effective'), ineffective: c('actions.ineffective') },
-    complaints: { reported: c('complaints.reported'), investigated: c('complaints.investigated'), deviationFound: c('complaints.deviationFound') },
+    actions: {
+      open: c('actions.open'),
+      overdue: c('actions.overdue'),
+      effective: c('actions.effective'),
+      ineffective: c('actions.ineffective'),
+    },
+    complaints: {
+      reported: c('complaints.reported'),
+      investigated: c('complaints.investigated'),
+      deviationFound: c('complaints.deviationFound'),
+    },
   };
 }
 
@@ -121,13 +161,15 @@ function suppressSets(all: Counts[], sets: readonly (readonly number[])[]): numb
     }
   }
   const paths = COUNT_PATHS.map((p) => p.join('.'));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const set of sets) {
       if (set.length < 2) continue;
       for (const path of paths) {
         if (set.filter((i) => all[i]!.get(path) === null).length !== 1) continue;
-        const shown = set.filter((i) => (all[i]!.get(path) ?? 0) > 0).sort((a, b) => (all[a]!.get(path) as number) - (all[b]!.get(path) as number));
+        const shown = set
+          .filter((i) => (all[i]!.get(path) ?? 0) > 0)
+          .sort((a, b) => (all[a]!.get(path) as number) - (all[b]!.get(path) as number));
         const smallest = shown[0];
         if (smallest === undefined) continue;
         all[smallest]!.set(path, null);
@@ -140,14 +182,22 @@ function suppressSets(all: Counts[], sets: readonly (readonly number[])[]): numb
 }
 
 /** The per-type table: the types add up to the organisation's totals. */
-export function suppressTypeGroups(groups: readonly { key: ReportGroup['key']; measures: StatisticsMeasures }[]): { groups: ReportGroup[]; cells: number } {
+export function suppressTypeGroups(
+  groups: readonly { key: ReportGroup['key']; measures: StatisticsMeasures }[],
+): { groups: ReportGroup[]; cells: number } {
   const counts = groups.map((g) => countsOf(g.measures));
   const cells = suppressSets(counts, [groups.map((_, i) => i)]);
-  return { groups: groups.map((g, i) => ({ key: g.key, measures: measuresOf(g.measures, counts[i]!) })), cells };
+  return {
+    groups: groups.map((g, i) => ({ key: g.key, measures: measuresOf(g.measures, counts[i]!) })),
+    cells,
+  };
 }
 
 /** The per-unit table (rolled up): a unit equals the units right under it plus its own cases. */
-export function suppressUnitGroups(groups: readonly { key: ReportGroup['key']; measures: StatisticsMeasures }[], units: readonly ReportUnit[]): { groups: ReportGroup[]; cells: number } {
+export function suppressUnitGroups(
+  groups: readonly { key: ReportGroup['key']; measures: StatisticsMeasures }[],
+  units: readonly ReportUnit[],
+): { groups: ReportGroup[]; cells: number } {
   const tree = new ReportUnitTree(units);
   const index = new Map(groups.map((g, i) => [g.key.unit ?? '', i]));
   const families = new Map<number, number[]>();
@@ -158,11 +208,17 @@ export function suppressUnitGroups(groups: readonly { key: ReportGroup['key']; m
   }
   const counts = groups.map((g) => countsOf(g.measures));
   const cells = suppressSets(counts, [...families.values()]);
-  return { groups: groups.map((g, i) => ({ key: g.key, measures: measuresOf(g.measures, counts[i]!) })), cells };
+  return {
+    groups: groups.map((g, i) => ({ key: g.key, measures: measuresOf(g.measures, counts[i]!) })),
+    cells,
+  };
 }
 
 /** Reporting rate per unit: hidden where the unit's count is hidden in the unit table, or is 1–2 (the flag, none or low, stays). */
-export function suppressReportingRate(rows: readonly ReportingRateRow[], byUnit: readonly ReportGroup[]): { rows: ReportingRateCell[]; cells: number } {
+export function suppressReportingRate(
+  rows: readonly ReportingRateRow[],
+  byUnit: readonly ReportGroup[],
+): { rows: ReportingRateCell[]; cells: number } {
   const hidden = new Set(byUnit.filter((g) => g.measures.reported === null).map((g) => g.key.unit));
   let cells = 0;
   const result = rows.map((r) => {
@@ -190,7 +246,10 @@ export interface SuppressedStatistics extends Omit<StatisticsResult, 'groups' | 
  * to a shown figure (the categories of a type, the types under the total) and form one set; the
  * reporting rate is suppressed along the unit tree (a unit and the units right under it).
  */
-export function suppressStatistics(result: StatisticsResult, units: readonly ReportUnit[]): SuppressedStatistics {
+export function suppressStatistics(
+  result: StatisticsResult,
+  units: readonly ReportUnit[],
+): SuppressedStatistics {
   const outer = result.groupBy.slice(0, -1);
   const setOf = new Map<string, number[]>();
   result.groups.forEach((g, i) => {
@@ -211,7 +270,9 @@ export function suppressStatistics(result: StatisticsResult, units: readonly Rep
   return {
     ...result,
     groups: result.groups.map((g, i) => ({ key: g.key, measures: measuresOf(g.measures, counts[i]!) })),
-    reportingRate: result.reportingRate.map((r, i) => (rateCounts[i]!.get('reported') === null ? { ...r, reported: null, perMonth: null } : r)),
+    reportingRate: result.reportingRate.map((r, i) =>
+      rateCounts[i]!.get('reported') === null ? { ...r, reported: null, perMonth: null } : r,
+    ),
     suppression: { applied: true, threshold: SUPPRESSION_THRESHOLD, cells: groupCells + rateCells },
   };
 }

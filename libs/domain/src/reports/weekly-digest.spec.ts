@@ -2,7 +2,9 @@ import { FIXTURE_AS_OF, FIXTURE_CASES } from './fixtures/report-fixture';
 import { statisticsFactOf, type StatisticsCaseFact } from './statistics-fact';
 import { composeWeeklyDigest } from './weekly-digest';
 
-const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter((f): f is StatisticsCaseFact => f !== null);
+const facts = FIXTURE_CASES.map((c) => statisticsFactOf(c.events)).filter(
+  (f): f is StatisticsCaseFact => f !== null,
+);
 
 describe('composeWeeklyDigest (REP-2; figures checked by hand against the fixture)', () => {
   const digest = composeWeeklyDigest(facts, '2026-W48', FIXTURE_AS_OF);
@@ -14,17 +16,32 @@ describe('composeWeeklyDigest (REP-2; figures checked by hand against the fixtur
 
   it('counts the week: 5 reported, 2 closed, 5 open and 2 overdue at its end', () => {
     expect(digest.totals).toEqual({ reported: 5, closed: 2, open: 5, overdue: 2 });
-    expect(digest.previousWeek).toEqual({ week: '2026-W47', totals: { reported: 2, closed: 1, open: 2, overdue: 1 } });
+    expect(digest.previousWeek).toEqual({
+      week: '2026-W47',
+      totals: { reported: 2, closed: 1, open: 2, overdue: 1 },
+    });
   });
 
   it('breaks the new cases down by type, unit and complaint category', () => {
-    expect(digest.byType).toMatchObject({ complaint: 2, deviation: 1, praise: 1, lex_maria: 1, lex_sarah: 0, hsl_deviation: 0 });
+    expect(digest.byType).toMatchObject({
+      complaint: 2,
+      deviation: 1,
+      praise: 1,
+      lex_maria: 1,
+      lex_sarah: 0,
+      hsl_deviation: 0,
+    });
     expect(digest.byUnit).toEqual({ 'hemtjanst-norr': 2, solgarden: 3 });
     expect(digest.complaintsByCategory).toEqual({ bemotande: 2 });
   });
 
   it('reports lex Sarah/Maria status, overdue actions and escalations', () => {
-    expect(digest.lexSarahMaria).toEqual({ reported: { lex_sarah: 0, lex_maria: 1 }, open: { lex_sarah: 1, lex_maria: 1 }, awaitingIvo: 0, notifiedToIvo: 1 });
+    expect(digest.lexSarahMaria).toEqual({
+      reported: { lex_sarah: 0, lex_maria: 1 },
+      open: { lex_sarah: 1, lex_maria: 1 },
+      awaitingIvo: 0,
+      notifiedToIvo: 1,
+    });
     expect(digest.overdueActions).toBe(1);
     expect(digest.escalations).toBe(1);
   });
@@ -38,7 +55,15 @@ describe('composeWeeklyDigest (REP-2; figures checked by hand against the fixtur
       ['AV-2026-0001', false],
       ['BE-2026-0001', false],
     ]);
-    expect(Object.keys(digest.lines[0]!).sort()).toEqual(['caseNumber', 'category', 'overdue', 'reportedAt', 'stage', 'type', 'unitId']);
+    expect(Object.keys(digest.lines[0]!).sort()).toEqual([
+      'caseNumber',
+      'category',
+      'overdue',
+      'reportedAt',
+      'stage',
+      'type',
+      'unitId',
+    ]);
   });
 
   it('judges a week not yet over as of now', () => {

@@ -56,7 +56,12 @@ function within(iso: string | null | undefined, from: number, to: number): boole
   return t >= from && t < to;
 }
 
-function totalsOf(facts: readonly StatisticsCaseFact[], from: number, to: number, judgedAt: number): DigestTotals {
+function totalsOf(
+  facts: readonly StatisticsCaseFact[],
+  from: number,
+  to: number,
+  judgedAt: number,
+): DigestTotals {
   let reported = 0;
   let closed = 0;
   let open = 0;
@@ -82,7 +87,12 @@ export interface WeeklyDigestParts {
   readonly totals: DigestTotals;
   readonly previousTotals: DigestTotals;
   /** Cases reported in the week, counted per (current) type, unit and category. */
-  readonly reported: readonly { readonly type: CaseType; readonly unitId: string; readonly category: string | null; readonly n: number }[];
+  readonly reported: readonly {
+    readonly type: CaseType;
+    readonly unitId: string;
+    readonly category: string | null;
+    readonly n: number;
+  }[];
   readonly lexOpen: { readonly lex_sarah: number; readonly lex_maria: number };
   readonly awaitingIvo: number;
   readonly notifiedToIvo: number;
@@ -93,7 +103,19 @@ export interface WeeklyDigestParts {
 }
 
 /** The week and the week before it, with the instants the digest is judged at. */
-export function digestWeeks(week: string, asOf: Date): { week: IsoWeek; from: number; to: number; judgedAt: number; previous: IsoWeek; previousFrom: number; previousTo: number; previousJudgedAt: number } {
+export function digestWeeks(
+  week: string,
+  asOf: Date,
+): {
+  week: IsoWeek;
+  from: number;
+  to: number;
+  judgedAt: number;
+  previous: IsoWeek;
+  previousFrom: number;
+  previousTo: number;
+  previousJudgedAt: number;
+} {
   const parsed = parseIsoWeek(week);
   if (!parsed) throw new RangeError(`Ogiltig vecka: ${week}`);
   const range = isoWeekRange(parsed);
@@ -126,7 +148,9 @@ export function assembleWeeklyDigest(week: string, asOf: Date, parts: WeeklyDige
     }
     if (r.type === 'lex_sarah' || r.type === 'lex_maria') lexReported[r.type] += r.n;
   }
-  const lines = [...parts.lines].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt) || a.caseNumber.localeCompare(b.caseNumber));
+  const lines = [...parts.lines].sort(
+    (a, b) => a.reportedAt.localeCompare(b.reportedAt) || a.caseNumber.localeCompare(b.caseNumber),
+  );
   return {
     week: formatIsoWeek(w.week),
     from: new Date(w.from).toISOString(),
@@ -135,8 +159,15 @@ export function assembleWeeklyDigest(week: string, asOf: Date, parts: WeeklyDige
     totals: parts.totals,
     byType,
     byUnit: Object.fromEntries(Object.entries(byUnit).sort(([a], [b]) => a.localeCompare(b))),
-    complaintsByCategory: Object.fromEntries(Object.entries(complaintsByCategory).sort(([a], [b]) => a.localeCompare(b))),
-    lexSarahMaria: { reported: lexReported, open: { lex_sarah: parts.lexOpen.lex_sarah, lex_maria: parts.lexOpen.lex_maria }, awaitingIvo: parts.awaitingIvo, notifiedToIvo: parts.notifiedToIvo },
+    complaintsByCategory: Object.fromEntries(
+      Object.entries(complaintsByCategory).sort(([a], [b]) => a.localeCompare(b)),
+    ),
+    lexSarahMaria: {
+      reported: lexReported,
+      open: { lex_sarah: parts.lexOpen.lex_sarah, lex_maria: parts.lexOpen.lex_maria },
+      awaitingIvo: parts.awaitingIvo,
+      notifiedToIvo: parts.notifiedToIvo,
+    },
     overdueActions: parts.overdueActions,
     escalations: parts.escalations,
     previousWeek: { week: formatIsoWeek(w.previous), totals: parts.previousTotals },
@@ -150,7 +181,11 @@ export function assembleWeeklyDigest(week: string, asOf: Date, parts: WeeklyDige
  * before. Lines are de-identified: reported in the week, or overdue at its end. `asOf` is when the
  * digest is made; a week not yet over is judged as of then.
  */
-export function composeWeeklyDigest(facts: readonly StatisticsCaseFact[], week: string, asOf: Date): WeeklyDigest {
+export function composeWeeklyDigest(
+  facts: readonly StatisticsCaseFact[],
+  week: string,
+  asOf: Date,
+): WeeklyDigest {
   const { from, to, judgedAt, previousFrom, previousTo, previousJudgedAt } = digestWeeks(week, asOf);
   const reported = new Map<string, { type: CaseType; unitId: string; category: string | null; n: number }>();
   const lexOpen = { lex_sarah: 0, lex_maria: 0 };
@@ -172,15 +207,31 @@ export function composeWeeklyDigest(facts: readonly StatisticsCaseFact[], week: 
       reported.set(key, entry);
     }
     if (openAtEnd && (f.type === 'lex_sarah' || f.type === 'lex_maria')) lexOpen[f.type] += 1;
-    if (f.serious && f.decidedAt !== null && Date.parse(f.decidedAt) < to && !(f.ivoReportedAt !== null && Date.parse(f.ivoReportedAt) < to)) awaitingIvo += 1;
+    if (
+      f.serious &&
+      f.decidedAt !== null &&
+      Date.parse(f.decidedAt) < to &&
+      !(f.ivoReportedAt !== null && Date.parse(f.ivoReportedAt) < to)
+    )
+      awaitingIvo += 1;
     if (within(f.ivoReportedAt, from, to)) notifiedToIvo += 1;
     for (const a of f.actions) {
-      const openAtJudged = Date.parse(a.addedAt) < judgedAt && !(a.completedAt !== undefined && Date.parse(a.completedAt) < judgedAt);
+      const openAtJudged =
+        Date.parse(a.addedAt) < judgedAt &&
+        !(a.completedAt !== undefined && Date.parse(a.completedAt) < judgedAt);
       if (openAtJudged && Date.parse(a.dueAt) < judgedAt) overdueActions += 1;
     }
     for (const at of f.escalations) if (within(at, from, to)) escalations += 1;
     if (reportedInWeek || overdue) {
-      lines.push({ caseNumber: f.caseNumber, type: f.type, unitId: f.unitId, category: f.category, stage: f.stage, reportedAt: f.reportedAt, overdue });
+      lines.push({
+        caseNumber: f.caseNumber,
+        type: f.type,
+        unitId: f.unitId,
+        category: f.category,
+        stage: f.stage,
+        reportedAt: f.reportedAt,
+        overdue,
+      });
     }
   }
   return assembleWeeklyDigest(week, asOf, {

@@ -497,8 +497,7 @@ function decideOnExisting(
     }
     case 'complete-task': {
       const task = state.tasks[command.data.taskId];
-      if (!task)
-        return refused(newRefusal('NOT_FOUND', 'TASK_NOT_FOUND', 'Uppgiften finns inte.', 'taskId'));
+      if (!task) return refused(newRefusal('NOT_FOUND', 'TASK_NOT_FOUND', 'Uppgiften finns inte.', 'taskId'));
       if (task.status === 'done')
         return refused(transition('TASK_ALREADY_DONE', 'Uppgiften är redan klar.', 'taskId'));
       return accepted({ type: 'RiskTaskCompleted', data: { taskId: task.id, at } });

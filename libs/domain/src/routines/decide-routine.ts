@@ -1,33 +1,76 @@
 import { newRefusal } from '../common/refusal';
 import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
-import { accept, isPositiveIsoDuration, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
+import {
+  accept,
+  isPositiveIsoDuration,
+  refuse,
+  requireText,
+  validateDecision,
+} from '../ledningssystem/ledningssystem-common';
 import { decideAdvanceDuties } from '../ledningssystem/ls-aggregate';
 import { nextRevisionDate, routineDuties } from './routine-revision';
 import { PROCESS_LEVELS, ROUTINE_KINDS } from './routine-types';
 import type { RoutineCommand, RoutineEvent, RoutineState } from './routine-types';
 
-const notFound = () => refuse<RoutineEvent>(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Processen eller rutinen finns inte'));
-const repealed = () => refuse<RoutineEvent>(newRefusal('INVALID_TRANSITION', 'REPEALED', 'Dokumentet är upphävt och kan inte ändras'));
+const notFound = () =>
+  refuse<RoutineEvent>(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Processen eller rutinen finns inte'));
+const repealed = () =>
+  refuse<RoutineEvent>(
+    newRefusal('INVALID_TRANSITION', 'REPEALED', 'Dokumentet är upphävt och kan inte ändras'),
+  );
 
 /** The decider of the process and routine registry (PR-1 … PR-5). */
-export function decideRoutine(command: RoutineCommand, state: RoutineState | null, now: Date): Decision<RoutineEvent> {
+export function decideRoutine(
+  command: RoutineCommand,
+  state: RoutineState | null,
+  now: Date,
+): Decision<RoutineEvent> {
   const at = now.toISOString();
   switch (command.type) {
     case 'register': {
       if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Dokumentet finns redan'));
       const d = command.data;
-      if (!ROUTINE_KINDS.includes(d.kind)) return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_KIND', 'Okänd dokumenttyp', 'kind'));
-      if (!PROCESS_LEVELS.includes(d.level)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_LEVEL', 'Nivån måste vara 1, 2 eller 3', 'level'));
+      if (!ROUTINE_KINDS.includes(d.kind))
+        return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_KIND', 'Okänd dokumenttyp', 'kind'));
+      if (!PROCESS_LEVELS.includes(d.level))
+        return refuse(
+          newRefusal('VALIDATION_FAILED', 'INVALID_LEVEL', 'Nivån måste vara 1, 2 eller 3', 'level'),
+        );
       // PR-1: routines and templates attach at levels 2–3.
       if (d.kind === 'routine' && d.level === 1)
-        return refuse(newRefusal('VALIDATION_FAILED', 'ROUTINE_AT_LEVEL_1', 'En rutin hör till nivå 2 eller 3 (nivå 1 är övergripande processer)', 'level'));
-      const missing = requireText(d.code, 'code', 'Dokument-id') ?? requireText(d.title, 'title', 'Titel') ?? requireText(d.owner, 'owner', 'Ägare');
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'ROUTINE_AT_LEVEL_1',
+            'En rutin hör till nivå 2 eller 3 (nivå 1 är övergripande processer)',
+            'level',
+          ),
+        );
+      const missing =
+        requireText(d.code, 'code', 'Dokument-id') ??
+        requireText(d.title, 'title', 'Titel') ??
+        requireText(d.owner, 'owner', 'Ägare');
       if (missing) return refuse(missing);
       // PR-5, DL-32: the interval is mandatory.
       if (!isPositiveIsoDuration(d.revisionInterval))
-        return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DURATION', 'Revideringsintervallet måste vara en positiv ISO-8601-varaktighet (t.ex. P1Y)', 'revisionInterval'));
-      if (d.parentId === d.routineId) return refuse(newRefusal('VALIDATION_FAILED', 'SELF_PARENT', 'Ett dokument kan inte ligga under sig självt', 'parentId'));
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'INVALID_DURATION',
+            'Revideringsintervallet måste vara en positiv ISO-8601-varaktighet (t.ex. P1Y)',
+            'revisionInterval',
+          ),
+        );
+      if (d.parentId === d.routineId)
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'SELF_PARENT',
+            'Ett dokument kan inte ligga under sig självt',
+            'parentId',
+          ),
+        );
       return accept({
         type: 'RoutineRegistered',
         data: {
@@ -46,16 +89,40 @@ export function decideRoutine(command: RoutineCommand, state: RoutineState | nul
       if (!state) return notFound();
       if (state.status === 'repealed') return repealed();
       const d = command.data;
-      const missing = requireText(d.version, 'version', 'Version') ?? requireText(d.changeNote, 'changeNote', 'Ändringsnotering');
+      const missing =
+        requireText(d.version, 'version', 'Version') ??
+        requireText(d.changeNote, 'changeNote', 'Ändringsnotering');
       if (missing) return refuse(missing);
       const invalidDecision = validateDecision(d.decision, 'decision');
       if (invalidDecision) return refuse(invalidDecision);
-      if (!isValidLocalDate(d.validFrom)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum (ÅÅÅÅ-MM-DD)', 'validFrom'));
+      if (!isValidLocalDate(d.validFrom))
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'INVALID_DATE',
+            'Giltig från måste vara ett datum (ÅÅÅÅ-MM-DD)',
+            'validFrom',
+          ),
+        );
       if (state.versions.some((v) => v.version === d.version.trim()))
-        return refuse(newRefusal('ALREADY_EXISTS', 'VERSION_EXISTS', `Version ${d.version} finns redan; alla versioner sparas`, 'version'));
+        return refuse(
+          newRefusal(
+            'ALREADY_EXISTS',
+            'VERSION_EXISTS',
+            `Version ${d.version} finns redan; alla versioner sparas`,
+            'version',
+          ),
+        );
       const current = state.versions[state.versions.length - 1];
       if (current && d.validFrom < current.validFrom)
-        return refuse(newRefusal('VALIDATION_FAILED', 'VALID_FROM_BEFORE_CURRENT', 'En ny version kan inte gälla före den nuvarande', 'validFrom'));
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'VALID_FROM_BEFORE_CURRENT',
+            'En ny version kan inte gälla före den nuvarande',
+            'validFrom',
+          ),
+        );
       return accept({
         type: 'RoutineVersionAdopted',
         data: {
@@ -74,7 +141,15 @@ export function decideRoutine(command: RoutineCommand, state: RoutineState | nul
       if (state.status === 'repealed') return repealed();
       const missing = requireText(command.data.owner, 'owner', 'Ägare');
       if (missing) return refuse(missing);
-      return accept({ type: 'RoutineOwnershipChanged', data: { owner: command.data.owner, administrator: command.data.administrator ?? state.administrator, at, changedBy: command.actor.username } });
+      return accept({
+        type: 'RoutineOwnershipChanged',
+        data: {
+          owner: command.data.owner,
+          administrator: command.data.administrator ?? state.administrator,
+          at,
+          changedBy: command.actor.username,
+        },
+      });
     }
     case 'repeal': {
       if (!state) return notFound();
@@ -83,7 +158,15 @@ export function decideRoutine(command: RoutineCommand, state: RoutineState | nul
       if (invalidDecision) return refuse(invalidDecision);
       const missing = requireText(command.data.reason, 'reason', 'Skäl');
       if (missing) return refuse(missing);
-      return accept({ type: 'RoutineRepealed', data: { decision: command.data.decision, reason: command.data.reason.trim(), at, repealedBy: command.actor.username } });
+      return accept({
+        type: 'RoutineRepealed',
+        data: {
+          decision: command.data.decision,
+          reason: command.data.reason.trim(),
+          at,
+          repealedBy: command.actor.username,
+        },
+      });
     }
     case 'advance-duties':
       return decideAdvanceDuties({ duties: routineDuties }, command, state);

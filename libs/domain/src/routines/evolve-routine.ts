@@ -3,7 +3,11 @@ import { withOpenedTasks } from '../ledningssystem/ls-aggregate';
 import { routineDuties } from './routine-revision';
 import type { RoutineEvent, RoutineState } from './routine-types';
 
-export function evolveRoutine(state: RoutineState | null, event: RoutineEvent, version: number): RoutineState | null {
+export function evolveRoutine(
+  state: RoutineState | null,
+  event: RoutineEvent,
+  version: number,
+): RoutineState | null {
   if (event.type === 'RoutineRegistered') {
     const d = event.data;
     return {
@@ -31,14 +35,26 @@ export function evolveRoutine(state: RoutineState | null, event: RoutineEvent, v
   switch (event.type) {
     case 'RoutineVersionAdopted': {
       const { nextRevisionDue, ...version_ } = event.data;
-      const next: RoutineState = { ...state, version, status: 'adopted', versions: [...state.versions, version_], nextRevisionDue };
+      const next: RoutineState = {
+        ...state,
+        version,
+        status: 'adopted',
+        versions: [...state.versions, version_],
+        nextRevisionDue,
+      };
       // A new version is the revision: the tasks of the previous revision date are done.
       return { ...next, tasks: settleTasks(next.tasks, routineDuties(next), event.data.adoptedAt) };
     }
     case 'RoutineOwnershipChanged':
       return { ...state, version, owner: event.data.owner, administrator: event.data.administrator };
     case 'RoutineRepealed': {
-      const next: RoutineState = { ...state, version, status: 'repealed', nextRevisionDue: null, repeal: { decision: event.data.decision, reason: event.data.reason, at: event.data.at } };
+      const next: RoutineState = {
+        ...state,
+        version,
+        status: 'repealed',
+        nextRevisionDue: null,
+        repeal: { decision: event.data.decision, reason: event.data.reason, at: event.data.at },
+      };
       return { ...next, tasks: settleTasks(next.tasks, [], event.data.at) };
     }
     case 'DutyTasksOpened':

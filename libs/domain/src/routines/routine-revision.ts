@@ -28,5 +28,9 @@ export function routineDuties(state: RoutineState): Duty[] {
 
 /** Overdue: the revision date has passed without a new version (PR-5 "overdue → flagged"). */
 export function isRevisionOverdue(state: RoutineState, at: Date): boolean {
-  return state.status === 'adopted' && state.nextRevisionDue !== null && stockholmStartOfDay(state.nextRevisionDue).getTime() <= at.getTime();
+  return (
+    state.status === 'adopted' &&
+    state.nextRevisionDue !== null &&
+    stockholmStartOfDay(state.nextRevisionDue).getTime() <= at.getTime()
+  );
 }

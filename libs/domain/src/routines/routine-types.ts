@@ -1,5 +1,10 @@
 import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
-import type { AdvanceDutiesCommand, DutyTasksOpened, LsEvent, LsStateBase } from '../ledningssystem/ls-aggregate';
+import type {
+  AdvanceDutiesCommand,
+  DutyTasksOpened,
+  LsEvent,
+  LsStateBase,
+} from '../ledningssystem/ls-aggregate';
 
 /** Processes (levels 1–3) and routines (levels 2–3) of the registry (PR-1 … PR-5, PR-9, DL-32). */
 export const ROUTINE_KINDS = ['process', 'routine'] as const;
@@ -41,7 +46,11 @@ export interface RoutineState extends LsStateBase {
   /** `YYYY-MM-DD`: valid-from of the current version + the interval. */
   readonly nextRevisionDue: string | null;
   readonly registeredAt: string;
-  readonly repeal: { readonly decision: AdoptionDecision; readonly reason: string; readonly at: string } | null;
+  readonly repeal: {
+    readonly decision: AdoptionDecision;
+    readonly reason: string;
+    readonly at: string;
+  } | null;
 }
 
 export interface RegisterRoutineData {
@@ -63,15 +72,47 @@ export type RoutineCommand =
   | {
       readonly type: 'adopt-version';
       readonly actor: LsActor;
-      readonly data: { readonly version: string; readonly decision: AdoptionDecision; readonly validFrom: string; readonly changeNote: string };
+      readonly data: {
+        readonly version: string;
+        readonly decision: AdoptionDecision;
+        readonly validFrom: string;
+        readonly changeNote: string;
+      };
     }
-  | { readonly type: 'change-owner'; readonly actor: LsActor; readonly data: { readonly owner: string; readonly administrator?: string | null } }
-  | { readonly type: 'repeal'; readonly actor: LsActor; readonly data: { readonly decision: AdoptionDecision; readonly reason: string } }
+  | {
+      readonly type: 'change-owner';
+      readonly actor: LsActor;
+      readonly data: { readonly owner: string; readonly administrator?: string | null };
+    }
+  | {
+      readonly type: 'repeal';
+      readonly actor: LsActor;
+      readonly data: { readonly decision: AdoptionDecision; readonly reason: string };
+    }
   | AdvanceDutiesCommand;
 
 export type RoutineEvent =
-  | LsEvent<'RoutineRegistered', RegisterRoutineData & { readonly registeredAt: string; readonly registeredBy: string }>
+  | LsEvent<
+      'RoutineRegistered',
+      RegisterRoutineData & { readonly registeredAt: string; readonly registeredBy: string }
+    >
   | LsEvent<'RoutineVersionAdopted', RoutineVersion & { readonly nextRevisionDue: string }>
-  | LsEvent<'RoutineOwnershipChanged', { readonly owner: string; readonly administrator: string | null; readonly at: string; readonly changedBy: string }>
-  | LsEvent<'RoutineRepealed', { readonly decision: AdoptionDecision; readonly reason: string; readonly at: string; readonly repealedBy: string }>
+  | LsEvent<
+      'RoutineOwnershipChanged',
+      {
+        readonly owner: string;
+        readonly administrator: string | null;
+        readonly at: string;
+        readonly changedBy: string;
+      }
+    >
+  | LsEvent<
+      'RoutineRepealed',
+      {
+        readonly decision: AdoptionDecision;
+        readonly reason: string;
+        readonly at: string;
+        readonly repealedBy: string;
+      }
+    >
   | DutyTasksOpened;

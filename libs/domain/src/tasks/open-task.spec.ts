@@ -2,8 +2,19 @@ import { openTask } from './open-task';
 
 describe('openTask', () => {
   it('makes the open task an event describes, leaving out what the event leaves out', () => {
-    const task = openTask({ taskId: 't1', kind: 'follow_up', unitId: 'solgarden', createdAt: '2026-11-26T08:00:00.000Z' });
-    expect(task).toStrictEqual({ id: 't1', kind: 'follow_up', unitId: 'solgarden', status: 'open', createdAt: '2026-11-26T08:00:00.000Z' });
+    const task = openTask({
+      taskId: 't1',
+      kind: 'follow_up',
+      unitId: 'solgarden',
+      createdAt: '2026-11-26T08:00:00.000Z',
+    });
+    expect(task).toStrictEqual({
+      id: 't1',
+      kind: 'follow_up',
+      unitId: 'solgarden',
+      status: 'open',
+      createdAt: '2026-11-26T08:00:00.000Z',
+    });
     expect(Object.keys(task)).not.toContain('assignee');
   });
 

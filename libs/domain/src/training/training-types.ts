@@ -1,5 +1,10 @@
 import type { LsActor } from '../ledningssystem/ledningssystem-common';
-import type { AdvanceDutiesCommand, DutyTasksOpened, LsEvent, LsStateBase } from '../ledningssystem/ls-aggregate';
+import type {
+  AdvanceDutiesCommand,
+  DutyTasksOpened,
+  LsEvent,
+  LsStateBase,
+} from '../ledningssystem/ls-aggregate';
 
 /** How the employee was told about the lex Sarah duty (DL-29, IMP-9). */
 export const INFORMATION_METHODS = ['introduktion', 'apt', 'e_utbildning', 'samtal', 'annat'] as const;
@@ -29,14 +34,42 @@ export interface TrainingRecordState extends LsStateBase {
 }
 
 export type TrainingCommand =
-  | { readonly type: 'register-employee'; readonly actor: LsActor; readonly data: { readonly recordId: string; readonly username: string; readonly unitId: string; readonly hiredOn: string } }
-  | { readonly type: 'record-information'; readonly actor: LsActor; readonly data: { readonly informedOn: string; readonly method: InformationMethod; readonly acknowledged: boolean } }
+  | {
+      readonly type: 'register-employee';
+      readonly actor: LsActor;
+      readonly data: {
+        readonly recordId: string;
+        readonly username: string;
+        readonly unitId: string;
+        readonly hiredOn: string;
+      };
+    }
+  | {
+      readonly type: 'record-information';
+      readonly actor: LsActor;
+      readonly data: {
+        readonly informedOn: string;
+        readonly method: InformationMethod;
+        readonly acknowledged: boolean;
+      };
+    }
   | { readonly type: 'move-unit'; readonly actor: LsActor; readonly data: { readonly unitId: string } }
   | { readonly type: 'record-leaving'; readonly actor: LsActor; readonly data: { readonly leftOn: string } }
   | AdvanceDutiesCommand;
 
 export type TrainingEvent =
-  | LsEvent<'EmployeeRegistered', { readonly recordId: string; readonly username: string; readonly unitId: string; readonly hiredOn: string; readonly nextDue: string; readonly at: string; readonly by: string }>
+  | LsEvent<
+      'EmployeeRegistered',
+      {
+        readonly recordId: string;
+        readonly username: string;
+        readonly unitId: string;
+        readonly hiredOn: string;
+        readonly nextDue: string;
+        readonly at: string;
+        readonly by: string;
+      }
+    >
   | LsEvent<'LexSarahInformationGiven', InformationRecord & { readonly nextDue: string }>
   | LsEvent<'EmployeeMoved', { readonly unitId: string; readonly at: string; readonly by: string }>
   | LsEvent<'EmployeeLeft', { readonly leftOn: string; readonly at: string; readonly by: string }>

@@ -15,7 +15,8 @@ import type { TrainingCommand, TrainingEvent, TrainingRecordState } from './trai
 export const LEX_SARAH_INFORMATION_AT_HIRE = 'P14D';
 export const LEX_SARAH_INFORMATION_INTERVAL = 'P1Y';
 
-const plusDays = (date: string, duration: string) => stockholmDateOf(addPolicyDuration(stockholmStartOfDay(date), duration));
+const plusDays = (date: string, duration: string) =>
+  stockholmDateOf(addPolicyDuration(stockholmStartOfDay(date), duration));
 
 /** The employee's pending information, for the unit's manager (R-6: "informs staff about lex Sarah"). */
 export function trainingDuties(state: TrainingRecordState): Duty[] {
@@ -25,7 +26,9 @@ export function trainingDuties(state: TrainingRecordState): Duty[] {
     {
       key: `information/${state.nextDue}`,
       kind: 'lex_sarah_information',
-      title: first ? `Informera nyanställd ${state.username} om lex Sarah` : `Årlig information om lex Sarah till ${state.username}`,
+      title: first
+        ? `Informera nyanställd ${state.username} om lex Sarah`
+        : `Årlig information om lex Sarah till ${state.username}`,
       dueAt: stockholmStartOfDay(state.nextDue).toISOString(),
       assigneeRole: 'unit_manager',
       unitId: state.unitId,
@@ -33,39 +36,93 @@ export function trainingDuties(state: TrainingRecordState): Duty[] {
   ];
 }
 
-export function decideTraining(command: TrainingCommand, state: TrainingRecordState | null, now: Date): Decision<TrainingEvent> {
+export function decideTraining(
+  command: TrainingCommand,
+  state: TrainingRecordState | null,
+  now: Date,
+): Decision<TrainingEvent> {
   const at = now.toISOString();
   const by = command.actor.username;
-  if (command.type !== 'register-employee' && command.type !== 'advance-duties' && !state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Personen finns inte i registret'));
-  if ((command.type === 'record-information' || command.type === 'move-unit' || command.type === 'record-leaving') && state?.status === 'left')
+  if (command.type !== 'register-employee' && command.type !== 'advance-duties' && !state)
+    return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Personen finns inte i registret'));
+  if (
+    (command.type === 'record-information' ||
+      command.type === 'move-unit' ||
+      command.type === 'record-leaving') &&
+    state?.status === 'left'
+  )
     return refuse(newRefusal('INVALID_TRANSITION', 'LEFT', 'Personen har slutat'));
   switch (command.type) {
     case 'register-employee': {
-      if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Personen finns redan i registret'));
+      if (state)
+        return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Personen finns redan i registret'));
       const d = command.data;
       const missing = requireText(d.username, 'username', 'Användarnamn');
       if (missing) return refuse(missing);
-      if (!isValidLocalDate(d.hiredOn)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Anställningsdatum måste vara ett datum', 'hiredOn'));
-      return accept({ type: 'EmployeeRegistered', data: { ...d, nextDue: plusDays(d.hiredOn, LEX_SARAH_INFORMATION_AT_HIRE), at, by } });
+      if (!isValidLocalDate(d.hiredOn))
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'INVALID_DATE',
+            'Anställningsdatum måste vara ett datum',
+            'hiredOn',
+          ),
+        );
+      return accept({
+        type: 'EmployeeRegistered',
+        data: { ...d, nextDue: plusDays(d.hiredOn, LEX_SARAH_INFORMATION_AT_HIRE), at, by },
+      });
     }
     case 'record-information': {
       const d = command.data;
-      if (!INFORMATION_METHODS.includes(d.method)) return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_METHOD', 'Okänt sätt', 'method'));
-      if (!isValidLocalDate(d.informedOn)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Datum måste vara ett datum', 'informedOn'));
-      if (d.informedOn > stockholmDateOf(now)) return refuse(newRefusal('VALIDATION_FAILED', 'IN_FUTURE', 'Informationen kan inte registreras i förväg', 'informedOn'));
-      if (d.informedOn < state!.hiredOn) return refuse(newRefusal('VALIDATION_FAILED', 'BEFORE_HIRE', 'Datumet ligger före anställningen', 'informedOn'));
+      if (!INFORMATION_METHODS.includes(d.method))
+        return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_METHOD', 'Okänt sätt', 'method'));
+      if (!isValidLocalDate(d.informedOn))
+        return refuse(
+          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Datum måste vara ett datum', 'informedOn'),
+        );
+      if (d.informedOn > stockholmDateOf(now))
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'IN_FUTURE',
+            'Informationen kan inte registreras i förväg',
+            'informedOn',
+          ),
+        );
+      if (d.informedOn < state!.hiredOn)
+        return refuse(
+          newRefusal('VALIDATION_FAILED', 'BEFORE_HIRE', 'Datumet ligger före anställningen', 'informedOn'),
+        );
       const last = state!.informations[state!.informations.length - 1];
-      if (last && d.informedOn < last.informedOn) return refuse(newRefusal('VALIDATION_FAILED', 'BEFORE_LAST', 'Datumet ligger före den senast registrerade informationen', 'informedOn'));
+      if (last && d.informedOn < last.informedOn)
+        return refuse(
+          newRefusal(
+            'VALIDATION_FAILED',
+            'BEFORE_LAST',
+            'Datumet ligger före den senast registrerade informationen',
+            'informedOn',
+          ),
+        );
       return accept({
         type: 'LexSarahInformationGiven',
-        data: { ...d, kind: state!.informations.length === 0 ? 'at_hire' : 'yearly', recordedBy: by, recordedAt: at, nextDue: plusDays(d.informedOn, LEX_SARAH_INFORMATION_INTERVAL) },
+        data: {
+          ...d,
+          kind: state!.informations.length === 0 ? 'at_hire' : 'yearly',
+          recordedBy: by,
+          recordedAt: at,
+          nextDue: plusDays(d.informedOn, LEX_SARAH_INFORMATION_INTERVAL),
+        },
       });
     }
     case 'move-unit':
       if (command.data.unitId === state!.unitId) return accept();
       return accept({ type: 'EmployeeMoved', data: { unitId: command.data.unitId, at, by } });
     case 'record-leaving':
-      if (!isValidLocalDate(command.data.leftOn)) return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'leftOn'));
+      if (!isValidLocalDate(command.data.leftOn))
+        return refuse(
+          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'leftOn'),
+        );
       return accept({ type: 'EmployeeLeft', data: { leftOn: command.data.leftOn, at, by } });
     case 'advance-duties':
       return decideAdvanceDuties({ duties: trainingDuties }, command, state);
@@ -76,22 +133,48 @@ export function decideTraining(command: TrainingCommand, state: TrainingRecordSt
   }
 }
 
-export function evolveTraining(state: TrainingRecordState | null, event: TrainingEvent, version: number): TrainingRecordState | null {
+export function evolveTraining(
+  state: TrainingRecordState | null,
+  event: TrainingEvent,
+  version: number,
+): TrainingRecordState | null {
   if (event.type === 'EmployeeRegistered') {
     const d = event.data;
-    return { id: d.recordId, version, tasks: [], username: d.username, unitId: d.unitId, hiredOn: d.hiredOn, informations: [], nextDue: d.nextDue, status: 'active', leftOn: null };
+    return {
+      id: d.recordId,
+      version,
+      tasks: [],
+      username: d.username,
+      unitId: d.unitId,
+      hiredOn: d.hiredOn,
+      informations: [],
+      nextDue: d.nextDue,
+      status: 'active',
+      leftOn: null,
+    };
   }
   if (!state) return null;
   switch (event.type) {
     case 'LexSarahInformationGiven': {
       const { nextDue, ...info } = event.data;
-      const next: TrainingRecordState = { ...state, version, informations: [...state.informations, info], nextDue };
+      const next: TrainingRecordState = {
+        ...state,
+        version,
+        informations: [...state.informations, info],
+        nextDue,
+      };
       return { ...next, tasks: settleTasks(next.tasks, trainingDuties(next), info.recordedAt) };
     }
     case 'EmployeeMoved':
       return { ...state, version, unitId: event.data.unitId };
     case 'EmployeeLeft': {
-      const next: TrainingRecordState = { ...state, version, status: 'left', leftOn: event.data.leftOn, nextDue: null };
+      const next: TrainingRecordState = {
+        ...state,
+        version,
+        status: 'left',
+        leftOn: event.data.leftOn,
+        nextDue: null,
+      };
       return { ...next, tasks: settleTasks(next.tasks, [], event.data.at) };
     }
     case 'DutyTasksOpened':

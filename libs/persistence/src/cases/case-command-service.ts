@@ -114,7 +114,14 @@ export class CaseCommandService {
       now,
     );
     if (!decision.ok) throw new CaseRefusedError(decision.refusal);
-    return this.reports.submit(`${prefix}-${year}`, { caseId, prefix, year, actor, context, decided: decision.events });
+    return this.reports.submit(`${prefix}-${year}`, {
+      caseId,
+      prefix,
+      year,
+      actor,
+      context,
+      decided: decision.events,
+    });
   }
 
   async execute(

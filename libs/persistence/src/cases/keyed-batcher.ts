@@ -4,7 +4,10 @@ export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
  * Writes a batch with `write` (all or nothing); if that fails, each item is written again on its
  * own, so one bad item fails alone and the others still succeed.
  */
-export async function settleEach<I, R>(items: I[], write: (items: I[]) => Promise<R[]>): Promise<Settled<R>[]> {
+export async function settleEach<I, R>(
+  items: I[],
+  write: (items: I[]) => Promise<R[]>,
+): Promise<Settled<R>[]> {
   try {
     return (await write(items)).map((value) => ({ ok: true, value }));
   } catch (error) {

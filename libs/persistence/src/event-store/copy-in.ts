@@ -52,7 +52,8 @@ class CopyIn {
 
   handleCopyInResponse(connection: { sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }): void {
     const CHUNK = 1 << 20;
-    for (let at = 0; at < this.data.length; at += CHUNK) connection.sendCopyFromChunk(this.data.subarray(at, at + CHUNK));
+    for (let at = 0; at < this.data.length; at += CHUNK)
+      connection.sendCopyFromChunk(this.data.subarray(at, at + CHUNK));
     connection.endCopyFrom();
   }
 
@@ -89,7 +90,12 @@ class CopyIn {
  * copied. COPY writes a page of rows per WAL record and parses nothing but the values themselves,
  * where an INSERT from JSON writes a record per row and parses every row's JSON first (ADR 0012).
  */
-export function serialCopyIn(manager: EntityManager, table: string, columns: readonly string[], lines: string): Promise<number> {
+export function serialCopyIn(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  lines: string,
+): Promise<number> {
   return serialTask(manager, async () => {
     const runner = manager.queryRunner;
     if (!runner?.isTransactionActive) throw new Error('COPY behöver en transaktion');

@@ -306,7 +306,12 @@ export class EventStore {
    */
   async *scanAll(
     manager: EntityManager,
-    options: { aggregateTypes?: readonly string[]; personalData?: boolean; order?: 'commit' | 'aggregate'; pageSize?: number } = {},
+    options: {
+      aggregateTypes?: readonly string[];
+      personalData?: boolean;
+      order?: 'commit' | 'aggregate';
+      pageSize?: number;
+    } = {},
   ): AsyncGenerator<EventEnvelope[]> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('scanAll behöver en transaktion');
     const cursor = `kvalitet_scan_${++scanCursors}`;
@@ -324,7 +329,8 @@ export class EventStore {
         ORDER BY ${options.order === 'aggregate' ? 'e.aggregate_id, e.version' : 'e.position'}`,
       types ? [[...types]] : [],
     );
-    const fetch = () => serialQuery<EventRow[]>(manager, `FETCH FORWARD ${options.pageSize ?? 10000} FROM ${cursor}`);
+    const fetch = () =>
+      serialQuery<EventRow[]>(manager, `FETCH FORWARD ${options.pageSize ?? 10000} FROM ${cursor}`);
     let next = fetch();
     try {
       for (;;) {

@@ -12,7 +12,11 @@ export class UpcasterRegistry {
     return this;
   }
 
-  upcast(eventType: string, schemaVersion: number, data: Record<string, unknown>): { schemaVersion: number; data: Record<string, unknown> } {
+  upcast(
+    eventType: string,
+    schemaVersion: number,
+    data: Record<string, unknown>,
+  ): { schemaVersion: number; data: Record<string, unknown> } {
     let version = schemaVersion;
     let current = data;
     for (;;) {

@@ -20,7 +20,12 @@ export type IdempotencyClaim =
 
 /** typeorm answers an UPDATE … RETURNING with `[rows, affected]` (and an INSERT with the rows). */
 function updatedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
     return result[0] as T[];
   return Array.isArray(result) ? (result as T[]) : [];
 }
@@ -49,7 +54,12 @@ export interface ClaimOptions {
 export class IdempotencyStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async claim(scope: string, key: string, requestHash: string, options: ClaimOptions): Promise<IdempotencyClaim> {
+  async claim(
+    scope: string,
+    key: string,
+    requestHash: string,
+    options: ClaimOptions,
+  ): Promise<IdempotencyClaim> {
     const inserted: { aggregate_id: string }[] = await this.dataSource.query(
       `INSERT INTO idempotency_keys (scope, key, request_hash, status, aggregate_id, locked_until)
        VALUES ($1, $2, $3, 'in_progress', gen_random_uuid(), now() + make_interval(secs => $4::double precision / 1000))
@@ -81,14 +91,22 @@ export class IdempotencyStore {
 
   /** The first request failed without an answer worth replaying: free the key for a new try. */
   async release(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'in_progress'`, [scope, key]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'in_progress'`,
+      [scope, key],
+    );
   }
 
   /**
    * A claim whose lease ran out: its holder died (or stalled past the lease). The same resource id is
    * kept; a claim made before ADR 0009 has none and gets a fresh one (such a crash cannot be deduped).
    */
-  private async takeOver(scope: string, key: string, requestHash: string, leaseMs: number): Promise<IdempotencyClaim | null> {
+  private async takeOver(
+    scope: string,
+    key: string,
+    requestHash: string,
+    leaseMs: number,
+  ): Promise<IdempotencyClaim | null> {
     const result: unknown = await this.dataSource.query(
       `UPDATE idempotency_keys
           SET locked_until = now() + make_interval(secs => $4::double precision / 1000),
@@ -103,12 +121,27 @@ export class IdempotencyStore {
   }
 
   private async inspect(scope: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
-    const rows: { request_hash: string; status: string; response_status: number | null; response_headers: Record<string, string> | null; response_body: unknown }[] =
-      await this.dataSource.query(`SELECT request_hash, status, response_status, response_headers, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]);
+    const rows: {
+      request_hash: string;
+      status: string;
+      response_status: number | null;
+      response_headers: Record<string, string> | null;
+      response_body: unknown;
+    }[] = await this.dataSource.query(
+      `SELECT request_hash, status, response_status, response_headers, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
     const row = rows[0];
     if (!row) return { kind: 'in_progress' };
     if (row.request_hash !== requestHash) return { kind: 'conflict' };
     if (row.status !== 'completed') return { kind: 'in_progress' };
-    return { kind: 'replay', response: { status: row.response_status ?? 200, headers: row.response_headers ?? {}, body: row.response_body } };
+    return {
+      kind: 'replay',
+      response: {
+        status: row.response_status ?? 200,
+        headers: row.response_headers ?? {},
+        body: row.response_body,
+      },
+    };
   }
 }

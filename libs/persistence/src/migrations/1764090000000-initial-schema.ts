@@ -58,7 +58,9 @@ export class InitialSchema1764090000000 implements MigrationInterface {
         created_at    timestamptz NOT NULL DEFAULT now(),
         published_at  timestamptz
       )`);
-    await q.query(`CREATE INDEX outbox_unpublished_idx ON outbox (partition_no, id) WHERE published_at IS NULL`);
+    await q.query(
+      `CREATE INDEX outbox_unpublished_idx ON outbox (partition_no, id) WHERE published_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE inbox (
@@ -131,7 +133,17 @@ export class InitialSchema1764090000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['service_probe', 'access_log', 'case_number_sequences', 'idempotency_keys', 'dead_letters', 'inbox', 'outbox', 'personal_data', 'events']) {
+    for (const table of [
+      'service_probe',
+      'access_log',
+      'case_number_sequences',
+      'idempotency_keys',
+      'dead_letters',
+      'inbox',
+      'outbox',
+      'personal_data',
+      'events',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
     }
     await q.query(`DROP FUNCTION IF EXISTS refuse_change_of_append_only() CASCADE`);

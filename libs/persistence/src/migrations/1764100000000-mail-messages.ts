@@ -28,7 +28,9 @@ export class MailMessages1764100000000 implements MigrationInterface {
         sent_at             timestamptz
       )`);
     await q.query(`CREATE INDEX mail_messages_recipients_idx ON mail_messages USING gin (recipients)`);
-    await q.query(`CREATE INDEX mail_messages_usernames_idx ON mail_messages USING gin (recipient_usernames)`);
+    await q.query(
+      `CREATE INDEX mail_messages_usernames_idx ON mail_messages USING gin (recipient_usernames)`,
+    );
     await q.query(`CREATE INDEX mail_messages_created_idx ON mail_messages (created_at DESC, id DESC)`);
   }
 

@@ -36,7 +36,9 @@ export class StatisticsAndReports1764100100000 implements MigrationInterface {
         version                   integer NOT NULL
       )`);
     await q.query(`CREATE INDEX rm_statistics_cases_reported_idx ON rm_statistics_cases (reported_at)`);
-    await q.query(`CREATE INDEX rm_statistics_cases_open_idx ON rm_statistics_cases (reported_at) WHERE closed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX rm_statistics_cases_open_idx ON rm_statistics_cases (reported_at) WHERE closed_at IS NULL`,
+    );
     await q.query(`CREATE INDEX rm_statistics_cases_closed_idx ON rm_statistics_cases (closed_at)`);
 
     await q.query(`

@@ -21,7 +21,9 @@ export class LedningssystemReadModels1764120000000 implements MigrationInterface
         state           jsonb NOT NULL,
         updated_at      timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX rm_ledningssystem_type_unit_idx ON rm_ledningssystem (aggregate_type, unit_id)`);
+    await q.query(
+      `CREATE INDEX rm_ledningssystem_type_unit_idx ON rm_ledningssystem (aggregate_type, unit_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

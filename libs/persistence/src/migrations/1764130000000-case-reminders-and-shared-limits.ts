@@ -31,10 +31,16 @@ export class CaseRemindersAndSharedLimits1764130000000 implements MigrationInter
         UNIQUE (reminder_id, recipient),
         CHECK (recipient_username IS NOT NULL OR (recipient_role IS NOT NULL AND unit_id IS NOT NULL))
       )`);
-    await q.query(`CREATE INDEX case_reminders_username_idx ON case_reminders (recipient_username, created_at DESC)`);
-    await q.query(`CREATE INDEX case_reminders_role_idx ON case_reminders (recipient_role, unit_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX case_reminders_username_idx ON case_reminders (recipient_username, created_at DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX case_reminders_role_idx ON case_reminders (recipient_role, unit_id, created_at DESC)`,
+    );
 
-    await q.query(`ALTER TABLE idempotency_keys ADD COLUMN aggregate_id uuid, ADD COLUMN locked_until timestamptz`);
+    await q.query(
+      `ALTER TABLE idempotency_keys ADD COLUMN aggregate_id uuid, ADD COLUMN locked_until timestamptz`,
+    );
 
     await q.query(`
       CREATE TABLE rate_limit_windows (
@@ -48,7 +54,9 @@ export class CaseRemindersAndSharedLimits1764130000000 implements MigrationInter
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS rate_limit_windows`);
-    await q.query(`ALTER TABLE idempotency_keys DROP COLUMN IF EXISTS aggregate_id, DROP COLUMN IF EXISTS locked_until`);
+    await q.query(
+      `ALTER TABLE idempotency_keys DROP COLUMN IF EXISTS aggregate_id, DROP COLUMN IF EXISTS locked_until`,
+    );
     await q.query(`DROP TABLE IF EXISTS case_reminders`);
   }
 }

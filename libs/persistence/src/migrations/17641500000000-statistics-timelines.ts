@@ -12,7 +12,9 @@ export class StatisticsTimelines17641500000000 implements MigrationInterface {
   name = 'StatisticsTimelines17641500000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE rm_statistics_deadlines (case_id uuid NOT NULL, due_at timestamptz NOT NULL, met_at timestamptz, missed_at timestamptz)`);
+    await q.query(
+      `CREATE TABLE rm_statistics_deadlines (case_id uuid NOT NULL, due_at timestamptz NOT NULL, met_at timestamptz, missed_at timestamptz)`,
+    );
     await q.query(`CREATE INDEX rm_statistics_deadlines_case_idx ON rm_statistics_deadlines (case_id)`);
     await q.query(`
       CREATE TABLE rm_statistics_actions (

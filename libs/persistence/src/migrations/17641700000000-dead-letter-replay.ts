@@ -15,12 +15,18 @@ export class DeadLetterReplay17641700000000 implements MigrationInterface {
         ADD COLUMN replayed_at timestamptz,
         ADD COLUMN replayed_by text,
         ADD COLUMN replay_outcome text CHECK (replay_outcome IN ('handled', 'already_handled'))`);
-    await q.query(`CREATE INDEX dead_letters_open ON dead_letters (consumer, created_at) WHERE replayed_at IS NULL`);
-    await q.query(`DELETE FROM inbox i USING dead_letters d WHERE d.event_id IS NOT NULL AND i.consumer = d.consumer AND i.event_id = d.event_id`);
+    await q.query(
+      `CREATE INDEX dead_letters_open ON dead_letters (consumer, created_at) WHERE replayed_at IS NULL`,
+    );
+    await q.query(
+      `DELETE FROM inbox i USING dead_letters d WHERE d.event_id IS NOT NULL AND i.consumer = d.consumer AND i.event_id = d.event_id`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS dead_letters_open`);
-    await q.query(`ALTER TABLE dead_letters DROP COLUMN replayed_at, DROP COLUMN replayed_by, DROP COLUMN replay_outcome`);
+    await q.query(
+      `ALTER TABLE dead_letters DROP COLUMN replayed_at, DROP COLUMN replayed_by, DROP COLUMN replay_outcome`,
+    );
   }
 }

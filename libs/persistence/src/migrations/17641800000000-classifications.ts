@@ -16,11 +16,18 @@ const COLUMNS: readonly { table: string; column: string; list: ClassificationLis
  * is that code; anything else `annat`), so a rebuild gives the same rows. The events are not touched
  * (append-only): the case itself still holds what was typed.
  */
-export async function mapClassificationColumns(q: Pick<QueryRunner, 'query'>, vocabulary: ClassificationVocabulary): Promise<number> {
+export async function mapClassificationColumns(
+  q: Pick<QueryRunner, 'query'>,
+  vocabulary: ClassificationVocabulary,
+): Promise<number> {
   let changed = 0;
   for (const { table, column, list } of COLUMNS) {
-    const rows: { value: string }[] = await q.query(`SELECT DISTINCT ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`);
-    const pairs = rows.map((r) => [r.value, vocabulary.codeOf(list, r.value)] as const).filter(([value, code]) => code !== null && code !== value);
+    const rows: { value: string }[] = await q.query(
+      `SELECT DISTINCT ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`,
+    );
+    const pairs = rows
+      .map((r) => [r.value, vocabulary.codeOf(list, r.value)] as const)
+      .filter(([value, code]) => code !== null && code !== value);
     if (pairs.length === 0) continue;
     const result: unknown = await q.query(
       `UPDATE ${table} t SET ${column} = m.code FROM unnest($1::text[], $2::text[]) AS m(value, code) WHERE t.${column} = m.value`,

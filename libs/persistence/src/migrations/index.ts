@@ -13,4 +13,19 @@ import { DeadLetterReplay17641700000000 } from './17641700000000-dead-letter-rep
 import { Classifications17641800000000 } from './17641800000000-classifications';
 import { AccessLogSearches17641824000000 } from './17641824000000-access-log-searches';
 
-export const MIGRATIONS = [InitialSchema1764090000000, ReadModels1764090100000, MailMessages1764100000000, StatisticsAndReports1764100100000, RiskAssessments1764110000000, Improvement1764110100000, LedningssystemReadModels1764120000000, CaseRemindersAndSharedLimits1764130000000, OutboxPointsAtEvent1764140000000, StatisticsTimelines17641500000000, CaseStateUncompressed17641600000000, DeadLetterReplay17641700000000, Classifications17641800000000, AccessLogSearches17641824000000];
+export const MIGRATIONS = [
+  InitialSchema1764090000000,
+  ReadModels1764090100000,
+  MailMessages1764100000000,
+  StatisticsAndReports1764100100000,
+  RiskAssessments1764110000000,
+  Improvement1764110100000,
+  LedningssystemReadModels1764120000000,
+  CaseRemindersAndSharedLimits1764130000000,
+  OutboxPointsAtEvent1764140000000,
+  StatisticsTimelines17641500000000,
+  CaseStateUncompressed17641600000000,
+  DeadLetterReplay17641700000000,
+  Classifications17641800000000,
+  AccessLogSearches17641824000000,
+];

@@ -28,7 +28,10 @@ function isRecord(value: unknown): value is Json {
 }
 
 /** Splits event data into the part that stays in the event and the personal part. */
-export function splitPersonalData(data: Json, paths: readonly string[] = PERSONAL_FIELD_PATHS): { stripped: Json; personal: Json | null } {
+export function splitPersonalData(
+  data: Json,
+  paths: readonly string[] = PERSONAL_FIELD_PATHS,
+): { stripped: Json; personal: Json | null } {
   const stripped: Json = { ...data };
   const personal: Json = {};
   let found = false;

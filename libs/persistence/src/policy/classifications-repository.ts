@@ -1,4 +1,9 @@
-import { ClassificationVocabulary, DEFAULT_CLASSIFICATIONS, type ClassificationEntry, type ClassificationLists } from '@kvalitet/domain';
+import {
+  ClassificationVocabulary,
+  DEFAULT_CLASSIFICATIONS,
+  type ClassificationEntry,
+  type ClassificationLists,
+} from '@kvalitet/domain';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
 
@@ -31,7 +36,13 @@ interface Queryable {
 }
 
 function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   return result as T[];
 }
 
@@ -45,14 +56,23 @@ function listsOf(data: unknown): ClassificationLists {
  * projector maps stored values to codes with it, the reports label codes with it, and the migration
  * of issue 24 used the same rule.
  */
-export async function loadClassificationVersions(db: Queryable, listsId: string = CLASSIFICATIONS_ID): Promise<ClassificationLists[]> {
+export async function loadClassificationVersions(
+  db: Queryable,
+  listsId: string = CLASSIFICATIONS_ID,
+): Promise<ClassificationLists[]> {
   const rows = rowsOf<{ data: unknown }>(
-    await db.query(`SELECT data FROM events WHERE aggregate_id = $1 AND type = $2 ORDER BY version`, [listsId, CLASSIFICATIONS_CHANGED]),
+    await db.query(`SELECT data FROM events WHERE aggregate_id = $1 AND type = $2 ORDER BY version`, [
+      listsId,
+      CLASSIFICATIONS_CHANGED,
+    ]),
   );
   return rows.map((r) => listsOf(r.data));
 }
 
-export async function loadClassificationVocabulary(db: Queryable, listsId: string = CLASSIFICATIONS_ID): Promise<ClassificationVocabulary> {
+export async function loadClassificationVocabulary(
+  db: Queryable,
+  listsId: string = CLASSIFICATIONS_ID,
+): Promise<ClassificationVocabulary> {
   return new ClassificationVocabulary(await loadClassificationVersions(db, listsId));
 }
 
@@ -66,7 +86,12 @@ export class ClassificationsRepository {
   async current(): Promise<SavedClassifications> {
     const events = (await this.store.load(this.listsId)).filter((e) => e.type === CLASSIFICATIONS_CHANGED);
     const last = events[events.length - 1];
-    if (!last) return { version: 1, categories: DEFAULT_CLASSIFICATIONS.categories, lagrum: DEFAULT_CLASSIFICATIONS.lagrum };
+    if (!last)
+      return {
+        version: 1,
+        categories: DEFAULT_CLASSIFICATIONS.categories,
+        lagrum: DEFAULT_CLASSIFICATIONS.lagrum,
+      };
     return {
       version: events.length + 1,
       ...listsOf(last.data),
@@ -104,7 +129,8 @@ export class ClassificationsRepository {
         });
         return this.current();
       } catch (error) {
-        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3) throw error;
+        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3)
+          throw error;
       }
     }
   }

@@ -56,20 +56,29 @@ export class ClassifyDto extends CaseCommandDto {
   @ApiPropertyOptional({
     enum: CASE_TYPES,
     enumName: 'CaseType',
-    description: 'Ny ärendetyp (omklassificering); utelämnad behåller typen. Från lex Sarah: SAS; från lex Maria och HSL-avvikelse: MAS',
+    description:
+      'Ny ärendetyp (omklassificering); utelämnad behåller typen. Från lex Sarah: SAS; från lex Maria och HSL-avvikelse: MAS',
   })
   @Optional()
   @IsIn(CASE_TYPES)
   type?: CaseType;
 
-  @ApiProperty({ maxLength: SHORT_TEXT, example: 'bemotande', description: 'Kod från kategorilistan (GET /api/v1/classifications)' })
+  @ApiProperty({
+    maxLength: SHORT_TEXT,
+    example: 'bemotande',
+    description: 'Kod från kategorilistan (GET /api/v1/classifications)',
+  })
   @IsDefined()
   @IsString()
   @IsNotBlank()
   @MaxLength(SHORT_TEXT)
   category!: string;
 
-  @ApiPropertyOptional({ maxLength: SHORT_TEXT, example: '14 kap. 3 § SoL', description: 'Kod från lagrumslistan (GET /api/v1/classifications)' })
+  @ApiPropertyOptional({
+    maxLength: SHORT_TEXT,
+    example: '14 kap. 3 § SoL',
+    description: 'Kod från lagrumslistan (GET /api/v1/classifications)',
+  })
   @Optional()
   @IsString()
   @MaxLength(SHORT_TEXT)
@@ -83,7 +92,8 @@ export class ClassifyDto extends CaseCommandDto {
 
   @ApiPropertyOptional({
     example: 'solgarden',
-    description: 'Flyttar ärendet till en annan enhet (central registrering; SAS, MAS och kvalitetssamordnaren)',
+    description:
+      'Flyttar ärendet till en annan enhet (central registrering; SAS, MAS och kvalitetssamordnaren)',
   })
   @Optional()
   @IsString()

@@ -14,10 +14,12 @@ function run(middleware: Middleware): { calls: unknown[][] } {
 describe('composeMiddlewares', () => {
   it('runs every middleware in order, then hands over to the next layer once', () => {
     const order: string[] = [];
-    const step = (name: string): Middleware => (_req, _res, next) => {
-      order.push(name);
-      next();
-    };
+    const step =
+      (name: string): Middleware =>
+      (_req, _res, next) => {
+        order.push(name);
+        next();
+      };
     const { calls } = run(composeMiddlewares(step('a'), step('b'), step('c')));
     expect(order).toEqual(['a', 'b', 'c']);
     expect(calls).toEqual([[]]);
@@ -50,10 +52,14 @@ describe('composeMiddlewares', () => {
     const later = jest.fn((_req: Request, _res: Response, next: NextFunction) => next());
     const calls: unknown[][] = [];
     await new Promise<void>((resolve) => {
-      composeMiddlewares((_req, _res, next) => void setImmediate(() => next()), later)(request, response, (...args: unknown[]) => {
-        calls.push(args);
-        resolve();
-      });
+      composeMiddlewares((_req, _res, next) => void setImmediate(() => next()), later)(
+        request,
+        response,
+        (...args: unknown[]) => {
+          calls.push(args);
+          resolve();
+        },
+      );
     });
     expect(later).toHaveBeenCalledTimes(1);
     expect(calls).toEqual([[]]);

@@ -13,7 +13,9 @@ describe('nestsDeeperThan', () => {
   });
 
   it('measures depth, not the number of containers', () => {
-    expect(nestsDeeperThan(bytes(JSON.stringify(Array.from({ length: 5000 }, () => ({ a: [1] })))), 3)).toBe(false);
+    expect(nestsDeeperThan(bytes(JSON.stringify(Array.from({ length: 5000 }, () => ({ a: [1] })))), 3)).toBe(
+      false,
+    );
   });
 
   it('ignores brackets inside strings, escaped quotes included', () => {

@@ -8,10 +8,16 @@ import type { Server } from 'node:http';
  * every `connectionsCheckingInterval` (default 30 s, which would let a trickle live twice as long),
  * here every second or more often for short timeouts.
  */
-export function applyServerTimeouts(server: Server, options: { requestTimeoutMs: number; headersTimeoutMs: number }): void {
+export function applyServerTimeouts(
+  server: Server,
+  options: { requestTimeoutMs: number; headersTimeoutMs: number },
+): void {
   const request = Math.max(1, Math.round(options.requestTimeoutMs));
   server.requestTimeout = request;
   server.headersTimeout = Math.min(Math.max(1, Math.round(options.headersTimeoutMs)), request);
   // Read by Node when the server starts listening (setupConnectionsTracking).
-  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(100, Math.min(1000, Math.floor(request / 4)));
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(
+    100,
+    Math.min(1000, Math.floor(request / 4)),
+  );
 }

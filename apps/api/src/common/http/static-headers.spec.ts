@@ -22,11 +22,15 @@ async function headersOf(app: express.Express): Promise<Record<string, string>> 
 }
 
 describe('staticHeadersMiddleware', () => {
-  const options = { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc: ["'self'"] } } };
+  const options = {
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc: ["'self'"] } },
+  };
 
   it('sets exactly the headers helmet sets', async () => {
     const withHelmet = express().disable('x-powered-by').use(helmet(options));
-    const frozen = express().disable('x-powered-by').use(staticHeadersMiddleware(helmet(options)));
+    const frozen = express()
+      .disable('x-powered-by')
+      .use(staticHeadersMiddleware(helmet(options)));
     const expected = await headersOf(withHelmet);
     expect(expected['content-security-policy']).toContain("connect-src 'self'");
     expect(await headersOf(frozen)).toEqual(expected);

@@ -48,7 +48,11 @@ describe('cacheValidationMetadata', () => {
     const bad = Object.assign(new Derived(), { name: 5, code: 'long' });
     const good = Object.assign(new Derived(), { name: 'a', code: 'abc' });
     for (let i = 0; i < 2; i++) {
-      expect(validateSync(bad).map((e) => e.property).sort()).toEqual(['code', 'name']);
+      expect(
+        validateSync(bad)
+          .map((e) => e.property)
+          .sort(),
+      ).toEqual(['code', 'name']);
       expect(validateSync(good)).toEqual([]);
     }
   });

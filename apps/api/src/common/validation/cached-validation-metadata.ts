@@ -36,7 +36,8 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
     addConstraint(metadata);
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    if (groups !== undefined && groups.length > 0) return lookup(target, schema, always, strictGroups, groups);
+    if (groups !== undefined && groups.length > 0)
+      return lookup(target, schema, always, strictGroups, groups);
     const key = `${String(always)}|${String(strictGroups)}|${schema}`;
     let byOptions = lookups.get(target);
     if (!byOptions) lookups.set(target, (byOptions = new Map()));

@@ -1,5 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { canManageBoardRegisters, canReadAppointments } from '../../access/access-policy';
 import type { Principal } from '../../access/principal';
@@ -7,15 +25,29 @@ import { Authorize, CurrentUser } from '../../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../../common/http/request-info';
 import { ApiProblem } from '../../common/problem/api-problem';
 import { ApiProblems } from '../../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../../idempotency/idempotency.interceptor';
+import {
+  IdempotencyInterceptor,
+  IDEMPOTENCY_KEY_HEADER_DOC,
+} from '../../idempotency/idempotency.interceptor';
 import { IdempotentId, RecoverableCreate } from '../../idempotency/idempotent-create.decorator';
-import { AdoptLedningssystemVersionDto, CheckReviewItemDto, CompleteReviewDto, CreateLedningssystemDto, LedningssystemDto } from './ledningssystem.dto';
+import {
+  AdoptLedningssystemVersionDto,
+  CheckReviewItemDto,
+  CompleteReviewDto,
+  CreateLedningssystemDto,
+  LedningssystemDto,
+} from './ledningssystem.dto';
 import { LedningssystemService } from './ledningssystem.service';
 
-const YEAR_PARAM = { name: 'year', description: 'Genomgångens år', schema: { type: 'integer', minimum: 2000, maximum: 2100 } } as const;
+const YEAR_PARAM = {
+  name: 'year',
+  description: 'Genomgångens år',
+  schema: { type: 'integer', minimum: 2000, maximum: 2100 },
+} as const;
 
 const yearPipe = new ParseIntPipe({
-  exceptionFactory: () => ApiProblem.validation([{ field: 'year', code: 'INVALID_TYPE', message: 'Året måste vara ett heltal.' }]),
+  exceptionFactory: () =>
+    ApiProblem.validation([{ field: 'year', code: 'INVALID_TYPE', message: 'Året måste vara ett heltal.' }]),
 });
 
 @ApiTags('ledningssystemet')
@@ -26,7 +58,10 @@ export class LedningssystemController {
 
   @Get()
   @Authorize(canReadAppointments)
-  @ApiOperation({ summary: 'Ledningssystemet: versioner med nämndens beslut, dokumenthuvud (PR-9), årets genomgång med checklista och underlag' })
+  @ApiOperation({
+    summary:
+      'Ledningssystemet: versioner med nämndens beslut, dokumenthuvud (PR-9), årets genomgång med checklista och underlag',
+  })
   @ApiOkResponse({ type: LedningssystemDto })
   @ApiProblems(400, 401, 403, 404)
   get(): Promise<LedningssystemDto> {
@@ -40,9 +75,18 @@ export class LedningssystemController {
   @RecoverableCreate()
   @ApiOperation({ summary: 'Registrera ledningssystemet (ett per nämnd)' })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({ type: LedningssystemDto, headers: { Location: { description: 'Adressen', schema: { type: 'string' } } } })
+  @ApiCreatedResponse({
+    type: LedningssystemDto,
+    headers: { Location: { description: 'Adressen', schema: { type: 'string' } } },
+  })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
-  async create(@CurrentUser() user: Principal, @Body() body: CreateLedningssystemDto, @ReqInfo() info: RequestInfo, @Res({ passthrough: true }) response: Response, @IdempotentId() idempotentId: string | undefined): Promise<LedningssystemDto> {
+  async create(
+    @CurrentUser() user: Principal,
+    @Body() body: CreateLedningssystemDto,
+    @ReqInfo() info: RequestInfo,
+    @Res({ passthrough: true }) response: Response,
+    @IdempotentId() idempotentId: string | undefined,
+  ): Promise<LedningssystemDto> {
     const document = await this.service.create(user, body.title, body.owner, info, idempotentId);
     response.setHeader('Location', '/api/v1/ledningssystem');
     return document;
@@ -54,9 +98,18 @@ export class LedningssystemController {
   @ApiOperation({ summary: 'Registrera en version som nämnden har fastställt (AUD-1; bara nämnden)' })
   @ApiOkResponse({ type: LedningssystemDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  adopt(@CurrentUser() user: Principal, @Body() body: AdoptLedningssystemVersionDto, @ReqInfo() info: RequestInfo): Promise<LedningssystemDto> {
+  adopt(
+    @CurrentUser() user: Principal,
+    @Body() body: AdoptLedningssystemVersionDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<LedningssystemDto> {
     const { expectedVersion, ...data } = body;
-    return this.service.command(user, { type: 'adopt-version', actor: user, data: { ...data, decision: { ...data.decision } } }, expectedVersion, info);
+    return this.service.command(
+      user,
+      { type: 'adopt-version', actor: user, data: { ...data, decision: { ...data.decision } } },
+      expectedVersion,
+      info,
+    );
   }
 
   @Post('reviews/:year/items')
@@ -66,18 +119,54 @@ export class LedningssystemController {
   @ApiParam(YEAR_PARAM)
   @ApiOkResponse({ type: LedningssystemDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  check(@CurrentUser() user: Principal, @Param('year', yearPipe) year: number, @Body() body: CheckReviewItemDto, @ReqInfo() info: RequestInfo): Promise<LedningssystemDto> {
-    return this.service.command(user, { type: 'check-review-item', actor: user, data: { year, key: body.key, done: body.done, note: body.note ?? '' } }, body.expectedVersion, info);
+  check(
+    @CurrentUser() user: Principal,
+    @Param('year', yearPipe) year: number,
+    @Body() body: CheckReviewItemDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<LedningssystemDto> {
+    return this.service.command(
+      user,
+      {
+        type: 'check-review-item',
+        actor: user,
+        data: { year, key: body.key, done: body.done, note: body.note ?? '' },
+      },
+      body.expectedVersion,
+      info,
+    );
   }
 
   @Post('reviews/:year/complete')
   @HttpCode(200)
   @Authorize(canManageBoardRegisters)
-  @ApiOperation({ summary: 'Registrera nämndens beslut om genomgången: godkänns, eller förbättringsåtgärder beslutas (REP-13)' })
+  @ApiOperation({
+    summary:
+      'Registrera nämndens beslut om genomgången: godkänns, eller förbättringsåtgärder beslutas (REP-13)',
+  })
   @ApiParam(YEAR_PARAM)
   @ApiOkResponse({ type: LedningssystemDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  complete(@CurrentUser() user: Principal, @Param('year', yearPipe) year: number, @Body() body: CompleteReviewDto, @ReqInfo() info: RequestInfo): Promise<LedningssystemDto> {
-    return this.service.command(user, { type: 'complete-review', actor: user, data: { year, outcome: body.outcome, decision: { ...body.decision }, improvements: body.improvements ?? [] } }, body.expectedVersion, info);
+  complete(
+    @CurrentUser() user: Principal,
+    @Param('year', yearPipe) year: number,
+    @Body() body: CompleteReviewDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<LedningssystemDto> {
+    return this.service.command(
+      user,
+      {
+        type: 'complete-review',
+        actor: user,
+        data: {
+          year,
+          outcome: body.outcome,
+          decision: { ...body.decision },
+          improvements: body.improvements ?? [],
+        },
+      },
+      body.expectedVersion,
+      info,
+    );
   }
 }

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { REVIEW_CHECKLIST } from '@kvalitet/domain';
 import { Optional } from '../../common/validation/optional';
 import { RegisterCommandDto } from '../routine.dto';
@@ -118,8 +127,10 @@ export class DocumentVersionDto {
 
 export class DocumentHeaderDto {
   @ApiProperty({ type: String, nullable: true, description: 'Beslutat av' }) beslutatAv!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Fastställelse (första versionens datum)' }) faststallelse!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Reviderad (gällande versions datum)' }) reviderad!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Fastställelse (första versionens datum)' })
+  faststallelse!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Reviderad (gällande versions datum)' })
+  reviderad!: string | null;
   @ApiProperty({ description: 'Ansvarig' }) ansvarig!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Revideras' }) revideras!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Följs upp' }) foljsUpp!: string | null;
@@ -128,17 +139,21 @@ export class DocumentHeaderDto {
 export class ReviewItemDto {
   @ApiProperty({ enum: CHECKLIST_KEYS, enumName: 'ReviewChecklistKey' }) key!: string;
   @ApiProperty() label!: string;
-  @ApiProperty({ type: Boolean, nullable: true, description: 'null = inte genomgången' }) done!: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'null = inte genomgången' }) done!:
+    boolean | null;
   @ApiProperty() note!: string;
   @ApiProperty({ type: String, nullable: true }) checkedBy!: string | null;
 }
 
 export class ReviewFactsDto {
   @ApiProperty({ description: 'Processer/rutiner med passerat revideringsdatum' }) routinesOverdue!: number;
-  @ApiProperty({ description: 'Förfallna egenkontrolltillfällen utan resultat' }) egenkontrollMissing!: number;
+  @ApiProperty({ description: 'Förfallna egenkontrolltillfällen utan resultat' })
+  egenkontrollMissing!: number;
   @ApiProperty({ description: 'Roller utan gällande förordnande' }) appointmentsMissing!: number;
-  @ApiProperty({ description: 'Personal vars information om lex Sarah har förfallit' }) trainingOverdue!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Föregående års internkontroll: läge' }) internkontrollStage!: string | null;
+  @ApiProperty({ description: 'Personal vars information om lex Sarah har förfallit' })
+  trainingOverdue!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Föregående års internkontroll: läge' })
+  internkontrollStage!: string | null;
 }
 
 export class AnnualReviewDto {
@@ -146,7 +161,8 @@ export class AnnualReviewDto {
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: [ReviewItemDto] }) checklist!: ReviewItemDto[];
-  @ApiProperty({ type: String, enum: ['approved', 'improvements_decided'], nullable: true }) outcome!: string | null;
+  @ApiProperty({ type: String, enum: ['approved', 'improvements_decided'], nullable: true }) outcome!:
+    string | null;
   @ApiProperty({ type: DecisionDto, nullable: true }) decision!: DecisionDto | null;
   @ApiProperty({ type: [String] }) improvements!: string[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
@@ -156,10 +172,12 @@ export class LedningssystemDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['draft', 'adopted'] }) status!: string;
-  @ApiProperty({ description: 'Gällande version är beslutad av nämnden (AUD-1; annars rött)' }) adoptedByNamnd!: boolean;
+  @ApiProperty({ description: 'Gällande version är beslutad av nämnden (AUD-1; annars rött)' })
+  adoptedByNamnd!: boolean;
   @ApiProperty({ type: DocumentHeaderDto }) header!: DocumentHeaderDto;
   @ApiProperty({ type: [DocumentVersionDto] }) versions!: DocumentVersionDto[];
-  @ApiProperty({ type: AnnualReviewDto, nullable: true, description: 'Genomgången som står på tur' }) pendingReview!: AnnualReviewDto | null;
+  @ApiProperty({ type: AnnualReviewDto, nullable: true, description: 'Genomgången som står på tur' })
+  pendingReview!: AnnualReviewDto | null;
   @ApiProperty({ type: ReviewFactsDto }) facts!: ReviewFactsDto;
   @ApiProperty({ type: [AnnualReviewDto] }) reviews!: AnnualReviewDto[];
   @ApiProperty({ type: [LsTaskDto] }) tasks!: LsTaskDto[];

@@ -11,7 +11,15 @@ import {
   stockholmDateOf,
   stockholmYearOf,
 } from '@kvalitet/domain';
-import type { AnnualReview, AppointmentState, EgenkontrollPlanState, InternkontrollState, LedningssystemCommand, LedningssystemDocumentState, LedningssystemEvent } from '@kvalitet/domain';
+import type {
+  AnnualReview,
+  AppointmentState,
+  EgenkontrollPlanState,
+  InternkontrollState,
+  LedningssystemCommand,
+  LedningssystemDocumentState,
+  LedningssystemEvent,
+} from '@kvalitet/domain';
 import { EventStore, LsCommandService, VersionConflictError } from '@kvalitet/persistence';
 import type { Principal } from '../../access/principal';
 import type { RequestInfo } from '../../common/http/request-info';
@@ -33,7 +41,13 @@ function reviewDto(review: AnnualReview | undefined, year: number, now: Date): A
     overdue: !review?.completedAt && Date.parse(reviewDueAt(year)) <= now.getTime(),
     checklist: REVIEW_CHECKLIST.map((i) => {
       const item = review?.items.find((x) => x.key === i.key);
-      return { key: i.key, label: i.label, done: item ? item.done : null, note: item?.note ?? '', checkedBy: item?.checkedBy ?? null };
+      return {
+        key: i.key,
+        label: i.label,
+        done: item ? item.done : null,
+        note: item?.note ?? '',
+        checkedBy: item?.checkedBy ?? null,
+      };
     }),
     outcome: review?.outcome ?? null,
     decision: review?.decision ? { ...review.decision } : null,
@@ -45,7 +59,11 @@ function reviewDto(review: AnnualReview | undefined, year: number, now: Date): A
 /** The ledningssystem document (PR-9) with its nämnd decisions and the March review (REP-13), one per board. */
 @Injectable()
 export class LedningssystemService {
-  readonly documents: LsCommandService<LedningssystemDocumentState, LedningssystemCommand, LedningssystemEvent>;
+  readonly documents: LsCommandService<
+    LedningssystemDocumentState,
+    LedningssystemCommand,
+    LedningssystemEvent
+  >;
 
   constructor(
     store: EventStore,
@@ -54,14 +72,29 @@ export class LedningssystemService {
     this.documents = new LsCommandService(LEDNINGSSYSTEM_DOCUMENT_AGGREGATE, store);
   }
 
-  async create(user: Principal, title: string, owner: string, info: RequestInfo, idempotentId?: string): Promise<LedningssystemDto> {
+  async create(
+    user: Principal,
+    title: string,
+    owner: string,
+    info: RequestInfo,
+    idempotentId?: string,
+  ): Promise<LedningssystemDto> {
     const { state } = await createOnce({
       idempotentId,
       create: () =>
-        this.documents.execute(LEDNINGSSYSTEM_ID, { type: 'create', actor: user, data: { documentId: LEDNINGSSYSTEM_ID, unitId: 'forvaltning', title, owner } }, { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId }),
+        this.documents.execute(
+          LEDNINGSSYSTEM_ID,
+          {
+            type: 'create',
+            actor: user,
+            data: { documentId: LEDNINGSSYSTEM_ID, unitId: 'forvaltning', title, owner },
+          },
+          { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId },
+        ),
       load: () => this.documents.load(LEDNINGSSYSTEM_ID),
     }).catch((error: unknown) => {
-      if (error instanceof VersionConflictError) throw new ApiProblem('ALREADY_EXISTS', 'Ledningssystemet är redan registrerat.');
+      if (error instanceof VersionConflictError)
+        throw new ApiProblem('ALREADY_EXISTS', 'Ledningssystemet är redan registrerat.');
       throw error;
     });
     return this.view(state);
@@ -69,14 +102,25 @@ export class LedningssystemService {
 
   async get(): Promise<LedningssystemDto> {
     const { state } = await this.documents.load(LEDNINGSSYSTEM_ID);
-    if (!state) throw ApiProblem.notFound('Ledningssystemet är inte registrerat ännu (AUD-1: det saknas ett beslutat ledningssystem).');
+    if (!state)
+      throw ApiProblem.notFound(
+        'Ledningssystemet är inte registrerat ännu (AUD-1: det saknas ett beslutat ledningssystem).',
+      );
     return this.view(state);
   }
 
-  async command(user: Principal, command: DocumentCommand, expectedVersion: number | undefined, info: RequestInfo): Promise<LedningssystemDto> {
+  async command(
+    user: Principal,
+    command: DocumentCommand,
+    expectedVersion: number | undefined,
+    info: RequestInfo,
+  ): Promise<LedningssystemDto> {
     const { state } = await this.documents.load(LEDNINGSSYSTEM_ID);
     if (!state) throw ApiProblem.notFound('Ledningssystemet är inte registrerat ännu.');
-    const result = await this.documents.execute(LEDNINGSSYSTEM_ID, command, { expectedVersion, requestId: info.requestId });
+    const result = await this.documents.execute(LEDNINGSSYSTEM_ID, command, {
+      expectedVersion,
+      requestId: info.requestId,
+    });
     return this.view(result.state);
   }
 
@@ -87,12 +131,18 @@ export class LedningssystemService {
       `SELECT aggregate_type, status, state FROM rm_ledningssystem WHERE aggregate_type IN ('routine', 'egenkontroll', 'appointment', 'training', 'internkontroll')`,
     );
     const of = <S>(type: string) => rows.filter((r) => r.aggregate_type === type).map((r) => r.state as S);
-    const routinesOverdue = of<{ status: string; nextRevisionDue: string | null }>('routine').filter((r) => r.status === 'adopted' && r.nextRevisionDue !== null && r.nextRevisionDue <= today).length;
+    const routinesOverdue = of<{ status: string; nextRevisionDue: string | null }>('routine').filter(
+      (r) => r.status === 'adopted' && r.nextRevisionDue !== null && r.nextRevisionDue <= today,
+    ).length;
     const egenkontrollMissing = of<EgenkontrollPlanState>('egenkontroll')
       .filter((p) => p.status === 'adopted')
       .reduce((n, p) => n + planOccurrences(p, now).filter((o) => o.status === 'missing').length, 0);
-    const trainingOverdue = of<{ status: string; nextDue: string | null }>('training').filter((t) => t.status === 'active' && t.nextDue !== null && t.nextDue <= today).length;
-    const previous = of<InternkontrollState>('internkontroll').find((p) => p.year === stockholmYearOf(now) - 1);
+    const trainingOverdue = of<{ status: string; nextDue: string | null }>('training').filter(
+      (t) => t.status === 'active' && t.nextDue !== null && t.nextDue <= today,
+    ).length;
+    const previous = of<InternkontrollState>('internkontroll').find(
+      (p) => p.year === stockholmYearOf(now) - 1,
+    );
     return {
       routinesOverdue,
       egenkontrollMissing,
@@ -112,7 +162,9 @@ export class LedningssystemService {
       status: state.status,
       adoptedByNamnd: current?.decision.decidedBy === 'namnd',
       header: {
-        beslutatAv: current ? `${DECIDING_BODY_LABELS[current.decision.decidedBy]} ${current.decision.decidedOn}, ${current.decision.reference}` : null,
+        beslutatAv: current
+          ? `${DECIDING_BODY_LABELS[current.decision.decidedBy]} ${current.decision.decidedOn}, ${current.decision.reference}`
+          : null,
         faststallelse: state.versions[0]?.validFrom ?? null,
         reviderad: current && state.versions.length > 1 ? current.validFrom : null,
         ansvarig: state.owner,
@@ -120,7 +172,14 @@ export class LedningssystemService {
         foljsUpp: current?.followUpRule ?? null,
       },
       versions: state.versions.map((v) => ({ ...v, decision: { ...v.decision } })),
-      pendingReview: pending === null ? null : reviewDto(state.reviews.find((r) => r.year === pending), pending, now),
+      pendingReview:
+        pending === null
+          ? null
+          : reviewDto(
+              state.reviews.find((r) => r.year === pending),
+              pending,
+              now,
+            ),
       facts: await this.facts(now),
       reviews: state.reviews.filter((r) => r.completedAt !== null).map((r) => reviewDto(r, r.year, now)),
       tasks: state.tasks.map(toLsTaskDto),

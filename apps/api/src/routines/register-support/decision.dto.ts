@@ -5,7 +5,11 @@ import { IsDate_, IsNotBlank } from './validators';
 
 /** The decision that adopted a document or made an appointment (AUD-1, AUD-3, AUD-5, R-15). */
 export class DecisionDto {
-  @ApiProperty({ enum: DECIDING_BODIES, enumName: 'DecidingBody', description: 'Beslutande organ eller befattning' })
+  @ApiProperty({
+    enum: DECIDING_BODIES,
+    enumName: 'DecidingBody',
+    description: 'Beslutande organ eller befattning',
+  })
   @IsDefined()
   @IsIn(DECIDING_BODIES)
   decidedBy!: DecidingBody;

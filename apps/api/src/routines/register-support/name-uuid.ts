@@ -7,7 +7,9 @@ const NAMESPACE = Buffer.from('9d3b7c1e5a2f4e8b8a6c0d4e2f1b3a5c', 'hex');
  * per unit and year, enforced by the event store's (aggregate id, version) uniqueness, not by a race.
  */
 export function nameUuid(name: string): string {
-  const bytes = Buffer.from(createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest().subarray(0, 16));
+  const bytes = Buffer.from(
+    createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest().subarray(0, 16),
+  );
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

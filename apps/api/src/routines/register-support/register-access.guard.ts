@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, UseGuards, applyDecorators } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+  applyDecorators,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ledningssystemAggregate } from '@kvalitet/domain';
@@ -14,7 +21,11 @@ import { requireUuid } from './require-uuid';
 type ItemDecision = 'ok' | 'not_found' | 'forbidden';
 
 /** A rule of the access policy over one register item (its folded state). */
-export type ItemRule = (principal: Principal, item: { readonly unitId?: unknown; readonly controls?: unknown }, org: Organisation) => ItemDecision;
+export type ItemRule = (
+  principal: Principal,
+  item: { readonly unitId?: unknown; readonly controls?: unknown },
+  org: Organisation,
+) => ItemDecision;
 
 interface RegisterAccessMeta {
   aggregateType: string;
@@ -45,10 +56,19 @@ class RegisterAccessGuard implements CanActivate {
     const principal = request.user;
     if (!principal) return false;
     const id = requireUuid(String(request.params['id'] ?? ''), meta.what);
-    const { state } = await new LsCommandService(ledningssystemAggregate(meta.aggregateType)! as never, this.store).load(id);
-    if (!state) throw ApiProblem.notFound(`${meta.what} finns inte, eller så har du inte behörighet att se det.`);
-    const decision = meta.rule(principal, state as LsStateBase & { unitId?: unknown; controls?: unknown }, ORGANISATION);
-    if (decision === 'not_found') throw ApiProblem.notFound(`${meta.what} finns inte, eller så har du inte behörighet att se det.`);
+    const { state } = await new LsCommandService(
+      ledningssystemAggregate(meta.aggregateType)! as never,
+      this.store,
+    ).load(id);
+    if (!state)
+      throw ApiProblem.notFound(`${meta.what} finns inte, eller så har du inte behörighet att se det.`);
+    const decision = meta.rule(
+      principal,
+      state as LsStateBase & { unitId?: unknown; controls?: unknown },
+      ORGANISATION,
+    );
+    if (decision === 'not_found')
+      throw ApiProblem.notFound(`${meta.what} finns inte, eller så har du inte behörighet att se det.`);
     if (decision === 'forbidden') throw ApiProblem.forbidden('Du har inte behörighet att göra detta.');
     return true;
   }
@@ -56,4 +76,7 @@ class RegisterAccessGuard implements CanActivate {
 
 /** The route acts on the register item `:id` of this type; `rule` (from the access policy) decides. */
 export const RegisterItemAccess = (aggregateType: string, what: string, rule: ItemRule): MethodDecorator =>
-  applyDecorators(SetMetadata(REGISTER_ACCESS, { aggregateType, rule, what } satisfies RegisterAccessMeta), UseGuards(RegisterAccessGuard));
+  applyDecorators(
+    SetMetadata(REGISTER_ACCESS, { aggregateType, rule, what } satisfies RegisterAccessMeta),
+    UseGuards(RegisterAccessGuard),
+  );

@@ -16,8 +16,16 @@ function likePattern(q: string): string {
 }
 
 /** A page of a register's read model (`rm_ledningssystem`), newest first by label. */
-export async function listRegister<S>(dataSource: DataSource, filter: RegisterListFilter): Promise<{ items: S[]; total: number }> {
-  const params: unknown[] = [filter.aggregateType, filter.unitIds ? [...filter.unitIds] : null, filter.status ?? null, filter.q ? likePattern(filter.q) : null];
+export async function listRegister<S>(
+  dataSource: DataSource,
+  filter: RegisterListFilter,
+): Promise<{ items: S[]; total: number }> {
+  const params: unknown[] = [
+    filter.aggregateType,
+    filter.unitIds ? [...filter.unitIds] : null,
+    filter.status ?? null,
+    filter.q ? likePattern(filter.q) : null,
+  ];
   const conditions = [
     'aggregate_type = $1',
     '($2::text[] IS NULL OR unit_id = ANY($2::text[]))',

@@ -1,4 +1,11 @@
-import { evolveCase, evolveCaseInPlace, stockholmLocalParts, type CaseAggregateState, type CaseEvent, type ClassificationVocabulary } from '@kvalitet/domain';
+import {
+  evolveCase,
+  evolveCaseInPlace,
+  stockholmLocalParts,
+  type CaseAggregateState,
+  type CaseEvent,
+  type ClassificationVocabulary,
+} from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import type { CaseRow, CounterRow, TaskRow } from './case-read-model-rows';
 
@@ -37,7 +44,9 @@ export function startFold(row: CaseRow | null, options: { inPlace?: boolean } = 
 export function foldCaseEvent(fold: CaseFold, envelope: EventEnvelope): CounterRow[] | null {
   if (envelope.version <= fold.version) return null;
   if (fold.version + 1 !== envelope.version) {
-    throw new Error(`händelse ${envelope.id} har version ${envelope.version} men läsmodellen för ${envelope.aggregateId} står på ${fold.version}`);
+    throw new Error(
+      `händelse ${envelope.id} har version ${envelope.version} men läsmodellen för ${envelope.aggregateId} står på ${fold.version}`,
+    );
   }
   const event = { type: envelope.type, data: envelope.data } as unknown as CaseEvent;
   const state = fold.inPlace ? evolveCaseInPlace(fold.state, event) : evolveCase(fold.state, event);
@@ -48,7 +57,16 @@ export function foldCaseEvent(fold: CaseFold, envelope: EventEnvelope): CounterR
     case 'CaseReported':
       fold.reportedBy = event.data.reporter.username ?? null;
       fold.description = event.data.description;
-      return [{ unit_id: state.unitId, type: state.reportedType, month: stockholmMonth(state.reportedAt), reported: 1, closed: 0, deadlines_missed: 0 }];
+      return [
+        {
+          unit_id: state.unitId,
+          type: state.reportedType,
+          month: stockholmMonth(state.reportedAt),
+          reported: 1,
+          closed: 0,
+          deadlines_missed: 0,
+        },
+      ];
     case 'TaskCreated':
     case 'TaskCompleted':
       fold.touchedTasks.add(event.data.taskId);
@@ -57,9 +75,27 @@ export function foldCaseEvent(fold: CaseFold, envelope: EventEnvelope): CounterR
       fold.allTasksTouched = true;
       return [];
     case 'CaseClosed':
-      return [{ unit_id: state.unitId, type: state.type, month: stockholmMonth(envelope.occurredAt), reported: 0, closed: 1, deadlines_missed: 0 }];
+      return [
+        {
+          unit_id: state.unitId,
+          type: state.type,
+          month: stockholmMonth(envelope.occurredAt),
+          reported: 0,
+          closed: 1,
+          deadlines_missed: 0,
+        },
+      ];
     case 'DeadlineMissed':
-      return [{ unit_id: state.unitId, type: state.type, month: stockholmMonth(envelope.occurredAt), reported: 0, closed: 0, deadlines_missed: 1 }];
+      return [
+        {
+          unit_id: state.unitId,
+          type: state.type,
+          month: stockholmMonth(envelope.occurredAt),
+          reported: 0,
+          closed: 0,
+          deadlines_missed: 1,
+        },
+      ];
     default:
       return [];
   }
@@ -71,7 +107,8 @@ export function caseRowOf(fold: CaseFold, vocabulary: ClassificationVocabulary):
   let nextDue: string | null = null;
   let missed = 0;
   for (const deadline of Object.values(state.deadlines)) {
-    if (deadline.status === 'open' && (nextDue === null || deadline.dueAt < nextDue)) nextDue = deadline.dueAt;
+    if (deadline.status === 'open' && (nextDue === null || deadline.dueAt < nextDue))
+      nextDue = deadline.dueAt;
     if (deadline.status === 'missed') missed++;
   }
   return {

@@ -13,10 +13,16 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** Reads the current rows of these cases and locks them until the transaction ends. */
-export async function loadCaseRowsForUpdate(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseRow>> {
+export async function loadCaseRowsForUpdate(
+  manager: EntityManager,
+  caseIds: readonly string[],
+): Promise<Map<string, CaseRow>> {
   if (caseIds.length === 0) return new Map();
-  const rows: (Omit<CaseRow, 'reported_at' | 'occurred_at' | 'next_due_at' | 'closed_at'> & Record<'reported_at' | 'occurred_at' | 'next_due_at' | 'closed_at', Date | null>)[] =
-    await manager.query(`SELECT * FROM rm_cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [caseIds]);
+  const rows: (Omit<CaseRow, 'reported_at' | 'occurred_at' | 'next_due_at' | 'closed_at'> &
+    Record<'reported_at' | 'occurred_at' | 'next_due_at' | 'closed_at', Date | null>)[] = await manager.query(
+    `SELECT * FROM rm_cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [caseIds],
+  );
   return new Map(
     rows.map((r) => [
       r.id,
@@ -62,8 +68,20 @@ export async function upsertTaskRows(manager: EntityManager, rows: readonly Task
          assignee_role = EXCLUDED.assignee_role, unit_id = EXCLUDED.unit_id, due_at = EXCLUDED.due_at, status = EXCLUDED.status,
          completed_at = EXCLUDED.completed_at`,
       [
-        column('id'), column('case_id'), column('case_number'), column('case_type'), column('kind'), column('assignee'), column('assignee_role'),
-        column('unit_id'), column('due_at'), column('deadline_id'), column('action_id'), column('status'), column('created_at'), column('completed_at'),
+        column('id'),
+        column('case_id'),
+        column('case_number'),
+        column('case_type'),
+        column('kind'),
+        column('assignee'),
+        column('assignee_role'),
+        column('unit_id'),
+        column('due_at'),
+        column('deadline_id'),
+        column('action_id'),
+        column('status'),
+        column('created_at'),
+        column('completed_at'),
       ],
     );
   }
@@ -74,7 +92,17 @@ export function sumCounters(rows: readonly CounterRow[]): CounterRow[] {
   for (const row of rows) {
     const key = counterKey(row);
     const current = sums.get(key);
-    sums.set(key, current ? { ...current, reported: current.reported + row.reported, closed: current.closed + row.closed, deadlines_missed: current.deadlines_missed + row.deadlines_missed } : { ...row });
+    sums.set(
+      key,
+      current
+        ? {
+            ...current,
+            reported: current.reported + row.reported,
+            closed: current.closed + row.closed,
+            deadlines_missed: current.deadlines_missed + row.deadlines_missed,
+          }
+        : { ...row },
+    );
   }
   return [...sums.values()];
 }
@@ -127,16 +155,52 @@ class BulkWriter<R extends object> {
 }
 
 const CASE_COLUMNS: readonly (keyof CaseRow)[] = [
-  'id', 'case_number', 'type', 'reported_type', 'unit_id', 'stage', 'channel', 'unclassified', 'category', 'reported_at', 'occurred_at',
-  'reported_by', 'assignee', 'description', 'next_due_at', 'missed_deadlines', 'version', 'closed_at', 'state',
+  'id',
+  'case_number',
+  'type',
+  'reported_type',
+  'unit_id',
+  'stage',
+  'channel',
+  'unclassified',
+  'category',
+  'reported_at',
+  'occurred_at',
+  'reported_by',
+  'assignee',
+  'description',
+  'next_due_at',
+  'missed_deadlines',
+  'version',
+  'closed_at',
+  'state',
 ];
 
 const TASK_COLUMNS: readonly (keyof TaskRow)[] = [
-  'id', 'case_id', 'case_number', 'case_type', 'kind', 'assignee', 'assignee_role', 'unit_id', 'due_at', 'deadline_id', 'action_id',
-  'status', 'created_at', 'completed_at',
+  'id',
+  'case_id',
+  'case_number',
+  'case_type',
+  'kind',
+  'assignee',
+  'assignee_role',
+  'unit_id',
+  'due_at',
+  'deadline_id',
+  'action_id',
+  'status',
+  'created_at',
+  'completed_at',
 ];
 
-const COUNTER_COLUMNS: readonly (keyof CounterRow)[] = ['unit_id', 'type', 'month', 'reported', 'closed', 'deadlines_missed'];
+const COUNTER_COLUMNS: readonly (keyof CounterRow)[] = [
+  'unit_id',
+  'type',
+  'month',
+  'reported',
+  'closed',
+  'deadlines_missed',
+];
 
 export const CASE_READ_MODEL_TABLES = ['rm_cases', 'rm_tasks', 'rm_case_counters'] as const;
 
@@ -156,7 +220,10 @@ export async function startRebuiltCaseReadModels(manager: EntityManager): Promis
 }> {
   const shadows = await createShadowTables(manager, CASE_READ_MODEL_TABLES);
   const shadow = (table: string) => shadows.find((s) => s.table === table)!.shadow;
-  await manager.query(`INSERT INTO ${shadow('rm_tasks')} SELECT * FROM rm_tasks WHERE case_type <> ALL($1::text[])`, [[...CASE_TYPES]]);
+  await manager.query(
+    `INSERT INTO ${shadow('rm_tasks')} SELECT * FROM rm_tasks WHERE case_type <> ALL($1::text[])`,
+    [[...CASE_TYPES]],
+  );
   // A case row carries its whole state (kilobytes of JSON): smaller chunks for it.
   const cases = new BulkWriter(manager, shadow('rm_cases'), CASE_COLUMNS, 1000);
   const tasks = new BulkWriter(manager, shadow('rm_tasks'), TASK_COLUMNS, 10000);

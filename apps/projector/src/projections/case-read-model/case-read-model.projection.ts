@@ -17,7 +17,11 @@ import {
 export const CASE_READ_MODEL = 'case-read-model';
 
 /** Folds events into rows in memory, starting from `rows`; returns the changed rows, task rows and counter increments. */
-export function foldCaseEvents(rows: ReadonlyMap<string, CaseRow>, events: readonly EventEnvelope[], vocabulary: ClassificationVocabulary): { changed: CaseRow[]; tasks: TaskRow[]; counters: CounterRow[] } {
+export function foldCaseEvents(
+  rows: ReadonlyMap<string, CaseRow>,
+  events: readonly EventEnvelope[],
+  vocabulary: ClassificationVocabulary,
+): { changed: CaseRow[]; tasks: TaskRow[]; counters: CounterRow[] } {
   const folds = new Map<string, CaseFold>();
   const counters: CounterRow[] = [];
   for (const event of events) {
@@ -47,8 +51,15 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
     handleBatch: async (events: EventEnvelope[], manager: EntityManager) => {
       const caseEvents = events.filter((e) => e.aggregateType === 'case');
       if (caseEvents.length === 0) return;
-      const rows = await loadCaseRowsForUpdate(manager, [...new Set(caseEvents.map((e) => e.aggregateId))].sort());
-      const { changed, tasks, counters } = foldCaseEvents(rows, caseEvents, await loadClassificationVocabulary(manager));
+      const rows = await loadCaseRowsForUpdate(
+        manager,
+        [...new Set(caseEvents.map((e) => e.aggregateId))].sort(),
+      );
+      const { changed, tasks, counters } = foldCaseEvents(
+        rows,
+        caseEvents,
+        await loadClassificationVocabulary(manager),
+      );
       await upsertCaseRows(manager, changed);
       await upsertTaskRows(manager, tasks);
       await addCounters(manager, counters);
@@ -78,7 +89,10 @@ export function createCaseReadModelProjection(options: { topic?: string } = {}):
           if (event.aggregateType !== 'case') continue;
           if (current?.id !== event.aggregateId) {
             await finish();
-            if (done.has(event.aggregateId)) throw new Error(`återuppbyggnaden fick händelserna för ${event.aggregateId} utspridda, inte ärende för ärende`);
+            if (done.has(event.aggregateId))
+              throw new Error(
+                `återuppbyggnaden fick händelserna för ${event.aggregateId} utspridda, inte ärende för ärende`,
+              );
             current = { id: event.aggregateId, fold: startFold(null, { inPlace: true }) };
           }
           const increments = foldCaseEvent(current.fold, event);

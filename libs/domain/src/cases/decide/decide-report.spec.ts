@@ -136,10 +136,16 @@ describe('report', () => {
 
 describe('the case number of a report', () => {
   it('changes nothing in the decision but the number itself (persistence decides with a stand-in, ADR 0017)', () => {
-    const withStandIn = given().when(report({ caseNumber: 'LS-2026-0001' })).events();
-    const withNumber = given().when(report({ caseNumber: 'LS-2026-0417' })).events();
+    const withStandIn = given()
+      .when(report({ caseNumber: 'LS-2026-0001' }))
+      .events();
+    const withNumber = given()
+      .when(report({ caseNumber: 'LS-2026-0417' }))
+      .events();
     expect(withStandIn).toHaveLength(1);
     expect(withStandIn[0]?.type).toBe('CaseReported');
-    expect(withNumber).toEqual([{ ...withStandIn[0], data: { ...withStandIn[0]?.data, caseNumber: 'LS-2026-0417' } }]);
+    expect(withNumber).toEqual([
+      { ...withStandIn[0], data: { ...withStandIn[0]?.data, caseNumber: 'LS-2026-0417' } },
+    ]);
   });
 });
