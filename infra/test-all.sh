@@ -12,6 +12,8 @@ if [ ! -x node_modules/.bin/jest ]; then
   npm ci --no-audit --no-fund
 fi
 
+step "formatering (Prettier, printWidth 110)"
+npx prettier --check . --log-level warn
 step "lint (ESLint, modulgränser)"
 NX_DAEMON=false npx nx show projects >/dev/null  # the module-boundary rule needs the project graph
 npx eslint . --max-warnings=0
