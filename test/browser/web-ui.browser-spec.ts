@@ -362,7 +362,10 @@ describe('web UI in a real browser (issue 9)', () => {
     // the enhetschef's search, with its query (issue 24)
     await page.getByLabel('Slag').selectOption('search');
     await page.getByRole('button', { name: 'Filtrera' }).click();
+    // The unfiltered list may already hold the search row: wait until the filtered answer is shown.
+    const notSearches = page.getByTestId('loggrad').filter({ hasNotText: 'Sökte i ärendelistan' });
     await page.getByTestId('loggrad').filter({ hasText: 'duschen' }).first().waitFor();
+    for (let i = 0; i < 100 && (await notSearches.count()) > 0; i++) await page.waitForTimeout(100);
     const searches = await page.getByTestId('loggrad').allTextContents();
     expect(searches.every((r) => r.includes('Sökte i ärendelistan'))).toBe(true);
     expect(searches.some((r) => r.includes('enhetschef') && r.includes('duschen'))).toBe(true);
