@@ -12,7 +12,12 @@ import {
   type CaseEvent,
   type ReportCaseData,
 } from '@kvalitet/domain';
-import type { EventEnvelope, EventMetadata } from '@kvalitet/contracts';
+import type { EventEnvelope } from '@kvalitet/contracts';
+import {
+  commandMetadata,
+  retryOnVersionConflict,
+  toDomainEvents,
+} from '../aggregates/aggregate-command-service';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
 import { CaseRefusedError } from './case-refused.error';
@@ -38,7 +43,6 @@ export interface CaseCommandContext {
   expectedVersion?: number;
 }
 
-const AUTOMATIC_RETRIES = 3;
 /** Reports per case-number batch: one row lock, one allocation and one append statement for all. */
 const MAX_REPORT_BATCH = 100;
 
@@ -57,15 +61,6 @@ interface PendingReport {
   decided: readonly CaseEvent[];
 }
 
-function metadataOf(actor: CaseActor, context: CaseCommandContext): EventMetadata {
-  return {
-    actor: actor.username,
-    correlationId: context.correlationId ?? randomUUID(),
-    ...(context.causationId ? { causationId: context.causationId } : {}),
-    ...(context.requestId ? { requestId: context.requestId } : {}),
-  };
-}
-
 /**
  * The year in Sweden (UTC+1/+2) of an instant. Only in the last hours of 31 December UTC can it
  * differ from the UTC year, so the costly time-zone conversion runs only then.
@@ -73,10 +68,6 @@ function metadataOf(actor: CaseActor, context: CaseCommandContext): EventMetadat
 function stockholmYear(instant: Date): number {
   if (instant.getUTCMonth() === 11 && instant.getUTCDate() === 31) return stockholmLocalParts(instant).year;
   return instant.getUTCFullYear();
-}
-
-function toDomainEvents(envelopes: readonly EventEnvelope[]): CaseEvent[] {
-  return envelopes.map((e) => ({ type: e.type, data: e.data }) as unknown as CaseEvent);
 }
 
 /**
@@ -129,33 +120,26 @@ export class CaseCommandService {
     command: CaseCommandInput,
     context: CaseCommandContext = {},
   ): Promise<CaseCommandResult> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.store.transaction(async (manager) => {
+    // Without an expectedVersion a concurrent writer only means deciding again on the fresh state.
+    return retryOnVersionConflict(
+      () =>
+        this.store.transaction(async (manager) => {
           const history = await this.store.load(caseId, manager);
-          const state = rebuildCase(toDomainEvents(history));
+          const state = rebuildCase(toDomainEvents<CaseEvent>(history));
           if (context.expectedVersion !== undefined && (state?.version ?? 0) !== context.expectedVersion) {
             throw new VersionConflictError(caseId, context.expectedVersion);
           }
           const decision = decideCase(command, state, this.clock());
           if (!decision.ok) throw new CaseRefusedError(decision.refusal);
           return this.appendDecided(manager, caseId, state, history, decision.events, command.actor, context);
-        });
-      } catch (error) {
-        // Without an expectedVersion the caller asked "do this to the case as it is now": a
-        // concurrent writer only means deciding again on the fresh state.
-        const retry =
-          error instanceof VersionConflictError &&
-          context.expectedVersion === undefined &&
-          attempt < AUTOMATIC_RETRIES;
-        if (!retry) throw error;
-      }
-    }
+        }),
+      { expectedVersion: context.expectedVersion },
+    );
   }
 
   async load(caseId: string): Promise<{ state: CaseAggregateState | null; events: EventEnvelope[] }> {
     const events = await this.store.load(caseId);
-    return { state: rebuildCase(toDomainEvents(events)), events };
+    return { state: rebuildCase(toDomainEvents<CaseEvent>(events)), events };
   }
 
   /**
@@ -175,7 +159,7 @@ export class CaseCommandService {
       aggregateType: 'case' as const,
       aggregateId: report.caseId,
       expectedVersion: 0,
-      metadata: metadataOf(report.actor, report.context),
+      metadata: commandMetadata(report.actor.username, report.context),
       events: report.decided.map((e) => ({ type: e.type, data: e.data })),
     }));
     const appended = await this.store.appendMany(requests, undefined, {
@@ -184,7 +168,7 @@ export class CaseCommandService {
       numberedEventType: 'CaseReported',
     });
     return appended.map((events, index) => {
-      const state = rebuildCase(toDomainEvents(events));
+      const state = rebuildCase(toDomainEvents<CaseEvent>(events));
       if (!state) throw new Error(`case ${reports[index]!.caseId} has no state after append`);
       return { state, events };
     });
@@ -204,12 +188,12 @@ export class CaseCommandService {
         aggregateType: 'case',
         aggregateId: caseId,
         expectedVersion: state?.version ?? 0,
-        metadata: metadataOf(actor, context),
+        metadata: commandMetadata(actor.username, context),
         events: decided.map((e) => ({ type: e.type, data: e.data })),
       },
       manager,
     );
-    const newState = rebuildCase(toDomainEvents([...history, ...appended]));
+    const newState = rebuildCase(toDomainEvents<CaseEvent>([...history, ...appended]));
     if (!newState) throw new Error(`case ${caseId} has no state after append`);
     return { state: newState, events: appended };
   }

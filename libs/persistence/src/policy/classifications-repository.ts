@@ -4,6 +4,7 @@ import {
   type ClassificationEntry,
   type ClassificationLists,
 } from '@kvalitet/domain';
+import { retryOnVersionConflict } from '../aggregates/aggregate-command-service';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
 
@@ -106,16 +107,16 @@ export class ClassificationsRepository {
     actor: string,
     options: { expectedVersion?: number; requestId?: string } = {},
   ): Promise<SavedClassifications> {
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.current();
-      if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
-        throw new VersionConflictError(this.listsId, options.expectedVersion);
-      const next: ClassificationsChangedData = {
-        listsVersion: current.version + 1,
-        categories: lists.categories.map((e) => ({ code: e.code, label: e.label })),
-        lagrum: lists.lagrum.map((e) => ({ code: e.code, label: e.label })),
-      };
-      try {
+    return retryOnVersionConflict(
+      async () => {
+        const current = await this.current();
+        if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
+          throw new VersionConflictError(this.listsId, options.expectedVersion);
+        const next: ClassificationsChangedData = {
+          listsVersion: current.version + 1,
+          categories: lists.categories.map((e) => ({ code: e.code, label: e.label })),
+          lagrum: lists.lagrum.map((e) => ({ code: e.code, label: e.label })),
+        };
         await this.store.append({
           aggregateType: 'policy',
           aggregateId: this.listsId,
@@ -128,10 +129,8 @@ export class ClassificationsRepository {
           events: [{ type: CLASSIFICATIONS_CHANGED, data: next as unknown as Record<string, unknown> }],
         });
         return this.current();
-      } catch (error) {
-        if (!(error instanceof VersionConflictError) || options.expectedVersion !== undefined || attempt >= 3)
-          throw error;
-      }
-    }
+      },
+      { expectedVersion: options.expectedVersion },
+    );
   }
 }
