@@ -1,5 +1,5 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import {
   dependencyName,
@@ -224,7 +224,8 @@ export class ConsumerRunner {
     if (allParsed) {
       try {
         const handled = await this.dataSource.transaction((manager) =>
-          this.handleMany(
+          handleWithInbox(
+            this.options,
             parsed.map((p) => p.event!),
             manager,
           ),
@@ -265,10 +266,6 @@ export class ConsumerRunner {
     if (this.options.onProcessed) events.forEach((event) => this.options.onProcessed!(event));
   }
 
-  private handleMany(events: EventEnvelope[], manager: EntityManager): Promise<EventEnvelope[]> {
-    return handleWithInbox(this.options, events, manager);
-  }
-
   /**
    * One message on its own: handled, or dead-lettered after `maxAttempts` failures of its own while
    * every dependency answers. Returns the infrastructure failure that stopped it instead, if any: the
@@ -285,7 +282,9 @@ export class ConsumerRunner {
     if (event) {
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         try {
-          const handled = await this.dataSource.transaction((manager) => this.handleMany([event], manager));
+          const handled = await this.dataSource.transaction((manager) =>
+            handleWithInbox(this.options, [event], manager),
+          );
           this.processed(handled);
           return null;
         } catch (error) {
