@@ -1,5 +1,16 @@
-import type { CaseDeadlineKind, CaseDeadlineStatus, CaseTaskKind, CaseType } from '@kvalitet/domain';
+import type { ApplyCaseWorkInput, ApplyCaseWorkResult, CaseDeadlineKind, CaseType } from '@kvalitet/domain';
 import type { CaseWorkflowEvent } from '@kvalitet/contracts';
+
+export type {
+  ApplyCaseWorkInput,
+  ApplyCaseWorkResult,
+  CancellationOutcome,
+  DeadlineCancellation,
+  DeadlineOutcome,
+  DeadlineRequest,
+  TaskOutcome,
+  TaskRequest,
+} from '@kvalitet/domain';
 
 /**
  * The activity contract of the case workflow; `apps/worker` implements it with
@@ -20,87 +31,6 @@ export const CASE_ACTIVITY_ERRORS = {
 } as const;
 
 export const NON_RETRYABLE_CASE_ERRORS: string[] = Object.values(CASE_ACTIVITY_ERRORS);
-
-export interface DeadlineRequest {
-  readonly key: string;
-  readonly kind: CaseDeadlineKind;
-  readonly base: string;
-  readonly actionId?: string;
-  readonly fixedDueAt?: string;
-}
-
-export interface TaskRequest {
-  readonly key: string;
-  readonly kind: CaseTaskKind;
-  readonly assignee?: string;
-  readonly assigneeRole?: string;
-  readonly unitId: string;
-  readonly deadlineKey?: string;
-  readonly actionId?: string;
-  /** No assignee given: the activity takes the role that decides for the case type from the policy. */
-  readonly delegatedDecision?: boolean;
-}
-
-/** A started deadline whose path a reclassification left (ADR 0009). */
-export interface DeadlineCancellation {
-  readonly key: string;
-  readonly deadlineId: string;
-  readonly toType?: CaseType;
-}
-
-export interface ApplyCaseWorkInput {
-  readonly caseId: string;
-  /** The workflow's "now": reminders and escalations are computed from it. */
-  readonly at: string;
-  readonly deadlines: DeadlineRequest[];
-  readonly tasks: TaskRequest[];
-  /** Step keys of tasks the workflow completes itself. */
-  readonly completeTasks: string[];
-  /** Absent from workflows that ran before ADR 0009. */
-  readonly cancelDeadlines?: DeadlineCancellation[];
-}
-
-export type DeadlineOutcome =
-  | {
-      readonly key: string;
-      readonly outcome: 'started';
-      readonly deadlineId: string;
-      readonly dueAt: string;
-      readonly policyVersion: number;
-      /** The state of the deadline on the case (a step run before, e.g. in an earlier workflow run). */
-      readonly status: CaseDeadlineStatus;
-      readonly escalationLevel: number;
-      readonly reminderAt?: string;
-      readonly nextEscalationAt?: string;
-      /** Open escalation tasks of a deadline missed before (so that meeting it closes them). */
-      readonly escalationTasks?: { readonly key: string; readonly role: string; readonly taskId: string }[];
-    }
-  | {
-      readonly key: string;
-      readonly outcome: 'satisfied' | 'case_closed' | 'refused';
-      readonly reason?: string;
-    };
-
-export type TaskOutcome =
-  | { readonly key: string; readonly outcome: 'created' | 'done'; readonly taskId: string }
-  | {
-      readonly key: string;
-      /** `satisfied`: its work was already done, so it was not created (no race with the person). */
-      readonly outcome: 'satisfied' | 'case_closed' | 'refused' | 'not_found';
-      readonly reason?: string;
-    };
-
-export interface CancellationOutcome {
-  readonly key: string;
-  /** `cancelled`: DeadlineCancelled appended (or found); `not_open`: it was met first; `case_closed`. */
-  readonly outcome: 'cancelled' | 'not_open' | 'case_closed' | 'refused';
-}
-
-export interface ApplyCaseWorkResult {
-  readonly deadlines: DeadlineOutcome[];
-  readonly tasks: TaskOutcome[];
-  readonly cancellations?: CancellationOutcome[];
-}
 
 export interface RecordDeadlineMissedInput {
   readonly caseId: string;

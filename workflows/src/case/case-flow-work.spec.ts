@@ -1,6 +1,6 @@
-import { initialCaseFlowState } from './case-flow-state';
-import type { CaseFlowState, DeadlineTrack } from './case-flow-state';
-import { applyMissResult, applyWorkResult, dueSteps, nextWakeAt, pendingWork } from './case-flow-work';
+import { applyWorkResult, initialCaseFlowState, pendingWork } from '@kvalitet/domain';
+import type { CaseFlowState, DeadlineTrack } from '@kvalitet/domain';
+import { applyMissResult, dueSteps, nextWakeAt } from './case-flow-work';
 
 const ms = (iso: string) => Date.parse(iso);
 

@@ -14,23 +14,19 @@ import { activityFailureType } from '../support/activity-failure-type';
 import { WakeTimer, nowIso } from '../support/wake-timer';
 import { CASE_EVENTS_SIGNAL, CASE_WORKFLOW_STATUS_QUERY } from '@kvalitet/contracts';
 import type { CaseEventsSignal, CaseWorkflowEvent, CaseWorkflowStart } from '@kvalitet/contracts';
-import { applyCaseEvent } from './apply-case-event';
-import type { CaseFlowRules } from './apply-case-event';
+import {
+  acknowledgeRoles,
+  applyCaseEvent,
+  applyWorkResult,
+  initialCaseFlowState,
+  isActiveDeadline,
+  pendingWork,
+} from '@kvalitet/domain';
+import type { CaseFlowRules, CaseFlowState, DeadlineTrack } from '@kvalitet/domain';
 import { CASE_ACTIVITY_ERRORS, NON_RETRYABLE_CASE_ERRORS } from './case-activities';
 import type { CaseActivities, ReminderRecipient } from './case-activities';
-import { initialCaseFlowState, isActiveDeadline } from './case-flow-state';
-import type { CaseFlowState, DeadlineTrack } from './case-flow-state';
-import {
-  applyAlreadyMet,
-  applyMissResult,
-  applyWorkResult,
-  describeCaseFlow,
-  dueSteps,
-  nextWakeAt,
-  pendingWork,
-} from './case-flow-work';
+import { applyAlreadyMet, applyMissResult, describeCaseFlow, dueSteps, nextWakeAt } from './case-flow-work';
 import type { CaseFlowStatus, DueStep } from './case-flow-work';
-import { acknowledgeRoles } from './case-paths';
 
 export const caseEventsSignal = defineSignal<[CaseEventsSignal]>(CASE_EVENTS_SIGNAL);
 export const caseWorkflowStatusQuery = defineQuery<CaseFlowStatus>(CASE_WORKFLOW_STATUS_QUERY);

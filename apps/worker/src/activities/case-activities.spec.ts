@@ -11,9 +11,10 @@ import type { EventEnvelope } from '@kvalitet/contracts';
 import { CaseRefusedError, VersionConflictError } from '@kvalitet/persistence';
 import type { CaseCommandContext, CaseCommandInput, CaseCommandService } from '@kvalitet/persistence';
 import { createCaseActivities } from './case-activities';
-import { negatedDuration, staticPolicySource } from './policy-source';
+import { staticPolicySource } from './policy-source';
+import { negatedDuration } from '@kvalitet/domain';
 import type { DeadlineReminder } from './reminder-notifier';
-import { stepUuid } from './step-ids';
+import { stepUuid } from '@kvalitet/persistence';
 
 const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
 const NOW = new Date('2026-11-25T10:00:00.000Z');

@@ -6,7 +6,7 @@ import type { EventStore } from '@kvalitet/persistence';
 import { LEDNINGSSYSTEM_ACTIVITY_ERRORS, ledningssystemWorkflowId } from '@kvalitet/workflows';
 import type { AdvanceDutiesInput, AdvanceDutiesResult, LedningssystemActivities } from '@kvalitet/workflows';
 import type { PolicySource } from './policy-source';
-import { stepUuid } from './step-ids';
+import { stepUuid } from '@kvalitet/persistence';
 
 export interface LedningssystemActivityDeps {
   store: EventStore;

@@ -1,4 +1,4 @@
-import type { DeadlinePolicy, PolicyDuration } from '@kvalitet/domain';
+import type { DeadlinePolicy } from '@kvalitet/domain';
 
 /**
  * Where the activities read the deadline policy when a deadline starts or escalates (DL-0: a new
@@ -19,11 +19,4 @@ export function staticPolicySource(
       current = next;
     },
   };
-}
-
-/** The same duration backwards: `P2D` → `-P2D`, 3 working days → −3 working days. */
-export function negatedDuration(duration: PolicyDuration): PolicyDuration {
-  if (typeof duration === 'string')
-    return duration.startsWith('-') ? duration.slice(1) : `-${duration.replace(/^\+/, '')}`;
-  return { workingDays: -duration.workingDays };
 }

@@ -1,12 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { addPolicyDuration } from '@kvalitet/domain';
+import { addPolicyDuration, negatedDuration } from '@kvalitet/domain';
 import type {
   CaseActor,
   DeadlinePolicy,
   PolicyDuration,
   RiskAssessmentAggregateState,
 } from '@kvalitet/domain';
-import { CommandRefusedError, retryOnVersionConflict } from '@kvalitet/persistence';
+import { CommandRefusedError, retryOnVersionConflict, stepUuid } from '@kvalitet/persistence';
 import type { RiskAssessmentCommandInput, RiskAssessmentCommandService } from '@kvalitet/persistence';
 import {
   RISK_ACTIVITY_ERRORS,
@@ -20,9 +20,7 @@ import type {
   RiskAssessmentFlowEvent,
 } from '@kvalitet/workflows';
 import { createLogger } from '@kvalitet/runtime';
-import { negatedDuration } from './policy-source';
 import type { PolicySource } from './policy-source';
-import { stepUuid } from './step-ids';
 
 export interface RiskActionReminder {
   /** Same reminder, same id: a notifier that delivers dedupes on it. */

@@ -1,7 +1,7 @@
 import { riskAssessmentWorkflowId } from '@kvalitet/workflows';
 import type { DeadlineReminderNotifier } from './reminder-notifier';
 import type { RiskActionReminder, RiskActionReminderNotifier } from './risk-assessment-activities';
-import { stepUuid } from './step-ids';
+import { stepUuid } from '@kvalitet/persistence';
 
 /**
  * Risk action reminders through the same delivery as case action reminders (the in-app reminder

@@ -1,4 +1,4 @@
-import type { CaseActionLevel, CaseOutcome, CaseType } from '@kvalitet/domain';
+import type { CaseActionLevel, CaseFlowEvent, CaseOutcome, CaseType } from '@kvalitet/domain';
 import type { EventEnvelope } from '../events/event-envelope';
 
 /**
@@ -22,42 +22,11 @@ export interface CaseWorkflowStart {
   readonly historyLimit?: number;
 }
 
-type WorkflowEvent<TType extends string, TData> = {
-  /** Event id in the event store: the workflow's dedupe key. */
-  readonly id: string;
-  readonly type: TType;
-  /** Version of the case after this event: the workflow also skips anything at or below the last it saw. */
-  readonly version: number;
-  /** When the event was appended (UTC). */
-  readonly occurredAt: string;
-  readonly data: TData;
-};
-
 /**
- * The events the case workflow acts on, with the subset of their data it needs. No free text or
- * personal data ever goes to Temporal (ADR 0002: those may be erased from the event store, but a
- * workflow history cannot be edited).
+ * The events the case workflow acts on, with the subset of their data it needs (the domain's case
+ * flow reads the same shape). No free text or personal data ever goes to Temporal (ADR 0002).
  */
-export type CaseWorkflowEvent =
-  | WorkflowEvent<
-      'CaseReported',
-      { type: CaseType; unitId: string; reportedAt: string; unclassified: boolean }
-    >
-  | WorkflowEvent<'CaseAcknowledged', { at: string }>
-  | WorkflowEvent<'CaseAssigned', { assignee: string; previousAssignee?: string; at: string }>
-  | WorkflowEvent<'CaseClassified', { fromType: CaseType; toType: CaseType; toUnitId?: string; at: string }>
-  | WorkflowEvent<'InvestigationRecorded', { at: string }>
-  | WorkflowEvent<'CaseDecided', { outcome: CaseOutcome; requiresIvoReport: boolean; by: string; at: string }>
-  | WorkflowEvent<'ReportedToIvo', { at: string }>
-  | WorkflowEvent<
-      'ActionAdded',
-      { actionId: string; level: CaseActionLevel; owner: string; dueAt: string; at: string }
-    >
-  | WorkflowEvent<'ActionCompleted', { actionId: string; at: string }>
-  | WorkflowEvent<'FollowUpRecorded', { actionIds: string[]; effective: boolean; at: string }>
-  | WorkflowEvent<'CaseClosed', { at: string }>
-  | WorkflowEvent<'CaseReopened', { at: string }>
-  | WorkflowEvent<'DeadlineMet', { deadlineId: string; at: string }>;
+export type CaseWorkflowEvent = CaseFlowEvent;
 
 export type CaseWorkflowEventType = CaseWorkflowEvent['type'];
 

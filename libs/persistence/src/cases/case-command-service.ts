@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   caseNumberPrefix,
   decideCase,
+  isCaseSystemCommand,
   formatCaseNumber,
   rebuildCase,
   stockholmLocalParts,
@@ -10,6 +11,7 @@ import {
   type CaseAggregateState,
   type CaseCommand,
   type CaseEvent,
+  type DeadlinePolicy,
   type ReportCaseData,
 } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
@@ -20,7 +22,10 @@ import {
 } from '../aggregates/aggregate-command-service';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
+import { PolicyRepository } from '../policy/policy-repository';
 import { CaseRefusedError } from './case-refused.error';
+import { lazyPolicy } from './case-work-writer';
+import { withImpliedWork } from './implied-case-work';
 import { KeyedBatcher, settleEach, type Settled } from './keyed-batcher';
 
 export type CaseCommandInput = Exclude<CaseCommand, { type: 'report' }>;
@@ -82,10 +87,20 @@ export class CaseCommandService {
     MAX_REPORT_BATCH,
   );
 
+  private readonly policy: () => Promise<DeadlinePolicy>;
+
+  /**
+   * `policy` is where the due dates of implied deadlines come from (DL-0: the policy in force when
+   * the deadline starts); by default the organisation's versioned policy in the same store.
+   */
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+    policy?: () => Promise<DeadlinePolicy>,
+  ) {
+    const repository = policy ? null : new PolicyRepository(store);
+    this.policy = policy ?? (() => repository!.current());
+  }
 
   async report(
     data: ReportInput,
@@ -129,9 +144,18 @@ export class CaseCommandService {
           if (context.expectedVersion !== undefined && (state?.version ?? 0) !== context.expectedVersion) {
             throw new VersionConflictError(caseId, context.expectedVersion);
           }
-          const decision = decideCase(command, state, this.clock());
-          if (!decision.ok) throw new CaseRefusedError(decision.refusal);
-          return this.appendDecided(manager, caseId, state, history, decision.events, command.actor, context);
+          const now = this.clock();
+          const decide = (current: typeof state): readonly CaseEvent[] => {
+            const decision = decideCase(command, current, now);
+            if (!decision.ok) throw new CaseRefusedError(decision.refusal);
+            return decision.events;
+          };
+          // The process manager's own commands imply nothing more; a person's command records the
+          // deadlines and tasks it implies with its own events (ADR 0021).
+          const events = isCaseSystemCommand(command.type)
+            ? decide(state)
+            : await withImpliedWork({ caseId, history, state, now, policy: lazyPolicy(this.policy) }, decide);
+          return this.appendDecided(manager, caseId, state, history, events, command.actor, context);
         }),
       { expectedVersion: context.expectedVersion },
     );
@@ -155,13 +179,23 @@ export class CaseCommandService {
 
   private async appendReports(reports: PendingReport[]): Promise<CaseCommandResult[]> {
     const { prefix, year } = reports[0]!;
-    const requests = reports.map((report) => ({
-      aggregateType: 'case' as const,
-      aggregateId: report.caseId,
-      expectedVersion: 0,
-      metadata: commandMetadata(report.actor.username, report.context),
-      events: report.decided.map((e) => ({ type: e.type, data: e.data })),
-    }));
+    // One policy read for the batch: the deadlines and tasks each report implies go with it (ADR 0021).
+    const policy = lazyPolicy(this.policy);
+    const now = this.clock();
+    const requests = await Promise.all(
+      reports.map(async (report) => ({
+        aggregateType: 'case' as const,
+        aggregateId: report.caseId,
+        expectedVersion: 0,
+        metadata: commandMetadata(report.actor.username, report.context),
+        events: (
+          await withImpliedWork(
+            { caseId: report.caseId, history: [], state: null, now, policy },
+            () => report.decided,
+          )
+        ).map((e) => ({ type: e.type, data: e.data })),
+      })),
+    );
     const appended = await this.store.appendMany(requests, undefined, {
       prefix,
       year,

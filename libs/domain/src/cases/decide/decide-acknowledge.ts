@@ -4,6 +4,7 @@ import type { CaseAggregateState } from '../case-state';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks, meetOpenDeadlines } from './open-work';
+import { deadlineKindsMetBy, taskKindsDoneBy } from '../flow/deadline-work';
 import { checkOptionalText, optionalText } from './validation';
 
 /**
@@ -28,7 +29,7 @@ export function decideAcknowledge(
   const note = optionalText(command.data.note);
   return accepted(
     { type: 'CaseAcknowledged', data: { ...(note === undefined ? {} : { note }), by, at } },
-    ...meetOpenDeadlines(state, ['acknowledgement', 'lex_sarah_first_response'], at, by),
-    ...completeOpenTasks(state, ['acknowledge'], at, by),
+    ...meetOpenDeadlines(state, deadlineKindsMetBy('CaseAcknowledged'), at, by),
+    ...completeOpenTasks(state, taskKindsDoneBy('CaseAcknowledged'), at, by),
   );
 }

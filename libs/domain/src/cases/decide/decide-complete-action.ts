@@ -4,6 +4,7 @@ import type { CaseAggregateState } from '../case-state';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks, meetOpenDeadlines } from './open-work';
+import { deadlineKindsMetBy, taskKindsDoneBy } from '../flow/deadline-work';
 import { checkRequiredText, firstRefusal, requiredText } from './validation';
 
 /**
@@ -36,7 +37,7 @@ export function decideCompleteAction(
   const forThisAction = (item: { actionId?: string }) => item.actionId === action.id;
   return accepted(
     { type: 'ActionCompleted', data: { actionId: action.id, result: requiredText(data.result), by, at } },
-    ...meetOpenDeadlines(state, ['action'], at, by, forThisAction),
-    ...completeOpenTasks(state, ['carry_out_action'], at, by, forThisAction),
+    ...meetOpenDeadlines(state, deadlineKindsMetBy('ActionCompleted'), at, by, forThisAction),
+    ...completeOpenTasks(state, taskKindsDoneBy('ActionCompleted'), at, by, forThisAction),
   );
 }

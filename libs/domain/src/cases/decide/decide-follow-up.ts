@@ -4,6 +4,7 @@ import type { CaseAggregateState } from '../case-state';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks, meetOpenDeadlines } from './open-work';
+import { deadlineKindsMetBy, taskKindsDoneBy } from '../flow/deadline-work';
 import { wrongStage } from './stage-refusals';
 import { checkRequiredText, firstRefusal, invalidField, requiredText } from './validation';
 
@@ -52,7 +53,7 @@ export function decideFollowUp(
       type: 'FollowUpRecorded',
       data: { effective: data.effective, note: requiredText(data.note), actionIds: pending, by, at },
     },
-    ...meetOpenDeadlines(state, ['follow_up'], at, by),
-    ...completeOpenTasks(state, ['follow_up'], at, by),
+    ...meetOpenDeadlines(state, deadlineKindsMetBy('FollowUpRecorded'), at, by),
+    ...completeOpenTasks(state, taskKindsDoneBy('FollowUpRecorded'), at, by),
   );
 }

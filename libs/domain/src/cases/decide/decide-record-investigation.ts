@@ -4,6 +4,7 @@ import type { CaseAggregateState } from '../case-state';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks, meetOpenDeadlines } from './open-work';
+import { deadlineKindsMetBy, taskKindsDoneBy } from '../flow/deadline-work';
 import { wrongStage } from './stage-refusals';
 import {
   checkOptionalBoolean,
@@ -73,7 +74,7 @@ export function decideRecordInvestigation(
         at,
       },
     },
-    ...meetOpenDeadlines(state, ['lex_sarah_investigation', 'investigation'], at, by),
-    ...completeOpenTasks(state, ['investigate'], at, by),
+    ...meetOpenDeadlines(state, deadlineKindsMetBy('InvestigationRecorded'), at, by),
+    ...completeOpenTasks(state, taskKindsDoneBy('InvestigationRecorded'), at, by),
   );
 }

@@ -5,6 +5,7 @@ import type { CaseAggregateState } from '../case-state';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks, meetOpenDeadlines } from './open-work';
+import { deadlineKindsMetBy, taskKindsDoneBy } from '../flow/deadline-work';
 import { notForType } from './stage-refusals';
 import {
   checkDateOrDateTime,
@@ -65,7 +66,7 @@ export function decideReportToIvo(
         at,
       },
     },
-    ...meetOpenDeadlines(state, ['ivo_report'], at, by),
-    ...completeOpenTasks(state, ['report_to_ivo'], at, by),
+    ...meetOpenDeadlines(state, deadlineKindsMetBy('ReportedToIvo'), at, by),
+    ...completeOpenTasks(state, taskKindsDoneBy('ReportedToIvo'), at, by),
   );
 }

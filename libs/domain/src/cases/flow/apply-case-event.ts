@@ -1,13 +1,16 @@
-import { requiresDecision } from '@kvalitet/domain';
-import type { CaseDeadlineKind, CaseTaskKind, CaseType } from '@kvalitet/domain';
-import type { CaseWorkflowEvent } from '@kvalitet/contracts';
+import type { CaseDeadlineKind } from '../case-deadline-kind';
+import type { CaseTaskKind } from '../case-task-kind';
+import { requiresDecision } from '../case-type';
+import type { CaseType } from '../case-type';
+import type { CaseFlowEvent } from './case-flow-event';
 import {
   acknowledgeRoles,
   classifyRole,
   deadlinesAtReport,
   investigationDeadline,
   isOncePerCase,
-} from './case-paths';
+} from './case-flow-paths';
+import { DEADLINE_WORK, deadlineKindsMetBy, taskKindsDoneBy } from './deadline-work';
 import { RECENT_EVENT_IDS, isActiveDeadline } from './case-flow-state';
 import type { CaseFlowState, DeadlineTrack, TaskTrack } from './case-flow-state';
 
@@ -40,7 +43,7 @@ export const CURRENT_CASE_FLOW_RULES: CaseFlowRules = {
  */
 export function applyCaseEvent(
   state: CaseFlowState,
-  event: CaseWorkflowEvent,
+  event: CaseFlowEvent,
   rules: CaseFlowRules = CURRENT_CASE_FLOW_RULES,
 ): boolean {
   if (event.version <= state.lastVersion || state.recentEventIds.includes(event.id)) return false;
@@ -53,7 +56,7 @@ export function applyCaseEvent(
   return true;
 }
 
-function apply(state: CaseFlowState, event: CaseWorkflowEvent, rules: CaseFlowRules): void {
+function apply(state: CaseFlowState, event: CaseFlowEvent, rules: CaseFlowRules): void {
   switch (event.type) {
     case 'CaseReported': {
       if (state.known) return;
@@ -74,8 +77,7 @@ function apply(state: CaseFlowState, event: CaseWorkflowEvent, rules: CaseFlowRu
     }
     case 'CaseAcknowledged':
       state.acknowledged = true;
-      meet(state, (track) => track.kind === 'acknowledgement' || track.kind === 'lex_sarah_first_response');
-      markDone(state, (task) => task.kind === 'acknowledge');
+      meetWorkOf(state, event.type);
       return;
     case 'CaseAssigned': {
       const { assignee } = event.data;
@@ -96,8 +98,7 @@ function apply(state: CaseFlowState, event: CaseWorkflowEvent, rules: CaseFlowRu
     }
     case 'InvestigationRecorded':
       state.investigatedRound = state.round;
-      meet(state, (track) => track.kind === 'investigation' || track.kind === 'lex_sarah_investigation');
-      markDone(state, (task) => task.kind === 'investigate');
+      meetWorkOf(state, event.type);
       if (state.type && requiresDecision(state.type) && !state.tasks[`task/decide/r${state.round}`]) {
         // Who decides comes from the delegationsordning in the policy (LC-6 S5, LC-8 step 1).
         if (rules.decideTask())
@@ -122,8 +123,7 @@ function apply(state: CaseFlowState, event: CaseWorkflowEvent, rules: CaseFlowRu
     }
     case 'ReportedToIvo':
       state.ivoReported = true;
-      meet(state, (track) => track.kind === 'ivo_report');
-      markDone(state, (task) => task.kind === 'report_to_ivo');
+      meetWorkOf(state, event.type);
       return;
     case 'ActionAdded': {
       const { actionId, owner, dueAt, at } = event.data;
@@ -144,8 +144,7 @@ function apply(state: CaseFlowState, event: CaseWorkflowEvent, rules: CaseFlowRu
       const { actionId, at } = event.data;
       const action = state.actions[actionId];
       if (action && action.status === 'open') action.status = 'completed';
-      meet(state, (track) => track.kind === 'action' && track.actionId === actionId);
-      markDone(state, (task) => task.kind === 'carry_out_action' && task.actionId === actionId);
+      meetWorkOf(state, event.type, actionId);
       wantFollowUpWhenActionsDone(state, at);
       return;
     }
@@ -154,8 +153,7 @@ function apply(state: CaseFlowState, event: CaseWorkflowEvent, rules: CaseFlowRu
         const action = state.actions[id];
         if (action) action.status = 'followed_up';
       }
-      meet(state, (track) => track.kind === 'follow_up');
-      markDone(state, (task) => task.kind === 'follow_up');
+      meetWorkOf(state, event.type);
       return;
     case 'CaseClosed':
       state.closed = true;
@@ -196,9 +194,9 @@ function deadlineKey(state: CaseFlowState, kind: CaseDeadlineKind): string {
 
 /** Whether the work a deadline waits for is already done, so it need not start. */
 function alreadySatisfied(state: CaseFlowState, kind: CaseDeadlineKind): boolean {
-  if (kind === 'acknowledgement' || kind === 'lex_sarah_first_response') return state.acknowledged;
-  if (kind === 'investigation' || kind === 'lex_sarah_investigation')
-    return state.investigatedRound === state.round;
+  const { metBy } = DEADLINE_WORK[kind];
+  if (metBy === 'CaseAcknowledged') return state.acknowledged;
+  if (metBy === 'InvestigationRecorded') return state.investigatedRound === state.round;
   return false;
 }
 
@@ -343,8 +341,14 @@ function wantTask(
   state.tasks[key] = { ...spec, key, unitId: state.unitId, status: 'wanted' };
 }
 
-function meet(state: CaseFlowState, matches: (track: DeadlineTrack) => boolean): void {
-  for (const track of Object.values(state.deadlines)) if (matches(track)) meetTrack(state, track);
+/** The work of this event meets its deadlines and completes its tasks (DEADLINE_WORK), for one action if given. */
+function meetWorkOf(state: CaseFlowState, type: CaseFlowEvent['type'], actionId?: string): void {
+  const kinds = deadlineKindsMetBy(type);
+  const forAction = (item: { actionId?: string }) => actionId === undefined || item.actionId === actionId;
+  for (const track of Object.values(state.deadlines))
+    if (kinds.includes(track.kind) && forAction(track)) meetTrack(state, track);
+  const tasks = taskKindsDoneBy(type);
+  markDone(state, (task) => tasks.includes(task.kind) && forAction(task));
 }
 
 /** A deadline is met: stop following it, and close the escalation tasks it raised. */

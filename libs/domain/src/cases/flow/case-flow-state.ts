@@ -1,4 +1,6 @@
-import type { CaseDeadlineKind, CaseTaskKind, CaseType } from '@kvalitet/domain';
+import type { CaseDeadlineKind } from '../case-deadline-kind';
+import type { CaseTaskKind } from '../case-task-kind';
+import type { CaseType } from '../case-type';
 
 /**
  * What the case workflow remembers between events. Plain JSON so that it can be carried through

@@ -1,37 +1,37 @@
 import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
-import { escalationTargets, investigationDeadline } from './case-paths';
+import { caseEscalationTargets, investigationDeadline } from './case-flow-paths';
 
 const chain = DEFAULT_DEADLINE_POLICY.escalationChain;
 
-describe('escalationTargets (DL-15)', () => {
+describe('caseEscalationTargets (DL-15)', () => {
   it('goes one level up the chain per miss, starting above the unit manager, and stays at the top', () => {
     expect(
-      [1, 2, 3, 4, 30].map((level) => escalationTargets('acknowledgement', level, chain, 'complaint')),
+      [1, 2, 3, 4, 30].map((level) => caseEscalationTargets('acknowledgement', level, chain, 'complaint')),
     ).toEqual([['division_manager'], ['director'], ['director'], ['director'], ['director']]);
   });
 
   it('adds the SAS for lex Sarah and the MAS for HSL deviations and lex Maria', () => {
-    expect(escalationTargets('lex_sarah_first_response', 1, chain, 'lex_sarah')).toEqual([
+    expect(caseEscalationTargets('lex_sarah_first_response', 1, chain, 'lex_sarah')).toEqual([
       'division_manager',
       'lex_sarah_investigator',
     ]);
-    expect(escalationTargets('investigation', 1, chain, 'hsl_deviation')).toEqual([
+    expect(caseEscalationTargets('investigation', 1, chain, 'hsl_deviation')).toEqual([
       'division_manager',
       'mas',
     ]);
-    expect(escalationTargets('investigation', 2, chain, 'lex_maria')).toEqual(['director', 'mas']);
+    expect(caseEscalationTargets('investigation', 2, chain, 'lex_maria')).toEqual(['director', 'mas']);
   });
 
   it('sends a missed IVO notification straight to the top of the chain', () => {
-    expect(escalationTargets('ivo_report', 1, chain, 'lex_maria')).toEqual(['director', 'mas']);
+    expect(caseEscalationTargets('ivo_report', 1, chain, 'lex_maria')).toEqual(['director', 'mas']);
   });
 
   it('follows the policy chain, whatever it is', () => {
-    expect(escalationTargets('action', 1, ['unit_manager', 'quality_coordinator'], 'deviation')).toEqual([
+    expect(caseEscalationTargets('action', 1, ['unit_manager', 'quality_coordinator'], 'deviation')).toEqual([
       'quality_coordinator',
     ]);
-    expect(escalationTargets('action', 1, ['director'], 'deviation')).toEqual(['director']);
-    expect(escalationTargets('action', 1, [], 'lex_sarah')).toEqual(['lex_sarah_investigator']);
+    expect(caseEscalationTargets('action', 1, ['director'], 'deviation')).toEqual(['director']);
+    expect(caseEscalationTargets('action', 1, [], 'lex_sarah')).toEqual(['lex_sarah_investigator']);
   });
 });
 

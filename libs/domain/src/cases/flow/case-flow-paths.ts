@@ -1,4 +1,5 @@
-import type { CaseDeadlineKind, CaseType } from '@kvalitet/domain';
+import type { CaseDeadlineKind } from '../case-deadline-kind';
+import type { CaseType } from '../case-type';
 
 /**
  * Each case type's path through the stages, as far as the process manager is concerned: which
@@ -85,7 +86,7 @@ export function escalationExtraRoles(type: CaseType): string[] {
  * once there; the IVO notification goes straight to the top ("escalate to director", DL-5). The
  * type's extra roles are added at every level (their task is created once).
  */
-export function escalationTargets(
+export function caseEscalationTargets(
   kind: CaseDeadlineKind,
   level: number,
   chain: readonly string[],

@@ -1,9 +1,9 @@
-import type { CaseWorkflowEvent } from '@kvalitet/contracts';
+import type { CaseFlowEvent as CaseWorkflowEvent } from './case-flow-event';
 import { applyCaseEvent } from './apply-case-event';
 import type { CaseFlowRules } from './apply-case-event';
 import { initialCaseFlowState } from './case-flow-state';
 import type { CaseFlowState } from './case-flow-state';
-import { applyWorkResult, pendingWork } from './case-flow-work';
+import { applyWorkResult, pendingWork } from './pending-work';
 
 const T0 = '2026-11-25T10:00:00.000Z';
 let version = 0;

@@ -1,0 +1,37 @@
+import type { CaseActionLevel } from '../case-events';
+import type { CaseOutcome } from '../case-outcome';
+import type { CaseType } from '../case-type';
+
+type FlowEvent<TType extends string, TData> = {
+  /** Event id in the event store: the workflow's dedupe key. */
+  readonly id: string;
+  readonly type: TType;
+  /** Version of the case after this event: the workflow also skips anything at or below the last it saw. */
+  readonly version: number;
+  /** When the event was appended (UTC). */
+  readonly occurredAt: string;
+  readonly data: TData;
+};
+
+/**
+ * The events the case flow acts on, with the subset of their data it needs. No free text or personal
+ * data: the same shape is what the case workflow receives through Temporal (ADR 0002: those may be
+ * erased from the event store, but a workflow history cannot be edited).
+ */
+export type CaseFlowEvent =
+  | FlowEvent<'CaseReported', { type: CaseType; unitId: string; reportedAt: string; unclassified: boolean }>
+  | FlowEvent<'CaseAcknowledged', { at: string }>
+  | FlowEvent<'CaseAssigned', { assignee: string; previousAssignee?: string; at: string }>
+  | FlowEvent<'CaseClassified', { fromType: CaseType; toType: CaseType; toUnitId?: string; at: string }>
+  | FlowEvent<'InvestigationRecorded', { at: string }>
+  | FlowEvent<'CaseDecided', { outcome: CaseOutcome; requiresIvoReport: boolean; by: string; at: string }>
+  | FlowEvent<'ReportedToIvo', { at: string }>
+  | FlowEvent<
+      'ActionAdded',
+      { actionId: string; level: CaseActionLevel; owner: string; dueAt: string; at: string }
+    >
+  | FlowEvent<'ActionCompleted', { actionId: string; at: string }>
+  | FlowEvent<'FollowUpRecorded', { actionIds: string[]; effective: boolean; at: string }>
+  | FlowEvent<'CaseClosed', { at: string }>
+  | FlowEvent<'CaseReopened', { at: string }>
+  | FlowEvent<'DeadlineMet', { deadlineId: string; at: string }>;
