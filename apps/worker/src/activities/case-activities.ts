@@ -112,7 +112,11 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
     async applyCaseWork(input: ApplyCaseWorkInput): Promise<ApplyCaseWorkResult> {
       const writer = new CaseWriter(input.caseId);
       await writer.read();
-      return writeCaseWork(writer, input, lazyPolicy(() => deps.policy.current()));
+      return writeCaseWork(
+        writer,
+        input,
+        lazyPolicy(() => deps.policy.current()),
+      );
     },
 
     async recordDeadlineMissed(input: RecordDeadlineMissedInput): Promise<RecordDeadlineMissedResult> {
@@ -176,7 +180,10 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         return {
           escalatedTo,
           tasks,
-          nextEscalationAt: addPolicyDuration(new Date(input.at), durationOf(policy, 'escalation_repeat')).toISOString(),
+          nextEscalationAt: addPolicyDuration(
+            new Date(input.at),
+            durationOf(policy, 'escalation_repeat'),
+          ).toISOString(),
         };
       });
     },
