@@ -1,5 +1,6 @@
 import type { ReportDocument } from '@kvalitet/domain';
 import type { Queryable } from './statistics-store';
+import { rowsOf } from './rows-of';
 
 export interface ArchivedReport {
   readonly key: string;
@@ -22,17 +23,6 @@ export interface ReportToArchive {
   readonly html: string;
   readonly pdf: Buffer;
   readonly workflowId?: string;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  )
-    return result[0] as T[];
-  return result as T[];
 }
 
 interface Row {

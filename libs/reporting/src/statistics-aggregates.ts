@@ -17,6 +17,7 @@ import {
   type WeeklyDigestParts,
 } from '@kvalitet/domain';
 import type { Queryable } from './statistics-store';
+import { rowsOf } from './rows-of';
 
 /**
  * Aggregation in Postgres over the statistics read model (issue 7, speed): the reports used to load
@@ -42,17 +43,6 @@ type SqlDimension = (typeof SQL_DIMENSIONS)[number];
 
 export function isSqlGrouping(dims: readonly StatisticsDimension[]): dims is readonly SqlDimension[] {
   return dims.every((d) => (SQL_DIMENSIONS as readonly string[]).includes(d));
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  )
-    return result[0] as T[];
-  return result as T[];
 }
 
 /** Exact milliseconds between two instants as float8 (the facts hold millisecond precision). */

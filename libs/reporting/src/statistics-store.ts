@@ -6,6 +6,7 @@ import type {
   MonthlyCount,
   StatisticsCaseFact,
 } from '@kvalitet/domain';
+import { rowsOf } from './rows-of';
 
 /** typeorm's DataSource / EntityManager and pg's Pool all fit. */
 export interface Queryable {
@@ -92,17 +93,6 @@ function toRow(f: StatisticsCaseFact): Record<string, unknown> {
     actions: f.actions,
     version: f.version,
   };
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  )
-    return result[0] as T[];
-  return result as T[];
 }
 
 /**

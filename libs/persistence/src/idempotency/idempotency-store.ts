@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { rowsOf } from '../sql/rows-of';
 
 export interface StoredResponse {
   status: number;
@@ -17,18 +18,6 @@ export type IdempotencyClaim =
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'conflict' }
   | { kind: 'in_progress' };
-
-/** typeorm answers an UPDATE … RETURNING with `[rows, affected]` (and an INSERT with the rows). */
-function updatedRows<T>(result: unknown): T[] {
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  )
-    return result[0] as T[];
-  return Array.isArray(result) ? (result as T[]) : [];
-}
 
 export interface ClaimOptions {
   /** How long a claim holds without being renewed. */
@@ -116,7 +105,7 @@ export class IdempotencyStore {
         RETURNING aggregate_id`,
       [scope, key, requestHash, leaseMs],
     );
-    const rows = updatedRows<{ aggregate_id: string }>(result);
+    const rows = rowsOf<{ aggregate_id: string }>(result);
     return rows[0] ? { kind: 'claimed', aggregateId: rows[0].aggregate_id, takeover: true } : null;
   }
 

@@ -7,6 +7,7 @@ import {
 import { retryOnVersionConflict } from '../aggregates/aggregate-command-service';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
+import { rowsOf, type Queryable } from '../sql/rows-of';
 
 /**
  * The managed classification lists (issue 24): categories and lagrum, a stream of its own under the
@@ -29,22 +30,6 @@ export interface SavedClassifications extends ClassificationLists {
   readonly version: number;
   readonly changedAt?: string;
   readonly changedBy?: string;
-}
-
-/** typeorm's DataSource / EntityManager and pg's Pool all fit. */
-interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  )
-    return result[0] as T[];
-  return result as T[];
 }
 
 function listsOf(data: unknown): ClassificationLists {
