@@ -4,10 +4,9 @@ import {
   type ClassificationEntry,
   type ClassificationLists,
 } from '@kvalitet/domain';
-import { retryOnVersionConflict } from '../aggregates/aggregate-command-service';
 import type { EventStore } from '../event-store/event-store';
-import { VersionConflictError } from '../event-store/version-conflict.error';
 import { rowsOf, type Queryable } from '../sql/rows-of';
+import { changeStampOf, SettingsStream, type SettingChangeOptions } from './settings-stream';
 
 /**
  * The managed classification lists (issue 24): categories and lagrum, a stream of its own under the
@@ -64,58 +63,41 @@ export async function loadClassificationVocabulary(
 
 /** Versioned like the deadline policy: every save is an event carrying both whole lists. */
 export class ClassificationsRepository {
-  constructor(
-    private readonly store: EventStore,
-    private readonly listsId: string = CLASSIFICATIONS_ID,
-  ) {}
+  private readonly stream: SettingsStream;
+
+  constructor(store: EventStore, listsId: string = CLASSIFICATIONS_ID) {
+    this.stream = new SettingsStream(store, listsId, CLASSIFICATIONS_CHANGED, 'classifications');
+  }
 
   async current(): Promise<SavedClassifications> {
-    const events = (await this.store.load(this.listsId)).filter((e) => e.type === CLASSIFICATIONS_CHANGED);
-    const last = events[events.length - 1];
+    const { changes } = await this.stream.load();
+    const last = changes[changes.length - 1];
     if (!last)
       return {
         version: 1,
         categories: DEFAULT_CLASSIFICATIONS.categories,
         lagrum: DEFAULT_CLASSIFICATIONS.lagrum,
       };
-    return {
-      version: events.length + 1,
-      ...listsOf(last.data),
-      changedAt: new Date(last.occurredAt).toISOString(),
-      ...(typeof last.metadata.actor === 'string' ? { changedBy: last.metadata.actor } : {}),
-    };
+    return { version: changes.length + 1, ...listsOf(last.data), ...changeStampOf(last) };
   }
 
   /** Saves a new version; with `expectedVersion` a stale view is a VersionConflictError (409). */
   async change(
     lists: ClassificationLists,
     actor: string,
-    options: { expectedVersion?: number; requestId?: string } = {},
+    options: SettingChangeOptions = {},
   ): Promise<SavedClassifications> {
-    return retryOnVersionConflict(
-      async () => {
+    await this.stream.save(actor, options, {
+      read: async () => {
         const current = await this.current();
-        if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
-          throw new VersionConflictError(this.listsId, options.expectedVersion);
-        const next: ClassificationsChangedData = {
-          listsVersion: current.version + 1,
-          categories: lists.categories.map((e) => ({ code: e.code, label: e.label })),
-          lagrum: lists.lagrum.map((e) => ({ code: e.code, label: e.label })),
-        };
-        await this.store.append({
-          aggregateType: 'policy',
-          aggregateId: this.listsId,
-          expectedVersion: current.version - 1,
-          metadata: {
-            actor,
-            correlationId: options.requestId ?? `classifications-${next.listsVersion}`,
-            ...(options.requestId ? { requestId: options.requestId } : {}),
-          },
-          events: [{ type: CLASSIFICATIONS_CHANGED, data: next as unknown as Record<string, unknown> }],
-        });
-        return this.current();
+        return { current, streamVersion: current.version - 1 };
       },
-      { expectedVersion: options.expectedVersion },
-    );
+      dataOfVersion: (listsVersion): ClassificationsChangedData => ({
+        listsVersion,
+        categories: lists.categories.map((e) => ({ code: e.code, label: e.label })),
+        lagrum: lists.lagrum.map((e) => ({ code: e.code, label: e.label })),
+      }),
+    });
+    return this.current();
   }
 }

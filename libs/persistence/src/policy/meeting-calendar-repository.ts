@@ -1,7 +1,6 @@
 import type { MeetingCalendarEntry } from '@kvalitet/domain';
 import type { EventStore } from '../event-store/event-store';
-import { VersionConflictError } from '../event-store/version-conflict.error';
-import { retryOnVersionConflict } from '../aggregates/aggregate-command-service';
+import { changeStampOf, SettingsStream, type SettingChangeOptions } from './settings-stream';
 
 /**
  * The ledningsgrupp's meeting calendar: a stream of its own under the `policy` aggregate type (the
@@ -27,13 +26,14 @@ export interface MeetingCalendar {
 
 /** Versioned like the deadline policy: every save is an event carrying the whole calendar. */
 export class MeetingCalendarRepository {
-  constructor(
-    private readonly store: EventStore,
-    private readonly calendarId: string = MEETING_CALENDAR_ID,
-  ) {}
+  private readonly stream: SettingsStream;
+
+  constructor(store: EventStore, calendarId: string = MEETING_CALENDAR_ID) {
+    this.stream = new SettingsStream(store, calendarId, MEETING_CALENDAR_CHANGED, 'meeting-calendar');
+  }
 
   async current(): Promise<MeetingCalendar> {
-    return (await this.read()).calendar;
+    return (await this.read()).current;
   }
 
   /**
@@ -41,20 +41,13 @@ export class MeetingCalendarRepository {
    * (ORGANISATION_RISK_POLICY_ID has the same id), so a save expects the stream's version, not the
    * number of calendar changes.
    */
-  private async read(): Promise<{ calendar: MeetingCalendar; streamVersion: number }> {
-    const stream = await this.store.load(this.calendarId);
-    const streamVersion = stream.length === 0 ? 0 : stream[stream.length - 1]!.version;
-    const events = stream.filter((e) => e.type === MEETING_CALENDAR_CHANGED);
-    const last = events[events.length - 1];
-    if (!last) return { calendar: { version: 0, meetings: [] }, streamVersion };
+  private async read(): Promise<{ current: MeetingCalendar; streamVersion: number }> {
+    const { changes, streamVersion } = await this.stream.load();
+    const last = changes[changes.length - 1];
+    if (!last) return { current: { version: 0, meetings: [] }, streamVersion };
     const data = last.data as unknown as MeetingCalendarChangedData;
     return {
-      calendar: {
-        version: events.length,
-        meetings: data.meetings,
-        changedAt: new Date(last.occurredAt).toISOString(),
-        ...(typeof last.metadata.actor === 'string' ? { changedBy: last.metadata.actor } : {}),
-      },
+      current: { version: changes.length, meetings: data.meetings, ...changeStampOf(last) },
       streamVersion,
     };
   }
@@ -63,31 +56,15 @@ export class MeetingCalendarRepository {
   async change(
     meetings: readonly MeetingCalendarEntry[],
     actor: string,
-    options: { expectedVersion?: number; requestId?: string } = {},
+    options: SettingChangeOptions = {},
   ): Promise<MeetingCalendar> {
-    return retryOnVersionConflict(
-      async () => {
-        const { calendar: current, streamVersion } = await this.read();
-        if (options.expectedVersion !== undefined && options.expectedVersion !== current.version)
-          throw new VersionConflictError(this.calendarId, options.expectedVersion);
-        const next: MeetingCalendarChangedData = {
-          calendarVersion: current.version + 1,
-          meetings: [...meetings],
-        };
-        await this.store.append({
-          aggregateType: 'policy',
-          aggregateId: this.calendarId,
-          expectedVersion: streamVersion,
-          metadata: {
-            actor,
-            correlationId: options.requestId ?? `meeting-calendar-${next.calendarVersion}`,
-            ...(options.requestId ? { requestId: options.requestId } : {}),
-          },
-          events: [{ type: MEETING_CALENDAR_CHANGED, data: next as unknown as Record<string, unknown> }],
-        });
-        return this.current();
-      },
-      { expectedVersion: options.expectedVersion },
-    );
+    await this.stream.save(actor, options, {
+      read: () => this.read(),
+      dataOfVersion: (calendarVersion): MeetingCalendarChangedData => ({
+        calendarVersion,
+        meetings: [...meetings],
+      }),
+    });
+    return this.current();
   }
 }

@@ -5,8 +5,7 @@ import {
   type PolicyDeadlines,
 } from '@kvalitet/domain';
 import type { EventStore } from '../event-store/event-store';
-import { VersionConflictError } from '../event-store/version-conflict.error';
-import { retryOnVersionConflict } from '../aggregates/aggregate-command-service';
+import { SettingsStream, type SettingChangeOptions } from './settings-stream';
 
 /** The organisation's policy stream: one aggregate of type `policy` per organisation. */
 export const ORGANISATION_POLICY_ID = '00000000-0000-4000-8000-00000000a001';
@@ -37,25 +36,19 @@ export interface PolicyChange {
  * activities starting a deadline) take `current()` and stamp its `version` on the deadline.
  */
 export class PolicyRepository {
-  constructor(
-    private readonly store: EventStore,
-    private readonly policyId: string = ORGANISATION_POLICY_ID,
-  ) {}
+  private readonly stream: SettingsStream;
+
+  constructor(store: EventStore, policyId: string = ORGANISATION_POLICY_ID) {
+    this.stream = new SettingsStream(store, policyId, DEADLINE_POLICY_CHANGED, 'policy');
+  }
 
   async current(): Promise<DeadlinePolicy> {
-    const events = await this.store.load(this.policyId);
-    return policyAfter(
-      events
-        .filter((e) => e.type === DEADLINE_POLICY_CHANGED)
-        .map((e) => e.data as unknown as DeadlinePolicyChangedData),
-    );
+    return policyAfter(await this.changes());
   }
 
   /** The policy as it was at `version` (a deadline's `policyVersion`), or null if there is no such version. */
   async atVersion(version: number): Promise<DeadlinePolicy | null> {
-    const changes = (await this.store.load(this.policyId))
-      .filter((e) => e.type === DEADLINE_POLICY_CHANGED)
-      .map((e) => e.data as unknown as DeadlinePolicyChangedData);
+    const changes = await this.changes();
     if (!Number.isInteger(version) || version < 1 || version > changes.length + 1) return null;
     return policyAfter(changes.slice(0, version - 1));
   }
@@ -68,42 +61,31 @@ export class PolicyRepository {
   async change(
     change: PolicyChange,
     actor: string,
-    options: { expectedVersion?: number; requestId?: string } = {},
+    options: SettingChangeOptions = {},
   ): Promise<DeadlinePolicy> {
-    return retryOnVersionConflict(
-      async () => {
+    const next = await this.stream.save(actor, options, {
+      read: async () => {
         const current = await this.current();
-        if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
-          throw new VersionConflictError(this.policyId, options.expectedVersion);
-        }
-        const next: DeadlinePolicyChangedData = {
-          policyVersion: current.version + 1,
-          deadlines: change.deadlines,
-          escalationChain: [...change.escalationChain],
-          ...(change.decisionDelegation === undefined
-            ? {}
-            : { decisionDelegation: change.decisionDelegation }),
-        };
-        await this.store.append({
-          aggregateType: 'policy',
-          aggregateId: this.policyId,
-          expectedVersion: current.version - 1,
-          metadata: {
-            actor,
-            correlationId: options.requestId ?? `policy-${next.policyVersion}`,
-            ...(options.requestId ? { requestId: options.requestId } : {}),
-          },
-          events: [{ type: DEADLINE_POLICY_CHANGED, data: next }],
-        });
-        return {
-          version: next.policyVersion,
-          deadlines: next.deadlines,
-          escalationChain: next.escalationChain,
-          ...(next.decisionDelegation === undefined ? {} : { decisionDelegation: next.decisionDelegation }),
-        };
+        return { current, streamVersion: current.version - 1 };
       },
-      { expectedVersion: options.expectedVersion },
-    );
+      dataOfVersion: (policyVersion): DeadlinePolicyChangedData => ({
+        policyVersion,
+        deadlines: change.deadlines,
+        escalationChain: [...change.escalationChain],
+        ...(change.decisionDelegation === undefined ? {} : { decisionDelegation: change.decisionDelegation }),
+      }),
+    });
+    return {
+      version: next.policyVersion,
+      deadlines: next.deadlines,
+      escalationChain: next.escalationChain,
+      ...(next.decisionDelegation === undefined ? {} : { decisionDelegation: next.decisionDelegation }),
+    };
+  }
+
+  private async changes(): Promise<DeadlinePolicyChangedData[]> {
+    const { changes } = await this.stream.load();
+    return changes.map((e) => e.data as unknown as DeadlinePolicyChangedData);
   }
 }
 

@@ -5,8 +5,7 @@ import {
   type RiskPolicy,
 } from '@kvalitet/domain';
 import type { EventStore } from '../event-store/event-store';
-import { VersionConflictError } from '../event-store/version-conflict.error';
-import { retryOnVersionConflict } from '../aggregates/aggregate-command-service';
+import { SettingsStream, type SettingChangeOptions } from '../policy/settings-stream';
 
 /** The organisation's risk policy stream (aggregate type `policy`, beside the deadline policy). */
 export const ORGANISATION_RISK_POLICY_ID = '00000000-0000-4000-8000-00000000a002';
@@ -25,26 +24,23 @@ export interface RiskPolicyChangedData {
  * `DEFAULT_RISK_POLICY`, version 1, and each change adds one version.
  */
 export class RiskPolicyRepository {
-  constructor(
-    private readonly store: EventStore,
-    private readonly policyId: string = ORGANISATION_RISK_POLICY_ID,
-  ) {}
+  private readonly stream: SettingsStream;
+
+  constructor(store: EventStore, policyId: string = ORGANISATION_RISK_POLICY_ID) {
+    this.stream = new SettingsStream(store, policyId, RISK_POLICY_CHANGED, 'risk-policy');
+  }
 
   async current(): Promise<RiskPolicy> {
-    return (await this.read()).policy;
+    return (await this.read()).current;
   }
 
   /** The policy and the version of its stream, which it shares with the meeting calendar (same id). */
-  private async read(): Promise<{ policy: RiskPolicy; streamVersion: number }> {
-    const stream = await this.store.load(this.policyId);
-    const streamVersion = stream.length === 0 ? 0 : stream[stream.length - 1]!.version;
-    const changes = stream
-      .filter((e) => e.type === RISK_POLICY_CHANGED)
-      .map((e) => e.data as unknown as RiskPolicyChangedData);
-    const last = changes[changes.length - 1];
-    if (!last) return { policy: DEFAULT_RISK_POLICY, streamVersion };
+  private async read(): Promise<{ current: RiskPolicy; streamVersion: number }> {
+    const { changes, streamVersion } = await this.stream.load();
+    const last = changes[changes.length - 1]?.data as unknown as RiskPolicyChangedData | undefined;
+    if (!last) return { current: DEFAULT_RISK_POLICY, streamVersion };
     return {
-      policy: { version: changes.length + 1, bands: last.bands, pattern: last.pattern },
+      current: { version: changes.length + 1, bands: last.bands, pattern: last.pattern },
       streamVersion,
     };
   }
@@ -52,33 +48,16 @@ export class RiskPolicyRepository {
   async change(
     change: { bands: RiskBands; pattern: DeviationPatternPolicy },
     actor: string,
-    options: { expectedVersion?: number; requestId?: string } = {},
+    options: SettingChangeOptions = {},
   ): Promise<RiskPolicy> {
-    return retryOnVersionConflict(
-      async () => {
-        const { policy: current, streamVersion } = await this.read();
-        if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
-          throw new VersionConflictError(this.policyId, options.expectedVersion);
-        }
-        const next: RiskPolicyChangedData = {
-          policyVersion: current.version + 1,
-          bands: change.bands,
-          pattern: change.pattern,
-        };
-        await this.store.append({
-          aggregateType: 'policy',
-          aggregateId: this.policyId,
-          expectedVersion: streamVersion,
-          metadata: {
-            actor,
-            correlationId: options.requestId ?? `risk-policy-${next.policyVersion}`,
-            ...(options.requestId ? { requestId: options.requestId } : {}),
-          },
-          events: [{ type: RISK_POLICY_CHANGED, data: next }],
-        });
-        return { version: next.policyVersion, bands: next.bands, pattern: next.pattern };
-      },
-      { expectedVersion: options.expectedVersion },
-    );
+    const next = await this.stream.save(actor, options, {
+      read: () => this.read(),
+      dataOfVersion: (policyVersion): RiskPolicyChangedData => ({
+        policyVersion,
+        bands: change.bands,
+        pattern: change.pattern,
+      }),
+    });
+    return { version: next.policyVersion, bands: next.bands, pattern: next.pattern };
   }
 }
