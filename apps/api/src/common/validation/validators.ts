@@ -33,7 +33,8 @@ function withinAcceptedYears(value: unknown): boolean {
   return yearsWithin(value, acceptedYearRange()) !== false;
 }
 
-function simple(name: string, test: (value: unknown) => boolean) {
+/** A constraint `name` that holds where `test` does; the message comes from swedish-validation-messages. */
+export function simpleConstraint(name: string, test: (value: unknown) => boolean) {
   return (options?: ValidationOptions): PropertyDecorator =>
     (object, propertyName) =>
       registerDecorator({
@@ -50,7 +51,7 @@ function simple(name: string, test: (value: unknown) => boolean) {
  * one and the one in UTC) lie outside the accepted range (`accepted-year-range.ts`) is OUT_OF_RANGE.
  * Anything not date-like passes here; its form is the other constraint's to report.
  */
-export const IsWithinAcceptedYears = simple('isWithinAcceptedYears', withinAcceptedYears);
+export const IsWithinAcceptedYears = simpleConstraint('isWithinAcceptedYears', withinAcceptedYears);
 
 /**
  * A format constraint (INVALID_FORMAT) and, for a value of that form only, the store's: the years
@@ -58,11 +59,11 @@ export const IsWithinAcceptedYears = simple('isWithinAcceptedYears', withinAccep
  */
 function dateLike(name: string, format: (value: unknown) => boolean, checks: { offset: boolean }) {
   const constraints = [
-    simple(name, format),
+    simpleConstraint(name, format),
     ...(checks.offset
-      ? [simple('hasStorableOffset', (v) => !format(v) || offsetIsStorable(v) !== false)]
+      ? [simpleConstraint('hasStorableOffset', (v) => !format(v) || offsetIsStorable(v) !== false)]
       : []),
-    simple('isWithinAcceptedYears', (v) => !format(v) || withinAcceptedYears(v)),
+    simpleConstraint('isWithinAcceptedYears', (v) => !format(v) || withinAcceptedYears(v)),
   ];
   return (options?: ValidationOptions): PropertyDecorator =>
     (object, propertyName) => {
@@ -93,9 +94,15 @@ export const IsCalendarDate = dateLike('isCalendarDate', (v) => parseCalendarDat
 export const IsIsoWeek = dateLike('isIsoWeek', (v) => parseIsoWeekInput(v) !== null, { offset: false });
 
 /** A unit id of the organisation (`solgarden`). */
-export const IsKnownUnit = simple('isKnownUnit', (v) => typeof v === 'string' && ORGANISATION.has(v));
+export const IsKnownUnit = simpleConstraint(
+  'isKnownUnit',
+  (v) => typeof v === 'string' && ORGANISATION.has(v),
+);
 
 /** A string with something other than white space in it. */
-export const IsNotBlank = simple('isNotBlank', (v) => typeof v === 'string' && v.trim().length > 0);
+export const IsNotBlank = simpleConstraint('isNotBlank', (v) => typeof v === 'string' && v.trim().length > 0);
 
-export const IsUsername = simple('isUsername', (v) => typeof v === 'string' && USERNAME_PATTERN.test(v));
+export const IsUsername = simpleConstraint(
+  'isUsername',
+  (v) => typeof v === 'string' && USERNAME_PATTERN.test(v),
+);
