@@ -1,17 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Card,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { fetchClassifications } from '../api/classifications';
 import { ApiError, apiJson } from '../api/client';
 import { formatDateTime } from '../lib/format';
@@ -26,16 +14,16 @@ import {
   type ClassificationListName,
   type Classifications,
 } from '../lib/classifications';
-import { ErrorNotice, QueryState } from './QueryState';
-import { ScrollTable } from './ScrollTable';
-
-// Mantine's error red (#fa5252) is 3.3:1 on white; text must reach 4.5:1 (WCAG 1.4.3).
-const INPUT_STYLES = {
-  input: { color: 'var(--mantine-color-text)' },
-  error: { color: 'var(--mantine-color-red-9)' },
-};
+import { QueryState } from './QueryState';
+import { READABLE_INPUT_STYLES } from '../lib/readable-input-styles';
+import { RemovableRowsTable } from './RemovableRowsTable';
+import { useVersionedDocumentDrafts } from '../lib/use-versioned-document-drafts';
+import { ReloadNewestButton, SaveFailedNotice } from './VersionedSaveNotices';
 
 type Drafts = Record<ClassificationListName, ClassificationDraft[]>;
+
+const saveClassifications = (body: ReturnType<typeof fromDrafts>) =>
+  apiJson<Classifications>('/api/v1/classifications', { method: 'PUT', body });
 
 const draftsOf = (c: Classifications): Drafts => ({
   categories: toDrafts(c.categories),
@@ -70,67 +58,52 @@ function ListEditor({
       {drafts.length === 0 ? (
         <Text size="sm">Listan är tom.</Text>
       ) : (
-        <ScrollTable label={title} minWidth={560}>
-          <Table aria-label={title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Kod</Table.Th>
-                <Table.Th scope="col">Benämning</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Ta bort</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {drafts.map((draft, index) => (
-                <Table.Tr key={draft.key} data-testid={`rad-${list}`}>
-                  <Table.Td>
-                    {draft.saved ? (
-                      <Text size="sm" ff="monospace" title="Koden ändras inte: statistiken räknas per kod">
-                        {draft.code}
-                      </Text>
-                    ) : (
-                      <TextInput
-                        aria-label={`Kod för ny ${noun} ${index + 1}`}
-                        required
-                        maxLength={100}
-                        value={draft.code}
-                        onChange={(e) => update(index, { code: e.currentTarget.value })}
-                        styles={INPUT_STYLES}
-                        error={rowError(errors, list, index, 'code')}
-                      />
-                    )}
-                    {draft.saved && rowError(errors, list, index, 'code') && (
-                      <Text c="red.9" size="xs" role="alert">
-                        {rowError(errors, list, index, 'code')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={`Benämning för ${draft.code || `ny ${noun} ${index + 1}`}`}
-                      required
-                      maxLength={200}
-                      value={draft.label}
-                      onChange={(e) => update(index, { label: e.currentTarget.value })}
-                      styles={INPUT_STYLES}
-                      error={rowError(errors, list, index, 'label')}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <ActionIcon
-                      variant="default"
-                      aria-label={`Ta bort ${draft.label || draft.code || `rad ${index + 1}`}`}
-                      onClick={() => onChange(drafts.filter((_, i) => i !== index))}
-                    >
-                      ✕
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <RemovableRowsTable
+          label={title}
+          minWidth={560}
+          headers={['Kod', 'Benämning']}
+          rows={drafts}
+          rowTestId={`rad-${list}`}
+          removeLabel={(draft, index) => `Ta bort ${draft.label || draft.code || `rad ${index + 1}`}`}
+          onRemove={(index) => onChange(drafts.filter((_, i) => i !== index))}
+          cells={(draft, index) => (
+            <>
+              <Table.Td>
+                {draft.saved ? (
+                  <Text size="sm" ff="monospace" title="Koden ändras inte: statistiken räknas per kod">
+                    {draft.code}
+                  </Text>
+                ) : (
+                  <TextInput
+                    aria-label={`Kod för ny ${noun} ${index + 1}`}
+                    required
+                    maxLength={100}
+                    value={draft.code}
+                    onChange={(e) => update(index, { code: e.currentTarget.value })}
+                    styles={READABLE_INPUT_STYLES}
+                    error={rowError(errors, list, index, 'code')}
+                  />
+                )}
+                {draft.saved && rowError(errors, list, index, 'code') && (
+                  <Text c="red.9" size="xs" role="alert">
+                    {rowError(errors, list, index, 'code')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  aria-label={`Benämning för ${draft.code || `ny ${noun} ${index + 1}`}`}
+                  required
+                  maxLength={200}
+                  value={draft.label}
+                  onChange={(e) => update(index, { label: e.currentTarget.value })}
+                  styles={READABLE_INPUT_STYLES}
+                  error={rowError(errors, list, index, 'label')}
+                />
+              </Table.Td>
+            </>
+          )}
+        />
       )}
       {listError(errors, list) && (
         <Text c="red.9" size="sm" role="alert">
@@ -147,33 +120,14 @@ function ListEditor({
 }
 
 function Editor({ classifications }: { classifications: Classifications }) {
-  const queryClient = useQueryClient();
-  const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(classifications));
-  const save = useMutation({
-    mutationFn: (body: ReturnType<typeof fromDrafts>) =>
-      apiJson<Classifications>('/api/v1/classifications', { method: 'PUT', body }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['classifications'], saved);
-      setDrafts(draftsOf(saved));
-    },
+  const { drafts, setDrafts, save, errors, stale, reload, submit } = useVersionedDocumentDrafts({
+    document: classifications,
+    queryKey: ['classifications'],
+    fetchDocument: fetchClassifications,
+    saveDocument: saveClassifications,
+    draftsOf,
+    bodyOf: fromDrafts,
   });
-  const errors = save.error instanceof ApiError ? save.error.errors : [];
-  const stale = save.error instanceof ApiError && save.error.status === 409;
-
-  async function reload() {
-    const fresh = await queryClient.fetchQuery({
-      queryKey: ['classifications'],
-      queryFn: fetchClassifications,
-      staleTime: 0,
-    });
-    setDrafts(draftsOf(fresh));
-    save.reset();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate(fromDrafts(drafts, classifications.version));
-  }
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="klassificering-rubrik">
@@ -201,23 +155,14 @@ function Editor({ classifications }: { classifications: Classifications }) {
           errors={errors}
           onChange={(lagrum) => setDrafts({ ...drafts, lagrum })}
         />
-        {save.error !== null && (
-          <ErrorNotice
-            error={save.error}
-            title={stale ? 'Listorna har ändrats av någon annan' : 'Listorna sparades inte'}
-          />
-        )}
+        {save.error !== null && <SaveFailedNotice error={save.error} stale={stale} subject="Listorna" />}
         {save.data && save.error === null && (
           <Alert color="green" variant="light" role="status" title="Sparat">
             Listorna är sparade som version {save.data.version}.
           </Alert>
         )}
         <Group>
-          {stale && (
-            <Button variant="default" onClick={() => void reload()}>
-              Hämta senaste versionen (dina ändringar försvinner)
-            </Button>
-          )}
+          {stale && <ReloadNewestButton onReload={reload} />}
           <Button type="submit" loading={save.isPending}>
             Spara listorna
           </Button>
