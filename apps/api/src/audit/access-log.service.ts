@@ -47,17 +47,10 @@ interface AccessLogRow {
   total: string;
 }
 
-interface NewAccessLogRow {
-  username: string;
-  roles: readonly string[];
-  kind: AccessLogKind;
-  caseId: string | null;
-  action: string;
-  route: string;
-  requestId: string | null;
-  query: string | null;
-  hits: number | null;
-}
+type NewAccessLogRow = Omit<AccessLogEntry, 'id' | 'at' | 'roles'> & { roles: readonly string[] };
+
+/** What a row says beyond who asked, where and in which request. */
+type AccessLogSubject = Pick<NewAccessLogRow, 'kind' | 'caseId' | 'action' | 'query' | 'hits'>;
 
 /** Rows per INSERT; concurrent reads beyond it wait for the next statement. */
 const MAX_ROWS_PER_INSERT = 200;
@@ -97,17 +90,7 @@ export class AccessLogService {
     route: string,
     requestId: string | undefined,
   ): Promise<void> {
-    return this.rows.submit('access_log', {
-      username: principal.username,
-      roles: principal.roles,
-      kind: 'read',
-      caseId,
-      action,
-      route,
-      requestId: requestId ?? null,
-      query: null,
-      hits: null,
-    });
+    return this.write(principal, route, requestId, { kind: 'read', caseId, action, query: null, hits: null });
   }
 
   /** A search of the case list: who, when, the query as written and how many cases it matched. */
@@ -117,16 +100,27 @@ export class AccessLogService {
     route: string,
     requestId: string | undefined,
   ): Promise<void> {
-    return this.rows.submit('access_log', {
-      username: principal.username,
-      roles: principal.roles,
+    return this.write(principal, route, requestId, {
       kind: 'search',
       caseId: null,
       action: SEARCH_CASES_ACTION,
-      route,
-      requestId: requestId ?? null,
       query: search.query,
       hits: search.hits,
+    });
+  }
+
+  private write(
+    principal: Principal,
+    route: string,
+    requestId: string | undefined,
+    subject: AccessLogSubject,
+  ): Promise<void> {
+    return this.rows.submit('access_log', {
+      username: principal.username,
+      roles: principal.roles,
+      route,
+      requestId: requestId ?? null,
+      ...subject,
     });
   }
 
