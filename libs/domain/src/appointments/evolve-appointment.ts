@@ -1,52 +1,36 @@
-import { settleTasks } from '../ledningssystem/duty';
-import { withOpenedTasks } from '../ledningssystem/ls-aggregate';
+import { evolveLs, withSettledTasks } from '../ledningssystem/ls-aggregate';
 import type { LsAggregate } from '../ledningssystem/ls-aggregate';
 import { appointmentDuties, decideAppointment } from './decide-appointment';
 import type { AppointmentCommand, AppointmentEvent, AppointmentState } from './appointment-types';
 
-export function evolveAppointment(
-  state: AppointmentState | null,
-  event: AppointmentEvent,
-  version: number,
-): AppointmentState | null {
-  if (event.type === 'AppointmentMade') {
-    const { at, by, appointmentId, ...d } = event.data;
-    return {
-      id: appointmentId,
+export const evolveAppointment = evolveLs<AppointmentState, AppointmentEvent, 'AppointmentMade'>({
+  createdBy: 'AppointmentMade',
+  created: ({ data: { at, by, appointmentId, ...d } }, version) => ({
+    id: appointmentId,
+    version,
+    tasks: [],
+    ...d,
+    status: 'active',
+    ended: null,
+    appointedAt: at,
+    recordedBy: by,
+    unitId: d.scope.unitId,
+  }),
+  changed: (state, event, version) => {
+    const next: AppointmentState = {
+      ...state,
       version,
-      tasks: [],
-      ...d,
-      status: 'active',
-      ended: null,
-      appointedAt: at,
-      recordedBy: by,
-      unitId: d.scope.unitId,
+      status: 'ended',
+      ended: { on: event.data.on, reason: event.data.reason, by: event.data.by },
     };
-  }
-  if (!state) return null;
-  switch (event.type) {
-    case 'AppointmentEnded': {
-      const next: AppointmentState = {
-        ...state,
-        version,
-        status: 'ended',
-        ended: { on: event.data.on, reason: event.data.reason, by: event.data.by },
-      };
-      return { ...next, tasks: settleTasks(next.tasks, [], event.data.at) };
-    }
-    case 'DutyTasksOpened':
-      return withOpenedTasks(state, event, version);
-    default: {
-      const exhaustive: never = event;
-      return exhaustive;
-    }
-  }
-}
+    return withSettledTasks(next, [], event.data.at);
+  },
+});
 
 export const APPOINTMENT_AGGREGATE: LsAggregate<AppointmentState, AppointmentCommand, AppointmentEvent> = {
   aggregateType: 'appointment',
   decide: decideAppointment,
-  evolve: (state, event, version) => evolveAppointment(state, event as AppointmentEvent, version),
+  evolve: evolveAppointment,
   duties: appointmentDuties,
   label: (state) => `${state.role}:${state.holder}`,
   finished: (state) => state.status === 'ended',

@@ -12,7 +12,7 @@ export const EGENKONTROLL_AGGREGATE: LsAggregate<
 > = {
   aggregateType: 'egenkontroll',
   decide: decideEgenkontroll,
-  evolve: (state, event, version) => evolveEgenkontroll(state, event as EgenkontrollEvent, version),
+  evolve: evolveEgenkontroll,
   duties: egenkontrollDuties,
   label: (state) => `EK-${state.year}-${state.unitId}`,
   // A plan's year ends; its workflow stops once every occurrence and action is recorded.

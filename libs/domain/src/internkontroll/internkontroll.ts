@@ -3,7 +3,6 @@ import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmStartOfDay, stockholmWallClockToInstant } from '../calendar/stockholm-time';
 import type { Duty } from '../ledningssystem/duty';
-import { settleTasks } from '../ledningssystem/duty';
 import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
 import { accept, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
 import type {
@@ -13,7 +12,7 @@ import type {
   LsEvent,
   LsStateBase,
 } from '../ledningssystem/ls-aggregate';
-import { decideAdvanceDuties, withOpenedTasks } from '../ledningssystem/ls-aggregate';
+import { decideAdvanceDuties, evolveLs, withSettledTasks } from '../ledningssystem/ls-aggregate';
 import { scoreRisk } from '../risk/score-risk';
 import type { RiskLevel } from '../risk/risk-level';
 
@@ -406,89 +405,86 @@ export function decideInternkontroll(
   }
 }
 
-export function evolveInternkontroll(
-  state: InternkontrollState | null,
-  event: InternkontrollEvent,
-  version: number,
-): InternkontrollState | null {
-  if (event.type === 'InternkontrollPlanCreated')
-    return {
-      id: event.data.planId,
-      version,
-      tasks: [],
-      unitId: 'forvaltning',
-      year: event.data.year,
-      stage: 'risk_analysis',
-      risks: [],
-      controls: [],
-      planDecision: null,
-      report: null,
-    };
-  if (!state) return null;
-  const settle = (next: InternkontrollState, at: string): InternkontrollState => ({
-    ...next,
-    tasks: settleTasks(next.tasks, internkontrollDuties(next), at),
-  });
-  switch (event.type) {
-    case 'InternkontrollRiskAdded': {
-      const { at: _at, by: _by, ...risk } = event.data;
-      return { ...state, version, risks: [...state.risks, risk] };
-    }
-    case 'InternkontrollRiskSelected':
-      return {
-        ...state,
-        version,
-        risks: state.risks.map((r) =>
-          r.riskId === event.data.riskId
-            ? { ...r, selected: event.data.selected, rationale: event.data.rationale }
-            : r,
-        ),
-      };
-    case 'InternkontrollControlAdded': {
-      const { at: _at, by: _by, ...control } = event.data;
-      return { ...state, version, controls: [...state.controls, { ...control, result: null }] };
-    }
-    case 'InternkontrollPlanAdopted':
-      return settle(
-        { ...state, version, stage: 'adopted', planDecision: event.data.decision },
-        event.data.at,
-      );
-    case 'InternkontrollControlResultRecorded': {
-      const { controlId, outcome, summary, actions, at, by } = event.data;
-      return settle(
-        {
+export const evolveInternkontroll = evolveLs<
+  InternkontrollState,
+  InternkontrollEvent,
+  'InternkontrollPlanCreated'
+>({
+  createdBy: 'InternkontrollPlanCreated',
+  created: (event, version) => ({
+    id: event.data.planId,
+    version,
+    tasks: [],
+    unitId: 'forvaltning',
+    year: event.data.year,
+    stage: 'risk_analysis',
+    risks: [],
+    controls: [],
+    planDecision: null,
+    report: null,
+  }),
+  changed: (state, event, version) => {
+    const settle = (next: InternkontrollState, at: string): InternkontrollState =>
+      withSettledTasks(next, internkontrollDuties(next), at);
+    switch (event.type) {
+      case 'InternkontrollRiskAdded': {
+        const { at: _at, by: _by, ...risk } = event.data;
+        return { ...state, version, risks: [...state.risks, risk] };
+      }
+      case 'InternkontrollRiskSelected':
+        return {
           ...state,
           version,
-          controls: state.controls.map((c) =>
-            c.controlId === controlId ? { ...c, result: { outcome, summary, actions, at, by } } : c,
+          risks: state.risks.map((r) =>
+            r.riskId === event.data.riskId
+              ? { ...r, selected: event.data.selected, rationale: event.data.rationale }
+              : r,
           ),
-        },
-        at,
-      );
-    }
-    case 'InternkontrollReported':
-      return settle(
-        {
-          ...state,
-          version,
-          stage: 'reported',
-          report: {
-            decision: event.data.decision,
-            summary: event.data.summary,
-            evaluation: event.data.evaluation,
-            at: event.data.at,
+        };
+      case 'InternkontrollControlAdded': {
+        const { at: _at, by: _by, ...control } = event.data;
+        return { ...state, version, controls: [...state.controls, { ...control, result: null }] };
+      }
+      case 'InternkontrollPlanAdopted':
+        return settle(
+          { ...state, version, stage: 'adopted', planDecision: event.data.decision },
+          event.data.at,
+        );
+      case 'InternkontrollControlResultRecorded': {
+        const { controlId, outcome, summary, actions, at, by } = event.data;
+        return settle(
+          {
+            ...state,
+            version,
+            controls: state.controls.map((c) =>
+              c.controlId === controlId ? { ...c, result: { outcome, summary, actions, at, by } } : c,
+            ),
           },
-        },
-        event.data.at,
-      );
-    case 'DutyTasksOpened':
-      return withOpenedTasks(state, event, version);
-    default: {
-      const exhaustive: never = event;
-      return exhaustive;
+          at,
+        );
+      }
+      case 'InternkontrollReported':
+        return settle(
+          {
+            ...state,
+            version,
+            stage: 'reported',
+            report: {
+              decision: event.data.decision,
+              summary: event.data.summary,
+              evaluation: event.data.evaluation,
+              at: event.data.at,
+            },
+          },
+          event.data.at,
+        );
+      default: {
+        const exhaustive: never = event;
+        return exhaustive;
+      }
     }
-  }
-}
+  },
+});
 
 export const INTERNKONTROLL_AGGREGATE: LsAggregate<
   InternkontrollState,
@@ -497,7 +493,7 @@ export const INTERNKONTROLL_AGGREGATE: LsAggregate<
 > = {
   aggregateType: 'internkontroll',
   decide: decideInternkontroll,
-  evolve: (state, event, version) => evolveInternkontroll(state, event as InternkontrollEvent, version),
+  evolve: evolveInternkontroll,
   duties: internkontrollDuties,
   label: (state) => `IK-${state.year}`,
   finished: (state) => state.stage === 'reported',

@@ -3,7 +3,6 @@ import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmLocalParts, stockholmWallClockToInstant } from '../calendar/stockholm-time';
 import type { Duty } from './duty';
-import { settleTasks } from './duty';
 import type { AdoptionDecision, LsActor } from './ledningssystem-common';
 import { accept, refuse, requireText, validateDecision } from './ledningssystem-common';
 import type {
@@ -13,7 +12,7 @@ import type {
   LsEvent,
   LsStateBase,
 } from './ls-aggregate';
-import { decideAdvanceDuties, withOpenedTasks } from './ls-aggregate';
+import { decideAdvanceDuties, evolveLs, withSettledTasks } from './ls-aggregate';
 
 /**
  * The ledningssystem document itself (PR-9, AUD-1, AUD-3, AUD-4, REP-13, DL-24): versions with the
@@ -367,61 +366,58 @@ function withReview(
   };
 }
 
-export function evolveLedningssystem(
-  state: LedningssystemDocumentState | null,
-  event: LedningssystemEvent,
-  version: number,
-): LedningssystemDocumentState | null {
-  if (event.type === 'LedningssystemCreated') {
-    const d = event.data;
-    return {
-      id: d.documentId,
-      version,
-      tasks: [],
-      unitId: d.unitId,
-      title: d.title,
-      owner: d.owner,
-      status: 'draft',
-      versions: [],
-      reviews: [],
-    };
-  }
-  if (!state) return null;
-  switch (event.type) {
-    case 'LedningssystemVersionAdopted':
-      return { ...state, version, status: 'adopted', versions: [...state.versions, event.data] };
-    case 'ReviewItemChecked': {
-      const { year, ...item } = event.data;
-      return {
-        ...withReview(state, year, (r) => ({
-          ...r,
-          items: [...r.items.filter((i) => i.key !== item.key), item],
-        })),
-        version,
-      };
+export const evolveLedningssystem = evolveLs<
+  LedningssystemDocumentState,
+  LedningssystemEvent,
+  'LedningssystemCreated'
+>({
+  createdBy: 'LedningssystemCreated',
+  created: ({ data: d }, version) => ({
+    id: d.documentId,
+    version,
+    tasks: [],
+    unitId: d.unitId,
+    title: d.title,
+    owner: d.owner,
+    status: 'draft',
+    versions: [],
+    reviews: [],
+  }),
+  changed: (state, event, version) => {
+    switch (event.type) {
+      case 'LedningssystemVersionAdopted':
+        return { ...state, version, status: 'adopted', versions: [...state.versions, event.data] };
+      case 'ReviewItemChecked': {
+        const { year, ...item } = event.data;
+        return {
+          ...withReview(state, year, (r) => ({
+            ...r,
+            items: [...r.items.filter((i) => i.key !== item.key), item],
+          })),
+          version,
+        };
+      }
+      case 'AnnualReviewCompleted': {
+        const d = event.data;
+        const next = {
+          ...withReview(state, d.year, (r) => ({
+            ...r,
+            outcome: d.outcome,
+            decision: d.decision,
+            improvements: d.improvements,
+            completedAt: d.at,
+          })),
+          version,
+        };
+        return withSettledTasks(next, ledningssystemDuties(next), d.at);
+      }
+      default: {
+        const exhaustive: never = event;
+        return exhaustive;
+      }
     }
-    case 'AnnualReviewCompleted': {
-      const d = event.data;
-      const next = {
-        ...withReview(state, d.year, (r) => ({
-          ...r,
-          outcome: d.outcome,
-          decision: d.decision,
-          improvements: d.improvements,
-          completedAt: d.at,
-        })),
-        version,
-      };
-      return { ...next, tasks: settleTasks(next.tasks, ledningssystemDuties(next), d.at) };
-    }
-    case 'DutyTasksOpened':
-      return withOpenedTasks(state, event, version);
-    default: {
-      const exhaustive: never = event;
-      return exhaustive;
-    }
-  }
-}
+  },
+});
 
 export const LEDNINGSSYSTEM_DOCUMENT_AGGREGATE: LsAggregate<
   LedningssystemDocumentState,
@@ -430,7 +426,7 @@ export const LEDNINGSSYSTEM_DOCUMENT_AGGREGATE: LsAggregate<
 > = {
   aggregateType: 'ledningssystem',
   decide: decideLedningssystem,
-  evolve: (state, event, version) => evolveLedningssystem(state, event as LedningssystemEvent, version),
+  evolve: evolveLedningssystem,
   duties: ledningssystemDuties,
   label: (state) => `Ledningssystem v${state.versions[state.versions.length - 1]?.version ?? '–'}`,
   finished: () => false,

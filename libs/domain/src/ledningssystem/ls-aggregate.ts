@@ -1,7 +1,7 @@
 import { newRefusal } from '../common/refusal';
 import type { Decision } from '../common/refusal';
 import type { Duty, DutyTimings, LsTask } from './duty';
-import { planDuties } from './duty';
+import { planDuties, settleTasks } from './duty';
 import type { LsActor } from './ledningssystem-common';
 import { accept, refuse } from './ledningssystem-common';
 
@@ -72,6 +72,33 @@ export function decideAdvanceDuties<S extends LsStateBase>(
 
 export function withOpenedTasks<S extends LsStateBase>(state: S, event: DutyTasksOpened, version: number): S {
   return { ...state, version, tasks: [...state.tasks, ...event.data.tasks] };
+}
+
+/** The state with the open tasks of duties no longer pending marked done at `at`. */
+export function withSettledTasks<S extends LsStateBase>(state: S, pending: readonly Duty[], at: string): S {
+  return { ...state, tasks: settleTasks(state.tasks, pending, at) };
+}
+
+type CreatedBy<E extends LsEvent, T extends E['type']> = Extract<E, { readonly type: T }>;
+
+/** How a register aggregate's own events build its state. */
+export interface LsEvolution<S extends LsStateBase, E extends LsEvent, T extends E['type']> {
+  /** The type of the event that creates the aggregate; the events before it leave no state. */
+  readonly createdBy: T;
+  created(event: CreatedBy<E, T>, version: number): S;
+  changed(state: S, event: Exclude<E, CreatedBy<E, T> | DutyTasksOpened>, version: number): S;
+}
+
+/** The evolve of a register aggregate: the tasks its duties open are added the same way for all. */
+export function evolveLs<S extends LsStateBase, E extends LsEvent, T extends E['type']>(
+  evolution: LsEvolution<S, E, T>,
+): (state: S | null, event: E | DutyTasksOpened, version: number) => S | null {
+  return (state, event, version) => {
+    if (event.type === evolution.createdBy) return evolution.created(event as CreatedBy<E, T>, version);
+    if (!state) return null;
+    if (event.type === 'DutyTasksOpened') return withOpenedTasks(state, event as DutyTasksOpened, version);
+    return evolution.changed(state, event as Exclude<E, CreatedBy<E, T> | DutyTasksOpened>, version);
+  };
 }
 
 /** Rebuilds a state from its events (versions 1..n). */

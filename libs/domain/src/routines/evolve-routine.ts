@@ -1,67 +1,59 @@
-import { settleTasks } from '../ledningssystem/duty';
-import { withOpenedTasks } from '../ledningssystem/ls-aggregate';
+import { evolveLs, withSettledTasks } from '../ledningssystem/ls-aggregate';
 import { routineDuties } from './routine-revision';
 import type { RoutineEvent, RoutineState } from './routine-types';
 
-export function evolveRoutine(
-  state: RoutineState | null,
-  event: RoutineEvent,
-  version: number,
-): RoutineState | null {
-  if (event.type === 'RoutineRegistered') {
-    const d = event.data;
-    return {
-      id: d.routineId,
-      version,
-      tasks: [],
-      kind: d.kind,
-      level: d.level,
-      code: d.code,
-      title: d.title,
-      unitId: d.unitId,
-      owner: d.owner,
-      administrator: d.administrator ?? null,
-      parentId: d.parentId ?? null,
-      revisionInterval: d.revisionInterval,
-      cooperation: d.cooperation ?? [],
-      status: 'draft',
-      versions: [],
-      nextRevisionDue: null,
-      registeredAt: d.registeredAt,
-      repeal: null,
-    };
-  }
-  if (!state) return null;
-  switch (event.type) {
-    case 'RoutineVersionAdopted': {
-      const { nextRevisionDue, ...version_ } = event.data;
-      const next: RoutineState = {
-        ...state,
-        version,
-        status: 'adopted',
-        versions: [...state.versions, version_],
-        nextRevisionDue,
-      };
-      // A new version is the revision: the tasks of the previous revision date are done.
-      return { ...next, tasks: settleTasks(next.tasks, routineDuties(next), event.data.adoptedAt) };
+export const evolveRoutine = evolveLs<RoutineState, RoutineEvent, 'RoutineRegistered'>({
+  createdBy: 'RoutineRegistered',
+  created: ({ data: d }, version) => ({
+    id: d.routineId,
+    version,
+    tasks: [],
+    kind: d.kind,
+    level: d.level,
+    code: d.code,
+    title: d.title,
+    unitId: d.unitId,
+    owner: d.owner,
+    administrator: d.administrator ?? null,
+    parentId: d.parentId ?? null,
+    revisionInterval: d.revisionInterval,
+    cooperation: d.cooperation ?? [],
+    status: 'draft',
+    versions: [],
+    nextRevisionDue: null,
+    registeredAt: d.registeredAt,
+    repeal: null,
+  }),
+  changed: (state, event, version) => {
+    switch (event.type) {
+      case 'RoutineVersionAdopted': {
+        const { nextRevisionDue, ...version_ } = event.data;
+        const next: RoutineState = {
+          ...state,
+          version,
+          status: 'adopted',
+          versions: [...state.versions, version_],
+          nextRevisionDue,
+        };
+        // A new version is the revision: the tasks of the previous revision date are done.
+        return withSettledTasks(next, routineDuties(next), event.data.adoptedAt);
+      }
+      case 'RoutineOwnershipChanged':
+        return { ...state, version, owner: event.data.owner, administrator: event.data.administrator };
+      case 'RoutineRepealed': {
+        const next: RoutineState = {
+          ...state,
+          version,
+          status: 'repealed',
+          nextRevisionDue: null,
+          repeal: { decision: event.data.decision, reason: event.data.reason, at: event.data.at },
+        };
+        return withSettledTasks(next, [], event.data.at);
+      }
+      default: {
+        const exhaustive: never = event;
+        return exhaustive;
+      }
     }
-    case 'RoutineOwnershipChanged':
-      return { ...state, version, owner: event.data.owner, administrator: event.data.administrator };
-    case 'RoutineRepealed': {
-      const next: RoutineState = {
-        ...state,
-        version,
-        status: 'repealed',
-        nextRevisionDue: null,
-        repeal: { decision: event.data.decision, reason: event.data.reason, at: event.data.at },
-      };
-      return { ...next, tasks: settleTasks(next.tasks, [], event.data.at) };
-    }
-    case 'DutyTasksOpened':
-      return withOpenedTasks(state, event, version);
-    default: {
-      const exhaustive: never = event;
-      return exhaustive;
-    }
-  }
-}
+  },
+});

@@ -10,7 +10,7 @@ export const ROUTINE_AGGREGATE_TYPE = 'routine';
 export const ROUTINE_AGGREGATE: LsAggregate<RoutineState, RoutineCommand, RoutineEvent> = {
   aggregateType: ROUTINE_AGGREGATE_TYPE,
   decide: decideRoutine,
-  evolve: (state, event, version) => evolveRoutine(state, event as RoutineEvent, version),
+  evolve: evolveRoutine,
   duties: routineDuties,
   label: (state) => state.code,
   finished: (state) => state.status === 'repealed',

@@ -4,10 +4,9 @@ import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmDateOf, stockholmStartOfDay } from '../calendar/stockholm-time';
 import { addPolicyDuration } from '../policy/add-policy-duration';
 import type { Duty } from '../ledningssystem/duty';
-import { settleTasks } from '../ledningssystem/duty';
 import { accept, refuse, requireText } from '../ledningssystem/ledningssystem-common';
 import type { LsAggregate } from '../ledningssystem/ls-aggregate';
-import { decideAdvanceDuties, withOpenedTasks } from '../ledningssystem/ls-aggregate';
+import { decideAdvanceDuties, evolveLs, withSettledTasks } from '../ledningssystem/ls-aggregate';
 import { INFORMATION_METHODS } from './training-types';
 import type { TrainingCommand, TrainingEvent, TrainingRecordState } from './training-types';
 
@@ -133,63 +132,56 @@ export function decideTraining(
   }
 }
 
-export function evolveTraining(
-  state: TrainingRecordState | null,
-  event: TrainingEvent,
-  version: number,
-): TrainingRecordState | null {
-  if (event.type === 'EmployeeRegistered') {
-    const d = event.data;
-    return {
-      id: d.recordId,
-      version,
-      tasks: [],
-      username: d.username,
-      unitId: d.unitId,
-      hiredOn: d.hiredOn,
-      informations: [],
-      nextDue: d.nextDue,
-      status: 'active',
-      leftOn: null,
-    };
-  }
-  if (!state) return null;
-  switch (event.type) {
-    case 'LexSarahInformationGiven': {
-      const { nextDue, ...info } = event.data;
-      const next: TrainingRecordState = {
-        ...state,
-        version,
-        informations: [...state.informations, info],
-        nextDue,
-      };
-      return { ...next, tasks: settleTasks(next.tasks, trainingDuties(next), info.recordedAt) };
+export const evolveTraining = evolveLs<TrainingRecordState, TrainingEvent, 'EmployeeRegistered'>({
+  createdBy: 'EmployeeRegistered',
+  created: ({ data: d }, version) => ({
+    id: d.recordId,
+    version,
+    tasks: [],
+    username: d.username,
+    unitId: d.unitId,
+    hiredOn: d.hiredOn,
+    informations: [],
+    nextDue: d.nextDue,
+    status: 'active',
+    leftOn: null,
+  }),
+  changed: (state, event, version) => {
+    switch (event.type) {
+      case 'LexSarahInformationGiven': {
+        const { nextDue, ...info } = event.data;
+        const next: TrainingRecordState = {
+          ...state,
+          version,
+          informations: [...state.informations, info],
+          nextDue,
+        };
+        return withSettledTasks(next, trainingDuties(next), info.recordedAt);
+      }
+      case 'EmployeeMoved':
+        return { ...state, version, unitId: event.data.unitId };
+      case 'EmployeeLeft': {
+        const next: TrainingRecordState = {
+          ...state,
+          version,
+          status: 'left',
+          leftOn: event.data.leftOn,
+          nextDue: null,
+        };
+        return withSettledTasks(next, [], event.data.at);
+      }
+      default: {
+        const exhaustive: never = event;
+        return exhaustive;
+      }
     }
-    case 'EmployeeMoved':
-      return { ...state, version, unitId: event.data.unitId };
-    case 'EmployeeLeft': {
-      const next: TrainingRecordState = {
-        ...state,
-        version,
-        status: 'left',
-        leftOn: event.data.leftOn,
-        nextDue: null,
-      };
-      return { ...next, tasks: settleTasks(next.tasks, [], event.data.at) };
-    }
-    case 'DutyTasksOpened':
-      return withOpenedTasks(state, event, version);
-    default: {
-      const exhaustive: never = event;
-      return exhaustive;
-    }
-  }
-}
+  },
+});
 
 export const TRAINING_AGGREGATE: LsAggregate<TrainingRecordState, TrainingCommand, TrainingEvent> = {
   aggregateType: 'training',
   decide: decideTraining,
-  evolve: (state, event, version) => evolveTraining(state, event as TrainingEvent, version),
+  evolve: evolveTraining,
   duties: trainingDuties,
   label: (state) => `Lex Sarah-info: ${state.username}`,
   finished: (state) => state.status === 'left',
