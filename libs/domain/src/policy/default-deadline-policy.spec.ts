@@ -6,23 +6,11 @@ import {
   isWorkingDaysDuration,
 } from './deadline-policy';
 import { DEFAULT_DEADLINE_POLICY } from './default-deadline-policy';
+import { API_MD_POLICY_EXAMPLE } from './test-support';
 
 describe('DEFAULT_DEADLINE_POLICY', () => {
   it('has the api.md contract defaults', () => {
-    expect(DEFAULT_DEADLINE_POLICY).toEqual({
-      version: 1,
-      deadlines: {
-        acknowledgement: 'PT24H',
-        lex_sarah_first_response: 'PT4H',
-        lex_sarah_investigation: 'P14D',
-        ivo_report: 'P7D',
-        investigation: 'P30D',
-        follow_up: 'P90D',
-        action_reminder_before: 'P2D',
-        escalation_repeat: 'P1D',
-      },
-      escalationChain: ['unit_manager', 'division_manager', 'director'],
-    });
+    expect(DEFAULT_DEADLINE_POLICY).toEqual({ ...API_MD_POLICY_EXAMPLE, version: 1 });
   });
 
   it('has exactly the required keys', () => {

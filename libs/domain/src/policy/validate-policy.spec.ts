@@ -1,4 +1,6 @@
+import { ESCALATION_ROLES } from './deadline-policy';
 import { DEFAULT_DEADLINE_POLICY } from './default-deadline-policy';
+import { API_MD_POLICY_EXAMPLE } from './test-support';
 import { INVALID_DURATION_MESSAGE, validatePolicy } from './validate-policy';
 import type { PolicyFieldError } from './validate-policy';
 
@@ -15,21 +17,7 @@ function errorsOf(input: unknown): PolicyFieldError[] {
 
 describe('validatePolicy', () => {
   it('accepts the api.md example and the defaults', () => {
-    const example = {
-      version: 3,
-      deadlines: {
-        acknowledgement: 'PT24H',
-        lex_sarah_first_response: 'PT4H',
-        lex_sarah_investigation: 'P14D',
-        ivo_report: 'P7D',
-        investigation: 'P30D',
-        follow_up: 'P90D',
-        action_reminder_before: 'P2D',
-        escalation_repeat: 'P1D',
-      },
-      escalationChain: ['unit_manager', 'division_manager', 'director'],
-    };
-    expect(validatePolicy(example)).toEqual({ ok: true, policy: example });
+    expect(validatePolicy(API_MD_POLICY_EXAMPLE)).toEqual({ ok: true, policy: API_MD_POLICY_EXAMPLE });
     expect(validatePolicy(DEFAULT_DEADLINE_POLICY)).toEqual({ ok: true, policy: DEFAULT_DEADLINE_POLICY });
   });
 
@@ -162,15 +150,7 @@ describe('validatePolicy', () => {
   });
 
   it('accepts every allowed role', () => {
-    const chain = [
-      'unit_manager',
-      'division_manager',
-      'director',
-      'lex_sarah_investigator',
-      'mas',
-      'quality_coordinator',
-    ];
-    expect(validatePolicy({ ...valid(), escalationChain: chain }).ok).toBe(true);
+    expect(validatePolicy({ ...valid(), escalationChain: [...ESCALATION_ROLES] }).ok).toBe(true);
   });
 
   it('refuses unknown top-level fields and a bad version', () => {
