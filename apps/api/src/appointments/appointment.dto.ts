@@ -9,6 +9,7 @@ import { RegisterCommandDto } from '../routines/routine.dto';
 import { DecisionDto } from '../routines/register-support/decision.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsKnownUnit, IsNotBlank, IsUsername } from '../routines/register-support/validators';
+import { PageOf } from '../common/http/page-of.dto';
 
 export class AppointDto {
   @ApiProperty({ enum: APPOINTMENT_ROLES, enumName: 'AppointmentRole' })
@@ -124,12 +125,7 @@ export class AppointmentDto {
   @ApiProperty() version!: number;
 }
 
-export class AppointmentPageDto {
-  @ApiProperty({ type: [AppointmentDto] }) items!: AppointmentDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class AppointmentPageDto extends PageOf(AppointmentDto) {}
 
 export class MissingAppointmentDto {
   @ApiProperty({ example: 'sas' }) key!: string;

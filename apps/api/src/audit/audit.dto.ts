@@ -4,6 +4,7 @@ import { Optional } from '../common/validation/optional';
 import { IsUsername } from '../common/validation/validators';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
 import type { AccessLogKind } from './access-log.service';
+import { PageOf } from '../common/http/page-of.dto';
 
 const KINDS: readonly AccessLogKind[] = ['read', 'search'];
 
@@ -66,9 +67,4 @@ export class AccessLogEntryDto {
   hits!: number | null;
 }
 
-export class AccessLogPageDto {
-  @ApiProperty({ type: [AccessLogEntryDto] }) items!: AccessLogEntryDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class AccessLogPageDto extends PageOf(AccessLogEntryDto) {}

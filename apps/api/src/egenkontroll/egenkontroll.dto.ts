@@ -21,6 +21,7 @@ import { Optional } from '../common/validation/optional';
 import { RegisterCommandDto } from '../routines/routine.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsKnownUnit, IsNotBlank, IsUsername } from '../routines/register-support/validators';
+import { PageOf } from '../common/http/page-of.dto';
 
 export class PlannedControlInputDto {
   @ApiProperty({ enum: EGENKONTROLL_KINDS, enumName: 'EgenkontrollKind' })
@@ -277,12 +278,7 @@ export class EgenkontrollPlanDto {
   @ApiProperty() version!: number;
 }
 
-export class EgenkontrollPlanPageDto {
-  @ApiProperty({ type: [EgenkontrollPlanDto] }) items!: EgenkontrollPlanDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class EgenkontrollPlanPageDto extends PageOf(EgenkontrollPlanDto) {}
 
 export class CatalogueEntryDto {
   @ApiProperty({ enum: EGENKONTROLL_KINDS, enumName: 'EgenkontrollKind' }) kind!: string;

@@ -19,6 +19,7 @@ import { RegisterCommandDto } from '../routines/routine.dto';
 import { DecisionDto } from '../routines/register-support/decision.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsNotBlank, IsUsername } from '../routines/register-support/validators';
+import { PageOf } from '../common/http/page-of.dto';
 
 export class CreateInternkontrollPlanDto {
   @ApiProperty({ example: 2027, minimum: 2000, maximum: 2100 })
@@ -218,9 +219,4 @@ export class InternkontrollPlanDto {
   @ApiProperty() version!: number;
 }
 
-export class InternkontrollPlanPageDto {
-  @ApiProperty({ type: [InternkontrollPlanDto] }) items!: InternkontrollPlanDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class InternkontrollPlanPageDto extends PageOf(InternkontrollPlanDto) {}

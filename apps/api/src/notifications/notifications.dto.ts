@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
 import { Optional } from '../common/validation/optional';
+import { PageOf } from '../common/http/page-of.dto';
 
 export class MailQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -38,9 +39,4 @@ export class MailDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
 }
 
-export class MailPageDto {
-  @ApiProperty({ type: [MailDto] }) items!: MailDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class MailPageDto extends PageOf(MailDto) {}

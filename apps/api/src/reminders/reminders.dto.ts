@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_DEADLINE_KINDS } from '@kvalitet/domain';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
+import { PageOf } from '../common/http/page-of.dto';
 
 export class ReminderQueryDto extends PageQueryDto {}
 
@@ -25,9 +26,4 @@ export class ReminderDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class ReminderPageDto {
-  @ApiProperty({ type: [ReminderDto] }) items!: ReminderDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class ReminderPageDto extends PageOf(ReminderDto) {}

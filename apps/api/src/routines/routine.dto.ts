@@ -27,6 +27,7 @@ import {
   IsPositiveDuration,
   IsUsername,
 } from './register-support/validators';
+import { PageOf } from '../common/http/page-of.dto';
 
 export class RegisterRoutineDto {
   @ApiProperty({
@@ -233,9 +234,4 @@ export class RoutineDto {
   @ApiProperty() version!: number;
 }
 
-export class RoutinePageDto {
-  @ApiProperty({ type: [RoutineDto] }) items!: RoutineDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class RoutinePageDto extends PageOf(RoutineDto) {}

@@ -12,6 +12,7 @@ import {
 } from '@kvalitet/domain';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
 import { Optional } from '../common/validation/optional';
+import { PageOf } from '../common/http/page-of.dto';
 
 export const TASK_STATUSES = ['open', 'done'] as const;
 
@@ -54,9 +55,4 @@ export class TaskDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
 }
 
-export class TaskPageDto {
-  @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class TaskPageDto extends PageOf(TaskDto) {}

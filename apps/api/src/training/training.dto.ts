@@ -7,6 +7,7 @@ import { Optional } from '../common/validation/optional';
 import { RegisterCommandDto } from '../routines/routine.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsKnownUnit, IsUsername } from '../routines/register-support/validators';
+import { PageOf } from '../common/http/page-of.dto';
 
 export class RegisterEmployeeDto {
   @ApiProperty({ example: 'ny.medarbetare' })
@@ -104,9 +105,4 @@ export class TrainingRecordDto {
   @ApiProperty() version!: number;
 }
 
-export class TrainingRecordPageDto {
-  @ApiProperty({ type: [TrainingRecordDto] }) items!: TrainingRecordDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class TrainingRecordPageDto extends PageOf(TrainingRecordDto) {}

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-val
 import { CASE_STAGES, CASE_TYPES, CHANNELS, type CaseStage, type CaseType } from '@kvalitet/domain';
 import { Optional } from '../../common/validation/optional';
 import { IsDateOrDateTime, IsKnownUnit, IsUsername } from '../../common/validation/validators';
+import { PageOf } from '../../common/http/page-of.dto';
 
 const MAX_PAGE_SIZE = 500;
 
@@ -109,9 +110,4 @@ export class CaseListItemDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
 }
 
-export class CaseListDto {
-  @ApiProperty({ type: [CaseListItemDto] }) items!: CaseListItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class CaseListDto extends PageOf(CaseListItemDto) {}

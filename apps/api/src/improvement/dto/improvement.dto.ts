@@ -3,6 +3,7 @@ import { IsIn } from 'class-validator';
 import { IMPROVEMENT_STAGES, IMPROVEMENT_TASK_KINDS, LESSON_STAGES } from '@kvalitet/domain';
 import { PageQueryDto } from '../../cases/dto/case-list.dto';
 import { Optional } from '../../common/validation/optional';
+import { PageOf } from '../../common/http/page-of.dto';
 
 const nullableString = { type: String, nullable: true } as const;
 
@@ -115,12 +116,7 @@ export class ImprovementListItemDto {
   @ApiProperty() version!: number;
 }
 
-export class ImprovementListDto {
-  @ApiProperty({ type: [ImprovementListItemDto] }) items!: ImprovementListItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class ImprovementListDto extends PageOf(ImprovementListItemDto) {}
 
 export class ImprovementListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: [...new Set([...IMPROVEMENT_STAGES, ...LESSON_STAGES])] })

@@ -11,6 +11,7 @@ import {
 import { PageQueryDto } from '../../cases/dto/case-list.dto';
 import { Optional } from '../../common/validation/optional';
 import { IsKnownUnit } from '../../common/validation/validators';
+import { PageOf } from '../../common/http/page-of.dto';
 
 const nullableString = (description?: string) =>
   ({ type: String, nullable: true, ...(description ? { description } : {}) }) as const;
@@ -150,12 +151,7 @@ export class RiskAssessmentListItemDto {
   @ApiProperty() version!: number;
 }
 
-export class RiskAssessmentListDto {
-  @ApiProperty({ type: [RiskAssessmentListItemDto] }) items!: RiskAssessmentListItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class RiskAssessmentListDto extends PageOf(RiskAssessmentListItemDto) {}
 
 export class RiskAssessmentListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'solgarden', description: 'Enheten och enheterna under den' })
