@@ -7,6 +7,7 @@ import { preparedStatement, queryPrepared } from './prepared-query';
 import { serialQuery } from './serial-query';
 import { ERASED_MARKER, mergePersonalData, splitPersonalData } from '../personal-data/personal-fields';
 import type { NewEvent } from './new-event';
+import { envelopeOfRow, type EventRow } from './event-row';
 import { defaultUpcasters, type UpcasterRegistry } from './upcasters';
 import { VersionConflictError } from './version-conflict.error';
 
@@ -17,22 +18,6 @@ export interface AppendRequest {
   expectedVersion: number;
   events: NewEvent[];
   metadata: EventMetadata;
-}
-
-interface EventRow {
-  position: string;
-  id: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  version: number;
-  type: string;
-  schema_version: number;
-  data: Record<string, unknown>;
-  metadata: EventMetadata;
-  /** A Date, or epoch milliseconds from `scanAll`. */
-  occurred_at: Date | number;
-  recorded_at: Date | number;
-  personal: Record<string, unknown> | null;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -360,19 +345,6 @@ export class EventStore {
 
   private toEnvelope(row: EventRow): EventEnvelope {
     const merged = mergePersonalData(row.data, row.personal);
-    const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, merged);
-    return {
-      id: row.id,
-      position: String(row.position),
-      aggregateType: row.aggregate_type,
-      aggregateId: row.aggregate_id,
-      version: row.version,
-      type: row.type,
-      schemaVersion,
-      data,
-      metadata: row.metadata,
-      occurredAt: new Date(row.occurred_at).toISOString(),
-      recordedAt: new Date(row.recorded_at).toISOString(),
-    };
+    return envelopeOfRow(row, this.upcasters.upcast(row.type, row.schema_version, merged));
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { EventEnvelope, EventMetadata } from '@kvalitet/contracts';
+import type { EventEnvelope } from '@kvalitet/contracts';
+import { envelopeOfRow, type EventRow } from '../event-store/event-row';
 import { mergePersonalData } from '../personal-data/personal-fields';
 
 /** One pending outbox row with the event it points at, as it goes to Kafka. */
@@ -10,22 +11,10 @@ export interface PendingOutboxMessage {
   event: EventEnvelope;
 }
 
-interface PendingRow {
+interface PendingRow extends EventRow {
   outbox_id: string;
   topic: string;
   message_key: string;
-  id: string;
-  position: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  version: number;
-  type: string;
-  schema_version: number;
-  data: Record<string, unknown>;
-  metadata: EventMetadata;
-  occurred_at: Date;
-  recorded_at: Date;
-  personal: Record<string, unknown> | null;
 }
 
 /**
@@ -56,19 +45,10 @@ export async function readPendingOutbox(
     id: String(row.outbox_id),
     topic: row.topic,
     key: row.message_key,
-    event: {
-      id: row.id,
-      position: String(row.position),
-      aggregateType: row.aggregate_type,
-      aggregateId: row.aggregate_id,
-      version: row.version,
-      type: row.type,
+    event: envelopeOfRow(row, {
       schemaVersion: row.schema_version,
       data: row.personal ? mergePersonalData(row.data, row.personal) : row.data,
-      metadata: row.metadata,
-      occurredAt: row.occurred_at.toISOString(),
-      recordedAt: row.recorded_at.toISOString(),
-    },
+    }),
   }));
 }
 
