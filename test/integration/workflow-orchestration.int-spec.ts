@@ -65,7 +65,11 @@ describe('case workflows through Kafka on the real Temporal dev server (report â
       log: () => undefined,
     });
     await ensureTopics(kafka, topics.all);
-    cases = new CaseCommandService(new EventStore(db.dataSource, { topicFor: topics.topicFor }));
+    cases = new CaseCommandService(
+      new EventStore(db.dataSource, { topicFor: topics.topicFor }),
+      undefined,
+      () => policy.current(),
+    );
     native = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
     connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
     client = new Client({ connection });
@@ -74,7 +78,7 @@ describe('case workflows through Kafka on the real Temporal dev server (report â
       taskQueue,
       workflowBundle: await bundleWorkflows(),
       activities: createCaseActivities({
-        cases: new CaseCommandService(new EventStore(db.dataSource, { topicFor: topics.topicFor })),
+        cases,
         policy,
         notifier: { remind: async () => undefined },
       }),

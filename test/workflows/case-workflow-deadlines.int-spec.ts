@@ -217,9 +217,11 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
         actor: MANAGER,
         data: { outcome: 'missforhallande', rationale: 'Brist' },
       });
+      // The workflow has seen the decision once it counts the decide task as done.
       const state = await h.settle(
         caseId,
-        (s, st) => s.decision !== null && (st?.lastVersion ?? 0) >= s.version,
+        (s, st) =>
+          s.decision !== null && (st?.tasks.some((t) => t.kind === 'decide' && t.status === 'done') ?? false),
       );
       expect(kindOf(state, 'ivo_report')).toBeUndefined();
     });

@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   const env = infraEnv();
   const db = await createTestDatabase();
   const taskQueue = `record-${randomUUID()}`;
-  const cases = new CaseCommandService(new EventStore(db.dataSource));
+  const policy = staticPolicySource(RECORDING_POLICY);
+  const cases = new CaseCommandService(new EventStore(db.dataSource), undefined, () => policy.current());
   const native = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const client = new Client({ connection });
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     workflowBundle: await bundleWorkflows(),
     activities: createCaseActivities({
       cases,
-      policy: staticPolicySource(RECORDING_POLICY),
+      policy,
       notifier: { remind: async () => undefined },
     }),
   });

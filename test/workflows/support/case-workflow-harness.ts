@@ -124,9 +124,11 @@ export class CaseWorkflowHarness {
       createTestDatabase().then((created) => (this.db = created)),
       workflowBundle(),
     ]);
+    // Commands and activities read the same policy (in production both read the stored policy).
     this.cases = new CaseCommandService(
       new EventStore(db.dataSource),
       () => new Date(Date.now() + this.offsetMs),
+      () => this.policy.current(),
     );
     const real = createCaseActivities({
       cases: this.cases,
