@@ -1,3 +1,4 @@
+import { documentTopLevelErrors, isPlainObject } from '../common/json-document';
 import { DEADLINE_KEYS, ESCALATION_ROLES, isEscalationRole } from './deadline-policy';
 import type {
   DeadlinePolicyDocument,
@@ -44,10 +45,6 @@ export const INVALID_DURATION_MESSAGE =
 const TOP_LEVEL_FIELDS = ['version', 'deadlines', 'escalationChain', 'decisionDelegation'];
 const MAX_REFERENCE_LENGTH = 500;
 const EXTRA_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function validateDuration(
   field: string,
@@ -248,19 +245,7 @@ export function validatePolicy(input: unknown): PolicyValidationResult {
       errors: [{ field: '', code: 'INVALID_TYPE', message: 'Policyn måste vara ett JSON-objekt' }],
     };
   }
-  for (const key of Object.keys(input)) {
-    if (!TOP_LEVEL_FIELDS.includes(key)) {
-      errors.push({ field: key, code: 'UNKNOWN_FIELD', message: `Okänt fält: ${key}` });
-    }
-  }
-  const version = input['version'];
-  if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) {
-    errors.push({
-      field: 'version',
-      code: 'INVALID_VERSION',
-      message: 'version måste vara ett positivt heltal',
-    });
-  }
+  errors.push(...documentTopLevelErrors(input, TOP_LEVEL_FIELDS, 'version måste vara ett positivt heltal'));
   const deadlines = validateDeadlines(input['deadlines'], errors);
   const escalationChain = validateChain(input['escalationChain'], errors);
   const decisionDelegation =
@@ -269,7 +254,7 @@ export function validatePolicy(input: unknown): PolicyValidationResult {
       : validateDelegation(input['decisionDelegation'], errors);
   if (errors.length > 0 || !deadlines || !escalationChain) return { ok: false, errors };
   const policy: DeadlinePolicyDocument = {
-    ...(typeof version === 'number' ? { version } : {}),
+    ...(typeof input['version'] === 'number' ? { version: input['version'] } : {}),
     deadlines,
     escalationChain,
     ...(decisionDelegation === undefined ? {} : { decisionDelegation }),

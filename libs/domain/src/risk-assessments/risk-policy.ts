@@ -1,3 +1,4 @@
+import { documentTopLevelErrors, isPlainObject } from '../common/json-document';
 import { CASE_TYPES } from '../cases/case-type';
 import type { CaseType } from '../cases/case-type';
 import { DEFAULT_RISK_BANDS, validateRiskBands } from '../risk/risk-bands';
@@ -59,10 +60,6 @@ const PATTERN_INTEGERS: readonly [keyof DeviationPatternPolicy, string, number, 
   ['cooldownDays', 'Spärrtiden (dagar)', 0, 3660],
 ];
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function validatePattern(input: unknown, errors: RiskFieldError[]): DeviationPatternPolicy | undefined {
   if (!isPlainObject(input)) {
     errors.push({ field: 'pattern', code: 'INVALID_TYPE', message: 'Mönsterregeln måste vara ett objekt' });
@@ -118,19 +115,11 @@ export function validateRiskPolicy(input: unknown): RiskPolicyValidationResult {
       errors: [{ field: '', code: 'INVALID_TYPE', message: 'Riskpolicyn måste vara ett objekt' }],
     };
   }
-  const errors: RiskFieldError[] = [];
-  for (const key of Object.keys(input)) {
-    if (!['version', 'bands', 'pattern'].includes(key))
-      errors.push({ field: key, code: 'UNKNOWN_FIELD', message: `Okänt fält: ${key}` });
-  }
-  const version = input['version'];
-  if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) {
-    errors.push({
-      field: 'version',
-      code: 'INVALID_VERSION',
-      message: 'Versionen måste vara ett positivt heltal',
-    });
-  }
+  const errors: RiskFieldError[] = documentTopLevelErrors(
+    input,
+    ['version', 'bands', 'pattern'],
+    'Versionen måste vara ett positivt heltal',
+  );
   let bands: RiskBands | undefined;
   if (input['bands'] === undefined) {
     errors.push({ field: 'bands', code: 'REQUIRED', message: 'Riskgränserna (bands) måste anges' });
@@ -147,6 +136,10 @@ export function validateRiskPolicy(input: unknown): RiskPolicyValidationResult {
   if (errors.length > 0 || !bands || !pattern) return { ok: false, errors };
   return {
     ok: true,
-    policy: { ...(typeof version === 'number' ? { version } : {}), bands, pattern },
+    policy: {
+      ...(typeof input['version'] === 'number' ? { version: input['version'] } : {}),
+      bands,
+      pattern,
+    },
   };
 }

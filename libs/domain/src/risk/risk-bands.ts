@@ -1,3 +1,4 @@
+import { isPlainObject } from '../common/json-document';
 import { RISK_LEVEL_INFO, RISK_LEVELS } from './risk-level';
 import type { RiskLevel } from './risk-level';
 
@@ -32,10 +33,6 @@ export interface RiskFieldError {
 export type RiskBandsValidationResult =
   | { readonly ok: true; readonly bands: RiskBands }
   | { readonly ok: false; readonly errors: RiskFieldError[] };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const isScoreBound = (n: unknown): n is number =>
   typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 16;
