@@ -1,22 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { canManageBoardRegisters, canReadAppointments } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
-import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
-import { REGISTER_ID_PARAM } from '../routines/routines.controller';
+import { IdempotentId } from '../idempotency/idempotent-create.decorator';
+import {
+  RegisterCommand,
+  RegisterCreate,
+  RegisterDetail,
+} from '../routines/register-support/register-routes.decorator';
 import {
   AlertsQueryDto,
   AppointDto,
@@ -34,20 +29,13 @@ import { AppointmentsService } from './appointments.service';
 export class AppointmentsController {
   constructor(private readonly service: AppointmentsService) {}
 
-  @Post()
-  @HttpCode(201)
-  @Authorize(canManageBoardRegisters)
-  @UseInterceptors(IdempotencyInterceptor)
-  @RecoverableCreate()
-  @ApiOperation({
+  @RegisterCreate({
+    rule: canManageBoardRegisters,
     summary: 'Förordna SAS, MAS, MAR, verksamhetschef HSL, processägare eller delegat, med beslutet (R-15)',
-  })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
     type: AppointmentDto,
-    headers: { Location: { description: 'Förordnandets adress', schema: { type: 'string' } } },
+    location: 'Förordnandets adress',
+    problems: [400, 401, 403, 413, 415, 422],
   })
-  @ApiProblems(400, 401, 403, 413, 415, 422)
   async appoint(
     @CurrentUser() user: Principal,
     @Body() body: AppointDto,
@@ -80,23 +68,20 @@ export class AppointmentsController {
     return this.service.alerts(query.on);
   }
 
-  @Get(':id')
-  @Authorize(canReadAppointments)
-  @ApiOperation({ summary: 'Ett förordnande' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: AppointmentDto })
-  @ApiProblems(400, 401, 403, 404)
+  @RegisterDetail({
+    rule: canReadAppointments,
+    summary: 'Ett förordnande',
+    type: AppointmentDto,
+  })
   get(@Param('id') id: string): Promise<AppointmentDto> {
     return this.service.get(id);
   }
 
-  @Post(':id/end')
-  @HttpCode(200)
-  @Authorize(canManageBoardRegisters)
-  @ApiOperation({ summary: 'Avsluta ett förordnande' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: AppointmentDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @RegisterCommand(':id/end', {
+    rule: canManageBoardRegisters,
+    summary: 'Avsluta ett förordnande',
+    type: AppointmentDto,
+  })
   end(
     @CurrentUser() user: Principal,
     @Param('id') id: string,

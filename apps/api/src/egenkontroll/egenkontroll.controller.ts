@@ -1,13 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EGENKONTROLL_KINDS, EGENKONTROLL_KIND_LABELS } from '@kvalitet/domain';
 import {
@@ -18,15 +10,17 @@ import {
   mayReadEgenkontroll,
   mayRecordEgenkontroll,
 } from '../access/access-policy';
-import { RegisterItemAccess } from '../routines/register-support/register-access.guard';
-
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
-import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
-import { REGISTER_ID_PARAM } from '../routines/routines.controller';
+import { IdempotentId } from '../idempotency/idempotent-create.decorator';
+import {
+  RegisterCommand,
+  RegisterCreate,
+  RegisterDetail,
+  type RegisterItem,
+} from '../routines/register-support/register-routes.decorator';
 import {
   AddControlDto,
   AdoptPlanDto,
@@ -39,6 +33,10 @@ import {
   RecordControlResultDto,
 } from './egenkontroll.dto';
 import { EgenkontrollService } from './egenkontroll.service';
+
+const PLAN_READ: RegisterItem = ['egenkontroll', 'Planen', egenkontrollReadAccess];
+const PLAN_MANAGE: RegisterItem = ['egenkontroll', 'Planen', egenkontrollManageAccess];
+const PLAN_RECORD: RegisterItem = ['egenkontroll', 'Planen', egenkontrollRecordAccess];
 
 @ApiTags('egenkontroll')
 @ApiBearerAuth()
@@ -55,21 +53,15 @@ export class EgenkontrollController {
     return EGENKONTROLL_KINDS.map((kind) => ({ kind, label: EGENKONTROLL_KIND_LABELS[kind] }));
   }
 
-  @Post('plans')
-  @HttpCode(201)
-  @Authorize(mayManageUnitRegisters)
-  @UseInterceptors(IdempotencyInterceptor)
-  @RecoverableCreate()
-  @ApiOperation({
+  @RegisterCreate({
+    path: 'plans',
+    rule: mayManageUnitRegisters,
     summary:
       'Enhetens årliga egenkontrollplan: kontroller, frekvens, ansvarig (EK-1, EK-3); en per enhet och år',
-  })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
     type: EgenkontrollPlanDto,
-    headers: { Location: { description: 'Planens adress', schema: { type: 'string' } } },
+    location: 'Planens adress',
+    problems: [400, 401, 403, 409, 413, 415, 422],
   })
-  @ApiProblems(400, 401, 403, 409, 413, 415, 422)
   async create(
     @CurrentUser() user: Principal,
     @Body() body: CreateEgenkontrollPlanDto,
@@ -97,27 +89,23 @@ export class EgenkontrollController {
     return this.service.list(user, query);
   }
 
-  @Get('plans/:id')
-  @Authorize(mayReadEgenkontroll)
-  @ApiOperation({
+  @RegisterDetail({
+    path: 'plans/:id',
+    rule: mayReadEgenkontroll,
     summary: 'En plan med kontroller, tillfällen (gjorda, kommande, saknade), resultat och uppgifter',
+    type: EgenkontrollPlanDto,
+    item: PLAN_READ,
   })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: EgenkontrollPlanDto })
-  @ApiProblems(400, 401, 403, 404)
-  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollReadAccess)
   get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<EgenkontrollPlanDto> {
     return this.service.get(user, id);
   }
 
-  @Post('plans/:id/controls')
-  @HttpCode(200)
-  @Authorize(mayManageUnitRegisters)
-  @ApiOperation({ summary: 'Lägg till en kontroll i planen' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: EgenkontrollPlanDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollManageAccess)
+  @RegisterCommand('plans/:id/controls', {
+    rule: mayManageUnitRegisters,
+    summary: 'Lägg till en kontroll i planen',
+    type: EgenkontrollPlanDto,
+    item: PLAN_MANAGE,
+  })
   addControl(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -127,14 +115,12 @@ export class EgenkontrollController {
     return this.service.addControl(user, id, body.control, body.expectedVersion, info);
   }
 
-  @Post('plans/:id/adopt')
-  @HttpCode(200)
-  @Authorize(mayManageUnitRegisters)
-  @ApiOperation({ summary: 'Fastställ planen; varje kontrolltillfälle blir en uppgift med frist' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: EgenkontrollPlanDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollManageAccess)
+  @RegisterCommand('plans/:id/adopt', {
+    rule: mayManageUnitRegisters,
+    summary: 'Fastställ planen; varje kontrolltillfälle blir en uppgift med frist',
+    type: EgenkontrollPlanDto,
+    item: PLAN_MANAGE,
+  })
   adopt(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -150,17 +136,13 @@ export class EgenkontrollController {
     );
   }
 
-  @Post('plans/:id/results')
-  @HttpCode(200)
-  @Authorize(mayRecordEgenkontroll)
-  @ApiOperation({
+  @RegisterCommand('plans/:id/results', {
+    rule: mayRecordEgenkontroll,
     summary:
       'Registrera ett genomfört kontrolltillfälle: resultat, analys, fynd (avvikelse → ärende, åtgärd) eller uttryckligen inga åtgärder (EK-3)',
+    type: EgenkontrollPlanDto,
+    item: PLAN_RECORD,
   })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: EgenkontrollPlanDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollRecordAccess)
   record(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -170,14 +152,12 @@ export class EgenkontrollController {
     return this.service.recordResult(user, id, body, info);
   }
 
-  @Post('plans/:id/complete-action')
-  @HttpCode(200)
-  @Authorize(mayRecordEgenkontroll)
-  @ApiOperation({ summary: 'Markera en åtgärd efter ett fynd som genomförd' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: EgenkontrollPlanDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('egenkontroll', 'Planen', egenkontrollRecordAccess)
+  @RegisterCommand('plans/:id/complete-action', {
+    rule: mayRecordEgenkontroll,
+    summary: 'Markera en åtgärd efter ett fynd som genomförd',
+    type: EgenkontrollPlanDto,
+    item: PLAN_RECORD,
+  })
   completeAction(
     @CurrentUser() user: Principal,
     @Param('id') id: string,

@@ -1,28 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   canManageBoardRegisters,
   canReadInternkontroll,
   internkontrollResultAccess,
 } from '../access/access-policy';
-import { RegisterItemAccess } from '../routines/register-support/register-access.guard';
-
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
-import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
-import { REGISTER_ID_PARAM } from '../routines/routines.controller';
+import { IdempotentId } from '../idempotency/idempotent-create.decorator';
+import {
+  RegisterCommand,
+  RegisterCreate,
+  RegisterDetail,
+  type RegisterItem,
+} from '../routines/register-support/register-routes.decorator';
 import {
   AddInternkontrollControlDto,
   AddInternkontrollRiskDto,
@@ -37,7 +31,7 @@ import {
 } from './internkontroll.dto';
 import { InternkontrollService } from './internkontroll.service';
 
-const COMMAND_PROBLEMS = [400, 401, 403, 404, 409, 413, 415] as const;
+const PLAN: RegisterItem = ['internkontroll', 'Planen', internkontrollResultAccess];
 
 @ApiTags('internkontroll')
 @ApiBearerAuth()
@@ -45,20 +39,13 @@ const COMMAND_PROBLEMS = [400, 401, 403, 404, 409, 413, 415] as const;
 export class InternkontrollController {
   constructor(private readonly service: InternkontrollService) {}
 
-  @Post()
-  @HttpCode(201)
-  @Authorize(canManageBoardRegisters)
-  @UseInterceptors(IdempotencyInterceptor)
-  @RecoverableCreate()
-  @ApiOperation({
+  @RegisterCreate({
+    rule: canManageBoardRegisters,
     summary: 'Påbörja årets internkontrollplan (riskanalys → urval → nämndens beslut → kontroller → rapport)',
-  })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
     type: InternkontrollPlanDto,
-    headers: { Location: { description: 'Planens adress', schema: { type: 'string' } } },
+    location: 'Planens adress',
+    problems: [400, 401, 403, 409, 413, 415, 422],
   })
-  @ApiProblems(400, 401, 403, 409, 413, 415, 422)
   async create(
     @CurrentUser() user: Principal,
     @Body() body: CreateInternkontrollPlanDto,
@@ -80,25 +67,20 @@ export class InternkontrollController {
     return this.service.list(query.page, query.pageSize);
   }
 
-  @Get(':id')
-  @Authorize(canReadInternkontroll)
-  @ApiOperation({ summary: 'En internkontrollplan' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: InternkontrollPlanDto })
-  @ApiProblems(400, 401, 403, 404)
+  @RegisterDetail({
+    rule: canReadInternkontroll,
+    summary: 'En internkontrollplan',
+    type: InternkontrollPlanDto,
+  })
   get(@Param('id') id: string): Promise<InternkontrollPlanDto> {
     return this.service.get(id);
   }
 
-  @Post(':id/risks')
-  @HttpCode(200)
-  @Authorize(canManageBoardRegisters)
-  @ApiOperation({
+  @RegisterCommand(':id/risks', {
+    rule: canManageBoardRegisters,
     summary: 'Lägg till en risk från riskanalysen (4×4-matrisen; mycket höga risker föreslås till planen)',
+    type: InternkontrollPlanDto,
   })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: InternkontrollPlanDto })
-  @ApiProblems(...COMMAND_PROBLEMS)
   addRisk(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -115,15 +97,11 @@ export class InternkontrollController {
     );
   }
 
-  @Post(':id/select-risk')
-  @HttpCode(200)
-  @Authorize(canManageBoardRegisters)
-  @ApiOperation({
+  @RegisterCommand(':id/select-risk', {
+    rule: canManageBoardRegisters,
     summary: 'Välj en risk till planen, eller välj bort den, med motivering (riskbaserat urval)',
+    type: InternkontrollPlanDto,
   })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: InternkontrollPlanDto })
-  @ApiProblems(...COMMAND_PROBLEMS)
   select(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -143,13 +121,11 @@ export class InternkontrollController {
     );
   }
 
-  @Post(':id/controls')
-  @HttpCode(200)
-  @Authorize(canManageBoardRegisters)
-  @ApiOperation({ summary: 'Lägg till en kontroll för en vald risk' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: InternkontrollPlanDto })
-  @ApiProblems(...COMMAND_PROBLEMS)
+  @RegisterCommand(':id/controls', {
+    rule: canManageBoardRegisters,
+    summary: 'Lägg till en kontroll för en vald risk',
+    type: InternkontrollPlanDto,
+  })
   addControl(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -170,13 +146,11 @@ export class InternkontrollController {
     );
   }
 
-  @Post(':id/adopt')
-  @HttpCode(200)
-  @Authorize(canManageBoardRegisters)
-  @ApiOperation({ summary: 'Registrera nämndens beslut om planen (IK-3)' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: InternkontrollPlanDto })
-  @ApiProblems(...COMMAND_PROBLEMS)
+  @RegisterCommand(':id/adopt', {
+    rule: canManageBoardRegisters,
+    summary: 'Registrera nämndens beslut om planen (IK-3)',
+    type: InternkontrollPlanDto,
+  })
   adopt(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -192,16 +166,12 @@ export class InternkontrollController {
     );
   }
 
-  @Post(':id/control-results')
-  @HttpCode(200)
-  @Authorize(canReadInternkontroll)
-  @ApiOperation({
+  @RegisterCommand(':id/control-results', {
+    rule: canReadInternkontroll,
     summary: 'Registrera en kontrolls resultat (kvalitet, förvaltningschef eller kontrollens ansvarige)',
+    type: InternkontrollPlanDto,
+    item: PLAN,
   })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: InternkontrollPlanDto })
-  @ApiProblems(...COMMAND_PROBLEMS)
-  @RegisterItemAccess('internkontroll', 'Planen', internkontrollResultAccess)
   result(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -226,13 +196,11 @@ export class InternkontrollController {
     );
   }
 
-  @Post(':id/report')
-  @HttpCode(200)
-  @Authorize(canManageBoardRegisters)
-  @ApiOperation({ summary: 'Rapportera utfallet till nämnden med utvärdering (IK-2, DL-25)' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: InternkontrollPlanDto })
-  @ApiProblems(...COMMAND_PROBLEMS)
+  @RegisterCommand(':id/report', {
+    rule: canManageBoardRegisters,
+    summary: 'Rapportera utfallet till nämnden med utvärdering (IK-2, DL-25)',
+    type: InternkontrollPlanDto,
+  })
   report(
     @CurrentUser() user: Principal,
     @Param('id') id: string,

@@ -1,23 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { canReadRoutines, mayManageUnitRegisters, routineCommandAccess } from '../access/access-policy';
-import { RegisterItemAccess } from './register-support/register-access.guard';
-
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
-import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
+import { IdempotentId } from '../idempotency/idempotent-create.decorator';
+import {
+  RegisterCommand,
+  RegisterCreate,
+  RegisterDetail,
+  type RegisterItem,
+} from './register-support/register-routes.decorator';
 import {
   AdoptRoutineVersionDto,
   ChangeRoutineOwnerDto,
@@ -29,11 +24,7 @@ import {
 } from './routine.dto';
 import { RoutinesService } from './routines.service';
 
-export const REGISTER_ID_PARAM = {
-  name: 'id',
-  description: 'Id (UUID)',
-  schema: { type: 'string', format: 'uuid' },
-} as const;
+const ROUTINE: RegisterItem = ['routine', 'Dokumentet', routineCommandAccess];
 
 @ApiTags('processer och rutiner')
 @ApiBearerAuth()
@@ -41,20 +32,13 @@ export const REGISTER_ID_PARAM = {
 export class RoutinesController {
   constructor(private readonly routines: RoutinesService) {}
 
-  @Post()
-  @HttpCode(201)
-  @Authorize(mayManageUnitRegisters)
-  @UseInterceptors(IdempotencyInterceptor)
-  @RecoverableCreate()
-  @ApiOperation({
+  @RegisterCreate({
+    rule: mayManageUnitRegisters,
     summary: 'Registrera en process (nivå 1–3) eller rutin (nivå 2–3) med ägare och revideringsintervall',
-  })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
     type: RoutineDto,
-    headers: { Location: { description: 'Dokumentets adress', schema: { type: 'string' } } },
+    location: 'Dokumentets adress',
+    problems: [400, 401, 403, 413, 415, 422],
   })
-  @ApiProblems(400, 401, 403, 413, 415, 422)
   async register(
     @CurrentUser() user: Principal,
     @Body() body: RegisterRoutineDto,
@@ -76,26 +60,21 @@ export class RoutinesController {
     return this.routines.list(query);
   }
 
-  @Get(':id')
-  @Authorize(canReadRoutines)
-  @ApiOperation({ summary: 'Ett dokument med alla versioner, beslut och revideringsuppgifter' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: RoutineDto })
-  @ApiProblems(400, 401, 403, 404)
+  @RegisterDetail({
+    rule: canReadRoutines,
+    summary: 'Ett dokument med alla versioner, beslut och revideringsuppgifter',
+    type: RoutineDto,
+  })
   get(@Param('id') id: string): Promise<RoutineDto> {
     return this.routines.get(id);
   }
 
-  @Post(':id/adopt-version')
-  @HttpCode(200)
-  @Authorize(mayManageUnitRegisters)
-  @ApiOperation({
+  @RegisterCommand(':id/adopt-version', {
+    rule: mayManageUnitRegisters,
     summary: 'Fastställ en ny version (revision) med beslutet; nästa revideringsdatum räknas fram',
+    type: RoutineDto,
+    item: ROUTINE,
   })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: RoutineDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('routine', 'Dokumentet', routineCommandAccess)
   adopt(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -112,14 +91,12 @@ export class RoutinesController {
     );
   }
 
-  @Post(':id/change-owner')
-  @HttpCode(200)
-  @Authorize(mayManageUnitRegisters)
-  @ApiOperation({ summary: 'Byt ägare (processägare/dokumentägare) och administratör' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: RoutineDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('routine', 'Dokumentet', routineCommandAccess)
+  @RegisterCommand(':id/change-owner', {
+    rule: mayManageUnitRegisters,
+    summary: 'Byt ägare (processägare/dokumentägare) och administratör',
+    type: RoutineDto,
+    item: ROUTINE,
+  })
   changeOwner(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -136,14 +113,12 @@ export class RoutinesController {
     );
   }
 
-  @Post(':id/repeal')
-  @HttpCode(200)
-  @Authorize(mayManageUnitRegisters)
-  @ApiOperation({ summary: 'Upphäv dokumentet med beslut och skäl (versionerna sparas)' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: RoutineDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('routine', 'Dokumentet', routineCommandAccess)
+  @RegisterCommand(':id/repeal', {
+    rule: mayManageUnitRegisters,
+    summary: 'Upphäv dokumentet med beslut och skäl (versionerna sparas)',
+    type: RoutineDto,
+    item: ROUTINE,
+  })
   repeal(
     @CurrentUser() user: Principal,
     @Param('id') id: string,

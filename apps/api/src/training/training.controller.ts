@@ -1,24 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { mayManageUnitRegisters, mayReadTraining, trainingAccess } from '../access/access-policy';
-import { RegisterItemAccess } from '../routines/register-support/register-access.guard';
-
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
-import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
-import { REGISTER_ID_PARAM } from '../routines/routines.controller';
+import { IdempotentId } from '../idempotency/idempotent-create.decorator';
+import {
+  RegisterCommand,
+  RegisterCreate,
+  RegisterDetail,
+  type RegisterItem,
+} from '../routines/register-support/register-routes.decorator';
 import {
   MoveEmployeeDto,
   RecordInformationDto,
@@ -30,26 +24,21 @@ import {
 } from './training.dto';
 import { TrainingService } from './training.service';
 
+const RECORD: RegisterItem = ['training', 'Posten', trainingAccess];
+
 @ApiTags('utbildning lex Sarah')
 @ApiBearerAuth()
 @Controller('training/records')
 export class TrainingController {
   constructor(private readonly service: TrainingService) {}
 
-  @Post()
-  @HttpCode(201)
-  @Authorize(mayManageUnitRegisters)
-  @UseInterceptors(IdempotencyInterceptor)
-  @RecoverableCreate()
-  @ApiOperation({
+  @RegisterCreate({
+    rule: mayManageUnitRegisters,
     summary: 'Registrera en nyanställd; information om lex Sarah ska ges inom två veckor (DL-29)',
-  })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
     type: TrainingRecordDto,
-    headers: { Location: { description: 'Postens adress', schema: { type: 'string' } } },
+    location: 'Postens adress',
+    problems: [400, 401, 403, 409, 413, 415, 422],
   })
-  @ApiProblems(400, 401, 403, 409, 413, 415, 422)
   async register(
     @CurrentUser() user: Principal,
     @Body() body: RegisterEmployeeDto,
@@ -71,25 +60,22 @@ export class TrainingController {
     return this.service.list(user, query);
   }
 
-  @Get(':id')
-  @Authorize(mayReadTraining)
-  @ApiOperation({ summary: 'En persons informationshistorik' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: TrainingRecordDto })
-  @ApiProblems(400, 401, 403, 404)
-  @RegisterItemAccess('training', 'Posten', trainingAccess)
+  @RegisterDetail({
+    rule: mayReadTraining,
+    summary: 'En persons informationshistorik',
+    type: TrainingRecordDto,
+    item: RECORD,
+  })
   get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<TrainingRecordDto> {
     return this.service.get(user, id);
   }
 
-  @Post(':id/informed')
-  @HttpCode(200)
-  @Authorize(mayManageUnitRegisters)
-  @ApiOperation({ summary: 'Registrera att personen har informerats om lex Sarah; nästa gång om ett år' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: TrainingRecordDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('training', 'Posten', trainingAccess)
+  @RegisterCommand(':id/informed', {
+    rule: mayManageUnitRegisters,
+    summary: 'Registrera att personen har informerats om lex Sarah; nästa gång om ett år',
+    type: TrainingRecordDto,
+    item: RECORD,
+  })
   informed(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -109,14 +95,12 @@ export class TrainingController {
     );
   }
 
-  @Post(':id/move')
-  @HttpCode(200)
-  @Authorize(mayManageUnitRegisters)
-  @ApiOperation({ summary: 'Flytta personen till en annan enhet' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: TrainingRecordDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('training', 'Posten', trainingAccess)
+  @RegisterCommand(':id/move', {
+    rule: mayManageUnitRegisters,
+    summary: 'Flytta personen till en annan enhet',
+    type: TrainingRecordDto,
+    item: RECORD,
+  })
   move(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -132,14 +116,12 @@ export class TrainingController {
     );
   }
 
-  @Post(':id/leave')
-  @HttpCode(200)
-  @Authorize(mayManageUnitRegisters)
-  @ApiOperation({ summary: 'Personen har slutat; inga fler påminnelser' })
-  @ApiParam(REGISTER_ID_PARAM)
-  @ApiOkResponse({ type: TrainingRecordDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
-  @RegisterItemAccess('training', 'Posten', trainingAccess)
+  @RegisterCommand(':id/leave', {
+    rule: mayManageUnitRegisters,
+    summary: 'Personen har slutat; inga fler påminnelser',
+    type: TrainingRecordDto,
+    item: RECORD,
+  })
   leave(
     @CurrentUser() user: Principal,
     @Param('id') id: string,

@@ -17,7 +17,8 @@ import { ApiProblems } from '../problem/api-problems.decorator';
 
 export interface RouteDoc {
   summary: string;
-  operationId: string;
+  /** Without one, the document's default: `<Controller>_<method>` (configure-app.ts). */
+  operationId?: string;
 }
 
 export interface CreateRouteDoc extends RouteDoc {
@@ -31,12 +32,13 @@ export interface ResourceRouteDoc extends RouteDoc {
 }
 
 /**
- * `POST /` that creates a resource: 201 with Location, replayable with an Idempotency-Key. The handler
- * must create under `@IdempotentId()` through `createOnce` (ADR 0009): a retry after a crash runs it again.
+ * `POST /` (or `path`) that creates a resource: 201 with Location, replayable with an Idempotency-Key.
+ * The handler must create under `@IdempotentId()` through `createOnce` (ADR 0009): a retry after a
+ * crash runs it again.
  */
-export const CreateRoute = ({ summary, operationId, response, problems }: CreateRouteDoc) =>
+export const CreateRoute = ({ summary, operationId, response, problems }: CreateRouteDoc, path?: string) =>
   applyDecorators(
-    Post(),
+    Post(path),
     HttpCode(201),
     UseInterceptors(IdempotencyInterceptor),
     RecoverableCreate(),
@@ -46,10 +48,10 @@ export const CreateRoute = ({ summary, operationId, response, problems }: Create
     ApiProblems(...problems),
   );
 
-/** `GET /:id` that reads one resource. */
-export const DetailRoute = ({ summary, operationId, idParam, response }: ResourceRouteDoc) =>
+/** `GET /:id` (or a `path` under it) that reads one resource. */
+export const DetailRoute = ({ summary, operationId, idParam, response }: ResourceRouteDoc, path = ':id') =>
   applyDecorators(
-    Get(':id'),
+    Get(path),
     ApiOperation({ summary, operationId }),
     ApiParam(idParam),
     ApiOkResponse(response),
