@@ -17,7 +17,10 @@ const FC: AdoptionDecision = {
 };
 
 const board = { unitId: 'forvaltning', processId: null, decisionType: null };
-function appoint(data: Partial<AppointData> & Pick<AppointData, 'role' | 'holder'>): AppointmentState {
+type AppointInput = Partial<AppointData> & Pick<AppointData, 'role' | 'holder'>;
+
+/** The `appoint` decision for a board appointment by the förvaltningschef, from 2026 on, unless `data` says otherwise. */
+function decideAppoint(data: AppointInput) {
   const full: AppointData = {
     appointmentId: `a-${data.role}-${data.scope?.decisionType ?? ''}`,
     scope: board,
@@ -27,11 +30,15 @@ function appoint(data: Partial<AppointData> & Pick<AppointData, 'role' | 'holder
     delegationReference: null,
     ...data,
   };
-  const decision = decideAppointment(
+  return decideAppointment(
     { type: 'appoint', actor: KVALITET, data: full },
     null,
     new Date('2026-02-01T10:00:00Z'),
   );
+}
+
+function appoint(data: AppointInput): AppointmentState {
+  const decision = decideAppoint(data);
   if (!decision.ok) throw new Error(decision.refusal.message);
   return decision.events.reduce<AppointmentState | null>(
     (s, e, i) => APPOINTMENT_AGGREGATE.evolve(s, e as AppointmentEvent, i + 1),
@@ -79,43 +86,14 @@ describe('appointments (R-15, AUD-5, AUD-6)', () => {
   });
 
   it('the verksamhetschef HSL must be appointed by the nämnd (AUD-5); a delegate needs the delegationsordning point', () => {
-    const wrong = decideAppointment(
-      {
-        type: 'appoint',
-        actor: KVALITET,
-        data: {
-          appointmentId: 'x',
-          role: 'verksamhetschef_hsl',
-          holder: 'x',
-          scope: board,
-          decision: FC,
-          validFrom: '2026-01-01',
-          validTo: null,
-          delegationReference: null,
-        },
-      },
-      null,
-      new Date(),
-    );
+    const wrong = decideAppoint({ appointmentId: 'x', role: 'verksamhetschef_hsl', holder: 'x' });
     expect(wrong).toMatchObject({ ok: false, refusal: { field: 'decision.decidedBy' } });
-    const delegate = decideAppointment(
-      {
-        type: 'appoint',
-        actor: KVALITET,
-        data: {
-          appointmentId: 'y',
-          role: 'delegat',
-          holder: 'x',
-          scope: { ...board, decisionType: 'lex_maria_decision' },
-          decision: FC,
-          validFrom: '2026-01-01',
-          validTo: null,
-          delegationReference: null,
-        },
-      },
-      null,
-      new Date(),
-    );
+    const delegate = decideAppoint({
+      appointmentId: 'y',
+      role: 'delegat',
+      holder: 'x',
+      scope: { ...board, decisionType: 'lex_maria_decision' },
+    });
     expect(delegate).toMatchObject({ ok: false, refusal: { field: 'delegationReference' } });
   });
 
