@@ -27,6 +27,16 @@ export interface AggregateStream<S, E> {
   rebuild(events: readonly E[]): S | null;
 }
 
+/**
+ * What a decision records besides its own events, decided in the command's transaction on the loaded
+ * stream: `decide` gives the command's events on a state (or throws its refusal), and the result is
+ * everything to append, in order.
+ */
+export type RecordWith<S, E> = (
+  loaded: { id: string; history: readonly EventEnvelope[]; state: S | null; now: Date },
+  decide: (state: S | null) => readonly E[],
+) => Promise<readonly E[]>;
+
 /** What else an accepted decision carries (a register's `nextWakeAt`), returned with the result. */
 type DecisionExtras<D> = Omit<Extract<D, { readonly ok: true }>, 'ok' | 'events'>;
 
@@ -110,15 +120,21 @@ export class AggregateCommandService<
    * One command in one transaction: load, fold, check the caller's expectedVersion, decide (`decide`
    * gets the state, null for an aggregate not yet created, and the time), append. A refusal is thrown
    * as CommandRefusedError; a version conflict is retried when the caller gave no expectedVersion.
+   * `recordWith` adds what the decision implies to the same append (a case's deadlines and tasks,
+   * ADR 0021).
    */
   async handle<D extends Decision<E>>(
     id: string,
     actor: string,
     decide: (state: S | null, now: Date) => D,
     context: CommandContext = {},
+    recordWith?: RecordWith<S, E>,
   ): Promise<CommandResult<S> & DecisionExtras<D>> {
     return retryOnVersionConflict(
-      () => this.store.transaction((manager) => this.decideAndAppend(manager, id, actor, decide, context)),
+      () =>
+        this.store.transaction((manager) =>
+          this.decideAndAppend(manager, id, actor, decide, context, recordWith),
+        ),
       { expectedVersion: context.expectedVersion },
     );
   }
@@ -129,18 +145,24 @@ export class AggregateCommandService<
     actor: string,
     decide: (state: S | null, now: Date) => D,
     context: CommandContext,
+    recordWith: RecordWith<S, E> | undefined,
   ): Promise<CommandResult<S> & DecisionExtras<D>> {
     const history = await this.store.load(id, manager);
     if (!this.owns(history)) throw new CommandRefusedError(NOT_FOUND);
     const state = this.rebuild(history);
     if (context.expectedVersion !== undefined && (state?.version ?? 0) !== context.expectedVersion)
       throw new VersionConflictError(id, context.expectedVersion);
-    const decision = decide(state, this.clock());
-    const written = await this.append(manager, id, acceptedEvents(decision), actor, context, {
-      state,
-      events: history,
-    });
-    return { ...extrasOf(decision), ...written };
+    const now = this.clock();
+    let extras = {} as DecisionExtras<D>;
+    const decided = (current: S | null): readonly E[] => {
+      const decision = decide(current, now);
+      const events = acceptedEvents(decision);
+      extras = extrasOf(decision);
+      return events;
+    };
+    const events = recordWith ? await recordWith({ id, history, state, now }, decided) : decided(state);
+    const written = await this.append(manager, id, events, actor, context, { state, events: history });
+    return { ...extras, ...written };
   }
 
   /**

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import {
   caseNumberPrefix,
   decideCase,
@@ -16,12 +15,12 @@ import {
 } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import {
+  AggregateCommandService,
   commandMetadata,
-  retryOnVersionConflict,
   toDomainEvents,
+  type AggregateStream,
 } from '../aggregates/aggregate-command-service';
 import type { EventStore } from '../event-store/event-store';
-import { VersionConflictError } from '../event-store/version-conflict.error';
 import { PolicyRepository } from '../policy/policy-repository';
 import { CaseRefusedError } from './case-refused.error';
 import { lazyPolicy } from './case-work-writer';
@@ -75,13 +74,18 @@ function stockholmYear(instant: Date): number {
   return instant.getUTCFullYear();
 }
 
+const CASE_STREAM: AggregateStream<CaseAggregateState, CaseEvent> = {
+  aggregateType: 'case',
+  rebuild: rebuildCase,
+};
+
 /**
- * The application service every writer of cases goes through (API, Temporal activities): load the
- * stream, decide with the pure decider, append with optimistic concurrency. A report allocates its
- * gap-free case number in the same transaction as its events, together with the reports that
- * arrived meanwhile (ADR 0010).
+ * The application service every writer of cases goes through (API, Temporal activities): the one
+ * command service of every aggregate, with the case's two special parts. A person's command records
+ * the deadlines and tasks it implies (ADR 0021). A report allocates its gap-free case number in the
+ * same transaction as its events, together with the reports that arrived meanwhile (ADR 0010).
  */
-export class CaseCommandService {
+export class CaseCommandService extends AggregateCommandService<CaseAggregateState, CaseEvent> {
   private readonly reports = new KeyedBatcher<PendingReport, CaseCommandResult>(
     (_key, reports) => this.writeReports(reports),
     MAX_REPORT_BATCH,
@@ -94,10 +98,11 @@ export class CaseCommandService {
    * the deadline starts); by default the organisation's versioned policy in the same store.
    */
   constructor(
-    private readonly store: EventStore,
-    private readonly clock: () => Date = () => new Date(),
+    store: EventStore,
+    clock: () => Date = () => new Date(),
     policy?: () => Promise<DeadlinePolicy>,
   ) {
+    super(CASE_STREAM, store, clock);
     const repository = policy ? null : new PolicyRepository(store);
     this.policy = policy ?? (() => repository!.current());
   }
@@ -130,40 +135,24 @@ export class CaseCommandService {
     });
   }
 
+  /** A person's or the process manager's command on an existing case (one transaction). */
   async execute(
     caseId: string,
     command: CaseCommandInput,
     context: CaseCommandContext = {},
   ): Promise<CaseCommandResult> {
-    // Without an expectedVersion a concurrent writer only means deciding again on the fresh state.
-    return retryOnVersionConflict(
-      () =>
-        this.store.transaction(async (manager) => {
-          const history = await this.store.load(caseId, manager);
-          const state = rebuildCase(toDomainEvents<CaseEvent>(history));
-          if (context.expectedVersion !== undefined && (state?.version ?? 0) !== context.expectedVersion) {
-            throw new VersionConflictError(caseId, context.expectedVersion);
-          }
-          const now = this.clock();
-          const decide = (current: typeof state): readonly CaseEvent[] => {
-            const decision = decideCase(command, current, now);
-            if (!decision.ok) throw new CaseRefusedError(decision.refusal);
-            return decision.events;
-          };
-          // The process manager's own commands imply nothing more; a person's command records the
-          // deadlines and tasks it implies with its own events (ADR 0021).
-          const events = isCaseSystemCommand(command.type)
-            ? decide(state)
-            : await withImpliedWork({ caseId, history, state, now, policy: lazyPolicy(this.policy) }, decide);
-          return this.appendDecided(manager, caseId, state, history, events, command.actor, context);
-        }),
-      { expectedVersion: context.expectedVersion },
+    // The process manager's own commands imply nothing more; a person's command records the
+    // deadlines and tasks it implies with its own events (ADR 0021).
+    return this.handle(
+      caseId,
+      command.actor.username,
+      (state, now) => decideCase(command, state, now),
+      context,
+      isCaseSystemCommand(command.type)
+        ? undefined
+        : (loaded, decide) =>
+            withImpliedWork({ ...loaded, caseId: loaded.id, policy: lazyPolicy(this.policy) }, decide),
     );
-  }
-
-  async load(caseId: string): Promise<{ state: CaseAggregateState | null; events: EventEnvelope[] }> {
-    const events = await this.store.load(caseId);
-    return { state: rebuildCase(toDomainEvents<CaseEvent>(events)), events };
   }
 
   /**
@@ -206,29 +195,5 @@ export class CaseCommandService {
       if (!state) throw new Error(`case ${reports[index]!.caseId} has no state after append`);
       return { state, events };
     });
-  }
-
-  private async appendDecided(
-    manager: EntityManager,
-    caseId: string,
-    state: CaseAggregateState | null,
-    history: EventEnvelope[],
-    decided: readonly CaseEvent[],
-    actor: CaseActor,
-    context: CaseCommandContext,
-  ): Promise<CaseCommandResult> {
-    const appended = await this.store.append(
-      {
-        aggregateType: 'case',
-        aggregateId: caseId,
-        expectedVersion: state?.version ?? 0,
-        metadata: commandMetadata(actor.username, context),
-        events: decided.map((e) => ({ type: e.type, data: e.data })),
-      },
-      manager,
-    );
-    const newState = rebuildCase(toDomainEvents<CaseEvent>([...history, ...appended]));
-    if (!newState) throw new Error(`case ${caseId} has no state after append`);
-    return { state: newState, events: appended };
   }
 }

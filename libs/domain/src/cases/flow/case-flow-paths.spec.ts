@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
+import { DEFAULT_DEADLINE_POLICY } from '../../policy/default-deadline-policy';
 import { caseEscalationTargets, investigationDeadline } from './case-flow-paths';
 
 const chain = DEFAULT_DEADLINE_POLICY.escalationChain;

@@ -1,5 +1,7 @@
-import { decideCase, evolveCase } from '@kvalitet/domain';
-import type { CaseActor, CaseAggregateState, CaseCommand, CaseState } from '@kvalitet/domain';
+import type { CaseActor, CaseCommand } from '../case-commands';
+import type { CaseAggregateState, CaseState } from '../case-state';
+import { decideCase } from '../decide-case';
+import { evolveCase } from '../evolve-case';
 import { isDeadlineWorkDone, isTaskWorkDone } from './deadline-work';
 
 const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };

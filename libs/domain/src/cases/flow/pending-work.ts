@@ -1,5 +1,4 @@
 import type { ApplyCaseWorkInput, ApplyCaseWorkResult } from './case-work';
-import { isActiveDeadline } from './case-flow-state';
 import type { CaseFlowState, DeadlineTrack } from './case-flow-state';
 import { cancelledTrack } from './apply-case-event';
 
