@@ -320,13 +320,26 @@ export async function aggregatePeriod(
   };
 }
 
-interface LineRow {
+/** The columns of a case that every report line shows. */
+interface CaseLineRow<Stage> {
   case_number: string;
   type: CaseType;
   unit_id: string;
   category: string | null;
-  stage: PeriodLineSource['stage'];
+  stage: Stage;
   reported_at: Date;
+}
+
+const caseLineOf = <Stage>(r: CaseLineRow<Stage>) => ({
+  caseNumber: r.case_number,
+  type: r.type,
+  unitId: r.unit_id,
+  category: r.category,
+  stage: r.stage,
+  reportedAt: r.reported_at.toISOString(),
+});
+
+interface LineRow extends CaseLineRow<PeriodLineSource['stage']> {
   outcome: PeriodLineSource['outcome'];
   serious: boolean;
   decided_at: Date | null;
@@ -355,12 +368,7 @@ export async function periodLineSources(
     ),
   );
   return rows.map((r) => ({
-    caseNumber: r.case_number,
-    type: r.type,
-    unitId: r.unit_id,
-    category: r.category,
-    stage: r.stage,
-    reportedAt: r.reported_at.toISOString(),
+    ...caseLineOf(r),
     outcome: r.outcome,
     serious: r.serious,
     decidedAt: isoOrNull(r.decided_at),
@@ -433,23 +441,9 @@ export async function aggregateWeek(
     open: num(s[`${p}open`]),
     overdue: num(s[`${p}overdue`]),
   });
-  const lines: DigestLine[] = rowsOf<{
-    case_number: string;
-    type: CaseType;
-    unit_id: string;
-    category: string | null;
-    stage: DigestLine['stage'];
-    reported_at: Date;
-    overdue: boolean;
-  }>(lineRows).map((r) => ({
-    caseNumber: r.case_number,
-    type: r.type,
-    unitId: r.unit_id,
-    category: r.category,
-    stage: r.stage,
-    reportedAt: r.reported_at.toISOString(),
-    overdue: r.overdue,
-  }));
+  const lines: DigestLine[] = rowsOf<CaseLineRow<DigestLine['stage']> & { overdue: boolean }>(lineRows).map(
+    (r) => ({ ...caseLineOf(r), overdue: r.overdue }),
+  );
   return {
     totals: totals(''),
     previousTotals: totals('prev_'),
