@@ -83,7 +83,8 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
     expect(body).toMatchObject({
       type: 'deviation',
       stage: 'reported',
-      version: 1,
+      // The report and what it implies (ADR 0021): the investigation deadline and the manager's task.
+      version: 3,
       unitId: 'solgarden',
       description: 'Brukare föll i korridoren',
       immediateActions: 'Larmade sjuksköterska',
@@ -94,12 +95,12 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
       `SELECT type FROM events WHERE aggregate_id = $1`,
       [body.id],
     );
-    expect(events.map((e) => e.type)).toEqual(['CaseReported']);
+    expect(events.map((e) => e.type)).toEqual(['CaseReported', 'DeadlineStarted', 'TaskCreated']);
     const outbox: { count: string }[] = await api.db.dataSource.query(
       `SELECT count(*) FROM outbox WHERE message_key = $1`,
       [body.id],
     );
-    expect(Number(outbox[0]!.count)).toBe(1);
+    expect(Number(outbox[0]!.count)).toBe(3);
   });
 
   it('lets staff register a report received earlier on behalf of someone, with its original date', async () => {
@@ -136,11 +137,11 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
 
     const ack = await post('enhetschef', path('acknowledge'), {
       note: 'Mottaget, extra bemanning insatt',
-      expectedVersion: 1,
+      expectedVersion: created.body.version,
     });
     expect(ack.status).toBe(200);
+    expect(ack.body.version).toBeGreaterThan(created.body.version);
     expect(ack.body).toMatchObject({
-      version: 2,
       acknowledged: { by: 'enhetschef', note: 'Mottaget, extra bemanning insatt' },
     });
 
@@ -238,7 +239,8 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
       }[]
     >('kvalitet', `/api/v1/cases/${id}/events`);
     expect(history.status).toBe(200);
-    expect(history.body.map((e) => e.type)).toEqual([
+    const implied = ['DeadlineStarted', 'DeadlineMet', 'DeadlineCancelled', 'TaskCreated', 'TaskCompleted'];
+    expect(history.body.map((e) => e.type).filter((type) => !implied.includes(type))).toEqual([
       'CaseReported',
       'CaseAcknowledged',
       'CaseAssigned',
@@ -262,20 +264,21 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
 
   it('answers a stale expectedVersion with 409 VERSION_CONFLICT and writes nothing', async () => {
     const { body } = await post('enhetschef', '/api/v1/cases', report('deviation', 'solgarden'));
-    expect(
-      (await post('enhetschef', `/api/v1/cases/${body.id}/acknowledge`, { expectedVersion: 1 })).status,
-    ).toBe(200);
+    const acknowledged = await post('enhetschef', `/api/v1/cases/${body.id}/acknowledge`, {
+      expectedVersion: body.version,
+    });
+    expect(acknowledged.status).toBe(200);
     const stale = await post('enhetschef', `/api/v1/cases/${body.id}/assign`, {
       assignee: 'sas',
-      expectedVersion: 1,
+      expectedVersion: body.version,
     });
     const problem = expectProblem(stale, 409, 'VERSION_CONFLICT');
-    expect(problem.detail).toMatch(/version 1/);
+    expect(problem.detail).toMatch(new RegExp(`version ${body.version}`));
     const events: { count: string }[] = await api.db.dataSource.query(
       `SELECT count(*) FROM events WHERE aggregate_id = $1`,
       [body.id],
     );
-    expect(Number(events[0]!.count)).toBe(2);
+    expect(Number(events[0]!.count)).toBe(acknowledged.body.version);
   });
 
   it('maps domain refusals: wrong stage 409 INVALID_TRANSITION, bad field 400 VALIDATION_FAILED, unknown action 404', async () => {
@@ -470,8 +473,14 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
 
     const assigned = await get<ListBody>('kvalitet', '/api/v1/cases?assignee=sas');
     expect(assigned.body.items.length).toBeGreaterThan(0);
-    expect((await get<ListBody>('kvalitet', '/api/v1/cases?overdue=true')).body.total).toBe(0);
-    expect((await get<ListBody>('kvalitet', '/api/v1/cases?overdue=false')).body.total).toBe(all.body.total);
+    // Only the complaint received by phone three days ago is past its acknowledgement deadline,
+    // which its report started from the original date (LC-2, ADR 0021).
+    const overdue = await get<ListBody>('kvalitet', '/api/v1/cases?overdue=true&pageSize=500');
+    expect(overdue.body.items.map((i) => i.type)).toEqual(['complaint']);
+    expect(Date.parse(overdue.body.items[0]!.reportedAt)).toBeLessThan(Date.now() - 2 * 24 * 3600_000);
+    expect(
+      (await get<ListBody>('kvalitet', '/api/v1/cases?overdue=false')).body.total + overdue.body.total,
+    ).toBe(all.body.total);
   });
 
   it('lists overdue cases: a deadline in the past or a missed one', async () => {
