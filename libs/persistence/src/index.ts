@@ -20,6 +20,7 @@ export * from './aggregates/aggregate-command-service';
 export * from './cases/case-refused.error';
 export * from './cases/case-command-service';
 export * from './cases/keyed-batcher';
+export * from './sql/rows-of';
 export * from './cases/step-ids';
 export * from './cases/case-work-writer';
 export * from './cases/implied-case-work';

@@ -1,6 +1,6 @@
 import type { ReportDocument } from '@kvalitet/domain';
 import type { Queryable } from './statistics-store';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '@kvalitet/persistence';
 
 export interface ArchivedReport {
   readonly key: string;

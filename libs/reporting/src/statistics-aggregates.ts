@@ -17,7 +17,7 @@ import {
   type WeeklyDigestParts,
 } from '@kvalitet/domain';
 import type { Queryable } from './statistics-store';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '@kvalitet/persistence';
 
 /**
  * Aggregation in Postgres over the statistics read model (issue 7, speed): the reports used to load

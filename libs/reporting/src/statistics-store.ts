@@ -6,7 +6,7 @@ import type {
   MonthlyCount,
   StatisticsCaseFact,
 } from '@kvalitet/domain';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '@kvalitet/persistence';
 
 /** typeorm's DataSource / EntityManager and pg's Pool all fit. */
 export interface Queryable {
