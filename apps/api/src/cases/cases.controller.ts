@@ -1,30 +1,12 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Post,
-  Query,
-  Res,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '../access/principal';
 import { CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
+import { CreateRoute, DetailRoute } from '../common/http/resource-routes.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { IdempotencyInterceptor, IDEMPOTENCY_KEY_HEADER_DOC } from '../idempotency/idempotency.interceptor';
-import { IdempotentId, RecoverableCreate } from '../idempotency/idempotent-create.decorator';
+import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import { CaseAccess, CaseAccessGuard, LoadedCaseParam } from './case-access.guard';
 import type { LoadedCase } from './case-access.service';
 import { CasesService } from './cases.service';
@@ -45,18 +27,15 @@ export const CASE_ID_PARAM = {
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
-  @Post()
-  @HttpCode(201)
-  @UseInterceptors(IdempotencyInterceptor)
-  @RecoverableCreate()
-  @ApiOperation({ summary: 'Rapportera ett ärende (alla ärendetyper)' })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
-    type: CaseDto,
-    description: 'Ärendet är registrerat; Location pekar på det',
-    headers: { Location: { description: 'Ärendets adress', schema: { type: 'string' } } },
+  @CreateRoute({
+    summary: 'Rapportera ett ärende (alla ärendetyper)',
+    response: {
+      type: CaseDto,
+      description: 'Ärendet är registrerat; Location pekar på det',
+      headers: { Location: { description: 'Ärendets adress', schema: { type: 'string' } } },
+    },
+    problems: [400, 401, 413, 415, 422],
   })
-  @ApiProblems(400, 401, 413, 415, 422)
   async report(
     @CurrentUser() user: Principal,
     @Body() body: ReportCaseDto,
@@ -83,12 +62,12 @@ export class CasesController {
     return this.cases.list(user, query, info);
   }
 
-  @Get(':id')
+  @DetailRoute({
+    summary: 'Ett ärende med frister, uppgifter, åtgärder och version (läsningen loggas)',
+    idParam: CASE_ID_PARAM,
+    response: { type: CaseDto },
+  })
   @CaseAccess('read')
-  @ApiOperation({ summary: 'Ett ärende med frister, uppgifter, åtgärder och version (läsningen loggas)' })
-  @ApiParam(CASE_ID_PARAM)
-  @ApiOkResponse({ type: CaseDto })
-  @ApiProblems(400, 401, 403, 404)
   detail(
     @CurrentUser() user: Principal,
     @LoadedCaseParam() loaded: LoadedCase,
@@ -97,12 +76,15 @@ export class CasesController {
     return this.cases.detail(user, loaded, info);
   }
 
-  @Get(':id/events')
+  @DetailRoute(
+    {
+      summary: 'Ärendets händelsehistorik (läsningen loggas)',
+      idParam: CASE_ID_PARAM,
+      response: { type: [CaseEventDto] },
+    },
+    ':id/events',
+  )
   @CaseAccess('read')
-  @ApiOperation({ summary: 'Ärendets händelsehistorik (läsningen loggas)' })
-  @ApiParam(CASE_ID_PARAM)
-  @ApiOkResponse({ type: [CaseEventDto] })
-  @ApiProblems(400, 401, 403, 404)
   events(
     @CurrentUser() user: Principal,
     @LoadedCaseParam() loaded: LoadedCase,

@@ -15,7 +15,6 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -23,6 +22,7 @@ import { canManageBoardRegisters, canReadAppointments } from '../../access/acces
 import type { Principal } from '../../access/principal';
 import { Authorize, CurrentUser } from '../../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../../common/http/request-info';
+import { CommandRoute } from '../../common/http/resource-routes.decorator';
 import { ApiProblem } from '../../common/problem/api-problem';
 import { ApiProblems } from '../../common/problem/api-problems.decorator';
 import {
@@ -112,13 +112,12 @@ export class LedningssystemController {
     );
   }
 
-  @Post('reviews/:year/items')
-  @HttpCode(200)
   @Authorize(canManageBoardRegisters)
-  @ApiOperation({ summary: 'Bocka av en punkt i årets genomgång (mars)' })
-  @ApiParam(YEAR_PARAM)
-  @ApiOkResponse({ type: LedningssystemDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @CommandRoute('reviews/:year/items', {
+    summary: 'Bocka av en punkt i årets genomgång (mars)',
+    idParam: YEAR_PARAM,
+    response: { type: LedningssystemDto },
+  })
   check(
     @CurrentUser() user: Principal,
     @Param('year', yearPipe) year: number,
@@ -137,16 +136,13 @@ export class LedningssystemController {
     );
   }
 
-  @Post('reviews/:year/complete')
-  @HttpCode(200)
   @Authorize(canManageBoardRegisters)
-  @ApiOperation({
+  @CommandRoute('reviews/:year/complete', {
     summary:
       'Registrera nämndens beslut om genomgången: godkänns, eller förbättringsåtgärder beslutas (REP-13)',
+    idParam: YEAR_PARAM,
+    response: { type: LedningssystemDto },
   })
-  @ApiParam(YEAR_PARAM)
-  @ApiOkResponse({ type: LedningssystemDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
   complete(
     @CurrentUser() user: Principal,
     @Param('year', yearPipe) year: number,
