@@ -25,7 +25,7 @@ describe('risk assessment workflow: action deadlines met and missed (time-skippi
     started.push(id);
     const dueAt = new Date((await h.now()) + dueInMs).toISOString();
     const actionId = `a-${id.slice(0, 8)}`;
-    await h.command(id, {
+    const added = await h.command(id, {
       type: 'add-action',
       actor: MANAGER,
       data: {
@@ -37,6 +37,10 @@ describe('risk assessment workflow: action deadlines met and missed (time-skippi
         causeIndexes: [0],
       },
     });
+    // The command itself put the owner's task in the inbox (ADR 0021); the workflow finds it.
+    expect(tasksOf(added, 'carry_out_risk_action')).toEqual([
+      expect.objectContaining({ assignee: 'enhetschef', dueAt, actionId, status: 'open' }),
+    ]);
     return { id, actionId, dueAt };
   }
 

@@ -9,9 +9,7 @@ export const RISK_ASSESSMENT_WORKFLOW_TYPE = 'riskAssessmentWorkflow';
 export const RISK_ASSESSMENT_EVENTS_SIGNAL = 'riskAssessmentEvents';
 export const RISK_ASSESSMENT_STATUS_QUERY = 'riskAssessmentWorkflowStatus';
 
-export function riskAssessmentWorkflowId(assessmentId: string): string {
-  return `risk-assessment-${assessmentId}`;
-}
+export { riskAssessmentWorkflowId } from '@kvalitet/contracts';
 
 export interface RiskAssessmentWorkflowStart {
   readonly assessmentId: string;

@@ -1,10 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { addPolicyDuration, caseEscalationTargets, isDeadlineWorkDone } from '@kvalitet/domain';
+import {
+  PROCESS_MANAGER,
+  addPolicyDuration,
+  caseEscalationTargets,
+  isDeadlineWorkDone,
+} from '@kvalitet/domain';
 import type { CaseAggregateState, DeadlinePolicy, PolicyDuration } from '@kvalitet/domain';
 import { caseWorkflowId, toCaseWorkflowEvent } from '@kvalitet/contracts';
 import type { CaseWorkflowEvent } from '@kvalitet/contracts';
 import {
-  CASE_FLOW_ACTOR,
   CaseRefusedError,
   VersionConflictError,
   lazyPolicy,
@@ -145,7 +149,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
           try {
             await writer.write({
               type: 'record-deadline-missed',
-              actor: CASE_FLOW_ACTOR,
+              actor: PROCESS_MANAGER,
               data: { deadlineId: deadline.id, escalationLevel: input.escalationLevel, escalatedTo },
             });
           } catch (error) {
@@ -167,7 +171,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
           if (writer.state.tasks[taskId] !== undefined) continue;
           await writer.write({
             type: 'create-task',
-            actor: CASE_FLOW_ACTOR,
+            actor: PROCESS_MANAGER,
             data: {
               taskId,
               kind: 'escalation',
@@ -202,7 +206,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         try {
           await writer.write({
             type: 'record-reminder',
-            actor: CASE_FLOW_ACTOR,
+            actor: PROCESS_MANAGER,
             data: { deadlineId: deadline.id, when: input.when, recipients: input.recipients },
           });
         } catch (error) {

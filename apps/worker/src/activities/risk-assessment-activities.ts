@@ -1,7 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { addPolicyDuration, negatedDuration } from '@kvalitet/domain';
+import { PROCESS_MANAGER, addPolicyDuration, negatedDuration, riskActionTaskCommand } from '@kvalitet/domain';
 import type {
-  CaseActor,
   DeadlinePolicy,
   PolicyDuration,
   RiskAssessmentAggregateState,
@@ -58,7 +57,6 @@ export interface RiskAssessmentActivityDeps {
   notifier?: RiskActionReminderNotifier;
 }
 
-const SYSTEM_ACTOR: CaseActor = { username: 'system', roles: ['system'] };
 const CONFLICT_ROUNDS = 8;
 
 function failure(type: string, message: string): ApplicationFailure {
@@ -138,20 +136,8 @@ export function createRiskAssessmentActivities(deps: RiskAssessmentActivityDeps)
         const action = state.actions[actionId];
         if (!action) throw failure(RISK_ACTIVITY_ERRORS.commandRefused, `åtgärden ${actionId} finns inte`);
         if (action.status !== 'open') return { outcome: 'done', escalationLevel: action.escalationLevel };
-        if (state.tasks[taskId] === undefined) {
-          await write({
-            type: 'create-task',
-            actor: SYSTEM_ACTOR,
-            data: {
-              taskId,
-              kind: 'carry_out_risk_action',
-              assignee: action.owner,
-              unitId: state.unitId,
-              dueAt: action.dueAt,
-              actionId,
-            },
-          });
-        }
+        const create = riskActionTaskCommand(state, actionId, taskId, PROCESS_MANAGER);
+        if (create) await write(create);
         const reminderAt = addPolicyDuration(
           new Date(action.dueAt),
           negatedDuration(durationOf(policy, 'action_reminder_before')),
@@ -188,7 +174,7 @@ export function createRiskAssessmentActivities(deps: RiskAssessmentActivityDeps)
           if (escalationLevel > action.escalationLevel) {
             state = await write({
               type: 'record-action-missed',
-              actor: SYSTEM_ACTOR,
+              actor: PROCESS_MANAGER,
               data: { actionId, escalationLevel, escalatedTo },
             });
           }
@@ -197,7 +183,7 @@ export function createRiskAssessmentActivities(deps: RiskAssessmentActivityDeps)
             if (state.tasks[taskId] !== undefined) continue;
             state = await write({
               type: 'create-task',
-              actor: SYSTEM_ACTOR,
+              actor: PROCESS_MANAGER,
               data: {
                 taskId,
                 kind: 'risk_escalation',

@@ -26,6 +26,12 @@ export interface CaseActor {
   readonly roles: readonly string[];
 }
 
+/** Who the process manager's events are recorded as: timers, escalations, and the work commands imply. */
+export const PROCESS_MANAGER: CaseActor = Object.freeze({
+  username: 'system',
+  roles: Object.freeze(['system']),
+});
+
 export interface ReportCaseData {
   /** Pre-allocated by persistence. */
   readonly caseId: string;

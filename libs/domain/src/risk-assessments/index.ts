@@ -7,3 +7,4 @@ export * from './evolve-risk-assessment';
 export * from './decide-risk-assessment';
 export * from './deviation-pattern';
 export * from './risk-assessment-view';
+export * from './risk-action-task';

@@ -5,12 +5,12 @@ import {
   isDeadlineWorkDone,
   isTaskWorkDone,
   negatedDuration,
+  PROCESS_MANAGER,
 } from '@kvalitet/domain';
 import type {
   ApplyCaseWorkInput,
   ApplyCaseWorkResult,
   CancellationOutcome,
-  CaseActor,
   CaseAggregateState,
   DeadlineCancellation,
   DeadlineOutcome,
@@ -23,9 +23,6 @@ import type {
 import { CaseRefusedError } from './case-refused.error';
 import type { CaseCommandInput } from './case-command-service';
 import { stepUuid } from './step-ids';
-
-/** Who the deadlines and tasks a case's flow implies are recorded as (system commands). */
-export const CASE_FLOW_ACTOR: CaseActor = { username: 'system', roles: ['system'] };
 
 /**
  * Where implied work is written: a case as last read, and commands decided and appended on top of
@@ -111,7 +108,7 @@ function startDeadline(
             addPolicyDuration(new Date(request.base), policyDuration(current, kind)).toISOString();
           await target.write({
             type: 'start-deadline',
-            actor: CASE_FLOW_ACTOR,
+            actor: PROCESS_MANAGER,
             data: {
               deadlineId,
               kind,
@@ -200,7 +197,7 @@ function createTask(
         const deadline = deadlineId === undefined ? undefined : state.deadlines[deadlineId];
         await target.write({
           type: 'create-task',
-          actor: CASE_FLOW_ACTOR,
+          actor: PROCESS_MANAGER,
           data: {
             taskId,
             kind: request.kind,
@@ -226,7 +223,7 @@ function completeTask(target: CaseWorkTarget, key: string): Promise<TaskOutcome>
         if (task === undefined) return { key, outcome: 'not_found' };
         // Closing a case completes all its tasks (decideClose).
         if (task.status === 'done' || state.stage === 'closed') return { key, outcome: 'done', taskId };
-        await target.write({ type: 'complete-task', actor: CASE_FLOW_ACTOR, data: { taskId } });
+        await target.write({ type: 'complete-task', actor: PROCESS_MANAGER, data: { taskId } });
         return { key, outcome: 'done', taskId };
       }),
     (reason) => ({ key, outcome: 'refused', reason }),
@@ -245,7 +242,7 @@ function cancelDeadline(target: CaseWorkTarget, request: DeadlineCancellation): 
         if (deadline.status === 'met') return { key, outcome: 'not_open' };
         await target.write({
           type: 'cancel-deadline',
-          actor: CASE_FLOW_ACTOR,
+          actor: PROCESS_MANAGER,
           data: { deadlineId, reason: 'path_changed', ...(request.toType ? { toType: request.toType } : {}) },
         });
         return { key, outcome: 'cancelled' };

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
+  PROCESS_MANAGER,
   RISK_ASSESSMENT_REFERENCE_PREFIX,
+  addedRiskActionIds,
   decideRiskAssessment,
+  evolveRiskAssessment,
   rebuildRiskAssessment,
+  riskActionTaskCommand,
+  type RiskAssessmentState,
   type CaseActor,
   type CreateRiskAssessmentData,
   type ProposeRiskAssessmentData,
@@ -11,6 +16,7 @@ import {
   type RiskAssessmentCommand,
   type RiskAssessmentEvent,
 } from '@kvalitet/domain';
+import { riskAssessmentWorkflowId } from '@kvalitet/contracts';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import {
   AggregateCommandService,
@@ -22,6 +28,7 @@ import {
 import { allocateReference } from '../case-numbers/case-number-allocator';
 import type { EventStore } from '../event-store/event-store';
 import { VersionConflictError } from '../event-store/version-conflict.error';
+import { stepUuid } from '../cases/step-ids';
 import type { RiskPolicyRepository } from './risk-policy-repository';
 
 export const RISK_ASSESSMENT_AGGREGATE = 'risk_assessment';
@@ -118,11 +125,27 @@ export class RiskAssessmentCommandService extends AggregateCommandService<
     context: RiskAssessmentCommandContext = {},
   ): Promise<RiskAssessmentCommandResult> {
     const policy = await this.policy.current();
+    const decide = (command: RiskAssessmentCommand, state: RiskAssessmentState, now: Date) =>
+      decideRiskAssessment(command, state, context.at ?? now, policy);
     return this.handle(
       assessmentId,
       command.actor.username,
-      (state, now) => decideRiskAssessment(command, state, context.at ?? now, policy),
+      (state, now) => decide(command, state, now),
       context,
+      // An added action puts its owner's task in the inbox in the same transaction (ADR 0021).
+      async ({ id, state, now }, decided) => {
+        const events = [...decided(state)];
+        let current = events.reduce<RiskAssessmentState>(evolveRiskAssessment, state);
+        for (const actionId of addedRiskActionIds(events)) {
+          const taskId = stepUuid(riskAssessmentWorkflowId(id), `task/action/${actionId}`);
+          const create = current && riskActionTaskCommand(current, actionId, taskId, PROCESS_MANAGER);
+          if (!create) continue;
+          const implied = acceptedEvents(decide(create, current, now));
+          current = implied.reduce<RiskAssessmentState>(evolveRiskAssessment, current);
+          events.push(...implied);
+        }
+        return events;
+      },
     );
   }
 }
