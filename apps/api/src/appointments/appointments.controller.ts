@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { canManageBoardRegisters, canReadAppointments } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import {
   RegisterCommand,
@@ -48,22 +48,23 @@ export class AppointmentsController {
     return appointment;
   }
 
-  @Get()
   @Authorize(canReadAppointments)
-  @ApiOperation({ summary: 'Förordnanden (vem är SAS, MAS, …, och genom vilket beslut)' })
-  @ApiOkResponse({ type: AppointmentPageDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({
+    summary: 'Förordnanden (vem är SAS, MAS, …, och genom vilket beslut)',
+    response: { type: AppointmentPageDto },
+  })
   list(@Query() query: AppointmentListQueryDto): Promise<AppointmentPageDto> {
     return this.service.list(query);
   }
 
-  @Get('alerts')
   @Authorize(canReadAppointments)
-  @ApiOperation({
-    summary: 'Roller som en livscykel kräver men som ingen har ett gällande förordnande för (AUD-5, AUD-6)',
-  })
-  @ApiOkResponse({ type: AppointmentAlertsDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute(
+    {
+      summary: 'Roller som en livscykel kräver men som ingen har ett gällande förordnande för (AUD-5, AUD-6)',
+      response: { type: AppointmentAlertsDto },
+    },
+    'alerts',
+  )
   alerts(@Query() query: AlertsQueryDto): Promise<AppointmentAlertsDto> {
     return this.service.alerts(query.on);
   }

@@ -1,8 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { canReadAccessLog } from '../access/access-policy';
 import { Authorize } from '../auth/auth.decorators';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { AccessLogService } from './access-log.service';
 import { AccessLogPageDto, AccessLogQueryDto } from './audit.dto';
 
@@ -12,13 +12,14 @@ import { AccessLogPageDto, AccessLogQueryDto } from './audit.dto';
 export class AuditController {
   constructor(private readonly log: AccessLogService) {}
 
-  @Get('access-log')
   @Authorize(canReadAccessLog)
-  @ApiOperation({
-    summary: 'Vem läste vilket ärende och vem sökte efter vad i ärendelistan, när (kvalitetssamordnare)',
-  })
-  @ApiOkResponse({ type: AccessLogPageDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute(
+    {
+      summary: 'Vem läste vilket ärende och vem sökte efter vad i ärendelistan, när (kvalitetssamordnare)',
+      response: { type: AccessLogPageDto },
+    },
+    'access-log',
+  )
   async accessLog(@Query() query: AccessLogQueryDto): Promise<AccessLogPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '../access/principal';
 import { CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { CreateRoute, DetailRoute } from '../common/http/resource-routes.decorator';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { CreateRoute, DetailRoute, ReadRoute } from '../common/http/resource-routes.decorator';
 import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import { CaseAccess, CaseAccessGuard, LoadedCaseParam } from './case-access.guard';
 import type { LoadedCase } from './case-access.service';
@@ -48,12 +47,10 @@ export class CasesController {
     return view;
   }
 
-  @Get()
-  @ApiOperation({
+  @ReadRoute({
     summary: 'Ärendelistan, begränsad till det du får se: utan fritext och namn; en sökning med q loggas',
+    response: { type: CaseListDto },
   })
-  @ApiOkResponse({ type: CaseListDto })
-  @ApiProblems(400, 401, 403)
   list(
     @CurrentUser() user: Principal,
     @Query() query: CaseListQueryDto,

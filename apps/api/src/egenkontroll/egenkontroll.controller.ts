@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EGENKONTROLL_KINDS, EGENKONTROLL_KIND_LABELS } from '@kvalitet/domain';
 import {
@@ -13,7 +13,7 @@ import {
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import {
   RegisterCommand,
@@ -44,11 +44,11 @@ const PLAN_RECORD: RegisterItem = ['egenkontroll', 'Planen', egenkontrollRecordA
 export class EgenkontrollController {
   constructor(private readonly service: EgenkontrollService) {}
 
-  @Get('catalogue')
   @Authorize(mayReadEgenkontroll)
-  @ApiOperation({ summary: 'Katalogen över kontrolltyper (EK-2)' })
-  @ApiOkResponse({ type: [CatalogueEntryDto] })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute(
+    { summary: 'Katalogen över kontrolltyper (EK-2)', response: { type: [CatalogueEntryDto] } },
+    'catalogue',
+  )
   catalogue(): CatalogueEntryDto[] {
     return EGENKONTROLL_KINDS.map((kind) => ({ kind, label: EGENKONTROLL_KIND_LABELS[kind] }));
   }
@@ -74,14 +74,15 @@ export class EgenkontrollController {
     return plan;
   }
 
-  @Get('plans')
   @Authorize(mayReadEgenkontroll)
-  @ApiOperation({
-    summary:
-      'Egenkontrollplaner du får se (SAS, MAS, kvalitet, förvaltningschef: alla; chefer: sina enheter)',
-  })
-  @ApiOkResponse({ type: EgenkontrollPlanPageDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute(
+    {
+      summary:
+        'Egenkontrollplaner du får se (SAS, MAS, kvalitet, förvaltningschef: alla; chefer: sina enheter)',
+      response: { type: EgenkontrollPlanPageDto },
+    },
+    'plans',
+  )
   list(
     @CurrentUser() user: Principal,
     @Query() query: EgenkontrollListQueryDto,

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { mayHandleImprovements } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import {
   CreateImprovementActionDto,
   FollowUpEffectDto,
@@ -42,11 +42,12 @@ export class ImprovementActionsController {
     return view;
   }
 
-  @Get()
   @Authorize(mayHandleImprovements)
-  @ApiOperation({ summary: 'Förbättringsåtgärder inom dina enheter', operationId: 'action_list' })
-  @ApiOkResponse({ type: ImprovementListDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({
+    summary: 'Förbättringsåtgärder inom dina enheter',
+    operationId: 'action_list',
+    response: { type: ImprovementListDto },
+  })
   list(@CurrentUser() user: Principal, @Query() query: ImprovementListQueryDto): Promise<ImprovementListDto> {
     return this.service.list(user, 'action', query);
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { mayHandleImprovements, mayProposeImprovement } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import {
   AssessImprovementDto,
   FollowUpEffectDto,
@@ -44,14 +44,12 @@ export class ImprovementProposalsController {
     return view;
   }
 
-  @Get()
   @Authorize(mayProposeImprovement)
-  @ApiOperation({
+  @ReadRoute({
     summary: 'Förbättringsförslag: dina egna och de du handlägger',
     operationId: 'proposal_list',
+    response: { type: ImprovementListDto },
   })
-  @ApiOkResponse({ type: ImprovementListDto })
-  @ApiProblems(400, 401, 403)
   list(@CurrentUser() user: Principal, @Query() query: ImprovementListQueryDto): Promise<ImprovementListDto> {
     return this.service.list(user, 'proposal', query);
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { mayHandleImprovements, maySpreadLessons } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { RecordLessonCheckDto, ShareLessonDto } from './dto/improvement-command.dto';
 import { LessonDto, ImprovementListDto, ImprovementListQueryDto } from './dto/improvement.dto';
 import { ImprovementAccessGuard, LoadedImprovementParam } from './improvement-access';
@@ -38,11 +38,12 @@ export class LessonsController {
     return view;
   }
 
-  @Get()
   @Authorize(mayHandleImprovements)
-  @ApiOperation({ summary: 'Lärdomar från och till dina enheter', operationId: 'lesson_list' })
-  @ApiOkResponse({ type: ImprovementListDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({
+    summary: 'Lärdomar från och till dina enheter',
+    operationId: 'lesson_list',
+    response: { type: ImprovementListDto },
+  })
   list(@CurrentUser() user: Principal, @Query() query: ImprovementListQueryDto): Promise<ImprovementListDto> {
     return this.service.list(user, 'lesson', query);
   }

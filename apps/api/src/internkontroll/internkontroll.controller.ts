@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   canManageBoardRegisters,
@@ -9,7 +9,7 @@ import {
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import {
   RegisterCommand,
@@ -58,11 +58,8 @@ export class InternkontrollController {
     return plan;
   }
 
-  @Get()
   @Authorize(canReadInternkontroll)
-  @ApiOperation({ summary: 'Internkontrollplanerna' })
-  @ApiOkResponse({ type: InternkontrollPlanPageDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({ summary: 'Internkontrollplanerna', response: { type: InternkontrollPlanPageDto } })
   list(@Query() query: InternkontrollListQueryDto): Promise<InternkontrollPlanPageDto> {
     return this.service.list(query.page, query.pageSize);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { meetingCalendarErrors, normaliseMeetingCalendar } from '@kvalitet/domain';
 import { MeetingCalendarRepository } from '@kvalitet/persistence';
@@ -7,6 +7,7 @@ import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import {
   MeetingCalendarDocumentDto,
@@ -24,11 +25,11 @@ export class MeetingCalendarController {
     private readonly schedule: MeetingScheduleSync,
   ) {}
 
-  @Get()
   @Authorize(canReadMeetingCalendar)
-  @ApiOperation({ summary: 'Ledningsgruppens möteskalender (mötesrapporten tas fram 07:00 varje mötesdag)' })
-  @ApiOkResponse({ type: MeetingCalendarDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({
+    summary: 'Ledningsgruppens möteskalender (mötesrapporten tas fram 07:00 varje mötesdag)',
+    response: { type: MeetingCalendarDto },
+  })
   current(): Promise<MeetingCalendarDto> {
     return this.calendars.current();
   }

@@ -5,6 +5,7 @@ import { canReadMail, canReadMailOf } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { CurrentUser } from '../auth/auth.decorators';
 import { ApiProblem } from '../common/problem/api-problem';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { MailDto, MailPageDto, MailQueryDto } from './notifications.dto';
 
@@ -14,12 +15,13 @@ import { MailDto, MailPageDto, MailQueryDto } from './notifications.dto';
 export class NotificationsController {
   constructor(private readonly mailer: Mailer) {}
 
-  @Get('mail')
-  @ApiOperation({
-    summary: 'Skickad e-post (lokalt fångad eller via SMTP): din egen, eller all för kvalitetssamordnaren',
-  })
-  @ApiOkResponse({ type: MailPageDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute(
+    {
+      summary: 'Skickad e-post (lokalt fångad eller via SMTP): din egen, eller all för kvalitetssamordnaren',
+      response: { type: MailPageDto },
+    },
+    'mail',
+  )
   async list(@CurrentUser() user: Principal, @Query() query: MailQueryDto): Promise<MailPageDto> {
     const own = this.mailer.addressOf(user.username);
     const to = query.to ?? (canReadMail(user) ? undefined : user.username);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { validatePolicy } from '@kvalitet/domain';
 import { PolicyRepository } from '@kvalitet/persistence';
@@ -7,6 +7,7 @@ import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { PolicyDocumentDto, PolicyDto } from './policy.dto';
 
@@ -16,11 +17,8 @@ import { PolicyDocumentDto, PolicyDto } from './policy.dto';
 export class PolicyController {
   constructor(private readonly policies: PolicyRepository) {}
 
-  @Get()
   @Authorize(canReadPolicy)
-  @ApiOperation({ summary: 'Gällande fristpolicy' })
-  @ApiOkResponse({ type: PolicyDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({ summary: 'Gällande fristpolicy', response: { type: PolicyDto } })
   current(): Promise<PolicyDto> {
     return this.policies.current();
   }

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { mayUseRiskAssessments } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { CreateRoute } from '../common/http/resource-routes.decorator';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { CreateRoute, ReadRoute } from '../common/http/resource-routes.decorator';
 import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import {
   AcceptRiskDto,
@@ -72,11 +71,12 @@ export class RiskAssessmentsController {
     return view;
   }
 
-  @Get()
   @Authorize(mayUseRiskAssessments)
-  @ApiOperation({ summary: 'Riskanalyserna du får se', operationId: 'riskAssessment_list' })
-  @ApiOkResponse({ type: RiskAssessmentListDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({
+    summary: 'Riskanalyserna du får se',
+    operationId: 'riskAssessment_list',
+    response: { type: RiskAssessmentListDto },
+  })
   list(
     @CurrentUser() user: Principal,
     @Query() query: RiskAssessmentListQueryDto,
@@ -84,26 +84,28 @@ export class RiskAssessmentsController {
     return this.service.list(user, query);
   }
 
-  @Get('matrix')
   @Authorize(mayUseRiskAssessments)
-  @ApiOperation({
-    summary: 'Riskmatrisen (4×4) med nivåer enligt gällande policy och antal risker per cell (värmekarta)',
-    operationId: 'riskAssessment_matrix',
-  })
-  @ApiOkResponse({ type: RiskMatrixDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute(
+    {
+      summary: 'Riskmatrisen (4×4) med nivåer enligt gällande policy och antal risker per cell (värmekarta)',
+      operationId: 'riskAssessment_matrix',
+      response: { type: RiskMatrixDto },
+    },
+    'matrix',
+  )
   matrix(@CurrentUser() user: Principal, @Query() query: RiskMatrixQueryDto): Promise<RiskMatrixDto> {
     return this.service.matrix(user, query.unitId);
   }
 
-  @Get('coverage')
   @Authorize(mayUseRiskAssessments)
-  @ApiOperation({
-    summary: 'Täckning (RA-10): enheterna du ser, med årets riskanalyser; enheter utan någon flaggas',
-    operationId: 'riskAssessment_coverage',
-  })
-  @ApiOkResponse({ type: RiskCoverageDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute(
+    {
+      summary: 'Täckning (RA-10): enheterna du ser, med årets riskanalyser; enheter utan någon flaggas',
+      operationId: 'riskAssessment_coverage',
+      response: { type: RiskCoverageDto },
+    },
+    'coverage',
+  )
   coverage(@CurrentUser() user: Principal, @Query() query: RiskCoverageQueryDto): Promise<RiskCoverageDto> {
     return this.service.coverage(user, query.year);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { validateRiskPolicy } from '@kvalitet/domain';
 import { RiskPolicyRepository } from '@kvalitet/persistence';
@@ -7,6 +7,7 @@ import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { RiskPolicyDocumentDto, RiskPolicyDto } from './dto/risk-policy.dto';
 
@@ -16,11 +17,11 @@ import { RiskPolicyDocumentDto, RiskPolicyDto } from './dto/risk-policy.dto';
 export class RiskPolicyController {
   constructor(private readonly policies: RiskPolicyRepository) {}
 
-  @Get()
   @Authorize(mayUseRiskAssessments)
-  @ApiOperation({ summary: 'Gällande riskpolicy: nivåernas gränser och mönsterregeln för avvikelser' })
-  @ApiOkResponse({ type: RiskPolicyDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({
+    summary: 'Gällande riskpolicy: nivåernas gränser och mönsterregeln för avvikelser',
+    response: { type: RiskPolicyDto },
+  })
   async current(): Promise<RiskPolicyDto> {
     return this.toDto(await this.policies.current());
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { canReadRoutines, mayManageUnitRegisters, routineCommandAccess } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import {
   RegisterCommand,
@@ -51,11 +51,8 @@ export class RoutinesController {
     return routine;
   }
 
-  @Get()
   @Authorize(canReadRoutines)
-  @ApiOperation({ summary: 'Process- och rutinregistret (alla användare)' })
-  @ApiOkResponse({ type: RoutinePageDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({ summary: 'Process- och rutinregistret (alla användare)', response: { type: RoutinePageDto } })
   list(@Query() query: RoutineListQueryDto): Promise<RoutinePageDto> {
     return this.routines.list(query);
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { mayManageUnitRegisters, mayReadTraining, trainingAccess } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import {
   RegisterCommand,
@@ -51,11 +51,11 @@ export class TrainingController {
     return record;
   }
 
-  @Get()
   @Authorize(mayReadTraining)
-  @ApiOperation({ summary: 'Vem som har informerats om lex Sarah och när nästa gång är' })
-  @ApiOkResponse({ type: TrainingRecordPageDto })
-  @ApiProblems(400, 401, 403)
+  @ReadRoute({
+    summary: 'Vem som har informerats om lex Sarah och när nästa gång är',
+    response: { type: TrainingRecordPageDto },
+  })
   list(@CurrentUser() user: Principal, @Query() query: TrainingListQueryDto): Promise<TrainingRecordPageDto> {
     return this.service.list(user, query);
   }

@@ -48,6 +48,18 @@ export const CreateRoute = ({ summary, operationId, response, problems }: Create
     ApiProblems(...problems),
   );
 
+/** `GET /` (or `path`) that reads a list or a document: no id, so no 404. */
+export const ReadRoute = (
+  { summary, operationId, response }: RouteDoc & { response: ApiResponseNoStatusOptions },
+  path?: string,
+) =>
+  applyDecorators(
+    Get(path),
+    ApiOperation({ summary, operationId }),
+    ApiOkResponse(response),
+    ApiProblems(400, 401, 403),
+  );
+
 /** `GET /:id` (or a `path` under it) that reads one resource. */
 export const DetailRoute = ({ summary, operationId, idParam, response }: ResourceRouteDoc, path = ':id') =>
   applyDecorators(
