@@ -1,22 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { canManageBoardRegisters, canReadAppointments } from '../../access/access-policy';
 import type { Principal } from '../../access/principal';
@@ -25,11 +8,8 @@ import { ReqInfo, type RequestInfo } from '../../common/http/request-info';
 import { CommandRoute } from '../../common/http/resource-routes.decorator';
 import { ApiProblem } from '../../common/problem/api-problem';
 import { ApiProblems } from '../../common/problem/api-problems.decorator';
-import {
-  IdempotencyInterceptor,
-  IDEMPOTENCY_KEY_HEADER_DOC,
-} from '../../idempotency/idempotency.interceptor';
-import { IdempotentId, RecoverableCreate } from '../../idempotency/idempotent-create.decorator';
+import { IdempotentId } from '../../idempotency/idempotent-create.decorator';
+import { RegisterCreate } from '../register-support/register-routes.decorator';
 import {
   AdoptLedningssystemVersionDto,
   CheckReviewItemDto,
@@ -68,18 +48,13 @@ export class LedningssystemController {
     return this.service.get();
   }
 
-  @Post()
-  @HttpCode(201)
-  @Authorize(canManageBoardRegisters)
-  @UseInterceptors(IdempotencyInterceptor)
-  @RecoverableCreate()
-  @ApiOperation({ summary: 'Registrera ledningssystemet (ett per nämnd)' })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
-  @ApiCreatedResponse({
+  @RegisterCreate({
+    rule: canManageBoardRegisters,
+    summary: 'Registrera ledningssystemet (ett per nämnd)',
     type: LedningssystemDto,
-    headers: { Location: { description: 'Adressen', schema: { type: 'string' } } },
+    location: 'Adressen',
+    problems: [400, 401, 403, 409, 413, 415, 422],
   })
-  @ApiProblems(400, 401, 403, 409, 413, 415, 422)
   async create(
     @CurrentUser() user: Principal,
     @Body() body: CreateLedningssystemDto,
