@@ -54,6 +54,26 @@ function meetingDatesFromEnv(): string[] {
   return dates;
 }
 
+/**
+ * A Temporal server that has just started, or is busy, can fail a schedule call once (seen as
+ * "Failed to describe schedule" right after heavy use): ensuring is idempotent, so try again a few
+ * times before `npm start` gives up.
+ */
+async function withRetries<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      const waitS = 2 ** attempt;
+      process.stderr.write(
+        `[rapportscheman] försök ${attempt} misslyckades (${error instanceof Error ? error.message : String(error)}); försöker igen om ${waitS} s\n`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, waitS * 1000));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const [command = 'ensure', ...rest] = process.argv.slice(2);
   const address = process.env['TEMPORAL_ADDRESS'];
@@ -64,10 +84,11 @@ async function main(): Promise<void> {
   const options = { meetingDates: await meetingDates(), ...(prefix ? { prefix } : {}) };
   try {
     if (command === 'ensure') {
-      const result = await ensureReportSchedules(
-        client,
-        process.env['TEMPORAL_TASK_QUEUE'] ?? CASE_TASK_QUEUE,
-        { ...options, paused: process.env['REPORT_SCHEDULES_PAUSED'] === 'true' },
+      const result = await withRetries(() =>
+        ensureReportSchedules(client, process.env['TEMPORAL_TASK_QUEUE'] ?? CASE_TASK_QUEUE, {
+          ...options,
+          paused: process.env['REPORT_SCHEDULES_PAUSED'] === 'true',
+        }),
       );
       process.stderr.write(
         `[rapportscheman] skapade: ${result.created.join(', ') || '–'}; uppdaterade: ${result.updated.join(', ') || '–'}\n`,
