@@ -2,3 +2,4 @@ export * from './validate-config';
 export * from './logger';
 export * from './validate-env-or-exit';
 export * from './close-on-signals';
+export * from './start-application-context';
