@@ -1,4 +1,4 @@
-import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
+import type { AdoptionDecision, LsCommand } from '../ledningssystem/ledningssystem-common';
 import type {
   AdvanceDutiesCommand,
   DutyTasksOpened,
@@ -55,16 +55,7 @@ export interface AppointmentScope {
   readonly decisionType: AppointmentDecisionType | null;
 }
 
-export interface AppointmentState extends LsStateBase {
-  readonly role: AppointmentRole;
-  readonly holder: string;
-  readonly scope: AppointmentScope;
-  readonly decision: AdoptionDecision;
-  /** `YYYY-MM-DD` */
-  readonly validFrom: string;
-  readonly validTo: string | null;
-  /** The delegationsordning's point, e.g. "Delegationsordning 2026 p. 4.2". */
-  readonly delegationReference: string | null;
+export interface AppointmentState extends LsStateBase, Omit<AppointData, 'appointmentId'> {
   readonly status: 'active' | 'ended';
   readonly ended: { readonly on: string; readonly reason: string; readonly by: string } | null;
   readonly appointedAt: string;
@@ -79,18 +70,16 @@ export interface AppointData {
   readonly holder: string;
   readonly scope: AppointmentScope;
   readonly decision: AdoptionDecision;
+  /** `YYYY-MM-DD` */
   readonly validFrom: string;
   readonly validTo: string | null;
+  /** The delegationsordning's point, e.g. "Delegationsordning 2026 p. 4.2". */
   readonly delegationReference: string | null;
 }
 
 export type AppointmentCommand =
-  | { readonly type: 'appoint'; readonly actor: LsActor; readonly data: AppointData }
-  | {
-      readonly type: 'end';
-      readonly actor: LsActor;
-      readonly data: { readonly on: string; readonly reason: string };
-    }
+  | LsCommand<'appoint', AppointData>
+  | LsCommand<'end', { readonly on: string; readonly reason: string }>
   | AdvanceDutiesCommand;
 
 export type AppointmentEvent =

@@ -1,4 +1,4 @@
-import type { LsActor } from '../ledningssystem/ledningssystem-common';
+import type { LsCommand } from '../ledningssystem/ledningssystem-common';
 import type {
   AdvanceDutiesCommand,
   DutyTasksOpened,
@@ -108,28 +108,19 @@ export interface EgenkontrollPlanState extends LsStateBase {
 export type RecordResultData = Omit<ControlResult, 'recordedAt' | 'recordedBy'>;
 
 export type EgenkontrollCommand =
-  | {
-      readonly type: 'create-plan';
-      readonly actor: LsActor;
-      readonly data: {
+  | LsCommand<
+      'create-plan',
+      {
         readonly planId: string;
         readonly unitId: string;
         readonly year: number;
         readonly controls: readonly PlannedControl[];
-      };
-    }
-  | {
-      readonly type: 'add-control';
-      readonly actor: LsActor;
-      readonly data: { readonly control: PlannedControl };
-    }
-  | { readonly type: 'adopt-plan'; readonly actor: LsActor; readonly data: Record<string, never> }
-  | { readonly type: 'record-result'; readonly actor: LsActor; readonly data: RecordResultData }
-  | {
-      readonly type: 'complete-action';
-      readonly actor: LsActor;
-      readonly data: { readonly actionId: string; readonly note: string };
-    }
+      }
+    >
+  | LsCommand<'add-control', { readonly control: PlannedControl }>
+  | LsCommand<'adopt-plan', Record<string, never>>
+  | LsCommand<'record-result', RecordResultData>
+  | LsCommand<'complete-action', { readonly actionId: string; readonly note: string }>
   | AdvanceDutiesCommand;
 
 export type EgenkontrollEvent =

@@ -3,7 +3,7 @@ import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmStartOfDay, stockholmWallClockToInstant } from '../calendar/stockholm-time';
 import type { Duty } from '../ledningssystem/duty';
-import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
+import type { AdoptionDecision, LsCommand } from '../ledningssystem/ledningssystem-common';
 import { accept, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
 import type {
   AdvanceDutiesCommand,
@@ -72,56 +72,36 @@ export interface InternkontrollState extends LsStateBase {
 }
 
 export type InternkontrollCommand =
-  | {
-      readonly type: 'create';
-      readonly actor: LsActor;
-      readonly data: { readonly planId: string; readonly year: number };
-    }
-  | {
-      readonly type: 'add-risk';
-      readonly actor: LsActor;
-      readonly data: {
+  | LsCommand<'create', { readonly planId: string; readonly year: number }>
+  | LsCommand<
+      'add-risk',
+      {
         readonly riskId: string;
         readonly description: string;
         readonly probability: number;
         readonly severity: number;
         readonly source: string;
-      };
-    }
-  | {
-      readonly type: 'select-risk';
-      readonly actor: LsActor;
-      readonly data: { readonly riskId: string; readonly selected: boolean; readonly rationale: string };
-    }
-  | {
-      readonly type: 'add-control';
-      readonly actor: LsActor;
-      readonly data: Omit<InternkontrollControl, 'result'>;
-    }
-  | {
-      readonly type: 'adopt-plan';
-      readonly actor: LsActor;
-      readonly data: { readonly decision: AdoptionDecision };
-    }
-  | {
-      readonly type: 'record-control-result';
-      readonly actor: LsActor;
-      readonly data: {
+      }
+    >
+  | LsCommand<
+      'select-risk',
+      { readonly riskId: string; readonly selected: boolean; readonly rationale: string }
+    >
+  | LsCommand<'add-control', Omit<InternkontrollControl, 'result'>>
+  | LsCommand<'adopt-plan', { readonly decision: AdoptionDecision }>
+  | LsCommand<
+      'record-control-result',
+      {
         readonly controlId: string;
         readonly outcome: 'ok' | 'deficiencies';
         readonly summary: string;
         readonly actions: string;
-      };
-    }
-  | {
-      readonly type: 'report';
-      readonly actor: LsActor;
-      readonly data: {
-        readonly decision: AdoptionDecision;
-        readonly summary: string;
-        readonly evaluation: string;
-      };
-    }
+      }
+    >
+  | LsCommand<
+      'report',
+      { readonly decision: AdoptionDecision; readonly summary: string; readonly evaluation: string }
+    >
   | AdvanceDutiesCommand;
 
 export type InternkontrollEvent =

@@ -15,6 +15,13 @@ export interface LsActor {
   readonly roles: readonly string[];
 }
 
+/** A register command as a person gives it: what to do, who asks, and with what. */
+export interface LsCommand<T extends string, D> {
+  readonly type: T;
+  readonly actor: LsActor;
+  readonly data: D;
+}
+
 export const accept = <E>(...events: E[]): Decision<E> => ({ ok: true, events });
 export const refuse = <E>(refusal: Refusal): Decision<E> => ({ ok: false, refusal });
 

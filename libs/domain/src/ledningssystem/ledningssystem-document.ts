@@ -3,7 +3,7 @@ import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmLocalParts, stockholmWallClockToInstant } from '../calendar/stockholm-time';
 import type { Duty } from './duty';
-import type { AdoptionDecision, LsActor } from './ledningssystem-common';
+import type { AdoptionDecision, LsCommand } from './ledningssystem-common';
 import { accept, refuse, requireText, validateDecision } from './ledningssystem-common';
 import type {
   AdvanceDutiesCommand,
@@ -85,41 +85,29 @@ export interface LedningssystemDocumentState extends LsStateBase {
 }
 
 export type LedningssystemCommand =
-  | {
-      readonly type: 'create';
-      readonly actor: LsActor;
-      readonly data: {
-        readonly documentId: string;
-        readonly unitId: string;
-        readonly title: string;
-        readonly owner: string;
-      };
-    }
-  | {
-      readonly type: 'adopt-version';
-      readonly actor: LsActor;
-      readonly data: Omit<DocumentVersion, 'recordedBy' | 'recordedAt'>;
-    }
-  | {
-      readonly type: 'check-review-item';
-      readonly actor: LsActor;
-      readonly data: {
+  | LsCommand<
+      'create',
+      { readonly documentId: string; readonly unitId: string; readonly title: string; readonly owner: string }
+    >
+  | LsCommand<'adopt-version', Omit<DocumentVersion, 'recordedBy' | 'recordedAt'>>
+  | LsCommand<
+      'check-review-item',
+      {
         readonly year: number;
         readonly key: ReviewChecklistKey;
         readonly done: boolean;
         readonly note: string;
-      };
-    }
-  | {
-      readonly type: 'complete-review';
-      readonly actor: LsActor;
-      readonly data: {
+      }
+    >
+  | LsCommand<
+      'complete-review',
+      {
         readonly year: number;
         readonly outcome: 'approved' | 'improvements_decided';
         readonly decision: AdoptionDecision;
         readonly improvements: readonly string[];
-      };
-    }
+      }
+    >
   | AdvanceDutiesCommand;
 
 export type LedningssystemEvent =

@@ -1,4 +1,4 @@
-import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
+import type { AdoptionDecision, LsCommand } from '../ledningssystem/ledningssystem-common';
 import type {
   AdvanceDutiesCommand,
   DutyTasksOpened,
@@ -27,7 +27,8 @@ export interface RoutineVersion {
   readonly recordedBy: string;
 }
 
-export interface RoutineState extends LsStateBase {
+/** What a registered document is and who answers for it, as registered and as kept. */
+export interface RoutineHeading {
   readonly kind: RoutineKind;
   readonly level: ProcessLevel;
   readonly code: string;
@@ -35,6 +36,9 @@ export interface RoutineState extends LsStateBase {
   readonly unitId: string;
   /** Processägare or dokumentägare: the person the revision task goes to. */
   readonly owner: string;
+}
+
+export interface RoutineState extends LsStateBase, RoutineHeading {
   readonly administrator: string | null;
   readonly parentId: string | null;
   /** ISO-8601, mandatory (PR-5, DL-32). */
@@ -53,14 +57,8 @@ export interface RoutineState extends LsStateBase {
   } | null;
 }
 
-export interface RegisterRoutineData {
+export interface RegisterRoutineData extends RoutineHeading {
   readonly routineId: string;
-  readonly kind: RoutineKind;
-  readonly level: ProcessLevel;
-  readonly code: string;
-  readonly title: string;
-  readonly unitId: string;
-  readonly owner: string;
   readonly administrator?: string | null;
   readonly parentId?: string | null;
   readonly revisionInterval: string;
@@ -68,27 +66,18 @@ export interface RegisterRoutineData {
 }
 
 export type RoutineCommand =
-  | { readonly type: 'register'; readonly actor: LsActor; readonly data: RegisterRoutineData }
-  | {
-      readonly type: 'adopt-version';
-      readonly actor: LsActor;
-      readonly data: {
+  | LsCommand<'register', RegisterRoutineData>
+  | LsCommand<
+      'adopt-version',
+      {
         readonly version: string;
         readonly decision: AdoptionDecision;
         readonly validFrom: string;
         readonly changeNote: string;
-      };
-    }
-  | {
-      readonly type: 'change-owner';
-      readonly actor: LsActor;
-      readonly data: { readonly owner: string; readonly administrator?: string | null };
-    }
-  | {
-      readonly type: 'repeal';
-      readonly actor: LsActor;
-      readonly data: { readonly decision: AdoptionDecision; readonly reason: string };
-    }
+      }
+    >
+  | LsCommand<'change-owner', { readonly owner: string; readonly administrator?: string | null }>
+  | LsCommand<'repeal', { readonly decision: AdoptionDecision; readonly reason: string }>
   | AdvanceDutiesCommand;
 
 export type RoutineEvent =

@@ -1,4 +1,4 @@
-import type { LsActor } from '../ledningssystem/ledningssystem-common';
+import type { LsCommand } from '../ledningssystem/ledningssystem-common';
 import type {
   AdvanceDutiesCommand,
   DutyTasksOpened,
@@ -34,27 +34,21 @@ export interface TrainingRecordState extends LsStateBase {
 }
 
 export type TrainingCommand =
-  | {
-      readonly type: 'register-employee';
-      readonly actor: LsActor;
-      readonly data: {
+  | LsCommand<
+      'register-employee',
+      {
         readonly recordId: string;
         readonly username: string;
         readonly unitId: string;
         readonly hiredOn: string;
-      };
-    }
-  | {
-      readonly type: 'record-information';
-      readonly actor: LsActor;
-      readonly data: {
-        readonly informedOn: string;
-        readonly method: InformationMethod;
-        readonly acknowledged: boolean;
-      };
-    }
-  | { readonly type: 'move-unit'; readonly actor: LsActor; readonly data: { readonly unitId: string } }
-  | { readonly type: 'record-leaving'; readonly actor: LsActor; readonly data: { readonly leftOn: string } }
+      }
+    >
+  | LsCommand<
+      'record-information',
+      { readonly informedOn: string; readonly method: InformationMethod; readonly acknowledged: boolean }
+    >
+  | LsCommand<'move-unit', { readonly unitId: string }>
+  | LsCommand<'record-leaving', { readonly leftOn: string }>
   | AdvanceDutiesCommand;
 
 export type TrainingEvent =
