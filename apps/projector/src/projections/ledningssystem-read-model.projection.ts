@@ -29,6 +29,16 @@ function fold(folded: Folded, event: EventEnvelope): void {
   folded.changed = true;
 }
 
+/** Folds the event into its aggregate's row, starting a row for an aggregate not seen before. */
+function foldInto(rows: Map<string, Folded>, event: EventEnvelope): void {
+  let folded = rows.get(event.aggregateId);
+  if (!folded) {
+    folded = { type: event.aggregateType, state: null, version: 0, changed: false };
+    rows.set(event.aggregateId, folded);
+  }
+  fold(folded, event);
+}
+
 async function write(manager: EntityManager, rows: Map<string, Folded>): Promise<void> {
   const items: object[] = [];
   const tasks: object[] = [];
@@ -107,15 +117,7 @@ export function createLedningssystemReadModelProjection(options: { namespace?: s
           { type: r.aggregate_type, state: r.state, version: r.version, changed: false },
         ]),
       );
-      for (const event of mine) {
-        let folded = rows.get(event.aggregateId);
-        if (!folded)
-          rows.set(
-            event.aggregateId,
-            (folded = { type: event.aggregateType, state: null, version: 0, changed: false }),
-          );
-        fold(folded, event);
-      }
+      for (const event of mine) foldInto(rows, event);
       await write(manager, rows);
       if (mine.some((e) => e.aggregateType === 'appointment')) await writeAppointmentAlerts(manager);
     },
@@ -130,14 +132,7 @@ export function createLedningssystemReadModelProjection(options: { namespace?: s
       const rows = new Map<string, Folded>();
       for await (const page of pages)
         for (const event of page) {
-          if (!ledningssystemAggregate(event.aggregateType)) continue;
-          let folded = rows.get(event.aggregateId);
-          if (!folded)
-            rows.set(
-              event.aggregateId,
-              (folded = { type: event.aggregateType, state: null, version: 0, changed: false }),
-            );
-          fold(folded, event);
+          if (ledningssystemAggregate(event.aggregateType)) foldInto(rows, event);
         }
       await write(manager, rows);
       await writeAppointmentAlerts(manager);
