@@ -1,6 +1,7 @@
 import {
   ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
+  type CalendarSpec,
   type Client,
   type ScheduleOptions,
   type ScheduleSpec,
@@ -27,6 +28,8 @@ export interface ReportScheduleDefinition {
   readonly note: string;
 }
 
+type ScheduledReport = Omit<ReportScheduleDefinition, 'scheduleId' | 'kind'>;
+
 export interface ReportScheduleOptions {
   readonly prefix?: string;
   /** Ledningsgrupp meetings as Stockholm dates (`2026-12-03`); each gets a report at 07:00 (DL-18). Empty: every Thursday. */
@@ -44,7 +47,12 @@ export interface ReportScheduleOptions {
 export function reportScheduleDefinitions(options: ReportScheduleOptions = {}): ReportScheduleDefinition[] {
   const prefix = options.prefix ?? REPORT_SCHEDULE_PREFIX;
   const at7 = { hour: 7, minute: 0 };
-  const specs: Record<ScheduledReportKind, { spec: ScheduleSpec; catchupWindow: Duration; note: string }> = {
+  const reportAt7 = (month: CalendarSpec['month'], dayOfMonth: number, note: string): ScheduledReport => ({
+    spec: { calendars: [{ month, dayOfMonth, ...at7 }], timezone: TIME_ZONE },
+    catchupWindow: '30 days',
+    note,
+  });
+  const specs: Record<ScheduledReportKind, ScheduledReport> = {
     weekly_digest: {
       spec: { calendars: [{ dayOfWeek: 'MONDAY', ...at7 }], timezone: TIME_ZONE },
       catchupWindow: '6 days',
@@ -55,42 +63,20 @@ export function reportScheduleDefinitions(options: ReportScheduleOptions = {}): 
       catchupWindow: '2 days',
       note: 'Rapport till ledningsgruppens möte',
     },
-    quarterly_statistics: {
-      spec: {
-        calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, ...at7 }],
-        timezone: TIME_ZONE,
-      },
-      catchupWindow: '30 days',
-      note: 'Kvartalsstatistik',
-    },
-    tertial_report: {
-      spec: {
-        calendars: [{ month: ['JANUARY', 'MAY', 'SEPTEMBER'], dayOfMonth: 1, ...at7 }],
-        timezone: TIME_ZONE,
-      },
-      catchupWindow: '30 days',
-      note: 'Tertialrapport (T1 jan–apr, T2 maj–aug, T3 sep–dec)',
-    },
-    annual_report: {
-      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, ...at7 }], timezone: TIME_ZONE },
-      catchupWindow: '30 days',
-      note: 'Årssammanställning till nämnden',
-    },
-    patientsakerhetsberattelse: {
-      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, ...at7 }], timezone: TIME_ZONE },
-      catchupWindow: '30 days',
-      note: 'Utkast till patientsäkerhetsberättelse (senast 1 mars), påminnelser till MAS',
-    },
-    kvalitetsberattelse: {
-      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 20, ...at7 }], timezone: TIME_ZONE },
-      catchupWindow: '30 days',
-      note: 'Utkast till kvalitetsberättelse',
-    },
-    ledningssystem_review: {
-      spec: { calendars: [{ month: 'MARCH', dayOfMonth: 1, ...at7 }], timezone: TIME_ZONE },
-      catchupWindow: '30 days',
-      note: 'Årlig uppföljning av ledningssystemet (mars)',
-    },
+    quarterly_statistics: reportAt7(['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], 1, 'Kvartalsstatistik'),
+    tertial_report: reportAt7(
+      ['JANUARY', 'MAY', 'SEPTEMBER'],
+      1,
+      'Tertialrapport (T1 jan–apr, T2 maj–aug, T3 sep–dec)',
+    ),
+    annual_report: reportAt7('JANUARY', 15, 'Årssammanställning till nämnden'),
+    patientsakerhetsberattelse: reportAt7(
+      'JANUARY',
+      15,
+      'Utkast till patientsäkerhetsberättelse (senast 1 mars), påminnelser till MAS',
+    ),
+    kvalitetsberattelse: reportAt7('JANUARY', 20, 'Utkast till kvalitetsberättelse'),
+    ledningssystem_review: reportAt7('MARCH', 1, 'Årlig uppföljning av ledningssystemet (mars)'),
   };
   return SCHEDULED_REPORT_KINDS.map((kind) => ({
     scheduleId: reportScheduleId(prefix, kind),
