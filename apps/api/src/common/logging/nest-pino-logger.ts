@@ -1,6 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from '@kvalitet/runtime';
 
+type PinoLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
 /**
  * Nest's own messages (start-up, route mapping, a class's `new Logger(ctx)`) through the process's
  * pino logger, so every line on stdout is the same JSON. The last string of `optionalParams` is
@@ -9,30 +11,18 @@ import type { Logger } from '@kvalitet/runtime';
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  log(message: unknown, ...optionalParams: unknown[]): void {
-    this.write('info', message, optionalParams);
-  }
-  error(message: unknown, ...optionalParams: unknown[]): void {
-    this.write('error', message, optionalParams);
-  }
-  warn(message: unknown, ...optionalParams: unknown[]): void {
-    this.write('warn', message, optionalParams);
-  }
-  debug(message: unknown, ...optionalParams: unknown[]): void {
-    this.write('debug', message, optionalParams);
-  }
-  verbose(message: unknown, ...optionalParams: unknown[]): void {
-    this.write('trace', message, optionalParams);
-  }
-  fatal(message: unknown, ...optionalParams: unknown[]): void {
-    this.write('fatal', message, optionalParams);
+  readonly log = this.writerAt('info');
+  readonly error = this.writerAt('error');
+  readonly warn = this.writerAt('warn');
+  readonly debug = this.writerAt('debug');
+  readonly verbose = this.writerAt('trace');
+  readonly fatal = this.writerAt('fatal');
+
+  private writerAt(level: PinoLevel): (message: unknown, ...optionalParams: unknown[]) => void {
+    return (message, ...optionalParams) => this.write(level, message, optionalParams);
   }
 
-  private write(
-    level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal',
-    message: unknown,
-    params: unknown[],
-  ): void {
+  private write(level: PinoLevel, message: unknown, params: unknown[]): void {
     if (!this.logger.isLevelEnabled(level)) return;
     const context =
       typeof params[params.length - 1] === 'string' ? (params[params.length - 1] as string) : undefined;
