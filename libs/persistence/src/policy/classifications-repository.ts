@@ -4,9 +4,10 @@ import {
   type ClassificationEntry,
   type ClassificationLists,
 } from '@kvalitet/domain';
+import type { EventEnvelope } from '@kvalitet/contracts';
 import type { EventStore } from '../event-store/event-store';
 import { rowsOf, type Queryable } from '../sql/rows-of';
-import { changeStampOf, SettingsStream, type SettingChangeOptions } from './settings-stream';
+import { changeStampOf, SettingRepository } from './setting-repository';
 
 /**
  * The managed classification lists (issue 24): categories and lagrum, a stream of its own under the
@@ -62,15 +63,16 @@ export async function loadClassificationVocabulary(
 }
 
 /** Versioned like the deadline policy: every save is an event carrying both whole lists. */
-export class ClassificationsRepository {
-  private readonly stream: SettingsStream;
-
+export class ClassificationsRepository extends SettingRepository<
+  SavedClassifications,
+  ClassificationLists,
+  ClassificationsChangedData
+> {
   constructor(store: EventStore, listsId: string = CLASSIFICATIONS_ID) {
-    this.stream = new SettingsStream(store, listsId, CLASSIFICATIONS_CHANGED, 'classifications');
+    super(store, listsId, CLASSIFICATIONS_CHANGED, 'classifications');
   }
 
-  async current(): Promise<SavedClassifications> {
-    const { changes } = await this.stream.load();
+  protected settingAfter(changes: readonly EventEnvelope[]): SavedClassifications {
     const last = changes[changes.length - 1];
     if (!last)
       return {
@@ -81,23 +83,11 @@ export class ClassificationsRepository {
     return { version: changes.length + 1, ...listsOf(last.data), ...changeStampOf(last) };
   }
 
-  /** Saves a new version; with `expectedVersion` a stale view is a VersionConflictError (409). */
-  async change(
-    lists: ClassificationLists,
-    actor: string,
-    options: SettingChangeOptions = {},
-  ): Promise<SavedClassifications> {
-    await this.stream.save(actor, options, {
-      read: async () => {
-        const current = await this.current();
-        return { current, streamVersion: current.version - 1 };
-      },
-      dataOfVersion: (listsVersion): ClassificationsChangedData => ({
-        listsVersion,
-        categories: lists.categories.map((e) => ({ code: e.code, label: e.label })),
-        lagrum: lists.lagrum.map((e) => ({ code: e.code, label: e.label })),
-      }),
-    });
-    return this.current();
+  protected dataOf(lists: ClassificationLists, listsVersion: number): ClassificationsChangedData {
+    return {
+      listsVersion,
+      categories: lists.categories.map((e) => ({ code: e.code, label: e.label })),
+      lagrum: lists.lagrum.map((e) => ({ code: e.code, label: e.label })),
+    };
   }
 }

@@ -1,6 +1,7 @@
 import type { MeetingCalendarEntry } from '@kvalitet/domain';
+import type { EventEnvelope } from '@kvalitet/contracts';
 import type { EventStore } from '../event-store/event-store';
-import { changeStampOf, SettingsStream, type SettingChangeOptions } from './settings-stream';
+import { changeStampOf, SettingRepository } from './setting-repository';
 
 /**
  * The ledningsgrupp's meeting calendar: a stream of its own under the `policy` aggregate type (the
@@ -24,47 +25,30 @@ export interface MeetingCalendar {
   changedBy?: string;
 }
 
-/** Versioned like the deadline policy: every save is an event carrying the whole calendar. */
-export class MeetingCalendarRepository {
-  private readonly stream: SettingsStream;
-
+/**
+ * Versioned like the deadline policy: every save is an event carrying the whole calendar. The stream
+ * is shared with the risk policy (ORGANISATION_RISK_POLICY_ID has the same id).
+ */
+export class MeetingCalendarRepository extends SettingRepository<
+  MeetingCalendar,
+  readonly MeetingCalendarEntry[],
+  MeetingCalendarChangedData
+> {
   constructor(store: EventStore, calendarId: string = MEETING_CALENDAR_ID) {
-    this.stream = new SettingsStream(store, calendarId, MEETING_CALENDAR_CHANGED, 'meeting-calendar');
+    super(store, calendarId, MEETING_CALENDAR_CHANGED, 'meeting-calendar');
   }
 
-  async current(): Promise<MeetingCalendar> {
-    return (await this.read()).current;
-  }
-
-  /**
-   * The calendar and the version of its stream. The stream is shared with the risk policy
-   * (ORGANISATION_RISK_POLICY_ID has the same id), so a save expects the stream's version, not the
-   * number of calendar changes.
-   */
-  private async read(): Promise<{ current: MeetingCalendar; streamVersion: number }> {
-    const { changes, streamVersion } = await this.stream.load();
+  protected settingAfter(changes: readonly EventEnvelope[]): MeetingCalendar {
     const last = changes[changes.length - 1];
-    if (!last) return { current: { version: 0, meetings: [] }, streamVersion };
+    if (!last) return { version: 0, meetings: [] };
     const data = last.data as unknown as MeetingCalendarChangedData;
-    return {
-      current: { version: changes.length, meetings: data.meetings, ...changeStampOf(last) },
-      streamVersion,
-    };
+    return { version: changes.length, meetings: data.meetings, ...changeStampOf(last) };
   }
 
-  /** Saves a new version; with `expectedVersion` a stale view is a VersionConflictError (409). */
-  async change(
+  protected dataOf(
     meetings: readonly MeetingCalendarEntry[],
-    actor: string,
-    options: SettingChangeOptions = {},
-  ): Promise<MeetingCalendar> {
-    await this.stream.save(actor, options, {
-      read: () => this.read(),
-      dataOfVersion: (calendarVersion): MeetingCalendarChangedData => ({
-        calendarVersion,
-        meetings: [...meetings],
-      }),
-    });
-    return this.current();
+    calendarVersion: number,
+  ): MeetingCalendarChangedData {
+    return { calendarVersion, meetings: [...meetings] };
   }
 }

@@ -4,8 +4,9 @@ import {
   type DecisionDelegation,
   type PolicyDeadlines,
 } from '@kvalitet/domain';
+import type { EventEnvelope } from '@kvalitet/contracts';
 import type { EventStore } from '../event-store/event-store';
-import { SettingsStream, type SettingChangeOptions } from './settings-stream';
+import { SettingRepository } from './setting-repository';
 
 /** The organisation's policy stream: one aggregate of type `policy` per organisation. */
 export const ORGANISATION_POLICY_ID = '00000000-0000-4000-8000-00000000a001';
@@ -35,72 +36,51 @@ export interface PolicyChange {
  * event and one version: policy version = aggregate version + 1. Readers (the api, Temporal
  * activities starting a deadline) take `current()` and stamp its `version` on the deadline.
  */
-export class PolicyRepository {
-  private readonly stream: SettingsStream;
-
+export class PolicyRepository extends SettingRepository<
+  DeadlinePolicy,
+  PolicyChange,
+  DeadlinePolicyChangedData
+> {
   constructor(store: EventStore, policyId: string = ORGANISATION_POLICY_ID) {
-    this.stream = new SettingsStream(store, policyId, DEADLINE_POLICY_CHANGED, 'policy');
-  }
-
-  async current(): Promise<DeadlinePolicy> {
-    return policyAfter(await this.changes());
+    super(store, policyId, DEADLINE_POLICY_CHANGED, 'policy');
   }
 
   /** The policy as it was at `version` (a deadline's `policyVersion`), or null if there is no such version. */
   async atVersion(version: number): Promise<DeadlinePolicy | null> {
     const changes = await this.changes();
     if (!Number.isInteger(version) || version < 1 || version > changes.length + 1) return null;
-    return policyAfter(changes.slice(0, version - 1));
+    return this.settingAfter(changes.slice(0, version - 1));
   }
 
-  /**
-   * Appends a change. With `expectedVersion` the caller's view must be current (else
-   * VersionConflictError); without it the change applies to whatever is current, retrying a
-   * concurrent writer's race.
-   */
-  async change(
-    change: PolicyChange,
-    actor: string,
-    options: SettingChangeOptions = {},
-  ): Promise<DeadlinePolicy> {
-    const next = await this.stream.save(actor, options, {
-      read: async () => {
-        const current = await this.current();
-        return { current, streamVersion: current.version - 1 };
-      },
-      dataOfVersion: (policyVersion): DeadlinePolicyChangedData => ({
-        policyVersion,
-        deadlines: change.deadlines,
-        escalationChain: [...change.escalationChain],
-        ...(change.decisionDelegation === undefined ? {} : { decisionDelegation: change.decisionDelegation }),
-      }),
-    });
-    return {
-      version: next.policyVersion,
-      deadlines: next.deadlines,
-      escalationChain: next.escalationChain,
-      ...(next.decisionDelegation === undefined ? {} : { decisionDelegation: next.decisionDelegation }),
-    };
+  protected settingAfter(changes: readonly EventEnvelope[]): DeadlinePolicy {
+    const last = changes[changes.length - 1]?.data as unknown as DeadlinePolicyChangedData | undefined;
+    if (!last)
+      return {
+        version: DEFAULT_DEADLINE_POLICY.version,
+        deadlines: { ...DEFAULT_DEADLINE_POLICY.deadlines },
+        escalationChain: [...DEFAULT_DEADLINE_POLICY.escalationChain],
+      };
+    return policyOf(last, changes.length + 1);
   }
 
-  private async changes(): Promise<DeadlinePolicyChangedData[]> {
-    const { changes } = await this.stream.load();
-    return changes.map((e) => e.data as unknown as DeadlinePolicyChangedData);
+  protected dataOf(change: PolicyChange, policyVersion: number): DeadlinePolicyChangedData {
+    return { policyVersion, ...contentOf(change) };
+  }
+
+  protected override settingSaved(saved: DeadlinePolicyChangedData): Promise<DeadlinePolicy> {
+    return Promise.resolve(policyOf(saved, saved.policyVersion));
   }
 }
 
-function policyAfter(changes: readonly DeadlinePolicyChangedData[]): DeadlinePolicy {
-  const last = changes[changes.length - 1];
-  if (!last)
-    return {
-      version: DEFAULT_DEADLINE_POLICY.version,
-      deadlines: { ...DEFAULT_DEADLINE_POLICY.deadlines },
-      escalationChain: [...DEFAULT_DEADLINE_POLICY.escalationChain],
-    };
+function policyOf(data: DeadlinePolicyChangedData, version: number): DeadlinePolicy {
+  return { version, ...contentOf(data) };
+}
+
+/** What a change and a policy version hold: the deadlines, the chain, the delegation when there is one. */
+function contentOf(source: PolicyChange): PolicyChange {
   return {
-    version: changes.length + 1,
-    deadlines: last.deadlines,
-    escalationChain: [...last.escalationChain],
-    ...(last.decisionDelegation === undefined ? {} : { decisionDelegation: last.decisionDelegation }),
+    deadlines: source.deadlines,
+    escalationChain: [...source.escalationChain],
+    ...(source.decisionDelegation === undefined ? {} : { decisionDelegation: source.decisionDelegation }),
   };
 }
