@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { canChangeClassifications, canReadClassifications } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
+import { ReplaceRoute } from '../common/http/resource-routes.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { ClassificationsDocumentDto, ClassificationsDto } from './classifications.dto';
 import { ClassificationsService } from './classifications.service';
@@ -23,15 +24,13 @@ export class ClassificationsController {
     return this.classifications.current() as Promise<ClassificationsDto>;
   }
 
-  @Put()
   @Authorize(canChangeClassifications)
-  @ApiOperation({
+  @ReplaceRoute({
     summary:
       'Ny version av listorna (kvalitetssamordnare); gäller nya klassificeringar, statistiken visar benämningarna',
+    body: { type: ClassificationsDocumentDto },
+    response: { type: ClassificationsDto, description: 'Den nya versionen' },
   })
-  @ApiBody({ type: ClassificationsDocumentDto })
-  @ApiOkResponse({ type: ClassificationsDto, description: 'Den nya versionen' })
-  @ApiProblems(400, 401, 403, 409, 413, 415)
   change(
     @CurrentUser() user: Principal,
     @Body() body: ClassificationsDocumentDto,

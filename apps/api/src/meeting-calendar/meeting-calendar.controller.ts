@@ -1,5 +1,5 @@
-import { Body, Controller, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { meetingCalendarErrors, normaliseMeetingCalendar } from '@kvalitet/domain';
 import { MeetingCalendarRepository } from '@kvalitet/persistence';
 import { canChangeMeetingCalendar, canReadMeetingCalendar } from '../access/access-policy';
@@ -7,8 +7,7 @@ import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
-import { ReadRoute } from '../common/http/resource-routes.decorator';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute, ReplaceRoute } from '../common/http/resource-routes.decorator';
 import {
   MeetingCalendarDocumentDto,
   MeetingCalendarDto,
@@ -34,17 +33,15 @@ export class MeetingCalendarController {
     return this.calendars.current();
   }
 
-  @Put()
   @Authorize(canChangeMeetingCalendar)
-  @ApiOperation({
+  @ReplaceRoute({
     summary: 'Ny version av möteskalendern (kvalitetssamordnare); schemat för mötesrapporten följer med',
+    body: { type: MeetingCalendarDocumentDto },
+    response: {
+      type: SavedMeetingCalendarDto,
+      description: 'Den nya versionen och vad som hände med schemat',
+    },
   })
-  @ApiBody({ type: MeetingCalendarDocumentDto })
-  @ApiOkResponse({
-    type: SavedMeetingCalendarDto,
-    description: 'Den nya versionen och vad som hände med schemat',
-  })
-  @ApiProblems(400, 401, 403, 409, 413, 415)
   async change(
     @CurrentUser() user: Principal,
     @Body() body: MeetingCalendarDocumentDto,

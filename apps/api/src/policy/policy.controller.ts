@@ -1,5 +1,5 @@
-import { Body, Controller, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { validatePolicy } from '@kvalitet/domain';
 import { PolicyRepository } from '@kvalitet/persistence';
 import { canChangePolicy, canReadPolicy } from '../access/access-policy';
@@ -7,8 +7,7 @@ import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
-import { ReadRoute } from '../common/http/resource-routes.decorator';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute, ReplaceRoute } from '../common/http/resource-routes.decorator';
 import { PolicyDocumentDto, PolicyDto } from './policy.dto';
 
 @ApiTags('fristpolicy')
@@ -24,14 +23,12 @@ export class PolicyController {
   }
 
   /** The body is checked by the domain's validatePolicy (its keys are open), not by class-validator. */
-  @Put()
   @Authorize(canChangePolicy)
-  @ApiOperation({
+  @ReplaceRoute({
     summary: 'Ny version av fristpolicyn (kvalitetssamordnare); gäller frister som startar efter ändringen',
+    body: { type: PolicyDocumentDto },
+    response: { type: PolicyDto, description: 'Den nya versionen' },
   })
-  @ApiBody({ type: PolicyDocumentDto })
-  @ApiOkResponse({ type: PolicyDto, description: 'Den nya versionen' })
-  @ApiProblems(400, 401, 403, 409, 413, 415)
   async change(
     @CurrentUser() user: Principal,
     @Body() body: unknown,

@@ -1,5 +1,5 @@
-import { Body, Controller, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { validateRiskPolicy } from '@kvalitet/domain';
 import { RiskPolicyRepository } from '@kvalitet/persistence';
 import { canChangeRiskPolicy, mayUseRiskAssessments } from '../access/access-policy';
@@ -7,8 +7,7 @@ import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
-import { ReadRoute } from '../common/http/resource-routes.decorator';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ReadRoute, ReplaceRoute } from '../common/http/resource-routes.decorator';
 import { RiskPolicyDocumentDto, RiskPolicyDto } from './dto/risk-policy.dto';
 
 @ApiTags('riskanalyser')
@@ -27,14 +26,12 @@ export class RiskPolicyController {
   }
 
   /** The body is checked by the domain's validateRiskPolicy, not by class-validator. */
-  @Put()
   @Authorize(canChangeRiskPolicy)
-  @ApiOperation({
+  @ReplaceRoute({
     summary: 'Ny version av riskpolicyn (kvalitetssamordnare); gäller bedömningar efter ändringen',
+    body: { type: RiskPolicyDocumentDto },
+    response: { type: RiskPolicyDto, description: 'Den nya versionen' },
   })
-  @ApiBody({ type: RiskPolicyDocumentDto })
-  @ApiOkResponse({ type: RiskPolicyDto, description: 'Den nya versionen' })
-  @ApiProblems(400, 401, 403, 409, 413, 415)
   async change(
     @CurrentUser() user: Principal,
     @Body() body: unknown,

@@ -1,5 +1,7 @@
-import { applyDecorators, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Get, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
 import {
+  ApiBody,
+  type ApiBodyOptions,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -79,4 +81,19 @@ export const CommandRoute = (path: string, { summary, operationId, idParam, resp
     ApiParam(idParam),
     ApiOkResponse(response),
     ApiProblems(400, 401, 403, 404, 409, 413, 415),
+  );
+
+/** `PUT /` that saves a new version of a whole document (a policy, a list); a stale version is 409. */
+export const ReplaceRoute = ({
+  summary,
+  operationId,
+  body,
+  response,
+}: RouteDoc & { body: ApiBodyOptions; response: ApiResponseNoStatusOptions }) =>
+  applyDecorators(
+    Put(),
+    ApiOperation({ summary, operationId }),
+    ApiBody(body),
+    ApiOkResponse(response),
+    ApiProblems(400, 401, 403, 409, 413, 415),
   );
