@@ -189,41 +189,39 @@ function withRisk(
 function initial(event: RiskAssessmentEvent): RiskAssessmentAggregateState | null {
   if (event.type === 'RiskAssessmentCreated') {
     const { assessmentId, reference, unitId, trigger, owner, at } = event.data;
-    return {
+    return opened({
       id: assessmentId,
       reference,
       unitId,
       trigger,
       owner,
       stage: 'describing',
-      risks: {},
-      riskOrder: [],
-      actions: {},
-      tasks: {},
       createdAt: at,
-      closedAt: null,
-      version: 1,
-    };
+    });
   }
   if (event.type === 'RiskAssessmentProposed') {
     const { assessmentId, reference, unitId, at } = event.data;
-    return {
+    return opened({
       id: assessmentId,
       reference,
       unitId,
       trigger: 'deviation_pattern',
       owner: null,
       stage: 'proposed',
-      risks: {},
-      riskOrder: [],
-      actions: {},
-      tasks: {},
       createdAt: at,
-      closedAt: null,
-      version: 1,
-    };
+    });
   }
   return null;
+}
+
+/** A risk analysis as its first event leaves it: nothing described, planned or closed yet. */
+function opened(
+  start: Pick<
+    RiskAssessmentAggregateState,
+    'id' | 'reference' | 'unitId' | 'trigger' | 'owner' | 'stage' | 'createdAt'
+  >,
+): RiskAssessmentAggregateState {
+  return { ...start, risks: {}, riskOrder: [], actions: {}, tasks: {}, closedAt: null, version: 1 };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { RiskLevel } from '../risk/risk-level';
 import type { RiskScore } from '../risk/risk-bands';
 import type { Probability, Severity } from '../risk/risk-scale';
-import type { RiskAssessmentStage, RiskAssessmentTrigger, RiskTaskKind } from './risk-assessment-trigger';
+import type { RiskTaskData } from './risk-assessment-events';
+import type { RiskAssessmentStage, RiskAssessmentTrigger } from './risk-assessment-trigger';
 
 export interface RiskScoreState {
   readonly probability: Probability;
@@ -37,14 +38,9 @@ export interface RiskActionState {
   readonly escalatedTo: readonly string[];
 }
 
-export interface RiskTaskState {
+/** A task as created (under its `id`), and whether it is done. */
+export interface RiskTaskState extends Omit<RiskTaskData, 'taskId'> {
   readonly id: string;
-  readonly kind: RiskTaskKind;
-  readonly assignee?: string;
-  readonly assigneeRole?: string;
-  readonly unitId: string;
-  readonly dueAt?: string;
-  readonly actionId?: string;
   readonly status: 'open' | 'done';
   readonly createdAt: string;
   readonly completedAt?: string;
