@@ -13,10 +13,12 @@ import {
 } from '../cases/decide/validation';
 import { IMPROVEMENT_LEVELS } from './improvement-events';
 import type {
+  ImprovementActionContent,
   ImprovementEvent,
   ImprovementPlan,
-  ImprovementSource,
   ImprovementTaskKind,
+  LessonContent,
+  ProposalContent,
 } from './improvement-events';
 import type {
   ImprovementAggregateState,
@@ -32,30 +34,8 @@ type Command<TType extends string, TData> = {
 };
 
 export type ImprovementCommand =
-  | Command<
-      'propose',
-      {
-        improvementId: string;
-        reference: string;
-        unitId: string;
-        title: string;
-        description: string;
-        expectedEffect?: string;
-        taskId: string;
-      }
-    >
-  | Command<
-      'create-action',
-      {
-        improvementId: string;
-        reference: string;
-        unitId: string;
-        description?: string;
-        sources: readonly ImprovementSource[];
-        plan: ImprovementPlan;
-        taskId: string;
-      }
-    >
+  | Command<'propose', ProposalContent & { taskId: string }>
+  | Command<'create-action', ImprovementActionContent & { taskId: string }>
   | Command<
       'assess',
       {
@@ -70,20 +50,7 @@ export type ImprovementCommand =
   | Command<'implement', { result: string; followUpDueAt: string; taskId: string }>
   | Command<'follow-up-effect', { effective: boolean; evidence: string }>
   | Command<'read-feedback', Record<string, never>>
-  | Command<
-      'share-lesson',
-      {
-        improvementId: string;
-        reference: string;
-        sourceUnitId: string;
-        title: string;
-        finding: string;
-        sourceCaseId?: string;
-        targetUnitIds: readonly string[];
-        dueAt: string;
-        taskIds: Readonly<Record<string, string>>;
-      }
-    >
+  | Command<'share-lesson', LessonContent & { taskIds: Readonly<Record<string, string>> }>
   | Command<'record-check', { unitId: string; applicable: boolean; result: string }>;
 
 export type ImprovementCommandType = ImprovementCommand['type'];

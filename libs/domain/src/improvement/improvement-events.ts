@@ -52,35 +52,43 @@ export interface ImprovementTaskData {
   readonly dueAt?: string;
 }
 
+/** What a proposal says, as proposed and as recorded. */
+export interface ProposalContent {
+  improvementId: string;
+  reference: string;
+  unitId: string;
+  title: string;
+  description: string;
+  expectedEffect?: string;
+}
+
+/** What an improvement action is and what it works against, as created and as recorded. */
+export interface ImprovementActionContent {
+  improvementId: string;
+  reference: string;
+  unitId: string;
+  description?: string;
+  sources: readonly ImprovementSource[];
+  plan: ImprovementPlan;
+}
+
+/** What a lesson tells which units, and by when they check it, as shared and as recorded. */
+export interface LessonContent {
+  improvementId: string;
+  reference: string;
+  sourceUnitId: string;
+  title: string;
+  finding: string;
+  sourceCaseId?: string;
+  targetUnitIds: readonly string[];
+  dueAt: string;
+}
+
 type Event<TType extends string, TData> = { readonly type: TType; readonly data: TData };
 
 export type ImprovementEvent =
-  | Event<
-      'ImprovementProposed',
-      {
-        improvementId: string;
-        reference: string;
-        unitId: string;
-        title: string;
-        description: string;
-        expectedEffect?: string;
-        proposer: string;
-        at: string;
-      }
-    >
-  | Event<
-      'ImprovementActionCreated',
-      {
-        improvementId: string;
-        reference: string;
-        unitId: string;
-        description?: string;
-        sources: readonly ImprovementSource[];
-        plan: ImprovementPlan;
-        by: string;
-        at: string;
-      }
-    >
+  | Event<'ImprovementProposed', ProposalContent & { proposer: string; at: string }>
+  | Event<'ImprovementActionCreated', ImprovementActionContent & { by: string; at: string }>
   | Event<
       'ImprovementProposalAssessed',
       { decision: 'accepted' | 'rejected'; feedback: string; plan?: ImprovementPlan; by: string; at: string }
@@ -89,21 +97,7 @@ export type ImprovementEvent =
   | Event<'ImprovementImplemented', { result: string; late: boolean; by: string; at: string }>
   | Event<'ImprovementEffectFollowedUp', { effective: boolean; evidence: string; by: string; at: string }>
   | Event<'ImprovementFeedbackRead', { by: string; at: string }>
-  | Event<
-      'LessonShared',
-      {
-        improvementId: string;
-        reference: string;
-        sourceUnitId: string;
-        title: string;
-        finding: string;
-        sourceCaseId?: string;
-        targetUnitIds: readonly string[];
-        dueAt: string;
-        by: string;
-        at: string;
-      }
-    >
+  | Event<'LessonShared', LessonContent & { by: string; at: string }>
   | Event<
       'LessonCheckRecorded',
       { unitId: string; applicable: boolean; result: string; by: string; at: string }
