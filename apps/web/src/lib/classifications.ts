@@ -1,4 +1,5 @@
 import type { FieldError } from '../api/client';
+import { rowKeys } from './row-keys';
 
 /** The managed lists as the api keeps them (GET/PUT /api/v1/classifications, issue 24). */
 export interface ClassificationEntry {
@@ -29,11 +30,7 @@ export interface ClassificationDraft {
   saved: boolean;
 }
 
-let nextKey = 0;
-function newKey(): string {
-  nextKey += 1;
-  return `k${nextKey}`;
-}
+const newKey = rowKeys('k');
 
 export function toDrafts(entries: readonly ClassificationEntry[]): ClassificationDraft[] {
   return entries.map((e) => ({ key: newKey(), code: e.code, label: e.label, saved: true }));

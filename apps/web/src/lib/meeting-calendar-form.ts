@@ -1,4 +1,5 @@
 import type { FieldError } from '../api/client';
+import { rowKeys } from './row-keys';
 
 /** The ledningsgrupp's meeting calendar as the api keeps it (GET/PUT /api/v1/meeting-calendar). */
 export interface Meeting {
@@ -26,11 +27,7 @@ export interface MeetingDraft {
   title: string;
 }
 
-let nextKey = 0;
-function newKey(): string {
-  nextKey += 1;
-  return `m${nextKey}`;
-}
+const newKey = rowKeys('m');
 
 export function toDrafts(meetings: readonly Meeting[]): MeetingDraft[] {
   return meetings.map((m) => ({ key: newKey(), date: m.date, time: m.time ?? '', title: m.title ?? '' }));
