@@ -2,6 +2,7 @@ export * from './statistics-fact';
 export * from './report-units';
 export * from './lead-time';
 export * from './period-statistics';
+export * from './case-line';
 export * from './weekly-digest';
 export * from './period-report';
 export * from './report-document';

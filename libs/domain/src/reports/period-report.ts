@@ -1,6 +1,4 @@
 import type { CaseOutcome } from '../cases/case-outcome';
-import type { CaseStage } from '../cases/case-stage';
-import type { CaseType } from '../cases/case-type';
 import {
   computeStatistics,
   monthsOf,
@@ -10,6 +8,7 @@ import {
   type StatisticsMeasures,
   type StatisticsResult,
 } from './period-statistics';
+import { caseLineOf, type CaseLine } from './case-line';
 import type { ReportUnit } from './report-units';
 import {
   NO_SUPPRESSION,
@@ -35,13 +34,7 @@ export type PeriodReportKind =
 export type IvoStatus = 'not_required' | 'pending' | 'notified';
 
 /** A de-identified line for the ledningsgrupp and the nämnd (REP-3, REP-4): no names, no free text. */
-export interface PeriodLine {
-  readonly caseNumber: string;
-  readonly type: CaseType;
-  readonly unitId: string;
-  readonly category: string | null;
-  readonly stage: CaseStage;
-  readonly reportedAt: string;
+export interface PeriodLine extends CaseLine {
   readonly outcome: CaseOutcome | null;
   readonly ivoStatus: IvoStatus;
 }
@@ -137,16 +130,7 @@ function ivoStatusOf(f: PeriodLineSource): IvoStatus {
 }
 
 function lineOf(f: PeriodLineSource): PeriodLine {
-  return {
-    caseNumber: f.caseNumber,
-    type: f.type,
-    unitId: f.unitId,
-    category: f.category,
-    stage: f.stage,
-    reportedAt: f.reportedAt,
-    outcome: f.outcome,
-    ivoStatus: ivoStatusOf(f),
-  };
+  return { ...caseLineOf(f), outcome: f.outcome, ivoStatus: ivoStatusOf(f) };
 }
 
 function within(iso: string | null, from: number, to: number): boolean {

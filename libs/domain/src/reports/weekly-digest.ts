@@ -1,17 +1,11 @@
 import { formatIsoWeek, isoWeekRange, parseIsoWeek, type IsoWeek } from '../calendar/iso-week';
-import type { CaseStage } from '../cases/case-stage';
 import { CASE_TYPES, type CaseType } from '../cases/case-type';
+import { caseLineOf, type CaseLine } from './case-line';
 import { isOpenAt, isOverdueAt, isRelevantFor } from './period-statistics';
 import type { StatisticsCaseFact } from './statistics-fact';
 
-/** A de-identified case line (api.md): case number, type, unit, stage, dates — nothing else. */
-export interface DigestLine {
-  readonly caseNumber: string;
-  readonly type: CaseType;
-  readonly unitId: string;
-  readonly category: string | null;
-  readonly stage: CaseStage;
-  readonly reportedAt: string;
+/** A de-identified case line (api.md) and whether the case is overdue — nothing else. */
+export interface DigestLine extends CaseLine {
   readonly overdue: boolean;
 }
 
@@ -223,15 +217,7 @@ export function composeWeeklyDigest(
     }
     for (const at of f.escalations) if (within(at, from, to)) escalations += 1;
     if (reportedInWeek || overdue) {
-      lines.push({
-        caseNumber: f.caseNumber,
-        type: f.type,
-        unitId: f.unitId,
-        category: f.category,
-        stage: f.stage,
-        reportedAt: f.reportedAt,
-        overdue,
-      });
+      lines.push({ ...caseLineOf(f), overdue });
     }
   }
   return assembleWeeklyDigest(week, asOf, {
