@@ -8,8 +8,9 @@ import { Optional } from '../common/validation/optional';
 import { RegisterCommandDto } from '../routines/routine.dto';
 import { DecisionDto } from '../routines/register-support/decision.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
-import { IsDate_, IsKnownUnit, IsNotBlank, IsUsername } from '../routines/register-support/validators';
+import { IsDate_, IsKnownUnit, IsUsername } from '../routines/register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
+import { RequiredText } from '../common/validation/required-text';
 
 export class AppointDto {
   @ApiProperty({ enum: APPOINTMENT_ROLES, enumName: 'AppointmentRole' })
@@ -75,11 +76,7 @@ export class EndAppointmentDto extends RegisterCommandDto {
   @IsDate_()
   on!: string;
 
-  @ApiProperty({ maxLength: 2000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(2000)
+  @RequiredText({ maxLength: 2000 })
   reason!: string;
 }
 

@@ -20,8 +20,9 @@ import { PageQueryDto } from '../cases/dto/case-list.dto';
 import { Optional } from '../common/validation/optional';
 import { RegisterCommandDto } from '../routines/routine.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
-import { IsDate_, IsKnownUnit, IsNotBlank, IsUsername } from '../routines/register-support/validators';
+import { IsDate_, IsKnownUnit, IsUsername } from '../routines/register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
+import { RequiredText } from '../common/validation/required-text';
 
 export class PlannedControlInputDto {
   @ApiProperty({ enum: EGENKONTROLL_KINDS, enumName: 'EgenkontrollKind' })
@@ -29,18 +30,10 @@ export class PlannedControlInputDto {
   @IsIn(EGENKONTROLL_KINDS)
   kind!: EgenkontrollKind;
 
-  @ApiProperty({ example: 'Loggkontroll i verksamhetssystemet', maxLength: 300 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(300)
+  @RequiredText({ example: 'Loggkontroll i verksamhetssystemet', maxLength: 300 })
   title!: string;
 
-  @ApiProperty({ example: 'Stickprov i åtkomstloggen', maxLength: 2000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(2000)
+  @RequiredText({ example: 'Stickprov i åtkomstloggen', maxLength: 2000 })
   method!: string;
 
   @ApiPropertyOptional({ example: 'två ärenden per handläggare, tre månader bakåt', maxLength: 500 })
@@ -95,11 +88,7 @@ export class AddControlDto extends RegisterCommandDto {
 export class AdoptPlanDto extends RegisterCommandDto {}
 
 export class FindingActionInputDto {
-  @ApiProperty({ maxLength: 300 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(300)
+  @RequiredText({ maxLength: 300 })
   title!: string;
 
   @ApiProperty({ example: 'enhetschef' })
@@ -115,11 +104,7 @@ export class FindingActionInputDto {
 }
 
 export class FindingInputDto {
-  @ApiProperty({ maxLength: 5000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(5000)
+  @RequiredText({ maxLength: 5000 })
   description!: string;
 
   @ApiProperty({
@@ -154,18 +139,10 @@ export class RecordControlResultDto extends RegisterCommandDto {
   @MaxLength(20)
   occurrence!: string;
 
-  @ApiProperty({ maxLength: 10000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(10000)
+  @RequiredText({ maxLength: 10000 })
   result!: string;
 
-  @ApiProperty({ maxLength: 10000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(10000)
+  @RequiredText({ maxLength: 10000 })
   analysis!: string;
 
   @ApiPropertyOptional({ type: [FindingInputDto] })
@@ -188,11 +165,7 @@ export class CompleteControlActionDto extends RegisterCommandDto {
   @IsUUID()
   actionId!: string;
 
-  @ApiProperty({ maxLength: 5000, description: 'Vad som gjordes' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(5000)
+  @RequiredText({ maxLength: 5000, description: 'Vad som gjordes' })
   note!: string;
 }
 

@@ -20,6 +20,7 @@ import { DecisionDto } from '../routines/register-support/decision.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsNotBlank, IsUsername } from '../routines/register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
+import { RequiredText } from '../common/validation/required-text';
 
 export class CreateInternkontrollPlanDto {
   @ApiProperty({ example: 2027, minimum: 2000, maximum: 2100 })
@@ -78,11 +79,7 @@ export class SelectInternkontrollRiskDto extends RegisterCommandDto {
   @IsBoolean()
   selected!: boolean;
 
-  @ApiProperty({ maxLength: 2000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(2000)
+  @RequiredText({ maxLength: 2000 })
   rationale!: string;
 }
 
@@ -92,18 +89,10 @@ export class AddInternkontrollControlDto extends RegisterCommandDto {
   @IsUUID()
   riskId!: string;
 
-  @ApiProperty({ maxLength: 300 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(300)
+  @RequiredText({ maxLength: 300 })
   title!: string;
 
-  @ApiProperty({ maxLength: 2000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(2000)
+  @RequiredText({ maxLength: 2000 })
   method!: string;
 
   @ApiProperty({ example: 'sas' })
@@ -137,11 +126,7 @@ export class RecordInternkontrollResultDto extends RegisterCommandDto {
   @IsIn(['ok', 'deficiencies'])
   outcome!: 'ok' | 'deficiencies';
 
-  @ApiProperty({ maxLength: 10000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(10000)
+  @RequiredText({ maxLength: 10000 })
   summary!: string;
 
   @ApiPropertyOptional({ maxLength: 10000, description: 'Krävs vid brister' })
@@ -152,18 +137,10 @@ export class RecordInternkontrollResultDto extends RegisterCommandDto {
 }
 
 export class ReportInternkontrollDto extends NamndDecisionDto {
-  @ApiProperty({ maxLength: 10000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(10000)
+  @RequiredText({ maxLength: 10000 })
   summary!: string;
 
-  @ApiProperty({ maxLength: 10000, description: 'Utvärdering och förslag till reviderade regler (IK-2)' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(10000)
+  @RequiredText({ maxLength: 10000, description: 'Utvärdering och förslag till reviderade regler (IK-2)' })
   evaluation!: string;
 }
 

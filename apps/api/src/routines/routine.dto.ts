@@ -20,14 +20,9 @@ import { Optional } from '../common/validation/optional';
 import { IsBoolean } from 'class-validator';
 import { DecisionDto } from './register-support/decision.dto';
 import { LsTaskDto } from './register-support/ls-task.dto';
-import {
-  IsDate_,
-  IsKnownUnit,
-  IsNotBlank,
-  IsPositiveDuration,
-  IsUsername,
-} from './register-support/validators';
+import { IsDate_, IsKnownUnit, IsPositiveDuration, IsUsername } from './register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
+import { RequiredText } from '../common/validation/required-text';
 
 export class RegisterRoutineDto {
   @ApiProperty({
@@ -47,18 +42,10 @@ export class RegisterRoutineDto {
   @IsIn(PROCESS_LEVELS)
   level!: ProcessLevel;
 
-  @ApiProperty({ example: 'RUT-LS-01', maxLength: 60, description: 'Dokument-id' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(60)
+  @RequiredText({ example: 'RUT-LS-01', maxLength: 60, description: 'Dokument-id' })
   code!: string;
 
-  @ApiProperty({ example: 'Rapportera och utreda lex Sarah', maxLength: 300 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(300)
+  @RequiredText({ example: 'Rapportera och utreda lex Sarah', maxLength: 300 })
   title!: string;
 
   @ApiProperty({ example: 'solgarden' })
@@ -109,11 +96,7 @@ export class RegisterCommandDto {
 }
 
 export class AdoptRoutineVersionDto extends RegisterCommandDto {
-  @ApiProperty({ example: '2.0', maxLength: 30 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(30)
+  @RequiredText({ example: '2.0', maxLength: 30 })
   version!: string;
 
   @ApiProperty({ type: DecisionDto })
@@ -127,11 +110,7 @@ export class AdoptRoutineVersionDto extends RegisterCommandDto {
   @IsDate_()
   validFrom!: string;
 
-  @ApiProperty({ example: 'Reviderad efter IVO:s tillsyn', maxLength: 2000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(2000)
+  @RequiredText({ example: 'Reviderad efter IVO:s tillsyn', maxLength: 2000 })
   changeNote!: string;
 }
 
@@ -156,11 +135,7 @@ export class RepealRoutineDto extends RegisterCommandDto {
   @Type(() => DecisionDto)
   decision!: DecisionDto;
 
-  @ApiProperty({ maxLength: 2000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(2000)
+  @RequiredText({ maxLength: 2000 })
   reason!: string;
 }
 

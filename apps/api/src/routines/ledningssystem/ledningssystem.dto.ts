@@ -15,16 +15,13 @@ import { Optional } from '../../common/validation/optional';
 import { RegisterCommandDto } from '../routine.dto';
 import { DecisionDto } from '../register-support/decision.dto';
 import { LsTaskDto } from '../register-support/ls-task.dto';
-import { IsDate_, IsNotBlank, IsUsername } from '../register-support/validators';
+import { IsDate_, IsUsername } from '../register-support/validators';
+import { RequiredText } from '../../common/validation/required-text';
 
 const CHECKLIST_KEYS = REVIEW_CHECKLIST.map((i) => i.key);
 
 export class CreateLedningssystemDto {
-  @ApiProperty({ example: 'Ledningssystem för systematiskt kvalitetsarbete', maxLength: 300 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(300)
+  @RequiredText({ example: 'Ledningssystem för systematiskt kvalitetsarbete', maxLength: 300 })
   title!: string;
 
   @ApiProperty({ example: 'forvaltningschef', description: 'Ansvarig' })
@@ -35,11 +32,7 @@ export class CreateLedningssystemDto {
 }
 
 export class AdoptLedningssystemVersionDto extends RegisterCommandDto {
-  @ApiProperty({ example: '2.0', maxLength: 30 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(30)
+  @RequiredText({ example: '2.0', maxLength: 30 })
   version!: string;
 
   @ApiProperty({ type: DecisionDto, description: 'Nämndens beslut (datum, paragraf) — "Beslutat av"' })
@@ -53,25 +46,13 @@ export class AdoptLedningssystemVersionDto extends RegisterCommandDto {
   @IsDate_()
   validFrom!: string;
 
-  @ApiProperty({ maxLength: 2000 })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(2000)
+  @RequiredText({ maxLength: 2000 })
   changeNote!: string;
 
-  @ApiProperty({ example: 'Vartannat år, eller vid behov', maxLength: 500, description: 'Revideras' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(500)
+  @RequiredText({ example: 'Vartannat år, eller vid behov', maxLength: 500, description: 'Revideras' })
   revisionRule!: string;
 
-  @ApiProperty({ example: 'Årligen i mars', maxLength: 500, description: 'Följs upp' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(500)
+  @RequiredText({ example: 'Årligen i mars', maxLength: 500, description: 'Följs upp' })
   followUpRule!: string;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsString, MaxLength } from 'class-validator';
+import { IsDefined, IsIn } from 'class-validator';
 import { DECIDING_BODIES, type DecidingBody } from '@kvalitet/domain';
-import { IsDate_, IsNotBlank } from './validators';
+import { IsDate_ } from './validators';
+import { RequiredText } from '../../common/validation/required-text';
 
 /** The decision that adopted a document or made an appointment (AUD-1, AUD-3, AUD-5, R-15). */
 export class DecisionDto {
@@ -19,10 +20,6 @@ export class DecisionDto {
   @IsDate_()
   decidedOn!: string;
 
-  @ApiProperty({ example: 'SN 2026-02-12 § 14', maxLength: 200, description: 'Paragraf eller diarienummer' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(200)
+  @RequiredText({ example: 'SN 2026-02-12 § 14', maxLength: 200, description: 'Paragraf eller diarienummer' })
   reference!: string;
 }
