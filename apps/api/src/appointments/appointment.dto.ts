@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { APPOINTMENT_DECISION_TYPES, APPOINTMENT_ROLES } from '@kvalitet/domain';
 import type { AppointmentDecisionType, AppointmentRole } from '@kvalitet/domain';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
@@ -11,6 +11,7 @@ import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsKnownUnit, IsUsername } from '../routines/register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
 import { RequiredText } from '../common/validation/required-text';
+import { OptionalText } from '../common/validation/optional-text';
 
 export class AppointDto {
   @ApiProperty({ enum: APPOINTMENT_ROLES, enumName: 'AppointmentRole' })
@@ -63,10 +64,7 @@ export class AppointDto {
   @IsDate_()
   validTo?: string;
 
-  @ApiPropertyOptional({ example: 'Delegationsordning 2026 p. 4.2', maxLength: 200 })
-  @Optional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText({ example: 'Delegationsordning 2026 p. 4.2', maxLength: 200 })
   delegationReference?: string;
 }
 

@@ -23,6 +23,7 @@ import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsKnownUnit, IsUsername } from '../routines/register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
 import { RequiredText } from '../common/validation/required-text';
+import { OptionalText } from '../common/validation/optional-text';
 
 export class PlannedControlInputDto {
   @ApiProperty({ enum: EGENKONTROLL_KINDS, enumName: 'EgenkontrollKind' })
@@ -36,10 +37,7 @@ export class PlannedControlInputDto {
   @RequiredText({ example: 'Stickprov i åtkomstloggen', maxLength: 2000 })
   method!: string;
 
-  @ApiPropertyOptional({ example: 'två ärenden per handläggare, tre månader bakåt', maxLength: 500 })
-  @Optional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalText({ example: 'två ärenden per handläggare, tre månader bakåt', maxLength: 500 })
   sampleRule?: string;
 
   @ApiProperty({ enum: CONTROL_FREQUENCIES, enumName: 'ControlFrequency' })

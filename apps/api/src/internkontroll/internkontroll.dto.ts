@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -14,13 +14,13 @@ import {
 } from 'class-validator';
 import { INTERNKONTROLL_STAGES } from '@kvalitet/domain';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
-import { Optional } from '../common/validation/optional';
 import { RegisterCommandDto } from '../routines/routine.dto';
 import { DecisionDto } from '../routines/register-support/decision.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsNotBlank, IsUsername } from '../routines/register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
 import { RequiredText } from '../common/validation/required-text';
+import { OptionalText } from '../common/validation/optional-text';
 
 export class CreateInternkontrollPlanDto {
   @ApiProperty({ example: 2027, minimum: 2000, maximum: 2100 })
@@ -129,10 +129,7 @@ export class RecordInternkontrollResultDto extends RegisterCommandDto {
   @RequiredText({ maxLength: 10000 })
   summary!: string;
 
-  @ApiPropertyOptional({ maxLength: 10000, description: 'Krävs vid brister' })
-  @Optional()
-  @IsString()
-  @MaxLength(10000)
+  @OptionalText({ maxLength: 10000, description: 'Krävs vid brister' })
   actions?: string;
 }
 

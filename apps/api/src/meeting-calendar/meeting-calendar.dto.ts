@@ -7,13 +7,13 @@ import {
   IsInt,
   IsString,
   Matches,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { MEETING_CALENDAR_MAX_ENTRIES } from '@kvalitet/domain';
 import { Optional } from '../common/validation/optional';
 import { IsWithinAcceptedYears } from '../common/validation/validators';
+import { OptionalText } from '../common/validation/optional-text';
 
 export class MeetingDto {
   @ApiProperty({
@@ -37,10 +37,7 @@ export class MeetingDto {
   @Matches(/^\d{2}:\d{2}$/)
   time?: string;
 
-  @ApiPropertyOptional({ example: 'Ledningsgrupp – tertialuppföljning', maxLength: 200 })
-  @Optional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText({ example: 'Ledningsgrupp – tertialuppföljning', maxLength: 200 })
   title?: string;
 }
 

@@ -1,31 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsString, ValidateNested } from 'class-validator';
 import { FEEDBACK_KINDS, type FeedbackKind } from '@kvalitet/domain';
 import { Optional } from '../common/validation/optional';
-import { IsDateOrDateTime, IsKnownUnit, IsNotBlank } from '../common/validation/validators';
+import { IsDateOrDateTime, IsKnownUnit } from '../common/validation/validators';
 import { LONG_TEXT, SHORT_TEXT } from '../cases/dto/text-limits';
+import { RequiredText } from '../common/validation/required-text';
+import { OptionalText } from '../common/validation/optional-text';
 
 export class FeedbackContactDto {
-  @ApiPropertyOptional({ maxLength: SHORT_TEXT, example: 'anna@example.se' })
-  @Optional()
-  @IsString()
-  @MaxLength(SHORT_TEXT)
+  @OptionalText({ maxLength: SHORT_TEXT, example: 'anna@example.se' })
   email?: string;
 
-  @ApiPropertyOptional({ maxLength: 50, example: '070-123 45 67' })
-  @Optional()
-  @IsString()
-  @MaxLength(50)
+  @OptionalText({ maxLength: 50, example: '070-123 45 67' })
   phone?: string;
 }
 
 export class PublicFeedbackDto {
-  @ApiProperty({ minLength: 1, maxLength: LONG_TEXT, description: 'Vad du vill berätta' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ minLength: 1, maxLength: LONG_TEXT, description: 'Vad du vill berätta' })
   message!: string;
 
   @ApiPropertyOptional({
@@ -51,10 +43,7 @@ export class PublicFeedbackDto {
   @IsDateOrDateTime()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ maxLength: SHORT_TEXT, description: 'Ditt namn; utelämna för att vara anonym' })
-  @Optional()
-  @IsString()
-  @MaxLength(SHORT_TEXT)
+  @OptionalText({ maxLength: SHORT_TEXT, description: 'Ditt namn; utelämna för att vara anonym' })
   name?: string;
 
   @ApiPropertyOptional({ type: FeedbackContactDto })

@@ -23,6 +23,7 @@ import { LsTaskDto } from './register-support/ls-task.dto';
 import { IsDate_, IsKnownUnit, IsPositiveDuration, IsUsername } from './register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
 import { RequiredText } from '../common/validation/required-text';
+import { OptionalText } from '../common/validation/optional-text';
 
 export class RegisterRoutineDto {
   @ApiProperty({
@@ -170,10 +171,7 @@ export class RoutineListQueryDto extends PageQueryDto {
   @IsBoolean()
   revisionOverdue?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Söker i dokument-id och titel' })
-  @Optional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText({ maxLength: 200, description: 'Söker i dokument-id och titel' })
   q?: string;
 }
 

@@ -25,6 +25,8 @@ import {
   IsNotBlank,
   IsUsername,
 } from '../../common/validation/validators';
+import { RequiredText } from '../../common/validation/required-text';
+import { OptionalText } from '../../common/validation/optional-text';
 
 export class ImprovementCommandDto {
   @ApiPropertyOptional({
@@ -39,11 +41,7 @@ export class ImprovementCommandDto {
 }
 
 export class ImprovementPlanDto {
-  @ApiProperty({ maxLength: SHORT_TEXT, example: 'Checklista vid överrapportering' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(SHORT_TEXT)
+  @RequiredText({ maxLength: SHORT_TEXT, example: 'Checklista vid överrapportering' })
   title!: string;
 
   @ApiProperty({
@@ -66,11 +64,7 @@ export class ImprovementPlanDto {
   @IsDateTimeWithOffset()
   dueAt!: string;
 
-  @ApiProperty({ maxLength: LONG_TEXT, description: 'Förväntad effekt (följs upp)' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ maxLength: LONG_TEXT, description: 'Förväntad effekt (följs upp)' })
   expectedEffect!: string;
 }
 
@@ -81,24 +75,13 @@ export class ProposeImprovementDto {
   @IsKnownUnit()
   unitId!: string;
 
-  @ApiProperty({ maxLength: SHORT_TEXT })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(SHORT_TEXT)
+  @RequiredText({ maxLength: SHORT_TEXT })
   title!: string;
 
-  @ApiProperty({ maxLength: LONG_TEXT })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ maxLength: LONG_TEXT })
   description!: string;
 
-  @ApiPropertyOptional({ maxLength: LONG_TEXT })
-  @Optional()
-  @IsString()
-  @MaxLength(LONG_TEXT)
+  @OptionalText({ maxLength: LONG_TEXT })
   expectedEffect?: string;
 }
 
@@ -108,11 +91,10 @@ export class AssessImprovementDto extends ImprovementCommandDto {
   @IsIn(['accepted', 'rejected'])
   decision!: 'accepted' | 'rejected';
 
-  @ApiProperty({ maxLength: LONG_TEXT, description: 'Återkopplingen till den som lämnade förslaget (IMP-8)' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({
+    maxLength: LONG_TEXT,
+    description: 'Återkopplingen till den som lämnade förslaget (IMP-8)',
+  })
   feedback!: string;
 
   @ApiPropertyOptional({ type: ImprovementPlanDto, description: 'Krävs när förslaget antas' })
@@ -133,11 +115,7 @@ export class ReplanImprovementDto extends ImprovementCommandDto {
 }
 
 export class ImplementImprovementDto extends ImprovementCommandDto {
-  @ApiProperty({ maxLength: LONG_TEXT })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ maxLength: LONG_TEXT })
   result!: string;
 
   @ApiPropertyOptional({
@@ -201,10 +179,7 @@ export class CreateImprovementActionDto {
   @IsKnownUnit()
   unitId!: string;
 
-  @ApiPropertyOptional({ maxLength: LONG_TEXT })
-  @Optional()
-  @IsString()
-  @MaxLength(LONG_TEXT)
+  @OptionalText({ maxLength: LONG_TEXT })
   description?: string;
 
   @ApiProperty({ type: ImprovementSourceInputDto })
@@ -229,11 +204,7 @@ export class ShareLessonDto {
   @IsKnownUnit()
   sourceUnitId!: string;
 
-  @ApiProperty({ maxLength: SHORT_TEXT })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(SHORT_TEXT)
+  @RequiredText({ maxLength: SHORT_TEXT })
   title!: string;
 
   @ApiProperty({
@@ -278,10 +249,6 @@ export class RecordLessonCheckDto extends ImprovementCommandDto {
   @IsBoolean()
   applicable!: boolean;
 
-  @ApiProperty({ maxLength: LONG_TEXT })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ maxLength: LONG_TEXT })
   result!: string;
 }

@@ -26,6 +26,8 @@ import {
   IsNotBlank,
   IsUsername,
 } from '../../common/validation/validators';
+import { RequiredText } from '../../common/validation/required-text';
+import { OptionalText } from '../../common/validation/optional-text';
 
 const FACTOR_HINT = 'heltal 1–4';
 
@@ -69,11 +71,7 @@ class RiskScoreInputDto {
 }
 
 export class NewRiskDto extends RiskScoreInputDto {
-  @ApiProperty({ maxLength: LONG_TEXT, description: 'Vad kan hända (ur brukarens/patientens perspektiv)' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ maxLength: LONG_TEXT, description: 'Vad kan hända (ur brukarens/patientens perspektiv)' })
   description!: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: MAX_CAUSES, description: 'Orsaker (RA-4 steg 3)' })
@@ -87,11 +85,7 @@ export class NewRiskDto extends RiskScoreInputDto {
 }
 
 export class CreateRiskAssessmentDto {
-  @ApiProperty({ maxLength: SHORT_TEXT, example: 'Fall vid förflyttning nattetid' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(SHORT_TEXT)
+  @RequiredText({ maxLength: SHORT_TEXT, example: 'Fall vid förflyttning nattetid' })
   title!: string;
 
   @ApiProperty({ example: 'solgarden', description: 'Enhetens id (se GET /org/units)' })
@@ -105,10 +99,7 @@ export class CreateRiskAssessmentDto {
   @IsIn(RISK_ASSESSMENT_TRIGGERS)
   trigger!: RiskAssessmentTrigger;
 
-  @ApiPropertyOptional({ maxLength: LONG_TEXT })
-  @Optional()
-  @IsString()
-  @MaxLength(LONG_TEXT)
+  @OptionalText({ maxLength: LONG_TEXT })
   description?: string;
 
   @ApiProperty({ type: [NewRiskDto], maxItems: MAX_RISKS })
@@ -121,16 +112,10 @@ export class CreateRiskAssessmentDto {
 }
 
 export class StartRiskAssessmentDto extends RiskAssessmentCommandDto {
-  @ApiPropertyOptional({ maxLength: SHORT_TEXT, description: 'Ny rubrik för förslaget' })
-  @Optional()
-  @IsString()
-  @MaxLength(SHORT_TEXT)
+  @OptionalText({ maxLength: SHORT_TEXT, description: 'Ny rubrik för förslaget' })
   title?: string;
 
-  @ApiPropertyOptional({ maxLength: LONG_TEXT })
-  @Optional()
-  @IsString()
-  @MaxLength(LONG_TEXT)
+  @OptionalText({ maxLength: LONG_TEXT })
   description?: string;
 
   @ApiPropertyOptional({ type: [NewRiskDto], maxItems: MAX_RISKS })
@@ -169,11 +154,7 @@ export class AddRiskDto extends RiskAssessmentCommandDto {
   @Max(4)
   severity!: number;
 
-  @ApiProperty({ maxLength: LONG_TEXT })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ maxLength: LONG_TEXT })
   description!: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: MAX_CAUSES })
@@ -210,11 +191,7 @@ export class AddRiskActionDto extends RiskAssessmentCommandDto {
   @MaxLength(100)
   riskId!: string;
 
-  @ApiProperty({ maxLength: SHORT_TEXT, example: 'Dubbelbemanning vid förflyttning nattetid' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(SHORT_TEXT)
+  @RequiredText({ maxLength: SHORT_TEXT, example: 'Dubbelbemanning vid förflyttning nattetid' })
   title!: string;
 
   @ApiProperty({ example: 'enhetschef', description: 'Användarnamn på den som ansvarar för åtgärden' })
@@ -249,11 +226,7 @@ export class CompleteRiskActionDto extends RiskAssessmentCommandDto {
   @MaxLength(100)
   actionId!: string;
 
-  @ApiProperty({ maxLength: LONG_TEXT, description: 'Vad som gjordes' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ maxLength: LONG_TEXT, description: 'Vad som gjordes' })
   result!: string;
 }
 
@@ -278,11 +251,7 @@ export class ReassessRiskDto extends RiskAssessmentCommandDto {
   @Max(4)
   severity!: number;
 
-  @ApiProperty({ maxLength: LONG_TEXT, description: 'Varför risken bedöms så efter åtgärderna' })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ maxLength: LONG_TEXT, description: 'Varför risken bedöms så efter åtgärderna' })
   rationale!: string;
 }
 
@@ -305,10 +274,6 @@ export class AcceptRiskDto extends RiskAssessmentCommandDto {
 }
 
 export class CloseRiskAssessmentDto extends RiskAssessmentCommandDto {
-  @ApiProperty({ maxLength: LONG_TEXT })
-  @IsDefined()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(LONG_TEXT)
+  @RequiredText({ maxLength: LONG_TEXT })
   summary!: string;
 }

@@ -17,6 +17,7 @@ import { DecisionDto } from '../register-support/decision.dto';
 import { LsTaskDto } from '../register-support/ls-task.dto';
 import { IsDate_, IsUsername } from '../register-support/validators';
 import { RequiredText } from '../../common/validation/required-text';
+import { OptionalText } from '../../common/validation/optional-text';
 
 const CHECKLIST_KEYS = REVIEW_CHECKLIST.map((i) => i.key);
 
@@ -67,10 +68,7 @@ export class CheckReviewItemDto extends RegisterCommandDto {
   @IsBoolean()
   done!: boolean;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'Krävs när punkten inte är uppfylld' })
-  @Optional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText({ maxLength: 5000, description: 'Krävs när punkten inte är uppfylld' })
   note?: string;
 }
 
