@@ -3,7 +3,13 @@ import type { Decision } from '../common/refusal';
 import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmStartOfDay } from '../calendar/stockholm-time';
 import type { Duty } from '../ledningssystem/duty';
-import { accept, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
+import {
+  accept,
+  refuse,
+  requireLocalDate,
+  requireText,
+  validateDecision,
+} from '../ledningssystem/ledningssystem-common';
 import { decideAdvanceDuties } from '../ledningssystem/ls-aggregate';
 import { APPOINTMENT_ROLE_LABELS, APPOINTMENT_ROLES, APPOINTMENT_DECISION_TYPES } from './appointment-types';
 import type { AppointmentCommand, AppointmentEvent, AppointmentState } from './appointment-types';
@@ -41,10 +47,8 @@ export function decideAppointment(
       if (holder) return refuse(holder);
       const decision = validateDecision(d.decision, 'decision');
       if (decision) return refuse(decision);
-      if (!isValidLocalDate(d.validFrom))
-        return refuse(
-          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'),
-        );
+      const validFrom = requireLocalDate(d.validFrom, 'validFrom', 'Giltig från måste vara ett datum');
+      if (validFrom) return refuse(validFrom);
       if (d.validTo !== null && (!isValidLocalDate(d.validTo) || d.validTo < d.validFrom))
         return refuse(
           newRefusal(
@@ -100,10 +104,8 @@ export function decideAppointment(
       if (!state) return refuse(newRefusal('NOT_FOUND', 'NOT_FOUND', 'Förordnandet finns inte'));
       if (state.status === 'ended')
         return refuse(newRefusal('INVALID_TRANSITION', 'ENDED', 'Förordnandet har redan upphört'));
-      if (!isValidLocalDate(command.data.on))
-        return refuse(
-          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'on'),
-        );
+      const on = requireLocalDate(command.data.on, 'on', 'Slutdatum måste vara ett datum');
+      if (on) return refuse(on);
       const reason = requireText(command.data.reason, 'reason', 'Skäl');
       if (reason) return refuse(reason);
       return accept({

@@ -1,7 +1,6 @@
 import { newRefusal } from '../common/refusal';
 import type { Decision, Refusal } from '../common/refusal';
-import { isValidLocalDate } from '../calendar/local-date';
-import { accept, refuse, requireText } from '../ledningssystem/ledningssystem-common';
+import { accept, refuse, requireLocalDate, requireText } from '../ledningssystem/ledningssystem-common';
 import { decideAdvanceDuties } from '../ledningssystem/ls-aggregate';
 import { controlOccurrences } from './control-occurrences';
 import { egenkontrollDuties } from './egenkontroll-duties';
@@ -73,13 +72,12 @@ function validateResult(state: EgenkontrollPlanState, d: RecordResultData): Refu
         requireText(f.action.title, `findings[${i}].action.title`, 'Åtgärdens titel') ??
         requireText(f.action.owner, `findings[${i}].action.owner`, 'Åtgärdens ägare');
       if (a) return a;
-      if (!isValidLocalDate(f.action.dueDate))
-        return newRefusal(
-          'VALIDATION_FAILED',
-          'INVALID_DATE',
-          'Åtgärdens slutdatum måste vara ett datum',
-          `findings[${i}].action.dueDate`,
-        );
+      const dueDate = requireLocalDate(
+        f.action.dueDate,
+        `findings[${i}].action.dueDate`,
+        'Åtgärdens slutdatum måste vara ett datum',
+      );
+      if (dueDate) return dueDate;
     }
     if (f.handling === 'deviation' && !f.caseId)
       return newRefusal(

@@ -70,13 +70,12 @@ export function validateDecision(decision: AdoptionDecision, field: string): Ref
       'Okänt beslutande organ',
       `${field}.decidedBy`,
     );
-  if (!isValidLocalDate(decision.decidedOn))
-    return newRefusal(
-      'VALIDATION_FAILED',
-      'INVALID_DATE',
-      'Beslutsdatum måste vara ett datum (ÅÅÅÅ-MM-DD)',
-      `${field}.decidedOn`,
-    );
+  const invalidDate = requireLocalDate(
+    decision.decidedOn,
+    `${field}.decidedOn`,
+    'Beslutsdatum måste vara ett datum (ÅÅÅÅ-MM-DD)',
+  );
+  if (invalidDate) return invalidDate;
   if (decision.reference.trim().length === 0)
     return newRefusal(
       'VALIDATION_FAILED',
@@ -97,4 +96,9 @@ export function requireText(value: string | undefined, field: string, label: str
   if (value === undefined || value.trim().length === 0)
     return newRefusal('VALIDATION_FAILED', 'REQUIRED', `${label} måste anges`, field);
   return null;
+}
+
+/** A refusal with `message` unless `value` is a date (`YYYY-MM-DD`). */
+export function requireLocalDate(value: string, field: string, message: string): Refusal | null {
+  return isValidLocalDate(value) ? null : newRefusal('VALIDATION_FAILED', 'INVALID_DATE', message, field);
 }

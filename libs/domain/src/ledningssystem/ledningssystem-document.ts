@@ -1,10 +1,9 @@
 import { newRefusal } from '../common/refusal';
 import type { Decision } from '../common/refusal';
-import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmLocalParts, stockholmWallClockToInstant } from '../calendar/stockholm-time';
 import type { Duty } from './duty';
 import type { AdoptionDecision, LsCommand } from './ledningssystem-common';
-import { accept, refuse, requireText, validateDecision } from './ledningssystem-common';
+import { accept, refuse, requireLocalDate, requireText, validateDecision } from './ledningssystem-common';
 import type {
   AdvanceDutiesCommand,
   DutyTasksOpened,
@@ -212,10 +211,8 @@ export function decideLedningssystem(
             'decision.decidedBy',
           ),
         );
-      if (!isValidLocalDate(d.validFrom))
-        return refuse(
-          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Giltig från måste vara ett datum', 'validFrom'),
-        );
+      const validFrom = requireLocalDate(d.validFrom, 'validFrom', 'Giltig från måste vara ett datum');
+      if (validFrom) return refuse(validFrom);
       if (state!.versions.some((v) => v.version === d.version.trim()))
         return refuse(
           newRefusal('ALREADY_EXISTS', 'VERSION_EXISTS', `Version ${d.version} finns redan`, 'version'),

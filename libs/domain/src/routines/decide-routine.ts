@@ -1,10 +1,10 @@
 import { newRefusal } from '../common/refusal';
 import type { Decision } from '../common/refusal';
-import { isValidLocalDate } from '../calendar/local-date';
 import {
   accept,
   isPositiveIsoDuration,
   refuse,
+  requireLocalDate,
   requireText,
   validateDecision,
 } from '../ledningssystem/ledningssystem-common';
@@ -95,15 +95,12 @@ export function decideRoutine(
       if (missing) return refuse(missing);
       const invalidDecision = validateDecision(d.decision, 'decision');
       if (invalidDecision) return refuse(invalidDecision);
-      if (!isValidLocalDate(d.validFrom))
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'INVALID_DATE',
-            'Giltig från måste vara ett datum (ÅÅÅÅ-MM-DD)',
-            'validFrom',
-          ),
-        );
+      const validFrom = requireLocalDate(
+        d.validFrom,
+        'validFrom',
+        'Giltig från måste vara ett datum (ÅÅÅÅ-MM-DD)',
+      );
+      if (validFrom) return refuse(validFrom);
       if (state.versions.some((v) => v.version === d.version.trim()))
         return refuse(
           newRefusal(

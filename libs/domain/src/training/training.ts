@@ -1,10 +1,9 @@
 import { newRefusal } from '../common/refusal';
 import type { Decision } from '../common/refusal';
-import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmDateOf, stockholmStartOfDay } from '../calendar/stockholm-time';
 import { addPolicyDuration } from '../policy/add-policy-duration';
 import type { Duty } from '../ledningssystem/duty';
-import { accept, refuse, requireText } from '../ledningssystem/ledningssystem-common';
+import { accept, refuse, requireLocalDate, requireText } from '../ledningssystem/ledningssystem-common';
 import type { LsAggregate } from '../ledningssystem/ls-aggregate';
 import { decideAdvanceDuties, evolveLs, withSettledTasks } from '../ledningssystem/ls-aggregate';
 import { INFORMATION_METHODS } from './training-types';
@@ -58,15 +57,8 @@ export function decideTraining(
       const d = command.data;
       const missing = requireText(d.username, 'username', 'Användarnamn');
       if (missing) return refuse(missing);
-      if (!isValidLocalDate(d.hiredOn))
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'INVALID_DATE',
-            'Anställningsdatum måste vara ett datum',
-            'hiredOn',
-          ),
-        );
+      const hiredOn = requireLocalDate(d.hiredOn, 'hiredOn', 'Anställningsdatum måste vara ett datum');
+      if (hiredOn) return refuse(hiredOn);
       return accept({
         type: 'EmployeeRegistered',
         data: { ...d, nextDue: plusDays(d.hiredOn, LEX_SARAH_INFORMATION_AT_HIRE), at, by },
@@ -76,10 +68,8 @@ export function decideTraining(
       const d = command.data;
       if (!INFORMATION_METHODS.includes(d.method))
         return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_METHOD', 'Okänt sätt', 'method'));
-      if (!isValidLocalDate(d.informedOn))
-        return refuse(
-          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Datum måste vara ett datum', 'informedOn'),
-        );
+      const informedOn = requireLocalDate(d.informedOn, 'informedOn', 'Datum måste vara ett datum');
+      if (informedOn) return refuse(informedOn);
       if (d.informedOn > stockholmDateOf(now))
         return refuse(
           newRefusal(
@@ -117,12 +107,11 @@ export function decideTraining(
     case 'move-unit':
       if (command.data.unitId === state!.unitId) return accept();
       return accept({ type: 'EmployeeMoved', data: { unitId: command.data.unitId, at, by } });
-    case 'record-leaving':
-      if (!isValidLocalDate(command.data.leftOn))
-        return refuse(
-          newRefusal('VALIDATION_FAILED', 'INVALID_DATE', 'Slutdatum måste vara ett datum', 'leftOn'),
-        );
+    case 'record-leaving': {
+      const leftOn = requireLocalDate(command.data.leftOn, 'leftOn', 'Slutdatum måste vara ett datum');
+      if (leftOn) return refuse(leftOn);
       return accept({ type: 'EmployeeLeft', data: { leftOn: command.data.leftOn, at, by } });
+    }
     case 'advance-duties':
       return decideAdvanceDuties({ duties: trainingDuties }, command, state);
     default: {
