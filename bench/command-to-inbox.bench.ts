@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { infraEnv } from '../test/support/infra-env';
 import { percentile, printTable } from './support/stats';
+import { API, devToken } from './support/dev-token';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -20,20 +21,9 @@ const BACKLOG = arg('backlog', 5000);
 const SAMPLES = arg('samples', 40);
 const BASELINE = arg('baseline', 15);
 const WRITERS = arg('writers', 12);
-const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const log = (message: string) =>
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function token(username: string): Promise<string> {
-  const response = await fetch(`${API}/api/v1/auth/dev-token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
-  });
-  if (!response.ok) throw new Error(`dev-token ${username}: ${response.status} (körs npm start?)`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 async function call<T>(method: string, path: string, auth: string, body?: unknown): Promise<T> {
   const response = await fetch(`${API}/api/v1${path}`, {
@@ -148,10 +138,10 @@ async function main(): Promise<void> {
     return [Number(row.orchestrator), Number(row.read_model)];
   };
   const tokens: Tokens = {
-    staff: await token('medarbetare'),
-    manager: await token('enhetschef'),
-    sas: await token('sas'),
-    director: await token('forvaltningschef'),
+    staff: await devToken('medarbetare'),
+    manager: await devToken('enhetschef'),
+    sas: await devToken('sas'),
+    director: await devToken('forvaltningschef'),
   };
 
   log(`baslinje: ${BASELINE} ärenden utan kö`);

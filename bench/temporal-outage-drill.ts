@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { caseWorkflowId } from '@kvalitet/contracts';
 import { riskAssessmentWorkflowId } from '@kvalitet/workflows';
 import { infraEnv } from '../test/support/infra-env';
+import { API, devToken } from './support/dev-token';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -20,21 +21,10 @@ const arg = (name: string, fallback: number) => {
 };
 const OUTAGE_S = arg('seconds', 300);
 const EVERY_MS = arg('every-ms', 2000);
-const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const PROJECTOR = process.env.PROJECTOR_URL ?? 'http://127.0.0.1:3001';
 const log = (message: string) =>
   process.stderr.write(`[drill ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const temporalScript = resolve(__dirname, '../infra/temporal.sh');
-
-async function token(username: string): Promise<string> {
-  const response = await fetch(`${API}/api/v1/auth/dev-token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
-  });
-  if (!response.ok) throw new Error(`dev-token ${username}: ${response.status} (körs npm start?)`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 async function post(
   path: string,
@@ -84,8 +74,8 @@ async function main(): Promise<void> {
   const db = new DataSource({ type: 'postgres', url: env.DATABASE_URL, poolSize: 2 });
   await db.initialize();
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params))[0].n);
-  const staff = await token('medarbetare');
-  const manager = await token('enhetschef');
+  const staff = await devToken('medarbetare');
+  const manager = await devToken('enhetschef');
   const deadBefore = await count(`SELECT count(*) AS n FROM dead_letters WHERE replayed_at IS NULL`);
 
   log(`stoppar Temporal i ${OUTAGE_S} s; rapporter var ${EVERY_MS} ms, en riskanalys var 30:e s`);

@@ -1,3 +1,4 @@
+import type { FlowEvent } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 
 /**
@@ -14,14 +15,6 @@ export { riskAssessmentWorkflowId } from '@kvalitet/contracts';
 export interface RiskAssessmentWorkflowStart {
   readonly assessmentId: string;
 }
-
-type FlowEvent<TType extends string, TData> = {
-  readonly id: string;
-  readonly type: TType;
-  readonly version: number;
-  readonly occurredAt: string;
-  readonly data: TData;
-};
 
 export type RiskAssessmentFlowEvent =
   | FlowEvent<'RiskAssessmentCreated', { unitId: string }>

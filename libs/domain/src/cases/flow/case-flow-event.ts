@@ -2,11 +2,12 @@ import type { CaseActionLevel } from '../case-events';
 import type { CaseOutcome } from '../case-outcome';
 import type { CaseType } from '../case-type';
 
-type FlowEvent<TType extends string, TData> = {
-  /** Event id in the event store: the workflow's dedupe key. */
+/** An event as a process manager's flow receives it: the store's id and version, and the data it reads. */
+export type FlowEvent<TType extends string, TData> = {
+  /** Event id in the event store: the flow's dedupe key. */
   readonly id: string;
   readonly type: TType;
-  /** Version of the case after this event: the workflow also skips anything at or below the last it saw. */
+  /** Version of the aggregate after this event: the flow also skips anything at or below the last it saw. */
   readonly version: number;
   /** When the event was appended (UTC). */
   readonly occurredAt: string;

@@ -1,6 +1,5 @@
-import type { CaseDeadlineKind } from '../case-deadline-kind';
-import type { CaseTaskKind } from '../case-task-kind';
 import type { CaseType } from '../case-type';
+import type { DeadlineRequest, TaskRequest } from './case-work';
 
 /**
  * What the case workflow remembers between events. Plain JSON so that it can be carried through
@@ -31,14 +30,8 @@ export type InactiveReason =
   /** The decider refused it; see the workflow log. */
   | 'refused';
 
-export interface DeadlineTrack {
-  readonly key: string;
-  readonly kind: CaseDeadlineKind;
-  /** The instant the policy duration is added to (reportedAt for a report, the event's time otherwise). */
-  readonly base: string;
-  readonly actionId?: string;
-  /** An action's own due date; the other kinds take theirs from the policy when they start. */
-  readonly fixedDueAt?: string;
+/** A deadline the flow follows: what was requested (`DeadlineRequest`) and what became of it. */
+export interface DeadlineTrack extends DeadlineRequest {
   status: DeadlineTrackStatus;
   inactiveReason?: InactiveReason;
   deadlineId?: string;
@@ -64,17 +57,8 @@ export interface DeadlineTrack {
  */
 export type TaskTrackStatus = 'wanted' | 'created' | 'closing' | 'done' | 'inactive';
 
-export interface TaskTrack {
-  readonly key: string;
-  readonly kind: CaseTaskKind;
-  readonly assignee?: string;
-  readonly assigneeRole?: string;
-  readonly unitId: string;
-  /** The deadline whose `dueAt` the task shows. */
-  readonly deadlineKey?: string;
-  readonly actionId?: string;
-  /** The assignee role comes from the policy's delegation of decisions for the case type (R-15). */
-  readonly delegatedDecision?: boolean;
+/** A task the flow follows: what was requested (`TaskRequest`) and what became of it. */
+export interface TaskTrack extends TaskRequest {
   status: TaskTrackStatus;
   taskId?: string;
 }

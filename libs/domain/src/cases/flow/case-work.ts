@@ -10,10 +10,13 @@ import type { CaseType } from '../case-type';
  */
 
 export interface DeadlineRequest {
+  /** The step key (`acknowledgement`, `investigation/r1`, `action/<actionId>`, …); the id derives from it. */
   readonly key: string;
   readonly kind: CaseDeadlineKind;
+  /** The instant the policy duration is added to (reportedAt for a report, the event's time otherwise). */
   readonly base: string;
   readonly actionId?: string;
+  /** An action's own due date; the other kinds take theirs from the policy when they start. */
   readonly fixedDueAt?: string;
 }
 
