@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsString, IsUUID } from 'class-validator';
 import { APPOINTMENT_DECISION_TYPES, APPOINTMENT_ROLES } from '@kvalitet/domain';
 import type { AppointmentDecisionType, AppointmentRole } from '@kvalitet/domain';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
 import { Optional } from '../common/validation/optional';
 import { RegisterCommandDto } from '../routines/routine.dto';
-import { DecisionDto } from '../routines/register-support/decision.dto';
+import { DecisionDto, DecisionField } from '../routines/register-support/decision.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsKnownUnit, IsUsername } from '../routines/register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
@@ -48,10 +47,7 @@ export class AppointDto {
   @IsIn(APPOINTMENT_DECISION_TYPES)
   decisionType?: AppointmentDecisionType;
 
-  @ApiProperty({ type: DecisionDto, description: 'Beslutet som gjorde förordnandet' })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => DecisionDto)
+  @DecisionField({ description: 'Beslutet som gjorde förordnandet' })
   decision!: DecisionDto;
 
   @ApiProperty({ format: 'date', example: '2026-01-01' })

@@ -1,21 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { INTERNKONTROLL_STAGES } from '@kvalitet/domain';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
 import { RegisterCommandDto } from '../routines/routine.dto';
-import { DecisionDto } from '../routines/register-support/decision.dto';
+import { DecisionDto, DecisionField } from '../routines/register-support/decision.dto';
 import { LsTaskDto } from '../routines/register-support/ls-task.dto';
 import { IsDate_, IsNotBlank, IsUsername } from '../routines/register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
@@ -108,10 +96,7 @@ export class AddInternkontrollControlDto extends RegisterCommandDto {
 }
 
 export class NamndDecisionDto extends RegisterCommandDto {
-  @ApiProperty({ type: DecisionDto, description: 'Nämndens beslut' })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => DecisionDto)
+  @DecisionField({ description: 'Nämndens beslut' })
   decision!: DecisionDto;
 }
 

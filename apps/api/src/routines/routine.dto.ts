@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,14 +10,13 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { PROCESS_LEVELS, ROUTINE_KINDS, ROUTINE_STATUSES } from '@kvalitet/domain';
 import type { ProcessLevel, RoutineKind, RoutineStatus } from '@kvalitet/domain';
 import { PageQueryDto, ToBoolean } from '../cases/dto/case-list.dto';
 import { Optional } from '../common/validation/optional';
 import { IsBoolean } from 'class-validator';
-import { DecisionDto } from './register-support/decision.dto';
+import { DecisionDto, DecisionField } from './register-support/decision.dto';
 import { LsTaskDto } from './register-support/ls-task.dto';
 import { IsDate_, IsKnownUnit, IsPositiveDuration, IsUsername } from './register-support/validators';
 import { PageOf } from '../common/http/page-of.dto';
@@ -100,10 +98,7 @@ export class AdoptRoutineVersionDto extends RegisterCommandDto {
   @RequiredText({ example: '2.0', maxLength: 30 })
   version!: string;
 
-  @ApiProperty({ type: DecisionDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => DecisionDto)
+  @DecisionField()
   decision!: DecisionDto;
 
   @ApiProperty({ example: '2026-03-01', format: 'date' })
@@ -130,10 +125,7 @@ export class ChangeRoutineOwnerDto extends RegisterCommandDto {
 }
 
 export class RepealRoutineDto extends RegisterCommandDto {
-  @ApiProperty({ type: DecisionDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => DecisionDto)
+  @DecisionField()
   decision!: DecisionDto;
 
   @RequiredText({ maxLength: 2000 })

@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsString, MaxLength } from 'class-validator';
 import { REVIEW_CHECKLIST } from '@kvalitet/domain';
 import { Optional } from '../../common/validation/optional';
 import { RegisterCommandDto } from '../routine.dto';
-import { DecisionDto } from '../register-support/decision.dto';
+import { DecisionDto, DecisionField } from '../register-support/decision.dto';
 import { LsTaskDto } from '../register-support/ls-task.dto';
 import { IsDate_, IsUsername } from '../register-support/validators';
 import { RequiredText } from '../../common/validation/required-text';
@@ -36,10 +26,7 @@ export class AdoptLedningssystemVersionDto extends RegisterCommandDto {
   @RequiredText({ example: '2.0', maxLength: 30 })
   version!: string;
 
-  @ApiProperty({ type: DecisionDto, description: 'Nämndens beslut (datum, paragraf) — "Beslutat av"' })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => DecisionDto)
+  @DecisionField({ description: 'Nämndens beslut (datum, paragraf) — "Beslutat av"' })
   decision!: DecisionDto;
 
   @ApiProperty({ format: 'date', description: 'Fastställelse / Reviderad' })
@@ -78,10 +65,7 @@ export class CompleteReviewDto extends RegisterCommandDto {
   @IsIn(['approved', 'improvements_decided'])
   outcome!: 'approved' | 'improvements_decided';
 
-  @ApiProperty({ type: DecisionDto, description: 'Nämndens beslut' })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => DecisionDto)
+  @DecisionField({ description: 'Nämndens beslut' })
   decision!: DecisionDto;
 
   @ApiPropertyOptional({ type: [String], description: 'Beslutade förbättringar (nästa års handlingsplan)' })

@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsIn } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, ValidateNested } from 'class-validator';
 import { DECIDING_BODIES, type DecidingBody } from '@kvalitet/domain';
 import { IsDate_ } from './validators';
 import { RequiredText } from '../../common/validation/required-text';
@@ -23,3 +25,12 @@ export class DecisionDto {
   @RequiredText({ example: 'SN 2026-02-12 § 14', maxLength: 200, description: 'Paragraf eller diarienummer' })
   reference!: string;
 }
+
+/** A decision the command must carry, validated field by field as a DecisionDto. */
+export const DecisionField = (doc: { description?: string } = {}) =>
+  applyDecorators(
+    Type(() => DecisionDto),
+    ValidateNested(),
+    IsDefined(),
+    ApiProperty({ type: DecisionDto, ...doc }),
+  );
