@@ -465,7 +465,8 @@ function RiskMatrixSection() {
             </ScrollTable>
             <Group gap="md" wrap="wrap">
               {m.levels.map((l) => (
-                <Text size="sm" key={l.level}>
+                // A div: the badge is a div, which a paragraph may not hold.
+                <Text size="sm" component="div" key={l.level}>
                   <Badge
                     color="gray.8"
                     variant="outline"
