@@ -5,6 +5,7 @@ import { stockholmStartOfDay } from '../calendar/stockholm-time';
 import type { Duty } from '../ledningssystem/duty';
 import {
   accept,
+  invalid,
   refuse,
   requireLocalDate,
   requireText,
@@ -41,8 +42,7 @@ export function decideAppointment(
     case 'appoint': {
       if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Förordnandet finns redan'));
       const d = command.data;
-      if (!APPOINTMENT_ROLES.includes(d.role))
-        return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_ROLE', 'Okänd roll', 'role'));
+      if (!APPOINTMENT_ROLES.includes(d.role)) return invalid('UNKNOWN_ROLE', 'Okänd roll', 'role');
       const holder = requireText(d.holder, 'holder', 'Innehavaren');
       if (holder) return refuse(holder);
       const decision = validateDecision(d.decision, 'decision');
@@ -50,53 +50,22 @@ export function decideAppointment(
       const validFrom = requireLocalDate(d.validFrom, 'validFrom', 'Giltig från måste vara ett datum');
       if (validFrom) return refuse(validFrom);
       if (d.validTo !== null && (!isValidLocalDate(d.validTo) || d.validTo < d.validFrom))
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'INVALID_DATE',
-            'Giltig till måste vara ett datum efter giltig från',
-            'validTo',
-          ),
-        );
+        return invalid('INVALID_DATE', 'Giltig till måste vara ett datum efter giltig från', 'validTo');
       if (
         d.role === 'delegat' &&
         (d.scope.decisionType === null || !APPOINTMENT_DECISION_TYPES.includes(d.scope.decisionType))
       )
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'REQUIRED',
-            'En delegat förordnas för en beslutstyp',
-            'scope.decisionType',
-          ),
-        );
+        return invalid('REQUIRED', 'En delegat förordnas för en beslutstyp', 'scope.decisionType');
       if (d.role === 'delegat' && !d.delegationReference?.trim())
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'REQUIRED',
-            'Ange punkten i delegationsordningen',
-            'delegationReference',
-          ),
-        );
+        return invalid('REQUIRED', 'Ange punkten i delegationsordningen', 'delegationReference');
       if (d.role === 'processagare' && d.scope.processId === null)
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'REQUIRED',
-            'En processägare förordnas för en process',
-            'scope.processId',
-          ),
-        );
+        return invalid('REQUIRED', 'En processägare förordnas för en process', 'scope.processId');
       // AUD-5: the nämnd appoints the verksamhetschef HSL; PR-2: the förvaltningschef appoints process owners.
       if (d.role === 'verksamhetschef_hsl' && d.decision.decidedBy !== 'namnd')
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'WRONG_APPOINTER',
-            'Verksamhetschef enligt HSL utses av nämnden',
-            'decision.decidedBy',
-          ),
+        return invalid(
+          'WRONG_APPOINTER',
+          'Verksamhetschef enligt HSL utses av nämnden',
+          'decision.decidedBy',
         );
       return accept({ type: 'AppointmentMade', data: { ...d, at, by: command.actor.username } });
     }

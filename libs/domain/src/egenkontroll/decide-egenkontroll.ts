@@ -1,6 +1,12 @@
 import { newRefusal } from '../common/refusal';
 import type { Decision, Refusal } from '../common/refusal';
-import { accept, refuse, requireLocalDate, requireText } from '../ledningssystem/ledningssystem-common';
+import {
+  accept,
+  invalid,
+  refuse,
+  requireLocalDate,
+  requireText,
+} from '../ledningssystem/ledningssystem-common';
 import { decideAdvanceDuties } from '../ledningssystem/ls-aggregate';
 import { controlOccurrences } from './control-occurrences';
 import { egenkontrollDuties } from './egenkontroll-duties';
@@ -121,21 +127,19 @@ export function decideEgenkontroll(
         );
       const d = command.data;
       if (!Number.isInteger(d.year) || d.year < 2000 || d.year > 2100)
-        return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_YEAR', 'Ogiltigt år', 'year'));
+        return invalid('INVALID_YEAR', 'Ogiltigt år', 'year');
       for (const [i, c] of d.controls.entries()) {
-        const invalid = validateControl(c, `controls[${i}]`);
-        if (invalid) return refuse(invalid);
+        const invalidControl = validateControl(c, `controls[${i}]`);
+        if (invalidControl) return refuse(invalidControl);
       }
       if (new Set(d.controls.map((c) => c.controlId)).size !== d.controls.length)
-        return refuse(
-          newRefusal('VALIDATION_FAILED', 'DUPLICATE_CONTROL', 'Samma kontroll två gånger', 'controls'),
-        );
+        return invalid('DUPLICATE_CONTROL', 'Samma kontroll två gånger', 'controls');
       return accept({ type: 'EgenkontrollPlanCreated', data: { ...d, controls: [...d.controls], at, by } });
     }
     case 'add-control': {
       if (!state) return notFound();
-      const invalid = validateControl(command.data.control, 'control');
-      if (invalid) return refuse(invalid);
+      const invalidControl = validateControl(command.data.control, 'control');
+      if (invalidControl) return refuse(invalidControl);
       if (state.controls.some((c) => c.controlId === command.data.control.controlId))
         return refuse(newRefusal('ALREADY_EXISTS', 'CONTROL_EXISTS', 'Kontrollen finns redan'));
       return accept({ type: 'EgenkontrollControlAdded', data: { control: command.data.control, at, by } });
@@ -160,8 +164,8 @@ export function decideEgenkontroll(
             'Planen måste fastställas innan resultat registreras',
           ),
         );
-      const invalid = validateResult(state, command.data);
-      if (invalid) return refuse(invalid);
+      const invalidResult = validateResult(state, command.data);
+      if (invalidResult) return refuse(invalidResult);
       const d = command.data;
       return accept({
         type: 'EgenkontrollResultRecorded',

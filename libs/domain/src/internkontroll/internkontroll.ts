@@ -4,7 +4,13 @@ import { isValidLocalDate } from '../calendar/local-date';
 import { stockholmStartOfDay, stockholmWallClockToInstant } from '../calendar/stockholm-time';
 import type { Duty } from '../ledningssystem/duty';
 import type { AdoptionDecision, LsCommand } from '../ledningssystem/ledningssystem-common';
-import { accept, refuse, requireText, validateDecision } from '../ledningssystem/ledningssystem-common';
+import {
+  accept,
+  invalid,
+  refuse,
+  requireText,
+  validateDecision,
+} from '../ledningssystem/ledningssystem-common';
 import type {
   AdvanceDutiesCommand,
   DutyTasksOpened,
@@ -194,8 +200,8 @@ export function internkontrollDuties(state: InternkontrollState): Duty[] {
 }
 
 const adoption = (decision: AdoptionDecision) => {
-  const invalid = validateDecision(decision, 'decision');
-  if (invalid) return invalid;
+  const invalidDecision = validateDecision(decision, 'decision');
+  if (invalidDecision) return invalidDecision;
   // IK-3, DL-25: the nämnd decides the plan and receives the outcome.
   return decision.decidedBy === 'namnd'
     ? null
@@ -229,7 +235,7 @@ export function decideInternkontroll(
           newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Det finns redan en internkontrollplan för året'),
         );
       if (!Number.isInteger(command.data.year) || command.data.year < 2000 || command.data.year > 2100)
-        return refuse(newRefusal('VALIDATION_FAILED', 'INVALID_YEAR', 'Ogiltigt år', 'year'));
+        return invalid('INVALID_YEAR', 'Ogiltigt år', 'year');
       return accept({ type: 'InternkontrollPlanCreated', data: { ...command.data, at, by } });
     case 'add-risk': {
       const blocked = inAnalysis();
@@ -242,7 +248,7 @@ export function decideInternkontroll(
       const scored = scoreRisk(d.probability, d.severity);
       if (!scored.ok) {
         const first = scored.errors[0]!;
-        return refuse(newRefusal('VALIDATION_FAILED', first.code, first.message, first.field));
+        return invalid(first.code, first.message, first.field);
       }
       return accept({
         type: 'InternkontrollRiskAdded',
@@ -293,21 +299,14 @@ export function decideInternkontroll(
         requireText(d.responsible, 'responsible', 'Ansvarig');
       if (missing) return refuse(missing);
       if (!isValidLocalDate(d.dueDate) || !d.dueDate.startsWith(String(state!.year)))
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'INVALID_DATE',
-            `Slutdatum måste vara ett datum under ${state!.year}`,
-            'dueDate',
-          ),
-        );
+        return invalid('INVALID_DATE', `Slutdatum måste vara ett datum under ${state!.year}`, 'dueDate');
       return accept({ type: 'InternkontrollControlAdded', data: { ...d, at, by } });
     }
     case 'adopt-plan': {
       const blocked = inAnalysis();
       if (blocked) return blocked;
-      const invalid = adoption(command.data.decision);
-      if (invalid) return refuse(invalid);
+      const invalidDecision = adoption(command.data.decision);
+      if (invalidDecision) return refuse(invalidDecision);
       if (state!.risks.some((r) => r.selected === null))
         return refuse(
           newRefusal(
@@ -351,7 +350,7 @@ export function decideInternkontroll(
       const missing = requireText(command.data.summary, 'summary', 'Resultat');
       if (missing) return refuse(missing);
       if (command.data.outcome === 'deficiencies' && command.data.actions.trim().length === 0)
-        return refuse(newRefusal('VALIDATION_FAILED', 'REQUIRED', 'Brister kräver åtgärder', 'actions'));
+        return invalid('REQUIRED', 'Brister kräver åtgärder', 'actions');
       return accept({ type: 'InternkontrollControlResultRecorded', data: { ...command.data, at, by } });
     }
     case 'report': {
@@ -368,8 +367,8 @@ export function decideInternkontroll(
             `Kontroller saknar resultat: ${open.map((c) => c.title).join('; ')}`,
           ),
         );
-      const invalid = adoption(command.data.decision);
-      if (invalid) return refuse(invalid);
+      const invalidDecision = adoption(command.data.decision);
+      if (invalidDecision) return refuse(invalidDecision);
       const missing =
         requireText(command.data.summary, 'summary', 'Sammanfattning') ??
         requireText(command.data.evaluation, 'evaluation', 'Utvärdering');

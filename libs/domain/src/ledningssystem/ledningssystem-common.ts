@@ -24,6 +24,9 @@ export interface LsCommand<T extends string, D> {
 
 export const accept = <E>(...events: E[]): Decision<E> => ({ ok: true, events });
 export const refuse = <E>(refusal: Refusal): Decision<E> => ({ ok: false, refusal });
+/** A command refused because its input breaks a rule: `reason` names the rule, `field` the input. */
+export const invalid = <E>(reason: string, message: string, field?: string): Decision<E> =>
+  refuse(newRefusal('VALIDATION_FAILED', reason, message, field));
 
 /** Who adopts a document or makes an appointment (R-1, R-3, R-4, PR-3 "på den nivå där mandat … ligger"). */
 export const DECIDING_BODIES = [

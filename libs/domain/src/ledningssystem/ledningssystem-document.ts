@@ -3,7 +3,14 @@ import type { Decision } from '../common/refusal';
 import { stockholmLocalParts, stockholmWallClockToInstant } from '../calendar/stockholm-time';
 import type { Duty } from './duty';
 import type { AdoptionDecision, LsCommand } from './ledningssystem-common';
-import { accept, refuse, requireLocalDate, requireText, validateDecision } from './ledningssystem-common';
+import {
+  accept,
+  invalid,
+  refuse,
+  requireLocalDate,
+  requireText,
+  validateDecision,
+} from './ledningssystem-common';
 import type {
   AdvanceDutiesCommand,
   DutyTasksOpened,
@@ -199,17 +206,14 @@ export function decideLedningssystem(
         requireText(d.revisionRule, 'revisionRule', 'Revideras') ??
         requireText(d.followUpRule, 'followUpRule', 'Följs upp');
       if (missing) return refuse(missing);
-      const invalid = validateDecision(d.decision, 'decision');
-      if (invalid) return refuse(invalid);
+      const invalidDecision = validateDecision(d.decision, 'decision');
+      if (invalidDecision) return refuse(invalidDecision);
       // KL 6 kap. 38 §, AUD-1, AUD-3: quality may not be delegated, so the nämnd itself adopts it.
       if (d.decision.decidedBy !== 'namnd')
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'NOT_NAMND',
-            'Ledningssystemet fastställs av nämnden själv (KL 6 kap. 38 §)',
-            'decision.decidedBy',
-          ),
+        return invalid(
+          'NOT_NAMND',
+          'Ledningssystemet fastställs av nämnden själv (KL 6 kap. 38 §)',
+          'decision.decidedBy',
         );
       const validFrom = requireLocalDate(d.validFrom, 'validFrom', 'Giltig från måste vara ett datum');
       if (validFrom) return refuse(validFrom);
@@ -242,16 +246,9 @@ export function decideLedningssystem(
           ),
         );
       if (!REVIEW_CHECKLIST.some((i) => i.key === command.data.key))
-        return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_ITEM', 'Okänd punkt i checklistan', 'key'));
+        return invalid('UNKNOWN_ITEM', 'Okänd punkt i checklistan', 'key');
       if (!command.data.done && command.data.note.trim().length === 0)
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'NOTE_REQUIRED',
-            'En punkt som inte är uppfylld behöver en kommentar',
-            'note',
-          ),
-        );
+        return invalid('NOTE_REQUIRED', 'En punkt som inte är uppfylld behöver en kommentar', 'note');
       return accept({
         type: 'ReviewItemChecked',
         data: {
@@ -285,36 +282,27 @@ export function decideLedningssystem(
             `Checklistan är inte genomgången: ${unchecked.map((i) => i.key).join(', ')}`,
           ),
         );
-      const invalid = validateDecision(command.data.decision, 'decision');
-      if (invalid) return refuse(invalid);
+      const invalidDecision = validateDecision(command.data.decision, 'decision');
+      if (invalidDecision) return refuse(invalidDecision);
       if (command.data.decision.decidedBy !== 'namnd')
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'NOT_NAMND',
-            'Genomgången redovisas för och beslutas av nämnden (REP-13)',
-            'decision.decidedBy',
-          ),
+        return invalid(
+          'NOT_NAMND',
+          'Genomgången redovisas för och beslutas av nämnden (REP-13)',
+          'decision.decidedBy',
         );
       const improvements = command.data.improvements.map((i) => i.trim()).filter((i) => i.length > 0);
       if (command.data.outcome === 'improvements_decided' && improvements.length === 0)
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'REQUIRED',
-            'Beslutade förbättringar ska anges (de blir nästa års handlingsplan)',
-            'improvements',
-          ),
+        return invalid(
+          'REQUIRED',
+          'Beslutade förbättringar ska anges (de blir nästa års handlingsplan)',
+          'improvements',
         );
       const notMet = review!.items.filter((i) => !i.done);
       if (command.data.outcome === 'approved' && notMet.length > 0)
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'NOT_ALL_MET',
-            'Ledningssystemet kan inte godkännas utan åtgärder när punkter inte är uppfyllda',
-            'outcome',
-          ),
+        return invalid(
+          'NOT_ALL_MET',
+          'Ledningssystemet kan inte godkännas utan åtgärder när punkter inte är uppfyllda',
+          'outcome',
         );
       return accept({
         type: 'AnnualReviewCompleted',

@@ -2,6 +2,7 @@ import { newRefusal } from '../common/refusal';
 import type { Decision } from '../common/refusal';
 import {
   accept,
+  invalid,
   isPositiveIsoDuration,
   refuse,
   requireLocalDate,
@@ -31,21 +32,15 @@ export function decideRoutine(
     case 'register': {
       if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Dokumentet finns redan'));
       const d = command.data;
-      if (!ROUTINE_KINDS.includes(d.kind))
-        return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_KIND', 'Okänd dokumenttyp', 'kind'));
+      if (!ROUTINE_KINDS.includes(d.kind)) return invalid('UNKNOWN_KIND', 'Okänd dokumenttyp', 'kind');
       if (!PROCESS_LEVELS.includes(d.level))
-        return refuse(
-          newRefusal('VALIDATION_FAILED', 'INVALID_LEVEL', 'Nivån måste vara 1, 2 eller 3', 'level'),
-        );
+        return invalid('INVALID_LEVEL', 'Nivån måste vara 1, 2 eller 3', 'level');
       // PR-1: routines and templates attach at levels 2–3.
       if (d.kind === 'routine' && d.level === 1)
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'ROUTINE_AT_LEVEL_1',
-            'En rutin hör till nivå 2 eller 3 (nivå 1 är övergripande processer)',
-            'level',
-          ),
+        return invalid(
+          'ROUTINE_AT_LEVEL_1',
+          'En rutin hör till nivå 2 eller 3 (nivå 1 är övergripande processer)',
+          'level',
         );
       const missing =
         requireText(d.code, 'code', 'Dokument-id') ??
@@ -54,23 +49,13 @@ export function decideRoutine(
       if (missing) return refuse(missing);
       // PR-5, DL-32: the interval is mandatory.
       if (!isPositiveIsoDuration(d.revisionInterval))
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'INVALID_DURATION',
-            'Revideringsintervallet måste vara en positiv ISO-8601-varaktighet (t.ex. P1Y)',
-            'revisionInterval',
-          ),
+        return invalid(
+          'INVALID_DURATION',
+          'Revideringsintervallet måste vara en positiv ISO-8601-varaktighet (t.ex. P1Y)',
+          'revisionInterval',
         );
       if (d.parentId === d.routineId)
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'SELF_PARENT',
-            'Ett dokument kan inte ligga under sig självt',
-            'parentId',
-          ),
-        );
+        return invalid('SELF_PARENT', 'Ett dokument kan inte ligga under sig självt', 'parentId');
       return accept({
         type: 'RoutineRegistered',
         data: {
@@ -112,13 +97,10 @@ export function decideRoutine(
         );
       const current = state.versions[state.versions.length - 1];
       if (current && d.validFrom < current.validFrom)
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'VALID_FROM_BEFORE_CURRENT',
-            'En ny version kan inte gälla före den nuvarande',
-            'validFrom',
-          ),
+        return invalid(
+          'VALID_FROM_BEFORE_CURRENT',
+          'En ny version kan inte gälla före den nuvarande',
+          'validFrom',
         );
       return accept({
         type: 'RoutineVersionAdopted',

@@ -3,7 +3,13 @@ import type { Decision } from '../common/refusal';
 import { stockholmDateOf, stockholmStartOfDay } from '../calendar/stockholm-time';
 import { addPolicyDuration } from '../policy/add-policy-duration';
 import type { Duty } from '../ledningssystem/duty';
-import { accept, refuse, requireLocalDate, requireText } from '../ledningssystem/ledningssystem-common';
+import {
+  accept,
+  invalid,
+  refuse,
+  requireLocalDate,
+  requireText,
+} from '../ledningssystem/ledningssystem-common';
 import type { LsAggregate } from '../ledningssystem/ls-aggregate';
 import { decideAdvanceDuties, evolveLs, withSettledTasks } from '../ledningssystem/ls-aggregate';
 import { INFORMATION_METHODS } from './training-types';
@@ -66,32 +72,19 @@ export function decideTraining(
     }
     case 'record-information': {
       const d = command.data;
-      if (!INFORMATION_METHODS.includes(d.method))
-        return refuse(newRefusal('VALIDATION_FAILED', 'UNKNOWN_METHOD', 'Okänt sätt', 'method'));
+      if (!INFORMATION_METHODS.includes(d.method)) return invalid('UNKNOWN_METHOD', 'Okänt sätt', 'method');
       const informedOn = requireLocalDate(d.informedOn, 'informedOn', 'Datum måste vara ett datum');
       if (informedOn) return refuse(informedOn);
       if (d.informedOn > stockholmDateOf(now))
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'IN_FUTURE',
-            'Informationen kan inte registreras i förväg',
-            'informedOn',
-          ),
-        );
+        return invalid('IN_FUTURE', 'Informationen kan inte registreras i förväg', 'informedOn');
       if (d.informedOn < state!.hiredOn)
-        return refuse(
-          newRefusal('VALIDATION_FAILED', 'BEFORE_HIRE', 'Datumet ligger före anställningen', 'informedOn'),
-        );
+        return invalid('BEFORE_HIRE', 'Datumet ligger före anställningen', 'informedOn');
       const last = state!.informations[state!.informations.length - 1];
       if (last && d.informedOn < last.informedOn)
-        return refuse(
-          newRefusal(
-            'VALIDATION_FAILED',
-            'BEFORE_LAST',
-            'Datumet ligger före den senast registrerade informationen',
-            'informedOn',
-          ),
+        return invalid(
+          'BEFORE_LAST',
+          'Datumet ligger före den senast registrerade informationen',
+          'informedOn',
         );
       return accept({
         type: 'LexSarahInformationGiven',
