@@ -9,7 +9,7 @@ import {
   type ReportDocument,
   type ReportSection,
 } from './report-document';
-import { classificationLabel, shownBars, type DocumentContext } from './report-documents';
+import { classificationLabel, funnelChart, shownBars, type DocumentContext } from './report-documents';
 import { ReportUnitTree } from './report-units';
 import { maskedCount, suppressStatistics, SUPPRESSED_TEXT, type SuppressedStatistics } from './suppression';
 import type { StatisticsCaseFact } from './statistics-fact';
@@ -139,19 +139,12 @@ function psbSections(
       title: 'Lex Maria',
       source: 'PSL 3 kap. 5 §',
       blocks: [
-        {
-          kind: 'chart',
-          chart: {
-            kind: 'funnel',
-            title: 'Lex Maria: från utredning till anmälan',
-            steps: [
-              { label: 'Händelser', value: s.lexMariaFunnel.reports },
-              { label: 'Utredda', value: s.lexMariaFunnel.investigated },
-              { label: 'Allvarlig vårdskada', value: s.lexMariaFunnel.serious },
-              { label: 'Anmälda till IVO', value: s.lexMariaFunnel.notifiedToIvo },
-            ],
-          },
-        },
+        funnelChart(
+          'Lex Maria: från utredning till anmälan',
+          s.lexMariaFunnel,
+          'Allvarlig vårdskada',
+          'Händelser',
+        ),
         {
           kind: 'table',
           caption: 'Lex Maria-ärenden (avidentifierade)',
@@ -239,19 +232,7 @@ function kbSections(
         prefilled(
           `Under ${year}: ${count('deviation')} kvalitetsavvikelser, ${count('lex_sarah')} lex Sarah-rapporter, ${count('complaint')} klagomål (varav ${maskedCount(s.totals.complaints.deviationFound)} där en avvikelse konstaterades), ${count('suggestion')} synpunkter och ${count('praise')} beröm.`,
         ),
-        {
-          kind: 'chart',
-          chart: {
-            kind: 'funnel',
-            title: 'Lex Sarah: från rapport till anmälan',
-            steps: [
-              { label: 'Rapporter', value: s.lexSarahFunnel.reports },
-              { label: 'Utredda', value: s.lexSarahFunnel.investigated },
-              { label: 'Allvarliga', value: s.lexSarahFunnel.serious },
-              { label: 'Anmälda till IVO', value: s.lexSarahFunnel.notifiedToIvo },
-            ],
-          },
-        },
+        funnelChart('Lex Sarah: från rapport till anmälan', s.lexSarahFunnel, 'Allvarliga'),
         categoryTable(shown, 'Per ärendetyp och kategori', ctx),
         analysis('Analysera mönster och trender (5 kap. 6 §) och vilka förbättringar de lett till.'),
       ],

@@ -84,14 +84,20 @@ function change(now: number, before: number): string {
   return delta === 0 ? '±0' : delta > 0 ? `+${delta}` : String(delta);
 }
 
-function funnelChart(title: string, funnel: Funnel, serious: string): ReportBlock {
+/** A lex Sarah or lex Maria funnel: reported, investigated, serious, notified to IVO. */
+export function funnelChart(
+  title: string,
+  funnel: Funnel,
+  serious: string,
+  reports = 'Rapporter',
+): ReportBlock {
   return {
     kind: 'chart',
     chart: {
       kind: 'funnel',
       title,
       steps: [
-        { label: 'Rapporter', value: funnel.reports },
+        { label: reports, value: funnel.reports },
         { label: 'Utredda', value: funnel.investigated },
         { label: serious, value: funnel.serious },
         { label: 'Anmälda till IVO', value: funnel.notifiedToIvo },
