@@ -23,6 +23,9 @@ const measures = (reported: number, closed = 0): StatisticsMeasures => {
   const exact = computeStatistics([], { ...t3, asOf: FIXTURE_AS_OF, units: FIXTURE_UNITS }).totals;
   return { ...exact, reported, closed };
 };
+/** Unit groups with only their reported counts, in the order given. */
+const reportedByUnit = (counts: Readonly<Record<string, number>>) =>
+  Object.entries(counts).map(([unit, reported]) => ({ key: { unit }, measures: measures(reported) }));
 
 describe('REP-15: counts below 3 in nämnd material', () => {
   it('hides 1–2, keeps 0 and 3+, and hides a second cell where the total would give one back', () => {
@@ -42,14 +45,14 @@ describe('REP-15: counts below 3 in nämnd material', () => {
 
   it('in the unit tree a unit and the units right under it are one set; an only child follows its parent', () => {
     const { groups } = suppressUnitGroups(
-      [
-        { key: { unit: 'forvaltning' }, measures: measures(9) },
-        { key: { unit: 'funktionsstod' }, measures: measures(3) },
-        { key: { unit: 'ekbacken' }, measures: measures(3) },
-        { key: { unit: 'aldreomsorg' }, measures: measures(6) },
-        { key: { unit: 'hemtjanst-norr' }, measures: measures(1) },
-        { key: { unit: 'solgarden' }, measures: measures(5) },
-      ],
+      reportedByUnit({
+        forvaltning: 9,
+        funktionsstod: 3,
+        ekbacken: 3,
+        aldreomsorg: 6,
+        'hemtjanst-norr': 1,
+        solgarden: 5,
+      }),
       FIXTURE_UNITS,
     );
     const reported = Object.fromEntries(groups.map((g) => [g.key.unit, g.measures.reported]));
@@ -63,13 +66,7 @@ describe('REP-15: counts below 3 in nämnd material', () => {
       solgarden: null,
     });
     const forced = suppressUnitGroups(
-      [
-        { key: { unit: 'forvaltning' }, measures: measures(8) },
-        { key: { unit: 'funktionsstod' }, measures: measures(3) },
-        { key: { unit: 'ekbacken' }, measures: measures(3) },
-        { key: { unit: 'ifo' }, measures: measures(5) },
-        { key: { unit: 'aldreomsorg' }, measures: measures(0) },
-      ],
+      reportedByUnit({ forvaltning: 8, funktionsstod: 3, ekbacken: 3, ifo: 5, aldreomsorg: 0 }),
       FIXTURE_UNITS,
     );
     expect(forced.groups.map((g) => g.measures.reported)).toEqual([8, 3, 3, 5, 0]);

@@ -2,6 +2,14 @@ import fc from 'fast-check';
 import { POSSIBLE_RISK_SCORES } from './risk-bands';
 import { scoreRisk } from './score-risk';
 
+/** Custom bands (low 1–2, high 6–9, very high 12–16) around the medium band under test. */
+const customBands = (medium: { min: number; max: number }) => ({
+  low: { min: 1, max: 2 },
+  medium,
+  high: { min: 6, max: 9 },
+  very_high: { min: 12, max: 16 },
+});
+
 // domain.md RA-1 seed table: [probability, severity, score]
 const SEED_CELLS: [number, number, number][] = [
   [4, 4, 16],
@@ -78,24 +86,13 @@ describe('scoreRisk', () => {
   });
 
   it('uses custom bands', () => {
-    const bands = {
-      low: { min: 1, max: 2 },
-      medium: { min: 3, max: 4 },
-      high: { min: 6, max: 9 },
-      very_high: { min: 12, max: 16 },
-    };
-    const r = scoreRisk(2, 3, bands);
+    const r = scoreRisk(2, 3, customBands({ min: 3, max: 4 }));
     expect(r.ok && r.level).toBe('high');
   });
 
   it('gives a typed error when custom bands leave the score without a level', () => {
-    const bands = {
-      low: { min: 1, max: 2 },
-      medium: { min: 4, max: 4 },
-      high: { min: 6, max: 9 },
-      very_high: { min: 12, max: 16 },
-    };
-    expect(scoreRisk(3, 1, bands)).toEqual({
+    // A medium band from 4 leaves the score 3 without a level.
+    expect(scoreRisk(3, 1, customBands({ min: 4, max: 4 }))).toEqual({
       ok: false,
       errors: [expect.objectContaining({ field: 'bands', code: 'UNCOVERED_SCORE' })],
     });
