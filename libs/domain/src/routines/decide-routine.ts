@@ -28,51 +28,54 @@ export function decideRoutine(
   now: Date,
 ): Decision<RoutineEvent> {
   const at = now.toISOString();
+  if (command.type === 'advance-duties')
+    return decideAdvanceDuties({ duties: routineDuties }, command, state);
+  if (command.type === 'register') {
+    if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Dokumentet finns redan'));
+    const d = command.data;
+    if (!ROUTINE_KINDS.includes(d.kind)) return invalid('UNKNOWN_KIND', 'Okänd dokumenttyp', 'kind');
+    if (!PROCESS_LEVELS.includes(d.level))
+      return invalid('INVALID_LEVEL', 'Nivån måste vara 1, 2 eller 3', 'level');
+    // PR-1: routines and templates attach at levels 2–3.
+    if (d.kind === 'routine' && d.level === 1)
+      return invalid(
+        'ROUTINE_AT_LEVEL_1',
+        'En rutin hör till nivå 2 eller 3 (nivå 1 är övergripande processer)',
+        'level',
+      );
+    const missing =
+      requireText(d.code, 'code', 'Dokument-id') ??
+      requireText(d.title, 'title', 'Titel') ??
+      requireText(d.owner, 'owner', 'Ägare');
+    if (missing) return refuse(missing);
+    // PR-5, DL-32: the interval is mandatory.
+    if (!isPositiveIsoDuration(d.revisionInterval))
+      return invalid(
+        'INVALID_DURATION',
+        'Revideringsintervallet måste vara en positiv ISO-8601-varaktighet (t.ex. P1Y)',
+        'revisionInterval',
+      );
+    if (d.parentId === d.routineId)
+      return invalid('SELF_PARENT', 'Ett dokument kan inte ligga under sig självt', 'parentId');
+    return accept({
+      type: 'RoutineRegistered',
+      data: {
+        ...d,
+        code: d.code.trim(),
+        title: d.title.trim(),
+        administrator: d.administrator ?? null,
+        parentId: d.parentId ?? null,
+        cooperation: [...(d.cooperation ?? [])],
+        registeredAt: at,
+        registeredBy: command.actor.username,
+      },
+    });
+  }
+  // Every other command changes a routine that is registered and not repealed.
+  if (!state) return notFound();
+  if (state.status === 'repealed') return repealed();
   switch (command.type) {
-    case 'register': {
-      if (state) return refuse(newRefusal('ALREADY_EXISTS', 'ALREADY_EXISTS', 'Dokumentet finns redan'));
-      const d = command.data;
-      if (!ROUTINE_KINDS.includes(d.kind)) return invalid('UNKNOWN_KIND', 'Okänd dokumenttyp', 'kind');
-      if (!PROCESS_LEVELS.includes(d.level))
-        return invalid('INVALID_LEVEL', 'Nivån måste vara 1, 2 eller 3', 'level');
-      // PR-1: routines and templates attach at levels 2–3.
-      if (d.kind === 'routine' && d.level === 1)
-        return invalid(
-          'ROUTINE_AT_LEVEL_1',
-          'En rutin hör till nivå 2 eller 3 (nivå 1 är övergripande processer)',
-          'level',
-        );
-      const missing =
-        requireText(d.code, 'code', 'Dokument-id') ??
-        requireText(d.title, 'title', 'Titel') ??
-        requireText(d.owner, 'owner', 'Ägare');
-      if (missing) return refuse(missing);
-      // PR-5, DL-32: the interval is mandatory.
-      if (!isPositiveIsoDuration(d.revisionInterval))
-        return invalid(
-          'INVALID_DURATION',
-          'Revideringsintervallet måste vara en positiv ISO-8601-varaktighet (t.ex. P1Y)',
-          'revisionInterval',
-        );
-      if (d.parentId === d.routineId)
-        return invalid('SELF_PARENT', 'Ett dokument kan inte ligga under sig självt', 'parentId');
-      return accept({
-        type: 'RoutineRegistered',
-        data: {
-          ...d,
-          code: d.code.trim(),
-          title: d.title.trim(),
-          administrator: d.administrator ?? null,
-          parentId: d.parentId ?? null,
-          cooperation: [...(d.cooperation ?? [])],
-          registeredAt: at,
-          registeredBy: command.actor.username,
-        },
-      });
-    }
     case 'adopt-version': {
-      if (!state) return notFound();
-      if (state.status === 'repealed') return repealed();
       const d = command.data;
       const missing =
         requireText(d.version, 'version', 'Version') ??
@@ -116,8 +119,6 @@ export function decideRoutine(
       });
     }
     case 'change-owner': {
-      if (!state) return notFound();
-      if (state.status === 'repealed') return repealed();
       const missing = requireText(command.data.owner, 'owner', 'Ägare');
       if (missing) return refuse(missing);
       return accept({
@@ -131,8 +132,6 @@ export function decideRoutine(
       });
     }
     case 'repeal': {
-      if (!state) return notFound();
-      if (state.status === 'repealed') return repealed();
       const invalidDecision = validateDecision(command.data.decision, 'decision');
       if (invalidDecision) return refuse(invalidDecision);
       const missing = requireText(command.data.reason, 'reason', 'Skäl');
@@ -147,8 +146,6 @@ export function decideRoutine(
         },
       });
     }
-    case 'advance-duties':
-      return decideAdvanceDuties({ duties: routineDuties }, command, state);
     default: {
       const exhaustive: never = command;
       return exhaustive;
