@@ -1,13 +1,8 @@
+import { assignmentViewOf, type AssignmentView } from '../tasks/assignment-view';
 import type { ImprovementEvent, ImprovementPlan, ImprovementSource } from './improvement-events';
 import { rebuildImprovement } from './improvement-state';
 
-export interface ImprovementTaskView {
-  readonly id: string;
-  readonly kind: string;
-  readonly assignee: string | null;
-  readonly assigneeRole: string | null;
-  readonly unitId: string;
-  readonly dueAt: string | null;
+export interface ImprovementTaskView extends AssignmentView {
   readonly status: 'open' | 'done';
 }
 
@@ -73,12 +68,7 @@ export function buildImprovementView(
   const state = rebuildImprovement(events);
   if (!state) return null;
   const tasks: ImprovementTaskView[] = Object.values(state.tasks).map((t) => ({
-    id: t.id,
-    kind: t.kind,
-    assignee: t.assignee ?? null,
-    assigneeRole: t.assigneeRole ?? null,
-    unitId: t.unitId,
-    dueAt: t.dueAt ?? null,
+    ...assignmentViewOf(t),
     status: t.status,
   }));
   if (state.kind === 'lesson') {

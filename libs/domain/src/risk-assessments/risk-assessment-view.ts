@@ -1,5 +1,6 @@
 import { RISK_LEVEL_INFO } from '../risk/risk-level';
 import type { RiskLevel } from '../risk/risk-level';
+import { assignmentViewOf, type AssignmentView } from '../tasks/assignment-view';
 import type { DeviationPatternData, RiskAssessmentEvent } from './risk-assessment-events';
 import { currentRiskScore, rebuildRiskAssessment } from './evolve-risk-assessment';
 import type { RiskAssessmentStage, RiskAssessmentTrigger, RiskTaskKind } from './risk-assessment-trigger';
@@ -47,13 +48,7 @@ export interface RiskActionView {
   };
 }
 
-export interface RiskTaskView {
-  readonly id: string;
-  readonly kind: RiskTaskKind;
-  readonly assignee: string | null;
-  readonly assigneeRole: string | null;
-  readonly unitId: string;
-  readonly dueAt: string | null;
+export interface RiskTaskView extends AssignmentView<RiskTaskKind> {
   readonly actionId: string | null;
   readonly status: 'open' | 'done';
   readonly createdAt: string;
@@ -203,12 +198,7 @@ export function buildRiskAssessmentView(events: readonly RiskAssessmentEvent[]):
     },
   }));
   const tasks: RiskTaskView[] = Object.values(state.tasks).map((task) => ({
-    id: task.id,
-    kind: task.kind,
-    assignee: task.assignee ?? null,
-    assigneeRole: task.assigneeRole ?? null,
-    unitId: task.unitId,
-    dueAt: task.dueAt ?? null,
+    ...assignmentViewOf(task),
     actionId: task.actionId ?? null,
     status: task.status,
     createdAt: task.createdAt,
