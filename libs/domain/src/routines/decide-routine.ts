@@ -132,10 +132,10 @@ export function decideRoutine(
       });
     }
     case 'repeal': {
-      const invalidDecision = validateDecision(command.data.decision, 'decision');
-      if (invalidDecision) return refuse(invalidDecision);
-      const missing = requireText(command.data.reason, 'reason', 'Skäl');
-      if (missing) return refuse(missing);
+      const refusal =
+        validateDecision(command.data.decision, 'decision') ??
+        requireText(command.data.reason, 'reason', 'Skäl');
+      if (refusal) return refuse(refusal);
       return accept({
         type: 'RoutineRepealed',
         data: {
