@@ -1,15 +1,11 @@
-import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
+import type { AdoptionDecision } from '../ledningssystem/ledningssystem-common';
+import { KVALITET, namndDecision } from '../ledningssystem/test-support';
 import { missingAppointments } from './appointment-requirements';
 import { decideAppointment } from './decide-appointment';
 import { APPOINTMENT_AGGREGATE } from './evolve-appointment';
 import type { AppointData, AppointmentEvent, AppointmentState } from './appointment-types';
 
-const KVALITET: LsActor = { username: 'kvalitet', roles: ['quality_coordinator'] };
-const NAMND: AdoptionDecision = {
-  decidedBy: 'namnd',
-  decidedOn: '2026-01-20',
-  reference: 'SN 2026-01-20 § 5',
-};
+const NAMND = namndDecision('2026-01-20', 5);
 const FC: AdoptionDecision = {
   decidedBy: 'forvaltningschef',
   decidedOn: '2026-01-21',

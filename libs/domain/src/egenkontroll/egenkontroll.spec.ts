@@ -1,6 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY } from '../policy/default-deadline-policy';
-import { dutyTimingsFromPolicy } from '../ledningssystem/duty';
-import type { LsActor } from '../ledningssystem/ledningssystem-common';
+import { advanceDutiesAt, CHEF } from '../ledningssystem/test-support';
 import { controlOccurrences } from './control-occurrences';
 import { decideEgenkontroll } from './decide-egenkontroll';
 import { egenkontrollDuties, planOccurrences } from './egenkontroll-duties';
@@ -12,8 +10,6 @@ import type {
   RecordResultData,
 } from './egenkontroll-types';
 
-const CHEF: LsActor = { username: 'enhetschef', roles: ['unit_manager'] };
-const SYSTEM: LsActor = { username: 'system', roles: ['system'] };
 const LOGG: PlannedControl = {
   controlId: 'c-logg',
   kind: 'loggkontroll',
@@ -113,13 +109,7 @@ describe('egenkontroll plan (EK-1 … EK-3, AUD-11)', () => {
   });
 
   it('a recorded result settles its task and shows the occurrence done; a due one without result is missing', () => {
-    const advance = when([created, adopted], {
-      type: 'advance-duties',
-      actor: SYSTEM,
-      at: '2026-04-02T10:00:00Z',
-      timings: dutyTimingsFromPolicy(DEFAULT_DEADLINE_POLICY),
-      newId: (k, l) => `${k}#${l}`,
-    });
+    const advance = when([created, adopted], advanceDutiesAt('2026-04-02T10:00:00Z'));
     const given = [created, adopted, ...(advance.decision.ok ? advance.decision.events : [])];
     const q1 = advance.after!.tasks.filter((t) => t.dutyKey === 'control/c-logg/2026-Q1');
     expect(q1.map((t) => [t.level, t.status])).toEqual([

@@ -1,13 +1,8 @@
-import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
+import { KVALITET, namndDecision } from '../ledningssystem/test-support';
 import { INTERNKONTROLL_AGGREGATE as AGG } from './internkontroll';
 import type { InternkontrollCommand, InternkontrollState } from './internkontroll';
 
-const KVALITET: LsActor = { username: 'kvalitet', roles: ['quality_coordinator'] };
-const NAMND: AdoptionDecision = {
-  decidedBy: 'namnd',
-  decidedOn: '2026-12-10',
-  reference: 'SN 2026-12-10 § 88',
-};
+const NAMND = namndDecision('2026-12-10', 88);
 const NOW = '2026-10-01T10:00:00Z';
 
 function run(commands: InternkontrollCommand[]): { state: InternkontrollState | null; refusal?: string } {

@@ -1,6 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY } from '../policy/default-deadline-policy';
-import { dutyTimingsFromPolicy } from './duty';
-import type { AdoptionDecision, LsActor } from './ledningssystem-common';
+import { advanceDutiesAt, KVALITET, namndDecision } from './test-support';
 import {
   LEDNINGSSYSTEM_DOCUMENT_AGGREGATE as AGG,
   REVIEW_CHECKLIST,
@@ -13,12 +11,7 @@ import type {
   LedningssystemEvent,
 } from './ledningssystem-document';
 
-const KVALITET: LsActor = { username: 'kvalitet', roles: ['quality_coordinator'] };
-const NAMND: AdoptionDecision = {
-  decidedBy: 'namnd',
-  decidedOn: '2026-02-12',
-  reference: 'SN 2026-02-12 § 14',
-};
+const NAMND = namndDecision('2026-02-12', 14);
 
 function run(commands: [LedningssystemCommand, string][]): {
   state: LedningssystemDocumentState | null;
@@ -96,18 +89,7 @@ describe('the ledningssystem document and its March review (PR-9, AUD-1, AUD-4, 
         escalateTo: ['director'],
       }),
     ]);
-    const timings = dutyTimingsFromPolicy(DEFAULT_DEADLINE_POLICY);
-    const notYet = AGG.decide(
-      {
-        type: 'advance-duties',
-        actor: KVALITET,
-        at: '2027-02-27T00:00:00Z',
-        timings,
-        newId: (k, l) => `${k}#${l}`,
-      },
-      state,
-      new Date(),
-    );
+    const notYet = AGG.decide(advanceDutiesAt('2027-02-27T00:00:00Z', KVALITET), state, new Date());
     expect(notYet).toMatchObject({ ok: true, events: [], nextWakeAt: '2027-03-01T23:00:00.000Z' });
     expect(isReviewOverdue(state!, new Date('2027-04-02T00:00:00Z'))).toBe(true);
   });

@@ -1,19 +1,14 @@
-import { DEFAULT_DEADLINE_POLICY } from '../policy/default-deadline-policy';
-import { dutyTimingsFromPolicy } from '../ledningssystem/duty';
-import type { AdoptionDecision, LsActor } from '../ledningssystem/ledningssystem-common';
+import type { AdoptionDecision } from '../ledningssystem/ledningssystem-common';
+import { advanceDutiesAt, KVALITET } from '../ledningssystem/test-support';
 import { decideRoutine } from './decide-routine';
 import { rebuildRoutine } from './routine-aggregate';
 import type { RoutineCommand, RoutineEvent, RoutineState } from './routine-types';
 
-const KVALITET: LsActor = { username: 'kvalitet', roles: ['quality_coordinator'] };
-const SYSTEM: LsActor = { username: 'system', roles: ['system'] };
 const DECISION: AdoptionDecision = {
   decidedBy: 'forvaltningschef',
   decidedOn: '2026-01-15',
   reference: 'FC 2026/12',
 };
-const timings = dutyTimingsFromPolicy(DEFAULT_DEADLINE_POLICY);
-const ids = (key: string, level: number) => `${key}#${level}`;
 
 const registered: RoutineEvent = {
   type: 'RoutineRegistered',
@@ -53,13 +48,7 @@ function when(given: RoutineEvent[], command: RoutineCommand, now = '2026-03-01T
   return { state, decision, after: decision.ok ? rebuildRoutine([...given, ...decision.events]) : state };
 }
 
-const advance = (at: string): RoutineCommand => ({
-  type: 'advance-duties',
-  actor: SYSTEM,
-  at,
-  timings,
-  newId: ids,
-});
+const advance = (at: string): RoutineCommand => advanceDutiesAt(at);
 
 describe('routine registry (PR-1 … PR-5)', () => {
   it('registers a routine without a version as a draft', () => {

@@ -1,8 +1,6 @@
-import type { LsActor } from '../ledningssystem/ledningssystem-common';
+import { CHEF } from '../ledningssystem/test-support';
 import { decideTraining, TRAINING_AGGREGATE } from './training';
 import type { TrainingCommand, TrainingEvent, TrainingRecordState } from './training-types';
-
-const CHEF: LsActor = { username: 'enhetschef', roles: ['unit_manager'] };
 
 function run(commands: [TrainingCommand, string][]): { state: TrainingRecordState | null; refusal?: string } {
   let state: TrainingRecordState | null = null;
