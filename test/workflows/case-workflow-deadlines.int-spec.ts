@@ -56,6 +56,58 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
     );
   }
 
+  describe('data breach (DL-14, api.md v1.1)', () => {
+    const DATASKYDD = { username: 'dataskydd', roles: ['data_protection_officer'] };
+
+    it('reported an hour after the organisation became aware: the dataskydd task is due 72 h from awareAt; missed, it escalates straight to the director', async () => {
+      const awareAt = new Date((await h.now()) - HOUR).toISOString();
+      const caseId = await h.report('data_breach', { awareAt });
+      started.push(caseId);
+      // At once, from the report's own transaction (ADR 0021).
+      let state = await h.state(caseId);
+      const imy = kindOf(state, 'imy_notification')!;
+      expect(Date.parse(imy.dueAt) - Date.parse(awareAt)).toBe(72 * HOUR);
+      expect(tasksOf(state, 'imy_notification')).toEqual([
+        expect.objectContaining({
+          assigneeRole: 'data_protection_officer',
+          dueAt: imy.dueAt,
+          status: 'open',
+        }),
+      ]);
+
+      await h.advance(71 * HOUR + 1000);
+      state = await h.settle(caseId, (s) => kindOf(s, 'imy_notification')!.status === 'missed');
+      expect(kindOf(state, 'imy_notification')).toMatchObject({
+        escalationLevel: 1,
+        escalatedTo: ['director'],
+      });
+      expect(tasksOf(state, 'escalation').map((t) => t.assigneeRole)).toEqual(['director']);
+
+      await h.command(caseId, {
+        type: 'report-to-imy',
+        actor: DATASKYDD,
+        data: { reportedAt: new Date(await h.now()).toISOString() },
+      });
+      state = await h.settle(caseId, (s) => kindOf(s, 'imy_notification')!.status === 'met');
+      expect(kindOf(state, 'imy_notification')).toMatchObject({ metLate: true });
+      expect(tasksOf(state, 'escalation').every((t) => t.status === 'done')).toBe(true);
+    });
+
+    it('met: judged not notifiable within 72 h, with a rationale; nothing escalates', async () => {
+      const caseId = await report('data_breach');
+      await h.advance(10 * HOUR);
+      await h.command(caseId, {
+        type: 'assess-breach',
+        actor: DATASKYDD,
+        data: { notifiable: false, rationale: 'Krypterad bärbar dator; ingen risk för de registrerade.' },
+      });
+      await h.advance(3 * DAY);
+      const state = await h.settle(caseId, (s) => kindOf(s, 'imy_notification')!.status === 'met');
+      expect(tasksOf(state, 'imy_notification')[0]!.status).toBe('done');
+      expect(tasksOf(state, 'escalation')).toEqual([]);
+    });
+  });
+
   describe('lex Sarah', () => {
     it('starts lex_sarah_first_response (PT4H) and lex_sarah_investigation (P14D) and gives the unit manager and the SAS acknowledge tasks; acknowledging and recording the investigation meet them', async () => {
       const caseId = await report('lex_sarah');

@@ -174,7 +174,10 @@ export class CaseWorkflowHarness {
     await this.syncClock();
   }
 
-  async report(type: CaseType, extra: { unitId?: string; unclassified?: boolean } = {}): Promise<string> {
+  async report(
+    type: CaseType,
+    extra: { unitId?: string; unclassified?: boolean; awareAt?: string } = {},
+  ): Promise<string> {
     await this.syncClock();
     const { state, events } = await this.cases.report(
       {
@@ -184,6 +187,7 @@ export class CaseWorkflowHarness {
         description: 'Beskrivning av händelsen',
         channel: 'staff_form',
         ...(extra.unclassified ? { unclassified: true } : {}),
+        ...(extra.awareAt ? { awareAt: extra.awareAt } : {}),
       },
       STAFF,
     );

@@ -49,12 +49,14 @@ export const CASE_WORKFLOW_PATCHES = {
   ivoReportPerDecision: 'adr-0009-ivo-report-per-decision',
   cancelSupersededDeadlines: 'adr-0009-cancel-superseded-deadlines',
   decideTask: 'decide-task-from-delegation',
+  imyNotification: 'data-breach-imy-notification',
 } as const;
 
 const rules: CaseFlowRules = {
   ivoReportPerDecision: () => patched(CASE_WORKFLOW_PATCHES.ivoReportPerDecision),
   cancelSupersededDeadlines: () => patched(CASE_WORKFLOW_PATCHES.cancelSupersededDeadlines),
   decideTask: () => patched(CASE_WORKFLOW_PATCHES.decideTask),
+  imyNotification: () => patched(CASE_WORKFLOW_PATCHES.imyNotification),
 };
 
 // Unlimited attempts: a database or network outage delays a deadline, it never drops one. Business

@@ -45,6 +45,9 @@ const HANDLING = [
   'reopen',
 ];
 const DECISION = ['decide', 'report-to-ivo'];
+const BREACH = ['assess-breach', 'report-to-imy'];
+/** Every command but the data protection officer's statutory steps on a data breach. */
+const CASE_HANDLER_COMMANDS = CASE_COMMANDS.filter((c) => !BREACH.includes(c));
 
 describe('access policy: reading cases (api.md Visibility)', () => {
   const solgardenDeviation = facts('deviation', 'solgarden');
@@ -95,16 +98,19 @@ describe('access policy: reading cases (api.md Visibility)', () => {
     expect(caseVisibilityFilter(user('kvalitet'), org)).toEqual({
       all: true,
       unitIds: [],
+      types: [],
       username: 'kvalitet',
     });
     expect(caseVisibilityFilter(user('avdelningschef'), org)).toEqual({
       all: false,
       unitIds: ['aldreomsorg', 'hemtjanst-norr', 'solgarden'],
+      types: [],
       username: 'avdelningschef',
     });
     expect(caseVisibilityFilter(user('medarbetare'), org)).toEqual({
       all: false,
       unitIds: [],
+      types: [],
       username: 'medarbetare',
     });
   });
@@ -122,7 +128,7 @@ describe('access policy: commands', () => {
   it('unit and division managers handle cases in their scope, and decide on all but lex Sarah/Maria', () => {
     for (const username of ['enhetschef', 'avdelningschef']) {
       expect(allowedCaseCommands(user(username), facts('deviation', 'solgarden'), org)).toEqual([
-        ...CASE_COMMANDS,
+        ...CASE_HANDLER_COMMANDS,
       ]);
       expect(allowedCaseCommands(user(username), facts('lex_sarah', 'solgarden'), org)).toEqual(
         CASE_COMMANDS.filter((c) => HANDLING.includes(c)),
@@ -133,7 +139,7 @@ describe('access policy: commands', () => {
       expect(allowedCaseCommands(user(username), facts('deviation', 'ekbacken'), org)).toEqual([]);
     }
     expect(allowedCaseCommands(user('avdelningschef'), facts('complaint', 'hemtjanst-norr'), org)).toEqual([
-      ...CASE_COMMANDS,
+      ...CASE_HANDLER_COMMANDS,
     ]);
     expect(allowedCaseCommands(user('enhetschef'), facts('complaint', 'hemtjanst-norr'), org)).toEqual([]);
   });
@@ -141,7 +147,7 @@ describe('access policy: commands', () => {
   it('the director does everything on every case', () => {
     for (const type of ['lex_sarah', 'lex_maria', 'complaint'] as const) {
       expect(allowedCaseCommands(user('forvaltningschef'), facts(type, 'forsorjningsstod'), org)).toEqual([
-        ...CASE_COMMANDS,
+        ...CASE_HANDLER_COMMANDS,
       ]);
     }
   });
@@ -154,13 +160,15 @@ describe('access policy: commands', () => {
   });
 
   it('sas handles lex Sarah and deviations and decides lex Sarah; mas the same for HSL and lex Maria', () => {
-    expect(allowedCaseCommands(user('sas'), facts('lex_sarah', 'ekbacken'), org)).toEqual([...CASE_COMMANDS]);
+    expect(allowedCaseCommands(user('sas'), facts('lex_sarah', 'ekbacken'), org)).toEqual([
+      ...CASE_HANDLER_COMMANDS,
+    ]);
     expect(allowedCaseCommands(user('sas'), facts('deviation', 'ekbacken'), org)).toEqual(
       CASE_COMMANDS.filter((c) => HANDLING.includes(c)),
     );
     expect(allowedCaseCommands(user('sas'), facts('lex_maria', 'ekbacken'), org)).toEqual([]);
     expect(allowedCaseCommands(user('mas'), facts('lex_maria', 'solgarden'), org)).toEqual([
-      ...CASE_COMMANDS,
+      ...CASE_HANDLER_COMMANDS,
     ]);
     expect(allowedCaseCommands(user('mas'), facts('hsl_deviation', 'solgarden'), org)).toEqual(
       CASE_COMMANDS.filter((c) => HANDLING.includes(c)),
@@ -211,5 +219,30 @@ describe('access policy: policy, access log, tasks', () => {
       unitIds: ['solgarden'],
     });
     expect(taskVisibilityFilter(user('sas'), org).unitIds).toHaveLength(8);
+  });
+});
+
+describe('access policy: the data protection officer (api.md v1.1, DL-14)', () => {
+  const breach = facts('data_breach', 'solgarden');
+  const dataskydd = user('dataskydd');
+
+  it('reads every data breach on the board and no other case', () => {
+    expect(canReadCase(dataskydd, breach, org)).toBe(true);
+    expect(canReadCase(dataskydd, facts('data_breach', 'ekbacken'), org)).toBe(true);
+    expect(canReadCase(dataskydd, facts('deviation', 'solgarden'), org)).toBe(false);
+    expect(caseVisibilityFilter(dataskydd, org)).toEqual({
+      all: false,
+      unitIds: [],
+      types: ['data_breach'],
+      username: 'dataskydd',
+    });
+  });
+
+  it('alone assesses a data breach and reports it to IMY', () => {
+    expect(allowedCaseCommands(dataskydd, breach, org)).toEqual(BREACH);
+    expect(allowedCaseCommands(dataskydd, facts('deviation', 'solgarden'), org)).toEqual([]);
+    for (const username of ['enhetschef', 'forvaltningschef', 'kvalitet', 'sas', 'mas'])
+      for (const command of BREACH)
+        expect(canRunCaseCommand(user(username), command as never, breach, org)).toBe(false);
   });
 });

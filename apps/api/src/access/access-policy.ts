@@ -34,6 +34,15 @@ export const BOARD_WIDE_READERS: readonly Role[] = [
   'quality_coordinator',
 ];
 
+/** Roles that read every case of some types on the board: the data protection officer, data breaches (api.md v1.1). */
+const TYPE_READERS: Readonly<Partial<Record<Role, readonly CaseType[]>>> = {
+  data_protection_officer: ['data_breach'],
+};
+
+function typesReadBy(principal: Principal): CaseType[] {
+  return principal.roles.flatMap((role) => TYPE_READERS[role] ?? []);
+}
+
 /** Roles that read the cases of their units and the units below. */
 const UNIT_SCOPED_READERS: readonly Role[] = ['unit_manager', 'division_manager'];
 
@@ -66,6 +75,9 @@ const HANDLING: readonly CaseCommandName[] = [
 
 /** The formal decision and the notification to IVO. */
 const DECISION: readonly CaseCommandName[] = ['decide', 'report-to-ivo'];
+
+/** The data protection officer's statutory steps on a data breach (DL-14). */
+const BREACH: readonly CaseCommandName[] = ['assess-breach', 'report-to-imy'];
 
 /** What the person a case is assigned to does: investigate and carry out actions. */
 const ASSIGNEE_WORK: readonly CaseCommandName[] = [
@@ -102,6 +114,7 @@ interface CommandRight {
  * | quality_coordinator    | board    | all types                           | —                                   |
  * | lex_sarah_investigator | board    | lex_sarah, deviation                | lex_sarah                           |
  * | mas                    | board    | hsl_deviation, lex_maria            | lex_maria                           |
+ * | data_protection_officer| board    | assess-breach, report-to-imy on data_breach only                          |
  * | staff, management_team | —        | —                                   | —                                   |
  */
 const COMMAND_RIGHTS: readonly CommandRight[] = [
@@ -115,6 +128,7 @@ const COMMAND_RIGHTS: readonly CommandRight[] = [
   { role: 'lex_sarah_investigator', scope: 'board', commands: DECISION, types: ['lex_sarah'] },
   { role: 'mas', scope: 'board', commands: HANDLING, types: ['hsl_deviation', 'lex_maria'] },
   { role: 'mas', scope: 'board', commands: DECISION, types: ['lex_maria'] },
+  { role: 'data_protection_officer', scope: 'board', commands: BREACH, types: ['data_breach'] },
 ];
 
 function has(principal: Principal, roles: readonly Role[]): boolean {
@@ -140,6 +154,7 @@ export function canReadCase(principal: Principal, facts: CaseFacts, org: Organis
   if (isAggregatesOnly(principal)) return false;
   if (has(principal, BOARD_WIDE_READERS)) return true;
   if (has(principal, UNIT_SCOPED_READERS) && inScope(principal, facts.unitId, org)) return true;
+  if (typesReadBy(principal).includes(facts.type)) return true;
   if (facts.reportedBy !== null && facts.reportedBy === principal.username) return true;
   return facts.assignee !== null && facts.assignee === principal.username;
 }
@@ -152,6 +167,8 @@ export function canReadCase(principal: Principal, facts: CaseFacts, org: Organis
 export interface CaseVisibilityFilter {
   readonly all: boolean;
   readonly unitIds: readonly string[];
+  /** Cases of these types, wherever they are (the data protection officer's data breaches). */
+  readonly types: readonly CaseType[];
   readonly username: string;
 }
 
@@ -160,6 +177,7 @@ export function caseVisibilityFilter(principal: Principal, org: Organisation): C
   return {
     all: has(principal, BOARD_WIDE_READERS),
     unitIds: has(principal, UNIT_SCOPED_READERS) ? org.scopeOf(principal.unitIds) : [],
+    types: typesReadBy(principal),
     username: principal.username,
   };
 }

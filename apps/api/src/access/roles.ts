@@ -8,6 +8,7 @@ export const ROLES = [
   'mas',
   'quality_coordinator',
   'management_team',
+  'data_protection_officer',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -25,4 +26,5 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   mas: 'Medicinskt ansvarig sjuksköterska',
   quality_coordinator: 'Kvalitetssamordnare',
   management_team: 'Ledningsgrupp',
+  data_protection_officer: 'Dataskyddsombud',
 };

@@ -21,6 +21,8 @@ import {
   RecordInvestigationDto,
   ReopenDto,
   ReportToIvoDto,
+  AssessBreachDto,
+  ReportToImyDto,
   StartInvestigationDto,
 } from './dto/case-command.dto';
 import { CaseDto } from './dto/case.dto';
@@ -156,6 +158,41 @@ export class CaseCommandsController {
     @ReqInfo() info: RequestInfo,
   ): Promise<CaseDto> {
     return this.cases.execute(user, loaded, 'report-to-ivo', body, info);
+  }
+
+  @Post('assess-breach')
+  @HttpCode(200)
+  @CaseAccess('assess-breach')
+  @ApiOperation({
+    summary: 'Bedöm en personuppgiftsincident (ska den anmälas till IMY?)',
+    operationId: 'case_assessBreach',
+  })
+  @ApiParam(CASE_ID_PARAM)
+  @ApiOkResponse({ type: CaseDto, description: 'Det uppdaterade ärendet' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  assessBreach(
+    @CurrentUser() user: Principal,
+    @LoadedCaseParam() loaded: LoadedCase,
+    @Body() body: AssessBreachDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<CaseDto> {
+    return this.cases.execute(user, loaded, 'assess-breach', body, info);
+  }
+
+  @Post('report-to-imy')
+  @HttpCode(200)
+  @CaseAccess('report-to-imy')
+  @ApiOperation({ summary: 'Registrera anmälan till IMY', operationId: 'case_reportToImy' })
+  @ApiParam(CASE_ID_PARAM)
+  @ApiOkResponse({ type: CaseDto, description: 'Det uppdaterade ärendet' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  reportToImy(
+    @CurrentUser() user: Principal,
+    @LoadedCaseParam() loaded: LoadedCase,
+    @Body() body: ReportToImyDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<CaseDto> {
+    return this.cases.execute(user, loaded, 'report-to-imy', body, info);
   }
 
   @Post('add-action')

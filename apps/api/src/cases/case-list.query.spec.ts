@@ -6,7 +6,7 @@ const now = new Date('2026-11-25T12:00:00Z');
 
 describe('case list WHERE clause', () => {
   it('applies no visibility condition for board-wide readers', () => {
-    expect(caseListWhere({ all: true, unitIds: [], username: 'kvalitet' }, {}, org, now)).toEqual({
+    expect(caseListWhere({ all: true, unitIds: [], types: [], username: 'kvalitet' }, {}, org, now)).toEqual({
       text: '',
       values: [],
     });
@@ -14,21 +14,30 @@ describe('case list WHERE clause', () => {
 
   it('limits others to their units, their reports and their assignments', () => {
     const where = caseListWhere(
-      { all: false, unitIds: ['aldreomsorg', 'solgarden'], username: 'avdelningschef' },
+      { all: false, unitIds: ['aldreomsorg', 'solgarden'], types: [], username: 'avdelningschef' },
       {},
       org,
       now,
     );
     expect(where.text).toBe('WHERE (reported_by = $1 OR assignee = $1 OR unit_id = ANY($2::text[]))');
     expect(where.values).toEqual(['avdelningschef', ['aldreomsorg', 'solgarden']]);
-    expect(caseListWhere({ all: false, unitIds: [], username: 'medarbetare' }, {}, org, now).text).toBe(
-      'WHERE (reported_by = $1 OR assignee = $1)',
+    expect(
+      caseListWhere({ all: false, unitIds: [], types: [], username: 'medarbetare' }, {}, org, now).text,
+    ).toBe('WHERE (reported_by = $1 OR assignee = $1)');
+    // The data protection officer: every data breach, wherever it is (api.md v1.1).
+    const breaches = caseListWhere(
+      { all: false, unitIds: [], types: ['data_breach'], username: 'dataskydd' },
+      {},
+      org,
+      now,
     );
+    expect(breaches.text).toBe('WHERE (reported_by = $1 OR assignee = $1 OR type = ANY($2::text[]))');
+    expect(breaches.values).toEqual(['dataskydd', ['data_breach']]);
   });
 
   it('turns filters into parameters: unit subtree, Stockholm dates, literal q, overdue', () => {
     const where = caseListWhere(
-      { all: true, unitIds: [], username: 'kvalitet' },
+      { all: true, unitIds: [], types: [], username: 'kvalitet' },
       {
         unitId: 'aldreomsorg',
         from: '2026-11-01',

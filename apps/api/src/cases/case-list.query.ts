@@ -33,6 +33,7 @@ export function caseListWhere(
     const username = param(visibility.username);
     const visible = [`reported_by = ${username}`, `assignee = ${username}`];
     if (visibility.unitIds.length > 0) visible.push(`unit_id = ANY(${param(visibility.unitIds)}::text[])`);
+    if (visibility.types.length > 0) visible.push(`type = ANY(${param(visibility.types)}::text[])`);
     conditions.push(`(${visible.join(' OR ')})`);
   }
   if (query.type) conditions.push(`type = ${param(query.type)}`);

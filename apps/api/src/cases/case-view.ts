@@ -88,6 +88,9 @@ export interface CaseView {
   } | null;
   decision: { outcome: string; rationale: string; requiresIvoReport: boolean; by: string; at: string } | null;
   ivoReport: { ivoReference: string; reportedAt: string; by: string } | null;
+  awareAt: string | null;
+  breachAssessment: { notifiable: boolean; rationale: string; by: string; at: string } | null;
+  imyReport: { reportedAt: string; imyReference: string | null; by: string } | null;
   closedAt: string | null;
   closingSummary: string | null;
   reopenCount: number;
@@ -267,6 +270,22 @@ export function buildCaseView(state: CaseAggregateState, events: readonly EventE
           ivoReference: state.ivoReport.ivoReference,
           reportedAt: state.ivoReport.reportedAt,
           by: state.ivoReport.by,
+        }
+      : null,
+    awareAt: state.awareAt ?? null,
+    breachAssessment: state.breachAssessment
+      ? {
+          notifiable: state.breachAssessment.notifiable,
+          rationale: state.breachAssessment.rationale,
+          by: state.breachAssessment.by,
+          at: state.breachAssessment.at,
+        }
+      : null,
+    imyReport: state.imyReport
+      ? {
+          reportedAt: state.imyReport.reportedAt,
+          imyReference: state.imyReport.imyReference ?? null,
+          by: state.imyReport.by,
         }
       : null,
     closedAt: state.closedAt,

@@ -81,6 +81,7 @@ export class CasesService {
             channel: body.channel ?? 'staff_form',
             ...(body.occurredAt === undefined ? {} : { occurredAt: body.occurredAt }),
             ...(body.reportedAt === undefined ? {} : { reportedAt: body.reportedAt }),
+            ...(body.awareAt === undefined ? {} : { awareAt: body.awareAt }),
             ...(body.immediateActions === undefined ? {} : { immediateActions: body.immediateActions }),
             ...(body.onBehalfOf === undefined
               ? {}

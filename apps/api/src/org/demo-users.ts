@@ -23,6 +23,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'mas', name: 'Lena Ström', roles: ['mas'], unitIds: ['forvaltning'] },
   { username: 'kvalitet', name: 'Anders Ek', roles: ['quality_coordinator'], unitIds: ['forvaltning'] },
   { username: 'ledning', name: 'Ledningsgruppen', roles: ['management_team'], unitIds: ['forvaltning'] },
+  {
+    username: 'dataskydd',
+    name: 'Maria Lund',
+    roles: ['data_protection_officer'],
+    unitIds: ['forvaltning'],
+  },
 ];
 
 export function findDemoUser(username: string): DemoUser | undefined {

@@ -18,6 +18,8 @@ export const COMMAND_LABELS: Readonly<Record<CommandName, string>> = {
   'record-investigation': 'Registrera utredning',
   decide: 'Fatta beslut',
   'report-to-ivo': 'Registrera anmälan till IVO',
+  'assess-breach': 'Bedöm personuppgiftsincidenten',
+  'report-to-imy': 'Registrera anmälan till IMY',
   'add-action': 'Lägg till åtgärd',
   'complete-action': 'Markera åtgärd som genomförd',
   'follow-up': 'Följ upp åtgärder',
@@ -51,6 +53,9 @@ function fitsState(command: CommandName, c: CaseView): boolean {
       return open && c.stage !== 'reported' && c.decision === null;
     case 'report-to-ivo':
       return c.decision?.requiresIvoReport === true && c.ivoReport === null;
+    case 'assess-breach':
+    case 'report-to-imy':
+      return open && c.type === 'data_breach' && !c.imyReport;
     case 'add-action':
       return c.stage === 'investigating' || c.stage === 'acting' || c.stage === 'following_up';
     case 'complete-action':

@@ -149,6 +149,55 @@ export function commandForm(
         toBody: (v) => ({ ivoReference: trimmed(v['ivoReference']), reportedAt: v['reportedAt'] ?? '' }),
         submitLabel: 'Registrera anmälan',
       };
+    case 'assess-breach':
+      return {
+        fields: [
+          {
+            name: 'notifiable',
+            label: 'Ska incidenten anmälas till IMY?',
+            kind: 'select',
+            required: true,
+            options: [
+              { value: '', label: 'Välj' },
+              { value: 'ja', label: 'Ja, den ska anmälas inom 72 timmar' },
+              { value: 'nej', label: 'Nej, den behöver inte anmälas' },
+            ],
+          },
+          {
+            name: 'rationale',
+            label: 'Motivering',
+            kind: 'textarea',
+            required: true,
+            description: 'Till exempel vilka uppgifter som berördes och risken för de registrerade.',
+          },
+        ],
+        initial: { notifiable: '', rationale: '' },
+        toBody: (v) => ({
+          ...(v['notifiable'] === 'ja' || v['notifiable'] === 'nej'
+            ? { notifiable: v['notifiable'] === 'ja' }
+            : {}),
+          rationale: trimmed(v['rationale']),
+        }),
+        submitLabel: 'Spara bedömningen',
+      };
+    case 'report-to-imy':
+      return {
+        fields: [
+          { name: 'reportedAt', label: 'När anmälan skickades', kind: 'datetime', required: true },
+          {
+            name: 'imyReference',
+            label: 'IMY:s diarienummer (om ni fått det)',
+            kind: 'text',
+            required: false,
+          },
+        ],
+        initial: { reportedAt: '', imyReference: '' },
+        toBody: (v) => ({
+          reportedAt: localInputToIso(v['reportedAt'] ?? '') ?? v['reportedAt'] ?? '',
+          ...(trimmed(v['imyReference']) ? { imyReference: trimmed(v['imyReference']) } : {}),
+        }),
+        submitLabel: 'Registrera anmälan till IMY',
+      };
     case 'add-action':
       return {
         fields: [

@@ -10,6 +10,7 @@ const ROLE_LABELS: Readonly<Record<Role, string>> = {
   mas: 'Medicinskt ansvarig sjuksköterska (MAS)',
   quality_coordinator: 'Kvalitetssamordnare',
   management_team: 'Ledningsgrupp',
+  data_protection_officer: 'Dataskyddsombud',
 };
 
 export function roleLabel(role: string): string {
@@ -45,6 +46,8 @@ export const EVENT_LABELS: Readonly<Record<CaseEvent['type'], string>> = {
   InvestigationRecorded: 'Utredningen registrerades',
   CaseDecided: 'Beslut fattades',
   ReportedToIvo: 'Anmälan till IVO registrerades',
+  BreachAssessed: 'Personuppgiftsincidenten bedömdes',
+  ReportedToImy: 'Anmälan till IMY registrerades',
   ActionAdded: 'Åtgärd lades till',
   ActionCompleted: 'Åtgärd genomfördes',
   FollowUpRecorded: 'Uppföljning registrerades',
@@ -87,6 +90,7 @@ export const POLICY_KEY_LABELS: Readonly<Record<string, string>> = {
   follow_up: 'Uppföljning efter genomförda åtgärder',
   action_reminder_before: 'Påminnelse före en åtgärds slutdatum',
   escalation_repeat: 'Upprepad eskalering',
+  imy_notification: 'Personuppgiftsincident – anmälan till IMY (från kännedom)',
 };
 
 const ACCESS_ACTION_LABELS: Readonly<Record<string, string>> = {

@@ -48,6 +48,8 @@ export const CASE_WORKFLOW_EVENT_TYPES: readonly CaseWorkflowEventType[] = [
   'InvestigationRecorded',
   'CaseDecided',
   'ReportedToIvo',
+  'BreachAssessed',
+  'ReportedToImy',
   'ActionAdded',
   'ActionCompleted',
   'FollowUpRecorded',
@@ -80,10 +82,14 @@ function subset(event: EventEnvelope): CaseWorkflowEvent['data'] | null {
         unitId: str(d, 'unitId'),
         reportedAt: str(d, 'reportedAt') || event.occurredAt,
         unclassified: d['unclassified'] === true,
+        ...optStr(d, 'awareAt'),
       };
+    case 'BreachAssessed':
+      return { notifiable: d['notifiable'] === true, at };
     case 'CaseAcknowledged':
     case 'InvestigationRecorded':
     case 'ReportedToIvo':
+    case 'ReportedToImy':
     case 'CaseClosed':
     case 'CaseReopened':
       return { at };

@@ -55,6 +55,8 @@ export interface ReportCaseData {
   readonly kind?: FeedbackKind;
   readonly contact?: CaseContact;
   readonly wantsAnswer?: boolean;
+  /** A data breach only: when the organisation became aware (defaults to `reportedAt`; DL-14). */
+  readonly awareAt?: string;
 }
 
 export interface AcknowledgeCaseData {
@@ -92,6 +94,16 @@ export interface DecideCaseData {
 export interface ReportToIvoData {
   readonly ivoReference: string;
   readonly reportedAt: string;
+}
+
+export interface AssessBreachData {
+  readonly notifiable: boolean;
+  readonly rationale: string;
+}
+
+export interface ReportToImyData {
+  readonly reportedAt: string;
+  readonly imyReference?: string;
 }
 
 export interface AddActionData {
@@ -179,6 +191,8 @@ export type CaseCommand =
   | Command<'record-investigation', RecordInvestigationData>
   | Command<'decide', DecideCaseData>
   | Command<'report-to-ivo', ReportToIvoData>
+  | Command<'assess-breach', AssessBreachData>
+  | Command<'report-to-imy', ReportToImyData>
   | Command<'add-action', AddActionData>
   | Command<'complete-action', CompleteActionData>
   | Command<'follow-up', FollowUpData>
@@ -204,6 +218,8 @@ export const CASE_COMMAND_TYPES: readonly CaseCommandType[] = [
   'record-investigation',
   'decide',
   'report-to-ivo',
+  'assess-breach',
+  'report-to-imy',
   'add-action',
   'complete-action',
   'follow-up',

@@ -1,4 +1,4 @@
-/** Deadline kinds on a case (api.md "Deadlines"; DL-1, DL-3, DL-4, DL-5/DL-8, DL-10, DL-11, DL-12). */
+/** Deadline kinds on a case (api.md "Deadlines" and v1.1; DL-1, DL-3, DL-4, DL-5/DL-8, DL-10, DL-11, DL-12, DL-14). */
 export const CASE_DEADLINE_KINDS = [
   'acknowledgement',
   'lex_sarah_first_response',
@@ -7,6 +7,7 @@ export const CASE_DEADLINE_KINDS = [
   'investigation',
   'action',
   'follow_up',
+  'imy_notification',
 ] as const;
 
 export type CaseDeadlineKind = (typeof CASE_DEADLINE_KINDS)[number];
@@ -19,6 +20,7 @@ export const CASE_DEADLINE_KIND_LABELS: Readonly<Record<CaseDeadlineKind, string
   investigation: 'Utredning',
   action: 'Åtgärd',
   follow_up: 'Uppföljning',
+  imy_notification: 'Anmälan till IMY (personuppgiftsincident, 72 timmar)',
 };
 
 /**

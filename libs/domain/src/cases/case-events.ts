@@ -51,6 +51,8 @@ export interface CaseReportedData {
   readonly kind?: FeedbackKind;
   readonly contact?: CaseContact;
   readonly wantsAnswer?: boolean;
+  /** A data breach: when the organisation became aware of it; the 72 hours to IMY count from here (DL-14). */
+  readonly awareAt?: string;
 }
 
 export interface CaseAcknowledgedData {
@@ -104,6 +106,23 @@ export interface ReportedToIvoData {
   readonly ivoReference: string;
   /** The date the notification was sent to IVO. */
   readonly reportedAt: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** The data protection officer's assessment of a data breach (CT-11, DL-14; GDPR art. 33). */
+export interface BreachAssessedData {
+  /** Whether the breach must be notified to IMY; `false` needs a rationale and meets the deadline. */
+  readonly notifiable: boolean;
+  readonly rationale: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface ReportedToImyData {
+  /** When the notification was sent to IMY. */
+  readonly reportedAt: string;
+  readonly imyReference?: string;
   readonly by: string;
   readonly at: string;
 }
@@ -228,6 +247,8 @@ export type InvestigationStarted = Event<'InvestigationStarted', InvestigationSt
 export type InvestigationRecorded = Event<'InvestigationRecorded', InvestigationRecordedData>;
 export type CaseDecided = Event<'CaseDecided', CaseDecidedData>;
 export type ReportedToIvo = Event<'ReportedToIvo', ReportedToIvoData>;
+export type BreachAssessed = Event<'BreachAssessed', BreachAssessedData>;
+export type ReportedToImy = Event<'ReportedToImy', ReportedToImyData>;
 export type ActionAdded = Event<'ActionAdded', ActionAddedData>;
 export type ActionCompleted = Event<'ActionCompleted', ActionCompletedData>;
 export type FollowUpRecorded = Event<'FollowUpRecorded', FollowUpRecordedData>;
@@ -250,6 +271,8 @@ export type CaseEvent =
   | InvestigationRecorded
   | CaseDecided
   | ReportedToIvo
+  | BreachAssessed
+  | ReportedToImy
   | ActionAdded
   | ActionCompleted
   | FollowUpRecorded
@@ -276,6 +299,8 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'InvestigationRecorded',
   'CaseDecided',
   'ReportedToIvo',
+  'BreachAssessed',
+  'ReportedToImy',
   'ActionAdded',
   'ActionCompleted',
   'FollowUpRecorded',

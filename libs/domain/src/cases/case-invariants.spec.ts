@@ -136,6 +136,18 @@ const caseCommand: fc.Arbitrary<CaseCommand> = fc.oneof(
       .map((data) => as('report-to-ivo', SAS, data)),
   },
   {
+    weight: 2,
+    arbitrary: fc
+      .record({ notifiable: fc.boolean(), rationale: text })
+      .map((data) => as('assess-breach', SAS, data)),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ reportedAt: ids('2026-11-20', '2026-11-20T16:00:00+01:00', '2030-01-01T00:00:00Z') })
+      .map((data) => as('report-to-imy', SAS, data)),
+  },
+  {
     weight: 5,
     arbitrary: fc
       .record({ actionId, title: text, level: ids('individual', 'organisational'), dueAt })
@@ -346,7 +358,7 @@ describe('case invariants (property-based)', () => {
     };
     fc.assert(
       fc.property(scenario, (input) => runScenario(input, stats)),
-      { numRuns: 800, seed: 20261120 },
+      { numRuns: 1200, seed: 20261120 },
     );
     expect(stats.metLate).toBeGreaterThan(20);
     expect(stats.cancelled).toBeGreaterThan(20);

@@ -1,6 +1,12 @@
 import type { CaseChannel } from './case-channel';
 import type { CaseDeadlineKind, CaseDeadlineStatus } from './case-deadline-kind';
-import type { CaseActionLevel, DeadlineCancelReason, DeadlineReminderWhen } from './case-events';
+import type {
+  BreachAssessedData,
+  CaseActionLevel,
+  DeadlineCancelReason,
+  DeadlineReminderWhen,
+  ReportedToImyData,
+} from './case-events';
 import type { CaseOutcome } from './case-outcome';
 import type { CaseStage } from './case-stage';
 import type { CaseTaskKind, CaseTaskStatus } from './case-task-kind';
@@ -110,6 +116,10 @@ export interface CaseAggregateState {
   readonly decision: CaseDecisionState | null;
   /** The latest IVO notification; after a reopen a new serious decision needs a new one (ADR 0009). */
   readonly ivoReport: CaseIvoReportState | null;
+  /** A data breach: when the organisation became aware, the DPO's assessment and the IMY notification (DL-14). */
+  readonly awareAt?: string;
+  readonly breachAssessment: BreachAssessedData | null;
+  readonly imyReport: ReportedToImyData | null;
   readonly actions: Readonly<Record<string, CaseActionState>>;
   readonly deadlines: Readonly<Record<string, CaseDeadlineState>>;
   readonly tasks: Readonly<Record<string, CaseTaskState>>;

@@ -9,6 +9,7 @@ export const CASE_TASK_KINDS = [
   'follow_up',
   'escalation',
   'classify',
+  'imy_notification',
 ] as const;
 
 export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
@@ -23,6 +24,7 @@ export const CASE_TASK_KIND_LABELS: Readonly<Record<CaseTaskKind, string>> = {
   follow_up: 'Följ upp åtgärder',
   escalation: 'Eskalerad frist',
   classify: 'Klassificera ärendet',
+  imy_notification: 'Bedöm personuppgiftsincidenten och anmäl till IMY',
 };
 
 export type CaseTaskStatus = 'open' | 'done';

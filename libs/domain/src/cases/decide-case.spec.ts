@@ -20,6 +20,8 @@ const sample: Record<CaseCommand['type'], CaseCommand> = {
   'record-investigation': command('record-investigation', { summary: 'x', causes: [] }),
   decide: command('decide', { outcome: 'missforhallande', rationale: 'x' }),
   'report-to-ivo': command('report-to-ivo', { ivoReference: 'x', reportedAt: '2026-11-20' }),
+  'assess-breach': command('assess-breach', { notifiable: true, rationale: 'x' }),
+  'report-to-imy': command('report-to-imy', { reportedAt: '2026-11-20' }),
   'add-action': command('add-action', {
     actionId: 'a2',
     title: 'x',

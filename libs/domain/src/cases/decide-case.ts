@@ -23,6 +23,7 @@ import { refused } from './decide/decide-result';
 import type { DecideCaseResult } from './decide/decide-result';
 import { decideStartDeadline } from './decide/decide-start-deadline';
 import { decideStartInvestigation } from './decide/decide-start-investigation';
+import { decideAssessBreach, decideReportToImy } from './decide/decide-breach';
 
 export type { DecideCaseResult } from './decide/decide-result';
 
@@ -62,6 +63,10 @@ export function decideCase(command: CaseCommand, state: CaseState, now: Date): D
       return decideDecide(command, state, now);
     case 'report-to-ivo':
       return decideReportToIvo(command, state, now);
+    case 'assess-breach':
+      return decideAssessBreach(command, state, now);
+    case 'report-to-imy':
+      return decideReportToImy(command, state, now);
     case 'add-action':
       return decideAddAction(command, state, now);
     case 'complete-action':

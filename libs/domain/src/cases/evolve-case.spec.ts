@@ -23,6 +23,8 @@ describe('evolveCase', () => {
       newInvestigationRequired: false,
       decision: null,
       ivoReport: null,
+      breachAssessment: null,
+      imyReport: null,
       actions: {},
       deadlines: {},
       tasks: {},

@@ -30,6 +30,9 @@ function reported(data: CaseReportedData): CaseAggregateState {
     newInvestigationRequired: false,
     decision: null,
     ivoReport: null,
+    ...(data.awareAt === undefined ? {} : { awareAt: data.awareAt }),
+    breachAssessment: null,
+    imyReport: null,
     actions: {},
     deadlines: {},
     tasks: {},
@@ -203,6 +206,10 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       const investigationSeq = state.investigation?.seq ?? 0;
       return progressed({ ...state, decision: { outcome, requiresIvoReport, investigationSeq, by, at } });
     }
+    case 'BreachAssessed':
+      return { ...state, breachAssessment: event.data };
+    case 'ReportedToImy':
+      return { ...state, imyReport: event.data };
     case 'ReportedToIvo': {
       const { ivoReference, reportedAt, by } = event.data;
       const investigationSeq = state.decision?.investigationSeq ?? 0;

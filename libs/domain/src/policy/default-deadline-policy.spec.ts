@@ -5,16 +5,23 @@ import {
   isEscalationRole,
   isWorkingDaysDuration,
 } from './deadline-policy';
-import { DEFAULT_DEADLINE_POLICY } from './default-deadline-policy';
+import { ADDED_DEADLINE_DEFAULTS, DEFAULT_DEADLINE_POLICY } from './default-deadline-policy';
 import { API_MD_POLICY_EXAMPLE } from './test-support';
 
 describe('DEFAULT_DEADLINE_POLICY', () => {
   it('has the api.md contract defaults', () => {
-    expect(DEFAULT_DEADLINE_POLICY).toEqual({ ...API_MD_POLICY_EXAMPLE, version: 1 });
+    // v1's example plus the keys v1.1 added with their defaults (imy_notification PT72H).
+    expect(DEFAULT_DEADLINE_POLICY).toEqual({
+      ...API_MD_POLICY_EXAMPLE,
+      deadlines: { ...API_MD_POLICY_EXAMPLE.deadlines, ...ADDED_DEADLINE_DEFAULTS },
+      version: 1,
+    });
   });
 
   it('has exactly the required keys', () => {
-    expect(Object.keys(DEFAULT_DEADLINE_POLICY.deadlines).sort()).toEqual([...DEADLINE_KEYS].sort());
+    expect(Object.keys(DEFAULT_DEADLINE_POLICY.deadlines).sort()).toEqual(
+      [...DEADLINE_KEYS, ...Object.keys(ADDED_DEADLINE_DEFAULTS)].sort(),
+    );
   });
 
   it('cannot be mutated', () => {

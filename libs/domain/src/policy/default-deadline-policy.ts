@@ -1,4 +1,17 @@
-import type { DeadlinePolicy } from './deadline-policy';
+import type { DeadlinePolicy, PolicyDuration } from './deadline-policy';
+
+/**
+ * Keys added after v1 (api.md v1.1 "New deadlines"): a policy saved without them keeps these
+ * defaults, so an older stored policy or a v1 client's `PUT` still starts the new deadlines.
+ */
+export const ADDED_DEADLINE_DEFAULTS: Readonly<Record<string, PolicyDuration>> = Object.freeze({
+  imy_notification: 'PT72H',
+});
+
+/** A policy duration by key, falling back to the defaults of keys added after v1; undefined if neither. */
+export function policyDurationOf(policy: DeadlinePolicy, key: string): PolicyDuration | undefined {
+  return policy.deadlines[key] ?? ADDED_DEADLINE_DEFAULTS[key];
+}
 
 /** The contract defaults of api.md ("Deadlines (defaults; every one is a policy value)"). */
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = Object.freeze({
@@ -12,6 +25,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = Object.freeze({
     follow_up: 'P90D',
     action_reminder_before: 'P2D',
     escalation_repeat: 'P1D',
+    ...ADDED_DEADLINE_DEFAULTS,
   }),
   escalationChain: Object.freeze(['unit_manager', 'division_manager', 'director']) as string[],
 });

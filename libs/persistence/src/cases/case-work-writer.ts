@@ -5,6 +5,7 @@ import {
   isDeadlineWorkDone,
   isTaskWorkDone,
   negatedDuration,
+  policyDurationOf,
   PROCESS_MANAGER,
 } from '@kvalitet/domain';
 import type {
@@ -46,7 +47,7 @@ export function lazyPolicy(read: () => Promise<DeadlinePolicy>): () => Promise<D
 
 /** A policy duration by key; a policy without it refuses the step (validate-policy prevents it). */
 export function policyDuration(policy: DeadlinePolicy, key: string): PolicyDuration {
-  const duration = policy.deadlines[key];
+  const duration = policyDurationOf(policy, key);
   if (duration === undefined)
     throw new CaseRefusedError(
       caseRefusal('INVALID_TRANSITION', 'POLICY_KEY_MISSING', `policyn saknar ${key}`),

@@ -160,6 +160,37 @@ export class ReportToIvoDto extends CaseCommandDto {
   reportedAt!: string;
 }
 
+export class AssessBreachDto extends CaseCommandDto {
+  @ApiProperty({ description: 'Om personuppgiftsincidenten ska anmälas till IMY' })
+  @IsDefined()
+  @IsBoolean()
+  notifiable!: boolean;
+
+  @ApiProperty({ maxLength: LONG_TEXT, description: 'Motivering till bedömningen' })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  rationale!: string;
+}
+
+export class ReportToImyDto extends CaseCommandDto {
+  @ApiProperty({
+    example: '2026-11-24T15:30:00+01:00',
+    description: 'Datum (eller tidpunkt med tidszon) då anmälan skickades till IMY',
+  })
+  @IsDefined()
+  @IsDateOrDateTime()
+  reportedAt!: string;
+
+  @ApiPropertyOptional({ maxLength: SHORT_TEXT, example: 'IMY-2026-1234' })
+  @Optional()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(SHORT_TEXT)
+  imyReference?: string;
+}
+
 export const ACTION_LEVELS = ['individual', 'organisational'] as const;
 
 export class AddActionDto extends CaseCommandDto {

@@ -109,6 +109,19 @@ export class CaseIvoReportDto {
   @ApiProperty() by!: string;
 }
 
+export class CaseBreachAssessmentDto {
+  @ApiProperty({ description: 'Om incidenten ska anmälas till IMY' }) notifiable!: boolean;
+  @ApiProperty() rationale!: string;
+  @ApiProperty() by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class CaseImyReportDto {
+  @ApiProperty({ description: 'Tidpunkt då anmälan skickades till IMY' }) reportedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) imyReference!: string | null;
+  @ApiProperty() by!: string;
+}
+
 /** A case as `GET /cases/{id}`, `POST /cases` and every command answer it. */
 export class CaseClassifyOptionsDto {
   @ApiProperty({ enum: CASE_TYPES, isArray: true, description: 'Typer du får omklassificera ärendet till' })
@@ -150,6 +163,16 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: CaseInvestigationDto, nullable: true }) investigation!: CaseInvestigationDto | null;
   @ApiProperty({ type: CaseDecisionDto, nullable: true }) decision!: CaseDecisionDto | null;
   @ApiProperty({ type: CaseIvoReportDto, nullable: true }) ivoReport!: CaseIvoReportDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Personuppgiftsincident: när organisationen fick kännedom',
+  })
+  awareAt!: string | null;
+  @ApiProperty({ type: CaseBreachAssessmentDto, nullable: true })
+  breachAssessment!: CaseBreachAssessmentDto | null;
+  @ApiProperty({ type: CaseImyReportDto, nullable: true }) imyReport!: CaseImyReportDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) closingSummary!: string | null;
   @ApiProperty() reopenCount!: number;

@@ -77,6 +77,16 @@ export class ReportCaseDto {
   @IsDateTimeWithOffset()
   reportedAt?: string;
 
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-11-20T09:00:00+01:00',
+    description:
+      'Personuppgiftsincident: när organisationen fick kännedom om den; de 72 timmarna till IMY räknas härifrån (standard: reportedAt)',
+  })
+  @Optional()
+  @IsDateTimeWithOffset()
+  awareAt?: string;
+
   @ApiPropertyOptional({ type: OnBehalfOfDto, description: 'För vems räkning rapporten registreras' })
   @Optional()
   @IsObject()

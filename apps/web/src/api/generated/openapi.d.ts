@@ -282,6 +282,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{id}/assess-breach': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bedöm en personuppgiftsincident (ska den anmälas till IMY?) */
+    post: operations['case_assessBreach'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/report-to-imy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Registrera anmälan till IMY */
+    post: operations['case_reportToImy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/{id}/add-action': {
     parameters: {
       query?: never;
@@ -1833,7 +1867,8 @@ export interface components {
         | 'sas'
         | 'mas'
         | 'kvalitet'
-        | 'ledning';
+        | 'ledning'
+        | 'dataskydd';
     };
     DevTokenResponseDto: {
       /** @description JWT (HS256), giltig i 8 timmar */
@@ -1852,7 +1887,8 @@ export interface components {
       | 'lex_sarah_investigator'
       | 'mas'
       | 'quality_coordinator'
-      | 'management_team';
+      | 'management_team'
+      | 'data_protection_officer';
     MeDto: {
       /** @example sas */
       username: string;
@@ -1959,6 +1995,12 @@ export interface components {
        * @example 2026-11-20T16:00:00+01:00
        */
       reportedAt?: string;
+      /**
+       * Format: date-time
+       * @description Personuppgiftsincident: när organisationen fick kännedom om den; de 72 timmarna till IMY räknas härifrån (standard: reportedAt)
+       * @example 2026-11-20T09:00:00+01:00
+       */
+      awareAt?: string;
       /** @description För vems räkning rapporten registreras */
       onBehalfOf?: components['schemas']['OnBehalfOfDto'];
       /**
@@ -2025,6 +2067,20 @@ export interface components {
       reportedAt: string;
       by: string;
     };
+    CaseBreachAssessmentDto: {
+      /** @description Om incidenten ska anmälas till IMY */
+      notifiable: boolean;
+      rationale: string;
+      by: string;
+      /** Format: date-time */
+      at: string;
+    };
+    CaseImyReportDto: {
+      /** @description Tidpunkt då anmälan skickades till IMY */
+      reportedAt: string;
+      imyReference: string | null;
+      by: string;
+    };
     /** @enum {string} */
     DeadlineKind:
       | 'acknowledgement'
@@ -2033,7 +2089,8 @@ export interface components {
       | 'ivo_report'
       | 'investigation'
       | 'action'
-      | 'follow_up';
+      | 'follow_up'
+      | 'imy_notification';
     /**
      * @description cancelled: en omklassificering tog ärendet från den väg som hade fristen
      * @enum {string}
@@ -2073,7 +2130,8 @@ export interface components {
       | 'carry_out_action'
       | 'follow_up'
       | 'escalation'
-      | 'classify';
+      | 'classify'
+      | 'imy_notification';
     /** @enum {string} */
     TaskStatus: 'open' | 'done';
     CaseTaskDto: {
@@ -2127,6 +2185,8 @@ export interface components {
       | 'record-investigation'
       | 'decide'
       | 'report-to-ivo'
+      | 'assess-breach'
+      | 'report-to-imy'
       | 'add-action'
       | 'complete-action'
       | 'follow-up'
@@ -2187,6 +2247,13 @@ export interface components {
       investigation: components['schemas']['CaseInvestigationDto'] | null;
       decision: components['schemas']['CaseDecisionDto'] | null;
       ivoReport: components['schemas']['CaseIvoReportDto'] | null;
+      /**
+       * Format: date-time
+       * @description Personuppgiftsincident: när organisationen fick kännedom
+       */
+      awareAt: string | null;
+      breachAssessment: components['schemas']['CaseBreachAssessmentDto'] | null;
+      imyReport: components['schemas']['CaseImyReportDto'] | null;
       /** Format: date-time */
       closedAt: string | null;
       closingSummary: string | null;
@@ -2238,6 +2305,8 @@ export interface components {
       | 'InvestigationRecorded'
       | 'CaseDecided'
       | 'ReportedToIvo'
+      | 'BreachAssessed'
+      | 'ReportedToImy'
       | 'ActionAdded'
       | 'ActionCompleted'
       | 'FollowUpRecorded'
@@ -2334,6 +2403,25 @@ export interface components {
        * @example 2026-11-24
        */
       reportedAt: string;
+    };
+    AssessBreachDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** @description Om personuppgiftsincidenten ska anmälas till IMY */
+      notifiable: boolean;
+      /** @description Motivering till bedömningen */
+      rationale: string;
+    };
+    ReportToImyDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description Datum (eller tidpunkt med tidszon) då anmälan skickades till IMY
+       * @example 2026-11-24T15:30:00+01:00
+       */
+      reportedAt: string;
+      /** @example IMY-2026-1234 */
+      imyReference?: string;
     };
     AddActionDto: {
       /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
@@ -2486,6 +2574,7 @@ export interface components {
         | 'follow_up'
         | 'escalation'
         | 'classify'
+        | 'imy_notification'
         | 'routine_revision'
         | 'egenkontroll_control'
         | 'egenkontroll_action'
@@ -5656,6 +5745,204 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ReportToIvoDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_assessBreach: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssessBreachDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_reportToImy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportToImyDto'];
       };
     };
     responses: {

@@ -129,6 +129,22 @@ function validate(data: ReportCommand['data'], now: Date): CaseRefusal | null {
     checkReporter(data.reporter),
     checkOnBehalfOf(data.onBehalfOf),
     checkContact(data.contact),
+    checkAwareAt(data, now),
+  );
+}
+
+/** `awareAt` belongs to a data breach: when the organisation became aware, not after the report (DL-14). */
+function checkAwareAt(data: ReportCommand['data'], now: Date): CaseRefusal | null {
+  if (data.awareAt === undefined) return null;
+  if (data.type !== 'data_breach')
+    return invalidField(
+      'awareAt',
+      'Tidpunkten då organisationen fick kännedom anges bara för personuppgiftsincidenter.',
+      'NOT_ALLOWED',
+    );
+  return firstRefusal(
+    checkDateTime(data.awareAt, 'awareAt', 'tidpunkten då organisationen fick kännedom'),
+    checkNotInFuture(String(data.awareAt), 'awareAt', 'tidpunkten då organisationen fick kännedom', now),
   );
 }
 
@@ -187,6 +203,7 @@ export function decideReport(command: ReportCommand, state: CaseState, now: Date
       ...(data.kind === undefined ? {} : { kind: data.kind }),
       ...(contact === undefined ? {} : { contact }),
       ...(data.wantsAnswer === undefined ? {} : { wantsAnswer: data.wantsAnswer }),
+      ...(data.awareAt === undefined ? {} : { awareAt: normalisedTimestamp(data.awareAt) }),
     },
   });
 }

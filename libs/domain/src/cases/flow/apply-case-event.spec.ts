@@ -80,6 +80,7 @@ const BEFORE_PATCHES: CaseFlowRules = {
   ivoReportPerDecision: () => false,
   cancelSupersededDeadlines: () => false,
   decideTask: () => false,
+  imyNotification: () => false,
 };
 
 beforeEach(() => {
@@ -99,7 +100,11 @@ describe('applyCaseEvent: the path of each type', () => {
       ['task/acknowledge/unit_manager', 'task/acknowledge/lex_sarah_investigator'],
     ],
     ['lex_maria', ['investigation/r0'], ['task/acknowledge/unit_manager', 'task/acknowledge/mas']],
-    ['data_breach', ['investigation/r0'], []],
+    [
+      'data_breach',
+      ['investigation/r0', 'imy_notification'],
+      ['task/imy_notification/data_protection_officer'],
+    ],
     ['external_finding', ['investigation/r0'], []],
   ] as const)('%s reported → deadlines %j, tasks %j', (type, deadlines, tasks) => {
     expect(wanted(given(reported(type)))).toEqual({ deadlines, tasks });

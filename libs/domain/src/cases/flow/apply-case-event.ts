@@ -6,6 +6,7 @@ import type { CaseFlowEvent } from './case-flow-event';
 import {
   acknowledgeRoles,
   classifyRole,
+  deadlineOwnerRoles,
   deadlinesAtReport,
   investigationDeadline,
   isOncePerCase,
@@ -26,12 +27,15 @@ export interface CaseFlowRules {
   cancelSupersededDeadlines(): boolean;
   /** A `decide` task for the delegate once the investigation is recorded (delegationsordning, R-15). */
   decideTask(): boolean;
+  /** A data breach's 72-hour IMY deadline and the data protection officer's task (DL-14, api.md v1.1). */
+  imyNotification(): boolean;
 }
 
 export const CURRENT_CASE_FLOW_RULES: CaseFlowRules = {
   ivoReportPerDecision: () => true,
   cancelSupersededDeadlines: () => true,
   decideTask: () => true,
+  imyNotification: () => true,
 };
 
 /**
@@ -60,7 +64,7 @@ function apply(state: CaseFlowState, event: CaseFlowEvent, rules: CaseFlowRules)
   switch (event.type) {
     case 'CaseReported': {
       if (state.known) return;
-      const { type, unitId, reportedAt, unclassified } = event.data;
+      const { type, unitId, reportedAt, unclassified, awareAt } = event.data;
       Object.assign(state, {
         known: true,
         type,
@@ -68,8 +72,9 @@ function apply(state: CaseFlowState, event: CaseFlowEvent, rules: CaseFlowRules)
         reportedAt,
         unclassified,
         roundStartedAt: reportedAt,
+        ...(awareAt === undefined ? {} : { awareAt }),
       });
-      planReportPath(state, type);
+      planReportPath(state, type, rules);
       const classifier = classifyRole(type, unclassified);
       if (classifier)
         wantTask(state, { key: `classify/${classifier}`, kind: 'classify', assigneeRole: classifier });
@@ -121,6 +126,15 @@ function apply(state: CaseFlowState, event: CaseFlowEvent, rules: CaseFlowRules)
       });
       return;
     }
+    case 'BreachAssessed':
+      if (event.data.notifiable) return;
+      state.imyHandled = true;
+      meetWorkOf(state, event.type);
+      return;
+    case 'ReportedToImy':
+      state.imyHandled = true;
+      meetWorkOf(state, event.type);
+      return;
     case 'ReportedToIvo':
       state.ivoReported = true;
       meetWorkOf(state, event.type);
@@ -195,16 +209,20 @@ function deadlineKey(state: CaseFlowState, kind: CaseDeadlineKind): string {
 /** Whether the work a deadline waits for is already done, so it need not start. */
 function alreadySatisfied(state: CaseFlowState, kind: CaseDeadlineKind): boolean {
   const { metBy } = DEADLINE_WORK[kind];
-  if (metBy === 'CaseAcknowledged') return state.acknowledged;
-  if (metBy === 'InvestigationRecorded') return state.investigatedRound === state.round;
+  if (metBy.includes('CaseAcknowledged')) return state.acknowledged;
+  if (metBy.includes('InvestigationRecorded')) return state.investigatedRound === state.round;
+  if (metBy.includes('ReportedToImy')) return state.imyHandled === true;
   return false;
 }
 
 /** Starts (or resumes) the deadlines of the type's path for the current round. */
-function planReportPath(state: CaseFlowState, type: CaseType): void {
-  const base = state.round === 0 ? state.reportedAt! : state.roundStartedAt!;
+function planReportPath(state: CaseFlowState, type: CaseType, rules: CaseFlowRules): void {
+  const roundBase = state.round === 0 ? state.reportedAt! : state.roundStartedAt!;
   for (const kind of deadlinesAtReport(type)) {
     if (state.round > 0 && isOncePerCase(kind)) continue;
+    if (kind === 'imy_notification' && !rules.imyNotification()) continue;
+    // The 72 hours to IMY count from when the organisation became aware (DL-14).
+    const base = kind === 'imy_notification' ? (state.awareAt ?? state.reportedAt!) : roundBase;
     if (alreadySatisfied(state, kind)) continue;
     const key = deadlineKey(state, kind);
     const existing = state.deadlines[key];
@@ -239,6 +257,17 @@ function planReportPath(state: CaseFlowState, type: CaseType): void {
       });
     }
   }
+  for (const kind of deadlinesAtReport(type)) {
+    const deadline = state.deadlines[deadlineKey(state, kind)];
+    if (!deadline || !isActiveDeadline(deadline)) continue;
+    for (const role of deadlineOwnerRoles(kind))
+      wantTask(state, {
+        key: `${DEADLINE_WORK[kind].task}/${role}`,
+        kind: DEADLINE_WORK[kind].task,
+        assigneeRole: role,
+        deadlineKey: deadline.key,
+      });
+  }
   wantInvestigateTask(state);
 }
 
@@ -262,7 +291,7 @@ function reclassify(state: CaseFlowState, toType: CaseType, rules: CaseFlowRules
       deactivate(track, 'path_changed');
     }
   }
-  planReportPath(state, toType);
+  planReportPath(state, toType, rules);
   const classifier = classifyRole(toType, false);
   if (classifier) {
     // An HSL deviation is classified by the MAS; a case reclassified *to* it from elsewhere already is.

@@ -20,13 +20,18 @@ export type FlowEvent<TType extends string, TData> = {
  * erased from the event store, but a workflow history cannot be edited).
  */
 export type CaseFlowEvent =
-  | FlowEvent<'CaseReported', { type: CaseType; unitId: string; reportedAt: string; unclassified: boolean }>
+  | FlowEvent<
+      'CaseReported',
+      { type: CaseType; unitId: string; reportedAt: string; unclassified: boolean; awareAt?: string }
+    >
   | FlowEvent<'CaseAcknowledged', { at: string }>
   | FlowEvent<'CaseAssigned', { assignee: string; previousAssignee?: string; at: string }>
   | FlowEvent<'CaseClassified', { fromType: CaseType; toType: CaseType; toUnitId?: string; at: string }>
   | FlowEvent<'InvestigationRecorded', { at: string }>
   | FlowEvent<'CaseDecided', { outcome: CaseOutcome; requiresIvoReport: boolean; by: string; at: string }>
   | FlowEvent<'ReportedToIvo', { at: string }>
+  | FlowEvent<'BreachAssessed', { notifiable: boolean; at: string }>
+  | FlowEvent<'ReportedToImy', { at: string }>
   | FlowEvent<
       'ActionAdded',
       { actionId: string; level: CaseActionLevel; owner: string; dueAt: string; at: string }

@@ -1,5 +1,6 @@
 import type { CaseDeadlineKind } from '../case-deadline-kind';
 import type { CaseType } from '../case-type';
+import { DEADLINE_WORK } from './deadline-work';
 
 /**
  * Each case type's path through the stages, as far as the process manager is concerned: which
@@ -18,9 +19,10 @@ export function deadlinesAtReport(type: CaseType): CaseDeadlineKind[] {
     case 'deviation':
     case 'hsl_deviation':
     case 'lex_maria':
-    case 'data_breach':
     case 'external_finding':
       return ['investigation'];
+    case 'data_breach':
+      return ['investigation', 'imy_notification'];
     case 'praise':
       return [];
   }
@@ -36,7 +38,15 @@ export function investigationDeadline(type: CaseType): CaseDeadlineKind | null {
 
 /** Deadlines that a report starts once per case (the rest are per investigation round). */
 export function isOncePerCase(kind: CaseDeadlineKind): boolean {
-  return kind === 'acknowledgement' || kind === 'lex_sarah_first_response';
+  return kind === 'acknowledgement' || kind === 'lex_sarah_first_response' || kind === 'imy_notification';
+}
+
+/**
+ * Who gets the task of a deadline the report starts, besides the acknowledge and investigate tasks:
+ * a data breach goes to the data protection officer at once (DL-14, api.md v1.1 `dataskydd`).
+ */
+export function deadlineOwnerRoles(kind: CaseDeadlineKind): string[] {
+  return kind === 'imy_notification' ? ['data_protection_officer'] : [];
 }
 
 /**
@@ -94,7 +104,9 @@ export function caseEscalationTargets(
 ): string[] {
   const roles: string[] = [];
   if (chain.length > 0) {
-    const index = kind === 'ivo_report' ? chain.length - 1 : Math.min(Math.max(level, 1), chain.length - 1);
+    const index = DEADLINE_WORK[kind].escalatesToTop
+      ? chain.length - 1
+      : Math.min(Math.max(level, 1), chain.length - 1);
     roles.push(chain[index]!);
   }
   for (const role of escalationExtraRoles(type)) if (!roles.includes(role)) roles.push(role);

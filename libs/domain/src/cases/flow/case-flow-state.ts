@@ -83,6 +83,9 @@ export interface CaseFlowState {
   assignee: string | null;
   decisions: number;
   ivoReported: boolean;
+  /** A data breach: when the organisation became aware (the IMY deadline's base), and whether IMY is answered. */
+  awareAt?: string;
+  imyHandled?: boolean;
   actions: Record<string, { owner: string; status: CaseActionTrackStatus }>;
   followUps: number;
   deadlines: Record<string, DeadlineTrack>;

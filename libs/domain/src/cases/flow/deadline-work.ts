@@ -10,8 +10,13 @@ type CaseFlowEventType = CaseFlowEvent['type'];
 export interface DeadlineWork {
   /** The events that start it (the case flow's path decides which of them apply to a case type). */
   readonly startedBy: readonly CaseFlowEventType[];
-  /** The event of the work that meets it (and completes its task); the command appends DeadlineMet. */
-  readonly metBy: CaseFlowEventType;
+  /**
+   * The events of the work that meets it (and completes its task); the command appends DeadlineMet.
+   * `BreachAssessed` meets only when the breach is judged not notifiable.
+   */
+  readonly metBy: readonly CaseFlowEventType[];
+  /** A miss goes straight to the top of the escalation chain ("escalate to director", DL-5, DL-14). */
+  readonly escalatesToTop?: true;
   /** The task in someone's inbox that asks for that work, showing the deadline's due date. */
   readonly task: CaseTaskKind;
 }
@@ -26,33 +31,44 @@ export interface DeadlineWork {
 export const DEADLINE_WORK: Readonly<Record<CaseDeadlineKind, DeadlineWork>> = {
   acknowledgement: {
     startedBy: ['CaseReported', 'CaseClassified'],
-    metBy: 'CaseAcknowledged',
+    metBy: ['CaseAcknowledged'],
     task: 'acknowledge',
   },
   lex_sarah_first_response: {
     startedBy: ['CaseReported', 'CaseClassified'],
-    metBy: 'CaseAcknowledged',
+    metBy: ['CaseAcknowledged'],
     task: 'acknowledge',
   },
   investigation: {
     startedBy: ['CaseReported', 'CaseClassified', 'CaseReopened'],
-    metBy: 'InvestigationRecorded',
+    metBy: ['InvestigationRecorded'],
     task: 'investigate',
   },
   lex_sarah_investigation: {
     startedBy: ['CaseReported', 'CaseClassified', 'CaseReopened'],
-    metBy: 'InvestigationRecorded',
+    metBy: ['InvestigationRecorded'],
     task: 'investigate',
   },
-  ivo_report: { startedBy: ['CaseDecided'], metBy: 'ReportedToIvo', task: 'report_to_ivo' },
-  action: { startedBy: ['ActionAdded'], metBy: 'ActionCompleted', task: 'carry_out_action' },
-  follow_up: { startedBy: ['ActionCompleted'], metBy: 'FollowUpRecorded', task: 'follow_up' },
+  ivo_report: {
+    startedBy: ['CaseDecided'],
+    metBy: ['ReportedToIvo'],
+    task: 'report_to_ivo',
+    escalatesToTop: true,
+  },
+  action: { startedBy: ['ActionAdded'], metBy: ['ActionCompleted'], task: 'carry_out_action' },
+  follow_up: { startedBy: ['ActionCompleted'], metBy: ['FollowUpRecorded'], task: 'follow_up' },
+  imy_notification: {
+    startedBy: ['CaseReported', 'CaseClassified'],
+    metBy: ['ReportedToImy', 'BreachAssessed'],
+    task: 'imy_notification',
+    escalatesToTop: true,
+  },
 };
 
 /** The deadline kinds the work of this event meets. */
 export function deadlineKindsMetBy(type: CaseFlowEventType): CaseDeadlineKind[] {
-  return (Object.keys(DEADLINE_WORK) as CaseDeadlineKind[]).filter(
-    (kind) => DEADLINE_WORK[kind].metBy === type,
+  return (Object.keys(DEADLINE_WORK) as CaseDeadlineKind[]).filter((kind) =>
+    DEADLINE_WORK[kind].metBy.includes(type),
   );
 }
 
@@ -92,6 +108,8 @@ export function isDeadlineWorkDone(
       const actions = Object.values(state.actions);
       return actions.length > 0 && actions.every((action) => action.status === 'followed_up');
     }
+    case 'imy_notification':
+      return state.imyReport !== null || state.breachAssessment?.notifiable === false;
   }
 }
 
@@ -120,6 +138,8 @@ export function isTaskWorkDone(
       return hasDecisionOnCurrentInvestigation(state);
     case 'assign_investigator':
       return state.assignee !== null;
+    case 'imy_notification':
+      return isDeadlineWorkDone(state, 'imy_notification');
     case 'escalation':
       return false;
   }
