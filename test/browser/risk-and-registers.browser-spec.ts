@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, watchPage, type PageProblems } from './support/browser';
 import { checkPage, reloadUntil, signIn } from './support/session';
 import { startSystem, type RunningSystem } from './support/system';
+import { devToken, postJson } from './support/api';
 
 /**
  * Riskanalyser and Ledningssystem in a real browser against the whole system (api serving the built
@@ -26,26 +27,8 @@ describe('Riskanalyser and Ledningssystem in a real browser', () => {
   let page: Page;
   let problems: PageProblems;
 
-  async function token(username: string): Promise<string> {
-    const r = await fetch(`${baseUrl}/api/v1/auth/dev-token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username }),
-    });
-    if (!r.ok) throw new Error(`dev-token ${username}: ${r.status}`);
-    return ((await r.json()) as { access_token: string }).access_token;
-  }
-
-  async function post<T>(bearer: string, path: string, body: unknown): Promise<T> {
-    const r = await fetch(`${baseUrl}/api/v1${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bearer}` },
-      body: JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
+  const token = (username: string) => devToken(baseUrl, username);
+  const post = <T>(bearer: string, path: string, body: unknown) => postJson<T>(baseUrl, bearer, path, body);
 
   async function fresh(): Promise<void> {
     await context?.close();

@@ -13,6 +13,7 @@ describe('Swedish formatting', () => {
     const now = Date.parse('2026-11-25T12:00:00Z');
     expect(describeDue('2026-11-25T15:00:00Z', now)).toBe('om 3 timmar');
     expect(describeDue('2026-11-25T12:01:00Z', now)).toBe('om 1 minut');
+    expect(describeDue('2026-11-28T11:00:00Z', now, true)).toBe('om 71 timmar');
     expect(describeDue('2026-11-30T12:00:00Z', now)).toBe('om 5 dagar');
     expect(describeDue('2026-11-20T12:00:00Z', now)).toBe('försenad 5 dagar');
     expect(describeDue('2026-11-25T11:40:00Z', now)).toBe('försenad 20 minuter');

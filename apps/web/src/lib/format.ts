@@ -34,7 +34,7 @@ export function formatDate(value: string | null | undefined): string {
  * How far a due date is from now, in plain Swedish: "om 3 timmar", "om 2 dagar", "försenad 5 dagar",
  * "försenad 20 minuter".
  */
-export function describeDue(dueAt: string, now: number = Date.now()): string {
+export function describeDue(dueAt: string, now: number = Date.now(), inHours = false): string {
   const diff = new Date(dueAt).getTime() - now;
   const abs = Math.abs(diff);
   const minutes = Math.round(abs / 60_000);
@@ -43,7 +43,7 @@ export function describeDue(dueAt: string, now: number = Date.now()): string {
   const amount =
     minutes < 60
       ? `${minutes} ${minutes === 1 ? 'minut' : 'minuter'}`
-      : hours < 48
+      : hours < 48 || inHours
         ? `${hours} ${hours === 1 ? 'timme' : 'timmar'}`
         : `${days} dagar`;
   return diff < 0 ? `försenad ${amount}` : `om ${amount}`;

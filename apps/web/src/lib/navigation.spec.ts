@@ -25,6 +25,7 @@ describe('menu per role (api.md demo users)', () => {
       '/uppgifter',
     ],
     [['management_team'], ['/rapportera', '/oversikt'], '/oversikt'],
+    [['data_protection_officer'], ['/rapportera', '/uppgifter', '/arenden'], '/uppgifter'],
     [[], ['/rapportera'], '/rapportera'],
   ])('%j sees %j and lands on %s', (roles, expected, home) => {
     expect(paths(roles)).toEqual(expected);

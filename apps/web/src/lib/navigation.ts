@@ -13,6 +13,8 @@ const CASE_READERS: readonly Role[] = [
   'lex_sarah_investigator',
   'mas',
   'quality_coordinator',
+  // Every data breach and its IMY task (api.md v1.1).
+  'data_protection_officer',
 ];
 const OVERVIEW_READERS: readonly Role[] = [
   'management_team',

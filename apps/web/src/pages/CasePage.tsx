@@ -87,7 +87,7 @@ function Deadlines({ view }: { view: CaseView }) {
                   {formatDateTime(d.dueAt)}
                   {d.status === 'open' && (
                     <Text span size="xs" ml={4}>
-                      ({describeDue(d.dueAt)})
+                      ({describeDue(d.dueAt, Date.now(), inHours(d.kind))})
                     </Text>
                   )}
                 </Table.Td>
@@ -237,6 +237,19 @@ function CaseBody({ view }: { view: CaseView }) {
                 <Fact label="Vad hände">{view.description}</Fact>
                 <Fact label="Vad gjordes direkt">{view.immediateActions}</Fact>
                 <Fact label="När det hände">{formatDateTime(view.occurredAt)}</Fact>
+                <Fact label="Kännedom om incidenten">
+                  {view.awareAt ? formatDateTime(view.awareAt) : null}
+                </Fact>
+                <Fact label="Bedömning (IMY)">
+                  {view.breachAssessment
+                    ? `${view.breachAssessment.notifiable ? 'Ska anmälas till IMY' : 'Behöver inte anmälas till IMY'}: ${view.breachAssessment.rationale}`
+                    : null}
+                </Fact>
+                <Fact label="Anmäld till IMY">
+                  {view.imyReport
+                    ? `${formatDateTime(view.imyReport.reportedAt)}${view.imyReport.imyReference ? `, ${view.imyReport.imyReference}` : ''}`
+                    : null}
+                </Fact>
                 <Fact label="Kanal">{CHANNEL_LABELS[view.channel as CaseChannel] ?? view.channel}</Fact>
                 <Fact label="Rapporterat av">{view.reporter.name ?? view.reporter.username}</Fact>
                 <Fact label="För någon annans räkning">
@@ -308,6 +321,11 @@ function CaseBody({ view }: { view: CaseView }) {
       </Grid>
     </Stack>
   );
+}
+
+/** The 72 hours to IMY are counted in hours, not days (DL-14). */
+function inHours(kind: string): boolean {
+  return kind === 'imy_notification';
 }
 
 export function CasePage() {
