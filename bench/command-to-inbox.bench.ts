@@ -60,6 +60,22 @@ async function visibleAfter(since: number, check: () => Promise<boolean>): Promi
   return null;
 }
 
+/**
+ * Whether the caller's inbox holds the task, read page by page as the API gives it (500 a page):
+ * the SAS accumulates a role task for every lex Sarah case of earlier runs, so one page is not enough.
+ */
+async function inboxHas(auth: string, caseId: string, kind: string): Promise<boolean> {
+  for (let page = 1; ; page++) {
+    const inbox = await call<{ items: { caseId: string; kind: string }[]; total: number }>(
+      'GET',
+      `/tasks?pageSize=500&page=${page}`,
+      auth,
+    );
+    if (inbox.items.some((task) => task.caseId === caseId && task.kind === kind)) return true;
+    if (page * 500 >= inbox.total) return false;
+  }
+}
+
 interface Sample {
   /** The `assign` request itself (HTTP, command, commit). */
   assignRequestMs: number;
@@ -75,14 +91,7 @@ async function sample(n: number, tokens: Tokens, backlog: () => Promise<[number,
   const assignedAt = Date.now();
   await call('POST', `/cases/${id}/assign`, tokens.manager, { assignee: 'sas' });
   const assignRequestMs = Date.now() - assignedAt;
-  const assignToInboxMs = await visibleAfter(assignedAt, async () => {
-    const inbox = await call<{ items: { caseId: string; kind: string }[] }>(
-      'GET',
-      '/tasks?pageSize=200',
-      tokens.sas,
-    );
-    return inbox.items.some((task) => task.caseId === id && task.kind === 'investigate');
-  });
+  const assignToInboxMs = await visibleAfter(assignedAt, () => inboxHas(tokens.sas, id, 'investigate'));
   await call('POST', `/cases/${id}/start-investigation`, tokens.sas, {});
   await call('POST', `/cases/${id}/record-investigation`, tokens.sas, {
     summary: 'Utredningen visar brister i bemanningen.',
