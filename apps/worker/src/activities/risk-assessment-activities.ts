@@ -1,10 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { PROCESS_MANAGER, addPolicyDuration, negatedDuration, riskActionTaskCommand } from '@kvalitet/domain';
-import type {
-  DeadlinePolicy,
-  PolicyDuration,
-  RiskAssessmentAggregateState,
-} from '@kvalitet/domain';
+import type { DeadlinePolicy, PolicyDuration, RiskAssessmentAggregateState } from '@kvalitet/domain';
 import { CommandRefusedError, retryOnVersionConflict, stepUuid } from '@kvalitet/persistence';
 import type { RiskAssessmentCommandInput, RiskAssessmentCommandService } from '@kvalitet/persistence';
 import {
