@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import {
   PROCESS_MANAGER,
   addPolicyDuration,
+  policyDurationOf,
   caseEscalationTargets,
   isDeadlineWorkDone,
 } from '@kvalitet/domain';
@@ -101,7 +102,7 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
   }
 
   function durationOf(policy: DeadlinePolicy, key: string): PolicyDuration {
-    const duration = policy.deadlines[key];
+    const duration = policyDurationOf(policy, key);
     if (duration === undefined)
       throw failure(CASE_ACTIVITY_ERRORS.caseCommandRefused, `policyn saknar ${key}`);
     return duration;

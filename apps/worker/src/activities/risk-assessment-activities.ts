@@ -1,5 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { PROCESS_MANAGER, addPolicyDuration, negatedDuration, riskActionTaskCommand } from '@kvalitet/domain';
+import {
+  PROCESS_MANAGER,
+  addPolicyDuration,
+  policyDurationOf,
+  negatedDuration,
+  riskActionTaskCommand,
+} from '@kvalitet/domain';
 import type { DeadlinePolicy, PolicyDuration, RiskAssessmentAggregateState } from '@kvalitet/domain';
 import { CommandRefusedError, retryOnVersionConflict, stepUuid } from '@kvalitet/persistence';
 import type { RiskAssessmentCommandInput, RiskAssessmentCommandService } from '@kvalitet/persistence';
@@ -60,7 +66,7 @@ function failure(type: string, message: string): ApplicationFailure {
 }
 
 function durationOf(policy: DeadlinePolicy, key: string): PolicyDuration {
-  const duration = policy.deadlines[key];
+  const duration = policyDurationOf(policy, key);
   if (duration === undefined) throw failure(RISK_ACTIVITY_ERRORS.commandRefused, `policyn saknar ${key}`);
   return duration;
 }
