@@ -1,0 +1,3 @@
+export * from './delegation-register';
+export * from './held-delegations';
+export * from './delegate-for-decision';
