@@ -50,6 +50,7 @@ export * from './training/index';
 export * from './internkontroll/index';
 export * from './risk-assessments';
 export * from './reports';
+export * from './board/board-meetings';
 export * from './improvement';
 export * from './classifications/classifications';
 export * from './organisation/demo-organisation';

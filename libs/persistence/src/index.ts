@@ -26,6 +26,7 @@ export * from './cases/case-work-writer';
 export * from './cases/implied-case-work';
 export * from './policy/policy-repository';
 export * from './policy/meeting-calendar-repository';
+export * from './policy/board-meeting-repository';
 export * from './policy/classifications-repository';
 export * from './ledningssystem/ls-command-service';
 export * from './risk-assessments/risk-policy-repository';

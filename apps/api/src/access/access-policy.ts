@@ -268,6 +268,15 @@ export function canChangeMeetingCalendar(principal: Principal): boolean {
   return has(principal, ['quality_coordinator']);
 }
 
+/** The nämnd's meeting calendar (DL-6, api.md v1.1): anyone signed in reads it; kvalitet keeps it. */
+export function canReadBoardMeetings(_principal: Principal): boolean {
+  return true;
+}
+
+export function canChangeBoardMeetings(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator']);
+}
+
 /** The classification lists (categories, lagrum; issue 24): read by everyone signed in, kept by kvalitet. */
 export function canReadClassifications(_principal: Principal): boolean {
   return true;

@@ -93,3 +93,19 @@ export class SavedMeetingCalendarDto extends MeetingCalendarDto {
   @ApiProperty({ type: MeetingScheduleSyncDto })
   schedule!: MeetingScheduleSyncDto;
 }
+
+/** The nämnd's calendar (api.md v1.1): the same document; only what an empty list means differs. */
+export class BoardMeetingsDocumentDto extends MeetingCalendarDocumentDto {
+  @ApiProperty({
+    type: [MeetingDto],
+    maxItems: MEETING_CALENDAR_MAX_ENTRIES,
+    description:
+      'Hela kalendern (ersätter den sparade); tom lista: inga sammanträden, och fristen för att informera nämnden får inget datum',
+  })
+  declare meetings: MeetingDto[];
+}
+
+export class BoardMeetingsDto extends MeetingCalendarDto {
+  @ApiProperty({ minimum: 1, description: 'Kalenderns version; 1 = demokalendern (aldrig sparad)' })
+  declare version: number;
+}
