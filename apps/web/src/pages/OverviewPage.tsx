@@ -29,6 +29,7 @@ import {
   isValidIsoWeek,
   shiftIsoWeek,
 } from '../lib/periods';
+import { MeetingCalendarEditor, NAMND } from '../components/MeetingCalendarEditor';
 import { overviewSectionsFor, type OverviewSections } from '../lib/navigation';
 import { usePageTitle } from '../lib/use-page-title';
 import { useAuth } from '../auth/AuthContext';
@@ -582,6 +583,9 @@ export function OverviewPage() {
       {sections.riskMatrix && <RiskMatrixSection />}
       {sections.reports && <ReportsSection sections={sections} />}
       {!sections.reports && !sections.riskMatrix && <Text>Din roll har inga sammanställningar här.</Text>}
+      <Section title="Nämndens sammanträden">
+        <MeetingCalendarEditor kind={NAMND} readOnly />
+      </Section>
     </Stack>
   );
 }

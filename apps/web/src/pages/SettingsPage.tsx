@@ -21,7 +21,7 @@ import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
 import type { AccessLogEntry, Page, Policy } from '../api/types';
 import { ClassificationsEditor } from '../components/ClassificationsEditor';
-import { MeetingCalendarEditor } from '../components/MeetingCalendarEditor';
+import { MeetingCalendarEditor, NAMND } from '../components/MeetingCalendarEditor';
 import { ScrollTable } from '../components/ScrollTable';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
@@ -348,6 +348,7 @@ export function SettingsPage() {
           <Tabs.Tab value="frister">Frister och eskalering</Tabs.Tab>
           <Tabs.Tab value="logg">Åtkomstlogg</Tabs.Tab>
           <Tabs.Tab value="kalender">Möteskalender</Tabs.Tab>
+          <Tabs.Tab value="namnd">Nämndens sammanträden</Tabs.Tab>
           <Tabs.Tab value="klassificering">Klassificering</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="frister" pt="md">
@@ -360,10 +361,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="kalender" pt="md">
           <MeetingCalendarEditor />
-          <Alert mt="md" color="gray" variant="light" title="Nämndens sammanträden" role="status">
-            Nämndens sammanträdeskalender finns inte i systemet ännu. Fristen &quot;informera nämnden på
-            kommande sammanträde&quot; (DL-6) kan därför inte visas här.
-          </Alert>
+        </Tabs.Panel>
+        <Tabs.Panel value="namnd" pt="md">
+          <MeetingCalendarEditor kind={NAMND} />
         </Tabs.Panel>
         <Tabs.Panel value="klassificering" pt="md">
           <ClassificationsEditor />
