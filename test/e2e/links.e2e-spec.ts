@@ -119,6 +119,32 @@ describe('links between cases and escalation of a deviation (e2e)', () => {
     expect([await eventCount(a.id), await eventCount(b.id)]).toEqual(before);
   });
 
+  it('links given at the same time from both ends both land (one transaction per link, no deadlock)', async () => {
+    const pairs = await Promise.all(
+      Array.from(
+        { length: 5 },
+        async () => [await reported('deviation'), await reported('deviation')] as const,
+      ),
+    );
+    const answers = await Promise.all(
+      pairs.flatMap(([a, b]) => [
+        post('enhetschef', `/api/v1/cases/${a.id}/link`, { caseId: b.id, relation: 'led_to' }),
+        post('enhetschef', `/api/v1/cases/${b.id}/link`, { caseId: a.id, relation: 'related' }),
+      ]),
+    );
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+    for (const [a, b] of pairs) {
+      expect((await get('enhetschef', a.id)).body.links.map((l) => l.relation).sort()).toEqual([
+        'led_to',
+        'related',
+      ]);
+      expect((await get('enhetschef', b.id)).body.links.map((l) => l.relation).sort()).toEqual([
+        'led_from',
+        'related',
+      ]);
+    }
+  });
+
   it('self is 400, an unseen or missing case is 404, a bad relation is 400; nothing is written', async () => {
     const a = await reported('deviation');
     const version = (await get('enhetschef', a.id)).body.version;
