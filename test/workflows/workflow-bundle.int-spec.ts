@@ -24,6 +24,7 @@ describe('the production workflow bundle (ADR 0016)', () => {
       'ledningssystemDutyWorkflow',
       'riskAssessmentWorkflow',
       'scheduledReportWorkflow',
+      'dailyListWorkflow',
     ])
       expect(code).toContain(name);
   });

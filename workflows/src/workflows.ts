@@ -4,3 +4,4 @@ export { caseWorkflow } from './case/case-workflow';
 export { ledningssystemDutyWorkflow } from './ledningssystem/ledningssystem-duty-workflow';
 export { riskAssessmentWorkflow } from './risk-assessments/risk-assessment-workflow';
 export { scheduledReportWorkflow } from './reports/scheduled-report-workflow';
+export { dailyListWorkflow } from './reports/daily-list-workflow';

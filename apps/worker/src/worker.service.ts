@@ -19,6 +19,7 @@ import { createCaseReminderDelivery } from './activities/case-reminder-delivery'
 import { createLedningssystemActivities } from './activities/ledningssystem-activities';
 import { createRiskAssessmentActivities } from './activities/risk-assessment-activities';
 import { createReportActivities, reportRecipientsFromEnv } from './activities/report-activities';
+import { createDailyListActivities, dailyListRecipientsFromEnv } from './activities/daily-list-activities';
 import { riskReminderDelivery } from './activities/risk-reminder-delivery';
 import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
@@ -78,6 +79,12 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           units: REPORT_DEMO_UNITS,
           organisation: organisationNameFromEnv(),
           recipients: reportRecipientsFromEnv(),
+        }),
+        ...createDailyListActivities({
+          db: this.dataSource,
+          mailer: this.mailer(),
+          recipients: dailyListRecipientsFromEnv(),
+          ...(process.env['KVALITET_WEB_URL'] ? { webUrl: process.env['KVALITET_WEB_URL'] } : {}),
         }),
         ...createLedningssystemActivities({ store: this.eventStore(), policy: this.policySource() }),
         ...createRiskAssessmentActivities({

@@ -8,6 +8,7 @@ import {
   reportScheduleDefinitions,
   setReportSchedulesPaused,
 } from './report-schedules';
+import { dailyListScheduleId, ensureDailyListSchedule } from './daily-list-schedule';
 
 /**
  * The calendar kvalitet saved (PUT /api/v1/meeting-calendar) wins; LEDNINGSGRUPP_MEETINGS is the
@@ -84,12 +85,15 @@ async function main(): Promise<void> {
   const options = { meetingDates: await meetingDates(), ...(prefix ? { prefix } : {}) };
   try {
     if (command === 'ensure') {
+      const taskQueue = process.env['TEMPORAL_TASK_QUEUE'] ?? CASE_TASK_QUEUE;
+      const paused = process.env['REPORT_SCHEDULES_PAUSED'] === 'true';
       const result = await withRetries(() =>
-        ensureReportSchedules(client, process.env['TEMPORAL_TASK_QUEUE'] ?? CASE_TASK_QUEUE, {
-          ...options,
-          paused: process.env['REPORT_SCHEDULES_PAUSED'] === 'true',
-        }),
+        ensureReportSchedules(client, taskQueue, { ...options, paused }),
       );
+      const dailyList = await withRetries(() =>
+        ensureDailyListSchedule(client, taskQueue, { ...options, paused }),
+      );
+      result[dailyList].push(dailyListScheduleId(options.prefix));
       process.stderr.write(
         `[rapportscheman] skapade: ${result.created.join(', ') || '–'}; uppdaterade: ${result.updated.join(', ') || '–'}\n`,
       );
@@ -100,12 +104,19 @@ async function main(): Promise<void> {
         rest.join(' ') || (command === 'pause' ? 'pausad från kommandoraden' : 'återupptagen'),
         options,
       );
+      const dailyList = client.schedule.getHandle(dailyListScheduleId(options.prefix));
+      const note = rest.join(' ') || (command === 'pause' ? 'pausad från kommandoraden' : 'återupptagen');
+      if (command === 'pause') await dailyList.pause(note);
+      else await dailyList.unpause(note);
       process.stderr.write(`[rapportscheman] ${command === 'pause' ? 'pausade' : 'återupptagna'}\n`);
     } else if (command === 'describe') {
-      for (const definition of reportScheduleDefinitions(options)) {
-        const info = await client.schedule.getHandle(definition.scheduleId).describe();
+      for (const scheduleId of [
+        ...reportScheduleDefinitions(options).map((d) => d.scheduleId),
+        dailyListScheduleId(options.prefix),
+      ]) {
+        const info = await client.schedule.getHandle(scheduleId).describe();
         process.stdout.write(
-          `${definition.scheduleId}: ${info.state.paused ? 'pausad' : 'aktiv'}; nästa: ${info.info.nextActionTimes
+          `${scheduleId}: ${info.state.paused ? 'pausad' : 'aktiv'}; nästa: ${info.info.nextActionTimes
             .slice(0, 3)
             .map((d) => d.toISOString())
             .join(', ')}\n`,

@@ -13,3 +13,4 @@ export * from './report-periods';
 export * from './ivo-anmalan';
 export * from './meeting-calendar';
 export * from './suppression';
+export * from './daily-list';

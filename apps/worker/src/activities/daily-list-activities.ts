@@ -1,0 +1,129 @@
+import {
+  DAILY_LIST_ROLES,
+  DAILY_LIST_TYPES,
+  DEFAULT_DAILY_LIST_RECIPIENTS,
+  dailyListFor,
+  dailyListMessage,
+  DEMO_ORG_UNITS,
+  type CaseStage,
+  type CaseType,
+  type DailyListCase,
+  type DailyListRole,
+} from '@kvalitet/domain';
+import type { Mailer } from '@kvalitet/notifications';
+import type { DailyListActivities, DeliverDailyListRequest, DeliveredDailyList } from '@kvalitet/workflows';
+
+/** What the delivery needs of the database: typeorm's DataSource and pg's Pool both fit. */
+interface DailyListDatabase {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+export interface DailyListActivityDeps {
+  readonly db: DailyListDatabase;
+  readonly mailer: Pick<Mailer, 'send'>;
+  /** Where the web runs, for the links to the cases (`KVALITET_WEB_URL`). */
+  readonly webUrl?: string;
+  readonly recipients?: Readonly<Record<DailyListRole, readonly string[]>>;
+  readonly unitNames?: Readonly<Record<string, string>>;
+  readonly clock?: () => Date;
+}
+
+export const DAILY_LIST_NOTIFICATION_KIND = 'daily_list';
+
+/** `DAILY_LIST_RECIPIENTS_SAS=sas,anna` overrides who gets a list (usernames or addresses). */
+export function dailyListRecipientsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Record<DailyListRole, readonly string[]> {
+  const result = { ...DEFAULT_DAILY_LIST_RECIPIENTS };
+  for (const role of DAILY_LIST_ROLES) {
+    const value = env[`DAILY_LIST_RECIPIENTS_${role.toUpperCase()}`];
+    if (value)
+      result[role] = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+  }
+  return result;
+}
+
+interface CaseRow {
+  id: string;
+  case_number: string;
+  type: CaseType;
+  unit_id: string;
+  reported_at: Date | string;
+  category: string | null;
+  stage: CaseStage;
+}
+
+const rows = <T>(result: unknown): T[] =>
+  Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+
+/**
+ * The daily list's one side effect per role (DL-16): read the day's cases of the role's area from the
+ * case read model (no free text is selected), then write one in-app item per recipient and one mail.
+ * Both are keyed by day and role (`daily-list:<date>:<role>`): a retried activity or a re-run of the
+ * schedule finds them written and sends nothing twice. A day without new deviations still gets its
+ * in-app item (the list ran and was empty) but no mail.
+ */
+export function createDailyListActivities(deps: DailyListActivityDeps): DailyListActivities {
+  const clock = deps.clock ?? (() => new Date());
+  const recipients = deps.recipients ?? DEFAULT_DAILY_LIST_RECIPIENTS;
+  const unitNames = deps.unitNames ?? Object.fromEntries(DEMO_ORG_UNITS.map((u) => [u.id, u.name]));
+  const webUrl = deps.webUrl ?? 'http://localhost:3000';
+  return {
+    async deliverDailyList({ role, day }: DeliverDailyListRequest): Promise<DeliveredDailyList> {
+      const found = rows<CaseRow>(
+        await deps.db.query(
+          `SELECT id, case_number, type, unit_id, reported_at, category, stage
+             FROM rm_cases WHERE reported_at >= $1 AND reported_at < $2 AND type = ANY($3)`,
+          [day.from, day.to, DAILY_LIST_TYPES[role]],
+        ),
+      );
+      const cases: DailyListCase[] = found.map((r) => ({
+        caseId: r.id,
+        caseNumber: r.case_number,
+        type: r.type,
+        unitId: r.unit_id,
+        reportedAt: new Date(r.reported_at).toISOString(),
+        category: r.category,
+        stage: r.stage,
+      }));
+      const list = dailyListFor(role, day, cases, unitNames);
+      const message = dailyListMessage(list, webUrl);
+      const key = `daily-list:${day.date}:${role}`;
+      const details = { role, date: day.date, from: day.from, to: day.to, items: list.items };
+      let inApp = 0;
+      for (const username of recipients[role].filter((r) => !r.includes('@'))) {
+        const written = rows<{ key: string }>(
+          await deps.db.query(
+            `INSERT INTO user_notifications (key, username, kind, case_id, case_number, title, body, details, created_at)
+             VALUES ($1, $2, $3, NULL, NULL, $4, $5, $6::jsonb, $7)
+             ON CONFLICT (key) DO NOTHING RETURNING key`,
+            [
+              `${key}:${username.toLowerCase()}`,
+              username.toLowerCase(),
+              DAILY_LIST_NOTIFICATION_KIND,
+              message.title,
+              message.body,
+              JSON.stringify(details),
+              clock().toISOString(),
+            ],
+          ),
+        );
+        inApp += written.length;
+      }
+      let mailed = false;
+      if (list.items.length > 0) {
+        const sent = await deps.mailer.send({
+          key,
+          to: recipients[role],
+          subject: message.title,
+          text: message.body,
+        });
+        mailed = !sent.duplicate;
+      }
+      return { role, count: list.items.length, inApp, mailed };
+    },
+  };
+}

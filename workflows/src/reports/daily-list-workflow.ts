@@ -1,0 +1,61 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { DAILY_LIST_ROLES, dailyListDayFor, type DailyListDay, type DailyListRole } from '@kvalitet/domain';
+
+/** The activity contract of the daily list; `apps/worker` implements it (`createDailyListActivities`). */
+export interface DeliverDailyListRequest {
+  readonly role: DailyListRole;
+  readonly day: DailyListDay;
+}
+
+export interface DeliveredDailyList {
+  readonly role: DailyListRole;
+  readonly count: number;
+  /** In-app items written now (0 when a re-run found them written). */
+  readonly inApp: number;
+  /** Whether a mail went out now (false: nothing to mail, or sent before). */
+  readonly mailed: boolean;
+}
+
+export interface DailyListActivities {
+  deliverDailyList(request: DeliverDailyListRequest): Promise<DeliveredDailyList>;
+}
+
+export interface DailyListInput {
+  /** The time the run was meant for; absent: the schedule's own time (TemporalScheduledStartTime). */
+  readonly scheduledAt?: string;
+}
+
+export interface DailyListResult {
+  readonly date: string;
+  readonly lists: readonly DeliveredDailyList[];
+}
+
+const { deliverDailyList } = proxyActivities<DailyListActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: {
+    initialInterval: '10 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    maximumAttempts: 20,
+  },
+});
+
+function scheduledTime(input: DailyListInput): Date {
+  if (input.scheduledAt) return new Date(input.scheduledAt);
+  const attribute = workflowInfo().searchAttributes?.['TemporalScheduledStartTime']?.[0];
+  if (attribute instanceof Date) return attribute;
+  if (typeof attribute === 'string') return new Date(attribute);
+  return workflowInfo().startTime;
+}
+
+/**
+ * The 07:00 daily list (DL-16, LC-5): the previous Stockholm day's new deviations of each statutory
+ * role's area, in-app and by mail. Delivery is keyed by day and role, so a retried activity or a
+ * re-run of the schedule sends nothing twice.
+ */
+export async function dailyListWorkflow(input: DailyListInput = {}): Promise<DailyListResult> {
+  const day = dailyListDayFor(scheduledTime(input));
+  const lists: DeliveredDailyList[] = [];
+  for (const role of DAILY_LIST_ROLES) lists.push(await deliverDailyList({ role, day }));
+  return { date: day.date, lists };
+}
