@@ -191,6 +191,10 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
     });
     expect(ivo.status).toBe(200);
     expect(ivo.body.ivoReport).toMatchObject({ ivoReference: 'IVO 3.5.1-12345/2026' });
+    // api.md v1.1: a serious lex Sarah case closes only once the nämnd is informed (DL-6).
+    expect((await post('sas', path('inform-board'), { meetingDate: stockholmDateDaysAgo(0) })).status).toBe(
+      200,
+    );
 
     const withAction = await post('enhetschef', path('add-action'), {
       title: 'Rutin för nattillsyn',
@@ -249,6 +253,7 @@ describe('cases (e2e, real Postgres/Temporal/Kafka)', () => {
       'InvestigationRecorded',
       'CaseDecided',
       'ReportedToIvo',
+      'BoardInformed',
       'ActionAdded',
       'ActionCompleted',
       'FollowUpRecorded',
