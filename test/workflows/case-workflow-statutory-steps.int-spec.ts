@@ -290,6 +290,30 @@ describe('case workflow: the statutory steps mas_classification, patient_informa
       const met = await expectMetLate(caseId, 'patient_information');
       expect(tasksOf(met, 'inform_patient')[0]!.status).toBe('done');
     });
+
+    it('an HSL deviation the MAS reclassifies to lex Maria: the assessment is met by it, the information to the patient starts then, counted from the report (LC-2)', async () => {
+      const caseId = await report('hsl_deviation');
+      const reported = await h.settle(caseId, (s) => kindOf(s, 'mas_classification') !== undefined);
+      await h.advance(3 * HOUR);
+      await masClassify(caseId, 'lex_maria');
+      const state = await h.settle(
+        caseId,
+        (s) =>
+          kindOf(s, 'mas_classification')?.status === 'met' &&
+          kindOf(s, 'patient_information') !== undefined &&
+          tasksOf(s, 'inform_patient').length === 1,
+      );
+      expect(deadlinesOf(state, 'mas_classification')).toHaveLength(1);
+      expect(tasksOf(state, 'classify').map((t) => [t.assigneeRole, t.status])).toEqual([['mas', 'done']]);
+      const deadline = kindOf(state, 'patient_information')!;
+      // The reclassification keeps the elapsed time: P1D from the report, not from the reclassification.
+      expect(deadline.dueAt).toBe(addPolicyDuration(new Date(reported.reportedAt), 'P1D').toISOString());
+      expect(tasksOf(state, 'inform_patient')[0]).toMatchObject({
+        assigneeRole: 'mas',
+        dueAt: deadline.dueAt,
+      });
+      expect(await events(caseId, 'DeadlineMissed')).toEqual([]);
+    });
   });
 
   describe('board_information (DL-6, LC-6 S7, LC-8 step 6)', () => {
@@ -484,5 +508,52 @@ describe('case workflow: the statutory steps mas_classification, patient_informa
         expect(tasksOf(met, 'inform_board')[0]!.status).toBe('done');
       },
     );
+  });
+
+  // Last: it moves the shared clock to the spring DST change.
+  describe('across the DST change and Easter', () => {
+    /** Saturday 10:00 Stockholm time before the next last Sunday of March (the clocks go forward). */
+    async function saturdayBeforeDstChange(): Promise<{ saturday: LocalDate; instant: Date }> {
+      const now = await h.now();
+      for (let year = Number(stockholmDateOf(new Date(now)).slice(0, 4)); ; year++) {
+        let sunday: LocalDate = `${year}-03-31`;
+        while (isoWeekdayOf(sunday) !== 7) sunday = addDaysToLocalDate(sunday, -1);
+        const saturday = addDaysToLocalDate(sunday, -1);
+        const instant = stockholmWallClockToInstant({
+          ...parseLocalDate(saturday)!,
+          hour: 10,
+          minute: 0,
+          second: 0,
+          millisecond: 0,
+        });
+        if (instant.getTime() > now + MINUTE) return { saturday, instant };
+      }
+    }
+
+    it('lex Maria reported the Saturday before: patient_information P1D is 23 hours; mas_classification waits for the next Swedish working day; both missed on time', async () => {
+      const { saturday, instant } = await saturdayBeforeDstChange();
+      await advanceTo(instant);
+      const { caseId, state } = await reportLexMaria();
+      expect(stockholmDateOf(new Date(state.reportedAt))).toBe(saturday);
+      const patient = kindOf(state, 'patient_information')!;
+      const mas = kindOf(state, 'mas_classification')!;
+      expect(patient.dueAt).toBe(addPolicyDuration(new Date(state.reportedAt), 'P1D').toISOString());
+      expect(Date.parse(patient.dueAt) - Date.parse(state.reportedAt)).toBe(23 * HOUR);
+      expect(mas.dueAt).toBe(addPolicyDuration(new Date(state.reportedAt), { workingDays: 1 }).toISOString());
+      // 2027: Easter Sunday is the DST Sunday, so Easter Monday is a holiday too: due Tuesday 10:00 CEST.
+      if (saturday === '2027-03-27') expect(mas.dueAt.slice(0, 16)).toBe('2027-03-30T08:00');
+
+      await advanceTo(patient.dueAt, -MINUTE);
+      await mustBeOpen(caseId, 'patient_information');
+      await h.advance(2 * MINUTE);
+      await expectMissedAndEscalated(caseId, 'patient_information', 'lex_maria');
+      await informPatient(caseId);
+      await expectMetLate(caseId, 'patient_information');
+
+      await advanceTo(mas.dueAt, -MINUTE);
+      await mustBeOpen(caseId, 'mas_classification');
+      await h.advance(2 * MINUTE);
+      await expectMissedAndEscalated(caseId, 'mas_classification', 'lex_maria');
+    });
   });
 });
