@@ -5,6 +5,7 @@ import { Loading } from '../components/QueryState';
 import { homePathFor } from '../lib/navigation';
 import { CasePage } from '../pages/CasePage';
 import { CasesPage } from '../pages/CasesPage';
+import { DailyListPage } from '../pages/DailyListPage';
 import { LedningssystemPage } from '../pages/LedningssystemPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NewRiskAssessmentPage } from '../pages/NewRiskAssessmentPage';
@@ -47,6 +48,7 @@ export function App() {
           <Route path="/uppgifter" element={<TasksPage />} />
           <Route path="/arenden" element={<CasesPage />} />
           <Route path="/arenden/:id" element={<CasePage />} />
+          <Route path="/dagens-lista" element={<DailyListPage />} />
           <Route
             path="/oversikt"
             element={

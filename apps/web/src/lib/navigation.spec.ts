@@ -10,7 +10,11 @@ describe('menu per role (api.md demo users)', () => {
       ['/rapportera', '/uppgifter', '/arenden', '/oversikt', '/riskanalyser', '/ledningssystem'],
       '/uppgifter',
     ],
-    [['lex_sarah_investigator'], ['/rapportera', '/uppgifter', '/arenden', '/oversikt'], '/uppgifter'],
+    [
+      ['lex_sarah_investigator'],
+      ['/rapportera', '/uppgifter', '/arenden', '/dagens-lista', '/oversikt'],
+      '/uppgifter',
+    ],
     [
       ['quality_coordinator'],
       [

@@ -48,6 +48,9 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
   if (has(roles, CASE_READERS)) {
     items.push({ path: '/uppgifter', label: 'Mina uppgifter' }, { path: '/arenden', label: 'Ärenden' });
   }
+  // The 07:00 list of yesterday's new deviations (DL-16) for the SAS and the MAS.
+  if (has(roles, ['lex_sarah_investigator', 'mas']))
+    items.push({ path: '/dagens-lista', label: 'Dagens lista' });
   if (has(roles, OVERVIEW_READERS)) items.push({ path: '/oversikt', label: 'Översikt' });
   if (has(roles, REGISTER_USERS))
     items.push(
