@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   ADDED_DEADLINE_DEFAULTS,
   DEFAULT_DEADLINE_POLICY,
@@ -59,8 +61,20 @@ describe('case workflow: the statutory steps mas_classification, patient_informa
     await h?.stop();
   });
 
-  it('is gated by its own patch marker', () => {
+  it('is gated by its own patch marker, which a recorded history holds for the replay test', () => {
     expect(CASE_WORKFLOW_PATCHES.statutorySteps).toBe('statutory-steps-mas-patient-board');
+    // Recorded by record-histories.ts --only lex-maria-statutory-steps; replayed by case-workflow-replay.
+    const history = JSON.parse(
+      readFileSync(resolve(__dirname, 'histories/lex-maria-statutory-steps.json'), 'utf8'),
+    ) as { events: Record<string, { details?: Record<string, { payloads?: { data: string }[] }> }>[] };
+    const patches = history.events.flatMap((event) =>
+      Object.values(event['markerRecordedEventAttributes']?.details ?? {}).flatMap((detail) =>
+        (detail.payloads ?? []).map((payload) => Buffer.from(payload.data, 'base64').toString('utf8')),
+      ),
+    );
+    expect(patches.map((patch) => (JSON.parse(patch) as { id: string }).id)).toContain(
+      CASE_WORKFLOW_PATCHES.statutorySteps,
+    );
   });
 
   async function report(type: CaseType): Promise<string> {

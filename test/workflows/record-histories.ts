@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
+import { DEFAULT_DEADLINE_POLICY, stockholmDateOf } from '@kvalitet/domain';
 import type { CaseActor, CaseAggregateState, CaseType, DeadlinePolicy } from '@kvalitet/domain';
 import { caseWorkflowId } from '@kvalitet/contracts';
 import { CaseCommandService, EventStore } from '@kvalitet/persistence';
@@ -50,6 +50,8 @@ export const RECORDING_POLICY: DeadlinePolicy = {
     follow_up: 'PT40S',
     action_reminder_before: 'PT2S',
     escalation_repeat: 'PT2S',
+    mas_classification: 'PT2S',
+    patient_information: 'PT40S',
   },
   escalationChain: ['unit_manager', 'division_manager', 'director'],
 };
@@ -415,6 +417,60 @@ async function main(): Promise<void> {
     });
     await s.run(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Klart' } });
     await save('deviation-reclassified-deadline-cancelled', caseId);
+  }
+
+  // 8. The statutory steps of lex Maria (patch statutory-steps-mas-patient-board; DL-6, DL-7, DL-9):
+  //    the MAS's assessment missed and escalated, then met late; the patient informed in time; the IVO
+  //    notification starts board_information (the demo calendar), met by inform-board; closed.
+  if (wanted('lex-maria-statutory-steps')) {
+    const s = scenario();
+    const caseId = await s.report('lex_maria');
+    await s.until(
+      caseId,
+      'MAS assessment missed',
+      (st) => deadlineOf(st, 'mas_classification')?.status === 'missed',
+    );
+    await s.run(caseId, {
+      type: 'classify',
+      actor: MAS,
+      data: { type: 'lex_maria', category: 'lakemedel', rationale: 'Risk för allvarlig vårdskada' },
+    });
+    await s.run(caseId, {
+      type: 'inform-patient',
+      actor: MAS,
+      data: { informedAt: now(), who: 'relative', how: 'phone' },
+    });
+    await s.run(caseId, { type: 'acknowledge', actor: MAS, data: {} });
+    await s.run(caseId, { type: 'start-investigation', actor: MAS, data: {} });
+    await s.run(caseId, {
+      type: 'record-investigation',
+      actor: MAS,
+      data: { summary: 'Utredd', causes: ['routine'] },
+    });
+    await s.run(caseId, {
+      type: 'decide',
+      actor: MAS,
+      data: { outcome: 'allvarlig_vardskada', rationale: 'Allvarlig vårdskada' },
+    });
+    await s.until(caseId, 'ivo deadline', (st) => deadlineOf(st, 'ivo_report') !== undefined);
+    await s.run(caseId, {
+      type: 'report-to-ivo',
+      actor: MAS,
+      data: { ivoReference: 'IVO-M-1', reportedAt: now() },
+    });
+    await s.until(
+      caseId,
+      'board_information deadline',
+      (st) => deadlineOf(st, 'board_information') !== undefined,
+    );
+    await s.run(caseId, {
+      type: 'inform-board',
+      actor: MAS,
+      data: { meetingDate: stockholmDateOf(new Date()), paragraph: '§ 1' },
+    });
+    await s.run(caseId, { type: 'confirm-journal-note', actor: MAS, data: { notedAt: now() } });
+    await s.run(caseId, { type: 'close', actor: MAS, data: { summary: 'Klart' } });
+    await save('lex-maria-statutory-steps', caseId);
   }
 
   worker.shutdown();
