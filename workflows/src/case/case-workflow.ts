@@ -20,9 +20,10 @@ import {
   applyWorkResult,
   initialCaseFlowState,
   isActiveDeadline,
+  pendingNotices,
   pendingWork,
 } from '@kvalitet/domain';
-import type { CaseFlowRules, CaseFlowState, DeadlineTrack } from '@kvalitet/domain';
+import type { CaseFlowRules, CaseFlowState, CaseNoticeTrack, DeadlineTrack } from '@kvalitet/domain';
 import { CASE_ACTIVITY_ERRORS, NON_RETRYABLE_CASE_ERRORS } from './case-activities';
 import type { CaseActivities, ReminderRecipient } from './case-activities';
 import { applyAlreadyMet, applyMissResult, describeCaseFlow, dueSteps, nextWakeAt } from './case-flow-work';
@@ -50,6 +51,8 @@ export const CASE_WORKFLOW_PATCHES = {
   cancelSupersededDeadlines: 'adr-0009-cancel-superseded-deadlines',
   decideTask: 'decide-task-from-delegation',
   imyNotification: 'data-breach-imy-notification',
+  statutorySteps: 'statutory-steps-mas-patient-board',
+  caseAnswers: 'case-answers-response-and-notices',
 } as const;
 
 const rules: CaseFlowRules = {
@@ -57,6 +60,8 @@ const rules: CaseFlowRules = {
   cancelSupersededDeadlines: () => patched(CASE_WORKFLOW_PATCHES.cancelSupersededDeadlines),
   decideTask: () => patched(CASE_WORKFLOW_PATCHES.decideTask),
   imyNotification: () => patched(CASE_WORKFLOW_PATCHES.imyNotification),
+  statutorySteps: () => patched(CASE_WORKFLOW_PATCHES.statutorySteps),
+  caseAnswers: () => patched(CASE_WORKFLOW_PATCHES.caseAnswers),
 };
 
 // Unlimited attempts: a database or network outage delays a deadline, it never drops one. Business
@@ -101,6 +106,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     const work = pendingWork(state, nowIso());
     if (work) {
       await applyWork(state, work);
+      continue;
+    }
+    const notices = pendingNotices(state);
+    if (notices.length > 0) {
+      await Promise.all(notices.map((notice) => sendNotice(state, notice)));
       continue;
     }
     const steps = dueSteps(state, Date.now());
@@ -182,6 +192,21 @@ async function applyWork(
         Object.assign(track, { status: 'inactive', inactiveReason: 'refused' });
     }
   }
+}
+
+/** The answer mail and the outcome notice; sent before a closed case's run ends (IMP-8, LC-4 step 7). */
+async function sendNotice(state: CaseFlowState, notice: CaseNoticeTrack): Promise<void> {
+  try {
+    await activities.sendCaseNotice({ caseId: state.caseId, kind: notice.kind, eventId: notice.eventId });
+  } catch (error) {
+    log.error('case notice refused; it is not sent', {
+      caseId: state.caseId,
+      key: notice.key,
+      type: activityFailureType(error),
+      error: String(error),
+    });
+  }
+  notice.status = 'sent';
 }
 
 async function runDueStep(state: CaseFlowState, { key, step }: DueStep): Promise<void> {

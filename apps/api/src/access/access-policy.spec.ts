@@ -43,11 +43,23 @@ const HANDLING = [
   'follow-up',
   'close',
   'reopen',
+  'link',
 ];
 const DECISION = ['decide', 'report-to-ivo'];
 const BREACH = ['assess-breach', 'report-to-imy'];
-/** Every command but the data protection officer's statutory steps on a data breach. */
-const CASE_HANDLER_COMMANDS = CASE_COMMANDS.filter((c) => !BREACH.includes(c));
+const ESCALATE = ['escalate'];
+/** The lex Maria steps for the patient and the journal: the MAS and the assignee (api.md v1.1). */
+const PATIENT_STEPS = ['inform-patient', 'confirm-journal-note'];
+/** After the IVO notification: those who may report to IVO (director, sas, mas). */
+const AFTER_IVO_REPORT = ['inform-board', 'record-ivo-decision'];
+const without = (...lists: string[][]) =>
+  CASE_COMMANDS.filter((c) => !lists.some((list) => list.includes(c)));
+/** Every command but the data protection officer's, the escalation of a deviation and the statutory steps. */
+const CASE_HANDLER_COMMANDS = without(BREACH, ESCALATE, PATIENT_STEPS, AFTER_IVO_REPORT);
+/** On a deviation, its handlers also escalate it to lex Sarah / lex Maria (LC-2). */
+const DEVIATION_HANDLER_COMMANDS = without(BREACH, PATIENT_STEPS, AFTER_IVO_REPORT);
+/** The director, and sas / mas on their types, also inform the nämnd and record IVO's decision. */
+const IVO_REPORTER_COMMANDS = without(BREACH, ESCALATE, PATIENT_STEPS);
 
 describe('access policy: reading cases (api.md Visibility)', () => {
   const solgardenDeviation = facts('deviation', 'solgarden');
@@ -128,7 +140,7 @@ describe('access policy: commands', () => {
   it('unit and division managers handle cases in their scope, and decide on all but lex Sarah/Maria', () => {
     for (const username of ['enhetschef', 'avdelningschef']) {
       expect(allowedCaseCommands(user(username), facts('deviation', 'solgarden'), org)).toEqual([
-        ...CASE_HANDLER_COMMANDS,
+        ...DEVIATION_HANDLER_COMMANDS,
       ]);
       expect(allowedCaseCommands(user(username), facts('lex_sarah', 'solgarden'), org)).toEqual(
         CASE_COMMANDS.filter((c) => HANDLING.includes(c)),
@@ -147,7 +159,7 @@ describe('access policy: commands', () => {
   it('the director does everything on every case', () => {
     for (const type of ['lex_sarah', 'lex_maria', 'complaint'] as const) {
       expect(allowedCaseCommands(user('forvaltningschef'), facts(type, 'forsorjningsstod'), org)).toEqual([
-        ...CASE_HANDLER_COMMANDS,
+        ...IVO_REPORTER_COMMANDS,
       ]);
     }
   });
@@ -161,29 +173,37 @@ describe('access policy: commands', () => {
 
   it('sas handles lex Sarah and deviations and decides lex Sarah; mas the same for HSL and lex Maria', () => {
     expect(allowedCaseCommands(user('sas'), facts('lex_sarah', 'ekbacken'), org)).toEqual([
-      ...CASE_HANDLER_COMMANDS,
+      ...IVO_REPORTER_COMMANDS,
     ]);
     expect(allowedCaseCommands(user('sas'), facts('deviation', 'ekbacken'), org)).toEqual(
-      CASE_COMMANDS.filter((c) => HANDLING.includes(c)),
+      CASE_COMMANDS.filter((c) => [...HANDLING, ...ESCALATE].includes(c)),
     );
     expect(allowedCaseCommands(user('sas'), facts('lex_maria', 'ekbacken'), org)).toEqual([]);
-    expect(allowedCaseCommands(user('mas'), facts('lex_maria', 'solgarden'), org)).toEqual([
-      ...CASE_HANDLER_COMMANDS,
-    ]);
-    expect(allowedCaseCommands(user('mas'), facts('hsl_deviation', 'solgarden'), org)).toEqual(
-      CASE_COMMANDS.filter((c) => HANDLING.includes(c)),
+    expect(allowedCaseCommands(user('mas'), facts('lex_maria', 'solgarden'), org)).toEqual(
+      without(BREACH, ESCALATE),
     );
+    expect(allowedCaseCommands(user('mas'), facts('hsl_deviation', 'solgarden'), org)).toEqual(
+      CASE_COMMANDS.filter((c) => [...HANDLING, ...ESCALATE, ...PATIENT_STEPS].includes(c)),
+    );
+    expect(canRunCaseCommand(user('sas'), 'escalate', facts('hsl_deviation', 'solgarden'), org)).toBe(false);
+    expect(canRunCaseCommand(user('kvalitet'), 'escalate', facts('deviation', 'solgarden'), org)).toBe(false);
     expect(allowedCaseCommands(user('mas'), facts('lex_sarah', 'solgarden'), org)).toEqual([]);
   });
 
   it('an assignee with a handling role investigates and acts outside their own scope', () => {
     const assigned = facts('deviation', 'solgarden', { assignee: 'enhetschef.ekbacken' });
-    expect(allowedCaseCommands(user('enhetschef.ekbacken'), assigned, org)).toEqual([
-      'start-investigation',
-      'record-investigation',
-      'add-action',
-      'complete-action',
-    ]);
+    expect(allowedCaseCommands(user('enhetschef.ekbacken'), assigned, org)).toEqual(
+      CASE_COMMANDS.filter((c) =>
+        [
+          'start-investigation',
+          'record-investigation',
+          'link',
+          'add-action',
+          'complete-action',
+          ...PATIENT_STEPS,
+        ].includes(c),
+      ),
+    );
     expect(
       DECISION.some((c) =>
         allowedCaseCommands(user('mas'), facts('lex_sarah', 'solgarden', { assignee: 'mas' }), org).includes(

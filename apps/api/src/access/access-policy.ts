@@ -2,6 +2,7 @@ import {
   CASE_TYPE_LABELS,
   CASE_TYPES,
   CASE_USER_COMMAND_TYPES,
+  RESPONDABLE_TYPES,
   type CaseType,
   type CaseUserCommandType,
 } from '@kvalitet/domain';
@@ -71,6 +72,7 @@ const HANDLING: readonly CaseCommandName[] = [
   'follow-up',
   'close',
   'reopen',
+  'link',
 ];
 
 /** The formal decision and the notification to IVO. */
@@ -79,13 +81,33 @@ const DECISION: readonly CaseCommandName[] = ['decide', 'report-to-ivo'];
 /** The data protection officer's statutory steps on a data breach (DL-14). */
 const BREACH: readonly CaseCommandName[] = ['assess-breach', 'report-to-imy'];
 
+/** "Eskalera till lex Sarah / lex Maria" (LC-2): a deviation's handlers, on the deviation types. */
+const ESCALATE: readonly CaseCommandName[] = ['escalate'];
+const ESCALATED_TYPES: readonly CaseType[] = ['deviation', 'hsl_deviation'];
+
+/** The lex Maria steps for the patient and the journal (LC-7, LC-8 steps 3–4): the MAS or the assignee. */
+const PATIENT_STEPS: readonly CaseCommandName[] = ['inform-patient', 'confirm-journal-note'];
+
+/** After the IVO notification: the nämnd informed, IVO's decision (DL-6) — those who may report to IVO. */
+const AFTER_IVO_REPORT: readonly CaseCommandName[] = ['inform-board', 'record-ivo-decision'];
+
 /** What the person a case is assigned to does: investigate and carry out actions. */
 const ASSIGNEE_WORK: readonly CaseCommandName[] = [
   'start-investigation',
   'record-investigation',
   'add-action',
   'complete-action',
+  'link',
+  ...PATIENT_STEPS,
 ];
+
+/**
+ * The answer to a complainant or an issuer (LC-4 step 7, DL-13): "those who handle the case" — its
+ * unit's managers up the tree, the director, sas/mas on their types (the rights of `DECISION`), and
+ * its assignee on the types that have someone to answer. The decider refuses other types (409).
+ */
+const RESPOND: readonly CaseCommandName[] = ['respond'];
+const ANSWERED_TYPES: readonly CaseType[] = RESPONDABLE_TYPES;
 
 /** Types for which `decide`/`report-to-ivo` belong to a statutory role rather than the line managers. */
 const STATUTORY_DECISION_TYPES: readonly CaseType[] = ['lex_sarah', 'lex_maria'];
@@ -115,6 +137,12 @@ interface CommandRight {
  * | lex_sarah_investigator | board    | lex_sarah, deviation                | lex_sarah                           |
  * | mas                    | board    | hsl_deviation, lex_maria            | lex_maria                           |
  * | data_protection_officer| board    | assess-breach, report-to-imy on data_breach only                          |
+ *
+ * inform-patient and confirm-journal-note: mas on hsl_deviation/lex_maria and the assignee;
+ * inform-board and record-ivo-decision: director, sas on lex_sarah, mas on lex_maria (api.md v1.1).
+ * `link` is part of the handling (and of the assignee's work); `escalate` (deviation → lex Sarah,
+ * HSL deviation → lex Maria) belongs to the deviation's unit managers, the director, and sas on a
+ * deviation / mas on an HSL deviation.
  * | staff, management_team | —        | —                                   | —                                   |
  */
 const COMMAND_RIGHTS: readonly CommandRight[] = [
@@ -129,6 +157,20 @@ const COMMAND_RIGHTS: readonly CommandRight[] = [
   { role: 'mas', scope: 'board', commands: HANDLING, types: ['hsl_deviation', 'lex_maria'] },
   { role: 'mas', scope: 'board', commands: DECISION, types: ['lex_maria'] },
   { role: 'data_protection_officer', scope: 'board', commands: BREACH, types: ['data_breach'] },
+  { role: 'unit_manager', scope: 'in_scope', commands: RESPOND, exceptTypes: STATUTORY_DECISION_TYPES },
+  { role: 'division_manager', scope: 'in_scope', commands: RESPOND, exceptTypes: STATUTORY_DECISION_TYPES },
+  { role: 'director', scope: 'board', commands: RESPOND },
+  { role: 'lex_sarah_investigator', scope: 'board', commands: RESPOND, types: ['lex_sarah'] },
+  { role: 'mas', scope: 'board', commands: RESPOND, types: ['lex_maria'] },
+  { role: 'mas', scope: 'board', commands: PATIENT_STEPS, types: ['hsl_deviation', 'lex_maria'] },
+  { role: 'director', scope: 'board', commands: AFTER_IVO_REPORT },
+  { role: 'lex_sarah_investigator', scope: 'board', commands: AFTER_IVO_REPORT, types: ['lex_sarah'] },
+  { role: 'mas', scope: 'board', commands: AFTER_IVO_REPORT, types: ['lex_maria'] },
+  { role: 'unit_manager', scope: 'in_scope', commands: ESCALATE, types: ESCALATED_TYPES },
+  { role: 'division_manager', scope: 'in_scope', commands: ESCALATE, types: ESCALATED_TYPES },
+  { role: 'director', scope: 'board', commands: ESCALATE, types: ESCALATED_TYPES },
+  { role: 'lex_sarah_investigator', scope: 'board', commands: ESCALATE, types: ['deviation'] },
+  { role: 'mas', scope: 'board', commands: ESCALATE, types: ['hsl_deviation'] },
 ];
 
 function has(principal: Principal, roles: readonly Role[]): boolean {
@@ -215,7 +257,10 @@ export function canRunCaseCommand(
 ): boolean {
   if (!mayRunCaseCommands(principal)) return false;
   if (COMMAND_RIGHTS.some((right) => rightApplies(right, principal, command, facts, org))) return true;
-  return facts.assignee !== null && facts.assignee === principal.username && ASSIGNEE_WORK.includes(command);
+  if (facts.assignee === null || facts.assignee !== principal.username) return false;
+  return (
+    ASSIGNEE_WORK.includes(command) || (RESPOND.includes(command) && ANSWERED_TYPES.includes(facts.type))
+  );
 }
 
 /** Every command the caller may run on the case (the web UI shows only these buttons). */
@@ -283,6 +328,15 @@ export function canReadClassifications(_principal: Principal): boolean {
 }
 
 export function canChangeClassifications(principal: Principal): boolean {
+  return has(principal, ['quality_coordinator']);
+}
+
+/** The delegation register (AUD-6): anyone signed in reads who may decide; kvalitet keeps it. */
+export function canReadDelegations(_principal: Principal): boolean {
+  return true;
+}
+
+export function canChangeDelegations(principal: Principal): boolean {
   return has(principal, ['quality_coordinator']);
 }
 

@@ -1,5 +1,6 @@
 import type { CaseAggregateState } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
+import { statutoryStepsView, type StatutoryStepsView } from './statutory-steps-view';
 
 /**
  * What `GET /cases/{id}` and the commands answer: the decider's state (stage, deadlines, tasks,
@@ -52,7 +53,19 @@ export interface CaseActionView {
   causes?: string[];
 }
 
-export interface CaseView {
+/** A link to another case (api.md v1.1 `link`), with who made it and, for an escalation, why. */
+export interface CaseLinkView {
+  caseId: string;
+  caseNumber: string;
+  relation: string;
+  by: string;
+  at: string;
+  /** The statutory type a deviation was escalated to (on the deviation's side). */
+  escalatedTo?: string;
+  rationale?: string;
+}
+
+export interface CaseView extends StatutoryStepsView {
   id: string;
   caseNumber: string;
   type: string;
@@ -86,17 +99,44 @@ export interface CaseView {
     by: string;
     at: string;
   } | null;
-  decision: { outcome: string; rationale: string; requiresIvoReport: boolean; by: string; at: string } | null;
-  ivoReport: { ivoReference: string; reportedAt: string; by: string } | null;
+  decision: {
+    outcome: string;
+    rationale: string;
+    requiresIvoReport: boolean;
+    /** The delegation of the register it was made under (lex Sarah, lex Maria; AUD-6). */
+    delegation?: { decision: string; boardDecision: string | null };
+    by: string;
+    at: string;
+  } | null;
+  ivoReport: {
+    ivoReference: string;
+    reportedAt: string;
+    delegation?: { decision: string; boardDecision: string | null };
+    by: string;
+  } | null;
   awareAt: string | null;
   breachAssessment: { notifiable: boolean; rationale: string; by: string; at: string } | null;
   imyReport: { reportedAt: string; imyReference: string | null; by: string } | null;
+  /** Reported later than the policy's `late_report_after` (DL-2). */
+  lateReport: boolean;
+  /** An external finding: the issuer's date to answer by. */
+  respondBy: string | null;
+  /** The answers given (LC-4 step 7, DL-13), oldest first. */
+  responses: {
+    respondedAt: string;
+    channel: string;
+    summary: string;
+    role: string;
+    by: string;
+    at: string;
+  }[];
   closedAt: string | null;
   closingSummary: string | null;
   reopenCount: number;
   deadlines: CaseDeadlineView[];
   tasks: CaseTaskView[];
   actions: CaseActionView[];
+  links: CaseLinkView[];
   allowedCommands?: string[];
   /** What `classify` may change for the caller (types to reclassify to, moving to another unit). */
   classifyOptions?: { types: string[]; moveUnit: boolean };
@@ -137,6 +177,8 @@ interface FreeText {
   causes: string[];
   decisionRationale: string;
   closingSummary: string | null;
+  /** The answers' summaries as stored (erased ones read `[raderad]`). */
+  responseSummaries: string[];
   actionTitles: Map<string, string>;
   actionCauses: Map<string, string[]>;
   actionResults: Map<string, string>;
@@ -156,6 +198,7 @@ function freeTextOf(events: readonly EventEnvelope[]): FreeText {
     causes: [],
     decisionRationale: '',
     closingSummary: null,
+    responseSummaries: [],
     actionTitles: new Map(),
     actionCauses: new Map(),
     actionResults: new Map(),
@@ -207,6 +250,9 @@ function freeTextOf(events: readonly EventEnvelope[]): FreeText {
         break;
       case 'CaseClosed':
         result.closingSummary = text(data['summary']) ?? null;
+        break;
+      case 'CaseResponded':
+        result.responseSummaries.push(text(data['summary']) ?? '');
         break;
       case 'CaseReopened':
         result.closingSummary = null;
@@ -261,6 +307,7 @@ export function buildCaseView(state: CaseAggregateState, events: readonly EventE
           outcome: state.decision.outcome,
           rationale: t.decisionRationale,
           requiresIvoReport: state.decision.requiresIvoReport,
+          ...(state.decision.delegation ? { delegation: state.decision.delegation } : {}),
           by: state.decision.by,
           at: state.decision.at,
         }
@@ -269,6 +316,7 @@ export function buildCaseView(state: CaseAggregateState, events: readonly EventE
       ? {
           ivoReference: state.ivoReport.ivoReference,
           reportedAt: state.ivoReport.reportedAt,
+          ...(state.ivoReport.delegation ? { delegation: state.ivoReport.delegation } : {}),
           by: state.ivoReport.by,
         }
       : null,
@@ -288,6 +336,17 @@ export function buildCaseView(state: CaseAggregateState, events: readonly EventE
           by: state.imyReport.by,
         }
       : null,
+    lateReport: state.lateReport === true,
+    respondBy: state.respondBy ?? null,
+    responses: (state.responses ?? []).map((r, i) => ({
+      respondedAt: r.respondedAt,
+      channel: r.channel,
+      summary: t.responseSummaries[i] ?? '',
+      role: r.role,
+      by: r.by,
+      at: r.at,
+    })),
+    ...statutoryStepsView(state, events),
     closedAt: state.closedAt,
     closingSummary: state.stage === 'closed' ? t.closingSummary : null,
     reopenCount: state.reopenCount,
@@ -344,7 +403,29 @@ export function buildCaseView(state: CaseAggregateState, events: readonly EventE
         }),
       )
       .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id)),
+    links: linksOf(events),
   };
+}
+
+/** Each (case, relation) once, in the order they were made (the decider writes a repeat as nothing). */
+function linksOf(events: readonly EventEnvelope[]): CaseLinkView[] {
+  const links = new Map<string, CaseLinkView>();
+  for (const event of events) {
+    if (event.type !== 'CaseLinked') continue;
+    const data = event.data as Data;
+    const link = defined({
+      caseId: text(data['caseId']) ?? '',
+      caseNumber: text(data['caseNumber']) ?? '',
+      relation: text(data['relation']) ?? '',
+      by: text(data['by']) ?? '',
+      at: text(data['at']) ?? '',
+      escalatedTo: text(data['escalatedTo']),
+      rationale: text(data['rationale']),
+    });
+    const key = `${link.caseId}/${link.relation}`;
+    if (!links.has(key)) links.set(key, link);
+  }
+  return [...links.values()];
 }
 
 /** `GET /cases/{id}/events`: the history as api.md names it. */

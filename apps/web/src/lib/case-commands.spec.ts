@@ -1,5 +1,5 @@
 import type { CaseAction, CaseView } from '../api/types';
-import { availableCommands, COMMAND_ORDER, commandLabel } from './case-commands';
+import { availableCommands, COMMAND_ORDER, commandLabel, commandLabelFor } from './case-commands';
 
 const ALL = [...COMMAND_ORDER];
 
@@ -36,12 +36,21 @@ function aCase(change: Partial<CaseView> = {}): CaseView {
     awareAt: null,
     breachAssessment: null,
     imyReport: null,
+    lateReport: false,
+    respondBy: null,
+    responses: [],
     closedAt: null,
     closingSummary: null,
     reopenCount: 0,
     deadlines: [],
     tasks: [],
     actions: [],
+    links: [],
+    statutorySteps: [],
+    patientInformation: null,
+    journalNote: null,
+    boardInformation: null,
+    ivoDecisions: [],
     allowedCommands: ALL,
     ...change,
   };
@@ -73,6 +82,7 @@ describe('commands offered on the case page', () => {
       'assign',
       'classify',
       'start-investigation',
+      'link',
       'close',
     ]);
   });
@@ -88,6 +98,7 @@ describe('commands offered on the case page', () => {
       'classify',
       'record-investigation',
       'decide',
+      'link',
       'add-action',
       'close',
     ]);
@@ -119,8 +130,16 @@ describe('commands offered on the case page', () => {
     expect(done).not.toContain('complete-action');
   });
 
-  it('a closed case can only be reopened', () => {
-    expect(availableCommands(aCase({ stage: 'closed' }))).toEqual(['reopen']);
+  it('a closed case can only be linked and reopened', () => {
+    expect(availableCommands(aCase({ stage: 'closed' }))).toEqual(['link', 'reopen']);
+  });
+
+  it('an open deviation or HSL deviation can be escalated, named by where it goes (LC-2)', () => {
+    expect(availableCommands(aCase({ type: 'deviation' }))).toContain('escalate');
+    expect(availableCommands(aCase({ type: 'deviation', stage: 'closed' }))).not.toContain('escalate');
+    expect(availableCommands(aCase())).not.toContain('escalate');
+    expect(commandLabelFor('escalate', { type: 'deviation' })).toBe('Eskalera till lex Sarah');
+    expect(commandLabelFor('escalate', { type: 'hsl_deviation' })).toBe('Eskalera till lex Maria');
   });
 
   it('has a Swedish label for every command', () => {

@@ -20,6 +20,13 @@ export const COMMAND_LABELS: Readonly<Record<CommandName, string>> = {
   'report-to-ivo': 'Registrera anmälan till IVO',
   'assess-breach': 'Bedöm personuppgiftsincidenten',
   'report-to-imy': 'Registrera anmälan till IMY',
+  respond: 'Besvara',
+  'inform-patient': 'Registrera information till patient/närstående',
+  'confirm-journal-note': 'Bekräfta journalanteckning',
+  'inform-board': 'Registrera att nämnden informerats',
+  'record-ivo-decision': 'Registrera IVO:s beslut',
+  link: 'Länka ärende',
+  escalate: 'Eskalera',
   'add-action': 'Lägg till åtgärd',
   'complete-action': 'Markera åtgärd som genomförd',
   'follow-up': 'Följ upp åtgärder',
@@ -29,6 +36,25 @@ export const COMMAND_LABELS: Readonly<Record<CommandName, string>> = {
 
 export function commandLabel(name: string): string {
   return (COMMAND_LABELS as Record<string, string>)[name] ?? name;
+}
+
+/** The label of a command on this case: the escalation names where it goes (LC-2). */
+export function commandLabelFor(command: CommandName, c: Pick<CaseView, 'type'>): string {
+  if (command === 'escalate')
+    return c.type === 'hsl_deviation' ? 'Eskalera till lex Maria' : 'Eskalera till lex Sarah';
+  return COMMAND_LABELS[command];
+}
+
+const STEP_OF = {
+  'inform-patient': 'patient_information',
+  'confirm-journal-note': 'journal_note',
+  'inform-board': 'board_information',
+} as const;
+
+/** A statutory step of the case's checklist that is still to be done (due or overdue). */
+function stepIsOpen(c: CaseView, key: string): boolean {
+  const step = (c.statutorySteps ?? []).find((s) => s.key === key);
+  return step !== undefined && (step.status === 'due' || step.status === 'overdue');
 }
 
 /**
@@ -56,6 +82,8 @@ function fitsState(command: CommandName, c: CaseView): boolean {
     case 'assess-breach':
     case 'report-to-imy':
       return open && c.type === 'data_breach' && !c.imyReport;
+    case 'respond':
+      return open && ['complaint', 'suggestion', 'external_finding'].includes(c.type);
     case 'add-action':
       return c.stage === 'investigating' || c.stage === 'acting' || c.stage === 'following_up';
     case 'complete-action':
@@ -64,6 +92,16 @@ function fitsState(command: CommandName, c: CaseView): boolean {
       return open && (c.actions.some((a) => a.status === 'completed') || c.stage === 'following_up');
     case 'reopen':
       return c.stage === 'closed';
+    case 'inform-patient':
+    case 'confirm-journal-note':
+    case 'inform-board':
+      return open && stepIsOpen(c, STEP_OF[command]);
+    case 'record-ivo-decision':
+      return c.ivoReport !== null;
+    case 'link':
+      return true;
+    case 'escalate':
+      return open && (c.type === 'deviation' || c.type === 'hsl_deviation');
   }
 }
 

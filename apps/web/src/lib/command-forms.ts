@@ -1,9 +1,12 @@
 import { CASE_OUTCOME_LABELS, CASE_TYPE_LABELS, CASE_TYPES, outcomesForType } from '@kvalitet/domain';
+import { CASE_LINK_RELATION_LABELS, CASE_LINK_REQUEST_RELATIONS } from '@kvalitet/domain';
 import type { CaseView } from '../api/types';
 import type { CommandName } from './case-commands';
+import { resolveCaseRef } from './case-link-lookup';
 import { classificationOptions, type Classifications } from './classifications';
-import { ACTION_LEVEL_LABELS } from './labels';
+import { ACTION_LEVEL_LABELS, RESPONSE_CHANNEL_LABELS } from './labels';
 import { localInputToIso } from './format';
+import { statutoryStepForm } from './statutory-step-forms';
 
 type FieldKind = 'text' | 'textarea' | 'select' | 'date' | 'datetime' | 'lines' | 'yesno';
 
@@ -22,6 +25,11 @@ export interface CommandForm {
   initial: Record<string, string>;
   /** The request body from the form's values (strings), without expectedVersion. */
   toBody(values: Record<string, string>): Record<string, unknown>;
+  /** Completes the body with what must be looked up first (a case number to its id, for `link`). */
+  prepare?(
+    body: Record<string, unknown>,
+    fetchJson: <T>(path: string) => Promise<T>,
+  ): Promise<Record<string, unknown>>;
   submitLabel: string;
 }
 
@@ -180,6 +188,41 @@ export function commandForm(
         }),
         submitLabel: 'Spara bedömningen',
       };
+    case 'inform-patient':
+    case 'confirm-journal-note':
+    case 'inform-board':
+    case 'record-ivo-decision':
+      return statutoryStepForm(command, today);
+    case 'respond':
+      return {
+        fields: [
+          { name: 'respondedAt', label: 'Datum då svaret lämnades', kind: 'date', required: true },
+          {
+            name: 'channel',
+            label: 'Hur svaret lämnades',
+            kind: 'select',
+            required: true,
+            options: [
+              { value: '', label: 'Välj' },
+              ...Object.entries(RESPONSE_CHANNEL_LABELS).map(([value, label]) => ({ value, label })),
+            ],
+          },
+          {
+            name: 'summary',
+            label: 'Svaret',
+            kind: 'textarea',
+            required: true,
+            description: 'Har den som klagat lämnat en e-postadress skickas svaret dit.',
+          },
+        ],
+        initial: { respondedAt: today, channel: '', summary: '' },
+        toBody: (v) => ({
+          respondedAt: v['respondedAt'] ?? '',
+          ...(v['channel'] ? { channel: v['channel'] } : {}),
+          summary: trimmed(v['summary']),
+        }),
+        submitLabel: 'Besvara',
+      };
     case 'report-to-imy':
       return {
         fields: [
@@ -273,6 +316,56 @@ export function commandForm(
         toBody: (v) => ({ summary: trimmed(v['summary']) }),
         submitLabel: 'Avsluta ärendet',
       };
+    case 'link':
+      return {
+        fields: [
+          {
+            name: 'caseId',
+            label: 'Ärendenummer eller id',
+            kind: 'text',
+            required: true,
+            description: 'Till exempel AV-2026-0031; du måste ha tillgång till ärendet',
+          },
+          {
+            name: 'relation',
+            label: 'Hur hänger ärendena ihop?',
+            kind: 'select',
+            required: true,
+            options: CASE_LINK_REQUEST_RELATIONS.map((value) => ({
+              value,
+              label:
+                value === 'led_to'
+                  ? `${CASE_LINK_RELATION_LABELS[value]} (det här ärendet ledde till det andra)`
+                  : CASE_LINK_RELATION_LABELS[value],
+            })),
+          },
+        ],
+        initial: { caseId: '', relation: 'related' },
+        toBody: (v) => ({ caseId: trimmed(v['caseId']), relation: v['relation'] ?? 'related' }),
+        prepare: async (body, fetchJson) => ({
+          ...body,
+          caseId: await resolveCaseRef(String(body['caseId'] ?? ''), fetchJson),
+        }),
+        submitLabel: 'Länka',
+      };
+    case 'escalate': {
+      const toType = c.type === 'hsl_deviation' ? 'lex_maria' : 'lex_sarah';
+      const name = toType === 'lex_maria' ? 'lex Maria' : 'lex Sarah';
+      return {
+        fields: [
+          {
+            name: 'rationale',
+            label: 'Motivering',
+            kind: 'textarea',
+            required: true,
+            description: `Varför avvikelsen ska utredas enligt ${name}. Ett nytt ${name}-ärende skapas med avvikelsens uppgifter och länkas hit; avvikelsen ligger kvar som den är.`,
+          },
+        ],
+        initial: { rationale: '' },
+        toBody: (v) => ({ toType, rationale: trimmed(v['rationale']) }),
+        submitLabel: `Skapa ${name}-ärende`,
+      };
+    }
     case 'reopen':
       return {
         fields: [

@@ -48,6 +48,12 @@ export const EVENT_LABELS: Readonly<Record<CaseEvent['type'], string>> = {
   ReportedToIvo: 'Anmälan till IVO registrerades',
   BreachAssessed: 'Personuppgiftsincidenten bedömdes',
   ReportedToImy: 'Anmälan till IMY registrerades',
+  PatientInformed: 'Information till patient/närstående registrerades',
+  JournalNoteConfirmed: 'Journalanteckningen bekräftades',
+  BoardInformed: 'Nämnden informerades',
+  IvoDecisionRecorded: 'IVO:s beslut registrerades',
+  CaseResponded: 'Svar lämnades',
+  CaseLinked: 'Ärendet länkades',
   ActionAdded: 'Åtgärd lades till',
   ActionCompleted: 'Åtgärd genomfördes',
   FollowUpRecorded: 'Uppföljning registrerades',
@@ -81,6 +87,14 @@ export const ACTION_LEVEL_LABELS: Readonly<Record<string, string>> = {
   organisational: 'Organisationsnivå',
 };
 
+export const RESPONSE_CHANNEL_LABELS: Readonly<Record<string, string>> = {
+  letter: 'Brev',
+  email: 'E-post',
+  phone: 'Telefon',
+  meeting: 'Möte',
+  digital: 'Digitalt',
+};
+
 export const POLICY_KEY_LABELS: Readonly<Record<string, string>> = {
   acknowledgement: 'Återkoppling på klagomål och synpunkter',
   lex_sarah_first_response: 'Lex Sarah – mottagande och omedelbara åtgärder',
@@ -91,6 +105,8 @@ export const POLICY_KEY_LABELS: Readonly<Record<string, string>> = {
   action_reminder_before: 'Påminnelse före en åtgärds slutdatum',
   escalation_repeat: 'Upprepad eskalering',
   imy_notification: 'Personuppgiftsincident – anmälan till IMY (från kännedom)',
+  response: 'Svar till klagande (som vill ha svar)',
+  late_report_after: 'Sen rapport – lex Sarah, HSL och lex Maria (efter händelsen)',
 };
 
 const ACCESS_ACTION_LABELS: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, Grid, Group, Stack, Stepper, Table, Text, Title } from '@mantine/core';
 import {
   CASE_DEADLINE_KIND_LABELS,
+  CASE_LINK_RELATION_LABELS,
   CASE_OUTCOME_LABELS,
   CASE_STAGE_LABELS,
   CASE_STAGES,
@@ -9,6 +10,7 @@ import {
   CHANNEL_LABELS,
   type CaseChannel,
   type CaseDeadlineKind,
+  type CaseLinkRelation,
   type CaseTaskKind,
 } from '@kvalitet/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,10 +24,18 @@ import { CommandPanel } from '../components/CommandPanel';
 import { DownloadButton } from '../components/DownloadButton';
 import { EventTimeline } from '../components/EventTimeline';
 import { ScrollTable } from '../components/ScrollTable';
+import { StatutoryChecklist } from '../components/StatutoryChecklist';
 import { QueryState } from '../components/QueryState';
 import { classificationLabel } from '../lib/classifications';
+import { delegationText } from '../lib/delegations-form';
 import { describeDue, formatDateTime } from '../lib/format';
-import { ACTION_LEVEL_LABELS, ACTION_STATUS_LABELS, DEADLINE_STATUS_LABELS, roleLabel } from '../lib/labels';
+import {
+  ACTION_LEVEL_LABELS,
+  ACTION_STATUS_LABELS,
+  DEADLINE_STATUS_LABELS,
+  RESPONSE_CHANNEL_LABELS,
+  roleLabel,
+} from '../lib/labels';
 import { usePageTitle } from '../lib/use-page-title';
 
 const DEADLINE_COLORS: Record<Deadline['status'], string> = {
@@ -174,6 +184,36 @@ function Actions({ view }: { view: CaseView }) {
   );
 }
 
+/** Linked cases (api.md v1.1 `link`, LC-2): the number opens the case; an escalation shows its reason. */
+function Links({ view }: { view: CaseView }) {
+  if (view.links.length === 0) return <Text size="sm">Inga länkade ärenden.</Text>;
+  return (
+    <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Länkade ärenden">
+      {view.links.map((link) => (
+        <li key={`${link.caseId}/${link.relation}`} data-testid="lankat-arende">
+          <Group gap="xs" wrap="wrap">
+            <Badge variant="filled" color="gray.8">
+              {CASE_LINK_RELATION_LABELS[link.relation as CaseLinkRelation] ?? link.relation}
+            </Badge>
+            <Anchor component={Link} to={`/arenden/${link.caseId}`} fw={600}>
+              {link.caseNumber}
+            </Anchor>
+            {link.escalatedTo && (
+              <Text span size="sm">
+                eskalerat till {CASE_TYPE_LABELS[link.escalatedTo as keyof typeof CASE_TYPE_LABELS]}
+              </Text>
+            )}
+          </Group>
+          <Text size="xs">
+            {formatDateTime(link.at)} av {link.by}
+            {link.rationale ? ` – ${link.rationale}` : ''}
+          </Text>
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
 function CaseBody({ view }: { view: CaseView }) {
   const unitName = useUnitName();
   const lists = useClassifications();
@@ -189,6 +229,11 @@ function CaseBody({ view }: { view: CaseView }) {
         <div>
           <Title order={2}>
             <span data-testid="arendenummer">{view.caseNumber}</span> · {CASE_TYPE_LABELS[view.type]}
+            {view.lateReport ? (
+              <Badge color="orange.9" variant="light" ml={8} data-testid="sen-rapport">
+                Sen rapport
+              </Badge>
+            ) : null}
           </Title>
           <Text>
             {unitName(view.unitId)} · rapporterat {formatDateTime(view.reportedAt)}
@@ -229,6 +274,11 @@ function CaseBody({ view }: { view: CaseView }) {
             </Group>
           )}
       </Section>
+      {view.statutorySteps.length > 0 && (
+        <Section title="Lagstadgade steg">
+          <StatutoryChecklist view={view} />
+        </Section>
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack>
@@ -264,6 +314,17 @@ function CaseBody({ view }: { view: CaseView }) {
                 <Fact label="Vill ha svar">
                   {view.wantsAnswer === null ? null : view.wantsAnswer ? 'Ja' : 'Nej'}
                 </Fact>
+                <Fact label="Svara senast">{view.respondBy}</Fact>
+                <Fact label="Svar">
+                  {view.responses.length === 0
+                    ? null
+                    : view.responses
+                        .map(
+                          (r) =>
+                            `${formatDateTime(r.respondedAt)} (${RESPONSE_CHANNEL_LABELS[r.channel] ?? r.channel}, ${r.by}): ${r.summary}`,
+                        )
+                        .join(' · ')}
+                </Fact>
                 <Fact label="Utredare">{view.assignee}</Fact>
                 <Fact label="Kategori">
                   {view.unclassified
@@ -283,12 +344,12 @@ function CaseBody({ view }: { view: CaseView }) {
                 </Fact>
                 <Fact label="Beslut">
                   {view.decision
-                    ? `${CASE_OUTCOME_LABELS[view.decision.outcome]} (${formatDateTime(view.decision.at)}, ${view.decision.by}) – ${view.decision.rationale}`
+                    ? `${CASE_OUTCOME_LABELS[view.decision.outcome]} (${formatDateTime(view.decision.at)}, ${view.decision.by}) – ${view.decision.rationale}${view.decision.delegation ? `\nEnligt delegation: ${delegationText(view.decision.delegation)}` : ''}`
                     : null}
                 </Fact>
                 <Fact label="Anmälan till IVO">
                   {view.ivoReport
-                    ? `${view.ivoReport.ivoReference}, skickad ${formatDateTime(view.ivoReport.reportedAt)}`
+                    ? `${view.ivoReport.ivoReference}, skickad ${formatDateTime(view.ivoReport.reportedAt)}${view.ivoReport.delegation ? `\nEnligt delegation: ${delegationText(view.ivoReport.delegation)}` : ''}`
                     : view.decision?.requiresIvoReport
                       ? 'Krävs – ej registrerad ännu'
                       : null}
@@ -305,6 +366,9 @@ function CaseBody({ view }: { view: CaseView }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack>
+            <Section title="Länkade ärenden">
+              <Links view={view} />
+            </Section>
             <Section title="Åtgärder">
               <Actions view={view} />
             </Section>

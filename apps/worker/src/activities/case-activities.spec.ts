@@ -1,12 +1,20 @@
 import { ApplicationFailure } from '@temporalio/common';
 import {
   DEFAULT_DEADLINE_POLICY,
+  DEFAULT_DELEGATION_ITEMS,
   caseNumberPrefix,
   decideCase,
   formatCaseNumber,
   rebuildCase,
 } from '@kvalitet/domain';
-import type { CaseActor, CaseCommand, CaseEvent, CaseType } from '@kvalitet/domain';
+import type {
+  BoardMeeting,
+  CaseActor,
+  CaseCommand,
+  CaseEvent,
+  CaseType,
+  DelegationItem,
+} from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import { CaseRefusedError, VersionConflictError } from '@kvalitet/persistence';
 import type { CaseCommandContext, CaseCommandInput, CaseCommandService } from '@kvalitet/persistence';
@@ -26,6 +34,11 @@ class InMemoryCases {
   staleLoadOnce: number | null = null;
   conflictOnce = false;
   clock = () => NOW;
+  /** The delegation register (ADR 0023): the demo one unless a test sets its own. */
+  delegationItems: readonly DelegationItem[] = DEFAULT_DELEGATION_ITEMS;
+  delegations = async (): Promise<readonly DelegationItem[]> => this.delegationItems;
+  /** The nämnd's calendar (DL-6): none, so a board_information deadline takes its fallback date. */
+  boardMeetings = async (): Promise<readonly BoardMeeting[]> => [];
 
   report(caseId: string, type: CaseType): void {
     const caseNumber = formatCaseNumber(caseNumberPrefix(type), 2026, this.streams.size + 1);
@@ -511,8 +524,8 @@ describe('applyCaseWork: cancellations and delegated decisions', () => {
     expect(result.cancellations).toEqual([{ key: 'acknowledgement', outcome: 'not_open' }]);
   });
 
-  it('a delegated decide task goes to the role the policy names for the case type (default: lex Maria → mas)', async () => {
-    const { cases, activities, policy } = setup();
+  it('a delegated decide task goes to the role the delegation register names for the case type (demo: lex Maria → mas; ADR 0023)', async () => {
+    const { cases, activities } = setup();
     cases.report(caseId, 'lex_maria');
     await cases.execute(caseId, { type: 'start-investigation', actor: MANAGER, data: {} });
     await cases.execute(caseId, {
@@ -536,11 +549,15 @@ describe('applyCaseWork: cancellations and delegated decisions', () => {
     });
 
     const other = '6c0f9c2e-1111-4222-8333-444455556668';
-    policy.set({
-      ...DEFAULT_DEADLINE_POLICY,
-      version: 6,
-      decisionDelegation: { lex_maria: { role: 'director', reference: 'punkt 7' } },
-    });
+    cases.delegationItems = [
+      {
+        decision: 'lex_maria_decision',
+        role: 'director',
+        validFrom: '2026-01-01',
+        validTo: null,
+        boardDecision: 'punkt 7',
+      },
+    ];
     cases.report(other, 'lex_maria');
     await cases.execute(other, { type: 'start-investigation', actor: MANAGER, data: {} });
     await cases.execute(other, {

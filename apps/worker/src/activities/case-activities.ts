@@ -22,11 +22,13 @@ import type {
   ApplyCaseWorkInput,
   ApplyCaseWorkResult,
   CaseActivities,
+  CaseNoticeInput,
   DeadlineReminderInput,
   RecordDeadlineMissedInput,
   RecordDeadlineMissedResult,
 } from '@kvalitet/workflows';
 import type { PolicySource } from './policy-source';
+import type { CaseNoticeDelivery } from './case-notice-delivery';
 import { loggingReminderNotifier } from './reminder-notifier';
 import type { DeadlineReminderNotifier } from './reminder-notifier';
 
@@ -36,6 +38,8 @@ export interface CaseActivityDeps {
   policy: PolicySource;
   clock?: () => Date;
   notifier?: DeadlineReminderNotifier;
+  /** The answer mail and the outcome notice (absent: nothing is sent; tests pass their own). */
+  notices?: CaseNoticeDelivery;
 }
 
 /** Optimistic-concurrency rounds before the activity gives up and lets Temporal retry it. */
@@ -121,6 +125,8 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         writer,
         input,
         lazyPolicy(() => deps.policy.current()),
+        lazyPolicy(deps.cases.delegations),
+        lazyPolicy(deps.cases.boardMeetings),
       );
     },
 
@@ -191,6 +197,14 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
           ).toISOString(),
         };
       });
+    },
+
+    async sendCaseNotice(input: CaseNoticeInput): Promise<{ sent: boolean }> {
+      if (!deps.notices) return { sent: false };
+      const { state, events } = await deps.cases.load(input.caseId);
+      if (state === null)
+        throw failure(CASE_ACTIVITY_ERRORS.caseNotFound, `ärendet ${input.caseId} finns inte`);
+      return { sent: await deps.notices.deliver(input.kind, input.eventId, { state, events }) };
     },
 
     async sendDeadlineReminder(input: DeadlineReminderInput): Promise<{ sent: boolean }> {

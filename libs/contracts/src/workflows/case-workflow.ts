@@ -1,3 +1,4 @@
+import { respondByDueAt } from '@kvalitet/domain';
 import type { CaseActionLevel, CaseFlowEvent, CaseOutcome, CaseType } from '@kvalitet/domain';
 import type { EventEnvelope } from '../events/event-envelope';
 
@@ -50,6 +51,7 @@ export const CASE_WORKFLOW_EVENT_TYPES: readonly CaseWorkflowEventType[] = [
   'ReportedToIvo',
   'BreachAssessed',
   'ReportedToImy',
+  'CaseResponded',
   'ActionAdded',
   'ActionCompleted',
   'FollowUpRecorded',
@@ -68,6 +70,23 @@ const str = (data: Data, key: string): string => String(data[key] ?? '');
 const optStr = (data: Data, key: string): { [k: string]: string } =>
   typeof data[key] === 'string' ? { [key]: data[key] as string } : {};
 
+/** A contact left with the report; an erased one (`[raderad]`) was left all the same. */
+function hasContact(contact: unknown): boolean {
+  if (typeof contact === 'string') return contact !== '';
+  if (typeof contact !== 'object' || contact === null) return false;
+  const { email, phone } = contact as Data;
+  return (typeof email === 'string' && email !== '') || (typeof phone === 'string' && phone !== '');
+}
+
+/** A deviation reported by a signed-in user, who is told the outcome when it closes (IMP-8). */
+function hasStaffReporter(d: Data): boolean {
+  if (d['type'] !== 'deviation' && d['type'] !== 'hsl_deviation') return false;
+  const reporter = d['reporter'];
+  if (typeof reporter !== 'object' || reporter === null) return false;
+  const username = (reporter as Data)['username'];
+  return typeof username === 'string' && username !== '';
+}
+
 /** The `at` of an event made by a person, else when it was appended. */
 const atOf = (event: EventEnvelope): string =>
   typeof event.data['at'] === 'string' ? (event.data['at'] as string) : event.occurredAt;
@@ -83,6 +102,9 @@ function subset(event: EventEnvelope): CaseWorkflowEvent['data'] | null {
         reportedAt: str(d, 'reportedAt') || event.occurredAt,
         unclassified: d['unclassified'] === true,
         ...optStr(d, 'awareAt'),
+        ...(d['wantsAnswer'] === true && hasContact(d['contact']) ? { answerWanted: true as const } : {}),
+        ...(typeof d['respondBy'] === 'string' ? { respondByDueAt: respondByDueAt(d['respondBy']) } : {}),
+        ...(hasStaffReporter(d) ? { staffReporter: true as const } : {}),
       };
     case 'BreachAssessed':
       return { notifiable: d['notifiable'] === true, at };
@@ -90,6 +112,7 @@ function subset(event: EventEnvelope): CaseWorkflowEvent['data'] | null {
     case 'InvestigationRecorded':
     case 'ReportedToIvo':
     case 'ReportedToImy':
+    case 'CaseResponded':
     case 'CaseClosed':
     case 'CaseReopened':
       return { at };
@@ -100,6 +123,7 @@ function subset(event: EventEnvelope): CaseWorkflowEvent['data'] | null {
         fromType: str(d, 'fromType') as CaseType,
         toType: str(d, 'toType') as CaseType,
         ...optStr(d, 'toUnitId'),
+        ...(d['byMas'] === true ? { byMas: true as const } : {}),
         at,
       };
     case 'CaseDecided':

@@ -1,5 +1,6 @@
 import type { CaseChannel } from './case-channel';
 import type { CaseDeadlineKind } from './case-deadline-kind';
+import type { CaseLinkRelation } from './case-link';
 import type {
   CaseActionLevel,
   CaseContact,
@@ -8,10 +9,13 @@ import type {
   DeadlineCancelReason,
   DeadlineReminderRecipient,
   DeadlineReminderWhen,
+  ResponseChannel,
 } from './case-events';
+import type { PolicyDuration } from '../policy/deadline-policy';
 import type { CaseOutcome } from './case-outcome';
 import type { CaseTaskKind } from './case-task-kind';
 import type { CaseType, FeedbackKind } from './case-type';
+import type { HeldDelegation } from '../delegations/held-delegations';
 
 /**
  * Commands to the case aggregate. Authorisation is checked before a command reaches `decideCase`
@@ -57,6 +61,10 @@ export interface ReportCaseData {
   readonly wantsAnswer?: boolean;
   /** A data breach only: when the organisation became aware (defaults to `reportedAt`; DL-14). */
   readonly awareAt?: string;
+  /** An external finding only: the issuer's date (`YYYY-MM-DD`) to answer by (DL-13). */
+  readonly respondBy?: string;
+  /** Set by persistence from the policy in force (`late_report_after`), never by the caller (DL-2). */
+  readonly lateReportAfter?: PolicyDuration;
 }
 
 export interface AcknowledgeCaseData {
@@ -101,9 +109,55 @@ export interface AssessBreachData {
   readonly rationale: string;
 }
 
+/** One side of a link (api.md v1.1 `link`); persistence gives the other case's number and, on its side, the reverse relation. */
+export interface LinkCaseData {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly relation: CaseLinkRelation;
+}
+
+/** A deviation escalated to lex Sarah / lex Maria (LC-2); the new case's id and number come from persistence. */
+export interface EscalateCaseData {
+  readonly toType: CaseType;
+  readonly rationale: string;
+  readonly newCaseId: string;
+  readonly newCaseNumber: string;
+}
+
 export interface ReportToImyData {
   readonly reportedAt: string;
   readonly imyReference?: string;
+}
+
+/** `{ informedAt, who, how, note? }`, or `{ notPossibleReason }` when the patient could not be told. */
+export interface InformPatientData {
+  readonly informedAt?: string;
+  readonly who?: string;
+  readonly how?: string;
+  readonly note?: string;
+  readonly notPossibleReason?: string;
+}
+
+export interface ConfirmJournalNoteData {
+  readonly notedAt: string;
+}
+
+export interface InformBoardData {
+  readonly meetingDate: string;
+  readonly paragraph?: string;
+}
+
+export interface RecordIvoDecisionData {
+  readonly decidedAt: string;
+  readonly summary: string;
+  readonly reopen?: boolean;
+}
+
+/** The answer to a complainant or to the issuer of an external finding (LC-4 step 7, LC-10, DL-13). */
+export interface RespondData {
+  readonly respondedAt: string;
+  readonly channel: ResponseChannel;
+  readonly summary: string;
 }
 
 export interface AddActionData {
@@ -180,6 +234,11 @@ type Command<TType extends string, TData> = {
   readonly type: TType;
   readonly actor: CaseActor;
   readonly data: TData;
+  /**
+   * The delegations the actor holds on the day (AUD-6), resolved from the register by the command
+   * service for `decide`, `report-to-ivo` and `classify`; never part of a request body.
+   */
+  readonly delegations?: readonly HeldDelegation[];
 };
 
 export type CaseCommand =
@@ -193,6 +252,13 @@ export type CaseCommand =
   | Command<'report-to-ivo', ReportToIvoData>
   | Command<'assess-breach', AssessBreachData>
   | Command<'report-to-imy', ReportToImyData>
+  | Command<'respond', RespondData>
+  | Command<'link', LinkCaseData>
+  | Command<'escalate', EscalateCaseData>
+  | Command<'inform-patient', InformPatientData>
+  | Command<'confirm-journal-note', ConfirmJournalNoteData>
+  | Command<'inform-board', InformBoardData>
+  | Command<'record-ivo-decision', RecordIvoDecisionData>
   | Command<'add-action', AddActionData>
   | Command<'complete-action', CompleteActionData>
   | Command<'follow-up', FollowUpData>
@@ -220,6 +286,13 @@ export const CASE_COMMAND_TYPES: readonly CaseCommandType[] = [
   'report-to-ivo',
   'assess-breach',
   'report-to-imy',
+  'respond',
+  'link',
+  'escalate',
+  'inform-patient',
+  'confirm-journal-note',
+  'inform-board',
+  'record-ivo-decision',
   'add-action',
   'complete-action',
   'follow-up',

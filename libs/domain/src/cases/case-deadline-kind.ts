@@ -8,6 +8,11 @@ export const CASE_DEADLINE_KINDS = [
   'action',
   'follow_up',
   'imy_notification',
+  'mas_classification',
+  'patient_information',
+  'board_information',
+  'response',
+  'external_response',
 ] as const;
 
 export type CaseDeadlineKind = (typeof CASE_DEADLINE_KINDS)[number];
@@ -21,6 +26,11 @@ export const CASE_DEADLINE_KIND_LABELS: Readonly<Record<CaseDeadlineKind, string
   action: 'Åtgärd',
   follow_up: 'Uppföljning',
   imy_notification: 'Anmälan till IMY (personuppgiftsincident, 72 timmar)',
+  mas_classification: 'MAS-bedömning',
+  patient_information: 'Information till patient eller närstående',
+  board_information: 'Information till nämnden',
+  response: 'Svar till klagande',
+  external_response: 'Svar till granskare',
 };
 
 /**

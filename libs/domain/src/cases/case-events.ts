@@ -1,9 +1,14 @@
 import type { CaseChannel } from './case-channel';
 import type { CaseDeadlineKind } from './case-deadline-kind';
+import type { CaseLinkRelation } from './case-link';
 import type { CaseOutcome } from './case-outcome';
 import type { CaseTaskKind } from './case-task-kind';
 import type { CaseType, FeedbackKind } from './case-type';
 import type { NewTaskData } from '../tasks/open-task';
+import type { HeldDelegation } from '../delegations/held-delegations';
+
+/** The delegation of the register a decision was made under: which decision and the nämnd's decision. */
+export type CaseDelegationRef = HeldDelegation;
 
 /**
  * Domain events of the case aggregate. Timestamps are ISO-8601 strings in UTC (`…Z`), except
@@ -53,6 +58,10 @@ export interface CaseReportedData {
   readonly wantsAnswer?: boolean;
   /** A data breach: when the organisation became aware of it; the 72 hours to IMY count from here (DL-14). */
   readonly awareAt?: string;
+  /** An external finding: the issuer's date (`YYYY-MM-DD`) to answer by; due at the end of it in Stockholm (DL-13). */
+  readonly respondBy?: string;
+  /** Lex Sarah, HSL and lex Maria: reported later than the policy's `late_report_after` after it happened (DL-2). */
+  readonly lateReport?: boolean;
 }
 
 export interface CaseAcknowledgedData {
@@ -77,6 +86,10 @@ export interface CaseClassifiedData {
   /** Set when classification also moves the case to another unit (central registration, LC-4 step 2). */
   readonly fromUnitId?: string;
   readonly toUnitId?: string;
+  /** Classified by the MAS: the MAS's assessment of an HSL or lex Maria case (LC-7, LC-8 step 1). */
+  readonly byMas?: true;
+  /** The MAS's delegation when the classification is the lex Maria assessment (AUD-6, LC-8 step 1). */
+  readonly delegation?: CaseDelegationRef;
   readonly by: string;
   readonly at: string;
 }
@@ -98,6 +111,8 @@ export interface CaseDecidedData {
   readonly outcome: CaseOutcome;
   readonly rationale: string;
   readonly requiresIvoReport: boolean;
+  /** The delegation the decision was made under (lex Sarah, lex Maria; AUD-6). */
+  readonly delegation?: CaseDelegationRef;
   readonly by: string;
   readonly at: string;
 }
@@ -106,6 +121,8 @@ export interface ReportedToIvoData {
   readonly ivoReference: string;
   /** The date the notification was sent to IVO. */
   readonly reportedAt: string;
+  /** The delegation the notification was made under (AUD-6). */
+  readonly delegation?: CaseDelegationRef;
   readonly by: string;
   readonly at: string;
 }
@@ -119,10 +136,87 @@ export interface BreachAssessedData {
   readonly at: string;
 }
 
+/** One side of a link between two cases (api.md v1.1 `link`); the other case records the reverse. */
+export interface CaseLinkedData {
+  readonly caseId: string;
+  /** The other case's number (it never changes), so the link reads without loading that case. */
+  readonly caseNumber: string;
+  readonly relation: CaseLinkRelation;
+  /** Set on the deviation's side when the link is an escalation to lex Sarah / lex Maria (LC-2). */
+  readonly escalatedTo?: CaseType;
+  readonly rationale?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
 export interface ReportedToImyData {
   /** When the notification was sent to IMY. */
   readonly reportedAt: string;
   readonly imyReference?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export const PATIENT_INFORMED_WHO = ['patient', 'relative', 'legal_representative'] as const;
+export type PatientInformedWho = (typeof PATIENT_INFORMED_WHO)[number];
+export const PATIENT_INFORMED_HOW = ['meeting', 'phone', 'letter', 'digital'] as const;
+export type PatientInformedHow = (typeof PATIENT_INFORMED_HOW)[number];
+
+/**
+ * "Patient eller närstående ska underrättas" (LC-8 step 3, DL-9): who was told, when and how — or why
+ * it was not possible. `role` is the role the actor recorded it in.
+ */
+export interface PatientInformedData {
+  readonly informedAt?: string;
+  readonly who?: PatientInformedWho;
+  readonly how?: PatientInformedHow;
+  readonly note?: string;
+  readonly notPossibleReason?: string;
+  readonly role: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** The vårdskada is noted in the patient's journal (LC-7, LC-8 step 4). */
+export interface JournalNoteConfirmedData {
+  readonly notedAt: string;
+  readonly role: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** The nämnd was informed of an IVO notification at its meeting (DL-6, LC-6 S7, LC-8 step 6). */
+export interface BoardInformedData {
+  /** `YYYY-MM-DD` */
+  readonly meetingDate: string;
+  readonly paragraph?: string;
+  readonly role: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** IVO's decision on a notification; `reopened` when the case was reopened with it as the reason. */
+export interface IvoDecisionRecordedData {
+  readonly decidedAt: string;
+  readonly summary: string;
+  readonly reopened: boolean;
+  readonly role: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export const RESPONSE_CHANNELS = ['letter', 'email', 'phone', 'meeting', 'digital'] as const;
+export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
+
+/**
+ * The answer to the complainant (LC-4 step 7) or to the issuer of an external finding (LC-10,
+ * DL-13): when, how and what. `role` is the role the actor answered in.
+ */
+export interface CaseRespondedData {
+  readonly respondedAt: string;
+  readonly channel: ResponseChannel;
+  readonly summary: string;
+  readonly role: string;
   readonly by: string;
   readonly at: string;
 }
@@ -249,6 +343,12 @@ export type CaseDecided = Event<'CaseDecided', CaseDecidedData>;
 export type ReportedToIvo = Event<'ReportedToIvo', ReportedToIvoData>;
 export type BreachAssessed = Event<'BreachAssessed', BreachAssessedData>;
 export type ReportedToImy = Event<'ReportedToImy', ReportedToImyData>;
+export type CaseResponded = Event<'CaseResponded', CaseRespondedData>;
+export type CaseLinked = Event<'CaseLinked', CaseLinkedData>;
+export type PatientInformed = Event<'PatientInformed', PatientInformedData>;
+export type JournalNoteConfirmed = Event<'JournalNoteConfirmed', JournalNoteConfirmedData>;
+export type BoardInformed = Event<'BoardInformed', BoardInformedData>;
+export type IvoDecisionRecorded = Event<'IvoDecisionRecorded', IvoDecisionRecordedData>;
 export type ActionAdded = Event<'ActionAdded', ActionAddedData>;
 export type ActionCompleted = Event<'ActionCompleted', ActionCompletedData>;
 export type FollowUpRecorded = Event<'FollowUpRecorded', FollowUpRecordedData>;
@@ -273,6 +373,12 @@ export type CaseEvent =
   | ReportedToIvo
   | BreachAssessed
   | ReportedToImy
+  | CaseResponded
+  | CaseLinked
+  | PatientInformed
+  | JournalNoteConfirmed
+  | BoardInformed
+  | IvoDecisionRecorded
   | ActionAdded
   | ActionCompleted
   | FollowUpRecorded
@@ -301,6 +407,12 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'ReportedToIvo',
   'BreachAssessed',
   'ReportedToImy',
+  'CaseResponded',
+  'CaseLinked',
+  'PatientInformed',
+  'JournalNoteConfirmed',
+  'BoardInformed',
+  'IvoDecisionRecorded',
   'ActionAdded',
   'ActionCompleted',
   'FollowUpRecorded',

@@ -40,7 +40,13 @@ describe('case outcomes', () => {
     expect(outcomesForType('lex_sarah')).toBe(LEX_SARAH_OUTCOMES);
     expect(outcomesForType('lex_maria')).toBe(LEX_MARIA_OUTCOMES);
     expect(outcomesForType('complaint')).toBe(GENERIC_OUTCOMES);
-    expect(outcomesForType('hsl_deviation')).toBe(GENERIC_OUTCOMES);
+    // LC-7: the MAS assesses vårdskada on an HSL deviation; an allvarlig vårdskada goes to lex Maria.
+    expect(outcomesForType('hsl_deviation')).toEqual([
+      'vardskada',
+      'risk_for_vardskada',
+      'ej_vardskada',
+      ...GENERIC_OUTCOMES,
+    ]);
     expect(isOutcomeAllowedForType('vardskada', 'lex_sarah')).toBe(false);
     expect(isOutcomeAllowedForType('missforhallande', 'lex_sarah')).toBe(true);
     expect(isOutcomeAllowedForType('inga_atgarder', 'lex_maria')).toBe(false);

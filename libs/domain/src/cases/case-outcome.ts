@@ -31,6 +31,18 @@ export const GENERIC_OUTCOMES = [
   'avvikelse_ej_bekraftad',
 ] as const;
 
+/**
+ * An HSL deviation: the MAS's vårdskada assessment (LC-7: "vårdskada yes/no/risk"), which decides
+ * whether the journal note is required, or the generic conclusions. An allvarlig vårdskada is not
+ * among them: it goes to lex Maria ("Eskalera till lex Maria", LC-2).
+ */
+const HSL_OUTCOMES = [
+  'vardskada',
+  'risk_for_vardskada',
+  'ej_vardskada',
+  ...GENERIC_OUTCOMES,
+] as const satisfies readonly (LexMariaOutcome | GenericOutcome)[];
+
 export type LexSarahOutcome = (typeof LEX_SARAH_OUTCOMES)[number];
 export type LexMariaOutcome = (typeof LEX_MARIA_OUTCOMES)[number];
 export type GenericOutcome = (typeof GENERIC_OUTCOMES)[number];
@@ -92,6 +104,8 @@ export function outcomesForType(type: CaseType): readonly CaseOutcome[] {
       return LEX_SARAH_OUTCOMES;
     case 'lex_maria':
       return LEX_MARIA_OUTCOMES;
+    case 'hsl_deviation':
+      return HSL_OUTCOMES;
     default:
       return GENERIC_OUTCOMES;
   }

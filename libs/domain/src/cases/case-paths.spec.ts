@@ -155,6 +155,7 @@ describe('case paths', () => {
         ),
         later(60 * 1440),
       ],
+      [command('inform-board', { meetingDate: '2027-01-20', paragraph: '§ 12' }, SAS), later(61 * 1440)],
       [command('close', { summary: 'Missförhållandet är åtgärdat och anmält.' }, SAS), later(61 * 1440)],
     ]);
     expect(done.state).toMatchObject({
@@ -195,6 +196,7 @@ describe('case paths', () => {
       'DeadlineStarted',
       'FollowUpRecorded',
       'DeadlineMet',
+      'BoardInformed',
       'CaseClosed',
     ]);
   });
@@ -310,6 +312,13 @@ describe('case paths', () => {
           command(
             'decide',
             { outcome: 'allvarlig_vardskada', rationale: 'Patienten fick bestående men.' },
+            MAS,
+          ),
+        ],
+        [
+          command(
+            'inform-patient',
+            { informedAt: '2026-11-20T12:00:00+01:00', who: 'relative', how: 'phone' },
             MAS,
           ),
         ],

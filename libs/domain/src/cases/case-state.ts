@@ -1,8 +1,11 @@
 import type { CaseChannel } from './case-channel';
 import type { CaseDeadlineKind, CaseDeadlineStatus } from './case-deadline-kind';
+import type { CaseLink } from './case-link';
 import type {
   BreachAssessedData,
   CaseActionLevel,
+  CaseRespondedData,
+  CaseDelegationRef,
   DeadlineCancelReason,
   DeadlineReminderWhen,
   ReportedToImyData,
@@ -31,6 +34,8 @@ export interface CaseDecisionState {
   readonly requiresIvoReport: boolean;
   /** The investigation (`seq`) the decision was based on. */
   readonly investigationSeq: number;
+  /** The delegation of the register it was made under (AUD-6). */
+  readonly delegation?: CaseDelegationRef;
   readonly by: string;
   readonly at: string;
 }
@@ -41,6 +46,8 @@ export interface CaseIvoReportState {
   readonly by: string;
   /** The investigation whose decision this notification reports: one notification per serious decision. */
   readonly investigationSeq: number;
+  /** The delegation of the register it was made under (AUD-6). */
+  readonly delegation?: CaseDelegationRef;
 }
 
 export type CaseActionStatus = 'open' | 'completed' | 'followed_up';
@@ -91,6 +98,18 @@ export interface CaseAcknowledgementState {
   readonly at: string;
 }
 
+export interface CaseStatutoryStepsState {
+  /** When the MAS classified the case (the MAS's assessment, LC-7, LC-8 step 1). */
+  readonly masClassifiedAt: string | null;
+  /** The patient or a relative was told, or why that was not possible (LC-8 step 3, DL-9). */
+  readonly patientInformation: { readonly at: string; readonly notPossible: boolean } | null;
+  /** The vårdskada was noted in the journal (LC-7, LC-8 step 4). */
+  readonly journalNotedAt: string | null;
+  /** The nämnd was informed after the IVO notification of this investigation (`ivoReport.investigationSeq`). */
+  readonly boardInformation: { readonly meetingDate: string; readonly investigationSeq: number } | null;
+  readonly ivoDecisions: number;
+}
+
 export interface CaseAggregateState {
   readonly id: string;
   readonly caseNumber: string;
@@ -120,6 +139,18 @@ export interface CaseAggregateState {
   readonly awareAt?: string;
   readonly breachAssessment: BreachAssessedData | null;
   readonly imyReport: ReportedToImyData | null;
+  /** The reporter wants an answer and left a contact: a complaint cannot close unanswered (LC-4 step 7). */
+  readonly answerWanted?: true;
+  /** An external finding: the issuer's date to answer by (DL-13). */
+  readonly respondBy?: string;
+  /** The answers given, oldest first, without their text (ADR 0002); absent until the first (LC-4 step 7, DL-13). */
+  readonly responses?: readonly Omit<CaseRespondedData, 'summary'>[];
+  /** Reported later than the policy's `late_report_after` (DL-2: flagged, never blocked). */
+  readonly lateReport?: boolean;
+  /** Links to other cases, each (case, relation) once; absent until the first (api.md v1.1 `link`). */
+  readonly links?: readonly CaseLink[];
+  /** Lex Maria's and lex Sarah's statutory steps (LC-7, LC-8 steps 1, 3, 4, 6; DL-6, DL-7, DL-9). */
+  readonly statutorySteps: CaseStatutoryStepsState;
   readonly actions: Readonly<Record<string, CaseActionState>>;
   readonly deadlines: Readonly<Record<string, CaseDeadlineState>>;
   readonly tasks: Readonly<Record<string, CaseTaskState>>;

@@ -10,6 +10,9 @@ export const CASE_TASK_KINDS = [
   'escalation',
   'classify',
   'imy_notification',
+  'inform_patient',
+  'inform_board',
+  'respond',
 ] as const;
 
 export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
@@ -25,6 +28,9 @@ export const CASE_TASK_KIND_LABELS: Readonly<Record<CaseTaskKind, string>> = {
   escalation: 'Eskalerad frist',
   classify: 'Klassificera ärendet',
   imy_notification: 'Bedöm personuppgiftsincidenten och anmäl till IMY',
+  inform_patient: 'Informera patient eller närstående',
+  inform_board: 'Informera nämnden',
+  respond: 'Besvara',
 };
 
 export type CaseTaskStatus = 'open' | 'done';

@@ -22,6 +22,18 @@ const sample: Record<CaseCommand['type'], CaseCommand> = {
   'report-to-ivo': command('report-to-ivo', { ivoReference: 'x', reportedAt: '2026-11-20' }),
   'assess-breach': command('assess-breach', { notifiable: true, rationale: 'x' }),
   'report-to-imy': command('report-to-imy', { reportedAt: '2026-11-20' }),
+  respond: command('respond', { respondedAt: '2026-11-20', channel: 'letter', summary: 'Svar.' }),
+  'inform-patient': command('inform-patient', { notPossibleReason: 'x' }),
+  'confirm-journal-note': command('confirm-journal-note', { notedAt: '2026-11-20' }),
+  'inform-board': command('inform-board', { meetingDate: '2026-11-20' }),
+  'record-ivo-decision': command('record-ivo-decision', { decidedAt: '2026-11-20', summary: 'x' }),
+  link: command('link', { caseId: 'case-2', caseNumber: 'AV-2026-0002', relation: 'related' }),
+  escalate: command('escalate', {
+    toType: 'lex_sarah',
+    rationale: 'x',
+    newCaseId: 'case-3',
+    newCaseNumber: 'LS-2026-0003',
+  }),
   'add-action': command('add-action', {
     actionId: 'a2',
     title: 'x',
@@ -82,7 +94,10 @@ describe('decideCase', () => {
     },
   );
 
-  it.each(userCommands.filter((type) => type !== 'reopen'))('refuses %s on a closed case', (type) => {
+  // `link` and `record-ivo-decision` are allowed on a closed case (api.md v1.1).
+  it.each(
+    userCommands.filter((type) => type !== 'reopen' && type !== 'link' && type !== 'record-ivo-decision'),
+  )('refuses %s on a closed case', (type) => {
     given(...closedCase)
       .when(sample[type])
       .thenRefused({ code: 'INVALID_TRANSITION', reason: 'CASE_CLOSED' });

@@ -24,8 +24,17 @@ import type { DecideCaseResult } from './decide/decide-result';
 import { decideStartDeadline } from './decide/decide-start-deadline';
 import { decideStartInvestigation } from './decide/decide-start-investigation';
 import { decideAssessBreach, decideReportToImy } from './decide/decide-breach';
+import { decideConfirmJournalNote } from './decide/decide-confirm-journal-note';
+import { decideInformBoard } from './decide/decide-inform-board';
+import { decideInformPatient } from './decide/decide-inform-patient';
+import { decideRecordIvoDecision } from './decide/decide-record-ivo-decision';
+import { decideRespond } from './decide/decide-respond';
+import { decideEscalate, decideLink } from './decide/decide-link';
 
 export type { DecideCaseResult } from './decide/decide-result';
+
+/** The user commands a closed case takes: reopening it, IVO's decision (which comes long after), links. */
+const COMMANDS_ON_CLOSED_CASE: readonly CaseCommand['type'][] = ['reopen', 'record-ivo-decision', 'link'];
 
 /**
  * The case decider: given the current state (null before the case is reported), a command and the
@@ -33,12 +42,16 @@ export type { DecideCaseResult } from './decide/decide-result';
  * source of time and generated ids come in with the command.
  *
  * Common rules: every command but `report` needs an existing case (NOT_FOUND); a closed case takes
- * only `reopen` and the system commands of the process manager (INVALID_TRANSITION).
+ * only `COMMANDS_ON_CLOSED_CASE` and the system commands of the process manager (INVALID_TRANSITION).
  */
 export function decideCase(command: CaseCommand, state: CaseState, now: Date): DecideCaseResult {
   if (command.type === 'report') return decideReport(command, state, now);
   if (state === null) return refused(caseRefusal('NOT_FOUND', 'CASE_NOT_FOUND', 'Ärendet finns inte.'));
-  if (state.stage === 'closed' && command.type !== 'reopen' && !isCaseSystemCommand(command.type)) {
+  if (
+    state.stage === 'closed' &&
+    !COMMANDS_ON_CLOSED_CASE.includes(command.type) &&
+    !isCaseSystemCommand(command.type)
+  ) {
     return refused(
       caseRefusal(
         'INVALID_TRANSITION',
@@ -67,6 +80,20 @@ export function decideCase(command: CaseCommand, state: CaseState, now: Date): D
       return decideAssessBreach(command, state, now);
     case 'report-to-imy':
       return decideReportToImy(command, state, now);
+    case 'inform-patient':
+      return decideInformPatient(command, state, now);
+    case 'confirm-journal-note':
+      return decideConfirmJournalNote(command, state, now);
+    case 'inform-board':
+      return decideInformBoard(command, state, now);
+    case 'record-ivo-decision':
+      return decideRecordIvoDecision(command, state, now);
+    case 'respond':
+      return decideRespond(command, state, now);
+    case 'link':
+      return decideLink(command, state, now);
+    case 'escalate':
+      return decideEscalate(command, state, now);
     case 'add-action':
       return decideAddAction(command, state, now);
     case 'complete-action':

@@ -25,6 +25,13 @@ describe('evolveCase', () => {
       ivoReport: null,
       breachAssessment: null,
       imyReport: null,
+      statutorySteps: {
+        masClassifiedAt: null,
+        patientInformation: null,
+        journalNotedAt: null,
+        boardInformation: null,
+        ivoDecisions: 0,
+      },
       actions: {},
       deadlines: {},
       tasks: {},

@@ -5,10 +5,23 @@ import type {
   CaseAggregateState,
   CaseDeadlineState,
   CaseState,
+  CaseStatutoryStepsState,
   CaseTaskState,
 } from './case-state';
 import { hashTableCopy, withEntry } from './with-entry';
 import { openTask } from '../tasks/open-task';
+
+const NO_STATUTORY_STEPS: CaseStatutoryStepsState = Object.freeze({
+  masClassifiedAt: null,
+  patientInformation: null,
+  journalNotedAt: null,
+  boardInformation: null,
+  ivoDecisions: 0,
+});
+
+function withSteps(state: CaseAggregateState, change: Partial<CaseStatutoryStepsState>): CaseAggregateState {
+  return { ...state, statutorySteps: { ...state.statutorySteps, ...change } };
+}
 
 function reported(data: CaseReportedData): CaseAggregateState {
   return {
@@ -33,6 +46,12 @@ function reported(data: CaseReportedData): CaseAggregateState {
     ...(data.awareAt === undefined ? {} : { awareAt: data.awareAt }),
     breachAssessment: null,
     imyReport: null,
+    ...(data.wantsAnswer === true && (data.contact?.email || data.contact?.phone)
+      ? { answerWanted: true }
+      : {}),
+    ...(data.respondBy === undefined ? {} : { respondBy: data.respondBy }),
+    ...(data.lateReport === undefined ? {} : { lateReport: data.lateReport }),
+    statutorySteps: NO_STATUTORY_STEPS,
     actions: {},
     deadlines: {},
     tasks: {},
@@ -180,8 +199,8 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
     case 'CaseAssigned':
       return { ...state, assignee: event.data.assignee };
     case 'CaseClassified': {
-      const { toType, category, lagrum, toUnitId } = event.data;
-      return {
+      const { toType, category, lagrum, toUnitId, byMas, at } = event.data;
+      const classified: CaseAggregateState = {
         ...state,
         type: toType,
         category,
@@ -189,6 +208,7 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
         unitId: toUnitId ?? state.unitId,
         unclassified: false,
       };
+      return byMas ? withSteps(classified, { masClassifiedAt: at }) : classified;
     }
     case 'InvestigationStarted':
       return { ...state, stage: 'investigating', investigationStartedAt: event.data.at };
@@ -202,18 +222,62 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       });
     }
     case 'CaseDecided': {
-      const { outcome, requiresIvoReport, by, at } = event.data;
+      const { outcome, requiresIvoReport, delegation, by, at } = event.data;
       const investigationSeq = state.investigation?.seq ?? 0;
-      return progressed({ ...state, decision: { outcome, requiresIvoReport, investigationSeq, by, at } });
+      return progressed({
+        ...state,
+        decision: {
+          outcome,
+          requiresIvoReport,
+          investigationSeq,
+          ...(delegation === undefined ? {} : { delegation }),
+          by,
+          at,
+        },
+      });
     }
     case 'BreachAssessed':
       return { ...state, breachAssessment: event.data };
     case 'ReportedToImy':
       return { ...state, imyReport: event.data };
+    case 'CaseResponded': {
+      const { respondedAt, channel, role, by, at } = event.data;
+      return { ...state, responses: [...(state.responses ?? []), { respondedAt, channel, role, by, at }] };
+    }
+    case 'CaseLinked': {
+      const { caseId, caseNumber, relation } = event.data;
+      const links = state.links ?? [];
+      if (links.some((link) => link.caseId === caseId && link.relation === relation)) return state;
+      return { ...state, links: [...links, { caseId, caseNumber, relation }] };
+    }
+    case 'PatientInformed':
+      return withSteps(state, {
+        patientInformation: { at: event.data.at, notPossible: event.data.notPossibleReason !== undefined },
+      });
+    case 'JournalNoteConfirmed':
+      return withSteps(state, { journalNotedAt: event.data.notedAt });
+    case 'BoardInformed':
+      return withSteps(state, {
+        boardInformation: {
+          meetingDate: event.data.meetingDate,
+          investigationSeq: state.ivoReport?.investigationSeq ?? 0,
+        },
+      });
+    case 'IvoDecisionRecorded':
+      return withSteps(state, { ivoDecisions: state.statutorySteps.ivoDecisions + 1 });
     case 'ReportedToIvo': {
-      const { ivoReference, reportedAt, by } = event.data;
+      const { ivoReference, reportedAt, delegation, by } = event.data;
       const investigationSeq = state.decision?.investigationSeq ?? 0;
-      return { ...state, ivoReport: { ivoReference, reportedAt, by, investigationSeq } };
+      return {
+        ...state,
+        ivoReport: {
+          ivoReference,
+          reportedAt,
+          by,
+          investigationSeq,
+          ...(delegation === undefined ? {} : { delegation }),
+        },
+      };
     }
     case 'ActionAdded': {
       const { actionId, level, owner, dueAt, at } = event.data;

@@ -209,6 +209,18 @@ export const events = {
     type: 'ReportedToIvo',
     data: { ivoReference: 'IVO 3.5.1-12345/2026', reportedAt: at, by: 'forvaltningschef', at },
   }),
+  patientInformed: (at = T0_ISO): CaseEvent => ({
+    type: 'PatientInformed',
+    data: { informedAt: at, who: 'relative', how: 'phone', role: 'mas', by: 'mas', at },
+  }),
+  journalNoteConfirmed: (at = T0_ISO): CaseEvent => ({
+    type: 'JournalNoteConfirmed',
+    data: { notedAt: at, role: 'mas', by: 'mas', at },
+  }),
+  boardInformed: (meetingDate = '2026-11-18', at = T0_ISO): CaseEvent => ({
+    type: 'BoardInformed',
+    data: { meetingDate, role: 'director', by: 'forvaltningschef', at },
+  }),
   actionAdded: (actionId: string, overrides: Partial<ActionAddedData> = {}): CaseEvent => ({
     type: 'ActionAdded',
     data: {

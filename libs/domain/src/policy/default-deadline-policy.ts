@@ -6,6 +6,11 @@ import type { DeadlinePolicy, PolicyDuration } from './deadline-policy';
  */
 export const ADDED_DEADLINE_DEFAULTS: Readonly<Record<string, PolicyDuration>> = Object.freeze({
   imy_notification: 'PT72H',
+  // The MAS's assessment within a working day (DL-7) and the patient told the same day (DL-9, "inferred").
+  mas_classification: { workingDays: 1 },
+  patient_information: 'P1D',
+  response: 'P14D',
+  late_report_after: 'PT24H',
 });
 
 /** A policy duration by key, falling back to the defaults of keys added after v1; undefined if neither. */

@@ -1,27 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import {
   caseNumberPrefix,
+  caseRefusal,
   decideCase,
+  reverseCaseLinkRelation,
   isCaseSystemCommand,
   formatCaseNumber,
+  heldDelegations,
+  policyDurationOf,
   rebuildCase,
   stockholmLocalParts,
   type CaseActor,
   type CaseAggregateState,
   type CaseCommand,
   type CaseEvent,
+  type CaseLinkRequestRelation,
   type DeadlinePolicy,
+  type DelegationItem,
+  type BoardMeeting,
   type ReportCaseData,
 } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
+import type { EntityManager } from 'typeorm';
 import {
+  acceptedEvents,
   AggregateCommandService,
   commandMetadata,
+  retryOnVersionConflict,
   toDomainEvents,
   type AggregateStream,
 } from '../aggregates/aggregate-command-service';
+import { VersionConflictError } from '../event-store/version-conflict.error';
+import { escalatedFacts, type EscalateInput } from './case-links';
 import type { EventStore } from '../event-store/event-store';
+import { DelegationRegisterRepository } from '../policy/delegation-register-repository';
 import { PolicyRepository } from '../policy/policy-repository';
+import { BoardMeetingRepository } from '../policy/board-meeting-repository';
 import { CaseRefusedError } from './case-refused.error';
 import { lazyPolicy } from './case-work-writer';
 import { withImpliedWork } from './implied-case-work';
@@ -33,6 +47,13 @@ export interface CaseCommandResult {
   state: CaseAggregateState;
   events: EventEnvelope[];
 }
+
+/** A command that wrote two cases (a link, an escalation): the case it was given on, and the other. */
+export interface CaseLinkResult extends CaseCommandResult {
+  other: CaseCommandResult;
+}
+
+const CASE_NOT_FOUND = caseRefusal('NOT_FOUND', 'CASE_NOT_FOUND', 'Ärendet finns inte.');
 
 export interface CaseCommandContext {
   correlationId?: string;
@@ -50,7 +71,10 @@ export interface CaseCommandContext {
 /** Reports per case-number batch: one row lock, one allocation and one append statement for all. */
 const MAX_REPORT_BATCH = 100;
 
-type ReportInput = Omit<ReportCaseData, 'caseId' | 'caseNumber'>;
+type ReportInput = Omit<ReportCaseData, 'caseId' | 'caseNumber' | 'lateReportAfter'>;
+
+/** The reports DL-2 flags when late (`late_report_after`); the decider judges, this reads the policy. */
+const LATE_REPORT_POLICY_TYPES: readonly string[] = ['lex_sarah', 'hsl_deviation', 'lex_maria'];
 
 interface PendingReport {
   caseId: string;
@@ -74,6 +98,9 @@ function stockholmYear(instant: Date): number {
   return instant.getUTCFullYear();
 }
 
+/** The commands a delegation of the register may be needed for (api.md v1.1 "Delegation register"). */
+const DELEGATED_COMMANDS: ReadonlySet<CaseCommand['type']> = new Set(['decide', 'report-to-ivo', 'classify']);
+
 const CASE_STREAM: AggregateStream<CaseAggregateState, CaseEvent> = {
   aggregateType: 'case',
   rebuild: rebuildCase,
@@ -93,18 +120,31 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
 
   private readonly policy: () => Promise<DeadlinePolicy>;
 
+  /** The delegation register's items in force (AUD-6, ADR 0023); the one source of who decides. */
+  readonly delegations: () => Promise<readonly DelegationItem[]>;
+
+  /** The nämnd's meetings: the `board_information` deadline falls at the next one (DL-6). */
+  readonly boardMeetings: () => Promise<readonly BoardMeeting[]>;
+
   /**
    * `policy` is where the due dates of implied deadlines come from (DL-0: the policy in force when
-   * the deadline starts); by default the organisation's versioned policy in the same store.
+   * the deadline starts); by default the organisation's versioned policy in the same store. Likewise
+   * `delegations`, the delegation register.
    */
   constructor(
     store: EventStore,
     clock: () => Date = () => new Date(),
     policy?: () => Promise<DeadlinePolicy>,
+    delegations?: () => Promise<readonly DelegationItem[]>,
+    boardMeetings?: () => Promise<readonly BoardMeeting[]>,
   ) {
     super(CASE_STREAM, store, clock);
     const repository = policy ? null : new PolicyRepository(store);
     this.policy = policy ?? (() => repository!.current());
+    const register = delegations ? null : new DelegationRegisterRepository(store);
+    this.delegations = delegations ?? (async () => (await register!.current()).items);
+    const calendar = boardMeetings ? null : new BoardMeetingRepository(store);
+    this.boardMeetings = boardMeetings ?? (async () => (await calendar!.current()).meetings);
   }
 
   async report(
@@ -117,10 +157,24 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
     const year = stockholmYear(Number.isNaN(reportedAt.getTime()) ? now : reportedAt);
     const prefix = caseNumberPrefix(data.type);
     const caseId = context.caseId ?? randomUUID();
+    // DL-2: whether the report is late is judged by the policy in force (read only when it can be).
+    const lateReportAfter =
+      data.occurredAt !== undefined && LATE_REPORT_POLICY_TYPES.includes(data.type)
+        ? policyDurationOf(await this.policy(), 'late_report_after')
+        : undefined;
     // The decision never depends on the number: decided once with a stand-in, so a refused report
     // takes no number, and the allocated number is filled in when the batch is written.
     const decision = decideCase(
-      { type: 'report', actor, data: { ...data, caseId, caseNumber: formatCaseNumber(prefix, year, 1) } },
+      {
+        type: 'report',
+        actor,
+        data: {
+          ...data,
+          caseId,
+          caseNumber: formatCaseNumber(prefix, year, 1),
+          ...(lateReportAfter === undefined ? {} : { lateReportAfter }),
+        },
+      },
       null,
       now,
     );
@@ -141,18 +195,270 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
     command: CaseCommandInput,
     context: CaseCommandContext = {},
   ): Promise<CaseCommandResult> {
+    // The decider checks the delegation last (after its stage checks), so the caller's delegations
+    // of the day are resolved here, once, from the register read before the case (AUD-6).
+    const register = DELEGATED_COMMANDS.has(command.type) ? await this.delegations() : null;
     // The process manager's own commands imply nothing more; a person's command records the
     // deadlines and tasks it implies with its own events (ADR 0021).
     return this.handle(
       caseId,
       command.actor.username,
-      (state, now) => decideCase(command, state, now),
+      (state, now) =>
+        decideCase(
+          register === null
+            ? command
+            : { ...command, delegations: heldDelegations(register, command.actor, now) },
+          state,
+          now,
+        ),
       context,
       isCaseSystemCommand(command.type)
         ? undefined
         : (loaded, decide) =>
-            withImpliedWork({ ...loaded, caseId: loaded.id, policy: lazyPolicy(this.policy) }, decide),
+            withImpliedWork(
+              {
+                ...loaded,
+                caseId: loaded.id,
+                policy: lazyPolicy(this.policy),
+                delegations: lazyPolicy(this.delegations),
+                boardMeetings: lazyPolicy(this.boardMeetings),
+              },
+              decide,
+            ),
     );
+  }
+
+  /**
+   * Links two cases (api.md v1.1 `link`): each records its side, the other with the reverse relation,
+   * in one transaction and one statement, each at the version it was decided on (a concurrent writer
+   * of either is a VersionConflictError, retried without the caller's expectedVersion). A side that
+   * has the link already writes nothing, so a repeated link writes nothing at all.
+   */
+  async link(
+    caseId: string,
+    otherId: string,
+    relation: CaseLinkRequestRelation,
+    actor: CaseActor,
+    context: CaseCommandContext = {},
+  ): Promise<CaseLinkResult> {
+    return retryOnVersionConflict(
+      () =>
+        this.store.transaction(async (manager) => {
+          const here = await this.loadCase(caseId, manager, context.expectedVersion);
+          const there = await this.loadCase(otherId, manager);
+          const now = this.clock();
+          const hereEvents = acceptedEvents(
+            decideCase(
+              {
+                type: 'link',
+                actor,
+                data: { caseId: there.state.id, caseNumber: there.state.caseNumber, relation },
+              },
+              here.state,
+              now,
+            ),
+          );
+          const thereEvents = acceptedEvents(
+            decideCase(
+              {
+                type: 'link',
+                actor,
+                data: {
+                  caseId: here.state.id,
+                  caseNumber: here.state.caseNumber,
+                  relation: reverseCaseLinkRelation(relation),
+                },
+              },
+              there.state,
+              now,
+            ),
+          );
+          const [hereAppended, thereAppended] = await this.appendBoth(
+            manager,
+            actor.username,
+            context,
+            [here, hereEvents],
+            [there, thereEvents],
+          );
+          return {
+            ...this.after(here, hereAppended),
+            other: this.after(there, thereAppended),
+          };
+        }),
+      { expectedVersion: context.expectedVersion },
+    );
+  }
+
+  /**
+   * "Eskalera till lex Sarah / lex Maria" (LC-2): reports a new case of `toType` in the deviation's
+   * unit, by the caller, with the deviation's reported facts, linked `led_from` the deviation, which
+   * records `led_to` and stays as it is. One transaction: the new case's events with the deadlines and
+   * tasks its report implies (ADR 0021) and its gap-free number (ADR 0010), then the deviation's side.
+   * The new case's id is `context.caseId` when the caller chose it (an Idempotency-Key's claim): a
+   * second escalation under it fails with VersionConflictError, as a second report would.
+   */
+  async escalate(
+    caseId: string,
+    input: EscalateInput,
+    actor: CaseActor,
+    context: CaseCommandContext = {},
+  ): Promise<CaseLinkResult> {
+    const newId = context.caseId ?? randomUUID();
+    const policy = lazyPolicy(this.policy);
+    return retryOnVersionConflict(
+      () =>
+        this.store.transaction(async (manager) => {
+          const original = await this.loadCase(caseId, manager, context.expectedVersion);
+          const now = this.clock();
+          const prefix = caseNumberPrefix(input.toType);
+          const year = stockholmYear(now);
+          // Decided first with a stand-in number, so a refused escalation takes no number.
+          const escalation = (newCaseNumber: string) =>
+            acceptedEvents(
+              decideCase(
+                {
+                  type: 'escalate',
+                  actor,
+                  data: { toType: input.toType, rationale: input.rationale, newCaseId: newId, newCaseNumber },
+                },
+                original.state,
+                now,
+              ),
+            );
+          escalation(formatCaseNumber(prefix, year, 1));
+          const reportedEvents = acceptedEvents(
+            decideCase(
+              {
+                type: 'report',
+                actor,
+                data: {
+                  caseId: newId,
+                  caseNumber: formatCaseNumber(prefix, year, 1),
+                  type: input.toType,
+                  unitId: original.state.unitId,
+                  channel: 'staff_form',
+                  reporter: input.reporter,
+                  ...escalatedFacts(original.history),
+                },
+              },
+              null,
+              now,
+            ),
+          );
+          const events = await withImpliedWork(
+            { caseId: newId, history: [], state: null, now, policy },
+            () => {
+              const reported = rebuildCase(reportedEvents);
+              return [
+                ...reportedEvents,
+                ...acceptedEvents(
+                  decideCase(
+                    {
+                      type: 'link',
+                      actor,
+                      data: {
+                        caseId: original.state.id,
+                        caseNumber: original.state.caseNumber,
+                        relation: 'led_from',
+                      },
+                    },
+                    reported,
+                    now,
+                  ),
+                ),
+              ];
+            },
+          );
+          const [created] = await this.store.appendMany(
+            [
+              {
+                aggregateType: 'case',
+                aggregateId: newId,
+                expectedVersion: 0,
+                metadata: commandMetadata(actor.username, context),
+                events: events.map((e) => ({
+                  type: e.type,
+                  data: e.data as unknown as Record<string, unknown>,
+                })),
+              },
+            ],
+            manager,
+            { prefix, year, numberedEventType: 'CaseReported' },
+          );
+          const escalated = rebuildCase(toDomainEvents<CaseEvent>(created!));
+          if (!escalated) throw new Error(`case ${newId} has no state after append`);
+          const originalAppended = await this.store.append(
+            {
+              aggregateType: 'case',
+              aggregateId: original.state.id,
+              expectedVersion: original.state.version,
+              metadata: commandMetadata(actor.username, context),
+              events: escalation(escalated.caseNumber).map((e) => ({
+                type: e.type,
+                data: e.data as unknown as Record<string, unknown>,
+              })),
+            },
+            manager,
+          );
+          return {
+            state: escalated,
+            events: created!,
+            other: this.after(original, originalAppended),
+          };
+        }),
+      { expectedVersion: context.expectedVersion },
+    );
+  }
+
+  /** A case in the command's transaction; a stale expectedVersion is a VersionConflictError (409). */
+  private async loadCase(
+    caseId: string,
+    manager: EntityManager,
+    expectedVersion?: number,
+  ): Promise<{ state: CaseAggregateState; history: EventEnvelope[] }> {
+    const history = await this.store.load(caseId, manager);
+    const state = this.rebuild(history);
+    if (state === null) throw new CaseRefusedError(CASE_NOT_FOUND);
+    if (expectedVersion !== undefined && state.version !== expectedVersion)
+      throw new VersionConflictError(caseId, expectedVersion);
+    return { state, history };
+  }
+
+  /**
+   * Both sides of a link in one statement, in the order of their ids: two links of the same pair
+   * given from opposite ends insert in the same order, so one waits for the other instead of both
+   * deadlocking.
+   */
+  private async appendBoth(
+    manager: EntityManager,
+    actor: string,
+    context: CaseCommandContext,
+    ...sides: [
+      [{ state: CaseAggregateState }, readonly CaseEvent[]],
+      [{ state: CaseAggregateState }, readonly CaseEvent[]],
+    ]
+  ): Promise<[EventEnvelope[], EventEnvelope[]]> {
+    const requests = sides.map(([loaded, events]) => ({
+      aggregateType: 'case' as const,
+      aggregateId: loaded.state.id,
+      expectedVersion: loaded.state.version,
+      metadata: commandMetadata(actor, context),
+      events: events.map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown> })),
+    }));
+    const ordered = [...requests].sort((a, b) => a.aggregateId.localeCompare(b.aggregateId));
+    const appended = await this.store.appendMany(ordered, manager);
+    const of = (request: (typeof requests)[number]) => appended[ordered.indexOf(request)]!;
+    return [of(requests[0]!), of(requests[1]!)];
+  }
+
+  private after(
+    loaded: { state: CaseAggregateState; history: readonly EventEnvelope[] },
+    appended: EventEnvelope[],
+  ): CaseCommandResult {
+    if (appended.length === 0) return { state: loaded.state, events: [] };
+    const state = this.rebuild([...loaded.history, ...appended]);
+    if (!state) throw new CaseRefusedError(CASE_NOT_FOUND);
+    return { state, events: appended };
   }
 
   /**

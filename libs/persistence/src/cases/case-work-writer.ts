@@ -1,7 +1,9 @@
 import {
   addPolicyDuration,
+  boardInformationDueAt,
   caseRefusal,
-  decisionDelegateFor,
+  DEFAULT_DELEGATION_ITEMS,
+  delegateForDecision,
   isDeadlineWorkDone,
   isTaskWorkDone,
   negatedDuration,
@@ -12,11 +14,14 @@ import type {
   ApplyCaseWorkInput,
   ApplyCaseWorkResult,
   CancellationOutcome,
+  BoardMeeting,
   CaseAggregateState,
   DeadlineCancellation,
   DeadlineOutcome,
   DeadlinePolicy,
   DeadlineRequest,
+  DelegationDecision,
+  DelegationItem,
   PolicyDuration,
   TaskOutcome,
   TaskRequest,
@@ -39,10 +44,17 @@ export interface CaseWorkTarget {
   step<T>(run: (state: CaseAggregateState) => Promise<T>): Promise<T>;
 }
 
-/** The policy, read at most once per call and only when a deadline or delegated task needs it. */
-export function lazyPolicy(read: () => Promise<DeadlinePolicy>): () => Promise<DeadlinePolicy> {
-  let policy: Promise<DeadlinePolicy> | null = null;
+/** A setting (the policy, the delegation register), read at most once per call and only when needed. */
+export function lazyPolicy<T = DeadlinePolicy>(read: () => Promise<T>): () => Promise<T> {
+  let policy: Promise<T> | null = null;
   return () => (policy ??= read());
+}
+
+/** The register's decision behind a `decide` task: lex Sarah's or lex Maria's (LC-6 S5, LC-8 step 1). */
+function delegatedDecisionOf(type: CaseAggregateState['type']): DelegationDecision | null {
+  if (type === 'lex_sarah') return 'lex_sarah_decision';
+  if (type === 'lex_maria') return 'lex_maria_decision';
+  return null;
 }
 
 /** A policy duration by key; a policy without it refuses the step (validate-policy prevents it). */
@@ -66,15 +78,17 @@ export async function writeCaseWork(
   target: CaseWorkTarget,
   input: ApplyCaseWorkInput,
   policy: () => Promise<DeadlinePolicy>,
+  delegations: () => Promise<readonly DelegationItem[]> = async () => DEFAULT_DELEGATION_ITEMS,
+  boardMeetings: () => Promise<readonly BoardMeeting[]> = async () => [],
 ): Promise<ApplyCaseWorkResult> {
   const deadlines: DeadlineOutcome[] = [];
   for (const request of input.deadlines)
-    deadlines.push(await startDeadline(target, request, input.at, policy));
+    deadlines.push(await startDeadline(target, request, input.at, policy, boardMeetings));
   const cancellations: CancellationOutcome[] = [];
   for (const request of input.cancelDeadlines ?? [])
     cancellations.push(await cancelDeadline(target, request));
   const tasks: TaskOutcome[] = [];
-  for (const request of input.tasks) tasks.push(await createTask(target, request, policy));
+  for (const request of input.tasks) tasks.push(await createTask(target, request, delegations, input.at));
   for (const key of input.completeTasks) tasks.push(await completeTask(target, key));
   return { deadlines, tasks, ...(input.cancelDeadlines === undefined ? {} : { cancellations }) };
 }
@@ -94,6 +108,7 @@ function startDeadline(
   request: DeadlineRequest,
   at: string,
   policy: () => Promise<DeadlinePolicy>,
+  boardMeetings: () => Promise<readonly BoardMeeting[]>,
 ): Promise<DeadlineOutcome> {
   const { key, kind } = request;
   const deadlineId = stepUuid(target.workflowId, `deadline/${key}`);
@@ -104,9 +119,13 @@ function startDeadline(
         if (state.deadlines[deadlineId] === undefined) {
           if (isDeadlineWorkDone(state, kind, request.actionId)) return { key, outcome: 'satisfied' };
           const current = await policy();
+          // The nämnd is informed at its next meeting (DL-6): the calendar, not a duration, sets the date.
           const dueAt =
             request.fixedDueAt ??
-            addPolicyDuration(new Date(request.base), policyDuration(current, kind)).toISOString();
+            (kind === 'board_information'
+              ? boardInformationDueAt(await boardMeetings(), new Date(request.base))
+              : addPolicyDuration(new Date(request.base), policyDuration(current, kind))
+            ).toISOString();
           await target.write({
             type: 'start-deadline',
             actor: PROCESS_MANAGER,
@@ -173,7 +192,8 @@ function startDeadline(
 function createTask(
   target: CaseWorkTarget,
   request: TaskRequest,
-  policy: () => Promise<DeadlinePolicy>,
+  delegations: () => Promise<readonly DelegationItem[]>,
+  at: string,
 ): Promise<TaskOutcome> {
   const { key } = request;
   const taskId = stepUuid(target.workflowId, key);
@@ -184,13 +204,14 @@ function createTask(
         const existing = state.tasks[taskId];
         if (existing) return { key, outcome: existing.status === 'done' ? 'done' : 'created', taskId };
         if (isTaskWorkDone(state, request)) return { key, outcome: 'satisfied' };
-        // The delegationsordning of the policy in force when the task is created decides who decides.
-        const delegate = request.delegatedDecision
-          ? decisionDelegateFor((await policy()).decisionDelegation, state.type)
-          : null;
+        // The delegation register (ADR 0023) on the day the work is due decides who gets the decision.
+        const decision = request.delegatedDecision ? delegatedDecisionOf(state.type) : null;
+        const delegate =
+          decision === null ? null : delegateForDecision(await delegations(), decision, new Date(at));
         if (request.delegatedDecision && delegate === null)
           return { key, outcome: 'refused', reason: 'NO_DELEGATE' };
-        const assigneeRole = delegate?.role ?? request.assigneeRole;
+        const assignee = delegate?.username ?? request.assignee;
+        const assigneeRole = delegate === null ? request.assigneeRole : delegate.role;
         const deadlineId =
           request.deadlineKey === undefined
             ? undefined
@@ -202,7 +223,7 @@ function createTask(
           data: {
             taskId,
             kind: request.kind,
-            ...(request.assignee === undefined ? {} : { assignee: request.assignee }),
+            ...(assignee === undefined ? {} : { assignee }),
             ...(assigneeRole === undefined ? {} : { assigneeRole }),
             unitId: request.unitId,
             ...(deadline === undefined ? {} : { deadlineId: deadline.id, dueAt: deadline.dueAt }),

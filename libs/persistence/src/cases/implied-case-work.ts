@@ -12,6 +12,8 @@ import type {
   CaseFlowState,
   CaseState,
   DeadlinePolicy,
+  DelegationItem,
+  BoardMeeting,
 } from '@kvalitet/domain';
 import { caseWorkflowId, toCaseWorkflowEvent } from '@kvalitet/contracts';
 import type { EventEnvelope } from '@kvalitet/contracts';
@@ -82,7 +84,14 @@ export interface ImpliedWorkInput {
   readonly state: CaseState;
   readonly now: Date;
   readonly policy: () => Promise<DeadlinePolicy>;
+  /** The delegation register's items, for the task of a delegated decision (ADR 0023). */
+  readonly delegations?: () => Promise<readonly DelegationItem[]>;
+  /** The nämnd's meetings, for the `board_information` deadline (DL-6). */
+  readonly boardMeetings?: () => Promise<readonly BoardMeeting[]>;
 }
+
+/** Where the writer of implied work reads the settings it needs (each lazily, at most once). */
+type WorkSources = Pick<ImpliedWorkInput, 'policy' | 'delegations' | 'boardMeetings'>;
 
 /**
  * A command records what it implies (ADR 0021): the events to append for `decide` — first the
@@ -98,13 +107,13 @@ export async function withImpliedWork(
   input: ImpliedWorkInput,
   decide: (state: CaseState) => readonly CaseEvent[],
 ): Promise<CaseEvent[]> {
-  const { caseId, history, now, policy } = input;
+  const { caseId, history, now } = input;
   const flow = initialCaseFlowState(caseId);
   for (const envelope of history) fold(flow, envelope);
   let target: CollectingTarget | null = null;
   if (input.state !== null) {
     target = new CollectingTarget(caseId, input.state, now);
-    await catchUp(target, flow, now, policy);
+    await catchUp(target, flow, now, input);
   }
   const decided = decide(target?.state ?? input.state);
   if (decided.length === 0) return target?.events ?? [];
@@ -121,7 +130,7 @@ export async function withImpliedWork(
     target.add(event);
     fold(flow, pendingEnvelope(caseId, event, target.state.version, now));
   }
-  await catchUp(target, flow, now, policy);
+  await catchUp(target, flow, now, input);
   return target.events;
 }
 
@@ -130,9 +139,10 @@ async function catchUp(
   target: CollectingTarget,
   flow: CaseFlowState,
   now: Date,
-  policy: () => Promise<DeadlinePolicy>,
+  sources: WorkSources,
 ): Promise<void> {
   const work = pendingWork(flow, now.toISOString());
   if (work === null) return;
-  applyWorkResult(flow, await writeCaseWork(target, work, policy));
+  const { policy, delegations, boardMeetings } = sources;
+  applyWorkResult(flow, await writeCaseWork(target, work, policy, delegations, boardMeetings));
 }

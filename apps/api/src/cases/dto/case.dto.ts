@@ -2,16 +2,33 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CASE_DEADLINE_KINDS,
   CASE_EVENT_TYPES,
+  CASE_LINK_RELATIONS,
   CASE_OUTCOMES,
   CASE_STAGES,
   CASE_TASK_KINDS,
   CASE_TYPES,
   CHANNELS,
+  DELEGATION_DECISIONS,
   FEEDBACK_KINDS,
+  RESPONSE_CHANNELS,
 } from '@kvalitet/domain';
 import { CASE_COMMANDS } from '../../access/access-policy';
 import { ACTION_LEVELS } from './case-command.dto';
-import type { CaseActionView, CaseDeadlineView, CaseEventView, CaseTaskView, CaseView } from '../case-view';
+import {
+  BoardInformationDto,
+  IvoDecisionDto,
+  JournalNoteDto,
+  PatientInformationDto,
+  StatutoryStepDto,
+} from './statutory-steps-view.dto';
+import type {
+  CaseActionView,
+  CaseDeadlineView,
+  CaseEventView,
+  CaseLinkView,
+  CaseTaskView,
+  CaseView,
+} from '../case-view';
 
 export class CaseDeadlineDto implements CaseDeadlineView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -95,10 +112,27 @@ export class CaseInvestigationDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+/** The delegation of the register a decision was made under (AUD-6, api.md v1.1). */
+export class CaseDelegationDto {
+  @ApiProperty({ enum: DELEGATION_DECISIONS, enumName: 'DelegationDecision' }) decision!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'SN 2025-12-10 § 141',
+    description: 'Nämndens beslut',
+  })
+  boardDecision!: string | null;
+}
+
 export class CaseDecisionDto {
   @ApiProperty({ enum: CASE_OUTCOMES, enumName: 'CaseOutcome' }) outcome!: string;
   @ApiProperty() rationale!: string;
   @ApiProperty() requiresIvoReport!: boolean;
+  @ApiPropertyOptional({
+    type: CaseDelegationDto,
+    description: 'Delegationen beslutet fattades med (lex Sarah, lex Maria)',
+  })
+  delegation?: CaseDelegationDto;
   @ApiProperty() by!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
@@ -106,6 +140,8 @@ export class CaseDecisionDto {
 export class CaseIvoReportDto {
   @ApiProperty() ivoReference!: string;
   @ApiProperty({ description: 'Datum eller tidpunkt då anmälan skickades' }) reportedAt!: string;
+  @ApiPropertyOptional({ type: CaseDelegationDto, description: 'Delegationen anmälan gjordes med' })
+  delegation?: CaseDelegationDto;
   @ApiProperty() by!: string;
 }
 
@@ -116,10 +152,35 @@ export class CaseBreachAssessmentDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+export class CaseResponseDto {
+  @ApiProperty({ description: 'När svaret lämnades' }) respondedAt!: string;
+  @ApiProperty({ enum: RESPONSE_CHANNELS }) channel!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ description: 'Rollen den som svarade hade' }) role!: string;
+  @ApiProperty() by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 export class CaseImyReportDto {
   @ApiProperty({ description: 'Tidpunkt då anmälan skickades till IMY' }) reportedAt!: string;
   @ApiProperty({ type: String, nullable: true }) imyReference!: string | null;
   @ApiProperty() by!: string;
+}
+
+export class CaseLinkDto implements CaseLinkView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'LS-2026-0009' }) caseNumber!: string;
+  @ApiProperty({
+    enum: CASE_LINK_RELATIONS,
+    enumName: 'CaseLinkRelation',
+    description: 'Från det här ärendets håll: led_from är andra sidan av led_to',
+  })
+  relation!: string;
+  @ApiProperty() by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiPropertyOptional({ enum: CASE_TYPES, description: 'Eskalering: typen avvikelsen eskalerades till' })
+  escalatedTo?: string;
+  @ApiPropertyOptional({ description: 'Eskalering: motiveringen' }) rationale?: string;
 }
 
 /** A case as `GET /cases/{id}`, `POST /cases` and every command answer it. */
@@ -173,12 +234,36 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: CaseBreachAssessmentDto, nullable: true })
   breachAssessment!: CaseBreachAssessmentDto | null;
   @ApiProperty({ type: CaseImyReportDto, nullable: true }) imyReport!: CaseImyReportDto | null;
+  @ApiProperty({
+    type: [StatutoryStepDto],
+    description: 'Lex Maria, lex Sarah och HSL: de lagstadgade stegen som checklista (tom för andra typer)',
+  })
+  statutorySteps!: StatutoryStepDto[];
+  @ApiProperty({ type: PatientInformationDto, nullable: true })
+  patientInformation!: PatientInformationDto | null;
+  @ApiProperty({ type: JournalNoteDto, nullable: true }) journalNote!: JournalNoteDto | null;
+  @ApiProperty({ type: BoardInformationDto, nullable: true })
+  boardInformation!: BoardInformationDto | null;
+  @ApiProperty({ type: [IvoDecisionDto] }) ivoDecisions!: IvoDecisionDto[];
+  @ApiProperty({ description: 'Rapporterad senare än policyns late_report_after efter händelsen (DL-2)' })
+  lateReport!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Extern granskning: granskarens datum för svar',
+  })
+  respondBy!: string | null;
+  @ApiProperty({ type: [CaseResponseDto], description: 'Lämnade svar (LC-4 steg 7, DL-13), äldst först' })
+  responses!: CaseResponseDto[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) closingSummary!: string | null;
   @ApiProperty() reopenCount!: number;
   @ApiProperty({ type: [CaseDeadlineDto] }) deadlines!: CaseDeadlineDto[];
   @ApiProperty({ type: [CaseTaskDto] }) tasks!: CaseTaskDto[];
   @ApiProperty({ type: [CaseActionDto] }) actions!: CaseActionDto[];
+  @ApiProperty({ type: [CaseLinkDto], description: 'Länkade ärenden (api.md v1.1 link)' })
+  links!: CaseLinkDto[];
   @ApiPropertyOptional({
     enum: CASE_COMMANDS,
     enumName: 'CaseCommand',

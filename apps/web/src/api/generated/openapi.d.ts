@@ -316,6 +316,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{id}/respond': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Besvara den som klagat, lämnat synpunkt eller granskat (LC-4 steg 7, DL-13) */
+    post: operations['case_respond'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/{id}/add-action': {
     parameters: {
       query?: never;
@@ -395,6 +412,108 @@ export interface paths {
     put?: never;
     /** Öppna ett avslutat ärende igen */
     post: operations['case_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Länka ärendet till ett annat ärende (båda visar länken; samma länk igen ändrar inget) */
+    post: operations['case_link'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Eskalera en avvikelse till lex Sarah (kvalitetsavvikelse) eller lex Maria (HSL-avvikelse): ett nytt, länkat ärende */
+    post: operations['case_escalate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/inform-patient': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Registrera att patient eller närstående informerats (eller varför det inte gick) */
+    post: operations['case_informPatient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/confirm-journal-note': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bekräfta att vårdskadan antecknats i patientjournalen */
+    post: operations['case_confirmJournalNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/inform-board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Registrera att nämnden informerats om anmälan till IVO */
+    post: operations['case_informBoard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/record-ivo-decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Registrera IVO:s beslut (och öppna ärendet igen om det behövs) */
+    post: operations['case_recordIvoDecision'];
     delete?: never;
     options?: never;
     head?: never;
@@ -499,6 +618,42 @@ export interface paths {
     get: operations['MeetingCalendar_current'];
     /** Ny version av möteskalendern (kvalitetssamordnare); schemat för mötesrapporten följer med */
     put: operations['MeetingCalendar_change'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/board-meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nämndens sammanträden (fristen för att informera nämnden faller på nästa sammanträde) */
+    get: operations['BoardMeetings_current'];
+    /** Ny version av nämndens sammanträdeskalender (kvalitetssamordnare) */
+    put: operations['BoardMeetings_change'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Delegationsförteckningen: vem som får fatta besluten om lex Sarah och lex Maria */
+    get: operations['Delegations_current'];
+    /** Ny version av delegationsförteckningen (kvalitetssamordnare); gäller beslut från och med nu */
+    put: operations['Delegations_change'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1605,6 +1760,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/notifications/in-app': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dina meddelanden i appen (nyast först, högst 100) */
+    get: operations['notifications_inApp'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/generated': {
     parameters: {
       query?: never;
@@ -1811,6 +1983,7 @@ export interface components {
       | 'INVALID_TRANSITION'
       | 'VERSION_CONFLICT'
       | 'ALREADY_EXISTS'
+      | 'DELEGATION_MISSING'
       | 'PAYLOAD_TOO_LARGE'
       | 'UNSUPPORTED_MEDIA_TYPE'
       | 'IDEMPOTENCY_CONFLICT'
@@ -2001,6 +2174,12 @@ export interface components {
        * @example 2026-11-20T09:00:00+01:00
        */
       awareAt?: string;
+      /**
+       * Format: date
+       * @description Extern granskning: granskarens datum för svar (ÅÅÅÅ-MM-DD); fristen går ut vid dagens slut (Europe/Stockholm)
+       * @example 2026-12-15
+       */
+      respondBy?: string;
       /** @description För vems räkning rapporten registreras */
       onBehalfOf?: components['schemas']['OnBehalfOfDto'];
       /**
@@ -2053,10 +2232,27 @@ export interface components {
       | 'inga_atgarder'
       | 'avvikelse_bekraftad'
       | 'avvikelse_ej_bekraftad';
+    /** @enum {string} */
+    DelegationDecision:
+      | 'lex_sarah_decision'
+      | 'lex_sarah_ivo_report'
+      | 'lex_maria_classification'
+      | 'lex_maria_decision'
+      | 'lex_maria_ivo_report';
+    CaseDelegationDto: {
+      decision: components['schemas']['DelegationDecision'];
+      /**
+       * @description Nämndens beslut
+       * @example SN 2025-12-10 § 141
+       */
+      boardDecision: string | null;
+    };
     CaseDecisionDto: {
       outcome: components['schemas']['CaseOutcome'];
       rationale: string;
       requiresIvoReport: boolean;
+      /** @description Delegationen beslutet fattades med (lex Sarah, lex Maria) */
+      delegation?: components['schemas']['CaseDelegationDto'];
       by: string;
       /** Format: date-time */
       at: string;
@@ -2065,6 +2261,8 @@ export interface components {
       ivoReference: string;
       /** @description Datum eller tidpunkt då anmälan skickades */
       reportedAt: string;
+      /** @description Delegationen anmälan gjordes med */
+      delegation?: components['schemas']['CaseDelegationDto'];
       by: string;
     };
     CaseBreachAssessmentDto: {
@@ -2082,6 +2280,92 @@ export interface components {
       by: string;
     };
     /** @enum {string} */
+    StatutoryStepKey:
+      | 'first_response'
+      | 'mas_classification'
+      | 'investigation'
+      | 'decision'
+      | 'patient_information'
+      | 'journal_note'
+      | 'ivo_report'
+      | 'board_information';
+    /**
+     * @description Klar, att göra, försenad, väntar på ett tidigare steg, eller krävs inte efter beslutet
+     * @enum {string}
+     */
+    StatutoryStepStatus: 'done' | 'due' | 'overdue' | 'waiting' | 'not_required';
+    StatutoryStepDto: {
+      key: components['schemas']['StatutoryStepKey'];
+      /** @example Patient eller närstående informerad */
+      label: string;
+      /** @description Klar, att göra, försenad, väntar på ett tidigare steg, eller krävs inte efter beslutet */
+      status: components['schemas']['StatutoryStepStatus'];
+      /**
+       * @description Kommandot som gör steget
+       * @example inform-patient
+       */
+      command: string;
+      /** Format: date-time */
+      dueAt?: string;
+      /** @description När steget gjordes (datum eller tidpunkt) */
+      doneAt?: string;
+    };
+    PatientInformationDto: {
+      /** @description Rollen som registrerade steget */
+      role: string;
+      by: string;
+      /** Format: date-time */
+      at: string;
+      informedAt?: string;
+      /** @enum {string} */
+      who?: 'patient' | 'relative' | 'legal_representative';
+      /** @enum {string} */
+      how?: 'meeting' | 'phone' | 'letter' | 'digital';
+      note?: string;
+      notPossibleReason?: string;
+    };
+    JournalNoteDto: {
+      /** @description Rollen som registrerade steget */
+      role: string;
+      by: string;
+      /** Format: date-time */
+      at: string;
+      notedAt: string;
+    };
+    BoardInformationDto: {
+      /** @description Rollen som registrerade steget */
+      role: string;
+      by: string;
+      /** Format: date-time */
+      at: string;
+      /** Format: date */
+      meetingDate: string;
+      paragraph?: string;
+    };
+    IvoDecisionDto: {
+      /** @description Rollen som registrerade steget */
+      role: string;
+      by: string;
+      /** Format: date-time */
+      at: string;
+      decidedAt: string;
+      summary: string;
+      /** @description Ärendet öppnades igen med beslutet som skäl */
+      reopened: boolean;
+    };
+    CaseResponseDto: {
+      /** @description När svaret lämnades */
+      respondedAt: string;
+      /** @enum {string} */
+      channel: 'letter' | 'email' | 'phone' | 'meeting' | 'digital';
+      summary: string;
+      /** @description Rollen den som svarade hade */
+      role: string;
+      by: string;
+      /** Format: date-time */
+      at: string;
+    };
+    /** @enum {string} */
     DeadlineKind:
       | 'acknowledgement'
       | 'lex_sarah_first_response'
@@ -2090,7 +2374,12 @@ export interface components {
       | 'investigation'
       | 'action'
       | 'follow_up'
-      | 'imy_notification';
+      | 'imy_notification'
+      | 'mas_classification'
+      | 'patient_information'
+      | 'board_information'
+      | 'response'
+      | 'external_response';
     /**
      * @description cancelled: en omklassificering tog ärendet från den väg som hade fristen
      * @enum {string}
@@ -2131,7 +2420,10 @@ export interface components {
       | 'follow_up'
       | 'escalation'
       | 'classify'
-      | 'imy_notification';
+      | 'imy_notification'
+      | 'inform_patient'
+      | 'inform_board'
+      | 'respond';
     /** @enum {string} */
     TaskStatus: 'open' | 'done';
     CaseTaskDto: {
@@ -2174,6 +2466,38 @@ export interface components {
       causes?: string[];
     };
     /**
+     * @description Från det här ärendets håll: led_from är andra sidan av led_to
+     * @enum {string}
+     */
+    CaseLinkRelation: 'related' | 'led_to' | 'led_from' | 'same_event';
+    CaseLinkDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example LS-2026-0009 */
+      caseNumber: string;
+      /** @description Från det här ärendets håll: led_from är andra sidan av led_to */
+      relation: components['schemas']['CaseLinkRelation'];
+      by: string;
+      /** Format: date-time */
+      at: string;
+      /**
+       * @description Eskalering: typen avvikelsen eskalerades till
+       * @enum {string}
+       */
+      escalatedTo?:
+        | 'complaint'
+        | 'suggestion'
+        | 'praise'
+        | 'deviation'
+        | 'hsl_deviation'
+        | 'lex_sarah'
+        | 'lex_maria'
+        | 'data_breach'
+        | 'external_finding';
+      /** @description Eskalering: motiveringen */
+      rationale?: string;
+    };
+    /**
      * @description Kommandon du får köra på ärendet
      * @enum {string}
      */
@@ -2187,6 +2511,13 @@ export interface components {
       | 'report-to-ivo'
       | 'assess-breach'
       | 'report-to-imy'
+      | 'respond'
+      | 'link'
+      | 'escalate'
+      | 'inform-patient'
+      | 'confirm-journal-note'
+      | 'inform-board'
+      | 'record-ivo-decision'
       | 'add-action'
       | 'complete-action'
       | 'follow-up'
@@ -2254,6 +2585,21 @@ export interface components {
       awareAt: string | null;
       breachAssessment: components['schemas']['CaseBreachAssessmentDto'] | null;
       imyReport: components['schemas']['CaseImyReportDto'] | null;
+      /** @description Lex Maria, lex Sarah och HSL: de lagstadgade stegen som checklista (tom för andra typer) */
+      statutorySteps: components['schemas']['StatutoryStepDto'][];
+      patientInformation: components['schemas']['PatientInformationDto'] | null;
+      journalNote: components['schemas']['JournalNoteDto'] | null;
+      boardInformation: components['schemas']['BoardInformationDto'] | null;
+      ivoDecisions: components['schemas']['IvoDecisionDto'][];
+      /** @description Rapporterad senare än policyns late_report_after efter händelsen (DL-2) */
+      lateReport: boolean;
+      /**
+       * Format: date
+       * @description Extern granskning: granskarens datum för svar
+       */
+      respondBy: string | null;
+      /** @description Lämnade svar (LC-4 steg 7, DL-13), äldst först */
+      responses: components['schemas']['CaseResponseDto'][];
       /** Format: date-time */
       closedAt: string | null;
       closingSummary: string | null;
@@ -2261,6 +2607,8 @@ export interface components {
       deadlines: components['schemas']['CaseDeadlineDto'][];
       tasks: components['schemas']['CaseTaskDto'][];
       actions: components['schemas']['CaseActionDto'][];
+      /** @description Länkade ärenden (api.md v1.1 link) */
+      links: components['schemas']['CaseLinkDto'][];
       /** @description Kommandon du får köra på ärendet */
       allowedCommands?: components['schemas']['CaseCommand'][];
       /** @description Vad du får ändra med classify: typer att omklassificera till, och om du får flytta ärendet */
@@ -2288,6 +2636,8 @@ export interface components {
       version: number;
       /** Format: date-time */
       closedAt: string | null;
+      /** @description Rapporterad senare än policyns late_report_after efter händelsen (DL-2) */
+      lateReport: boolean;
     };
     CaseListDto: {
       items: components['schemas']['CaseListItemDto'][];
@@ -2307,6 +2657,12 @@ export interface components {
       | 'ReportedToIvo'
       | 'BreachAssessed'
       | 'ReportedToImy'
+      | 'CaseResponded'
+      | 'CaseLinked'
+      | 'PatientInformed'
+      | 'JournalNoteConfirmed'
+      | 'BoardInformed'
+      | 'IvoDecisionRecorded'
       | 'ActionAdded'
       | 'ActionCompleted'
       | 'FollowUpRecorded'
@@ -2423,6 +2779,22 @@ export interface components {
       /** @example IMY-2026-1234 */
       imyReference?: string;
     };
+    RespondDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description Datum (eller tidpunkt med tidszon) då svaret lämnades
+       * @example 2026-11-24T15:30:00+01:00
+       */
+      respondedAt: string;
+      /**
+       * @description Hur svaret lämnades
+       * @enum {string}
+       */
+      channel: 'letter' | 'email' | 'phone' | 'meeting' | 'digital';
+      /** @description Vad som svarades (skickas med e-post om adress finns) */
+      summary: string;
+    };
     AddActionDto: {
       /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
       expectedVersion?: number;
@@ -2465,6 +2837,88 @@ export interface components {
       /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
       expectedVersion?: number;
       reason: string;
+    };
+    /**
+     * @description related och same_event gäller åt båda hållen; led_to: detta ärende ledde till det andra, som visar led_from
+     * @enum {string}
+     */
+    CaseLinkRequestRelation: 'related' | 'led_to' | 'same_event';
+    LinkDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * Format: uuid
+       * @description Id för ärendet som ska länkas (du måste få se det)
+       */
+      caseId: string;
+      /** @description related och same_event gäller åt båda hållen; led_to: detta ärende ledde till det andra, som visar led_from */
+      relation: components['schemas']['CaseLinkRequestRelation'];
+    };
+    EscalateDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description lex_sarah från en kvalitetsavvikelse, lex_maria från en HSL-avvikelse
+       * @enum {string}
+       */
+      toType: 'lex_sarah' | 'lex_maria';
+      /** @description Varför avvikelsen eskaleras */
+      rationale: string;
+    };
+    InformPatientDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description När patienten eller närstående informerades (utelämnas med notPossibleReason)
+       * @example 2026-11-24T10:00:00+01:00
+       */
+      informedAt?: string;
+      /**
+       * @description Vem som informerades
+       * @enum {string}
+       */
+      who?: 'patient' | 'relative' | 'legal_representative';
+      /**
+       * @description Hur informationen gavs
+       * @enum {string}
+       */
+      how?: 'meeting' | 'phone' | 'letter' | 'digital';
+      note?: string;
+      /** @description Varför patienten eller närstående inte kunde informeras (i stället för de andra fälten) */
+      notPossibleReason?: string;
+    };
+    ConfirmJournalNoteDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description När vårdskadan antecknades i patientjournalen
+       * @example 2026-11-24
+       */
+      notedAt: string;
+    };
+    InformBoardDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description Datum för nämndens sammanträde (YYYY-MM-DD)
+       * @example 2026-12-16
+       */
+      meetingDate: string;
+      /** @example § 141 */
+      paragraph?: string;
+    };
+    RecordIvoDecisionDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description Datum för IVO:s beslut
+       * @example 2027-02-10
+       */
+      decidedAt: string;
+      /** @description Sammanfattning av IVO:s beslut */
+      summary: string;
+      /** @description Öppna det avslutade ärendet igen med IVO:s beslut som skäl */
+      reopen?: boolean;
     };
     ClassificationEntryDto: {
       /**
@@ -2575,6 +3029,9 @@ export interface components {
         | 'escalation'
         | 'classify'
         | 'imy_notification'
+        | 'inform_patient'
+        | 'inform_board'
+        | 'respond'
         | 'routine_revision'
         | 'egenkontroll_control'
         | 'egenkontroll_action'
@@ -2728,7 +3185,8 @@ export interface components {
        */
       escalationChain: string[];
       /**
-       * @description Delegationsordning: vem som fattar beslut efter utredning per ärendetyp (standard: lex Sarah director, lex Maria mas)
+       * @deprecated
+       * @description Ersatt av delegationsförteckningen (GET/PUT /api/v1/delegations, ADR 0023): tas emot och visas som förut men styr inte längre vem som beslutar
        * @example {
        *       "lex_sarah": {
        *         "role": "director",
@@ -2846,7 +3304,8 @@ export interface components {
         | 'quality_coordinator'
       )[];
       /**
-       * @description Delegationsordning: vem som fattar beslut efter utredning per ärendetyp (standard: lex Sarah director, lex Maria mas)
+       * @deprecated
+       * @description Ersatt av delegationsförteckningen (GET/PUT /api/v1/delegations, ADR 0023): tas emot och visas som förut men styr inte längre vem som beslutar
        * @example {
        *       "lex_sarah": {
        *         "role": "director",
@@ -2930,6 +3389,77 @@ export interface components {
       /** @description Vem som sparade versionen */
       changedBy?: string;
       schedule: components['schemas']['MeetingScheduleSyncDto'];
+    };
+    BoardMeetingsDto: {
+      /** @description Kalenderns version; 1 = demokalendern (aldrig sparad) */
+      version: number;
+      meetings: components['schemas']['MeetingDto'][];
+      /** Format: date-time */
+      changedAt?: string;
+      /** @description Vem som sparade versionen */
+      changedBy?: string;
+    };
+    BoardMeetingsDocumentDto: {
+      /** @description Hela kalendern (ersätter den sparade); tom lista: inga sammanträden, och fristen för att informera nämnden får inget datum */
+      meetings: components['schemas']['MeetingDto'][];
+      /** @description Den version ändringen bygger på (valfri); en inaktuell version ger 409 */
+      version?: number;
+    };
+    DelegationItemDto: {
+      /**
+       * @description Beslutet som är delegerat
+       * @enum {string}
+       */
+      decision:
+        | 'lex_sarah_decision'
+        | 'lex_sarah_ivo_report'
+        | 'lex_maria_classification'
+        | 'lex_maria_decision'
+        | 'lex_maria_ivo_report';
+      /**
+       * @description Rollen som har delegationen (ange antingen role eller username)
+       * @enum {string}
+       */
+      role?:
+        | 'unit_manager'
+        | 'division_manager'
+        | 'director'
+        | 'lex_sarah_investigator'
+        | 'mas'
+        | 'quality_coordinator';
+      /** @description Personen (användarnamn) som har delegationen (ange antingen role eller username) */
+      username?: string;
+      /**
+       * Format: date
+       * @description Första dagen delegationen gäller
+       * @example 2026-01-01
+       */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description Sista dagen delegationen gäller (inklusive); null = tills vidare
+       */
+      validTo?: string | null;
+      /**
+       * @description Nämndens beslut om delegationen
+       * @example SN 2025-12-10 § 141
+       */
+      boardDecision?: string;
+    };
+    DelegationsDto: {
+      /** @description Förteckningens version; 1 = demoförteckningen (inget sparat ännu) */
+      version: number;
+      items: components['schemas']['DelegationItemDto'][];
+      /** Format: date-time */
+      changedAt?: string;
+      /** @description Vem som sparade versionen */
+      changedBy?: string;
+    };
+    DelegationsDocumentDto: {
+      /** @description Den version ändringen bygger på (valfri); en inaktuell version ger 409 */
+      version?: number;
+      /** @description Hela förteckningen */
+      items: components['schemas']['DelegationItemDto'][];
     };
     RiskPolicyDto: {
       /** @description Riskpolicyns version; standardpolicyn är version 1 */
@@ -4523,6 +5053,27 @@ export interface components {
       page: number;
       pageSize: number;
     };
+    InAppNotificationDto: {
+      /** @description Idempotensnyckel (händelsen meddelandet gäller) */
+      key: string;
+      /** @example case_outcome */
+      kind: string;
+      caseId: string | null;
+      caseNumber: string | null;
+      title: string;
+      body: string;
+      details: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+    };
+    InAppNotificationListDto: {
+      items: components['schemas']['InAppNotificationDto'][];
+      total: number;
+    };
     GeneratedReportDto: {
       /** @example weekly_digest:2026-W48 */
       key: string;
@@ -6029,6 +6580,105 @@ export interface operations {
       };
     };
   };
+  case_respond: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RespondDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   case_addAction: {
     parameters: {
       query?: never;
@@ -6438,6 +7088,626 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ReopenDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_link: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel och samma innehåll ger det första svaret igen (samma id); samma nyckel med annat innehåll ger 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_escalate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel och samma innehåll ger det första svaret igen (samma id); samma nyckel med annat innehåll ger 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EscalateDto'];
+      };
+    };
+    responses: {
+      /** @description Det nya ärendet; Location pekar på det. Avvikelsen visar länken led_to. */
+      201: {
+        headers: {
+          /** @description Det nya ärendets adress */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_informPatient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InformPatientDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_confirmJournalNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmJournalNoteDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_informBoard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InformBoardDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_recordIvoDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordIvoDecisionDto'];
       };
     };
     responses: {
@@ -7054,6 +8324,290 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SavedMeetingCalendarDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  BoardMeetings_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardMeetingsDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  BoardMeetings_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BoardMeetingsDocumentDto'];
+      };
+    };
+    responses: {
+      /** @description Den nya versionen */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardMeetingsDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Delegations_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationsDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Delegations_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DelegationsDocumentDto'];
+      };
+    };
+    responses: {
+      /** @description Den nya versionen */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationsDto'];
         };
       };
       /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
@@ -13538,6 +15092,43 @@ export interface operations {
       };
       /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  notifications_inApp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InAppNotificationListDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,7 +1,13 @@
 import type { CaseCommandOfType } from '../case-commands';
 import { caseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
+import { escalationTargetOf } from '../case-link';
 import { CASE_TYPES } from '../case-type';
+import type { CaseType } from '../case-type';
+import { checkDelegation } from './delegation-check';
+import type { CaseClassified } from '../case-events';
+import { deadlineKindsMetBy, taskKindsDoneBy } from '../flow/deadline-work';
+import { completeOpenTasks, meetOpenDeadlines } from './open-work';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import {
@@ -12,6 +18,16 @@ import {
   optionalText,
   requiredText,
 } from './validation';
+
+/** Where a refused reclassification sends the user instead: the escalation, or a linked case (LC-2). */
+function linkedCaseInstead(state: CaseAggregateState, toType: CaseType): string {
+  if (escalationTargetOf(state.type) === toType)
+    return `använd "Eskalera till ${toType === 'lex_maria' ? 'lex Maria' : 'lex Sarah'}" i stället: det skapar ett nytt ärende som länkas till det här.`;
+  return 'rapportera ett nytt ärende och länka det till det här ("Länka ärende") i stället.';
+}
+
+/** The types the MAS assesses (LC-7, LC-8). */
+const MAS_TYPES: readonly CaseType[] = ['hsl_deviation', 'lex_maria'];
 
 /**
  * Classification and reclassification of an open case (CT-1, LC-2, LC-4 step 4, LC-6 S3, LC-7).
@@ -42,14 +58,21 @@ export function decideClassify(
       caseRefusal(
         'INVALID_TRANSITION',
         'RECLASSIFICATION_AFTER_DECISION',
-        'Ärendetypen kan inte ändras efter att beslut har fattats; öppna ett nytt, länkat ärende i stället.',
+        `Ärendetypen kan inte ändras efter att beslut har fattats; ${linkedCaseInstead(state, toType)}`,
       ),
     );
   }
 
+  const delegated = checkDelegation(command, state);
+  if (delegated.refusal) return refused(delegated.refusal);
+
   const lagrum = optionalText(data.lagrum);
   const toUnitId = data.unitId === undefined ? state.unitId : requiredText(data.unitId);
-  return accepted({
+  const at = now.toISOString();
+  const by = command.actor.username;
+  // The MAS's classification is the MAS's assessment, which `mas_classification` waits for (LC-7, DL-7).
+  const byMas = command.actor.roles.includes('mas') && MAS_TYPES.includes(toType);
+  const classified: CaseClassified = {
     type: 'CaseClassified',
     data: {
       fromType: state.type,
@@ -58,8 +81,22 @@ export function decideClassify(
       ...(lagrum === undefined ? {} : { lagrum }),
       rationale: optionalText(data.rationale) ?? '',
       ...(toUnitId === state.unitId ? {} : { fromUnitId: state.unitId, toUnitId }),
-      by: command.actor.username,
-      at: now.toISOString(),
+      ...(delegated.delegation === null ? {} : { delegation: delegated.delegation }),
+      ...(byMas ? { byMas: true as const } : {}),
+      by,
+      at,
     },
-  });
+  };
+  if (!byMas) return accepted(classified);
+  return accepted(
+    classified,
+    ...meetOpenDeadlines(state, deadlineKindsMetBy('CaseClassified'), at, by),
+    ...completeOpenTasks(
+      state,
+      taskKindsDoneBy('CaseClassified'),
+      at,
+      by,
+      (task) => task.assigneeRole === 'mas',
+    ),
+  );
 }

@@ -63,6 +63,9 @@ describe('close', () => {
       .thenRefused({ code: 'INVALID_TRANSITION', reason: 'IVO_REPORT_REQUIRED' });
     given(...serious, e.reportedToIvo())
       .when(close())
+      .thenRefused({ code: 'INVALID_TRANSITION', reason: 'BOARD_INFORMATION_REQUIRED' });
+    given(...serious, e.reportedToIvo(), e.boardInformed())
+      .when(close())
       .events();
   });
 

@@ -7,10 +7,43 @@ import { requiresDecision } from '../case-type';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks } from './open-work';
+import { isAnswerOwed } from './decide-respond';
 import { checkRequiredText, requiredText } from './validation';
 
 function invalid(reason: string, message: string): CaseRefusal {
   return caseRefusal('INVALID_TRANSITION', reason, message);
+}
+
+/**
+ * The statutory steps a lex Maria case needs before it closes (LC-8 steps 3, 4, 6), and a lex Sarah
+ * case after its IVO notification (DL-6, LC-6 S7): api.md v1.1 "closing rules".
+ */
+function missingStatutoryStep(state: CaseAggregateState): CaseRefusal | null {
+  const { patientInformation, journalNotedAt, boardInformation } = state.statutorySteps;
+  if (state.type === 'lex_maria' && patientInformation === null) {
+    return invalid(
+      'PATIENT_INFORMATION_REQUIRED',
+      'Ett lex Maria-ärende kan avslutas först när informationen till patienten eller närstående är registrerad.',
+    );
+  }
+  if (state.type === 'lex_maria' && journalNotedAt === null) {
+    return invalid(
+      'JOURNAL_NOTE_REQUIRED',
+      'Ett lex Maria-ärende kan avslutas först när journalanteckningen är bekräftad.',
+    );
+  }
+  // The nämnd hears of the notification of the decision the case closes on (a later decision that is
+  // not serious needs no new notification, and so no new information).
+  const notified =
+    state.ivoReport !== null && state.ivoReport.investigationSeq === state.decision?.investigationSeq;
+  const informed = !notified || boardInformation?.investigationSeq === state.ivoReport!.investigationSeq;
+  if ((state.type === 'lex_maria' || state.type === 'lex_sarah') && !informed) {
+    return invalid(
+      'BOARD_INFORMATION_REQUIRED',
+      'Ärendet kan avslutas först när nämnden har informerats om anmälan till IVO.',
+    );
+  }
+  return null;
 }
 
 /** What is still missing before the case may close (LC-3), or `null`. Praise needs no investigation (LC-1, CT-4). */
@@ -34,6 +67,14 @@ function missingForClose(state: CaseAggregateState): CaseRefusal | null {
   }
   if (isIvoReportPending(state)) {
     return invalid('IVO_REPORT_REQUIRED', 'Beslutet kräver en anmälan till IVO innan ärendet kan avslutas.');
+  }
+  const steps = missingStatutoryStep(state);
+  if (steps) return steps;
+  if (isAnswerOwed(state)) {
+    return invalid(
+      'ANSWER_REQUIRED',
+      'Den som klagat vill ha svar och har lämnat kontaktuppgifter: besvara klagomålet innan ärendet avslutas.',
+    );
   }
   if (Object.values(state.actions).some((action) => action.status !== 'followed_up')) {
     return invalid(

@@ -142,7 +142,10 @@ describe('one IVO notification per serious decision, also after a reopen (DL-5, 
       ivoReference: 'IVO 3.5.1-99999/2026',
       investigationSeq: 2,
     });
-    const after = run(decided.events, [[reportToIvo]]);
+    const after = run(decided.events, [
+      [reportToIvo],
+      [command('inform-board', { meetingDate: '2026-11-20' }, DIRECTOR)],
+    ]);
     expect(run(after.events, [[command('close', { summary: 'Klart' }, DIRECTOR)]]).state.stage).toBe(
       'closed',
     );

@@ -43,6 +43,7 @@ describe('report-to-ivo', () => {
       e.investigationStarted(),
       e.investigationRecorded(),
       e.decided('allvarlig_vardskada'),
+      e.patientInformed(),
     )
       .when(reportToIvo({ reportedAt: '2026-11-20' }))
       .events();

@@ -2,6 +2,7 @@ import type { CaseCommandOfType } from '../case-commands';
 import { isIvoReportPending } from '../case-progress';
 import { caseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
+import { checkDelegation } from './delegation-check';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks, meetOpenDeadlines } from './open-work';
@@ -54,6 +55,19 @@ export function decideReportToIvo(
     );
   }
 
+  const delegated = checkDelegation(command, state);
+  if (delegated.refusal) return refused(delegated.refusal);
+
+  if (state.type === 'lex_maria' && state.statutorySteps.patientInformation === null) {
+    return refused(
+      caseRefusal(
+        'INVALID_TRANSITION',
+        'PATIENT_INFORMATION_REQUIRED',
+        'Anmälan till IVO registreras först när informationen till patienten eller närstående är registrerad (eller varför den inte var möjlig).',
+      ),
+    );
+  }
+
   const at = now.toISOString();
   const by = command.actor.username;
   return accepted(
@@ -62,6 +76,7 @@ export function decideReportToIvo(
       data: {
         ivoReference: requiredText(data.ivoReference),
         reportedAt: normalisedTimestamp(data.reportedAt),
+        ...(delegated.delegation === null ? {} : { delegation: delegated.delegation }),
         by,
         at,
       },

@@ -81,6 +81,8 @@ const BEFORE_PATCHES: CaseFlowRules = {
   cancelSupersededDeadlines: () => false,
   decideTask: () => false,
   imyNotification: () => false,
+  statutorySteps: () => false,
+  caseAnswers: () => false,
 };
 
 beforeEach(() => {
@@ -93,13 +95,22 @@ describe('applyCaseEvent: the path of each type', () => {
     ['suggestion', ['acknowledgement'], ['task/acknowledge/unit_manager']],
     ['praise', [], []],
     ['deviation', ['investigation/r0'], ['task/acknowledge/unit_manager']],
-    ['hsl_deviation', ['investigation/r0'], ['task/classify/mas']],
+    ['hsl_deviation', ['investigation/r0', 'mas_classification'], ['task/classify/mas']],
     [
       'lex_sarah',
       ['lex_sarah_first_response', 'lex_sarah_investigation/r0'],
       ['task/acknowledge/unit_manager', 'task/acknowledge/lex_sarah_investigator'],
     ],
-    ['lex_maria', ['investigation/r0'], ['task/acknowledge/unit_manager', 'task/acknowledge/mas']],
+    [
+      'lex_maria',
+      ['investigation/r0', 'mas_classification', 'patient_information'],
+      [
+        'task/acknowledge/unit_manager',
+        'task/acknowledge/mas',
+        'task/classify/mas',
+        'task/inform_patient/mas',
+      ],
+    ],
     [
       'data_breach',
       ['investigation/r0', 'imy_notification'],
@@ -303,19 +314,30 @@ describe('applyCaseEvent: later deadlines and tasks', () => {
 });
 
 describe('applyCaseEvent: reclassification, close, reopen, dedupe', () => {
-  it('hsl_deviation → lex_maria keeps the running investigation deadline and adds the acknowledge tasks', () => {
+  it('hsl_deviation → lex_maria by the MAS keeps the running investigation deadline, meets the MAS assessment and adds the lex Maria tasks', () => {
     const state = started(given(reported('hsl_deviation')));
     const before = { ...state.deadlines['investigation/r0']! };
     applyCaseEvent(
       state,
-      event('CaseClassified', { fromType: 'hsl_deviation', toType: 'lex_maria', at: T0 }),
+      event('CaseClassified', { fromType: 'hsl_deviation', toType: 'lex_maria', byMas: true, at: T0 }),
     );
     expect(state.deadlines['investigation/r0']).toEqual(before);
+    expect(state.deadlines['mas_classification']!.status).toBe('met');
     expect(wanted(state)).toEqual({
-      deadlines: [],
-      tasks: ['task/acknowledge/unit_manager', 'task/acknowledge/mas'],
+      deadlines: ['patient_information'],
+      tasks: ['task/acknowledge/unit_manager', 'task/acknowledge/mas', 'task/inform_patient/mas'],
     });
-    expect(state.tasks['task/classify/mas']!.status).toBe('closing');
+    expect(state.tasks['task/classify/mas']!.status).toBe('done');
+  });
+
+  it("keeps the MAS's classify task while the MAS assessment is due when someone else classifies (DL-7)", () => {
+    const state = started(given(reported('hsl_deviation')));
+    applyCaseEvent(
+      state,
+      event('CaseClassified', { fromType: 'hsl_deviation', toType: 'hsl_deviation', at: T0 }),
+    );
+    expect(state.deadlines['mas_classification']!.status).toBe('open');
+    expect(state.tasks['task/classify/mas']!.status).toBe('created');
   });
 
   it('deviation → lex_sarah → deviation: the superseded deadline is cancelled by an event; going back starts a new one from the same base (ADR 0009)', () => {

@@ -5,11 +5,13 @@ import type { CaseType } from '../case-type';
 import type { CaseFlowEvent } from './case-flow-event';
 import {
   acknowledgeRoles,
+  boardInformationRole,
   classifyRole,
   deadlineOwnerRoles,
   deadlinesAtReport,
   investigationDeadline,
   isOncePerCase,
+  isPathDeadline,
 } from './case-flow-paths';
 import { DEADLINE_WORK, deadlineKindsMetBy, taskKindsDoneBy } from './deadline-work';
 import { RECENT_EVENT_IDS, isActiveDeadline } from './case-flow-state';
@@ -29,6 +31,13 @@ export interface CaseFlowRules {
   decideTask(): boolean;
   /** A data breach's 72-hour IMY deadline and the data protection officer's task (DL-14, api.md v1.1). */
   imyNotification(): boolean;
+  /**
+   * The answer deadlines (`response`, `external_response`) and their tasks, the answer mail to the
+   * complainant and the outcome notice to a staff reporter (LC-4 step 7, DL-13, IMP-8; api.md v1.1).
+   */
+  caseAnswers(): boolean;
+  /** The MAS's assessment, the information to the patient and to the nämnd as deadlines (DL-6, DL-7, DL-9). */
+  statutorySteps(): boolean;
 }
 
 export const CURRENT_CASE_FLOW_RULES: CaseFlowRules = {
@@ -36,6 +45,8 @@ export const CURRENT_CASE_FLOW_RULES: CaseFlowRules = {
   cancelSupersededDeadlines: () => true,
   decideTask: () => true,
   imyNotification: () => true,
+  caseAnswers: () => true,
+  statutorySteps: () => true,
 };
 
 /**
@@ -64,7 +75,8 @@ function apply(state: CaseFlowState, event: CaseFlowEvent, rules: CaseFlowRules)
   switch (event.type) {
     case 'CaseReported': {
       if (state.known) return;
-      const { type, unitId, reportedAt, unclassified, awareAt } = event.data;
+      const { type, unitId, reportedAt, unclassified, awareAt, answerWanted, respondByDueAt, staffReporter } =
+        event.data;
       Object.assign(state, {
         known: true,
         type,
@@ -73,6 +85,9 @@ function apply(state: CaseFlowState, event: CaseFlowEvent, rules: CaseFlowRules)
         unclassified,
         roundStartedAt: reportedAt,
         ...(awareAt === undefined ? {} : { awareAt }),
+        ...(answerWanted ? { answerWanted } : {}),
+        ...(respondByDueAt === undefined ? {} : { respondByDueAt }),
+        ...(staffReporter ? { staffReporter } : {}),
       });
       planReportPath(state, type, rules);
       const classifier = classifyRole(type, unclassified);
@@ -91,14 +106,19 @@ function apply(state: CaseFlowState, event: CaseFlowEvent, rules: CaseFlowRules)
       }
       state.assignee = assignee;
       wantInvestigateTask(state);
+      // Only a case whose flow started `external_response` (behind `caseAnswers`) has a task to move.
+      moveExternalResponseTask(state, assignee);
       return;
     }
     case 'CaseClassified': {
-      const { fromType, toType, toUnitId } = event.data;
+      const { fromType, toType, toUnitId, byMas } = event.data;
       if (toUnitId) state.unitId = toUnitId;
       state.unclassified = false;
-      for (const task of Object.values(state.tasks)) if (task.kind === 'classify') closeTask(task);
+      if (byMas) state.masClassified = true;
+      for (const task of Object.values(state.tasks))
+        if (task.kind === 'classify' && !awaitsMasClassification(state, task)) closeTask(task);
       if (toType !== fromType || toType !== state.type) reclassify(state, toType, rules);
+      if (byMas) meetWorkOf(state, event.type);
       return;
     }
     case 'InvestigationRecorded':
@@ -135,10 +155,26 @@ function apply(state: CaseFlowState, event: CaseFlowEvent, rules: CaseFlowRules)
       state.imyHandled = true;
       meetWorkOf(state, event.type);
       return;
-    case 'ReportedToIvo':
+    case 'CaseResponded':
+      state.responded = true;
+      meetWorkOf(state, event.type);
+      if (rules.caseAnswers()) wantNotice(state, 'answer', event.id);
+      return;
+    case 'ReportedToIvo': {
       state.ivoReported = true;
       meetWorkOf(state, event.type);
+      if (!rules.statutorySteps() || !state.type) return;
+      // The nämnd is informed at its next meeting (DL-6); the due date comes from its calendar.
+      const key = `board_information/${state.decisions}`;
+      wantDeadline(state, { key, kind: 'board_information', base: event.data.at });
+      wantTask(state, {
+        key: `inform_board/${state.decisions}`,
+        kind: 'inform_board',
+        assigneeRole: boardInformationRole(state.type),
+        deadlineKey: key,
+      });
       return;
+    }
     case 'ActionAdded': {
       const { actionId, owner, dueAt, at } = event.data;
       if (state.actions[actionId]) return;
@@ -171,6 +207,8 @@ function apply(state: CaseFlowState, event: CaseFlowEvent, rules: CaseFlowRules)
       return;
     case 'CaseClosed':
       state.closed = true;
+      // The staff member who reported a deviation is told how it ended (IMP-8).
+      if (isStaffReportedDeviation(state) && rules.caseAnswers()) wantNotice(state, 'outcome', event.id);
       for (const track of Object.values(state.deadlines)) {
         if (isActiveDeadline(track)) deactivate(track, 'case_closed');
         else if (track.status === 'cancelling') deactivate(track, 'path_changed');
@@ -212,6 +250,8 @@ function alreadySatisfied(state: CaseFlowState, kind: CaseDeadlineKind): boolean
   if (metBy.includes('CaseAcknowledged')) return state.acknowledged;
   if (metBy.includes('InvestigationRecorded')) return state.investigatedRound === state.round;
   if (metBy.includes('ReportedToImy')) return state.imyHandled === true;
+  if (metBy.includes('CaseResponded')) return state.responded === true;
+  if (kind === 'mas_classification') return state.masClassified === true;
   return false;
 }
 
@@ -221,6 +261,9 @@ function planReportPath(state: CaseFlowState, type: CaseType, rules: CaseFlowRul
   for (const kind of deadlinesAtReport(type)) {
     if (state.round > 0 && isOncePerCase(kind)) continue;
     if (kind === 'imy_notification' && !rules.imyNotification()) continue;
+    if (!answerDeadlineApplies(state, kind, rules)) continue;
+    if ((kind === 'mas_classification' || kind === 'patient_information') && !rules.statutorySteps())
+      continue;
     // The 72 hours to IMY count from when the organisation became aware (DL-14).
     const base = kind === 'imy_notification' ? (state.awareAt ?? state.reportedAt!) : roundBase;
     if (alreadySatisfied(state, kind)) continue;
@@ -229,7 +272,12 @@ function planReportPath(state: CaseFlowState, type: CaseType, rules: CaseFlowRul
     if (existing && existing.status === 'inactive' && existing.inactiveReason === 'path_changed') {
       if (existing.cancelled) {
         // Back on a path whose deadline was cancelled: a new deadline from the same base (same dueAt).
-        wantDeadline(state, { key: resumedKey(state, key), kind, base: existing.base });
+        wantDeadline(state, {
+          key: resumedKey(state, key),
+          kind,
+          base: existing.base,
+          ...(existing.fixedDueAt === undefined ? {} : { fixedDueAt: existing.fixedDueAt }),
+        });
       } else {
         // Back on a path it was on: the same deadline (same id, same dueAt) is followed again.
         existing.status = 'wanted';
@@ -240,7 +288,12 @@ function planReportPath(state: CaseFlowState, type: CaseType, rules: CaseFlowRul
       existing.status = existing.deadlineId === undefined ? 'wanted' : 'open';
       delete existing.cancelToType;
     } else {
-      wantDeadline(state, { key, kind, base });
+      wantDeadline(state, {
+        key,
+        kind,
+        base,
+        ...(kind === 'external_response' ? { fixedDueAt: state.respondByDueAt! } : {}),
+      });
     }
   }
   if (!state.acknowledged && state.round === 0) {
@@ -280,8 +333,7 @@ function reclassify(state: CaseFlowState, toType: CaseType, rules: CaseFlowRules
   state.type = toType;
   const wanted = new Set(deadlinesAtReport(toType));
   for (const track of Object.values(state.deadlines)) {
-    const pathKind = track.kind !== 'action' && track.kind !== 'follow_up' && track.kind !== 'ivo_report';
-    if (!pathKind || !isActiveDeadline(track) || wanted.has(track.kind)) continue;
+    if (!isPathDeadline(track.kind) || !isActiveDeadline(track) || wanted.has(track.kind)) continue;
     if (track.status !== 'wanted' && track.deadlineId !== undefined && rules.cancelSupersededDeadlines()) {
       // ADR 0009: the case shows the superseded deadline as cancelled, not as open or still missed.
       track.status = 'cancelling';
@@ -300,6 +352,32 @@ function reclassify(state: CaseFlowState, toType: CaseType, rules: CaseFlowRules
   }
 }
 
+/** `response` only when the complainant wants an answer, `external_response` only with the issuer's date. */
+function answerDeadlineApplies(state: CaseFlowState, kind: CaseDeadlineKind, rules: CaseFlowRules): boolean {
+  if (kind === 'response') return state.answerWanted === true && rules.caseAnswers();
+  if (kind === 'external_response') return state.respondByDueAt !== undefined && rules.caseAnswers();
+  return true;
+}
+
+/** The issuer's answer is the director's until the case is assigned, then the assignee's (DL-13). */
+function moveExternalResponseTask(state: CaseFlowState, assignee: string): void {
+  const deadline = state.deadlines['external_response'];
+  if (!deadline || !isActiveDeadline(deadline) || state.closed || state.responded) return;
+  for (const task of Object.values(state.tasks))
+    if (task.kind === 'respond' && task.assignee !== assignee) closeTask(task);
+  wantTask(state, { key: `respond/${assignee}`, kind: 'respond', assignee, deadlineKey: deadline.key });
+}
+
+function isStaffReportedDeviation(state: CaseFlowState): boolean {
+  return state.staffReporter === true && (state.type === 'deviation' || state.type === 'hsl_deviation');
+}
+
+function wantNotice(state: CaseFlowState, kind: 'answer' | 'outcome', eventId: string): void {
+  const key = `${kind}/${eventId}`;
+  state.notices ??= {};
+  if (!state.notices[key]) state.notices[key] = { key, kind, eventId, status: 'wanted' };
+}
+
 /** The key of a deadline started again on a path whose earlier deadline was cancelled. */
 function resumedKey(state: CaseFlowState, key: string): string {
   for (let n = 2; ; n++) {
@@ -315,6 +393,13 @@ export function cancelledTrack(state: CaseFlowState, track: DeadlineTrack): void
   delete track.cancelToType;
   deactivate(track, 'path_changed');
   markDone(state, (task) => task.kind === 'escalation' && task.deadlineKey === track.key);
+}
+
+/** The MAS's classify task stays while the MAS's own assessment is due (anyone may set a category). */
+function awaitsMasClassification(state: CaseFlowState, task: TaskTrack): boolean {
+  if (task.assigneeRole !== 'mas' || state.masClassified || task.deadlineKey === undefined) return false;
+  const deadline = state.deadlines[task.deadlineKey];
+  return deadline !== undefined && deadline.kind === 'mas_classification' && isActiveDeadline(deadline);
 }
 
 function wantInvestigateTask(state: CaseFlowState): void {

@@ -22,16 +22,32 @@ export type FlowEvent<TType extends string, TData> = {
 export type CaseFlowEvent =
   | FlowEvent<
       'CaseReported',
-      { type: CaseType; unitId: string; reportedAt: string; unclassified: boolean; awareAt?: string }
+      {
+        type: CaseType;
+        unitId: string;
+        reportedAt: string;
+        unclassified: boolean;
+        awareAt?: string;
+        /** The reporter wants an answer and left a contact (whether, never what: ADR 0002). */
+        answerWanted?: true;
+        /** An external finding's answer is due (the end of the issuer's date in Stockholm, DL-13). */
+        respondByDueAt?: string;
+        /** The reporter is a member of staff with a username (the outcome notice, IMP-8). */
+        staffReporter?: true;
+      }
     >
   | FlowEvent<'CaseAcknowledged', { at: string }>
   | FlowEvent<'CaseAssigned', { assignee: string; previousAssignee?: string; at: string }>
-  | FlowEvent<'CaseClassified', { fromType: CaseType; toType: CaseType; toUnitId?: string; at: string }>
+  | FlowEvent<
+      'CaseClassified',
+      { fromType: CaseType; toType: CaseType; toUnitId?: string; byMas?: true; at: string }
+    >
   | FlowEvent<'InvestigationRecorded', { at: string }>
   | FlowEvent<'CaseDecided', { outcome: CaseOutcome; requiresIvoReport: boolean; by: string; at: string }>
   | FlowEvent<'ReportedToIvo', { at: string }>
   | FlowEvent<'BreachAssessed', { notifiable: boolean; at: string }>
   | FlowEvent<'ReportedToImy', { at: string }>
+  | FlowEvent<'CaseResponded', { at: string }>
   | FlowEvent<
       'ActionAdded',
       { actionId: string; level: CaseActionLevel; owner: string; dueAt: string; at: string }

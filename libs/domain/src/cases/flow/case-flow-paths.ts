@@ -11,16 +11,21 @@ import { DEADLINE_WORK } from './deadline-work';
 /** Deadlines started when a case of this type is reported (or reclassified to it). */
 export function deadlinesAtReport(type: CaseType): CaseDeadlineKind[] {
   switch (type) {
+    // `response` and `external_response` only when the report asks for them (`answerWanted`, `respondBy`).
     case 'complaint':
+      return ['acknowledgement', 'response'];
     case 'suggestion':
       return ['acknowledgement'];
     case 'lex_sarah':
       return ['lex_sarah_first_response', 'lex_sarah_investigation'];
     case 'deviation':
-    case 'hsl_deviation':
-    case 'lex_maria':
-    case 'external_finding':
       return ['investigation'];
+    case 'hsl_deviation':
+      return ['investigation', 'mas_classification'];
+    case 'lex_maria':
+      return ['investigation', 'mas_classification', 'patient_information'];
+    case 'external_finding':
+      return ['investigation', 'external_response'];
     case 'data_breach':
       return ['investigation', 'imy_notification'];
     case 'praise':
@@ -38,7 +43,15 @@ export function investigationDeadline(type: CaseType): CaseDeadlineKind | null {
 
 /** Deadlines that a report starts once per case (the rest are per investigation round). */
 export function isOncePerCase(kind: CaseDeadlineKind): boolean {
-  return kind === 'acknowledgement' || kind === 'lex_sarah_first_response' || kind === 'imy_notification';
+  return (
+    kind === 'acknowledgement' ||
+    kind === 'lex_sarah_first_response' ||
+    kind === 'imy_notification' ||
+    kind === 'response' ||
+    kind === 'external_response' ||
+    kind === 'mas_classification' ||
+    kind === 'patient_information'
+  );
 }
 
 /**
@@ -46,7 +59,32 @@ export function isOncePerCase(kind: CaseDeadlineKind): boolean {
  * a data breach goes to the data protection officer at once (DL-14, api.md v1.1 `dataskydd`).
  */
 export function deadlineOwnerRoles(kind: CaseDeadlineKind): string[] {
-  return kind === 'imy_notification' ? ['data_protection_officer'] : [];
+  switch (kind) {
+    case 'imy_notification':
+      return ['data_protection_officer'];
+    // The complainant's answer is the unit manager's (LC-4 step 7); the issuer's the director's until
+    // the case is assigned, then the assignee's (DL-13).
+    case 'response':
+      return ['unit_manager'];
+    case 'external_response':
+      return ['director'];
+    // The MAS's assessment and the information to the patient are the MAS's (DL-7, DL-9).
+    case 'mas_classification':
+    case 'patient_information':
+      return ['mas'];
+    default:
+      return [];
+  }
+}
+
+/** Who informs the nämnd after an IVO notification (DL-6): the förvaltningschef for lex Sarah, the MAS for lex Maria. */
+export function boardInformationRole(type: CaseType): string {
+  return type === 'lex_maria' ? 'mas' : 'director';
+}
+
+/** Deadlines that follow events, not the type's path: a reclassification leaves them alone. */
+export function isPathDeadline(kind: CaseDeadlineKind): boolean {
+  return !['action', 'follow_up', 'ivo_report', 'board_information'].includes(kind);
 }
 
 /**

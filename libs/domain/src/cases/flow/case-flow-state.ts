@@ -86,6 +86,16 @@ export interface CaseFlowState {
   /** A data breach: when the organisation became aware (the IMY deadline's base), and whether IMY is answered. */
   awareAt?: string;
   imyHandled?: boolean;
+  /** The MAS has classified the case (mas_classification, DL-7). */
+  masClassified?: boolean;
+  /** The complainant wants an answer; an external finding's answer is due; the answer was given (LC-4, DL-13). */
+  answerWanted?: true;
+  respondByDueAt?: string;
+  responded?: true;
+  /** Reported by a signed-in member of staff: told the outcome when the case closes (IMP-8). */
+  staffReporter?: true;
+  /** Mail and in-app notices to send, keyed `answer/<eventId>` / `outcome/<eventId>` (idempotent). */
+  notices?: Record<string, CaseNoticeTrack>;
   actions: Record<string, { owner: string; status: CaseActionTrackStatus }>;
   followUps: number;
   deadlines: Record<string, DeadlineTrack>;
@@ -95,6 +105,15 @@ export interface CaseFlowState {
   recentEventIds: string[];
   /** How many runs (continue-as-new) this workflow has had; for status and tests. */
   runs: number;
+}
+
+/** A notice the flow owes someone: the answer to a complainant by mail, the outcome to a staff reporter. */
+export interface CaseNoticeTrack {
+  readonly key: string;
+  readonly kind: 'answer' | 'outcome';
+  /** The event that gave rise to it (`CaseResponded`, `CaseClosed`). */
+  readonly eventId: string;
+  status: 'wanted' | 'sent';
 }
 
 export const RECENT_EVENT_IDS = 64;

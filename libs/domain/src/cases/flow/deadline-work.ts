@@ -1,5 +1,6 @@
 import { hasDecisionOnCurrentInvestigation, isIvoReportPending } from '../case-progress';
 import type { CaseDeadlineKind } from '../case-deadline-kind';
+import type { CaseEventType } from '../case-events';
 import type { CaseAggregateState } from '../case-state';
 import type { CaseTaskKind } from '../case-task-kind';
 import type { CaseFlowEvent } from './case-flow-event';
@@ -12,9 +13,10 @@ export interface DeadlineWork {
   readonly startedBy: readonly CaseFlowEventType[];
   /**
    * The events of the work that meets it (and completes its task); the command appends DeadlineMet.
-   * `BreachAssessed` meets only when the breach is judged not notifiable.
+   * `BreachAssessed` meets only when the breach is judged not notifiable, `CaseClassified` only when
+   * the MAS classifies. Events the case workflow does not receive meet through their `DeadlineMet`.
    */
-  readonly metBy: readonly CaseFlowEventType[];
+  readonly metBy: readonly CaseEventType[];
   /** A miss goes straight to the top of the escalation chain ("escalate to director", DL-5, DL-14). */
   readonly escalatesToTop?: true;
   /** The task in someone's inbox that asks for that work, showing the deadline's due date. */
@@ -63,17 +65,37 @@ export const DEADLINE_WORK: Readonly<Record<CaseDeadlineKind, DeadlineWork>> = {
     task: 'imy_notification',
     escalatesToTop: true,
   },
+  // The MAS's assessment of an HSL or lex Maria case (LC-7, LC-8 step 1): met only by a classify by the MAS.
+  mas_classification: {
+    startedBy: ['CaseReported', 'CaseClassified'],
+    metBy: ['CaseClassified'],
+    task: 'classify',
+  },
+  patient_information: {
+    startedBy: ['CaseReported', 'CaseClassified'],
+    metBy: ['PatientInformed'],
+    task: 'inform_patient',
+  },
+  // Due at the nämnd's next meeting after the IVO notification (DL-6), not a policy duration.
+  board_information: { startedBy: ['ReportedToIvo'], metBy: ['BoardInformed'], task: 'inform_board' },
+  // The answer the complainant asked for (LC-4 step 7) and the issuer's date of an external finding (DL-13).
+  response: { startedBy: ['CaseReported', 'CaseClassified'], metBy: ['CaseResponded'], task: 'respond' },
+  external_response: {
+    startedBy: ['CaseReported', 'CaseClassified'],
+    metBy: ['CaseResponded'],
+    task: 'respond',
+  },
 };
 
 /** The deadline kinds the work of this event meets. */
-export function deadlineKindsMetBy(type: CaseFlowEventType): CaseDeadlineKind[] {
+export function deadlineKindsMetBy(type: CaseEventType): CaseDeadlineKind[] {
   return (Object.keys(DEADLINE_WORK) as CaseDeadlineKind[]).filter((kind) =>
     DEADLINE_WORK[kind].metBy.includes(type),
   );
 }
 
 /** The task kinds the work of this event completes (the tasks of the deadlines it meets). */
-export function taskKindsDoneBy(type: CaseFlowEventType): CaseTaskKind[] {
+export function taskKindsDoneBy(type: CaseEventType): CaseTaskKind[] {
   return [...new Set(deadlineKindsMetBy(type).map((kind) => DEADLINE_WORK[kind].task))];
 }
 
@@ -110,13 +132,24 @@ export function isDeadlineWorkDone(
     }
     case 'imy_notification':
       return state.imyReport !== null || state.breachAssessment?.notifiable === false;
+    case 'mas_classification':
+      return state.statutorySteps.masClassifiedAt !== null;
+    case 'patient_information':
+      return state.statutorySteps.patientInformation !== null;
+    case 'board_information': {
+      const informed = state.statutorySteps.boardInformation;
+      return state.ivoReport !== null && informed?.investigationSeq === state.ivoReport.investigationSeq;
+    }
+    case 'response':
+    case 'external_response':
+      return (state.responses ?? []).length > 0;
   }
 }
 
 /** Whether a task would be stale on arrival: its work is done, or it was for a replaced assignee. */
 export function isTaskWorkDone(
   state: CaseAggregateState,
-  task: { kind: CaseTaskKind; assignee?: string; actionId?: string },
+  task: { kind: CaseTaskKind; assignee?: string; assigneeRole?: string; actionId?: string },
 ): boolean {
   switch (task.kind) {
     case 'acknowledge':
@@ -133,13 +166,25 @@ export function isTaskWorkDone(
     case 'follow_up':
       return isDeadlineWorkDone(state, 'follow_up');
     case 'classify':
-      return state.category !== undefined;
+      // The MAS's task waits for the MAS's own classification (mas_classification), not anyone's category.
+      return task.assigneeRole === 'mas' && (state.type === 'hsl_deviation' || state.type === 'lex_maria')
+        ? state.statutorySteps.masClassifiedAt !== null
+        : state.category !== undefined;
     case 'decide':
       return hasDecisionOnCurrentInvestigation(state);
     case 'assign_investigator':
       return state.assignee !== null;
     case 'imy_notification':
       return isDeadlineWorkDone(state, 'imy_notification');
+    case 'inform_patient':
+      return isDeadlineWorkDone(state, 'patient_information');
+    case 'inform_board':
+      return isDeadlineWorkDone(state, 'board_information');
+    case 'respond':
+      return (
+        isDeadlineWorkDone(state, 'response') ||
+        (task.assignee !== undefined && state.assignee !== task.assignee)
+      );
     case 'escalation':
       return false;
   }

@@ -1,5 +1,5 @@
 import type { ApplyCaseWorkInput, ApplyCaseWorkResult } from './case-work';
-import type { CaseFlowState, DeadlineTrack } from './case-flow-state';
+import type { CaseFlowState, CaseNoticeTrack, DeadlineTrack } from './case-flow-state';
 import { cancelledTrack } from './apply-case-event';
 
 /**
@@ -59,6 +59,11 @@ export function pendingWork(state: CaseFlowState, at: string): ApplyCaseWorkInpu
     // Only sent when there is something to cancel, so inputs of earlier workflows stay as they were.
     ...(cancelDeadlines.length === 0 ? {} : { cancelDeadlines }),
   };
+}
+
+/** The notices the flow still owes (the answer mail, the outcome notice), closed case or not. */
+export function pendingNotices(state: CaseFlowState): CaseNoticeTrack[] {
+  return Object.values(state.notices ?? {}).filter((notice) => notice.status === 'wanted');
 }
 
 function linkable(track: DeadlineTrack | undefined): boolean {
