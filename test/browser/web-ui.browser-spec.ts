@@ -198,6 +198,12 @@ describe('web UI in a real browser (issue 9)', () => {
       },
       'Registrera anmälan',
     );
+    // api.md v1.1: a serious lex Sarah case closes only once the nämnd is informed (DL-6); today's meeting.
+    await run(
+      'Registrera att nämnden informerats',
+      async () => undefined,
+      'Registrera att nämnden informerats',
+    );
     const due = nowAsLocalInput(new Date(Date.now() + 14 * 86_400_000));
     await run(
       'Lägg till åtgärd',
