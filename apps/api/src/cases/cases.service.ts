@@ -42,6 +42,7 @@ interface CaseListRow {
   missed_deadlines: number;
   version: number;
   closed_at: Date | null;
+  late_report: boolean;
   overdue: boolean;
   total: string;
 }
@@ -82,6 +83,7 @@ export class CasesService {
             ...(body.occurredAt === undefined ? {} : { occurredAt: body.occurredAt }),
             ...(body.reportedAt === undefined ? {} : { reportedAt: body.reportedAt }),
             ...(body.awareAt === undefined ? {} : { awareAt: body.awareAt }),
+            ...(body.respondBy === undefined ? {} : { respondBy: body.respondBy }),
             ...(body.immediateActions === undefined ? {} : { immediateActions: body.immediateActions }),
             ...(body.onBehalfOf === undefined
               ? {}
@@ -162,7 +164,7 @@ export class CasesService {
     const n = where.values.length;
     const rows: CaseListRow[] = await this.dataSource.query(
       `SELECT id, case_number, type, stage, unit_id, channel, unclassified, category, reported_at, occurred_at, assignee,
-              next_due_at, missed_deadlines, version, closed_at,
+              next_due_at, missed_deadlines, version, closed_at, (state->>'lateReport')::boolean IS TRUE AS late_report,
               ((next_due_at IS NOT NULL AND next_due_at < $${n + 1}::timestamptz) OR missed_deadlines > 0) AS overdue,
               count(*) OVER () AS total
          FROM rm_cases ${where.text}
@@ -189,7 +191,7 @@ export class CasesService {
   }
 
   /** The case as this caller sees it: its commands, and `personRef` per person-ref-disclosure.ts. */
-  private view(
+  view(
     principal: Principal,
     state: CaseAggregateState,
     events: readonly EventEnvelope[],
@@ -236,6 +238,7 @@ function toListItem(row: CaseListRow): CaseListItemDto {
     overdue: row.overdue,
     version: row.version,
     closedAt: iso(row.closed_at),
+    lateReport: row.late_report,
   };
 }
 

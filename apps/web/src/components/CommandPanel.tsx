@@ -13,12 +13,13 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useClassifications } from '../api/classifications';
 import { apiJson } from '../api/client';
 import { useUnits } from '../api/hooks';
 import type { CaseView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { availableCommands, COMMAND_LABELS, type CommandName } from '../lib/case-commands';
+import { availableCommands, commandLabelFor, type CommandName } from '../lib/case-commands';
 import { commandForm, type FieldSpec } from '../lib/command-forms';
 import { ErrorNotice, fieldError } from './QueryState';
 
@@ -113,14 +114,25 @@ function CommandFormCard({
     ...(units.data ? { units: units.data } : {}),
   });
   const [values, setValues] = useState<Record<string, string>>(form.initial);
+  const navigate = useNavigate();
+  const label = commandLabelFor(command, view);
   const run = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiJson<CaseView>(`/api/v1/cases/${view.id}/${command}`, { method: 'POST', body }),
+    mutationFn: async (body: Record<string, unknown>) =>
+      apiJson<CaseView>(`/api/v1/cases/${view.id}/${command}`, {
+        method: 'POST',
+        body: form.prepare ? await form.prepare(body, (path) => apiJson(path)) : body,
+      }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(['case', view.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['case-events', view.id] });
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-      onDone(COMMAND_LABELS[command]);
+      if (updated.id !== view.id) {
+        // The escalation answers with the new case: go there (LC-2).
+        void queryClient.invalidateQueries({ queryKey: ['case', view.id] });
+        void navigate(`/arenden/${updated.id}`);
+        return;
+      }
+      queryClient.setQueryData(['case', view.id], updated);
+      onDone(label);
     },
     onError: () => {
       void queryClient.invalidateQueries({ queryKey: ['case', view.id] });
@@ -145,7 +157,7 @@ function CommandFormCard({
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={4} id={`form-${command}`}>
-            {COMMAND_LABELS[command]}
+            {label}
           </Title>
           {form.fields.length === 0 && <Text size="sm">Bekräfta för att gå vidare.</Text>}
           {form.fields.map((spec) => (
@@ -213,7 +225,7 @@ export function CommandPanel({ view }: { view: CaseView }) {
                 setOpen(open === command ? null : command);
               }}
             >
-              {COMMAND_LABELS[command]}
+              {commandLabelFor(command, view)}
             </Button>
           ))}
         </Group>

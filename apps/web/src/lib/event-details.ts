@@ -1,9 +1,11 @@
 import {
   CASE_DEADLINE_KIND_LABELS,
+  CASE_LINK_RELATION_LABELS,
   CASE_OUTCOME_LABELS,
   CASE_TASK_KIND_LABELS,
   CASE_TYPE_LABELS,
   type CaseDeadlineKind,
+  type CaseLinkRelation,
   type CaseOutcome,
   type CaseTaskKind,
   type CaseType,
@@ -70,6 +72,14 @@ export function eventDetail(
         .join(' · ');
     case 'ReportedToIvo':
       return `IVO:s diarienummer ${str(data['ivoReference'])}`;
+    case 'CaseLinked':
+      return [
+        CASE_LINK_RELATION_LABELS[data['relation'] as CaseLinkRelation] ?? str(data['relation']),
+        str(data['caseNumber']),
+        str(data['rationale']),
+      ]
+        .filter(Boolean)
+        .join(' · ');
     case 'ActionAdded':
       return `${str(data['title'])} · ansvarig ${str(data['owner'])} · senast ${formatDateTime(str(data['dueAt']))}`;
     case 'ActionCompleted':

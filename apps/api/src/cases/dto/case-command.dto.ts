@@ -13,6 +13,8 @@ import {
   Min,
 } from 'class-validator';
 import { CASE_OUTCOMES, CASE_TYPES, type CaseOutcome, type CaseType } from '@kvalitet/domain';
+import { RESPONSE_CHANNELS, type ResponseChannel } from '@kvalitet/domain';
+import { CASE_LINK_REQUEST_RELATIONS, type CaseLinkRequestRelation } from '@kvalitet/domain';
 import { Optional } from '../../common/validation/optional';
 import {
   IsDateOrDateTime,
@@ -189,6 +191,62 @@ export class ReportToImyDto extends CaseCommandDto {
   @IsNotBlank()
   @MaxLength(SHORT_TEXT)
   imyReference?: string;
+}
+
+export class RespondDto extends CaseCommandDto {
+  @ApiProperty({
+    example: '2026-11-24T15:30:00+01:00',
+    description: 'Datum (eller tidpunkt med tidszon) då svaret lämnades',
+  })
+  @IsDefined()
+  @IsDateOrDateTime()
+  respondedAt!: string;
+
+  @ApiProperty({ enum: RESPONSE_CHANNELS, description: 'Hur svaret lämnades' })
+  @IsDefined()
+  @IsIn(RESPONSE_CHANNELS)
+  channel!: ResponseChannel;
+
+  @ApiProperty({ maxLength: LONG_TEXT, description: 'Vad som svarades (skickas med e-post om adress finns)' })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  summary!: string;
+}
+
+export class LinkDto extends CaseCommandDto {
+  @ApiProperty({ format: 'uuid', description: 'Id för ärendet som ska länkas (du måste få se det)' })
+  @IsDefined()
+  @IsUUID()
+  caseId!: string;
+
+  @ApiProperty({
+    enum: CASE_LINK_REQUEST_RELATIONS,
+    enumName: 'CaseLinkRequestRelation',
+    description:
+      'related och same_event gäller åt båda hållen; led_to: detta ärende ledde till det andra, som visar led_from',
+  })
+  @IsDefined()
+  @IsIn(CASE_LINK_REQUEST_RELATIONS)
+  relation!: CaseLinkRequestRelation;
+}
+
+export class EscalateDto extends CaseCommandDto {
+  @ApiProperty({
+    enum: ['lex_sarah', 'lex_maria'],
+    description: 'lex_sarah från en kvalitetsavvikelse, lex_maria från en HSL-avvikelse',
+  })
+  @IsDefined()
+  @IsIn(['lex_sarah', 'lex_maria'])
+  toType!: 'lex_sarah' | 'lex_maria';
+
+  @ApiProperty({ maxLength: LONG_TEXT, description: 'Varför avvikelsen eskaleras' })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  rationale!: string;
 }
 
 export const ACTION_LEVELS = ['individual', 'organisational'] as const;
