@@ -15,6 +15,7 @@ import { createLogger } from '@kvalitet/runtime';
 import { REPORT_DEMO_UNITS, organisationNameFromEnv } from '@kvalitet/reporting';
 import type { WorkerConfig } from './config/worker-config.schema';
 import { createCaseActivities } from './activities/case-activities';
+import { createCaseNoticeDelivery } from './activities/case-notice-delivery';
 import { createCaseReminderDelivery } from './activities/case-reminder-delivery';
 import { createLedningssystemActivities } from './activities/ledningssystem-activities';
 import { createRiskAssessmentActivities } from './activities/risk-assessment-activities';
@@ -71,6 +72,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           cases: this.caseCommandService(),
           policy: this.policySource(),
           notifier: createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() }),
+          notices: createCaseNoticeDelivery({ db: this.dataSource, mailer: this.mailer() }),
         }),
         ...createReportActivities({
           dataSource: this.dataSource,

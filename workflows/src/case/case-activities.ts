@@ -75,4 +75,17 @@ export interface CaseActivities {
    * it in-app and by e-mail to the responsible; `sent: false` when the deadline no longer needs it.
    */
   sendDeadlineReminder(input: DeadlineReminderInput): Promise<{ sent: boolean }>;
+  /**
+   * Sends a notice the case's events call for, keyed by the event so a retry sends nothing twice:
+   * `answer` mails a `CaseResponded` answer to the complainant's e-mail address, if one was left;
+   * `outcome` tells the staff reporter of a deviation how it was closed, in-app and by mail (IMP-8).
+   */
+  sendCaseNotice(input: CaseNoticeInput): Promise<{ sent: boolean }>;
+}
+
+export interface CaseNoticeInput {
+  readonly caseId: string;
+  readonly kind: 'answer' | 'outcome';
+  /** The `CaseResponded` or `CaseClosed` event. */
+  readonly eventId: string;
 }

@@ -23,6 +23,7 @@ import {
   ReportToIvoDto,
   AssessBreachDto,
   ReportToImyDto,
+  RespondDto,
   StartInvestigationDto,
 } from './dto/case-command.dto';
 import { CaseDto } from './dto/case.dto';
@@ -193,6 +194,25 @@ export class CaseCommandsController {
     @ReqInfo() info: RequestInfo,
   ): Promise<CaseDto> {
     return this.cases.execute(user, loaded, 'report-to-imy', body, info);
+  }
+
+  @Post('respond')
+  @HttpCode(200)
+  @CaseAccess('respond')
+  @ApiOperation({
+    summary: 'Besvara den som klagat, lämnat synpunkt eller granskat (LC-4 steg 7, DL-13)',
+    operationId: 'case_respond',
+  })
+  @ApiParam(CASE_ID_PARAM)
+  @ApiOkResponse({ type: CaseDto, description: 'Det uppdaterade ärendet' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  respond(
+    @CurrentUser() user: Principal,
+    @LoadedCaseParam() loaded: LoadedCase,
+    @Body() body: RespondDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<CaseDto> {
+    return this.cases.execute(user, loaded, 'respond', body, info);
   }
 
   @Post('add-action')

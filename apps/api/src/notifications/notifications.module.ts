@@ -2,12 +2,13 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import type { DataSource } from 'typeorm';
 import { Mailer, mailConfigFromEnv } from '@kvalitet/notifications';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
+import { InAppNotificationsController } from './in-app-notifications.controller';
 import { NotificationsController } from './notifications.controller';
 
 /** The mailer (SMTP or the local capture) and the mailbox endpoints; other modules inject `Mailer`. */
 @Global()
 @Module({
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, InAppNotificationsController],
   providers: [
     {
       provide: Mailer,

@@ -136,7 +136,14 @@ export function CasesPage() {
                         <Table.Td>{CASE_STAGE_LABELS[c.stage]}</Table.Td>
                         <Table.Td>{unitName(c.unitId)}</Table.Td>
                         <Table.Td>{formatDateTime(c.occurredAt)}</Table.Td>
-                        <Table.Td>{formatDateTime(c.reportedAt)}</Table.Td>
+                        <Table.Td>
+                          {formatDateTime(c.reportedAt)}
+                          {c.lateReport && (
+                            <Badge color="orange.9" variant="light" size="sm" ml={6}>
+                              Sen rapport
+                            </Badge>
+                          )}
+                        </Table.Td>
                         <Table.Td className={c.overdue ? 'overdue' : undefined}>
                           {formatDateTime(c.nextDueAt)}
                           {c.overdue && (

@@ -20,6 +20,7 @@ import { Link } from 'react-router-dom';
 import { apiJson, newIdempotencyKey } from '../api/client';
 import { useUnits } from '../api/hooks';
 import { useAuth } from '../auth/AuthContext';
+import { InAppNotices } from '../components/InAppNotices';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { localInputToIso, nowAsLocalInput } from '../lib/format';
 import { TYPE_HELP } from '../lib/labels';
@@ -58,6 +59,7 @@ export function ReportPage() {
   const [behalfContact, setBehalfContact] = useState('');
   const [channel, setChannel] = useState('phone');
   const [reportedAt, setReportedAt] = useState(nowAsLocalInput());
+  const [respondBy, setRespondBy] = useState('');
   const idempotencyKey = useRef(newIdempotencyKey());
 
   const report = useMutation({
@@ -86,6 +88,7 @@ export function ReportPage() {
     if (occurred) body['occurredAt'] = occurred;
     if (immediateActions.trim()) body['immediateActions'] = immediateActions;
     if (personRef.trim()) body['personRef'] = personRef;
+    if (type === 'external_finding' && respondBy) body['respondBy'] = respondBy;
     if (onBehalf) {
       body['onBehalfOf'] = behalfContact.trim()
         ? { name: behalfName, contact: behalfContact }
@@ -132,6 +135,7 @@ export function ReportPage() {
   return (
     <Stack maw={720}>
       <Title order={2}>Rapportera</Title>
+      <InAppNotices />
       <Text c="dimmed">Det tar ungefär två minuter. Fält markerade med * måste fyllas i.</Text>
       <form onSubmit={submit} noValidate aria-describedby={err ? 'rapport-fel' : undefined}>
         <Stack>
@@ -196,6 +200,16 @@ export function ReportPage() {
             onChange={(e) => setImmediateActions(e.currentTarget.value)}
             error={fieldError(err, 'immediateActions')}
           />
+          {type === 'external_finding' && (
+            <TextInput
+              type="date"
+              label="Svara senast"
+              description="Granskarens datum för svar (fristen går ut vid dagens slut)"
+              value={respondBy}
+              onChange={(e) => setRespondBy(e.currentTarget.value)}
+              error={fieldError(err, 'respondBy')}
+            />
+          )}
           <TextInput
             label="Berörd person (valfritt)"
             description="Initialer, intern referens eller personnummer (ÅÅÅÅMMDD-NNNN). Ett personnummer kontrolleras och visas maskerat för de flesta."

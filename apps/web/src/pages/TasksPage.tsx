@@ -17,6 +17,7 @@ import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import type { Page, Task } from '../api/types';
 import { DeadLetterAlert } from '../components/DeadLetterAlert';
+import { InAppNotices } from '../components/InAppNotices';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { describeDue, formatDateTime } from '../lib/format';
@@ -63,6 +64,7 @@ export function TasksPage() {
     <Stack>
       <Title order={2}>Mina uppgifter</Title>
       <DeadLetterAlert />
+      <InAppNotices />
       <Group align="end" gap="md" wrap="wrap">
         <div>
           <Text size="sm" fw={500} id="status-etikett" mb={4}>

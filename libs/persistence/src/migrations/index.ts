@@ -12,6 +12,7 @@ import { CaseStateUncompressed17641600000000 } from './17641600000000-case-state
 import { DeadLetterReplay17641700000000 } from './17641700000000-dead-letter-replay';
 import { Classifications17641800000000 } from './17641800000000-classifications';
 import { AccessLogSearches17641824000000 } from './17641824000000-access-log-searches';
+import { UserNotifications17641910000000 } from './17641910000000-user-notifications';
 
 export const MIGRATIONS = [
   InitialSchema1764090000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   DeadLetterReplay17641700000000,
   Classifications17641800000000,
   AccessLogSearches17641824000000,
+  UserNotifications17641910000000,
 ];

@@ -108,6 +108,8 @@ export class CaseListItemDto {
   @ApiProperty() overdue!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ description: 'Rapporterad senare än policyns late_report_after efter händelsen (DL-2)' })
+  lateReport!: boolean;
 }
 
 export class CaseListDto extends PageOf(CaseListItemDto) {}

@@ -4,6 +4,7 @@ import { IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from '
 import { CASE_TYPES, CHANNELS, type CaseChannel, type CaseType } from '@kvalitet/domain';
 import { Optional } from '../../common/validation/optional';
 import {
+  IsCalendarDate,
   IsDateOrDateTime,
   IsDateTimeWithOffset,
   IsKnownUnit,
@@ -86,6 +87,16 @@ export class ReportCaseDto {
   @Optional()
   @IsDateTimeWithOffset()
   awareAt?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-15',
+    description:
+      'Extern granskning: granskarens datum för svar (ÅÅÅÅ-MM-DD); fristen går ut vid dagens slut (Europe/Stockholm)',
+  })
+  @Optional()
+  @IsCalendarDate()
+  respondBy?: string;
 
   @ApiPropertyOptional({ type: OnBehalfOfDto, description: 'För vems räkning rapporten registreras' })
   @Optional()

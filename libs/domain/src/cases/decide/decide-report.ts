@@ -7,6 +7,9 @@ import type { CaseRefusal } from '../case-refusal';
 import type { CaseState } from '../case-state';
 import { CASE_NUMBER_PREFIXES, CASE_TYPES, FEEDBACK_KINDS, isCaseType, isFeedbackKind } from '../case-type';
 import type { CaseType } from '../case-type';
+import { stockholmStartOfDay } from '../../calendar/stockholm-time';
+import { addPolicyDuration } from '../../policy/add-policy-duration';
+import { DEFAULT_DEADLINE_POLICY, policyDurationOf } from '../../policy/default-deadline-policy';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import {
@@ -19,6 +22,7 @@ import {
   checkRequiredText,
   firstRefusal,
   invalidField,
+  isDate,
   normalisedTimestamp,
   optionalText,
   requiredText,
@@ -130,7 +134,34 @@ function validate(data: ReportCommand['data'], now: Date): CaseRefusal | null {
     checkOnBehalfOf(data.onBehalfOf),
     checkContact(data.contact),
     checkAwareAt(data, now),
+    checkRespondBy(data),
   );
+}
+
+/** `respondBy` is the issuer's date of an external finding (DL-13): a calendar date, not a moment. */
+function checkRespondBy(data: ReportCommand['data']): CaseRefusal | null {
+  if (data.respondBy === undefined) return null;
+  if (data.type !== 'external_finding')
+    return invalidField('respondBy', 'Svarsdatum anges bara för externa granskningar.', 'NOT_ALLOWED');
+  if (!isDate(data.respondBy))
+    return invalidField(
+      'respondBy',
+      'Svarsdatumet måste vara ett datum (ÅÅÅÅ-MM-DD), t.ex. 2026-12-15 – inte en tidpunkt.',
+    );
+  return null;
+}
+
+/** Reports DL-2 wants within a day of the event; a later one is flagged, never refused. */
+const LATE_REPORT_TYPES: readonly CaseType[] = ['lex_sarah', 'hsl_deviation', 'lex_maria'];
+
+function lateReportOf(data: ReportCommand['data'], reportedAt: string): boolean | undefined {
+  if (!LATE_REPORT_TYPES.includes(data.type) || data.occurredAt === undefined) return undefined;
+  const occurredAt = isDate(data.occurredAt)
+    ? stockholmStartOfDay(data.occurredAt)
+    : new Date(normalisedTimestamp(data.occurredAt));
+  const after = data.lateReportAfter ?? policyDurationOf(DEFAULT_DEADLINE_POLICY, 'late_report_after');
+  if (after === undefined) return undefined;
+  return Date.parse(reportedAt) > addPolicyDuration(occurredAt, after).getTime();
 }
 
 /** `awareAt` belongs to a data breach: when the organisation became aware, not after the report (DL-14). */
@@ -183,6 +214,8 @@ export function decideReport(command: ReportCommand, state: CaseState, now: Date
   const onBehalfOf = onBehalfOfOf(data.onBehalfOf);
   const personRef = optionalText(data.personRef);
   const contact = contactOf(data.contact);
+  const reportedAt = data.reportedAt === undefined ? registeredAt : normalisedTimestamp(data.reportedAt);
+  const lateReport = lateReportOf(data, reportedAt);
   return accepted({
     type: 'CaseReported',
     data: {
@@ -191,7 +224,7 @@ export function decideReport(command: ReportCommand, state: CaseState, now: Date
       type: data.type,
       unitId: requiredText(data.unitId),
       ...(data.occurredAt === undefined ? {} : { occurredAt: normalisedTimestamp(data.occurredAt) }),
-      reportedAt: data.reportedAt === undefined ? registeredAt : normalisedTimestamp(data.reportedAt),
+      reportedAt,
       registeredAt,
       description: requiredText(data.description),
       ...(immediateActions === undefined ? {} : { immediateActions }),
@@ -204,6 +237,8 @@ export function decideReport(command: ReportCommand, state: CaseState, now: Date
       ...(contact === undefined ? {} : { contact }),
       ...(data.wantsAnswer === undefined ? {} : { wantsAnswer: data.wantsAnswer }),
       ...(data.awareAt === undefined ? {} : { awareAt: normalisedTimestamp(data.awareAt) }),
+      ...(data.respondBy === undefined ? {} : { respondBy: data.respondBy }),
+      ...(lateReport === undefined ? {} : { lateReport }),
     },
   });
 }

@@ -1,0 +1,51 @@
+import { Alert, Anchor, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { apiJson } from '../api/client';
+import { formatDateTime } from '../lib/format';
+
+interface InAppNotice {
+  key: string;
+  kind: string;
+  caseId: string | null;
+  caseNumber: string | null;
+  title: string;
+  body: string;
+  createdAt: string;
+}
+
+/**
+ * The caller's own messages (`GET /notifications/in-app`): e.g. how a deviation they reported was
+ * closed — classification, outcome and actions (IMP-8). Shown where they land after signing in.
+ */
+export function InAppNotices() {
+  const notices = useQuery({
+    queryKey: ['in-app-notifications'],
+    queryFn: () => apiJson<{ items: InAppNotice[] }>('/api/v1/notifications/in-app'),
+    refetchInterval: 60_000,
+  });
+  const items = notices.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Stack gap="xs" aria-label="Meddelanden" component="section">
+      {items.slice(0, 5).map((notice) => (
+        <Alert key={notice.key} color="blue" title={notice.title} data-testid="meddelande">
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {notice.body}
+          </Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            {formatDateTime(notice.createdAt)}
+            {notice.caseId && notice.caseNumber ? (
+              <>
+                {' · '}
+                <Anchor component={Link} to={`/arenden/${notice.caseId}`} size="xs">
+                  {notice.caseNumber}
+                </Anchor>
+              </>
+            ) : null}
+          </Text>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
