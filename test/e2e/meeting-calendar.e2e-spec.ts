@@ -8,6 +8,7 @@ import {
 } from '../../apps/worker/src/activities/report-schedules';
 import { infraEnv } from '../support/infra-env';
 import { expectProblem, startApi, type TestApi } from './support/api-harness';
+import { CALENDAR_VALIDATION_CASES } from './support/calendar-validation-cases';
 
 interface Meeting {
   date: string;
@@ -115,45 +116,7 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
     expect(read.body.meetings.map((m) => m.date)).toEqual(['2027-01-14', '2027-06-10']);
   });
 
-  it.each([
-    ['an impossible date', { meetings: [{ date: '2027-02-30' }] }, 'meetings[0].date', 'INVALID_DATE'],
-    [
-      'a duplicated date',
-      { meetings: [{ date: '2027-03-04' }, { date: '2027-03-04', time: '13:00' }] },
-      'meetings[1].date',
-      'DUPLICATE_DATE',
-    ],
-    ['a bad time', { meetings: [{ date: '2027-03-04', time: '25:00' }] }, 'meetings[0].time', 'INVALID_TIME'],
-    [
-      'a date in the wrong format',
-      { meetings: [{ date: '4/3/2027' }] },
-      'meetings[0].date',
-      'INVALID_FORMAT',
-    ],
-    [
-      'too many meetings',
-      {
-        meetings: Array.from({ length: 201 }, (_, i) => ({
-          date: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10),
-        })),
-      },
-      'meetings',
-      'TOO_LONG',
-    ],
-    ['no list', {}, 'meetings', 'REQUIRED'],
-    [
-      'an unknown field',
-      { meetings: [{ date: '2027-03-04', room: 'A' }] },
-      'meetings[0].room',
-      'UNKNOWN_FIELD',
-    ],
-    [
-      'a too long title',
-      { meetings: [{ date: '2027-03-04', title: 'x'.repeat(201) }] },
-      'meetings[0].title',
-      'TOO_LONG',
-    ],
-  ])('answers 400 in Swedish for %s', async (_label, body, field, code) => {
+  it.each(CALENDAR_VALIDATION_CASES)('answers 400 in Swedish for %s', async (_label, body, field, code) => {
     const response = await api.call('PUT', '/api/v1/meeting-calendar', { token: kvalitet, body });
     const problem = expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, code })]));

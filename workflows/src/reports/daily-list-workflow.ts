@@ -1,5 +1,6 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import { DAILY_LIST_ROLES, dailyListDayFor, type DailyListDay, type DailyListRole } from '@kvalitet/domain';
+import { scheduledTimeOf } from './scheduled-time';
 
 /** The activity contract of the daily list; `apps/worker` implements it (`createDailyListActivities`). */
 export interface DeliverDailyListRequest {
@@ -40,21 +41,13 @@ const { deliverDailyList } = proxyActivities<DailyListActivities>({
   },
 });
 
-function scheduledTime(input: DailyListInput): Date {
-  if (input.scheduledAt) return new Date(input.scheduledAt);
-  const attribute = workflowInfo().searchAttributes?.['TemporalScheduledStartTime']?.[0];
-  if (attribute instanceof Date) return attribute;
-  if (typeof attribute === 'string') return new Date(attribute);
-  return workflowInfo().startTime;
-}
-
 /**
  * The 07:00 daily list (DL-16, LC-5): the previous Stockholm day's new deviations of each statutory
  * role's area, in-app and by mail. Delivery is keyed by day and role, so a retried activity or a
  * re-run of the schedule sends nothing twice.
  */
 export async function dailyListWorkflow(input: DailyListInput = {}): Promise<DailyListResult> {
-  const day = dailyListDayFor(scheduledTime(input));
+  const day = dailyListDayFor(scheduledTimeOf(input));
   const lists: DeliveredDailyList[] = [];
   for (const role of DAILY_LIST_ROLES) lists.push(await deliverDailyList({ role, day }));
   return { date: day.date, lists };

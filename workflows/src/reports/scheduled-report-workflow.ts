@@ -14,6 +14,7 @@ import {
   type ScheduledReportKind,
 } from '@kvalitet/domain';
 import type { ReportActivities } from './report-activities';
+import { scheduledTimeOf } from './scheduled-time';
 
 export interface ScheduledReportInput {
   readonly kind: ScheduledReportKind;
@@ -66,14 +67,6 @@ export function berattelseReminderTimes(kind: ScheduledReportKind, draftAt: Date
     .filter((at) => at.getTime() > draftAt.getTime());
 }
 
-function scheduledTime(input: ScheduledReportInput): Date {
-  if (input.scheduledAt) return new Date(input.scheduledAt);
-  const attribute = workflowInfo().searchAttributes?.['TemporalScheduledStartTime']?.[0];
-  if (attribute instanceof Date) return attribute;
-  if (typeof attribute === 'string') return new Date(attribute);
-  return workflowInfo().startTime;
-}
-
 function previousMeeting(dates: readonly string[] | undefined, at: Date): Date | undefined {
   const earlier = (dates ?? []).map((d) => new Date(d)).filter((d) => d.getTime() < at.getTime() - 60_000);
   return earlier.length === 0 ? undefined : new Date(Math.max(...earlier.map((d) => d.getTime())));
@@ -86,7 +79,7 @@ function previousMeeting(dates: readonly string[] | undefined, at: Date): Date |
  * is approved or the last reminder has gone.
  */
 export async function scheduledReportWorkflow(input: ScheduledReportInput): Promise<ScheduledReportResult> {
-  const at = scheduledTime(input);
+  const at = scheduledTimeOf(input);
   const previous = previousMeeting(input.meetingDates, at);
   const period = reportPeriodFor(input.kind, at, previous ? { previousMeetingAt: previous } : {});
   let approved = false;

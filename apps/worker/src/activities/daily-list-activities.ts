@@ -1,5 +1,4 @@
 import {
-  DAILY_LIST_ROLES,
   DAILY_LIST_TYPES,
   DEFAULT_DAILY_LIST_RECIPIENTS,
   dailyListFor,
@@ -12,6 +11,7 @@ import {
 } from '@kvalitet/domain';
 import type { Mailer } from '@kvalitet/notifications';
 import type { DailyListActivities, DeliverDailyListRequest, DeliveredDailyList } from '@kvalitet/workflows';
+import { recipientsFromEnv } from './report-activities';
 
 /** What the delivery needs of the database: typeorm's DataSource and pg's Pool both fit. */
 interface DailyListDatabase {
@@ -34,16 +34,7 @@ export const DAILY_LIST_NOTIFICATION_KIND = 'daily_list';
 export function dailyListRecipientsFromEnv(
   env: NodeJS.ProcessEnv = process.env,
 ): Record<DailyListRole, readonly string[]> {
-  const result = { ...DEFAULT_DAILY_LIST_RECIPIENTS };
-  for (const role of DAILY_LIST_ROLES) {
-    const value = env[`DAILY_LIST_RECIPIENTS_${role.toUpperCase()}`];
-    if (value)
-      result[role] = value
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0);
-  }
-  return result;
+  return recipientsFromEnv('DAILY_LIST_RECIPIENTS', DEFAULT_DAILY_LIST_RECIPIENTS, env);
 }
 
 interface CaseRow {

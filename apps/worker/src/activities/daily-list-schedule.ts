@@ -1,11 +1,7 @@
-import {
-  ScheduleAlreadyRunning,
-  ScheduleOverlapPolicy,
-  type Client,
-  type ScheduleOptions,
-} from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { DAILY_LIST_HOUR, reportScheduleId } from '@kvalitet/domain';
 import type { DailyListInput } from '@kvalitet/workflows';
+import { createOrUpdateSchedule } from './report-schedules';
 
 const REPORT_SCHEDULE_PREFIX = 'kvalitet-report';
 
@@ -48,23 +44,10 @@ export function dailyListScheduleOptions(
 }
 
 /** Creates the schedule, or updates spec, action and policies if it exists (keeping whether it is paused). */
-export async function ensureDailyListSchedule(
+export function ensureDailyListSchedule(
   client: Client,
   taskQueue: string,
   options: { prefix?: string; paused?: boolean } = {},
 ): Promise<'created' | 'updated'> {
-  const scheduleOptions = dailyListScheduleOptions(taskQueue, options);
-  try {
-    await client.schedule.create(scheduleOptions);
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(scheduleOptions.scheduleId).update((previous) => ({
-      ...previous,
-      spec: scheduleOptions.spec,
-      action: scheduleOptions.action,
-      policies: scheduleOptions.policies,
-    }));
-    return 'updated';
-  }
+  return createOrUpdateSchedule(client, dailyListScheduleOptions(taskQueue, options));
 }

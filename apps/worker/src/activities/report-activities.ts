@@ -40,11 +40,20 @@ const REMINDER_RECIPIENTS: Readonly<Partial<Record<ScheduledReportKind, readonly
 export function reportRecipientsFromEnv(
   env: NodeJS.ProcessEnv = process.env,
 ): Record<ScheduledReportKind, readonly string[]> {
-  const result = { ...DEFAULT_REPORT_RECIPIENTS };
-  for (const kind of Object.keys(result) as ScheduledReportKind[]) {
-    const value = env[`REPORT_RECIPIENTS_${kind.toUpperCase()}`];
+  return recipientsFromEnv('REPORT_RECIPIENTS', DEFAULT_REPORT_RECIPIENTS, env);
+}
+
+/** Each key's recipients, overridden by `<PREFIX>_<KEY>=a,b` where set (usernames or addresses). */
+export function recipientsFromEnv<K extends string>(
+  prefix: string,
+  defaults: Readonly<Record<K, readonly string[]>>,
+  env: NodeJS.ProcessEnv,
+): Record<K, readonly string[]> {
+  const result: Record<K, readonly string[]> = { ...defaults };
+  for (const key of Object.keys(result) as K[]) {
+    const value = env[`${prefix}_${key.toUpperCase()}`];
     if (value)
-      result[kind] = value
+      result[key] = value
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s.length > 0);

@@ -128,22 +128,30 @@ export async function ensureReportSchedules(
   const created: string[] = [];
   const updated: string[] = [];
   for (const definition of reportScheduleDefinitions(options)) {
-    const scheduleOptions = scheduleOptionsOf(definition, taskQueue, options);
-    try {
-      await client.schedule.create(scheduleOptions);
-      created.push(definition.scheduleId);
-    } catch (error) {
-      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-      await client.schedule.getHandle(definition.scheduleId).update((previous) => ({
-        ...previous,
-        spec: scheduleOptions.spec,
-        action: scheduleOptions.action,
-        policies: scheduleOptions.policies,
-      }));
-      updated.push(definition.scheduleId);
-    }
+    const outcome = await createOrUpdateSchedule(client, scheduleOptionsOf(definition, taskQueue, options));
+    (outcome === 'created' ? created : updated).push(definition.scheduleId);
   }
   return { created, updated };
+}
+
+/** Creates a schedule, or updates spec, action and policies of the one that exists (keeping whether it is paused). */
+export async function createOrUpdateSchedule(
+  client: Client,
+  scheduleOptions: ScheduleOptions,
+): Promise<'created' | 'updated'> {
+  try {
+    await client.schedule.create(scheduleOptions);
+    return 'created';
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    await client.schedule.getHandle(scheduleOptions.scheduleId).update((previous) => ({
+      ...previous,
+      spec: scheduleOptions.spec,
+      action: scheduleOptions.action,
+      policies: scheduleOptions.policies,
+    }));
+    return 'updated';
+  }
 }
 
 /** Pauses or resumes every report schedule (e.g. during a migration), with a note why. */
