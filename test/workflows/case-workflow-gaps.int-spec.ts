@@ -1,5 +1,6 @@
-import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
+import { DEFAULT_DEADLINE_POLICY, DEFAULT_DELEGATION_ITEMS } from '@kvalitet/domain';
 import type { CaseActor } from '@kvalitet/domain';
+import { DelegationRegisterRepository, EventStore } from '@kvalitet/persistence';
 import {
   CaseWorkflowHarness,
   DAY,
@@ -18,7 +19,7 @@ const DIVISION: CaseActor = { username: 'avdelningschef', roles: ['division_mana
  * ADR 0009 and the rest of issue 5 on the time-skipping server with the real activities on Postgres:
  * late work meets a missed deadline (met late, escalation stops), a new serious decision after a
  * reopen needs a new IVO notification, a reclassification cancels the superseded deadlines by an
- * event, reminders are events, and a `decide` task goes to the delegate of the policy.
+ * event, reminders are events, and a `decide` task goes to the delegate of the delegation register.
  */
 describe('case workflow: met late, IVO after reopen, cancelled deadlines, reminders, delegated decisions', () => {
   let h: CaseWorkflowHarness;
@@ -207,12 +208,20 @@ describe('case workflow: met late, IVO after reopen, cancelled deadlines, remind
     expect(delivered[0]).toMatchObject({ when: 'before', kind: 'action', dueAt });
   });
 
-  it('the decide task goes to the role of the policy delegation (lex Sarah delegated to the division manager)', async () => {
-    h.policy.set({
-      ...DEFAULT_DEADLINE_POLICY,
-      version: 2,
-      decisionDelegation: { lex_sarah: { role: 'division_manager', reference: 'Delegationsordning 4.2' } },
-    });
+  it('the decide task goes to the role of the delegation register (lex Sarah delegated to the division manager; ADR 0023)', async () => {
+    const register = new DelegationRegisterRepository(new EventStore(h.db.dataSource));
+    await register.change(
+      [
+        {
+          decision: 'lex_sarah_decision',
+          role: 'division_manager',
+          validFrom: '2026-01-01',
+          validTo: null,
+          boardDecision: 'Delegationsordning 4.2',
+        },
+      ],
+      'kvalitet',
+    );
     const caseId = await report('lex_sarah');
     await h.settle(caseId, (s) => tasksOf(s, 'acknowledge').length === 2);
     await h.command(caseId, { type: 'start-investigation', actor: SAS, data: {} });
@@ -233,5 +242,10 @@ describe('case workflow: met late, IVO after reopen, cancelled deadlines, remind
     });
     state = await h.settle(caseId, (s) => tasksOf(s, 'decide')[0]?.status === 'done');
     expect(tasksOf(state, 'decide')[0]).toMatchObject({ completedBy: 'avdelningschef' });
+    expect(state.decision?.delegation).toEqual({
+      decision: 'lex_sarah_decision',
+      boardDecision: 'Delegationsordning 4.2',
+    });
+    await register.change(DEFAULT_DELEGATION_ITEMS, 'kvalitet');
   });
 });

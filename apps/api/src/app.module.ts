@@ -15,6 +15,7 @@ import { OrgModule } from './org/org.module';
 import { PolicyModule } from './policy/policy.module';
 import { MeetingCalendarModule } from './meeting-calendar/meeting-calendar.module';
 import { ClassificationsModule } from './classifications/classifications.module';
+import { DelegationsModule } from './delegations/delegations.module';
 import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RiskAssessmentsModule } from './risk-assessments/risk-assessments.module';
@@ -46,6 +47,7 @@ import { InternkontrollModule } from './internkontroll/internkontroll.module';
     PolicyModule,
     MeetingCalendarModule,
     ClassificationsModule,
+    DelegationsModule,
     RiskAssessmentsModule,
     ImprovementModule,
     RoutinesModule,

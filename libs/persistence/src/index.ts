@@ -28,6 +28,7 @@ export * from './policy/policy-repository';
 export * from './policy/meeting-calendar-repository';
 export * from './policy/board-meeting-repository';
 export * from './policy/classifications-repository';
+export * from './policy/delegation-register-repository';
 export * from './ledningssystem/ls-command-service';
 export * from './risk-assessments/risk-policy-repository';
 export * from './risk-assessments/risk-assessment-command-service';

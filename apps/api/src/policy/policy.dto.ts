@@ -50,8 +50,9 @@ const DELEGATE_SCHEMA = {
 
 const DELEGATION_SCHEMA = {
   type: 'object',
+  deprecated: true,
   description:
-    'Delegationsordning: vem som fattar beslut efter utredning per ärendetyp (standard: lex Sarah director, lex Maria mas)',
+    'Ersatt av delegationsförteckningen (GET/PUT /api/v1/delegations, ADR 0023): tas emot och visas som förut men styr inte längre vem som beslutar',
   properties: { lex_sarah: DELEGATE_SCHEMA, lex_maria: DELEGATE_SCHEMA },
   additionalProperties: false,
   example: {

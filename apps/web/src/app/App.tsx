@@ -16,6 +16,7 @@ import { ReportPage } from '../pages/ReportPage';
 import { RiskAssessmentPage } from '../pages/RiskAssessmentPage';
 import { RiskAssessmentsPage } from '../pages/RiskAssessmentsPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { DelegationPage } from '../pages/DelegationPage';
 import { TasksPage } from '../pages/TasksPage';
 import { Layout } from './Layout';
 import { RequireAuth } from './RequireAuth';
@@ -62,6 +63,7 @@ export function App() {
           <Route path="/riskanalyser/:id" element={<RiskAssessmentPage />} />
           <Route path="/ledningssystem" element={<LedningssystemPage />} />
           <Route path="/installningar" element={<SettingsPage />} />
+          <Route path="/delegation" element={<DelegationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -21,6 +21,7 @@ import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
 import type { AccessLogEntry, Page, Policy } from '../api/types';
 import { ClassificationsEditor } from '../components/ClassificationsEditor';
+import { DelegationEditor } from '../components/DelegationEditor';
 import { MeetingCalendarEditor, NAMND } from '../components/MeetingCalendarEditor';
 import { ScrollTable } from '../components/ScrollTable';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
@@ -350,6 +351,7 @@ export function SettingsPage() {
           <Tabs.Tab value="kalender">Möteskalender</Tabs.Tab>
           <Tabs.Tab value="namnd">Nämndens sammanträden</Tabs.Tab>
           <Tabs.Tab value="klassificering">Klassificering</Tabs.Tab>
+          <Tabs.Tab value="delegation">Delegation</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="frister" pt="md">
           <QueryState query={policy} loadingLabel="Hämtar fristpolicyn…">
@@ -367,6 +369,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="klassificering" pt="md">
           <ClassificationsEditor />
+        </Tabs.Panel>
+        <Tabs.Panel value="delegation" pt="md">
+          <DelegationEditor />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -4,7 +4,13 @@
  * 404 NOT_FOUND, 409 INVALID_TRANSITION / ALREADY_EXISTS); `reason` is stable English for programs,
  * `message` Swedish for people; `field` names the offending input for field-level errors.
  */
-export type RefusalCode = 'INVALID_TRANSITION' | 'VALIDATION_FAILED' | 'NOT_FOUND' | 'ALREADY_EXISTS';
+export type RefusalCode =
+  | 'INVALID_TRANSITION'
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  /** 409: the caller holds no delegation of the register valid on the day (AUD-6). */
+  | 'DELEGATION_MISSING';
 
 export interface Refusal {
   readonly code: RefusalCode;

@@ -24,7 +24,11 @@ export function isDelegatedDecisionType(type: string): type is DelegatedDecision
   return (DELEGATED_DECISION_TYPES as readonly string[]).includes(type);
 }
 
-/** The delegate that decides a case of `type` under `delegation` (the policy's, or the defaults). */
+/**
+ * The delegate a policy's `decisionDelegation` names for `type` (or the defaults). The key is
+ * retired (ADR 0023): the delegation register decides who decides; the policy only keeps the key
+ * for v1 clients.
+ */
 export function decisionDelegateFor(
   delegation: DecisionDelegation | undefined,
   type: CaseType,

@@ -1,5 +1,6 @@
 import { CASE_OUTCOME_LABELS, isSeriousOutcome } from '../cases/case-outcome';
-import type { CaseEvent, CaseReportedData } from '../cases/case-events';
+import type { CaseDelegationRef, CaseEvent, CaseReportedData } from '../cases/case-events';
+import { DELEGATION_DECISION_LABELS } from '../delegations/delegation-register';
 import { CASE_TYPE_LABELS } from '../cases/case-type';
 import { rebuildCase } from '../cases/evolve-case';
 import { maskPersonRef } from '../cases/person-ref';
@@ -33,6 +34,8 @@ export interface IvoAnmalan {
     readonly rationale: string | null;
     readonly decidedBy: string;
     readonly decidedAt: string;
+    /** The delegation of the register the decision was made under (AUD-6); null before the register. */
+    readonly delegation: CaseDelegationRef | null;
   };
   readonly actions: readonly {
     readonly title: string | null;
@@ -126,6 +129,7 @@ export function composeIvoAnmalan(
       rationale: lastDecision?.type === 'CaseDecided' ? text(lastDecision.data.rationale) : null,
       decidedBy: state.decision.by,
       decidedAt: state.decision.at,
+      delegation: state.decision.delegation ?? null,
     },
     actions: Object.values(state.actions).map((a) => ({
       title: text(titles.get(a.id)),
@@ -204,6 +208,17 @@ export function ivoAnmalanDocument(anmalan: IvoAnmalan, generatedAt: Date): Repo
               fact('Bedömning', anmalan.decision.outcomeLabel),
               fact('Beslutad', formatStockholm(anmalan.decision.decidedAt)),
               fact('Beslutsfattare', anmalan.decision.decidedBy),
+              fact(
+                'Enligt delegation',
+                anmalan.decision.delegation
+                  ? [
+                      DELEGATION_DECISION_LABELS[anmalan.decision.delegation.decision],
+                      anmalan.decision.delegation.boardDecision,
+                    ]
+                      .filter((part) => part !== null)
+                      .join(', ')
+                  : null,
+              ),
               fact('Motivering', anmalan.decision.rationale),
             ],
           },

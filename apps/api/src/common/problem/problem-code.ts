@@ -7,6 +7,7 @@ export const PROBLEM_CODES = {
   INVALID_TRANSITION: { status: 409, title: 'Otillåten åtgärd i ärendets läge' },
   VERSION_CONFLICT: { status: 409, title: 'Ärendet har ändrats' },
   ALREADY_EXISTS: { status: 409, title: 'Finns redan' },
+  DELEGATION_MISSING: { status: 409, title: 'Delegation saknas' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'För stor begäran' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Medietypen stöds inte' },
   IDEMPOTENCY_CONFLICT: { status: 422, title: 'Idempotensnyckeln är redan använd' },

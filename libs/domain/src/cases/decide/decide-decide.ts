@@ -10,6 +10,7 @@ import { hasDecisionOnCurrentInvestigation } from '../case-progress';
 import { caseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
 import { CASE_TYPE_LABELS } from '../case-type';
+import { checkDelegation } from './delegation-check';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { completeOpenTasks } from './open-work';
@@ -62,6 +63,9 @@ export function decideDecide(
     );
   }
 
+  const delegated = checkDelegation(command, state);
+  if (delegated.refusal) return refused(delegated.refusal);
+
   const at = now.toISOString();
   const by = command.actor.username;
   return accepted(
@@ -71,6 +75,7 @@ export function decideDecide(
         outcome: data.outcome,
         rationale: requiredText(data.rationale),
         requiresIvoReport: isSeriousOutcome(data.outcome),
+        ...(delegated.delegation === null ? {} : { delegation: delegated.delegation }),
         by,
         at,
       },
