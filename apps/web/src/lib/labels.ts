@@ -105,6 +105,8 @@ export const POLICY_KEY_LABELS: Readonly<Record<string, string>> = {
   action_reminder_before: 'Påminnelse före en åtgärds slutdatum',
   escalation_repeat: 'Upprepad eskalering',
   imy_notification: 'Personuppgiftsincident – anmälan till IMY (från kännedom)',
+  mas_classification: 'MAS-bedömning av HSL-avvikelse och lex Maria',
+  patient_information: 'Lex Maria – information till patient eller närstående',
   response: 'Svar till klagande (som vill ha svar)',
   late_report_after: 'Sen rapport – lex Sarah, HSL och lex Maria (efter händelsen)',
 };
