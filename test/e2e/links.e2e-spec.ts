@@ -310,6 +310,17 @@ describe('links between cases and escalation of a deviation (e2e)', () => {
     });
     expect(replay.body.id).toBe(lexSarah.id);
     expect((await get('enhetschef', deviation.id)).body.version).toBe(after.version);
+    // Another escalation of the same deviation (a second manager) would be a duplicate: 409.
+    const again = expectProblem(
+      await post('forvaltningschef', `/api/v1/cases/${deviation.id}/escalate`, {
+        toType: 'lex_sarah',
+        rationale: 'Samma händelse.',
+      }),
+      409,
+      'INVALID_TRANSITION',
+    );
+    expect(again.detail).toContain(lexSarah.caseNumber);
+    expect((await get('enhetschef', deviation.id)).body.version).toBe(after.version);
   });
 
   it('escalation: an HSL deviation goes to lex Maria by mas; sas may not escalate it', async () => {

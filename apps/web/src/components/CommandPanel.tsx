@@ -12,10 +12,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useClassifications } from '../api/classifications';
-import { apiJson } from '../api/client';
+import { apiJson, newIdempotencyKey } from '../api/client';
 import { useUnits } from '../api/hooks';
 import type { CaseView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -116,11 +116,14 @@ function CommandFormCard({
   const [values, setValues] = useState<Record<string, string>>(form.initial);
   const navigate = useNavigate();
   const label = commandLabelFor(command, view);
+  // The escalation creates a case: a repeated click or a retry gets the first answer, not a second case.
+  const idempotencyKey = useRef(newIdempotencyKey());
   const run = useMutation({
     mutationFn: async (body: Record<string, unknown>) =>
       apiJson<CaseView>(`/api/v1/cases/${view.id}/${command}`, {
         method: 'POST',
         body: form.prepare ? await form.prepare(body, (path) => apiJson(path)) : body,
+        ...(command === 'escalate' ? { idempotencyKey: idempotencyKey.current } : {}),
       }),
     onSuccess: (updated) => {
       void queryClient.invalidateQueries({ queryKey: ['case-events', view.id] });

@@ -138,6 +138,15 @@ describe('commands offered on the case page', () => {
     expect(availableCommands(aCase({ type: 'deviation' }))).toContain('escalate');
     expect(availableCommands(aCase({ type: 'deviation', stage: 'closed' }))).not.toContain('escalate');
     expect(availableCommands(aCase())).not.toContain('escalate');
+    const escalated = {
+      caseId: 'c2',
+      caseNumber: 'LS-2026-0002',
+      relation: 'led_to',
+      by: 'enhetschef',
+      at: 'x',
+      escalatedTo: 'lex_sarah',
+    };
+    expect(availableCommands(aCase({ type: 'deviation', links: [escalated] }))).not.toContain('escalate');
     expect(commandLabelFor('escalate', { type: 'deviation' })).toBe('Eskalera till lex Sarah');
     expect(commandLabelFor('escalate', { type: 'hsl_deviation' })).toBe('Eskalera till lex Maria');
   });

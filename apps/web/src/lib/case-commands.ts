@@ -101,7 +101,11 @@ function fitsState(command: CommandName, c: CaseView): boolean {
     case 'link':
       return true;
     case 'escalate':
-      return open && (c.type === 'deviation' || c.type === 'hsl_deviation');
+      return (
+        open &&
+        (c.type === 'deviation' || c.type === 'hsl_deviation') &&
+        !c.links.some((link) => link.escalatedTo !== undefined)
+      );
   }
 }
 

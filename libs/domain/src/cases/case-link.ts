@@ -40,4 +40,6 @@ export interface CaseLink {
   readonly caseId: string;
   readonly caseNumber: string;
   readonly relation: CaseLinkRelation;
+  /** On a deviation's side: the link is its escalation to this statutory type. */
+  readonly escalatedTo?: CaseType;
 }

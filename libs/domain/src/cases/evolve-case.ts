@@ -245,10 +245,11 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
       return { ...state, responses: [...(state.responses ?? []), { respondedAt, channel, role, by, at }] };
     }
     case 'CaseLinked': {
-      const { caseId, caseNumber, relation } = event.data;
+      const { caseId, caseNumber, relation, escalatedTo } = event.data;
       const links = state.links ?? [];
       if (links.some((link) => link.caseId === caseId && link.relation === relation)) return state;
-      return { ...state, links: [...links, { caseId, caseNumber, relation }] };
+      const link = { caseId, caseNumber, relation, ...(escalatedTo === undefined ? {} : { escalatedTo }) };
+      return { ...state, links: [...links, link] };
     }
     case 'PatientInformed':
       return withSteps(state, {

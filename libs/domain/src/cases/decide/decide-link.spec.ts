@@ -66,6 +66,17 @@ describe('escalate to lex Sarah / lex Maria (LC-2, LC-4 step 6)', () => {
     expect(then.state()).toMatchObject({ type: 'deviation', stage: 'reported' });
   });
 
+  it('a deviation is escalated once', () => {
+    const first = given(deviation()).when(escalate('lex_sarah')).events();
+    given(deviation(), ...first)
+      .when(escalate('lex_sarah'))
+      .thenRefused({ code: 'INVALID_TRANSITION', reason: 'ALREADY_ESCALATED' });
+    // An ordinary led_to link is no escalation.
+    given(deviation(), linked('led_to'))
+      .when(escalate('lex_sarah'))
+      .then(expect.anything() as never);
+  });
+
   it('an HSL deviation goes to lex Maria only; other types cannot be escalated', () => {
     expect(escalationTargetOf('hsl_deviation')).toBe('lex_maria');
     given(caseReported({ type: 'hsl_deviation', caseNumber: 'HA-2026-0002' }))

@@ -69,6 +69,17 @@ export function decideEscalate(
   if (refusal) return refused(refusal);
   const target = escalationTargetOf(state.type);
   if (target === null) return refused(notForType(state, 'eskalera till lex Sarah eller lex Maria'));
+  // One statutory case per deviation: a second escalation (two managers at once) would be a duplicate.
+  const earlier = (state.links ?? []).find((link) => link.escalatedTo !== undefined);
+  if (earlier) {
+    return refused(
+      caseRefusal(
+        'INVALID_TRANSITION',
+        'ALREADY_ESCALATED',
+        `Avvikelsen är redan eskalerad till ${CASE_TYPE_LABELS[earlier.escalatedTo!]} i ärende ${earlier.caseNumber}; länka ärendet i stället om det behövs.`,
+      ),
+    );
+  }
   if (target !== data.toType) {
     return refused(
       caseRefusal(
