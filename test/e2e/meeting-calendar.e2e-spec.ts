@@ -6,6 +6,7 @@ import {
   reportScheduleDefinitions,
   ensureReportSchedules,
 } from '../../apps/worker/src/activities/report-schedules';
+import { dailyListScheduleId } from '../../apps/worker/src/activities/daily-list-schedule';
 import { infraEnv } from '../support/infra-env';
 import { expectProblem, startApi, type TestApi } from './support/api-harness';
 import { CALENDAR_VALIDATION_CASES } from './support/calendar-validation-cases';
@@ -47,9 +48,13 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
     kvalitet = await api.token('kvalitet');
   });
   afterAll(async () => {
-    for (const d of reportScheduleDefinitions({ prefix }))
+    // The CLI's `ensure` below also makes the daily list's schedule under the same prefix.
+    for (const scheduleId of [
+      ...reportScheduleDefinitions({ prefix }).map((d) => d.scheduleId),
+      dailyListScheduleId(prefix),
+    ])
       await client?.schedule
-        .getHandle(d.scheduleId)
+        .getHandle(scheduleId)
         .delete()
         .catch(() => undefined);
     await connection?.close();
@@ -217,5 +222,12 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
       '2027-02-11T06:00:00.000Z',
       '2027-09-09T05:00:00.000Z',
     ]);
+    // `ensure` makes the daily list's 07:00 schedule beside the reports (DL-16), paused like them.
+    const dailyList = await client.schedule.getHandle(dailyListScheduleId(prefix)).describe();
+    expect(dailyList.spec.timezone).toBe('Europe/Stockholm');
+    expect(dailyList.state.paused).toBe(true);
+    expect(dailyList.action.type === 'startWorkflow' && dailyList.action.workflowType).toBe(
+      'dailyListWorkflow',
+    );
   });
 });
