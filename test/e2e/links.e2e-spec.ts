@@ -274,6 +274,7 @@ describe('links between cases and escalation of a deviation (e2e)', () => {
           caseId: deviation.id,
           caseNumber: deviation.caseNumber,
           relation: 'led_from',
+          rationale: 'Risk för allvarligt missförhållande.',
         }),
       ],
     });

@@ -114,6 +114,8 @@ export interface LinkCaseData {
   readonly caseId: string;
   readonly caseNumber: string;
   readonly relation: CaseLinkRelation;
+  /** Why (the new case's side of an escalation carries the escalation's rationale). */
+  readonly rationale?: string;
 }
 
 /** A deviation escalated to lex Sarah / lex Maria (LC-2); the new case's id and number come from persistence. */

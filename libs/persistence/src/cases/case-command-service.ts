@@ -360,6 +360,7 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
                         caseId: original.state.id,
                         caseNumber: original.state.caseNumber,
                         relation: 'led_from',
+                        rationale: input.rationale,
                       },
                     },
                     reported,

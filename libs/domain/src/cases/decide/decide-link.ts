@@ -6,7 +6,15 @@ import { CASE_TYPE_LABELS, CASE_TYPES } from '../case-type';
 import { accepted, refused } from './decide-result';
 import type { DecideCaseResult } from './decide-result';
 import { notForType } from './stage-refusals';
-import { checkOneOf, checkRequiredText, firstRefusal, invalidField, requiredText } from './validation';
+import {
+  checkOneOf,
+  checkOptionalText,
+  checkRequiredText,
+  firstRefusal,
+  invalidField,
+  optionalText,
+  requiredText,
+} from './validation';
 
 function selfLink(state: CaseAggregateState, caseId: unknown) {
   return typeof caseId === 'string' && caseId.trim().toLowerCase() === state.id.toLowerCase()
@@ -31,17 +39,20 @@ export function decideLink(
     selfLink(state, data.caseId),
     checkRequiredText(data.caseNumber, 'caseNumber', 'det länkade ärendets nummer'),
     checkOneOf(data.relation, CASE_LINK_RELATIONS, 'relation', 'relation'),
+    checkOptionalText(data.rationale, 'rationale', 'motivering'),
   );
   if (refusal) return refused(refusal);
   const caseId = requiredText(data.caseId).toLowerCase();
   if ((state.links ?? []).some((link) => link.caseId === caseId && link.relation === data.relation))
     return accepted();
+  const rationale = optionalText(data.rationale);
   return accepted({
     type: 'CaseLinked',
     data: {
       caseId,
       caseNumber: requiredText(data.caseNumber),
       relation: data.relation,
+      ...(rationale === undefined ? {} : { rationale }),
       by: command.actor.username,
       at: now.toISOString(),
     },
