@@ -29,21 +29,18 @@ export function InAppNotices() {
   return (
     <Stack gap="xs" aria-label="Meddelanden" component="section">
       {items.slice(0, 5).map((notice) => (
-        <Alert key={notice.key} color="blue" title={notice.title} data-testid="meddelande">
+        <Alert key={notice.key} color="blue" variant="outline" title={notice.title} data-testid="meddelande">
           <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
             {notice.body}
           </Text>
-          <Text size="xs" c="dimmed" mt={4}>
+          <Text size="sm" mt={4}>
             {formatDateTime(notice.createdAt)}
-            {notice.caseId && notice.caseNumber ? (
-              <>
-                {' · '}
-                <Anchor component={Link} to={`/arenden/${notice.caseId}`} size="xs">
-                  {notice.caseNumber}
-                </Anchor>
-              </>
-            ) : null}
           </Text>
+          {notice.caseId && notice.caseNumber ? (
+            <Anchor component={Link} to={`/arenden/${notice.caseId}`} size="sm" underline="always">
+              Öppna {notice.caseNumber}
+            </Anchor>
+          ) : null}
         </Alert>
       ))}
     </Stack>

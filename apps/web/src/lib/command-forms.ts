@@ -209,7 +209,7 @@ export function commandForm(
           },
           {
             name: 'summary',
-            label: 'Svaret',
+            label: 'Vad svarade ni?',
             kind: 'textarea',
             required: true,
             description: 'Har den som klagat lämnat en e-postadress skickas svaret dit.',
