@@ -189,8 +189,15 @@ describe('delegation register (e2e)', () => {
     });
     expect(decided.status).toBe(200);
     expect(decided.body.decision?.delegation).toMatchObject({ decision: 'lex_maria_decision' });
-    // v1.1: a lex Maria report to IVO waits for the patient's information (LC-8 step 3), where it exists.
-    await post('mas', toReport.id, 'inform-patient', { notPossibleReason: 'Patienten avliden' });
+    // The same, but the patient's information (LC-8 step 3, needed before the IVO report) not yet recorded.
+    const awaitingPatient = await investigated('lex_maria', 'mas');
+    expect(
+      (await post('mas', awaitingPatient.id, 'decide', { outcome: 'allvarlig_vardskada', rationale: 'R' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await post('mas', toReport.id, 'inform-patient', { notPossibleReason: 'Patienten avliden' })).status,
+    ).toBe(200);
     const toDecide = await investigated('lex_maria', 'mas');
     const notInvestigated = await reported('lex_maria');
     const hsl = await reported('hsl_deviation');
@@ -221,7 +228,11 @@ describe('delegation register (e2e)', () => {
     expect((await save(onlyTomorrow, current.version)).status).toBe(200);
 
     const versions = async () =>
-      Promise.all([toReport, toDecide, notInvestigated, hsl].map(async (c) => (await read(c.id)).version));
+      Promise.all(
+        [toReport, awaitingPatient, toDecide, notInvestigated, hsl].map(
+          async (c) => (await read(c.id)).version,
+        ),
+      );
     const before = await versions();
 
     // 403 first: someone without the right, whatever the register says.
@@ -244,6 +255,17 @@ describe('delegation register (e2e)', () => {
       409,
       'INVALID_TRANSITION',
     );
+    // A missing step (the patient's information) comes before the missing delegation.
+    expect(
+      expectProblem(
+        await post('mas', awaitingPatient.id, 'report-to-ivo', {
+          ivoReference: 'IVO 1',
+          reportedAt: stockholmDate(0),
+        }),
+        409,
+        'INVALID_TRANSITION',
+      ).errors?.[0]?.code,
+    ).toBe('PATIENT_INFORMATION_REQUIRED');
 
     const decide = expectProblem(
       await post('mas', toDecide.id, 'decide', { outcome: 'allvarlig_vardskada', rationale: 'Allvarlig' }),

@@ -61,6 +61,22 @@ describe('delegation of decide, report-to-ivo and the MAS classification', () =>
     expect(then.state().ivoReport?.delegation).toEqual(SARAH_IVO);
   });
 
+  it('a lex Maria IVO report waits for the patient information (a missing step) before the delegation is checked', () => {
+    const seriousMaria = [
+      caseReported({ type: 'lex_maria', caseNumber: 'LM-2026-0001' }),
+      e.investigationStarted(),
+      e.investigationRecorded(),
+      e.decided('allvarlig_vardskada'),
+    ];
+    const byMas = withDelegations(reportToIvo(MAS), []);
+    given(...seriousMaria)
+      .when(byMas)
+      .thenRefused({ code: 'INVALID_TRANSITION', reason: 'PATIENT_INFORMATION_REQUIRED' });
+    given(...seriousMaria, e.patientInformed())
+      .when(byMas)
+      .thenRefused({ code: 'DELEGATION_MISSING' });
+  });
+
   it('other types need no delegation', () => {
     given(
       caseReported({ type: 'deviation', caseNumber: 'AV-2026-0001' }),

@@ -55,9 +55,6 @@ export function decideReportToIvo(
     );
   }
 
-  const delegated = checkDelegation(command, state);
-  if (delegated.refusal) return refused(delegated.refusal);
-
   if (state.type === 'lex_maria' && state.statutorySteps.patientInformation === null) {
     return refused(
       caseRefusal(
@@ -67,6 +64,9 @@ export function decideReportToIvo(
       ),
     );
   }
+  // Last: a missing step is INVALID_TRANSITION before a missing delegation (api.md v1.1).
+  const delegated = checkDelegation(command, state);
+  if (delegated.refusal) return refused(delegated.refusal);
 
   const at = now.toISOString();
   const by = command.actor.username;
