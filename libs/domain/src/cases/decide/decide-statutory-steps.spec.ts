@@ -1,4 +1,5 @@
 import type { CaseActor } from '../case-commands';
+import type { CaseState } from '../case-state';
 import { statutoryChecklist } from '../statutory-checklist';
 import { SAS, T0_ISO, caseReported, command, events as e, given } from '../test-support';
 
@@ -252,7 +253,7 @@ describe('the v1.1 closing rules and report-to-ivo on lex Maria', () => {
 
 describe('statutoryChecklist', () => {
   it('walks a lex Maria case from due to done, the IVO steps waiting for the decision', () => {
-    const at = (state: ReturnType<ReturnType<typeof given>['state']>) =>
+    const at = (state: CaseState) =>
       Object.fromEntries(statutoryChecklist(state!).map((step) => [step.key, step.status]));
     const reported = given(lexMaria(), ...patientOpen).when(command('inform-patient', informed, MAS));
     expect(at(reported.state())).toEqual({
