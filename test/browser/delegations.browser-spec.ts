@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApi, type TestApi } from '../e2e/support/api-harness';
-import { report, stockholmDateDaysAgo } from '../e2e/support/fixtures';
+import { isoMinutesFromNow, report, stockholmDateDaysAgo } from '../e2e/support/fixtures';
 import { launchBrowser, newContext, watchPage, type PageProblems } from './support/browser';
 import { checkPage, signIn, signOut } from './support/session';
 import { WEB_DIST } from './support/system';
@@ -104,7 +104,7 @@ describe('delegation register (browser)', () => {
     const sas = await api.token('sas');
     const created = await api.call<{ id: string }>('POST', '/api/v1/cases', {
       token: await api.token('medarbetare'),
-      body: report('lex_sarah', 'solgarden'),
+      body: report('lex_sarah', 'solgarden', 'Tillsynen uteblev', { occurredAt: isoMinutesFromNow(-120) }),
     });
     const id = created.body.id;
     const post = (command: string, body: unknown) =>

@@ -201,6 +201,13 @@ function AppointmentsSection() {
       title="Förordnanden"
       intro="Vem som är SAS, MAS, verksamhetschef, processägare eller delegat, och genom vilket beslut."
     >
+      <Text size="sm">
+        Vem som får fatta besluten om lex Sarah och lex Maria avgörs av{' '}
+        <Anchor component={Link} to="/delegation" underline="always">
+          delegationsförteckningen
+        </Anchor>
+        ; ett förordnande som delegat här visar bara att nämnden utsett någon.
+      </Text>
       <QueryState query={alerts} loadingLabel="Kontrollerar förordnanden…">
         {(a) =>
           a.missing.length === 0 ? (
