@@ -141,10 +141,10 @@ describe('commands offered on the case page', () => {
     const escalated = {
       caseId: 'c2',
       caseNumber: 'LS-2026-0002',
-      relation: 'led_to',
+      relation: 'led_to' as const,
       by: 'enhetschef',
       at: 'x',
-      escalatedTo: 'lex_sarah',
+      escalatedTo: 'lex_sarah' as const,
     };
     expect(availableCommands(aCase({ type: 'deviation', links: [escalated] }))).not.toContain('escalate');
     expect(commandLabelFor('escalate', { type: 'deviation' })).toBe('Eskalera till lex Sarah');
