@@ -126,6 +126,48 @@ describe('delegation register (browser)', () => {
     await page.getByText(/Enligt delegation: Lex Sarah – beslut, SN 2025-12-10 § 141/).waitFor();
     await page.getByText(/Enligt delegation: Lex Sarah – anmälan till IVO, SN 2025-12-10 § 141/).waitFor();
     expect(await checkPage(page, 'delegation-05-arende')).toEqual([]);
+    await signOut(page);
+  });
+
+  it('without a delegation valid today, the decision is refused in the form with a way to the register', async () => {
+    const kvalitet = await api.token('kvalitet');
+    const register = await api.call<{ version: number; items: { decision: string }[] }>(
+      'GET',
+      '/api/v1/delegations',
+      { token: kvalitet },
+    );
+    const saved = await api.call('PUT', '/api/v1/delegations', {
+      token: kvalitet,
+      body: { items: register.body.items.filter((i) => i.decision !== 'lex_maria_decision') },
+    });
+    expect(saved.status).toBe(200);
+    const mas = await api.token('mas');
+    const created = await api.call<{ id: string }>('POST', '/api/v1/cases', {
+      token: await api.token('medarbetare'),
+      body: report('lex_maria', 'solgarden', 'Fel läkemedel', { occurredAt: isoMinutesFromNow(-120) }),
+    });
+    const id = created.body.id;
+    for (const [command, body] of [
+      ['start-investigation', {}],
+      ['record-investigation', { summary: 'Fel dos', causes: ['Rutin'] }],
+    ] as const)
+      expect((await api.call('POST', `/api/v1/cases/${id}/${command}`, { token: mas, body })).status).toBe(
+        200,
+      );
+
+    await signIn(page, 'mas');
+    await page.goto(`/arenden/${id}`);
+    await page.getByRole('button', { name: 'Fatta beslut', exact: true }).click();
+    await page.getByLabel('Bedömning').selectOption('vardskada');
+    await page.getByLabel('Motivering').fill('Vårdskada');
+    await page
+      .getByTestId('kommandoformular')
+      .getByRole('button', { name: 'Fatta beslut', exact: true })
+      .click();
+    await page.getByRole('alert').filter({ hasText: 'Lex Maria – beslut' }).waitFor();
+    expect(await checkPage(page, 'delegation-06-saknas')).toEqual([]);
+    await page.getByRole('link', { name: 'Se delegationsförteckningen' }).click();
+    await page.getByRole('heading', { name: 'Delegation' }).waitFor();
     expect(problems.errors).toEqual([]);
   });
 });

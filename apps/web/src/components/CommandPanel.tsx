@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Group,
@@ -13,9 +14,9 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useClassifications } from '../api/classifications';
-import { apiJson, newIdempotencyKey } from '../api/client';
+import { ApiError, apiJson, newIdempotencyKey } from '../api/client';
 import { useUnits } from '../api/hooks';
 import type { CaseView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -173,6 +174,14 @@ function CommandFormCard({
             />
           ))}
           {run.error !== null && <ErrorNotice error={run.error} title="Det gick inte att genomföra" />}
+          {run.error instanceof ApiError && run.error.code === 'DELEGATION_MISSING' && (
+            <Text size="sm">
+              <Anchor component={Link} to="/delegation" underline="always">
+                Se delegationsförteckningen
+              </Anchor>{' '}
+              – kvalitetssamordnaren ändrar den.
+            </Text>
+          )}
           <Group>
             <Button type="submit" loading={run.isPending}>
               {form.submitLabel}
