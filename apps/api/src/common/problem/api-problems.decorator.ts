@@ -8,7 +8,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'Inte inloggad (UNAUTHENTICATED)',
   403: 'Ingen behörighet (FORBIDDEN)',
   404: 'Finns inte eller inte synligt för dig (NOT_FOUND)',
-  409: 'Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT)',
+  409: 'Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING)',
   413: 'För stor begäran (PAYLOAD_TOO_LARGE)',
   415: 'Inte application/json (UNSUPPORTED_MEDIA_TYPE)',
   422: 'Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT)',

@@ -5750,7 +5750,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5849,7 +5849,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5948,7 +5948,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6047,7 +6047,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6146,7 +6146,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6245,7 +6245,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6344,7 +6344,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6443,7 +6443,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6542,7 +6542,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6641,7 +6641,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6740,7 +6740,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6839,7 +6839,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6938,7 +6938,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7037,7 +7037,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7136,7 +7136,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7238,7 +7238,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7351,7 +7351,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7459,7 +7459,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7558,7 +7558,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7657,7 +7657,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7756,7 +7756,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7889,7 +7889,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8211,7 +8211,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8353,7 +8353,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8495,7 +8495,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8637,7 +8637,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8779,7 +8779,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9215,7 +9215,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9314,7 +9314,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9413,7 +9413,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9512,7 +9512,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9611,7 +9611,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9710,7 +9710,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9809,7 +9809,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9908,7 +9908,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10007,7 +10007,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10166,7 +10166,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10340,7 +10340,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10438,7 +10438,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10536,7 +10536,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10634,7 +10634,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10732,7 +10732,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10891,7 +10891,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11065,7 +11065,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11163,7 +11163,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11261,7 +11261,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11420,7 +11420,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11594,7 +11594,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11918,7 +11918,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12016,7 +12016,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12114,7 +12114,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12269,7 +12269,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12373,7 +12373,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12471,7 +12471,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12569,7 +12569,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12776,7 +12776,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12950,7 +12950,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13048,7 +13048,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13146,7 +13146,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13244,7 +13244,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13618,7 +13618,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13772,7 +13772,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13946,7 +13946,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14044,7 +14044,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14142,7 +14142,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14291,7 +14291,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14465,7 +14465,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14563,7 +14563,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14661,7 +14661,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14759,7 +14759,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14857,7 +14857,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14955,7 +14955,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15949,7 +15949,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Otillåten i ärendets läge (INVALID_TRANSITION) eller inaktuell version (VERSION_CONFLICT) */
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
       409: {
         headers: {
           [name: string]: unknown;
