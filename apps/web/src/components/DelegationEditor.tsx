@@ -103,7 +103,7 @@ function Editor({ register }: { register: DelegationRegisterDocument }) {
         ) : (
           <RemovableRowsTable
             label="Delegationer"
-            minWidth={1320}
+            minWidth={1360}
             headers={[
               'Beslut',
               'Roll eller person',
@@ -150,7 +150,7 @@ function Editor({ register }: { register: DelegationRegisterDocument }) {
                       <Select
                         aria-label={`Roll för delegation ${index + 1}`}
                         placeholder="Välj roll"
-                        miw={290}
+                        miw={330}
                         data={ROLE_OPTIONS}
                         value={draft.role || null}
                         onChange={(value) => update(index, { role: value ?? '' })}
