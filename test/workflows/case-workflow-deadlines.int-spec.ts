@@ -46,9 +46,10 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
   async function seriousLexSarahDecision(caseId: string) {
     await h.command(caseId, { type: 'acknowledge', actor: MANAGER, data: {} });
     await investigate(caseId, SAS);
+    // The SAS holds the lex Sarah delegation of the demo register (AUD-6, ADR 0023).
     await h.command(caseId, {
       type: 'decide',
-      actor: MANAGER,
+      actor: SAS,
       data: { outcome: 'allvarligt_missforhallande', rationale: 'Allvarligt' },
     });
     return h.settle(
@@ -142,10 +143,12 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
 
     it('an HSL deviation missed escalates to the division manager and the MAS; the MAS got a classify task', async () => {
       const caseId = await report('hsl_deviation');
+      // Besides the investigation, the MAS's assessment within a working day (DL-7, api.md v1.1).
       let state = await h.settle(
         caseId,
-        (s) => deadlinesOf(s).length === 1 && tasksOf(s, 'classify').length === 1,
+        (s) => deadlinesOf(s).length === 2 && tasksOf(s, 'classify').length === 1,
       );
+      expect(tasksOf(state, 'classify')[0]!.deadlineId).toBe(kindOf(state, 'mas_classification')!.id);
       expect(tasksOf(state, 'classify')[0]).toMatchObject({ assigneeRole: 'mas' });
       expect(tasksOf(state, 'acknowledge')).toHaveLength(0);
       await h.advance(30 * DAY + 1000);
@@ -159,14 +162,23 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
         const caseId = await report(type);
         // The state is read before the workflow's status: wait for the tasks too, not only the deadline.
         // A data breach also has its 72 hours to IMY (DL-14; its own tests are below).
-        const expected = type === 'data_breach' ? ['investigation', 'imy_notification'] : ['investigation'];
+        // A lex Maria case also has the MAS's assessment and the patient's information (DL-7, DL-9).
+        const expected = {
+          data_breach: ['investigation', 'imy_notification'],
+          external_finding: ['investigation'],
+          lex_maria: ['investigation', 'mas_classification', 'patient_information'],
+        }[type];
         const state = await h.settle(
           caseId,
           (s) =>
             deadlinesOf(s).length === expected.length &&
             (type !== 'lex_maria' || tasksOf(s, 'acknowledge').length === 2),
         );
-        expect(deadlinesOf(state).map((d) => d.kind)).toEqual(expected);
+        expect(
+          deadlinesOf(state)
+            .map((d) => d.kind)
+            .sort(),
+        ).toEqual([...expected].sort());
         if (type === 'lex_maria')
           expect(tasksOf(state, 'acknowledge').map((t) => t.assigneeRole)).toEqual(['unit_manager', 'mas']);
       },
@@ -191,14 +203,14 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
       // Days are Stockholm calendar days (a DST change makes one 23 or 25 hours).
       expect(ivo.dueAt).toBe(addPolicyDuration(new Date(state.decision!.at), 'P7D').toISOString());
       expect(tasksOf(state, 'report_to_ivo')[0]).toMatchObject({
-        assignee: 'enhetschef',
+        assignee: 'sas',
         dueAt: ivo.dueAt,
         deadlineId: ivo.id,
       });
       await h.advance(6 * DAY);
       await h.command(caseId, {
         type: 'report-to-ivo',
-        actor: MANAGER,
+        actor: SAS,
         data: { ivoReference: 'IVO 3.5.1-123/2026', reportedAt: new Date(await h.now()).toISOString() },
       });
       await h.advance(2 * DAY);
@@ -223,7 +235,7 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
       await investigate(caseId, SAS);
       await h.command(caseId, {
         type: 'decide',
-        actor: MANAGER,
+        actor: SAS,
         data: { outcome: 'missforhallande', rationale: 'Brist' },
       });
       // The workflow has seen the decision once it counts the decide task as done.
@@ -337,9 +349,12 @@ describe('case workflow: every deadline kind met and missed (time-skipping serve
       await seriousLexSarahDecision(caseId);
       await h.command(caseId, {
         type: 'report-to-ivo',
-        actor: MANAGER,
+        actor: SAS,
         data: { ivoReference: 'IVO-1', reportedAt: new Date(await h.now()).toISOString() },
       });
+      // api.md v1.1: the nämnd is informed of the notification before the case closes (DL-6).
+      const today = new Date(await h.now()).toISOString().slice(0, 10);
+      await h.command(caseId, { type: 'inform-board', actor: SAS, data: { meetingDate: today } });
       await h.command(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Klart' } });
       const result = await h.completed(caseId);
       expect(result).toMatchObject({ caseId, outcome: 'closed' });
