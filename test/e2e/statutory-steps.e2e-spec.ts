@@ -27,6 +27,7 @@ interface CaseBody {
   boardInformation: (Recorded & { meetingDate: string; paragraph?: string }) | null;
   ivoDecisions: (Recorded & { decidedAt: string; summary: string; reopened: boolean })[];
   actions: { id: string; status: string }[];
+  tasks: { kind: string; status: string; assigneeRole?: string | null }[];
   allowedCommands: string[];
 }
 interface EventView {
@@ -230,6 +231,7 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
       at: expect.any(String),
     });
     expect(informed.deadlines.find((d) => d.kind === 'patient_information')!.status).toBe('met');
+    expect(informed.tasks.filter((t) => t.kind === 'inform_patient').map((t) => t.status)).toEqual(['done']);
     expect(stepOf(informed, 'patient_information')).toMatchObject({
       status: 'done',
       doneAt: expect.any(String),
@@ -258,6 +260,9 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
     expect(boardDeadline.status).toBe('open');
     expect(Date.parse(boardDeadline.dueAt)).toBeGreaterThan(Date.now());
     expect(stepOf(reportedToIvo, 'board_information').dueAt).toBe(boardDeadline.dueAt);
+    expect(reportedToIvo.tasks.filter((t) => t.kind === 'inform_board')).toEqual([
+      expect.objectContaining({ status: 'open', assigneeRole: 'mas' }),
+    ]);
 
     // The closing rules: journal note first, then the nämnd; nothing written by a refusal.
     await refusedUnchanged(
@@ -289,6 +294,7 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
       at: expect.any(String),
     });
     expect(boardInformed.deadlines.find((d) => d.kind === 'board_information')!.status).toBe('met');
+    expect(boardInformed.tasks.find((t) => t.kind === 'inform_board')!.status).toBe('done');
     expect(statuses(boardInformed)).toEqual({
       mas_classification: 'done',
       investigation: 'done',
@@ -581,6 +587,10 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
       }),
     );
     expect(statuses(reportedToIvo)).toMatchObject({ ivo_report: 'done', board_information: 'due' });
+    // DL-6 for lex Sarah: the director's task.
+    expect(reportedToIvo.tasks.filter((t) => t.kind === 'inform_board')).toEqual([
+      expect.objectContaining({ status: 'open', assigneeRole: 'director' }),
+    ]);
     await refusedUnchanged(
       id,
       post('forvaltningschef', id, 'close', { summary: 'Klart' }),
