@@ -52,6 +52,7 @@ export const RECORDING_POLICY: DeadlinePolicy = {
     escalation_repeat: 'PT2S',
     mas_classification: 'PT2S',
     patient_information: 'PT40S',
+    response: 'PT2S',
   },
   escalationChain: ['unit_manager', 'division_manager', 'director'],
 };
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     const state = async (caseId: string): Promise<CaseAggregateState> => (await cases.load(caseId)).state!;
     return {
       state,
-      async report(type: CaseType): Promise<string> {
+      async report(type: CaseType, extra: Record<string, unknown> = {}): Promise<string> {
         const { state: s, events } = await cases.report(
           {
             type,
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
             occurredAt: '2026-11-20',
             description: 'Inspelning',
             channel: 'staff_form',
+            ...extra,
           },
           STAFF,
         );
@@ -471,6 +473,45 @@ async function main(): Promise<void> {
     await s.run(caseId, { type: 'confirm-journal-note', actor: MAS, data: { notedAt: now() } });
     await s.run(caseId, { type: 'close', actor: MAS, data: { summary: 'Klart' } });
     await save('lex-maria-statutory-steps', caseId);
+  }
+
+  // 9. Answers (patch case-answers-response-and-notices; LC-4 step 7, IMP-8): a complaint whose
+  //    reporter wants an answer — `response` missed and escalated, then met late by respond, which
+  //    asks for the answer mail; closed. A staff member's deviation closed: the outcome notice.
+  if (wanted('complaint-answered')) {
+    const s = scenario();
+    const caseId = await s.report('complaint', {
+      channel: 'web',
+      contact: { email: 'klagande@example.se' },
+      wantsAnswer: true,
+    });
+    await s.run(caseId, { type: 'acknowledge', actor: MANAGER, data: {} });
+    await s.until(caseId, 'response missed', (st) => deadlineOf(st, 'response')?.status === 'missed');
+    await s.run(caseId, {
+      type: 'respond',
+      actor: MANAGER,
+      data: { respondedAt: now(), channel: 'email', summary: 'Svar' },
+    });
+    await s.run(caseId, { type: 'start-investigation', actor: MANAGER, data: {} });
+    await s.run(caseId, {
+      type: 'record-investigation',
+      actor: MANAGER,
+      data: { summary: 'Utredd', causes: ['routine'], deviationOccurred: false },
+    });
+    await s.run(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Klart' } });
+    await save('complaint-answered', caseId);
+  }
+  if (wanted('deviation-outcome-notice')) {
+    const s = scenario();
+    const caseId = await s.report('deviation');
+    await s.run(caseId, { type: 'start-investigation', actor: MANAGER, data: {} });
+    await s.run(caseId, {
+      type: 'record-investigation',
+      actor: MANAGER,
+      data: { summary: 'Utredd', causes: ['routine'] },
+    });
+    await s.run(caseId, { type: 'close', actor: MANAGER, data: { summary: 'Klart' } });
+    await save('deviation-outcome-notice', caseId);
   }
 
   worker.shutdown();
