@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY, DEFAULT_DELEGATION_ITEMS } from '@kvalitet/domain';
+import { DEFAULT_DEADLINE_POLICY, DEFAULT_DELEGATION_ITEMS, stockholmDateOf } from '@kvalitet/domain';
 import type { CaseActor } from '@kvalitet/domain';
 import { DelegationRegisterRepository, EventStore } from '@kvalitet/persistence';
 import {
@@ -102,6 +102,12 @@ describe('case workflow: met late, IVO after reopen, cancelled deadlines, remind
       type: 'report-to-ivo',
       actor: DIRECTOR,
       data: { ivoReference: 'IVO-1', reportedAt: new Date(await h.now()).toISOString() },
+    });
+    // api.md v1.1: a serious lex Sarah case closes only once the nämnd is informed (DL-6).
+    await h.command(caseId, {
+      type: 'inform-board',
+      actor: DIRECTOR,
+      data: { meetingDate: stockholmDateOf(new Date(await h.now())) },
     });
     await h.command(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Klart' } });
     await h.completed(caseId);
