@@ -60,8 +60,8 @@ export interface CaseReportedData {
   readonly awareAt?: string;
   /** An external finding: the issuer's date (`YYYY-MM-DD`) to answer by; due at the end of it in Stockholm (DL-13). */
   readonly respondBy?: string;
-  /** Lex Sarah, HSL and lex Maria: reported later than the policy's `late_report_after` after it happened (DL-2). */
-  readonly lateReport?: boolean;
+  /** Lex Sarah, HSL and lex Maria: reported later than the policy's `late_report_after` after it happened (DL-2); absent when on time. */
+  readonly lateReport?: true;
 }
 
 export interface CaseAcknowledgedData {

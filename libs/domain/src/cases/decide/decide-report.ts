@@ -238,7 +238,7 @@ export function decideReport(command: ReportCommand, state: CaseState, now: Date
       ...(data.wantsAnswer === undefined ? {} : { wantsAnswer: data.wantsAnswer }),
       ...(data.awareAt === undefined ? {} : { awareAt: normalisedTimestamp(data.awareAt) }),
       ...(data.respondBy === undefined ? {} : { respondBy: data.respondBy }),
-      ...(lateReport === undefined ? {} : { lateReport }),
+      ...(lateReport ? { lateReport } : {}),
     },
   });
 }

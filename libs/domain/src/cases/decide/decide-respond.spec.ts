@@ -145,7 +145,7 @@ describe('report: respondBy and lateReport (DL-13, DL-2)', () => {
         T0,
       );
     const flag = (result: ReturnType<typeof lexSarah>) =>
-      result.ok && result.events[0]!.data['lateReport' as never];
+      result.ok && (result.events[0]!.data as { lateReport?: true }).lateReport === true;
     expect(flag(lexSarah('2026-11-19T14:59:00Z'))).toBe(true);
     expect(flag(lexSarah('2026-11-19T15:00:00Z'))).toBe(false);
     expect(flag(lexSarah('2026-11-19T15:00:00Z', 'PT12H'))).toBe(true);
