@@ -556,6 +556,57 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
     );
   });
 
+  it('an HSL deviation: the journal note waits for the decision, is not required without a vårdskada, and is confirmed after one (LC-7)', async () => {
+    const hsl = async (outcome: string) => {
+      const { id } = await reported('hsl_deviation');
+      const classified = await ok(
+        post('mas', id, 'classify', { category: 'läkemedel', lagrum: '3 kap. 5 § PSL' }),
+      );
+      expect(statuses(classified)).toEqual({
+        mas_classification: 'done',
+        investigation: 'due',
+        journal_note: 'waiting',
+      });
+      await ok(post('enhetschef', id, 'start-investigation'));
+      await ok(post('enhetschef', id, 'record-investigation', { summary: 'Fel dos', causes: ['Rutin'] }));
+      await refusedUnchanged(
+        id,
+        post('mas', id, 'confirm-journal-note', { notedAt: today() }),
+        409,
+        'INVALID_TRANSITION',
+        'VARDSKADA_REQUIRED',
+      );
+      return ok(post('enhetschef', id, 'decide', { outcome, rationale: 'MAS bedömning' }));
+    };
+    const none = await hsl('ej_vardskada');
+    expect(stepOf(none, 'journal_note').status).toBe('not_required');
+    await refusedUnchanged(
+      none.id,
+      post('mas', none.id, 'confirm-journal-note', { notedAt: today() }),
+      409,
+      'INVALID_TRANSITION',
+      'VARDSKADA_REQUIRED',
+    );
+    const harm = await hsl('vardskada');
+    expect(stepOf(harm, 'journal_note').status).toBe('due');
+    // Not a lex Maria case: no patient step and no nämnd.
+    await refusedUnchanged(
+      harm.id,
+      post('mas', harm.id, 'inform-patient', { notPossibleReason: 'x' }),
+      409,
+      'INVALID_TRANSITION',
+    );
+    await refusedUnchanged(
+      harm.id,
+      post('mas', harm.id, 'inform-board', { meetingDate: today() }),
+      403,
+      'FORBIDDEN',
+    );
+    const noted = await ok(post('mas', harm.id, 'confirm-journal-note', { notedAt: today() }));
+    expect(noted.journalNote).toMatchObject({ notedAt: today(), role: 'mas', by: 'mas' });
+    expect(stepOf(noted, 'journal_note').status).toBe('done');
+  });
+
   it('a serious lex Sarah case (the director decides) cannot close without inform-board; sas may inform the nämnd on lex Sarah', async () => {
     const decided = await seriousLexSarah();
     const { id } = decided;
