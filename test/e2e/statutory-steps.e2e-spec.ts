@@ -20,6 +20,7 @@ interface CaseBody {
   version: number;
   assignee: string | null;
   reopenCount: number;
+  reportedAt: string;
   deadlines: { kind: string; status: string; dueAt: string }[];
   statutorySteps: Step[];
   patientInformation: (Recorded & Record<string, string>) | null;
@@ -167,6 +168,11 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
       command: 'inform-patient',
       dueAt: created.deadlines.find((d) => d.kind === 'patient_information')!.dueAt,
     });
+    // P1D from the report (DL-9); ±1 h should the day cross a daylight-saving change.
+    const patientDue = created.deadlines.find((d) => d.kind === 'patient_information')!.dueAt;
+    expect(
+      Math.abs(Date.parse(patientDue) - Date.parse(String(created.reportedAt)) - 86_400_000),
+    ).toBeLessThanOrEqual(3_600_000);
     expect(created).toMatchObject({
       patientInformation: null,
       journalNote: null,
@@ -385,6 +391,42 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
         expect(Date.parse(event.occurredAt)).not.toBeNaN();
       }
     }
+
+    // A new serious decision after the reopen is a new notification, of which the nämnd hears again
+    // (DL-6); the patient's information and the journal note stand.
+    await ok(post('mas', id, 'record-investigation', { summary: 'Kompletterad', causes: ['Rutin'] }));
+    await ok(
+      post('mas', id, 'decide', { outcome: 'allvarlig_vardskada', rationale: 'Fortfarande allvarlig' }),
+    );
+    const again = await ok(
+      post('mas', id, 'report-to-ivo', { ivoReference: 'IVO 3.5.1-4712/2026', reportedAt: today() }),
+    );
+    expect(statuses(again)).toMatchObject({
+      patient_information: 'done',
+      journal_note: 'done',
+      ivo_report: 'done',
+      board_information: 'due',
+    });
+    await refusedUnchanged(
+      id,
+      post('mas', id, 'close', { summary: 'Klart igen' }),
+      409,
+      'INVALID_TRANSITION',
+      'BOARD_INFORMATION_REQUIRED',
+    );
+    const informedAgain = await ok(
+      post('mas', id, 'inform-board', { meetingDate: today(), paragraph: '§ 20' }),
+    );
+    expect(informedAgain.boardInformation).toMatchObject({ paragraph: '§ 20' });
+    expect(statuses(informedAgain)['board_information']).toBe('done');
+    expect((await ok(post('mas', id, 'close', { summary: 'Klart igen' }))).stage).toBe('closed');
+
+    // GET /cases/{id} shows the same as the commands answered.
+    const final = await read(id);
+    expect(final.statutorySteps.every((s) => s.status === 'done')).toBe(true);
+    expect(final.ivoDecisions).toHaveLength(2);
+    expect(final.boardInformation).toMatchObject({ paragraph: '§ 20', role: 'mas', by: 'mas' });
+    expect(final.patientInformation).toMatchObject({ who: 'relative', how: 'phone' });
   });
 
   it('a non-serious lex Maria decision: no IVO notification and no nämnd — ivo_report and board_information not_required; “not possible” answers the patient step', async () => {
