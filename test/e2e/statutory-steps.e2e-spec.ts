@@ -711,4 +711,63 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
       expect.objectContaining({ role: 'lex_sarah_investigator', by: 'sas' }),
     ]);
   });
+  it('order of refusals on a lex Maria report-to-ivo: 403, then the missing patient step, then DELEGATION_MISSING; the steps themselves need no delegation', async () => {
+    const { id } = await seriousLexMaria();
+    const register = await api.call<{ version: number; items: { decision: string }[] }>(
+      'GET',
+      '/api/v1/delegations',
+      { token: tokens['kvalitet'] },
+    );
+    const tomorrow = stockholmDateDaysAgo(-1);
+    const onlyTomorrow = [
+      ...register.body.items.filter((i) => !i.decision.startsWith('lex_maria')),
+      ...['lex_maria_classification', 'lex_maria_decision', 'lex_maria_ivo_report'].map((decision) => ({
+        decision,
+        role: 'mas',
+        validFrom: tomorrow,
+      })),
+    ];
+    const put = (items: unknown[], version: number) =>
+      api.call<{ version: number }>('PUT', '/api/v1/delegations', {
+        token: tokens['kvalitet'],
+        body: { version, items },
+      });
+    const saved = await put(onlyTomorrow, register.body.version);
+    expect(saved.status).toBe(200);
+    try {
+      const ivoBody = { ivoReference: 'IVO 3.5.1-5/2026', reportedAt: today() };
+      await refusedUnchanged(id, post('enhetschef', id, 'report-to-ivo', ivoBody), 403, 'FORBIDDEN');
+      await refusedUnchanged(
+        id,
+        post('mas', id, 'report-to-ivo', ivoBody),
+        409,
+        'INVALID_TRANSITION',
+        'PATIENT_INFORMATION_REQUIRED',
+      );
+      await ok(
+        post('mas', id, 'inform-patient', {
+          informedAt: isoMinutesFromNow(-10),
+          who: 'patient',
+          how: 'letter',
+        }),
+      );
+      await ok(post('mas', id, 'confirm-journal-note', { notedAt: today() }));
+      await refusedUnchanged(
+        id,
+        post('mas', id, 'inform-board', { meetingDate: today() }),
+        409,
+        'INVALID_TRANSITION',
+        'IVO_REPORT_REQUIRED',
+      );
+      await refusedUnchanged(id, post('mas', id, 'report-to-ivo', ivoBody), 409, 'DELEGATION_MISSING');
+    } finally {
+      expect((await put(register.body.items, saved.body.version)).status).toBe(200);
+    }
+    await ok(post('mas', id, 'report-to-ivo', { ivoReference: 'IVO 3.5.1-5/2026', reportedAt: today() }));
+    expect(
+      (await ok(post('mas', id, 'inform-board', { meetingDate: today() }))).statutorySteps.every(
+        (s) => s.status === 'done',
+      ),
+    ).toBe(true);
+  });
 });
