@@ -1,5 +1,6 @@
 import { expectProblem, startApi, type ApiResponse, type TestApi } from './support/api-harness';
 import { isoMinutesFromNow, report, stockholmDateDaysAgo } from './support/fixtures';
+import { syncReadModels } from './support/read-models';
 
 interface Step {
   key: string;
@@ -269,6 +270,12 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
     expect(reportedToIvo.tasks.filter((t) => t.kind === 'inform_board')).toEqual([
       expect.objectContaining({ status: 'open', assigneeRole: 'mas' }),
     ]);
+    // …and it is in the MAS's inbox (the projection knows the new task kind).
+    await syncReadModels(api.db.dataSource, api.store);
+    const inbox = await api.call<{ items: { caseId: string; kind: string }[] }>('GET', '/api/v1/tasks', {
+      token: tokens['mas'],
+    });
+    expect(inbox.body.items.filter((t) => t.caseId === id).map((t) => t.kind)).toContain('inform_board');
 
     // The closing rules: journal note first, then the nämnd; nothing written by a refusal.
     await refusedUnchanged(
