@@ -467,6 +467,23 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
       by: 'mas',
     });
     expect(stepOf(notPossible, 'patient_information').status).toBe('done');
+    // LC-8 step 3: a "not possible" may later be followed by the information itself — once.
+    const later = await ok(
+      post('mas', id, 'inform-patient', {
+        informedAt: isoMinutesFromNow(-1),
+        who: 'relative',
+        how: 'letter',
+      }),
+    );
+    expect(later.patientInformation).toMatchObject({ who: 'relative', how: 'letter', by: 'mas' });
+    expect(later.patientInformation).not.toHaveProperty('notPossibleReason');
+    await refusedUnchanged(
+      id,
+      post('mas', id, 'inform-patient', { notPossibleReason: 'Ändrat mig' }),
+      409,
+      'INVALID_TRANSITION',
+      'PATIENT_ALREADY_INFORMED',
+    );
     await ok(post('mas', id, 'confirm-journal-note', { notedAt: today() }));
     expect((await ok(post('mas', id, 'close', { summary: 'Klart' }))).stage).toBe('closed');
     // No notification to IVO, so no IVO decision to record.
@@ -654,6 +671,15 @@ describe('lex Maria / lex Sarah statutory steps (e2e)', () => {
     const noted = await ok(post('mas', harm.id, 'confirm-journal-note', { notedAt: today() }));
     expect(noted.journalNote).toMatchObject({ notedAt: today(), role: 'mas', by: 'mas' });
     expect(stepOf(noted, 'journal_note').status).toBe('done');
+    // Other types have no checklist.
+    const deviation = await reported('deviation');
+    expect(deviation).toMatchObject({
+      statutorySteps: [],
+      patientInformation: null,
+      journalNote: null,
+      boardInformation: null,
+      ivoDecisions: [],
+    });
   });
 
   it('a serious lex Sarah case (the director decides) cannot close without inform-board; sas may inform the nämnd on lex Sarah', async () => {
