@@ -179,17 +179,19 @@ async function main(): Promise<void> {
       actor: SAS,
       data: { summary: 'Utredd', causes: ['staffing'] },
     });
+    // v1.1: the SAS holds the lex Sarah delegation (ADR 0023) and informs the nämnd (DL-6).
     await s.run(caseId, {
       type: 'decide',
-      actor: MANAGER,
+      actor: SAS,
       data: { outcome: 'allvarligt_missforhallande', rationale: 'Allvarligt' },
     });
     await s.until(caseId, 'ivo deadline', (st) => deadlineOf(st, 'ivo_report') !== undefined);
     await s.run(caseId, {
       type: 'report-to-ivo',
-      actor: MANAGER,
+      actor: SAS,
       data: { ivoReference: 'IVO-2026-1', reportedAt: now() },
     });
+    await s.run(caseId, { type: 'inform-board', actor: SAS, data: { meetingDate: now().slice(0, 10) } });
     const actionId = randomUUID();
     await s.run(caseId, {
       type: 'add-action',
@@ -263,6 +265,9 @@ async function main(): Promise<void> {
       actor: MAS,
       data: { outcome: 'ej_vardskada', rationale: 'Ingen skada' },
     });
+    // v1.1: a lex Maria case closes with the patient told and the journal note (LC-8 steps 3–4).
+    await s.run(caseId, { type: 'inform-patient', actor: MAS, data: { notPossibleReason: 'Avliden' } });
+    await s.run(caseId, { type: 'confirm-journal-note', actor: MAS, data: { notedAt: now().slice(0, 10) } });
     await s.run(caseId, { type: 'close', actor: MAS, data: { summary: 'Klart' } });
     await save('hsl-deviation-reclassified-lex-maria', caseId);
   }
@@ -356,6 +361,7 @@ async function main(): Promise<void> {
       actor: DIRECTOR,
       data: { ivoReference: 'IVO-1', reportedAt: now() },
     });
+    await s.run(caseId, { type: 'inform-board', actor: DIRECTOR, data: { meetingDate: now().slice(0, 10) } });
     await s.run(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Avslutad' } });
     await waitUntil(
       'first run completed',
@@ -384,6 +390,7 @@ async function main(): Promise<void> {
       actor: DIRECTOR,
       data: { ivoReference: 'IVO-2', reportedAt: now() },
     });
+    await s.run(caseId, { type: 'inform-board', actor: DIRECTOR, data: { meetingDate: now().slice(0, 10) } });
     await s.run(caseId, { type: 'close', actor: DIRECTOR, data: { summary: 'Avslutad igen' } });
     await save('lex-sarah-ivo-after-reopen', caseId);
   }
