@@ -65,6 +65,11 @@ export interface ReportCaseData {
   readonly respondBy?: string;
   /** Set by persistence from the policy in force (`late_report_after`), never by the caller (DL-2). */
   readonly lateReportAfter?: PolicyDuration;
+  /**
+   * Set by persistence when the report continues an earlier one (an escalation, LC-2): the event was
+   * first reported then, so DL-2 judges lateness from it, not from the escalation.
+   */
+  readonly firstReportedAt?: string;
 }
 
 export interface AcknowledgeCaseData {

@@ -312,6 +312,9 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
           const now = this.clock();
           const prefix = caseNumberPrefix(input.toType);
           const year = stockholmYear(now);
+          const lateReportAfter = LATE_REPORT_POLICY_TYPES.includes(input.toType)
+            ? policyDurationOf(await policy(), 'late_report_after')
+            : undefined;
           // Decided first with a stand-in number, so a refused escalation takes no number.
           const escalation = (newCaseNumber: string) =>
             acceptedEvents(
@@ -339,6 +342,9 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
                   channel: 'staff_form',
                   reporter: input.reporter,
                   ...escalatedFacts(original.history),
+                  // DL-2: reported in time as a deviation is in time; the escalation is the board's step.
+                  firstReportedAt: original.state.reportedAt,
+                  ...(lateReportAfter === undefined ? {} : { lateReportAfter }),
                 },
               },
               null,

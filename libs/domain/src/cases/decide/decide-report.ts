@@ -215,7 +215,7 @@ export function decideReport(command: ReportCommand, state: CaseState, now: Date
   const personRef = optionalText(data.personRef);
   const contact = contactOf(data.contact);
   const reportedAt = data.reportedAt === undefined ? registeredAt : normalisedTimestamp(data.reportedAt);
-  const lateReport = lateReportOf(data, reportedAt);
+  const lateReport = lateReportOf(data, data.firstReportedAt ?? reportedAt);
   return accepted({
     type: 'CaseReported',
     data: {

@@ -160,4 +160,26 @@ describe('report: respondBy and lateReport (DL-13, DL-2)', () => {
     );
     expect(deviation.ok && 'lateReport' in deviation.events[0]!.data).toBe(false);
   });
+
+  it('an escalated report is judged from when the event was first reported as a deviation (LC-2, DL-2)', () => {
+    const escalated = (firstReportedAt: string) =>
+      decideCase(
+        command(
+          'report',
+          reportData({
+            type: 'lex_sarah',
+            caseNumber: 'LS-2026-0002',
+            occurredAt: '2026-11-17T10:00:00Z',
+            firstReportedAt,
+          }),
+          STAFF,
+        ),
+        null,
+        T0,
+      );
+    const flagOf = (result: ReturnType<typeof escalated>) =>
+      result.ok && (result.events[0]!.data as { lateReport?: true }).lateReport === true;
+    expect(flagOf(escalated('2026-11-17T12:00:00Z'))).toBe(false);
+    expect(flagOf(escalated('2026-11-19T12:00:00Z'))).toBe(true);
+  });
 });
