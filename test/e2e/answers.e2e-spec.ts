@@ -333,4 +333,26 @@ describe('answers, outcome notice and late reports (e2e)', () => {
     const other = await call<{ items: unknown[] }>('enhetschef', 'GET', '/api/v1/notifications/in-app');
     expect(other.body.items).toEqual([]);
   });
+
+  // Last: it changes the policy the other tests report under.
+  it('response and late_report_after are policy keys with their defaults; a changed one applies to the next report', async () => {
+    const policy = await call<{ deadlines: Record<string, unknown>; escalationChain: string[] }>(
+      'kvalitet',
+      'GET',
+      '/api/v1/policy',
+    );
+    expect(policy.body.deadlines).toMatchObject({ response: 'P14D', late_report_after: 'PT24H' });
+    const put = await call('kvalitet', 'PUT', '/api/v1/policy', {
+      deadlines: { ...policy.body.deadlines, late_report_after: 'PT12H' },
+      escalationChain: policy.body.escalationChain,
+    });
+    expect(put.status).toBe(200);
+    const late = await post(
+      'medarbetare',
+      '/api/v1/cases',
+      report('lex_maria', 'solgarden', 'Fel läkemedel gavs', { occurredAt: isoMinutesFromNow(-13 * 60) }),
+    );
+    expect(late.status).toBe(201);
+    expect(late.body.lateReport).toBe(true);
+  });
 });
