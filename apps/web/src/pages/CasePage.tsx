@@ -230,7 +230,7 @@ function CaseBody({ view }: { view: CaseView }) {
           <Title order={2}>
             <span data-testid="arendenummer">{view.caseNumber}</span> · {CASE_TYPE_LABELS[view.type]}
             {view.lateReport ? (
-              <Badge color="orange.9" variant="light" ml={8} data-testid="sen-rapport">
+              <Badge color="#8a3c00" variant="filled" ml={8} data-testid="sen-rapport">
                 Sen rapport
               </Badge>
             ) : null}

@@ -139,7 +139,7 @@ export function CasesPage() {
                         <Table.Td>
                           {formatDateTime(c.reportedAt)}
                           {c.lateReport && (
-                            <Badge color="orange.9" variant="light" size="sm" ml={6}>
+                            <Badge color="#8a3c00" variant="filled" size="sm" ml={6}>
                               Sen rapport
                             </Badge>
                           )}
