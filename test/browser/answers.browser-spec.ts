@@ -1,13 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { devToken, postJson } from './support/api';
-import { launchBrowser, newContext, watchPage, type PageProblems } from './support/browser';
 import { checkPage, reloadUntil, signIn, signOut } from './support/session';
-import { startSystem, type RunningSystem } from './support/system';
+import { useSystemInBrowser } from './support/system-in-browser';
 
 jest.setTimeout(300_000);
 
 async function getJson<T>(baseUrl: string, bearer: string, path: string): Promise<T> {
-  const r = await fetch(`${baseUrl}/api/v1${path}`, { headers: { Authorization: `Bearer ${bearer}` } });
+  const r = await fetch(`${baseUrl}/api/v1${path}`, {
+    headers: { Authorization: `Bearer ${bearer}` },
+  });
   if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }
@@ -29,52 +30,30 @@ async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 120
  * (LC-4 step 7, IMP-8; api.md v1.1 `respond`).
  */
 describe('answers and the outcome notice in a real browser', () => {
-  let system: RunningSystem | null = null;
-  let baseUrl: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  const system = useSystemInBrowser();
   let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    if (process.env.KVALITET_BROWSER_BASE_URL) baseUrl = process.env.KVALITET_BROWSER_BASE_URL;
-    else {
-      system = await startSystem();
-      baseUrl = system.baseUrl;
-    }
-    browser = await launchBrowser();
-  }, 480_000);
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-  afterEach(() => {
-    expect(problems.errors).toEqual([]);
-  });
 
   it('enhetschef answers a complaint with Besvara; the case shows the answer and the complainant gets the mail', async () => {
     const email = `klagande-${Date.now()}@example.se`;
-    const receipt = await postJson<{ reference: string }>(baseUrl, '', '/public/feedback', {
+    const receipt = await postJson<{ reference: string }>(system.baseUrl, '', '/public/feedback', {
       kind: 'complaint',
       unitId: 'solgarden',
       message: 'Min mamma fick vänta en timme på hjälp med att äta.',
       contact: { email },
       wantsAnswer: true,
     });
-    const kvalitet = await devToken(baseUrl, 'kvalitet');
+    const kvalitet = await devToken(system.baseUrl, 'kvalitet');
     const found = await eventually(async () =>
       (
         await getJson<{ items: { id: string; caseNumber: string }[] }>(
-          baseUrl,
+          system.baseUrl,
           kvalitet,
           '/cases?type=complaint&pageSize=200',
         )
       ).items.find((c) => c.caseNumber === receipt.reference),
     );
 
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    problems = watchPage(page);
+    page = await system.newPage();
     await signIn(page, 'enhetschef');
     await page.goto(`/arenden/${found.id}`);
     await page.getByTestId('steg').waitFor();
@@ -96,7 +75,7 @@ describe('answers and the outcome notice in a real browser', () => {
     // The case workflow sends it (sendCaseNotice), once, to the address the complainant left.
     const mail = await eventually(async () => {
       const page = await getJson<{ items: { key: string; to: string[]; subject: string }[] }>(
-        baseUrl,
+        system.baseUrl,
         kvalitet,
         `/notifications/mail?to=${encodeURIComponent(email)}`,
       );
@@ -109,24 +88,23 @@ describe('answers and the outcome notice in a real browser', () => {
   });
 
   it('medarbetare sees how the deviation they reported was closed when they sign in', async () => {
-    const staff = await devToken(baseUrl, 'medarbetare');
-    const manager = await devToken(baseUrl, 'enhetschef');
-    const reported = await postJson<{ id: string; caseNumber: string }>(baseUrl, staff, '/cases', {
+    const staff = await devToken(system.baseUrl, 'medarbetare');
+    const manager = await devToken(system.baseUrl, 'enhetschef');
+    const reported = await postJson<{ id: string; caseNumber: string }>(system.baseUrl, staff, '/cases', {
       type: 'deviation',
       unitId: 'solgarden',
       occurredAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
       description: 'Brukaren Greta fick fel kost vid lunchen.',
       channel: 'staff_form',
     });
-    await postJson(baseUrl, manager, `/cases/${reported.id}/start-investigation`, {});
-    await postJson(baseUrl, manager, `/cases/${reported.id}/record-investigation`, {
+    await postJson(system.baseUrl, manager, `/cases/${reported.id}/start-investigation`, {});
+    await postJson(system.baseUrl, manager, `/cases/${reported.id}/record-investigation`, {
       summary: 'Kostlistan var inte uppdaterad.',
       causes: ['Rutin saknades'],
     });
-    await postJson(baseUrl, manager, `/cases/${reported.id}/close`, { summary: 'Greta mår bra.' });
+    await postJson(system.baseUrl, manager, `/cases/${reported.id}/close`, { summary: 'Greta mår bra.' });
 
-    page = await context.newPage();
-    problems = watchPage(page);
+    page = await system.newPage();
     await signIn(page, 'medarbetare');
     const notice = page.getByTestId('meddelande').filter({ hasText: reported.caseNumber });
     await reloadUntil(page, async () => (await notice.count()) > 0);

@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { devToken, postJson } from './support/api';
-import { launchBrowser, newContext, watchPage, type PageProblems } from './support/browser';
 import { checkPage, reloadUntil, signIn } from './support/session';
-import { startSystem, type RunningSystem } from './support/system';
+import { useSystemInBrowser } from './support/system-in-browser';
 
 jest.setTimeout(300_000);
 
@@ -12,32 +11,12 @@ jest.setTimeout(300_000);
  * be notified, which meets the deadline.
  */
 describe('data breach in a real browser: dataskydd and the 72 hours to IMY', () => {
-  let system: RunningSystem | null = null;
-  let baseUrl: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  const system = useSystemInBrowser();
   let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    if (process.env.KVALITET_BROWSER_BASE_URL) baseUrl = process.env.KVALITET_BROWSER_BASE_URL;
-    else {
-      system = await startSystem();
-      baseUrl = system.baseUrl;
-    }
-    browser = await launchBrowser();
-  }, 480_000);
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-  afterEach(() => {
-    expect(problems.errors).toEqual([]);
-  });
 
   it('dataskydd opens the task, sees the hours left, assesses the breach as not notifiable and the deadline is met', async () => {
-    const staff = await devToken(baseUrl, 'medarbetare');
-    const reported = await postJson<{ id: string; caseNumber: string }>(baseUrl, staff, '/cases', {
+    const staff = await devToken(system.baseUrl, 'medarbetare');
+    const reported = await postJson<{ id: string; caseNumber: string }>(system.baseUrl, staff, '/cases', {
       type: 'data_breach',
       unitId: 'solgarden',
       occurredAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
@@ -46,9 +25,7 @@ describe('data breach in a real browser: dataskydd and the 72 hours to IMY', () 
       channel: 'staff_form',
     });
 
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    problems = watchPage(page);
+    page = await system.newPage();
     await signIn(page, 'dataskydd');
     const row = page.getByTestId('uppgift').filter({ hasText: reported.caseNumber });
     await reloadUntil(page, async () => (await row.count()) > 0);

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { nowAsLocalInput } from '../../apps/web/src/lib/format';
 import { devToken, postJson } from './support/api';
-import { launchBrowser, newContext, watchPage, type PageProblems } from './support/browser';
 import { checkPage, reloadUntil, signIn } from './support/session';
-import { startSystem, type RunningSystem } from './support/system';
+import { useSystemInBrowser } from './support/system-in-browser';
 
 jest.setTimeout(300_000);
 
@@ -13,28 +12,8 @@ jest.setTimeout(300_000);
  * step whose prerequisite is missing is refused with the api's Swedish reason.
  */
 describe('lex Maria in a real browser: the MAS works the statutory checklist', () => {
-  let system: RunningSystem | null = null;
-  let baseUrl: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  const system = useSystemInBrowser();
   let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    if (process.env.KVALITET_BROWSER_BASE_URL) baseUrl = process.env.KVALITET_BROWSER_BASE_URL;
-    else {
-      system = await startSystem();
-      baseUrl = system.baseUrl;
-    }
-    browser = await launchBrowser();
-  }, 480_000);
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-  afterEach(() => {
-    expect(problems.errors).toEqual([]);
-  });
 
   const step = (key: string) => page.getByTestId(`steg-${key}`);
   const statusOf = (key: string) => step(key).getAttribute('data-status');
@@ -63,8 +42,8 @@ describe('lex Maria in a real browser: the MAS works the statutory checklist', (
   }
 
   it('mas classifies, investigates, decides, informs the patient, reports to IVO, notes the journal, informs the nämnd and closes', async () => {
-    const nurse = await devToken(baseUrl, 'medarbetare');
-    const reported = await postJson<{ id: string; caseNumber: string }>(baseUrl, nurse, '/cases', {
+    const nurse = await devToken(system.baseUrl, 'medarbetare');
+    const reported = await postJson<{ id: string; caseNumber: string }>(system.baseUrl, nurse, '/cases', {
       type: 'lex_maria',
       unitId: 'solgarden',
       occurredAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
@@ -72,9 +51,7 @@ describe('lex Maria in a real browser: the MAS works the statutory checklist', (
       channel: 'staff_form',
     });
 
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    problems = watchPage(page);
+    page = await system.newPage();
     await signIn(page, 'mas');
     const row = page.getByTestId('uppgift').filter({ hasText: reported.caseNumber });
     await reloadUntil(page, async () => (await row.filter({ hasText: 'Klassificera ärendet' }).count()) > 0);

@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { devToken, postJson } from './support/api';
-import { launchBrowser, newContext, watchPage, type PageProblems } from './support/browser';
 import { checkPage, signIn } from './support/session';
-import { startSystem, type RunningSystem } from './support/system';
+import { useSystemInBrowser } from './support/system-in-browser';
 
 jest.setTimeout(300_000);
 
@@ -12,33 +11,13 @@ jest.setTimeout(300_000);
  * linked by its number.
  */
 describe('linked cases in a real browser: escalate a deviation to lex Sarah, link by case number', () => {
-  let system: RunningSystem | null = null;
-  let baseUrl: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  const system = useSystemInBrowser();
   let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    if (process.env.KVALITET_BROWSER_BASE_URL) baseUrl = process.env.KVALITET_BROWSER_BASE_URL;
-    else {
-      system = await startSystem();
-      baseUrl = system.baseUrl;
-    }
-    browser = await launchBrowser();
-  }, 480_000);
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
-  afterEach(() => {
-    expect(problems.errors).toEqual([]);
-  });
 
   it('enhetschef escalates a deviation; the lex Sarah case follows from it; a complaint is linked by number', async () => {
-    const staff = await devToken(baseUrl, 'medarbetare');
+    const staff = await devToken(system.baseUrl, 'medarbetare');
     const report = (type: string, description: string) =>
-      postJson<{ id: string; caseNumber: string }>(baseUrl, staff, '/cases', {
+      postJson<{ id: string; caseNumber: string }>(system.baseUrl, staff, '/cases', {
         type,
         unitId: 'solgarden',
         occurredAt: new Date(Date.now() - 5 * 3600_000).toISOString(),
@@ -51,9 +30,7 @@ describe('linked cases in a real browser: escalate a deviation to lex Sarah, lin
     );
     const complaint = await report('complaint', 'Anhörig klagar på att tillsynen uteblev under natten.');
 
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    problems = watchPage(page);
+    page = await system.newPage();
     await signIn(page, 'enhetschef');
     await page.goto(`/arenden/${deviation.id}`);
     await page.getByTestId('steg').waitFor();
