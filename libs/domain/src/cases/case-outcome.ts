@@ -88,6 +88,11 @@ export function isCaseOutcome(value: unknown): value is CaseOutcome {
   return typeof value === 'string' && (CASE_OUTCOMES as readonly string[]).includes(value);
 }
 
+/** A vårdskada, which "ska antecknas i patientjournal" (LC-7, LC-8 step 4). */
+export function isVardskadaOutcome(outcome: CaseOutcome): boolean {
+  return outcome === 'vardskada' || outcome === 'allvarlig_vardskada';
+}
+
 /** The outcomes that must be notified to IVO "snarast" (DL-5, DL-8). */
 export function isSeriousOutcome(outcome: CaseOutcome): boolean {
   return SERIOUS_OUTCOMES.includes(outcome);

@@ -47,6 +47,12 @@ export function isWorkingStage(stage: CaseStage): boolean {
   return stage === 'investigating' || stage === 'acting' || stage === 'following_up';
 }
 
+/** Whether the nämnd has been informed of the latest IVO notification (DL-6; one per notification). */
+export function isBoardInformedOfIvoReport(state: CaseAggregateState): boolean {
+  const informed = state.statutorySteps.boardInformation;
+  return state.ivoReport !== null && informed?.investigationSeq === state.ivoReport.investigationSeq;
+}
+
 /**
  * Whether the current decision still needs its IVO notification (DL-5, DL-8): a serious decision
  * without a notification for the investigation it decided on. After a reopen, a new serious decision

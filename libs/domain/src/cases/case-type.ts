@@ -46,6 +46,12 @@ export const CASE_NUMBER_PREFIXES: Readonly<Record<CaseType, string>> = {
   external_finding: 'EX',
 };
 
+/** Health care (HSL/PSL): the types the MAS assesses (LC-7, LC-8) and the patientsäkerhetsberättelse counts (REP-10). */
+export const HSL_CASE_TYPES: readonly CaseType[] = ['hsl_deviation', 'lex_maria'];
+
+/** Reports DL-2 wants within a day of the event (`late_report_after`); a later one is flagged, never refused. */
+export const LATE_REPORT_TYPES: readonly CaseType[] = ['lex_sarah', 'hsl_deviation', 'lex_maria'];
+
 export function isCaseType(value: unknown): value is CaseType {
   return typeof value === 'string' && (CASE_TYPES as readonly string[]).includes(value);
 }

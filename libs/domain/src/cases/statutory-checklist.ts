@@ -1,6 +1,11 @@
 import type { CaseDeadlineKind } from './case-deadline-kind';
+import { isVardskadaOutcome } from './case-outcome';
 import type { CaseUserCommandType } from './case-commands';
-import { hasDecisionOnCurrentInvestigation, isIvoReportPending } from './case-progress';
+import {
+  hasDecisionOnCurrentInvestigation,
+  isBoardInformedOfIvoReport,
+  isIvoReportPending,
+} from './case-progress';
 import type { CaseAggregateState, CaseDeadlineState } from './case-state';
 
 /**
@@ -53,8 +58,6 @@ const STEP_COMMANDS: Readonly<Record<StatutoryStepKey, CaseUserCommandType>> = {
   ivo_report: 'report-to-ivo',
   board_information: 'inform-board',
 };
-
-const VARDSKADA: readonly string[] = ['vardskada', 'allvarlig_vardskada'];
 
 /** The newest deadline of a kind that was not cancelled by a reclassification. */
 function latestDeadline(state: CaseAggregateState, kind: CaseDeadlineKind): CaseDeadlineState | undefined {
@@ -115,10 +118,8 @@ export function statutoryChecklist(state: CaseAggregateState): StatutoryStep[] {
     notRequired: decided && !ivoRequired,
     deadline: 'ivo_report',
   });
-  const boardInformed =
-    state.ivoReport !== null && steps.boardInformation?.investigationSeq === state.ivoReport.investigationSeq;
   const boardInformation = step(state, 'board_information', {
-    done: ivoRequired && ivoDone && boardInformed,
+    done: ivoRequired && ivoDone && isBoardInformedOfIvoReport(state),
     doneAt: steps.boardInformation?.meetingDate,
     waiting: !decided || (ivoRequired && !ivoDone),
     notRequired: decided && !ivoRequired,
@@ -158,7 +159,7 @@ export function statutoryChecklist(state: CaseAggregateState): StatutoryStep[] {
         boardInformation,
       ];
     case 'hsl_deviation': {
-      const vardskada = decided && VARDSKADA.includes(state.decision!.outcome);
+      const vardskada = decided && isVardskadaOutcome(state.decision!.outcome);
       return [
         masClassification,
         investigation('investigation'),

@@ -1,6 +1,6 @@
 import { yearRange } from '../calendar/period-range';
 import type { CaseType } from '../cases/case-type';
-import { CASE_TYPE_LABELS } from '../cases/case-type';
+import { CASE_TYPE_LABELS, HSL_CASE_TYPES } from '../cases/case-type';
 import { composePeriodReport, type MonthlyCount, type PeriodReport } from './period-report';
 import { computeStatistics, isRelevantFor, NOT_GIVEN, type StatisticsResult } from './period-statistics';
 import {
@@ -15,7 +15,7 @@ import { maskedCount, suppressStatistics, SUPPRESSED_TEXT, type SuppressedStatis
 import type { StatisticsCaseFact } from './statistics-fact';
 
 /** Health care (HSL/PSL): the patientsäkerhetsberättelse's cases (REP-10). */
-export const HSL_TYPES: readonly CaseType[] = ['hsl_deviation', 'lex_maria'];
+export const HSL_TYPES: readonly CaseType[] = HSL_CASE_TYPES;
 /** Social services (SoL/LSS): the kvalitetsberättelse's cases (REP-11). */
 export const SOL_LSS_TYPES: readonly CaseType[] = [
   'complaint',

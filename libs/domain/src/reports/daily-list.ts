@@ -1,7 +1,7 @@
 import { addDaysToLocalDate, type LocalDate } from '../calendar/local-date';
 import { stockholmDateOf, stockholmStartOfDay } from '../calendar/stockholm-time';
 import { CASE_STAGE_LABELS, type CaseStage } from '../cases/case-stage';
-import { CASE_TYPE_LABELS, type CaseType } from '../cases/case-type';
+import { CASE_TYPE_LABELS, HSL_CASE_TYPES, type CaseType } from '../cases/case-type';
 
 /**
  * The daily list (DL-16 "Daily: new deviations listed for SAS, MAS"; LC-5 "manager and SAS see it
@@ -18,7 +18,7 @@ export type DailyListRole = (typeof DAILY_LIST_ROLES)[number];
  */
 export const DAILY_LIST_TYPES: Readonly<Record<DailyListRole, readonly CaseType[]>> = {
   sas: ['deviation', 'lex_sarah'],
-  mas: ['hsl_deviation', 'lex_maria'],
+  mas: HSL_CASE_TYPES,
 };
 
 export const DAILY_LIST_ROLE_LABELS: Readonly<Record<DailyListRole, string>> = {

@@ -2,7 +2,7 @@ import type { CaseCommandOfType } from '../case-commands';
 import { caseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
 import { escalationTargetOf } from '../case-link';
-import { CASE_TYPES } from '../case-type';
+import { CASE_TYPES, HSL_CASE_TYPES } from '../case-type';
 import type { CaseType } from '../case-type';
 import { checkDelegation } from './delegation-check';
 import type { CaseClassified } from '../case-events';
@@ -25,9 +25,6 @@ function linkedCaseInstead(state: CaseAggregateState, toType: CaseType): string 
     return `använd "Eskalera till ${toType === 'lex_maria' ? 'lex Maria' : 'lex Sarah'}" i stället: det skapar ett nytt ärende som länkas till det här.`;
   return 'rapportera ett nytt ärende och länka det till det här ("Länka ärende") i stället.';
 }
-
-/** The types the MAS assesses (LC-7, LC-8). */
-const MAS_TYPES: readonly CaseType[] = ['hsl_deviation', 'lex_maria'];
 
 /**
  * Classification and reclassification of an open case (CT-1, LC-2, LC-4 step 4, LC-6 S3, LC-7).
@@ -71,7 +68,7 @@ export function decideClassify(
   const at = now.toISOString();
   const by = command.actor.username;
   // The MAS's classification is the MAS's assessment, which `mas_classification` waits for (LC-7, DL-7).
-  const byMas = command.actor.roles.includes('mas') && MAS_TYPES.includes(toType);
+  const byMas = command.actor.roles.includes('mas') && HSL_CASE_TYPES.includes(toType);
   const classified: CaseClassified = {
     type: 'CaseClassified',
     data: {

@@ -1,5 +1,5 @@
 import type { CaseCommandOfType } from '../case-commands';
-import { isInvestigationConcluded, isIvoReportPending } from '../case-progress';
+import { isBoardInformedOfIvoReport, isInvestigationConcluded, isIvoReportPending } from '../case-progress';
 import { caseRefusal } from '../case-refusal';
 import type { CaseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
@@ -19,7 +19,7 @@ function invalid(reason: string, message: string): CaseRefusal {
  * case after its IVO notification (DL-6, LC-6 S7): api.md v1.1 "closing rules".
  */
 function missingStatutoryStep(state: CaseAggregateState): CaseRefusal | null {
-  const { patientInformation, journalNotedAt, boardInformation } = state.statutorySteps;
+  const { patientInformation, journalNotedAt } = state.statutorySteps;
   if (state.type === 'lex_maria' && patientInformation === null) {
     return invalid(
       'PATIENT_INFORMATION_REQUIRED',
@@ -36,8 +36,11 @@ function missingStatutoryStep(state: CaseAggregateState): CaseRefusal | null {
   // not serious needs no new notification, and so no new information).
   const notified =
     state.ivoReport !== null && state.ivoReport.investigationSeq === state.decision?.investigationSeq;
-  const informed = !notified || boardInformation?.investigationSeq === state.ivoReport!.investigationSeq;
-  if ((state.type === 'lex_maria' || state.type === 'lex_sarah') && !informed) {
+  if (
+    (state.type === 'lex_maria' || state.type === 'lex_sarah') &&
+    notified &&
+    !isBoardInformedOfIvoReport(state)
+  ) {
     return invalid(
       'BOARD_INFORMATION_REQUIRED',
       'Ärendet kan avslutas först när nämnden har informerats om anmälan till IVO.',

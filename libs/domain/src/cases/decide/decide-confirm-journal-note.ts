@@ -1,4 +1,5 @@
 import type { CaseCommandOfType } from '../case-commands';
+import { isVardskadaOutcome } from '../case-outcome';
 import { caseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
 import { actingRole } from './acting-role';
@@ -7,14 +8,11 @@ import type { DecideCaseResult } from './decide-result';
 import { notForType } from './stage-refusals';
 import { checkDateOrDateTime, checkNotInFuture, firstRefusal, normalisedTimestamp } from './validation';
 
-/** The outcomes of an HSL deviation that are a vårdskada, which "ska antecknas i patientjournal" (LC-7). */
-const VARDSKADA_OUTCOMES: readonly string[] = ['vardskada', 'allvarlig_vardskada'];
-
 /** A lex Maria case always needs the journal note; an HSL deviation once it is judged a vårdskada. */
 function refusalForCase(state: CaseAggregateState) {
   if (state.type === 'lex_maria') return null;
   if (state.type !== 'hsl_deviation') return notForType(state, 'bekräfta journalanteckning');
-  if (state.decision !== null && VARDSKADA_OUTCOMES.includes(state.decision.outcome)) return null;
+  if (state.decision !== null && isVardskadaOutcome(state.decision.outcome)) return null;
   return caseRefusal(
     'INVALID_TRANSITION',
     'VARDSKADA_REQUIRED',

@@ -1,5 +1,6 @@
 import { stockholmDateOf } from '../../calendar/stockholm-time';
 import type { CaseCommandOfType } from '../case-commands';
+import { isBoardInformedOfIvoReport } from '../case-progress';
 import { caseRefusal } from '../case-refusal';
 import type { CaseAggregateState } from '../case-state';
 import { deadlineKindsMetBy, taskKindsDoneBy } from '../flow/deadline-work';
@@ -55,8 +56,7 @@ export function decideInformBoard(
       checkOptionalText(data.paragraph, 'paragraph', 'paragraf'),
     ) ?? refusalBeforeIvoReport(state, 'registrera information till nämnden');
   if (refusal) return refused(refusal);
-  const informed = state.statutorySteps.boardInformation;
-  if (informed !== null && informed.investigationSeq === state.ivoReport!.investigationSeq) {
+  if (isBoardInformedOfIvoReport(state)) {
     return refused(
       caseRefusal(
         'INVALID_TRANSITION',

@@ -5,7 +5,14 @@ import { parseCaseNumber } from '../case-number';
 import { caseRefusal } from '../case-refusal';
 import type { CaseRefusal } from '../case-refusal';
 import type { CaseState } from '../case-state';
-import { CASE_NUMBER_PREFIXES, CASE_TYPES, FEEDBACK_KINDS, isCaseType, isFeedbackKind } from '../case-type';
+import {
+  CASE_NUMBER_PREFIXES,
+  CASE_TYPES,
+  FEEDBACK_KINDS,
+  LATE_REPORT_TYPES,
+  isCaseType,
+  isFeedbackKind,
+} from '../case-type';
 import type { CaseType } from '../case-type';
 import { stockholmStartOfDay } from '../../calendar/stockholm-time';
 import { addPolicyDuration } from '../../policy/add-policy-duration';
@@ -150,9 +157,6 @@ function checkRespondBy(data: ReportCommand['data']): CaseRefusal | null {
     );
   return null;
 }
-
-/** Reports DL-2 wants within a day of the event; a later one is flagged, never refused. */
-const LATE_REPORT_TYPES: readonly CaseType[] = ['lex_sarah', 'hsl_deviation', 'lex_maria'];
 
 function lateReportOf(data: ReportCommand['data'], reportedAt: string): boolean | undefined {
   if (!LATE_REPORT_TYPES.includes(data.type) || data.occurredAt === undefined) return undefined;

@@ -1,5 +1,10 @@
-import { hasDecisionOnCurrentInvestigation, isIvoReportPending } from '../case-progress';
+import {
+  hasDecisionOnCurrentInvestigation,
+  isBoardInformedOfIvoReport,
+  isIvoReportPending,
+} from '../case-progress';
 import type { CaseDeadlineKind } from '../case-deadline-kind';
+import { HSL_CASE_TYPES } from '../case-type';
 import type { CaseEventType } from '../case-events';
 import type { CaseAggregateState } from '../case-state';
 import type { CaseTaskKind } from '../case-task-kind';
@@ -136,10 +141,8 @@ export function isDeadlineWorkDone(
       return state.statutorySteps.masClassifiedAt !== null;
     case 'patient_information':
       return state.statutorySteps.patientInformation !== null;
-    case 'board_information': {
-      const informed = state.statutorySteps.boardInformation;
-      return state.ivoReport !== null && informed?.investigationSeq === state.ivoReport.investigationSeq;
-    }
+    case 'board_information':
+      return isBoardInformedOfIvoReport(state);
     case 'response':
     case 'external_response':
       return (state.responses ?? []).length > 0;
@@ -167,7 +170,7 @@ export function isTaskWorkDone(
       return isDeadlineWorkDone(state, 'follow_up');
     case 'classify':
       // The MAS's task waits for the MAS's own classification (mas_classification), not anyone's category.
-      return task.assigneeRole === 'mas' && (state.type === 'hsl_deviation' || state.type === 'lex_maria')
+      return task.assigneeRole === 'mas' && HSL_CASE_TYPES.includes(state.type)
         ? state.statutorySteps.masClassifiedAt !== null
         : state.category !== undefined;
     case 'decide':
