@@ -12,7 +12,7 @@ import type { CaseWorkflowEvent } from '@kvalitet/contracts';
 import {
   CaseRefusedError,
   VersionConflictError,
-  lazyPolicy,
+  lazySources,
   stepUuid,
   writeCaseWork,
 } from '@kvalitet/persistence';
@@ -124,9 +124,11 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       return writeCaseWork(
         writer,
         input,
-        lazyPolicy(() => deps.policy.current()),
-        lazyPolicy(deps.cases.delegations),
-        lazyPolicy(deps.cases.boardMeetings),
+        lazySources({
+          policy: () => deps.policy.current(),
+          delegations: deps.cases.delegations,
+          boardMeetings: deps.cases.boardMeetings,
+        }),
       );
     },
 

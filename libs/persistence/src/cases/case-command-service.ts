@@ -7,6 +7,7 @@ import {
   isCaseSystemCommand,
   formatCaseNumber,
   heldDelegations,
+  LATE_REPORT_TYPES,
   policyDurationOf,
   rebuildCase,
   stockholmLocalParts,
@@ -37,7 +38,7 @@ import { DelegationRegisterRepository } from '../policy/delegation-register-repo
 import { PolicyRepository } from '../policy/policy-repository';
 import { BoardMeetingRepository } from '../policy/board-meeting-repository';
 import { CaseRefusedError } from './case-refused.error';
-import { lazyPolicy } from './case-work-writer';
+import { lazySources, type CaseWorkSources } from './case-work-writer';
 import { withImpliedWork } from './implied-case-work';
 import { KeyedBatcher, settleEach, type Settled } from './keyed-batcher';
 
@@ -72,9 +73,6 @@ export interface CaseCommandContext {
 const MAX_REPORT_BATCH = 100;
 
 type ReportInput = Omit<ReportCaseData, 'caseId' | 'caseNumber' | 'lateReportAfter'>;
-
-/** The reports DL-2 flags when late (`late_report_after`); the decider judges, this reads the policy. */
-const LATE_REPORT_POLICY_TYPES: readonly string[] = ['lex_sarah', 'hsl_deviation', 'lex_maria'];
 
 interface PendingReport {
   caseId: string;
@@ -159,7 +157,7 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
     const caseId = context.caseId ?? randomUUID();
     // DL-2: whether the report is late is judged by the policy in force (read only when it can be).
     const lateReportAfter =
-      data.occurredAt !== undefined && LATE_REPORT_POLICY_TYPES.includes(data.type)
+      data.occurredAt !== undefined && LATE_REPORT_TYPES.includes(data.type)
         ? policyDurationOf(await this.policy(), 'late_report_after')
         : undefined;
     // The decision never depends on the number: decided once with a stand-in, so a refused report
@@ -196,8 +194,10 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
     context: CaseCommandContext = {},
   ): Promise<CaseCommandResult> {
     // The decider checks the delegation last (after its stage checks), so the caller's delegations
-    // of the day are resolved here, once, from the register read before the case (AUD-6).
-    const register = DELEGATED_COMMANDS.has(command.type) ? await this.delegations() : null;
+    // of the day are resolved here, once, from the register read before the case (AUD-6); the
+    // implied work (the decide task's delegate) reads the same register read.
+    const sources = this.workSources();
+    const register = DELEGATED_COMMANDS.has(command.type) ? await sources.delegations() : null;
     // The process manager's own commands imply nothing more; a person's command records the
     // deadlines and tasks it implies with its own events (ADR 0021).
     return this.handle(
@@ -214,17 +214,7 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
       context,
       isCaseSystemCommand(command.type)
         ? undefined
-        : (loaded, decide) =>
-            withImpliedWork(
-              {
-                ...loaded,
-                caseId: loaded.id,
-                policy: lazyPolicy(this.policy),
-                delegations: lazyPolicy(this.delegations),
-                boardMeetings: lazyPolicy(this.boardMeetings),
-              },
-              decide,
-            ),
+        : (loaded, decide) => withImpliedWork({ ...loaded, caseId: loaded.id, sources }, decide),
     );
   }
 
@@ -304,7 +294,7 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
     context: CaseCommandContext = {},
   ): Promise<CaseLinkResult> {
     const newId = context.caseId ?? randomUUID();
-    const policy = lazyPolicy(this.policy);
+    const sources = this.workSources();
     return retryOnVersionConflict(
       () =>
         this.store.transaction(async (manager) => {
@@ -312,8 +302,8 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
           const now = this.clock();
           const prefix = caseNumberPrefix(input.toType);
           const year = stockholmYear(now);
-          const lateReportAfter = LATE_REPORT_POLICY_TYPES.includes(input.toType)
-            ? policyDurationOf(await policy(), 'late_report_after')
+          const lateReportAfter = LATE_REPORT_TYPES.includes(input.toType)
+            ? policyDurationOf(await sources.policy(), 'late_report_after')
             : undefined;
           // Decided first with a stand-in number, so a refused escalation takes no number.
           const escalation = (newCaseNumber: string) =>
@@ -352,7 +342,7 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
             ),
           );
           const events = await withImpliedWork(
-            { caseId: newId, history: [], state: null, now, policy },
+            { caseId: newId, history: [], state: null, now, sources },
             () => {
               const reported = rebuildCase(reportedEvents);
               return [
@@ -415,6 +405,15 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
         }),
       { expectedVersion: context.expectedVersion },
     );
+  }
+
+  /** The settings implied work reads, each at most once for the call that takes them. */
+  private workSources(): CaseWorkSources {
+    return lazySources({
+      policy: this.policy,
+      delegations: this.delegations,
+      boardMeetings: this.boardMeetings,
+    });
   }
 
   /** A case in the command's transaction; a stale expectedVersion is a VersionConflictError (409). */
@@ -482,7 +481,7 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
   private async appendReports(reports: PendingReport[]): Promise<CaseCommandResult[]> {
     const { prefix, year } = reports[0]!;
     // One policy read for the batch: the deadlines and tasks each report implies go with it (ADR 0021).
-    const policy = lazyPolicy(this.policy);
+    const sources = this.workSources();
     const now = this.clock();
     const requests = await Promise.all(
       reports.map(async (report) => ({
@@ -492,7 +491,7 @@ export class CaseCommandService extends AggregateCommandService<CaseAggregateSta
         metadata: commandMetadata(report.actor.username, report.context),
         events: (
           await withImpliedWork(
-            { caseId: report.caseId, history: [], state: null, now, policy },
+            { caseId: report.caseId, history: [], state: null, now, sources },
             () => report.decided,
           )
         ).map((e) => ({ type: e.type, data: e.data })),

@@ -2,7 +2,6 @@ import {
   addPolicyDuration,
   boardInformationDueAt,
   caseRefusal,
-  DEFAULT_DELEGATION_ITEMS,
   delegateForDecision,
   isDeadlineWorkDone,
   isTaskWorkDone,
@@ -44,10 +43,29 @@ export interface CaseWorkTarget {
   step<T>(run: (state: CaseAggregateState) => Promise<T>): Promise<T>;
 }
 
-/** A setting (the policy, the delegation register), read at most once per call and only when needed. */
-export function lazyPolicy<T = DeadlinePolicy>(read: () => Promise<T>): () => Promise<T> {
-  let policy: Promise<T> | null = null;
-  return () => (policy ??= read());
+/**
+ * Where the writer of implied work reads the settings it needs: the policy (due dates, DL-0), the
+ * delegation register (who decides, ADR 0023) and the nämnd's calendar (`board_information`, DL-6).
+ * Every writer is given all three, so none falls back on a second source.
+ */
+export interface CaseWorkSources {
+  readonly policy: () => Promise<DeadlinePolicy>;
+  readonly delegations: () => Promise<readonly DelegationItem[]>;
+  readonly boardMeetings: () => Promise<readonly BoardMeeting[]>;
+}
+
+function readOnce<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => (value ??= read());
+}
+
+/** The sources for one call: each read at most once, and only when a step needs it. */
+export function lazySources(sources: CaseWorkSources): CaseWorkSources {
+  return {
+    policy: readOnce(sources.policy),
+    delegations: readOnce(sources.delegations),
+    boardMeetings: readOnce(sources.boardMeetings),
+  };
 }
 
 /** The register's decision behind a `decide` task: lex Sarah's or lex Maria's (LC-6 S5, LC-8 step 1). */
@@ -77,9 +95,7 @@ export function policyDuration(policy: DeadlinePolicy, key: string): PolicyDurat
 export async function writeCaseWork(
   target: CaseWorkTarget,
   input: ApplyCaseWorkInput,
-  policy: () => Promise<DeadlinePolicy>,
-  delegations: () => Promise<readonly DelegationItem[]> = async () => DEFAULT_DELEGATION_ITEMS,
-  boardMeetings: () => Promise<readonly BoardMeeting[]> = async () => [],
+  { policy, delegations, boardMeetings }: CaseWorkSources,
 ): Promise<ApplyCaseWorkResult> {
   const deadlines: DeadlineOutcome[] = [];
   for (const request of input.deadlines)

@@ -1,5 +1,6 @@
 import {
   DEFAULT_DEADLINE_POLICY,
+  DEFAULT_DELEGATION_ITEMS,
   addPolicyDuration,
   applyCaseEvent,
   decideCase,
@@ -18,7 +19,7 @@ import type {
 import { caseWorkflowId, toCaseWorkflowEvent } from '@kvalitet/contracts';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import { writeCaseWork } from './case-work-writer';
-import type { CaseWorkTarget } from './case-work-writer';
+import type { CaseWorkSources, CaseWorkTarget } from './case-work-writer';
 import { withImpliedWork } from './implied-case-work';
 import { stepUuid } from './step-ids';
 
@@ -27,6 +28,12 @@ const NOW = new Date('2026-11-20T15:00:00.000Z');
 const STAFF: CaseActor = { username: 'medarbetare', roles: ['staff'] };
 const SAS: CaseActor = { username: 'sas', roles: ['lex_sarah_investigator'] };
 const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
+/** The demo settings: the contract's policy, the demo delegation register, no nämnd meetings. */
+const SOURCES: CaseWorkSources = {
+  policy: async () => DEFAULT_DEADLINE_POLICY,
+  delegations: async () => DEFAULT_DELEGATION_ITEMS,
+  boardMeetings: async () => [],
+};
 
 /** A case stream in memory, written as the command service writes it: command and implied work together. */
 class MemoryCase {
@@ -39,7 +46,7 @@ class MemoryCase {
   async run(command: CaseCommand): Promise<CaseEvent[]> {
     const state = this.stored.length === 0 ? null : this.state;
     const events = await withImpliedWork(
-      { caseId: CASE_ID, history: this.stored, state, now: NOW, policy: async () => DEFAULT_DEADLINE_POLICY },
+      { caseId: CASE_ID, history: this.stored, state, now: NOW, sources: SOURCES },
       (current) => {
         const decision = decideCase(command, current, NOW);
         if (!decision.ok) throw new Error(decision.refusal.message);
@@ -177,7 +184,7 @@ describe('withImpliedWork — a command records the deadlines and tasks it impli
       write: async (command) => void writes.push(command.type),
       step: (run) => run(memory.state),
     };
-    const result = await writeCaseWork(target, work!, async () => DEFAULT_DEADLINE_POLICY);
+    const result = await writeCaseWork(target, work!, SOURCES);
     expect(writes).toEqual([]);
     expect(
       result.tasks.every((t) => t.outcome === 'created' || t.outcome === 'done' || t.outcome === 'satisfied'),

@@ -6,21 +6,12 @@ import {
   initialCaseFlowState,
   pendingWork,
 } from '@kvalitet/domain';
-import type {
-  CaseAggregateState,
-  CaseEvent,
-  CaseFlowState,
-  CaseState,
-  DeadlinePolicy,
-  DelegationItem,
-  BoardMeeting,
-} from '@kvalitet/domain';
+import type { CaseAggregateState, CaseEvent, CaseFlowState, CaseState } from '@kvalitet/domain';
 import { caseWorkflowId, toCaseWorkflowEvent } from '@kvalitet/contracts';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import { CaseRefusedError } from './case-refused.error';
 import type { CaseCommandInput } from './case-command-service';
-import { writeCaseWork } from './case-work-writer';
-import type { CaseWorkTarget } from './case-work-writer';
+import { writeCaseWork, type CaseWorkSources, type CaseWorkTarget } from './case-work-writer';
 
 /**
  * A target that decides each implied command on the state in memory and keeps its events, so they
@@ -83,15 +74,9 @@ export interface ImpliedWorkInput {
   readonly history: readonly EventEnvelope[];
   readonly state: CaseState;
   readonly now: Date;
-  readonly policy: () => Promise<DeadlinePolicy>;
-  /** The delegation register's items, for the task of a delegated decision (ADR 0023). */
-  readonly delegations?: () => Promise<readonly DelegationItem[]>;
-  /** The nämnd's meetings, for the `board_information` deadline (DL-6). */
-  readonly boardMeetings?: () => Promise<readonly BoardMeeting[]>;
+  /** The settings the implied work reads (`lazySources`: each at most once per command). */
+  readonly sources: CaseWorkSources;
 }
-
-/** Where the writer of implied work reads the settings it needs (each lazily, at most once). */
-type WorkSources = Pick<ImpliedWorkInput, 'policy' | 'delegations' | 'boardMeetings'>;
 
 /**
  * A command records what it implies (ADR 0021): the events to append for `decide` — first the
@@ -113,7 +98,7 @@ export async function withImpliedWork(
   let target: CollectingTarget | null = null;
   if (input.state !== null) {
     target = new CollectingTarget(caseId, input.state, now);
-    await catchUp(target, flow, now, input);
+    await catchUp(target, flow, now, input.sources);
   }
   const decided = decide(target?.state ?? input.state);
   if (decided.length === 0) return target?.events ?? [];
@@ -130,7 +115,7 @@ export async function withImpliedWork(
     target.add(event);
     fold(flow, pendingEnvelope(caseId, event, target.state.version, now));
   }
-  await catchUp(target, flow, now, input);
+  await catchUp(target, flow, now, input.sources);
   return target.events;
 }
 
@@ -139,10 +124,9 @@ async function catchUp(
   target: CollectingTarget,
   flow: CaseFlowState,
   now: Date,
-  sources: WorkSources,
+  sources: CaseWorkSources,
 ): Promise<void> {
   const work = pendingWork(flow, now.toISOString());
   if (work === null) return;
-  const { policy, delegations, boardMeetings } = sources;
-  applyWorkResult(flow, await writeCaseWork(target, work, policy, delegations, boardMeetings));
+  applyWorkResult(flow, await writeCaseWork(target, work, sources));
 }
