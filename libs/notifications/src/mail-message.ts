@@ -17,6 +17,8 @@ export interface OutgoingMail {
   readonly text: string;
   readonly html?: string;
   readonly attachments?: readonly MailAttachment[];
+  /** The case the mail is about, so that its gallring erases the mail too (ADR 0032). */
+  readonly caseId?: string;
 }
 
 export type MailStatus = 'sending' | 'captured' | 'sent' | 'failed';

@@ -21,6 +21,7 @@ export * from './cases/case-refused.error';
 export * from './cases/case-command-service';
 export * from './cases/keyed-batcher';
 export * from './sql/rows-of';
+export * from './records/case-erasure';
 export * from './cases/step-ids';
 export * from './cases/case-work-writer';
 export * from './cases/implied-case-work';

@@ -113,6 +113,25 @@ const LOAD = preparedStatement(
 );
 
 /**
+ * Erases a subject's personal data in the caller's transaction (or the data source): every value of
+ * its `personal_data` rows becomes the marker; the events themselves stay (ADR 0002).
+ */
+export async function erasePersonalDataOf(
+  db: EntityManager | DataSource,
+  subjectId: string,
+  reason: string,
+): Promise<number> {
+  const result: [unknown[], number] = await db.query(
+    `UPDATE personal_data
+        SET data = (SELECT jsonb_object_agg(k, to_jsonb($3::text)) FROM jsonb_object_keys(data) AS k),
+            erased_at = now(), erased_reason = $2
+      WHERE subject_id = $1 AND erased_at IS NULL`,
+    [subjectId, reason, ERASED_MARKER],
+  );
+  return result[1];
+}
+
+/**
  * Append-only event store with the transactional outbox: the events, their personal data and the
  * outbox rows are written in one transaction, so an accepted command is durable and will be
  * published, or nothing happened at all.
@@ -333,14 +352,7 @@ export class EventStore {
 
   /** Erases a subject's personal data when retention ends; the events themselves stay (ADR 0002). */
   async erasePersonalData(subjectId: string, reason: string): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(
-      `UPDATE personal_data
-          SET data = (SELECT jsonb_object_agg(k, to_jsonb($3::text)) FROM jsonb_object_keys(data) AS k),
-              erased_at = now(), erased_reason = $2
-        WHERE subject_id = $1 AND erased_at IS NULL`,
-      [subjectId, reason, ERASED_MARKER],
-    );
-    return result[1];
+    return erasePersonalDataOf(this.dataSource, subjectId, reason);
   }
 
   private toEnvelope(row: EventRow): EventEnvelope {
