@@ -1,0 +1,60 @@
+// The Node half of `npm run restore` (infra/restore.sh, ADR 0031), after the dump and Temporal's
+// database are back: migrations and the runtime role's grants, every read model rebuilt from the
+// events, then every open case's workflow given the case's events again.
+//   node -r @swc-node/register apps/projector/src/restore-cli.ts [--skip-workflows]
+// Env: DATABASE_URL (+ DATABASE_OWNER_URL), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE
+// and the Temporal payload keys (ADR 0028) of the installation.
+import { EventStore, migrateDatabase, openDataSource } from '@kvalitet/persistence';
+import { connectTemporalClient } from './orchestrator/temporal-client';
+import { createProjections } from './projections/projections';
+import { rebuildReadModels } from './rebuild/rebuild-read-models';
+import { resumeCaseWorkflows } from './restore/resume-case-workflows';
+
+const log = (message: string): void => {
+  process.stderr.write(`[restore] ${message}\n`);
+};
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL ?? process.env.DATABASE_OWNER_URL;
+  if (!url) throw new Error('DATABASE_URL saknas');
+  const ownerUrl = process.env.DATABASE_OWNER_URL ?? url;
+  const skipWorkflows = process.argv.includes('--skip-workflows');
+
+  log('migrationer och rättigheter / migrations and grants…');
+  await migrateDatabase({ ownerUrl, runtimeUrl: url, applicationName: 'kvalitet-restore' });
+  const dataSource = await openDataSource({
+    url: ownerUrl,
+    migrate: false,
+    applicationName: 'kvalitet-restore',
+  });
+  try {
+    const store = new EventStore(dataSource);
+    log('läsmodellerna byggs om / rebuilding the read models…');
+    await rebuildReadModels(dataSource, store, createProjections(), log);
+    if (skipWorkflows) {
+      log('arbetsflödena återupptas inte (--skip-workflows) / workflows not resumed');
+      return;
+    }
+    const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+    const temporal = connectTemporalClient({
+      address,
+      namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    });
+    try {
+      log(`arbetsflödena återupptas / resuming case workflows on ${address}…`);
+      await resumeCaseWorkflows(dataSource, store, temporal.client, {
+        taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? 'kvalitet-cases',
+        onProgress: log,
+      });
+    } finally {
+      await temporal.close();
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  log(`misslyckades / failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
