@@ -1,0 +1,32 @@
+import type { CaseAggregateState } from '@kvalitet/domain';
+import type { EventEnvelope } from '@kvalitet/contracts';
+
+/** A case's records side (api.md v1.1 "Records and gallring", DATA-2, DATA-7, ADR 0027). */
+export interface RecordsView {
+  /** The hold against gallring, with its reason (free text, erased with the case). */
+  legalHold: { reason: string; placedAt: string; placedBy: string } | null;
+  /** When the case was erased by gallring; its free text then reads `[raderad]`. */
+  erasedAt: string | null;
+  /** Under which rule, and by whom (`gallring` or a user). */
+  erasure: {
+    rule: { caseType: string; keepYears: number; from: string };
+    erasedBy: string;
+  } | null;
+}
+
+export function recordsView(state: CaseAggregateState, events: readonly EventEnvelope[]): RecordsView {
+  let reason = '';
+  let erasure: RecordsView['erasure'] = null;
+  for (const event of events) {
+    if (event.type === 'LegalHoldPlaced') reason = String(event.data['reason'] ?? '');
+    if (event.type === 'CaseErased') {
+      const rule = event.data['rule'] as { caseType: string; keepYears: number; from: string };
+      erasure = { rule, erasedBy: String(event.data['erasedBy'] ?? '') };
+    }
+  }
+  return {
+    legalHold: state.legalHold ? { reason, ...state.legalHold } : null,
+    erasedAt: state.erasedAt ?? null,
+    erasure,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './retention-rules';
+export * from './gallring-due';
