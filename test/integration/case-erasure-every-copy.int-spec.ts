@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
+import { DEFAULT_DEADLINE_POLICY, reportPeriodFor } from '@kvalitet/domain';
 import { writeDeadLetter } from '@kvalitet/messaging';
 import { Mailer } from '@kvalitet/notifications';
+import { REPORT_DEMO_UNITS } from '@kvalitet/reporting';
 import { CaseCommandService, ERASED_MARKER, eraseCaseCopies } from '@kvalitet/persistence';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
 import { createCaseNoticeDelivery } from '../../apps/worker/src/activities/case-notice-delivery';
+import { createReportActivities } from '../../apps/worker/src/activities/report-activities';
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
 import { startApi, type TestApi } from '../e2e/support/api-harness';
 import { isoMinutesFromNow, report } from '../e2e/support/fixtures';
@@ -146,6 +148,30 @@ describe('eraseCaseCopies: no copy of a seeded name or free text remains in any 
       attempts: 5,
     });
     await syncReadModels(db, api.store);
+    // The report archive: a meeting report over both cases (its lines name them by number only).
+    const now = new Date();
+    await createReportActivities({
+      dataSource: db,
+      events: api.store,
+      mailer: new Mailer({ db }),
+      units: REPORT_DEMO_UNITS,
+      organisation: 'Exempelkommun, socialnämnden',
+    }).generateScheduledReport({
+      period: reportPeriodFor('meeting_report', new Date(now.getTime() + 3_600_000), {
+        previousMeetingAt: new Date(now.getTime() - 86_400_000),
+      }),
+      workflowId: `erasure-${tag}`,
+      runId: randomUUID(),
+    });
+    const numbers = (await db.query(`SELECT case_number FROM rm_cases WHERE id = ANY($1::uuid[])`, [
+      [deviation, complaint],
+    ])) as { case_number: string }[];
+    const inArchive = await searchEveryTableFor(
+      db,
+      numbers.map((n) => n.case_number),
+    );
+    for (const hits of Object.values(inArchive))
+      expect(hits.map((h) => h.table)).toContain('generated_reports');
 
     const before = await searchEveryTableFor(db, NEEDLES);
     const tablesOf = (hits: TableHit[]) => [...new Set(hits.map((h) => h.table))].sort();
@@ -155,8 +181,11 @@ describe('eraseCaseCopies: no copy of a seeded name or free text remains in any 
     );
     expect(tablesOf(before[ANSWER]!)).toEqual(expect.arrayContaining(['mail_messages', 'personal_data']));
     expect(tablesOf(before[EMAIL]!)).toEqual(expect.arrayContaining(['mail_messages', 'personal_data']));
-    // The events hold none of it (ADR 0002).
-    for (const needle of NEEDLES) expect(tablesOf(before[needle]!)).not.toContain('events');
+    // The events hold none of it (ADR 0002), nor does the report archive (one pseudonymised line per case).
+    for (const needle of NEEDLES) {
+      expect(tablesOf(before[needle]!)).not.toContain('events');
+      expect(tablesOf(before[needle]!)).not.toContain('generated_reports');
+    }
 
     const kept = async () =>
       (await db.query(
