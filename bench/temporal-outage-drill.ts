@@ -14,6 +14,7 @@ import { caseWorkflowId } from '@kvalitet/contracts';
 import { riskAssessmentWorkflowId } from '@kvalitet/workflows';
 import { infraEnv } from '../test/support/infra-env';
 import { API, devToken } from './support/dev-token';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
   }
   const restartedAt = Date.now();
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection });
+  const client = new Client({ connection, dataConverter: temporalDataConverter() });
   const exists = async (workflowId: string) =>
     client.workflow
       .getHandle(workflowId)

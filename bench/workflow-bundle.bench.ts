@@ -18,6 +18,7 @@ import { bundleWorkflows } from '../apps/worker/src/workflow-bundle';
 import { WORKFLOWS_PATH } from '../apps/worker/src/workflow-bundle-path';
 import { infraEnv } from '../test/support/infra-env';
 import { printTable } from './support/stats';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 const index = process.argv.indexOf('--workflows');
 const WORKFLOWS = index > 0 ? Number(process.argv[index + 1]) : 1000;
@@ -30,6 +31,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 async function measure(label: string, code: string, client: Client, connection: NativeConnection) {
   const taskQueue = `bundle-bench-${randomUUID()}`;
   const worker = await Worker.create({
+    dataConverter: temporalDataConverter(),
     connection,
     taskQueue,
     workflowBundle: { code },
@@ -84,7 +86,10 @@ async function measureOne(which: 'default' | 'lean'): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const env = infraEnv();
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }) });
+  const client = new Client({
+    connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }),
+    dataConverter: temporalDataConverter(),
+  });
   const code =
     which === 'lean'
       ? (await bundleWorkflows({ logger: quiet })).code

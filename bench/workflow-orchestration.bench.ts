@@ -29,6 +29,7 @@ import { infraEnv } from '../test/support/infra-env';
 import { createTestDatabase } from '../test/support/test-database';
 import { testTopics } from '../test/support/test-topics';
 import { percentile, printTable } from './support/stats';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
   const cases = new CaseCommandService(new EventStore(db.dataSource, { topicFor: topics.topicFor }));
   const taskQueue = `bench-${randomUUID()}`;
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection });
+  const client = new Client({ connection, dataConverter: temporalDataConverter() });
 
   log(`starting the worker process (task queue ${taskQueue})…`);
   const worker = spawn(

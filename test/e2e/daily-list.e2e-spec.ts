@@ -14,6 +14,7 @@ import { infraEnv } from '../support/infra-env';
 import { expectProblem, startApi, type TestApi } from './support/api-harness';
 import { report } from './support/fixtures';
 import { syncReadModels } from './support/read-models';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 jest.setTimeout(180_000);
 
@@ -50,9 +51,10 @@ describe('the daily list for SAS and MAS (e2e)', () => {
     api = await startApi();
     const address = infraEnv().TEMPORAL_ADDRESS;
     connection = await Connection.connect({ address });
-    client = new Client({ connection });
+    client = new Client({ connection, dataConverter: temporalDataConverter() });
     native = await NativeConnection.connect({ address });
     worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
       connection: native,
       taskQueue,
       workflowBundle: await bundleWorkflows(),

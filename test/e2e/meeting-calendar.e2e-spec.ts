@@ -10,6 +10,7 @@ import { dailyListScheduleId } from '../../apps/worker/src/activities/daily-list
 import { infraEnv } from '../support/infra-env';
 import { expectProblem, startApi, type TestApi } from './support/api-harness';
 import { CALENDAR_VALIDATION_CASES } from './support/calendar-validation-cases';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 interface Meeting {
   date: string;
@@ -41,7 +42,7 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
 
   beforeAll(async () => {
     connection = await Connection.connect({ address: infraEnv().TEMPORAL_ADDRESS });
-    client = new Client({ connection });
+    client = new Client({ connection, dataConverter: temporalDataConverter() });
     // The schedules as `ensure` makes them at start (paused: nothing may fire during the test).
     await ensureReportSchedules(client, `mc-${randomUUID()}`, { prefix, paused: true });
     api = await startApi({ REPORT_SCHEDULE_PREFIX: prefix });

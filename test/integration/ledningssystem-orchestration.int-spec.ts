@@ -15,6 +15,7 @@ import { createLedningssystemReadModelProjection } from '../../apps/projector/sr
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { testTopics } from '../support/test-topics';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 const KVALITET = { username: 'kvalitet', roles: ['quality_coordinator'] };
 const DECISION = { decidedBy: 'forvaltningschef' as const, decidedOn: '2026-01-15', reference: 'FC 2026/12' };
@@ -79,8 +80,9 @@ describe('routine revision through Kafka and the Temporal dev server', () => {
     routines = new LsCommandService(ROUTINE_AGGREGATE, store);
     native = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
     connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-    client = new Client({ connection });
+    client = new Client({ connection, dataConverter: temporalDataConverter() });
     worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
       connection: native,
       taskQueue,
       workflowBundle: await bundleWorkflows(),

@@ -11,6 +11,7 @@ import { STAFF } from '../support/case-scenarios';
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { testTopics } from '../support/test-topics';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 /** Longer than every retry window of the clients (Temporal's client gives up after about a minute). */
 const TEMPORAL_OUTAGE_S = Number(process.env.OUTAGE_TEMPORAL_SECONDS ?? 200);
@@ -163,7 +164,10 @@ describe('no event lost to an outage of Temporal, Postgres or Kafka (real proces
   async function undriven(caseIds: string[]): Promise<string[]> {
     if (!temporal) {
       const connection = await Connection.connect({ address: infraEnv().TEMPORAL_ADDRESS });
-      temporal = { client: new Client({ connection }), close: () => connection.close() };
+      temporal = {
+        client: new Client({ connection, dataConverter: temporalDataConverter() }),
+        close: () => connection.close(),
+      };
     }
     const { client } = temporal;
     await Promise.all(

@@ -5,6 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { smokeReleaseSignal, smokeWorkflow } from '@kvalitet/workflows';
 import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { infraEnv } from '../support/infra-env';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 describe('Temporal', () => {
   it('runs a workflow with a signal and an activity on the real dev server', async () => {
@@ -12,13 +13,14 @@ describe('Temporal', () => {
     const taskQueue = `smoke-${randomUUID()}`;
     const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
     const worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
       connection: nativeConnection,
       taskQueue,
       workflowBundle: await bundleWorkflows(),
       activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
     });
     const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: temporalDataConverter() });
     const result = await worker.runUntil(async () => {
       const handle = await client.workflow.start(smokeWorkflow, {
         taskQueue,
@@ -38,10 +40,12 @@ describe('Temporal', () => {
     if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH saknas: kör bash infra/up.sh');
     const testEnv = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path } },
+      client: { dataConverter: temporalDataConverter() },
     });
     try {
       const taskQueue = `smoke-${randomUUID()}`;
       const worker = await Worker.create({
+        dataConverter: temporalDataConverter(),
         connection: testEnv.nativeConnection,
         taskQueue,
         workflowBundle: await bundleWorkflows(),

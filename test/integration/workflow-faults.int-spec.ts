@@ -7,6 +7,7 @@ import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { AppProcess, waitUntil } from '../support/app-process';
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 const STAFF: CaseActor = { username: 'medarbetare', roles: ['staff'] };
 const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
@@ -48,7 +49,7 @@ describe('kill -9 of the worker with open case workflows and deadlines falling d
   it('every deadline fires once after the restart; nothing is written twice', async () => {
     const t0 = Date.now();
     const mark = (what: string) => console.log(`${what}: ${Math.round((Date.now() - t0) / 1000)} s`);
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: temporalDataConverter() });
     const cases = new CaseCommandService(new EventStore(db.dataSource));
     const orchestrator = createCaseOrchestrator({ client, taskQueue });
     const feed = async (events: Parameters<typeof orchestrator.handleBatch>[0]) =>

@@ -14,6 +14,7 @@ import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { testTopics } from '../support/test-topics';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 const STAFF: CaseActor = { username: 'medarbetare', roles: ['staff'] };
 const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
@@ -72,8 +73,9 @@ describe('case workflows through Kafka on the real Temporal dev server (report â
     );
     native = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
     connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-    client = new Client({ connection });
+    client = new Client({ connection, dataConverter: temporalDataConverter() });
     worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
       connection: native,
       taskQueue,
       workflowBundle: await bundleWorkflows(),

@@ -6,6 +6,7 @@ import { dailyListWorkflow } from '@kvalitet/workflows';
 import { createDailyListActivities } from '../../apps/worker/src/activities/daily-list-activities';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { createTimeSkippingEnv, quietTemporalRuntime, workflowBundle } from './support/case-workflow-harness';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 quietTemporalRuntime();
 
@@ -73,6 +74,7 @@ describe('daily list for SAS and MAS (time-skipping test server, real activity o
     db = await createTestDatabase({ poolSize: 4 });
     env = await createTimeSkippingEnv();
     worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),

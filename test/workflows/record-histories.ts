@@ -6,7 +6,7 @@
  * the workflow's commands (with `patched()` for running workflows), and keep the old files too.
  *
  *   set -a; . .infra/env; set +a
- *   node -r @swc-node/register test/workflows/record-histories.ts [--only name,name]
+ *   node -r @swc-node/register test/workflows/record-histories.ts [--only name,name] [--codec]
  *
  * `--only` records just the named scenarios, so that histories recorded before a patch stay as they
  * were (they are what proves that `patched()` keeps old runs replaying).
@@ -28,6 +28,7 @@ import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { historyToJson } from './support/history-json';
 import { infraEnv } from '../../test/support/infra-env';
 import { createTestDatabase } from '../../test/support/test-database';
+import { ENCRYPTED_HISTORIES_DIR, replayCodecConverter } from './support/replay-codec';
 
 export const HISTORIES_DIR = resolve(__dirname, 'histories');
 
@@ -73,6 +74,14 @@ const ONLY = (() => {
 })();
 const wanted = (name: string) => ONLY === null || ONLY.has(name);
 
+/**
+ * `--codec`: the payloads are encrypted with the published replay key (ADR 0028) and the files go to
+ * histories-encrypted/; without it they are plain, as every history recorded before the codec.
+ */
+const CODEC = process.argv.includes('--codec');
+const recordingConverter = CODEC ? { dataConverter: replayCodecConverter() } : {};
+const OUT_DIR = CODEC ? ENCRYPTED_HISTORIES_DIR : HISTORIES_DIR;
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const env = infraEnv();
@@ -82,8 +91,9 @@ async function main(): Promise<void> {
   const cases = new CaseCommandService(new EventStore(db.dataSource), undefined, () => policy.current());
   const native = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection });
+  const client = new Client({ connection, ...recordingConverter });
   const worker = await Worker.create({
+    ...recordingConverter,
     connection: native,
     taskQueue,
     workflowBundle: await bundleWorkflows(),
@@ -94,7 +104,7 @@ async function main(): Promise<void> {
     }),
   });
   const running = worker.run();
-  mkdirSync(HISTORIES_DIR, { recursive: true });
+  mkdirSync(OUT_DIR, { recursive: true });
 
   const scenario = (historyLimit?: number) => {
     const orchestrator = createCaseOrchestrator({
@@ -148,7 +158,7 @@ async function main(): Promise<void> {
     runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
     for (const [index, run] of runs.entries()) {
       const history = await client.workflow.getHandle(workflowId, run.runId).fetchHistory();
-      const file = resolve(HISTORIES_DIR, `${name}${runs.length > 1 ? `.run${index + 1}` : ''}.json`);
+      const file = resolve(OUT_DIR, `${name}${runs.length > 1 ? `.run${index + 1}` : ''}.json`);
       writeFileSync(file, historyToJson(history) + '\n');
       console.log(`${file}: ${history.events?.length ?? 0} events`);
     }

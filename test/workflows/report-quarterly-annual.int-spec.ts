@@ -15,6 +15,7 @@ import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read
 import { FIXTURE_CASES, FIXTURE_ORGANISATION } from '../../libs/domain/src/reports/fixtures/report-fixture';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { createTimeSkippingEnv, quietTemporalRuntime, workflowBundle } from './support/case-workflow-harness';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 quietTemporalRuntime();
 
@@ -54,6 +55,7 @@ describe('scheduled quarterly statistics and annual compilation (time-skipping s
       organisation: FIXTURE_ORGANISATION,
     });
     worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),

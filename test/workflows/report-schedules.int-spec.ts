@@ -10,7 +10,7 @@ import {
   scheduledReportStatusQuery,
   scheduledReportWorkflow,
 } from '@kvalitet/workflows';
-import { DEMO_ORG_UNITS } from '../../apps/api/src/org/org-units';
+import { ORGANISATION } from '../../apps/api/src/org/organisation.instance';
 import {
   createReportActivities,
   reportAggregateId,
@@ -26,6 +26,7 @@ import { FIXTURE_CASES, FIXTURE_ORGANISATION } from '../../libs/domain/src/repor
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { createTimeSkippingEnv, quietTemporalRuntime, workflowBundle } from './support/case-workflow-harness';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 quietTemporalRuntime();
 
@@ -55,9 +56,7 @@ function activities(db: TestDatabase, store: EventStore) {
 }
 
 it('the worker rolls up the same unit tree as the api', () => {
-  expect(REPORT_DEMO_UNITS).toEqual(
-    DEMO_ORG_UNITS.map((u) => ({ id: u.id, name: u.name, parentId: u.parentId })),
-  );
+  expect(REPORT_DEMO_UNITS).toEqual(ORGANISATION.units);
 });
 
 describe('scheduled report runs (time-skipping test server, real activities on Postgres)', () => {
@@ -73,6 +72,7 @@ describe('scheduled report runs (time-skipping test server, real activities on P
     store = await seed(db);
     env = await createTimeSkippingEnv();
     worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),
@@ -201,7 +201,7 @@ describe('report schedules on the Temporal dev server', () => {
 
   beforeAll(async () => {
     connection = await Connection.connect({ address: infraEnv().TEMPORAL_ADDRESS });
-    client = new Client({ connection });
+    client = new Client({ connection, dataConverter: temporalDataConverter() });
   });
   afterAll(async () => {
     for (const d of reportScheduleDefinitions({ prefix }))
@@ -268,6 +268,7 @@ describe('report schedules on the Temporal dev server', () => {
     const store = await seed(db);
     const nativeConnection = await NativeConnection.connect({ address: infraEnv().TEMPORAL_ADDRESS });
     const worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
       connection: nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),

@@ -11,10 +11,11 @@ import {
   RiskPolicyRepository,
 } from '@kvalitet/persistence';
 import { Mailer, mailConfigFromEnv } from '@kvalitet/notifications';
-import { createLogger } from '@kvalitet/runtime';
-import { REPORT_DEMO_UNITS, organisationNameFromEnv } from '@kvalitet/reporting';
+import { createLogger, organisation, temporalDataConverter } from '@kvalitet/runtime';
+import { organisationNameFromEnv } from '@kvalitet/reporting';
 import type { WorkerConfig } from './config/worker-config.schema';
 import { createCaseActivities } from './activities/case-activities';
+import { createGallringActivities } from './activities/gallring-activities';
 import { createCaseNoticeDelivery } from './activities/case-notice-delivery';
 import { createCaseReminderDelivery } from './activities/case-reminder-delivery';
 import { createLedningssystemActivities } from './activities/ledningssystem-activities';
@@ -65,6 +66,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       connection: this.connection,
       namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
       taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
+      dataConverter: temporalDataConverter(),
       workflowBundle: await bundleWorkflows({ logger: Runtime.instance().logger }),
       activities: {
         ...createSmokeActivities({ dataSource: this.dataSource }),
@@ -78,7 +80,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           dataSource: this.dataSource,
           events: this.eventStore(),
           mailer: this.mailer(),
-          units: REPORT_DEMO_UNITS,
+          units: organisation().units,
           organisation: organisationNameFromEnv(),
           recipients: reportRecipientsFromEnv(),
         }),
@@ -88,6 +90,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           recipients: dailyListRecipientsFromEnv(),
           ...(process.env['KVALITET_WEB_URL'] ? { webUrl: process.env['KVALITET_WEB_URL'] } : {}),
         }),
+        ...createGallringActivities({ store: this.eventStore(), db: this.dataSource }),
         ...createLedningssystemActivities({ store: this.eventStore(), policy: this.policySource() }),
         ...createRiskAssessmentActivities({
           riskAssessments: new RiskAssessmentCommandService(

@@ -17,6 +17,7 @@ import { createCaseOrchestrator } from '../../../apps/projector/src/orchestrator
 import { infraEnv } from '../../../test/support/infra-env';
 import { createTestDatabase } from '../../../test/support/test-database';
 import type { TestDatabase } from '../../../test/support/test-database';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 export const STAFF: CaseActor = { username: 'medarbetare', roles: ['staff'] };
 export const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
@@ -69,6 +70,7 @@ export async function createTimeSkippingEnv(attempts = 4): Promise<TestWorkflowE
     try {
       return await TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+        client: { dataConverter: temporalDataConverter() },
       });
     } catch (error) {
       if (attempt >= attempts || !String(error).includes('did not start within')) throw error;
@@ -138,6 +140,7 @@ export class CaseWorkflowHarness {
     });
     this.activities = { ...real, ...(options.activities?.(real) ?? {}) };
     this.worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
       connection: env.nativeConnection,
       taskQueue: this.taskQueue,
       workflowBundle: workflowBundleCode,

@@ -11,6 +11,7 @@ import { createLedningssystemOrchestrator } from '../../../apps/projector/src/pr
 import { createTestDatabase } from '../../support/test-database';
 import type { TestDatabase } from '../../support/test-database';
 import { createTimeSkippingEnv, quietTemporalRuntime, workflowBundle } from './case-workflow-harness';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 export const KVALITET: LsActor = { username: 'kvalitet', roles: ['quality_coordinator'] };
 export const DAY = 86_400_000;
@@ -40,6 +41,7 @@ export class LedningssystemHarness {
       h.db = db;
       h.store = new EventStore(db.dataSource);
       h.worker = await Worker.create({
+        dataConverter: temporalDataConverter(),
         connection: h.env.nativeConnection,
         taskQueue: h.taskQueue,
         workflowBundle: bundle,

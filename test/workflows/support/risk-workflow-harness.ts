@@ -15,6 +15,7 @@ import { staticPolicySource } from '../../../apps/worker/src/activities/policy-s
 import { createRiskAssessmentOrchestrator } from '../../../apps/projector/src/projections/risk-assessments/risk-assessment-orchestrator';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { createTimeSkippingEnv, quietTemporalRuntime, workflowBundle } from './case-workflow-harness';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 export const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
 export const HOUR = 3_600_000;
@@ -48,6 +49,7 @@ export class RiskWorkflowHarness {
       const store = new EventStore(db.dataSource);
       harness.service = new RiskAssessmentCommandService(store, new RiskPolicyRepository(store), clock);
       harness.worker = await Worker.create({
+        dataConverter: temporalDataConverter(),
         connection: harness.env.nativeConnection,
         taskQueue: harness.taskQueue,
         workflowBundle: bundle,

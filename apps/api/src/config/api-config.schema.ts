@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { temporalPayloadKeyVariables } from '@kvalitet/runtime';
 import {
   acceptedYearRangeProblem,
   acceptedYearRangeVariables,
@@ -20,6 +21,8 @@ export const apiConfigSchema = z
       .optional(),
     TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    /** Keys of the Temporal payload codec (ADR 0028); unset outside production: the dev key in .infra/. */
+    ...temporalPayloadKeyVariables,
     KAFKA_BROKERS: z.string().regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'måste vara värd:port[,värd:port]'),
     KAFKA_NAMESPACE: z
       .string()

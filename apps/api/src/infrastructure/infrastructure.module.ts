@@ -5,6 +5,7 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { topicForAggregate } from '@kvalitet/contracts';
 import { createKafka, parseBrokers } from '@kvalitet/messaging';
+import { temporalDataConverter } from '@kvalitet/runtime';
 import {
   CaseCommandService,
   EventStore,
@@ -44,7 +45,11 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
         // much. The api never calls withDeadline/withMetadata/withAbortSignal (the only users of that
         // storage), so it is switched off again; a later such call would switch it back on by itself.
         connection.callContextStorage.disable();
-        return new Client({ connection, namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }) });
+        return new Client({
+          connection,
+          namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }),
+          dataConverter: temporalDataConverter(),
+        });
       },
     },
     {

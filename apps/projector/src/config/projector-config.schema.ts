@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { temporalPayloadKeyVariables } from '@kvalitet/runtime';
 
 export const projectorConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -8,6 +9,8 @@ export const projectorConfigSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('kvalitet-cases'),
+  /** Keys of the Temporal payload codec (ADR 0028); unset outside production: the dev key in .infra/. */
+  ...temporalPayloadKeyVariables,
   ORCHESTRATOR_ENABLED: z.enum(['true', 'false']).default('true'),
   KAFKA_NAMESPACE: z
     .string()

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 /**
  * A Temporal client for the orchestrators; `close` when the projector stops. The connection is
@@ -11,6 +12,10 @@ export function connectTemporalClient(options: { address: string; namespace?: st
   close: () => Promise<void>;
 } {
   const connection = Connection.lazy({ address: options.address });
-  const client = new Client({ connection, namespace: options.namespace ?? 'default' });
+  const client = new Client({
+    connection,
+    namespace: options.namespace ?? 'default',
+    dataConverter: temporalDataConverter(),
+  });
   return { client, connection, close: () => connection.close() };
 }

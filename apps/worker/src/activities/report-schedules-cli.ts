@@ -3,12 +3,14 @@
 import { Client, Connection } from '@temporalio/client';
 import { CASE_TASK_QUEUE } from '@kvalitet/workflows';
 import { EventStore, MeetingCalendarRepository, openDataSource } from '@kvalitet/persistence';
+import { temporalDataConverter } from '@kvalitet/runtime';
 import {
   ensureReportSchedules,
   reportScheduleDefinitions,
   setReportSchedulesPaused,
 } from './report-schedules';
 import { dailyListScheduleId, ensureDailyListSchedule } from './daily-list-schedule';
+import { ensureGallringSchedule, gallringScheduleId } from './gallring-schedule';
 
 /**
  * The calendar kvalitet saved (PUT /api/v1/meeting-calendar) wins; LEDNINGSGRUPP_MEETINGS is the
@@ -80,7 +82,11 @@ async function main(): Promise<void> {
   const address = process.env['TEMPORAL_ADDRESS'];
   if (!address) throw new Error('TEMPORAL_ADDRESS saknas');
   const connection = await Connection.connect({ address, connectTimeout: '10s' });
-  const client = new Client({ connection, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default' });
+  const client = new Client({
+    connection,
+    namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default',
+    dataConverter: temporalDataConverter(),
+  });
   const prefix = process.env['REPORT_SCHEDULE_PREFIX'];
   const options = { meetingDates: await meetingDates(), ...(prefix ? { prefix } : {}) };
   try {
@@ -94,6 +100,11 @@ async function main(): Promise<void> {
         ensureDailyListSchedule(client, taskQueue, { ...options, paused }),
       );
       result[dailyList].push(dailyListScheduleId(options.prefix));
+      const gallringPrefix = prefix ? { prefix } : {};
+      const gallring = await withRetries(() =>
+        ensureGallringSchedule(client, taskQueue, { ...gallringPrefix, paused }),
+      );
+      result[gallring].push(gallringScheduleId(prefix));
       process.stderr.write(
         `[rapportscheman] skapade: ${result.created.join(', ') || '–'}; uppdaterade: ${result.updated.join(', ') || '–'}\n`,
       );
@@ -108,11 +119,15 @@ async function main(): Promise<void> {
       const note = rest.join(' ') || (command === 'pause' ? 'pausad från kommandoraden' : 'återupptagen');
       if (command === 'pause') await dailyList.pause(note);
       else await dailyList.unpause(note);
+      const gallring = client.schedule.getHandle(gallringScheduleId(prefix));
+      if (command === 'pause') await gallring.pause(note);
+      else await gallring.unpause(note);
       process.stderr.write(`[rapportscheman] ${command === 'pause' ? 'pausade' : 'återupptagna'}\n`);
     } else if (command === 'describe') {
       for (const scheduleId of [
         ...reportScheduleDefinitions(options).map((d) => d.scheduleId),
         dailyListScheduleId(options.prefix),
+        gallringScheduleId(prefix),
       ]) {
         const info = await client.schedule.getHandle(scheduleId).describe();
         process.stdout.write(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { temporalPayloadKeyVariables } from '@kvalitet/runtime';
 
 export const workerConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -7,6 +8,8 @@ export const workerConfigSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('kvalitet-cases'),
+  /** Keys of the Temporal payload codec (ADR 0028); unset outside production: the dev key in .infra/. */
+  ...temporalPayloadKeyVariables,
   /** Topic namespace of the events the activities append (outbox topic), as in the projector. */
   KAFKA_NAMESPACE: z
     .string()
