@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@kvalitet/contracts';
-import { claimInboxEntries } from '@kvalitet/persistence';
+import { claimInboxEntries, openSealedEvents } from '@kvalitet/persistence';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
 /** Handles several events (in Kafka order) in one transaction; faster for read models. */
@@ -28,8 +28,10 @@ export async function handleWithInbox(
     consumer.consumerName,
     events.map((e) => e.id),
   );
-  const fresh = events.filter((e) => claimed.delete(e.id));
-  if (fresh.length === 0) return fresh;
+  const claimedEvents = events.filter((e) => claimed.delete(e.id));
+  if (claimedEvents.length === 0) return claimedEvents;
+  // Personal fields travel sealed with the case's key (ADR 0028); a shredded key reads `[raderad]`.
+  const fresh = await openSealedEvents(manager, claimedEvents);
   if (consumer.handleBatch) {
     await consumer.handleBatch(fresh, manager);
   } else if (consumer.handle) {

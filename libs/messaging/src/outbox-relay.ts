@@ -5,6 +5,7 @@ import {
   OUTBOX_PARTITIONS,
   markOutboxPublished,
   readPendingOutbox,
+  sealForPublishing,
   type PendingOutboxMessage,
 } from '@kvalitet/persistence';
 
@@ -133,7 +134,9 @@ export class OutboxRelay {
         Math.ceil(batchSize / locked.length),
       );
       if (rows.length === 0) return 0;
-      for (const chunk of byRequestSize(rows)) {
+      // Outside the round's transaction: the keys are stored before a message sealed with one is sent.
+      const sealed = await sealForPublishing(this.dataSource, rows);
+      for (const chunk of byRequestSize(sealed)) {
         await producer.sendBatch({
           acks: -1,
           compression: CompressionTypes.None,

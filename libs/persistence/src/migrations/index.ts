@@ -13,6 +13,10 @@ import { DeadLetterReplay17641700000000 } from './17641700000000-dead-letter-rep
 import { Classifications17641800000000 } from './17641800000000-classifications';
 import { AccessLogSearches17641824000000 } from './17641824000000-access-log-searches';
 import { UserNotifications17641910000000 } from './17641910000000-user-notifications';
+import { RetentionLog17642000000000 } from './17642000000000-retention-log';
+import { MailCaseId17642010000000 } from './17642010000000-mail-case-id';
+import { CaseDataKeys17642100000000 } from './17642100000000-case-data-keys';
+import { AccessLogReason17642200000000 } from './17642200000000-access-log-reason';
 
 export const MIGRATIONS = [
   InitialSchema1764090000000,
@@ -30,4 +34,8 @@ export const MIGRATIONS = [
   Classifications17641800000000,
   AccessLogSearches17641824000000,
   UserNotifications17641910000000,
+  RetentionLog17642000000000,
+  MailCaseId17642010000000,
+  CaseDataKeys17642100000000,
+  AccessLogReason17642200000000,
 ];

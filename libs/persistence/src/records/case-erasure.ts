@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { erasePersonalDataOf } from '../event-store/event-store';
 import { ERASED_MARKER, PERSONAL_FIELD_PATHS } from '../personal-data/personal-fields';
+import { shredCaseDataKey } from '../personal-data/sealed-personal-data';
 import { rowsOf } from '../sql/rows-of';
 
 /** How many rows of each table the erasure of one case changed (DATA-2, DATA-7). */
@@ -14,6 +15,8 @@ export interface CaseErasureReport {
     readonly mail_messages: number;
     readonly user_notifications: number;
     readonly generated_reports: number;
+    /** The case's Kafka data key, shredded (ADR 0028): its messages on the topics no longer open. */
+    readonly case_data_keys: number;
   };
   readonly total: number;
 }
@@ -212,6 +215,7 @@ export async function eraseCaseCopies(
     mail_messages: mail,
     user_notifications: userNotifications,
     generated_reports: reports,
+    case_data_keys: await shredCaseDataKey(manager, caseId),
   };
   return { caseId, tables, total: Object.values(tables).reduce((a, b) => a + b, 0) };
 }
