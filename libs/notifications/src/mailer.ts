@@ -131,8 +131,8 @@ export class Mailer {
     }));
     const claimed = rowsOf<{ id: string }>(
       await this.options.db.query(
-        `INSERT INTO mail_messages (message_key, sender, recipients, recipient_usernames, subject, text_body, html_body, attachments, transport, status, claimed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, 'sending', now())
+        `INSERT INTO mail_messages (message_key, sender, recipients, recipient_usernames, subject, text_body, html_body, attachments, transport, status, claimed_at, case_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, 'sending', now(), $10)
        ON CONFLICT (message_key) DO NOTHING
        RETURNING id`,
         [
@@ -145,6 +145,7 @@ export class Mailer {
           mail.html ?? null,
           JSON.stringify(attachments),
           this.transportKind,
+          mail.caseId ?? null,
         ],
       ),
     );

@@ -82,6 +82,7 @@ export function createCaseReminderDelivery(deps: CaseReminderDeliveryDeps): Dead
       try {
         const result = await deps.mailer.send({
           key: `reminder/${reminder.reminderId}`,
+          caseId: reminder.caseId,
           to: usernames,
           ...reminderMail(reminder),
         });
