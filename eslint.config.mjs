@@ -53,7 +53,7 @@ export default tseslint.config(
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:runtime', onlyDependOnLibsWithTags: ['scope:contracts'] },
+            { sourceTag: 'scope:runtime', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:domain'] },
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:domain'] },
             { sourceTag: 'scope:workflows', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] },
             { sourceTag: 'scope:persistence', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts'] },

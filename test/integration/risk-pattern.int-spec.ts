@@ -4,7 +4,7 @@ import type { EventEnvelope } from '@kvalitet/contracts';
 import { createRiskAssessmentReadModelProjection } from '../../apps/projector/src/projections/risk-assessments/risk-assessment-read-model.projection';
 import { createRiskPatternProjection } from '../../apps/projector/src/projections/risk-assessments/risk-pattern.projection';
 import { UNIT_PARENTS } from '../../apps/projector/src/projections/risk-assessments/unit-parents';
-import { DEMO_ORG_UNITS } from '../../apps/api/src/org/org-units';
+import { ORGANISATION } from '../../apps/api/src/org/organisation.instance';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read-models';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -56,7 +56,7 @@ describe('deviation pattern → proposed risk assessment (real Postgres)', () =>
   }
 
   it("the unit tree restated for the projector is the api's", () => {
-    expect(UNIT_PARENTS).toEqual(Object.fromEntries(DEMO_ORG_UNITS.map((u) => [u.id, u.parentId])));
+    expect(UNIT_PARENTS).toEqual(Object.fromEntries(ORGANISATION.units.map((u) => [u.id, u.parentId])));
   });
 
   it('the third similar deviation in a unit proposes a risk assessment with tasks for the unit manager and kvalitet; a redelivery proposes nothing more', async () => {

@@ -57,6 +57,6 @@ export * from './board/board-meetings';
 export * from './improvement';
 export * from './classifications/classifications';
 export * from './delegations/index';
-export * from './organisation/demo-organisation';
+export * from './organisation/index';
 export * from './cases/statutory-checklist';
 export * from './cases/board-information-due';

@@ -5,3 +5,4 @@ export * from './report-archive';
 export * from './reporting-config';
 export * from './report-organisation';
 export * from './statistics-aggregates';
+export * from './unit-scope';

@@ -34,6 +34,7 @@ import {
   periodLineSources,
 } from './statistics-aggregates';
 import { statisticsStore, type Queryable } from './statistics-store';
+import { scopeToUnits } from './unit-scope';
 
 export interface ComposedReport<T> {
   readonly data: T;
@@ -54,6 +55,18 @@ const YEAR_MS = 366 * 86_400_000;
  */
 export class ReportService {
   constructor(private readonly options: ReportServiceOptions) {}
+
+  /**
+   * The same reports over the cases of these units only (a board, or the boards a caller serves;
+   * ADR 0030): the statistics are read through `scopeToUnits` and the units roll up within the scope.
+   */
+  forUnits(unitIds: readonly string[], organisation = this.options.organisation): ReportService {
+    return new ReportService({
+      db: scopeToUnits(this.options.db, unitIds),
+      units: this.options.units.filter((unit) => unitIds.includes(unit.id)),
+      organisation,
+    });
+  }
 
   /** Documents show categories and lagrum by the labels of the organisation's lists (REP-15, issue 24). */
   private async ctx(generatedAt: Date) {

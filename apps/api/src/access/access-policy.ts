@@ -186,6 +186,16 @@ function inScope(principal: Principal, unitId: string, org: Organisation): boole
   return org.isWithin(unitId, principal.unitIds);
 }
 
+/** Board-wide means the boards the caller serves: a nämnd's cases are secret to another's staff (DATA-3, ADR 0030). */
+function inBoards(principal: Principal, unitId: string, org: Organisation): boolean {
+  return org.isInBoards(unitId, org.boardsOf(principal));
+}
+
+/** The units of the boards the caller serves (every unit of an organisation without boards). */
+export function boardUnitsOf(principal: Principal, org: Organisation): string[] {
+  return org.unitsOfBoards(org.boardsOf(principal));
+}
+
 /** May the caller list cases at all (`GET /cases`)? */
 export function canListCases(principal: Principal): boolean {
   return !isAggregatesOnly(principal);
@@ -194,9 +204,9 @@ export function canListCases(principal: Principal): boolean {
 /** May the caller read this case (detail, events)? */
 export function canReadCase(principal: Principal, facts: CaseFacts, org: Organisation): boolean {
   if (isAggregatesOnly(principal)) return false;
-  if (has(principal, BOARD_WIDE_READERS)) return true;
+  if (has(principal, BOARD_WIDE_READERS) && inBoards(principal, facts.unitId, org)) return true;
   if (has(principal, UNIT_SCOPED_READERS) && inScope(principal, facts.unitId, org)) return true;
-  if (typesReadBy(principal).includes(facts.type)) return true;
+  if (typesReadBy(principal).includes(facts.type) && inBoards(principal, facts.unitId, org)) return true;
   if (facts.reportedBy !== null && facts.reportedBy === principal.username) return true;
   return facts.assignee !== null && facts.assignee === principal.username;
 }
@@ -207,11 +217,14 @@ export function canReadCase(principal: Principal, facts: CaseFacts, org: Organis
  * `null` when the caller may list nothing.
  */
 export interface CaseVisibilityFilter {
+  /** Every case of `boardUnitIds` (the board-wide readers). */
   readonly all: boolean;
   readonly unitIds: readonly string[];
-  /** Cases of these types, wherever they are (the data protection officer's data breaches). */
+  /** Cases of these types within `boardUnitIds` (the data protection officer's data breaches). */
   readonly types: readonly CaseType[];
   readonly username: string;
+  /** The units of the caller's boards: `all` and `types` never reach past them (DATA-3). */
+  readonly boardUnitIds: readonly string[];
 }
 
 export function caseVisibilityFilter(principal: Principal, org: Organisation): CaseVisibilityFilter | null {
@@ -221,6 +234,7 @@ export function caseVisibilityFilter(principal: Principal, org: Organisation): C
     unitIds: has(principal, UNIT_SCOPED_READERS) ? org.scopeOf(principal.unitIds) : [],
     types: typesReadBy(principal),
     username: principal.username,
+    boardUnitIds: boardUnitsOf(principal, org),
   };
 }
 
@@ -245,7 +259,9 @@ function rightApplies(
   if (!principal.roles.includes(right.role) || !right.commands.includes(command)) return false;
   if (right.types && !right.types.includes(facts.type)) return false;
   if (right.exceptTypes?.includes(facts.type)) return false;
-  return right.scope === 'board' || inScope(principal, facts.unitId, org);
+  return right.scope === 'board'
+    ? inBoards(principal, facts.unitId, org)
+    : inScope(principal, facts.unitId, org);
 }
 
 /** May the caller run `command` on this case (which they can read)? */
@@ -280,7 +296,9 @@ export interface TaskVisibilityFilter {
 }
 
 export function taskVisibilityFilter(principal: Principal, org: Organisation): TaskVisibilityFilter {
-  return { username: principal.username, roles: principal.roles, unitIds: org.scopeOf(principal.unitIds) };
+  const boardUnits = has(principal, BOARD_WIDE_READERS) ? boardUnitsOf(principal, org) : [];
+  const unitIds = [...new Set([...org.scopeOf(principal.unitIds), ...boardUnits])].sort();
+  return { username: principal.username, roles: principal.roles, unitIds };
 }
 
 /** Deadline reminders (in-app) are addressed like tasks: to a person, or to a role within the caller's scope. */
@@ -455,7 +473,7 @@ export function mayManageUnitRegisters(principal: Principal): boolean {
 
 /** May the caller manage the register items of this unit (routines, egenkontroll plans, training records)? */
 export function canManageUnitRegister(principal: Principal, unitId: string, org: Organisation): boolean {
-  if (has(principal, REGISTER_BOARD_MANAGERS)) return true;
+  if (has(principal, REGISTER_BOARD_MANAGERS) && inBoards(principal, unitId, org)) return true;
   return has(principal, UNIT_SCOPED_READERS) && inScope(principal, unitId, org);
 }
 
@@ -473,7 +491,7 @@ export function mayReadEgenkontroll(principal: Principal): boolean {
 }
 
 export function canReadEgenkontroll(principal: Principal, unitId: string, org: Organisation): boolean {
-  if (has(principal, BOARD_WIDE_READERS)) return true;
+  if (has(principal, BOARD_WIDE_READERS) && inBoards(principal, unitId, org)) return true;
   return has(principal, UNIT_SCOPED_READERS) && inScope(principal, unitId, org);
 }
 
@@ -483,7 +501,10 @@ export function mayRecordEgenkontroll(principal: Principal): boolean {
 }
 
 export function canRecordEgenkontroll(principal: Principal, unitId: string, org: Organisation): boolean {
-  return canManageUnitRegister(principal, unitId, org) || has(principal, ['lex_sarah_investigator', 'mas']);
+  return (
+    canManageUnitRegister(principal, unitId, org) ||
+    (has(principal, ['lex_sarah_investigator', 'mas']) && inBoards(principal, unitId, org))
+  );
 }
 
 /** Appointments and the ledningssystem document: everyone may see who holds which role; the quality function and the förvaltningschef record them. */
@@ -526,7 +547,7 @@ export function mayUseRiskAssessments(principal: Principal): boolean {
 
 /** May the caller read and work on the risk assessments of this unit? */
 export function canUseRiskAssessment(principal: Principal, unitId: string, org: Organisation): boolean {
-  if (has(principal, ['quality_coordinator'])) return true;
+  if (has(principal, ['quality_coordinator']) && inBoards(principal, unitId, org)) return true;
   return has(principal, RISK_UNIT_MANAGERS) && inScope(principal, unitId, org);
 }
 
@@ -536,8 +557,10 @@ export function riskAssessmentVisibility(
   org: Organisation,
 ): { readonly all: boolean; readonly unitIds: readonly string[] } | null {
   if (!mayUseRiskAssessments(principal)) return null;
-  if (has(principal, ['quality_coordinator'])) return { all: true, unitIds: [] };
-  return { all: false, unitIds: org.scopeOf(principal.unitIds) };
+  const own = org.scopeOf(principal.unitIds);
+  if (!has(principal, ['quality_coordinator'])) return { all: false, unitIds: own };
+  const visible = new Set([...boardUnitsOf(principal, org), ...own]);
+  return { all: false, unitIds: org.units.map((unit) => unit.id).filter((id) => visible.has(id)) };
 }
 
 /** The risk policy (bands, pattern rule) is read by those who assess risks and changed by kvalitet. */
@@ -580,6 +603,11 @@ export function canReadReports(principal: Principal): boolean {
   ]);
 }
 
+/** Counts per board and type for samverkan (AUD-20, ADR 0030): the director and kvalitet of any board. */
+export function canReadCrossBoardAggregates(principal: Principal): boolean {
+  return has(principal, ['director', 'quality_coordinator']);
+}
+
 /** The patientsäkerhetsberättelse draft (REP-10): MAS, kvalitet, förvaltningschef (api.md). */
 export function canReadPatientsakerhetsberattelse(principal: Principal): boolean {
   return has(principal, ['mas', 'quality_coordinator', 'director']);
@@ -619,7 +647,7 @@ export function canReadImprovement(
 
 /** Spreading a lesson from a unit: kvalitet and the förvaltningschef from any, a division manager from their division. */
 export function canSpreadLessonFrom(principal: Principal, unitId: string, org: Organisation): boolean {
-  if (has(principal, ['quality_coordinator', 'director'])) return true;
+  if (has(principal, ['quality_coordinator', 'director']) && inBoards(principal, unitId, org)) return true;
   return has(principal, ['division_manager']) && inScope(principal, unitId, org);
 }
 

@@ -1,21 +1,7 @@
-/** The roles of api.md; a caller may have several. */
-export const ROLES = [
-  'staff',
-  'unit_manager',
-  'division_manager',
-  'director',
-  'lex_sarah_investigator',
-  'mas',
-  'quality_coordinator',
-  'management_team',
-  'data_protection_officer',
-] as const;
+import type { Role } from '@kvalitet/domain';
 
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+/** The roles of api.md live in the domain, beside the organisation file that names them (ADR 0030). */
+export { ROLES, isRole, type Role } from '@kvalitet/domain';
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   staff: 'Medarbetare',

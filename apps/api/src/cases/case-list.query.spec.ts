@@ -1,12 +1,17 @@
 import { Organisation } from '../org/organisation';
+import { ORGANISATION } from '../org/organisation.instance';
 import { caseListWhere, likePattern } from './case-list.query';
 
-const org = new Organisation();
+// One board holding every unit: the board condition is board-limits.spec's subject.
+const org = new Organisation(ORGANISATION.units);
+const boardUnitIds = org.units.map((unit) => unit.id);
 const now = new Date('2026-11-25T12:00:00Z');
 
 describe('case list WHERE clause', () => {
   it('applies no visibility condition for board-wide readers', () => {
-    expect(caseListWhere({ all: true, unitIds: [], types: [], username: 'kvalitet' }, {}, org, now)).toEqual({
+    expect(
+      caseListWhere({ all: true, unitIds: [], types: [], username: 'kvalitet', boardUnitIds }, {}, org, now),
+    ).toEqual({
       text: '',
       values: [],
     });
@@ -14,7 +19,13 @@ describe('case list WHERE clause', () => {
 
   it('limits others to their units, their reports and their assignments', () => {
     const where = caseListWhere(
-      { all: false, unitIds: ['aldreomsorg', 'solgarden'], types: [], username: 'avdelningschef' },
+      {
+        all: false,
+        unitIds: ['aldreomsorg', 'solgarden'],
+        types: [],
+        username: 'avdelningschef',
+        boardUnitIds,
+      },
       {},
       org,
       now,
@@ -22,11 +33,16 @@ describe('case list WHERE clause', () => {
     expect(where.text).toBe('WHERE (reported_by = $1 OR assignee = $1 OR unit_id = ANY($2::text[]))');
     expect(where.values).toEqual(['avdelningschef', ['aldreomsorg', 'solgarden']]);
     expect(
-      caseListWhere({ all: false, unitIds: [], types: [], username: 'medarbetare' }, {}, org, now).text,
+      caseListWhere(
+        { all: false, unitIds: [], types: [], username: 'medarbetare', boardUnitIds },
+        {},
+        org,
+        now,
+      ).text,
     ).toBe('WHERE (reported_by = $1 OR assignee = $1)');
     // The data protection officer: every data breach, wherever it is (api.md v1.1).
     const breaches = caseListWhere(
-      { all: false, unitIds: [], types: ['data_breach'], username: 'dataskydd' },
+      { all: false, unitIds: [], types: ['data_breach'], username: 'dataskydd', boardUnitIds },
       {},
       org,
       now,
@@ -37,7 +53,7 @@ describe('case list WHERE clause', () => {
 
   it('turns filters into parameters: unit subtree, Stockholm dates, literal q, overdue', () => {
     const where = caseListWhere(
-      { all: true, unitIds: [], types: [], username: 'kvalitet' },
+      { all: true, unitIds: [], types: [], username: 'kvalitet', boardUnitIds },
       {
         unitId: 'aldreomsorg',
         from: '2026-11-01',

@@ -29,11 +29,19 @@ export function caseListWhere(
     return `$${values.length}`;
   };
   const conditions: string[] = [];
-  if (!visibility.all) {
+  // A caller whose boards hold every unit (one board, or a MAS serving all) needs no board condition.
+  const limited = visibility.boardUnitIds.length < org.units.length;
+  if (!visibility.all || limited) {
     const username = param(visibility.username);
     const visible = [`reported_by = ${username}`, `assignee = ${username}`];
+    const board =
+      limited && (visibility.all || visibility.types.length > 0) ? param(visibility.boardUnitIds) : '';
+    if (visibility.all) visible.push(`unit_id = ANY(${board}::text[])`);
     if (visibility.unitIds.length > 0) visible.push(`unit_id = ANY(${param(visibility.unitIds)}::text[])`);
-    if (visibility.types.length > 0) visible.push(`type = ANY(${param(visibility.types)}::text[])`);
+    if (visibility.types.length > 0 && !visibility.all) {
+      const types = `type = ANY(${param(visibility.types)}::text[])`;
+      visible.push(limited ? `(${types} AND unit_id = ANY(${board}::text[]))` : types);
+    }
     conditions.push(`(${visible.join(' OR ')})`);
   }
   if (query.type) conditions.push(`type = ${param(query.type)}`);

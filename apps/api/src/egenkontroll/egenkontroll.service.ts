@@ -18,6 +18,7 @@ import {
 } from '@kvalitet/persistence';
 import {
   BOARD_WIDE_READERS,
+  boardUnitsOf,
   canManageUnitRegister,
   canReadEgenkontroll,
   canRecordEgenkontroll,
@@ -106,8 +107,9 @@ export class EgenkontrollService {
     const pageSize = query.pageSize ?? 50;
     const boardWide = user.roles.some((r) => BOARD_WIDE_READERS.includes(r));
     const requested = query.unitId ? ORGANISATION.scopeOf([query.unitId]) : null;
+    const boardUnits = boardUnitsOf(user, ORGANISATION);
     const visible = boardWide
-      ? requested
+      ? (requested ?? boardUnits).filter((u) => boardUnits.includes(u))
       : (requested ?? ORGANISATION.scopeOf(user.unitIds)).filter((u) =>
           ORGANISATION.isWithin(u, user.unitIds),
         );

@@ -1,4 +1,4 @@
-import { Organisation } from './organisation';
+import { organisation } from '@kvalitet/runtime';
 
-/** The organisation the api serves (the demo organisation of api.md until a directory is configured). */
-export const ORGANISATION = new Organisation();
+/** The organisation the api serves: config/organisation.json, or the file ORGANISATION_FILE names (ADR 0030). */
+export const ORGANISATION = organisation();

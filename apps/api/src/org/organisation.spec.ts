@@ -1,7 +1,8 @@
 import { Organisation } from './organisation';
+import { ORGANISATION } from './organisation.instance';
 
 describe('Organisation (demo organisation of api.md)', () => {
-  const org = new Organisation();
+  const org = ORGANISATION;
 
   it('knows the subtree of a unit', () => {
     expect(org.subtreeOf('aldreomsorg').sort()).toEqual(['aldreomsorg', 'hemtjanst-norr', 'solgarden']);

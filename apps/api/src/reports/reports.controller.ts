@@ -13,6 +13,8 @@ import {
 } from '@kvalitet/domain';
 import { ReportService, reportArchive, type ArchivedReport } from '@kvalitet/reporting';
 import {
+  boardUnitsOf,
+  canReadCrossBoardAggregates,
   canReadKvalitetsberattelse,
   canReadPatientsakerhetsberattelse,
   canReadReportKind,
@@ -25,8 +27,13 @@ import { Authorize } from '../auth/auth.decorators';
 import { ApiProblem } from '../common/problem/api-problem';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { rangeEndExclusive, rangeStart } from '../common/time/stockholm-range';
+import { ORGANISATION } from '../org/organisation.instance';
+import { crossBoardCounts } from './cross-board';
 import { REPORT_CONTENT, negotiateFormat, sendReport } from './report-response';
 import {
+  BoardQueryDto,
+  CrossBoardQueryDto,
+  CrossBoardReportDto,
   GeneratedReportDto,
   GeneratedReportsQueryDto,
   QuarterQueryDto,
@@ -150,6 +157,46 @@ export class ReportsController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
+  /**
+   * The reports over the cases of one board the caller serves, or of all of them (DATA-3, ADR 0030):
+   * an unknown board is 400, a board the caller does not serve 403.
+   */
+  private reportsFor(user: Principal, query: BoardQueryDto): ReportService {
+    const serves = ORGANISATION.boardsOf(user);
+    const boardId = query.boardId;
+    if (boardId !== undefined && !ORGANISATION.board(boardId))
+      throw ApiProblem.validation([
+        {
+          field: 'boardId',
+          code: 'UNKNOWN_BOARD',
+          message: `Nämnden ${boardId} finns inte i organisationen.`,
+        },
+      ]);
+    if (boardId !== undefined && !serves.includes(boardId))
+      throw ApiProblem.forbidden('Du kan bara läsa rapporter om de nämnder du tjänar.');
+    const boards = boardId !== undefined ? [boardId] : serves;
+    if (!ORGANISATION.hasBoards) return this.reports;
+    const names = boards.map((id) => ORGANISATION.board(id)?.name ?? id);
+    const name = `${ORGANISATION.municipality}, ${names.map((n) => n.charAt(0).toLowerCase() + n.slice(1)).join(' och ')}`;
+    return this.reports.forUnits(
+      boardId !== undefined ? ORGANISATION.unitsOfBoards(boards) : boardUnitsOf(user, ORGANISATION),
+      process.env['REPORT_ORGANISATION_NAME']?.trim() || name,
+    );
+  }
+
+  @Get('cross-board')
+  @Authorize(canReadCrossBoardAggregates)
+  @ApiOperation({
+    summary:
+      'Samverkan (AUD-20): antal anmälda ärenden per nämnd och ärendetyp under ett år — inga ärenderader, små antal dolda',
+  })
+  @ApiOkResponse({ type: CrossBoardReportDto })
+  @ApiProblems(400, 401, 403)
+  async crossBoard(@Query() query: CrossBoardQueryDto): Promise<CrossBoardReportDto> {
+    const { from, to } = yearRange(query.year);
+    return crossBoardCounts(this.dataSource, ORGANISATION, { year: query.year, from, to });
+  }
+
   @Get('generated')
   @Authorize(
     (p) => canReadReports(p) || canReadPatientsakerhetsberattelse(p) || canReadKvalitetsberattelse(p),
@@ -224,6 +271,7 @@ export class ReportsController {
   @ApiOkResponse({ content: REPORT_CONTENT(WEEKLY_DIGEST_SCHEMA) })
   @ApiProblems(400, 401, 403)
   async weeklyDigest(
+    @CurrentUser() user: Principal,
     @Query() query: WeeklyDigestQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -243,7 +291,7 @@ export class ReportsController {
     return sendReport(
       request,
       response,
-      await this.reports.weeklyDigest(week, now),
+      await this.reportsFor(user, query).weeklyDigest(week, now),
       `veckosammanstallning-${week}`,
     );
   }
@@ -266,6 +314,7 @@ export class ReportsController {
   })
   @ApiProblems(400, 401, 403)
   async statistics(
+    @CurrentUser() user: Principal,
     @Query() query: StatisticsQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -294,7 +343,7 @@ export class ReportsController {
     return sendReport(
       request,
       response,
-      await this.reports.statistics(from, to, dims as StatisticsDimension[], now),
+      await this.reportsFor(user, query).statistics(from, to, dims as StatisticsDimension[], now),
       'statistik',
     );
   }
@@ -306,6 +355,7 @@ export class ReportsController {
   @ApiOkResponse({ content: REPORT_CONTENT(PERIOD_SCHEMA) })
   @ApiProblems(400, 401, 403)
   async tertial(
+    @CurrentUser() user: Principal,
     @Query() query: TertialQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -313,7 +363,7 @@ export class ReportsController {
     return sendReport(
       request,
       response,
-      await this.reports.tertial(query.year, query.tertial, new Date()),
+      await this.reportsFor(user, query).tertial(query.year, query.tertial, new Date()),
       `tertialrapport-${query.year}-T${query.tertial}`,
     );
   }
@@ -325,6 +375,7 @@ export class ReportsController {
   @ApiOkResponse({ content: REPORT_CONTENT(PERIOD_SCHEMA) })
   @ApiProblems(400, 401, 403)
   async quarterly(
+    @CurrentUser() user: Principal,
     @Query() query: QuarterQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -332,7 +383,7 @@ export class ReportsController {
     return sendReport(
       request,
       response,
-      await this.reports.quarter(query.year, query.quarter, new Date()),
+      await this.reportsFor(user, query).quarter(query.year, query.quarter, new Date()),
       `kvartalsstatistik-${query.year}-Q${query.quarter}`,
     );
   }
@@ -344,6 +395,7 @@ export class ReportsController {
   @ApiOkResponse({ content: REPORT_CONTENT(PERIOD_SCHEMA) })
   @ApiProblems(400, 401, 403)
   async annual(
+    @CurrentUser() user: Principal,
     @Query() query: YearQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -351,7 +403,7 @@ export class ReportsController {
     return sendReport(
       request,
       response,
-      await this.reports.annual(query.year, new Date()),
+      await this.reportsFor(user, query).annual(query.year, new Date()),
       `arssammanstallning-${query.year}`,
     );
   }
@@ -365,6 +417,7 @@ export class ReportsController {
   @ApiOkResponse({ content: REPORT_CONTENT(BERATTELSE_SCHEMA) })
   @ApiProblems(400, 401, 403)
   async patientsakerhetsberattelse(
+    @CurrentUser() user: Principal,
     @Query() query: YearQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -372,7 +425,7 @@ export class ReportsController {
     return sendReport(
       request,
       response,
-      await this.reports.berattelse('patientsakerhetsberattelse', query.year, new Date()),
+      await this.reportsFor(user, query).berattelse('patientsakerhetsberattelse', query.year, new Date()),
       `patientsakerhetsberattelse-${query.year}`,
     );
   }
@@ -384,6 +437,7 @@ export class ReportsController {
   @ApiOkResponse({ content: REPORT_CONTENT(BERATTELSE_SCHEMA) })
   @ApiProblems(400, 401, 403)
   async kvalitetsberattelse(
+    @CurrentUser() user: Principal,
     @Query() query: YearQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -391,7 +445,7 @@ export class ReportsController {
     return sendReport(
       request,
       response,
-      await this.reports.berattelse('kvalitetsberattelse', query.year, new Date()),
+      await this.reportsFor(user, query).berattelse('kvalitetsberattelse', query.year, new Date()),
       `kvalitetsberattelse-${query.year}`,
     );
   }

@@ -5,7 +5,20 @@ import { SCHEDULED_REPORT_KINDS } from '@kvalitet/domain';
 import { Optional } from '../common/validation/optional';
 import { IsDateOrDateTime, IsIsoWeek } from '../common/validation/validators';
 
-export class WeeklyDigestQueryDto {
+/** Which board's cases a report counts (ADR 0030); without it, every board the caller serves. */
+export class BoardQueryDto {
+  @ApiPropertyOptional({
+    description: 'Nämnden vars ärenden räknas; utan den: de nämnder du tjänar',
+    example: 'socialnamnden',
+    pattern: '^[a-z0-9][a-z0-9.-]{0,63}$',
+  })
+  @Optional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9.-]{0,63}$/)
+  boardId?: string;
+}
+
+export class WeeklyDigestQueryDto extends BoardQueryDto {
   @ApiPropertyOptional({
     description: 'ISO-vecka (måndag först, svensk tid); utan den: förra veckan',
     example: '2026-W48',
@@ -17,7 +30,7 @@ export class WeeklyDigestQueryDto {
   week?: string;
 }
 
-export class StatisticsQueryDto {
+export class StatisticsQueryDto extends BoardQueryDto {
   @ApiPropertyOptional({
     description: 'Från och med (datum i svensk tid eller tidpunkt med tidszon); utan den: årets början',
     example: '2026-01-01',
@@ -45,7 +58,7 @@ export class StatisticsQueryDto {
   groupBy?: string;
 }
 
-export class YearQueryDto {
+export class YearQueryDto extends BoardQueryDto {
   @ApiProperty({ minimum: 2000, maximum: 2100, example: 2026 })
   @Type(() => Number)
   @IsInt()
@@ -90,4 +103,31 @@ export class GeneratedReportDto {
   @ApiProperty({ description: '1 första gången; ökar när perioden tas fram igen' }) generation!: number;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty({ type: String, nullable: true }) workflowId!: string | null;
+}
+
+export class CrossBoardQueryDto {
+  @ApiProperty({ minimum: 2000, maximum: 2100, example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+export class CrossBoardCountDto {
+  @ApiProperty({ example: 'socialnamnden' }) boardId!: string;
+  @ApiProperty({ example: 'Socialnämnden' }) boardName!: string;
+  @ApiProperty({ example: 'deviation' }) type!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Antal anmälda ärenden under året; null när antalet är 1–2 (REP-15)',
+  })
+  reported!: number | null;
+}
+
+export class CrossBoardReportDto {
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ example: 3, description: 'Antal 1 till och med threshold − 1 döljs' }) threshold!: number;
+  @ApiProperty({ type: [CrossBoardCountDto] }) items!: CrossBoardCountDto[];
 }

@@ -3,7 +3,12 @@ import type { DataSource } from 'typeorm';
 import { TRAINING_AGGREGATE, stockholmDateOf } from '@kvalitet/domain';
 import type { TrainingCommand, TrainingEvent, TrainingRecordState } from '@kvalitet/domain';
 import { EventStore, LsCommandService, VersionConflictError } from '@kvalitet/persistence';
-import { BOARD_WIDE_READERS, canManageUnitRegister, canReadTraining } from '../access/access-policy';
+import {
+  BOARD_WIDE_READERS,
+  boardUnitsOf,
+  canManageUnitRegister,
+  canReadTraining,
+} from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
@@ -91,8 +96,9 @@ export class TrainingService {
       (r) => BOARD_WIDE_READERS.includes(r) && (r === 'quality_coordinator' || r === 'director'),
     );
     const requested = query.unitId ? ORGANISATION.scopeOf([query.unitId]) : null;
+    const boardUnits = boardUnitsOf(user, ORGANISATION);
     const visible = boardWide
-      ? requested
+      ? (requested ?? boardUnits).filter((u) => boardUnits.includes(u))
       : (requested ?? ORGANISATION.scopeOf(user.unitIds)).filter((u) =>
           ORGANISATION.isWithin(u, user.unitIds),
         );

@@ -1,15 +1,37 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiJson } from './client';
-import type { DeadLetterSummary, OrgUnitNode } from './types';
+import { unitOptionsByBoard, type UnitOptionGroup } from '../lib/unit-options';
+import type { Boards, DeadLetterSummary, OrgUnitNode } from './types';
 
 export interface FlatUnit {
   id: string;
   name: string;
   depth: number;
+  boardId: string;
 }
 
 function flattenUnits(nodes: OrgUnitNode[], depth = 0): FlatUnit[] {
-  return nodes.flatMap((n) => [{ id: n.id, name: n.name, depth }, ...flattenUnits(n.children, depth + 1)]);
+  return nodes.flatMap((n) => [
+    { id: n.id, name: n.name, depth, boardId: n.boardId },
+    ...flattenUnits(n.children, depth + 1),
+  ]);
+}
+
+/** The boards (nämnder) with their legal areas, förvaltningar and role holders (ADR 0030). */
+export function useBoards() {
+  return useQuery({
+    queryKey: ['org-boards'],
+    queryFn: () => apiJson<Boards>('/api/v1/org/boards'),
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** The unit pickers' options, grouped by board. */
+export function useUnitOptions(): UnitOptionGroup[] {
+  const units = useUnits();
+  const boards = useBoards();
+  const names = Object.fromEntries((boards.data?.items ?? []).map((b) => [b.id, b.name]));
+  return unitOptionsByBoard(units.data ?? [], names);
 }
 
 export function useUnits() {

@@ -25,6 +25,10 @@ export type Me = ApiSchemas['MeDto'];
 
 export type OrgUnitNode = ApiSchemas['OrgUnitDto'];
 
+export type Boards = ApiSchemas['BoardsDto'];
+
+export type Board = ApiSchemas['BoardDto'];
+
 /** The envelope of every paged list (CaseListDto, TaskPageDto, AccessLogPageDto, …). */
 export type Page<T> = Omit<ApiSchemas['CaseListDto'], 'items'> & { items: T[] };
 

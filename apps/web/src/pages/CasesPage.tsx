@@ -17,7 +17,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
-import { useUnitName, useUnits } from '../api/hooks';
+import { useUnitName, useUnitOptions } from '../api/hooks';
 import type { CaseListItem, Page } from '../api/types';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
@@ -28,7 +28,7 @@ const PAGE_SIZE = 25;
 
 export function CasesPage() {
   usePageTitle('Ärenden');
-  const units = useUnits();
+  const unitOptions = useUnitOptions();
   const unitName = useUnitName();
   const [draft, setDraft] = useState({ q: '', type: '', stage: '', unitId: '', overdue: false });
   const [filter, setFilter] = useState(draft);
@@ -88,13 +88,7 @@ export function CasesPage() {
             label="Enhet"
             value={draft.unitId}
             onChange={(e) => setDraft({ ...draft, unitId: e.currentTarget.value })}
-            data={[
-              { value: '', label: 'Alla' },
-              ...(units.data ?? []).map((u) => ({
-                value: u.id,
-                label: `${'\u00a0\u00a0'.repeat(u.depth)}${u.name}`,
-              })),
-            ]}
+            data={[{ value: '', label: 'Alla' }, ...unitOptions]}
           />
           <Checkbox
             label="Bara försenade"
@@ -141,6 +135,11 @@ export function CasesPage() {
                           {c.lateReport && (
                             <Badge color="#8a3c00" variant="filled" size="sm" ml={6}>
                               Sen rapport
+                            </Badge>
+                          )}
+                          {c.protectedIdentity && (
+                            <Badge color="grape.9" variant="filled" size="sm" ml={6}>
+                              Skyddade personuppgifter
                             </Badge>
                           )}
                         </Table.Td>

@@ -16,10 +16,10 @@ import {
   type RiskAssessmentTrigger,
 } from '@kvalitet/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { apiJson, newIdempotencyKey } from '../api/client';
-import { useUnits } from '../api/hooks';
+import { useUnitOptions, useUnits } from '../api/hooks';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { RiskScoreFields } from '../components/RiskScore';
@@ -61,7 +61,6 @@ export function NewRiskAssessmentPage() {
   usePageTitle('Ny riskanalys');
   const { me } = useAuth();
   const navigate = useNavigate();
-  const units = useUnits();
   const policy = useRiskPolicy();
   const [title, setTitle] = useState('');
   const [unitId, setUnitId] = useState(me?.unitIds[0] ?? '');
@@ -86,11 +85,8 @@ export function NewRiskAssessmentPage() {
     },
   });
 
-  const unitOptions = useMemo(
-    () =>
-      (units.data ?? []).map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(u.depth)}${u.name}` })),
-    [units.data],
-  );
+  const units = useUnits();
+  const unitOptions = useUnitOptions();
 
   const update = (key: number, patch: Partial<RiskDraft>) =>
     setRisks((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));

@@ -15,10 +15,10 @@ import {
 } from '@mantine/core';
 import { CASE_TYPE_LABELS, CHANNEL_LABELS, CHANNELS, type CaseType } from '@kvalitet/domain';
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { apiJson, newIdempotencyKey } from '../api/client';
-import { useUnits } from '../api/hooks';
+import { useUnitOptions, useUnits } from '../api/hooks';
 import { useAuth } from '../auth/AuthContext';
 import { InAppNotices } from '../components/InAppNotices';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
@@ -47,7 +47,6 @@ interface Created {
 export function ReportPage() {
   usePageTitle('Rapportera');
   const { me } = useAuth();
-  const units = useUnits();
   const [type, setType] = useState<CaseType>('deviation');
   const [unitId, setUnitId] = useState(me?.unitIds[0] ?? '');
   const [occurredAt, setOccurredAt] = useState(nowAsLocalInput());
@@ -70,11 +69,8 @@ export function ReportPage() {
     },
   });
 
-  const unitOptions = useMemo(
-    () =>
-      (units.data ?? []).map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(u.depth)}${u.name}` })),
-    [units.data],
-  );
+  const units = useUnits();
+  const unitOptions = useUnitOptions();
 
   function submit(event: FormEvent) {
     event.preventDefault();

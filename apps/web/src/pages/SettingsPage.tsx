@@ -22,7 +22,9 @@ import { apiJson } from '../api/client';
 import type { AccessLogEntry, Page, Policy } from '../api/types';
 import { ClassificationsEditor } from '../components/ClassificationsEditor';
 import { DelegationEditor } from '../components/DelegationEditor';
+import { RetentionRulesEditor } from '../components/RetentionRulesEditor';
 import { MeetingCalendarEditor, NAMND } from '../components/MeetingCalendarEditor';
+import { OrganisationOverview } from '../components/OrganisationOverview';
 import { ScrollTable } from '../components/ScrollTable';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
@@ -352,6 +354,8 @@ export function SettingsPage() {
           <Tabs.Tab value="namnd">Nämndens sammanträden</Tabs.Tab>
           <Tabs.Tab value="klassificering">Klassificering</Tabs.Tab>
           <Tabs.Tab value="delegation">Delegation</Tabs.Tab>
+          <Tabs.Tab value="organisation">Organisation</Tabs.Tab>
+          <Tabs.Tab value="gallring">Gallring</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="frister" pt="md">
           <QueryState query={policy} loadingLabel="Hämtar fristpolicyn…">
@@ -372,6 +376,18 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="delegation" pt="md">
           <DelegationEditor />
+        </Tabs.Panel>
+        <Tabs.Panel value="organisation" pt="md">
+          <OrganisationOverview />
+        </Tabs.Panel>
+        <Tabs.Panel value="gallring" pt="md">
+          <RetentionRulesEditor />
+          <Text size="sm" mt="md">
+            <Anchor component={Link} to="/gallring">
+              Gallringsloggen
+            </Anchor>{' '}
+            visar vilka ärenden som har gallrats.
+          </Text>
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -3,13 +3,13 @@ import {
   DEFAULT_DAILY_LIST_RECIPIENTS,
   dailyListFor,
   dailyListMessage,
-  DEMO_ORG_UNITS,
   type CaseStage,
   type CaseType,
   type DailyListCase,
   type DailyListRole,
 } from '@kvalitet/domain';
 import type { Mailer } from '@kvalitet/notifications';
+import { organisation } from '@kvalitet/runtime';
 import type { DailyListActivities, DeliverDailyListRequest, DeliveredDailyList } from '@kvalitet/workflows';
 import { recipientsFromEnv } from './report-activities';
 
@@ -60,7 +60,7 @@ const rows = <T>(result: unknown): T[] =>
 export function createDailyListActivities(deps: DailyListActivityDeps): DailyListActivities {
   const clock = deps.clock ?? (() => new Date());
   const recipients = deps.recipients ?? DEFAULT_DAILY_LIST_RECIPIENTS;
-  const unitNames = deps.unitNames ?? Object.fromEntries(DEMO_ORG_UNITS.map((u) => [u.id, u.name]));
+  const unitNames = deps.unitNames ?? Object.fromEntries(organisation().units.map((u) => [u.id, u.name]));
   const webUrl = deps.webUrl ?? 'http://localhost:3000';
   return {
     async deliverDailyList({ role, day }: DeliverDailyListRequest): Promise<DeliveredDailyList> {

@@ -1,8 +1,8 @@
-import { DEMO_ORG_UNITS, unitParentsOf, type UnitParents } from '@kvalitet/domain';
+import type { UnitParents } from '@kvalitet/domain';
+import { organisation } from '@kvalitet/runtime';
 
 /**
- * The unit tree of the demo organisation (api.md), as the parent map the pattern rule needs for the
- * unit above a cross-unit pattern: the same tree the api serves, from the domain's one definition
- * (issue 22). An installation with its own tree replaces it (ADR 0007).
+ * The unit tree as the parent map the pattern rule needs for the unit above a cross-unit pattern:
+ * the organisation every process reads (config/organisation.json or ORGANISATION_FILE, ADR 0030).
  */
-export const UNIT_PARENTS: UnitParents = unitParentsOf(DEMO_ORG_UNITS);
+export const UNIT_PARENTS: UnitParents = organisation().unitParents();
