@@ -7,9 +7,11 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { caseWorkflowId, CASE_WORKFLOW_STATUS_QUERY } from '@kvalitet/contracts';
 import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
+import { createKafka, ensureTopics, parseBrokers } from '@kvalitet/messaging';
 import type { CaseAggregateState } from '@kvalitet/domain';
 import { CaseCommandService, EventStore, openDataSource } from '@kvalitet/persistence';
 import { temporalDataConverter } from '@kvalitet/runtime';
@@ -20,7 +22,9 @@ import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { createProjections } from '../../apps/projector/src/projections/projections';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read-models';
 import { MANAGER, STAFF } from '../support/case-scenarios';
+import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { testTopics } from '../support/test-topics';
 
 // Issue 19 "Backup and restore" (DATA-6, DATA-7; ADR 0031): `npm run backup` → wipe Postgres and
 // Temporal → `npm run restore` (pg_restore, Temporal's SQLite file, read models rebuilt, workflows
@@ -102,6 +106,9 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
   let env: NodeJS.ProcessEnv;
   let address: string;
   let side: Side | undefined;
+  let kafka: Kafka;
+  const topics = testTopics();
+  const group = `${topics.prefix}.case-read-model`;
   const taskQueue = `backup-restore-${randomUUID()}`;
   const policy = staticPolicySource({
     ...DEFAULT_DEADLINE_POLICY,
@@ -191,18 +198,33 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
       DATABASE_URL: db.url,
       DATABASE_OWNER_URL: db.url,
       KVALITET_BACKUP_PASSPHRASE: `backup-test-${randomUUID()}`,
+      KAFKA_BROKERS: infraEnv().KAFKA_BROKERS,
+      KAFKA_NAMESPACE: topics.prefix,
     };
     delete env.TEMPORAL_PAYLOAD_KEY_ID;
     delete env.TEMPORAL_DB_FILE;
     await script('temporal.sh', ['start']);
     await db.dataSource.destroy();
     side = await openSide(db.url);
+    kafka = createKafka({
+      brokers: parseBrokers(env.KAFKA_BROKERS!),
+      clientId: 'backup-test',
+      log: () => undefined,
+    });
+    await ensureTopics(kafka, topics.all);
   });
 
   afterAll(async () => {
     await side?.close();
     if (env) await script('temporal.sh', ['stop']).catch(() => undefined);
     await db?.drop();
+    if (kafka) {
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.deleteGroups([group]).catch(() => undefined);
+      await admin.deleteTopics({ topics: topics.all }).catch(() => undefined);
+      await admin.disconnect();
+    }
     if (infraDir) rmSync(infraDir, { recursive: true, force: true });
   });
 
@@ -259,7 +281,28 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
       );
     // The projector had applied everything, then fell behind on one case (its tasks are missing).
     await rebuildReadModels(s.dataSource, s.store, createProjections());
+    // The relay had sent everything: the first case's report two hours before the backup, the rest just now.
+    await s.dataSource.query(`UPDATE outbox SET published_at = now()`);
+    await s.dataSource.query(
+      `UPDATE outbox SET published_at = now() - interval '2 hours' WHERE event_id = (SELECT id FROM events WHERE aggregate_id = $1 AND version = 1)`,
+      [ids[0]],
+    );
+    const outboxRows: { n: number }[] = await s.dataSource.query(`SELECT count(*)::int AS n FROM outbox`);
     await s.dataSource.query(`DELETE FROM rm_tasks WHERE case_id = $1`, [ids[2]]);
+
+    // A Temporal Schedule (as the daily gallring and the report schedules are) is part of Temporal's state.
+    const scheduleId = `backup-test-${randomUUID()}`;
+    await s.client.schedule.create({
+      scheduleId,
+      spec: { intervals: [{ every: '1 day' }] },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'caseWorkflow',
+        taskQueue,
+        args: [{ caseId: randomUUID() }],
+      },
+      state: { paused: true, note: 'backup-test' },
+    });
 
     const ackDue = Date.parse(before[0]!.deadlines.find((d) => d.kind === 'acknowledgement')!.dueAt);
     const backupOutput = await script('backup.sh', [backupDir]);
@@ -276,6 +319,23 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
       { type: 'complaint', unitId: 'solgarden', description: 'Efter säkerhetskopian', channel: 'web' },
       STAFF,
     );
+
+    // Kafka is not restored: events published after the backup stay on the topic, and a consumer
+    // group that lagged behind them must not read them after the restore.
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: topics.topicFor('case'),
+      messages: [0, 1, 2].map((partition) => ({ key: lost.state.id, value: '{"ghost":true}', partition })),
+    });
+    await producer.disconnect();
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.setOffsets({
+      groupId: group,
+      topic: topics.topicFor('case'),
+      partitions: [0, 1, 2].map((partition) => ({ partition, offset: '0' })),
+    });
 
     // Wipe: the database dropped, Temporal stopped and its state deleted.
     await side!.close();
@@ -297,6 +357,27 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
     expect(restoreOutput).toContain('arbetsflöden återupptagna / workflows resumed: 3 öppna ärenden');
     side = await openSide(db.url);
     const r = side;
+
+    // The consumer group skips the ghosts; the outbox's last hour goes out again, the older row not.
+    const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topics.topicFor('case')] });
+    const ends = await admin.fetchTopicOffsets(topics.topicFor('case'));
+    const byPartition = (list: { partition: number; offset?: string; high?: string }[]) =>
+      list.map((p) => [p.partition, p.offset ?? p.high]).sort((x, y) => Number(x[0]) - Number(y[0]));
+    expect(byPartition(offsets!.partitions)).toEqual(
+      byPartition(ends.map(({ partition, high }) => ({ partition, high }))),
+    );
+    expect(
+      ends
+        .filter((e) => e.high === '1')
+        .map((e) => e.partition)
+        .sort(),
+    ).toEqual([0, 1, 2]);
+    await admin.disconnect();
+    expect(restoreOutput).toContain(`utkorgen / outbox: ${outboxRows[0]!.n - 1} händelser`);
+    const unpublished: { event_id: string }[] = await r.dataSource.query(
+      `SELECT event_id FROM outbox WHERE published_at IS NOT NULL`,
+    );
+    expect(unpublished).toHaveLength(1);
 
     // Every case, task and deadline, from the events and from the rebuilt read models.
     const after = await Promise.all(ids.map(async (id) => snapshot((await r.cases.load(id)).state!)));
@@ -327,6 +408,9 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
           .sort(),
       ).toEqual(c.deadlines.map((d) => d.id));
     }
+    const schedule = await r.client.schedule.getHandle(scheduleId).describe();
+    expect(schedule.state).toMatchObject({ paused: true, note: 'backup-test' });
+    expect(schedule.spec.intervals?.map((i) => i.every)).toEqual([86_400_000]);
     // … the restored timer of the first case fires: its acknowledgement is missed and escalated …
     await waitFor(
       async () => {

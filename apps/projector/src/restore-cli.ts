@@ -1,13 +1,16 @@
 // The Node half of `npm run restore` (infra/restore.sh, ADR 0031), after the dump and Temporal's
 // database are back: migrations and the runtime role's grants, every read model rebuilt from the
-// events, then every open case's workflow given the case's events again.
-//   node -r @swc-node/register apps/projector/src/restore-cli.ts [--skip-workflows]
-// Env: DATABASE_URL (+ DATABASE_OWNER_URL), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE
-// and the Temporal payload keys (ADR 0028) of the installation.
+// events, the outbox's last hour marked for sending again, the namespace's consumer groups moved to
+// the end of the topics, then every open case's workflow given the case's events again.
+//   node -r @swc-node/register apps/projector/src/restore-cli.ts [--skip-workflows] [--republish-minutes=60]
+// Env: DATABASE_URL (+ DATABASE_OWNER_URL), KAFKA_BROKERS, KAFKA_NAMESPACE, TEMPORAL_ADDRESS,
+// TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE and the Temporal payload keys (ADR 0028) of the installation.
+import { createKafka, parseBrokers } from '@kvalitet/messaging';
 import { EventStore, migrateDatabase, openDataSource } from '@kvalitet/persistence';
 import { connectTemporalClient } from './orchestrator/temporal-client';
 import { createProjections } from './projections/projections';
 import { rebuildReadModels } from './rebuild/rebuild-read-models';
+import { moveConsumerGroupsToEnd, republishTail } from './restore/kafka-after-restore';
 import { resumeCaseWorkflows } from './restore/resume-case-workflows';
 
 const log = (message: string): void => {
@@ -19,6 +22,10 @@ async function main(): Promise<void> {
   if (!url) throw new Error('DATABASE_URL saknas');
   const ownerUrl = process.env.DATABASE_OWNER_URL ?? url;
   const skipWorkflows = process.argv.includes('--skip-workflows');
+  const minutesArg = process.argv.find((a) => a.startsWith('--republish-minutes='));
+  const republishMinutes = minutesArg ? Number(minutesArg.split('=')[1]) : 60;
+  if (!Number.isInteger(republishMinutes) || republishMinutes < 0)
+    throw new Error('--republish-minutes måste vara ett heltal >= 0');
 
   log('migrationer och rättigheter / migrations and grants…');
   await migrateDatabase({ ownerUrl, runtimeUrl: url, applicationName: 'kvalitet-restore' });
@@ -31,6 +38,19 @@ async function main(): Promise<void> {
     const store = new EventStore(dataSource);
     log('läsmodellerna byggs om / rebuilding the read models…');
     await rebuildReadModels(dataSource, store, createProjections(), log);
+    const republished = await republishTail(dataSource, republishMinutes);
+    log(
+      `utkorgen / outbox: ${republished} händelser från sista ${republishMinutes} min före kopian skickas igen / sent again`,
+    );
+    const brokers = process.env.KAFKA_BROKERS;
+    if (brokers) {
+      const kafka = createKafka({ brokers: parseBrokers(brokers), clientId: 'kvalitet-restore' });
+      await moveConsumerGroupsToEnd(kafka, process.env.KAFKA_NAMESPACE ?? 'kvalitet', log);
+    } else {
+      log(
+        'VARNING / WARNING: KAFKA_BROKERS saknas: flytta konsumentgrupperna till slutet själv / move the consumer groups to the end yourself',
+      );
+    }
     if (skipWorkflows) {
       log('arbetsflödena återupptas inte (--skip-workflows) / workflows not resumed');
       return;
