@@ -44,6 +44,8 @@ const HANDLING = [
   'close',
   'reopen',
   'link',
+  'mark-protected-identity',
+  'unmark-protected-identity',
 ];
 const DECISION = ['decide', 'report-to-ivo'];
 const BREACH = ['assess-breach', 'report-to-imy'];

@@ -73,6 +73,9 @@ const HANDLING: readonly CaseCommandName[] = [
   'close',
   'reopen',
   'link',
+  // Skyddade personuppgifter (DATA-2, ADR 0029): marking only narrows who reads, so every handler may.
+  'mark-protected-identity',
+  'unmark-protected-identity',
 ];
 
 /** The formal decision and the notification to IVO. */
@@ -356,6 +359,23 @@ export function canReadDelegations(_principal: Principal): boolean {
 
 export function canChangeDelegations(principal: Principal): boolean {
   return has(principal, ['quality_coordinator']);
+}
+
+/**
+ * Gallring (DATA-2, DATA-7, api.md v1.1 "Records and gallring"): the data protection officer and
+ * kvalitet keep the retention rules, run gallring and read its log; the director reads the rules.
+ */
+export function canReadRetentionRules(principal: Principal): boolean {
+  return has(principal, ['data_protection_officer', 'quality_coordinator', 'director']);
+}
+
+export function canManageRetention(principal: Principal): boolean {
+  return has(principal, ['data_protection_officer', 'quality_coordinator']);
+}
+
+/** A legal hold (spärr mot gallring) on a case the caller can read: kvalitet, and dataskydd on its cases. */
+export function canManageLegalHold(principal: Principal): boolean {
+  return canManageRetention(principal);
 }
 
 /**

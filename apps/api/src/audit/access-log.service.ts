@@ -30,6 +30,8 @@ export interface AccessLogEntry {
   requestId: string | null;
   query: string | null;
   hits: number | null;
+  /** The reader's stated reason (a protected case's free text, ADR 0029); null otherwise. */
+  reason: string | null;
 }
 
 interface AccessLogRow {
@@ -44,13 +46,14 @@ interface AccessLogRow {
   request_id: string | null;
   query: string | null;
   hits: number | null;
+  reason: string | null;
   total: string;
 }
 
 type NewAccessLogRow = Omit<AccessLogEntry, 'id' | 'at' | 'roles'> & { roles: readonly string[] };
 
 /** What a row says beyond who asked, where and in which request. */
-type AccessLogSubject = Pick<NewAccessLogRow, 'kind' | 'caseId' | 'action' | 'query' | 'hits'>;
+type AccessLogSubject = Pick<NewAccessLogRow, 'kind' | 'caseId' | 'action' | 'query' | 'hits' | 'reason'>;
 
 /** Rows per INSERT; concurrent reads beyond it wait for the next statement. */
 const MAX_ROWS_PER_INSERT = 200;
@@ -59,10 +62,10 @@ const MAX_ROWS_PER_INSERT = 200;
  * Many rows in one statement. Roles travel as one comma-joined text per row (role names have no
  * commas; see ROLES) because Postgres arrays cannot be ragged.
  */
-const INSERT_ROWS = `INSERT INTO access_log (username, roles, case_id, action, route, request_id, kind, query, hits)
-  SELECT r.username, string_to_array(r.roles, ','), r.case_id, r.action, r.route, r.request_id, r.kind, r.query, r.hits
-    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
-         WITH ORDINALITY AS r(username, roles, case_id, action, route, request_id, kind, query, hits, n)
+const INSERT_ROWS = `INSERT INTO access_log (username, roles, case_id, action, route, request_id, kind, query, hits, reason)
+  SELECT r.username, string_to_array(r.roles, ','), r.case_id, r.action, r.route, r.request_id, r.kind, r.query, r.hits, r.reason
+    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[])
+         WITH ORDINALITY AS r(username, roles, case_id, action, route, request_id, kind, query, hits, reason, n)
    ORDER BY r.n`;
 
 const FILTER = `($1::uuid IS NULL OR case_id = $1) AND ($2::text IS NULL OR username = $2) AND ($3::text IS NULL OR kind = $3)`;
@@ -89,8 +92,16 @@ export class AccessLogService {
     action: AccessLogAction,
     route: string,
     requestId: string | undefined,
+    reason?: string,
   ): Promise<void> {
-    return this.write(principal, route, requestId, { kind: 'read', caseId, action, query: null, hits: null });
+    return this.write(principal, route, requestId, {
+      kind: 'read',
+      caseId,
+      action,
+      query: null,
+      hits: null,
+      reason: reason ?? null,
+    });
   }
 
   /** A search of the case list: who, when, the query as written and how many cases it matched. */
@@ -106,6 +117,7 @@ export class AccessLogService {
       action: SEARCH_CASES_ACTION,
       query: search.query,
       hits: search.hits,
+      reason: null,
     });
   }
 
@@ -137,6 +149,7 @@ export class AccessLogService {
         batch.map((r) => r.kind),
         batch.map((r) => r.query),
         batch.map((r) => r.hits),
+        batch.map((r) => r.reason),
       ]);
       return batch.map(() => undefined);
     });
@@ -148,7 +161,7 @@ export class AccessLogService {
     pageSize: number,
   ): Promise<{ items: AccessLogEntry[]; total: number }> {
     const rows: AccessLogRow[] = await this.dataSource.query(
-      `SELECT id, at, username, roles, kind, case_id, action, route, request_id, query, hits, count(*) OVER () AS total
+      `SELECT id, at, username, roles, kind, case_id, action, route, request_id, query, hits, reason, count(*) OVER () AS total
          FROM access_log
         WHERE ${FILTER}
         ORDER BY at DESC, id DESC
@@ -169,6 +182,7 @@ export class AccessLogService {
         requestId: r.request_id,
         query: r.query,
         hits: r.hits,
+        reason: r.reason,
       })),
       total,
     };

@@ -65,6 +65,21 @@ export class AccessLogEntryDto {
     description: 'Antal träffar för en sökning; null för en läsning',
   })
   hits!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Skälet läsaren angav för att läsa fritexten i ett ärende med skyddade personuppgifter; annars null',
+  })
+  reason!: string | null;
 }
 
 export class AccessLogPageDto extends PageOf(AccessLogEntryDto) {}
+
+/** One row of a case's access log (`GET /cases/{id}/access-log`): who, when, what and why. */
+export class CaseAccessLogEntryDto extends AccessLogEntryDto {
+  @ApiProperty({ type: String, nullable: true, description: 'Läsarens namn (okänt användarnamn: null)' })
+  name!: string | null;
+}
+
+export class CaseAccessLogPageDto extends PageOf(CaseAccessLogEntryDto) {}

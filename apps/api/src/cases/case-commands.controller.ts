@@ -20,6 +20,7 @@ import {
   FollowUpDto,
   RecordInvestigationDto,
   ReopenDto,
+  ProtectedIdentityChangeDto,
   ReportToIvoDto,
   AssessBreachDto,
   ReportToImyDto,
@@ -293,5 +294,43 @@ export class CaseCommandsController {
     @ReqInfo() info: RequestInfo,
   ): Promise<CaseDto> {
     return this.cases.execute(user, loaded, 'reopen', body, info);
+  }
+
+  @Post('mark-protected-identity')
+  @HttpCode(200)
+  @CaseAccess('mark-protected-identity')
+  @ApiOperation({
+    summary: 'Markera att ärendet gäller en person med skyddade personuppgifter (även avslutat ärende)',
+    operationId: 'case_markProtectedIdentity',
+  })
+  @ApiParam(CASE_ID_PARAM)
+  @ApiOkResponse({ type: CaseDto, description: 'Det uppdaterade ärendet' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  markProtectedIdentity(
+    @CurrentUser() user: Principal,
+    @LoadedCaseParam() loaded: LoadedCase,
+    @Body() body: ProtectedIdentityChangeDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<CaseDto> {
+    return this.cases.execute(user, loaded, 'mark-protected-identity', body, info);
+  }
+
+  @Post('unmark-protected-identity')
+  @HttpCode(200)
+  @CaseAccess('unmark-protected-identity')
+  @ApiOperation({
+    summary: 'Ta bort markeringen om skyddade personuppgifter',
+    operationId: 'case_unmarkProtectedIdentity',
+  })
+  @ApiParam(CASE_ID_PARAM)
+  @ApiOkResponse({ type: CaseDto, description: 'Det uppdaterade ärendet' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  unmarkProtectedIdentity(
+    @CurrentUser() user: Principal,
+    @LoadedCaseParam() loaded: LoadedCase,
+    @Body() body: ProtectedIdentityChangeDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<CaseDto> {
+    return this.cases.execute(user, loaded, 'unmark-protected-identity', body, info);
   }
 }

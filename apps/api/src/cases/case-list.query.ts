@@ -53,7 +53,10 @@ export function caseListWhere(
     conditions.push(`reported_at < ${param(rangeEndExclusive(query.to).toISOString())}::timestamptz`);
   if (query.q !== undefined && query.q.trim() !== '') {
     const pattern = param(likePattern(query.q.trim()));
-    conditions.push(`(case_number ILIKE ${pattern} OR description ILIKE ${pattern})`);
+    // A protected identity's text is not searched: a hit would tell what the case is about (ADR 0029).
+    conditions.push(
+      `(case_number ILIKE ${pattern} OR (description ILIKE ${pattern} AND state->'protectedIdentity' IS NULL))`,
+    );
   }
   if (query.assignee) conditions.push(`assignee = ${param(query.assignee)}`);
   if (query.overdue !== undefined) {

@@ -1,6 +1,7 @@
 import type { CaseAggregateState } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import { statutoryStepsView, type StatutoryStepsView } from './statutory-steps-view';
+import { recordsView, type RecordsView } from './records-view';
 
 /**
  * What `GET /cases/{id}` and the commands answer: the decider's state (stage, deadlines, tasks,
@@ -65,7 +66,7 @@ export interface CaseLinkView {
   rationale?: string;
 }
 
-export interface CaseView extends StatutoryStepsView {
+export interface CaseView extends StatutoryStepsView, RecordsView {
   id: string;
   caseNumber: string;
   type: string;
@@ -80,7 +81,8 @@ export interface CaseView extends StatutoryStepsView {
   reportedAt: string;
   registeredAt: string;
   occurredAt: string | null;
-  description: string;
+  /** Null when the text is withheld (protected identity, ADR 0029). */
+  description: string | null;
   immediateActions: string | null;
   reporter: { username?: string; name?: string };
   onBehalfOf: { name: string; contact?: string } | null;
@@ -138,6 +140,12 @@ export interface CaseView extends StatutoryStepsView {
   actions: CaseActionView[];
   links: CaseLinkView[];
   allowedCommands?: string[];
+  /** The person concerned has protected identity (DATA-2, ADR 0029). */
+  protectedIdentity: boolean;
+  /** The free text and names are left out of this answer (protected identity): see `reasonRequired`. */
+  personalDataWithheld: boolean;
+  /** Left out only for want of a reason: read again with `?reason=` to see them (the reason is logged). */
+  reasonRequired: boolean;
   /** What `classify` may change for the caller (types to reclassify to, moving to another unit). */
   classifyOptions?: { types: string[]; moveUnit: boolean };
 }
@@ -404,6 +412,10 @@ export function buildCaseView(state: CaseAggregateState, events: readonly EventE
       )
       .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id)),
     links: linksOf(events),
+    ...recordsView(state, events),
+    protectedIdentity: state.protectedIdentity === true,
+    personalDataWithheld: false,
+    reasonRequired: false,
   };
 }
 

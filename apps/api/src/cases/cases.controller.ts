@@ -11,6 +11,7 @@ import type { LoadedCase } from './case-access.service';
 import { CasesService } from './cases.service';
 import { CaseDto, CaseEventDto } from './dto/case.dto';
 import { CaseListDto, CaseListQueryDto } from './dto/case-list.dto';
+import { CaseReadQueryDto } from './dto/case-read.dto';
 import { ReportCaseDto } from './dto/report-case.dto';
 
 export const CASE_ID_PARAM = {
@@ -60,7 +61,8 @@ export class CasesController {
   }
 
   @DetailRoute({
-    summary: 'Ett ärende med frister, uppgifter, åtgärder och version (läsningen loggas)',
+    summary:
+      'Ett ärende med frister, uppgifter, åtgärder och version (läsningen loggas); skyddade personuppgifter: fritexten bara med ?reason=',
     idParam: CASE_ID_PARAM,
     response: { type: CaseDto },
   })
@@ -68,9 +70,10 @@ export class CasesController {
   detail(
     @CurrentUser() user: Principal,
     @LoadedCaseParam() loaded: LoadedCase,
+    @Query() query: CaseReadQueryDto,
     @ReqInfo() info: RequestInfo,
   ): Promise<CaseDto> {
-    return this.cases.detail(user, loaded, info);
+    return this.cases.detail(user, loaded, info, query.reason);
   }
 
   @DetailRoute(
@@ -85,8 +88,9 @@ export class CasesController {
   events(
     @CurrentUser() user: Principal,
     @LoadedCaseParam() loaded: LoadedCase,
+    @Query() query: CaseReadQueryDto,
     @ReqInfo() info: RequestInfo,
   ): Promise<CaseEventDto[]> {
-    return this.cases.events(user, loaded, info);
+    return this.cases.events(user, loaded, info, query.reason);
   }
 }

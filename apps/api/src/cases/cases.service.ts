@@ -3,7 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { CaseActor, CaseAggregateState } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
-import { CaseCommandService, type CaseCommandInput } from '@kvalitet/persistence';
+import {
+  CaseCommandService,
+  PERSONAL_FIELD_PATHS,
+  splitPersonalData,
+  type CaseCommandInput,
+} from '@kvalitet/persistence';
 import {
   allowedCaseCommands,
   caseVisibilityFilter,
@@ -11,6 +16,7 @@ import {
   type CaseCommandName,
 } from '../access/access-policy';
 import type { Principal } from '../access/principal';
+import { showsText, textDisclosure, type TextDisclosure } from '../access/protected-identity-policy';
 import { AccessLogService } from '../audit/access-log.service';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
@@ -43,6 +49,8 @@ interface CaseListRow {
   version: number;
   closed_at: Date | null;
   late_report: boolean;
+  protected_identity: boolean;
+  erased_at: string | null;
   overdue: boolean;
   total: string;
 }
@@ -84,6 +92,7 @@ export class CasesService {
             ...(body.reportedAt === undefined ? {} : { reportedAt: body.reportedAt }),
             ...(body.awareAt === undefined ? {} : { awareAt: body.awareAt }),
             ...(body.respondBy === undefined ? {} : { respondBy: body.respondBy }),
+            ...(body.protectedIdentity === true ? { protectedIdentity: true } : {}),
             ...(body.immediateActions === undefined ? {} : { immediateActions: body.immediateActions }),
             ...(body.onBehalfOf === undefined
               ? {}
@@ -104,14 +113,37 @@ export class CasesService {
     return this.view(principal, state, events, { fullPersonRef: false });
   }
 
-  async detail(principal: Principal, loaded: LoadedCase, info: RequestInfo): Promise<CaseView> {
-    await this.accessLog.record(principal, loaded.state.id, 'read_case', info.route, info.requestId);
-    return this.view(principal, loaded.state, loaded.events);
+  /**
+   * `reason` (already checked, 3..500 characters) opens the free text of a protected case to those
+   * who may read it (ADR 0029); it is written to the access log with the read, whoever gave it.
+   */
+  async detail(
+    principal: Principal,
+    loaded: LoadedCase,
+    info: RequestInfo,
+    reason?: string,
+  ): Promise<CaseView> {
+    await this.accessLog.record(principal, loaded.state.id, 'read_case', info.route, info.requestId, reason);
+    return this.view(principal, loaded.state, loaded.events, { reason });
   }
 
-  async events(principal: Principal, loaded: LoadedCase, info: RequestInfo): Promise<CaseEventView[]> {
-    await this.accessLog.record(principal, loaded.state.id, 'read_events', info.route, info.requestId);
-    return buildEventViews(loaded.events).map(maskedEventPersonRef);
+  async events(
+    principal: Principal,
+    loaded: LoadedCase,
+    info: RequestInfo,
+    reason?: string,
+  ): Promise<CaseEventView[]> {
+    await this.accessLog.record(
+      principal,
+      loaded.state.id,
+      'read_events',
+      info.route,
+      info.requestId,
+      reason,
+    );
+    const disclosure = this.disclosure(principal, loaded.state, loaded.events, reason);
+    const views = buildEventViews(showsText(disclosure) ? loaded.events : withoutPersonalData(loaded.events));
+    return views.map(maskedEventPersonRef);
   }
 
   async execute(
@@ -164,7 +196,8 @@ export class CasesService {
     const n = where.values.length;
     const rows: CaseListRow[] = await this.dataSource.query(
       `SELECT id, case_number, type, stage, unit_id, channel, unclassified, category, reported_at, occurred_at, assignee,
-              next_due_at, missed_deadlines, version, closed_at, (state->>'lateReport')::boolean IS TRUE AS late_report,
+              next_due_at, missed_deadlines, version, closed_at, (state->>'lateReport')::boolean IS TRUE AS late_report, state->>'erasedAt' AS erased_at,
+              (state->>'protectedIdentity')::boolean IS TRUE AS protected_identity,
               ((next_due_at IS NOT NULL AND next_due_at < $${n + 1}::timestamptz) OR missed_deadlines > 0) AS overdue,
               count(*) OVER () AS total
          FROM rm_cases ${where.text}
@@ -190,23 +223,64 @@ export class CasesService {
     return { items: rows.map(toListItem), total, page, pageSize };
   }
 
-  /** The case as this caller sees it: its commands, and `personRef` per person-ref-disclosure.ts. */
+  /**
+   * The case as this caller sees it: its commands, `personRef` per person-ref-disclosure.ts, and on a
+   * case with protected identity the free text only for its few readers with a reason (ADR 0029).
+   */
   view(
     principal: Principal,
     state: CaseAggregateState,
     events: readonly EventEnvelope[],
-    options: { fullPersonRef?: false } = {},
+    options: { fullPersonRef?: false; reason?: string } = {},
   ): CaseView {
     const facts = caseFactsOf(state, events);
-    const view = buildCaseView(state, events);
-    const full = options.fullPersonRef !== false && mayReadFullPersonRef(principal, facts);
-    return {
-      ...view,
-      personRef: personRefFor(view.personRef, full),
+    const disclosure = this.disclosure(principal, state, events, options.reason);
+    const commands = {
       allowedCommands: allowedCaseCommands(principal, facts, ORGANISATION),
       classifyOptions: classifyOptions(principal, facts),
     };
+    if (!showsText(disclosure)) {
+      const view = buildCaseView(state, withoutPersonalData(events));
+      return {
+        ...view,
+        ...commands,
+        description: null,
+        immediateActions: null,
+        onBehalfOf: null,
+        personRef: null,
+        contact: null,
+        closingSummary: null,
+        personalDataWithheld: true,
+        reasonRequired: disclosure.kind === 'reason_required',
+      };
+    }
+    const view = buildCaseView(state, events);
+    const full = options.fullPersonRef !== false && mayReadFullPersonRef(principal, facts);
+    return { ...view, ...commands, personRef: personRefFor(view.personRef, full) };
   }
+
+  private disclosure(
+    principal: Principal,
+    state: CaseAggregateState,
+    events: readonly EventEnvelope[],
+    reason: string | undefined,
+  ): TextDisclosure {
+    return textDisclosure(principal, caseFactsOf(state, events), state.protectedIdentity === true, reason);
+  }
+}
+
+/**
+ * The free text of events: ADR 0002's personal fields, and the titles of actions, which are not
+ * erased with them but may well name the person ("samtal med …").
+ */
+const WITHHELD_FIELD_PATHS: readonly string[] = [...PERSONAL_FIELD_PATHS, 'title'];
+
+/** The events without their free text, for a reader who may not see it (ADR 0029). */
+function withoutPersonalData(events: readonly EventEnvelope[]): EventEnvelope[] {
+  return events.map((event) => ({
+    ...event,
+    data: splitPersonalData(event.data, WITHHELD_FIELD_PATHS).stripped,
+  }));
 }
 
 /** The history shows `personRef` masked to everyone; the full reference is read on the case. */
@@ -239,6 +313,8 @@ function toListItem(row: CaseListRow): CaseListItemDto {
     version: row.version,
     closedAt: iso(row.closed_at),
     lateReport: row.late_report,
+    protectedIdentity: row.protected_identity,
+    erasedAt: row.erased_at,
   };
 }
 

@@ -57,6 +57,13 @@ export class PublicFeedbackDto {
   @Optional()
   @IsBoolean()
   wantsAnswer?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Jag eller personen det gäller har skyddade personuppgifter (DATA-2)',
+  })
+  @Optional()
+  @IsBoolean()
+  protectedIdentity?: boolean;
 }
 
 export class PublicFeedbackReceiptDto {

@@ -35,6 +35,7 @@ export class PublicFeedbackService {
       ...(body.occurredAt === undefined ? {} : { occurredAt: body.occurredAt }),
       ...(contact === undefined ? {} : { contact }),
       ...(body.wantsAnswer === undefined ? {} : { wantsAnswer: body.wantsAnswer }),
+      ...(body.protectedIdentity === true ? { protectedIdentity: true } : {}),
     };
     const { state } = await createOnce({
       idempotentId: caseId,

@@ -1,9 +1,11 @@
-import { Controller, Get, Req, Res, UseGuards, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseGuards, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { composeIvoAnmalan, ivoAnmalanDocument } from '@kvalitet/domain';
 import { organisationNameFromEnv } from '@kvalitet/reporting';
 import type { Principal } from '../access/principal';
+import { textDisclosure } from '../access/protected-identity-policy';
+import { CaseReadQueryDto } from '../cases/dto/case-read.dto';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser } from '../auth/auth.decorators';
 import { CaseAccess, CaseAccessGuard, LoadedCaseParam } from '../cases/case-access.guard';
@@ -73,7 +75,28 @@ export class IvoAnmalanController {
     @ReqInfo() info: RequestInfo,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
+    @Query() query: CaseReadQueryDto,
   ): Promise<unknown | string | StreamableFile> {
+    // The underlag is the case's free text: protected identity needs a reader who may and a reason (ADR 0029).
+    const disclosure = textDisclosure(
+      user,
+      loaded.facts,
+      loaded.state.protectedIdentity === true,
+      query.reason,
+    );
+    if (disclosure.kind === 'withheld')
+      throw ApiProblem.forbidden(
+        'Ärendet gäller en person med skyddade personuppgifter; underlaget får bara tas fram av den som utreder ärendet, SAS eller MAS och enhetens chef.',
+      );
+    if (disclosure.kind === 'reason_required')
+      throw ApiProblem.validation([
+        {
+          field: 'reason',
+          code: 'REQUIRED',
+          message:
+            'Ärendet gäller en person med skyddade personuppgifter: ange skäl (reason) för att ta fram underlaget.',
+        },
+      ]);
     const anmalan = composeIvoAnmalan(loaded.events, {
       provider: organisationNameFromEnv(),
       unitName: (id) => ORGANISATION.get(id)?.name ?? id,
@@ -91,6 +114,7 @@ export class IvoAnmalanController {
       'read_case',
       'GET /api/v1/cases/:id/ivo-anmalan',
       info.requestId,
+      query.reason,
     );
     return sendReport(
       request,

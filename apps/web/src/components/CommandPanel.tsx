@@ -136,6 +136,9 @@ function CommandFormCard({
         return;
       }
       queryClient.setQueryData(['case', view.id], updated);
+      // A protected case answers without its text: the page that shows it (read with a reason) reads again.
+      if (updated.personalDataWithheld)
+        void queryClient.invalidateQueries({ queryKey: ['case', view.id], exact: false });
       onDone(label);
     },
     onError: () => {

@@ -38,6 +38,9 @@ function aCase(change: Partial<CaseView> = {}): CaseView {
     imyReport: null,
     lateReport: false,
     respondBy: null,
+    legalHold: null,
+    erasedAt: null,
+    erasure: null,
     responses: [],
     closedAt: null,
     closingSummary: null,
@@ -52,6 +55,9 @@ function aCase(change: Partial<CaseView> = {}): CaseView {
     boardInformation: null,
     ivoDecisions: [],
     allowedCommands: ALL,
+    protectedIdentity: false,
+    personalDataWithheld: false,
+    reasonRequired: false,
     ...change,
   };
 }

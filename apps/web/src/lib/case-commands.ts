@@ -32,6 +32,8 @@ export const COMMAND_LABELS: Readonly<Record<CommandName, string>> = {
   'follow-up': 'Följ upp åtgärder',
   close: 'Avsluta ärendet',
   reopen: 'Återöppna ärendet',
+  'mark-protected-identity': 'Markera skyddade personuppgifter',
+  'unmark-protected-identity': 'Ta bort markering om skyddade personuppgifter',
 };
 
 export function commandLabel(name: string): string {
@@ -92,6 +94,10 @@ function fitsState(command: CommandName, c: CaseView): boolean {
       return open && (c.actions.some((a) => a.status === 'completed') || c.stage === 'following_up');
     case 'reopen':
       return c.stage === 'closed';
+    case 'mark-protected-identity':
+      return !c.protectedIdentity;
+    case 'unmark-protected-identity':
+      return c.protectedIdentity;
     case 'inform-patient':
     case 'confirm-journal-note':
     case 'inform-board':

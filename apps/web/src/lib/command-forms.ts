@@ -381,6 +381,26 @@ export function commandForm(
         toBody: (v) => ({ reason: trimmed(v['reason']) }),
         submitLabel: 'Återöppna',
       };
+    case 'mark-protected-identity':
+    case 'unmark-protected-identity': {
+      const marking = command === 'mark-protected-identity';
+      return {
+        fields: [
+          {
+            name: 'reason',
+            label: 'Skäl',
+            kind: 'textarea',
+            required: true,
+            description: marking
+              ? 'Till exempel att personen har sekretessmarkering eller skyddad folkbokföring. Namnge inte personen.'
+              : 'Till exempel att markeringen inte längre gäller enligt Skatteverket. Namnge inte personen.',
+          },
+        ],
+        initial: { reason: '' },
+        toBody: (v) => ({ reason: trimmed(v['reason']) }),
+        submitLabel: marking ? 'Markera' : 'Ta bort markeringen',
+      };
+    }
   }
 }
 

@@ -59,6 +59,8 @@ export const EVENT_LABELS: Readonly<Record<CaseEvent['type'], string>> = {
   FollowUpRecorded: 'Uppföljning registrerades',
   CaseClosed: 'Ärendet avslutades',
   CaseReopened: 'Ärendet återöppnades',
+  ProtectedIdentityMarked: 'Ärendet markerades med skyddade personuppgifter',
+  ProtectedIdentityUnmarked: 'Markeringen om skyddade personuppgifter togs bort',
   DeadlineStarted: 'Frist startade',
   DeadlineMet: 'Frist uppfylld',
   DeadlineMissed: 'Frist missad',
@@ -66,6 +68,9 @@ export const EVENT_LABELS: Readonly<Record<CaseEvent['type'], string>> = {
   DeadlineReminderSent: 'Påminnelse om frist skickades',
   TaskCreated: 'Uppgift skapades',
   TaskCompleted: 'Uppgift klar',
+  LegalHoldPlaced: 'Ärendet spärrades mot gallring',
+  LegalHoldLifted: 'Spärren mot gallring hävdes',
+  CaseErased: 'Ärendet gallrades',
 };
 
 /** `cancelled`: a reclassification took the case off the path that had the deadline. */

@@ -14,13 +14,21 @@ import {
   type CaseTaskKind,
 } from '@kvalitet/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useClassifications } from '../api/classifications';
 import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import type { CaseEvent, CaseView, Deadline } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
 import { CommandPanel } from '../components/CommandPanel';
+import { ErasedBanner, LegalHoldBox } from '../components/CaseRecords';
+import {
+  CaseAccessLog,
+  ProtectedIdentityBadge,
+  ProtectedIdentityNotice,
+  mayReadCaseAccessLog,
+} from '../components/ProtectedIdentity';
 import { DownloadButton } from '../components/DownloadButton';
 import { EventTimeline } from '../components/EventTimeline';
 import { ScrollTable } from '../components/ScrollTable';
@@ -214,12 +222,24 @@ function Links({ view }: { view: CaseView }) {
   );
 }
 
-function CaseBody({ view }: { view: CaseView }) {
+function CaseBody({
+  view,
+  reason,
+  onReason,
+}: {
+  view: CaseView;
+  reason?: string | null;
+  onReason?: (reason: string) => void;
+}) {
   const unitName = useUnitName();
   const lists = useClassifications();
+  const { me } = useAuth();
   const events = useQuery({
-    queryKey: ['case-events', view.id],
-    queryFn: () => apiJson<CaseEvent[] | { items: CaseEvent[] }>(`/api/v1/cases/${view.id}/events`),
+    queryKey: reason ? ['case-events', view.id, reason] : ['case-events', view.id],
+    queryFn: () =>
+      apiJson<CaseEvent[] | { items: CaseEvent[] }>(
+        `/api/v1/cases/${view.id}/events${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`,
+      ),
   });
   const stageIndex = view.stage === 'closed' ? CASE_STAGES.length : CASE_STAGES.indexOf(view.stage);
   const missed = view.deadlines.filter((d) => d.status === 'missed').length;
@@ -234,6 +254,7 @@ function CaseBody({ view }: { view: CaseView }) {
                 Sen rapport
               </Badge>
             ) : null}
+            <ProtectedIdentityBadge show={view.protectedIdentity} ml={8} />
           </Title>
           <Text>
             {unitName(view.unitId)} · rapporterat {formatDateTime(view.reportedAt)}
@@ -260,20 +281,27 @@ function CaseBody({ view }: { view: CaseView }) {
           <Stepper.Step key={stage} label={CASE_STAGE_LABELS[stage]} />
         ))}
       </Stepper>
+      <ProtectedIdentityNotice view={view} onReason={(r) => onReason?.(r)} />
+      <ErasedBanner view={view} />
       <Section title="Att göra">
-        <CommandPanel view={view} />
+        {view.erasedAt ? (
+          <Text size="sm">Ärendet är gallrat; inget mer kan göras i det.</Text>
+        ) : (
+          <CommandPanel view={view} />
+        )}
         {view.decision?.requiresIvoReport &&
           view.ivoReport === null &&
           (view.allowedCommands ?? []).includes('report-to-ivo') && (
             <Group mt="sm">
               <DownloadButton
-                path={`/api/v1/cases/${view.id}/ivo-anmalan`}
+                path={`/api/v1/cases/${view.id}/ivo-anmalan${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`}
                 filename={`ivo-anmalan-${view.caseNumber}.pdf`}
                 label="Ladda ned förifyllt underlag för anmälan till IVO (PDF)"
               />
             </Group>
           )}
       </Section>
+      {(view.legalHold || !view.erasedAt) && <LegalHoldSection view={view} />}
       {view.statutorySteps.length > 0 && (
         <Section title="Lagstadgade steg">
           <StatutoryChecklist view={view} />
@@ -284,7 +312,7 @@ function CaseBody({ view }: { view: CaseView }) {
           <Stack>
             <Section title="Uppgifter om ärendet">
               <Stack gap="xs" component="dl" m={0}>
-                <Fact label="Vad hände">{view.description}</Fact>
+                <Fact label="Vad hände">{view.erasedAt ? 'Gallrad' : view.description}</Fact>
                 <Fact label="Vad gjordes direkt">{view.immediateActions}</Fact>
                 <Fact label="När det hände">{formatDateTime(view.occurredAt)}</Fact>
                 <Fact label="Kännedom om incidenten">
@@ -380,10 +408,29 @@ function CaseBody({ view }: { view: CaseView }) {
                 {(data) => <EventTimeline events={Array.isArray(data) ? data : data.items} context={view} />}
               </QueryState>
             </Section>
+            {mayReadCaseAccessLog(me, view) && (
+              <Section title="Åtkomstlogg">
+                <CaseAccessLog caseId={view.id} />
+              </Section>
+            )}
           </Stack>
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/** "Spärr mot gallring" only when there is a hold or the user may place one (DATA-7). */
+function LegalHoldSection({ view }: { view: CaseView }) {
+  const { me } = useAuth();
+  const mayHold = (me?.roles ?? []).some(
+    (r) => r === 'quality_coordinator' || r === 'data_protection_officer',
+  );
+  if (!view.legalHold && !mayHold) return null;
+  return (
+    <Section title="Spärr mot gallring">
+      <LegalHoldBox view={view} />
+    </Section>
   );
 }
 
@@ -394,11 +441,16 @@ function inHours(kind: string): boolean {
 
 export function CasePage() {
   const { id = '' } = useParams();
+  // The reader's stated reason for a protected case's free text (ADR 0029), sent with each read.
+  const [reason, setReason] = useState<string | null>(null);
   const view = useQuery({
-    queryKey: ['case', id],
+    queryKey: reason ? ['case', id, reason] : ['case', id],
     // No polling: every read of a case is written to the access log (DATA-5), so the page reads
     // when it opens, after each command and when the user asks.
-    queryFn: () => apiJson<CaseView>(`/api/v1/cases/${encodeURIComponent(id)}`),
+    queryFn: () =>
+      apiJson<CaseView>(
+        `/api/v1/cases/${encodeURIComponent(id)}${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`,
+      ),
   });
   const queryClient = useQueryClient();
   const refresh = async () => {
@@ -422,7 +474,7 @@ export function CasePage() {
         </Button>
       </Group>
       <QueryState query={view} loadingLabel="Hämtar ärendet…">
-        {(data) => <CaseBody view={data} />}
+        {(data) => <CaseBody view={data} reason={reason} onReason={setReason} />}
       </QueryState>
     </Stack>
   );

@@ -44,6 +44,7 @@ export function PublicFeedbackPage() {
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
   const [wantsAnswer, setWantsAnswer] = useState(false);
+  const [protectedIdentity, setProtectedIdentity] = useState(false);
   const key = useRef(newIdempotencyKey());
 
   const send = useMutation({
@@ -68,6 +69,7 @@ export function PublicFeedbackPage() {
     if (phone.trim()) contact['phone'] = phone.trim();
     if (Object.keys(contact).length > 0) body['contact'] = contact;
     body['wantsAnswer'] = wantsAnswer;
+    if (protectedIdentity) body['protectedIdentity'] = true;
     send.mutate(body);
   }
 
@@ -190,6 +192,12 @@ export function PublicFeedbackPage() {
                   label="Jag vill få svar"
                   checked={wantsAnswer}
                   onChange={(e) => setWantsAnswer(e.currentTarget.checked)}
+                />
+                <Checkbox
+                  label="Jag eller personen det gäller har skyddade personuppgifter"
+                  description="Till exempel sekretessmarkering eller skyddad folkbokföring. Då läser bara de som handlägger ärendet det du skriver."
+                  checked={protectedIdentity}
+                  onChange={(e) => setProtectedIdentity(e.currentTarget.checked)}
                 />
                 {send.error !== null && (
                   <ErrorNotice error={send.error} title="Meddelandet kunde inte skickas" />

@@ -59,6 +59,7 @@ export function ReportPage() {
   const [channel, setChannel] = useState('phone');
   const [reportedAt, setReportedAt] = useState(nowAsLocalInput());
   const [respondBy, setRespondBy] = useState('');
+  const [protectedIdentity, setProtectedIdentity] = useState(false);
   const idempotencyKey = useRef(newIdempotencyKey());
 
   const report = useMutation({
@@ -85,6 +86,7 @@ export function ReportPage() {
     if (immediateActions.trim()) body['immediateActions'] = immediateActions;
     if (personRef.trim()) body['personRef'] = personRef;
     if (type === 'external_finding' && respondBy) body['respondBy'] = respondBy;
+    if (protectedIdentity) body['protectedIdentity'] = true;
     if (onBehalf) {
       body['onBehalfOf'] = behalfContact.trim()
         ? { name: behalfName, contact: behalfContact }
@@ -212,6 +214,13 @@ export function ReportPage() {
             value={personRef}
             onChange={(e) => setPersonRef(e.currentTarget.value)}
             error={fieldError(err, 'personRef')}
+          />
+          <Checkbox
+            label="Personen det gäller har skyddade personuppgifter"
+            description="Sekretessmarkering eller skyddad folkbokföring. Beskrivning och namn visas då bara för den som utreder, SAS/MAS och enhetschefen – och bara när de angett skäl."
+            checked={protectedIdentity}
+            onChange={(e) => setProtectedIdentity(e.currentTarget.checked)}
+            data-testid="skyddade-personuppgifter-val"
           />
           <Checkbox
             label="Jag registrerar åt någon annan (t.ex. samtal, brev eller papperblankett)"

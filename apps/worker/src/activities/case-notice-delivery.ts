@@ -67,7 +67,10 @@ function answerMail(state: CaseAggregateState, data: Data): { subject: string; t
     text: [
       `Hej!`,
       `Här är vårt svar på ${what}, ärende ${state.caseNumber}:`,
-      text(data['summary']) ?? '',
+      // Protected identity (ADR 0029): no free text by mail; the answer itself went by its own channel.
+      state.protectedIdentity === true
+        ? 'Av hänsyn till skyddade personuppgifter står svaret inte i e-postmeddelandet.'
+        : (text(data['summary']) ?? ''),
       `Svaret lämnades även via ${CHANNEL_WORDS[text(data['channel']) ?? ''] ?? 'annan kanal'}.`,
       'Med vänliga hälsningar\nSocialförvaltningen',
     ].join('\n\n'),
@@ -86,8 +89,10 @@ export function outcomeNotice(
   for (const event of events)
     if (event.type === 'ActionAdded')
       titles.set(String(event.data['actionId']), text(event.data['title']) ?? '');
+  const withheld = state.protectedIdentity === true;
   const actions = Object.values(state.actions).map((action) => ({
-    title: titles.get(action.id) ?? '',
+    // Protected identity (ADR 0029): an action's title may name the person; notices carry none.
+    title: withheld ? 'Skyddade personuppgifter' : (titles.get(action.id) ?? ''),
     level: action.level,
     status: action.status,
   }));
@@ -130,6 +135,7 @@ export function createCaseNoticeDelivery(deps: CaseNoticeDeliveryDeps): CaseNoti
         if (!email || !deps.mailer) return false;
         const result = await deps.mailer.send({
           key: `case-answer/${eventId}`,
+          caseId: state.id,
           to: [email],
           ...answerMail(state, event.data as Data),
         });
@@ -160,7 +166,13 @@ export function createCaseNoticeDelivery(deps: CaseNoticeDeliveryDeps): CaseNoti
         );
       if (deps.mailer) {
         try {
-          await deps.mailer.send({ key, to: [username], subject: notice.title, text: notice.body });
+          await deps.mailer.send({
+            key,
+            caseId: state.id,
+            to: [username],
+            subject: notice.title,
+            text: notice.body,
+          });
         } catch (error) {
           // A reporter written as a name rather than a username has no address: in-app only.
           if (!(error instanceof RangeError)) throw error;

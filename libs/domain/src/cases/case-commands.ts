@@ -16,6 +16,7 @@ import type { CaseOutcome } from './case-outcome';
 import type { CaseTaskKind } from './case-task-kind';
 import type { CaseType, FeedbackKind } from './case-type';
 import type { HeldDelegation } from '../delegations/held-delegations';
+import type { RetentionRule } from '../records/retention-rules';
 
 /**
  * Commands to the case aggregate. Authorisation is checked before a command reaches `decideCase`
@@ -70,6 +71,8 @@ export interface ReportCaseData {
    * first reported then, so DL-2 judges lateness from it, not from the escalation.
    */
   readonly firstReportedAt?: string;
+  /** The person concerned has protected identity (skyddade personuppgifter, DATA-2). */
+  readonly protectedIdentity?: boolean;
 }
 
 export interface AcknowledgeCaseData {
@@ -195,6 +198,11 @@ export interface ReopenCaseData {
   readonly reason: string;
 }
 
+/** Marks or unmarks the case as concerning a person with protected identity (DATA-2). */
+export interface ProtectedIdentityChangeData {
+  readonly reason: string;
+}
+
 export interface StartDeadlineData {
   readonly deadlineId: string;
   readonly kind: CaseDeadlineKind;
@@ -237,6 +245,20 @@ export interface CompleteTaskData {
   readonly taskId: string;
 }
 
+/** Keeps the case from gallring until lifted (DATA-7, ADR 0027). */
+export interface PlaceLegalHoldData {
+  readonly reason: string;
+}
+
+export type LiftLegalHoldData = Record<string, never>;
+
+/** Gallring of one case under the retention rules in force (DATA-2, ADR 0027). */
+export interface EraseCaseData {
+  readonly rules: readonly RetentionRule[];
+  /** `gallring` for the daily schedule, else the username who ran it. */
+  readonly erasedBy: string;
+}
+
 type Command<TType extends string, TData> = {
   readonly type: TType;
   readonly actor: CaseActor;
@@ -271,12 +293,17 @@ export type CaseCommand =
   | Command<'follow-up', FollowUpData>
   | Command<'close', CloseCaseData>
   | Command<'reopen', ReopenCaseData>
+  | Command<'mark-protected-identity', ProtectedIdentityChangeData>
+  | Command<'unmark-protected-identity', ProtectedIdentityChangeData>
   | Command<'start-deadline', StartDeadlineData>
   | Command<'record-deadline-missed', RecordDeadlineMissedData>
   | Command<'cancel-deadline', CancelDeadlineData>
   | Command<'record-reminder', RecordReminderData>
   | Command<'create-task', CreateTaskData>
-  | Command<'complete-task', CompleteTaskData>;
+  | Command<'complete-task', CompleteTaskData>
+  | Command<'place-legal-hold', PlaceLegalHoldData>
+  | Command<'lift-legal-hold', LiftLegalHoldData>
+  | Command<'erase', EraseCaseData>;
 
 export type CaseCommandType = CaseCommand['type'];
 
@@ -305,12 +332,27 @@ export const CASE_COMMAND_TYPES: readonly CaseCommandType[] = [
   'follow-up',
   'close',
   'reopen',
+  'mark-protected-identity',
+  'unmark-protected-identity',
   'start-deadline',
   'record-deadline-missed',
   'cancel-deadline',
   'record-reminder',
   'create-task',
   'complete-task',
+  'place-legal-hold',
+  'lift-legal-hold',
+  'erase',
+];
+
+/**
+ * The records commands (ADR 0027): a legal hold has its own routes (`/cases/{id}/legal-hold`) and
+ * erasure is given by gallring, so neither is one of the `POST /cases/{id}/{command}` commands.
+ */
+export const CASE_RECORDS_COMMAND_TYPES: readonly CaseCommandType[] = [
+  'place-legal-hold',
+  'lift-legal-hold',
+  'erase',
 ];
 
 /** Commands sent by the process manager (Temporal activities), not by people. */
@@ -337,8 +379,12 @@ export type CaseUserCommandType = Exclude<
   | 'record-reminder'
   | 'create-task'
   | 'complete-task'
+  | 'place-legal-hold'
+  | 'lift-legal-hold'
+  | 'erase'
 >;
 
 export const CASE_USER_COMMAND_TYPES: readonly CaseUserCommandType[] = CASE_COMMAND_TYPES.filter(
-  (type): type is CaseUserCommandType => type !== 'report' && !isCaseSystemCommand(type),
+  (type): type is CaseUserCommandType =>
+    type !== 'report' && !isCaseSystemCommand(type) && !CASE_RECORDS_COMMAND_TYPES.includes(type),
 );

@@ -62,6 +62,8 @@ export interface CaseReportedData {
   readonly respondBy?: string;
   /** Lex Sarah, HSL and lex Maria: reported later than the policy's `late_report_after` after it happened (DL-2); absent when on time. */
   readonly lateReport?: true;
+  /** The person concerned has protected identity (DATA-2); absent when not. */
+  readonly protectedIdentity?: true;
 }
 
 export interface CaseAcknowledgedData {
@@ -263,6 +265,13 @@ export interface CaseReopenedData {
   readonly at: string;
 }
 
+/** The case concerns (or no longer concerns) a person with protected identity (DATA-2); `reason` is personal data. */
+export interface ProtectedIdentityChangedData {
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
 export interface DeadlineStartedData {
   readonly deadlineId: string;
   readonly kind: CaseDeadlineKind;
@@ -331,6 +340,38 @@ export interface TaskCompletedData {
   readonly by?: string;
 }
 
+/** The case may not be erased while the hold stands (DATA-7, ADR 0027); `reason` is personal data. */
+export interface LegalHoldPlacedData {
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface LegalHoldLiftedData {
+  readonly by: string;
+  readonly at: string;
+}
+
+/**
+ * The case's personal data and free text were erased under `rule` (gallring, DATA-2, ADR 0027). It
+ * names the case's number, type and unit so that the retention log reads from this event alone.
+ */
+export interface CaseErasedData {
+  readonly caseNumber: string;
+  readonly caseType: CaseType;
+  readonly unitId: string;
+  readonly rule: {
+    readonly caseType: CaseType;
+    readonly keepYears: number;
+    readonly from: 'closed' | 'reported';
+  };
+  /** The Stockholm date from which the rule allowed the erasure. */
+  readonly dueOn: string;
+  readonly erasedAt: string;
+  /** `gallring` for the daily schedule, else the username who ran it. */
+  readonly erasedBy: string;
+}
+
 type Event<TType extends string, TData> = { readonly type: TType; readonly data: TData };
 
 export type CaseReported = Event<'CaseReported', CaseReportedData>;
@@ -354,6 +395,8 @@ export type ActionCompleted = Event<'ActionCompleted', ActionCompletedData>;
 export type FollowUpRecorded = Event<'FollowUpRecorded', FollowUpRecordedData>;
 export type CaseClosed = Event<'CaseClosed', CaseClosedData>;
 export type CaseReopened = Event<'CaseReopened', CaseReopenedData>;
+export type ProtectedIdentityMarked = Event<'ProtectedIdentityMarked', ProtectedIdentityChangedData>;
+export type ProtectedIdentityUnmarked = Event<'ProtectedIdentityUnmarked', ProtectedIdentityChangedData>;
 export type DeadlineStarted = Event<'DeadlineStarted', DeadlineStartedData>;
 export type DeadlineMet = Event<'DeadlineMet', DeadlineMetData>;
 export type DeadlineMissed = Event<'DeadlineMissed', DeadlineMissedData>;
@@ -361,6 +404,9 @@ export type DeadlineCancelled = Event<'DeadlineCancelled', DeadlineCancelledData
 export type DeadlineReminderSent = Event<'DeadlineReminderSent', DeadlineReminderSentData>;
 export type TaskCreated = Event<'TaskCreated', TaskCreatedData>;
 export type TaskCompleted = Event<'TaskCompleted', TaskCompletedData>;
+export type LegalHoldPlaced = Event<'LegalHoldPlaced', LegalHoldPlacedData>;
+export type LegalHoldLifted = Event<'LegalHoldLifted', LegalHoldLiftedData>;
+export type CaseErased = Event<'CaseErased', CaseErasedData>;
 
 export type CaseEvent =
   | CaseReported
@@ -384,13 +430,18 @@ export type CaseEvent =
   | FollowUpRecorded
   | CaseClosed
   | CaseReopened
+  | ProtectedIdentityMarked
+  | ProtectedIdentityUnmarked
   | DeadlineStarted
   | DeadlineMet
   | DeadlineMissed
   | DeadlineCancelled
   | DeadlineReminderSent
   | TaskCreated
-  | TaskCompleted;
+  | TaskCompleted
+  | LegalHoldPlaced
+  | LegalHoldLifted
+  | CaseErased;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -418,6 +469,8 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'FollowUpRecorded',
   'CaseClosed',
   'CaseReopened',
+  'ProtectedIdentityMarked',
+  'ProtectedIdentityUnmarked',
   'DeadlineStarted',
   'DeadlineMet',
   'DeadlineMissed',
@@ -425,6 +478,9 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'DeadlineReminderSent',
   'TaskCreated',
   'TaskCompleted',
+  'LegalHoldPlaced',
+  'LegalHoldLifted',
+  'CaseErased',
 ];
 
 export function isCaseEventType(value: unknown): value is CaseEventType {

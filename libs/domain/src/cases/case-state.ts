@@ -147,6 +147,8 @@ export interface CaseAggregateState {
   readonly responses?: readonly Omit<CaseRespondedData, 'summary'>[];
   /** Reported later than the policy's `late_report_after` (DL-2: flagged, never blocked). */
   readonly lateReport?: boolean;
+  /** The person concerned has protected identity: free text and names for a few only (DATA-2); absent when not. */
+  readonly protectedIdentity?: true;
   /** Links to other cases, each (case, relation) once; absent until the first (api.md v1.1 `link`). */
   readonly links?: readonly CaseLink[];
   /** Lex Maria's and lex Sarah's statutory steps (LC-7, LC-8 steps 1, 3, 4, 6; DL-6, DL-7, DL-9). */
@@ -158,6 +160,10 @@ export interface CaseAggregateState {
   readonly version: number;
   readonly closedAt: string | null;
   readonly reopenCount: number;
+  /** On legal hold: never erased while it stands (DATA-7, ADR 0027); absent when not held. */
+  readonly legalHold?: { readonly placedAt: string; readonly placedBy: string };
+  /** Erased by gallring (DATA-2, ADR 0027): the case takes no more commands of people; absent until then. */
+  readonly erasedAt?: string;
 }
 
 /** `null` before the case is reported. */

@@ -45,6 +45,8 @@ const sample: Record<CaseCommand['type'], CaseCommand> = {
   'follow-up': command('follow-up', { effective: true, note: 'x' }),
   close: command('close', { summary: 'x' }),
   reopen: command('reopen', { reason: 'x' }),
+  'mark-protected-identity': command('mark-protected-identity', { reason: 'x' }),
+  'unmark-protected-identity': command('unmark-protected-identity', { reason: 'x' }),
   'start-deadline': command(
     'start-deadline',
     { deadlineId: 'd9', kind: 'follow_up', dueAt: '2027-01-01T00:00:00Z', policyVersion: 1 },
@@ -67,6 +69,9 @@ const sample: Record<CaseCommand['type'], CaseCommand> = {
     SYSTEM,
   ),
   'complete-task': command('complete-task', { taskId: 't1' }, SYSTEM),
+  'place-legal-hold': command('place-legal-hold', { reason: 'x' }),
+  'lift-legal-hold': command('lift-legal-hold', {}),
+  erase: command('erase', { rules: [], erasedBy: 'gallring' }, SYSTEM),
 };
 
 const closedCase = [
@@ -96,7 +101,19 @@ describe('decideCase', () => {
 
   // `link` and `record-ivo-decision` are allowed on a closed case (api.md v1.1).
   it.each(
-    userCommands.filter((type) => type !== 'reopen' && type !== 'link' && type !== 'record-ivo-decision'),
+    userCommands.filter(
+      (type) =>
+        ![
+          'reopen',
+          'link',
+          'record-ivo-decision',
+          'mark-protected-identity',
+          'unmark-protected-identity',
+          'place-legal-hold',
+          'lift-legal-hold',
+          'erase',
+        ].includes(type),
+    ),
   )('refuses %s on a closed case', (type) => {
     given(...closedCase)
       .when(sample[type])

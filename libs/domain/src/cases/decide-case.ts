@@ -30,11 +30,26 @@ import { decideInformPatient } from './decide/decide-inform-patient';
 import { decideRecordIvoDecision } from './decide/decide-record-ivo-decision';
 import { decideRespond } from './decide/decide-respond';
 import { decideEscalate, decideLink } from './decide/decide-link';
+import { decideLiftLegalHold, decidePlaceLegalHold } from './decide/decide-legal-hold';
+import { decideErase } from './decide/decide-erase';
+import {
+  decideMarkProtectedIdentity,
+  decideUnmarkProtectedIdentity,
+} from './decide/decide-protected-identity';
 
 export type { DecideCaseResult } from './decide/decide-result';
 
 /** The user commands a closed case takes: reopening it, IVO's decision (which comes long after), links. */
-const COMMANDS_ON_CLOSED_CASE: readonly CaseCommand['type'][] = ['reopen', 'record-ivo-decision', 'link'];
+const COMMANDS_ON_CLOSED_CASE: readonly CaseCommand['type'][] = [
+  'reopen',
+  'record-ivo-decision',
+  'link',
+  'mark-protected-identity',
+  'unmark-protected-identity',
+  'place-legal-hold',
+  'lift-legal-hold',
+  'erase',
+];
 
 /**
  * The case decider: given the current state (null before the case is reported), a command and the
@@ -47,6 +62,11 @@ const COMMANDS_ON_CLOSED_CASE: readonly CaseCommand['type'][] = ['reopen', 'reco
 export function decideCase(command: CaseCommand, state: CaseState, now: Date): DecideCaseResult {
   if (command.type === 'report') return decideReport(command, state, now);
   if (state === null) return refused(caseRefusal('NOT_FOUND', 'CASE_NOT_FOUND', 'Ärendet finns inte.'));
+  // Gallring is final (ADR 0027): an erased case keeps its number and statistics, nothing more is done to it.
+  if (state.erasedAt !== undefined && !isCaseSystemCommand(command.type))
+    return refused(
+      caseRefusal('INVALID_TRANSITION', 'CASE_ERASED', 'Ärendet är gallrat och kan inte ändras.'),
+    );
   if (
     state.stage === 'closed' &&
     !COMMANDS_ON_CLOSED_CASE.includes(command.type) &&
@@ -104,6 +124,10 @@ export function decideCase(command: CaseCommand, state: CaseState, now: Date): D
       return decideClose(command, state, now);
     case 'reopen':
       return decideReopen(command, state, now);
+    case 'mark-protected-identity':
+      return decideMarkProtectedIdentity(command, state, now);
+    case 'unmark-protected-identity':
+      return decideUnmarkProtectedIdentity(command, state, now);
     case 'start-deadline':
       return decideStartDeadline(command, state, now);
     case 'record-deadline-missed':
@@ -116,6 +140,12 @@ export function decideCase(command: CaseCommand, state: CaseState, now: Date): D
       return decideCreateTask(command, state, now);
     case 'complete-task':
       return decideCompleteTask(command, state, now);
+    case 'place-legal-hold':
+      return decidePlaceLegalHold(command, state, now);
+    case 'lift-legal-hold':
+      return decideLiftLegalHold(command, state, now);
+    case 'erase':
+      return decideErase(command, state, now);
     default: {
       const unhandled: never = command;
       return unhandled;

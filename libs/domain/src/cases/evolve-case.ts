@@ -51,6 +51,7 @@ function reported(data: CaseReportedData): CaseAggregateState {
       : {}),
     ...(data.respondBy === undefined ? {} : { respondBy: data.respondBy }),
     ...(data.lateReport === undefined ? {} : { lateReport: data.lateReport }),
+    ...(data.protectedIdentity === true ? { protectedIdentity: true as const } : {}),
     statutorySteps: NO_STATUTORY_STEPS,
     actions: {},
     deadlines: {},
@@ -329,6 +330,20 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
         newInvestigationRequired: true,
         reopenCount: state.reopenCount + 1,
       };
+    case 'ProtectedIdentityMarked':
+      return { ...state, protectedIdentity: true };
+    case 'ProtectedIdentityUnmarked': {
+      const { protectedIdentity: _dropped, ...rest } = state;
+      return rest;
+    }
+    case 'LegalHoldPlaced':
+      return { ...state, legalHold: { placedAt: event.data.at, placedBy: event.data.by } };
+    case 'LegalHoldLifted': {
+      const { legalHold: _lifted, ...rest } = state;
+      return rest;
+    }
+    case 'CaseErased':
+      return { ...state, erasedAt: event.data.erasedAt };
     case 'DeadlineStarted':
     case 'DeadlineMet':
     case 'DeadlineCancelled':

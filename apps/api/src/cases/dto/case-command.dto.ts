@@ -331,6 +331,16 @@ export class CloseDto extends CaseCommandDto {
   summary!: string;
 }
 
+/** `mark-protected-identity` / `unmark-protected-identity` (DATA-2): why the mark is set or removed. */
+export class ProtectedIdentityChangeDto extends CaseCommandDto {
+  @ApiProperty({ maxLength: LONG_TEXT, description: 'Skäl till att markeringen sätts eller tas bort' })
+  @IsDefined()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(LONG_TEXT)
+  reason!: string;
+}
+
 export class ReopenDto extends CaseCommandDto {
   @ApiProperty({ maxLength: LONG_TEXT })
   @IsDefined()

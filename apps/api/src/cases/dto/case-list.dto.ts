@@ -110,6 +110,15 @@ export class CaseListItemDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ description: 'Rapporterad senare än policyns late_report_after efter händelsen (DL-2)' })
   lateReport!: boolean;
+  @ApiProperty({ description: 'Ärendet gäller en person med skyddade personuppgifter (DATA-2)' })
+  protectedIdentity!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'När ärendet gallrades (DATA-2)',
+  })
+  erasedAt!: string | null;
 }
 
 export class CaseListDto extends PageOf(CaseListItemDto) {}

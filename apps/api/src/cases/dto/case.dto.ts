@@ -21,6 +21,7 @@ import {
   PatientInformationDto,
   StatutoryStepDto,
 } from './statutory-steps-view.dto';
+import { CaseErasureDto, LegalHoldDto } from './records.dto';
 import type {
   CaseActionView,
   CaseDeadlineView,
@@ -210,7 +211,12 @@ export class CaseDto implements CaseView {
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Datum eller tidpunkt' }) occurredAt!:
     string | null;
-  @ApiProperty() description!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null när fritexten inte visas (skyddade personuppgifter, se personalDataWithheld)',
+  })
+  description!: string | null;
   @ApiProperty({ type: String, nullable: true }) immediateActions!: string | null;
   @ApiProperty({ type: CaseReporterDto }) reporter!: CaseReporterDto;
   @ApiProperty({ type: CaseOnBehalfOfDto, nullable: true }) onBehalfOf!: CaseOnBehalfOfDto | null;
@@ -264,6 +270,17 @@ export class CaseDto implements CaseView {
   @ApiProperty({ type: [CaseActionDto] }) actions!: CaseActionDto[];
   @ApiProperty({ type: [CaseLinkDto], description: 'Länkade ärenden (api.md v1.1 link)' })
   links!: CaseLinkDto[];
+  @ApiProperty({ type: LegalHoldDto, nullable: true, description: 'Spärr mot gallring (DATA-7)' })
+  legalHold!: LegalHoldDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'När ärendet gallrades; fritext och personuppgifter läses då [raderad] (DATA-2)',
+  })
+  erasedAt!: string | null;
+  @ApiProperty({ type: CaseErasureDto, nullable: true, description: 'Regeln ärendet gallrades enligt' })
+  erasure!: CaseErasureDto | null;
   @ApiPropertyOptional({
     enum: CASE_COMMANDS,
     enumName: 'CaseCommand',
@@ -271,6 +288,23 @@ export class CaseDto implements CaseView {
     description: 'Kommandon du får köra på ärendet',
   })
   allowedCommands?: string[];
+
+  @ApiProperty({
+    description: 'Ärendet gäller en person med skyddade personuppgifter (DATA-2)',
+  })
+  protectedIdentity!: boolean;
+
+  @ApiProperty({
+    description:
+      'Fritext och namn är utelämnade i svaret (skyddade personuppgifter): beskrivning, åtgärder, namn, kontakt, personreferens och anteckningar är null eller tomma',
+  })
+  personalDataWithheld!: boolean;
+
+  @ApiProperty({
+    description:
+      'Utelämnade bara för att skäl saknas: läs igen med ?reason= (3–500 tecken) så visas fritexten och skälet loggas',
+  })
+  reasonRequired!: boolean;
 
   @ApiPropertyOptional({
     type: CaseClassifyOptionsDto,

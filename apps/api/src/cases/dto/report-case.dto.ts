@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CASE_TYPES, CHANNELS, type CaseChannel, type CaseType } from '@kvalitet/domain';
 import { Optional } from '../../common/validation/optional';
 import {
@@ -97,6 +97,14 @@ export class ReportCaseDto {
   @Optional()
   @IsCalendarDate()
   respondBy?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Personen det gäller har skyddade personuppgifter (sekretessmarkering, skyddad folkbokföring): fritext och namn visas bara för handläggaren, SAS/MAS och enhetens chef, med angivet skäl (DATA-2)',
+  })
+  @Optional()
+  @IsBoolean()
+  protectedIdentity?: boolean;
 
   @ApiPropertyOptional({ type: OnBehalfOfDto, description: 'För vems räkning rapporten registreras' })
   @Optional()

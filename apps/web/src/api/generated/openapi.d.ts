@@ -81,8 +81,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Enhetsträdet */
+    /** Enhetsträdet med nämnd, förvaltning, lagområden och ledningssystemets omfattning */
     get: operations['Org_units'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/org/boards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nämnderna med lagområden, förvaltningar, enheter och nämndövergripande roller */
+    get: operations['Org_boards'];
     put?: never;
     post?: never;
     delete?: never;
@@ -133,7 +150,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ett ärende med frister, uppgifter, åtgärder och version (läsningen loggas) */
+    /** Ett ärende med frister, uppgifter, åtgärder och version (läsningen loggas); skyddade personuppgifter: fritexten bara med ?reason= */
     get: operations['Cases_detail'];
     put?: never;
     post?: never;
@@ -418,6 +435,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{id}/mark-protected-identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Markera att ärendet gäller en person med skyddade personuppgifter (även avslutat ärende) */
+    post: operations['case_markProtectedIdentity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/unmark-protected-identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ta bort markeringen om skyddade personuppgifter */
+    post: operations['case_unmarkProtectedIdentity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/{id}/link': {
     parameters: {
       query?: never;
@@ -515,6 +566,41 @@ export interface paths {
     /** Registrera IVO:s beslut (och öppna ärendet igen om det behövs) */
     post: operations['case_recordIvoDecision'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/access-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ärendets åtkomstlogg: vem läste det, när, hur och varför (kvalitetssamordnare, dataskyddsombud, SAS/MAS på sina ärendetyper) */
+    get: operations['CaseAccessLog_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/legal-hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Spärra ärendet mot gallring (kvalitetssamordnare, dataskyddsombud) */
+    post: operations['case_placeLegalHold'];
+    /** Häv spärren mot gallring */
+    delete: operations['case_liftLegalHold'];
     options?: never;
     head?: never;
     patch?: never;
@@ -654,6 +740,58 @@ export interface paths {
     get: operations['Delegations_current'];
     /** Ny version av delegationsförteckningen (kvalitetssamordnare); gäller beslut från och med nu */
     put: operations['Delegations_change'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gallringsreglerna: hur länge personuppgifter och fritext sparas per ärendetyp */
+    get: operations['Retention_current'];
+    /** Ny version av gallringsreglerna (dataskyddsombud, kvalitetssamordnare) */
+    put: operations['Retention_change'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Kör gallringen nu (samma som det dagliga schemat); svarar med vad som gallrades */
+    post: operations['retention_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gallringsloggen: vilka ärenden som gallrats, när och enligt vilken regel */
+    get: operations['Retention_log'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1777,6 +1915,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/cross-board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Samverkan (AUD-20): antal anmälda ärenden per nämnd och ärendetyp under ett år — inga ärenderader, små antal dolda */
+    get: operations['Reports_crossBoard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/generated': {
     parameters: {
       query?: never;
@@ -2041,7 +2196,12 @@ export interface components {
         | 'mas'
         | 'kvalitet'
         | 'ledning'
-        | 'dataskydd';
+        | 'dataskydd'
+        | 'medarbetare.linden'
+        | 'enhetschef.linden'
+        | 'forvaltningschef.omsorg'
+        | 'sas.omsorg'
+        | 'kvalitet.omsorg';
     };
     DevTokenResponseDto: {
       /** @description JWT (HS256), giltig i 8 timmar */
@@ -2075,6 +2235,17 @@ export interface components {
        */
       unitIds: string[];
     };
+    ExclusionAnalysisDto: {
+      /**
+       * @description Beslutsdag
+       * @example 2026-09-15
+       */
+      decidedAt: string;
+      /** @example Vård- och omsorgsnämnden, VON 2026-09-15 § 88 */
+      decidedBy: string;
+      /** @description Analysen: varför enheten står utanför ledningssystemet (PR-11, AUD-7) */
+      rationale: string;
+    };
     OrgUnitDto: {
       /** @example solgarden */
       id: string;
@@ -2082,12 +2253,62 @@ export interface components {
       name: string;
       /** @example aldreomsorg */
       parentId: string | null;
+      /**
+       * @description Nämnden vars ärenden enheten hör till
+       * @example socialnamnden
+       */
+      boardId: string;
+      /** @example socialforvaltningen */
+      forvaltningId: string;
+      /**
+       * @example [
+       *       "SoL",
+       *       "HSL"
+       *     ]
+       */
+      legalAreas: ('SoL' | 'LSS' | 'HSL')[];
+      /** @description Omfattas av ledningssystemet (SOSFS 2011:9); annars finns en analys */
+      inLedningssystem: boolean;
+      exclusionAnalysis: components['schemas']['ExclusionAnalysisDto'] | null;
       /** @description Underordnade enheter */
       children: components['schemas']['OrgUnitDto'][];
     };
     OrgUnitsDto: {
-      /** @description Enhetsträdet, från förvaltningen och nedåt */
+      /** @description Enhetsträden, ett per förvaltning */
       items: components['schemas']['OrgUnitDto'][];
+    };
+    ForvaltningDto: {
+      /** @example socialforvaltningen */
+      id: string;
+      /** @example Socialförvaltningen */
+      name: string;
+    };
+    RoleHolderDto: {
+      /** @example mas */
+      role: string;
+      /** @example mas */
+      username: string;
+      /** @example Lena Ström */
+      name: string;
+    };
+    BoardDto: {
+      /** @example socialnamnden */
+      id: string;
+      /** @example Socialnämnden */
+      name: string;
+      legalAreas: ('SoL' | 'LSS' | 'HSL')[];
+      forvaltningar: components['schemas']['ForvaltningDto'][];
+      /** @description Nämndens enheter */
+      unitIds: string[];
+      /** @description Nämndövergripande roller (förvaltningschef, SAS, MAS, kvalitet, dataskydd); en MAS kan tjäna flera nämnder */
+      roleHolders: components['schemas']['RoleHolderDto'][];
+      /** @description Anroparen tjänar nämnden (läser dess ärenden i sin roll) */
+      mine: boolean;
+    };
+    BoardsDto: {
+      /** @example Exempelkommun */
+      municipality: string;
+      items: components['schemas']['BoardDto'][];
     };
     AccessLogEntryDto: {
       id: string;
@@ -2117,6 +2338,8 @@ export interface components {
       query: string | null;
       /** @description Antal träffar för en sökning; null för en läsning */
       hits: number | null;
+      /** @description Skälet läsaren angav för att läsa fritexten i ett ärende med skyddade personuppgifter; annars null */
+      reason: string | null;
     };
     AccessLogPageDto: {
       items: components['schemas']['AccessLogEntryDto'][];
@@ -2180,6 +2403,8 @@ export interface components {
        * @example 2026-12-15
        */
       respondBy?: string;
+      /** @description Personen det gäller har skyddade personuppgifter (sekretessmarkering, skyddad folkbokföring): fritext och namn visas bara för handläggaren, SAS/MAS och enhetens chef, med angivet skäl (DATA-2) */
+      protectedIdentity?: boolean;
       /** @description För vems räkning rapporten registreras */
       onBehalfOf?: components['schemas']['OnBehalfOfDto'];
       /**
@@ -2497,6 +2722,29 @@ export interface components {
       /** @description Eskalering: motiveringen */
       rationale?: string;
     };
+    LegalHoldDto: {
+      /** @description Skälet till spärren (fritext; gallras med ärendet) */
+      reason: string;
+      /** Format: date-time */
+      placedAt: string;
+      placedBy: string;
+    };
+    RetentionRuleDto: {
+      caseType: components['schemas']['CaseType'];
+      /** @description Antal hela år */
+      keepYears: number;
+      /**
+       * @description Räknat från avslut (closed) eller anmälan (reported)
+       * @enum {string}
+       */
+      from: 'closed' | 'reported';
+    };
+    CaseErasureDto: {
+      /** @description Regeln ärendet gallrades enligt */
+      rule: components['schemas']['RetentionRuleDto'];
+      /** @description gallring (det dagliga schemat) eller användaren som körde gallringen */
+      erasedBy: string;
+    };
     /**
      * @description Kommandon du får köra på ärendet
      * @enum {string}
@@ -2522,7 +2770,9 @@ export interface components {
       | 'complete-action'
       | 'follow-up'
       | 'close'
-      | 'reopen';
+      | 'reopen'
+      | 'mark-protected-identity'
+      | 'unmark-protected-identity';
     CaseClassifyOptionsDto: {
       /** @description Typer du får omklassificera ärendet till */
       types: (
@@ -2562,7 +2812,8 @@ export interface components {
       registeredAt: string;
       /** @description Datum eller tidpunkt */
       occurredAt: string | null;
-      description: string;
+      /** @description null när fritexten inte visas (skyddade personuppgifter, se personalDataWithheld) */
+      description: string | null;
       immediateActions: string | null;
       reporter: components['schemas']['CaseReporterDto'];
       onBehalfOf: components['schemas']['CaseOnBehalfOfDto'] | null;
@@ -2609,8 +2860,23 @@ export interface components {
       actions: components['schemas']['CaseActionDto'][];
       /** @description Länkade ärenden (api.md v1.1 link) */
       links: components['schemas']['CaseLinkDto'][];
+      /** @description Spärr mot gallring (DATA-7) */
+      legalHold: components['schemas']['LegalHoldDto'] | null;
+      /**
+       * Format: date-time
+       * @description När ärendet gallrades; fritext och personuppgifter läses då [raderad] (DATA-2)
+       */
+      erasedAt: string | null;
+      /** @description Regeln ärendet gallrades enligt */
+      erasure: components['schemas']['CaseErasureDto'] | null;
       /** @description Kommandon du får köra på ärendet */
       allowedCommands?: components['schemas']['CaseCommand'][];
+      /** @description Ärendet gäller en person med skyddade personuppgifter (DATA-2) */
+      protectedIdentity: boolean;
+      /** @description Fritext och namn är utelämnade i svaret (skyddade personuppgifter): beskrivning, åtgärder, namn, kontakt, personreferens och anteckningar är null eller tomma */
+      personalDataWithheld: boolean;
+      /** @description Utelämnade bara för att skäl saknas: läs igen med ?reason= (3–500 tecken) så visas fritexten och skälet loggas */
+      reasonRequired: boolean;
       /** @description Vad du får ändra med classify: typer att omklassificera till, och om du får flytta ärendet */
       classifyOptions?: components['schemas']['CaseClassifyOptionsDto'];
     };
@@ -2638,6 +2904,13 @@ export interface components {
       closedAt: string | null;
       /** @description Rapporterad senare än policyns late_report_after efter händelsen (DL-2) */
       lateReport: boolean;
+      /** @description Ärendet gäller en person med skyddade personuppgifter (DATA-2) */
+      protectedIdentity: boolean;
+      /**
+       * Format: date-time
+       * @description När ärendet gallrades (DATA-2)
+       */
+      erasedAt: string | null;
     };
     CaseListDto: {
       items: components['schemas']['CaseListItemDto'][];
@@ -2668,13 +2941,18 @@ export interface components {
       | 'FollowUpRecorded'
       | 'CaseClosed'
       | 'CaseReopened'
+      | 'ProtectedIdentityMarked'
+      | 'ProtectedIdentityUnmarked'
       | 'DeadlineStarted'
       | 'DeadlineMet'
       | 'DeadlineMissed'
       | 'DeadlineCancelled'
       | 'DeadlineReminderSent'
       | 'TaskCreated'
-      | 'TaskCompleted';
+      | 'TaskCompleted'
+      | 'LegalHoldPlaced'
+      | 'LegalHoldLifted'
+      | 'CaseErased';
     CaseEventDto: {
       /** Format: uuid */
       id: string;
@@ -2838,6 +3116,12 @@ export interface components {
       expectedVersion?: number;
       reason: string;
     };
+    ProtectedIdentityChangeDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** @description Skäl till att markeringen sätts eller tas bort */
+      reason: string;
+    };
     /**
      * @description related och same_event gäller åt båda hållen; led_to: detta ärende ledde till det andra, som visar led_from
      * @enum {string}
@@ -2920,6 +3204,51 @@ export interface components {
       /** @description Öppna det avslutade ärendet igen med IVO:s beslut som skäl */
       reopen?: boolean;
     };
+    CaseAccessLogEntryDto: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      username: string;
+      roles: string[];
+      /**
+       * @description read: en läsning av ett ärende; search: en sökning i ärendelistan
+       * @enum {string}
+       */
+      kind: 'read' | 'search';
+      /**
+       * Format: uuid
+       * @description Ärendet som lästes; null för en sökning
+       */
+      caseId: string | null;
+      /**
+       * @description read_case, read_events, command:<kommando> eller search_cases
+       * @example read_case
+       */
+      action: string;
+      /** @example GET /api/v1/cases/:id */
+      route: string;
+      requestId: string | null;
+      /** @description Sökningens text (q) som den skrevs; null för en läsning */
+      query: string | null;
+      /** @description Antal träffar för en sökning; null för en läsning */
+      hits: number | null;
+      /** @description Skälet läsaren angav för att läsa fritexten i ett ärende med skyddade personuppgifter; annars null */
+      reason: string | null;
+      /** @description Läsarens namn (okänt användarnamn: null) */
+      name: string | null;
+    };
+    CaseAccessLogPageDto: {
+      items: components['schemas']['CaseAccessLogEntryDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    PlaceLegalHoldDto: {
+      /** @description Versionen du såg; en inaktuell version ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** @description Varför ärendet inte får gallras */
+      reason: string;
+    };
     ClassificationEntryDto: {
       /**
        * @description Koden som ärendet och statistiken bär
@@ -2981,6 +3310,8 @@ export interface components {
       contact?: components['schemas']['FeedbackContactDto'];
       /** @description Vill du ha svar? */
       wantsAnswer?: boolean;
+      /** @description Jag eller personen det gäller har skyddade personuppgifter (DATA-2) */
+      protectedIdentity?: boolean;
     };
     PublicFeedbackReceiptDto: {
       /**
@@ -3460,6 +3791,65 @@ export interface components {
       version?: number;
       /** @description Hela förteckningen */
       items: components['schemas']['DelegationItemDto'][];
+    };
+    RetentionRuleItemDto: {
+      caseType: components['schemas']['CaseType'];
+      /** @description Antal hela år */
+      keepYears: number;
+      /**
+       * @description Räknat från avslut (closed) eller anmälan (reported)
+       * @enum {string}
+       */
+      from: 'closed' | 'reported';
+    };
+    RetentionRulesDto: {
+      /** @description Reglernas version; 1 = demoreglerna (inget sparat ännu) */
+      version: number;
+      rules: components['schemas']['RetentionRuleItemDto'][];
+      /** Format: date-time */
+      changedAt?: string;
+      /** @description Vem som sparade versionen */
+      changedBy?: string;
+    };
+    RetentionDocumentDto: {
+      /** @description Den version ändringen bygger på (valfri); en inaktuell version ger 409 */
+      version?: number;
+      /** @description Alla regler, högst en per ärendetyp; en typ utan regel gallras aldrig */
+      rules: components['schemas']['RetentionRuleItemDto'][];
+    };
+    RetentionLogEntryDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example KL-2026-0004 */
+      caseNumber: string;
+      caseType: components['schemas']['CaseType'];
+      unitId: string;
+      /** @description Regeln ärendet gallrades enligt */
+      rule: components['schemas']['RetentionRuleItemDto'];
+      /**
+       * Format: date
+       * @description Dagen regeln tillät gallring från
+       */
+      dueOn: string;
+      /** Format: date-time */
+      erasedAt: string;
+      /** @description gallring (det dagliga schemat) eller användaren som körde gallringen */
+      erasedBy: string;
+    };
+    RetentionRunDto: {
+      /**
+       * Format: date
+       * @description Dagen (svensk tid) reglerna tillämpades på
+       */
+      today: string;
+      /** @description De ärenden som gallrades nu */
+      erased: components['schemas']['RetentionLogEntryDto'][];
+      /** @description Kandidater som inte gallrades ändå (spärrade eller gallrade under tiden) */
+      skipped: number;
+    };
+    RetentionLogDto: {
+      /** @description Nyast först */
+      items: components['schemas']['RetentionLogEntryDto'][];
     };
     RiskPolicyDto: {
       /** @description Riskpolicyns version; standardpolicyn är version 1 */
@@ -5074,6 +5464,26 @@ export interface components {
       items: components['schemas']['InAppNotificationDto'][];
       total: number;
     };
+    CrossBoardCountDto: {
+      /** @example socialnamnden */
+      boardId: string;
+      /** @example Socialnämnden */
+      boardName: string;
+      /** @example deviation */
+      type: string;
+      /** @description Antal anmälda ärenden under året; null när antalet är 1–2 (REP-15) */
+      reported: number | null;
+    };
+    CrossBoardReportDto: {
+      /** @example 2026 */
+      year: number;
+      /**
+       * @description Antal 1 till och med threshold − 1 döljs
+       * @example 3
+       */
+      threshold: number;
+      items: components['schemas']['CrossBoardCountDto'][];
+    };
     GeneratedReportDto: {
       /** @example weekly_digest:2026-W48 */
       key: string;
@@ -5336,6 +5746,52 @@ export interface operations {
       };
     };
   };
+  Org_boards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BoardsDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   Audit_accessLog: {
     parameters: {
       query?: {
@@ -5557,7 +6013,10 @@ export interface operations {
   };
   Cases_detail: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Skäl till läsningen (3–500 tecken). Behövs för fritexten i ett ärende med skyddade personuppgifter; skrivs i åtkomstloggen. Namnge inte personen. */
+        reason?: string;
+      };
       header?: never;
       path: {
         /** @description Ärendets id */
@@ -5624,7 +6083,10 @@ export interface operations {
   };
   Cases_events: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Skäl till läsningen (3–500 tecken). Behövs för fritexten i ett ärende med skyddade personuppgifter; skrivs i åtkomstloggen. Namnge inte personen. */
+        reason?: string;
+      };
       header?: never;
       path: {
         /** @description Ärendets id */
@@ -7174,6 +7636,204 @@ export interface operations {
       };
     };
   };
+  case_markProtectedIdentity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProtectedIdentityChangeDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_unmarkProtectedIdentity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProtectedIdentityChangeDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   case_link: {
     parameters: {
       query?: never;
@@ -7776,6 +8436,252 @@ export interface operations {
       };
       /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CaseAccessLog_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseAccessLogPageDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_placeLegalHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlaceLegalHoldDto'];
+      };
+    };
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  case_liftLegalHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Det uppdaterade ärendet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -8657,6 +9563,254 @@ export interface operations {
       };
       /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Retention_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRulesDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Retention_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetentionDocumentDto'];
+      };
+    };
+    responses: {
+      /** @description Den nya versionen */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRulesDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  retention_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRunDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Retention_log: {
+    parameters: {
+      query?: {
+        /** @description Gallrade från och med (datum i svensk tid, eller tidpunkt med tidszon) */
+        from?: string;
+        /** @description Gallrade till och med (datum i svensk tid, eller tidpunkt med tidszon) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionLogDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -15147,6 +16301,63 @@ export interface operations {
       };
     };
   };
+  Reports_crossBoard: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CrossBoardReportDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   Reports_generated: {
     parameters: {
       query?: {
@@ -15285,6 +16496,8 @@ export interface operations {
   Reports_weeklyDigest: {
     parameters: {
       query?: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
         /** @description ISO-vecka (måndag först, svensk tid); utan den: förra veckan */
         week?: string;
       };
@@ -15391,6 +16604,8 @@ export interface operations {
   Reports_statistics: {
     parameters: {
       query?: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
         /** @description Från och med (datum i svensk tid eller tidpunkt med tidszon); utan den: årets början */
         from?: string;
         /** @description Till och med (datum i svensk tid eller tidpunkt med tidszon); utan den: nu */
@@ -15485,6 +16700,8 @@ export interface operations {
   Reports_tertial: {
     parameters: {
       query: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
         year: number;
         /** @description T1 jan–apr, T2 maj–aug, T3 sep–dec */
         tertial: 1 | 2 | 3;
@@ -15574,6 +16791,8 @@ export interface operations {
   Reports_quarterly: {
     parameters: {
       query: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
         year: number;
         /** @description Kvartal 1 jan–mar, 2 apr–jun, 3 jul–sep, 4 okt–dec */
         quarter: 1 | 2 | 3 | 4;
@@ -15663,6 +16882,8 @@ export interface operations {
   Reports_annual: {
     parameters: {
       query: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
         year: number;
       };
       header?: never;
@@ -15750,6 +16971,8 @@ export interface operations {
   Reports_patientsakerhetsberattelse: {
     parameters: {
       query: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
         year: number;
       };
       header?: never;
@@ -15814,6 +17037,8 @@ export interface operations {
   Reports_kvalitetsberattelse: {
     parameters: {
       query: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
         year: number;
       };
       header?: never;
@@ -15877,7 +17102,10 @@ export interface operations {
   };
   IvoAnmalan_ivoAnmalan: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Skäl till läsningen (3–500 tecken). Behövs för fritexten i ett ärende med skyddade personuppgifter; skrivs i åtkomstloggen. Namnge inte personen. */
+        reason?: string;
+      };
       header?: never;
       path: {
         /** @description Ärendets id */

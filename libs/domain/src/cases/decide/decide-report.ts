@@ -136,6 +136,7 @@ function validate(data: ReportCommand['data'], now: Date): CaseRefusal | null {
     checkOptionalText(data.personRef, 'personRef', 'personreferens'),
     checkOptionalBoolean(data.unclassified, 'unclassified', 'oklassificerad'),
     checkOptionalBoolean(data.wantsAnswer, 'wantsAnswer', 'önskar svar'),
+    checkOptionalBoolean(data.protectedIdentity, 'protectedIdentity', 'skyddade personuppgifter'),
     checkClassification(data, data.type),
     checkReporter(data.reporter),
     checkOnBehalfOf(data.onBehalfOf),
@@ -243,6 +244,7 @@ export function decideReport(command: ReportCommand, state: CaseState, now: Date
       ...(data.awareAt === undefined ? {} : { awareAt: normalisedTimestamp(data.awareAt) }),
       ...(data.respondBy === undefined ? {} : { respondBy: data.respondBy }),
       ...(lateReport ? { lateReport } : {}),
+      ...(data.protectedIdentity === true ? { protectedIdentity: true as const } : {}),
     },
   });
 }

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { CaseCommandService } from '@kvalitet/persistence';
+import { canReadCase } from '../access/access-policy';
+import type { Principal } from '../access/principal';
+import { canReadCaseAccessLog, mayReadCaseAccessLogs } from '../access/protected-identity-policy';
+import { AccessLogService } from '../audit/access-log.service';
+import type { CaseAccessLogPageDto } from '../audit/audit.dto';
+import { ApiProblem } from '../common/problem/api-problem';
+import { findDemoUser } from '../org/demo-users';
+import { ORGANISATION } from '../org/organisation.instance';
+import { caseFactsOf } from './case-access.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The access log of one case (DATA-5, EK-6, ADR 0029): who read it, when, how (read, command) and
+ * why, where a reason was asked. For kvalitet and dataskydd on any case — log review is their
+ * control, and a log names readers, not the case's content — and for sas/mas on the types they handle.
+ */
+@Injectable()
+export class CaseAccessLogService {
+  constructor(
+    private readonly cases: CaseCommandService,
+    private readonly log: AccessLogService,
+  ) {}
+
+  async list(
+    principal: Principal,
+    caseId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<CaseAccessLogPageDto> {
+    if (!mayReadCaseAccessLogs(principal))
+      throw ApiProblem.forbidden('Din roll ger inte tillgång till ärendens åtkomstlogg.');
+    if (!UUID.test(caseId))
+      throw ApiProblem.validation([
+        { field: 'id', code: 'INVALID_FORMAT', message: 'Ärendets id måste vara ett UUID.' },
+      ]);
+    const { state, events } = await this.cases.load(caseId.toLowerCase());
+    if (!state || events[0]?.aggregateType !== 'case')
+      throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
+    const facts = caseFactsOf(state, events);
+    if (!canReadCaseAccessLog(principal, facts)) {
+      if (!canReadCase(principal, facts, ORGANISATION))
+        throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
+      throw ApiProblem.forbidden('Du får inte läsa åtkomstloggen för den här ärendetypen.');
+    }
+    const { items, total } = await this.log.list({ caseId: state.id, kind: 'read' }, page, pageSize);
+    return {
+      items: items.map((item) => ({ ...item, name: findDemoUser(item.username)?.name ?? null })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+}
