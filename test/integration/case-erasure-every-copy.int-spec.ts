@@ -69,7 +69,7 @@ describe('eraseCaseCopies: no copy of a seeded name or free text remains in any 
         onBehalfOf: { name: NAME },
         personRef: `B-${tag}`,
       }),
-      { 'idempotency-key': `erasure-${tag}` },
+      { 'idempotency-key': `erasure-${tag}-${randomUUID()}` },
     );
     expect(created.status).toBe(201);
     const id = created.body.id;
@@ -248,6 +248,34 @@ describe('eraseCaseCopies: no copy of a seeded name or free text remains in any 
     expect(await kept()).toEqual(keptBefore);
     const again = await db.transaction((manager) => eraseCaseCopies(manager, deviation));
     expect(again.total).toBe(0);
+  });
+
+  it('a stored report that names a case’s free text anyway is scrubbed and its PDF emptied', async () => {
+    const id = await seedDeviation();
+    const db = api.db.dataSource;
+    const line = { caseNumber: 'AVV-X', note: `${NAME} enligt utredningen` };
+    await db.query(
+      `INSERT INTO generated_reports (report_key, kind, label, period_from, period_to, data, document, html, pdf, generated_at)
+       VALUES ($1, 'meeting_report', 'möte', now() - interval '1 day', now() + interval '1 day', $2::jsonb, $2::jsonb, $3, $4, now())`,
+      [
+        `meeting_report:faulty-${tag}`,
+        JSON.stringify({ lines: [line] }),
+        `<p>${line.note}</p>`,
+        Buffer.from(line.note),
+      ],
+    );
+    const report = await db.transaction((manager) => eraseCaseCopies(manager, id));
+    expect(report.tables.generated_reports).toBe(1);
+    expect(await searchEveryTableFor(db, [NAME])).toEqual({ [NAME]: [] });
+    const [stored] = (await db.query(
+      `SELECT data, html, octet_length(pdf) AS pdf FROM generated_reports WHERE report_key = $1`,
+      [`meeting_report:faulty-${tag}`],
+    )) as { data: unknown; html: string; pdf: number }[];
+    expect(stored).toEqual({
+      data: { lines: [{ caseNumber: 'AVV-X', note: ERASED_MARKER }] },
+      html: ERASED_MARKER,
+      pdf: 0,
+    });
   });
 
   it('a case that was never seeded erases nothing', async () => {

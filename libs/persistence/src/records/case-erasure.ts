@@ -108,8 +108,8 @@ export async function eraseCaseCopies(
       caseId,
     ]),
   );
-  const readModel = rowsOf<{ description: string | null }>(
-    await manager.query(`SELECT description FROM rm_cases WHERE id = $1`, [caseId]),
+  const readModel = rowsOf<{ description: string | null; reported_at: Date; closed_at: Date | null }>(
+    await manager.query(`SELECT description, reported_at, closed_at FROM rm_cases WHERE id = $1`, [caseId]),
   );
   const values = new Set<string>();
   for (const row of personal) stringLeaves(row.data, values);
@@ -143,8 +143,9 @@ export async function eraseCaseCopies(
 
   const idempotency = await updateJsonRows(
     manager,
+    // The report's key made the case (its id); a later create or link answered with the case's view.
     `SELECT scope || chr(31) || key AS key, response_body AS value FROM idempotency_keys
-      WHERE aggregate_id = $1 OR strpos(response_body::text, $2) > 0 FOR UPDATE`,
+      WHERE aggregate_id = $1 OR response_body->>'id' = $2 FOR UPDATE`,
     [caseId, caseId],
     known,
     (key, json) =>
@@ -186,7 +187,10 @@ export async function eraseCaseCopies(
   }
 
   // Reports carry no free text by construction (one pseudonymised line per case); this finds one
-  // that does anyway. Its PDF cannot be edited: it is emptied, and the report must be generated again.
+  // that does anyway, among the reports whose period the case was open in. The HTML and the PDF are
+  // rendered from the document, so the document and its data are searched; a hit's PDF cannot be
+  // edited: it is emptied, and the report must be generated again.
+  const life = readModel[0];
   const reports =
     known.length === 0
       ? 0
@@ -194,10 +198,10 @@ export async function eraseCaseCopies(
           manager,
           `SELECT report_key AS key, jsonb_build_object('data', data, 'document', document, 'html', html) AS value
              FROM generated_reports
-            WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS v
-                           WHERE strpos(data::text, v) > 0 OR strpos(document::text, v) > 0 OR strpos(html, v) > 0)
+            WHERE ($2::timestamptz IS NULL OR period_to > $2) AND ($3::timestamptz IS NULL OR period_from <= $3)
+              AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS v WHERE strpos(data::text, v) > 0 OR strpos(document::text, v) > 0)
             FOR UPDATE`,
-          [known],
+          [known, life?.reported_at ?? null, life?.closed_at ?? null],
           known,
           (key, json) =>
             manager.query(
