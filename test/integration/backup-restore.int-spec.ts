@@ -10,10 +10,16 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { caseWorkflowId, CASE_WORKFLOW_STATUS_QUERY } from '@kvalitet/contracts';
-import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
+import { DEFAULT_DEADLINE_POLICY, DEFAULT_RETENTION_RULES } from '@kvalitet/domain';
 import { createKafka, ensureTopics, parseBrokers } from '@kvalitet/messaging';
 import type { CaseAggregateState } from '@kvalitet/domain';
-import { CaseCommandService, EventStore, openDataSource } from '@kvalitet/persistence';
+import {
+  CaseCommandService,
+  EventStore,
+  Gallring,
+  RetentionRulesRepository,
+  openDataSource,
+} from '@kvalitet/persistence';
 import { temporalDataConverter } from '@kvalitet/runtime';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
@@ -40,6 +46,7 @@ const MAIN_INFRA = resolve(REPO, '.infra');
 // Long enough that every deadline is still open when the backup is taken, short enough that the
 // restored timer fires within the test.
 const ACKNOWLEDGEMENT = 'PT50S';
+const SECRET = 'Signe Backupsdotter';
 
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -279,6 +286,31 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
         20_000,
         'arbetsflödet följer sina frister',
       );
+    // A praise reported three years ago and closed, under a rule of two years from the report: the
+    // nightly gallring erases it after the backup, so the restore must erase it again (DATA-7).
+    await new RetentionRulesRepository(s.store).change(
+      [
+        ...DEFAULT_RETENTION_RULES.filter((rule) => rule.caseType !== 'praise'),
+        { caseType: 'praise', keepYears: 2, from: 'reported' },
+      ],
+      'dataskydd',
+    );
+    const praise = await s.cases.report(
+      {
+        type: 'praise',
+        unitId: 'solgarden',
+        description: `Beröm till ${SECRET} för fint bemötande`,
+        channel: 'web',
+        reportedAt: new Date(Date.now() - 3 * 366 * 86_400_000).toISOString(),
+      },
+      STAFF,
+    );
+    await s.cases.execute(praise.state.id, {
+      type: 'close',
+      actor: { username: 'kvalitet', roles: ['quality_coordinator'] },
+      data: { summary: `Tackat ${SECRET}` },
+    });
+
     // The projector had applied everything, then fell behind on one case (its tasks are missing).
     await rebuildReadModels(s.dataSource, s.store, createProjections());
     // The relay had sent everything: the first case's report two hours before the backup, the rest just now.
@@ -320,6 +352,11 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
       STAFF,
     );
 
+    const erasedAfterBackup = await new Gallring(s.store, s.dataSource).run(
+      (await new RetentionRulesRepository(s.store).current()).rules,
+    );
+    expect(erasedAfterBackup.erased.map((e) => e.caseId)).toEqual([praise.state.id]);
+
     // Kafka is not restored: events published after the backup stay on the topic, and a consumer
     // group that lagged behind them must not read them after the restore.
     const producer = kafka.producer();
@@ -358,6 +395,22 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
     side = await openSide(db.url);
     const r = side;
 
+    // The case erased after the backup is erased again, in every table (no copy of its free text).
+    expect(restoreOutput).toContain(
+      `gallring: 1 ärenden gallrade igen / erased again (${praise.state.caseNumber})`,
+    );
+    expect((await r.cases.load(praise.state.id)).state!.erasedAt).toEqual(expect.any(String));
+    const tables: { table_name: string }[] = await r.dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    for (const { table_name } of tables) {
+      const [hit]: { n: number }[] = await r.dataSource.query(
+        `SELECT count(*)::int AS n FROM "${table_name}" t WHERE t::text LIKE $1`,
+        [`%${SECRET}%`],
+      );
+      expect([table_name, hit!.n]).toEqual([table_name, 0]);
+    }
+
     // The consumer group skips the ghosts; the outbox's last hour goes out again, the older row not.
     const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topics.topicFor('case')] });
     const ends = await admin.fetchTopicOffsets(topics.topicFor('case'));
@@ -384,7 +437,8 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
     expect(after).toEqual(before);
     expect((await r.cases.load(lost.state.id)).state).toBeNull();
     const rows: { id: string; case_number: string }[] = await r.dataSource.query(
-      `SELECT id, case_number FROM rm_cases ORDER BY case_number`,
+      `SELECT id, case_number FROM rm_cases WHERE id = ANY($1::uuid[]) ORDER BY case_number`,
+      [ids],
     );
     expect(rows.map((row) => [row.id, row.case_number])).toEqual(
       [...before].sort((a, b) => a.number.localeCompare(b.number)).map((c) => [c.id, c.number]),

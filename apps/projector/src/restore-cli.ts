@@ -1,12 +1,18 @@
 // The Node half of `npm run restore` (infra/restore.sh, ADR 0031), after the dump and Temporal's
 // database are back: migrations and the runtime role's grants, every read model rebuilt from the
-// events, the outbox's last hour marked for sending again, the namespace's consumer groups moved to
+// events, the gallring run once (a case erased after the backup is back in it), the outbox's last hour marked for sending again, the namespace's consumer groups moved to
 // the end of the topics, then every open case's workflow given the case's events again.
 //   node -r @swc-node/register apps/projector/src/restore-cli.ts [--skip-workflows] [--republish-minutes=60]
 // Env: DATABASE_URL (+ DATABASE_OWNER_URL), KAFKA_BROKERS, KAFKA_NAMESPACE, TEMPORAL_ADDRESS,
 // TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE and the Temporal payload keys (ADR 0028) of the installation.
 import { createKafka, parseBrokers } from '@kvalitet/messaging';
-import { EventStore, migrateDatabase, openDataSource } from '@kvalitet/persistence';
+import {
+  EventStore,
+  Gallring,
+  RetentionRulesRepository,
+  migrateDatabase,
+  openDataSource,
+} from '@kvalitet/persistence';
 import { connectTemporalClient } from './orchestrator/temporal-client';
 import { createProjections } from './projections/projections';
 import { rebuildReadModels } from './rebuild/rebuild-read-models';
@@ -38,6 +44,14 @@ async function main(): Promise<void> {
     const store = new EventStore(dataSource);
     log('läsmodellerna byggs om / rebuilding the read models…');
     await rebuildReadModels(dataSource, store, createProjections(), log);
+    // Before anyone reads it: a case erased after the backup (DATA-7) is due again under the rules
+    // in force, so it is erased again — its personal data and its case data key (Kafka, ADR 0028) too.
+    const rules = (await new RetentionRulesRepository(store).current()).rules;
+    const gallring = await new Gallring(store, dataSource).run(rules);
+    log(
+      `gallring: ${gallring.erased.length} ärenden gallrade igen / erased again` +
+        (gallring.erased.length > 0 ? ` (${gallring.erased.map((e) => e.caseNumber).join(', ')})` : ''),
+    );
     const republished = await republishTail(dataSource, republishMinutes);
     log(
       `utkorgen / outbox: ${republished} händelser från sista ${republishMinutes} min före kopian skickas igen / sent again`,
