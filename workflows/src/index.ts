@@ -7,3 +7,4 @@ export * from './case/case-flow-work';
 export * from './ledningssystem/index';
 export * from './risk-assessments/index';
 export * from './reports';
+export * from './records/index';

@@ -5,3 +5,4 @@ export { ledningssystemDutyWorkflow } from './ledningssystem/ledningssystem-duty
 export { riskAssessmentWorkflow } from './risk-assessments/risk-assessment-workflow';
 export { scheduledReportWorkflow } from './reports/scheduled-report-workflow';
 export { dailyListWorkflow } from './reports/daily-list-workflow';
+export { gallringWorkflow } from './records/gallring-workflow';

@@ -16,6 +16,7 @@ import { PolicyModule } from './policy/policy.module';
 import { MeetingCalendarModule } from './meeting-calendar/meeting-calendar.module';
 import { ClassificationsModule } from './classifications/classifications.module';
 import { DelegationsModule } from './delegations/delegations.module';
+import { RetentionModule } from './retention/retention.module';
 import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RiskAssessmentsModule } from './risk-assessments/risk-assessments.module';
@@ -48,6 +49,7 @@ import { InternkontrollModule } from './internkontroll/internkontroll.module';
     MeetingCalendarModule,
     ClassificationsModule,
     DelegationsModule,
+    RetentionModule,
     RiskAssessmentsModule,
     ImprovementModule,
     RoutinesModule,

@@ -60,3 +60,4 @@ export * from './delegations/index';
 export * from './organisation/index';
 export * from './cases/statutory-checklist';
 export * from './cases/board-information-due';
+export * from './records/index';

@@ -16,6 +16,7 @@ import { ReportPage } from '../pages/ReportPage';
 import { RiskAssessmentPage } from '../pages/RiskAssessmentPage';
 import { RiskAssessmentsPage } from '../pages/RiskAssessmentsPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { RetentionPage } from '../pages/RetentionPage';
 import { DelegationPage } from '../pages/DelegationPage';
 import { TasksPage } from '../pages/TasksPage';
 import { Layout } from './Layout';
@@ -64,6 +65,7 @@ export function App() {
           <Route path="/ledningssystem" element={<LedningssystemPage />} />
           <Route path="/installningar" element={<SettingsPage />} />
           <Route path="/delegation" element={<DelegationPage />} />
+          <Route path="/gallring" element={<RetentionPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

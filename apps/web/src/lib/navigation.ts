@@ -58,6 +58,9 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
       { path: '/ledningssystem', label: 'Ledningssystem' },
     );
   if (has(roles, ['quality_coordinator'])) items.push({ path: '/installningar', label: 'Inställningar' });
+  // Gallring (DATA-2): the rules and the log for dataskydd and kvalitet, the rules for the director.
+  if (has(roles, ['data_protection_officer', 'quality_coordinator', 'director']))
+    items.push({ path: '/gallring', label: 'Gallring' });
   return items;
 }
 
