@@ -25,11 +25,12 @@ describe('menu per role (api.md demo users)', () => {
         '/riskanalyser',
         '/ledningssystem',
         '/installningar',
+        '/gallring',
       ],
       '/uppgifter',
     ],
     [['management_team'], ['/rapportera', '/oversikt'], '/oversikt'],
-    [['data_protection_officer'], ['/rapportera', '/uppgifter', '/arenden'], '/uppgifter'],
+    [['data_protection_officer'], ['/rapportera', '/uppgifter', '/arenden', '/gallring'], '/uppgifter'],
     [[], ['/rapportera'], '/rapportera'],
   ])('%j sees %j and lands on %s', (roles, expected, home) => {
     expect(paths(roles)).toEqual(expected);
@@ -45,6 +46,7 @@ describe('menu per role (api.md demo users)', () => {
       'Riskanalyser',
       'Ledningssystem',
       'Inställningar',
+      'Gallring',
     ]);
   });
 });
