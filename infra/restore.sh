@@ -107,8 +107,7 @@ elif [ "$TEMPORAL_LOCAL" = 1 ]; then
   log "Temporal: databasen på plats / database in place, startar / starting…"
   bash "$INFRA_SCRIPTS/temporal.sh" start
 else
-  log "VARNING / WARNING: Temporal är extern / is external (${TEMPORAL_ADDRESS}): lägg tillbaka / put back $SOURCE's temporal.db med dess egna verktyg / with its own tools, starta den, kör sedan / start it, then run: node -r @swc-node/register apps/projector/src/restore-cli.ts"
-  SKIP_TEMPORAL=1
+  log "Temporal är extern / is external (${TEMPORAL_ADDRESS}): dess databas ska redan vara återställd med dess egna verktyg / its database must already be restored with its own tools; arbetsflödena återupptas där / the workflows are resumed there"
 fi
 
 # 4. Migrations, read models, workflows.
