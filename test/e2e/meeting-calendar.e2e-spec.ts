@@ -7,6 +7,7 @@ import {
   ensureReportSchedules,
 } from '../../apps/worker/src/activities/report-schedules';
 import { dailyListScheduleId } from '../../apps/worker/src/activities/daily-list-schedule';
+import { gallringScheduleId } from '../../apps/worker/src/activities/gallring-schedule';
 import { infraEnv } from '../support/infra-env';
 import { expectProblem, startApi, type TestApi } from './support/api-harness';
 import { CALENDAR_VALIDATION_CASES } from './support/calendar-validation-cases';
@@ -53,6 +54,7 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
     for (const scheduleId of [
       ...reportScheduleDefinitions({ prefix }).map((d) => d.scheduleId),
       dailyListScheduleId(prefix),
+      gallringScheduleId(prefix),
     ])
       await client?.schedule
         .getHandle(scheduleId)
@@ -230,5 +232,9 @@ describe('GET/PUT /api/v1/meeting-calendar (e2e)', () => {
     expect(dailyList.action.type === 'startWorkflow' && dailyList.action.workflowType).toBe(
       'dailyListWorkflow',
     );
+    // …and the nightly gallring (DATA-2, ADR 0027), paused like them.
+    const gallring = await client.schedule.getHandle(gallringScheduleId(prefix)).describe();
+    expect(gallring.state.paused).toBe(true);
+    expect(gallring.action.type === 'startWorkflow' && gallring.action.workflowType).toBe('gallringWorkflow');
   });
 });
