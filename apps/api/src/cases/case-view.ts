@@ -1,7 +1,7 @@
 import type { CaseAggregateState } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import { statutoryStepsView, type StatutoryStepsView } from './statutory-steps-view';
-import { recordsView, type RecordsView } from './records-view';
+import { recordsView, withErasedTitles, type RecordsView } from './records-view';
 
 /**
  * What `GET /cases/{id}` and the commands answer: the decider's state (stage, deadlines, tasks,
@@ -271,7 +271,7 @@ function freeTextOf(events: readonly EventEnvelope[]): FreeText {
 }
 
 export function buildCaseView(state: CaseAggregateState, events: readonly EventEnvelope[]): CaseView {
-  const t = freeTextOf(events);
+  const t = freeTextOf(withErasedTitles(events));
   return {
     id: state.id,
     caseNumber: state.caseNumber,

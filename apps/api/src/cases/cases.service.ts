@@ -27,6 +27,7 @@ import { ORGANISATION } from '../org/organisation.instance';
 import { caseFactsOf, type LoadedCase } from './case-access.service';
 import { caseListWhere } from './case-list.query';
 import { buildCaseView, buildEventViews, type CaseEventView, type CaseView } from './case-view';
+import { withErasedTitles } from './records-view';
 import type { CaseCommandDto } from './dto/case-command.dto';
 import type { CaseListDto, CaseListItemDto, CaseListQueryDto } from './dto/case-list.dto';
 import type { ReportCaseDto } from './dto/report-case.dto';
@@ -142,7 +143,9 @@ export class CasesService {
       reason,
     );
     const disclosure = this.disclosure(principal, loaded.state, loaded.events, reason);
-    const views = buildEventViews(showsText(disclosure) ? loaded.events : withoutPersonalData(loaded.events));
+    const views = buildEventViews(
+      withErasedTitles(showsText(disclosure) ? loaded.events : withoutPersonalData(loaded.events)),
+    );
     return views.map(maskedEventPersonRef);
   }
 

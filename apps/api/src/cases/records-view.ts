@@ -30,3 +30,18 @@ export function recordsView(state: CaseAggregateState, events: readonly EventEnv
     erasure,
   };
 }
+
+const ERASED = '[raderad]';
+
+/**
+ * An erased case's action titles read `[raderad]` too: a title is free text that ADR 0002 left in
+ * the event row (it may name the person), so an erased case's reads blank it (ADR 0027).
+ */
+export function withErasedTitles(events: readonly EventEnvelope[]): readonly EventEnvelope[] {
+  if (!events.some((e) => e.type === 'CaseErased')) return events;
+  return events.map((e) =>
+    e.type === 'ActionAdded' && typeof e.data['title'] === 'string'
+      ? { ...e, data: { ...e.data, title: ERASED } }
+      : e,
+  );
+}
