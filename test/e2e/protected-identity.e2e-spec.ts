@@ -295,4 +295,66 @@ describe('protected identity: free text for a few, with a reason (e2e)', () => {
       expect(answer.text).not.toContain(mark);
     }
   });
+
+  it('an escalation carries the protection to the new lex Sarah case', async () => {
+    const mark = needle();
+    const created = await call<CaseBody>(
+      'medarbetare',
+      'POST',
+      '/api/v1/cases',
+      report('deviation', 'solgarden', `Avvikelse om ${mark}`),
+    );
+    const { id } = created.body;
+    expect(
+      (
+        await call('enhetschef', 'POST', `/api/v1/cases/${id}/mark-protected-identity`, {
+          reason: 'Sekretessmarkering känd',
+        })
+      ).status,
+    ).toBe(200);
+    const escalated = await call<CaseBody>('enhetschef', 'POST', `/api/v1/cases/${id}/escalate`, {
+      toType: 'lex_sarah',
+      rationale: 'Allvarligt',
+    });
+    expect(escalated.status).toBe(201);
+    expect(escalated.body.id).not.toBe(id);
+    expect(escalated.body.protectedIdentity).toBe(true);
+    expect(escalated.text).not.toContain(mark);
+    const fromKvalitet = await read('kvalitet', escalated.body.id);
+    expect(fromKvalitet.body.personalDataWithheld).toBe(true);
+    expect(fromKvalitet.text).not.toContain(mark);
+    expect((await read('sas', escalated.body.id, 'Lex Sarah-utredning')).body.description).toContain(mark);
+  });
+
+  it('the IVO underlag of a protected case: 403 for the director, a reason for sas, logged', async () => {
+    const mark = needle();
+    const { id } = await protectedCase(mark);
+    const path = (command: string) => `/api/v1/cases/${id}/${command}`;
+    const steps: [string, string, unknown][] = [
+      ['enhetschef', 'acknowledge', {}],
+      ['enhetschef', 'assign', { assignee: 'sas' }],
+      ['sas', 'start-investigation', {}],
+      ['sas', 'record-investigation', { summary: `Utredning om ${mark}`, causes: ['Bemanning'] }],
+      ['forvaltningschef', 'decide', { outcome: 'allvarligt_missforhallande', rationale: 'Allvarlig fara' }],
+    ];
+    for (const [user, command, body] of steps) {
+      const answer = await call(user, 'POST', path(command), body);
+      if (answer.status !== 200) throw new Error(`${command}: ${answer.status} ${answer.text}`);
+      expect(answer.text).not.toContain(mark);
+    }
+    const director = await call('forvaltningschef', 'GET', path('ivo-anmalan'));
+    expectProblem(director, 403, 'FORBIDDEN');
+    expect(director.text).not.toContain(mark);
+    const noReason = expectProblem(await call('sas', 'GET', path('ivo-anmalan')), 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(noReason)).toMatch(/reason/);
+    const withReason = await call(
+      'sas',
+      'GET',
+      `${path('ivo-anmalan')}?reason=${encodeURIComponent('Anmälan till IVO')}`,
+    );
+    expect(withReason.status).toBe(200);
+    expect(withReason.text).toContain(mark);
+    const log = await call<AccessLogBody>('kvalitet', 'GET', path('access-log'));
+    expect(log.body.items.map((i) => i.reason)).toContain('Anmälan till IVO');
+  });
 });

@@ -6,8 +6,19 @@ import { CaseRefusedError } from './case-refused.error';
 /** What the reporter of a deviation told, as an escalation carries it over to the new statutory case. */
 export type EscalatedFacts = Pick<
   ReportCaseData,
-  'occurredAt' | 'description' | 'immediateActions' | 'personRef'
+  'occurredAt' | 'description' | 'immediateActions' | 'personRef' | 'protectedIdentity'
 >;
+
+/** Whether the case is marked as concerning a protected identity now (ADR 0029): the report, then each mark. */
+function isProtectedIdentity(history: readonly EventEnvelope[]): boolean {
+  let marked = false;
+  for (const event of history) {
+    if (event.type === 'CaseReported') marked = event.data['protectedIdentity'] === true;
+    if (event.type === 'ProtectedIdentityMarked') marked = true;
+    if (event.type === 'ProtectedIdentityUnmarked') marked = false;
+  }
+  return marked;
+}
 
 function kept(value: unknown): string | undefined {
   return typeof value === 'string' && value !== ERASED_MARKER && value.trim() !== '' ? value : undefined;
@@ -38,6 +49,8 @@ export function escalatedFacts(history: readonly EventEnvelope[]): EscalatedFact
     ...(occurredAt === undefined ? {} : { occurredAt }),
     ...(immediateActions === undefined ? {} : { immediateActions }),
     ...(personRef === undefined ? {} : { personRef }),
+    // The new case carries the same text, so it carries the same protection.
+    ...(isProtectedIdentity(history) ? { protectedIdentity: true } : {}),
   };
 }
 
