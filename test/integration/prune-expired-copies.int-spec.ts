@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_COPY_RETENTION_DAYS, pruneExpiredCopies } from '@kvalitet/persistence';
+import { DEFAULT_COPY_RETENTION_DAYS, EventStore, pruneExpiredCopies } from '@kvalitet/persistence';
+import { createGallringActivities } from '../../apps/worker/src/activities/gallring-activities';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -85,5 +86,28 @@ describe('pruneExpiredCopies (real Postgres)', () => {
         pruneExpiredCopies(manager, now, { ...DEFAULT_COPY_RETENTION_DAYS, idempotencyKeys: 1, inbox: 1 }),
       ),
     ).toEqual({ idempotency_keys: 1, outbox: 0, inbox: 1, dead_letters: 0 });
+  });
+
+  it('the nightly gallring prunes on its first batch only', async () => {
+    const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
+    await q(`DELETE FROM idempotency_keys`);
+    const answer = (key: string) =>
+      q(
+        `INSERT INTO idempotency_keys (scope, key, request_hash, status, response_status, response_body, created_at, completed_at)
+         VALUES ('user:kvalitet', $1, 'h', 'completed', 201, '{}', $2, $2)`,
+        [key, daysAgo(8)],
+      );
+    const activities = createGallringActivities({
+      store: new EventStore(db.dataSource),
+      db: db.dataSource,
+      clock: () => now,
+    });
+    await answer('first');
+    await activities.eraseDueCases({ batchSize: 10 });
+    await answer('later');
+    await activities.eraseDueCases({ batchSize: 10, afterId: randomUUID() });
+    expect(((await q(`SELECT key FROM idempotency_keys`)) as { key: string }[]).map((r) => r.key)).toEqual([
+      'later',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { topicForAggregate } from '@kvalitet/contracts';
 import {
   CaseCommandService,
+  copyRetentionDaysFromEnv,
   EventStore,
   PolicyRepository,
   RiskAssessmentCommandService,
@@ -90,7 +91,11 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           recipients: dailyListRecipientsFromEnv(),
           ...(process.env['KVALITET_WEB_URL'] ? { webUrl: process.env['KVALITET_WEB_URL'] } : {}),
         }),
-        ...createGallringActivities({ store: this.eventStore(), db: this.dataSource }),
+        ...createGallringActivities({
+          store: this.eventStore(),
+          db: this.dataSource,
+          copyRetentionDays: copyRetentionDaysFromEnv(process.env),
+        }),
         ...createLedningssystemActivities({ store: this.eventStore(), policy: this.policySource() }),
         ...createRiskAssessmentActivities({
           riskAssessments: new RiskAssessmentCommandService(
