@@ -83,6 +83,17 @@ describe('gallring in a real browser: rules, legal hold, the erased case and the
     expect(await page.getByTestId('arendenummer').textContent()).toBe(erased.caseNumber);
     expect(await checkPage(page, 'gallring-3-gallrat-arende')).toEqual([]);
 
+    await page.goto('/arenden');
+    const listed = page.getByRole('row').filter({ hasText: erased.caseNumber });
+    await listed.getByTestId('gallrad-i-listan').waitFor();
+    expect(
+      await page
+        .getByRole('row')
+        .filter({ hasText: held.caseNumber })
+        .getByTestId('gallrad-i-listan')
+        .count(),
+    ).toBe(0);
+
     await page.goto(`/arenden/${held.id}`);
     await page.getByText('Spärrat mot gallring').waitFor();
     expect(await page.getByTestId('gallrad').count()).toBe(0);

@@ -127,7 +127,20 @@ export function CasesPage() {
                           </Anchor>
                         </Table.Td>
                         <Table.Td>{CASE_TYPE_LABELS[c.type]}</Table.Td>
-                        <Table.Td>{CASE_STAGE_LABELS[c.stage]}</Table.Td>
+                        <Table.Td>
+                          {CASE_STAGE_LABELS[c.stage]}
+                          {c.erasedAt && (
+                            <Badge
+                              color="gray.8"
+                              variant="filled"
+                              size="sm"
+                              ml={6}
+                              data-testid="gallrad-i-listan"
+                            >
+                              Gallrad
+                            </Badge>
+                          )}
+                        </Table.Td>
                         <Table.Td>{unitName(c.unitId)}</Table.Td>
                         <Table.Td>{formatDateTime(c.occurredAt)}</Table.Td>
                         <Table.Td>
