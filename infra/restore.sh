@@ -70,6 +70,9 @@ done
 [ -f "$WORK/postgres.dump" ] || die "säkerhetskopian saknar / the backup has no postgres.dump"
 log "kontrollerad och dekrypterad / verified and decrypted: $(ls "$WORK" | tr '\n' ' ')"
 
+(cd "$REPO_ROOT" && node -r @swc-node/register apps/projector/src/restore-cli.ts --check) ||
+  die "avbruten innan något ändrats / stopped before anything was changed"
+
 # 2. Postgres into an empty database.
 db_name="$(node -e 'console.log(decodeURIComponent(new URL(process.argv[1]).pathname.slice(1)))' "$DB_URL")"
 admin_url="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/postgres"; console.log(u.toString())' "$DB_URL")"

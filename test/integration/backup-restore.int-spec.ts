@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Kafka } from 'kafkajs';
+import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { caseWorkflowId, CASE_WORKFLOW_STATUS_QUERY } from '@kvalitet/contracts';
 import { DEFAULT_DEADLINE_POLICY, DEFAULT_RETENTION_RULES } from '@kvalitet/domain';
@@ -28,7 +29,7 @@ import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { createProjections } from '../../apps/projector/src/projections/projections';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read-models';
 import { MANAGER, STAFF } from '../support/case-scenarios';
-import { infraEnv } from '../support/infra-env';
+import { infraEnv, ownerDatabaseUrl } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { testTopics } from '../support/test-topics';
 
@@ -228,7 +229,7 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
     if (kafka) {
       const admin = kafka.admin();
       await admin.connect();
-      await admin.deleteGroups([group]).catch(() => undefined);
+      await admin.deleteGroups([group, `${topics.prefix}.still-running`]).catch(() => undefined);
       await admin.deleteTopics({ topics: topics.all }).catch(() => undefined);
       await admin.disconnect();
     }
@@ -389,6 +390,28 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
       }),
     ).rejects.toMatchObject({ stderr: expect.stringContaining('fel lösenfras') });
     expect(existsSync(join(infraDir, 'temporal', 'temporal.db'))).toBe(false);
+    // Nor does one while a consumer of the namespace still runs (the projector not stopped).
+    const probe = kafka.consumer({ groupId: `${topics.prefix}.still-running` });
+    await probe.connect();
+    await probe.subscribe({ topics: [topics.topicFor('risk')] });
+    await probe.run({ eachMessage: async () => undefined });
+    await waitFor(
+      async () =>
+        (await admin.describeGroups([`${topics.prefix}.still-running`])).groups[0]!.members.length > 0,
+      30_000,
+      'konsumenten ansluter',
+    );
+    await expect(script('restore.sh', [backupDir])).rejects.toMatchObject({
+      stderr: expect.stringContaining('konsumenter körs ännu'),
+    });
+    await probe.disconnect();
+    const pg = new PgClient({ connectionString: ownerDatabaseUrl() });
+    await pg.connect();
+    const existing = await pg.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [
+      new URL(db.url).pathname.slice(1),
+    ]);
+    await pg.end();
+    expect(existing.rowCount).toBe(0);
 
     const restoreOutput = await script('restore.sh', [backupDir]);
     expect(restoreOutput).toContain('arbetsflöden återupptagna / workflows resumed: 3 öppna ärenden');

@@ -3,6 +3,7 @@
 // events, the gallring run once (a case erased after the backup is back in it), the outbox's last hour marked for sending again, the namespace's consumer groups moved to
 // the end of the topics, then every open case's workflow given the case's events again.
 //   node -r @swc-node/register apps/projector/src/restore-cli.ts [--skip-workflows] [--republish-minutes=60]
+//   … restore-cli.ts --check   (before the restore: refuses while a consumer of the namespace runs)
 // Env: DATABASE_URL (+ DATABASE_OWNER_URL), KAFKA_BROKERS, KAFKA_NAMESPACE, TEMPORAL_ADDRESS,
 // TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE and the Temporal payload keys (ADR 0028) of the installation.
 import { createKafka, parseBrokers } from '@kvalitet/messaging';
@@ -16,14 +17,34 @@ import {
 import { connectTemporalClient } from './orchestrator/temporal-client';
 import { createProjections } from './projections/projections';
 import { rebuildReadModels } from './rebuild/rebuild-read-models';
-import { moveConsumerGroupsToEnd, republishTail } from './restore/kafka-after-restore';
+import { activeConsumerGroups, moveConsumerGroupsToEnd, republishTail } from './restore/kafka-after-restore';
 import { resumeCaseWorkflows } from './restore/resume-case-workflows';
 
 const log = (message: string): void => {
   process.stderr.write(`[restore] ${message}\n`);
 };
 
+function kafkaOf(): { kafka: ReturnType<typeof createKafka>; namespace: string } | null {
+  const brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) return null;
+  return {
+    kafka: createKafka({ brokers: parseBrokers(brokers), clientId: 'kvalitet-restore' }),
+    namespace: process.env.KAFKA_NAMESPACE ?? 'kvalitet',
+  };
+}
+
+async function check(): Promise<void> {
+  const k = kafkaOf();
+  if (!k) return;
+  const active = await activeConsumerGroups(k.kafka, k.namespace);
+  if (active.length > 0)
+    throw new Error(
+      `konsumenter körs ännu / consumers still run (${active.join(', ')}): stoppa api, worker och projector först / stop the api, worker and projector first`,
+    );
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--check')) return check();
   const url = process.env.DATABASE_URL ?? process.env.DATABASE_OWNER_URL;
   if (!url) throw new Error('DATABASE_URL saknas');
   const ownerUrl = process.env.DATABASE_OWNER_URL ?? url;
@@ -56,10 +77,9 @@ async function main(): Promise<void> {
     log(
       `utkorgen / outbox: ${republished} händelser från sista ${republishMinutes} min före kopian skickas igen / sent again`,
     );
-    const brokers = process.env.KAFKA_BROKERS;
-    if (brokers) {
-      const kafka = createKafka({ brokers: parseBrokers(brokers), clientId: 'kvalitet-restore' });
-      await moveConsumerGroupsToEnd(kafka, process.env.KAFKA_NAMESPACE ?? 'kvalitet', log);
+    const k = kafkaOf();
+    if (k) {
+      await moveConsumerGroupsToEnd(k.kafka, k.namespace, log);
     } else {
       log(
         'VARNING / WARNING: KAFKA_BROKERS saknas: flytta konsumentgrupperna till slutet själv / move the consumer groups to the end yourself',

@@ -44,6 +44,28 @@ export async function moveConsumerGroupsToEnd(
 }
 
 /**
+ * Before anything is restored: the namespace's consumer groups that still have members (a projector
+ * or worker running), which would make the move above fail half-way through a restore.
+ */
+export async function activeConsumerGroups(kafka: Kafka, namespace: string): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ids = (await admin.listGroups()).groups
+      .map((g) => g.groupId)
+      .filter((id) => id.startsWith(`${namespace}.`));
+    if (ids.length === 0) return [];
+    const { groups } = await admin.describeGroups(ids);
+    return groups
+      .filter((g) => g.members.length > 0)
+      .map((g) => g.groupId)
+      .sort();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
  * The other half: an event published shortly before the backup may not have reached every consumer
  * by then, and after the move above Kafka will not hand it to them again. So the outbox rows
  * published in the last `minutes` before the backup are marked unpublished: the relay sends them
