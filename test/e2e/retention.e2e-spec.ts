@@ -181,6 +181,19 @@ describe('gallring: retention rules, legal hold and the retention log (e2e)', ()
     expect(lifted.body.legalHold).toBeNull();
   });
 
+  it('dataskydd holds the data breaches it handles', async () => {
+    const breach = await call('POST', '/api/v1/cases', 'medarbetare', report('data_breach', 'solgarden'));
+    expect(breach.status).toBe(201);
+    const held = await call('POST', `/api/v1/cases/${breach.body.id}/legal-hold`, 'dataskydd', {
+      reason: 'IMY:s tillsyn pågår',
+    });
+    expect(held.status).toBe(200);
+    expect(held.body.legalHold).toMatchObject({ reason: 'IMY:s tillsyn pågår', placedBy: 'dataskydd' });
+    expect((await call('DELETE', `/api/v1/cases/${breach.body.id}/legal-hold`, 'dataskydd')).status).toBe(
+      200,
+    );
+  });
+
   it('erases a closed case past a short rule, leaves a held and a recent one, and logs it', async () => {
     const saved = await call<Rules>('PUT', '/api/v1/retention', 'dataskydd', {
       version: 1,
@@ -278,6 +291,14 @@ describe('gallring: retention rules, legal hold and the retention log (e2e)', ()
     // A second run erases nothing twice.
     const second = await call<Run>('POST', '/api/v1/retention/run', 'kvalitet');
     expect(second.body.erased.map((e) => e.caseId)).not.toContain(due.id);
+
+    // A lifted hold does not stop the clock: the case is erased at the next run.
+    expect((await call('DELETE', `/api/v1/cases/${held.id}/legal-hold`, 'kvalitet')).status).toBe(200);
+    await syncReadModels(api.db.dataSource, api.store);
+    const third = await call<Run>('POST', '/api/v1/retention/run', 'kvalitet');
+    expect(third.body.erased.map((e) => [e.caseId, e.erasedBy])).toEqual([[held.id, 'kvalitet']]);
+    expect((await read(held.id)).description).toBe('[raderad]');
+    expect((await read(recent.id)).erasedAt).toBeNull();
 
     // The log (dataskydd, kvalitet): the case, its rule, when and by whom; a range; 403 and 400.
     const log = await call<{ items: LogEntry[] }>('GET', '/api/v1/retention/log', 'kvalitet');
