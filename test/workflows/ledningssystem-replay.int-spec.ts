@@ -7,6 +7,7 @@ import type { RoutineState } from '@kvalitet/domain';
 import { workflowBundle } from './support/case-workflow-harness';
 import { historyFromJson, historyToJson } from './support/history-json';
 import { DAY, KVALITET, LedningssystemHarness } from './support/ledningssystem-harness';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 const RECORDED = join(__dirname, 'histories', 'ledningssystem-routine-revision.json');
 const DECISION = { decidedBy: 'forvaltningschef', decidedOn: '2026-01-15', reference: 'FC 2026/12' };
@@ -65,9 +66,13 @@ describe('ledningssystem duty workflow replay', () => {
     const history = await h.handle('routine', id).fetchHistory();
     expect(history.events?.length).toBeGreaterThan(10);
     await expect(
-      Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history),
+      Worker.runReplayHistory(
+        { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter() },
+        history,
+      ),
     ).resolves.toBeUndefined();
-    // The first run records the history; later code must replay the committed one.
+    // The first run records the history; later code must replay the committed one. Recorded through
+    // the harness it would be encrypted with this checkout's dev key (ADR 0028); the committed one is plain.
     if (!existsSync(RECORDED) || process.env.RECORD_HISTORIES === 'true')
       writeFileSync(RECORDED, historyToJson(history));
   });

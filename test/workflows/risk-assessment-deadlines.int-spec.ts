@@ -2,6 +2,7 @@ import { Worker } from '@temporalio/worker';
 import type { RiskAssessmentAggregateState } from '@kvalitet/domain';
 import { workflowBundle } from './support/case-workflow-harness';
 import { DAY, HOUR, MANAGER, RiskWorkflowHarness } from './support/risk-workflow-harness';
+import { temporalDataConverter } from '@kvalitet/runtime';
 
 const tasksOf = (state: RiskAssessmentAggregateState, kind: string) =>
   Object.values(state.tasks).filter((task) => task.kind === kind);
@@ -149,7 +150,11 @@ describe('risk assessment workflow: action deadlines met and missed (time-skippi
     await h.completed(id);
     const history = await h.handle(id).fetchHistory();
     await expect(
-      Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, `risk-assessment-${id}`),
+      Worker.runReplayHistory(
+        { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter() },
+        history,
+        `risk-assessment-${id}`,
+      ),
     ).resolves.toBeUndefined();
   });
 });

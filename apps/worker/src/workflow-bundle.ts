@@ -1,5 +1,6 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { BundleOptions, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { TEMPORAL_FAILURE_CONVERTER_PATH } from '@kvalitet/runtime';
 import { WORKFLOWS_PATH } from './workflow-bundle-path';
 
 type WebpackConfigHook = NonNullable<BundleOptions['webpackConfigHook']>;
@@ -31,6 +32,8 @@ export function bundleWorkflows(
   return bundleWorkflowCode({
     workflowsPath: options.workflowsPath ?? WORKFLOWS_PATH,
     webpackConfigHook: leanWorkflowBundle,
+    // Failures are encoded (and so encrypted by the codec) in the workflow as in activities (ADR 0028).
+    failureConverterPath: TEMPORAL_FAILURE_CONVERTER_PATH,
     ...(options.logger ? { logger: options.logger } : {}),
   });
 }

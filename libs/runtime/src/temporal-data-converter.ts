@@ -148,5 +148,11 @@ const warned = new Set<string>();
  * orchestrators, CLIs, tests): one place, so no process can write personal data to a history in clear.
  */
 export function temporalDataConverter(env: NodeJS.ProcessEnv = process.env): DataConverter {
-  return { payloadCodecs: [new AesGcmPayloadCodec(temporalPayloadKeyring(env))] };
+  return {
+    payloadCodecs: [new AesGcmPayloadCodec(temporalPayloadKeyring(env))],
+    failureConverterPath: TEMPORAL_FAILURE_CONVERTER_PATH,
+  };
 }
+
+/** The failure converter module; the workflow bundle is built with it (`bundleWorkflows`). */
+export const TEMPORAL_FAILURE_CONVERTER_PATH = resolve(__dirname, 'temporal-failure-converter');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Payload } from '@temporalio/common';
-import { defaultPayloadConverter } from '@temporalio/common';
+import { DefaultFailureConverter, defaultPayloadConverter } from '@temporalio/common';
 import { AesGcmPayloadCodec, ENCRYPTED_ENCODING, PayloadDecryptionError } from './temporal-payload-codec';
 import {
   parsePayloadKeyring,
@@ -114,6 +114,15 @@ describe('Temporal payload keys from configuration', () => {
     expect(
       problemsOf(() => temporalDataConverter({ NODE_ENV: 'production', TEMPORAL_PAYLOAD_KEYS: `k1:${K1}` })),
     ).toEqual([]);
+  });
+
+  it('encodes failure messages and stack traces too, so the codec encrypts them', async () => {
+    const converter = temporalDataConverter({ NODE_ENV: 'production', TEMPORAL_PAYLOAD_KEYS: `k1:${K1}` });
+    const { failureConverter } = (await import(converter.failureConverterPath!)) as {
+      failureConverter: DefaultFailureConverter;
+    };
+    expect(failureConverter).toBeInstanceOf(DefaultFailureConverter);
+    expect(failureConverter.options.encodeCommonAttributes).toBe(true);
   });
 
   it('outside production generates one private development key and reuses it', () => {
