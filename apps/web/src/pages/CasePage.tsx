@@ -408,14 +408,14 @@ function CaseBody({
                 {(data) => <EventTimeline events={Array.isArray(data) ? data : data.items} context={view} />}
               </QueryState>
             </Section>
-            {mayReadCaseAccessLog(me, view) && (
-              <Section title="Åtkomstlogg">
-                <CaseAccessLog caseId={view.id} />
-              </Section>
-            )}
           </Stack>
         </Grid.Col>
       </Grid>
+      {mayReadCaseAccessLog(me, view) && (
+        <Section title="Åtkomstlogg">
+          <CaseAccessLog caseId={view.id} />
+        </Section>
+      )}
     </Stack>
   );
 }
@@ -456,6 +456,7 @@ export function CasePage() {
   const refresh = async () => {
     await view.refetch();
     await queryClient.invalidateQueries({ queryKey: ['case-events', id] });
+    await queryClient.invalidateQueries({ queryKey: ['case-access-log', id] });
   };
   usePageTitle(view.data ? `Ärende ${view.data.caseNumber}` : 'Ärende');
   return (
