@@ -1,6 +1,7 @@
 // Migrates the database and, on an empty one, reports a handful of demo cases through the same
 // domain service the api uses, so `npm start` opens on a system with something to look at. The demo
-// organisation and users of api.md are configuration of the api (apps/api/src/org).
+// organisation and users (api.md's socialnämnden and a second board, vård- och omsorgsnämnden) are
+// config/organisation.json, read by every process (ADR 0030).
 // With DATABASE_OWNER_URL (the embedded default, issue 24) the migrations and the runtime role's
 // grants run as the owner, and the demo data is written as the runtime role of DATABASE_URL, as the
 // api would.
@@ -138,7 +139,29 @@ async function seedCases(cases: CaseCommandService): Promise<number> {
     actor: enhetschef,
     data: { summary: 'Berömmet vidarebefordrat till personalgruppen.' },
   });
-  return 6;
+  // The second board's cases: socialnämnden's staff never see them; the MAS who serves both does (ADR 0030).
+  const linden: CaseActor = { username: 'medarbetare.linden', roles: ['staff'] };
+  await cases.report(
+    {
+      type: 'hsl_deviation',
+      unitId: 'linden',
+      occurredAt: daysAgo(1, 8),
+      channel: 'staff_form',
+      description: 'Insulindos gavs en timme för sent på morgonen.',
+    },
+    linden,
+  );
+  await cases.report(
+    {
+      type: 'deviation',
+      unitId: 'bjorken',
+      occurredAt: daysAgo(3, 17),
+      channel: 'staff_form',
+      description: 'Planerad aktivitet ställdes in utan att de boende informerades.',
+    },
+    { username: 'enhetschef.linden', roles: ['unit_manager'] },
+  );
+  return 8;
 }
 
 /** A few risk assessments (RA-1…RA-7) so the risk matrix heat map has data; actions go to the follow-up workflow. */

@@ -47,7 +47,7 @@ export function OrganisationOverview() {
                         </Title>
                         <Group gap={4}>
                           {board.legalAreas.map((area) => (
-                            <Badge key={area} variant="outline" color="dark">
+                            <Badge key={area} variant="outline" color="dark" tt="none">
                               {area}
                             </Badge>
                           ))}
@@ -103,8 +103,9 @@ export function OrganisationOverview() {
                 {excluded.map((u) => (
                   <Alert
                     key={u.id}
-                    color="orange"
+                    color="orange.9"
                     variant="outline"
+                    styles={{ title: { color: 'var(--mantine-color-black)' } }}
                     title={`${u.name} ingår inte i ledningssystemet`}
                     data-testid={`undantag-${u.id}`}
                   >

@@ -7,6 +7,7 @@ import {
   type CaseType,
   type DailyListCase,
   type DailyListRole,
+  type Organisation,
 } from '@kvalitet/domain';
 import type { Mailer } from '@kvalitet/notifications';
 import { organisation } from '@kvalitet/runtime';
@@ -25,6 +26,7 @@ export interface DailyListActivityDeps {
   readonly webUrl?: string;
   readonly recipients?: Readonly<Record<DailyListRole, readonly string[]>>;
   readonly unitNames?: Readonly<Record<string, string>>;
+  readonly organisation?: Organisation;
   readonly clock?: () => Date;
 }
 
@@ -47,6 +49,31 @@ interface CaseRow {
   stage: CaseStage;
 }
 
+/**
+ * Recipients who see the same cases get the same list (ADR 0030): a user of the directory the cases
+ * of the boards they serve, an address configured by drift the whole list. One group keeps the key
+ * of one list per day and role; several add the group's boards to it.
+ */
+function recipientGroups(
+  to: readonly string[],
+  org: Organisation,
+): { key: string; unitIds: Set<string> | null; to: string[] }[] {
+  const groups = new Map<string, { key: string; unitIds: Set<string> | null; to: string[] }>();
+  for (const recipient of to) {
+    const user = recipient.includes('@') ? undefined : org.findUser(recipient.toLowerCase());
+    const boards = user && org.hasBoards ? org.boardsOf(user) : null;
+    const key = boards ? boards.join('+') : 'alla';
+    const group = groups.get(key) ?? {
+      key,
+      unitIds: boards ? new Set(org.unitsOfBoards(boards)) : null,
+      to: [],
+    };
+    group.to.push(recipient);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 const rows = <T>(result: unknown): T[] =>
   Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 
@@ -60,7 +87,8 @@ const rows = <T>(result: unknown): T[] =>
 export function createDailyListActivities(deps: DailyListActivityDeps): DailyListActivities {
   const clock = deps.clock ?? (() => new Date());
   const recipients = deps.recipients ?? DEFAULT_DAILY_LIST_RECIPIENTS;
-  const unitNames = deps.unitNames ?? Object.fromEntries(organisation().units.map((u) => [u.id, u.name]));
+  const org = deps.organisation ?? organisation();
+  const unitNames = deps.unitNames ?? Object.fromEntries(org.units.map((u) => [u.id, u.name]));
   const webUrl = deps.webUrl ?? 'http://localhost:3000';
   return {
     async deliverDailyList({ role, day }: DeliverDailyListRequest): Promise<DeliveredDailyList> {
@@ -80,41 +108,49 @@ export function createDailyListActivities(deps: DailyListActivityDeps): DailyLis
         category: r.category,
         stage: r.stage,
       }));
-      const list = dailyListFor(role, day, cases, unitNames);
-      const message = dailyListMessage(list, webUrl);
-      const key = `daily-list:${day.date}:${role}`;
-      const details = { role, date: day.date, from: day.from, to: day.to, items: list.items };
+      const groups = recipientGroups(recipients[role], org);
       let inApp = 0;
-      for (const username of recipients[role].filter((r) => !r.includes('@'))) {
-        const written = rows<{ key: string }>(
-          await deps.db.query(
-            `INSERT INTO user_notifications (key, username, kind, case_id, case_number, title, body, details, created_at)
-             VALUES ($1, $2, $3, NULL, NULL, $4, $5, $6::jsonb, $7)
-             ON CONFLICT (key) DO NOTHING RETURNING key`,
-            [
-              `${key}:${username.toLowerCase()}`,
-              username.toLowerCase(),
-              DAILY_LIST_NOTIFICATION_KIND,
-              message.title,
-              message.body,
-              JSON.stringify(details),
-              clock().toISOString(),
-            ],
-          ),
-        );
-        inApp += written.length;
-      }
       let mailed = false;
-      if (list.items.length > 0) {
-        const sent = await deps.mailer.send({
-          key,
-          to: recipients[role],
-          subject: message.title,
-          text: message.body,
-        });
-        mailed = !sent.duplicate;
+      for (const group of groups) {
+        const seen = group.unitIds === null ? cases : cases.filter((c) => group.unitIds!.has(c.unitId));
+        const list = dailyListFor(role, day, seen, unitNames);
+        const message = dailyListMessage(list, webUrl);
+        const key =
+          groups.length === 1
+            ? `daily-list:${day.date}:${role}`
+            : `daily-list:${day.date}:${role}:${group.key}`;
+        const details = { role, date: day.date, from: day.from, to: day.to, items: list.items };
+        for (const username of group.to.filter((r) => !r.includes('@'))) {
+          const written = rows<{ key: string }>(
+            await deps.db.query(
+              `INSERT INTO user_notifications (key, username, kind, case_id, case_number, title, body, details, created_at)
+               VALUES ($1, $2, $3, NULL, NULL, $4, $5, $6::jsonb, $7)
+               ON CONFLICT (key) DO NOTHING RETURNING key`,
+              [
+                `${key}:${username.toLowerCase()}`,
+                username.toLowerCase(),
+                DAILY_LIST_NOTIFICATION_KIND,
+                message.title,
+                message.body,
+                JSON.stringify(details),
+                clock().toISOString(),
+              ],
+            ),
+          );
+          inApp += written.length;
+        }
+        if (list.items.length > 0) {
+          const sent = await deps.mailer.send({
+            key,
+            to: group.to,
+            subject: message.title,
+            text: message.body,
+          });
+          mailed ||= !sent.duplicate;
+        }
       }
-      return { role, count: list.items.length, inApp, mailed };
+      const count = dailyListFor(role, day, cases, unitNames).items.length;
+      return { role, count, inApp, mailed };
     },
   };
 }
