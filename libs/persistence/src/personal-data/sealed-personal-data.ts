@@ -28,7 +28,7 @@ const KEY_BYTES = 32;
 /** Thrown when a sealed block does not open with its subject's key (altered on the way). */
 export class SealedPersonalDataError extends Error {
   constructor(eventId: string) {
-    super(`personuppgifterna i händelsen ${eventId} kunde inte öppnas med fallets nyckel (ändrade?)`);
+    super(`personuppgifterna i händelsen ${eventId} kunde inte öppnas med ärendets nyckel (ändrade?)`);
     this.name = 'SealedPersonalDataError';
   }
 }
