@@ -122,7 +122,7 @@ export async function eraseCaseCopies(
     manager,
     `SELECT id AS key, state AS value, description FROM rm_cases WHERE id = $1 FOR UPDATE`,
     [caseId],
-    known,
+    (value) => scrubJson(value, known),
     (key, json) =>
       manager.query(
         `UPDATE rm_cases SET state = $2::jsonb, description = CASE WHEN description IS NULL THEN NULL ELSE $3 END WHERE id = $1`,
@@ -147,7 +147,8 @@ export async function eraseCaseCopies(
     `SELECT scope || chr(31) || key AS key, response_body AS value FROM idempotency_keys
       WHERE aggregate_id = $1 OR response_body->>'id' = $2 FOR UPDATE`,
     [caseId, caseId],
-    known,
+    // The answer is the case's view: its action titles go too, as the api hides them (ADR 0027).
+    (value) => blankTitles(scrubJson(value, known)),
     (key, json) =>
       manager.query(
         `UPDATE idempotency_keys SET response_body = $2::jsonb WHERE scope || chr(31) || key = $1`,
@@ -202,7 +203,7 @@ export async function eraseCaseCopies(
               AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS v WHERE strpos(data::text, v) > 0 OR strpos(document::text, v) > 0)
             FOR UPDATE`,
           [known, life?.reported_at ?? null, life?.closed_at ?? null],
-          known,
+          (value) => scrubJson(value, known),
           (key, json) =>
             manager.query(
               `UPDATE generated_reports SET data = ($2::jsonb)->'data', document = ($2::jsonb)->'document',
@@ -224,7 +225,10 @@ export async function eraseCaseCopies(
   return { caseId, tables, total: Object.values(tables).reduce((a, b) => a + b, 0) };
 }
 
-/** An in-app notice lists the case's actions by title: free text written about the case. */
+/**
+ * A notice and a case view list the case's actions by title: free text written about the case that
+ * was never a personal field (it stays in the event row).
+ */
 function blankTitles(value: Json): Json {
   if (Array.isArray(value)) return value.map(blankTitles);
   if (typeof value === 'object' && value !== null)
@@ -239,14 +243,14 @@ async function updateJsonRows<Row extends { key: string; value: Json }>(
   manager: EntityManager,
   select: string,
   params: unknown[],
-  known: readonly string[],
+  scrub: (value: Json) => Json,
   write: (key: string, json: string) => Promise<unknown>,
   alsoChanged: (row: Row) => boolean = () => false,
 ): Promise<number> {
   const rows = rowsOf<Row>(await manager.query(select, params));
   let changed = 0;
   for (const row of rows) {
-    const scrubbed = scrubJson(row.value, known);
+    const scrubbed = scrub(row.value);
     if (sameJson(scrubbed, row.value) && !alsoChanged(row)) continue;
     await write(row.key, JSON.stringify(scrubbed));
     changed++;
