@@ -169,6 +169,26 @@ describe('two boards, one secrecy boundary each (DATA-3, SC-3, AUD-20)', () => {
     expectProblem(await get('kvalitet', '/api/v1/reports/cross-board?year=1999'), 400, 'VALIDATION_FAILED');
   });
 
+  it("improvement proposals stop at the board's edge for kvalitet and the director (ADR 0030)", async () => {
+    const proposed = await api.call<{ id: string }>('POST', '/api/v1/improvement-proposals', {
+      token: tokens['medarbetare.linden'],
+      body: {
+        unitId: 'linden',
+        title: 'Bättre överlämning',
+        description: 'Vi tappar information vid skiftbyte.',
+      },
+    });
+    expect(proposed.status).toBe(201);
+    await syncReadModels(api.db.dataSource, api.store);
+    const listed = async (user: User) =>
+      (await get<Page>(user, '/api/v1/improvement-proposals')).body.items.map((i) => i.id);
+    expect(await listed('kvalitet.omsorg')).toContain(proposed.body.id);
+    expect(await listed('forvaltningschef.omsorg')).toContain(proposed.body.id);
+    expect(await listed('kvalitet')).not.toContain(proposed.body.id);
+    expect(await listed('forvaltningschef')).not.toContain(proposed.body.id);
+    expect((await get('kvalitet', `/api/v1/improvement-proposals/${proposed.body.id}`)).status).toBe(404);
+  });
+
   it('the organisation: boards with their legal areas and role holders, units with board, förvaltning and scope', async () => {
     const boards = await get<{
       municipality: string;

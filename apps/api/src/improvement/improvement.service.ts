@@ -22,6 +22,7 @@ import {
   type ImprovementCreateInput,
 } from '@kvalitet/persistence';
 import {
+  boardUnitsOf,
   canHandleImprovement,
   canReadCase,
   canRecordLessonCheck,
@@ -303,12 +304,18 @@ export class ImprovementService {
     kind: ImprovementKind,
     query: ImprovementListQueryDto,
   ): Promise<ImprovementListDto> {
-    const all = principal.roles.some((role) => role === 'quality_coordinator' || role === 'director');
-    const managerUnits = principal.roles.some(
-      (role) => role === 'unit_manager' || role === 'division_manager',
-    )
-      ? ORGANISATION.scopeOf(principal.unitIds)
-      : [];
+    const boardWide = principal.roles.some((role) => role === 'quality_coordinator' || role === 'director');
+    // kvalitet and the director see the improvement work of the boards they serve (ADR 0030).
+    const boardUnits = boardWide ? boardUnitsOf(principal, ORGANISATION) : [];
+    const all = boardWide && boardUnits.length === ORGANISATION.units.length;
+    const managerUnits = [
+      ...new Set([
+        ...boardUnits,
+        ...(principal.roles.some((role) => role === 'unit_manager' || role === 'division_manager')
+          ? ORGANISATION.scopeOf(principal.unitIds)
+          : []),
+      ]),
+    ];
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const rows: {
