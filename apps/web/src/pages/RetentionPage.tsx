@@ -27,6 +27,9 @@ interface LogEntry {
 /** The retention log (DATA-2, DATA-7): which cases were erased, when, under which rule, by whom. */
 export function RetentionLog() {
   const unitName = useUnitName();
+  const { me } = useAuth();
+  // dataskydd reads only data breaches: for other cases the number is shown without a link.
+  const readsEveryCase = (me?.roles ?? []).includes('quality_coordinator');
   const [draft, setDraft] = useState({ from: '', to: '' });
   const [range, setRange] = useState({ from: '', to: '' });
   const log = useQuery({
@@ -88,9 +91,13 @@ export function RetentionLog() {
                   {data.items.map((e) => (
                     <Table.Tr key={e.caseId} data-testid="gallringslogg-rad">
                       <Table.Td>
-                        <Anchor component={Link} to={`/arenden/${e.caseId}`}>
-                          {e.caseNumber}
-                        </Anchor>
+                        {readsEveryCase || e.caseType === 'data_breach' ? (
+                          <Anchor component={Link} to={`/arenden/${e.caseId}`}>
+                            {e.caseNumber}
+                          </Anchor>
+                        ) : (
+                          e.caseNumber
+                        )}
                       </Table.Td>
                       <Table.Td>{CASE_TYPE_LABELS[e.caseType as CaseType] ?? e.caseType}</Table.Td>
                       <Table.Td>{unitName(e.unitId)}</Table.Td>
