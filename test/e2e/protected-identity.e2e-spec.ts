@@ -276,8 +276,13 @@ describe('protected identity: free text for a few, with a reason (e2e)', () => {
       expect(list.status).toBe(200);
       expect(list.text).not.toContain(mark);
       expect(list.body.items.find((i) => i.id === id)?.protectedIdentity).toBe(true);
-      const tasks = await call('enhetschef', 'GET', '/api/v1/tasks');
+      const tasks = await call<{ items: { caseId: string; protectedIdentity: boolean }[] }>(
+        'enhetschef',
+        'GET',
+        '/api/v1/tasks',
+      );
       expect(tasks.text).not.toContain(mark);
+      expect(tasks.body.items.find((t) => t.caseId === id)?.protectedIdentity).toBe(true);
     }
     // A search by the text finds nothing (a hit would tell what the case is about); by number it does.
     const byText = await call<{ total: number }>('sas', 'GET', `/api/v1/cases?q=${encodeURIComponent(mark)}`);

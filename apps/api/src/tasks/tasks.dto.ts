@@ -50,6 +50,8 @@ export class TaskDto {
   assigneeRole!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
   @ApiProperty() overdue!: boolean;
+  @ApiProperty({ description: 'Ärendet gäller en person med skyddade personuppgifter (DATA-2)' })
+  protectedIdentity!: boolean;
   @ApiProperty({ enum: TASK_STATUSES, enumName: 'TaskStatus' }) status!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;

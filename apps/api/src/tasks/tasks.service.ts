@@ -20,6 +20,7 @@ interface TaskRow {
   created_at: Date;
   completed_at: Date | null;
   overdue: boolean;
+  protected_identity: boolean;
   total: string;
 }
 
@@ -40,6 +41,8 @@ export class TasksService {
     const rows: TaskRow[] = await this.dataSource.query(
       `SELECT id, case_id, case_number, case_type, kind, unit_id, assignee, assignee_role, due_at, status, created_at, completed_at,
               (status = 'open' AND due_at IS NOT NULL AND due_at < now()) AS overdue,
+              EXISTS (SELECT 1 FROM rm_cases c WHERE c.id = rm_tasks.case_id AND c.state->'protectedIdentity' IS NOT NULL)
+                AS protected_identity,
               count(*) OVER () AS total
          FROM rm_tasks
         WHERE status = $1
@@ -71,6 +74,7 @@ function toTask(row: TaskRow): TaskDto {
     assigneeRole: row.assignee_role,
     dueAt: iso(row.due_at),
     overdue: row.overdue,
+    protectedIdentity: row.protected_identity,
     status: row.status,
     createdAt: iso(row.created_at)!,
     completedAt: iso(row.completed_at),

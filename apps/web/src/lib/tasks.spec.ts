@@ -18,6 +18,7 @@ const task = (
   assigneeRole: 'unit_manager',
   dueAt,
   overdue: false,
+  protectedIdentity: false,
   status: 'open',
   createdAt: created,
   completedAt: null,

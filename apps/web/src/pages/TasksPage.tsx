@@ -41,9 +41,16 @@ function TaskSourceLink({ task }: { task: Task }) {
       </Text>
     );
   return (
-    <Anchor component={Link} to={href} fw={600}>
-      {task.caseNumber}
-    </Anchor>
+    <>
+      <Anchor component={Link} to={href} fw={600}>
+        {task.caseNumber}
+      </Anchor>
+      {task.protectedIdentity && (
+        <Badge color="grape.9" variant="filled" size="sm" ml={6}>
+          Skyddade personuppgifter
+        </Badge>
+      )}
+    </>
   );
 }
 

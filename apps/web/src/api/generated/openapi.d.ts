@@ -3397,6 +3397,8 @@ export interface components {
       /** Format: date-time */
       dueAt: string | null;
       overdue: boolean;
+      /** @description Ärendet gäller en person med skyddade personuppgifter (DATA-2) */
+      protectedIdentity: boolean;
       status: components['schemas']['TaskStatus'];
       /** Format: date-time */
       createdAt: string;
