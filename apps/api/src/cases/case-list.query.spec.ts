@@ -77,7 +77,9 @@ describe('case list WHERE clause', () => {
       'sas',
       now.toISOString(),
     ]);
-    expect(where.text).toContain('(case_number ILIKE $6 OR description ILIKE $6)');
+    expect(where.text).toContain(
+      "(case_number ILIKE $6 OR (description ILIKE $6 AND state->'protectedIdentity' IS NULL))",
+    );
     expect(where.text).toContain('missed_deadlines > 0');
   });
 

@@ -90,6 +90,7 @@ describe('commands offered on the case page', () => {
       'start-investigation',
       'link',
       'close',
+      'mark-protected-identity',
     ]);
   });
 
@@ -107,6 +108,7 @@ describe('commands offered on the case page', () => {
       'link',
       'add-action',
       'close',
+      'mark-protected-identity',
     ]);
   });
 
@@ -136,8 +138,17 @@ describe('commands offered on the case page', () => {
     expect(done).not.toContain('complete-action');
   });
 
-  it('a closed case can only be linked and reopened', () => {
-    expect(availableCommands(aCase({ stage: 'closed' }))).toEqual(['link', 'reopen']);
+  it('a closed case can only be linked and reopened (and marked, DATA-2)', () => {
+    expect(availableCommands(aCase({ stage: 'closed' }))).toEqual([
+      'link',
+      'reopen',
+      'mark-protected-identity',
+    ]);
+  });
+
+  it('protected identity: mark an unmarked case, unmark a marked one (ADR 0029)', () => {
+    expect(availableCommands(aCase({ protectedIdentity: true }))).toContain('unmark-protected-identity');
+    expect(availableCommands(aCase({ protectedIdentity: true }))).not.toContain('mark-protected-identity');
   });
 
   it('an open deviation or HSL deviation can be escalated, named by where it goes (LC-2)', () => {
