@@ -5,7 +5,7 @@ import type { CaseActor, CaseAggregateState } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import {
   CaseCommandService,
-  PERSONAL_FIELD_PATHS,
+  CASE_PERSONAL_FIELD_PATHS,
   splitPersonalData,
   type CaseCommandInput,
 } from '@kvalitet/persistence';
@@ -273,10 +273,10 @@ export class CasesService {
 }
 
 /**
- * The free text of events: ADR 0002's personal fields, and the titles of actions, which are not
- * erased with them but may well name the person ("samtal med …").
+ * The free text of events: ADR 0002's personal fields of a case, action titles included (an action
+ * recorded before they were moved still carries its title in the event row, and it is withheld too).
  */
-const WITHHELD_FIELD_PATHS: readonly string[] = [...PERSONAL_FIELD_PATHS, 'title'];
+const WITHHELD_FIELD_PATHS: readonly string[] = CASE_PERSONAL_FIELD_PATHS;
 
 /** The events without their free text, for a reader who may not see it (ADR 0029). */
 function withoutPersonalData(events: readonly EventEnvelope[]): EventEnvelope[] {

@@ -5,7 +5,12 @@ import { topicForAggregate } from '@kvalitet/contracts';
 import { outboxPartitionOf } from '../outbox/outbox-partition';
 import { preparedStatement, queryPrepared } from './prepared-query';
 import { serialQuery } from './serial-query';
-import { ERASED_MARKER, mergePersonalData, splitPersonalData } from '../personal-data/personal-fields';
+import {
+  ERASED_MARKER,
+  mergePersonalData,
+  personalFieldPathsFor,
+  splitPersonalData,
+} from '../personal-data/personal-fields';
 import type { NewEvent } from './new-event';
 import { envelopeOfRow, type EventRow } from './event-row';
 import { defaultUpcasters, type UpcasterRegistry } from './upcasters';
@@ -192,7 +197,7 @@ export class EventStore {
       const metadata = JSON.stringify(request.metadata);
       return request.events.map((event, index) => {
         const data = event.data as Record<string, unknown>;
-        const { stripped, personal } = splitPersonalData(data);
+        const { stripped, personal } = splitPersonalData(data, personalFieldPathsFor(request.aggregateType));
         return {
           request,
           topic,

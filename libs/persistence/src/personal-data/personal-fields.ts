@@ -19,6 +19,26 @@ export const PERSONAL_FIELD_PATHS: readonly string[] = [
   'causes',
 ];
 
+/**
+ * The case aggregate's free text beyond the shared list (DATA-2, DATA-7): an action's `title` is
+ * written about the person ("samtal med …") and a `notPossibleReason` says why the patient could not
+ * be told (LC-8 step 3). Other aggregates keep their `title` in the row: a routine's or a risk
+ * assessment's title is not about a person. Left in the row on purpose: `ivoReference`,
+ * `imyReference` (the authority's diarienummer), `paragraph` (the board minutes' §), `category`,
+ * `lagrum`, usernames — codes and references, not text about a person. Events recorded before this
+ * list grew keep these fields in the row (append-only, DATA-6; ADR 0002 amended 2026-12-07).
+ */
+export const CASE_PERSONAL_FIELD_PATHS: readonly string[] = [
+  ...PERSONAL_FIELD_PATHS,
+  'title',
+  'notPossibleReason',
+];
+
+/** The fields moved to `personal_data` (and sealed on Kafka) for events of `aggregateType`. */
+export function personalFieldPathsFor(aggregateType: string): readonly string[] {
+  return aggregateType === 'case' ? CASE_PERSONAL_FIELD_PATHS : PERSONAL_FIELD_PATHS;
+}
+
 export const ERASED_MARKER = '[raderad]';
 
 type Json = Record<string, unknown>;

@@ -2,7 +2,12 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import { rowsOf, type Queryable } from '../sql/rows-of';
-import { ERASED_MARKER, mergePersonalData, splitPersonalData } from './personal-fields';
+import {
+  ERASED_MARKER,
+  mergePersonalData,
+  personalFieldPathsFor,
+  splitPersonalData,
+} from './personal-fields';
 
 /**
  * The personal fields of a Kafka message, sealed with the subject's data key (AES-256-GCM, the event
@@ -35,7 +40,7 @@ export class SealedPersonalDataError extends Error {
 
 /** The event with its personal fields sealed under `key`; an event without personal fields is unchanged. */
 export function sealEvent(event: EventEnvelope, key: Buffer): WireEvent {
-  const { stripped, personal } = splitPersonalData(event.data);
+  const { stripped, personal } = splitPersonalData(event.data, personalFieldPathsFor(event.aggregateType));
   if (!personal) return event;
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -193,7 +198,10 @@ export async function sealForPublishing<T extends { event: EventEnvelope }>(
   db: Queryable,
   rows: readonly T[],
 ): Promise<T[]> {
-  const personal = rows.map((row) => splitPersonalData(row.event.data).personal !== null);
+  const personal = rows.map(
+    (row) =>
+      splitPersonalData(row.event.data, personalFieldPathsFor(row.event.aggregateType)).personal !== null,
+  );
   const subjects = rows.filter((_, i) => personal[i]).map((row) => row.event.aggregateId);
   if (subjects.length === 0) return [...rows];
   const keys = await caseDataKeys(db, subjects, { create: true });

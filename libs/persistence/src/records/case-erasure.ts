@@ -226,8 +226,9 @@ export async function eraseCaseCopies(
 }
 
 /**
- * A notice and a case view list the case's actions by title: free text written about the case that
- * was never a personal field (it stays in the event row).
+ * A notice and a case view list the case's actions by title: free text written about the case. Titles
+ * recorded since 2026-12-07 are personal fields (`CASE_PERSONAL_FIELD_PATHS`), but one shorter than
+ * the searched length is not found by value, and older ones are not in `personal_data` at all.
  */
 function blankTitles(value: Json): Json {
   if (Array.isArray(value)) return value.map(blankTitles);
