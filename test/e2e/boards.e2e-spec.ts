@@ -1,4 +1,8 @@
-import { formatIsoWeek, isoWeekOf } from '@kvalitet/domain';
+import { randomUUID } from 'node:crypto';
+import { formatIsoWeek, isoWeekOf, reportPeriodFor } from '@kvalitet/domain';
+import { Mailer } from '@kvalitet/notifications';
+import { REPORT_DEMO_UNITS } from '@kvalitet/reporting';
+import { createReportActivities } from '../../apps/worker/src/activities/report-activities';
 import { expectProblem, startApi, type TestApi } from './support/api-harness';
 import { report, stockholmDateDaysAgo } from './support/fixtures';
 import { syncReadModels } from './support/read-models';
@@ -187,6 +191,50 @@ describe('two boards, one secrecy boundary each (DATA-3, SC-3, AUD-20)', () => {
     expect(await listed('kvalitet')).not.toContain(proposed.body.id);
     expect(await listed('forvaltningschef')).not.toContain(proposed.body.id);
     expect((await get('kvalitet', `/api/v1/improvement-proposals/${proposed.body.id}`)).status).toBe(404);
+  });
+
+  it("a scheduled report is archived once per board: each board's readers get their copy, the MAS who serves both the whole; mail likewise", async () => {
+    const week = formatIsoWeek(isoWeekOf(new Date()));
+    const activities = createReportActivities({
+      dataSource: api.db.dataSource,
+      events: api.store,
+      mailer: new Mailer({ db: api.db.dataSource }),
+      units: REPORT_DEMO_UNITS,
+      organisation: 'Exempelkommun',
+      recipients: { weekly_digest: ['ledning', 'kvalitet.omsorg', 'mas'] } as never,
+    });
+    // The digest of the current week, as its schedule would make it a week later.
+    const period = reportPeriodFor('weekly_digest', new Date(Date.now() + 7 * 86_400_000));
+    expect(period.key).toBe(`weekly_digest:${week}`);
+    await activities.generateScheduledReport({ period, workflowId: 'e2e-boards', runId: randomUUID() });
+    await activities.mailScheduledReport({ key: period.key, kind: 'weekly_digest', label: period.label });
+
+    const listed = await get<{ key: string }[]>('kvalitet', '/api/v1/reports/generated');
+    expect(listed.body.map((r) => r.key)).toEqual([period.key]);
+    const read = (user: User, query = '') => get(user, `/api/v1/reports/generated/${period.key}${query}`);
+    const mine = await read('kvalitet');
+    expect(mine.status).toBe(200);
+    for (const c of board1) expect(mine.text).toContain(c.caseNumber);
+    for (const c of board2) expect(mine.text).not.toContain(c.caseNumber);
+    const theirs = await read('kvalitet.omsorg');
+    for (const c of board2) expect(theirs.text).toContain(c.caseNumber);
+    for (const c of board1) expect(theirs.text).not.toContain(c.caseNumber);
+    const whole = await read('mas');
+    for (const c of [...board1, ...board2]) expect(whole.text).toContain(c.caseNumber);
+    const masBoard2 = await read('mas', '?boardId=omsorgsnamnden');
+    for (const c of board1) expect(masBoard2.text).not.toContain(c.caseNumber);
+    expectProblem(await read('kvalitet', '?boardId=omsorgsnamnden'), 403, 'FORBIDDEN');
+
+    const mails: { message_key: string; recipients: string[]; text_body: string }[] =
+      await api.db.dataSource.query(
+        `SELECT message_key, recipients, text_body FROM mail_messages WHERE message_key LIKE 'report-mail:%' ORDER BY message_key`,
+      );
+    expect(mails.map((m) => m.message_key)).toEqual([
+      `report-mail:${period.key}`,
+      `report-mail:${period.key}@omsorgsnamnden`,
+      `report-mail:${period.key}@socialnamnden`,
+    ]);
+    expect(mails[1]!.text_body).toContain('Exempelkommun, vård- och omsorgsnämnden');
   });
 
   it('the organisation: boards with their legal areas and role holders, units with board, förvaltning and scope', async () => {

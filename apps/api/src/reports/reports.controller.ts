@@ -184,6 +184,37 @@ export class ReportsController {
     );
   }
 
+  /**
+   * The archived copy a caller reads (ADR 0030): the whole installation's for one who serves every
+   * board, otherwise the copy of their board (`boardId` chooses among several).
+   */
+  private archivedCopyFor(user: Principal, key: string, boardId: string | undefined): string {
+    if (ORGANISATION.boards.length < 2) return key;
+    const serves = ORGANISATION.boardsOf(user);
+    if (boardId !== undefined) {
+      if (!ORGANISATION.board(boardId))
+        throw ApiProblem.validation([
+          {
+            field: 'boardId',
+            code: 'UNKNOWN_BOARD',
+            message: `Nämnden ${boardId} finns inte i organisationen.`,
+          },
+        ]);
+      if (!serves.includes(boardId))
+        throw ApiProblem.forbidden('Du kan bara läsa rapporter om de nämnder du tjänar.');
+      return `${key}@${boardId}`;
+    }
+    if (serves.length === ORGANISATION.boards.length) return key;
+    if (serves.length === 1) return `${key}@${serves[0]}`;
+    throw ApiProblem.validation([
+      {
+        field: 'boardId',
+        code: 'REQUIRED',
+        message: `Ange vilken nämnds rapport du vill läsa (${serves.join(', ')}).`,
+      },
+    ]);
+  }
+
   @Get('cross-board')
   @Authorize(canReadCrossBoardAggregates)
   @ApiOperation({
@@ -208,8 +239,9 @@ export class ReportsController {
     @CurrentUser() user: Principal,
     @Query() query: GeneratedReportsQueryDto,
   ): Promise<ArchivedReport[]> {
-    return (await reportArchive.list(this.dataSource, query.kind)).filter((r) =>
-      canReadReportKind(user, r.kind),
+    // One entry per period; its board copies (`<key>@<board>`, ADR 0030) are read through it.
+    return (await reportArchive.list(this.dataSource, query.kind)).filter(
+      (r) => !r.key.includes('@') && canReadReportKind(user, r.kind),
     );
   }
 
@@ -229,6 +261,7 @@ export class ReportsController {
   async generatedReport(
     @CurrentUser() user: Principal,
     @Param('key') key: string,
+    @Query() query: BoardQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
@@ -243,7 +276,7 @@ export class ReportsController {
     }
     const rows: { kind: string; data: unknown; html: string; pdf: Buffer }[] = await this.dataSource.query(
       `SELECT kind, data, html, pdf FROM generated_reports WHERE report_key = $1`,
-      [key],
+      [this.archivedCopyFor(user, key, query.boardId)],
     );
     const row = rows[0];
     if (!row) throw ApiProblem.notFound('Rapporten finns inte (ännu).');

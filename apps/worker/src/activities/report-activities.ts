@@ -4,12 +4,14 @@ import type { DataSource } from 'typeorm';
 import {
   renderReportHtml,
   yearRange,
+  type Organisation,
   type ReportDocument,
   type ReportUnit,
   type ScheduledReportKind,
 } from '@kvalitet/domain';
 import type { EventStore } from '@kvalitet/persistence';
 import type { Mailer } from '@kvalitet/notifications';
+import { organisation as loadOrganisation } from '@kvalitet/runtime';
 import { ReportService, renderReportPdf, reportArchive, type ComposedReport } from '@kvalitet/reporting';
 import type {
   GenerateReportRequest,
@@ -74,7 +76,41 @@ export interface ReportActivityDeps {
   readonly units: readonly ReportUnit[];
   readonly organisation: string;
   readonly recipients?: Readonly<Record<ScheduledReportKind, readonly string[]>>;
+  /** The boards each get their own copy of a report (ADR 0030); the organisation file by default. */
+  readonly boards?: Organisation;
   readonly clock?: () => Date;
+}
+
+/** The archive key of one board's copy of a report: the period's key and the board. */
+export function boardReportKey(key: string, boardId: string): string {
+  return `${key}@${boardId}`;
+}
+
+/**
+ * Which report each recipient is mailed (ADR 0030): a user who serves some of the boards gets their
+ * boards' copies; an address configured by drift, a user serving every board or an installation with
+ * one board, the report of the whole installation.
+ */
+export function reportCopiesFor(
+  key: string,
+  to: readonly string[],
+  org: Organisation,
+): Map<string, string[]> {
+  const copies = new Map<string, string[]>();
+  const add = (reportKey: string, recipient: string) =>
+    copies.set(reportKey, [...(copies.get(reportKey) ?? []), recipient]);
+  for (const recipient of to) {
+    const user = recipient.includes('@') ? undefined : org.findUser(recipient.toLowerCase());
+    const boards = user ? org.boardsOf(user) : [];
+    if (org.boards.length < 2 || !user || boards.length === org.boards.length) add(key, recipient);
+    else for (const board of boards) add(boardReportKey(key, board), recipient);
+  }
+  return copies;
+}
+
+function boardOrganisationName(org: Organisation, boardId: string): string {
+  const name = org.board(boardId)?.name ?? boardId;
+  return `${org.municipality}, ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
 }
 
 async function compose(
@@ -118,6 +154,25 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
     organisation: deps.organisation,
   });
   const recipients = deps.recipients ?? DEFAULT_REPORT_RECIPIENTS;
+  const org = deps.boards ?? loadOrganisation();
+  const archiveCopies = async (period: GenerateReportRequest['period'], workflowId: string, now: Date) => {
+    if (org.boards.length < 2) return;
+    for (const board of org.boards) {
+      const scoped = service.forUnits(org.unitsOfBoards([board.id]), boardOrganisationName(org, board.id));
+      const composed = await compose(scoped, period.kind, period, now);
+      await reportArchive.save(deps.dataSource, {
+        key: boardReportKey(period.key, board.id),
+        label: `${period.label}, ${board.name}`,
+        from: period.from,
+        to: period.to,
+        data: composed.data,
+        document: composed.document,
+        html: renderReportHtml(composed.document),
+        pdf: await renderReportPdf(composed.document),
+        workflowId,
+      });
+    }
+  };
 
   return {
     async generateScheduledReport({
@@ -146,6 +201,7 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
         pdf,
         workflowId,
       });
+      await archiveCopies(period, workflowId, now);
       const aggregateId = reportAggregateId(period.key);
       const history = await deps.events.load(aggregateId);
       if (history.some((e) => e.type === 'ReportGenerated' && e.data['runId'] === runId)) {
@@ -184,29 +240,36 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
     },
 
     async mailScheduledReport({ key, kind, label }: MailReportRequest) {
-      const rows: { document: ReportDocument; html: string; pdf: Buffer }[] = await deps.dataSource.query(
-        `SELECT document, html, pdf FROM generated_reports WHERE report_key = $1`,
-        [key],
-      );
-      const report = rows[0];
-      if (!report)
-        throw ApplicationFailure.nonRetryable(`Rapporten ${key} finns inte i arkivet`, 'ReportFailed');
-      const to = recipients[kind];
-      const result = await deps.mailer.send({
-        key: `report-mail:${key}`,
-        to,
-        subject: report.document.title,
-        text: `${report.document.title}\n${report.document.organisation}\nPeriod: ${report.document.periodLabel}\n\nRapporten finns som PDF i bilagan och i Kvalitetsledning under Rapporter (${label}).\nInnehåller inga namn, personnummer eller fritext ur ärenden.`,
-        html: report.html,
-        attachments: [
-          {
-            filename: `${key.replace(/[^a-z0-9-]+/gi, '-')}.pdf`,
-            contentType: 'application/pdf',
-            content: report.pdf,
-          },
-        ],
-      });
-      return { duplicate: result.duplicate, recipients: [...to] };
+      const copies = reportCopiesFor(key, recipients[kind], org);
+      let duplicate = true;
+      for (const [reportKey, to] of copies) {
+        const rows: { document: ReportDocument; html: string; pdf: Buffer }[] = await deps.dataSource.query(
+          `SELECT document, html, pdf FROM generated_reports WHERE report_key = $1`,
+          [reportKey],
+        );
+        const report = rows[0];
+        if (!report)
+          throw ApplicationFailure.nonRetryable(
+            `Rapporten ${reportKey} finns inte i arkivet`,
+            'ReportFailed',
+          );
+        const result = await deps.mailer.send({
+          key: `report-mail:${copies.size === 1 ? key : reportKey}`,
+          to,
+          subject: report.document.title,
+          text: `${report.document.title}\n${report.document.organisation}\nPeriod: ${report.document.periodLabel}\n\nRapporten finns som PDF i bilagan och i Kvalitetsledning under Rapporter (${label}).\nInnehåller inga namn, personnummer eller fritext ur ärenden.`,
+          html: report.html,
+          attachments: [
+            {
+              filename: `${key.replace(/[^a-z0-9-]+/gi, '-')}.pdf`,
+              contentType: 'application/pdf',
+              content: report.pdf,
+            },
+          ],
+        });
+        duplicate &&= result.duplicate;
+      }
+      return { duplicate, recipients: [...recipients[kind]] };
     },
 
     async sendReportReminder({ key, kind, label, dueDate }: ReportReminderRequest) {

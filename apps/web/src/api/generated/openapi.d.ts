@@ -16428,7 +16428,10 @@ export interface operations {
   };
   Reports_generatedReport: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
+      };
       header?: never;
       path: {
         /** @description Rapportens periodnyckel, t.ex. weekly_digest:2026-W48 */
