@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { Client, Connection } from '@temporalio/client';
-import type { Payload } from '@temporalio/common';
 import { CASE_WORKFLOW_STATUS_QUERY, caseWorkflowId, type EventEnvelope } from '@kvalitet/contracts';
 import { createKafka, handleWithInbox, parseBrokers, ConsumerRunner } from '@kvalitet/messaging';
 import {
@@ -16,6 +15,12 @@ import { PROJECTOR_STARTED } from '../../apps/projector/src/projector-started';
 import { AppProcess, waitUntil } from '../support/app-process';
 import { MANAGER, STAFF } from '../support/case-scenarios';
 import { infraEnv } from '../support/infra-env';
+import {
+  allTopicMessages,
+  payloadsOf,
+  readableHistoryText,
+  type TopicMessage,
+} from '../support/store-search';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { testTopics } from '../support/test-topics';
 import { historyToJson } from '../workflows/support/history-json';
@@ -26,33 +31,6 @@ const DESCRIPTION = `Brukaren ${NEEDLE} Karlsson föll i badrummet`;
 const REPORTER_NAME = `Sigrid ${NEEDLE}`;
 /** A staff member's username reaches the workflow (CaseAssigned): in the history, but only encrypted. */
 const ASSIGNEE = `handlaggare${randomUUID().slice(0, 8)}`;
-
-function strings(value: unknown, into: string[] = []): string[] {
-  if (typeof value === 'string') into.push(value);
-  else if (Array.isArray(value)) for (const item of value) strings(item, into);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) strings(item, into);
-  return into;
-}
-
-/** The history's text as anyone with access to Temporal (its database, UI or CLI) would see it: JSON and every base64 value decoded. */
-function readableHistoryText(json: string): string {
-  const decoded = strings(JSON.parse(json)).map((s) =>
-    /^[A-Za-z0-9+/]+=*$/.test(s) && s.length % 4 === 0 ? Buffer.from(s, 'base64').toString('utf8') : '',
-  );
-  return `${json}\n${decoded.join('\n')}`;
-}
-
-/** Every Payload of a history (objects with `metadata` and `data`), as the codec would be given them. */
-function payloadsOf(value: unknown, into: Payload[] = []): Payload[] {
-  if (Array.isArray(value)) for (const item of value) payloadsOf(item, into);
-  else if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (record['metadata'] && typeof record['metadata'] === 'object' && 'data' in record)
-      into.push(record as unknown as Payload);
-    else for (const item of Object.values(record)) payloadsOf(item, into);
-  }
-  return into;
-}
 
 /**
  * Issue 19 / ADR 0028: the real projector (relay, projections, orchestrators) and worker run against
@@ -161,25 +139,11 @@ describe('personal data is never in clear on Kafka or in Temporal histories (rea
   }
 
   /** Every message of the run's topics, read from the beginning by a group of its own. */
-  async function allMessages(): Promise<{ topic: string; message: KafkaMessage }[]> {
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await Promise.all(
-      topics.all.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })),
-    );
-    await admin.disconnect();
-    const expected = ends.reduce((n, t) => n + t.offsets.reduce((m, o) => m + Number(o.high), 0), 0);
-    const consumer = kafka.consumer({ groupId: `clear-${randomUUID()}` });
-    const seen: { topic: string; message: KafkaMessage }[] = [];
-    await consumer.connect();
-    await consumer.subscribe({ topics: topics.all, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ topic, message }) => void seen.push({ topic, message }) });
-    await waitUntil(async () => seen.length >= expected, 60_000, `alla ${expected} meddelanden`);
-    await consumer.disconnect();
-    return seen;
+  function allMessages(): Promise<TopicMessage[]> {
+    return allTopicMessages(kafka, topics.all);
   }
 
-  async function reportedOnTopic(messages?: { topic: string; message: KafkaMessage }[]): Promise<WireEvent> {
+  async function reportedOnTopic(messages?: TopicMessage[]): Promise<WireEvent> {
     return (messages ?? (await allMessages()))
       .filter((m) => m.message.key?.toString() === caseId)
       .map((m) => JSON.parse(m.message.value!.toString('utf8')) as WireEvent)
