@@ -362,4 +362,14 @@ describe('protected identity: free text for a few, with a reason (e2e)', () => {
     const log = await call<AccessLogBody>('kvalitet', 'GET', path('access-log'));
     expect(log.body.items.map((i) => i.reason)).toContain('Anmälan till IVO');
   });
+
+  it('the access log of another board’s case is 404, as the case is (DATA-3)', async () => {
+    const other = await api.call<CaseBody>('POST', '/api/v1/cases', {
+      token: await api.token('medarbetare.linden'),
+      body: report('deviation', 'linden', 'Händelse på Linden', { protectedIdentity: true }),
+    });
+    expect(other.status).toBe(201);
+    for (const user of ['kvalitet', 'dataskydd', 'sas'])
+      expectProblem(await call(user, 'GET', `/api/v1/cases/${other.body.id}/access-log`), 404, 'NOT_FOUND');
+  });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseCommandService } from '@kvalitet/persistence';
-import { canReadCase } from '../access/access-policy';
+import { boardUnitsOf, canReadCase } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { canReadCaseAccessLog, mayReadCaseAccessLogs } from '../access/protected-identity-policy';
 import { AccessLogService } from '../audit/access-log.service';
@@ -14,8 +14,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The access log of one case (DATA-5, EK-6, ADR 0029): who read it, when, how (read, command) and
- * why, where a reason was asked. For kvalitet and dataskydd on any case — log review is their
- * control, and a log names readers, not the case's content — and for sas/mas on the types they handle.
+ * why, where a reason was asked. For kvalitet and dataskydd on any case of their boards — log review
+ * is their control, and a log names readers, not the case's content — and for sas/mas on the types
+ * they handle.
  */
 @Injectable()
 export class CaseAccessLogService {
@@ -40,6 +41,10 @@ export class CaseAccessLogService {
     if (!state || events[0]?.aggregateType !== 'case')
       throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
     const facts = caseFactsOf(state, events);
+    // Another board's case stays unknown, as its reads would (DATA-3, ADR 0030).
+    const inOwnBoards = boardUnitsOf(principal, ORGANISATION).includes(facts.unitId);
+    if (!inOwnBoards && !canReadCase(principal, facts, ORGANISATION))
+      throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
     if (!canReadCaseAccessLog(principal, facts)) {
       if (!canReadCase(principal, facts, ORGANISATION))
         throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
