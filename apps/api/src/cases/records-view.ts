@@ -33,15 +33,23 @@ export function recordsView(state: CaseAggregateState, events: readonly EventEnv
 
 const ERASED = '[raderad]';
 
+/** Free text that events recorded before 2026-12-07 keep in their row (ADR 0002 amended). */
+const FREE_TEXT_IN_OLD_ROWS: Readonly<Record<string, string>> = {
+  ActionAdded: 'title',
+  PatientInformed: 'notPossibleReason',
+};
+
 /**
- * An erased case's action titles read `[raderad]` too: a title is free text that ADR 0002 left in
- * the event row (it may name the person), so an erased case's reads blank it (ADR 0027).
+ * An erased case's action titles (and why the patient could not be told) read `[raderad]` too: in
+ * events recorded before they became personal fields they are still in the event row, which erasure
+ * cannot touch, so an erased case's reads blank them (ADR 0027).
  */
 export function withErasedTitles(events: readonly EventEnvelope[]): readonly EventEnvelope[] {
   if (!events.some((e) => e.type === 'CaseErased')) return events;
-  return events.map((e) =>
-    e.type === 'ActionAdded' && typeof e.data['title'] === 'string'
-      ? { ...e, data: { ...e.data, title: ERASED } }
-      : e,
-  );
+  return events.map((e) => {
+    const field = FREE_TEXT_IN_OLD_ROWS[e.type];
+    return field !== undefined && typeof e.data[field] === 'string'
+      ? { ...e, data: { ...e.data, [field]: ERASED } }
+      : e;
+  });
 }

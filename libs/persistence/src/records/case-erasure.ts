@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { erasePersonalDataOf } from '../event-store/event-store';
-import { ERASED_MARKER, PERSONAL_FIELD_PATHS } from '../personal-data/personal-fields';
+import { CASE_PERSONAL_FIELD_PATHS, ERASED_MARKER } from '../personal-data/personal-fields';
 import { shredCaseDataKey } from '../personal-data/sealed-personal-data';
 import { rowsOf } from '../sql/rows-of';
 
@@ -28,9 +28,12 @@ export interface CaseErasureOptions {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** The keys under which a copy of an event, a case view or a command answer holds free text or names. */
+/**
+ * The keys under which a copy of an event, a case view or a command answer holds free text or names.
+ * `title` is blanked only in copies of the case view (`blankTitles`): a report's title is not the case's.
+ */
 const FREE_TEXT_KEYS: ReadonlySet<string> = new Set(
-  PERSONAL_FIELD_PATHS.map((path) => path.split('.').at(-1)!),
+  CASE_PERSONAL_FIELD_PATHS.filter((path) => path !== 'title').map((path) => path.split('.').at(-1)!),
 );
 
 /**
