@@ -237,6 +237,22 @@ describe('two boards, one secrecy boundary each (DATA-3, SC-3, AUD-20)', () => {
     expect(mails[1]!.text_body).toContain('Exempelkommun, vård- och omsorgsnämnden');
   });
 
+  it("kvalitet reviews the access log of its own board: another board's reads and searches are not in it", async () => {
+    await get('kvalitet.omsorg', `/api/v1/cases?q=${encodeURIComponent('Linden söktext')}`);
+    await get('kvalitet', `/api/v1/cases/${board1[0]!.id}`);
+    type Log = { items: { username: string; caseId: string | null; kind: string }[] };
+    const log = async (user: User) =>
+      (await get<Log>(user, '/api/v1/audit/access-log?pageSize=200')).body.items;
+    const mine = await log('kvalitet');
+    expect(mine.filter((e) => board2.some((c) => c.id === e.caseId))).toEqual([]);
+    expect(mine.filter((e) => e.username === 'kvalitet.omsorg')).toEqual([]);
+    expect(mine.some((e) => e.caseId === board1[0]!.id)).toBe(true);
+    const theirs = await log('kvalitet.omsorg');
+    expect(theirs.some((e) => board2.some((c) => c.id === e.caseId))).toBe(true);
+    expect(theirs.some((e) => e.kind === 'search' && e.username === 'kvalitet.omsorg')).toBe(true);
+    expect(theirs.filter((e) => board1.some((c) => c.id === e.caseId))).toEqual([]);
+  });
+
   it('the organisation: boards with their legal areas and role holders, units with board, förvaltning and scope', async () => {
     const boards = await get<{
       municipality: string;

@@ -16,6 +16,11 @@ export interface AccessLogFilter {
   caseId?: string;
   username?: string;
   kind?: AccessLogKind;
+  /**
+   * A board's log (ADR 0030): no read of a case the read model places outside these units (a case
+   * not yet projected, a moment after its report, is shown), and only the searches of these users.
+   */
+  board?: { readonly unitIds: readonly string[]; readonly usernames: readonly string[] };
 }
 
 export interface AccessLogEntry {
@@ -68,7 +73,10 @@ const INSERT_ROWS = `INSERT INTO access_log (username, roles, case_id, action, r
          WITH ORDINALITY AS r(username, roles, case_id, action, route, request_id, kind, query, hits, reason, n)
    ORDER BY r.n`;
 
-const FILTER = `($1::uuid IS NULL OR case_id = $1) AND ($2::text IS NULL OR username = $2) AND ($3::text IS NULL OR kind = $3)`;
+const FILTER = `($1::uuid IS NULL OR case_id = $1) AND ($2::text IS NULL OR username = $2) AND ($3::text IS NULL OR kind = $3)
+  AND ($4::text[] IS NULL
+       OR (case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rm_cases c WHERE c.id = access_log.case_id AND NOT c.unit_id = ANY($4::text[])))
+       OR (case_id IS NULL AND username = ANY($5::text[])))`;
 
 /**
  * The access log (loggkontroll, DATA-5): one row per read of a single case, written before the case
@@ -165,7 +173,7 @@ export class AccessLogService {
          FROM access_log
         WHERE ${FILTER}
         ORDER BY at DESC, id DESC
-        LIMIT $4 OFFSET $5`,
+        LIMIT $6 OFFSET $7`,
       [...filterValues(filter), pageSize, (page - 1) * pageSize],
     );
     const total = rows[0] ? Number(rows[0].total) : await this.count(filter);
@@ -197,6 +205,12 @@ export class AccessLogService {
   }
 }
 
-function filterValues(filter: AccessLogFilter): (string | null)[] {
-  return [filter.caseId ?? null, filter.username ?? null, filter.kind ?? null];
+function filterValues(filter: AccessLogFilter): (string | string[] | null)[] {
+  return [
+    filter.caseId ?? null,
+    filter.username ?? null,
+    filter.kind ?? null,
+    filter.board ? [...filter.board.unitIds] : null,
+    filter.board ? [...filter.board.usernames] : null,
+  ];
 }
