@@ -18,11 +18,9 @@
 set -euo pipefail
 LOG_TAG=backup
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/backup-lib.sh"
 
-usage() {
-  echo "usage: npm run backup -- <dir> [--no-encryption]" >&2
-  exit 2
-}
+usage() { backup_usage "npm run backup -- <dir> [--no-encryption]"; }
 TARGET=""
 ENCRYPT=1
 for arg in "$@"; do
@@ -35,11 +33,9 @@ for arg in "$@"; do
 done
 [ -n "$TARGET" ] || usage
 
-[ -f "$INFRA_DIR/env" ] && [ -z "${DATABASE_URL:-}${DATABASE_OWNER_URL:-}" ] && { set -a; . "$INFRA_DIR/env"; set +a; }
-DB_URL="${DATABASE_OWNER_URL:-${DATABASE_URL:-postgres://kvalitet:kvalitet@127.0.0.1:${KVALITET_PG_PORT:-54329}/kvalitet}}"
-LOCAL_TEMPORAL="127.0.0.1:${KVALITET_TEMPORAL_PORT:-7233}"
+backup_targets
 TEMPORAL_DB="${TEMPORAL_DB_FILE:-}"
-if [ -z "$TEMPORAL_DB" ] && { [ -z "${TEMPORAL_ADDRESS:-}" ] || [ "${TEMPORAL_ADDRESS}" = "$LOCAL_TEMPORAL" ]; }; then
+if [ -z "$TEMPORAL_DB" ] && [ "$TEMPORAL_LOCAL" = 1 ]; then
   TEMPORAL_DB="$INFRA_DIR/temporal/temporal.db"
 fi
 
@@ -56,11 +52,7 @@ mkdir -p "$TARGET"
 chmod 700 "$TARGET"
 TARGET="$(cd "$TARGET" && pwd -P)"
 # Clear text only on this machine's disk, private, and gone when the script ends however it ends.
-mkdir -p "$INFRA_DIR/tmp"
-WORK="$(mktemp -d "$INFRA_DIR/tmp/backup.XXXXXX")"
-chmod 700 "$WORK"
-trap 'rm -rf "$WORK"' EXIT
-umask 077
+backup_workdir backup
 t0=$SECONDS
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 

@@ -15,11 +15,9 @@
 set -euo pipefail
 LOG_TAG=restore
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/backup-lib.sh"
 
-usage() {
-  echo "usage: npm run restore -- <dir> [--replace] [--skip-temporal]" >&2
-  exit 2
-}
+usage() { backup_usage "npm run restore -- <dir> [--replace] [--skip-temporal]"; }
 SOURCE=""
 REPLACE=0
 SKIP_TEMPORAL=0
@@ -34,19 +32,11 @@ done
 [ -n "$SOURCE" ] || usage
 [ -f "$SOURCE/manifest.json" ] || die "$SOURCE/manifest.json saknas / is missing: inte en säkerhetskopia / not a backup"
 
-[ -f "$INFRA_DIR/env" ] && [ -z "${DATABASE_URL:-}${DATABASE_OWNER_URL:-}" ] && { set -a; . "$INFRA_DIR/env"; set +a; }
-DB_URL="${DATABASE_OWNER_URL:-${DATABASE_URL:-postgres://kvalitet:kvalitet@127.0.0.1:${KVALITET_PG_PORT:-54329}/kvalitet}}"
-LOCAL_TEMPORAL="127.0.0.1:${KVALITET_TEMPORAL_PORT:-7233}"
-TEMPORAL_LOCAL=0
-if [ -z "${TEMPORAL_ADDRESS:-}" ] || [ "${TEMPORAL_ADDRESS}" = "$LOCAL_TEMPORAL" ]; then TEMPORAL_LOCAL=1; fi
+backup_targets
 TEMPORAL_DB="$INFRA_DIR/temporal/temporal.db"
 
 PG_BIN="$(bash "$INFRA_SCRIPTS/pg-tools.sh")"
-mkdir -p "$INFRA_DIR/tmp"
-WORK="$(mktemp -d "$INFRA_DIR/tmp/restore.XXXXXX")"
-chmod 700 "$WORK"
-trap 'rm -rf "$WORK"' EXIT
-umask 077
+backup_workdir restore
 t0=$SECONDS
 
 # 1. Verify and decrypt, before anything is changed.
