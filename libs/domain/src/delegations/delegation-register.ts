@@ -1,5 +1,6 @@
 import { isValidLocalDate, type LocalDate } from '../calendar/local-date';
 import { DECISION_DELEGATE_ROLES } from '../policy/decision-delegation';
+import { isPlainObject, validateVersionedRows, type DocumentFieldError } from '../common/json-document';
 
 /**
  * The delegation register (AUD-6, LC-6 S5, LC-8; api.md v1.1 "Delegation register"): which role or
@@ -103,22 +104,13 @@ export function isDelegationDecision(value: unknown): value is DelegationDecisio
   return typeof value === 'string' && (DELEGATION_DECISIONS as readonly string[]).includes(value);
 }
 
-export interface DelegationFieldError {
-  readonly field: string;
-  readonly code: string;
-  readonly message: string;
-}
+export type DelegationFieldError = DocumentFieldError;
 
 export type DelegationItemsResult =
   | { readonly ok: true; readonly items: DelegationItem[]; readonly version?: number }
   | { readonly ok: false; readonly errors: DelegationFieldError[] };
 
 const ITEM_FIELDS = ['decision', 'role', 'username', 'validFrom', 'validTo', 'boardDecision'];
-const DOCUMENT_FIELDS = ['version', 'items'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -128,7 +120,7 @@ function itemOf(value: unknown, at: string, errors: DelegationFieldError[]): Del
   const add = (field: string, code: string, message: string): void => {
     errors.push({ field: `${at}${field === '' ? '' : `.${field}`}`, code, message });
   };
-  if (!isRecord(value)) {
+  if (!isPlainObject(value)) {
     add('', 'INVALID_TYPE', 'Varje rad i delegationsförteckningen måste vara ett objekt.');
     return null;
   }
@@ -184,46 +176,19 @@ function itemOf(value: unknown, at: string, errors: DelegationFieldError[]): Del
  * Swedish messages; the items come back normalised (texts trimmed, `validTo` null when open).
  */
 export function validateDelegationDocument(input: unknown): DelegationItemsResult {
-  const errors: DelegationFieldError[] = [];
-  if (!isRecord(input))
-    return {
-      ok: false,
-      errors: [
-        { field: '', code: 'INVALID_TYPE', message: 'Delegationsförteckningen måste vara ett objekt.' },
-      ],
-    };
-  for (const key of Object.keys(input))
-    if (!DOCUMENT_FIELDS.includes(key))
-      errors.push({
-        field: key,
-        code: 'UNKNOWN_FIELD',
-        message: `Fältet ${key} finns inte i förteckningen.`,
-      });
-  const { version, items } = input;
-  if (
-    version !== undefined &&
-    !(Number.isInteger(version) && (version as number) >= 1 && (version as number) <= 2147483647)
-  )
-    errors.push({
-      field: 'version',
-      code: 'INVALID_VERSION',
-      message: 'Versionen måste vara ett heltal från 1.',
-    });
-  if (!Array.isArray(items)) {
-    errors.push({ field: 'items', code: 'REQUIRED', message: 'items måste vara en lista med delegationer.' });
-    return { ok: false, errors };
-  }
-  if (items.length > DELEGATION_MAX_ITEMS)
-    errors.push({
-      field: 'items',
-      code: 'TOO_MANY',
-      message: `Förteckningen får ha högst ${DELEGATION_MAX_ITEMS} rader.`,
-    });
-  const out: DelegationItem[] = [];
-  items.forEach((item, index) => {
-    const valid = itemOf(item, `items[${index}]`, errors);
-    if (valid) out.push(valid);
+  const result = validateVersionedRows(input, {
+    rowsField: 'items',
+    maxRows: DELEGATION_MAX_ITEMS,
+    notAnObject: 'Delegationsförteckningen måste vara ett objekt.',
+    unknownField: (key) => `Fältet ${key} finns inte i förteckningen.`,
+    notAList: 'items måste vara en lista med delegationer.',
+    tooMany: `Förteckningen får ha högst ${DELEGATION_MAX_ITEMS} rader.`,
+    row: itemOf,
   });
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, items: out, ...(version === undefined ? {} : { version: version as number }) };
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    items: result.rows,
+    ...(result.version === undefined ? {} : { version: result.version }),
+  };
 }

@@ -1,4 +1,5 @@
 import { CASE_TYPES, CASE_TYPE_LABELS, type CaseType } from '../cases/case-type';
+import { isPlainObject, validateVersionedRows, type DocumentFieldError } from '../common/json-document';
 
 /**
  * The retention rules (gallringsregler; DATA-2, DATA-7, api.md v1.1 "Records and gallring"): how many
@@ -40,22 +41,13 @@ export const DEFAULT_RETENTION_RULES: readonly RetentionRule[] = Object.freeze([
   { caseType: 'external_finding', keepYears: 10, from: 'closed' },
 ]);
 
-export interface RetentionFieldError {
-  readonly field: string;
-  readonly code: string;
-  readonly message: string;
-}
+export type RetentionFieldError = DocumentFieldError;
 
 export type RetentionRulesResult =
   | { readonly ok: true; readonly rules: RetentionRule[]; readonly version?: number }
   | { readonly ok: false; readonly errors: RetentionFieldError[] };
 
 const RULE_FIELDS = ['caseType', 'keepYears', 'from'];
-const DOCUMENT_FIELDS = ['version', 'rules'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isCaseType(value: unknown): value is CaseType {
   return typeof value === 'string' && (CASE_TYPES as readonly string[]).includes(value);
@@ -70,7 +62,7 @@ function ruleOf(
   const add = (field: string, code: string, message: string): void => {
     errors.push({ field: `${at}${field === '' ? '' : `.${field}`}`, code, message });
   };
-  if (!isRecord(value)) {
+  if (!isPlainObject(value)) {
     add('', 'INVALID_TYPE', 'Varje gallringsregel måste vara ett objekt.');
     return null;
   }
@@ -107,49 +99,20 @@ function ruleOf(
 
 /** A rules document as a client sends it (`{ version?, rules }`), checked field by field with Swedish messages. */
 export function validateRetentionDocument(input: unknown): RetentionRulesResult {
-  const errors: RetentionFieldError[] = [];
-  if (!isRecord(input))
-    return {
-      ok: false,
-      errors: [{ field: '', code: 'INVALID_TYPE', message: 'Gallringsreglerna måste vara ett objekt.' }],
-    };
-  for (const key of Object.keys(input))
-    if (!DOCUMENT_FIELDS.includes(key))
-      errors.push({
-        field: key,
-        code: 'UNKNOWN_FIELD',
-        message: `Fältet ${key} finns inte i gallringsreglerna.`,
-      });
-  const { version, rules } = input;
-  if (
-    version !== undefined &&
-    !(Number.isInteger(version) && (version as number) >= 1 && (version as number) <= 2147483647)
-  )
-    errors.push({
-      field: 'version',
-      code: 'INVALID_VERSION',
-      message: 'Versionen måste vara ett heltal från 1.',
-    });
-  if (!Array.isArray(rules)) {
-    errors.push({
-      field: 'rules',
-      code: 'REQUIRED',
-      message: 'rules måste vara en lista med gallringsregler.',
-    });
-    return { ok: false, errors };
-  }
-  if (rules.length > CASE_TYPES.length)
-    errors.push({
-      field: 'rules',
-      code: 'TOO_MANY',
-      message: `Det får finnas högst en regel per ärendetyp (${CASE_TYPES.length}).`,
-    });
   const seen = new Set<string>();
-  const out: RetentionRule[] = [];
-  rules.forEach((rule, index) => {
-    const valid = ruleOf(rule, `rules[${index}]`, seen, errors);
-    if (valid) out.push(valid);
+  const result = validateVersionedRows(input, {
+    rowsField: 'rules',
+    maxRows: CASE_TYPES.length,
+    notAnObject: 'Gallringsreglerna måste vara ett objekt.',
+    unknownField: (key) => `Fältet ${key} finns inte i gallringsreglerna.`,
+    notAList: 'rules måste vara en lista med gallringsregler.',
+    tooMany: `Det får finnas högst en regel per ärendetyp (${CASE_TYPES.length}).`,
+    row: (rule, at, errors) => ruleOf(rule, at, seen, errors),
   });
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, rules: out, ...(version === undefined ? {} : { version: version as number }) };
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    rules: result.rows,
+    ...(result.version === undefined ? {} : { version: result.version }),
+  };
 }
