@@ -2,6 +2,7 @@ import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@tempo
 import { DAILY_LIST_HOUR, reportScheduleId } from '@kvalitet/domain';
 import type { DailyListInput } from '@kvalitet/workflows';
 import { createOrUpdateSchedule } from './report-schedules';
+import { dailyWorkflowScheduleOptions } from './workflow-schedule';
 
 const REPORT_SCHEDULE_PREFIX = 'kvalitet-report';
 
@@ -19,28 +20,23 @@ export function dailyListScheduleOptions(
   taskQueue: string,
   options: { prefix?: string; paused?: boolean } = {},
 ): ScheduleOptions {
-  const scheduleId = dailyListScheduleId(options.prefix);
   const args: [DailyListInput] = [{}];
-  return {
-    scheduleId,
-    spec: {
-      calendars: [{ hour: DAILY_LIST_HOUR, minute: 0, comment: 'Dagens lista till SAS och MAS' }],
-      timezone: 'Europe/Stockholm',
-    },
-    action: {
-      type: 'startWorkflow',
+  return dailyWorkflowScheduleOptions(
+    {
+      scheduleId: dailyListScheduleId(options.prefix),
       workflowType: 'dailyListWorkflow',
       args,
-      taskQueue,
-      workflowId: scheduleId,
-    },
-    policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '1 day', pauseOnFailure: false },
-    state: {
-      paused: options.paused ?? false,
+      hour: DAILY_LIST_HOUR,
+      minute: 0,
+      comment: 'Dagens lista till SAS och MAS',
+      overlap: ScheduleOverlapPolicy.BUFFER_ONE,
+      catchupWindow: '1 day',
       note: 'Dagens lista: gårdagens nya avvikelser till SAS och MAS, 07:00',
+      kind: 'daily_list',
     },
-    memo: { kind: 'daily_list' },
-  };
+    taskQueue,
+    options.paused,
+  );
 }
 
 /** Creates the schedule, or updates spec, action and policies if it exists (keeping whether it is paused). */

@@ -1,6 +1,7 @@
 import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { GallringInput } from '@kvalitet/workflows';
 import { createOrUpdateSchedule } from './report-schedules';
+import { dailyWorkflowScheduleOptions } from './workflow-schedule';
 
 /** `kvalitet-gallring`, or `<prefix>-gallring` for a test's own schedules. */
 export function gallringScheduleId(prefix: string = 'kvalitet'): string {
@@ -20,30 +21,23 @@ export function gallringScheduleOptions(
   taskQueue: string,
   options: { prefix?: string; paused?: boolean } = {},
 ): ScheduleOptions {
-  const scheduleId = gallringScheduleId(options.prefix);
   const args: [GallringInput] = [{}];
-  return {
-    scheduleId,
-    spec: {
-      calendars: [
-        { hour: GALLRING_HOUR, minute: GALLRING_MINUTE, comment: 'Gallring enligt gallringsreglerna' },
-      ],
-      timezone: 'Europe/Stockholm',
-    },
-    action: {
-      type: 'startWorkflow',
+  return dailyWorkflowScheduleOptions(
+    {
+      scheduleId: gallringScheduleId(options.prefix),
       workflowType: 'gallringWorkflow',
       args,
-      taskQueue,
-      workflowId: scheduleId,
-    },
-    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days', pauseOnFailure: false },
-    state: {
-      paused: options.paused ?? false,
+      hour: GALLRING_HOUR,
+      minute: GALLRING_MINUTE,
+      comment: 'Gallring enligt gallringsreglerna',
+      overlap: ScheduleOverlapPolicy.SKIP,
+      catchupWindow: '7 days',
       note: 'Gallring: ärenden vars gallringsfrist löpt ut och som inte är spärrade, varje natt 02:30',
+      kind: 'gallring',
     },
-    memo: { kind: 'gallring' },
-  };
+    taskQueue,
+    options.paused,
+  );
 }
 
 /** Creates the schedule, or updates it if it exists (keeping whether it is paused). */
