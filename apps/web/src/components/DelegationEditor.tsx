@@ -2,7 +2,6 @@ import { Alert, Button, Group, SegmentedControl, Select, Stack, Table, Text, Tex
 import { useQuery } from '@tanstack/react-query';
 import { apiJson } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { formatDateTime } from '../lib/format';
 import {
   DECISION_OPTIONS,
   ROLE_OPTIONS,
@@ -21,21 +20,17 @@ import { useVersionedDocumentDrafts } from '../lib/use-versioned-document-drafts
 import { QueryState } from './QueryState';
 import { RemovableRowsTable } from './RemovableRowsTable';
 import { ScrollTable } from './ScrollTable';
-import { ReloadNewestButton, SaveFailedNotice } from './VersionedSaveNotices';
+import { TableHead } from './TableHead';
+import {
+  DocumentVersionLine,
+  ListErrorText,
+  ReloadNewestButton,
+  SaveFailedNotice,
+} from './VersionedSaveNotices';
 
 const fetchRegister = () => apiJson<DelegationRegisterDocument>('/api/v1/delegations');
 const saveRegister = (body: ReturnType<typeof fromDrafts>) =>
   apiJson<DelegationRegisterDocument>('/api/v1/delegations', { method: 'PUT', body });
-
-function VersionLine({ register }: { register: DelegationRegisterDocument }) {
-  return (
-    <Text size="sm" c="dimmed">
-      {register.version === 1 && !register.changedAt
-        ? 'Demoförteckningen (inget sparat ännu).'
-        : `Version ${register.version}${register.changedAt ? `, sparad ${formatDateTime(register.changedAt)}` : ''}${register.changedBy ? ` av ${register.changedBy}` : ''}.`}
-    </Text>
-  );
-}
 
 const INTRO =
   'Vem som får fatta besluten om lex Sarah och lex Maria på nämndens vägnar (delegationsordningen). Den som saknar en delegation som gäller i dag kan inte besluta, anmäla till IVO eller göra MAS bedömning av lex Maria.';
@@ -44,18 +39,10 @@ function ReadOnly({ register }: { register: DelegationRegisterDocument }) {
   return (
     <Stack>
       <Text size="sm">{INTRO}</Text>
-      <VersionLine register={register} />
+      <DocumentVersionLine document={register} unsaved="Demoförteckningen (inget sparat ännu)." />
       <ScrollTable label="Delegationer" minWidth={720}>
         <Table aria-label="Delegationer">
-          <Table.Thead>
-            <Table.Tr>
-              {['Beslut', 'Roll eller person', 'Giltig från', 'Giltig till', 'Nämndbeslut'].map((h) => (
-                <Table.Th key={h} scope="col">
-                  {h}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headers={['Beslut', 'Roll eller person', 'Giltig från', 'Giltig till', 'Nämndbeslut']} />
           <Table.Tbody>
             {register.items.map((item, index) => (
               <Table.Tr key={index} data-testid="delegation-rad">
@@ -97,7 +84,7 @@ function Editor({ register }: { register: DelegationRegisterDocument }) {
         <Text size="sm" id="delegation-rubrik">
           {INTRO}
         </Text>
-        <VersionLine register={register} />
+        <DocumentVersionLine document={register} unsaved="Demoförteckningen (inget sparat ännu)." />
         {drafts.length === 0 ? (
           <Text size="sm">Inga delegationer: ingen kan fatta besluten.</Text>
         ) : (
@@ -207,11 +194,7 @@ function Editor({ register }: { register: DelegationRegisterDocument }) {
             )}
           />
         )}
-        {listError(errors) && (
-          <Text c="red.9" size="sm" role="alert">
-            {listError(errors)}
-          </Text>
-        )}
+        <ListErrorText message={listError(errors)} />
         {save.error !== null && (
           <SaveFailedNotice error={save.error} stale={stale} subject="Delegationsförteckningen" />
         )}

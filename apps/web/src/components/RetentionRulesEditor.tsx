@@ -10,12 +10,17 @@ import { useQuery } from '@tanstack/react-query';
 import { apiJson } from '../api/client';
 import type { FieldError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { formatDateTime } from '../lib/format';
 import { READABLE_INPUT_STYLES } from '../lib/readable-input-styles';
 import { useVersionedDocumentDrafts } from '../lib/use-versioned-document-drafts';
 import { QueryState } from './QueryState';
 import { ScrollTable } from './ScrollTable';
-import { ReloadNewestButton, SaveFailedNotice } from './VersionedSaveNotices';
+import { TableHead } from './TableHead';
+import {
+  DocumentVersionLine,
+  ListErrorText,
+  ReloadNewestButton,
+  SaveFailedNotice,
+} from './VersionedSaveNotices';
 
 interface RetentionRule {
   caseType: string;
@@ -78,34 +83,16 @@ const INTRO =
   'Hur länge personuppgifter och fritext i ett avslutat ärende sparas innan de gallras (dokumenthanteringsplanen). Gallringen körs varje natt; ärendenummer, typ, enhet, datum och statistik finns kvar. Ett ärende med spärr mot gallring gallras aldrig.';
 const NO_RULE = 'Ingen regel: ärenden av typen gallras aldrig.';
 
-function VersionLine({ document }: { document: RetentionRulesDocument }) {
-  return (
-    <Text size="sm" c="dimmed">
-      {document.version === 1 && !document.changedAt
-        ? 'Demoreglerna (inget sparat ännu).'
-        : `Version ${document.version}${document.changedAt ? `, sparad ${formatDateTime(document.changedAt)}` : ''}${document.changedBy ? ` av ${document.changedBy}` : ''}.`}
-    </Text>
-  );
-}
-
 const HEADERS = ['Ärendetyp', 'Gallras', 'Antal år', 'Räknat från'];
 
 function ReadOnly({ document }: { document: RetentionRulesDocument }) {
   return (
     <Stack>
       <Text size="sm">{INTRO}</Text>
-      <VersionLine document={document} />
+      <DocumentVersionLine document={document} unsaved="Demoreglerna (inget sparat ännu)." />
       <ScrollTable label="Gallringsregler" minWidth={560}>
         <Table aria-label="Gallringsregler">
-          <Table.Thead>
-            <Table.Tr>
-              {HEADERS.map((h) => (
-                <Table.Th key={h} scope="col">
-                  {h}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead headers={HEADERS} />
           <Table.Tbody>
             {toDrafts(document).map((d) => (
               <Table.Tr key={d.caseType} data-testid="gallringsregel">
@@ -150,18 +137,10 @@ function Editor({ document }: { document: RetentionRulesDocument }) {
         <Text size="sm" id="gallring-rubrik">
           {INTRO}
         </Text>
-        <VersionLine document={document} />
+        <DocumentVersionLine document={document} unsaved="Demoreglerna (inget sparat ännu)." />
         <ScrollTable label="Gallringsregler" minWidth={720}>
           <Table aria-label="Gallringsregler">
-            <Table.Thead>
-              <Table.Tr>
-                {HEADERS.map((h) => (
-                  <Table.Th key={h} scope="col">
-                    {h}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead headers={HEADERS} />
             <Table.Tbody>
               {drafts.map((d) => {
                 const label = CASE_TYPE_LABELS[d.caseType];
@@ -217,11 +196,7 @@ function Editor({ document }: { document: RetentionRulesDocument }) {
             </Table.Tbody>
           </Table>
         </ScrollTable>
-        {listError && (
-          <Text c="red.9" size="sm" role="alert">
-            {listError}
-          </Text>
-        )}
+        <ListErrorText message={listError} />
         {save.error !== null && (
           <SaveFailedNotice error={save.error} stale={stale} subject="Gallringsreglerna" />
         )}

@@ -10,6 +10,7 @@ import { erasedByText, retentionRuleText } from '../components/CaseRecords';
 import { QueryState } from '../components/QueryState';
 import { RetentionRulesEditor } from '../components/RetentionRulesEditor';
 import { ScrollTable } from '../components/ScrollTable';
+import { TableHead } from '../components/TableHead';
 import { formatDate, formatDateTime } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
 
@@ -78,15 +79,9 @@ export function RetentionLog() {
           ) : (
             <ScrollTable label="Gallringslogg" minWidth={820}>
               <Table aria-label="Gallringslogg">
-                <Table.Thead>
-                  <Table.Tr>
-                    {['Ärende', 'Typ', 'Enhet', 'Regel', 'Gallringsbar från', 'Gallrad', 'Av'].map((h) => (
-                      <Table.Th key={h} scope="col">
-                        {h}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  headers={['Ärende', 'Typ', 'Enhet', 'Regel', 'Gallringsbar från', 'Gallrad', 'Av']}
+                />
                 <Table.Tbody>
                   {data.items.map((e) => (
                     <Table.Tr key={e.caseId} data-testid="gallringslogg-rad">
