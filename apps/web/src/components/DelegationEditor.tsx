@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiJson } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
@@ -21,12 +21,7 @@ import { QueryState } from './QueryState';
 import { RemovableRowsTable } from './RemovableRowsTable';
 import { ScrollTable } from './ScrollTable';
 import { TableHead } from './TableHead';
-import {
-  DocumentVersionLine,
-  ListErrorText,
-  ReloadNewestButton,
-  SaveFailedNotice,
-} from './VersionedSaveNotices';
+import { DocumentVersionLine, ListErrorText, VersionedSaveFooter } from './VersionedSaveNotices';
 
 const fetchRegister = () => apiJson<DelegationRegisterDocument>('/api/v1/delegations');
 const saveRegister = (body: ReturnType<typeof fromDrafts>) =>
@@ -195,24 +190,20 @@ function Editor({ register }: { register: DelegationRegisterDocument }) {
           />
         )}
         <ListErrorText message={listError(errors)} />
-        {save.error !== null && (
-          <SaveFailedNotice error={save.error} stale={stale} subject="Delegationsförteckningen" />
-        )}
-        {save.data && save.error === null && (
-          <Alert color="green" variant="light" role="status" title="Sparat">
-            Delegationsförteckningen är sparad som version {save.data.version}. Den gäller beslut från och med
-            nu.
-          </Alert>
-        )}
-        <Group>
-          {stale && <ReloadNewestButton onReload={reload} />}
+        <VersionedSaveFooter
+          save={save}
+          stale={stale}
+          reload={reload}
+          subject="Delegationsförteckningen"
+          savedText={(version) =>
+            `Delegationsförteckningen är sparad som version ${version}. Den gäller beslut från och med nu.`
+          }
+          submitLabel="Spara delegationerna"
+        >
           <Button variant="default" onClick={() => setDrafts([...drafts, emptyDraft()])}>
             Lägg till delegation
           </Button>
-          <Button type="submit" loading={save.isPending}>
-            Spara delegationerna
-          </Button>
-        </Group>
+        </VersionedSaveFooter>
       </Stack>
     </form>
   );

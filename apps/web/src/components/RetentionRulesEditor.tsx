@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import {
   CASE_TYPES,
   CASE_TYPE_LABELS,
@@ -15,12 +15,7 @@ import { useVersionedDocumentDrafts } from '../lib/use-versioned-document-drafts
 import { QueryState } from './QueryState';
 import { ScrollTable } from './ScrollTable';
 import { TableHead } from './TableHead';
-import {
-  DocumentVersionLine,
-  ListErrorText,
-  ReloadNewestButton,
-  SaveFailedNotice,
-} from './VersionedSaveNotices';
+import { DocumentVersionLine, ListErrorText, VersionedSaveFooter } from './VersionedSaveNotices';
 
 interface RetentionRule {
   caseType: string;
@@ -197,20 +192,16 @@ function Editor({ document }: { document: RetentionRulesDocument }) {
           </Table>
         </ScrollTable>
         <ListErrorText message={listError} />
-        {save.error !== null && (
-          <SaveFailedNotice error={save.error} stale={stale} subject="Gallringsreglerna" />
-        )}
-        {save.data && save.error === null && (
-          <Alert color="green" variant="light" role="status" title="Sparat">
-            Gallringsreglerna är sparade som version {save.data.version}. De gäller från nästa gallring.
-          </Alert>
-        )}
-        <Group>
-          {stale && <ReloadNewestButton onReload={reload} />}
-          <Button type="submit" loading={save.isPending}>
-            Spara gallringsreglerna
-          </Button>
-        </Group>
+        <VersionedSaveFooter
+          save={save}
+          stale={stale}
+          reload={reload}
+          subject="Gallringsreglerna"
+          savedText={(version) =>
+            `Gallringsreglerna är sparade som version ${version}. De gäller från nästa gallring.`
+          }
+          submitLabel="Spara gallringsreglerna"
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,5 @@
-import { Button, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { formatDateTime } from '../lib/format';
 import { ErrorNotice } from './QueryState';
 
@@ -52,5 +53,45 @@ export function ReloadNewestButton({ onReload }: { onReload: () => Promise<void>
     <Button variant="default" onClick={() => void onReload()}>
       Hämta senaste versionen (dina ändringar försvinner)
     </Button>
+  );
+}
+
+/**
+ * The end of a versioned settings form: why the save failed, that it was saved (which version), and
+ * the buttons — reload after a 409, the form's own (`children`), save.
+ */
+export function VersionedSaveFooter({
+  save,
+  stale,
+  reload,
+  subject,
+  savedText,
+  submitLabel,
+  children,
+}: {
+  save: { error: unknown; data?: { version: number }; isPending: boolean };
+  stale: boolean;
+  reload: () => Promise<void>;
+  subject: string;
+  savedText: (version: number) => string;
+  submitLabel: string;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      {save.error !== null && <SaveFailedNotice error={save.error} stale={stale} subject={subject} />}
+      {save.data && save.error === null && (
+        <Alert color="green" variant="light" role="status" title="Sparat">
+          {savedText(save.data.version)}
+        </Alert>
+      )}
+      <Group>
+        {stale && <ReloadNewestButton onReload={reload} />}
+        {children}
+        <Button type="submit" loading={save.isPending}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </>
   );
 }
