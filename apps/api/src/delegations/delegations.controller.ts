@@ -39,13 +39,7 @@ export class DelegationsController {
     @ReqInfo() info: RequestInfo,
   ): Promise<DelegationsDto> {
     const result = validateDelegationDocument(body);
-    if (!result.ok)
-      throw ApiProblem.validation(
-        result.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })),
-        `Delegationsförteckningen sparades inte: ${result.errors[0]!.message}${
-          result.errors.length > 1 ? ` (och ${result.errors.length - 1} fel till; se errors)` : ''
-        }`,
-      );
+    if (!result.ok) throw ApiProblem.documentInvalid('Delegationsförteckningen', result.errors);
     return this.register.change(result.items, user.username, {
       ...(result.version === undefined ? {} : { expectedVersion: result.version }),
       requestId: info.requestId,

@@ -50,13 +50,7 @@ export class RetentionController {
     @ReqInfo() info: RequestInfo,
   ): Promise<RetentionRulesDto> {
     const result = validateRetentionDocument(body);
-    if (!result.ok)
-      throw ApiProblem.validation(
-        result.errors.map((e) => ({ field: e.field, code: e.code, message: e.message })),
-        `Gallringsreglerna sparades inte: ${result.errors[0]!.message}${
-          result.errors.length > 1 ? ` (och ${result.errors.length - 1} fel till; se errors)` : ''
-        }`,
-      );
+    if (!result.ok) throw ApiProblem.documentInvalid('Gallringsreglerna', result.errors);
     return this.rules.change(result.rules, user.username, {
       ...(result.version === undefined ? {} : { expectedVersion: result.version }),
       requestId: info.requestId,

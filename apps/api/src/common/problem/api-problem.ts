@@ -29,6 +29,16 @@ export class ApiProblem extends Error {
     return new ApiProblem('VALIDATION_FAILED', detail, { errors });
   }
 
+  /** A settings document not saved (`subject` sparades inte), led by its first error's message. */
+  static documentInvalid(subject: string, errors: readonly ProblemFieldError[]): ApiProblem {
+    return ApiProblem.validation(
+      errors.map((e) => ({ field: e.field, code: e.code, message: e.message })),
+      `${subject} sparades inte: ${errors[0]!.message}${
+        errors.length > 1 ? ` (och ${errors.length - 1} fel till; se errors)` : ''
+      }`,
+    );
+  }
+
   static forbidden(detail = 'Du har inte behörighet att göra detta.'): ApiProblem {
     return new ApiProblem('FORBIDDEN', detail);
   }
