@@ -7,14 +7,14 @@ import { createKafka, handleWithInbox, parseBrokers } from '@kvalitet/messaging'
 import { CaseCommandService, ERASED_MARKER, EventStore, type WireEvent } from '@kvalitet/persistence';
 import { AesGcmPayloadCodec, temporalDataConverter, temporalPayloadKeyring } from '@kvalitet/runtime';
 import type { GallringResult } from '@kvalitet/workflows';
-import { PROJECTOR_STARTED } from '../../apps/projector/src/projector-started';
 import {
   gallringScheduleId,
   ensureGallringSchedule,
 } from '../../apps/worker/src/activities/gallring-schedule';
 import { startApi, type TestApi } from '../e2e/support/api-harness';
 import { isoMinutesFromNow, report } from '../e2e/support/fixtures';
-import { AppProcess, waitUntil } from '../support/app-process';
+import { type AppProcess, waitUntil } from '../support/app-process';
+import { deleteRunTopics, namespaceTopics, startProjectorAndWorker } from '../support/app-processes';
 import { STAFF } from '../support/case-scenarios';
 import { infraEnv } from '../support/infra-env';
 import { searchEveryTableFor, type TableHit } from '../support/search-every-table';
@@ -112,19 +112,8 @@ describe('gallring by the schedule reaches every store (api, projector, worker; 
     for (const user of ['medarbetare', 'enhetschef', 'kvalitet', 'dataskydd'])
       tokens[user] = await api.token(user);
     const processEnv = { ...env, ...common, DATABASE_URL: api.db.url };
-    projector = new AppProcess(
-      'apps/projector/src/main.ts',
-      {
-        ...processEnv,
-        LOG_LEVEL: 'info',
-        PROJECTOR_HTTP_PORT: String(39000 + Math.floor(Math.random() * 1000)),
-      },
-      'projector',
-    );
-    worker = new AppProcess('apps/worker/src/main.ts', { ...processEnv, LOG_LEVEL: 'warn' }, 'worker');
-    projector.watchFor(PROJECTOR_STARTED);
-    projector.start();
-    worker.start();
+    const processes = startProjectorAndWorker(processEnv);
+    ({ projector, worker } = processes);
     kafka = createKafka({
       brokers: parseBrokers(env['KAFKA_BROKERS']!),
       clientId: 'gallring-every-store',
@@ -133,7 +122,7 @@ describe('gallring by the schedule reaches every store (api, projector, worker; 
     connection = await Connection.connect({ address: env['TEMPORAL_ADDRESS']! });
     client = new Client({ connection, dataConverter: temporalDataConverter() });
     rawClient = new Client({ connection });
-    await projector.waitForOutput(PROJECTOR_STARTED, 120_000);
+    await processes.ready();
   }, 240_000);
 
   afterAll(async () => {
@@ -144,17 +133,7 @@ describe('gallring by the schedule reaches every store (api, projector, worker; 
     await projector?.stop();
     await worker?.stop();
     await connection?.close().catch(() => undefined);
-    const admin = kafka?.admin();
-    if (admin) {
-      await admin.connect();
-      const present = await admin.listTopics().catch(() => [] as string[]);
-      await admin
-        .deleteTopics({
-          topics: [...new Set([...topics.all, ...present.filter((t) => t.startsWith(`${topics.prefix}.`))])],
-        })
-        .catch(() => undefined);
-      await admin.disconnect();
-    }
+    await deleteRunTopics(kafka, topics);
     await api?.close();
   }, 120_000);
 
@@ -333,10 +312,7 @@ describe('gallring by the schedule reaches every store (api, projector, worker; 
 
   it('Kafka: no message on any topic holds the erased case’s text; a consumer reads [raderad], the held case’s text still opens', async () => {
     // Every topic of the run's namespace the broker has, not only the ones the code names.
-    const admin = kafka.admin();
-    await admin.connect();
-    const present = (await admin.listTopics()).filter((t) => t.startsWith(`${topics.prefix}.`));
-    await admin.disconnect();
+    const present = await namespaceTopics(kafka, topics.prefix);
     expect(present).toEqual(expect.arrayContaining([topics.topicFor('case')]));
     const messages = await allTopicMessages(kafka, present);
     const ofCase = (id: string) => messages.filter((m) => m.message.key?.toString() === id);

@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { CASE_WORKFLOW_STATUS_QUERY, caseWorkflowId } from '@kvalitet/contracts';
 import { CaseCommandService, EventStore } from '@kvalitet/persistence';
-import { PROJECTOR_STARTED } from '../../apps/projector/src/projector-started';
-import { AppProcess, waitUntil } from '../support/app-process';
+import { type AppProcess, waitUntil } from '../support/app-process';
+import { startProjectorAndWorker } from '../support/app-processes';
 import { STAFF } from '../support/case-scenarios';
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -41,7 +41,7 @@ describe('no event lost to an outage of Temporal, Postgres or Kafka (real proces
   let worker: AppProcess;
   let cases: CaseCommandService;
   const topics = testTopics();
-  const healthPort = 39000 + Math.floor(Math.random() * 1000);
+  let healthPort: number;
   /** The events a deviation's workflow writes by itself, as (type, kind) → count, from cases driven while all was well. */
   let expected: Record<string, number>;
 
@@ -65,17 +65,10 @@ describe('no event lost to an outage of Temporal, Postgres or Kafka (real proces
       KAFKA_NAMESPACE: topics.prefix,
       TEMPORAL_TASK_QUEUE: `outage-${randomUUID()}`,
     };
-    projector = new AppProcess(
-      'apps/projector/src/main.ts',
-      { ...common, LOG_LEVEL: 'info', PROJECTOR_HTTP_PORT: String(healthPort) },
-      'projector',
-    );
-    worker = new AppProcess('apps/worker/src/main.ts', { ...common, LOG_LEVEL: 'warn' }, 'worker');
-    projector.watchFor(PROJECTOR_STARTED);
     cases = new CaseCommandService(new EventStore(db.dataSource, { topicFor: topics.topicFor }));
-    projector.start();
-    worker.start();
-    await projector.waitForOutput(PROJECTOR_STARTED, 120_000);
+    const processes = startProjectorAndWorker(common);
+    ({ projector, worker, healthPort } = processes);
+    await processes.ready();
 
     const reference = await Promise.all([0, 1, 2].map((i) => report(i)));
     await waitUntil(async () => (await undriven(reference)).length === 0, 120_000, 'referensärendena drivs');

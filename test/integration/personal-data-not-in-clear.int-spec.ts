@@ -11,8 +11,8 @@ import {
   type WireEvent,
 } from '@kvalitet/persistence';
 import { AesGcmPayloadCodec, temporalPayloadKeyring } from '@kvalitet/runtime';
-import { PROJECTOR_STARTED } from '../../apps/projector/src/projector-started';
-import { AppProcess, waitUntil } from '../support/app-process';
+import { type AppProcess, waitUntil } from '../support/app-process';
+import { deleteRunTopics, startProjectorAndWorker } from '../support/app-processes';
 import { MANAGER, STAFF } from '../support/case-scenarios';
 import { infraEnv } from '../support/infra-env';
 import {
@@ -49,7 +49,6 @@ describe('personal data is never in clear on Kafka or in Temporal histories (rea
   let rawClient: Client;
   let caseId: string;
   const topics = testTopics();
-  const healthPort = 39000 + Math.floor(Math.random() * 1000);
 
   beforeAll(async () => {
     const env = infraEnv() as unknown as Record<string, string>;
@@ -60,13 +59,8 @@ describe('personal data is never in clear on Kafka or in Temporal histories (rea
       KAFKA_NAMESPACE: topics.prefix,
       TEMPORAL_TASK_QUEUE: `clear-${randomUUID()}`,
     };
-    projector = new AppProcess(
-      'apps/projector/src/main.ts',
-      { ...common, LOG_LEVEL: 'info', PROJECTOR_HTTP_PORT: String(healthPort) },
-      'projector',
-    );
-    worker = new AppProcess('apps/worker/src/main.ts', { ...common, LOG_LEVEL: 'warn' }, 'worker');
-    projector.watchFor(PROJECTOR_STARTED);
+    const processes = startProjectorAndWorker(common);
+    ({ projector, worker } = processes);
     cases = new CaseCommandService(new EventStore(db.dataSource, { topicFor: topics.topicFor }));
     kafka = createKafka({
       brokers: parseBrokers(env['KAFKA_BROKERS']!),
@@ -77,9 +71,7 @@ describe('personal data is never in clear on Kafka or in Temporal histories (rea
     // The test's client reads what the processes wrote: the same configuration, the same keys.
     client = new Client({ connection, dataConverter: { payloadCodecs: [codec()] } });
     rawClient = new Client({ connection });
-    projector.start();
-    worker.start();
-    await projector.waitForOutput(PROJECTOR_STARTED, 120_000);
+    await processes.ready();
 
     const reported = await cases.report(
       {
@@ -125,12 +117,7 @@ describe('personal data is never in clear on Kafka or in Temporal histories (rea
     await projector?.stop();
     await worker?.stop();
     await connection?.close().catch(() => undefined);
-    const admin = kafka?.admin();
-    if (admin) {
-      await admin.connect();
-      await admin.deleteTopics({ topics: topics.all }).catch(() => undefined);
-      await admin.disconnect();
-    }
+    await deleteRunTopics(kafka, topics);
     await db?.drop();
   }, 120_000);
 
