@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { Mailer } from '@kvalitet/notifications';
 import { dailyListWorkflow } from '@kvalitet/workflows';
 import { createDailyListActivities } from '../../apps/worker/src/activities/daily-list-activities';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { createTimeSkippingEnv, quietTemporalRuntime, workflowBundle } from './support/case-workflow-harness';
-import { temporalDataConverter } from '@kvalitet/runtime';
+import { quietTemporalRuntime } from './support/case-workflow-harness';
+import { startTimeSkippingWorker } from './support/time-skipping-worker';
 
 quietTemporalRuntime();
 
@@ -26,8 +25,7 @@ interface Notification {
 describe('daily list for SAS and MAS (time-skipping test server, real activity on Postgres)', () => {
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
+  let stopWorker: (() => Promise<void>) | undefined;
   const taskQueue = `daily-list-${randomUUID()}`;
   let seq = 0;
 
@@ -72,24 +70,17 @@ describe('daily list for SAS and MAS (time-skipping test server, real activity o
 
   beforeAll(async () => {
     db = await createTestDatabase({ poolSize: 4 });
-    env = await createTimeSkippingEnv();
-    worker = await Worker.create({
-      dataConverter: temporalDataConverter(),
-      connection: env.nativeConnection,
+    ({ env, stop: stopWorker } = await startTimeSkippingWorker(
       taskQueue,
-      workflowBundle: await workflowBundle(),
-      activities: createDailyListActivities({
+      createDailyListActivities({
         db: db.dataSource,
         mailer: new Mailer({ db: db.dataSource }),
         webUrl: 'https://kvalitet.example.se',
       }),
-    });
-    running = worker.run();
+    ));
   });
   afterAll(async () => {
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await env?.teardown();
+    await stopWorker?.();
     await db?.drop();
   });
 

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { CaseCommandService, EventStore, RetentionRulesRepository } from '@kvalitet/persistence';
 import { DEFAULT_RETENTION_RULES, type CaseActor } from '@kvalitet/domain';
 import { gallringWorkflow } from '@kvalitet/workflows';
-import { temporalDataConverter } from '@kvalitet/runtime';
 import { createGallringActivities } from '../../apps/worker/src/activities/gallring-activities';
 import { gallringScheduleOptions } from '../../apps/worker/src/activities/gallring-schedule';
 import { syncReadModels } from '../e2e/support/read-models';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { createTimeSkippingEnv, quietTemporalRuntime, workflowBundle } from './support/case-workflow-harness';
+import { quietTemporalRuntime } from './support/case-workflow-harness';
+import { startTimeSkippingWorker } from './support/time-skipping-worker';
 
 quietTemporalRuntime();
 jest.setTimeout(120_000);
@@ -28,8 +27,7 @@ describe('gallring workflow (time-skipping test server, real activity on Postgre
   let db: TestDatabase;
   let store: EventStore;
   let cases: CaseCommandService;
-  let worker: Worker;
-  let running: Promise<void>;
+  let stopWorker: (() => Promise<void>) | undefined;
   const taskQueue = `gallring-${randomUUID()}`;
 
   async function closedPraise(reportedAt: string): Promise<string> {
@@ -55,20 +53,13 @@ describe('gallring workflow (time-skipping test server, real activity on Postgre
     db = await createTestDatabase({ poolSize: 4 });
     store = new EventStore(db.dataSource);
     cases = new CaseCommandService(store);
-    env = await createTimeSkippingEnv();
-    worker = await Worker.create({
-      dataConverter: temporalDataConverter(),
-      connection: env.nativeConnection,
+    ({ env, stop: stopWorker } = await startTimeSkippingWorker(
       taskQueue,
-      workflowBundle: await workflowBundle(),
-      activities: createGallringActivities({ store, db: db.dataSource }),
-    });
-    running = worker.run();
+      createGallringActivities({ store, db: db.dataSource }),
+    ));
   });
   afterAll(async () => {
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await env?.teardown();
+    await stopWorker?.();
     await db?.drop();
   });
 

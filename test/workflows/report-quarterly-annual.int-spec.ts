@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { EventStore } from '@kvalitet/persistence';
 import { Mailer } from '@kvalitet/notifications';
 import { REPORT_DEMO_UNITS } from '@kvalitet/reporting';
@@ -14,8 +13,8 @@ import { createStatisticsProjection } from '../../apps/projector/src/projections
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read-models';
 import { FIXTURE_CASES, FIXTURE_ORGANISATION } from '../../libs/domain/src/reports/fixtures/report-fixture';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { createTimeSkippingEnv, quietTemporalRuntime, workflowBundle } from './support/case-workflow-harness';
-import { temporalDataConverter } from '@kvalitet/runtime';
+import { quietTemporalRuntime } from './support/case-workflow-harness';
+import { startTimeSkippingWorker } from './support/time-skipping-worker';
 
 quietTemporalRuntime();
 
@@ -29,8 +28,7 @@ describe('scheduled quarterly statistics and annual compilation (time-skipping s
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
   let store: EventStore;
-  let worker: Worker;
-  let running: Promise<void>;
+  let stopWorker: (() => Promise<void>) | undefined;
   const taskQueue = `reports-qa-${randomUUID()}`;
 
   beforeAll(async () => {
@@ -46,7 +44,6 @@ describe('scheduled quarterly statistics and annual compilation (time-skipping s
       });
     }
     await rebuildReadModels(db.dataSource, store, [createStatisticsProjection()]);
-    env = await createTimeSkippingEnv();
     const activities = createReportActivities({
       dataSource: db.dataSource,
       events: store,
@@ -54,19 +51,10 @@ describe('scheduled quarterly statistics and annual compilation (time-skipping s
       units: REPORT_DEMO_UNITS,
       organisation: FIXTURE_ORGANISATION,
     });
-    worker = await Worker.create({
-      dataConverter: temporalDataConverter(),
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: await workflowBundle(),
-      activities,
-    });
-    running = worker.run();
+    ({ env, stop: stopWorker } = await startTimeSkippingWorker(taskQueue, activities));
   });
   afterAll(async () => {
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await env?.teardown();
+    await stopWorker?.();
     await db?.drop();
   });
 

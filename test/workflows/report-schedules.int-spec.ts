@@ -25,7 +25,8 @@ import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read
 import { FIXTURE_CASES, FIXTURE_ORGANISATION } from '../../libs/domain/src/reports/fixtures/report-fixture';
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { createTimeSkippingEnv, quietTemporalRuntime, workflowBundle } from './support/case-workflow-harness';
+import { quietTemporalRuntime, workflowBundle } from './support/case-workflow-harness';
+import { startTimeSkippingWorker } from './support/time-skipping-worker';
 import { temporalDataConverter } from '@kvalitet/runtime';
 
 quietTemporalRuntime();
@@ -63,27 +64,16 @@ describe('scheduled report runs (time-skipping test server, real activities on P
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
   let store: EventStore;
-  let worker: Worker;
-  let running: Promise<void>;
+  let stopWorker: (() => Promise<void>) | undefined;
   const taskQueue = `reports-${randomUUID()}`;
 
   beforeAll(async () => {
     db = await createTestDatabase({ poolSize: 4 });
     store = await seed(db);
-    env = await createTimeSkippingEnv();
-    worker = await Worker.create({
-      dataConverter: temporalDataConverter(),
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: await workflowBundle(),
-      activities: activities(db, store),
-    });
-    running = worker.run();
+    ({ env, stop: stopWorker } = await startTimeSkippingWorker(taskQueue, activities(db, store)));
   });
   afterAll(async () => {
-    worker?.shutdown();
-    await running?.catch(() => undefined);
-    await env?.teardown();
+    await stopWorker?.();
     await db?.drop();
   });
 
