@@ -8,9 +8,7 @@ import type { CaseAccessLogPageDto } from '../audit/audit.dto';
 import { ApiProblem } from '../common/problem/api-problem';
 import { findDemoUser } from '../org/demo-users';
 import { ORGANISATION } from '../org/organisation.instance';
-import { caseFactsOf } from './case-access.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { CASE_NOT_FOUND, loadCaseById } from './case-access.service';
 
 /**
  * The access log of one case (DATA-5, EK-6, ADR 0029): who read it, when, how (read, command) and
@@ -33,21 +31,13 @@ export class CaseAccessLogService {
   ): Promise<CaseAccessLogPageDto> {
     if (!mayReadCaseAccessLogs(principal))
       throw ApiProblem.forbidden('Din roll ger inte tillgång till ärendens åtkomstlogg.');
-    if (!UUID.test(caseId))
-      throw ApiProblem.validation([
-        { field: 'id', code: 'INVALID_FORMAT', message: 'Ärendets id måste vara ett UUID.' },
-      ]);
-    const { state, events } = await this.cases.load(caseId.toLowerCase());
-    if (!state || events[0]?.aggregateType !== 'case')
-      throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
-    const facts = caseFactsOf(state, events);
+    const { state, facts } = await loadCaseById(this.cases, caseId);
     // Another board's case stays unknown, as its reads would (DATA-3, ADR 0030).
     const inOwnBoards = boardUnitsOf(principal, ORGANISATION).includes(facts.unitId);
     if (!inOwnBoards && !canReadCase(principal, facts, ORGANISATION))
-      throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
+      throw ApiProblem.notFound(CASE_NOT_FOUND);
     if (!canReadCaseAccessLog(principal, facts)) {
-      if (!canReadCase(principal, facts, ORGANISATION))
-        throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
+      if (!canReadCase(principal, facts, ORGANISATION)) throw ApiProblem.notFound(CASE_NOT_FOUND);
       throw ApiProblem.forbidden('Du får inte läsa åtkomstloggen för den här ärendetypen.');
     }
     const { items, total } = await this.log.list({ caseId: state.id, kind: 'read' }, page, pageSize);

@@ -37,6 +37,23 @@ export function caseFactsOf(state: CaseAggregateState, events: readonly EventEnv
   };
 }
 
+export const CASE_NOT_FOUND = 'Ärendet finns inte, eller så har du inte behörighet att se det.';
+
+/**
+ * A case by the id of a path (400 on a malformed id, 404 when there is no such case), before any
+ * visibility rule: the callers apply their own.
+ */
+export async function loadCaseById(cases: CaseCommandService, caseId: string): Promise<LoadedCase> {
+  if (!UUID.test(caseId)) {
+    throw ApiProblem.validation([
+      { field: 'id', code: 'INVALID_FORMAT', message: 'Ärendets id måste vara ett UUID.' },
+    ]);
+  }
+  const { state, events } = await cases.load(caseId.toLowerCase());
+  if (!state || events[0]?.aggregateType !== 'case') throw ApiProblem.notFound(CASE_NOT_FOUND);
+  return { state, events, facts: caseFactsOf(state, events) };
+}
+
 /**
  * Loads a case for a caller and applies the access policy in api.md's order: role first (403 before
  * anything about the case), then the id's form (400), then visibility (404 — a case the caller may
@@ -65,17 +82,8 @@ export class CaseAccessService {
   }
 
   private async loadVisible(principal: Principal, caseId: string): Promise<LoadedCase> {
-    if (!UUID.test(caseId)) {
-      throw ApiProblem.validation([
-        { field: 'id', code: 'INVALID_FORMAT', message: 'Ärendets id måste vara ett UUID.' },
-      ]);
-    }
-    const { state, events } = await this.cases.load(caseId.toLowerCase());
-    if (!state || events[0]?.aggregateType !== 'case')
-      throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
-    const facts = caseFactsOf(state, events);
-    if (!canReadCase(principal, facts, ORGANISATION))
-      throw ApiProblem.notFound('Ärendet finns inte, eller så har du inte behörighet att se det.');
-    return { state, events, facts };
+    const loaded = await loadCaseById(this.cases, caseId);
+    if (!canReadCase(principal, loaded.facts, ORGANISATION)) throw ApiProblem.notFound(CASE_NOT_FOUND);
+    return loaded;
   }
 }
