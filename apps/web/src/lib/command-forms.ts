@@ -367,41 +367,28 @@ export function commandForm(
       };
     }
     case 'reopen':
-      return {
-        fields: [
-          {
-            name: 'reason',
-            label: 'Skäl',
-            kind: 'textarea',
-            required: true,
-            description: 'Till exempel nya uppgifter eller beslut från IVO',
-          },
-        ],
-        initial: { reason: '' },
-        toBody: (v) => ({ reason: trimmed(v['reason']) }),
-        submitLabel: 'Återöppna',
-      };
+      return reasonForm('Till exempel nya uppgifter eller beslut från IVO', 'Återöppna');
     case 'mark-protected-identity':
     case 'unmark-protected-identity': {
       const marking = command === 'mark-protected-identity';
-      return {
-        fields: [
-          {
-            name: 'reason',
-            label: 'Skäl',
-            kind: 'textarea',
-            required: true,
-            description: marking
-              ? 'Till exempel att personen har sekretessmarkering eller skyddad folkbokföring. Namnge inte personen.'
-              : 'Till exempel att markeringen inte längre gäller enligt Skatteverket. Namnge inte personen.',
-          },
-        ],
-        initial: { reason: '' },
-        toBody: (v) => ({ reason: trimmed(v['reason']) }),
-        submitLabel: marking ? 'Markera' : 'Ta bort markeringen',
-      };
+      return reasonForm(
+        marking
+          ? 'Till exempel att personen har sekretessmarkering eller skyddad folkbokföring. Namnge inte personen.'
+          : 'Till exempel att markeringen inte längre gäller enligt Skatteverket. Namnge inte personen.',
+        marking ? 'Markera' : 'Ta bort markeringen',
+      );
     }
   }
+}
+
+/** A command whose one field is a required reason (`Skäl`). */
+function reasonForm(description: string, submitLabel: string): CommandForm {
+  return {
+    fields: [{ name: 'reason', label: 'Skäl', kind: 'textarea', required: true, description }],
+    initial: { reason: '' },
+    toBody: (v) => ({ reason: trimmed(v['reason']) }),
+    submitLabel,
+  };
 }
 
 /**
