@@ -6,6 +6,7 @@ import type { CaseView, Me } from '../api/types';
 import { formatDateTime } from '../lib/format';
 import { ScrollTable } from './ScrollTable';
 import { QueryState } from './QueryState';
+import { TableHead } from './TableHead';
 
 /** The words the badge, the lists and the notices use for a case with protected identity (DATA-2). */
 export const PROTECTED_IDENTITY_LABEL = 'Skyddade personuppgifter';
@@ -125,14 +126,7 @@ export function CaseAccessLog({ caseId }: { caseId: string }) {
         ) : (
           <ScrollTable label="Åtkomstlogg" minWidth={560}>
             <Table striped data-testid="atkomstlogg">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">När</Table.Th>
-                  <Table.Th scope="col">Vem</Table.Th>
-                  <Table.Th scope="col">Vad</Table.Th>
-                  <Table.Th scope="col">Skäl</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead headers={['När', 'Vem', 'Vad', 'Skäl']} />
               <Table.Tbody>
                 {data.items.map((item) => (
                   <Table.Tr key={item.id}>
