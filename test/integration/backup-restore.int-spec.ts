@@ -28,6 +28,7 @@ import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { createProjections } from '../../apps/projector/src/projections/projections';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read-models';
+import { waitForValue } from '../support/app-process';
 import { MANAGER, STAFF } from '../support/case-scenarios';
 import { infraEnv, ownerDatabaseUrl } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -60,19 +61,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor<T>(
-  check: () => Promise<T | null | undefined | false>,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`väntade förgäves på: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+// The servers restart during the test: a check that throws is "not yet".
+const waitFor = <T>(check: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string) =>
+  waitForValue(check, timeoutMs, what, { intervalMs: 200, retryErrors: true });
 
 interface Snapshot {
   id: string;

@@ -12,6 +12,7 @@ import { staticPolicySource } from '../../apps/worker/src/activities/policy-sour
 import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { createLedningssystemOrchestrator } from '../../apps/projector/src/projections/ledningssystem-orchestrator';
 import { createLedningssystemReadModelProjection } from '../../apps/projector/src/projections/ledningssystem-read-model.projection';
+import { waitForValue as waitFor } from '../support/app-process';
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { testTopics } from '../support/test-topics';
@@ -19,20 +20,6 @@ import { temporalDataConverter } from '@kvalitet/runtime';
 
 const KVALITET = { username: 'kvalitet', roles: ['quality_coordinator'] };
 const DECISION = { decidedBy: 'forvaltningschef' as const, decidedOn: '2026-01-15', reference: 'FC 2026/12' };
-
-async function waitFor<T>(
-  check: () => Promise<T | null | undefined | false>,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`väntade förgäves på: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * The production path of a register duty (ADR 0008): command → outbox → relay → Kafka → the

@@ -11,6 +11,7 @@ import { createCaseActivities } from '../../apps/worker/src/activities/case-acti
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
 import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
+import { waitForValue as waitFor } from '../support/app-process';
 import { infraEnv } from '../support/infra-env';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { testTopics } from '../support/test-topics';
@@ -18,20 +19,6 @@ import { temporalDataConverter } from '@kvalitet/runtime';
 
 const STAFF: CaseActor = { username: 'medarbetare', roles: ['staff'] };
 const MANAGER: CaseActor = { username: 'enhetschef', roles: ['unit_manager'] };
-
-async function waitFor<T>(
-  check: () => Promise<T | null | undefined | false>,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`väntade förgäves på: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('case workflows through Kafka on the real Temporal dev server (report → relay → orchestrator → workflow → activities)', () => {
   let db: TestDatabase;

@@ -116,3 +116,22 @@ export async function waitUntil(
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * Polls `check` until it gives a value and returns it. `retryErrors`: a check that throws (a server
+ * still restarting) counts as "not yet" instead of failing the wait.
+ */
+export async function waitForValue<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  what: string,
+  options: { intervalMs?: number; retryErrors?: boolean } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await (options.retryErrors ? check().catch(() => null) : check());
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`väntade förgäves på: ${what}`);
+    await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
+  }
+}
