@@ -14,6 +14,7 @@ import {
   caseVisibilityFilter,
   classifyOptions,
   type CaseCommandName,
+  type CaseFacts,
 } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { showsText, textDisclosure, type TextDisclosure } from '../access/protected-identity-policy';
@@ -142,7 +143,7 @@ export class CasesService {
       info.requestId,
       reason,
     );
-    const disclosure = this.disclosure(principal, loaded.state, loaded.events, reason);
+    const disclosure = disclosureOf(principal, loaded.state, loaded.facts, reason);
     const views = buildEventViews(
       withErasedTitles(showsText(disclosure) ? loaded.events : withoutPersonalData(loaded.events)),
     );
@@ -237,7 +238,7 @@ export class CasesService {
     options: { fullPersonRef?: false; reason?: string } = {},
   ): CaseView {
     const facts = caseFactsOf(state, events);
-    const disclosure = this.disclosure(principal, state, events, options.reason);
+    const disclosure = disclosureOf(principal, state, facts, options.reason);
     const commands = {
       allowedCommands: allowedCaseCommands(principal, facts, ORGANISATION),
       classifyOptions: classifyOptions(principal, facts),
@@ -261,15 +262,15 @@ export class CasesService {
     const full = options.fullPersonRef !== false && mayReadFullPersonRef(principal, facts);
     return { ...view, ...commands, personRef: personRefFor(view.personRef, full) };
   }
+}
 
-  private disclosure(
-    principal: Principal,
-    state: CaseAggregateState,
-    events: readonly EventEnvelope[],
-    reason: string | undefined,
-  ): TextDisclosure {
-    return textDisclosure(principal, caseFactsOf(state, events), state.protectedIdentity === true, reason);
-  }
+function disclosureOf(
+  principal: Principal,
+  state: CaseAggregateState,
+  facts: CaseFacts,
+  reason: string | undefined,
+): TextDisclosure {
+  return textDisclosure(principal, facts, state.protectedIdentity === true, reason);
 }
 
 /**
