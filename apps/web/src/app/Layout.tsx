@@ -15,7 +15,7 @@ import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { roleLabel } from '../lib/labels';
-import { navigationFor } from '../lib/navigation';
+import { navigationFor, type NavItem } from '../lib/navigation';
 
 /** The signed-in frame: header with the user, the menu for the user's roles, the page. */
 export function Layout() {
@@ -81,15 +81,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Huvudmeny" component="nav">
         {items.map((item) => (
-          <NavLink
-            key={item.path}
-            component={Link}
-            to={item.path}
-            label={item.label}
-            variant="filled"
-            active={location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)}
-            aria-current={location.pathname === item.path ? 'page' : undefined}
-          />
+          <MenuLink key={item.path} item={item} pathname={location.pathname} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="huvudinnehall" ref={main} tabIndex={-1}>
@@ -98,5 +90,38 @@ export function Layout() {
         <Outlet />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+const isUnder = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);
+
+/** One menu entry; an entry with pages under it shows them nested below it. */
+function MenuLink({ item, pathname }: { item: NavItem; pathname: string }) {
+  const children = item.children ?? [];
+  const childActive = children.some((child) => isUnder(pathname, child.path));
+  return (
+    <NavLink
+      component={Link}
+      to={item.path}
+      label={item.label}
+      variant="filled"
+      active={pathname === item.path || (!childActive && isUnder(pathname, item.path))}
+      aria-current={pathname === item.path ? 'page' : undefined}
+      opened={children.length > 0}
+    >
+      {children.length > 0
+        ? children.map((child) => (
+            <NavLink
+              key={child.path}
+              component={Link}
+              to={child.path}
+              label={child.label}
+              variant="filled"
+              active={isUnder(pathname, child.path)}
+              aria-current={pathname === child.path ? 'page' : undefined}
+            />
+          ))
+        : undefined}
+    </NavLink>
   );
 }

@@ -3,7 +3,15 @@ import type { Role } from '../api/types';
 export interface NavItem {
   path: string;
   label: string;
+  /** Pages under this one, shown nested in the menu (the ledningssystem's registers). */
+  children?: NavItem[];
 }
+
+/**
+ * The ledningssystem's own pages (issue 18), nested under "Ledningssystem" in the menu. Each entry
+ * names the roles that get it; the api decides access in any case.
+ */
+const LEDNINGSSYSTEM_PAGES: readonly (NavItem & { roles: readonly Role[] })[] = [];
 
 const CASE_READERS: readonly Role[] = [
   'staff',
@@ -52,11 +60,15 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
   if (has(roles, ['lex_sarah_investigator', 'mas']))
     items.push({ path: '/dagens-lista', label: 'Dagens lista' });
   if (has(roles, OVERVIEW_READERS)) items.push({ path: '/oversikt', label: 'Översikt' });
-  if (has(roles, REGISTER_USERS))
-    items.push(
-      { path: '/riskanalyser', label: 'Riskanalyser' },
-      { path: '/ledningssystem', label: 'Ledningssystem' },
-    );
+  if (has(roles, REGISTER_USERS)) items.push({ path: '/riskanalyser', label: 'Riskanalyser' });
+  const registerPages = LEDNINGSSYSTEM_PAGES.filter((page) => has(roles, page.roles)).map(
+    ({ path, label }) => ({
+      path,
+      label,
+    }),
+  );
+  if (has(roles, REGISTER_USERS) || registerPages.length > 0)
+    items.push({ path: '/ledningssystem', label: 'Ledningssystem', children: registerPages });
   if (has(roles, ['quality_coordinator'])) items.push({ path: '/installningar', label: 'Inställningar' });
   // Gallring (DATA-2): the rules and the log for dataskydd and kvalitet, the rules for the director.
   if (has(roles, ['data_protection_officer', 'quality_coordinator', 'director']))
