@@ -1,0 +1,2 @@
+export * from './arshjul-catalogue';
+export * from './arshjul';
