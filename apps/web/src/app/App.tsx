@@ -6,6 +6,10 @@ import { homePathFor } from '../lib/navigation';
 import { CasePage } from '../pages/CasePage';
 import { CasesPage } from '../pages/CasesPage';
 import { DailyListPage } from '../pages/DailyListPage';
+import { EgenkontrollPage } from '../pages/EgenkontrollPage';
+import { EgenkontrollPlanPage } from '../pages/EgenkontrollPlanPage';
+import { InternkontrollPage } from '../pages/InternkontrollPage';
+import { InternkontrollPlanPage } from '../pages/InternkontrollPlanPage';
 import { LedningssystemPage } from '../pages/LedningssystemPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NewRiskAssessmentPage } from '../pages/NewRiskAssessmentPage';
@@ -63,6 +67,10 @@ export function App() {
           <Route path="/riskanalyser/ny" element={<NewRiskAssessmentPage />} />
           <Route path="/riskanalyser/:id" element={<RiskAssessmentPage />} />
           <Route path="/ledningssystem" element={<LedningssystemPage />} />
+          <Route path="/ledningssystem/egenkontroll" element={<EgenkontrollPage />} />
+          <Route path="/ledningssystem/egenkontroll/:id" element={<EgenkontrollPlanPage />} />
+          <Route path="/ledningssystem/internkontroll" element={<InternkontrollPage />} />
+          <Route path="/ledningssystem/internkontroll/:id" element={<InternkontrollPlanPage />} />
           <Route path="/installningar" element={<SettingsPage />} />
           <Route path="/delegation" element={<DelegationPage />} />
           <Route path="/gallring" element={<RetentionPage />} />

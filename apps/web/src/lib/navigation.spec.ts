@@ -12,7 +12,7 @@ describe('menu per role (api.md demo users)', () => {
     ],
     [
       ['lex_sarah_investigator'],
-      ['/rapportera', '/uppgifter', '/arenden', '/dagens-lista', '/oversikt'],
+      ['/rapportera', '/uppgifter', '/arenden', '/dagens-lista', '/oversikt', '/ledningssystem'],
       '/uppgifter',
     ],
     [
@@ -29,7 +29,7 @@ describe('menu per role (api.md demo users)', () => {
       ],
       '/uppgifter',
     ],
-    [['management_team'], ['/rapportera', '/oversikt'], '/oversikt'],
+    [['management_team'], ['/rapportera', '/oversikt', '/ledningssystem'], '/oversikt'],
     [['data_protection_officer'], ['/rapportera', '/uppgifter', '/arenden', '/gallring'], '/uppgifter'],
     [[], ['/rapportera'], '/rapportera'],
   ])('%j sees %j and lands on %s', (roles, expected, home) => {
@@ -48,6 +48,25 @@ describe('menu per role (api.md demo users)', () => {
       'Inställningar',
       'Gallring',
     ]);
+  });
+});
+
+describe('egenkontroll and internkontroll in the ledningssystem menu (EK-5, IK-1)', () => {
+  const children = (roles: string[]) =>
+    navigationFor(roles)
+      .find((i) => i.path === '/ledningssystem')
+      ?.children?.map((c) => c.path) ?? [];
+  it('kvalitet gets both; SAS and MAS see the units egenkontroll too; a unit manager only egenkontroll', () => {
+    for (const roles of [['quality_coordinator'], ['lex_sarah_investigator'], ['mas']]) {
+      expect(children(roles)).toEqual(
+        expect.arrayContaining(['/ledningssystem/egenkontroll', '/ledningssystem/internkontroll']),
+      );
+    }
+    expect(children(['unit_manager'])).toContain('/ledningssystem/egenkontroll');
+    expect(children(['unit_manager'])).not.toContain('/ledningssystem/internkontroll');
+    expect(children(['management_team'])).toContain('/ledningssystem/internkontroll');
+    expect(children(['management_team'])).not.toContain('/ledningssystem/egenkontroll');
+    expect(children(['staff'])).toEqual([]);
   });
 });
 

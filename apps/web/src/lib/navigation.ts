@@ -11,7 +11,33 @@ export interface NavItem {
  * The ledningssystem's own pages (issue 18), nested under "Ledningssystem" in the menu. Each entry
  * names the roles that get it; the api decides access in any case.
  */
-const LEDNINGSSYSTEM_PAGES: readonly (NavItem & { roles: readonly Role[] })[] = [];
+const LEDNINGSSYSTEM_PAGES: readonly (NavItem & { roles: readonly Role[] })[] = [
+  {
+    path: '/ledningssystem/egenkontroll',
+    label: 'Egenkontroll',
+    // EK-5: unit-run controls are seen by SAS, MAS and kvalitet as well as the unit's managers.
+    roles: [
+      'quality_coordinator',
+      'director',
+      'unit_manager',
+      'division_manager',
+      'lex_sarah_investigator',
+      'mas',
+    ],
+  },
+  {
+    path: '/ledningssystem/internkontroll',
+    label: 'Internkontroll',
+    roles: [
+      'quality_coordinator',
+      'director',
+      'management_team',
+      'division_manager',
+      'lex_sarah_investigator',
+      'mas',
+    ],
+  },
+];
 
 const CASE_READERS: readonly Role[] = [
   'staff',

@@ -55,6 +55,10 @@ describe('tasks of registers, risk assessments and improvement work in the inbox
     expect(taskHref({ caseId: 'r1', caseType: 'risk_assessment' })).toBe('/riskanalyser/r1');
     expect(taskHref({ caseId: 'p1', caseType: 'routine' })).toBe('/ledningssystem');
     expect(taskHref({ caseId: 'i1', caseType: 'improvement' })).toBeNull();
+    expect(taskHref({ id: 't1', caseId: 'e1', caseType: 'egenkontroll' })).toBe(
+      '/ledningssystem/egenkontroll/e1?uppgift=t1',
+    );
+    expect(taskHref({ caseId: 'k1', caseType: 'internkontroll' })).toBe('/ledningssystem/internkontroll/k1');
   });
   it('labels every kind and source in Swedish, not as codes', () => {
     expect(TASK_KIND_LABELS.routine_revision).toBe('Revidera rutin eller process');

@@ -52,13 +52,17 @@ export const TASK_SOURCE_LABELS: Readonly<Record<Task['caseType'], string>> = {
 const CASE_SOURCES: ReadonlySet<string> = new Set(CASE_TYPES);
 
 /** Where the task is done: the case, the risk assessment, the ledningssystem page; null where the web has no page yet. */
-export function taskHref(task: Pick<Task, 'caseId' | 'caseType'>): string | null {
+export function taskHref(task: Pick<Task, 'caseId' | 'caseType'> & Partial<Pick<Task, 'id'>>): string | null {
   if (CASE_SOURCES.has(task.caseType)) return `/arenden/${encodeURIComponent(task.caseId)}`;
   switch (task.caseType) {
     case 'risk_assessment':
       return `/riskanalyser/${encodeURIComponent(task.caseId)}`;
     case 'improvement':
       return null;
+    // The plan page scrolls to the control or action the task is about (`?uppgift=`).
+    case 'egenkontroll':
+    case 'internkontroll':
+      return `/ledningssystem/${task.caseType}/${encodeURIComponent(task.caseId)}${task.id ? `?uppgift=${encodeURIComponent(task.id)}` : ''}`;
     default:
       return '/ledningssystem';
   }

@@ -43,7 +43,7 @@ function validateResult(state: EgenkontrollPlanState, d: RecordResultData): Refu
     return newRefusal(
       'VALIDATION_FAILED',
       'UNKNOWN_OCCURRENCE',
-      `Tillfället finns inte för en kontroll med frekvensen ${control.frequency}`,
+      'Tillfället finns inte för kontrollens frekvens',
       'occurrence',
     );
   if (state.results.some((r) => r.controlId === d.controlId && r.occurrence === d.occurrence))
@@ -98,7 +98,7 @@ function validateResult(state: EgenkontrollPlanState, d: RecordResultData): Refu
     return newRefusal(
       'VALIDATION_FAILED',
       'ACTIONS_OR_NONE',
-      'Ange åtgärder (fynd som blir avvikelse eller åtgärd) eller uttryckligen att inga åtgärder behövs (noActions)',
+      'Ange åtgärder (fynd som blir avvikelse eller åtgärd) eller uttryckligen att inga åtgärder behövs',
       'noActions',
     );
   if (acted && d.noActions)
