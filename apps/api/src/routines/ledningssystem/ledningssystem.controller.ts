@@ -1,7 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { canManageBoardRegisters, canReadAppointments } from '../../access/access-policy';
+import {
+  canManageBoardRegisters,
+  canReadAppointments,
+  canReadInternkontroll,
+  mayReadEgenkontroll,
+} from '../../access/access-policy';
 import type { Principal } from '../../access/principal';
 import { Authorize, CurrentUser } from '../../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../../common/http/request-info';
@@ -17,6 +22,8 @@ import {
   CreateLedningssystemDto,
   LedningssystemDto,
 } from './ledningssystem.dto';
+import { LedningssystemStatusDto, ReviewFactSheetDto } from './ledningssystem-status.dto';
+import { LedningssystemStatusService } from './ledningssystem-status.service';
 import { LedningssystemService } from './ledningssystem.service';
 
 const YEAR_PARAM = {
@@ -34,7 +41,10 @@ const yearPipe = new ParseIntPipe({
 @ApiBearerAuth()
 @Controller('ledningssystem')
 export class LedningssystemController {
-  constructor(private readonly service: LedningssystemService) {}
+  constructor(
+    private readonly service: LedningssystemService,
+    private readonly statuses: LedningssystemStatusService,
+  ) {}
 
   @Get()
   @Authorize(canReadAppointments)
@@ -46,6 +56,34 @@ export class LedningssystemController {
   @ApiProblems(400, 401, 403, 404)
   get(): Promise<LedningssystemDto> {
     return this.service.get();
+  }
+
+  @Get('status')
+  @Authorize(mayReadEgenkontroll)
+  @ApiOperation({
+    summary:
+      'Det som saknas eller är försenat i ledningssystemets register, för anroparens enheter (kvalitets startsida; AUD-1, AUD-2, AUD-22)',
+  })
+  @ApiOkResponse({ type: LedningssystemStatusDto })
+  @ApiProblems(401, 403)
+  status(@CurrentUser() user: Principal): Promise<LedningssystemStatusDto> {
+    return this.statuses.status(user, new Date());
+  }
+
+  @Get('reviews/:year/facts')
+  @Authorize(canReadInternkontroll)
+  @ApiOperation({
+    summary: 'Faktaunderlag till årets genomgång (mars): föregående år i registren (REP-13, DL-24)',
+  })
+  @ApiParam(YEAR_PARAM)
+  @ApiOkResponse({ type: ReviewFactSheetDto })
+  @ApiProblems(400, 401, 403)
+  facts(@CurrentUser() user: Principal, @Param('year', yearPipe) year: number): Promise<ReviewFactSheetDto> {
+    if (year < 2000 || year > 2100)
+      throw ApiProblem.validation([
+        { field: 'year', code: 'OUT_OF_RANGE', message: 'Året måste vara mellan 2000 och 2100.' },
+      ]);
+    return this.statuses.facts(user, year, new Date());
   }
 
   @RegisterCreate({
