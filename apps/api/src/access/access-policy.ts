@@ -683,6 +683,21 @@ export function canRecordLessonCheck(principal: Principal, unitId: string, org: 
  */
 export type RegisterItemDecision = 'ok' | 'not_found' | 'forbidden';
 
+/** Could the caller link any case to a routine (a case handler or a register manager; 403 first)? */
+export function mayLinkCasesToRoutines(principal: Principal): boolean {
+  return mayRunCaseCommands(principal) || mayManageUnitRegisters(principal);
+}
+
+/**
+ * May the caller link this case to a routine, or ask for the routine's review from it (PR-8)? Its
+ * investigator, or whoever manages the registers of the case's unit (the unit manager, kvalitet).
+ */
+export function canLinkCaseToRoutine(principal: Principal, facts: CaseFacts, org: Organisation): boolean {
+  if (!canReadCase(principal, facts, org)) return false;
+  if (facts.assignee !== null && facts.assignee === principal.username) return true;
+  return canManageUnitRegister(principal, facts.unitId, org);
+}
+
 export function routineCommandAccess(
   principal: Principal,
   item: { unitId?: unknown },
@@ -740,4 +755,15 @@ export function canReadReportKind(principal: Principal, kind: string): boolean {
   if (kind === 'patientsakerhetsberattelse') return canReadPatientsakerhetsberattelse(principal);
   if (kind === 'kvalitetsberattelse') return canReadKvalitetsberattelse(principal);
   return canReadReports(principal);
+}
+
+/**
+ * Who approves (freezes) a report (REP-1, DL-22, DL-23): the owner of the patientsäkerhetsberättelse
+ * is the MAS, with kvalitet and the förvaltningschef; the kvalitetsberättelse and the nämnd's reports
+ * are kvalitet's and the förvaltningschef's.
+ */
+export function canApproveReport(principal: Principal, kind: string): boolean {
+  if (kind === 'patientsakerhetsberattelse')
+    return has(principal, ['mas', 'quality_coordinator', 'director']);
+  return has(principal, ['quality_coordinator', 'director']);
 }

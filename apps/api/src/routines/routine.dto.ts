@@ -165,6 +165,105 @@ export class RoutineListQueryDto extends PageQueryDto {
 
   @OptionalText({ maxLength: 200, description: 'Söker i dokument-id och titel' })
   q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Bara dokument som ärendet är kopplat till (PR-8)' })
+  @Optional()
+  @IsUUID()
+  caseId?: string;
+}
+
+export class LinkRoutineCaseDto {
+  @ApiProperty({ format: 'uuid', description: 'Ärendet som kopplas till processen eller rutinen' })
+  @IsDefined()
+  @IsUUID()
+  caseId!: string;
+
+  @OptionalText({ maxLength: 2000, description: 'Vad ärendet visar om dokumentet' })
+  note?: string;
+}
+
+export class RequestRoutineReviewDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Det kopplade ärendet som visar att dokumentet inte är ändamålsenligt',
+  })
+  @IsDefined()
+  @IsUUID()
+  caseId!: string;
+
+  @RequiredText({ example: 'Rutinen säger inget om nattetid', maxLength: 2000 })
+  reason!: string;
+}
+
+export class RoutineCaseLinkDto {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Bara för den som får läsa ärendet',
+  })
+  caseId!: string | null;
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty({ description: 'Ärendetypen' }) caseType!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Bara för den som får läsa ärendet' })
+  note!: string | null;
+  @ApiProperty({ format: 'date-time' }) linkedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) linkedBy!: string | null;
+  @ApiProperty({ description: 'Får anroparen läsa ärendet?' }) readable!: boolean;
+}
+
+export class RoutineReviewRequestDto {
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ description: 'Ärendenumret' }) caseNumber!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Bara för den som får läsa ärendet' })
+  reason!: string | null;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'När en ny version fastställdes',
+  })
+  answeredAt!: string | null;
+}
+
+export class RoutineChangesQueryDto {
+  @ApiProperty({ example: '2026-01-01', format: 'date', description: 'Första beslutsdatum som tas med' })
+  @IsDefined()
+  @IsDate_()
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-31', format: 'date', description: 'Sista beslutsdatum som tas med' })
+  @IsDefined()
+  @IsDate_()
+  to!: string;
+}
+
+export const ROUTINE_CHANGE_KINDS = ['adopted', 'revised', 'repealed'] as const;
+
+export class RoutineChangeDto {
+  @ApiProperty({ format: 'uuid' }) routineId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ROUTINE_KINDS, enumName: 'RoutineKind' }) kind!: string;
+  @ApiProperty({ enum: PROCESS_LEVELS }) level!: number;
+  @ApiProperty() unitId!: string;
+  @ApiProperty({
+    enum: ROUTINE_CHANGE_KINDS,
+    description: 'adopted: första versionen; revised: en ny version; repealed: upphävd',
+  })
+  change!: (typeof ROUTINE_CHANGE_KINDS)[number];
+  @ApiProperty({ type: String, nullable: true, description: 'Versionen (saknas vid upphävande)' })
+  version!: string | null;
+  @ApiProperty({ type: DecisionDto }) decision!: DecisionDto;
+  @ApiProperty({ description: 'Ändringsnotering, eller skälet till upphävandet' }) changeNote!: string;
+}
+
+export class RoutineChangesDto {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ type: [RoutineChangeDto], description: 'I beslutsordning' }) items!: RoutineChangeDto[];
 }
 
 export class RoutineVersionDto {
@@ -184,7 +283,11 @@ export class RoutineDto {
   @ApiProperty() title!: string;
   @ApiProperty() unitId!: string;
   @ApiProperty() owner!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Ägarens namn i katalogen' })
+  ownerName!: string | null;
   @ApiProperty({ type: String, nullable: true }) administrator!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Administratörens namn i katalogen' })
+  administratorName!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
   @ApiProperty() revisionInterval!: string;
   @ApiProperty({ type: [String] }) cooperation!: string[];
@@ -196,6 +299,10 @@ export class RoutineDto {
   @ApiProperty({ description: 'Revideringsdatumet har passerat (PR-5, AUD-2)' }) revisionOverdue!: boolean;
   @ApiProperty({ type: [RoutineVersionDto] }) versions!: RoutineVersionDto[];
   @ApiProperty({ type: [LsTaskDto] }) tasks!: LsTaskDto[];
+  @ApiProperty({ type: [RoutineCaseLinkDto], description: 'Kopplade ärenden (PR-8)' })
+  caseLinks!: RoutineCaseLinkDto[];
+  @ApiProperty({ type: [RoutineReviewRequestDto], description: 'Begärda översyner (PR-8)' })
+  reviewRequests!: RoutineReviewRequestDto[];
   @ApiProperty() version!: number;
 }
 

@@ -1,13 +1,20 @@
-import { Body, Controller, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { canReadRoutines, mayManageUnitRegisters, routineCommandAccess } from '../access/access-policy';
+import {
+  canReadRoutines,
+  mayLinkCasesToRoutines,
+  mayManageUnitRegisters,
+  routineCommandAccess,
+} from '../access/access-policy';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
 import type { Principal } from '../access/principal';
 import { Authorize, CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ReadRoute } from '../common/http/resource-routes.decorator';
 import { IdempotentId } from '../idempotency/idempotent-create.decorator';
 import {
+  REGISTER_ID_PARAM,
   RegisterCommand,
   RegisterCreate,
   RegisterDetail,
@@ -16,8 +23,12 @@ import {
 import {
   AdoptRoutineVersionDto,
   ChangeRoutineOwnerDto,
+  LinkRoutineCaseDto,
   RegisterRoutineDto,
   RepealRoutineDto,
+  RequestRoutineReviewDto,
+  RoutineChangesDto,
+  RoutineChangesQueryDto,
   RoutineDto,
   RoutineListQueryDto,
   RoutinePageDto,
@@ -57,13 +68,65 @@ export class RoutinesController {
     return this.routines.list(query);
   }
 
+  // Declared before `:id` so that `changes` is not read as an id.
+  @Authorize(canReadRoutines)
+  @ReadRoute(
+    {
+      summary:
+        'Årets ändringar: varje fastställelse, revidering och upphävande med beslutsdatum inom perioden (AUD-19)',
+      response: { type: RoutineChangesDto },
+    },
+    'changes',
+  )
+  changes(@Query() query: RoutineChangesQueryDto): Promise<RoutineChangesDto> {
+    return this.routines.changes(query);
+  }
+
   @RegisterDetail({
     rule: canReadRoutines,
-    summary: 'Ett dokument med alla versioner, beslut och revideringsuppgifter',
+    summary: 'Ett dokument med alla versioner, beslut, revideringsuppgifter och kopplade ärenden',
     type: RoutineDto,
   })
-  get(@Param('id') id: string): Promise<RoutineDto> {
-    return this.routines.get(id);
+  get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<RoutineDto> {
+    return this.routines.get(user, id);
+  }
+
+  @Authorize(mayLinkCasesToRoutines)
+  @Post(':id/case-links')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Koppla ett ärende till processen eller rutinen (PR-8): ärendets utredare, enhetens chef eller kvalitet',
+  })
+  @ApiParam(REGISTER_ID_PARAM)
+  @ApiCreatedResponse({ type: RoutineDto, description: 'Dokumentet med kopplingen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  linkCase(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: LinkRoutineCaseDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RoutineDto> {
+    return this.routines.linkCase(user, id, body, info);
+  }
+
+  @Authorize(mayLinkCasesToRoutines)
+  @Post(':id/review-requests')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Begär översyn: ett kopplat ärende visar att dokumentet inte är ändamålsenligt; ägaren får en uppgift (PR-8)',
+  })
+  @ApiParam(REGISTER_ID_PARAM)
+  @ApiCreatedResponse({ type: RoutineDto, description: 'Dokumentet med den begärda översynen' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  requestReview(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: RequestRoutineReviewDto,
+    @ReqInfo() info: RequestInfo,
+  ): Promise<RoutineDto> {
+    return this.routines.requestReview(user, id, body, info);
   }
 
   @RegisterCommand(':id/adopt-version', {

@@ -1,22 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ROUTINE_AGGREGATE, stockholmDateOf } from '@kvalitet/domain';
+import { caseLinksOf, ROUTINE_AGGREGATE, stockholmDateOf } from '@kvalitet/domain';
 import type { RoutineCommand, RoutineEvent, RoutineState } from '@kvalitet/domain';
-import { EventStore, LsCommandService } from '@kvalitet/persistence';
-import { canManageUnitRegister } from '../access/access-policy';
+import { CaseCommandService, EventStore, LsCommandService } from '@kvalitet/persistence';
+import { canLinkCaseToRoutine, canManageUnitRegister, canReadCase } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
+import { CASE_NOT_FOUND, caseFactsOf, loadCaseById, type LoadedCase } from '../cases/case-access.service';
 import { listRegister } from './register-support/register-list';
 import { requireUuid } from './register-support/require-uuid';
-import type { RegisterRoutineDto, RoutineDto, RoutineListQueryDto, RoutinePageDto } from './routine.dto';
+import type {
+  LinkRoutineCaseDto,
+  RegisterRoutineDto,
+  RequestRoutineReviewDto,
+  RoutineChangesDto,
+  RoutineChangesQueryDto,
+  RoutineDto,
+  RoutineListQueryDto,
+  RoutinePageDto,
+} from './routine.dto';
+import { routineChangesBetween } from './routine-changes';
 import { toRoutineDto } from './routine-view';
 
-type RoutineCommandBody = Exclude<RoutineCommand, { type: 'register' | 'advance-duties' }>;
+type RoutineCommandBody = Exclude<
+  RoutineCommand,
+  { type: 'register' | 'advance-duties' | 'link-case' | 'request-review' }
+>;
 
 /** The process and routine registry (PR-1 … PR-5): commands through the register's application service, lists from its read model. */
 @Injectable()
@@ -26,6 +40,7 @@ export class RoutinesService {
   constructor(
     store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly cases: CaseCommandService,
   ) {
     this.routines = new LsCommandService(ROUTINE_AGGREGATE, store);
   }
@@ -96,6 +111,14 @@ export class RoutinesService {
         ...(query.parentId
           ? [{ sql: `state->>'parentId' = $1`, params: [query.parentId.toLowerCase()] }]
           : []),
+        ...(query.caseId
+          ? [
+              {
+                sql: `coalesce(state->'caseLinks', '[]'::jsonb) @> $1::jsonb`,
+                params: [JSON.stringify([{ caseId: query.caseId.toLowerCase() }])],
+              },
+            ]
+          : []),
         ...(query.revisionOverdue === undefined
           ? []
           : [
@@ -112,10 +135,94 @@ export class RoutinesService {
     return { items: items.map((s) => toRoutineDto(s, now)), total, page, pageSize };
   }
 
-  async get(id: string): Promise<RoutineDto> {
+  async get(user: Principal, id: string): Promise<RoutineDto> {
     const { state } = await this.routines.load(requireUuid(id, 'Dokumentet'));
     if (!state) throw ApiProblem.notFound('Processen eller rutinen finns inte.');
-    return toRoutineDto(state, new Date());
+    return this.viewFor(user, state);
+  }
+
+  /** PR-8: link a case the caller investigates or manages; the case itself is not changed. */
+  async linkCase(
+    user: Principal,
+    id: string,
+    dto: LinkRoutineCaseDto,
+    info: RequestInfo,
+  ): Promise<RoutineDto> {
+    const routineId = await this.existing(id);
+    const loaded = await this.caseForLink(user, dto.caseId);
+    const { state } = await this.routines.execute(
+      routineId,
+      {
+        type: 'link-case',
+        actor: user,
+        data: {
+          caseId: loaded.state.id,
+          caseNumber: loaded.state.caseNumber,
+          caseType: loaded.state.type,
+          note: dto.note ?? '',
+        },
+      },
+      { requestId: info.requestId },
+    );
+    return this.viewFor(user, state);
+  }
+
+  /** PR-8: a linked case shows the document is not fit for purpose; its owner gets a review task. */
+  async requestReview(
+    user: Principal,
+    id: string,
+    dto: RequestRoutineReviewDto,
+    info: RequestInfo,
+  ): Promise<RoutineDto> {
+    const routineId = await this.existing(id);
+    const loaded = await this.caseForLink(user, dto.caseId);
+    const { state } = await this.routines.execute(
+      routineId,
+      {
+        type: 'request-review',
+        actor: user,
+        data: { requestId: randomUUID(), caseId: loaded.state.id, reason: dto.reason },
+      },
+      { requestId: info.requestId },
+    );
+    return this.viewFor(user, state);
+  }
+
+  /** AUD-19: every adoption, revision and repeal decided within the dates, for the year's reports. */
+  async changes(query: RoutineChangesQueryDto): Promise<RoutineChangesDto> {
+    if (query.to < query.from)
+      throw ApiProblem.validation([
+        { field: 'to', code: 'TO_BEFORE_FROM', message: 'Slutdatumet kan inte ligga före startdatumet.' },
+      ]);
+    return { from: query.from, to: query.to, items: routineChangesBetween(await this.routines.all(), query) };
+  }
+
+  private async existing(id: string): Promise<string> {
+    const routineId = requireUuid(id, 'Dokumentet');
+    const { state } = await this.routines.load(routineId);
+    if (!state) throw ApiProblem.notFound('Processen eller rutinen finns inte.');
+    return routineId;
+  }
+
+  /** The case of a link: one the caller may not see is answered as one that does not exist. */
+  private async caseForLink(user: Principal, caseId: string): Promise<LoadedCase> {
+    const loaded = await loadCaseById(this.cases, caseId);
+    if (!canReadCase(user, loaded.facts, ORGANISATION)) throw ApiProblem.notFound(CASE_NOT_FOUND);
+    if (!canLinkCaseToRoutine(user, loaded.facts, ORGANISATION))
+      throw ApiProblem.forbidden(
+        'Bara ärendets utredare, enhetens chef och kvalitetsfunktionen får koppla ärendet till en rutin.',
+      );
+    return loaded;
+  }
+
+  /** The document with its linked cases as far as the caller may read them. */
+  private async viewFor(user: Principal, state: RoutineState): Promise<RoutineDto> {
+    const readable = new Set<string>();
+    for (const { caseId } of caseLinksOf(state)) {
+      const { state: caseState, events } = await this.cases.load(caseId);
+      if (caseState && canReadCase(user, caseFactsOf(caseState, events), ORGANISATION)) readable.add(caseId);
+    }
+    return toRoutineDto(state, new Date(), (caseId) => readable.has(caseId));
   }
 
   /** A command on an existing document: 404 if it does not exist, 403 unless the caller manages its unit. */
@@ -135,6 +242,6 @@ export class RoutinesService {
       expectedVersion,
       requestId: info.requestId,
     });
-    return toRoutineDto(result.state, new Date());
+    return this.viewFor(user, result.state);
   }
 }

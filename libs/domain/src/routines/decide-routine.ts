@@ -10,6 +10,7 @@ import {
   validateDecision,
 } from '../ledningssystem/ledningssystem-common';
 import { decideAdvanceDuties } from '../ledningssystem/ls-aggregate';
+import { isCaseLinked, openReviewRequests } from './routine-case-links';
 import { nextRevisionDate, routineDuties } from './routine-revision';
 import { PROCESS_LEVELS, ROUTINE_KINDS } from './routine-types';
 import type { RoutineCommand, RoutineEvent, RoutineState } from './routine-types';
@@ -143,6 +144,65 @@ export function decideRoutine(
           reason: command.data.reason.trim(),
           at,
           repealedBy: command.actor.username,
+        },
+      });
+    }
+    case 'link-case': {
+      const d = command.data;
+      // PR-8: one link per case; a second would only repeat the evidence.
+      if (isCaseLinked(state, d.caseId))
+        return refuse(
+          newRefusal(
+            'ALREADY_EXISTS',
+            'CASE_ALREADY_LINKED',
+            'Ärendet är redan kopplat till dokumentet',
+            'caseId',
+          ),
+        );
+      return accept({
+        type: 'RoutineCaseLinked',
+        data: {
+          caseId: d.caseId,
+          caseNumber: d.caseNumber,
+          caseType: d.caseType,
+          note: d.note.trim(),
+          linkedAt: at,
+          linkedBy: command.actor.username,
+        },
+      });
+    }
+    case 'request-review': {
+      const d = command.data;
+      const missing = requireText(d.reason, 'reason', 'Skäl');
+      if (missing) return refuse(missing);
+      // A review answers with a new version, so there must be an adopted one to review.
+      if (state.status !== 'adopted')
+        return refuse(
+          newRefusal(
+            'INVALID_TRANSITION',
+            'NOT_ADOPTED',
+            'Dokumentet har ingen fastställd version att se över',
+          ),
+        );
+      if (!isCaseLinked(state, d.caseId))
+        return invalid('CASE_NOT_LINKED', 'Koppla ärendet till dokumentet först', 'caseId');
+      if (openReviewRequests(state).some((r) => r.caseId === d.caseId))
+        return refuse(
+          newRefusal(
+            'ALREADY_EXISTS',
+            'REVIEW_ALREADY_REQUESTED',
+            'Översyn är redan begärd för det här ärendet',
+            'caseId',
+          ),
+        );
+      return accept({
+        type: 'RoutineReviewRequested',
+        data: {
+          requestId: d.requestId,
+          caseId: d.caseId,
+          reason: d.reason.trim(),
+          requestedAt: at,
+          requestedBy: command.actor.username,
         },
       });
     }

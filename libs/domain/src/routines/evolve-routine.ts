@@ -1,5 +1,6 @@
 import { evolveLs, withSettledTasks } from '../ledningssystem/ls-aggregate';
 import { routineDuties } from './routine-revision';
+import { caseLinksOf, reviewRequestsOf } from './routine-case-links';
 import type { RoutineEvent, RoutineState } from './routine-types';
 
 export const evolveRoutine = evolveLs<RoutineState, RoutineEvent, 'RoutineRegistered'>({
@@ -23,6 +24,8 @@ export const evolveRoutine = evolveLs<RoutineState, RoutineEvent, 'RoutineRegist
     nextRevisionDue: null,
     registeredAt: d.registeredAt,
     repeal: null,
+    caseLinks: [],
+    reviewRequests: [],
   }),
   changed: (state, event, version) => {
     switch (event.type) {
@@ -34,10 +37,21 @@ export const evolveRoutine = evolveLs<RoutineState, RoutineEvent, 'RoutineRegist
           status: 'adopted',
           versions: [...state.versions, version_],
           nextRevisionDue,
+          reviewRequests: reviewRequestsOf(state).map((r) =>
+            r.answeredAt ? r : { ...r, answeredAt: event.data.adoptedAt },
+          ),
         };
         // A new version is the revision: the tasks of the previous revision date are done.
         return withSettledTasks(next, routineDuties(next), event.data.adoptedAt);
       }
+      case 'RoutineCaseLinked':
+        return { ...state, version, caseLinks: [...caseLinksOf(state), event.data] };
+      case 'RoutineReviewRequested':
+        return {
+          ...state,
+          version,
+          reviewRequests: [...reviewRequestsOf(state), { ...event.data, answeredAt: null }],
+        };
       case 'RoutineOwnershipChanged':
         return { ...state, version, owner: event.data.owner, administrator: event.data.administrator };
       case 'RoutineRepealed': {

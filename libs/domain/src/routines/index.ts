@@ -3,3 +3,4 @@ export * from './routine-revision';
 export * from './decide-routine';
 export * from './evolve-routine';
 export * from './routine-aggregate';
+export * from './routine-case-links';

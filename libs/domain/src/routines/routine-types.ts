@@ -55,6 +55,30 @@ export interface RoutineState extends LsStateBase, RoutineHeading {
     readonly reason: string;
     readonly at: string;
   } | null;
+  /** Cases that show how the document works in practice (PR-8). */
+  readonly caseLinks: readonly RoutineCaseLink[];
+  /** Reviews asked for because a case showed the document "inte ändamålsenlig" (PR-8). */
+  readonly reviewRequests: readonly RoutineReviewRequest[];
+}
+
+/** A case linked to the document; number and type as they were when linked, so they can be shown to anyone. */
+export interface RoutineCaseLink {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly caseType: string;
+  readonly note: string;
+  readonly linkedAt: string;
+  readonly linkedBy: string;
+}
+
+/** Open until a new version is adopted: the new version is the review's answer. */
+export interface RoutineReviewRequest {
+  readonly requestId: string;
+  readonly caseId: string;
+  readonly reason: string;
+  readonly requestedAt: string;
+  readonly requestedBy: string;
+  readonly answeredAt: string | null;
 }
 
 export interface RegisterRoutineData extends RoutineHeading {
@@ -78,6 +102,19 @@ export type RoutineCommand =
     >
   | LsCommand<'change-owner', { readonly owner: string; readonly administrator?: string | null }>
   | LsCommand<'repeal', { readonly decision: AdoptionDecision; readonly reason: string }>
+  | LsCommand<
+      'link-case',
+      {
+        readonly caseId: string;
+        readonly caseNumber: string;
+        readonly caseType: string;
+        readonly note: string;
+      }
+    >
+  | LsCommand<
+      'request-review',
+      { readonly requestId: string; readonly caseId: string; readonly reason: string }
+    >
   | AdvanceDutiesCommand;
 
 export type RoutineEvent =
@@ -104,4 +141,6 @@ export type RoutineEvent =
         readonly repealedBy: string;
       }
     >
+  | LsEvent<'RoutineCaseLinked', RoutineCaseLink>
+  | LsEvent<'RoutineReviewRequested', Omit<RoutineReviewRequest, 'answeredAt'>>
   | DutyTasksOpened;
