@@ -346,3 +346,15 @@ export const ARSHJUL_AGGREGATE: LsAggregate<ArshjulState, ArshjulCommand, Arshju
   label: (state) => `Årshjul ${state.year}`,
   finished: (state) => state.items.every((i) => i.status !== 'planned'),
 };
+
+/** The board's top unit (its förvaltning): the årshjul's duties belong to the whole board. */
+export function arshjulBoardUnit(
+  org: {
+    unitsOfBoards(boardIds: readonly string[]): string[];
+    get(unitId: string): { parentId: string | null } | undefined;
+  },
+  boardId: string,
+): string {
+  const units = org.unitsOfBoards([boardId]);
+  return units.find((u) => org.get(u)?.parentId === null) ?? units[0] ?? boardId;
+}
