@@ -5,6 +5,7 @@ import { createCaseOrchestrator } from './orchestrator';
 import { createLedningssystemOrchestrator } from './projections/ledningssystem-orchestrator';
 import { createProjections } from './projections/projections';
 import { createRiskAssessmentOrchestrator } from './projections/risk-assessments/risk-assessment-orchestrator';
+import { createReportApprovalSignals } from './orchestrator/report-approval-signals';
 
 /** A consumer of the projector: its handler and how its ConsumerRunner is set up. */
 export interface ProjectorConsumer extends ConsumerHandler {
@@ -73,10 +74,17 @@ export function createProjectorConsumers(options: ProjectorConsumerOptions): Pro
       namespace,
       name: `${namespace}.risk-assessment-orchestrator`,
     });
+    // An approved report → the scheduled run that drafted it, so its reminders stop (ADR 0038).
+    const approvals = createReportApprovalSignals({
+      client,
+      namespace,
+      name: `${namespace}.report-approval-signals`,
+    });
     for (const [orchestrator, failureMessage] of [
       [cases, 'händelse kunde inte skickas till ärendets arbetsflöde'],
       [registers, 'händelse kunde inte skickas till registrets arbetsflöde'],
       [risks, 'händelse kunde inte skickas till riskanalysens arbetsflöde'],
+      [approvals, 'godkännandet kunde inte skickas till rapportens arbetsflöde'],
     ] as const) {
       consumers.push({
         consumerName: orchestrator.name,

@@ -13,7 +13,12 @@ import type { DataSource, EntityManager } from 'typeorm';
  */
 
 /** Always append-only; further tables are found by their append-only trigger (see appendOnlyTables). */
-export const APPEND_ONLY_TABLES = ['events', 'access_log'] as const;
+export const APPEND_ONLY_TABLES = [
+  'events',
+  'access_log',
+  'report_versions',
+  'report_presentations',
+] as const;
 
 /** The trigger function that makes a table append-only (initial schema). */
 const APPEND_ONLY_FUNCTION = 'refuse_change_of_append_only';

@@ -2,6 +2,7 @@ export * from './statistics-store';
 export * from './report-pdf';
 export * from './report-service';
 export * from './report-archive';
+export * from './report-versions';
 export * from './reporting-config';
 export * from './report-organisation';
 export * from './statistics-aggregates';

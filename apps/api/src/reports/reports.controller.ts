@@ -13,7 +13,6 @@ import {
 } from '@kvalitet/domain';
 import { ReportService, reportArchive, type ArchivedReport } from '@kvalitet/reporting';
 import {
-  boardUnitsOf,
   canReadCrossBoardAggregates,
   canReadKvalitetsberattelse,
   canReadPatientsakerhetsberattelse,
@@ -29,6 +28,7 @@ import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { rangeEndExclusive, rangeStart } from '../common/time/stockholm-range';
 import { ORGANISATION } from '../org/organisation.instance';
 import { crossBoardCounts } from './cross-board';
+import { reportScopeFor } from './report-scope';
 import { REPORT_CONTENT, negotiateFormat, sendReport } from './report-response';
 import {
   BoardQueryDto,
@@ -141,6 +141,11 @@ const BERATTELSE_SCHEMA = {
     statistics: { type: 'object' },
     byCategory: { type: 'object' },
     period: { type: 'object' },
+    registers: {
+      type: 'object',
+      description:
+        'Ur registren (ADR 0037): egenkontroller med resultat eller utan (saknas), riskanalyser, ändringar i processer och rutiner, externa granskningar, beslut i lex Sarah/lex Maria och från IVO, ej verkställda beslut (antal, 1–2 som null), internkontroll och förbättringsåtgärder.',
+    },
   },
 };
 
@@ -162,26 +167,7 @@ export class ReportsController {
    * an unknown board is 400, a board the caller does not serve 403.
    */
   private reportsFor(user: Principal, query: BoardQueryDto): ReportService {
-    const serves = ORGANISATION.boardsOf(user);
-    const boardId = query.boardId;
-    if (boardId !== undefined && !ORGANISATION.board(boardId))
-      throw ApiProblem.validation([
-        {
-          field: 'boardId',
-          code: 'UNKNOWN_BOARD',
-          message: `Nämnden ${boardId} finns inte i organisationen.`,
-        },
-      ]);
-    if (boardId !== undefined && !serves.includes(boardId))
-      throw ApiProblem.forbidden('Du kan bara läsa rapporter om de nämnder du tjänar.');
-    const boards = boardId !== undefined ? [boardId] : serves;
-    if (!ORGANISATION.hasBoards) return this.reports;
-    const names = boards.map((id) => ORGANISATION.board(id)?.name ?? id);
-    const name = `${ORGANISATION.municipality}, ${names.map((n) => n.charAt(0).toLowerCase() + n.slice(1)).join(' och ')}`;
-    return this.reports.forUnits(
-      boardId !== undefined ? ORGANISATION.unitsOfBoards(boards) : boardUnitsOf(user, ORGANISATION),
-      process.env['REPORT_ORGANISATION_NAME']?.trim() || name,
-    );
+    return reportScopeFor(this.reports, user, query.boardId).service;
   }
 
   /**

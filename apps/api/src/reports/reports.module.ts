@@ -7,11 +7,12 @@ import { CaseAccessService } from '../cases/case-access.service';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
 import { IvoAnmalanController } from './ivo-anmalan.controller';
+import { ReportApprovalController } from './report-approval.controller';
 import { ReportsController } from './reports.controller';
 
 @Module({
   imports: [AuditModule],
-  controllers: [ReportsController, IvoAnmalanController],
+  controllers: [ReportsController, ReportApprovalController, IvoAnmalanController],
   providers: [
     CaseAccessService,
     CaseAccessGuard,

@@ -11,6 +11,7 @@ export function mayReadDeadLetters(roles: readonly string[]): boolean {
 const CONSUMER_PARTS: readonly [suffix: string, part: string][] = [
   ['risk-assessment-orchestrator', 'riskanalysernas arbetsflöden'],
   ['ledningssystem-orchestrator', 'registrens påminnelser'],
+  ['report-approval-signals', 'påminnelserna om berättelserna'],
   ['case-orchestrator', 'ärendenas arbetsflöden (frister och uppgifter)'],
   ['case-read-model', 'ärendelistan och uppgiftsinkorgen'],
   ['statistics', 'statistiken'],

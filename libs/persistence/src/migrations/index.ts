@@ -17,6 +17,7 @@ import { RetentionLog17642000000000 } from './17642000000000-retention-log';
 import { MailCaseId17642010000000 } from './17642010000000-mail-case-id';
 import { CaseDataKeys17642100000000 } from './17642100000000-case-data-keys';
 import { AccessLogReason17642200000000 } from './17642200000000-access-log-reason';
+import { ReportVersions17642900000000 } from './17642900000000-report-versions';
 
 export const MIGRATIONS = [
   InitialSchema1764090000000,
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   MailCaseId17642010000000,
   CaseDataKeys17642100000000,
   AccessLogReason17642200000000,
+  ReportVersions17642900000000,
 ];
