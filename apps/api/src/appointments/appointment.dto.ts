@@ -103,7 +103,21 @@ export class AppointmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: APPOINTMENT_ROLES, enumName: 'AppointmentRole' }) role!: string;
   @ApiProperty() roleLabel!: string;
-  @ApiProperty() holder!: string;
+  @ApiProperty({ description: 'Användarnamnet, eller rollen när delegationen gäller en roll' })
+  holder!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Rollen som har delegationen, när den inte gäller en person (ADR 0034)',
+  })
+  holderRole!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Personens namn, när katalogen känner den' })
+  holderName!: string | null;
+  @ApiProperty({
+    enum: ['appointment', 'delegation_register'],
+    description: 'Var förordnandet sparas: eget förordnande eller en rad i delegationsförteckningen',
+  })
+  source!: string;
   @ApiProperty({ type: AppointmentScopeDto }) scope!: AppointmentScopeDto;
   @ApiProperty({ type: DecisionDto }) decision!: DecisionDto;
   @ApiProperty({ format: 'date' }) validFrom!: string;

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { validateDelegationDocument } from '@kvalitet/domain';
+import { validateDelegationDocument, withDelegationIds } from '@kvalitet/domain';
 import { DelegationRegisterRepository } from '@kvalitet/persistence';
 import { canChangeDelegations, canReadDelegations } from '../access/access-policy';
 import type { Principal } from '../access/principal';
@@ -40,7 +41,10 @@ export class DelegationsController {
   ): Promise<DelegationsDto> {
     const result = validateDelegationDocument(body);
     if (!result.ok) throw ApiProblem.documentInvalid('Delegationsförteckningen', result.errors);
-    return this.register.change(result.items, user.username, {
+    // Each row is a förordnande with an id of its own (ADR 0034), kept across saves that leave it out.
+    const previous = (await this.register.current()).items;
+    const items = withDelegationIds(result.items, previous, () => randomUUID());
+    return this.register.change(items, user.username, {
       ...(result.version === undefined ? {} : { expectedVersion: result.version }),
       requestId: info.requestId,
     }) as Promise<DelegationsDto>;

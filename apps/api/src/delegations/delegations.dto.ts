@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  DECIDING_BODIES,
   DELEGATION_DECISIONS,
   DELEGATION_MAX_ITEMS,
   DELEGATION_ROLES,
   DELEGATION_TEXT_MAX_LENGTH,
 } from '@kvalitet/domain';
+
+export class DelegationEndedDto {
+  @ApiProperty({ format: 'date' }) on!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() by!: string;
+}
 
 /** Documentation only: the body is checked by the domain's validateDelegationDocument (Swedish field errors). */
 export class DelegationItemDto {
@@ -40,6 +47,31 @@ export class DelegationItemDto {
     description: 'Nämndens beslut om delegationen',
   })
   boardDecision?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Radens id, samma som förordnandets i /appointments (ADR 0034); sätts av systemet',
+  })
+  id?: string;
+
+  @ApiPropertyOptional({ enum: DECIDING_BODIES, description: 'Vem som fattade beslutet (standard: nämnden)' })
+  decidedBy?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Dagen beslutet fattades' })
+  decidedOn?: string;
+
+  @ApiPropertyOptional({
+    maxLength: DELEGATION_TEXT_MAX_LENGTH,
+    example: 'Delegationsordning 2026 p. 4.1',
+    description: 'Punkten i delegationsordningen',
+  })
+  delegationReference?: string;
+
+  @ApiPropertyOptional({
+    type: DelegationEndedDto,
+    description: 'Förordnandet avslutades i förtid; sista dagen är validTo',
+  })
+  ended?: DelegationEndedDto;
 }
 
 export class DelegationsDocumentDto {

@@ -94,6 +94,8 @@ export class InformationRecordDto {
 export class TrainingRecordDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Personens namn, när katalogen känner den' })
+  name!: string | null;
   @ApiProperty() unitId!: string;
   @ApiProperty({ format: 'date' }) hiredOn!: string;
   @ApiProperty({ type: [InformationRecordDto] }) informations!: InformationRecordDto[];

@@ -32,6 +32,7 @@ function toTrainingRecordDto(state: TrainingRecordState, now: Date): TrainingRec
   return {
     id: state.id,
     username: state.username,
+    name: ORGANISATION.findUser(state.username)?.name ?? null,
     unitId: state.unitId,
     hiredOn: state.hiredOn,
     informations: state.informations.map((i) => ({ ...i })),

@@ -1,12 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
-  APPOINTMENT_ROLE_LABELS,
   DEFAULT_APPOINTMENT_REQUIREMENTS,
+  DEFAULT_DELEGATION_ITEMS,
   missingAppointments,
+  oneAppointmentRegister,
+  requirementLabel,
   stockholmDateOf,
 } from '@kvalitet/domain';
-import type { AppointmentState } from '@kvalitet/domain';
+import type { AppointmentState, DelegationItem } from '@kvalitet/domain';
+import { DELEGATION_REGISTER_CHANGED, DELEGATION_REGISTER_ID } from '@kvalitet/persistence';
+
+/** The delegation register in force: its last saved version, else the demo register (ADR 0034). */
+async function currentDelegations(manager: EntityManager): Promise<readonly DelegationItem[]> {
+  const [last]: { data: { items: DelegationItem[] } }[] = await manager.query(
+    `SELECT data FROM events WHERE aggregate_id = $1 AND type = $2 ORDER BY version DESC LIMIT 1`,
+    [DELEGATION_REGISTER_ID, DELEGATION_REGISTER_CHANGED],
+  );
+  return last ? last.data.items : DEFAULT_DELEGATION_ITEMS;
+}
 
 /** A stable id per requirement, so the alert task of "no SAS" is one row that opens and closes. */
 export function requirementTaskId(key: string): string {
@@ -22,22 +34,24 @@ export function requirementTaskId(key: string): string {
 /**
  * A role a lifecycle needs with nobody appointed is an open task for the quality function (R-15,
  * AUD-5, AUD-6), not a silent gap; it is done as soon as an appointment in force fills it. Recomputed
- * from the appointment register whenever it changes (and on rebuild).
+ * from the appointments and the delegation register (one model, ADR 0034) whenever either changes
+ * (and on rebuild).
  */
 export async function writeAppointmentAlerts(manager: EntityManager, at: Date = new Date()): Promise<void> {
   const rows: { state: AppointmentState }[] = await manager.query(
     `SELECT state FROM rm_ledningssystem WHERE aggregate_type = 'appointment'`,
   );
+  const appointments = oneAppointmentRegister(
+    rows.map((r) => r.state),
+    await currentDelegations(manager),
+  );
   const missing = new Set(
-    missingAppointments(
-      rows.map((r) => r.state),
-      stockholmDateOf(at),
-    ).map((m) => m.requirement.key),
+    missingAppointments(appointments, stockholmDateOf(at)).map((m) => m.requirement.key),
   );
   const tasks = DEFAULT_APPOINTMENT_REQUIREMENTS.map((req) => ({
     id: requirementTaskId(req.key),
     case_id: requirementTaskId(req.key),
-    case_number: `Förordnande saknas: ${APPOINTMENT_ROLE_LABELS[req.role]}${req.decisionType ? ` (${req.decisionType})` : ''}`,
+    case_number: `Förordnande saknas: ${requirementLabel(req)}`,
     case_type: 'appointment',
     kind: 'appointment_missing',
     assignee: null,

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { EventEnvelope } from '@kvalitet/contracts';
+import { topicForAggregate, type EventEnvelope } from '@kvalitet/contracts';
 import { ledningssystemAggregate, ledningssystemAggregateTypes } from '@kvalitet/domain';
 import type { LsStateBase } from '@kvalitet/domain';
+import { DELEGATION_REGISTER_ID } from '@kvalitet/persistence';
 import type { Projection } from './projection';
 import { writeAppointmentAlerts } from './ledningssystem-appointment-alerts';
 import { ledningssystemTopics } from './ledningssystem-orchestrator';
@@ -101,10 +102,15 @@ async function write(manager: EntityManager, rows: Map<string, Folded>): Promise
 export function createLedningssystemReadModelProjection(options: { namespace?: string } = {}): Projection {
   return {
     name: LEDNINGSSYSTEM_READ_MODEL,
-    topics: ledningssystemTopics(options.namespace),
+    // The policy topic too: a save of the delegation register changes which förordnanden are missing (ADR 0034).
+    topics: [...ledningssystemTopics(options.namespace), topicForAggregate('policy', options.namespace)],
     handleBatch: async (events: EventEnvelope[], manager: EntityManager) => {
       const mine = events.filter((e) => ledningssystemAggregate(e.aggregateType));
-      if (mine.length === 0) return;
+      if (mine.length === 0) {
+        if (events.some((e) => e.aggregateId === DELEGATION_REGISTER_ID))
+          await writeAppointmentAlerts(manager);
+        return;
+      }
       const ids = [...new Set(mine.map((e) => e.aggregateId))].sort();
       const stored: { id: string; aggregate_type: string; version: number; state: LsStateBase }[] =
         await manager.query(
@@ -119,7 +125,8 @@ export function createLedningssystemReadModelProjection(options: { namespace?: s
       );
       for (const event of mine) foldInto(rows, event);
       await write(manager, rows);
-      if (mine.some((e) => e.aggregateType === 'appointment')) await writeAppointmentAlerts(manager);
+      if (events.some((e) => e.aggregateType === 'appointment' || e.aggregateId === DELEGATION_REGISTER_ID))
+        await writeAppointmentAlerts(manager);
     },
     reset: async (manager) => {
       await manager.query(`LOCK TABLE rm_ledningssystem IN EXCLUSIVE MODE`);

@@ -43,8 +43,18 @@ export const APPOINTMENT_DECISION_TYPES = [
   'lex_maria_decision',
   'lex_maria_ivo_notification',
   'complaint_answer',
+  'lex_maria_classification',
 ] as const;
 export type AppointmentDecisionType = (typeof APPOINTMENT_DECISION_TYPES)[number];
+
+export const APPOINTMENT_DECISION_TYPE_LABELS: Readonly<Record<AppointmentDecisionType, string>> = {
+  lex_sarah_decision: 'beslut i lex Sarah-ärenden',
+  lex_sarah_ivo_notification: 'anmälan till IVO enligt lex Sarah',
+  lex_maria_decision: 'beslut i lex Maria-ärenden',
+  lex_maria_ivo_notification: 'anmälan till IVO enligt lex Maria',
+  complaint_answer: 'svar på klagomål',
+  lex_maria_classification: 'bedömning av lex Maria (MAS)',
+};
 
 export interface AppointmentScope {
   /** The unit the appointment covers, `forvaltning` for the whole board. */

@@ -1,6 +1,7 @@
 import { isValidLocalDate, type LocalDate } from '../calendar/local-date';
 import { DECISION_DELEGATE_ROLES } from '../policy/decision-delegation';
 import { isPlainObject, validateVersionedRows, type DocumentFieldError } from '../common/json-document';
+import { DECIDING_BODIES, type DecidingBody } from '../ledningssystem/ledningssystem-common';
 
 /**
  * The delegation register (AUD-6, LC-6 S5, LC-8; api.md v1.1 "Delegation register"): which role or
@@ -36,6 +37,22 @@ export interface DelegationItem {
   /** Inclusive; null = until further notice. */
   readonly validTo: LocalDate | null;
   readonly boardDecision?: string;
+  /**
+   * ADR 0034: each row is also a förordnande (`/appointments`, role `delegat`). These fields carry
+   * what the appointments register shows; a client that leaves them out keeps them (matched row).
+   */
+  readonly id?: string;
+  readonly decidedBy?: DecidingBody;
+  readonly decidedOn?: LocalDate;
+  readonly delegationReference?: string;
+  readonly ended?: DelegationEnded;
+}
+
+/** A förordnande ended before its time; `on` is its last day, so `validTo` is `on`. */
+export interface DelegationEnded {
+  readonly on: LocalDate;
+  readonly reason: string;
+  readonly by: string;
 }
 
 export interface DelegationRegister {
@@ -54,6 +71,10 @@ export const DEFAULT_DELEGATION_ITEMS: readonly DelegationItem[] = Object.freeze
     validFrom: '2026-01-01',
     validTo: null,
     boardDecision: 'SN 2025-12-10 § 141',
+    id: '00000000-0000-4000-8000-0000000de101',
+    decidedBy: 'namnd',
+    decidedOn: '2025-12-10',
+    delegationReference: 'Delegationsordning 2026 p. 4.1',
   },
   // The SAS decided and reported lex Sarah before the register existed (v1); the demo keeps that.
   {
@@ -62,6 +83,10 @@ export const DEFAULT_DELEGATION_ITEMS: readonly DelegationItem[] = Object.freeze
     validFrom: '2026-01-01',
     validTo: null,
     boardDecision: 'SN 2025-12-10 § 141',
+    id: '00000000-0000-4000-8000-0000000de102',
+    decidedBy: 'namnd',
+    decidedOn: '2025-12-10',
+    delegationReference: 'Delegationsordning 2026 p. 4.1',
   },
   {
     decision: 'lex_sarah_ivo_report',
@@ -69,6 +94,10 @@ export const DEFAULT_DELEGATION_ITEMS: readonly DelegationItem[] = Object.freeze
     validFrom: '2026-01-01',
     validTo: null,
     boardDecision: 'SN 2025-12-10 § 141',
+    id: '00000000-0000-4000-8000-0000000de103',
+    decidedBy: 'namnd',
+    decidedOn: '2025-12-10',
+    delegationReference: 'Delegationsordning 2026 p. 4.1',
   },
   {
     decision: 'lex_sarah_ivo_report',
@@ -76,6 +105,10 @@ export const DEFAULT_DELEGATION_ITEMS: readonly DelegationItem[] = Object.freeze
     validFrom: '2026-01-01',
     validTo: null,
     boardDecision: 'SN 2025-12-10 § 141',
+    id: '00000000-0000-4000-8000-0000000de104',
+    decidedBy: 'namnd',
+    decidedOn: '2025-12-10',
+    delegationReference: 'Delegationsordning 2026 p. 4.1',
   },
   {
     decision: 'lex_maria_classification',
@@ -83,6 +116,10 @@ export const DEFAULT_DELEGATION_ITEMS: readonly DelegationItem[] = Object.freeze
     validFrom: '2026-01-01',
     validTo: null,
     boardDecision: 'SN 2025-12-10 § 142',
+    id: '00000000-0000-4000-8000-0000000de105',
+    decidedBy: 'namnd',
+    decidedOn: '2025-12-10',
+    delegationReference: 'Delegationsordning 2026 p. 4.2',
   },
   {
     decision: 'lex_maria_decision',
@@ -90,6 +127,10 @@ export const DEFAULT_DELEGATION_ITEMS: readonly DelegationItem[] = Object.freeze
     validFrom: '2026-01-01',
     validTo: null,
     boardDecision: 'SN 2025-12-10 § 142',
+    id: '00000000-0000-4000-8000-0000000de106',
+    decidedBy: 'namnd',
+    decidedOn: '2025-12-10',
+    delegationReference: 'Delegationsordning 2026 p. 4.2',
   },
   {
     decision: 'lex_maria_ivo_report',
@@ -97,6 +138,10 @@ export const DEFAULT_DELEGATION_ITEMS: readonly DelegationItem[] = Object.freeze
     validFrom: '2026-01-01',
     validTo: null,
     boardDecision: 'SN 2025-12-10 § 142',
+    id: '00000000-0000-4000-8000-0000000de107',
+    decidedBy: 'namnd',
+    decidedOn: '2025-12-10',
+    delegationReference: 'Delegationsordning 2026 p. 4.2',
   },
 ]);
 
@@ -110,7 +155,19 @@ export type DelegationItemsResult =
   | { readonly ok: true; readonly items: DelegationItem[]; readonly version?: number }
   | { readonly ok: false; readonly errors: DelegationFieldError[] };
 
-const ITEM_FIELDS = ['decision', 'role', 'username', 'validFrom', 'validTo', 'boardDecision'];
+const ITEM_FIELDS = [
+  'decision',
+  'role',
+  'username',
+  'validFrom',
+  'validTo',
+  'boardDecision',
+  'id',
+  'decidedBy',
+  'decidedOn',
+  'delegationReference',
+  'ended',
+];
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -128,6 +185,7 @@ function itemOf(value: unknown, at: string, errors: DelegationFieldError[]): Del
   for (const key of Object.keys(value))
     if (!ITEM_FIELDS.includes(key)) add(key, 'UNKNOWN_FIELD', `Fältet ${key} finns inte i en delegation.`);
   const { decision, role, username, validFrom, validTo, boardDecision } = value;
+  const details = appointmentDetailsOf(value, add);
   if (!isDelegationDecision(decision))
     add('decision', 'INVALID_DECISION', `Beslutet måste vara ett av: ${DELEGATION_DECISIONS.join(', ')}.`);
   const hasRole = role !== undefined && role !== null;
@@ -168,6 +226,58 @@ function itemOf(value: unknown, at: string, errors: DelegationFieldError[]): Del
     validFrom: validFrom as string,
     validTo: validTo === undefined || validTo === null ? null : (validTo as string),
     ...(board === undefined ? {} : { boardDecision: board }),
+    ...details,
+  };
+}
+
+type AppointmentDetails = Pick<
+  DelegationItem,
+  'id' | 'decidedBy' | 'decidedOn' | 'delegationReference' | 'ended'
+>;
+
+const shortText = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= DELEGATION_TEXT_MAX_LENGTH;
+
+/** The förordnande's fields of a row (ADR 0034), each optional. */
+function appointmentDetailsOf(
+  value: Record<string, unknown>,
+  add: (field: string, code: string, message: string) => void,
+): AppointmentDetails {
+  const { id, decidedBy, decidedOn, delegationReference, ended } = value;
+  const present = (v: unknown) => v !== undefined && v !== null;
+  if (present(id) && !shortText(id)) add('id', 'INVALID_TEXT', 'Radens id måste vara en text.');
+  if (present(decidedBy) && !(DECIDING_BODIES as readonly unknown[]).includes(decidedBy))
+    add('decidedBy', 'UNKNOWN_DECIDING_BODY', 'Okänt beslutande organ.');
+  if (present(decidedOn) && !(typeof decidedOn === 'string' && isValidLocalDate(decidedOn)))
+    add('decidedOn', 'INVALID_DATE', 'Beslutsdatum måste vara ett datum (ÅÅÅÅ-MM-DD).');
+  if (present(delegationReference) && !shortText(delegationReference))
+    add(
+      'delegationReference',
+      'INVALID_TEXT',
+      'Punkten i delegationsordningen måste vara en text på högst 200 tecken.',
+    );
+  const endedOk =
+    isPlainObject(ended) &&
+    typeof ended.on === 'string' &&
+    isValidLocalDate(ended.on) &&
+    shortText(ended.reason) &&
+    shortText(ended.by);
+  if (present(ended) && !endedOk)
+    add('ended', 'INVALID_ENDED', 'Avslutet måste ha ett datum, ett skäl och vem som avslutade.');
+  return {
+    ...(shortText(id) ? { id: id.trim() } : {}),
+    ...(present(decidedBy) ? { decidedBy: decidedBy as DecidingBody } : {}),
+    ...(present(decidedOn) ? { decidedOn: decidedOn as string } : {}),
+    ...(shortText(delegationReference) ? { delegationReference: delegationReference.trim() } : {}),
+    ...(endedOk
+      ? {
+          ended: {
+            on: ended.on as string,
+            reason: (ended.reason as string).trim(),
+            by: (ended.by as string).trim(),
+          },
+        }
+      : {}),
   };
 }
 

@@ -163,16 +163,7 @@ export async function seedLedningssystemDemo(
   await appoint('processagare', 'forvaltningschef', fc(`${year - 1}-03-01`, 22), {
     scope: { unitId: 'forvaltning', processId: process, decisionType: null },
   });
-  for (const [decisionType, holder] of [
-    ['lex_sarah_decision', 'forvaltningschef'],
-    ['lex_sarah_ivo_notification', 'forvaltningschef'],
-    ['lex_maria_decision', 'mas'],
-    ['lex_maria_ivo_notification', 'mas'],
-  ] as const)
-    await appoint('delegat', holder, namnd(`${year - 1}-01-20`, 6), {
-      scope: { unitId: 'forvaltning', processId: null, decisionType },
-      delegationReference: `Delegationsordning ${year - 1} p. 4`,
-    });
+  // The delegates are the delegation register's demo rows (ADR 0034), not appointments of their own.
 
   const plan = randomUUID();
   await run(EGENKONTROLL_AGGREGATE, plan, 'create-plan', ENHETSCHEF, {

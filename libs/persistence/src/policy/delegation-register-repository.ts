@@ -1,4 +1,10 @@
-import { DEFAULT_DELEGATION_ITEMS, type DelegationItem, type DelegationRegister } from '@kvalitet/domain';
+import {
+  DEFAULT_DELEGATION_ITEMS,
+  fallbackDelegationId,
+  withDelegationIds,
+  type DelegationItem,
+  type DelegationRegister,
+} from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import type { EventStore } from '../event-store/event-store';
 import { changeStampOf, SettingRepository } from './setting-repository';
@@ -38,7 +44,9 @@ export class DelegationRegisterRepository extends SettingRepository<
     const last = changes[changes.length - 1];
     if (!last) return { version: 1, items: DEFAULT_DELEGATION_ITEMS };
     const data = last.data as unknown as DelegationRegisterChangedData;
-    return { version: changes.length + 1, items: data.items, ...changeStampOf(last) };
+    // Rows saved before they had ids (ADR 0034) get one by their place, kept by the next save.
+    const items = withDelegationIds(data.items, [], fallbackDelegationId);
+    return { version: changes.length + 1, items, ...changeStampOf(last) };
   }
 
   protected dataOf(items: readonly DelegationItem[], registerVersion: number): DelegationRegisterChangedData {
