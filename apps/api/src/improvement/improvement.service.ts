@@ -3,6 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
   addPolicyDuration,
+  EVENT_ANALYSIS_AGGREGATE,
+  type EventAnalysisCommand,
+  type EventAnalysisEvent,
+  type EventAnalysisState,
   buildImprovementView,
   buildRiskAssessmentView,
   type CaseActor,
@@ -13,7 +17,9 @@ import {
 import type { EventEnvelope } from '@kvalitet/contracts';
 import {
   CaseCommandService,
+  EventStore,
   ImprovementCommandService,
+  LsCommandService,
   PolicyRepository,
   RiskAssessmentCommandService,
   toImprovementEvents,
@@ -33,6 +39,7 @@ import {
 import type { Principal } from '../access/principal';
 import { AccessLogService } from '../audit/access-log.service';
 import { caseFactsOf } from '../cases/case-access.service';
+import { canAnalyseAnyOf } from '../event-analysis/event-analysis-access';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce } from '../idempotency/create-once';
@@ -98,7 +105,16 @@ export class ImprovementService {
     private readonly policies: PolicyRepository,
     private readonly accessLog: AccessLogService,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-  ) {}
+    store: EventStore,
+  ) {
+    this.eventAnalyses = new LsCommandService(EVENT_ANALYSIS_AGGREGATE, store);
+  }
+
+  private readonly eventAnalyses: LsCommandService<
+    EventAnalysisState,
+    EventAnalysisCommand,
+    EventAnalysisEvent
+  >;
 
   async propose(
     principal: Principal,
@@ -171,14 +187,34 @@ export class ImprovementService {
     principal: Principal,
     input: CreateImprovementActionDto['source'],
   ): Promise<ImprovementSource> {
-    if ((input.caseId === undefined) === (input.riskAssessmentId === undefined)) {
+    const given = [input.caseId, input.riskAssessmentId, input.eventAnalysisId].filter(
+      (id) => id !== undefined,
+    );
+    if (given.length !== 1) {
       throw ApiProblem.validation([
-        { field: 'source', code: 'ONE_SOURCE', message: 'Ange antingen caseId eller riskAssessmentId.' },
+        {
+          field: 'source',
+          code: 'ONE_SOURCE',
+          message: 'Ange en källa: caseId, riskAssessmentId eller eventAnalysisId.',
+        },
       ]);
     }
     let recorded: string[] = [];
     let source: Omit<ImprovementSource, 'causes'>;
-    if (input.caseId !== undefined) {
+    if (input.eventAnalysisId !== undefined) {
+      const { state } = await this.eventAnalyses.load(input.eventAnalysisId.toLowerCase());
+      if (
+        !state ||
+        !canAnalyseAnyOf(
+          principal,
+          state.cases.map((c) => c.unitId),
+          ORGANISATION,
+        )
+      )
+        throw ApiProblem.notFound('Händelseanalysen finns inte, eller så har du inte behörighet att se den.');
+      recorded = state.causes.map((cause) => cause.description);
+      source = { kind: 'event_analysis', id: state.id, reference: state.reference };
+    } else if (input.caseId !== undefined) {
       const { state, events } = await this.cases.load(input.caseId.toLowerCase());
       if (
         !state ||

@@ -27,7 +27,7 @@ export type LessonStage = (typeof LESSON_STAGES)[number];
 
 /** Where an improvement action comes from, and which of the source's causes it addresses. */
 export interface ImprovementSource {
-  readonly kind: 'case' | 'risk_assessment' | 'proposal';
+  readonly kind: 'case' | 'risk_assessment' | 'proposal' | 'event_analysis' | 'risk_observation';
   readonly id: string;
   /** A label for people (case number, RA reference). */
   readonly reference?: string;

@@ -84,14 +84,17 @@ export const CommandRoute = (path: string, { summary, operationId, idParam, resp
   );
 
 /** `PUT /` that saves a new version of a whole document (a policy, a list); a stale version is 409. */
-export const ReplaceRoute = ({
-  summary,
-  operationId,
-  body,
-  response,
-}: RouteDoc & { body: ApiBodyOptions; response: ApiResponseNoStatusOptions }) =>
+export const ReplaceRoute = (
+  {
+    summary,
+    operationId,
+    body,
+    response,
+  }: RouteDoc & { body: ApiBodyOptions; response: ApiResponseNoStatusOptions },
+  path?: string,
+) =>
   applyDecorators(
-    Put(),
+    Put(path),
     ApiOperation({ summary, operationId }),
     ApiBody(body),
     ApiOkResponse(response),

@@ -156,6 +156,11 @@ export class ImprovementSourceInputDto {
   @IsUUID()
   riskAssessmentId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Händelseanalysen åtgärden bygger på (RA-11)' })
+  @Optional()
+  @IsUUID()
+  eventAnalysisId?: string;
+
   @ApiProperty({
     type: [String],
     minItems: 1,

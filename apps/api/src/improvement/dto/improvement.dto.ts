@@ -18,7 +18,8 @@ export class ImprovementTaskDto {
 }
 
 export class ImprovementSourceDto {
-  @ApiProperty({ enum: ['case', 'risk_assessment', 'proposal'] }) kind!: string;
+  @ApiProperty({ enum: ['case', 'risk_assessment', 'proposal', 'event_analysis', 'risk_observation'] })
+  kind!: string;
   @ApiProperty() id!: string;
   @ApiPropertyOptional() reference?: string;
   @ApiProperty({ type: [String] }) causes!: string[];

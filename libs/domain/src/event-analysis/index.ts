@@ -1,0 +1,2 @@
+export * from './event-analysis-types';
+export * from './event-analysis';
