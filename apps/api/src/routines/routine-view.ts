@@ -39,6 +39,7 @@ export function toRoutineDto(
     revisionOverdue: isRevisionOverdue(state, now),
     versions: state.versions.map((v) => ({ ...v, decision: { ...v.decision } })),
     tasks: state.tasks.map(toLsTaskDto),
+    repeal: state.repeal ? { ...state.repeal, decision: { ...state.repeal.decision } } : null,
     caseLinks: links.map((link) => {
       const readable = mayReadCase(link.caseId);
       return {

@@ -275,6 +275,12 @@ export class RoutineVersionDto {
   @ApiProperty() recordedBy!: string;
 }
 
+export class RoutineRepealDto {
+  @ApiProperty({ type: DecisionDto }) decision!: DecisionDto;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 export class RoutineDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ROUTINE_KINDS, enumName: 'RoutineKind' }) kind!: string;
@@ -299,6 +305,8 @@ export class RoutineDto {
   @ApiProperty({ description: 'Revideringsdatumet har passerat (PR-5, AUD-2)' }) revisionOverdue!: boolean;
   @ApiProperty({ type: [RoutineVersionDto] }) versions!: RoutineVersionDto[];
   @ApiProperty({ type: [LsTaskDto] }) tasks!: LsTaskDto[];
+  @ApiProperty({ type: RoutineRepealDto, nullable: true, description: 'Beslutet som upphävde dokumentet' })
+  repeal!: RoutineRepealDto | null;
   @ApiProperty({ type: [RoutineCaseLinkDto], description: 'Kopplade ärenden (PR-8)' })
   caseLinks!: RoutineCaseLinkDto[];
   @ApiProperty({ type: [RoutineReviewRequestDto], description: 'Begärda översyner (PR-8)' })
