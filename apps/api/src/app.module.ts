@@ -21,12 +21,15 @@ import { PublicFeedbackModule } from './public-feedback/public-feedback.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RiskAssessmentsModule } from './risk-assessments/risk-assessments.module';
 import { ImprovementModule } from './improvement/improvement.module';
+import { EventAnalysisModule } from './event-analysis/event-analysis.module';
 import { TasksModule } from './tasks/tasks.module';
 import { RoutinesModule } from './routines/routines.module';
 import { EgenkontrollModule } from './egenkontroll/egenkontroll.module';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { TrainingModule } from './training/training.module';
+import { ArshjulModule } from './arshjul/arshjul.module';
 import { InternkontrollModule } from './internkontroll/internkontroll.module';
+import { EjVerkstalldaBeslutModule } from './ej-verkstallda-beslut/ej-verkstallda-beslut.module';
 
 @Module({
   imports: [
@@ -52,11 +55,14 @@ import { InternkontrollModule } from './internkontroll/internkontroll.module';
     RetentionModule,
     RiskAssessmentsModule,
     ImprovementModule,
+    EventAnalysisModule,
     RoutinesModule,
     EgenkontrollModule,
     AppointmentsModule,
     TrainingModule,
+    ArshjulModule,
     InternkontrollModule,
+    EjVerkstalldaBeslutModule,
     NotificationsModule,
     ReportsModule,
     OperationsModule,

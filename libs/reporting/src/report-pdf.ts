@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import {
   ANALYSIS_MARKER,
+  MISSING_TEXT,
   formatNumber,
   formatStockholm,
   noticeOf,
@@ -132,7 +133,10 @@ function drawTable(pdf: Pdf, block: Extract<ReportBlock, { kind: 'table' }>): vo
     let x = MARGIN;
     cells.forEach((c, i) => {
       pdf.rect(x, y, colW[i]!, rowH).lineWidth(0.3).strokeColor('#999').stroke();
-      pdf.fillColor('#000').text(pdfSafe(c), x + 2, y + 2, { width: colW[i]! - 4 });
+      const missing = !bold && c === MISSING_TEXT;
+      if (missing) pdf.font('Helvetica-Bold');
+      pdf.fillColor(missing ? '#b00020' : '#000').text(pdfSafe(c), x + 2, y + 2, { width: colW[i]! - 4 });
+      if (missing) pdf.font('Helvetica');
       x += colW[i]!;
     });
     pdf.y = y + rowH;

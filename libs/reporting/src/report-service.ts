@@ -24,6 +24,8 @@ import {
   type SuppressedStatistics,
   type Tertial,
   type WeeklyDigest,
+  type RegisterReportData,
+  withRegisterSections,
 } from '@kvalitet/domain';
 import { loadClassificationVocabulary } from '@kvalitet/persistence';
 import {
@@ -34,6 +36,7 @@ import {
   periodLineSources,
 } from './statistics-aggregates';
 import { statisticsStore, type Queryable } from './statistics-store';
+import { registerSources } from './register-sources';
 import { scopeToUnits } from './unit-scope';
 
 export interface ComposedReport<T> {
@@ -121,10 +124,12 @@ export class ReportService {
   ): Promise<ComposedReport<PeriodReport>> {
     const earliest = Math.min(from.getTime() - YEAR_MS, ...comparisons.map((c) => c.from.getTime()));
     const units = this.options.units;
-    const [aggregates, lineSources, history] = await Promise.all([
+    const withRegisters = kind === 'tertial_report' || kind === 'annual_report';
+    const [aggregates, lineSources, history, registers] = await Promise.all([
       aggregatePeriod(this.options.db, { from, to, asOf, units, groupings: [['unit'], ['type']] }),
       periodLineSources(this.options.db, kind, from, to),
       statisticsStore.monthlyCounts(this.options.db, new Date(earliest), to),
+      withRegisters ? this.registers(from, to, asOf) : null,
     ]);
     const query = { from, to, asOf, units };
     const [byUnit, byType] = aggregates.groupings;
@@ -137,7 +142,25 @@ export class ReportService {
       },
       lineSources,
     );
-    return { data, document: periodReportDocument(data, await this.ctx(asOf)) };
+    const ctx = await this.ctx(asOf);
+    const document = periodReportDocument(data, ctx);
+    return {
+      data,
+      document: registers
+        ? withRegisterSections(document, registers, ctx, kind === 'annual_report')
+        : document,
+    };
+  }
+
+  /** What the registers hold for the period, for the units of this service (ADR 0037). */
+  private registers(from: Date, to: Date, asOf: Date) {
+    return registerSources(
+      this.options.db,
+      this.options.units.map((u) => u.id),
+      from,
+      to,
+      asOf,
+    );
   }
 
   tertial(year: number, tertial: Tertial, asOf: Date): Promise<ComposedReport<PeriodReport>> {
@@ -186,13 +209,14 @@ export class ReportService {
       statistics: SuppressedStatistics;
       byCategory: SuppressedStatistics;
       period: PeriodReport;
+      registers?: RegisterReportData;
     }>
   > {
     const { from, to } = yearRange(year);
     const types = berattelseTypes(kind);
     const units = this.options.units;
     const db = this.options.db;
-    const [aggregates, lineSources, history, sources] = await Promise.all([
+    const [aggregates, lineSources, history, sources, registers] = await Promise.all([
       aggregatePeriod(db, {
         from,
         to,
@@ -204,6 +228,7 @@ export class ReportService {
       periodLineSources(db, 'annual_report', from, to, types),
       statisticsStore.monthlyCounts(db, yearRange(year - 1).from, to, types),
       berattelseSources(db, from, to),
+      this.registers(from, to, asOf),
     ]);
     const query = { from, to, asOf, units };
     const [byUnit, byType, byTypeCategory] = aggregates.groupings;
@@ -236,6 +261,7 @@ export class ReportService {
         ),
         period,
         ...sources,
+        registers,
       },
       await this.ctx(asOf),
     );
@@ -245,6 +271,7 @@ export class ReportService {
         statistics: composed.statistics,
         byCategory: composed.byCategory,
         period: composed.period,
+        ...(composed.registers ? { registers: composed.registers } : {}),
       },
       document: composed.document,
     };

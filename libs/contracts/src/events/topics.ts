@@ -10,9 +10,15 @@ export const AGGREGATE_TYPES = [
   'appointment',
   'training',
   'ledningssystem',
+  // Ej verkställda beslut, counted in the kvalitetsberättelse (ADR 0037).
+  'ej_verkstallt_beslut',
+  'arshjul',
   // Risk assessments and improvement work (ADR 0007).
   'risk_assessment',
   'improvement',
+  // Händelseanalys and staff risk observations, registers like those above (ADR 0040).
+  'event_analysis',
+  'risk_observation',
 ] as const;
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 

@@ -13,6 +13,20 @@ import { classificationLabel, funnelChart, shownBars, type DocumentContext } fro
 import { ReportUnitTree } from './report-units';
 import { maskedCount, suppressStatistics, SUPPRESSED_TEXT, type SuppressedStatistics } from './suppression';
 import type { StatisticsCaseFact } from './statistics-fact';
+import type { RegisterContent } from './register-content';
+import {
+  egenkontrollBlocks,
+  ejVerkstalldaBlocks,
+  externalFindingBlocks,
+  improvementActionBlocks,
+  internkontrollBlocks,
+  lexDecisionBlocks,
+  operationalUnitIds,
+  registerReportData,
+  riskAnalysisBlocks,
+  routineChangeBlocks,
+  type RegisterReportData,
+} from './register-sections';
 
 /** Health care (HSL/PSL): the patientsäkerhetsberättelse's cases (REP-10). */
 export const HSL_TYPES: readonly CaseType[] = HSL_CASE_TYPES;
@@ -36,6 +50,8 @@ export interface Berattelse {
   readonly statistics: SuppressedStatistics;
   readonly byCategory: SuppressedStatistics;
   readonly period: PeriodReport;
+  /** What the registers hold for the year, as nämnd material (ADR 0037); absent when not gathered. */
+  readonly registers?: RegisterReportData;
   readonly document: ReportDocument;
 }
 
@@ -72,7 +88,10 @@ function psbSections(
   shown: SuppressedStatistics,
   mariaLines: readonly BerattelseLine[],
   ctx: DocumentContext,
+  registers: RegisterContent | undefined,
 ): ReportSection[] {
+  const filled = (blocks: (content: RegisterContent) => ReportBlock[]): ReportBlock[] =>
+    registers ? blocks(registers) : [];
   const collaboration = byCategory.groups
     .filter((g) => g.key.category === 'care_collaboration')
     .reduce((sum, g) => sum + g.measures.reported, 0);
@@ -95,6 +114,7 @@ function psbSections(
       title: 'Egenkontroll',
       source: '004 "hur patientsäkerheten bedrivits genom egenkontroll"',
       blocks: [
+        ...filled((c) => egenkontrollBlocks(c, ctx, ctx.generatedAt)),
         analysis(
           'Redovisa årets egenkontroller inom hälso- och sjukvården (t.ex. läkemedelsgenomgång, journalgranskning, Senior alert): resultat, analys och åtgärder.',
         ),
@@ -119,13 +139,14 @@ function psbSections(
         prefilled(
           `Frister hållna: ${s.totals.deadlines.met}, missade: ${s.totals.deadlines.missed}; eskaleringar: ${s.totals.escalations}.`,
         ),
+        ...filled((c) => riskAnalysisBlocks(c, ctx, operationalUnitIds(ctx.units))),
         analysis('Beskriv årets riskanalyser och hur riskerna har hanterats.'),
       ],
     },
     {
       id: 'hsl-avvikelser',
       title: 'Avvikelser inom hälso- och sjukvården',
-      source: 'REP-10',
+      source: 'PSL 3 kap. 10 §',
       blocks: [
         prefilled(
           `Under ${year} rapporterades ${s.totals.reported} HSL-avvikelser och lex Maria-händelser; ${s.totals.closed} avslutades och ${s.totals.open} var öppna vid årets slut.`,
@@ -155,6 +176,13 @@ function psbSections(
             f.ivoReportedAt ? formatStockholm(f.ivoReportedAt, false) : 'Nej',
           ]),
         },
+        ...filled((c) =>
+          lexDecisionBlocks({
+            ...c,
+            lexDecisions: c.lexDecisions.filter((d) => d.type === 'lex_maria'),
+            ivoDecisions: c.ivoDecisions.filter((d) => HSL_TYPES.includes(d.type)),
+          }),
+        ),
         analysis('Sammanfatta vad utredningarna visat och vilka åtgärder som vidtagits.'),
       ],
     },
@@ -166,6 +194,7 @@ function psbSections(
         prefilled(
           `Åtgärder öppna vid årets slut: ${s.totals.actions.open} (varav försenade ${s.totals.actions.overdue}); uppföljda med effekt: ${s.totals.actions.effective}, utan effekt: ${s.totals.actions.ineffective}.`,
         ),
+        ...filled((c) => improvementActionBlocks(c, ctx)),
         analysis(
           'Beskriv de viktigaste åtgärderna för ökad patientsäkerhet och vilka resultat som uppnåtts.',
         ),
@@ -174,7 +203,7 @@ function psbSections(
     {
       id: 'mal',
       title: `Mål och strategier för ${year + 1}`,
-      source: 'REP-10',
+      source: 'PSL 3 kap. 10 §',
       blocks: [analysis(`Ange patientsäkerhetsmål och strategier för ${year + 1}.`)],
     },
   ];
@@ -186,14 +215,17 @@ function kbSections(
   shown: SuppressedStatistics,
   externalInYear: number,
   ctx: DocumentContext,
+  registers: RegisterContent | undefined,
 ): ReportSection[] {
+  const filled = (blocks: (content: RegisterContent) => ReportBlock[]): ReportBlock[] =>
+    registers ? blocks(registers) : [];
   const count = (type: CaseType) =>
     maskedCount(s.groups.filter((g) => g.key.type === type).reduce((sum, g) => sum + g.measures.reported, 0));
   return [
     {
       id: 'ansvar',
       title: 'Ansvarsfördelning',
-      source: 'SOSFS 2011:9 3 kap.; REP-11',
+      source: 'SOSFS 2011:9 3 kap.',
       blocks: [
         analysis(
           'Beskriv hur ansvaret för kvalitetsarbetet varit fördelat (nämnd, förvaltningschef, SAS, chefer, kvalitetsfunktion).',
@@ -203,48 +235,60 @@ function kbSections(
     {
       id: 'processer',
       title: 'Förändringar i processer och rutiner',
-      source: 'AUD-19',
-      blocks: [analysis('Redovisa årets ändringar i processer och rutiner och varför de gjordes.')],
+      source: 'SOSFS 2011:9 7 kap. 1 §; revisionens iakttagelse om processförändringar',
+      blocks: [
+        ...filled(routineChangeBlocks),
+        analysis('Redovisa årets ändringar i processer och rutiner och varför de gjordes.'),
+      ],
     },
     {
       id: 'riskanalyser',
       title: 'Riskanalyser',
       source: 'SOSFS 2011:9 5 kap. 1 §',
       blocks: [
-        analysis(
-          'Redovisa årets riskanalyser per enhet, vad de visade och vilka åtgärder som beslutades (RA-10).',
-        ),
+        ...filled((c) => riskAnalysisBlocks(c, ctx, operationalUnitIds(ctx.units))),
+        analysis('Redovisa årets riskanalyser per enhet, vad de visade och vilka åtgärder som beslutades.'),
       ],
     },
     {
       id: 'egenkontroller',
       title: 'Egenkontroller',
-      source: 'SOSFS 2011:9 5 kap. 2 §; AUD-11, AUD-14',
+      source: 'SOSFS 2011:9 5 kap. 2 §; revisionens iakttagelser om saknade resultat',
       blocks: [
+        ...filled((c) => egenkontrollBlocks(c, ctx, ctx.generatedAt)),
         analysis('Redovisa varje egenkontroll: resultat, analys och åtgärder (eller uttryckligen "inga").'),
       ],
     },
     {
       id: 'avvikelser',
       title: 'Avvikelser, lex Sarah, klagomål och synpunkter',
-      source: 'SOSFS 2011:9 5 kap. 6–7 §§; REP-11',
+      source: 'SOSFS 2011:9 5 kap. 6–7 §§',
       blocks: [
         prefilled(
           `Under ${year}: ${count('deviation')} kvalitetsavvikelser, ${count('lex_sarah')} lex Sarah-rapporter, ${count('complaint')} klagomål (varav ${maskedCount(s.totals.complaints.deviationFound)} där en avvikelse konstaterades), ${count('suggestion')} synpunkter och ${count('praise')} beröm.`,
         ),
         funnelChart('Lex Sarah: från rapport till anmälan', s.lexSarahFunnel, 'Allvarliga'),
         categoryTable(shown, 'Per ärendetyp och kategori', ctx),
+        ...filled((c) =>
+          lexDecisionBlocks({
+            ...c,
+            lexDecisions: c.lexDecisions.filter((d) => d.type === 'lex_sarah'),
+            ivoDecisions: c.ivoDecisions.filter((d) => SOL_LSS_TYPES.includes(d.type)),
+          }),
+        ),
+        ...filled((c) => improvementActionBlocks(c, ctx)),
         analysis('Analysera mönster och trender (5 kap. 6 §) och vilka förbättringar de lett till.'),
       ],
     },
     {
       id: 'granskningar',
       title: 'Inspektioner, ej verkställda beslut och domar',
-      source: 'AUD-25; LC-10',
+      source: 'SoL 16 kap. 6 f §; LSS 28 f §; IVO:s tillsyn',
       blocks: [
         prefilled(
           `Registrerade externa granskningar och signaler under ${year}: ${maskedCount(externalInYear)}.`,
         ),
+        ...filled((c) => [...externalFindingBlocks(c, ctx), ...ejVerkstalldaBlocks(c, ctx)]),
         analysis(
           'Redovisa IVO:s tillsyn, ej verkställda beslut och domar, och vad verksamheten lärt av dem.',
         ),
@@ -253,16 +297,29 @@ function kbSections(
     {
       id: 'informationssakerhet',
       title: 'Informationssäkerhet',
-      source: 'REP-11',
+      source: 'SOSFS 2011:9 7 kap. 1 §',
       blocks: [
         prefilled(`Personuppgiftsincidenter under ${year}: ${count('data_breach')}.`),
-        analysis('Beskriv arbetet med informationssäkerhet och loggkontroller (EK-6).'),
+        analysis('Beskriv arbetet med informationssäkerhet och loggkontroller.'),
       ],
     },
+    ...(registers
+      ? [
+          {
+            id: 'internkontroll',
+            title: 'Internkontroll',
+            source: 'Kommunallagen 6 kap. 6 §',
+            blocks: [
+              ...internkontrollBlocks(registers, ctx),
+              analysis('Sammanfatta internkontrollens utfall och vad det leder till.'),
+            ],
+          },
+        ]
+      : []),
     {
       id: 'mal',
       title: `Mål för ${year + 1}`,
-      source: 'REP-11',
+      source: 'SOSFS 2011:9 7 kap. 1 §',
       blocks: [analysis(`Ange mål och prioriteringar för ${year + 1}.`)],
     },
   ];
@@ -282,6 +339,8 @@ export interface BerattelseParts {
   readonly mariaLines: readonly BerattelseLine[];
   /** External findings reported in the year. */
   readonly externalInYear: number;
+  /** What the registers hold for the year (ADR 0037). */
+  readonly registers?: RegisterContent;
 }
 
 export function berattelseTypes(kind: BerattelseKind): readonly CaseType[] {
@@ -303,6 +362,7 @@ export function composeBerattelse(
   allFacts: readonly StatisticsCaseFact[],
   history: readonly MonthlyCount[],
   ctx: DocumentContext & { asOf: Date },
+  registers?: RegisterContent,
 ): Berattelse {
   const types = berattelseTypes(kind);
   const facts = allFacts.filter((f) => types.includes(f.type) || types.includes(f.reportedType));
@@ -334,6 +394,7 @@ export function composeBerattelse(
           Date.parse(f.reportedAt) >= from.getTime() &&
           Date.parse(f.reportedAt) < to.getTime(),
       ).length,
+      ...(registers ? { registers } : {}),
     },
     ctx,
   );
@@ -351,8 +412,8 @@ export function assembleBerattelse(
   const shownByCategory = suppressStatistics(byCategory, ctx.units);
   const sections =
     kind === 'patientsakerhetsberattelse'
-      ? psbSections(year, statistics, byCategory, shownByCategory, parts.mariaLines, ctx)
-      : kbSections(year, statistics, shownByCategory, parts.externalInYear, ctx);
+      ? psbSections(year, statistics, byCategory, shownByCategory, parts.mariaLines, ctx, parts.registers)
+      : kbSections(year, statistics, shownByCategory, parts.externalInYear, ctx, parts.registers);
   const tree = new ReportUnitTree(ctx.units);
   const trend: ReportSection = {
     id: 'statistik',
@@ -390,6 +451,7 @@ export function assembleBerattelse(
     statistics: shownStatistics,
     byCategory: shownByCategory,
     period,
+    ...(parts.registers ? { registers: registerReportData(parts.registers) } : {}),
     document: {
       kind,
       title: `${title} (utkast)`,

@@ -7,6 +7,7 @@ import {
   type ReportChart,
   type ReportDocument,
 } from './report-document';
+import { MISSING_TEXT } from './register-sections';
 
 export function escapeHtml(text: string): string {
   return text
@@ -84,7 +85,7 @@ function block(b: ReportBlock): string {
           : b.rows
               .map(
                 (r) =>
-                  `<tr>${r.map((c) => `<td>${escapeHtml(typeof c === 'number' ? formatNumber(c) : c)}</td>`).join('')}</tr>`,
+                  `<tr>${r.map((c) => (c === MISSING_TEXT ? `<td class="missing"><strong>${MISSING_TEXT}</strong></td>` : `<td>${escapeHtml(typeof c === 'number' ? formatNumber(c) : c)}</td>`)).join('')}</tr>`,
               )
               .join('')
       }</tbody></table>`;
@@ -105,7 +106,7 @@ export function renderReportHtml(doc: ReportDocument): string {
     .join('\n');
   return `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;margin:1rem 0;width:100%}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left}caption{text-align:left;font-weight:bold}.facts{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}.facts dt{font-weight:bold}.analysis{border:2px dashed #c0392b;background:#fdf2f0;padding:.75rem;margin:1rem 0}.source{color:#555;font-size:.9em}.meta{color:#333}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;margin:1rem 0;width:100%}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left}caption{text-align:left;font-weight:bold}.facts{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}.facts dt{font-weight:bold}.analysis{border:2px dashed #c0392b;background:#fdf2f0;padding:.75rem;margin:1rem 0}.source{color:#555;font-size:.9em}.missing{color:#b00020}.meta{color:#333}</style>
 </head><body>
 <header><p class="meta">${escapeHtml(doc.organisation)}</p><h1>${escapeHtml(doc.title)}</h1>
 <p class="meta">Period: ${escapeHtml(doc.periodLabel)} · Skapad ${escapeHtml(formatStockholm(doc.generatedAt))} · ${doc.status === 'draft' ? 'Utkast' : 'Slutlig'}</p>

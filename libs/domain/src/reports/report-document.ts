@@ -73,7 +73,7 @@ export interface ReportDocument {
 }
 
 /** The statement every aggregate document (ledning, nämnd) can make (REP-15). */
-export const NO_CASE_DATA_NOTICE = 'Innehåller inga namn, personnummer eller fritext ur ärenden (REP-15).';
+export const NO_CASE_DATA_NOTICE = 'Innehåller inga namn, personnummer eller fritext ur ärenden.';
 
 /** The document's statement of what it holds. */
 export function noticeOf(doc: Pick<ReportDocument, 'notice'>): string {

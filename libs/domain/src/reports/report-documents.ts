@@ -153,7 +153,7 @@ function suppressionNote(suppression: Suppression): ReportBlock[] {
   return [
     {
       kind: 'paragraph',
-      text: `Antal under ${suppression.threshold} redovisas inte per enhet eller ärendetyp (visas som ${SUPPRESSED_TEXT}); ibland döljs ytterligare en cell så att den inte kan räknas fram ur summan (REP-15).`,
+      text: `Antal under ${suppression.threshold} redovisas inte per enhet eller ärendetyp (visas som ${SUPPRESSED_TEXT}); ibland döljs ytterligare en cell så att den inte kan räknas fram ur summan.`,
     },
   ];
 }
@@ -263,7 +263,7 @@ export function weeklyDigestDocument(digest: WeeklyDigest, ctx: DocumentContext)
       {
         id: 'oversikt',
         title: 'Översikt',
-        source: 'REP-2; 002 "varje vecka"',
+        source: '002 "varje vecka"',
         blocks: [
           {
             kind: 'table',
@@ -423,7 +423,7 @@ export function periodReportDocument(report: PeriodReport, ctx: DocumentContext)
     {
       id: 'trend',
       title: 'Trend',
-      source: 'REP-6 "mönster eller trender"; REP-8 "med tidigare resultat"',
+      source: '002 "mönster eller trender"; jämförelse med tidigare resultat',
       blocks: [
         {
           kind: 'chart',
@@ -483,8 +483,8 @@ export function periodReportDocument(report: PeriodReport, ctx: DocumentContext)
           capped(report.lines).rows,
           tree,
           report.kind === 'meeting_report'
-            ? 'Inkomna rapporter och anmälningar sedan förra mötet (REP-3)'
-            : 'Allvarliga händelser och anmälningar till IVO (REP-4)',
+            ? 'Inkomna rapporter och anmälningar sedan förra mötet'
+            : 'Allvarliga händelser och anmälningar till IVO',
           ctx,
         ),
         ...capped(report.lines).note,
@@ -493,7 +493,7 @@ export function periodReportDocument(report: PeriodReport, ctx: DocumentContext)
     {
       id: 'rapportering',
       title: 'Rapporteringsfrekvens',
-      source: 'AUD-16',
+      source: 'Revisionens iakttagelse om rapporteringsfrekvens',
       blocks: reportingRateBlocks(report),
     },
     {
@@ -504,7 +504,7 @@ export function periodReportDocument(report: PeriodReport, ctx: DocumentContext)
         {
           kind: 'analysis',
           prompt:
-            'Beskriv mönster och trender, orsaker och vilka förbättringar som föreslås. Analysera även det som gått bra (IMP-3).',
+            'Beskriv mönster och trender, orsaker och vilka förbättringar som föreslås. Analysera även det som gått bra.',
         },
       ],
     },
