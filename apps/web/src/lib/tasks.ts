@@ -26,6 +26,10 @@ export const TASK_KIND_LABELS: Readonly<Record<Task['kind'], string>> = {
   appointment_missing_escalation: 'Eskalerat: förordnande saknas',
   appointment_renewal_escalation: 'Eskalerat: förnya förordnande',
   internkontroll_control_escalation: 'Eskalerat: internkontroll',
+  arshjul_item: 'Uppgift i årshjulet',
+  arshjul_item_escalation: 'Eskalerat: uppgift i årshjulet',
+  risk_observation_triage: 'Ta ställning till riskobservation',
+  risk_observation_triage_escalation: 'Eskalerat: riskobservation',
   consider_risk_assessment: 'Överväg riskanalys',
   carry_out_risk_action: 'Genomför åtgärd från riskanalys',
   risk_escalation: 'Eskalerat: riskanalys',
@@ -44,7 +48,11 @@ export const TASK_SOURCE_LABELS: Readonly<Record<Task['caseType'], string>> = {
   appointment: 'Förordnande',
   training: 'Information om lex Sarah',
   internkontroll: 'Internkontroll',
+  ej_verkstallt_beslut: 'Ej verkställt beslut',
   ledningssystem: 'Ledningssystemet',
+  arshjul: 'Årshjul',
+  event_analysis: 'Händelseanalys',
+  risk_observation: 'Riskobservation',
   risk_assessment: 'Riskanalys',
   improvement: 'Förbättringsarbete',
 };
@@ -52,17 +60,41 @@ export const TASK_SOURCE_LABELS: Readonly<Record<Task['caseType'], string>> = {
 const CASE_SOURCES: ReadonlySet<string> = new Set(CASE_TYPES);
 
 /** Where the task is done: the case, the risk assessment, the ledningssystem page; null where the web has no page yet. */
-export function taskHref(task: Pick<Task, 'caseId' | 'caseType'> & Partial<Pick<Task, 'id'>>): string | null {
+export function taskHref(
+  task: Pick<Task, 'caseId' | 'caseType'> & Partial<Pick<Task, 'id' | 'kind'>>,
+): string | null {
   if (CASE_SOURCES.has(task.caseType)) return `/arenden/${encodeURIComponent(task.caseId)}`;
   switch (task.caseType) {
     case 'risk_assessment':
       return `/riskanalyser/${encodeURIComponent(task.caseId)}`;
     case 'improvement':
       return null;
+    // PR-5, PR-8: a revision or a requested review is done on the document's page.
+    case 'routine':
+      return `/ledningssystem/rutiner/${encodeURIComponent(task.caseId)}`;
     // The plan page scrolls to the control or action the task is about (`?uppgift=`).
     case 'egenkontroll':
     case 'internkontroll':
       return `/ledningssystem/${task.caseType}/${encodeURIComponent(task.caseId)}${task.id ? `?uppgift=${encodeURIComponent(task.id)}` : ''}`;
+    // AUD-5, AUD-6: a missing role or a renewal is done on the förordnanden page.
+    case 'appointment':
+      return '/ledningssystem/forordnanden';
+    // DL-29: the training page opens the person the task is about.
+    case 'training':
+      return `/ledningssystem/utbildning?person=${encodeURIComponent(task.caseId)}`;
+    // DL-31: the årshjul page opens the plan's year.
+    case 'arshjul':
+      return `/ledningssystem/arshjul?plan=${encodeURIComponent(task.caseId)}`;
+    // RA-12: the triage form opens with the observation.
+    case 'risk_observation':
+      return `/ledningssystem/riskobservationer?observation=${encodeURIComponent(task.caseId)}`;
+    case 'event_analysis':
+      return `/ledningssystem/handelseanalyser/${encodeURIComponent(task.caseId)}`;
+    // The document has one pending March review; the review page finds its year.
+    case 'ledningssystem':
+      return task.kind?.startsWith('ledningssystem_review')
+        ? '/ledningssystem/arlig-genomgang'
+        : '/ledningssystem/dokument';
     default:
       return '/ledningssystem';
   }

@@ -1297,6 +1297,247 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/handelseanalyser': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Händelseanalyser för enheterna inom ditt ansvar */
+    get: operations['EventAnalysis_list'];
+    put?: never;
+    /** Starta en händelseanalys för ett eller flera ärenden, även över enheter (RA-11) */
+    post: operations['EventAnalysis_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/causes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Orsaker per kategori i analyserna som startats under perioden (IMP-5) */
+    get: operations['EventAnalysis_causes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/cause-categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Orsakskategorierna (IMP-5) */
+    get: operations['EventAnalysis_categories'];
+    /** Spara orsakskategorierna; nya analyser använder dem, startade behåller sina (IMP-5) */
+    put: operations['EventAnalysis_saveCategories'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** En händelseanalys */
+    get: operations['EventAnalysis_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/{id}/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Koppla ytterligare ett ärende till analysen */
+    post: operations['EventAnalysis_linkCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/{id}/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ange analysteamet */
+    post: operations['EventAnalysis_team'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lägg till en händelse i tidslinjen (roller, inga personuppgifter) */
+    post: operations['EventAnalysis_addTimelineEntry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/{id}/timeline/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ta bort en händelse ur tidslinjen */
+    post: operations['EventAnalysis_removeTimelineEntry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/{id}/causes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Registrera en orsak i en kategori, bidragande eller grundorsak (IMP-5) */
+    post: operations['EventAnalysis_addCause'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/{id}/causes/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ta bort en orsak */
+    post: operations['EventAnalysis_removeCause'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handelseanalyser/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Avsluta analysen med en sammanfattning; kräver minst en grundorsak */
+    post: operations['EventAnalysis_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/risk-observations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dina egna riskobservationer och de du ska ta ställning till; ohanterade först */
+    get: operations['RiskObservations_list'];
+    put?: never;
+    /** Rapportera en risk du har upptäckt; enhetens chef tar ställning till den (CT-14, RA-12) */
+    post: operations['RiskObservations_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/risk-observations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** En riskobservation och vad den ledde till (IMP-8) */
+    get: operations['RiskObservations_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/risk-observations/{id}/triage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ta ställning: riskanalys, förbättringsåtgärd eller ingen åtgärd med motivering (RA-12) */
+    post: operations['RiskObservations_triage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/routines': {
     parameters: {
       query?: never;
@@ -1315,6 +1556,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/routines/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Årets ändringar: varje fastställelse, revidering och upphävande med beslutsdatum inom perioden (AUD-19) */
+    get: operations['Routines_changes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/routines/{id}': {
     parameters: {
       query?: never;
@@ -1322,10 +1580,44 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ett dokument med alla versioner, beslut och revideringsuppgifter */
+    /** Ett dokument med alla versioner, beslut, revideringsuppgifter och kopplade ärenden */
     get: operations['Routines_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/routines/{id}/case-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Koppla ett ärende till processen eller rutinen (PR-8): ärendets utredare, enhetens chef eller kvalitet */
+    post: operations['Routines_linkCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/routines/{id}/review-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Begär översyn: ett kopplat ärende visar att dokumentet inte är ändamålsenligt; ägaren får en uppgift (PR-8) */
+    post: operations['Routines_requestReview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1395,6 +1687,40 @@ export interface paths {
     put?: never;
     /** Registrera ledningssystemet (ett per nämnd) */
     post: operations['Ledningssystem_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ledningssystem/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Det som saknas eller är försenat i ledningssystemets register, för anroparens enheter (kvalitets startsida; AUD-1, AUD-2, AUD-22) */
+    get: operations['Ledningssystem_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ledningssystem/reviews/{year}/facts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Faktaunderlag till årets genomgång (mars): föregående år i registren (REP-13, DL-24) */
+    get: operations['Ledningssystem_facts'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1727,6 +2053,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/arshjul': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nämndens årshjul per år, med hur mycket som är gjort (DL-31, AUD-13) */
+    get: operations['Arshjul_years'];
+    put?: never;
+    /** Skapa årshjulet för ett år med förslaget ur katalogen (DL-31); ett per nämnd och år */
+    post: operations['Arshjul_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/arshjul/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Årets årshjul: uppgifterna med ansvarig, datum och status */
+    get: operations['Arshjul_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/arshjul/{year}/completion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Hur mycket av årshjulet som är gjort och vad som är försenat, till årets genomgång (REP-13, AUD-13) */
+    get: operations['Arshjul_completion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/arshjul/{year}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lägg till en uppgift i årshjulet */
+    post: operations['Arshjul_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/arshjul/{year}/items/{itemId}/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Flytta en planerad uppgift till ett annat datum inom året */
+    post: operations['Arshjul_move'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/arshjul/{year}/items/{itemId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stryk en planerad uppgift, med skäl */
+    post: operations['Arshjul_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/arshjul/{year}/items/{itemId}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Markera en uppgift som gjord (SAS och MAS sina egna; AUD-13) */
+    post: operations['Arshjul_done'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/internkontroll/plans': {
     parameters: {
       query?: never;
@@ -1858,6 +2304,58 @@ export interface paths {
     put?: never;
     /** Rapportera utfallet till nämnden med utvärdering (IK-2, DL-25) */
     post: operations['Internkontroll_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ej-verkstallda-beslut': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ej verkställda beslut */
+    get: operations['EjVerkstalldaBeslut_list'];
+    put?: never;
+    /** Registrera ett beslut som inte verkställts inom tre månader (inga personuppgifter) */
+    post: operations['EjVerkstalldaBeslut_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ej-verkstallda-beslut/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ett ej verkställt beslut */
+    get: operations['EjVerkstalldaBeslut_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ej-verkstallda-beslut/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Registrera rapport till IVO, verkställighet eller skäl */
+    post: operations['EjVerkstalldaBeslut_recordStatus'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2079,6 +2577,91 @@ export interface paths {
     get: operations['Reports_kvalitetsberattelse'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{kind}/{period}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Utkastet att godkänna: var en person ska skriva, senaste godkända version och om underlaget ändrats sedan dess (REP-1) */
+    get: operations['ReportApproval_draft'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{kind}/{period}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Godkänn utkastet med de skrivna texterna: det fryses som nästa version med vem och när (REP-1, DATA-6); ett oförändrat utkast ger 409 */
+    post: operations['ReportApproval_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{kind}/{period}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Godkända versioner, nyast först, med vem och när (REP-1) */
+    get: operations['ReportApproval_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{kind}/{period}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** En godkänd version som den godkändes: JSON, HTML eller PDF efter Accept */
+    get: operations['ReportApproval_versionOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{kind}/{period}/versions/{version}/present': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Anteckna att versionen lagts fram vid ett möte, med protokollets hänvisning (REP-1) */
+    post: operations['ReportApproval_present'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3345,7 +3928,11 @@ export interface components {
         | 'appointment'
         | 'training'
         | 'internkontroll'
+        | 'ej_verkstallt_beslut'
         | 'ledningssystem'
+        | 'arshjul'
+        | 'event_analysis'
+        | 'risk_observation'
         | 'risk_assessment'
         | 'improvement';
       /** @enum {string} */
@@ -3372,6 +3959,8 @@ export interface components {
         | 'appointment_missing'
         | 'appointment_renewal'
         | 'internkontroll_control'
+        | 'arshjul_item'
+        | 'risk_observation_triage'
         | 'routine_revision_escalation'
         | 'egenkontroll_control_escalation'
         | 'egenkontroll_action_escalation'
@@ -3381,6 +3970,8 @@ export interface components {
         | 'appointment_missing_escalation'
         | 'appointment_renewal_escalation'
         | 'internkontroll_control_escalation'
+        | 'arshjul_item_escalation'
+        | 'risk_observation_triage_escalation'
         | 'consider_risk_assessment'
         | 'carry_out_risk_action'
         | 'risk_escalation'
@@ -3738,6 +4329,12 @@ export interface components {
       /** @description Den version ändringen bygger på (valfri); en inaktuell version ger 409 */
       version?: number;
     };
+    DelegationEndedDto: {
+      /** Format: date */
+      on: string;
+      reason: string;
+      by: string;
+    };
     DelegationItemDto: {
       /**
        * @description Beslutet som är delegerat
@@ -3778,6 +4375,36 @@ export interface components {
        * @example SN 2025-12-10 § 141
        */
       boardDecision?: string;
+      /**
+       * Format: uuid
+       * @description Radens id, samma som förordnandets i /appointments (ADR 0034); sätts av systemet
+       */
+      id?: string;
+      /**
+       * @description Vem som fattade beslutet (standard: nämnden)
+       * @enum {string}
+       */
+      decidedBy?:
+        | 'namnd'
+        | 'namndens_presidium'
+        | 'forvaltningschef'
+        | 'ledningsgrupp'
+        | 'avdelningschef'
+        | 'enhetschef'
+        | 'mas'
+        | 'kvalitetssamordnare';
+      /**
+       * Format: date
+       * @description Dagen beslutet fattades
+       */
+      decidedOn?: string;
+      /**
+       * @description Punkten i delegationsordningen
+       * @example Delegationsordning 2026 p. 4.1
+       */
+      delegationReference?: string;
+      /** @description Förordnandet avslutades i förtid; sista dagen är validTo */
+      ended?: components['schemas']['DelegationEndedDto'];
     };
     DelegationsDto: {
       /** @description Förteckningens version; 1 = demoförteckningen (inget sparat ännu) */
@@ -4330,7 +4957,7 @@ export interface components {
     ImprovementStage: 'proposed' | 'rejected' | 'planned' | 'implemented' | 'effective';
     ImprovementSourceDto: {
       /** @enum {string} */
-      kind: 'case' | 'risk_assessment' | 'proposal';
+      kind: 'case' | 'risk_assessment' | 'proposal' | 'event_analysis' | 'risk_observation';
       id: string;
       reference?: string;
       causes: string[];
@@ -4497,6 +5124,11 @@ export interface components {
        * @description Riskanalysen åtgärden bygger på
        */
       riskAssessmentId?: string;
+      /**
+       * Format: uuid
+       * @description Händelseanalysen åtgärden bygger på (RA-11)
+       */
+      eventAnalysisId?: string;
       /** @description Orsakerna (som de registrerats i utredningen/analysen) som åtgärden riktar sig mot */
       causes: string[];
     };
@@ -4570,6 +5202,296 @@ export interface components {
       /** @description Är lärdomen tillämplig på enheten? */
       applicable: boolean;
       result: string;
+    };
+    TeamMemberDto: {
+      /** @example Sara Lind */
+      name: string;
+      /** @example Sjuksköterska */
+      role: string;
+    };
+    StartEventAnalysisDto: {
+      /** @example Fall vid förflyttning */
+      title: string;
+      /**
+       * @description Analysledaren (användarnamn)
+       * @example sas
+       */
+      owner: string;
+      /** @description Ärendena analysen gäller */
+      caseIds: string[];
+      team?: components['schemas']['TeamMemberDto'][];
+    };
+    AnalysedCaseDto: {
+      /** Format: uuid */
+      caseId: string;
+      caseNumber: string;
+      unitId: string;
+      /** @description Om du får läsa ärendet */
+      readable: boolean;
+    };
+    TimelineEntryDto: {
+      /** Format: uuid */
+      entryId: string;
+      when: string;
+      /** @description null när du inte får läsa alla ärenden */
+      what: string | null;
+      role: string;
+    };
+    /** @enum {string} */
+    CauseKind: 'contributing' | 'root';
+    AnalysedCauseDto: {
+      /** Format: uuid */
+      causeId: string;
+      category: string;
+      categoryLabel: string;
+      kind: components['schemas']['CauseKind'];
+      description: string | null;
+    };
+    CauseCategoryDto: {
+      /** @example overlamning */
+      code: string;
+      /** @example Överlämning */
+      label: string;
+    };
+    AnalysisActionDto: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      title: string;
+      stage: string;
+      owner: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+    };
+    EventAnalysisDto: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      title: string;
+      owner: string;
+      unitId: string;
+      unitIds: string[];
+      cases: components['schemas']['AnalysedCaseDto'][];
+      team: components['schemas']['TeamMemberDto'][];
+      timeline: components['schemas']['TimelineEntryDto'][];
+      causes: components['schemas']['AnalysedCauseDto'][];
+      categories: components['schemas']['CauseCategoryDto'][];
+      actions: components['schemas']['AnalysisActionDto'][];
+      /** @enum {string} */
+      status: 'started' | 'completed';
+      summary: string | null;
+      /** @description Fritext visas inte: du får inte läsa alla ärenden analysen gäller */
+      restricted: boolean;
+      /** Format: date-time */
+      startedAt: string;
+      startedBy: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      completedBy: string | null;
+      version: number;
+    };
+    EventAnalysisSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      title: string;
+      owner: string;
+      unitIds: string[];
+      caseNumbers: string[];
+      /** @enum {string} */
+      status: 'started' | 'completed';
+      causeCount: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      completedAt: string | null;
+    };
+    EventAnalysisPageDto: {
+      items: components['schemas']['EventAnalysisSummaryDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    CauseCountDto: {
+      category: string;
+      label: string;
+      root: number;
+      contributing: number;
+      total: number;
+    };
+    CauseTrendDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @description Antal analyser i perioden */
+      analyses: number;
+      categories: components['schemas']['CauseCountDto'][];
+    };
+    CauseCategoriesDto: {
+      version: number;
+      categories: components['schemas']['CauseCategoryDto'][];
+      /** Format: date-time */
+      changedAt?: string;
+      changedBy?: string;
+    };
+    SaveCauseCategoriesDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      categories: components['schemas']['CauseCategoryDto'][];
+    };
+    LinkCaseDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** Format: uuid */
+      caseId: string;
+    };
+    SetTeamDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      team: components['schemas']['TeamMemberDto'][];
+    };
+    AddTimelineEntryDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description Datum, gärna med klockslag: 2026-03-01 eller 2026-03-01 14:30
+       * @example 2026-03-01 14:30
+       */
+      when: string;
+      /** @description Vad som hände (inga personuppgifter, bara roller) */
+      what: string;
+      /** @example Undersköterska */
+      role: string;
+    };
+    RemoveTimelineEntryDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** Format: uuid */
+      entryId: string;
+    };
+    AddCauseDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description Orsakskategorins kod (GET /handelseanalyser/cause-categories)
+       * @example overlamning
+       */
+      category: string;
+      kind: components['schemas']['CauseKind'];
+      description: string;
+    };
+    RemoveCauseDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** Format: uuid */
+      causeId: string;
+    };
+    CompleteEventAnalysisDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** @description Sammanfattning av analysen och lärdomarna */
+      summary: string;
+    };
+    ReportRiskObservationDto: {
+      /** @example solgarden */
+      unitId: string;
+      /** @example Lös matta vid entrén */
+      title: string;
+      /** @description Vad du har sett och vad som kan hända */
+      description: string;
+    };
+    /** @enum {string} */
+    TriageOutcome: 'risk_assessment' | 'improvement_action' | 'no_action';
+    TriageDto: {
+      outcome: components['schemas']['TriageOutcome'];
+      rationale: string | null;
+      /** Format: uuid */
+      targetId: string | null;
+      targetReference: string | null;
+      by: string;
+      /** Format: date-time */
+      at: string;
+    };
+    /** @enum {string} */
+    LedningssystemTaskKind:
+      | 'routine_revision'
+      | 'egenkontroll_control'
+      | 'egenkontroll_action'
+      | 'lex_sarah_information'
+      | 'ledningssystem_review'
+      | 'internkontroll_step'
+      | 'appointment_missing'
+      | 'appointment_renewal'
+      | 'internkontroll_control'
+      | 'arshjul_item'
+      | 'risk_observation_triage'
+      | 'routine_revision_escalation'
+      | 'egenkontroll_control_escalation'
+      | 'egenkontroll_action_escalation'
+      | 'lex_sarah_information_escalation'
+      | 'ledningssystem_review_escalation'
+      | 'internkontroll_step_escalation'
+      | 'appointment_missing_escalation'
+      | 'appointment_renewal_escalation'
+      | 'internkontroll_control_escalation'
+      | 'arshjul_item_escalation'
+      | 'risk_observation_triage_escalation';
+    LsTaskDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description Vilken plikt uppgiften gäller */
+      dutyKey: string;
+      kind: components['schemas']['LedningssystemTaskKind'];
+      title: string;
+      /** @description 0 = själva uppgiften, n = n:te eskaleringen */
+      level: number;
+      assignee: string | null;
+      assigneeRole: string | null;
+      unitId: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      completedAt: string | null;
+    };
+    RiskObservationDto: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      unitId: string;
+      title: string;
+      description: string;
+      reportedBy: string;
+      /** Format: date-time */
+      reportedAt: string;
+      /** Format: date-time */
+      triageDueAt: string;
+      /** @enum {string} */
+      status: 'reported' | 'triaged';
+      triage: components['schemas']['TriageDto'] | null;
+      /** @description Om du får ta ställning till observationen */
+      canTriage: boolean;
+      tasks: components['schemas']['LsTaskDto'][];
+      version: number;
+    };
+    RiskObservationPageDto: {
+      items: components['schemas']['RiskObservationDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    TriageRiskObservationDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      outcome: components['schemas']['TriageOutcome'];
+      /** @description Motivering; krävs för ingen åtgärd */
+      rationale?: string;
+      /** @description Åtgärdens plan; krävs när observationen blir en förbättringsåtgärd */
+      plan?: components['schemas']['ImprovementPlanDto'];
     };
     /**
      * @description Process (nivå 1–3) eller rutin (nivå 2–3)
@@ -4661,46 +5583,44 @@ export interface components {
       adoptedAt: string;
       recordedBy: string;
     };
-    /** @enum {string} */
-    LedningssystemTaskKind:
-      | 'routine_revision'
-      | 'egenkontroll_control'
-      | 'egenkontroll_action'
-      | 'lex_sarah_information'
-      | 'ledningssystem_review'
-      | 'internkontroll_step'
-      | 'appointment_missing'
-      | 'appointment_renewal'
-      | 'internkontroll_control'
-      | 'routine_revision_escalation'
-      | 'egenkontroll_control_escalation'
-      | 'egenkontroll_action_escalation'
-      | 'lex_sarah_information_escalation'
-      | 'ledningssystem_review_escalation'
-      | 'internkontroll_step_escalation'
-      | 'appointment_missing_escalation'
-      | 'appointment_renewal_escalation'
-      | 'internkontroll_control_escalation';
-    LsTaskDto: {
+    RoutineRepealDto: {
+      decision: components['schemas']['DecisionDto'];
+      reason: string;
+      /** Format: date-time */
+      at: string;
+    };
+    RoutineCaseLinkDto: {
+      /**
+       * Format: uuid
+       * @description Bara för den som får läsa ärendet
+       */
+      caseId: string | null;
+      caseNumber: string;
+      /** @description Ärendetypen */
+      caseType: string;
+      /** @description Bara för den som får läsa ärendet */
+      note: string | null;
+      /** Format: date-time */
+      linkedAt: string;
+      linkedBy: string | null;
+      /** @description Får anroparen läsa ärendet? */
+      readable: boolean;
+    };
+    RoutineReviewRequestDto: {
       /** Format: uuid */
-      id: string;
-      /** @description Vilken plikt uppgiften gäller */
-      dutyKey: string;
-      kind: components['schemas']['LedningssystemTaskKind'];
-      title: string;
-      /** @description 0 = själva uppgiften, n = n:te eskaleringen */
-      level: number;
-      assignee: string | null;
-      assigneeRole: string | null;
-      unitId: string;
+      requestId: string;
+      /** @description Ärendenumret */
+      caseNumber: string;
+      /** @description Bara för den som får läsa ärendet */
+      reason: string | null;
       /** Format: date-time */
-      dueAt: string;
-      /** @enum {string} */
-      status: 'open' | 'done';
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      completedAt: string | null;
+      requestedAt: string;
+      requestedBy: string;
+      /**
+       * Format: date-time
+       * @description När en ny version fastställdes
+       */
+      answeredAt: string | null;
     };
     RoutineDto: {
       /** Format: uuid */
@@ -4712,7 +5632,11 @@ export interface components {
       title: string;
       unitId: string;
       owner: string;
+      /** @description Ägarens namn i katalogen */
+      ownerName: string | null;
       administrator: string | null;
+      /** @description Administratörens namn i katalogen */
+      administratorName: string | null;
       /** Format: uuid */
       parentId: string | null;
       revisionInterval: string;
@@ -4728,6 +5652,12 @@ export interface components {
       revisionOverdue: boolean;
       versions: components['schemas']['RoutineVersionDto'][];
       tasks: components['schemas']['LsTaskDto'][];
+      /** @description Beslutet som upphävde dokumentet */
+      repeal: components['schemas']['RoutineRepealDto'] | null;
+      /** @description Kopplade ärenden (PR-8) */
+      caseLinks: components['schemas']['RoutineCaseLinkDto'][];
+      /** @description Begärda översyner (PR-8) */
+      reviewRequests: components['schemas']['RoutineReviewRequestDto'][];
       version: number;
     };
     RoutinePageDto: {
@@ -4735,6 +5665,52 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    RoutineChangeDto: {
+      /** Format: uuid */
+      routineId: string;
+      code: string;
+      title: string;
+      kind: components['schemas']['RoutineKind'];
+      /** @enum {number} */
+      level: 1 | 2 | 3;
+      unitId: string;
+      /**
+       * @description adopted: första versionen; revised: en ny version; repealed: upphävd
+       * @enum {string}
+       */
+      change: 'adopted' | 'revised' | 'repealed';
+      /** @description Versionen (saknas vid upphävande) */
+      version: string | null;
+      decision: components['schemas']['DecisionDto'];
+      /** @description Ändringsnotering, eller skälet till upphävandet */
+      changeNote: string;
+    };
+    RoutineChangesDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @description I beslutsordning */
+      items: components['schemas']['RoutineChangeDto'][];
+    };
+    LinkRoutineCaseDto: {
+      /**
+       * Format: uuid
+       * @description Ärendet som kopplas till processen eller rutinen
+       */
+      caseId: string;
+      /** @description Vad ärendet visar om dokumentet */
+      note?: string;
+    };
+    RequestRoutineReviewDto: {
+      /**
+       * Format: uuid
+       * @description Det kopplade ärendet som visar att dokumentet inte är ändamålsenligt
+       */
+      caseId: string;
+      /** @example Rutinen säger inget om nattetid */
+      reason: string;
     };
     AdoptRoutineVersionDto: {
       /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
@@ -4763,6 +5739,24 @@ export interface components {
       expectedVersion?: number;
       decision: components['schemas']['DecisionDto'];
       reason: string;
+    };
+    DocumentDecisionStatusDto: {
+      /**
+       * @description Nämndens beslut om gällande ledningssystem (AUD-1); expired = äldre än två år (AUD-2, GAP-4)
+       * @enum {string}
+       */
+      decision: 'not_registered' | 'missing' | 'expired' | 'valid';
+      /** Format: date */
+      decidedOn: string | null;
+      /**
+       * Format: date
+       * @description Beslutet gäller till
+       */
+      validUntil: string | null;
+      /** @description Årets genomgång (mars) är inte gjord i tid (AUD-4) */
+      reviewOverdue: boolean;
+      /** @description Genomgången som står på tur */
+      pendingReviewYear: number | null;
     };
     DocumentHeaderDto: {
       /** @description Beslutat av */
@@ -4843,6 +5837,8 @@ export interface components {
       status: 'draft' | 'adopted';
       /** @description Gällande version är beslutad av nämnden (AUD-1; annars rött) */
       adoptedByNamnd: boolean;
+      /** @description Nämndens beslut: saknas, har gått ut (AUD-2) eller gäller, och om årets genomgång är försenad */
+      decisionStatus: components['schemas']['DocumentDecisionStatusDto'];
       header: components['schemas']['DocumentHeaderDto'];
       versions: components['schemas']['DocumentVersionDto'][];
       /** @description Genomgången som står på tur */
@@ -4851,6 +5847,84 @@ export interface components {
       reviews: components['schemas']['AnnualReviewDto'][];
       tasks: components['schemas']['LsTaskDto'][];
       version: number;
+    };
+    LedningssystemStatusDto: {
+      /** Format: date */
+      on: string;
+      /** @description Enheterna som räknas (anroparens) */
+      unitIds: string[];
+      document: components['schemas']['DocumentDecisionStatusDto'];
+      /** @description Fastställda processer/rutiner med passerat revideringsdatum (AUD-2, PR-5) */
+      routinesOverdue: number;
+      /** @description Fastställda processer/rutiner som ska revideras inom 90 dagar */
+      routinesDueSoon: number;
+      /** @description Roller utan gällande förordnande (AUD-5, AUD-6) */
+      appointmentsMissing: number;
+      /** @description Förfallna egenkontrolltillfällen utan resultat (AUD-11) */
+      egenkontrollMissing: number;
+      /** @description Öppna steg i internkontrollen vars datum har passerat */
+      internkontrollStepsDue: number;
+      /** @description Medarbetare vars information om lex Sarah har förfallit (DL-29) */
+      trainingOverdue: number;
+      /** @description Enheter utan riskanalys under året (RA-10) */
+      riskAnalysisGaps: number;
+      /** @description Enheter som ska ha en riskanalys under året */
+      riskAnalysisUnits: number;
+      /** @description Förbättringsåtgärder med passerat datum som inte är genomförda */
+      improvementsOverdue: number;
+      /** @description Aktiviteter i årshjulet med passerat datum (null: årshjulet finns inte ännu) */
+      arshjulOverdue: number | null;
+      /** @description Rapporter och berättelser som väntar på godkännande (null: godkännande finns inte ännu) */
+      reportsAwaitingApproval: number | null;
+    };
+    UnitCountDto: {
+      unitId: string;
+      name: string;
+      count: number;
+    };
+    ReviewCaseCountsDto: {
+      complaint: number;
+      deviation: number;
+      hsl_deviation: number;
+      lex_sarah: number;
+      lex_maria: number;
+    };
+    ReviewFactSheetDto: {
+      /** @description Genomgångens år */
+      year: number;
+      /** @description Året som gås igenom (året före genomgången) */
+      periodYear: number;
+      /** Format: date */
+      on: string;
+      /** @description Fastställda processer och rutiner */
+      routinesAdopted: number;
+      /** @description Varav med passerat revideringsdatum */
+      routinesOverdue: number;
+      /** @description Egenkontrolltillfällen med resultat under året */
+      egenkontrollDone: number;
+      /** @description Förfallna egenkontrolltillfällen utan resultat */
+      egenkontrollMissing: number;
+      /**
+       * @description Årets internkontrollplan: läge (null = ingen plan)
+       * @enum {string|null}
+       */
+      internkontrollStage: 'risk_analysis' | 'adopted' | 'reported' | null;
+      /** @description Internkontrollens rapporterade utfall */
+      internkontrollSummary: string | null;
+      /** @description Riskanalyser under året per enhet (RA-10) */
+      riskAnalysesPerUnit: components['schemas']['UnitCountDto'][];
+      /** @description Enheter utan riskanalys under året */
+      unitsWithoutRiskAnalysis: components['schemas']['UnitCountDto'][];
+      /** @description Ärenden som kom in under året */
+      cases: components['schemas']['ReviewCaseCountsDto'];
+      /** @description Förbättringsåtgärder som inte är genomförda */
+      improvementsOpen: number;
+      /** @description Varav med passerat datum */
+      improvementsOverdue: number;
+      /** @description Roller utan gällande förordnande */
+      appointmentsMissing: number;
+      /** @description Medarbetare vars information om lex Sarah har förfallit */
+      trainingOverdue: number;
     };
     CreateLedningssystemDto: {
       /** @example Ledningssystem för systematiskt kvalitetsarbete */
@@ -5104,7 +6178,8 @@ export interface components {
       | 'lex_sarah_ivo_notification'
       | 'lex_maria_decision'
       | 'lex_maria_ivo_notification'
-      | 'complaint_answer';
+      | 'complaint_answer'
+      | 'lex_maria_classification';
     AppointDto: {
       role: components['schemas']['AppointmentRole'];
       /**
@@ -5150,6 +6225,7 @@ export interface components {
         | 'lex_maria_decision'
         | 'lex_maria_ivo_notification'
         | 'complaint_answer'
+        | 'lex_maria_classification'
         | null;
     };
     AppointmentEndDto: {
@@ -5163,7 +6239,17 @@ export interface components {
       id: string;
       role: components['schemas']['AppointmentRole'];
       roleLabel: string;
+      /** @description Användarnamnet, eller rollen när delegationen gäller en roll */
       holder: string;
+      /** @description Rollen som har delegationen, när den inte gäller en person (ADR 0034) */
+      holderRole: string | null;
+      /** @description Personens namn, när katalogen känner den */
+      holderName: string | null;
+      /**
+       * @description Var förordnandet sparas: eget förordnande eller en rad i delegationsförteckningen
+       * @enum {string}
+       */
+      source: 'appointment' | 'delegation_register';
       scope: components['schemas']['AppointmentScopeDto'];
       decision: components['schemas']['DecisionDto'];
       /** Format: date */
@@ -5197,6 +6283,7 @@ export interface components {
         | 'lex_maria_decision'
         | 'lex_maria_ivo_notification'
         | 'complaint_answer'
+        | 'lex_maria_classification'
         | null;
       /** @description Vem som måste ha fattat beslutet (t.ex. nämnden) */
       appointedBy: string | null;
@@ -5242,6 +6329,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       username: string;
+      /** @description Personens namn, när katalogen känner den */
+      name: string | null;
       unitId: string;
       /** Format: date */
       hiredOn: string;
@@ -5284,6 +6373,130 @@ export interface components {
       expectedVersion?: number;
       /** Format: date */
       leftOn: string;
+    };
+    ArshjulYearDto: {
+      year: number;
+      /** Format: uuid */
+      id: string;
+      total: number;
+      done: number;
+      overdue: number;
+    };
+    ArshjulYearsDto: {
+      boardId: string;
+      years: components['schemas']['ArshjulYearDto'][];
+      /** @description Får den inloggade skapa och planera årshjul */
+      mayPlan: boolean;
+    };
+    CreateArshjulDto: {
+      /**
+       * @description Året planen gäller; den skapas med katalogens förslag (DL-31)
+       * @example 2027
+       */
+      year: number;
+      /** @example socialnamnden */
+      board?: string;
+    };
+    /** @enum {string} */
+    ArshjulKind:
+      | 'sas_proaktiv_granskning'
+      | 'mas_proaktiv_granskning'
+      | 'verksamhetsbesok'
+      | 'lakemedelsgenomgang'
+      | 'granskning_privata_utforare'
+      | 'brukarundersokning'
+      | 'oppna_jamforelser'
+      | 'budget_start'
+      | 'budget_beslut'
+      | 'internkontroll_rapport'
+      | 'internkontrollplan'
+      | 'egenkontrollplan'
+      | 'ledningssystemets_genomgang'
+      | 'patientsakerhetsberattelse'
+      | 'kvalitetsberattelse'
+      | 'tertialrapport'
+      | 'arshjul_nasta_ar'
+      | 'annat';
+    /** @enum {string} */
+    ArshjulOwnerRole:
+      'quality_coordinator' | 'director' | 'lex_sarah_investigator' | 'mas' | 'management_team';
+    ArshjulItemDto: {
+      id: string;
+      kind: components['schemas']['ArshjulKind'];
+      title: string;
+      ownerRole: components['schemas']['ArshjulOwnerRole'] | null;
+      owner: string | null;
+      /** Format: date */
+      dueOn: string;
+      /** @enum {string} */
+      status: 'planned' | 'done' | 'cancelled';
+      /** Format: date */
+      doneOn: string | null;
+      doneBy: string | null;
+      cancelReason: string | null;
+      note: string;
+      /** @description Planerad och datumet har passerats */
+      overdue: boolean;
+      /** @description Får den inloggade markera uppgiften klar */
+      mayMarkDone: boolean;
+    };
+    ArshjulCompletionDto: {
+      year: number;
+      /** @description Uppgifter som inte är strukna */
+      total: number;
+      done: number;
+      cancelled: number;
+      overdue: components['schemas']['ArshjulItemDto'][];
+    };
+    ArshjulDto: {
+      /** Format: uuid */
+      id: string;
+      boardId: string;
+      year: number;
+      items: components['schemas']['ArshjulItemDto'][];
+      completion: components['schemas']['ArshjulCompletionDto'];
+      /** @description Får den inloggade lägga till, flytta och stryka */
+      mayPlan: boolean;
+      tasks: components['schemas']['LsTaskDto'][];
+      version: number;
+    };
+    AddArshjulItemDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      kind: components['schemas']['ArshjulKind'];
+      /** @example Dialogmöte med brukarrådet */
+      title: string;
+      /** @description Ansvarig roll; eller owner */
+      ownerRole?: components['schemas']['ArshjulOwnerRole'];
+      /** @description Ansvarig person (användarnamn); eller ownerRole */
+      owner?: string;
+      /**
+       * Format: date
+       * @example 2027-06-01
+       */
+      dueOn: string;
+      note?: string;
+    };
+    MoveArshjulItemDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** Format: date */
+      dueOn: string;
+      /** @description Varför datumet flyttas */
+      note?: string;
+    };
+    CancelArshjulItemDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** @description Varför uppgiften stryks */
+      reason: string;
+    };
+    MarkArshjulItemDoneDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /** Format: date */
+      doneOn: string;
+      note?: string;
     };
     CreateInternkontrollPlanDto: {
       /** @example 2027 */
@@ -5413,6 +6626,78 @@ export interface components {
       /** @description Utvärdering och förslag till reviderade regler (IK-2) */
       evaluation: string;
     };
+    /** @enum {string} */
+    EjVerkstalltLagrum: 'sol_4_1' | 'lss_9';
+    /** @enum {string} */
+    EjVerkstalltInsats:
+      | 'sarskilt_boende'
+      | 'hemtjanst'
+      | 'dagverksamhet'
+      | 'korttidsvistelse'
+      | 'kontaktperson'
+      | 'boendestod'
+      | 'bostad_med_sarskild_service'
+      | 'daglig_verksamhet'
+      | 'ledsagarservice'
+      | 'personlig_assistans'
+      | 'annan';
+    /** @enum {string} */
+    EjVerkstalltReason:
+      'brist_pa_plats' | 'brist_pa_personal' | 'enskild_tackat_nej' | 'enskild_vill_vanta' | 'annat';
+    RegisterEjVerkstalltBeslutDto: {
+      /**
+       * @description Enheten som ska verkställa beslutet
+       * @example solgarden
+       */
+      unitId: string;
+      lagrum: components['schemas']['EjVerkstalltLagrum'];
+      insats: components['schemas']['EjVerkstalltInsats'];
+      /**
+       * @description Beslutsdatum (ÅÅÅÅ-MM-DD)
+       * @example 2026-03-02
+       */
+      decisionDate: string;
+      /**
+       * @description Rapporterat till IVO
+       * @example 2026-06-10
+       */
+      reportedToIvoOn?: Record<string, never> | null;
+      reason?: components['schemas']['EjVerkstalltReason'] | null;
+    };
+    EjVerkstalltBeslutDto: {
+      /** Format: uuid */
+      id: string;
+      unitId: string;
+      lagrum: components['schemas']['EjVerkstalltLagrum'];
+      insats: components['schemas']['EjVerkstalltInsats'];
+      /** @example 2026-03-02 */
+      decisionDate: string;
+      reportedToIvoOn: string | null;
+      verkstalltOn: string | null;
+      reason: components['schemas']['EjVerkstalltReason'] | null;
+      version: number;
+    };
+    EjVerkstalltBeslutPageDto: {
+      items: components['schemas']['EjVerkstalltBeslutDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    RecordEjVerkstalltStatusDto: {
+      /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
+      expectedVersion?: number;
+      /**
+       * @description Rapporterat till IVO
+       * @example 2026-06-10
+       */
+      reportedToIvoOn?: Record<string, never> | null;
+      /**
+       * @description Datum då beslutet verkställdes
+       * @example 2026-08-15
+       */
+      verkstalltOn?: Record<string, never> | null;
+      reason?: components['schemas']['EjVerkstalltReason'] | null;
+    };
     MailAttachmentDto: {
       filename: string;
       contentType: string;
@@ -5509,6 +6794,93 @@ export interface components {
       /** Format: date-time */
       generatedAt: string;
       workflowId: string | null;
+    };
+    AnalysisPromptDto: {
+      /** @example egenkontroll */
+      id: string;
+      /** @example Egenkontroll */
+      sectionTitle: string;
+      prompt: string;
+    };
+    ReportDraftDto: {
+      /** @enum {string} */
+      report: 'patientsakerhetsberattelse' | 'kvalitetsberattelse' | 'tertial' | 'annual';
+      /** @example 2026 */
+      period: string;
+      /** @example Patientsäkerhetsberättelse 2026 */
+      label: string;
+      /** @example patientsakerhetsberattelse:2026 */
+      key: string;
+      /** @example alla */
+      scope: string;
+      /** @description Där en person ska skriva analysen */
+      prompts: components['schemas']['AnalysisPromptDto'][];
+      /** @description Senaste godkända version, null om ingen */
+      latestVersion: number | null;
+      /** @description Om underlaget har ändrats sedan senaste godkända version; null om ingen finns */
+      changedSinceLatest: boolean | null;
+      /** @description Om du får godkänna rapporten */
+      canApprove: boolean;
+      /** @description Texterna i senaste godkända version, att utgå från */
+      latestNarratives: {
+        [key: string]: string;
+      };
+    };
+    ApproveReportDto: {
+      /**
+       * @description Texten som ansvarig skrivit, per ställe i utkastet där en analys ska skrivas (id från utkastets prompts). Tomma räknas som inte skrivna.
+       * @example {
+       *       "egenkontroll": "Årets egenkontroller visar …"
+       *     }
+       */
+      narratives?: {
+        [key: string]: string;
+      };
+    };
+    ReportPresentationDto: {
+      meeting: string;
+      reference: string;
+      /** @description Användarnamn */
+      presentedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    ReportVersionSummaryDto: {
+      /** @example patientsakerhetsberattelse:2026 */
+      key: string;
+      version: number;
+      /** @example patientsakerhetsberattelse */
+      kind: string;
+      /**
+       * @description De nämnder rapporten gäller, eller alla
+       * @example alla
+       */
+      scope: string;
+      /** @example Patientsäkerhetsberättelse 2026 */
+      label: string;
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** @description Användarnamn */
+      approvedBy: string;
+      /** @example Lena Ström */
+      approvedByName: string;
+      /** Format: date-time */
+      approvedAt: string;
+      presentations: components['schemas']['ReportPresentationDto'][];
+    };
+    PresentReportDto: {
+      /**
+       * @description Mötet där versionen lades fram
+       * @example Socialnämnden 2027-03-18
+       */
+      meeting: string;
+      /**
+       * @description Paragraf eller diarienummer i protokollet
+       * @example § 23
+       */
+      reference: string;
     };
     DeadLetterConsumerDto: {
       /**
@@ -12788,6 +14160,1447 @@ export interface operations {
       };
     };
   };
+  EventAnalysis_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Bara analyser som gäller ärendet */
+        caseId?: string;
+        status?: 'started' | 'completed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisPageDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_start: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel och samma innehåll ger det första svaret igen (samma id); samma nyckel med annat innehåll ger 422. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartEventAnalysisDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Analysens adress */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_causes: {
+    parameters: {
+      query: {
+        /** @description Analyser startade från och med */
+        from: string;
+        /** @description Analyser startade till och med */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CauseTrendDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_categories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CauseCategoriesDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_saveCategories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveCauseCategoriesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CauseCategoriesDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_linkCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkCaseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_team: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetTeamDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_addTimelineEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddTimelineEntryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_removeTimelineEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemoveTimelineEntryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_addCause: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddCauseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_removeCause: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemoveCauseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EventAnalysis_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteEventAnalysisDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventAnalysisDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RiskObservations_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Bara de du själv har rapporterat */
+        mine?: boolean;
+        status?: 'reported' | 'triaged';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskObservationPageDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RiskObservations_report: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel och samma innehåll ger det första svaret igen (samma id); samma nyckel med annat innehåll ger 422. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportRiskObservationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Observationens adress */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskObservationDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RiskObservations_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskObservationDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RiskObservations_triage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TriageRiskObservationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskObservationDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   Routines_list: {
     parameters: {
       query?: {
@@ -12803,6 +15616,8 @@ export interface operations {
         revisionOverdue?: boolean;
         /** @description Söker i dokument-id och titel */
         q?: string;
+        /** @description Bara dokument som ärendet är kopplat till (PR-8) */
+        caseId?: string;
       };
       header?: never;
       path?: never;
@@ -12947,6 +15762,66 @@ export interface operations {
       };
     };
   };
+  Routines_changes: {
+    parameters: {
+      query: {
+        /** @description Första beslutsdatum som tas med */
+        from: string;
+        /** @description Sista beslutsdatum som tas med */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutineChangesDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   Routines_get: {
     parameters: {
       query?: never;
@@ -12996,6 +15871,204 @@ export interface operations {
       };
       /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Routines_linkCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkRoutineCaseDto'];
+      };
+    };
+    responses: {
+      /** @description Dokumentet med kopplingen */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutineDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Routines_requestReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestRoutineReviewDto'];
+      };
+    };
+    responses: {
+      /** @description Dokumentet med den begärda översynen */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoutineDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -13454,6 +16527,110 @@ export interface operations {
       };
       /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Ledningssystem_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedningssystemStatusDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Ledningssystem_facts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Genomgångens år */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewFactSheetDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -15336,6 +18513,730 @@ export interface operations {
       };
     };
   };
+  Arshjul_years: {
+    parameters: {
+      query?: {
+        /** @description Nämnden; utan den den första nämnd du arbetar för */
+        board?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArshjulYearsDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Arshjul_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel och samma innehåll ger det första svaret igen (samma id); samma nyckel med annat innehåll ger 422. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateArshjulDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArshjulDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Arshjul_get: {
+    parameters: {
+      query?: {
+        /** @description Nämnden; utan den den första nämnd du arbetar för */
+        board?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Årshjulets år */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArshjulDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Arshjul_completion: {
+    parameters: {
+      query?: {
+        /** @description Nämnden; utan den den första nämnd du arbetar för */
+        board?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Årshjulets år */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArshjulCompletionDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Arshjul_add: {
+    parameters: {
+      query?: {
+        /** @description Nämnden; utan den den första nämnd du arbetar för */
+        board?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Årshjulets år */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddArshjulItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArshjulDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Arshjul_move: {
+    parameters: {
+      query?: {
+        /** @description Nämnden; utan den den första nämnd du arbetar för */
+        board?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Årshjulets år */
+        year: number;
+        /** @description Uppgiftens id i årshjulet */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MoveArshjulItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArshjulDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Arshjul_cancel: {
+    parameters: {
+      query?: {
+        /** @description Nämnden; utan den den första nämnd du arbetar för */
+        board?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Årshjulets år */
+        year: number;
+        /** @description Uppgiftens id i årshjulet */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelArshjulItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArshjulDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Arshjul_done: {
+    parameters: {
+      query?: {
+        /** @description Nämnden; utan den den första nämnd du arbetar för */
+        board?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Årshjulets år */
+        year: number;
+        /** @description Uppgiftens id i årshjulet */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkArshjulItemDoneDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArshjulDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   Internkontroll_list: {
     parameters: {
       query?: {
@@ -16073,6 +19974,320 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InternkontrollPlanDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EjVerkstalldaBeslut_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EjVerkstalltBeslutPageDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EjVerkstalldaBeslut_register: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel och samma innehåll ger det första svaret igen (samma id); samma nyckel med annat innehåll ger 422. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterEjVerkstalltBeslutDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Beslutets adress */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EjVerkstalltBeslutDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EjVerkstalldaBeslut_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EjVerkstalltBeslutDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EjVerkstalldaBeslut_recordStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordEjVerkstalltStatusDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EjVerkstalltBeslutDto'];
         };
       };
       /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
@@ -16996,6 +21211,8 @@ export interface operations {
             statistics: Record<string, never>;
             byCategory: Record<string, never>;
             period: Record<string, never>;
+            /** @description Ur registren (ADR 0037): egenkontroller med resultat eller utan (saknas), riskanalyser, ändringar i processer och rutiner, externa granskningar, beslut i lex Sarah/lex Maria och från IVO, ej verkställda beslut (antal, 1–2 som null), internkontroll och förbättringsåtgärder. */
+            registers?: Record<string, never>;
           };
           'text/html': string;
           'application/pdf': string;
@@ -17062,6 +21279,8 @@ export interface operations {
             statistics: Record<string, never>;
             byCategory: Record<string, never>;
             period: Record<string, never>;
+            /** @description Ur registren (ADR 0037): egenkontroller med resultat eller utan (saknas), riskanalyser, ändringar i processer och rutiner, externa granskningar, beslut i lex Sarah/lex Maria och från IVO, ej verkställda beslut (antal, 1–2 som null), internkontroll och förbättringsåtgärder. */
+            registers?: Record<string, never>;
           };
           'text/html': string;
           'application/pdf': string;
@@ -17087,6 +21306,405 @@ export interface operations {
       };
       /** @description Ingen behörighet (FORBIDDEN) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ReportApproval_draft: {
+    parameters: {
+      query?: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Vilken rapport */
+        kind: 'patientsakerhetsberattelse' | 'kvalitetsberattelse' | 'tertial' | 'annual';
+        /** @description År (2026), för tertialrapporten år och tertial (2026-T3) */
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportDraftDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ReportApproval_approve: {
+    parameters: {
+      query?: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Vilken rapport */
+        kind: 'patientsakerhetsberattelse' | 'kvalitetsberattelse' | 'tertial' | 'annual';
+        /** @description År (2026), för tertialrapporten år och tertial (2026-T3) */
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveReportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportVersionSummaryDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ReportApproval_versions: {
+    parameters: {
+      query?: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Vilken rapport */
+        kind: 'patientsakerhetsberattelse' | 'kvalitetsberattelse' | 'tertial' | 'annual';
+        /** @description År (2026), för tertialrapporten år och tertial (2026-T3) */
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportVersionSummaryDto'][];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ReportApproval_versionOf: {
+    parameters: {
+      query?: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Vilken rapport */
+        kind: 'patientsakerhetsberattelse' | 'kvalitetsberattelse' | 'tertial' | 'annual';
+        /** @description År (2026), för tertialrapporten år och tertial (2026-T3) */
+        period: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+          'text/html': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ReportApproval_present: {
+    parameters: {
+      query?: {
+        /** @description Nämnden vars ärenden räknas; utan den: de nämnder du tjänar */
+        boardId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Vilken rapport */
+        kind: 'patientsakerhetsberattelse' | 'kvalitetsberattelse' | 'tertial' | 'annual';
+        /** @description År (2026), för tertialrapporten år och tertial (2026-T3) */
+        period: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PresentReportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportVersionSummaryDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Otillåten i ärendets läge (INVALID_TRANSITION), inaktuell version (VERSION_CONFLICT) eller ingen giltig delegation för beslutet (DELEGATION_MISSING) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
