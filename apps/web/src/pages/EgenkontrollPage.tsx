@@ -158,13 +158,20 @@ export function EgenkontrollPage() {
 }
 
 export function PlanStatusBadge({ status }: { status: string }) {
-  return status === 'adopted' ? (
-    <Badge color="green.9" variant="light" styles={{ root: { textTransform: 'none' } }}>
-      Fastställd
-    </Badge>
-  ) : (
-    <Badge color="gray.9" variant="light" styles={{ root: { textTransform: 'none' } }}>
-      Utkast
+  const adopted = status === 'adopted';
+  return (
+    <Badge
+      component="span"
+      radius="sm"
+      styles={{
+        root: {
+          background: adopted ? '#d3f9d8' : '#f1f3f5',
+          color: adopted ? '#1b4d24' : '#212529',
+          textTransform: 'none',
+        },
+      }}
+    >
+      {adopted ? 'Fastställd' : 'Utkast'}
     </Badge>
   );
 }

@@ -515,7 +515,9 @@ const STATUS_TEXT: Readonly<Record<string, string>> = {
   missing: 'Saknas – datumet har passerat utan resultat',
 };
 
-function OccurrenceStatus({ status }: { status: string }) {
+function OccurrenceStatus({ status, adopted }: { status: string; adopted: boolean }) {
+  // A draft plan's controls were never due: nothing is missing until the plan is adopted (AUD-11).
+  if (!adopted && status !== 'done') return <Text span>Planerad</Text>;
   if (status === 'missing')
     return (
       <Text span c="red.9" fw={700} data-testid="saknas">
@@ -543,7 +545,7 @@ function ControlCard({
   const [recording, setRecording] = useState<string | null>(null);
   const occurrences = plan.occurrences.filter((o) => o.controlId === control.controlId);
   const results = plan.results.filter((r) => r.controlId === control.controlId);
-  const missing = occurrences.filter((o) => o.status === 'missing').length;
+  const missing = plan.status === 'adopted' ? occurrences.filter((o) => o.status === 'missing').length : 0;
   const open = plan.status === 'adopted' && canRecord;
   const recordingOccurrence = occurrences.find((o) => o.occurrence === recording);
   const headingId = `kontroll-${control.controlId}-rubrik`;
@@ -570,7 +572,8 @@ function ControlCard({
           )}
         </Group>
         <Text size="sm">
-          {kindLabel(control.kind)} · {frequencyLabel(control.frequency)} · ansvarig {control.responsible}
+          {kindLabel(control.kind) === control.title ? '' : `${kindLabel(control.kind)} · `}
+          {frequencyLabel(control.frequency)} · ansvarig {control.responsible}
         </Text>
         <Text size="sm">
           <Text span fw={600}>
@@ -594,12 +597,12 @@ function ControlCard({
                 <Table.Tr
                   key={o.occurrence}
                   data-testid="tillfalle"
-                  bg={o.status === 'missing' ? 'red.0' : undefined}
+                  bg={o.status === 'missing' && plan.status === 'adopted' ? 'red.0' : undefined}
                 >
                   <Table.Td>{occurrenceLabel(o.occurrence)}</Table.Td>
                   <Table.Td>{longDate(o.dueAt, true)}</Table.Td>
                   <Table.Td>
-                    <OccurrenceStatus status={o.status} />
+                    <OccurrenceStatus status={o.status} adopted={plan.status === 'adopted'} />
                   </Table.Td>
                   <Table.Td>
                     {open && o.status !== 'done' && recording !== o.occurrence && (

@@ -21,12 +21,19 @@ const STAGE_LABELS: Readonly<Record<string, string>> = {
   reported: 'Rapporterad till nämnden',
 };
 
+const STAGE_COLORS: Readonly<Record<string, { bg: string; fg: string }>> = {
+  risk_analysis: { bg: '#f1f3f5', fg: '#212529' },
+  adopted: { bg: '#d0ebff', fg: '#0b3d66' },
+  reported: { bg: '#d3f9d8', fg: '#1b4d24' },
+};
+
 export function StageBadge({ stage }: { stage: string }) {
+  const colors = STAGE_COLORS[stage] ?? { bg: '#f1f3f5', fg: '#212529' };
   return (
     <Badge
-      variant="light"
-      color={stage === 'reported' ? 'green.9' : stage === 'adopted' ? 'blue.9' : 'gray.9'}
-      styles={{ root: { textTransform: 'none' } }}
+      component="span"
+      radius="sm"
+      styles={{ root: { background: colors.bg, color: colors.fg, textTransform: 'none' } }}
       data-testid="internkontroll-steg"
     >
       {STAGE_LABELS[stage] ?? stage}
