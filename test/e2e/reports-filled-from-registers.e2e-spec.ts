@@ -329,6 +329,8 @@ describe('berättelser filled from the registers (e2e)', () => {
     expect(page).toContain('Förändringar i processer och rutiner');
     expect(page).toContain('RUT-RAPP-01');
     expect(page).toContain('Ej verkställda beslut per lagrum');
+    expect(page).toContain('Händelseanalyser påbörjade under perioden');
+    expect(page).toContain('Årshjulets uppgifter');
     expect(page).not.toMatch(REQUIREMENT_ID);
   });
 });

@@ -1,10 +1,14 @@
 import {
+  arshjulLinesOf,
+  eventAnalysisSummaryOf,
   egenkontrollOutcomesOf,
   internkontrollOutcomesOf,
   riskAnalysesOf,
   routineChangesOf,
   type CaseOutcome,
   type CaseType,
+  type ArshjulState,
+  type EventAnalysisState,
   type EgenkontrollPlanState,
   type EjVerkstalltBeslutState,
   type ExternalFindingLine,
@@ -17,7 +21,14 @@ import {
 import { rowsOf } from '@kvalitet/persistence';
 import type { Queryable } from './statistics-store';
 
-const REGISTER_TYPES = ['egenkontroll', 'routine', 'internkontroll', 'ej_verkstallt_beslut'];
+const REGISTER_TYPES = [
+  'egenkontroll',
+  'routine',
+  'internkontroll',
+  'ej_verkstallt_beslut',
+  'arshjul',
+  'event_analysis',
+];
 
 /** Routines, processes and the internkontroll plan belong to the förvaltning, not to a unit: every board's report shows them. */
 const ORGANISATION_WIDE = 'forvaltning';
@@ -154,5 +165,7 @@ export async function registerSources(
         stage: r.stage,
         dueAt: iso(r.due_at),
       })),
+    arshjul: arshjulLinesOf(states<ArshjulState>('arshjul'), endYear, asOf.toISOString().slice(0, 10)),
+    eventAnalyses: eventAnalysisSummaryOf(states<EventAnalysisState>('event_analysis'), from, to),
   };
 }

@@ -17,6 +17,7 @@ import type { RegisterContent } from './register-content';
 import {
   egenkontrollBlocks,
   ejVerkstalldaBlocks,
+  eventAnalysisBlocks,
   externalFindingBlocks,
   improvementActionBlocks,
   internkontrollBlocks,
@@ -140,6 +141,7 @@ function psbSections(
           `Frister hållna: ${s.totals.deadlines.met}, missade: ${s.totals.deadlines.missed}; eskaleringar: ${s.totals.escalations}.`,
         ),
         ...filled((c) => riskAnalysisBlocks(c, ctx, operationalUnitIds(ctx.units))),
+        ...filled(eventAnalysisBlocks),
         analysis('Beskriv årets riskanalyser och hur riskerna har hanterats.'),
       ],
     },
@@ -277,6 +279,7 @@ function kbSections(
           }),
         ),
         ...filled((c) => improvementActionBlocks(c, ctx)),
+        ...filled(eventAnalysisBlocks),
         analysis('Analysera mönster och trender (5 kap. 6 §) och vilka förbättringar de lett till.'),
       ],
     },

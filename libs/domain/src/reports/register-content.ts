@@ -1,4 +1,7 @@
+import type { ArshjulKind } from '../arshjul/arshjul-catalogue';
+import type { ArshjulItem, ArshjulState } from '../arshjul/arshjul';
 import type { CaseOutcome } from '../cases/case-outcome';
+import type { EventAnalysisState } from '../event-analysis/event-analysis-types';
 import type { CaseType } from '../cases/case-type';
 import { controlOccurrences } from '../egenkontroll/control-occurrences';
 import type { EgenkontrollKind, EgenkontrollPlanState } from '../egenkontroll/egenkontroll-types';
@@ -103,6 +106,28 @@ export interface ImprovementActionLine {
   readonly dueAt: string | null;
 }
 
+/** One item of the board's årshjul and where it stands (DL-31, AUD-13). */
+export interface ArshjulLine {
+  readonly kind: ArshjulKind;
+  readonly title: string;
+  /** `YYYY-MM-DD` */
+  readonly dueOn: string;
+  readonly status: 'done' | 'planned' | 'overdue' | 'cancelled';
+  readonly doneOn: string | null;
+}
+
+/** The händelseanalyser of the period: how many, and their causes by category (RA-11, IMP-5). */
+export interface EventAnalysisSummary {
+  readonly started: number;
+  readonly completed: number;
+  readonly causes: readonly {
+    readonly category: string;
+    readonly label: string;
+    readonly root: number;
+    readonly contributing: number;
+  }[];
+}
+
 export interface RegisterContent {
   readonly egenkontroll: readonly EgenkontrollOutcomeLine[];
   readonly riskAnalyses: readonly RiskAnalysisLine[];
@@ -113,6 +138,8 @@ export interface RegisterContent {
   readonly ejVerkstallda: readonly EjVerkstalltBeslutLine[];
   readonly internkontroll: readonly InternkontrollOutcomeLine[];
   readonly improvementActions: readonly ImprovementActionLine[];
+  readonly arshjul: readonly ArshjulLine[];
+  readonly eventAnalyses: EventAnalysisSummary;
 }
 
 export const NO_REGISTER_CONTENT: RegisterContent = {
@@ -125,6 +152,8 @@ export const NO_REGISTER_CONTENT: RegisterContent = {
   ejVerkstallda: [],
   internkontroll: [],
   improvementActions: [],
+  arshjul: [],
+  eventAnalyses: { started: 0, completed: 0, causes: [] },
 };
 
 const inRange = (iso: string, from: Date, to: Date) => {
@@ -272,4 +301,58 @@ export function internkontrollOutcomesOf(
       })),
     )
     .sort((a, b) => a.unitId.localeCompare(b.unitId) || a.control.localeCompare(b.control, 'sv'));
+}
+
+/** The items of the year's årshjul plans, in date order; a planned one past its date is overdue at `today`. */
+/** What of an årshjul plan the report reads. */
+export interface ArshjulSource {
+  readonly year: ArshjulState['year'];
+  readonly items: readonly Pick<ArshjulItem, 'kind' | 'title' | 'dueOn' | 'status' | 'doneOn'>[];
+}
+
+export function arshjulLinesOf(plans: readonly ArshjulSource[], year: number, today: string): ArshjulLine[] {
+  return plans
+    .filter((p) => p.year === year)
+    .flatMap((p) => p.items)
+    .map((item) => ({
+      kind: item.kind,
+      title: item.title,
+      dueOn: item.dueOn,
+      status:
+        item.status === 'planned' && item.dueOn < today
+          ? ('overdue' as const)
+          : (item.status as ArshjulLine['status']),
+      doneOn: item.doneOn,
+    }))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title, 'sv'));
+}
+
+/** Counts only: an analysis's title, team and timeline are case material and stay out (REP-15). */
+export function eventAnalysisSummaryOf(
+  analyses: readonly Pick<EventAnalysisState, 'startedAt' | 'status' | 'causes' | 'categories'>[],
+  from: Date,
+  to: Date,
+): EventAnalysisSummary {
+  const inPeriod = analyses.filter((a) => inRange(a.startedAt, from, to));
+  const causes = new Map<string, { category: string; label: string; root: number; contributing: number }>();
+  for (const analysis of inPeriod)
+    for (const cause of analysis.causes) {
+      const label = analysis.categories.find((c) => c.code === cause.category)?.label ?? 'Annan orsak';
+      const entry = causes.get(cause.category) ?? {
+        category: cause.category,
+        label,
+        root: 0,
+        contributing: 0,
+      };
+      if (cause.kind === 'root') entry.root += 1;
+      else entry.contributing += 1;
+      causes.set(cause.category, entry);
+    }
+  return {
+    started: inPeriod.length,
+    completed: inPeriod.filter((a) => a.status === 'completed').length,
+    causes: [...causes.values()].sort(
+      (a, b) => b.root - a.root || b.contributing - a.contributing || a.label.localeCompare(b.label, 'sv'),
+    ),
+  };
 }

@@ -1,3 +1,4 @@
+import { ARSHJUL_KIND_LABELS } from '../arshjul/arshjul-catalogue';
 import { CASE_OUTCOME_LABELS } from '../cases/case-outcome';
 import { CASE_TYPE_LABELS } from '../cases/case-type';
 import { EGENKONTROLL_KIND_LABELS } from '../egenkontroll/egenkontroll-types';
@@ -369,6 +370,56 @@ export function improvementActionBlocks(content: RegisterContent, ctx: DocumentC
   ];
 }
 
+const ARSHJUL_STATUS = {
+  done: 'Klar',
+  planned: 'Planerad',
+  overdue: 'Försenad',
+  cancelled: 'Struken',
+} as const;
+
+/** How much of the year's årshjul was done, item by item (DL-31, AUD-13). */
+export function arshjulBlocks(content: RegisterContent): ReportBlock[] {
+  const active = content.arshjul.filter((i) => i.status !== 'cancelled');
+  return [
+    {
+      kind: 'paragraph',
+      text:
+        active.length === 0
+          ? 'Inget årshjul var planerat för året.'
+          : `${active.filter((i) => i.status === 'done').length} av ${active.length} planerade uppgifter i årshjulet är klara; ${active.filter((i) => i.status === 'overdue').length} är försenade.`,
+    },
+    {
+      kind: 'table',
+      caption: 'Årshjulets uppgifter',
+      columns: ['Senast', 'Uppgift', 'Slag', 'Status', 'Klar'],
+      rows: content.arshjul.map((i) => [
+        i.dueOn,
+        i.title,
+        ARSHJUL_KIND_LABELS[i.kind] ?? 'Annat',
+        ARSHJUL_STATUS[i.status],
+        i.doneOn ?? '–',
+      ]),
+    },
+  ];
+}
+
+/** The period's händelseanalyser and their causes by category, so root causes can be trended (RA-11, IMP-5). */
+export function eventAnalysisBlocks(content: RegisterContent): ReportBlock[] {
+  const e = content.eventAnalyses;
+  return [
+    {
+      kind: 'paragraph',
+      text: `Händelseanalyser påbörjade under perioden: ${e.started}, varav ${e.completed} avslutade.`,
+    },
+    {
+      kind: 'table',
+      caption: 'Orsaker i händelseanalyserna per kategori',
+      columns: ['Kategori', 'Grundorsaker', 'Bidragande orsaker'],
+      rows: e.causes.map((c) => [c.label, c.root, c.contributing]),
+    },
+  ];
+}
+
 /** The registers' content as a nämnd report's JSON carries it: ej verkställda and decisions as counts, 1–2 as null (REP-15). */
 export interface RegisterReportData extends Omit<
   RegisterContent,
@@ -443,6 +494,8 @@ export function withRegisterSections(
             title: 'Förbättringsåtgärder',
             blocks: improvementActionBlocks(content, ctx),
           },
+          { id: 'handelseanalyser', title: 'Händelseanalyser', blocks: eventAnalysisBlocks(content) },
+          { id: 'arshjul', title: 'Årshjulet', blocks: arshjulBlocks(content) },
         ]
       : []),
   ];

@@ -233,6 +233,27 @@ describe('reports filled from the registers (golden files)', () => {
     ]);
   });
 
+  it('the annual report: årshjul completion and the händelseanalyser by cause category, no analysis text (DL-31, AUD-13, IMP-5)', () => {
+    const annual = reports()[3]!.document;
+    expect(section(annual, 'arshjul').blocks[0]).toEqual({
+      kind: 'paragraph',
+      text: '1 av 3 planerade uppgifter i årshjulet är klara; 1 är försenade.',
+    });
+    expect(tableRows(annual, 'arshjul', 'Årshjulets uppgifter').map((r) => r[3])).toEqual([
+      'Klar',
+      'Försenad',
+      'Struken',
+      'Planerad',
+    ]);
+    expect(tableRows(annual, 'handelseanalyser', 'Orsaker i händelseanalyserna per kategori')).toEqual([
+      ['Kommunikation', 2, 1],
+      ['Rutiner och riktlinjer', 1, 0],
+    ]);
+    const html = renderReportHtml(annual);
+    for (const text of ['Rutinen var okänd', 'Överrapporteringen brast', 'Larmet hördes inte'])
+      expect(html).not.toContain(text);
+  });
+
   it('the text a person writes stays marked in every section the registers fill', () => {
     for (const { document } of reports().slice(0, 2))
       for (const s of document.sections.filter((s) => s.id !== 'statistik'))
