@@ -19,6 +19,7 @@ interface Status {
   riskAnalysisUnits: number;
   improvementsOverdue: number;
   arshjulOverdue: number | null;
+  reportsAwaitingApproval: number | null;
 }
 interface Facts {
   year: number;
@@ -27,6 +28,7 @@ interface Facts {
   unitsWithoutRiskAnalysis: { unitId: string }[];
   cases: Record<string, number>;
   internkontrollStage: string | null;
+  arshjul: { done: number; total: number; overdue: number } | null;
 }
 
 const version = (v: string, validFrom: string) => ({
@@ -76,7 +78,7 @@ describe('the ledningssystem status and the March review facts (e2e; AUD-1, AUD-
     let s = await status('kvalitet');
     expect(s.document).toMatchObject({ decision: 'not_registered', pendingReviewYear: null });
     expect(s.appointmentsMissing).toBeGreaterThan(0);
-    expect(s.arshjulOverdue).toBeNull();
+    expect(s).toMatchObject({ arshjulOverdue: 0, reportsAwaitingApproval: 0 });
 
     await api.call('POST', '/api/v1/ledningssystem', {
       token: t['kvalitet'],
@@ -132,6 +134,22 @@ describe('the ledningssystem status and the March review facts (e2e; AUD-1, AUD-
     expect((await status('kvalitet')).riskAnalysisGaps).toBe(before.riskAnalysisGaps - 1);
   });
 
+  it('counts the årshjul activities past their date, and the completion of the year for the review (AUD-13, DL-31)', async () => {
+    const created = await api.call('POST', '/api/v1/arshjul', {
+      token: t['kvalitet'],
+      body: { year: thisYear },
+    });
+    expect(created.status).toBe(201);
+    await syncReadModels(api.db.dataSource, api.store);
+    // The catalogue's proposal has activities earlier this year; none is done.
+    expect((await status('kvalitet')).arshjulOverdue).toBeGreaterThan(0);
+    const facts = await api.call<Facts>('GET', `/api/v1/ledningssystem/reviews/${thisYear + 1}/facts`, {
+      token: t['kvalitet'],
+    });
+    expect(facts.body.arshjul).toMatchObject({ done: 0 });
+    expect(facts.body.arshjul!.total).toBeGreaterThan(0);
+  });
+
   it('fills the March review fact sheet from the year before the review (REP-13)', async () => {
     const facts = await api.call<Facts>('GET', `/api/v1/ledningssystem/reviews/${thisYear + 1}/facts`, {
       token: t['kvalitet'],
@@ -152,6 +170,7 @@ describe('the ledningssystem status and the March review facts (e2e; AUD-1, AUD-
       token: t['forvaltningschef'],
     });
     expect(previous.body.riskAnalysesPerUnit.find((u) => u.unitId === 'solgarden')?.count).toBe(0);
+    expect(previous.body.arshjul).toBeNull();
 
     expectProblem(
       await api.call('GET', `/api/v1/ledningssystem/reviews/${thisYear}/facts`, { token: t['medarbetare'] }),

@@ -35,16 +35,13 @@ export class LedningssystemStatusDto {
   @ApiProperty({ description: 'Enheter som ska ha en riskanalys under året' }) riskAnalysisUnits!: number;
   @ApiProperty({ description: 'Förbättringsåtgärder med passerat datum som inte är genomförda' })
   improvementsOverdue!: number;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: 'Aktiviteter i årshjulet med passerat datum (null: årshjulet finns inte ännu)',
-  })
+  @ApiProperty({ type: Number, nullable: true, description: 'Aktiviteter i årshjulet med passerat datum' })
   arshjulOverdue!: number | null;
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Rapporter och berättelser som väntar på godkännande (null: godkännande finns inte ännu)',
+    description:
+      'Berättelser och rapporter som körningen tagit fram och som ingen godkänt (REP-1); null när anroparen inte läser någon av dem',
   })
   reportsAwaitingApproval!: number | null;
 }
@@ -61,6 +58,12 @@ export class ReviewCaseCountsDto {
   @ApiProperty() hsl_deviation!: number;
   @ApiProperty() lex_sarah!: number;
   @ApiProperty() lex_maria!: number;
+}
+
+export class ReviewArshjulCompletionDto {
+  @ApiProperty({ description: 'Aktiviteter som är klara' }) done!: number;
+  @ApiProperty({ description: 'Aktiviteter i årshjulet (inte inställda)' }) total!: number;
+  @ApiProperty({ description: 'Aktiviteter med passerat datum som inte är klara' }) overdue!: number;
 }
 
 /** The March review's fact sheet (REP-13 inputs, DL-24), read from the registers. */
@@ -82,6 +85,12 @@ export class ReviewFactSheetDto {
   internkontrollStage!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Internkontrollens rapporterade utfall' })
   internkontrollSummary!: string | null;
+  @ApiProperty({
+    type: ReviewArshjulCompletionDto,
+    nullable: true,
+    description: 'Årshjulet för året: hur mycket som är klart (AUD-13, DL-31); null = inget årshjul',
+  })
+  arshjul!: ReviewArshjulCompletionDto | null;
   @ApiProperty({ type: [UnitCountDto], description: 'Riskanalyser under året per enhet (RA-10)' })
   riskAnalysesPerUnit!: UnitCountDto[];
   @ApiProperty({ type: [UnitCountDto], description: 'Enheter utan riskanalys under året' })

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
+  APPROVABLE_REPORTS,
   addDaysToLocalDate,
+  arshjulCompletion,
+  isArshjulItemOverdue,
   ledningssystemHealth,
   missingAppointments,
   planOccurrences,
@@ -9,24 +12,24 @@ import {
 } from '@kvalitet/domain';
 import type {
   AppointmentState,
+  ArshjulState,
   EgenkontrollPlanState,
   InternkontrollState,
   LedningssystemDocumentState,
+  LedningssystemHealth,
 } from '@kvalitet/domain';
-import { BOARD_WIDE_READERS, boardUnitsOf } from '../../access/access-policy';
+import { BOARD_WIDE_READERS, boardUnitsOf, canReadReportKind } from '../../access/access-policy';
 import type { Principal } from '../../access/principal';
 import { DATA_SOURCE } from '../../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../../org/organisation.instance';
-import type { LedningssystemStatusDto, ReviewFactSheetDto, UnitCountDto } from './ledningssystem-status.dto';
+import type {
+  DocumentDecisionStatusDto,
+  LedningssystemStatusDto,
+  ReviewFactSheetDto,
+  UnitCountDto,
+} from './ledningssystem-status.dto';
 
-const REGISTER_TYPES = [
-  'ledningssystem',
-  'routine',
-  'egenkontroll',
-  'appointment',
-  'training',
-  'internkontroll',
-];
+const REGISTER_TYPES = ['routine', 'egenkontroll', 'appointment', 'training', 'internkontroll', 'arshjul'];
 const ROUTINE_DUE_SOON_DAYS = 90;
 const REVIEW_CASE_TYPES = ['complaint', 'deviation', 'hsl_deviation', 'lex_sarah', 'lex_maria'] as const;
 
@@ -42,6 +45,17 @@ export function statusUnitsOf(principal: Principal): string[] {
   if (!principal.roles.some((role) => BOARD_WIDE_READERS.includes(role))) return own;
   const visible = new Set([...boardUnitsOf(principal, ORGANISATION), ...own]);
   return ORGANISATION.units.map((unit) => unit.id).filter((id) => visible.has(id));
+}
+
+export function toDecisionStatusDto(health: LedningssystemHealth): DocumentDecisionStatusDto {
+  const { decision } = health;
+  return {
+    decision: decision.kind,
+    decidedOn: 'decidedOn' in decision ? decision.decidedOn : null,
+    validUntil: 'validUntil' in decision ? decision.validUntil : null,
+    reviewOverdue: health.reviewOverdue,
+    pendingReviewYear: health.pendingReviewYear,
+  };
 }
 
 /** Units where the work is done (no units below them): each needs its own risk analysis (RA-10). */
@@ -63,13 +77,11 @@ export class LedningssystemStatusService {
     const rows = await this.registerRows(unitIds);
     const of = <S>(type: string) => rows.filter((r) => r.aggregate_type === type).map((r) => r.state as S);
     const document = (await this.documentState()) ?? null;
-    const health = ledningssystemHealth(document, now);
-    const decision = health.decision;
     const routines = of<{ status: string; nextRevisionDue: string | null }>('routine').filter(
       (r) => r.status === 'adopted' && r.nextRevisionDue !== null,
     );
     const soon = addDaysToLocalDate(today, ROUTINE_DUE_SOON_DAYS);
-    const [internkontrollSteps, improvementsOverdue, riskGaps] = await Promise.all([
+    const [internkontrollSteps, improvementsOverdue, riskGaps, reportsAwaitingApproval] = await Promise.all([
       this.count(
         `SELECT count(*) AS n FROM rm_tasks WHERE case_type = 'internkontroll' AND status = 'open'
           AND due_at <= $1 AND unit_id = ANY($2::text[])`,
@@ -77,17 +89,12 @@ export class LedningssystemStatusService {
       ),
       this.improvementsOverdue(unitIds, now),
       this.unitsWithoutRiskAnalysis(unitIds, Number(today.slice(0, 4))),
+      this.reportsAwaitingApproval(principal),
     ]);
     return {
       on: today,
       unitIds,
-      document: {
-        decision: decision.kind,
-        decidedOn: 'decidedOn' in decision ? decision.decidedOn : null,
-        validUntil: 'validUntil' in decision ? decision.validUntil : null,
-        reviewOverdue: health.reviewOverdue,
-        pendingReviewYear: health.pendingReviewYear,
-      },
+      document: toDecisionStatusDto(ledningssystemHealth(document, now)),
       routinesOverdue: routines.filter((r) => r.nextRevisionDue! <= today).length,
       routinesDueSoon: routines.filter((r) => r.nextRevisionDue! > today && r.nextRevisionDue! <= soon)
         .length,
@@ -104,9 +111,11 @@ export class LedningssystemStatusService {
       riskAnalysisGaps: riskGaps.without.length,
       riskAnalysisUnits: riskGaps.units,
       improvementsOverdue,
-      // TODO(G, F): the årshjul and report approval count here once they exist (issue 18).
-      arshjulOverdue: null,
-      reportsAwaitingApproval: null,
+      arshjulOverdue: of<ArshjulState>('arshjul').reduce(
+        (n, plan) => n + plan.items.filter((item) => isArshjulItemOverdue(item, today)).length,
+        0,
+      ),
+      reportsAwaitingApproval,
     };
   }
 
@@ -124,6 +133,9 @@ export class LedningssystemStatusService {
       .filter((p) => p.status === 'adopted' && p.year === periodYear)
       .flatMap((p) => planOccurrences(p, now));
     const internkontroll = of<InternkontrollState>('internkontroll').find((p) => p.year === periodYear);
+    const arshjul = of<ArshjulState>('arshjul')
+      .filter((plan) => plan.year === periodYear)
+      .map((plan) => arshjulCompletion(plan, today));
     const [risk, caseRows, improvementRows] = await Promise.all([
       this.unitsWithoutRiskAnalysis(unitIds, periodYear),
       this.dataSource.query<{ type: string; n: string }[]>(
@@ -152,6 +164,14 @@ export class LedningssystemStatusService {
       egenkontrollMissing: occurrences.filter((o) => o.status === 'missing').length,
       internkontrollStage: internkontroll?.stage ?? null,
       internkontrollSummary: internkontroll?.report?.summary ?? null,
+      arshjul:
+        arshjul.length === 0
+          ? null
+          : {
+              done: arshjul.reduce((n, c) => n + c.done, 0),
+              total: arshjul.reduce((n, c) => n + c.total, 0),
+              overdue: arshjul.reduce((n, c) => n + c.overdue.length, 0),
+            },
       riskAnalysesPerUnit: risk.perUnit,
       unitsWithoutRiskAnalysis: risk.without,
       cases,
@@ -171,6 +191,24 @@ export class LedningssystemStatusService {
       `SELECT aggregate_type, unit_id, state FROM rm_ledningssystem
         WHERE aggregate_type = ANY($1::text[]) AND unit_id = ANY($2::text[])`,
       [REGISTER_TYPES, [...unitIds]],
+    );
+  }
+
+  /**
+   * Drafts the scheduled runs made (REP-1) that no one has approved yet, of the kinds the caller may
+   * read, for the caller's boards; null when the caller reads none of them.
+   */
+  private async reportsAwaitingApproval(principal: Principal): Promise<number | null> {
+    const kinds = Object.values(APPROVABLE_REPORTS)
+      .map((report) => report.kind)
+      .filter((kind) => canReadReportKind(principal, kind));
+    if (kinds.length === 0) return null;
+    return this.count(
+      `SELECT count(*) AS n FROM generated_reports g
+        WHERE g.kind = ANY($1::text[])
+          AND (position('@' IN g.report_key) = 0 OR split_part(g.report_key, '@', 2) = ANY($2::text[]))
+          AND NOT EXISTS (SELECT 1 FROM report_versions v WHERE v.report_key = g.report_key)`,
+      [kinds, ORGANISATION.boardsOf(principal)],
     );
   }
 

@@ -5,6 +5,7 @@ import { Optional } from '../../common/validation/optional';
 import { RegisterCommandDto } from '../routine.dto';
 import { DecisionDto, DecisionField } from '../register-support/decision.dto';
 import { LsTaskDto } from '../register-support/ls-task.dto';
+import { DocumentDecisionStatusDto } from './ledningssystem-status.dto';
 import { IsDate_, IsUsername } from '../register-support/validators';
 import { RequiredText } from '../../common/validation/required-text';
 import { OptionalText } from '../../common/validation/optional-text';
@@ -137,6 +138,12 @@ export class LedningssystemDto {
   @ApiProperty({ enum: ['draft', 'adopted'] }) status!: string;
   @ApiProperty({ description: 'Gällande version är beslutad av nämnden (AUD-1; annars rött)' })
   adoptedByNamnd!: boolean;
+  @ApiProperty({
+    type: DocumentDecisionStatusDto,
+    description:
+      'Nämndens beslut: saknas, har gått ut (AUD-2) eller gäller, och om årets genomgång är försenad',
+  })
+  decisionStatus!: DocumentDecisionStatusDto;
   @ApiProperty({ type: DocumentHeaderDto }) header!: DocumentHeaderDto;
   @ApiProperty({ type: [DocumentVersionDto] }) versions!: DocumentVersionDto[];
   @ApiProperty({ type: AnnualReviewDto, nullable: true, description: 'Genomgången som står på tur' })

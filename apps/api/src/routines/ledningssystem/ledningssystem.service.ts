@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import {
   DECIDING_BODY_LABELS,
   LEDNINGSSYSTEM_DOCUMENT_AGGREGATE,
+  ledningssystemHealth,
   REVIEW_CHECKLIST,
   missingAppointments,
   pendingReviewYear,
@@ -29,6 +30,7 @@ import { DATA_SOURCE } from '../../infrastructure/infrastructure.tokens';
 import { nameUuid } from '../register-support/name-uuid';
 import { toLsTaskDto } from '../register-support/ls-task.dto';
 import type { AnnualReviewDto, LedningssystemDto, ReviewFactsDto } from './ledningssystem.dto';
+import { toDecisionStatusDto } from './ledningssystem-status.service';
 
 const LEDNINGSSYSTEM_ID = nameUuid('ledningssystem/forvaltning');
 
@@ -161,6 +163,7 @@ export class LedningssystemService {
       title: state.title,
       status: state.status,
       adoptedByNamnd: current?.decision.decidedBy === 'namnd',
+      decisionStatus: toDecisionStatusDto(ledningssystemHealth(state, now)),
       header: {
         beslutatAv: current
           ? `${DECIDING_BODY_LABELS[current.decision.decidedBy]} ${current.decision.decidedOn}, ${current.decision.reference}`
