@@ -13,6 +13,67 @@ export interface NavItem {
  */
 const LEDNINGSSYSTEM_PAGES: readonly (NavItem & { roles: readonly Role[] })[] = [
   {
+    path: '/ledningssystem/forordnanden',
+    label: 'Förordnanden',
+    // Everyone may see who holds which role; the menu offers it to those who work with the registers.
+    roles: [
+      'quality_coordinator',
+      'director',
+      'unit_manager',
+      'division_manager',
+      'lex_sarah_investigator',
+      'mas',
+      'management_team',
+    ],
+  },
+  {
+    path: '/ledningssystem/utbildning',
+    label: 'Utbildning om lex Sarah',
+    // DL-29: the managers register and inform their staff; kvalitet and the director see all.
+    roles: ['quality_coordinator', 'director', 'unit_manager', 'division_manager'],
+  },
+  {
+    path: '/ledningssystem/dokument',
+    label: 'Ledningssystemet och nämndens beslut',
+    // Everyone may read the document (PR-9); the menu offers it to those who work with the registers.
+    roles: [
+      'quality_coordinator',
+      'director',
+      'unit_manager',
+      'division_manager',
+      'lex_sarah_investigator',
+      'mas',
+      'management_team',
+    ],
+  },
+  {
+    path: '/ledningssystem/arlig-genomgang',
+    label: 'Årlig genomgång',
+    // The fact sheet is the board's (DL-24, REP-13): read by those who read the internkontroll.
+    roles: [
+      'quality_coordinator',
+      'director',
+      'division_manager',
+      'lex_sarah_investigator',
+      'mas',
+      'management_team',
+    ],
+  },
+  {
+    path: '/ledningssystem/rutiner',
+    label: 'Processer och rutiner',
+    // Everyone reads the routines (PR-7); staff reach them from the report form and the case page.
+    roles: [
+      'quality_coordinator',
+      'director',
+      'unit_manager',
+      'division_manager',
+      'lex_sarah_investigator',
+      'mas',
+      'management_team',
+    ],
+  },
+  {
     path: '/ledningssystem/egenkontroll',
     label: 'Egenkontroll',
     // EK-5: unit-run controls are seen by SAS, MAS and kvalitet as well as the unit's managers.
@@ -24,6 +85,39 @@ const LEDNINGSSYSTEM_PAGES: readonly (NavItem & { roles: readonly Role[] })[] = 
       'lex_sarah_investigator',
       'mas',
     ],
+  },
+  {
+    path: '/ledningssystem/arshjul',
+    label: 'Årshjul',
+    // DL-31, AUD-13: kvalitet and the director plan it; SAS and MAS mark their duties done; managers read.
+    roles: [
+      'quality_coordinator',
+      'director',
+      'lex_sarah_investigator',
+      'mas',
+      'management_team',
+      'division_manager',
+      'unit_manager',
+    ],
+  },
+  {
+    path: '/ledningssystem/handelseanalyser',
+    label: 'Händelseanalyser',
+    // RA-11: kvalitet, SAS and MAS lead them; managers take part for their units' cases.
+    roles: [
+      'quality_coordinator',
+      'lex_sarah_investigator',
+      'mas',
+      'director',
+      'division_manager',
+      'unit_manager',
+    ],
+  },
+  {
+    path: '/ledningssystem/riskobservationer',
+    label: 'Riskobservationer',
+    // RA-12: the managers triage; staff report from "Rapportera" and follow theirs on the page itself.
+    roles: ['quality_coordinator', 'director', 'division_manager', 'unit_manager'],
   },
   {
     path: '/ledningssystem/internkontroll',
@@ -95,6 +189,9 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
   );
   if (has(roles, REGISTER_USERS) || registerPages.length > 0)
     items.push({ path: '/ledningssystem', label: 'Ledningssystem', children: registerPages });
+  // The berättelser and the nämnd's reports, approved and frozen by their owners (REP-1, DL-22, DL-23).
+  if (has(roles, ['mas', 'quality_coordinator', 'director']))
+    items.push({ path: '/rapporter', label: 'Berättelser och rapporter' });
   if (has(roles, ['quality_coordinator'])) items.push({ path: '/installningar', label: 'Inställningar' });
   // Gallring (DATA-2): the rules and the log for dataskydd and kvalitet, the rules for the director.
   if (has(roles, ['data_protection_officer', 'quality_coordinator', 'director']))

@@ -53,12 +53,23 @@ describe('tasks of registers, risk assessments and improvement work in the inbox
   it('links each task to where it is done', () => {
     expect(taskHref({ caseId: 'c1', caseType: 'lex_sarah' })).toBe('/arenden/c1');
     expect(taskHref({ caseId: 'r1', caseType: 'risk_assessment' })).toBe('/riskanalyser/r1');
-    expect(taskHref({ caseId: 'p1', caseType: 'routine' })).toBe('/ledningssystem');
+    // routine_revision and routine_revision_escalation: the routine's own page (PR-5, PR-8).
+    expect(taskHref({ caseId: 'p1', caseType: 'routine' })).toBe('/ledningssystem/rutiner/p1');
     expect(taskHref({ caseId: 'i1', caseType: 'improvement' })).toBeNull();
     expect(taskHref({ id: 't1', caseId: 'e1', caseType: 'egenkontroll' })).toBe(
       '/ledningssystem/egenkontroll/e1?uppgift=t1',
     );
     expect(taskHref({ caseId: 'k1', caseType: 'internkontroll' })).toBe('/ledningssystem/internkontroll/k1');
+    expect(
+      taskHref({ caseId: 'd1', caseType: 'ledningssystem', kind: 'ledningssystem_review_escalation' }),
+    ).toBe('/ledningssystem/arlig-genomgang');
+    expect(taskHref({ caseId: 'd1', caseType: 'ledningssystem' })).toBe('/ledningssystem/dokument');
+    expect(taskHref({ caseId: 'a1', caseType: 'appointment' })).toBe('/ledningssystem/forordnanden');
+    expect(taskHref({ caseId: 't1', caseType: 'training' })).toBe('/ledningssystem/utbildning?person=t1');
+    expect(taskHref({ caseId: 'o1', caseType: 'risk_observation' })).toBe(
+      '/ledningssystem/riskobservationer?observation=o1',
+    );
+    expect(taskHref({ caseId: 'y1', caseType: 'arshjul' })).toBe('/ledningssystem/arshjul?plan=y1');
   });
   it('labels every kind and source in Swedish, not as codes', () => {
     expect(TASK_KIND_LABELS.routine_revision).toBe('Revidera rutin eller process');

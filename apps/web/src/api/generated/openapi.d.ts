@@ -5872,10 +5872,18 @@ export interface components {
       riskAnalysisUnits: number;
       /** @description Förbättringsåtgärder med passerat datum som inte är genomförda */
       improvementsOverdue: number;
-      /** @description Aktiviteter i årshjulet med passerat datum (null: årshjulet finns inte ännu) */
+      /** @description Aktiviteter i årshjulet med passerat datum */
       arshjulOverdue: number | null;
-      /** @description Rapporter och berättelser som väntar på godkännande (null: godkännande finns inte ännu) */
+      /** @description Berättelser och rapporter som körningen tagit fram och som ingen godkänt (REP-1); null när anroparen inte läser någon av dem */
       reportsAwaitingApproval: number | null;
+    };
+    ReviewArshjulCompletionDto: {
+      /** @description Aktiviteter som är klara */
+      done: number;
+      /** @description Aktiviteter i årshjulet (inte inställda) */
+      total: number;
+      /** @description Aktiviteter med passerat datum som inte är klara */
+      overdue: number;
     };
     UnitCountDto: {
       unitId: string;
@@ -5911,6 +5919,8 @@ export interface components {
       internkontrollStage: 'risk_analysis' | 'adopted' | 'reported' | null;
       /** @description Internkontrollens rapporterade utfall */
       internkontrollSummary: string | null;
+      /** @description Årshjulet för året: hur mycket som är klart (AUD-13, DL-31); null = inget årshjul */
+      arshjul: components['schemas']['ReviewArshjulCompletionDto'] | null;
       /** @description Riskanalyser under året per enhet (RA-10) */
       riskAnalysesPerUnit: components['schemas']['UnitCountDto'][];
       /** @description Enheter utan riskanalys under året */
