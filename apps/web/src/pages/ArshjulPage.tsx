@@ -265,7 +265,7 @@ function ItemPanel({ plan, item, onClose }: { plan: Plan; item: Item; onClose: (
 }
 
 function ItemLine({ item, onSelect }: { item: Item; onSelect: () => void }) {
-  const color = item.status === 'done' ? 'green.9' : item.overdue ? 'red.9' : undefined;
+  const color = item.overdue ? 'red.9' : undefined;
   const mark = item.status === 'done' ? '✓ ' : item.status === 'cancelled' ? '– ' : '';
   return (
     <List.Item data-testid="arshjul-uppgift" data-status={item.overdue ? 'overdue' : item.status}>
@@ -280,7 +280,8 @@ function ItemLine({ item, onSelect }: { item: Item; onSelect: () => void }) {
           onClick={onSelect}
         >
           {mark}
-          {Number(item.dueOn.slice(8, 10))}/{Number(item.dueOn.slice(5, 7))} {item.title}
+          {Number(item.dueOn.slice(8, 10))} {MONTHS[Number(item.dueOn.slice(5, 7)) - 1]!.toLowerCase()}:{' '}
+          {item.title}
         </Anchor>
         <Text size="xs" c={item.overdue ? 'red.9' : 'dimmed'}>
           {ownerText(item)}
@@ -326,6 +327,8 @@ function YearCalendar({ plan, onSelect }: { plan: Plan; onSelect: (id: string) =
   );
 }
 
+const OVERDUE_LISTED = 5;
+
 function Completion({ plan }: { plan: Plan }) {
   const { total, done, overdue } = plan.completion;
   return (
@@ -342,12 +345,17 @@ function Completion({ plan }: { plan: Plan }) {
       </Group>
       {overdue.length > 0 && (
         <List size="sm" c="red.9" aria-label="Försenade uppgifter">
-          {overdue.map((i) => (
+          {overdue.slice(0, OVERDUE_LISTED).map((i) => (
             <List.Item key={i.id}>
               {i.title} ({ownerText(i)}), skulle vara klar {longDate(i.dueOn)}
             </List.Item>
           ))}
         </List>
+      )}
+      {overdue.length > OVERDUE_LISTED && (
+        <Text size="sm" c="red.9">
+          och {overdue.length - OVERDUE_LISTED} till, röda i kalendern nedan
+        </Text>
       )}
     </Stack>
   );
@@ -438,6 +446,12 @@ export function ArshjulPage() {
   const fromPlan = years.data?.years.find((y) => y.id === params.get('plan'))?.year;
   const year = Number(params.get('ar') ?? fromPlan ?? thisYear);
   const selectedId = params.get('uppgift');
+  // The list of years is a read model that follows a moment behind: a plan just made counts at once.
+  const [created, setCreated] = useState<number[]>([]);
+  const onCreated = (createdYear: number) => {
+    setCreated((years) => [...years, createdYear]);
+    show({ ar: createdYear, uppgift: null });
+  };
   const show = (next: { ar?: number; uppgift?: string | null }) => {
     const ar = String(next.ar ?? year);
     const uppgift = next.uppgift === undefined ? selectedId : next.uppgift;
@@ -456,7 +470,7 @@ export function ArshjulPage() {
       </Text>
       <QueryState query={years} loadingLabel="Hämtar årshjulen…">
         {(y) => {
-          const known = y.years.map((x) => x.year);
+          const known = [...y.years.map((x) => x.year), ...created];
           const options = [...new Set([...known, thisYear, thisYear + 1, year])].sort((a, b) => a - b);
           const nextYear = thisYear + 1;
           return (
@@ -469,13 +483,10 @@ export function ArshjulPage() {
                   onChange={(e) => show({ ar: Number(e.currentTarget.value), uppgift: null })}
                 />
                 {y.mayPlan && !known.includes(nextYear) && (
-                  <CreateProposal
-                    year={nextYear}
-                    onCreated={(created) => show({ ar: created, uppgift: null })}
-                  />
+                  <CreateProposal year={nextYear} onCreated={onCreated} />
                 )}
                 {y.mayPlan && year !== nextYear && !known.includes(year) && (
-                  <CreateProposal year={year} onCreated={(created) => show({ ar: created, uppgift: null })} />
+                  <CreateProposal year={year} onCreated={onCreated} />
                 )}
               </Group>
               <PlanView year={year} selectedId={selectedId} select={(id) => show({ uppgift: id })} />
