@@ -1,4 +1,11 @@
-import { DEFAULT_DEADLINE_POLICY, stockholmYearOf } from '@kvalitet/domain';
+import {
+  ARSHJUL_AGGREGATE,
+  DEFAULT_DEADLINE_POLICY,
+  arshjulCompletion,
+  stockholmYearOf,
+} from '@kvalitet/domain';
+import { EventStore, LsCommandService, arshjulPlanId, seedArshjulDemo } from '@kvalitet/persistence';
+import { createTestDatabase } from '../support/test-database';
 import { createArshjulActivities } from '../../apps/worker/src/activities/arshjul-activities';
 import { createLedningssystemActivities } from '../../apps/worker/src/activities/ledningssystem-activities';
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
@@ -216,5 +223,26 @@ describe('årshjul (e2e)', () => {
       token: t['kvalitet'],
     });
     expect(years.body.years.map((y) => y.year)).toEqual([year, year + 1]);
+  });
+});
+
+describe('årshjul demo data (npm start)', () => {
+  it('has this year’s plan, partly done, and next year’s proposal; a second run adds nothing', async () => {
+    const db = await createTestDatabase();
+    try {
+      const store = new EventStore(db.dataSource);
+      const now = new Date('2026-12-07T10:00:00Z');
+      expect(await seedArshjulDemo(db.dataSource, store, now)).toBe(true);
+      expect(await seedArshjulDemo(db.dataSource, store, now)).toBe(false);
+      const plans = new LsCommandService(ARSHJUL_AGGREGATE, store);
+      const current = (await plans.load(arshjulPlanId('socialnamnden', 2026))).state!;
+      const next = (await plans.load(arshjulPlanId('socialnamnden', 2027))).state!;
+      const completion = arshjulCompletion(current, '2026-12-07');
+      expect(completion.done).toBe(10);
+      expect(completion.overdue.map((i) => i.id)).toContain('sas_proaktiv_granskning-2');
+      expect(next.items.every((i) => i.status === 'planned')).toBe(true);
+    } finally {
+      await db.drop();
+    }
   });
 });
