@@ -333,4 +333,23 @@ describe('berättelser filled from the registers (e2e)', () => {
     expect(page).toContain('Årshjulets uppgifter');
     expect(page).not.toMatch(REQUIREMENT_ID);
   });
+
+  it('a retried registration with the same Idempotency-Key gives the same beslut once', async () => {
+    const key = '7a3c1f2e-5b6d-4e8f-9a0b-1c2d3e4f5a6b';
+    const send = () =>
+      api.call<{ id: string }>('POST', '/api/v1/ej-verkstallda-beslut', {
+        token: t['kvalitet'],
+        headers: { 'idempotency-key': key },
+        body: { unitId: 'linden', lagrum: 'lss_9', insats: 'ledsagarservice', decisionDate: `${YEAR}-04-01` },
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    await syncReadModels(api.db.dataSource, api.store);
+    const list = await api.call<{ total: number }>('GET', '/api/v1/ej-verkstallda-beslut', {
+      token: t['kvalitet'],
+    });
+    expect(list.body.total).toBe(5);
+  });
 });

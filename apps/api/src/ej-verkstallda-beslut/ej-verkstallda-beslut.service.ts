@@ -54,7 +54,8 @@ export class EjVerkstalldaBeslutService {
     info: RequestInfo,
     idempotentId?: string,
   ): Promise<EjVerkstalltBeslutDto> {
-    const beslutId = randomUUID();
+    // The id is free to choose: the Idempotency-Key's, so a retried create finds its own beslut.
+    const beslutId = idempotentId ?? randomUUID();
     const { state } = await createOnce({
       idempotentId,
       create: () =>
@@ -75,7 +76,7 @@ export class EjVerkstalldaBeslutService {
           },
           { expectedVersion: 0, ...createdUnder(idempotentId), requestId: info.requestId },
         ),
-      load: () => this.beslut.load(beslutId),
+      load: (taken) => this.beslut.load(taken),
     });
     return toDto(state);
   }
