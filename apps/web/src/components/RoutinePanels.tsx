@@ -60,7 +60,7 @@ export function UnitRoutinesPanel({ unitId }: { unitId: string }) {
             <List size="sm" spacing={4}>
               {applying.map((r) => (
                 <List.Item key={r.id}>
-                  <Anchor component={Link} to={routinePath(r.id)} target="_blank">
+                  <Anchor component={Link} to={routinePath(r.id)} target="_blank" rel="opener">
                     {r.code} {r.title}
                   </Anchor>{' '}
                   <Text span size="xs" c="dimmed">
@@ -76,7 +76,15 @@ export function UnitRoutinesPanel({ unitId }: { unitId: string }) {
   );
 }
 
-function LinkRoutineForm({ view, onCancel }: { view: CaseView; onCancel: () => void }) {
+function LinkRoutineForm({
+  view,
+  onLinked,
+  onCancel,
+}: {
+  view: CaseView;
+  onLinked: (routine: Routine) => void;
+  onCancel: () => void;
+}) {
   const queryClient = useQueryClient();
   const routines = useAdoptedRoutines();
   const chain = useUnitAndAncestors(view.unitId);
@@ -89,8 +97,9 @@ function LinkRoutineForm({ view, onCancel }: { view: CaseView; onCancel: () => v
         method: 'POST',
         body: { caseId: view.id, ...(note.trim() ? { note } : {}) },
       }),
-    onSuccess: () => {
+    onSuccess: (routine) => {
       void queryClient.invalidateQueries({ queryKey: ['routines'] });
+      onLinked(routine);
       onCancel();
     },
   });
@@ -203,13 +212,16 @@ export function CaseRoutines({ view }: { view: CaseView }) {
     queryFn: () =>
       apiJson<Page<Routine>>(`/api/v1/routines?caseId=${encodeURIComponent(view.id)}&pageSize=50`),
   });
+  // The list is read from the register's read model, which follows a moment after the link is made.
+  const [justLinked, setJustLinked] = useState<Routine[]>([]);
   const mayLink =
     (view.assignee !== null && view.assignee === me?.username) || mayManageRoutinesOf(me, view.unitId, units);
   return (
     <Stack gap="xs">
       <QueryState query={linked} loadingLabel="Hämtar rutiner…">
-        {(page) =>
-          page.items.length === 0 ? (
+        {(page) => {
+          const items = [...page.items, ...justLinked.filter((r) => !page.items.some((i) => i.id === r.id))];
+          return items.length === 0 ? (
             <Text size="sm">Ärendet är inte kopplat till någon rutin eller process.</Text>
           ) : (
             <Stack
@@ -220,7 +232,7 @@ export function CaseRoutines({ view }: { view: CaseView }) {
               style={{ listStyle: 'none' }}
               aria-label="Kopplade rutiner"
             >
-              {page.items.map((r) => (
+              {items.map((r) => (
                 <li key={r.id}>
                   <Anchor component={Link} to={routinePath(r.id)}>
                     {r.code} {r.title}
@@ -233,8 +245,8 @@ export function CaseRoutines({ view }: { view: CaseView }) {
                 </li>
               ))}
             </Stack>
-          )
-        }
+          );
+        }}
       </QueryState>
       <Anchor
         component={Link}
@@ -245,7 +257,13 @@ export function CaseRoutines({ view }: { view: CaseView }) {
       </Anchor>
       {mayLink && !view.erasedAt && (
         <FormDisclosure label="Koppla till rutin">
-          {(close) => <LinkRoutineForm view={view} onCancel={close} />}
+          {(close) => (
+            <LinkRoutineForm
+              view={view}
+              onLinked={(r) => setJustLinked((all) => [...all, r])}
+              onCancel={close}
+            />
+          )}
         </FormDisclosure>
       )}
     </Stack>

@@ -22,6 +22,8 @@ import { useUnitName } from '../api/hooks';
 import type { CaseEvent, CaseView, Deadline } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { CommandPanel } from '../components/CommandPanel';
+import { CaseRoutines } from '../components/RoutinePanels';
+import { CaseEventAnalyses, mayUseEventAnalyses } from '../components/CaseEventAnalyses';
 import { ErasedBanner, LegalHoldBox } from '../components/CaseRecords';
 import {
   CaseAccessLog,
@@ -397,6 +399,14 @@ function CaseBody({
             <Section title="Länkade ärenden">
               <Links view={view} />
             </Section>
+            <Section title="Rutiner och processer">
+              <CaseRoutines view={view} />
+            </Section>
+            {mayUseEventAnalyses(me?.roles) && !view.erasedAt && (
+              <Section title="Händelseanalys">
+                <CaseEventAnalyses caseId={view.id} caseNumber={view.caseNumber} />
+              </Section>
+            )}
             <Section title="Åtgärder">
               <Actions view={view} />
             </Section>

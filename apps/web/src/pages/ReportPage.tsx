@@ -22,6 +22,7 @@ import { useUnitOptions, useUnits } from '../api/hooks';
 import { useAuth } from '../auth/AuthContext';
 import { InAppNotices } from '../components/InAppNotices';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
+import { UnitRoutinesPanel } from '../components/RoutinePanels';
 import { localInputToIso, nowAsLocalInput } from '../lib/format';
 import { TYPE_HELP } from '../lib/labels';
 import { usePageTitle } from '../lib/use-page-title';
@@ -135,6 +136,10 @@ export function ReportPage() {
       <Title order={2}>Rapportera</Title>
       <InAppNotices />
       <Text c="dimmed">Det tar ungefär två minuter. Fält markerade med * måste fyllas i.</Text>
+      {/* CT-14: a risk noticed before anything happened goes to the manager's triage, not into a case. */}
+      <Anchor component={Link} to="/ledningssystem/riskobservationer" size="sm">
+        Har inget hänt än, men du ser en risk? Rapportera en risk du har upptäckt
+      </Anchor>
       <form onSubmit={submit} noValidate aria-describedby={err ? 'rapport-fel' : undefined}>
         <Stack>
           <Radio.Group
@@ -171,6 +176,7 @@ export function ReportPage() {
               />
             )}
           </QueryState>
+          <UnitRoutinesPanel unitId={unitId} />
           <TextInput
             type="datetime-local"
             label="När hände det?"

@@ -12,6 +12,7 @@ import { AdoptVersionForm, ChangeOwnerForm, RepealForm } from '../components/Rou
 import { ScrollTable } from '../components/ScrollTable';
 import { TableHead } from '../components/TableHead';
 import { formatDate } from '../lib/format';
+import { roleLabel } from '../lib/labels';
 import { READABLE_ERRORS } from '../lib/risk';
 import {
   caseTypeLabel,
@@ -188,7 +189,8 @@ function OpenTasks({ routine }: { routine: Routine }) {
       </Title>
       {open.map((t) => (
         <Text size="sm" key={t.id}>
-          {t.title} – {t.assignee ?? 'ägaren'}, senast {formatDate(t.dueAt)}
+          {t.title} – {t.assignee ?? (t.assigneeRole ? roleLabel(t.assigneeRole) : '')}, senast{' '}
+          {formatDate(t.dueAt)}
         </Text>
       ))}
     </Stack>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -191,7 +191,7 @@ export function RevisionCell({ routine, today }: { routine: Routine; today: stri
     );
   if (state === 'soon')
     return (
-      <Text span c="orange.9" fw={600} size="sm">
+      <Text span c="#8a3c00" fw={600} size="sm">
         {routine.nextRevisionDue} – revideras inom 60 dagar
       </Text>
     );
@@ -199,11 +199,11 @@ export function RevisionCell({ routine, today }: { routine: Routine; today: stri
 }
 
 export function RoutineStatusBadge({ status }: { status: string }) {
-  const color = status === 'adopted' ? 'green.9' : status === 'repealed' ? 'red.9' : 'gray.9';
+  const color = status === 'adopted' ? '#1b5e20' : status === 'repealed' ? 'red.9' : 'gray.8';
   return (
-    <Badge color={color} variant="light" styles={{ root: { textTransform: 'none' } }}>
+    <Text span size="sm" fw={700} c={color} style={{ whiteSpace: 'nowrap' }}>
       {ROUTINE_STATUS_LABELS[status] ?? status}
-    </Badge>
+    </Text>
   );
 }
 
