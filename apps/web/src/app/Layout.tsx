@@ -97,6 +97,7 @@ const isUnder = (pathname: string, path: string) => pathname === path || pathnam
 
 /** One menu entry; an entry with pages under it shows them nested below it. */
 function MenuLink({ item, pathname }: { item: NavItem; pathname: string }) {
+  const navigate = useNavigate();
   const children = item.children ?? [];
   const childActive = children.some((child) => isUnder(pathname, child.path));
   return (
@@ -108,6 +109,8 @@ function MenuLink({ item, pathname }: { item: NavItem; pathname: string }) {
       active={pathname === item.path || (!childActive && isUnder(pathname, item.path))}
       aria-current={pathname === item.path ? 'page' : undefined}
       opened={children.length > 0}
+      // Mantine's NavLink with children only toggles them (preventDefault); this one is also a page.
+      onClick={children.length > 0 ? () => navigate(item.path) : undefined}
     >
       {children.length > 0
         ? children.map((child) => (
