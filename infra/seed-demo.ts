@@ -14,6 +14,7 @@ import {
   RiskPolicyRepository,
   openDataSource,
   seedLedningssystemDemo,
+  seedArshjulDemo,
 } from '@kvalitet/persistence';
 
 const medarbetare: CaseActor = { username: 'medarbetare', roles: ['staff'] };
@@ -322,6 +323,12 @@ async function main(): Promise<void> {
       process.stderr.write(
         `[kvalitet] demodata för ledningssystemet inlagd (rutiner, förordnanden, egenkontroll, utbildning, internkontroll)\n`,
       );
+    // DL-31: this year's årshjul, partly done, and next year's proposal.
+    if (
+      process.env.SEED_DEMO_CASES !== 'false' &&
+      (await seedArshjulDemo(dataSource, new EventStore(dataSource)))
+    )
+      process.stderr.write(`[kvalitet] demodata för årshjulet inlagd (i år och nästa år)\n`);
   } finally {
     await dataSource.destroy();
   }

@@ -20,6 +20,7 @@ import { createGallringActivities } from './activities/gallring-activities';
 import { createCaseNoticeDelivery } from './activities/case-notice-delivery';
 import { createCaseReminderDelivery } from './activities/case-reminder-delivery';
 import { createLedningssystemActivities } from './activities/ledningssystem-activities';
+import { createArshjulActivities } from './activities/arshjul-activities';
 import { createRiskAssessmentActivities } from './activities/risk-assessment-activities';
 import { createReportActivities, reportRecipientsFromEnv } from './activities/report-activities';
 import { createDailyListActivities, dailyListRecipientsFromEnv } from './activities/daily-list-activities';
@@ -97,6 +98,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           copyRetentionDays: copyRetentionDaysFromEnv(process.env),
         }),
         ...createLedningssystemActivities({ store: this.eventStore(), policy: this.policySource() }),
+        ...createArshjulActivities({ store: this.eventStore(), organisation: organisation() }),
         ...createRiskAssessmentActivities({
           riskAssessments: new RiskAssessmentCommandService(
             this.eventStore(),

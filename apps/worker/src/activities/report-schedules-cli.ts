@@ -11,6 +11,7 @@ import {
 } from './report-schedules';
 import { dailyListScheduleId, ensureDailyListSchedule } from './daily-list-schedule';
 import { ensureGallringSchedule, gallringScheduleId } from './gallring-schedule';
+import { arshjulScheduleId, ensureArshjulSchedule } from './arshjul-schedule';
 
 /**
  * The calendar kvalitet saved (PUT /api/v1/meeting-calendar) wins; LEDNINGSGRUPP_MEETINGS is the
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
         ensureGallringSchedule(client, taskQueue, { ...gallringPrefix, paused }),
       );
       result[gallring].push(gallringScheduleId(prefix));
+      const arshjul = await withRetries(() =>
+        ensureArshjulSchedule(client, taskQueue, { ...gallringPrefix, paused }),
+      );
+      result[arshjul].push(arshjulScheduleId(prefix));
       process.stderr.write(
         `[rapportscheman] skapade: ${result.created.join(', ') || '–'}; uppdaterade: ${result.updated.join(', ') || '–'}\n`,
       );
@@ -122,12 +127,16 @@ async function main(): Promise<void> {
       const gallring = client.schedule.getHandle(gallringScheduleId(prefix));
       if (command === 'pause') await gallring.pause(note);
       else await gallring.unpause(note);
+      const arshjul = client.schedule.getHandle(arshjulScheduleId(prefix));
+      if (command === 'pause') await arshjul.pause(note);
+      else await arshjul.unpause(note);
       process.stderr.write(`[rapportscheman] ${command === 'pause' ? 'pausade' : 'återupptagna'}\n`);
     } else if (command === 'describe') {
       for (const scheduleId of [
         ...reportScheduleDefinitions(options).map((d) => d.scheduleId),
         dailyListScheduleId(options.prefix),
         gallringScheduleId(prefix),
+        arshjulScheduleId(prefix),
       ]) {
         const info = await client.schedule.getHandle(scheduleId).describe();
         process.stdout.write(

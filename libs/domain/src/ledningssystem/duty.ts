@@ -33,6 +33,8 @@ export const DUTY_KINDS = [
   'appointment_missing',
   'appointment_renewal',
   'internkontroll_control',
+  'arshjul_item',
+  'risk_observation_triage',
 ] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
@@ -80,6 +82,9 @@ export const DEFAULT_DUTY_NOTICE: Readonly<Record<DutyKind, PolicyDuration>> = {
   appointment_missing: 'PT0S',
   appointment_renewal: 'P30D',
   internkontroll_control: 'P30D',
+  arshjul_item: 'P30D',
+  // The triage task opens as soon as the observation is reported (its whole window, RISK_OBSERVATION_TRIAGE_WITHIN).
+  risk_observation_triage: 'P14D',
 };
 
 /** Policy keys that override the defaults, e.g. `routine_revision_notice: "P60D"`. */
