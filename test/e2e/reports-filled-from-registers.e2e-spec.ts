@@ -25,7 +25,8 @@ describe('berättelser filled from the registers (e2e)', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    for (const user of ['kvalitet', 'enhetschef', 'mas', 'ledning']) t[user] = await api.token(user);
+    for (const user of ['kvalitet', 'enhetschef', 'mas', 'ledning', 'medarbetare'])
+      t[user] = await api.token(user);
   });
   afterAll(async () => {
     await api?.close();
@@ -178,6 +179,32 @@ describe('berättelser filled from the registers (e2e)', () => {
     );
     expect(done.body).toMatchObject({ verkstalltOn: `${YEAR}-06-01`, version: 2 });
 
+    // A lex Maria decided as allvarlig vårdskada, notified to IVO, and IVO's decision recorded.
+    const maria = await api.call<{ id: string }>('POST', '/api/v1/cases', {
+      token: t['medarbetare'],
+      body: report('lex_maria', 'solgarden', 'Fel läkemedelsdos gavs till Greta Nilsson'),
+    });
+    expect(maria.status).toBe(201);
+    const step = async (command: string, body: unknown = {}) => {
+      const answer = await api.call('POST', `/api/v1/cases/${maria.body.id}/${command}`, {
+        token: t['mas'],
+        body,
+      });
+      if (answer.status !== 200) throw new Error(`${command}: ${answer.status} ${answer.text}`);
+    };
+    await step('classify', { category: 'läkemedel', lagrum: '3 kap. 5 § PSL' });
+    await step('assign', { assignee: 'mas' });
+    await step('start-investigation');
+    await step('record-investigation', { summary: 'Dubbel dos', causes: ['Rutin'] });
+    await step('decide', { outcome: 'allvarlig_vardskada', rationale: 'Allvarlig vårdskada' });
+    await step('inform-patient', {
+      informedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      who: 'relative',
+      how: 'phone',
+    });
+    await step('report-to-ivo', { ivoReference: 'IVO 3.5.1-4711/2026', reportedAt: TODAY });
+    await step('record-ivo-decision', { decidedAt: TODAY, summary: 'IVO avslutar ärendet utan kritik' });
+
     await syncReadModels(api.db.dataSource, api.store);
   });
 
@@ -311,6 +338,11 @@ describe('berättelser filled from the registers (e2e)', () => {
     expect(page).toContain('Fyra av fem planer uppdaterade');
     expect(page).toContain('Fall vid förflyttning nattetid');
     expect(page).toContain('Enheter utan dokumenterad riskanalys under perioden:');
+    // One lex Maria decision and one IVO decision: counts of 1 shown as "<3" (REP-15), no case text.
+    expect(page).toMatch(/<td>Lex Maria<\/td><td>Allvarlig vårdskada<\/td><td>&lt;3<\/td>/);
+    expect(page).toMatch(/<td>Lex Maria<\/td><td>&lt;3<\/td>/);
+    for (const text of ['Greta Nilsson', 'IVO avslutar ärendet utan kritik', 'Dubbel dos'])
+      expect(page).not.toContain(text);
     expect(page).not.toMatch(REQUIREMENT_ID);
     const pdf = await api.call('GET', `/api/v1/reports/patientsakerhetsberattelse?year=${YEAR}`, {
       token: t['mas'],
