@@ -111,6 +111,18 @@ describe('the årshjul in the ledningssystem menu (DL-31, AUD-13)', () => {
   });
 });
 
+describe('ej verkställda beslut in the ledningssystem menu (AUD-25)', () => {
+  it('kvalitet, the director and management get it; unit managers and staff do not', () => {
+    const children = (roles: string[]) =>
+      navigationFor(roles)
+        .find((i) => i.path === '/ledningssystem')
+        ?.children?.map((c) => c.path) ?? [];
+    for (const role of ['quality_coordinator', 'director', 'management_team'])
+      expect(children([role])).toContain('/ledningssystem/ej-verkstallda-beslut');
+    expect(children(['unit_manager'])).not.toContain('/ledningssystem/ej-verkstallda-beslut');
+  });
+});
+
 describe('overview sections per role', () => {
   it('ledning gets the reports, not risk analyses or the berättelser', () => {
     expect(overviewSectionsFor(['management_team'])).toEqual({
