@@ -39,9 +39,19 @@ const METHOD_OPTIONS = Object.entries(INFORMATION_METHOD_LABELS).map(([value, la
 
 const personName = (r: TrainingRecord) => r.name ?? r.username;
 
+/**
+ * The list is a read model that follows the writes a moment later: the record the api answered
+ * replaces its row at once (and one that left is taken off), so the page shows what was just done.
+ */
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: ['training-records'] });
+  return (record: TrainingRecord) =>
+    queryClient.setQueryData<Page<TrainingRecord>>(['training-records'], (page) => {
+      if (!page) return page;
+      const others = page.items.filter((r) => r.id !== record.id);
+      const items = record.status === 'active' ? [...others, record] : others;
+      return { ...page, items, total: items.length };
+    });
 }
 
 function NewEmployeeForm({ onDone }: { onDone: () => void }) {
@@ -59,8 +69,8 @@ function NewEmployeeForm({ onDone }: { onDone: () => void }) {
         body: { username: username.trim(), unitId, hiredOn: hiredOn.trim() },
         idempotencyKey: idempotencyKey.current,
       }),
-    onSuccess: () => {
-      refresh();
+    onSuccess: (record) => {
+      refresh(record);
       onDone();
     },
     onError: () => {
@@ -123,8 +133,8 @@ function useRecordCommand(record: TrainingRecord, path: string, onDone: () => vo
         method: 'POST',
         body: { ...body, expectedVersion: record.version },
       }),
-    onSuccess: () => {
-      refresh();
+    onSuccess: (record) => {
+      refresh(record);
       onDone();
     },
   });
