@@ -222,5 +222,18 @@ describe('Processer och rutiner in a real browser', () => {
     expect(await page.getByTestId('begard-oversyn').first().textContent()).toContain('Väntar på översyn');
     expect(page.url()).toContain(`/ledningssystem/rutiner/${overdueId}`);
     expect(await checkPage(page, 'rut-10-rutin-med-arende')).toEqual([]);
+    // The review request is the owner's task (the duty workflow opened it), due in a month.
+    await reloadUntil(
+      page,
+      async () => (await page.getByText(/Se över rutinen .* inte är ändamålsenlig/).count()) > 0,
+    );
+
+    // In Mina uppgifter the routine's tasks open the routine's page (taskHref).
+    await page.goto('/uppgifter');
+    const row = page.getByTestId('uppgift').filter({ hasText: overdueCode }).first();
+    await reloadUntil(page, async () => (await row.count()) > 0);
+    expect(await row.textContent()).toContain('Revidera rutin eller process');
+    await row.getByRole('link', { name: overdueCode }).click();
+    await page.getByRole('heading', { name: `${overdueCode} Förflyttning med lift` }).waitFor();
   });
 });
