@@ -24,7 +24,9 @@ export function useSystemInBrowser(): SystemInBrowser {
   beforeAll(async () => {
     if (process.env.KVALITET_BROWSER_BASE_URL) baseUrl = process.env.KVALITET_BROWSER_BASE_URL;
     else {
-      system = await startSystem();
+      // A copy of the built app of one's own keeps a run apart from others rebuilding apps/web/dist.
+      const webDist = process.env.KVALITET_BROWSER_WEB_DIST;
+      system = await startSystem(webDist ? { WEB_DIST_DIR: webDist } : {});
       baseUrl = system.baseUrl;
     }
     browser = await launchBrowser();

@@ -422,6 +422,8 @@ function selectionText(risk: Risk): string {
   return risk.proposed ? 'Inte bedömd – föreslås (mycket hög risk)' : 'Inte bedömd';
 }
 
+const selectLabel = (risk: Risk) => (risk.selected === null ? 'Välj eller välj bort' : 'Ändra urvalet');
+
 function RisksSection({ plan, manage }: { plan: InternkontrollPlan; manage: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const open = manage && plan.stage === 'risk_analysis';
@@ -444,7 +446,7 @@ function RisksSection({ plan, manage }: { plan: InternkontrollPlan; manage: bool
                 <Table.Tr key={r.riskId} data-testid="ik-risk">
                   <Table.Td>{r.description}</Table.Td>
                   <Table.Td>{r.source}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text span size="sm">
                       {r.probability} × {r.severity}{' '}
                     </Text>
@@ -459,9 +461,9 @@ function RisksSection({ plan, manage }: { plan: InternkontrollPlan; manage: bool
                         type="button"
                         size="sm"
                         onClick={() => setEditing(r.riskId)}
-                        aria-label={`Välj eller välj bort: ${r.description}`}
+                        aria-label={`${selectLabel(r)}: ${r.description}`}
                       >
-                        {r.selected === null ? 'Välj eller välj bort' : 'Ändra urvalet'}
+                        {selectLabel(r)}
                       </Anchor>
                     )}
                   </Table.Td>
