@@ -14,6 +14,7 @@ import { UtbildningPage } from '../pages/UtbildningPage';
 import { HandelseanalyserPage } from '../pages/HandelseanalyserPage';
 import { HandelseanalysPage } from '../pages/HandelseanalysPage';
 import { RiskobservationerPage } from '../pages/RiskobservationerPage';
+import { EjVerkstalldaBeslutPage } from '../pages/EjVerkstalldaBeslutPage';
 import { InternkontrollPage } from '../pages/InternkontrollPage';
 import { InternkontrollPlanPage } from '../pages/InternkontrollPlanPage';
 import { AnnualReviewPage } from '../pages/AnnualReviewPage';
@@ -87,6 +88,7 @@ export function App() {
           <Route path="/ledningssystem/handelseanalyser" element={<HandelseanalyserPage />} />
           <Route path="/ledningssystem/handelseanalyser/:id" element={<HandelseanalysPage />} />
           <Route path="/ledningssystem/riskobservationer" element={<RiskobservationerPage />} />
+          <Route path="/ledningssystem/ej-verkstallda-beslut" element={<EjVerkstalldaBeslutPage />} />
           <Route path="/ledningssystem/egenkontroll" element={<EgenkontrollPage />} />
           <Route path="/ledningssystem/egenkontroll/:id" element={<EgenkontrollPlanPage />} />
           <Route path="/ledningssystem/internkontroll" element={<InternkontrollPage />} />

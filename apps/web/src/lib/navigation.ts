@@ -120,6 +120,19 @@ const LEDNINGSSYSTEM_PAGES: readonly (NavItem & { roles: readonly Role[] })[] = 
     roles: ['quality_coordinator', 'director', 'division_manager', 'unit_manager'],
   },
   {
+    path: '/ledningssystem/ej-verkstallda-beslut',
+    label: 'Ej verkställda beslut',
+    // AUD-25: kvalitet and the förvaltningschef keep it; management and the statutory roles read it.
+    roles: [
+      'quality_coordinator',
+      'director',
+      'management_team',
+      'lex_sarah_investigator',
+      'mas',
+      'division_manager',
+    ],
+  },
+  {
     path: '/ledningssystem/internkontroll',
     label: 'Internkontroll',
     roles: [
