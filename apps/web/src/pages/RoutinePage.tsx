@@ -189,8 +189,11 @@ function OpenTasks({ routine }: { routine: Routine }) {
       </Title>
       {open.map((t) => (
         <Text size="sm" key={t.id}>
-          {t.title} – {t.assignee ?? (t.assigneeRole ? roleLabel(t.assigneeRole) : '')}, senast{' '}
-          {formatDate(t.dueAt)}
+          {t.title} –{' '}
+          {t.assignee === routine.owner
+            ? (routine.ownerName ?? t.assignee)
+            : (t.assignee ?? (t.assigneeRole ? roleLabel(t.assigneeRole) : ''))}
+          , senast {formatDate(t.dueAt)}
         </Text>
       ))}
     </Stack>
