@@ -20,6 +20,11 @@ export interface ArshjulActivities {
 
 export const ARSHJUL_PLANNING_WORKFLOW_TYPE = 'arshjulPlanningWorkflow';
 
+export interface ArshjulPlanningInput {
+  /** For a run made by hand for a given day; the schedule's runs use the workflow's clock. */
+  readonly at?: string;
+}
+
 const { createNextArshjul } = proxyActivities<ArshjulActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '1 hour' },
@@ -29,6 +34,6 @@ const { createNextArshjul } = proxyActivities<ArshjulActivities>({
  * DL-31 "before each year": started by its schedule every 1 October, it makes next year's årshjul
  * from the catalogue for every board that has none. Idempotent: a plan already there is left as it is.
  */
-export async function arshjulPlanningWorkflow(): Promise<CreatedArshjul> {
-  return createNextArshjul({ at: new Date().toISOString() });
+export async function arshjulPlanningWorkflow(input: ArshjulPlanningInput = {}): Promise<CreatedArshjul> {
+  return createNextArshjul({ at: input.at ?? new Date().toISOString() });
 }
