@@ -280,8 +280,7 @@ function ResultForm({
               <Group justify="space-between">
                 <Text fw={600}>Fynd {i + 1}</Text>
                 <Button
-                  variant="subtle"
-                  color="red.9"
+                  variant="default"
                   size="xs"
                   onClick={() => setFindings((all) => all.filter((o) => o.key !== f.key))}
                 >
@@ -452,7 +451,7 @@ function FindingItem({
             Åtgärd: {action.title} – {action.owner}, klar senast {longDate(action.dueDate)}
           </Text>
           {action.completedAt ? (
-            <Text size="sm" c="green.9">
+            <Text size="sm" c="#1b4d24">
               Genomförd {longDate(action.completedAt)}: {action.completionNote}
             </Text>
           ) : canRecord ? (
@@ -525,7 +524,7 @@ function OccurrenceStatus({ status, adopted }: { status: string; adopted: boolea
       </Text>
     );
   return (
-    <Text span c={status === 'done' ? 'green.9' : undefined}>
+    <Text span c={status === 'done' ? '#1b4d24' : undefined}>
       {STATUS_TEXT[status] ?? status}
     </Text>
   );
@@ -699,7 +698,7 @@ export function EgenkontrollPlanPage() {
               </Text>
             )}
             {p.status === 'draft' && rights.manage && (
-              <Group align="start">
+              <Stack gap="xs">
                 <FormDisclosure label="Lägg till en kontroll">
                   {(close) => <AddControlForm plan={p} onDone={close} />}
                 </FormDisclosure>
@@ -708,7 +707,7 @@ export function EgenkontrollPlanPage() {
                     {(close) => <AdoptForm plan={p} onDone={close} />}
                   </FormDisclosure>
                 )}
-              </Group>
+              </Stack>
             )}
             {p.controls.length === 0 ? (
               <Text role="status">Planen har inga kontroller än.</Text>

@@ -446,11 +446,13 @@ function RisksSection({ plan, manage }: { plan: InternkontrollPlan; manage: bool
                 <Table.Tr key={r.riskId} data-testid="ik-risk">
                   <Table.Td>{r.description}</Table.Td>
                   <Table.Td>{r.source}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text span size="sm">
-                      {r.probability} × {r.severity}{' '}
-                    </Text>
-                    <LevelBadge level={r.level} score={r.score} />
+                  <Table.Td style={{ width: 170 }}>
+                    <Stack gap={2} align="start">
+                      <Text span size="sm">
+                        {r.probability} × {r.severity}
+                      </Text>
+                      <LevelBadge level={r.level} score={r.score} />
+                    </Stack>
                   </Table.Td>
                   <Table.Td>{selectionText(r)}</Table.Td>
                   <Table.Td>{r.rationale ?? '–'}</Table.Td>
