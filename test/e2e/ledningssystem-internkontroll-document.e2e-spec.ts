@@ -219,7 +219,8 @@ describe('internkontroll and the ledningssystem document (e2e)', () => {
     });
     expect(adopted.body.header.beslutatAv).toContain('Nämnden 2025-02-12');
     expect(adopted.body.pendingReview).toMatchObject({ year: 2026, overdue: true });
-    expect(adopted.body.facts.appointmentsMissing).toBe(7);
+    // SAS, MAS and verksamhetschef; the delegates are the delegation register's demo rows (ADR 0034).
+    expect(adopted.body.facts.appointmentsMissing).toBe(3);
 
     expectProblem(
       await api.call('POST', '/api/v1/ledningssystem/reviews/2026/complete', {

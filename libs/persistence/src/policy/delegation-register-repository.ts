@@ -1,12 +1,16 @@
+import type { DataSource } from 'typeorm';
 import {
   DEFAULT_DELEGATION_ITEMS,
   fallbackDelegationId,
+  oneAppointmentRegister,
   withDelegationIds,
+  type AppointmentState,
+  type AppointmentView,
   type DelegationItem,
   type DelegationRegister,
 } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
-import type { EventStore } from '../event-store/event-store';
+import { EventStore } from '../event-store/event-store';
 import { changeStampOf, SettingRepository } from './setting-repository';
 
 /**
@@ -52,4 +56,16 @@ export class DelegationRegisterRepository extends SettingRepository<
   protected dataOf(items: readonly DelegationItem[], registerVersion: number): DelegationRegisterChangedData {
     return { registerVersion, items: items.map((item) => ({ ...item })) };
   }
+}
+
+/**
+ * The one list of förordnanden (ADR 0034) for a reader that has the stored appointments (a read
+ * model) and a DataSource: those appointments with the delegation register's rows in force now.
+ */
+export async function appointmentsWithDelegations(
+  dataSource: DataSource,
+  stored: readonly AppointmentState[],
+): Promise<AppointmentView[]> {
+  const register = await new DelegationRegisterRepository(new EventStore(dataSource)).current();
+  return oneAppointmentRegister(stored, register.items);
 }

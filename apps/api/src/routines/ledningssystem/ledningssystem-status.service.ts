@@ -20,6 +20,7 @@ import type {
 } from '@kvalitet/domain';
 import { BOARD_WIDE_READERS, boardUnitsOf, canReadReportKind } from '../../access/access-policy';
 import type { Principal } from '../../access/principal';
+import { appointmentsWithDelegations } from '@kvalitet/persistence';
 import { DATA_SOURCE } from '../../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../../org/organisation.instance';
 import type {
@@ -98,9 +99,10 @@ export class LedningssystemStatusService {
       routinesOverdue: routines.filter((r) => r.nextRevisionDue! <= today).length,
       routinesDueSoon: routines.filter((r) => r.nextRevisionDue! > today && r.nextRevisionDue! <= soon)
         .length,
-      appointmentsMissing: missingAppointments(of<AppointmentState>('appointment'), today).filter((m) =>
-        unitIds.includes(m.requirement.unitId),
-      ).length,
+      appointmentsMissing: missingAppointments(
+        await appointmentsWithDelegations(this.dataSource, of<AppointmentState>('appointment')),
+        today,
+      ).filter((m) => unitIds.includes(m.requirement.unitId)).length,
       egenkontrollMissing: of<EgenkontrollPlanState>('egenkontroll')
         .filter((p) => p.status === 'adopted')
         .reduce((n, p) => n + planOccurrences(p, now).filter((o) => o.status === 'missing').length, 0),
@@ -177,9 +179,10 @@ export class LedningssystemStatusService {
       cases,
       improvementsOpen: Number(improvementRows[0]?.open ?? 0),
       improvementsOverdue: Number(improvementRows[0]?.overdue ?? 0),
-      appointmentsMissing: missingAppointments(of<AppointmentState>('appointment'), today).filter((m) =>
-        unitIds.includes(m.requirement.unitId),
-      ).length,
+      appointmentsMissing: missingAppointments(
+        await appointmentsWithDelegations(this.dataSource, of<AppointmentState>('appointment')),
+        today,
+      ).filter((m) => unitIds.includes(m.requirement.unitId)).length,
       trainingOverdue: of<{ status: string; nextDue: string | null }>('training').filter(
         (t) => t.status === 'active' && t.nextDue !== null && t.nextDue <= today,
       ).length,

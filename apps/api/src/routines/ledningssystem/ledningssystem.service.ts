@@ -21,7 +21,12 @@ import type {
   LedningssystemDocumentState,
   LedningssystemEvent,
 } from '@kvalitet/domain';
-import { EventStore, LsCommandService, VersionConflictError } from '@kvalitet/persistence';
+import {
+  appointmentsWithDelegations,
+  EventStore,
+  LsCommandService,
+  VersionConflictError,
+} from '@kvalitet/persistence';
 import type { Principal } from '../../access/principal';
 import type { RequestInfo } from '../../common/http/request-info';
 import { ApiProblem } from '../../common/problem/api-problem';
@@ -148,7 +153,10 @@ export class LedningssystemService {
     return {
       routinesOverdue,
       egenkontrollMissing,
-      appointmentsMissing: missingAppointments(of<AppointmentState>('appointment'), today).length,
+      appointmentsMissing: missingAppointments(
+        await appointmentsWithDelegations(this.dataSource, of<AppointmentState>('appointment')),
+        today,
+      ).length,
       trainingOverdue,
       internkontrollStage: previous?.stage ?? null,
     };
