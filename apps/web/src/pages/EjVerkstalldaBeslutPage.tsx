@@ -19,6 +19,7 @@ import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { ScrollTable } from '../components/ScrollTable';
 import { TableHead } from '../components/TableHead';
 import { longDate } from '../lib/appointments';
+import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 
 type Beslut = ApiSchemas['EjVerkstalltBeslutDto'];
@@ -204,7 +205,7 @@ export function EjVerkstalldaBeslutPage() {
     queryFn: () => apiJson<Page<Beslut>>('/api/v1/ej-verkstallda-beslut?pageSize=200'),
   });
   return (
-    <Stack>
+    <Stack style={READABLE_ERRORS}>
       <Anchor component={Link} to="/ledningssystem" size="sm">
         ← Ledningssystem
       </Anchor>
