@@ -85,6 +85,8 @@ describe('delegation register (browser)', () => {
       validFrom: '2026-12-01',
       validTo: '2027-06-30',
       boardDecision: 'SN 2026-11-25 § 88',
+      // Each row is also a förordnande with an id of its own (ADR 0034).
+      id: expect.any(String),
     });
     await signOut(page);
   });
