@@ -112,15 +112,18 @@ export function egenkontrollBlocks(
 
 const ACTION_STATUS = { open: 'pågår', completed: 'genomförd', overdue: 'försenad' } as const;
 
-/** The year's risk analyses per unit with levels and actions, and the units without one (RA-10, AUD-8). */
+/**
+ * The period's risk analyses per unit with levels and actions, and, over a year, the units without one
+ * (RA-10, AUD-8); `unitsExpected` null where no unit owes one in the period (a tertial).
+ */
 export function riskAnalysisBlocks(
   content: RegisterContent,
   ctx: DocumentContext,
-  unitsExpected: readonly string[],
+  unitsExpected: readonly string[] | null,
 ): ReportBlock[] {
   const tree = new ReportUnitTree(ctx.units);
   const analysed = new Set(content.riskAnalyses.map((r) => r.unitId));
-  const without = unitsExpected.filter((id) => !analysed.has(id)).map((id) => tree.nameOf(id));
+  const without = (unitsExpected ?? []).filter((id) => !analysed.has(id)).map((id) => tree.nameOf(id));
   return [
     {
       kind: 'table',
@@ -144,13 +147,17 @@ export function riskAnalysisBlocks(
           : r.actions.map((a) => `${a.title} (${ACTION_STATUS[a.status]})`).join('; '),
       ]),
     },
-    {
-      kind: 'paragraph',
-      text:
-        without.length === 0
-          ? 'Alla enheter har minst en dokumenterad riskanalys under perioden.'
-          : `Enheter utan dokumenterad riskanalys under perioden: ${without.join(', ')}.`,
-    },
+    ...(unitsExpected === null
+      ? []
+      : [
+          {
+            kind: 'paragraph' as const,
+            text:
+              without.length === 0
+                ? 'Alla enheter har minst en dokumenterad riskanalys under perioden.'
+                : `Enheter utan dokumenterad riskanalys under perioden: ${without.join(', ')}.`,
+          },
+        ]),
   ];
 }
 
@@ -469,7 +476,7 @@ export function withRegisterSections(
       id: 'riskanalyser',
       title: 'Riskanalyser',
       source: 'SOSFS 2011:9 5 kap. 1 §',
-      blocks: riskAnalysisBlocks(content, ctx, annual ? operationalUnitIds(ctx.units) : []),
+      blocks: riskAnalysisBlocks(content, ctx, annual ? operationalUnitIds(ctx.units) : null),
     },
     {
       id: 'processer',
