@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { apiJson, newIdempotencyKey } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
 import { useUnitName } from '../api/hooks';
 import type { ApiSchemas } from '../api/types';
 import { FormButtons, FormDisclosure } from '../components/FormDisclosure';
@@ -227,13 +228,12 @@ function ActionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => vo
               <input
                 type="checkbox"
                 checked={causes.includes(c.description!)}
-                onChange={(e) =>
+                onChange={(e) => {
+                  const checked = e.currentTarget.checked;
                   setCauses((current) =>
-                    e.currentTarget.checked
-                      ? [...current, c.description!]
-                      : current.filter((d) => d !== c.description),
-                  )
-                }
+                    checked ? [...current, c.description!] : current.filter((d) => d !== c.description),
+                  );
+                }}
               />
               {c.description} ({c.categoryLabel.toLowerCase()})
             </label>
@@ -348,8 +348,13 @@ function CompleteForm({ analysis, onDone }: { analysis: Analysis; onDone: () => 
   );
 }
 
+/** Who decides improvement actions (the api's canHandleImprovement): managers and kvalitet. */
+const ACTION_DECIDERS = ['quality_coordinator', 'unit_manager', 'division_manager', 'director'];
+
 function AnalysisView({ analysis }: { analysis: Analysis }) {
   const unitName = useUnitName();
+  const { me } = useAuth();
+  const decidesActions = (me?.roles ?? []).some((r) => ACTION_DECIDERS.includes(r));
   const open = analysis.status === 'started';
   return (
     <Stack>
@@ -361,8 +366,8 @@ function AnalysisView({ analysis }: { analysis: Analysis }) {
           </Text>
         </Stack>
         <Badge
-          color={open ? 'blue.9' : 'green.9'}
-          variant="light"
+          color={open ? 'blue.8' : 'gray.8'}
+          variant="filled"
           size="lg"
           styles={{ root: { textTransform: 'none' } }}
         >
@@ -507,10 +512,15 @@ function AnalysisView({ analysis }: { analysis: Analysis }) {
               </Table>
             </ScrollTable>
           )}
-          {!analysis.restricted && analysis.causes.length > 0 && (
+          {!analysis.restricted && analysis.causes.length > 0 && decidesActions && (
             <FormDisclosure label="Besluta en åtgärd">
               {(close) => <ActionForm analysis={analysis} onDone={close} />}
             </FormDisclosure>
+          )}
+          {!decidesActions && (
+            <Text size="xs" c="dimmed">
+              Åtgärderna beslutas av enhetens chef eller kvalitetssamordnaren.
+            </Text>
           )}
         </Stack>
       </Card>

@@ -158,8 +158,8 @@ export function HandelseanalyserPage() {
                       <Table.Td>{a.causeCount}</Table.Td>
                       <Table.Td>
                         <Badge
-                          color={a.status === 'completed' ? 'green.9' : 'blue.9'}
-                          variant="light"
+                          color={a.status === 'completed' ? 'gray.8' : 'blue.8'}
+                          variant="filled"
                           styles={{ root: { textTransform: 'none' } }}
                         >
                           {ANALYSIS_STATUS_LABELS[a.status] ?? a.status}

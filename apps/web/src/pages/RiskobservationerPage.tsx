@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Card,
   Group,
   NativeSelect,
@@ -38,7 +37,7 @@ function useRefresh() {
 }
 
 /** CT-14: anyone who works here tells the manager about a risk before something happens. */
-function ReportForm({ onDone }: { onDone: () => void }) {
+function ReportForm({ onDone }: { onDone: (reported: Observation | null) => void }) {
   const { me } = useAuth();
   const unitOptions = useUnitOptions();
   const refresh = useRefresh();
@@ -53,9 +52,9 @@ function ReportForm({ onDone }: { onDone: () => void }) {
         body: { unitId, title, description },
         idempotencyKey: idempotencyKey.current,
       }),
-    onSuccess: () => {
+    onSuccess: (reported) => {
       refresh();
-      onDone();
+      onDone(reported);
     },
     onError: () => {
       idempotencyKey.current = newIdempotencyKey();
@@ -105,7 +104,7 @@ function ReportForm({ onDone }: { onDone: () => void }) {
         {report.error != null && (
           <ErrorNotice error={report.error} title="Observationen kunde inte skickas" />
         )}
-        <FormButtons pending={report.isPending} submit="Skicka till chefen" onCancel={onDone} />
+        <FormButtons pending={report.isPending} submit="Skicka till chefen" onCancel={() => onDone(null)} />
       </Stack>
     </form>
   );
@@ -120,6 +119,7 @@ function inDays(days: number): string {
 /** RA-12: into a risk analysis, an improvement action, or no action with a rationale. */
 function TriageForm({ observation, onDone }: { observation: Observation; onDone: () => void }) {
   const refresh = useRefresh();
+  const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState('risk_assessment');
   const [rationale, setRationale] = useState('');
   const [title, setTitle] = useState(observation.title);
@@ -148,7 +148,8 @@ function TriageForm({ observation, onDone }: { observation: Observation; onDone:
             : {}),
         },
       }),
-    onSuccess: () => {
+    onSuccess: (next) => {
+      queryClient.setQueryData(['risk-observation', observation.id], next);
       refresh();
       onDone();
     },
@@ -230,6 +231,19 @@ function TriageForm({ observation, onDone }: { observation: Observation; onDone:
   );
 }
 
+/** The chosen observation read from the register itself, so a triage just made shows at once. */
+function SelectedObservation({ id, onClose }: { id: string; onClose: () => void }) {
+  const observation = useQuery({
+    queryKey: ['risk-observation', id],
+    queryFn: () => apiJson<Observation>(`/api/v1/risk-observations/${encodeURIComponent(id)}`),
+  });
+  return (
+    <QueryState query={observation} loadingLabel="Hämtar observationen…">
+      {(o) => <ObservationPanel observation={o} onClose={onClose} />}
+    </QueryState>
+  );
+}
+
 function ObservationPanel({ observation, onClose }: { observation: Observation; onClose: () => void }) {
   const unitName = useUnitName();
   return (
@@ -274,9 +288,12 @@ function ObservationPanel({ observation, onClose }: { observation: Observation; 
  */
 export function RiskobservationerPage() {
   usePageTitle('Riskobservationer');
+  const { me } = useAuth();
+  const managesRegisters = (me?.roles ?? []).some((r) => r !== 'staff');
   const unitName = useUnitName();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('observation');
+  const [sent, setSent] = useState<Observation | null>(null);
   const observations = useQuery({
     queryKey: ['risk-observations'],
     queryFn: () => apiJson<Page<Observation>>('/api/v1/risk-observations?pageSize=200'),
@@ -284,20 +301,39 @@ export function RiskobservationerPage() {
   const select = (id: string | null) => setParams(id ? { observation: id } : {}, { replace: true });
   return (
     <Stack style={READABLE_ERRORS}>
-      <Anchor component={Link} to="/ledningssystem" size="sm">
-        ← Ledningssystem
-      </Anchor>
+      {/* Staff come here from "Rapportera"; the ledningssystem's pages are the managers'. */}
+      {managesRegisters ? (
+        <Anchor component={Link} to="/ledningssystem" size="sm">
+          ← Ledningssystem
+        </Anchor>
+      ) : (
+        <Anchor component={Link} to="/rapportera" size="sm">
+          ← Rapportera
+        </Anchor>
+      )}
       <Title order={2}>Riskobservationer</Title>
       <Text c="dimmed">
         Risker som personalen har upptäckt. Enhetens chef tar ställning till varje observation: en riskanalys,
         en förbättringsåtgärd eller ingen åtgärd med en motivering.
       </Text>
+      {sent && (
+        <Text role="status" fw={500}>
+          Tack! Din observation ”{sent.title}” är skickad till chefen. Du ser svaret här.
+        </Text>
+      )}
       <FormDisclosure label="Rapportera en risk jag har upptäckt">
-        {(close) => <ReportForm onDone={close} />}
+        {(close) => (
+          <ReportForm
+            onDone={(reported) => {
+              if (reported) setSent(reported);
+              close();
+            }}
+          />
+        )}
       </FormDisclosure>
+      {selectedId && <SelectedObservation key={selectedId} id={selectedId} onClose={() => select(null)} />}
       <QueryState query={observations} loadingLabel="Hämtar riskobservationer…">
         {(page) => {
-          const selected = page.items.find((o) => o.id === selectedId) ?? null;
           const waiting = page.items.filter((o) => o.canTriage).length;
           return (
             <Stack>
@@ -307,9 +343,6 @@ export function RiskobservationerPage() {
                     ? '1 observation väntar på att du tar ställning'
                     : `${waiting} observationer väntar på att du tar ställning`}
                 </Text>
-              )}
-              {selected && (
-                <ObservationPanel key={selected.id} observation={selected} onClose={() => select(null)} />
               )}
               {page.items.length === 0 ? (
                 <Text role="status">Inga riskobservationer.</Text>
@@ -334,13 +367,9 @@ export function RiskobservationerPage() {
                             {o.triage ? (
                               TRIAGE_OUTCOME_LABELS[o.triage.outcome]
                             ) : (
-                              <Badge
-                                color="yellow.9"
-                                variant="light"
-                                styles={{ root: { textTransform: 'none' } }}
-                              >
+                              <Text span size="sm" fw={700}>
                                 Väntar
-                              </Badge>
+                              </Text>
                             )}
                           </Table.Td>
                         </Table.Tr>
