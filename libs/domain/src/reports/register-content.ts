@@ -8,7 +8,14 @@ import type { EgenkontrollKind, EgenkontrollPlanState } from '../egenkontroll/eg
 import type { InternkontrollState } from '../internkontroll/internkontroll';
 import type { RiskLevel } from '../risk/risk-level';
 import type { RiskAssessmentView } from '../risk-assessments/risk-assessment-view';
-import type { RoutineKind, RoutineState } from '../routines/routine-types';
+import type { RoutineKind } from '../routines/routine-types';
+import {
+  routineChanges,
+  type RoutineChangeKind,
+  type RoutineChangeSource,
+} from '../routines/routine-changes';
+
+export type { RoutineChangeKind, RoutineChangeSource };
 
 /**
  * What the registers of the ledningssystem hold for a report's period, gathered by the reporting
@@ -41,8 +48,6 @@ export interface RiskAnalysisLine {
   readonly risksByLevel: Readonly<Record<RiskLevel, number>>;
   readonly actions: readonly { readonly title: string; readonly status: 'open' | 'completed' | 'overdue' }[];
 }
-
-export type RoutineChangeKind = 'adopted' | 'revised' | 'repealed';
 
 export interface RoutineChangeLine {
   readonly kind: RoutineKind;
@@ -241,46 +246,23 @@ export function riskAnalysesOf(
 }
 
 /** Adoptions, revisions and repeals decided in the period, from the routines' kept versions (AUD-19, PR-4). */
-/** What of a routine the change log reads. */
-export type RoutineChangeSource = Pick<RoutineState, 'kind' | 'code' | 'title' | 'versions' | 'repeal'>;
-
 export function routineChangesOf(
   routines: readonly RoutineChangeSource[],
   from: Date,
   to: Date,
 ): RoutineChangeLine[] {
-  const day = (iso: string) => iso.slice(0, 10);
   const fromDay = from.toISOString().slice(0, 10);
   const toDay = to.toISOString().slice(0, 10);
   // The period's bounds are Stockholm midnights (the day before in UTC): compare calendar days.
-  const inDays = (date: string) => date > fromDay && date <= toDay;
-  const lines: RoutineChangeLine[] = [];
-  for (const routine of routines) {
-    routine.versions.forEach((version, index) => {
-      const date = version.decision.decidedOn || day(version.adoptedAt);
-      if (!inDays(date)) return;
-      lines.push({
-        kind: routine.kind,
-        code: routine.code,
-        title: routine.title,
-        change: index === 0 ? 'adopted' : 'revised',
-        version: version.version,
-        date,
-        note: version.changeNote,
-      });
-    });
-    if (routine.repeal && inDays(routine.repeal.decision.decidedOn || day(routine.repeal.at)))
-      lines.push({
-        kind: routine.kind,
-        code: routine.code,
-        title: routine.title,
-        change: 'repealed',
-        version: routine.versions.at(-1)?.version ?? null,
-        date: routine.repeal.decision.decidedOn || day(routine.repeal.at),
-        note: routine.repeal.reason,
-      });
-  }
-  return lines.sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code, 'sv'));
+  return routineChanges(routines, (day) => day > fromDay && day <= toDay).map((c) => ({
+    kind: c.routine.kind,
+    code: c.routine.code,
+    title: c.routine.title,
+    change: c.change,
+    version: c.version,
+    date: c.date,
+    note: c.note,
+  }));
 }
 
 /** The internkontroll plans of the year with each control's outcome (REP-14, IK-4). */

@@ -4,3 +4,4 @@ export * from './decide-routine';
 export * from './evolve-routine';
 export * from './routine-aggregate';
 export * from './routine-case-links';
+export * from './routine-changes';
