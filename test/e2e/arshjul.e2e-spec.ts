@@ -211,6 +211,23 @@ describe('årshjul (e2e)', () => {
     expect(mine.every((i) => i.caseType === 'arshjul' && i.kind === 'arshjul_item')).toBe(true);
   });
 
+  it('MAS serves two boards: her own unit’s board by default, the other by ?board=, a board she does not serve is 404', async () => {
+    const own = await api.call<{ boardId: string; boards: { id: string }[] }>('GET', '/api/v1/arshjul', {
+      token: t['mas'],
+    });
+    expect(own.body.boardId).toBe('socialnamnden');
+    expect(own.body.boards.map((b) => b.id)).toEqual(['omsorgsnamnden', 'socialnamnden']);
+    const other = await api.call<{ boardId: string }>('GET', '/api/v1/arshjul?board=omsorgsnamnden', {
+      token: t['mas'],
+    });
+    expect(other.body.boardId).toBe('omsorgsnamnden');
+    expectProblem(
+      await api.call('GET', `/api/v1/arshjul/${year}?board=omsorgsnamnden`, { token: t['kvalitet'] }),
+      404,
+      'NOT_FOUND',
+    );
+  });
+
   it('the yearly schedule’s activity creates next year’s plan once for every board (DL-31)', async () => {
     const activities = createArshjulActivities({ store: api.store, organisation: organisation() });
     const at = `${year}-10-01T01:00:00Z`;

@@ -156,8 +156,15 @@ export class ArshjulYearDto {
   @ApiProperty() overdue!: number;
 }
 
+export class ArshjulBoardDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class ArshjulYearsDto {
   @ApiProperty() boardId!: string;
+  @ApiProperty({ type: [ArshjulBoardDto], description: 'Nämnderna du arbetar för' })
+  boards!: ArshjulBoardDto[];
   @ApiProperty({ type: [ArshjulYearDto] }) years!: ArshjulYearDto[];
   @ApiProperty({ description: 'Får den inloggade skapa och planera årshjul' }) mayPlan!: boolean;
 }

@@ -49,13 +49,16 @@ export class ArshjulService {
     this.plans = new LsCommandService(ARSHJUL_AGGREGATE, store);
   }
 
-  /** The board asked for, which must be one the caller serves; without one the caller's first. */
+  /** The board asked for, which must be one the caller serves; without one the board of the caller's own unit. */
   boardOf(user: Principal, board: string | undefined): string {
     const boards = ORGANISATION.boardsOf(user);
     if (board === undefined) {
-      const first = boards[0];
-      if (!first) throw ApiProblem.forbidden('Du arbetar inte för någon nämnd.');
-      return first;
+      const own = user.unitIds
+        .map((u) => ORGANISATION.boardOf(u))
+        .find((b) => b !== null && boards.includes(b));
+      const chosen = own ?? boards[0];
+      if (!chosen) throw ApiProblem.forbidden('Du arbetar inte för någon nämnd.');
+      return chosen;
     }
     if (!boards.includes(board))
       throw ApiProblem.notFound('Nämnden finns inte, eller så arbetar du inte för den.');
@@ -71,6 +74,7 @@ export class ArshjulService {
     const today = stockholmDateOf(new Date());
     return {
       boardId,
+      boards: ORGANISATION.boardsOf(user).map((id) => ({ id, name: ORGANISATION.board(id)?.name ?? id })),
       mayPlan: canPlanArshjul(user),
       years: rows
         .map((r) => {

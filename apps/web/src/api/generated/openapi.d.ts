@@ -6384,6 +6384,10 @@ export interface components {
       /** Format: date */
       leftOn: string;
     };
+    ArshjulBoardDto: {
+      id: string;
+      name: string;
+    };
     ArshjulYearDto: {
       year: number;
       /** Format: uuid */
@@ -6394,6 +6398,8 @@ export interface components {
     };
     ArshjulYearsDto: {
       boardId: string;
+      /** @description Nämnderna du arbetar för */
+      boards: components['schemas']['ArshjulBoardDto'][];
       years: components['schemas']['ArshjulYearDto'][];
       /** @description Får den inloggade skapa och planera årshjul */
       mayPlan: boolean;
