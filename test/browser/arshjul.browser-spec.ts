@@ -110,4 +110,19 @@ describe('årshjul in a real browser', () => {
       .waitFor();
     expect(await checkPage(page, 'arshjul-05-sas-klar')).toEqual([]);
   });
+
+  it('MAS, who serves two boards, chooses the board; her own unit’s comes first', async () => {
+    page = await system.newPage();
+    await signIn(page, 'mas');
+    await page.goto('/ledningssystem/arshjul');
+    await page.getByText(/\d+ av \d+ uppgifter klara/).waitFor();
+    expect(await page.getByLabel('Nämnd').inputValue()).toBe('socialnamnden');
+    await page.getByLabel('Nämnd').selectOption('omsorgsnamnden');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Det finns inget årshjul för ${THIS_YEAR} ännu.` })
+      .waitFor();
+    expect(await page.getByRole('button', { name: /Skapa förslag/ }).count()).toBe(0);
+    expect(await checkPage(page, 'arshjul-06-mas-annan-namnd')).toEqual([]);
+  });
 });

@@ -48,6 +48,8 @@ const MONTHS = [
 const KIND_OPTIONS = Object.entries(ARSHJUL_KIND_LABELS).map(([value, label]) => ({ value, label }));
 const OWNER_OPTIONS = ARSHJUL_OWNER_ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
 
+const boardQuery = (board: string) => `?board=${encodeURIComponent(board)}`;
+
 const ownerText = (item: Item) => (item.owner ? item.owner : item.ownerRole ? roleLabel(item.ownerRole) : '');
 
 function useRefresh() {
@@ -60,7 +62,7 @@ function usePlanCommand(plan: Plan, path: string, onDone: () => void) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      apiJson<Plan>(`/api/v1/arshjul/${plan.year}/${path}`, {
+      apiJson<Plan>(`/api/v1/arshjul/${plan.year}/${path}${boardQuery(plan.boardId)}`, {
         method: 'POST',
         body: { ...body, expectedVersion: plan.version },
       }),
@@ -361,14 +363,22 @@ function Completion({ plan }: { plan: Plan }) {
   );
 }
 
-function CreateProposal({ year, onCreated }: { year: number; onCreated: (year: number) => void }) {
+function CreateProposal({
+  board,
+  year,
+  onCreated,
+}: {
+  board: string;
+  year: number;
+  onCreated: (year: number) => void;
+}) {
   const refresh = useRefresh();
   const idempotencyKey = useRef(newIdempotencyKey());
   const create = useMutation({
     mutationFn: () =>
       apiJson<Plan>('/api/v1/arshjul', {
         method: 'POST',
-        body: { year },
+        body: { year, board },
         idempotencyKey: idempotencyKey.current,
       }),
     onSuccess: () => {
@@ -392,17 +402,19 @@ function CreateProposal({ year, onCreated }: { year: number; onCreated: (year: n
 }
 
 function PlanView({
+  board,
   year,
   selectedId,
   select,
 }: {
+  board: string;
   year: number;
   selectedId: string | null;
   select: (id: string | null) => void;
 }) {
   const plan = useQuery({
-    queryKey: ['arshjul', 'plan', year],
-    queryFn: () => apiJson<Plan>(`/api/v1/arshjul/${year}`),
+    queryKey: ['arshjul', 'plan', board, year],
+    queryFn: () => apiJson<Plan>(`/api/v1/arshjul/${year}${boardQuery(board)}`),
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
   if (plan.error instanceof ApiError && plan.error.status === 404)
@@ -439,23 +451,21 @@ export function ArshjulPage() {
   usePageTitle('Årshjul');
   const [params, setParams] = useSearchParams();
   const thisYear = Number(todayInStockholm().slice(0, 4));
+  const asked = params.get('namnd');
   const years = useQuery({
-    queryKey: ['arshjul', 'years'],
-    queryFn: () => apiJson<Years>('/api/v1/arshjul'),
+    queryKey: ['arshjul', 'years', asked],
+    queryFn: () => apiJson<Years>(`/api/v1/arshjul${asked ? boardQuery(asked) : ''}`),
   });
   const fromPlan = years.data?.years.find((y) => y.id === params.get('plan'))?.year;
   const year = Number(params.get('ar') ?? fromPlan ?? thisYear);
   const selectedId = params.get('uppgift');
   // The list of years is a read model that follows a moment behind: a plan just made counts at once.
-  const [created, setCreated] = useState<number[]>([]);
-  const onCreated = (createdYear: number) => {
-    setCreated((years) => [...years, createdYear]);
-    show({ ar: createdYear, uppgift: null });
-  };
-  const show = (next: { ar?: number; uppgift?: string | null }) => {
+  const [created, setCreated] = useState<string[]>([]);
+  const show = (next: { ar?: number; uppgift?: string | null; namnd?: string }) => {
     const ar = String(next.ar ?? year);
     const uppgift = next.uppgift === undefined ? selectedId : next.uppgift;
-    setParams(uppgift ? { ar, uppgift } : { ar }, { replace: true });
+    const namnd = next.namnd ?? asked;
+    setParams({ ar, ...(uppgift ? { uppgift } : {}), ...(namnd ? { namnd } : {}) }, { replace: true });
   };
   return (
     <Stack style={READABLE_ERRORS}>
@@ -470,12 +480,28 @@ export function ArshjulPage() {
       </Text>
       <QueryState query={years} loadingLabel="Hämtar årshjulen…">
         {(y) => {
-          const known = [...y.years.map((x) => x.year), ...created];
+          const board = y.boardId;
+          const known = [
+            ...y.years.map((x) => x.year),
+            ...created.filter((c) => c.startsWith(`${board}/`)).map((c) => Number(c.split('/')[1])),
+          ];
+          const onCreated = (createdYear: number) => {
+            setCreated((made) => [...made, `${board}/${createdYear}`]);
+            show({ ar: createdYear, uppgift: null });
+          };
           const options = [...new Set([...known, thisYear, thisYear + 1, year])].sort((a, b) => a - b);
           const nextYear = thisYear + 1;
           return (
             <Stack>
               <Group align="end">
+                {y.boards.length > 1 && (
+                  <NativeSelect
+                    label="Nämnd"
+                    data={y.boards.map((b) => ({ value: b.id, label: b.name }))}
+                    value={board}
+                    onChange={(e) => show({ namnd: e.currentTarget.value, uppgift: null })}
+                  />
+                )}
                 <NativeSelect
                   label="År"
                   data={options.map((o) => ({ value: String(o), label: String(o) }))}
@@ -483,13 +509,18 @@ export function ArshjulPage() {
                   onChange={(e) => show({ ar: Number(e.currentTarget.value), uppgift: null })}
                 />
                 {y.mayPlan && !known.includes(nextYear) && (
-                  <CreateProposal year={nextYear} onCreated={onCreated} />
+                  <CreateProposal board={board} year={nextYear} onCreated={onCreated} />
                 )}
                 {y.mayPlan && year !== nextYear && !known.includes(year) && (
-                  <CreateProposal year={year} onCreated={onCreated} />
+                  <CreateProposal board={board} year={year} onCreated={onCreated} />
                 )}
               </Group>
-              <PlanView year={year} selectedId={selectedId} select={(id) => show({ uppgift: id })} />
+              <PlanView
+                board={board}
+                year={year}
+                selectedId={selectedId}
+                select={(id) => show({ uppgift: id })}
+              />
             </Stack>
           );
         }}
