@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { devToken } from './support/api';
+import { devToken, postJson } from './support/api';
 import { screenshot } from './support/browser';
 import { checkPage, reloadUntil, signIn } from './support/session';
 import { useSystemInBrowser } from './support/system-in-browser';
@@ -117,6 +117,41 @@ describe('förordnanden and lex Sarah information in a real browser', () => {
       .getByText('Avslutat: Ny SAS från årsskiftet')
       .waitFor();
     expect(await checkPage(page, 'ford-04-avslutat')).toEqual([]);
+  });
+
+  it('a process owner is appointed for a process picked from the register (PR-2)', async () => {
+    const kvalitet = await devToken(system.baseUrl, 'kvalitet');
+    await postJson(system.baseUrl, kvalitet, '/routines', {
+      kind: 'process',
+      level: 1,
+      code: 'PR-09',
+      title: 'Ta emot och utreda klagomål',
+      unitId: 'forvaltning',
+      owner: 'forvaltningschef',
+      revisionInterval: 'P2Y',
+    });
+    page = await system.newPage();
+    await signIn(page, 'kvalitet');
+    await page.goto('/ledningssystem/forordnanden');
+    await page.getByRole('button', { name: 'Registrera ett förordnande' }).click();
+    await page.getByRole('combobox', { name: 'Roll' }).selectOption('processagare');
+    const process = page.getByRole('combobox', { name: 'Process' });
+    await process
+      .locator('option', { hasText: 'PR-09 Ta emot och utreda klagomål' })
+      .waitFor({ state: 'attached' });
+    await process.selectOption({ label: 'PR-09 Ta emot och utreda klagomål' });
+    await page.getByLabel('Person (användarnamn)').fill('forvaltningschef');
+    await page.getByLabel('Beslutet fattades av').selectOption('forvaltningschef');
+    await page.getByLabel('Beslutsdatum').fill('2026-03-01');
+    await page.getByLabel('Paragraf eller beslutsnummer').fill('FC 2026/22');
+    await page.getByLabel('Gäller från').fill('2026-03-01');
+    await page.getByRole('button', { name: 'Registrera förordnandet' }).click();
+    await page
+      .getByTestId('forordnande')
+      .filter({ hasText: 'Processägare' })
+      .filter({ hasText: 'PR-09 Ta emot och utreda klagomål' })
+      .waitFor();
+    expect(await checkPage(page, 'ford-06-processagare')).toEqual([]);
   });
 
   it('the missing-role task in Mina uppgifter opens the förordnanden page', async () => {

@@ -39,9 +39,9 @@ import { usePageTitle } from '../lib/use-page-title';
 
 type Appointment = ApiSchemas['AppointmentDto'];
 type Alerts = ApiSchemas['AppointmentAlertsDto'];
+type Routine = ApiSchemas['RoutineDto'];
 
-// Process owners are appointed with their process on the routines page; the rest here.
-const ROLE_OPTIONS = APPOINTMENT_ROLES.filter((r) => r !== 'processagare').map((value) => ({
+const ROLE_OPTIONS = APPOINTMENT_ROLES.map((value) => ({
   value,
   label: roleText(value),
 }));
@@ -76,6 +76,14 @@ function NewAppointmentForm({ onDone }: { onDone: () => void }) {
   const [validFrom, setValidFrom] = useState('');
   const [validTo, setValidTo] = useState('');
   const [delegationReference, setDelegationReference] = useState('');
+  const [processId, setProcessId] = useState('');
+  const processOwner = role === 'processagare';
+  // PR-2: a process owner is appointed for one process of the register.
+  const processes = useQuery({
+    queryKey: ['routines', 'process'],
+    queryFn: () => apiJson<Page<Routine>>('/api/v1/routines?kind=process&pageSize=200'),
+    enabled: processOwner,
+  });
   const idempotencyKey = useRef(newIdempotencyKey());
   const appoint = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
@@ -100,6 +108,7 @@ function NewAppointmentForm({ onDone }: { onDone: () => void }) {
       holder: holder.trim(),
       unitId,
       ...(delegate && decisionType ? { decisionType } : {}),
+      ...(processOwner && processId ? { processId } : {}),
       decision: { decidedBy, decidedOn: decidedOn.trim(), reference: reference.trim() },
       validFrom: validFrom.trim(),
       ...(validTo.trim() ? { validTo: validTo.trim() } : {}),
@@ -141,6 +150,19 @@ function NewAppointmentForm({ onDone }: { onDone: () => void }) {
             error={error('unitId')}
           />
         </Group>
+        {processOwner && (
+          <NativeSelect
+            label="Process"
+            withAsterisk
+            data={[
+              { value: '', label: 'Välj process' },
+              ...(processes.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` })),
+            ]}
+            value={processId}
+            onChange={(e) => setProcessId(e.currentTarget.value)}
+            error={error('scope.processId') ?? error('processId')}
+          />
+        )}
         {delegate && (
           <Group grow align="start">
             <NativeSelect
@@ -265,13 +287,21 @@ function EndForm({ appointment, onDone }: { appointment: Appointment; onDone: ()
 
 function ScopeText({ appointment }: { appointment: Appointment }) {
   const unitName = useUnitName();
+  const processId = appointment.scope.processId;
+  const processes = useQuery({
+    queryKey: ['routines', 'process'],
+    queryFn: () => apiJson<Page<Routine>>('/api/v1/routines?kind=process&pageSize=200'),
+    enabled: processId !== null,
+  });
+  const process = processes.data?.items.find((p) => p.id === processId);
   const type = decisionTypeText(appointment.scope.decisionType);
+  const detail = process ? `${process.code} ${process.title}` : type.charAt(0).toUpperCase() + type.slice(1);
   return (
     <>
       {unitName(appointment.scope.unitId)}
-      {type && (
+      {detail && (
         <Text size="sm" c="dimmed">
-          {type.charAt(0).toUpperCase() + type.slice(1)}
+          {detail}
         </Text>
       )}
     </>
