@@ -27,8 +27,11 @@ export type LessonStage = (typeof LESSON_STAGES)[number];
 
 /** Where an improvement action comes from, and which of the source's causes it addresses. */
 export interface ImprovementSource {
-  readonly kind: 'case' | 'risk_assessment' | 'proposal' | 'event_analysis' | 'risk_observation';
+  readonly kind:
+    'case' | 'risk_assessment' | 'proposal' | 'event_analysis' | 'risk_observation' | 'ledningssystem_review';
   readonly id: string;
+  /** The year of the nämnd's review of the ledningssystem the action was decided at (`ledningssystem_review`). */
+  readonly year?: number;
   /** A label for people (case number, RA reference). */
   readonly reference?: string;
   /** The causes (as the investigation or analysis recorded them) the action works against. */

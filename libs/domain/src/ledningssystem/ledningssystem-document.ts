@@ -19,6 +19,8 @@ import type {
   LsStateBase,
 } from './ls-aggregate';
 import { decideAdvanceDuties, evolveLs, withSettledTasks } from './ls-aggregate';
+import type { ReviewImprovementAction } from './review-improvement-actions';
+import { normalisedReviewAction, validateReviewActions } from './review-improvement-actions';
 
 /**
  * The ledningssystem document itself (PR-9, AUD-1, AUD-3, AUD-4, REP-13, DL-24): versions with the
@@ -77,6 +79,8 @@ export interface AnnualReview {
   readonly outcome: 'approved' | 'improvements_decided' | null;
   readonly decision: AdoptionDecision | null;
   readonly improvements: readonly string[];
+  /** The decided improvements as owned actions (IMP-10); empty for reviews completed with text lines only. */
+  readonly actions: readonly ReviewImprovementAction[];
   readonly completedAt: string | null;
 }
 
@@ -112,6 +116,7 @@ export type LedningssystemCommand =
         readonly outcome: 'approved' | 'improvements_decided';
         readonly decision: AdoptionDecision;
         readonly improvements: readonly string[];
+        readonly actions?: readonly ReviewImprovementAction[];
       }
     >
   | AdvanceDutiesCommand;
@@ -137,6 +142,8 @@ export type LedningssystemEvent =
         readonly outcome: 'approved' | 'improvements_decided';
         readonly decision: AdoptionDecision;
         readonly improvements: readonly string[];
+        /** Absent in reviews completed before decided improvements became owned actions. */
+        readonly actions?: readonly ReviewImprovementAction[];
         readonly at: string;
         readonly by: string;
       }
@@ -291,12 +298,25 @@ export function decideLedningssystem(
           'decision.decidedBy',
         );
       const improvements = command.data.improvements.map((i) => i.trim()).filter((i) => i.length > 0);
-      if (command.data.outcome === 'improvements_decided' && improvements.length === 0)
+      const actions = command.data.actions ?? [];
+      if (
+        command.data.outcome === 'improvements_decided' &&
+        improvements.length === 0 &&
+        actions.length === 0
+      )
         return invalid(
           'REQUIRED',
           'Beslutade förbättringar ska anges (de blir nästa års handlingsplan)',
-          'improvements',
+          'actions',
         );
+      if (command.data.outcome === 'approved' && actions.length > 0)
+        return invalid(
+          'NOT_DECIDED',
+          'Förbättringsåtgärder hör till beslutet att åtgärder ska vidtas',
+          'outcome',
+        );
+      const invalidAction = validateReviewActions(actions, now);
+      if (invalidAction) return refuse(invalidAction);
       const notMet = review!.items.filter((i) => !i.done);
       if (command.data.outcome === 'approved' && notMet.length > 0)
         return invalid(
@@ -306,7 +326,15 @@ export function decideLedningssystem(
         );
       return accept({
         type: 'AnnualReviewCompleted',
-        data: { year, outcome: command.data.outcome, decision: command.data.decision, improvements, at, by },
+        data: {
+          year,
+          outcome: command.data.outcome,
+          decision: command.data.decision,
+          improvements,
+          ...(actions.length > 0 ? { actions: actions.map(normalisedReviewAction) } : {}),
+          at,
+          by,
+        },
       });
     }
     case 'advance-duties':
@@ -329,6 +357,7 @@ function withReview(
     outcome: null,
     decision: null,
     improvements: [],
+    actions: [],
     completedAt: null,
   };
   return {
@@ -378,6 +407,7 @@ export const evolveLedningssystem = evolveLs<
             outcome: d.outcome,
             decision: d.decision,
             improvements: d.improvements,
+            actions: d.actions ?? [],
             completedAt: d.at,
           })),
           version,

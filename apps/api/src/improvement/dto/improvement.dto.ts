@@ -18,10 +18,20 @@ export class ImprovementTaskDto {
 }
 
 export class ImprovementSourceDto {
-  @ApiProperty({ enum: ['case', 'risk_assessment', 'proposal', 'event_analysis', 'risk_observation'] })
+  @ApiProperty({
+    enum: [
+      'case',
+      'risk_assessment',
+      'proposal',
+      'event_analysis',
+      'risk_observation',
+      'ledningssystem_review',
+    ],
+  })
   kind!: string;
   @ApiProperty() id!: string;
   @ApiPropertyOptional() reference?: string;
+  @ApiPropertyOptional({ description: 'Genomgångens år (ledningssystem_review)' }) year?: number;
   @ApiProperty({ type: [String] }) causes!: string[];
 }
 

@@ -162,20 +162,6 @@ export class LedningssystemController {
     @Body() body: CompleteReviewDto,
     @ReqInfo() info: RequestInfo,
   ): Promise<LedningssystemDto> {
-    return this.service.command(
-      user,
-      {
-        type: 'complete-review',
-        actor: user,
-        data: {
-          year,
-          outcome: body.outcome,
-          decision: { ...body.decision },
-          improvements: body.improvements ?? [],
-        },
-      },
-      body.expectedVersion,
-      info,
-    );
+    return this.service.completeReview(user, year, body, info);
   }
 }

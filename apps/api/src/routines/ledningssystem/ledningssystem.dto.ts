@@ -1,12 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { REVIEW_CHECKLIST } from '@kvalitet/domain';
 import { Optional } from '../../common/validation/optional';
 import { RegisterCommandDto } from '../routine.dto';
 import { DecisionDto, DecisionField } from '../register-support/decision.dto';
 import { LsTaskDto } from '../register-support/ls-task.dto';
 import { DocumentDecisionStatusDto } from './ledningssystem-status.dto';
-import { IsDate_, IsUsername } from '../register-support/validators';
+import { IsDate_, IsKnownUnit, IsUsername } from '../register-support/validators';
 import { RequiredText } from '../../common/validation/required-text';
 import { OptionalText } from '../../common/validation/optional-text';
 
@@ -60,6 +70,29 @@ export class CheckReviewItemDto extends RegisterCommandDto {
   note?: string;
 }
 
+/** One decided improvement: it becomes an improvement action with an owner and a last day (IMP-10). */
+export class ReviewImprovementActionDto {
+  @RequiredText({ example: 'Rutinen för avvikelser revideras', maxLength: 300, description: 'Rubrik' })
+  title!: string;
+
+  @ApiProperty({ example: 'enhetschef', description: 'Ansvarig (användarnamn i organisationen)' })
+  @IsDefined()
+  @IsString()
+  @IsUsername()
+  owner!: string;
+
+  @ApiProperty({ format: 'date', example: '2027-06-30', description: 'Ska vara genomförd senast' })
+  @IsDefined()
+  @IsDate_()
+  dueOn!: string;
+
+  @ApiPropertyOptional({ example: 'solgarden', description: 'Enhet; utan den förvaltningen' })
+  @Optional()
+  @IsString()
+  @IsKnownUnit()
+  unitId?: string;
+}
+
 export class CompleteReviewDto extends RegisterCommandDto {
   @ApiProperty({ enum: ['approved', 'improvements_decided'] })
   @IsDefined()
@@ -76,6 +109,34 @@ export class CompleteReviewDto extends RegisterCommandDto {
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   improvements?: string[];
+
+  @ApiPropertyOptional({
+    type: [ReviewImprovementActionDto],
+    description:
+      'Beslutade förbättringar med ansvarig och slutdatum: var och en blir en förbättringsåtgärd (IMP-10, REP-13)',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ReviewImprovementActionDto)
+  actions?: ReviewImprovementActionDto[];
+}
+
+export class ReviewActionViewDto {
+  @ApiProperty({ format: 'uuid', description: 'Förbättringsåtgärdens id' }) improvementId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Åtgärdens referens' }) reference!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty() owner!: string;
+  @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty() unitId!: string;
+  @ApiProperty({
+    type: String,
+    enum: ['proposed', 'rejected', 'planned', 'implemented', 'effective'],
+    nullable: true,
+    description: 'Åtgärdens läge i förbättringsregistret (null medan den skrivs)',
+  })
+  stage!: string | null;
 }
 
 export class DocumentVersionDto {
@@ -129,6 +190,8 @@ export class AnnualReviewDto {
     string | null;
   @ApiProperty({ type: DecisionDto, nullable: true }) decision!: DecisionDto | null;
   @ApiProperty({ type: [String] }) improvements!: string[];
+  @ApiProperty({ type: [ReviewActionViewDto], description: 'Beslutade förbättringsåtgärder (IMP-10)' })
+  actions!: ReviewActionViewDto[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
 }
 

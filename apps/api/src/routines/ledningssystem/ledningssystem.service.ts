@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
@@ -8,6 +9,7 @@ import {
   missingAppointments,
   pendingReviewYear,
   planOccurrences,
+  reviewActionDueAt,
   reviewDueAt,
   stockholmDateOf,
   stockholmYearOf,
@@ -20,10 +22,12 @@ import type {
   LedningssystemCommand,
   LedningssystemDocumentState,
   LedningssystemEvent,
+  ReviewImprovementAction,
 } from '@kvalitet/domain';
 import {
   appointmentsWithDelegations,
   EventStore,
+  ImprovementCommandService,
   LsCommandService,
   VersionConflictError,
 } from '@kvalitet/persistence';
@@ -32,6 +36,8 @@ import type { RequestInfo } from '../../common/http/request-info';
 import { ApiProblem } from '../../common/problem/api-problem';
 import { createOnce, createdUnder } from '../../idempotency/create-once';
 import { DATA_SOURCE } from '../../infrastructure/infrastructure.tokens';
+import { assertActionOwner } from '../../org/action-owner';
+import type { CompleteReviewDto, ReviewActionViewDto } from './ledningssystem.dto';
 import { nameUuid } from '../register-support/name-uuid';
 import { toLsTaskDto } from '../register-support/ls-task.dto';
 import type { AnnualReviewDto, LedningssystemDto, ReviewFactsDto } from './ledningssystem.dto';
@@ -41,7 +47,16 @@ const LEDNINGSSYSTEM_ID = nameUuid('ledningssystem/forvaltning');
 
 type DocumentCommand = Exclude<LedningssystemCommand, { type: 'create' | 'advance-duties' }>;
 
-function reviewDto(review: AnnualReview | undefined, year: number, now: Date): AnnualReviewDto {
+/** The improvement action a decided improvement becomes: the same id on every retry, so no duplicates. */
+const reviewActionId = (year: number, index: number) =>
+  nameUuid(`ledningssystem/forvaltning/review/${year}/action/${index}`);
+
+function reviewDto(
+  review: AnnualReview | undefined,
+  year: number,
+  now: Date,
+  actions: ReviewActionViewDto[] = [],
+): AnnualReviewDto {
   return {
     year,
     dueAt: reviewDueAt(year),
@@ -59,6 +74,7 @@ function reviewDto(review: AnnualReview | undefined, year: number, now: Date): A
     outcome: review?.outcome ?? null,
     decision: review?.decision ? { ...review.decision } : null,
     improvements: [...(review?.improvements ?? [])],
+    actions,
     completedAt: review?.completedAt ?? null,
   };
 }
@@ -77,6 +93,120 @@ export class LedningssystemService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {
     this.documents = new LsCommandService(LEDNINGSSYSTEM_DOCUMENT_AGGREGATE, store);
+    this.improvements = new ImprovementCommandService(store);
+  }
+
+  private readonly improvements: ImprovementCommandService;
+
+  /**
+   * REP-13, IMP-10: the nämnd's decision on the March review; each decided improvement becomes an
+   * improvement action whose owner gets it in "Mina uppgifter". The actions are written after the
+   * completion under ids derived from the year, so a retry (or a crash in between) never duplicates them.
+   */
+  async completeReview(
+    user: Principal,
+    year: number,
+    body: CompleteReviewDto,
+    info: RequestInfo,
+  ): Promise<LedningssystemDto> {
+    const actions: ReviewImprovementAction[] = (body.actions ?? []).map((action, index) => {
+      assertActionOwner(action.owner?.trim(), user, `actions[${index}].owner`);
+      return {
+        improvementId: reviewActionId(year, index),
+        title: action.title,
+        owner: action.owner.trim(),
+        dueOn: action.dueOn,
+        unitId: action.unitId ?? 'forvaltning',
+      };
+    });
+    const { state } = await this.documents.load(LEDNINGSSYSTEM_ID);
+    const completed = state?.reviews.find((r) => r.year === year && r.completedAt !== null);
+    if (completed) {
+      await this.writeActions(user, state!, completed, info);
+      throw new ApiProblem('INVALID_TRANSITION', `Genomgången ${year} är redan beslutad.`);
+    }
+    const done = await this.command(
+      user,
+      {
+        type: 'complete-review',
+        actor: user,
+        data: {
+          year,
+          outcome: body.outcome,
+          decision: { ...body.decision },
+          improvements: body.improvements ?? [],
+          ...(actions.length > 0 ? { actions } : {}),
+        },
+      },
+      body.expectedVersion,
+      info,
+    );
+    const after = await this.documents.load(LEDNINGSSYSTEM_ID);
+    const review = after.state!.reviews.find((r) => r.year === year)!;
+    if (review.actions.length === 0) return done;
+    await this.writeActions(user, after.state!, review, info);
+    return this.view(after.state!);
+  }
+
+  private async writeActions(
+    user: Principal,
+    document: LedningssystemDocumentState,
+    review: AnnualReview,
+    info: RequestInfo,
+  ): Promise<void> {
+    for (const action of review.actions) {
+      if ((await this.improvements.load(action.improvementId)).state) continue;
+      await this.improvements
+        .create(
+          {
+            type: 'create-action',
+            actor: { username: user.username, roles: [...user.roles] },
+            data: {
+              unitId: action.unitId,
+              description: `Beslutad av nämnden vid genomgången av ledningssystemet ${review.year} (nästa års handlingsplan).`,
+              sources: [
+                {
+                  kind: 'ledningssystem_review',
+                  id: document.id,
+                  year: review.year,
+                  reference: `Genomgången av ledningssystemet ${review.year}`,
+                  causes: [],
+                },
+              ],
+              plan: {
+                title: action.title,
+                level: 'organisational',
+                owner: action.owner,
+                dueAt: reviewActionDueAt(action.dueOn),
+                expectedEffect: 'Ledningssystemet blir lämpligare och effektivare (REP-13).',
+              },
+              taskId: randomUUID(),
+            },
+          },
+          { improvementId: action.improvementId, requestId: info.requestId },
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof VersionConflictError)) throw error;
+        });
+    }
+  }
+
+  /** Each decided action with where it stands in the improvement register. */
+  private async actionViews(review: AnnualReview): Promise<ReviewActionViewDto[]> {
+    return Promise.all(
+      review.actions.map(async (action) => {
+        const { state } = await this.improvements.load(action.improvementId);
+        return {
+          improvementId: action.improvementId,
+          reference: state?.reference ?? null,
+          title: action.title,
+          owner: action.owner,
+          dueOn: action.dueOn,
+          unitId: action.unitId,
+          stage: state?.stage ?? null,
+        };
+      }),
+    );
   }
 
   async create(
@@ -192,7 +322,11 @@ export class LedningssystemService {
               now,
             ),
       facts: await this.facts(now),
-      reviews: state.reviews.filter((r) => r.completedAt !== null).map((r) => reviewDto(r, r.year, now)),
+      reviews: await Promise.all(
+        state.reviews
+          .filter((r) => r.completedAt !== null)
+          .map(async (r) => reviewDto(r, r.year, now, await this.actionViews(r))),
+      ),
       tasks: state.tasks.map(toLsTaskDto),
       version: state.version,
     };

@@ -4957,9 +4957,17 @@ export interface components {
     ImprovementStage: 'proposed' | 'rejected' | 'planned' | 'implemented' | 'effective';
     ImprovementSourceDto: {
       /** @enum {string} */
-      kind: 'case' | 'risk_assessment' | 'proposal' | 'event_analysis' | 'risk_observation';
+      kind:
+        | 'case'
+        | 'risk_assessment'
+        | 'proposal'
+        | 'event_analysis'
+        | 'risk_observation'
+        | 'ledningssystem_review';
       id: string;
       reference?: string;
+      /** @description Genomgångens år (ledningssystem_review) */
+      year?: number;
       causes: string[];
     };
     ImprovementPlanViewDto: {
@@ -5804,6 +5812,25 @@ export interface components {
       note: string;
       checkedBy: string | null;
     };
+    ReviewActionViewDto: {
+      /**
+       * Format: uuid
+       * @description Förbättringsåtgärdens id
+       */
+      improvementId: string;
+      /** @description Åtgärdens referens */
+      reference: string | null;
+      title: string;
+      owner: string;
+      /** Format: date */
+      dueOn: string;
+      unitId: string;
+      /**
+       * @description Åtgärdens läge i förbättringsregistret (null medan den skrivs)
+       * @enum {string|null}
+       */
+      stage: 'proposed' | 'rejected' | 'planned' | 'implemented' | 'effective' | null;
+    };
     AnnualReviewDto: {
       year: number;
       /** Format: date-time */
@@ -5814,6 +5841,8 @@ export interface components {
       outcome: 'approved' | 'improvements_decided' | null;
       decision: components['schemas']['DecisionDto'] | null;
       improvements: string[];
+      /** @description Beslutade förbättringsåtgärder (IMP-10) */
+      actions: components['schemas']['ReviewActionViewDto'][];
       /** Format: date-time */
       completedAt: string | null;
     };
@@ -5977,6 +6006,29 @@ export interface components {
       /** @description Krävs när punkten inte är uppfylld */
       note?: string;
     };
+    ReviewImprovementActionDto: {
+      /**
+       * @description Rubrik
+       * @example Rutinen för avvikelser revideras
+       */
+      title: string;
+      /**
+       * @description Ansvarig (användarnamn i organisationen)
+       * @example enhetschef
+       */
+      owner: string;
+      /**
+       * Format: date
+       * @description Ska vara genomförd senast
+       * @example 2027-06-30
+       */
+      dueOn: string;
+      /**
+       * @description Enhet; utan den förvaltningen
+       * @example solgarden
+       */
+      unitId?: string;
+    };
     CompleteReviewDto: {
       /** @description Versionen du såg; en inaktuell ger 409 VERSION_CONFLICT */
       expectedVersion?: number;
@@ -5986,6 +6038,8 @@ export interface components {
       decision: components['schemas']['DecisionDto'];
       /** @description Beslutade förbättringar (nästa års handlingsplan) */
       improvements?: string[];
+      /** @description Beslutade förbättringar med ansvarig och slutdatum: var och en blir en förbättringsåtgärd (IMP-10, REP-13) */
+      actions?: components['schemas']['ReviewImprovementActionDto'][];
     };
     /** @enum {string} */
     EgenkontrollKind:
