@@ -235,3 +235,28 @@ describe('personal fields of the case aggregate', () => {
     expect(sealEvent(routine, key)).toBe(routine);
   });
 });
+
+// RA-11: a händelseanalys names its team and tells what happened; both are erasable, not row data.
+describe('personal fields of a händelseanalys', () => {
+  it('moves the team and a timeline entry out of the row and merges them back unchanged', () => {
+    const started = {
+      analysisId: 'a1',
+      title: 'Fall i badrummet',
+      team: [{ name: 'Anna Andersson', role: 'Undersköterska' }],
+      at: '2026-12-07T10:00:00.000Z',
+      by: 'kvalitet',
+    };
+    const entry = {
+      entryId: 'e1',
+      occurredAt: '2026-12-01T08:00',
+      what: 'Brukaren föll vid duschen',
+      role: 'Undersköterska',
+    };
+    for (const data of [started, entry] as Record<string, unknown>[]) {
+      const { stripped, personal } = splitPersonalData(data, personalFieldPathsFor('event_analysis'));
+      expect(JSON.stringify(stripped)).not.toMatch(/Anna Andersson|duschen/);
+      expect(personal).not.toBeNull();
+      expect(mergePersonalData(stripped, personal)).toEqual(data);
+    }
+  });
+});

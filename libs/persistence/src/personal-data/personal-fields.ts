@@ -34,9 +34,24 @@ export const CASE_PERSONAL_FIELD_PATHS: readonly string[] = [
   'notPossibleReason',
 ];
 
+/**
+ * A händelseanalys (RA-11) beyond the shared list: its `team` names the people who took part, and a
+ * timeline entry's `what` tells what happened around the person the linked cases are about.
+ */
+export const EVENT_ANALYSIS_PERSONAL_FIELD_PATHS: readonly string[] = [
+  ...PERSONAL_FIELD_PATHS,
+  'team',
+  'what',
+];
+
+const PATHS_BY_AGGREGATE: Readonly<Record<string, readonly string[]>> = {
+  case: CASE_PERSONAL_FIELD_PATHS,
+  event_analysis: EVENT_ANALYSIS_PERSONAL_FIELD_PATHS,
+};
+
 /** The fields moved to `personal_data` (and sealed on Kafka) for events of `aggregateType`. */
 export function personalFieldPathsFor(aggregateType: string): readonly string[] {
-  return aggregateType === 'case' ? CASE_PERSONAL_FIELD_PATHS : PERSONAL_FIELD_PATHS;
+  return PATHS_BY_AGGREGATE[aggregateType] ?? PERSONAL_FIELD_PATHS;
 }
 
 export const ERASED_MARKER = '[raderad]';
