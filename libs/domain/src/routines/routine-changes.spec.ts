@@ -1,7 +1,7 @@
 import { routineChanges, type RoutineChangeSource } from './routine-changes';
 
 const decision = (decidedOn: string) => ({
-  decidedBy: 'forvaltningschef',
+  decidedBy: 'forvaltningschef' as const,
   decidedOn,
   reference: `FC ${decidedOn}`,
 });
