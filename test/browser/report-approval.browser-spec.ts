@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, watchPage, type PageProblems } from './support/browser';
-import { checkPage, reloadUntil, signIn } from './support/session';
-import { startSystem, type RunningSystem } from './support/system';
+import type { Page } from 'playwright-core';
 import { devToken, postJson } from './support/api';
+import { checkPage, reloadUntil, signIn } from './support/session';
+import { useSystemInBrowser } from './support/system-in-browser';
 
 /**
  * Berättelser och rapporter in a real browser against the whole system (REP-1, DATA-6, DL-22,
@@ -17,19 +16,8 @@ const year = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/S
 const FIRST_TEXT = 'Journalgranskningen i våras visade att signeringen brister på kvällstid.';
 
 describe('Berättelser och rapporter in a real browser', () => {
-  let system: RunningSystem | null = null;
-  let baseUrl: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  const system = useSystemInBrowser();
   let page: Page;
-  let problems: PageProblems;
-
-  async function fresh(): Promise<void> {
-    await context?.close();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    problems = watchPage(page);
-  }
 
   const openReports = async () => {
     await page
@@ -39,35 +27,16 @@ describe('Berättelser och rapporter in a real browser', () => {
     await page.getByRole('heading', { name: 'Berättelser och rapporter', level: 2 }).waitFor();
   };
   const draftFrame = () =>
-    page.frameLocator(`iframe[title="Utkast till Patientsäkerhetsberättelse ${year}"]`);
-
-  beforeAll(async () => {
-    if (process.env.KVALITET_BROWSER_BASE_URL) baseUrl = process.env.KVALITET_BROWSER_BASE_URL;
-    else {
-      system = await startSystem();
-      baseUrl = system.baseUrl;
-    }
-    browser = await launchBrowser();
-  }, 480_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await system?.close();
-  });
-
-  afterEach(() => {
-    expect(problems.errors).toEqual([]);
-  });
+    page.getByRole('region', { name: `Utkast till Patientsäkerhetsberättelse ${year}` });
 
   it('the MAS writes the analysis, approves the draft as version 1 and opens it', async () => {
-    await fresh();
+    page = await system.newPage();
     await signIn(page, 'mas');
     await openReports();
     expect(await page.getByLabel('Rapport').locator('option').allTextContents()).toEqual([
       'Patientsäkerhetsberättelse',
     ]);
-    expect(await page.getByLabel('År').inputValue()).toBe(String(year));
+    expect(await page.getByLabel('År', { exact: true }).inputValue()).toBe(String(year));
     await draftFrame().getByText('Egenkontroll').first().waitFor();
     await page.getByText('Inte godkänd').waitFor();
     await page.getByText('Ingen version är godkänd ännu.').waitFor();
@@ -97,20 +66,25 @@ describe('Berättelser och rapporter in a real browser', () => {
     await row.getByText('Lena Ström').waitFor();
     await page.getByText('Godkänd som version 1').waitFor();
     await row.getByRole('button', { name: 'Visa version 1' }).click();
-    const frozen = page.frameLocator(`iframe[title="Patientsäkerhetsberättelse ${year}, godkänd version 1"]`);
+    const frozen = page.getByRole('region', {
+      name: `Patientsäkerhetsberättelse ${year}, godkänd version 1`,
+    });
     await frozen.getByText(FIRST_TEXT).waitFor();
     await frozen.getByText('Lena Ström').waitFor();
     expect(await checkPage(page, 'rap-04-version-1')).toEqual([]);
   });
 
   it('a new case changes the draft; version 1 stays as approved; the MAS approves version 2', async () => {
-    const staff = await devToken(baseUrl, 'medarbetare');
-    await postJson(baseUrl, staff, '/cases', {
+    const staff = await devToken(system.baseUrl, 'medarbetare');
+    await postJson(system.baseUrl, staff, '/cases', {
       type: 'hsl_deviation',
       unitId: 'solgarden',
       description: 'Fel läkemedel gavs på kvällen',
       occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
     });
+    page = await system.newPage();
+    await signIn(page, 'mas');
+    await openReports();
     await reloadUntil(page, async () =>
       page
         .getByText('Underlaget har ändrats sedan version 1')
@@ -118,7 +92,9 @@ describe('Berättelser och rapporter in a real browser', () => {
         .catch(() => false),
     );
     await page.getByTestId('version-1').getByRole('button', { name: 'Visa version 1' }).click();
-    const frozen = page.frameLocator(`iframe[title="Patientsäkerhetsberättelse ${year}, godkänd version 1"]`);
+    const frozen = page.getByRole('region', {
+      name: `Patientsäkerhetsberättelse ${year}, godkänd version 1`,
+    });
     await frozen.getByText(FIRST_TEXT).waitFor();
     expect(await checkPage(page, 'rap-05-underlaget-andrat')).toEqual([]);
 
@@ -134,7 +110,7 @@ describe('Berättelser och rapporter in a real browser', () => {
   });
 
   it('kvalitet chooses among every report, the tertial with its tertial; the SAS owns none', async () => {
-    await fresh();
+    page = await system.newPage();
     await signIn(page, 'kvalitet');
     await openReports();
     expect(await page.getByLabel('Rapport').locator('option').allTextContents()).toEqual([
@@ -149,7 +125,7 @@ describe('Berättelser och rapporter in a real browser', () => {
     await page.getByText('Ingen version är godkänd ännu.').waitFor();
     expect(await checkPage(page, 'rap-07-tertial-kvalitet')).toEqual([]);
 
-    await fresh();
+    page = await system.newPage();
     await signIn(page, 'sas');
     expect(
       await page

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { apiBlob, apiJson, newIdempotencyKey } from '../api/client';
 import type { ApiSchemas } from '../api/types';
@@ -32,7 +32,36 @@ type ReportVersion = ApiSchemas['ReportVersionSummaryDto'];
 const thisYear = () =>
   Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 4));
 
-/** The report's HTML as a page of its own inside this one; the sandbox keeps it from running anything. */
+/**
+ * The report's HTML as the api renders it, in a shadow root of its own so that its styles stay apart
+ * from the app's (an iframe would do the same, but its document would never settle for the tests).
+ */
+function ReportDocumentView({ html, label }: { html: string; label: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    root.innerHTML = html;
+  }, [html]);
+  return (
+    <div
+      ref={host}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      data-testid="rapportdokument"
+      style={{
+        maxHeight: '32rem',
+        overflow: 'auto',
+        border: '1px solid #ced4da',
+        borderRadius: 4,
+        padding: '0 1rem',
+      }}
+    />
+  );
+}
+
 function ReportFrame({ path, title }: { path: string; title: string }) {
   const html = useQuery({
     queryKey: ['report-html', path],
@@ -40,14 +69,7 @@ function ReportFrame({ path, title }: { path: string; title: string }) {
   });
   return (
     <QueryState query={html} loadingLabel="Hämtar rapporten…">
-      {(doc) => (
-        <iframe
-          title={title}
-          srcDoc={doc}
-          sandbox=""
-          style={{ width: '100%', height: '32rem', border: '1px solid #ced4da', borderRadius: 4 }}
-        />
-      )}
+      {(doc) => <ReportDocumentView html={doc} label={title} />}
     </QueryState>
   );
 }
@@ -118,15 +140,19 @@ function ApprovalForm({
   choice,
   period,
   draft,
+  approved,
+  setApproved,
 }: {
   choice: ReportChoice;
   period: string;
   draft: ReportDraft;
+  /** Kept above the form, which starts afresh from the new version's texts once it is approved. */
+  approved: ReportVersion | null;
+  setApproved: (version: ReportVersion | null) => void;
 }) {
   const client = useQueryClient();
   const [texts, setTexts] = useState<Record<string, string>>(() => ({ ...draft.latestNarratives }));
   const [confirming, setConfirming] = useState(false);
-  const [approved, setApproved] = useState<ReportVersion | null>(null);
   const next = (draft.latestVersion ?? 0) + 1;
   const approve = useMutation({
     mutationFn: () =>
@@ -227,6 +253,7 @@ function ApprovalForm({
 
 function ReportApproval({ choice, period }: { choice: ReportChoice; period: string }) {
   const [open, setOpen] = useState<number | null>(null);
+  const [approved, setApproved] = useState<ReportVersion | null>(null);
   const draft = useQuery({
     queryKey: ['report-approval', choice.name, period, 'draft'],
     queryFn: () => apiJson<ReportDraft>(`/api/v1/reports/${choice.name}/${period}/draft`),
@@ -276,6 +303,8 @@ function ReportApproval({ choice, period }: { choice: ReportChoice; period: stri
                 choice={choice}
                 period={period}
                 draft={d}
+                approved={approved}
+                setApproved={setApproved}
               />
             </Card>
           ) : (
