@@ -125,7 +125,14 @@ export function ReviewActionsTable({ actions }: { actions: readonly ReviewAction
         <Table.Tbody>
           {actions.map((action) => (
             <Table.Tr key={action.improvementId}>
-              <Table.Td>{action.title}</Table.Td>
+              <Table.Td>
+                {action.title}
+                {action.reference && (
+                  <Text size="xs" c="dimmed">
+                    {action.reference} i Mina uppgifter
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>{action.owner}</Table.Td>
               <Table.Td>{unitName(action.unitId)}</Table.Td>
               <Table.Td>{formatDate(action.dueOn)}</Table.Td>
