@@ -24,6 +24,7 @@ import {
   FIXTURE_CASES,
   FIXTURE_UNITS,
 } from '../../libs/domain/src/reports/fixtures/report-fixture';
+import { registerSources } from '../../libs/reporting/src/register-sources';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { mulberry32 } from '../support/seeded-random';
 
@@ -201,17 +202,34 @@ describe('reports counted in SQL equal the pure domain rules', () => {
         to,
         berattelseTypes(kind),
       );
-      const pure = composeBerattelse(kind, 2026, relevant(from, to), history, {
-        organisation: 'Testkommun',
-        units: FIXTURE_UNITS,
-        generatedAt: FIXTURE_AS_OF,
-        asOf: FIXTURE_AS_OF,
-      });
+      // The registers' sections (ADR 0037) are read from the same tables on both sides; what this
+      // holds equal is the counting, so the pure side is given what the registers hold.
+      const registers = await registerSources(
+        db.dataSource,
+        FIXTURE_UNITS.map((u) => u.id),
+        from,
+        to,
+        FIXTURE_AS_OF,
+      );
+      const pure = composeBerattelse(
+        kind,
+        2026,
+        relevant(from, to),
+        history,
+        {
+          organisation: 'Testkommun',
+          units: FIXTURE_UNITS,
+          generatedAt: FIXTURE_AS_OF,
+          asOf: FIXTURE_AS_OF,
+        },
+        registers,
+      );
       expect(sql.data).toEqual({
         year: 2026,
         statistics: pure.statistics,
         byCategory: pure.byCategory,
         period: pure.period,
+        registers: pure.registers,
       });
       expect(sql.document).toEqual(pure.document);
       expect(pure.statistics.totals.reported).toBeGreaterThan(50);
