@@ -58,8 +58,10 @@ describe('web UI in a real browser (issue 9)', () => {
     expect(await checkPage(page, '01-logga-in')).toEqual([]);
     await signIn(page, 'medarbetare');
     expect(new URL(page.url()).pathname).toBe('/rapportera');
-    await page.getByLabel('Enhet').waitFor();
-    expect(await page.getByLabel('Enhet').inputValue()).toBe('solgarden');
+    // The unit's select, not the "Rutiner för enheten" panel beside it (PR-7).
+    const unit = page.getByRole('combobox', { name: 'Enhet' });
+    await unit.waitFor();
+    expect(await unit.inputValue()).toBe('solgarden');
 
     await page.getByLabel('Lex Sarah', { exact: true }).check();
     expect(await page.getByTestId('typhjalp').textContent()).toMatch(/missförhållande/);
