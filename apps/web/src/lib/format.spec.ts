@@ -1,4 +1,11 @@
-import { describeDue, formatDate, formatDateTime, localInputToIso, nowAsLocalInput } from './format';
+import {
+  describeDue,
+  formatDate,
+  formatDateTime,
+  lastDayToIso,
+  localInputToIso,
+  nowAsLocalInput,
+} from './format';
 
 describe('Swedish formatting', () => {
   it('shows instants in Swedish time, winter and summer', () => {
@@ -27,5 +34,17 @@ describe('Swedish formatting', () => {
 
   it('gives now as a datetime-local value in Swedish time', () => {
     expect(nowAsLocalInput(new Date('2026-11-25T12:34:56Z'))).toBe('2026-11-25T13:34');
+  });
+});
+
+describe('lastDayToIso', () => {
+  it('makes a typed last day due at its end in Stockholm, winter and summer', () => {
+    expect(lastDayToIso('2026-12-31')).toBe('2026-12-31T23:59:00+01:00');
+    expect(lastDayToIso(' 2026-06-30 ')).toBe('2026-06-30T23:59:00+02:00');
+  });
+
+  it('passes anything else on as typed, for the api to refuse at the field', () => {
+    expect(lastDayToIso('30 juni')).toBe('30 juni');
+    expect(lastDayToIso('')).toBe('');
   });
 });

@@ -63,6 +63,15 @@ export function localInputToIso(value: string): string | null {
   return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00${sign}${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
 }
 
+/**
+ * A last day typed as `2026-06-30` → the end of that day in Stockholm (the day counts, summer or winter
+ * time); anything else is passed on as typed, for the api to refuse at the field.
+ */
+export function lastDayToIso(value: string): string {
+  const day = value.trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? (localInputToIso(`${day}T23:59`) ?? day) : day;
+}
+
 /** The current Stockholm time as a datetime-local value, for defaults. */
 export function nowAsLocalInput(now: Date = new Date()): string {
   const offset = stockholmOffsetMinutes(now);

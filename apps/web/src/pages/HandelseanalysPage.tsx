@@ -21,6 +21,11 @@ import { useAuth } from '../auth/AuthContext';
 import { useUnitName } from '../api/hooks';
 import type { ApiSchemas } from '../api/types';
 import { FormButtons, FormDisclosure } from '../components/FormDisclosure';
+import {
+  improvementPlanBody,
+  ImprovementPlanFields,
+  newImprovementPlanDraft,
+} from '../components/ImprovementPlanFields';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { ScrollTable } from '../components/ScrollTable';
 import { TableHead } from '../components/TableHead';
@@ -32,7 +37,6 @@ import {
   IMPROVEMENT_STAGE_LABELS,
   timelineMoment,
 } from '../lib/handelseanalys';
-import { ACTION_LEVEL_LABELS } from '../lib/labels';
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 import { parseTeam } from './HandelseanalyserPage';
@@ -167,10 +171,7 @@ function inDays(days: number): string {
 function ActionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState(inDays(30));
-  const [expectedEffect, setExpectedEffect] = useState('');
-  const [level, setLevel] = useState('organisational');
+  const [plan, setPlan] = useState(() => newImprovementPlanDraft(inDays(30)));
   const [unitId, setUnitId] = useState(analysis.unitId);
   const [causes, setCauses] = useState<string[]>([]);
   const unitName = useUnitName();
@@ -182,14 +183,7 @@ function ActionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => vo
         body: {
           unitId,
           source: { eventAnalysisId: analysis.id, causes },
-          plan: {
-            title: title.trim(),
-            level,
-            owner: owner.trim(),
-            // The last day counts: due at the end of it, Swedish time.
-            dueAt: /^\d{4}-\d{2}-\d{2}$/.test(due.trim()) ? `${due.trim()}T23:59:00+01:00` : due.trim(),
-            expectedEffect: expectedEffect.trim(),
-          },
+          plan: improvementPlanBody(title, plan),
         },
         idempotencyKey: idempotencyKey.current,
       }),
@@ -244,28 +238,7 @@ function ActionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => vo
             </Text>
           )}
         </Stack>
-        <Group grow align="start">
-          <TextInput
-            label="Ansvarig (användarnamn)"
-            withAsterisk
-            value={owner}
-            onChange={(e) => setOwner(e.currentTarget.value)}
-            error={fieldError(create.error, 'plan.owner')}
-          />
-          <TextInput
-            label="Klar senast"
-            withAsterisk
-            placeholder="ÅÅÅÅ-MM-DD"
-            value={due}
-            onChange={(e) => setDue(e.currentTarget.value)}
-            error={fieldError(create.error, 'plan.dueAt')}
-          />
-          <NativeSelect
-            label="Nivå"
-            data={Object.entries(ACTION_LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
-            value={level}
-            onChange={(e) => setLevel(e.currentTarget.value)}
-          />
+        <ImprovementPlanFields value={plan} onChange={setPlan} error={create.error}>
           <NativeSelect
             label="Enhet"
             data={analysis.unitIds.map((u) => ({ value: u, label: unitName(u) }))}
@@ -273,16 +246,7 @@ function ActionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => vo
             onChange={(e) => setUnitId(e.currentTarget.value)}
             error={fieldError(create.error, 'unitId')}
           />
-        </Group>
-        <Textarea
-          label="Förväntad effekt"
-          withAsterisk
-          autosize
-          minRows={2}
-          value={expectedEffect}
-          onChange={(e) => setExpectedEffect(e.currentTarget.value)}
-          error={fieldError(create.error, 'plan.expectedEffect')}
-        />
+        </ImprovementPlanFields>
         {create.error != null && <ErrorNotice error={create.error} title="Åtgärden kunde inte sparas" />}
         <FormButtons pending={create.isPending} submit="Spara åtgärden" onCancel={onDone} />
       </Stack>

@@ -19,13 +19,17 @@ import { useUnitName, useUnitOptions } from '../api/hooks';
 import type { ApiSchemas, Page } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { FormButtons, FormDisclosure } from '../components/FormDisclosure';
+import {
+  improvementPlanBody,
+  ImprovementPlanFields,
+  newImprovementPlanDraft,
+} from '../components/ImprovementPlanFields';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { ScrollTable } from '../components/ScrollTable';
 import { TableHead } from '../components/TableHead';
 import { longDate } from '../lib/appointments';
 import { formatDate } from '../lib/format';
 import { TRIAGE_OUTCOME_LABELS, triageOutcomeText } from '../lib/handelseanalys';
-import { ACTION_LEVEL_LABELS } from '../lib/labels';
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 
@@ -123,10 +127,7 @@ function TriageForm({ observation, onDone }: { observation: Observation; onDone:
   const [outcome, setOutcome] = useState('risk_assessment');
   const [rationale, setRationale] = useState('');
   const [title, setTitle] = useState(observation.title);
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState(inDays(30));
-  const [level, setLevel] = useState('organisational');
-  const [expectedEffect, setExpectedEffect] = useState('');
+  const [plan, setPlan] = useState(() => newImprovementPlanDraft(inDays(30)));
   const triage = useMutation({
     mutationFn: () =>
       apiJson<Observation>(`/api/v1/risk-observations/${observation.id}/triage`, {
@@ -137,13 +138,7 @@ function TriageForm({ observation, onDone }: { observation: Observation; onDone:
           ...(rationale.trim() ? { rationale } : {}),
           ...(outcome === 'improvement_action'
             ? {
-                plan: {
-                  title: title.trim(),
-                  owner: owner.trim(),
-                  level,
-                  dueAt: /^\d{4}-\d{2}-\d{2}$/.test(due.trim()) ? `${due.trim()}T23:59:00+01:00` : due.trim(),
-                  expectedEffect: expectedEffect.trim(),
-                },
+                plan: improvementPlanBody(title, plan),
               }
             : {}),
         },
@@ -180,38 +175,7 @@ function TriageForm({ observation, onDone }: { observation: Observation; onDone:
               onChange={(e) => setTitle(e.currentTarget.value)}
               error={fieldError(triage.error, 'plan.title')}
             />
-            <Group grow align="start">
-              <TextInput
-                label="Ansvarig (användarnamn)"
-                withAsterisk
-                value={owner}
-                onChange={(e) => setOwner(e.currentTarget.value)}
-                error={fieldError(triage.error, 'plan.owner')}
-              />
-              <TextInput
-                label="Klar senast"
-                withAsterisk
-                placeholder="ÅÅÅÅ-MM-DD"
-                value={due}
-                onChange={(e) => setDue(e.currentTarget.value)}
-                error={fieldError(triage.error, 'plan.dueAt')}
-              />
-              <NativeSelect
-                label="Nivå"
-                data={Object.entries(ACTION_LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
-                value={level}
-                onChange={(e) => setLevel(e.currentTarget.value)}
-              />
-            </Group>
-            <Textarea
-              label="Förväntad effekt"
-              withAsterisk
-              autosize
-              minRows={2}
-              value={expectedEffect}
-              onChange={(e) => setExpectedEffect(e.currentTarget.value)}
-              error={fieldError(triage.error, 'plan.expectedEffect')}
-            />
+            <ImprovementPlanFields value={plan} onChange={setPlan} error={triage.error} />
           </>
         )}
         <Textarea
