@@ -23,10 +23,7 @@ import { useAuth } from '../auth/AuthContext';
 import { availableCommands, commandLabelFor, type CommandName } from '../lib/case-commands';
 import { commandForm, type FieldSpec } from '../lib/command-forms';
 import { ErrorNotice, fieldError } from './QueryState';
-
-function todayInStockholm(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
+import { todayInStockholm } from '../lib/format';
 
 function Field({
   spec,

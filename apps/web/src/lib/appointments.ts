@@ -91,6 +91,4 @@ export const INFORMATION_METHOD_LABELS: Readonly<Record<string, string>> = {
   annat: 'På annat sätt',
 };
 
-export function todayInStockholm(now: Date = new Date()): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-}
+export { todayInStockholm } from './format';

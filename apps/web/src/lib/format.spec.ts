@@ -5,6 +5,8 @@ import {
   lastDayToIso,
   localInputToIso,
   nowAsLocalInput,
+  stockholmDay,
+  todayInStockholm,
 } from './format';
 
 describe('Swedish formatting', () => {
@@ -46,5 +48,13 @@ describe('lastDayToIso', () => {
   it('passes anything else on as typed, for the api to refuse at the field', () => {
     expect(lastDayToIso('30 juni')).toBe('30 juni');
     expect(lastDayToIso('')).toBe('');
+  });
+});
+
+describe('stockholmDay', () => {
+  it('gives the Stockholm calendar day, also when UTC is still on the day before', () => {
+    const lateUtc = new Date('2026-12-31T23:30:00Z');
+    expect(todayInStockholm(lateUtc)).toBe('2027-01-01');
+    expect(stockholmDay(30, new Date('2026-06-01T10:00:00Z'))).toBe('2026-07-01');
   });
 });

@@ -72,6 +72,18 @@ export function lastDayToIso(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? (localInputToIso(`${day}T23:59`) ?? day) : day;
 }
 
+/** The Stockholm calendar day `days` days after `now` (today by default), `YYYY-MM-DD`. */
+export function stockholmDay(days = 0, now: Date = new Date()): string {
+  return new Date(now.getTime() + days * 86_400_000).toLocaleDateString('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+  });
+}
+
+/** Today in Stockholm, `YYYY-MM-DD`. */
+export function todayInStockholm(now: Date = new Date()): string {
+  return stockholmDay(0, now);
+}
+
 /** The current Stockholm time as a datetime-local value, for defaults. */
 export function nowAsLocalInput(now: Date = new Date()): string {
   const offset = stockholmOffsetMinutes(now);

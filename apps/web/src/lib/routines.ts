@@ -124,10 +124,7 @@ export function mayCreateRoutines(roles: readonly string[]): boolean {
   );
 }
 
-/** Today in Stockholm, `YYYY-MM-DD`. */
-export function todayInStockholm(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
-}
+export { todayInStockholm } from './format';
 
 /** The version after the current one: "1.0" → "2.0", "2.3" → "3.0"; "1.0" for the first. */
 export function suggestNextVersion(current: string | null): string {

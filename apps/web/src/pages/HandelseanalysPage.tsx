@@ -30,7 +30,7 @@ import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { ScrollTable } from '../components/ScrollTable';
 import { TableHead } from '../components/TableHead';
 import { longDate, todayInStockholm } from '../lib/appointments';
-import { formatDate } from '../lib/format';
+import { formatDate, stockholmDay } from '../lib/format';
 import {
   ANALYSIS_STATUS_LABELS,
   CAUSE_KIND_LABELS,
@@ -162,16 +162,11 @@ function CauseForm({ analysis, onDone }: { analysis: Analysis; onDone: () => voi
   );
 }
 
-function inDays(days: number): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-}
-
 /** An improvement action with the analysis as its source (IMP-1), against the analysis's own causes. */
 function ActionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
-  const [plan, setPlan] = useState(() => newImprovementPlanDraft(inDays(30)));
+  const [plan, setPlan] = useState(() => newImprovementPlanDraft(stockholmDay(30)));
   const [unitId, setUnitId] = useState(analysis.unitId);
   const [causes, setCauses] = useState<string[]>([]);
   const unitName = useUnitName();

@@ -24,6 +24,7 @@ import { LevelBadge, RiskScoreFields } from '../components/RiskScore';
 import { ScrollTable } from '../components/ScrollTable';
 import { TableHead } from '../components/TableHead';
 import { internkontrollRights, longDate, taskTarget } from '../lib/egenkontroll';
+import { todayInStockholm } from '../lib/format';
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 import { StageBadge, type InternkontrollPlan } from './InternkontrollPage';
@@ -31,8 +32,6 @@ import { StageBadge, type InternkontrollPlan } from './InternkontrollPage';
 type Risk = ApiSchemas['InternkontrollRiskDto'];
 type Control = ApiSchemas['InternkontrollControlDto'];
 type Decision = ApiSchemas['DecisionDto'];
-
-const todayInStockholm = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 function usePlanCommand(plan: InternkontrollPlan, command: string) {
   const client = useQueryClient();

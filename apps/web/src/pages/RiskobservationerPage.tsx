@@ -28,7 +28,7 @@ import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { ScrollTable } from '../components/ScrollTable';
 import { TableHead } from '../components/TableHead';
 import { longDate } from '../lib/appointments';
-import { formatDate } from '../lib/format';
+import { formatDate, stockholmDay } from '../lib/format';
 import { TRIAGE_OUTCOME_LABELS, triageOutcomeText } from '../lib/handelseanalys';
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
@@ -114,12 +114,6 @@ function ReportForm({ onDone }: { onDone: (reported: Observation | null) => void
   );
 }
 
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-  });
-}
-
 /** RA-12: into a risk analysis, an improvement action, or no action with a rationale. */
 function TriageForm({ observation, onDone }: { observation: Observation; onDone: () => void }) {
   const refresh = useRefresh();
@@ -127,7 +121,7 @@ function TriageForm({ observation, onDone }: { observation: Observation; onDone:
   const [outcome, setOutcome] = useState('risk_assessment');
   const [rationale, setRationale] = useState('');
   const [title, setTitle] = useState(observation.title);
-  const [plan, setPlan] = useState(() => newImprovementPlanDraft(inDays(30)));
+  const [plan, setPlan] = useState(() => newImprovementPlanDraft(stockholmDay(30)));
   const triage = useMutation({
     mutationFn: () =>
       apiJson<Observation>(`/api/v1/risk-observations/${observation.id}/triage`, {
