@@ -65,3 +65,5 @@ export * from './organisation/index';
 export * from './cases/statutory-checklist';
 export * from './cases/board-information-due';
 export * from './records/index';
+export * from './attachments/attachment-content';
+export * from './attachments/attachment-step';
