@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { statisticsFactOf, type CaseEvent, type StatisticsCaseFact } from '@kvalitet/domain';
 import { ClassificationsRepository, EventStore } from '@kvalitet/persistence';
-import { Classifications17641800000000 } from '../../libs/persistence/src/migrations/17641800000000-classifications';
+import { Classifications1764180000000 } from '../../libs/persistence/src/migrations/1764180000000-classifications';
 import { statisticsStore } from '@kvalitet/reporting';
 import { createCaseReadModelProjection } from '../../apps/projector/src/projections/case-read-model/case-read-model.projection';
 import { createStatisticsProjection } from '../../apps/projector/src/projections/statistics.projection';
@@ -39,7 +39,7 @@ function typedCases(): { caseId: string; events: CaseEvent[] }[] {
 }
 
 /**
- * Migration 17641800000000 maps the free text that earlier versions stored in the statistics and in
+ * Migration 1764180000000 maps the free text that earlier versions stored in the statistics and in
  * the case list to list codes — and a rebuild by today's projections gives the same rows, so the
  * migration and the projector agree. The case's own events keep what was typed.
  */
@@ -101,7 +101,7 @@ describe('classifications migration: free text in read models → list codes (is
 
     const runner = db.dataSource.createQueryRunner();
     try {
-      await new Classifications17641800000000().up(runner);
+      await new Classifications1764180000000().up(runner);
     } finally {
       await runner.release();
     }
@@ -145,7 +145,7 @@ describe('classifications migration: free text in read models → list codes (is
     const before = await rows();
     const runner = db.dataSource.createQueryRunner();
     try {
-      await new Classifications17641800000000().up(runner);
+      await new Classifications1764180000000().up(runner);
     } finally {
       await runner.release();
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CaseCommandService, EventStore } from '@kvalitet/persistence';
-import { MailCaseId17642010000000 } from '../../libs/persistence/src/migrations/17642010000000-mail-case-id';
+import { MailCaseId1764201000000 } from '../../libs/persistence/src/migrations/1764201000000-mail-case-id';
 import { runDeviationScenario } from '../support/case-scenarios';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  * Mail written before `mail_messages.case_id` gets its case from its key, so the gallring finds it
  * (ADR 0032): answers and outcome notices by their event, reminders by their reminder.
  */
-describe('migration 17642010000000: mail_messages.case_id from the keys of older mail', () => {
+describe('migration 1764201000000: mail_messages.case_id from the keys of older mail', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('migration 17642010000000: mail_messages.case_id from the keys of older
       [reminderId, caseId, randomUUID()],
     );
     const runner = db.dataSource.createQueryRunner();
-    const migration = new MailCaseId17642010000000();
+    const migration = new MailCaseId1764201000000();
     await migration.down(runner);
     const keys = [
       `case-answer/${reported!.id}`,

@@ -3,6 +3,9 @@ import { grantRuntimeRole, loginOf } from './database-roles';
 import { AccessLogEntity } from './entities/access-log.entity';
 import { ServiceProbeEntity } from './entities/service-probe.entity';
 import { MIGRATIONS } from './migrations';
+import { renameRenumberedMigrations } from './migrations/renumbered-migrations';
+
+const MIGRATIONS_TABLE = 'schema_migrations';
 
 export const ENTITIES = [ServiceProbeEntity, AccessLogEntity];
 
@@ -19,7 +22,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     url: options.url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsTableName: 'schema_migrations',
+    migrationsTableName: MIGRATIONS_TABLE,
     synchronize: false,
     logging: false,
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'kvalitet' },
@@ -44,7 +47,7 @@ export async function openDataSource(
   const dataSource = createDataSource(options);
   await dataSource.initialize();
   if (options.migrate && !options.ownerUrl) {
-    await dataSource.runMigrations({ transaction: 'all' });
+    await runMigrations(dataSource);
   }
   return dataSource;
 }
@@ -72,9 +75,15 @@ export async function migrateDatabase(options: {
   });
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'all' });
+    await runMigrations(dataSource);
     if (runtime && runtime.user !== owner.user) await grantRuntimeRole(dataSource, runtime);
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Every migration not yet run, in one transaction, after renaming rows of renumbered migrations. */
+async function runMigrations(dataSource: DataSource): Promise<void> {
+  await renameRenumberedMigrations(dataSource, MIGRATIONS_TABLE);
+  await dataSource.runMigrations({ transaction: 'all' });
 }

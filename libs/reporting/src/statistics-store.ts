@@ -97,7 +97,7 @@ function toRow(f: StatisticsCaseFact): Record<string, unknown> {
 
 /**
  * The deadlines, actions and escalations of the cases in $1 as rows of their own (migration
- * 17641500000000, ADR 0011), derived from the stored row's jsonb so they always match it.
+ * 1764150000000, ADR 0011), derived from the stored row's jsonb so they always match it.
  */
 const TIMELINE_SQL = [
   `INSERT INTO rm_statistics_deadlines (case_id, due_at, met_at, missed_at)

@@ -21,7 +21,7 @@ export const STATISTICS_READ_MODEL = 'statistics';
  * table is never read), so a redelivered or reordered message cannot make a fact wrong, and the fact
  * never holds more than the classification, unit and timestamps. Category and lagrum are stored as
  * codes of the managed lists (issue 24): free text from before the lists becomes the code it names,
- * or `annat` — the rule migration 17641800000000 applied, so a rebuild gives the same rows.
+ * or `annat` — the rule migration 1764180000000 applied, so a rebuild gives the same rows.
  */
 export function createStatisticsProjection(options: { topic?: string } = {}): Projection {
   return {

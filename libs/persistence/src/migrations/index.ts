@@ -7,17 +7,20 @@ import { CaseRemindersAndSharedLimits1764130000000 } from './1764130000000-case-
 import { RiskAssessments1764110000000 } from './1764110000000-risk-assessments';
 import { Improvement1764110100000 } from './1764110100000-improvement';
 import { OutboxPointsAtEvent1764140000000 } from './1764140000000-outbox-points-at-event';
-import { StatisticsTimelines17641500000000 } from './17641500000000-statistics-timelines';
-import { CaseStateUncompressed17641600000000 } from './17641600000000-case-state-uncompressed';
-import { DeadLetterReplay17641700000000 } from './17641700000000-dead-letter-replay';
-import { Classifications17641800000000 } from './17641800000000-classifications';
-import { AccessLogSearches17641824000000 } from './17641824000000-access-log-searches';
-import { UserNotifications17641910000000 } from './17641910000000-user-notifications';
-import { RetentionLog17642000000000 } from './17642000000000-retention-log';
-import { MailCaseId17642010000000 } from './17642010000000-mail-case-id';
-import { CaseDataKeys17642100000000 } from './17642100000000-case-data-keys';
-import { AccessLogReason17642200000000 } from './17642200000000-access-log-reason';
-import { ReportVersions17642900000000 } from './17642900000000-report-versions';
+import { StatisticsTimelines1764150000000 } from './1764150000000-statistics-timelines';
+import { CaseStateUncompressed1764160000000 } from './1764160000000-case-state-uncompressed';
+import { DeadLetterReplay1764170000000 } from './1764170000000-dead-letter-replay';
+import { Classifications1764180000000 } from './1764180000000-classifications';
+import { AccessLogSearches1764182400000 } from './1764182400000-access-log-searches';
+import { UserNotifications1764191000000 } from './1764191000000-user-notifications';
+import { RetentionLog1764200000000 } from './1764200000000-retention-log';
+import { MailCaseId1764201000000 } from './1764201000000-mail-case-id';
+import { CaseDataKeys1764210000000 } from './1764210000000-case-data-keys';
+import { AccessLogReason1764220000000 } from './1764220000000-access-log-reason';
+import { ReportVersions1764290000000 } from './1764290000000-report-versions';
+import { DirectoryUsers1764310000000 } from './1764310000000-directory-users';
+import { NotificationPreferences1764320000000 } from './1764320000000-notification-preferences';
+import { Attachments1764330000000 } from './1764330000000-attachments';
 
 export const MIGRATIONS = [
   InitialSchema1764090000000,
@@ -29,15 +32,18 @@ export const MIGRATIONS = [
   LedningssystemReadModels1764120000000,
   CaseRemindersAndSharedLimits1764130000000,
   OutboxPointsAtEvent1764140000000,
-  StatisticsTimelines17641500000000,
-  CaseStateUncompressed17641600000000,
-  DeadLetterReplay17641700000000,
-  Classifications17641800000000,
-  AccessLogSearches17641824000000,
-  UserNotifications17641910000000,
-  RetentionLog17642000000000,
-  MailCaseId17642010000000,
-  CaseDataKeys17642100000000,
-  AccessLogReason17642200000000,
-  ReportVersions17642900000000,
+  StatisticsTimelines1764150000000,
+  CaseStateUncompressed1764160000000,
+  DeadLetterReplay1764170000000,
+  Classifications1764180000000,
+  AccessLogSearches1764182400000,
+  UserNotifications1764191000000,
+  RetentionLog1764200000000,
+  MailCaseId1764201000000,
+  CaseDataKeys1764210000000,
+  AccessLogReason1764220000000,
+  ReportVersions1764290000000,
+  DirectoryUsers1764310000000,
+  NotificationPreferences1764320000000,
+  Attachments1764330000000,
 ];

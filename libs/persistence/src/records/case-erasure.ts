@@ -159,7 +159,7 @@ export async function eraseCaseCopies(
       ),
   );
 
-  // Mail carries the case id since 17642010000000 (older rows were given it from their keys).
+  // Mail carries the case id since 1764201000000 (older rows were given it from their keys).
   const mail = rowsOf<{ id: string }>(
     await manager.query(
       `UPDATE mail_messages

@@ -8,8 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * time, not the event store. Rows keep the storage they were written with until rewritten (a rebuild
  * rewrites them all).
  */
-export class CaseStateUncompressed17641600000000 implements MigrationInterface {
-  name = 'CaseStateUncompressed17641600000000';
+export class CaseStateUncompressed1764160000000 implements MigrationInterface {
+  name = 'CaseStateUncompressed1764160000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE rm_cases ALTER COLUMN state SET STORAGE EXTERNAL`);

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * entry (replay claims it, so a replay of an event that was handled meanwhile is a no-op); the entries
  * that earlier versions claimed for dead letters are released here so those letters can be replayed.
  */
-export class DeadLetterReplay17641700000000 implements MigrationInterface {
-  name = 'DeadLetterReplay17641700000000';
+export class DeadLetterReplay1764170000000 implements MigrationInterface {
+  name = 'DeadLetterReplay1764170000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

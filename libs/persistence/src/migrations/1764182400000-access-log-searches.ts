@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * also what a command on a case writes). Adding columns with constant defaults rewrites no row, so the
  * append-only triggers are not involved.
  */
-export class AccessLogSearches17641824000000 implements MigrationInterface {
-  name = 'AccessLogSearches17641824000000';
+export class AccessLogSearches1764182400000 implements MigrationInterface {
+  name = 'AccessLogSearches1764182400000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * keyed by its event (`case-answer/<event>`, `case-outcome/<event>`), a reminder by its reminder
  * (`reminder/<id>`, in `case_reminders`). Mail about no single case (the daily list, a report) has none.
  */
-export class MailCaseId17642010000000 implements MigrationInterface {
-  name = 'MailCaseId17642010000000';
+export class MailCaseId1764201000000 implements MigrationInterface {
+  name = 'MailCaseId1764201000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE mail_messages ADD COLUMN case_id uuid`);

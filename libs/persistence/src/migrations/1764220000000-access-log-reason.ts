@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * DATA-5, ADR 0029). Null for every other read. A nullable column without a default rewrites no row,
  * so the append-only triggers are not involved.
  */
-export class AccessLogReason17642200000000 implements MigrationInterface {
-  name = 'AccessLogReason17642200000000';
+export class AccessLogReason1764220000000 implements MigrationInterface {
+  name = 'AccessLogReason1764220000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE access_log ADD COLUMN reason text`);

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the erasure with its `CaseErased` event, so the log is read without scanning the event store. The
  * primary key makes a second erasure of the same case impossible to log twice.
  */
-export class RetentionLog17642000000000 implements MigrationInterface {
-  name = 'RetentionLog17642000000000';
+export class RetentionLog1764200000000 implements MigrationInterface {
+  name = 'RetentionLog1764200000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * change or delete one, as it does for the events. Presenting a version at a meeting is a row of its
  * own, append-only as well, so the frozen version is never touched again.
  */
-export class ReportVersions17642900000000 implements MigrationInterface {
-  name = 'ReportVersions17642900000000';
+export class ReportVersions1764290000000 implements MigrationInterface {
+  name = 'ReportVersions1764290000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -38,8 +38,8 @@ export async function mapClassificationColumns(
   return changed;
 }
 
-export class Classifications17641800000000 implements MigrationInterface {
-  name = 'Classifications17641800000000';
+export class Classifications1764180000000 implements MigrationInterface {
+  name = 'Classifications1764180000000';
 
   async up(q: QueryRunner): Promise<void> {
     await mapClassificationColumns(q, await loadClassificationVocabulary(q));

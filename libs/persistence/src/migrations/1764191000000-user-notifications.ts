@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * retried delivery writes nothing twice. First use: the outcome of a deviation told to the staff
  * member who reported it (IMP-8).
  */
-export class UserNotifications17641910000000 implements MigrationInterface {
-  name = 'UserNotifications17641910000000';
+export class UserNotifications1764191000000 implements MigrationInterface {
+  name = 'UserNotifications1764191000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

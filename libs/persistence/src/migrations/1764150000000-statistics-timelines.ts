@@ -8,8 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * every write, so they can be rebuilt like the rest of the model. Cancelled deadlines are left out:
  * no measure counts them.
  */
-export class StatisticsTimelines17641500000000 implements MigrationInterface {
-  name = 'StatisticsTimelines17641500000000';
+export class StatisticsTimelines1764150000000 implements MigrationInterface {
+  name = 'StatisticsTimelines1764150000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(

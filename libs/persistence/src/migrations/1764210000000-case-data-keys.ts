@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * key; erasure deletes the key (crypto-shredding), after which every copy on the topics is unreadable
  * (ADR 0028). Keys are created by the relay the first time a subject's personal data goes out.
  */
-export class CaseDataKeys17642100000000 implements MigrationInterface {
-  name = 'CaseDataKeys17642100000000';
+export class CaseDataKeys1764210000000 implements MigrationInterface {
+  name = 'CaseDataKeys1764210000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
