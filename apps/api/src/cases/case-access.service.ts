@@ -46,7 +46,7 @@ export const CASE_NOT_FOUND = 'Ärendet finns inte, eller så har du inte behör
 export async function loadCaseById(cases: CaseCommandService, caseId: string): Promise<LoadedCase> {
   if (!UUID.test(caseId)) {
     throw ApiProblem.validation([
-      { field: 'id', code: 'INVALID_FORMAT', message: 'Ärendets id måste vara ett UUID.' },
+      { field: 'id', code: 'INVALID_FORMAT', message: 'Ärendets id är inte giltigt.' },
     ]);
   }
   const { state, events } = await cases.load(caseId.toLowerCase());

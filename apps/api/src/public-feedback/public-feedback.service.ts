@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { ReportCaseData } from '@kvalitet/domain';
 import { CaseCommandService } from '@kvalitet/persistence';
 import type { RequestInfo } from '../common/http/request-info';
+import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce } from '../idempotency/create-once';
 import { CENTRAL_UNIT_ID } from '../org/org-units';
+import { feedbackContactErrors, givenContact } from './feedback-contact';
 import type { PublicFeedbackDto } from './public-feedback.dto';
 
 /** The actor recorded on events of citizen feedback (no account). */
@@ -20,10 +22,9 @@ export class PublicFeedbackService {
 
   async submit(body: PublicFeedbackDto, info: RequestInfo, caseId?: string): Promise<{ reference: string }> {
     const name = body.name?.trim();
-    const contact =
-      body.contact && (body.contact.email !== undefined || body.contact.phone !== undefined)
-        ? { ...body.contact }
-        : undefined;
+    const contactErrors = feedbackContactErrors(body.contact, body.wantsAnswer);
+    if (contactErrors.length > 0) throw ApiProblem.validation(contactErrors, contactErrors[0]!.message);
+    const contact = givenContact(body.contact);
     const data: Omit<ReportCaseData, 'caseId' | 'caseNumber'> = {
       type: body.kind ?? 'complaint',
       unclassified: body.kind === undefined,

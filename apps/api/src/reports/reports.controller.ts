@@ -88,6 +88,10 @@ const WEEKLY_DIGEST_SCHEMA = {
         },
       },
     },
+    linesTotal: {
+      type: 'integer',
+      description: 'Antal ärenderader i veckan (med ?lines=; försenade och nyaste skickas först)',
+    },
   },
 };
 const SUPPRESSION_SCHEMA = {
@@ -303,16 +307,29 @@ export class ReportsController {
         {
           field: 'week',
           code: 'INVALID_FORMAT',
-          message: `Veckan ${week} finns inte (ISO-vecka, t.ex. 2026-W48).`,
+          message: `Veckan ${week} finns inte. Ange vecka som ÅÅÅÅ-Www, till exempel 2026-W48.`,
         },
       ]);
     }
-    return sendReport(
-      request,
-      response,
-      await this.reportsFor(user, query).weeklyDigest(week, now),
-      `veckosammanstallning-${week}`,
-    );
+    const digest = await this.reportsFor(user, query).weeklyDigest(week, now);
+    const limit = query.lines;
+    // A phone shows the week's figures first and asks for case lines a page at a time (issue 21).
+    const sent =
+      limit === undefined
+        ? digest
+        : {
+            ...digest,
+            data: {
+              ...digest.data,
+              lines: [...digest.data.lines]
+                .sort(
+                  (a, b) => Number(b.overdue) - Number(a.overdue) || b.reportedAt.localeCompare(a.reportedAt),
+                )
+                .slice(0, limit),
+              linesTotal: digest.data.lines.length,
+            },
+          };
+    return sendReport(request, response, sent, `veckosammanstallning-${week}`);
   }
 
   @Get('statistics')

@@ -50,7 +50,7 @@ export class RiskAssessmentAccessGuard implements CanActivate {
     const id = String(request.params['id'] ?? '');
     if (!UUID.test(id))
       throw ApiProblem.validation([
-        { field: 'id', code: 'INVALID_FORMAT', message: 'Riskanalysens id måste vara ett UUID.' },
+        { field: 'id', code: 'INVALID_FORMAT', message: 'Riskanalysens id är inte giltigt.' },
       ]);
     const { state, events } = await this.service.load(id.toLowerCase());
     if (!state || !canUseRiskAssessment(principal, state.unitId, ORGANISATION))

@@ -53,7 +53,7 @@ describe('validatePolicy', () => {
       {
         field: 'deadlines.acknowledgement',
         code: 'INVALID_DURATION',
-        message: 'Ogiltig varaktighet: ange ISO-8601 (t.ex. PT24H) eller { workingDays: n }',
+        message: 'Ogiltig tidsfrist: ange ett antal timmar, dagar, veckor, månader eller arbetsdagar, till exempel 24 timmar eller 3 arbetsdagar.',
       },
     ]);
   });

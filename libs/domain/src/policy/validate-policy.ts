@@ -40,7 +40,7 @@ export const MAX_POLICY_DURATION_MS = 10 * 366 * 86_400_000;
 export const MAX_POLICY_WORKING_DAYS = 2500;
 
 export const INVALID_DURATION_MESSAGE =
-  'Ogiltig varaktighet: ange ISO-8601 (t.ex. PT24H) eller { workingDays: n }';
+  'Ogiltig tidsfrist: ange ett antal timmar, dagar, veckor, månader eller arbetsdagar, till exempel 24 timmar eller 3 arbetsdagar.';
 
 const TOP_LEVEL_FIELDS = ['version', 'deadlines', 'escalationChain', 'decisionDelegation'];
 const MAX_REFERENCE_LENGTH = 500;

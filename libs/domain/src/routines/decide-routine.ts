@@ -53,7 +53,7 @@ export function decideRoutine(
     if (!isPositiveIsoDuration(d.revisionInterval))
       return invalid(
         'INVALID_DURATION',
-        'Revideringsintervallet måste vara en positiv ISO-8601-varaktighet (t.ex. P1Y)',
+        'Ange hur ofta dokumentet ska revideras, till exempel varje år eller var sjätte månad',
         'revisionInterval',
       );
     if (d.parentId === d.routineId)

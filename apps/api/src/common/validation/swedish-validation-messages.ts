@@ -42,7 +42,7 @@ const CONSTRAINTS: Record<string, { code: string; describe: Describe }> = {
     describe: (f, a) => `Fältet ${f} måste vara något av: ${list(a[1] ?? a[0])}.`,
   },
   isIn: { code: 'INVALID_ENUM', describe: (f, a) => `Fältet ${f} måste vara något av: ${list(a[0])}.` },
-  isUUID: { code: 'INVALID_FORMAT', describe: (f) => `Fältet ${f} måste vara ett UUID.` },
+  isUUID: { code: 'INVALID_FORMAT', describe: (f) => `Fältet ${f} måste vara ett giltigt id.` },
   isEmail: { code: 'INVALID_FORMAT', describe: (f) => `Fältet ${f} måste vara en e-postadress.` },
   matches: { code: 'INVALID_FORMAT', describe: (f) => `Fältet ${f} har fel format.` },
   maxLength: {
@@ -63,20 +63,21 @@ const CONSTRAINTS: Record<string, { code: string; describe: Describe }> = {
   isDateTimeWithOffset: {
     code: 'INVALID_FORMAT',
     describe: (f) =>
-      `Fältet ${f} måste vara en tidpunkt enligt ISO 8601 med tidszon, t.ex. 2026-11-20T14:05:00+01:00.`,
+      `Fältet ${f} måste vara en tidpunkt med datum, klockslag och tidszon, till exempel 2026-11-20T14:05:00+01:00.`,
   },
   isDateOrDateTime: {
     code: 'INVALID_FORMAT',
     describe: (f) =>
-      `Fältet ${f} måste vara ett datum (2026-11-20) eller en tidpunkt med tidszon (2026-11-20T14:05:00+01:00).`,
+      `Fältet ${f} måste vara ett datum eller en tidpunkt. Ange datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.`,
   },
   isCalendarDate: {
     code: 'INVALID_FORMAT',
-    describe: (f) => `Fältet ${f} måste vara ett datum, t.ex. 2026-11-20.`,
+    describe: (f) => `Fältet ${f} måste vara ett datum. Ange datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.`,
   },
   isIsoWeek: {
     code: 'INVALID_FORMAT',
-    describe: (f) => `Fältet ${f} måste vara en ISO-vecka som finns (vecka 01–52 eller 53), t.ex. 2026-W48.`,
+    describe: (f) =>
+      `Fältet ${f} måste vara en vecka som finns (vecka 01–52 eller 53). Ange vecka som ÅÅÅÅ-Www, till exempel 2026-W48.`,
   },
   isWithinAcceptedYears: {
     code: 'OUT_OF_RANGE',

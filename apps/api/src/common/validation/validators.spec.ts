@@ -152,7 +152,7 @@ describe('date validators: Swedish field errors', () => {
         field: 'occurredAt',
         code: 'INVALID_FORMAT',
         message:
-          'Fältet occurredAt måste vara en tidpunkt enligt ISO 8601 med tidszon, t.ex. 2026-11-20T14:05:00+01:00.',
+          'Fältet occurredAt måste vara en tidpunkt med datum, klockslag och tidszon, till exempel 2026-11-20T14:05:00+01:00.',
       },
     ]);
     expect(errorsOf({ from: '1800-02-30' })).toEqual([
@@ -162,14 +162,14 @@ describe('date validators: Swedish field errors', () => {
       {
         field: 'validFrom',
         code: 'INVALID_FORMAT',
-        message: 'Fältet validFrom måste vara ett datum, t.ex. 2026-11-20.',
+        message: 'Fältet validFrom måste vara ett datum. Ange datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.',
       },
     ]);
     expect(errorsOf({ week: '2027-W53' })).toEqual([
       {
         field: 'week',
         code: 'INVALID_FORMAT',
-        message: 'Fältet week måste vara en ISO-vecka som finns (vecka 01–52 eller 53), t.ex. 2026-W48.',
+        message: 'Fältet week måste vara en vecka som finns (vecka 01–52 eller 53). Ange vecka som ÅÅÅÅ-Www, till exempel 2026-W48.',
       },
     ]);
     expect(errorsOf({ date: '2027-02-30' })).toEqual([]); // a real calendar date is the domain's to judge here

@@ -6,7 +6,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function requireUuid(id: string, what: string): string {
   if (!UUID.test(id))
     throw ApiProblem.validation([
-      { field: 'id', code: 'INVALID_FORMAT', message: `${what} måste anges med ett UUID.` },
+      { field: 'id', code: 'INVALID_FORMAT', message: `${what} har ett id som inte är giltigt.` },
     ]);
   return id.toLowerCase();
 }

@@ -87,7 +87,7 @@ export function isDate(value: unknown): value is string {
   return isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
-const DATE_TIME_HINT = 'en tidpunkt enligt ISO 8601 med tidszon, t.ex. 2026-11-20T14:05:00+01:00';
+const DATE_TIME_HINT = 'en tidpunkt med datum, klockslag och tidszon, till exempel 2026-11-20T14:05:00+01:00';
 
 export function checkDateTime(value: unknown, field: string, label: string): CaseRefusal | null {
   if (value === undefined || value === null || value === '')
