@@ -29,15 +29,32 @@ import { ScrollTable } from '../components/ScrollTable';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
 import { accessActionLabel, POLICY_KEY_LABELS, roleLabel } from '../lib/labels';
-import { fromDraft, moveItem, toDraft, type DurationDraft, type DurationUnit } from '../lib/policy-form';
+import {
+  DURATION_UNIT_LABELS,
+  fromDraft,
+  moveItem,
+  toDraft,
+  withUnit,
+  type DurationDraft,
+  type DurationUnit,
+} from '../lib/policy-form';
 import { usePageTitle } from '../lib/use-page-title';
 
-const UNIT_OPTIONS: { value: DurationUnit; label: string }[] = [
-  { value: 'hours', label: 'timmar' },
-  { value: 'days', label: 'dagar' },
-  { value: 'working_days', label: 'arbetsdagar' },
-  { value: 'iso', label: 'ISO 8601 (t.ex. PT10S)' },
+const EDITABLE_UNITS: DurationUnit[] = [
+  'working_days',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'minutes',
+  'seconds',
 ];
+
+function unitOptions(draft: DurationDraft): { value: DurationUnit; label: string }[] {
+  const units: DurationUnit[] = draft.original === undefined ? EDITABLE_UNITS : [...EDITABLE_UNITS, 'other'];
+  return units.map((unit) => ({ value: unit, label: DURATION_UNIT_LABELS[unit] }));
+}
 
 function PolicyEditor({ policy }: { policy: Policy }) {
   const queryClient = useQueryClient();
@@ -90,8 +107,14 @@ function PolicyEditor({ policy }: { policy: Policy }) {
                     <Table.Td>
                       <TextInput
                         aria-label={`${label}: längd`}
-                        value={draft.amount}
-                        w={draft.unit === 'iso' ? 160 : 90}
+                        inputMode="numeric"
+                        value={
+                          draft.unit === 'other' && draft.original !== undefined
+                            ? describeDuration(draft.original)
+                            : draft.amount
+                        }
+                        readOnly={draft.unit === 'other'}
+                        w={draft.unit === 'other' ? 200 : 90}
                         onChange={(e) =>
                           setDrafts({ ...drafts, [key]: { ...draft, amount: e.currentTarget.value } })
                         }
@@ -102,11 +125,11 @@ function PolicyEditor({ policy }: { policy: Policy }) {
                       <NativeSelect
                         aria-label={`${label}: enhet`}
                         value={draft.unit}
-                        data={UNIT_OPTIONS}
+                        data={unitOptions(draft)}
                         onChange={(e) =>
                           setDrafts({
                             ...drafts,
-                            [key]: { ...draft, unit: e.currentTarget.value as DurationUnit },
+                            [key]: withUnit(draft, e.currentTarget.value as DurationUnit),
                           })
                         }
                       />
