@@ -8,6 +8,7 @@ import {
   type ReportBlock,
   type ReportChart,
   type ReportDocument,
+  withPersonnummerMasked,
 } from '@kvalitet/domain';
 
 type Pdf = PDFKit.PDFDocument;
@@ -203,7 +204,8 @@ function drawBlock(pdf: Pdf, block: ReportBlock): void {
 }
 
 /** The document as PDF with vector charts, Swedish text, organisation, period and generation time. */
-export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
+export function renderReportPdf(document: ReportDocument): Promise<Buffer> {
+  const doc = withPersonnummerMasked(document);
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

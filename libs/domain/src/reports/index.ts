@@ -11,6 +11,7 @@ export * from './berattelse';
 export * from './register-content';
 export * from './register-sections';
 export * from './render-html';
+export * from './document-personnummer';
 export * from './report-periods';
 export * from './ivo-anmalan';
 export * from './meeting-calendar';

@@ -4,6 +4,7 @@ import { DELEGATION_DECISION_LABELS } from '../delegations/delegation-register';
 import { CASE_TYPE_LABELS } from '../cases/case-type';
 import { rebuildCase } from '../cases/evolve-case';
 import { maskPersonRef } from '../cases/person-ref';
+import { maskPersonnummer } from '../cases/personnummer-in-text';
 import { formatStockholm, type ReportBlock, type ReportDocument } from './report-document';
 
 /** Why an anmälan cannot be prepared (the api answers 409). */
@@ -64,8 +65,9 @@ const LEGAL_BASIS = {
     'PSL 3 kap. 5 § (lex Maria): anmälan om vårdskada som medfört eller hade kunnat medföra en allvarlig vårdskada',
 } as const;
 
+/** Free text of the case, a personnummer in it masked: the anmälan leaves the case (issue 21). */
 const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.length > 0 ? value : null;
+  typeof value === 'string' && value.length > 0 ? maskPersonnummer(value) : null;
 
 /**
  * What the anmälan holds, said plainly (issue 24): it is case material with personal data under
@@ -113,12 +115,12 @@ export function composeIvoAnmalan(
     observedOrReportedAt: state.reportedAt,
     description: text(reported?.description),
     immediateActions: text(reported?.immediateActions),
-    personRef: maskPersonRef(text(reported?.personRef)),
+    personRef: maskPersonRef(reported?.personRef ? reported.personRef : null),
     investigation:
       lastInvestigation?.type === 'InvestigationRecorded'
         ? {
             summary: text(lastInvestigation.data.summary),
-            causes: lastInvestigation.data.causes.filter((c) => typeof c === 'string'),
+            causes: lastInvestigation.data.causes.flatMap((c) => text(c) ?? []),
             recordedAt: lastInvestigation.data.at,
             version: state.investigation?.seq ?? 1,
           }

@@ -8,6 +8,7 @@ import {
   type ReportDocument,
 } from './report-document';
 import { MISSING_TEXT } from './register-sections';
+import { withPersonnummerMasked } from './document-personnummer';
 
 export function escapeHtml(text: string): string {
   return text
@@ -97,7 +98,8 @@ function block(b: ReportBlock): string {
 }
 
 /** The document as a standalone Swedish HTML page (charts as inline SVG). */
-export function renderReportHtml(doc: ReportDocument): string {
+export function renderReportHtml(document: ReportDocument): string {
+  const doc = withPersonnummerMasked(document);
   const body = doc.sections
     .map(
       (s) =>
