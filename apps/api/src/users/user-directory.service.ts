@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../access/principal';
+import { isRole, type Role } from '../access/roles';
+import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
+import { ORGANISATION } from '../org/organisation.instance';
+import {
+  mergeDirectories,
+  matchesDirectoryQuery,
+  type DirectoryQuery,
+  type DirectoryUser,
+} from './directory-user';
+
+interface DirectoryUserRow {
+  username: string;
+  name: string;
+  roles: string[];
+  unit_ids: string[];
+}
+
+const ORGANISATION_USERS: readonly DirectoryUser[] = ORGANISATION.users.map((user) => ({
+  username: user.username,
+  name: user.name,
+  roles: user.roles,
+  unitIds: user.unitIds,
+}));
+
+function userOf(row: DirectoryUserRow): DirectoryUser {
+  return {
+    username: row.username,
+    name: row.name,
+    roles: row.roles.filter(isRole) as Role[],
+    unitIds: row.unit_ids,
+  };
+}
+
+/**
+ * The user directory (issue 21, "People"): the organisation file's users and the users the identity
+ * provider has signed in (`directory_users`, recorded from their claims). A municipality's directory
+ * is a few thousand people at most, so it is read whole and filtered here.
+ */
+@Injectable()
+export class UserDirectory {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async find(username: string): Promise<DirectoryUser | undefined> {
+    const listed = ORGANISATION_USERS.find((user) => user.username === username);
+    if (listed) return listed;
+    const rows: DirectoryUserRow[] = await this.dataSource.query(
+      `SELECT username, name, roles, unit_ids FROM directory_users WHERE username = $1`,
+      [username],
+    );
+    return rows[0] ? userOf(rows[0]) : undefined;
+  }
+
+  /** Name of each username the directory knows; unknown usernames are left out. */
+  async names(usernames: readonly string[]): Promise<Map<string, string>> {
+    const all = await this.all();
+    const wanted = new Set(usernames);
+    return new Map(all.filter((user) => wanted.has(user.username)).map((user) => [user.username, user.name]));
+  }
+
+  async search(query: DirectoryQuery): Promise<DirectoryUser[]> {
+    return (await this.all()).filter((user) => matchesDirectoryQuery(user, query, ORGANISATION));
+  }
+
+  private async all(): Promise<DirectoryUser[]> {
+    const rows: DirectoryUserRow[] = await this.dataSource.query(
+      `SELECT username, name, roles, unit_ids FROM directory_users`,
+    );
+    return mergeDirectories(ORGANISATION_USERS, rows.map(userOf));
+  }
+}
+
+/** Records a user the identity provider has just vouched for, with the name, roles and units of the claims. */
+export async function rememberSignedInUser(dataSource: DataSource, principal: Principal): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO directory_users (username, name, roles, unit_ids, last_seen_at)
+          VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (username) DO UPDATE
+           SET name = EXCLUDED.name, roles = EXCLUDED.roles, unit_ids = EXCLUDED.unit_ids, last_seen_at = now()`,
+    [principal.username, principal.name, [...principal.roles], [...principal.unitIds]],
+  );
+}
