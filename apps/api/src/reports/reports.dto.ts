@@ -28,6 +28,20 @@ export class WeeklyDigestQueryDto extends BoardQueryDto {
   @IsString()
   @IsIsoWeek()
   week?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Högst så många ärenderader i JSON-svaret (0–500; linesTotal anger hur många det finns). Utan den: alla. Påverkar inte HTML och PDF.',
+    minimum: 0,
+    maximum: 500,
+    example: 50,
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  lines?: number;
 }
 
 export class StatisticsQueryDto extends BoardQueryDto {

@@ -276,6 +276,11 @@ function CaseBody({
               {missed} missade frister
             </Badge>
           )}
+          <DownloadButton
+            path={`/api/v1/cases/${view.id}/summary.pdf${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`}
+            filename={`sammanfattning-${view.caseNumber}.pdf`}
+            label="Skriv ut sammanfattning (PDF)"
+          />
         </Group>
       </Group>
       <Stepper active={stageIndex} size="xs" allowNextStepsSelect={false} aria-label="Ärendets steg">

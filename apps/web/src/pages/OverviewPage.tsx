@@ -13,12 +13,13 @@ import {
   Title,
 } from '@mantine/core';
 import { CASE_STAGE_LABELS, CASE_TYPE_LABELS, type CaseStage, type CaseType } from '@kvalitet/domain';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import { BarChartWithTable, type ChartRow } from '../components/Charts';
 import { DownloadButton } from '../components/DownloadButton';
+import { LazySection } from '../components/LazySection';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { formatDate, formatNumber } from '../lib/format';
@@ -58,6 +59,8 @@ interface WeeklyDigest {
     notifiedToIvo?: number;
   };
   overdueActions?: number;
+  /** How many case lines the week has, when only the first of them were asked for (`lines`). */
+  linesTotal?: number;
   lines: {
     caseNumber: string;
     type: string;
@@ -138,17 +141,24 @@ function toRows(record: Record<string, number>, label: (key: string) => string):
     .map(([key, n]) => ({ label: label(key), antal: n }));
 }
 
+/** The week's case lines a page at a time: a busy week has thousands (issue 21, Översikt on a phone). */
+const LINES_PAGE = 20;
+const LINES_MAX = 500;
+
 function DigestSection() {
   const [week, setWeek] = useState(currentIsoWeek());
   const [draft, setDraft] = useState(week);
+  const [lineCount, setLineCount] = useState(LINES_PAGE);
   const unitName = useUnitName();
   const digest = useQuery({
-    queryKey: ['digest', week],
-    queryFn: () => apiJson<WeeklyDigest>(`/api/v1/reports/weekly-digest?week=${week}`),
+    queryKey: ['digest', week, lineCount],
+    queryFn: () => apiJson<WeeklyDigest>(`/api/v1/reports/weekly-digest?week=${week}&lines=${lineCount}`),
+    placeholderData: keepPreviousData,
   });
   const go = (w: string) => {
     setWeek(w);
     setDraft(w);
+    setLineCount(LINES_PAGE);
   };
   return (
     <Section
@@ -168,7 +178,7 @@ function DigestSection() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (isValidIsoWeek(draft)) setWeek(draft);
+            if (isValidIsoWeek(draft)) go(draft);
           }}
         >
           <Group align="end" gap="xs">
@@ -276,6 +286,26 @@ function DigestSection() {
                   </Table.Tbody>
                 </Table>
               </ScrollTable>
+            )}
+            {(d.linesTotal ?? 0) > d.lines.length && (
+              <Group gap="sm" wrap="wrap">
+                <Text size="sm" data-testid="visade-rader">
+                  Visar {formatNumber(d.lines.length)} av {formatNumber(d.linesTotal ?? 0)} ärenden, försenade
+                  och nyaste först.
+                </Text>
+                {d.lines.length < LINES_MAX ? (
+                  <Button
+                    variant="default"
+                    size="sm"
+                    loading={digest.isFetching}
+                    onClick={() => setLineCount((n) => Math.min(n + 5 * LINES_PAGE, LINES_MAX))}
+                  >
+                    Visa fler ärenden
+                  </Button>
+                ) : (
+                  <Text size="sm">Alla ärenden finns i PDF:en.</Text>
+                )}
+              </Group>
             )}
           </Stack>
         )}
@@ -579,13 +609,27 @@ export function OverviewPage() {
       <Title order={2}>Översikt</Title>
       <Text>Sammanställningar utan personuppgifter: antal, frister och trender.</Text>
       {sections.reports && <DigestSection />}
-      {sections.reports && <StatisticsSection />}
-      {sections.riskMatrix && <RiskMatrixSection />}
-      {sections.reports && <ReportsSection sections={sections} />}
+      {sections.reports && (
+        <LazySection title={`Statistik ${currentTertial().year}`}>
+          <StatisticsSection />
+        </LazySection>
+      )}
+      {sections.riskMatrix && (
+        <LazySection title="Riskmatris – värmekarta">
+          <RiskMatrixSection />
+        </LazySection>
+      )}
+      {sections.reports && (
+        <LazySection title="Rapporter till nämnden">
+          <ReportsSection sections={sections} />
+        </LazySection>
+      )}
       {!sections.reports && !sections.riskMatrix && <Text>Din roll har inga sammanställningar här.</Text>}
-      <Section title="Nämndens sammanträden">
-        <MeetingCalendarEditor kind={NAMND} readOnly />
-      </Section>
+      <LazySection title="Nämndens sammanträden">
+        <Section title="Nämndens sammanträden">
+          <MeetingCalendarEditor kind={NAMND} readOnly />
+        </Section>
+      </LazySection>
     </Stack>
   );
 }

@@ -52,7 +52,8 @@ export type ReportKind =
   | 'kvalitetsberattelse'
   | 'ledningssystem_review'
   | 'statistics'
-  | 'ivo_anmalan';
+  | 'ivo_anmalan'
+  | 'case_summary';
 
 export interface ReportDocument {
   readonly kind: ReportKind;
