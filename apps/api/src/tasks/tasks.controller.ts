@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Principal } from '../access/principal';
 import { CurrentUser } from '../auth/auth.decorators';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { TaskPageDto, TaskQueryDto } from './tasks.dto';
+import { TaskCountsDto, TaskFilterDto, TaskPageDto, TaskQueryDto } from './tasks.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('uppgifter')
@@ -18,5 +18,15 @@ export class TasksController {
   @ApiProblems(400, 401)
   inbox(@CurrentUser() user: Principal, @Query() query: TaskQueryDto): Promise<TaskPageDto> {
     return this.tasks.inbox(user, query);
+  }
+
+  @Get('counts')
+  @ApiOperation({
+    summary: 'Hur många uppgifter min inkorg har, per slag och försenade, med samma filter som inkorgen',
+  })
+  @ApiOkResponse({ type: TaskCountsDto })
+  @ApiProblems(400, 401)
+  counts(@CurrentUser() user: Principal, @Query() query: TaskFilterDto): Promise<TaskCountsDto> {
+    return this.tasks.counts(user, query);
   }
 }

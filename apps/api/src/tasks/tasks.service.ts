@@ -4,7 +4,7 @@ import { taskVisibilityFilter } from '../access/access-policy';
 import type { Principal } from '../access/principal';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
-import type { TaskDto, TaskPageDto, TaskQueryDto } from './tasks.dto';
+import type { TaskCountsDto, TaskDto, TaskFilterDto, TaskPageDto, TaskQueryDto, TaskSort } from './tasks.dto';
 
 interface TaskRow {
   id: string;
@@ -21,44 +21,92 @@ interface TaskRow {
   completed_at: Date | null;
   overdue: boolean;
   protected_identity: boolean;
-  total: string;
 }
 
 const iso = (value: Date | null) => (value === null ? null : new Date(value).toISOString());
 
+const OVERDUE = `status = 'open' AND due_at IS NOT NULL AND due_at < now()`;
+
+const ORDER_BY: Readonly<Record<TaskSort, string>> = {
+  due: 'due_at ASC NULLS LAST, created_at ASC, id',
+  newest: 'created_at DESC, id DESC',
+  latest_due: 'due_at DESC NULLS LAST, created_at DESC, id',
+};
+
+/** `%`, `_` and `\` in a search are themselves, not LIKE patterns. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /**
- * The caller's inbox from `rm_tasks`: tasks addressed to them by name, or to one of their roles in
- * a unit within their scope (a unit manager's acknowledgement task; `sas`/`mas` tasks board-wide).
+ * The caller's visible tasks under the filters, as SQL: tasks addressed to them by name, or to one of
+ * their roles in a unit within their scope (a unit manager's acknowledgement task; `sas`/`mas` tasks
+ * board-wide). Case numbers and register labels are searched, never free text, so a search is not
+ * access-logged (issue 21).
  */
+function whereOf(
+  principal: Principal,
+  filter: TaskFilterDto & { kind?: string },
+): { sql: string; params: unknown[] } {
+  const visible = taskVisibilityFilter(principal, ORGANISATION);
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions = [`status = ${param(filter.status ?? 'open')}`];
+  const mine = `assignee = ${param(visible.username)}`;
+  const toMyRole = `(assignee IS NULL AND assignee_role = ANY(${param([...visible.roles])}::text[]) AND unit_id = ANY(${param([...visible.unitIds])}::text[]))`;
+  conditions.push(
+    filter.assignedTo === 'me' ? mine : filter.assignedTo === 'role' ? toMyRole : `(${mine} OR ${toMyRole})`,
+  );
+  if (filter.kind) conditions.push(`kind = ${param(filter.kind)}`);
+  if (filter.caseType) conditions.push(`case_type = ${param(filter.caseType)}`);
+  if (filter.unitId)
+    conditions.push(`unit_id = ANY(${param(ORGANISATION.subtreeOf(filter.unitId))}::text[])`);
+  if (filter.overdue !== undefined) conditions.push(`${filter.overdue ? '' : 'NOT '}(${OVERDUE})`);
+  const q = filter.q?.trim();
+  if (q) conditions.push(`case_number ILIKE ${param(likePattern(q))}`);
+  return { sql: conditions.join(' AND '), params };
+}
+
 @Injectable()
 export class TasksService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async inbox(principal: Principal, query: TaskQueryDto): Promise<TaskPageDto> {
-    const filter = taskVisibilityFilter(principal, ORGANISATION);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const rows: TaskRow[] = await this.dataSource.query(
-      `SELECT id, case_id, case_number, case_type, kind, unit_id, assignee, assignee_role, due_at, status, created_at, completed_at,
-              (status = 'open' AND due_at IS NOT NULL AND due_at < now()) AS overdue,
-              EXISTS (SELECT 1 FROM rm_cases c WHERE c.id = rm_tasks.case_id AND c.state->'protectedIdentity' IS NOT NULL)
-                AS protected_identity,
-              count(*) OVER () AS total
-         FROM rm_tasks
-        WHERE status = $1
-          AND (assignee = $2 OR (assignee IS NULL AND assignee_role = ANY($3::text[]) AND unit_id = ANY($4::text[])))
-        ORDER BY due_at ASC NULLS LAST, created_at ASC, id
-        LIMIT $5 OFFSET $6`,
-      [
-        query.status ?? 'open',
-        filter.username,
-        [...filter.roles],
-        [...filter.unitIds],
-        pageSize,
-        (page - 1) * pageSize,
-      ],
+    const where = whereOf(principal, query);
+    const [rows, [counted]]: [TaskRow[], { total: string }[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, case_id, case_number, case_type, kind, unit_id, assignee, assignee_role, due_at, status, created_at, completed_at,
+                (${OVERDUE}) AS overdue,
+                EXISTS (SELECT 1 FROM rm_cases c WHERE c.id = rm_tasks.case_id AND c.state->'protectedIdentity' IS NOT NULL)
+                  AS protected_identity
+           FROM rm_tasks
+          WHERE ${where.sql}
+          ORDER BY ${ORDER_BY[query.sort ?? 'due']}
+          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        where.params,
+      ),
+      this.dataSource.query(`SELECT count(*) AS total FROM rm_tasks WHERE ${where.sql}`, where.params),
+    ]);
+    return { items: rows.map(toTask), total: Number(counted?.total ?? 0), page, pageSize };
+  }
+
+  async counts(principal: Principal, filter: TaskFilterDto): Promise<TaskCountsDto> {
+    const where = whereOf(principal, filter);
+    const rows: { kind: string; count: string; overdue: string }[] = await this.dataSource.query(
+      `SELECT kind, count(*) AS count, count(*) FILTER (WHERE ${OVERDUE}) AS overdue
+         FROM rm_tasks WHERE ${where.sql}
+        GROUP BY kind ORDER BY count(*) DESC, kind`,
+      where.params,
     );
-    return { items: rows.map(toTask), total: rows[0] ? Number(rows[0].total) : 0, page, pageSize };
+    const kinds = rows.map((r) => ({ kind: r.kind, count: Number(r.count), overdue: Number(r.overdue) }));
+    return {
+      total: kinds.reduce((sum, k) => sum + k.count, 0),
+      overdue: kinds.reduce((sum, k) => sum + k.overdue, 0),
+      kinds,
+    };
   }
 }
 
