@@ -42,3 +42,4 @@ export * from './risk-assessments/risk-policy-repository';
 export * from './risk-assessments/risk-assessment-command-service';
 export * from './improvement/improvement-command-service';
 export * from './ledningssystem/ledningssystem-demo-data';
+export * from './migration-lock';
