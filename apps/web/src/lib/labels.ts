@@ -1,5 +1,6 @@
 import type { CaseEvent, DeadlineStatus, Role } from '../api/types';
 import { commandLabel } from './case-commands';
+import { TASK_KIND_LABELS, TASK_SOURCE_LABELS } from './tasks';
 
 const ROLE_LABELS: Readonly<Record<Role, string>> = {
   staff: 'Medarbetare',
@@ -124,4 +125,17 @@ const ACCESS_ACTION_LABELS: Readonly<Record<string, string>> = {
 export function accessActionLabel(action: string): string {
   if (action.startsWith('command:')) return commandLabel(action.slice('command:'.length));
   return ACCESS_ACTION_LABELS[action] ?? action;
+}
+
+/**
+ * A task kind in words. Every kind the api sends has a label (task-labels.spec.ts walks the domain's
+ * lists); an unknown one still shows as plain Swedish, never as its code (issue 21).
+ */
+export function taskKindLabel(kind: string): string {
+  return (TASK_KIND_LABELS as Record<string, string>)[kind] ?? 'Uppgift';
+}
+
+/** What a task belongs to in words: the case type, or the register or process. */
+export function taskSourceLabel(caseType: string): string {
+  return (TASK_SOURCE_LABELS as Record<string, string>)[caseType] ?? 'Övrigt';
 }

@@ -90,6 +90,8 @@ export function taskHref(
       return `/ledningssystem/riskobservationer?observation=${encodeURIComponent(task.caseId)}`;
     case 'event_analysis':
       return `/ledningssystem/handelseanalyser/${encodeURIComponent(task.caseId)}`;
+    case 'ej_verkstallt_beslut':
+      return '/ledningssystem/ej-verkstallda-beslut';
     // The document has one pending March review; the review page finds its year.
     case 'ledningssystem':
       return task.kind?.startsWith('ledningssystem_review')
@@ -100,26 +102,48 @@ export function taskHref(
   }
 }
 
-export type TaskSort = 'due' | 'created' | 'case';
+/** The inbox's orders, as the api names them (`GET /tasks?sort=`). */
+export type TaskSort = 'newest' | 'due' | 'latest_due';
 
-/** Tasks without a due date last when sorting by due date; ties by case number. */
-export function sortTasks(tasks: readonly Task[], sort: TaskSort): Task[] {
-  const byCase = (a: Task, b: Task) => a.caseNumber.localeCompare(b.caseNumber, 'sv');
-  const time = (v: string | null) => (v ? Date.parse(v) : Number.POSITIVE_INFINITY);
-  return [...tasks].sort((a, b) => {
-    if (sort === 'case') return byCase(a, b) || time(a.dueAt) - time(b.dueAt);
-    if (sort === 'created') return Date.parse(b.createdAt) - Date.parse(a.createdAt) || byCase(a, b);
-    return time(a.dueAt) - time(b.dueAt) || byCase(a, b);
-  });
-}
+/** The views of "Mina uppgifter"; the first is where a new report shows on top. */
+export const TASK_VIEWS: readonly { sort: TaskSort; label: string }[] = [
+  { sort: 'newest', label: 'Nyast först' },
+  { sort: 'due', label: 'Förfallna först' },
+  { sort: 'latest_due', label: 'Senast förfallodag' },
+];
 
-export interface TaskFilter {
+export const INBOX_PAGE_SIZE = 50;
+
+export interface InboxFilter {
+  status: 'open' | 'done';
+  sort: TaskSort;
+  /** '' for every kind. */
+  kind: string;
+  /** '' for every case type and register. */
   caseType: string;
   overdueOnly: boolean;
+  q: string;
 }
 
-export function filterTasks(tasks: readonly Task[], filter: TaskFilter): Task[] {
-  return tasks.filter(
-    (t) => (filter.caseType === '' || t.caseType === filter.caseType) && (!filter.overdueOnly || t.overdue),
-  );
+function inboxParams(filter: InboxFilter): URLSearchParams {
+  const params = new URLSearchParams({ status: filter.status });
+  if (filter.caseType) params.set('caseType', filter.caseType);
+  if (filter.overdueOnly && filter.status === 'open') params.set('overdue', 'true');
+  if (filter.q.trim()) params.set('q', filter.q.trim());
+  return params;
+}
+
+/** One page of the inbox; the api pages, sorts, filters and searches (issue 21). */
+export function inboxPath(filter: InboxFilter, page: number): string {
+  const params = inboxParams(filter);
+  params.set('sort', filter.sort);
+  if (filter.kind) params.set('kind', filter.kind);
+  params.set('page', String(page));
+  params.set('pageSize', String(INBOX_PAGE_SIZE));
+  return `/api/v1/tasks?${params.toString()}`;
+}
+
+/** The counts per kind for the same filters, whatever kind is chosen, so every chip keeps its number. */
+export function inboxCountsPath(filter: InboxFilter): string {
+  return `/api/v1/tasks/counts?${inboxParams(filter).toString()}`;
 }
