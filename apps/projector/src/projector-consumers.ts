@@ -6,6 +6,8 @@ import { createLedningssystemOrchestrator } from './projections/ledningssystem-o
 import { createProjections } from './projections/projections';
 import { createRiskAssessmentOrchestrator } from './projections/risk-assessments/risk-assessment-orchestrator';
 import { createReportApprovalSignals } from './orchestrator/report-approval-signals';
+import { createPersonNotificationsConsumer } from './notifications/person-notifications.consumer';
+import { organisation } from '@kvalitet/runtime';
 
 /** A consumer of the projector: its handler and how its ConsumerRunner is set up. */
 export interface ProjectorConsumer extends ConsumerHandler {
@@ -44,6 +46,14 @@ export function createProjectorConsumers(options: ProjectorConsumerOptions): Pro
         failureMessage: 'händelse kunde inte projiceras',
       });
     }
+    // The bell and mail of the people a case event concerns (issue 21); needs no Temporal.
+    consumers.push(
+      createPersonNotificationsConsumer({
+        namespace,
+        organisation: organisation(),
+        webUrl: process.env['KVALITET_WEB_URL'] ?? 'http://localhost:3000',
+      }),
+    );
   }
   if (options.temporal) {
     const { client, connection, taskQueue } = options.temporal;

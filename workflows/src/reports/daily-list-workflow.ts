@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import { DAILY_LIST_ROLES, dailyListDayFor, type DailyListDay, type DailyListRole } from '@kvalitet/domain';
 import { scheduledTimeOf } from './scheduled-time';
 
@@ -19,6 +19,10 @@ export interface DeliveredDailyList {
 
 export interface DailyListActivities {
   deliverDailyList(request: DeliverDailyListRequest): Promise<DeliveredDailyList>;
+  /** The day's bell items by mail to each person who chose a daily summary (issue 21), once per day and person. */
+  deliverNotificationSummaries(request: {
+    readonly day: DailyListDay;
+  }): Promise<{ people: number; mailed: number }>;
 }
 
 export interface DailyListInput {
@@ -31,7 +35,7 @@ export interface DailyListResult {
   readonly lists: readonly DeliveredDailyList[];
 }
 
-const { deliverDailyList } = proxyActivities<DailyListActivities>({
+const { deliverDailyList, deliverNotificationSummaries } = proxyActivities<DailyListActivities>({
   startToCloseTimeout: '2 minutes',
   retry: {
     initialInterval: '10 seconds',
@@ -43,12 +47,15 @@ const { deliverDailyList } = proxyActivities<DailyListActivities>({
 
 /**
  * The 07:00 daily list (DL-16, LC-5): the previous Stockholm day's new deviations of each statutory
- * role's area, in-app and by mail. Delivery is keyed by day and role, so a retried activity or a
- * re-run of the schedule sends nothing twice.
+ * role's area, in-app and by mail; then that day's notifications to the people who want them once a
+ * day. Delivery is keyed by day and role (or person), so a retried activity or a re-run of the
+ * schedule sends nothing twice.
  */
 export async function dailyListWorkflow(input: DailyListInput = {}): Promise<DailyListResult> {
   const day = dailyListDayFor(scheduledTimeOf(input));
   const lists: DeliveredDailyList[] = [];
   for (const role of DAILY_LIST_ROLES) lists.push(await deliverDailyList({ role, day }));
+  // Runs already under way when the summary came finish as they began (replay-safe).
+  if (patched('daily-notification-summary')) await deliverNotificationSummaries({ day });
   return { date: day.date, lists };
 }

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal';
 import { CurrentUser } from '../auth/auth.decorators';
+import { ApiProblem } from '../common/problem/api-problem';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 
@@ -21,7 +22,20 @@ export class InAppNotificationDto {
 export class InAppNotificationListDto {
   @ApiProperty({ type: [InAppNotificationDto] }) items!: InAppNotificationDto[];
   @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Olästa meddelanden (alla, inte bara de 100 i listan)' }) unread!: number;
 }
+
+export class UnreadCountDto {
+  @ApiProperty({ description: 'Olästa meddelanden' }) unread!: number;
+}
+
+export class MarkedReadDto {
+  @ApiProperty({ description: 'Meddelanden som markerades som lästa nu' }) marked!: number;
+  @ApiProperty({ description: 'Olästa meddelanden som återstår' }) unread!: number;
+}
+
+/** Keys are written by the system (`notice/<händelse>/<n>/<användare>`, `case-outcome/…`, `daily-list:…`). */
+const NOTIFICATION_KEY = /^[A-Za-z0-9._:@/+-]{1,300}$/;
 
 interface Row {
   key: string;
@@ -56,6 +70,7 @@ export class InAppNotificationsController {
       [user.username.toLowerCase()],
     );
     return {
+      unread: await this.unreadOf(user),
       items: rows.map((row) => ({
         key: row.key,
         kind: row.kind,
@@ -69,5 +84,68 @@ export class InAppNotificationsController {
       })),
       total: rows.length,
     };
+  }
+
+  @Get('in-app/unread-count')
+  @ApiOperation({
+    summary: 'Antal olästa meddelanden (klockan i sidhuvudet)',
+    operationId: 'notifications_unreadCount',
+  })
+  @ApiOkResponse({ type: UnreadCountDto })
+  @ApiProblems(401)
+  async unreadCount(@CurrentUser() user: Principal): Promise<UnreadCountDto> {
+    return { unread: await this.unreadOf(user) };
+  }
+
+  @Post('in-app/read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Markera alla dina meddelanden som lästa', operationId: 'notifications_readAll' })
+  @ApiOkResponse({ type: MarkedReadDto })
+  @ApiProblems(401)
+  async readAll(@CurrentUser() user: Principal): Promise<MarkedReadDto> {
+    const [, marked] = (await this.dataSource.query(
+      `UPDATE user_notifications SET read_at = now() WHERE username = $1 AND read_at IS NULL`,
+      [user.username.toLowerCase()],
+    )) as [unknown, number];
+    return { marked, unread: await this.unreadOf(user) };
+  }
+
+  @Post('in-app/:key/read')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Markera ett meddelande som läst (nyckeln URL-kodad); att göra det igen ändrar inget',
+    operationId: 'notifications_markRead',
+  })
+  @ApiParam({ name: 'key', schema: { type: 'string', maxLength: 300 } })
+  @ApiOkResponse({ type: MarkedReadDto })
+  @ApiProblems(400, 401, 404)
+  async markRead(@CurrentUser() user: Principal, @Param('key') key: string): Promise<MarkedReadDto> {
+    if (!NOTIFICATION_KEY.test(key)) {
+      throw ApiProblem.validation([
+        { field: 'key', code: 'INVALID_FORMAT', message: 'Meddelandets nyckel har fel form.' },
+      ]);
+    }
+    const found: { read_at: Date | null }[] = await this.dataSource.query(
+      `SELECT read_at FROM user_notifications WHERE key = $1 AND username = $2`,
+      [key, user.username.toLowerCase()],
+    );
+    if (found.length === 0) throw ApiProblem.notFound('Meddelandet finns inte, eller så är det inte ditt.');
+    let marked = 0;
+    if (found[0]!.read_at === null) {
+      const [, count] = (await this.dataSource.query(
+        `UPDATE user_notifications SET read_at = now() WHERE key = $1 AND username = $2 AND read_at IS NULL`,
+        [key, user.username.toLowerCase()],
+      )) as [unknown, number];
+      marked = count;
+    }
+    return { marked, unread: await this.unreadOf(user) };
+  }
+
+  private async unreadOf(user: Principal): Promise<number> {
+    const [row]: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM user_notifications WHERE username = $1 AND read_at IS NULL`,
+      [user.username.toLowerCase()],
+    );
+    return Number(row?.n ?? 0);
   }
 }

@@ -3,12 +3,13 @@ import type { DataSource } from 'typeorm';
 import { Mailer, mailConfigFromEnv } from '@kvalitet/notifications';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { InAppNotificationsController } from './in-app-notifications.controller';
+import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationsController } from './notifications.controller';
 
 /** The mailer (SMTP or the local capture) and the mailbox endpoints; other modules inject `Mailer`. */
 @Global()
 @Module({
-  controllers: [NotificationsController, InAppNotificationsController],
+  controllers: [NotificationsController, InAppNotificationsController, NotificationPreferencesController],
   providers: [
     {
       provide: Mailer,

@@ -9,7 +9,7 @@ import {
   type DailyListRole,
   type Organisation,
 } from '@kvalitet/domain';
-import type { Mailer } from '@kvalitet/notifications';
+import { sendDailyNotificationSummaries, type Mailer } from '@kvalitet/notifications';
 import { organisation } from '@kvalitet/runtime';
 import type { DailyListActivities, DeliverDailyListRequest, DeliveredDailyList } from '@kvalitet/workflows';
 import { recipientsFromEnv } from './report-activities';
@@ -72,6 +72,16 @@ function recipientGroups(
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/** "7 december 2026" for `2026-12-07`. */
+function dayInWords(date: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
 }
 
 const rows = <T>(result: unknown): T[] =>
@@ -151,6 +161,13 @@ export function createDailyListActivities(deps: DailyListActivityDeps): DailyLis
       }
       const count = dailyListFor(role, day, cases, unitNames).items.length;
       return { role, count, inApp, mailed };
+    },
+
+    async deliverNotificationSummaries({ day }) {
+      return sendDailyNotificationSummaries(
+        { db: deps.db, mailer: deps.mailer, webUrl },
+        { ...day, label: dayInWords(day.date) },
+      );
     },
   };
 }

@@ -1,0 +1,3 @@
+export * from './mail-preference';
+export * from './notice-recipients';
+export * from './case-notices';
