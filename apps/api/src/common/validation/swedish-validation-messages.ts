@@ -120,7 +120,15 @@ function constraintArgs(error: ValidationError, constraint: string): readonly un
   return metadata?.constraints ?? [];
 }
 
+const CHOICE_CONSTRAINTS = ['isIn', 'isEnum'];
+
 function describe(error: ValidationError, field: string, constraint: string): ProblemFieldError {
+  // A choice left empty (an empty select) is missing, not wrong: the allowed codes mean nothing to people.
+  if (
+    CHOICE_CONSTRAINTS.includes(constraint) &&
+    (error.value === undefined || error.value === null || error.value === '')
+  )
+    return { field, code: 'REQUIRED', message: `Fältet ${field} måste anges.` };
   const known = CONSTRAINTS[constraint];
   if (!known) return { field, code: 'INVALID', message: `Fältet ${field} har ett ogiltigt värde.` };
   return { field, code: known.code, message: known.describe(field, constraintArgs(error, constraint)) };

@@ -169,7 +169,8 @@ describe('date validators: Swedish field errors', () => {
       {
         field: 'week',
         code: 'INVALID_FORMAT',
-        message: 'Fältet week måste vara en vecka som finns (vecka 01–52 eller 53). Ange vecka som ÅÅÅÅ-Www, till exempel 2026-W48.',
+        message:
+          'Fältet week måste vara en vecka som finns (vecka 01–52 eller 53). Ange vecka som ÅÅÅÅ-Www, till exempel 2026-W48.',
       },
     ]);
     expect(errorsOf({ date: '2027-02-30' })).toEqual([]); // a real calendar date is the domain's to judge here

@@ -1,5 +1,6 @@
 import type { CaseCommandOfType } from '../case-commands';
 import {
+  CASE_OUTCOME_LABELS,
   CASE_OUTCOMES,
   isCaseOutcome,
   isOutcomeAllowedForType,
@@ -38,7 +39,11 @@ export function decideDecide(
     return refused(
       invalidField(
         'outcome',
-        `Bedömningen passar inte ärendetypen ${CASE_TYPE_LABELS[state.type]}; tillåtna är: ${outcomesForType(state.type).join(', ')}.`,
+        `Bedömningen passar inte ärendetypen ${CASE_TYPE_LABELS[state.type]}; tillåtna är: ${outcomesForType(
+          state.type,
+        )
+          .map((outcome) => CASE_OUTCOME_LABELS[outcome].toLowerCase())
+          .join(', ')}.`,
         'NOT_ALLOWED_FOR_TYPE',
       ),
     );
