@@ -100,7 +100,7 @@ function psbSections(
     {
       id: 'ansvar',
       title: 'Ansvarsfördelning',
-      source: 'PSL 3 kap. 10 §; 004 "hur ansvaret … varit fördelat"',
+      source: 'PSL 3 kap. 10 §; revisionens iakttagelse "hur ansvaret … varit fördelat"',
       blocks: [
         prefilled(
           'Vårdgivare är nämnden. Verksamhetschef enligt HSL och medicinskt ansvarig sjuksköterska (MAS) leder patientsäkerhetsarbetet.',
@@ -113,7 +113,7 @@ function psbSections(
     {
       id: 'egenkontroll',
       title: 'Egenkontroll',
-      source: '004 "hur patientsäkerheten bedrivits genom egenkontroll"',
+      source: 'Revisionens iakttagelse "hur patientsäkerheten bedrivits genom egenkontroll"',
       blocks: [
         ...filled((c) => egenkontrollBlocks(c, ctx, ctx.generatedAt)),
         analysis(
@@ -124,7 +124,7 @@ function psbSections(
     {
       id: 'samverkan',
       title: 'Samverkan för att förebygga vårdskador',
-      source: '004 "hur samverkan har möjliggjorts"',
+      source: 'Revisionens iakttagelse "hur samverkan har möjliggjorts"',
       blocks: [
         prefilled(`Avvikelser i vårdsamverkan med regionen under ${year}: ${maskedCount(collaboration)}.`),
         analysis(
@@ -135,7 +135,7 @@ function psbSections(
     {
       id: 'risker',
       title: 'Hantering av risker för vårdskador',
-      source: '004 "hur risker för vårdskador har hanterats"',
+      source: 'Revisionens iakttagelse "hur risker för vårdskador har hanterats"',
       blocks: [
         prefilled(
           `Frister hållna: ${s.totals.deadlines.met}, missade: ${s.totals.deadlines.missed}; eskaleringar: ${s.totals.escalations}.`,

@@ -147,7 +147,7 @@ export function composeIvoAnmalan(
     toCompleteByHand: [
       'Uppgiftslämnarens kontaktuppgifter (namn, telefon, e-post)',
       state.type === 'lex_maria'
-        ? 'Hur och när patienten eller närstående informerats (LC-8 steg 3)'
+        ? 'Hur och när patienten eller närstående informerats'
         : 'Hur den enskilde informerats och dennes synpunkter',
       'Fullständigt personnummer för den enskilde: i underlaget visas det maskerat; hämtas från ärendet (behöriga) eller verksamhetssystemet',
       'Bifoga utredningen i den version som beslutet grundas på',
@@ -176,7 +176,7 @@ export function ivoAnmalanDocument(anmalan: IvoAnmalan, generatedAt: Date): Repo
     kind: 'ivo_anmalan',
     title: `Underlag för anmälan till IVO – ${anmalan.caseNumber}`,
     organisation: anmalan.provider,
-    periodLabel: anmalan.caseNumber,
+    periodLabel: `${formatStockholm(anmalan.observedOrReportedAt, false)} – ${formatStockholm(generatedAt.toISOString(), false)}`,
     from: anmalan.observedOrReportedAt,
     to: generatedAt.toISOString(),
     generatedAt: generatedAt.toISOString(),
@@ -186,7 +186,7 @@ export function ivoAnmalanDocument(anmalan: IvoAnmalan, generatedAt: Date): Repo
       {
         id: 'uppgifter',
         title: 'Uppgifter om händelsen',
-        source: 'DATA-11; LC-6 S6; LC-8',
+        source: 'Ärendet i kvalitetsledningssystemet',
         blocks: [
           ...blocks,
           { kind: 'paragraph', text: `Beskrivning: ${anmalan.description ?? '–'}` },
@@ -253,7 +253,7 @@ export function ivoAnmalanDocument(anmalan: IvoAnmalan, generatedAt: Date): Repo
               fact('Anmäld', anmalan.ivo.reportedAt ? formatStockholm(anmalan.ivo.reportedAt) : 'Inte ännu'),
               fact(
                 'IVO:s diarienummer',
-                anmalan.ivo.reference ?? 'Registreras med report-to-ivo när anmälan är skickad',
+                anmalan.ivo.reference ?? 'Registreras i ärendet när anmälan är skickad',
               ),
             ],
           },

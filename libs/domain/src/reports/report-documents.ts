@@ -263,7 +263,7 @@ export function weeklyDigestDocument(digest: WeeklyDigest, ctx: DocumentContext)
       {
         id: 'oversikt',
         title: 'Översikt',
-        source: '002 "varje vecka"',
+        source: 'Ledningssystemet: uppföljning "varje vecka"',
         blocks: [
           {
             kind: 'table',
@@ -423,7 +423,7 @@ export function periodReportDocument(report: PeriodReport, ctx: DocumentContext)
     {
       id: 'trend',
       title: 'Trend',
-      source: '002 "mönster eller trender"; jämförelse med tidigare resultat',
+      source: 'Ledningssystemet: "mönster eller trender"; jämförelse med tidigare resultat',
       blocks: [
         {
           kind: 'chart',
@@ -499,7 +499,7 @@ export function periodReportDocument(report: PeriodReport, ctx: DocumentContext)
     {
       id: 'analys',
       title: 'Analys och slutsatser',
-      source: '003 "mönster eller trender som indikerar brister"',
+      source: 'Processbeskrivningen: "mönster eller trender som indikerar brister"',
       blocks: [
         {
           kind: 'analysis',

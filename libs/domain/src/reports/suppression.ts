@@ -149,8 +149,15 @@ function measuresOf(m: StatisticsMeasures, counts: Counts): GroupMeasures {
  * types under the shown organisation total; a unit with the units right under it). Where exactly one
  * cell of a set is hidden it could be given back by subtraction, so the smallest other non-zero cell
  * of the set is hidden too — repeated until no set has a lone hidden cell (a cell can be in two sets).
+ * A `total` (a unit with units under it) is never that second cell: a parent hidden above a child
+ * that shows 13,507 reads as "fewer than 3" and gives nothing away that the child does not already
+ * show. A total's own cases, which no table shows, keep a lone hidden child from being worked out.
  */
-function suppressSets(all: Counts[], sets: readonly (readonly number[])[]): number {
+function suppressSets(
+  all: Counts[],
+  sets: readonly (readonly number[])[],
+  totals: ReadonlySet<number> = new Set(),
+): number {
   let cells = 0;
   for (const counts of all) {
     for (const [path, value] of counts) {
@@ -168,7 +175,7 @@ function suppressSets(all: Counts[], sets: readonly (readonly number[])[]): numb
       for (const path of paths) {
         if (set.filter((i) => all[i]!.get(path) === null).length !== 1) continue;
         const shown = set
-          .filter((i) => (all[i]!.get(path) ?? 0) > 0)
+          .filter((i) => !totals.has(i) && (all[i]!.get(path) ?? 0) > 0)
           .sort((a, b) => (all[a]!.get(path) as number) - (all[b]!.get(path) as number));
         const smallest = shown[0];
         if (smallest === undefined) continue;
@@ -207,7 +214,7 @@ export function suppressUnitGroups(
     families.set(parent, [...(families.get(parent) ?? [parent]), i]);
   }
   const counts = groups.map((g) => countsOf(g.measures));
-  const cells = suppressSets(counts, [...families.values()]);
+  const cells = suppressSets(counts, [...families.values()], new Set(families.keys()));
   return {
     groups: groups.map((g, i) => ({ key: g.key, measures: measuresOf(g.measures, counts[i]!) })),
     cells,
@@ -251,14 +258,34 @@ export function suppressStatistics(
   units: readonly ReportUnit[],
 ): SuppressedStatistics {
   const outer = result.groupBy.slice(0, -1);
-  const setOf = new Map<string, number[]>();
-  result.groups.forEach((g, i) => {
-    const id = outer.map((d) => g.key[d] ?? '').join('\u0000');
-    setOf.set(id, [...(setOf.get(id) ?? []), i]);
-  });
-  const counts = result.groups.map((g) => countsOf(g.measures));
-  const groupCells = suppressSets(counts, [...setOf.values()]);
   const tree = new ReportUnitTree(units);
+  const setOf = new Map<string, number[]>();
+  const totals = new Set<number>();
+  if (result.groupBy.at(-1) === 'unit') {
+    // Units roll up the tree, so within one outer key a unit and the units right under it are a set.
+    const index = new Map(
+      result.groups.map((g, i) => [
+        [...outer.map((d) => g.key[d] ?? ''), g.key.unit ?? ''].join('\u0000'),
+        i,
+      ]),
+    );
+    result.groups.forEach((g, i) => {
+      const parentUnit = tree.selfAndAncestors(g.key.unit ?? '')[1];
+      if (parentUnit === undefined) return;
+      const parentKey = [...outer.map((d) => g.key[d] ?? ''), parentUnit].join('\u0000');
+      const parent = index.get(parentKey);
+      if (parent === undefined) return;
+      totals.add(parent);
+      setOf.set(parentKey, [...(setOf.get(parentKey) ?? [parent]), i]);
+    });
+  } else {
+    result.groups.forEach((g, i) => {
+      const id = outer.map((d) => g.key[d] ?? '').join('\u0000');
+      setOf.set(id, [...(setOf.get(id) ?? []), i]);
+    });
+  }
+  const counts = result.groups.map((g) => countsOf(g.measures));
+  const groupCells = suppressSets(counts, [...setOf.values()], totals);
   const rateIndex = new Map(result.reportingRate.map((r, i) => [r.unitId, i]));
   const families = new Map<number, number[]>();
   for (const [id, i] of rateIndex) {
@@ -266,7 +293,7 @@ export function suppressStatistics(
     if (parent !== undefined) families.set(parent, [...(families.get(parent) ?? [parent]), i]);
   }
   const rateCounts: Counts[] = result.reportingRate.map((r) => new Map([['reported', r.reported]]));
-  const rateCells = suppressSets(rateCounts, [...families.values()]);
+  const rateCells = suppressSets(rateCounts, [...families.values()], new Set(families.keys()));
   return {
     ...result,
     groups: result.groups.map((g, i) => ({ key: g.key, measures: measuresOf(g.measures, counts[i]!) })),
