@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { validateConfig } from '@kvalitet/runtime';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -12,6 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReportsModule } from './reports/reports.module';
 import { OrgModule } from './org/org.module';
+import { UsersModule } from './users/users.module';
 import { PolicyModule } from './policy/policy.module';
 import { MeetingCalendarModule } from './meeting-calendar/meeting-calendar.module';
 import { ClassificationsModule } from './classifications/classifications.module';
@@ -43,8 +45,10 @@ import { EjVerkstalldaBeslutModule } from './ej-verkstallda-beslut/ej-verkstalld
     HealthModule,
     AuthModule,
     OrgModule,
+    UsersModule,
     AuditModule,
     CasesModule,
+    AttachmentsModule,
     PublicFeedbackModule,
     TasksModule,
     RemindersModule,

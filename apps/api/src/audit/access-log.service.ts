@@ -5,7 +5,12 @@ import type { Principal } from '../access/principal';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 
 export type AccessLogAction =
-  'read_case' | 'read_events' | 'read_risk_assessment' | 'read_improvement' | `command:${string}`;
+  | 'read_case'
+  | 'read_events'
+  | 'read_risk_assessment'
+  | 'read_improvement'
+  | 'read_attachment'
+  | `command:${string}`;
 
 /** A read of one case (or resource), or a search of the case list with its query (DATA-5, issue 24). */
 export type AccessLogKind = 'read' | 'search';
@@ -14,6 +19,8 @@ export const SEARCH_CASES_ACTION = 'search_cases';
 
 export interface AccessLogFilter {
   caseId?: string;
+  /** The number people know the case by (`LS-2026-0007`); an unknown number matches nothing. */
+  caseNumber?: string;
   username?: string;
   kind?: AccessLogKind;
   /**
@@ -30,6 +37,8 @@ export interface AccessLogEntry {
   roles: string[];
   kind: AccessLogKind;
   caseId: string | null;
+  /** The read case's number, for people; null for a search or a case not yet in the read model. */
+  caseNumber: string | null;
   action: string;
   route: string;
   requestId: string | null;
@@ -168,8 +177,16 @@ export class AccessLogService {
     page: number,
     pageSize: number,
   ): Promise<{ items: AccessLogEntry[]; total: number }> {
-    const rows: AccessLogRow[] = await this.dataSource.query(
-      `SELECT id, at, username, roles, kind, case_id, action, route, request_id, query, hits, reason, count(*) OVER () AS total
+    if (filter.caseNumber !== undefined) {
+      const caseId = await this.caseIdOf(filter.caseNumber);
+      if (caseId === null || (filter.caseId !== undefined && filter.caseId !== caseId))
+        return { items: [], total: 0 };
+      return this.list({ ...withoutCaseNumber(filter), caseId }, page, pageSize);
+    }
+    const rows: (AccessLogRow & { case_number: string | null })[] = await this.dataSource.query(
+      `SELECT id, at, username, roles, kind, case_id, action, route, request_id, query, hits, reason,
+              (SELECT c.case_number FROM rm_cases c WHERE c.id = access_log.case_id) AS case_number,
+              count(*) OVER () AS total
          FROM access_log
         WHERE ${FILTER}
         ORDER BY at DESC, id DESC
@@ -185,6 +202,7 @@ export class AccessLogService {
         roles: r.roles,
         kind: r.kind,
         caseId: r.case_id,
+        caseNumber: r.case_number,
         action: r.action,
         route: r.route,
         requestId: r.request_id,
@@ -196,6 +214,14 @@ export class AccessLogService {
     };
   }
 
+  private async caseIdOf(caseNumber: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM rm_cases WHERE case_number = upper($1)`,
+      [caseNumber.trim()],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   private async count(filter: AccessLogFilter): Promise<number> {
     const rows: { count: string }[] = await this.dataSource.query(
       `SELECT count(*) FROM access_log WHERE ${FILTER}`,
@@ -203,6 +229,11 @@ export class AccessLogService {
     );
     return Number(rows[0]?.count ?? 0);
   }
+}
+
+function withoutCaseNumber(filter: AccessLogFilter): AccessLogFilter {
+  const { caseNumber: _caseNumber, ...rest } = filter;
+  return rest;
 }
 
 function filterValues(filter: AccessLogFilter): (string | string[] | null)[] {

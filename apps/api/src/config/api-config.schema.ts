@@ -4,6 +4,7 @@ import {
   acceptedYearRangeProblem,
   acceptedYearRangeVariables,
 } from '../common/validation/accepted-year-range';
+import { attachmentConfigVariables, attachmentStorageProblem } from '../attachments/attachments.config';
 import { isLoopbackHost } from './loopback-host';
 
 /** Every variable the api reads; a missing or malformed one stops the process naming it. */
@@ -91,6 +92,7 @@ export const apiConfigSchema = z
     API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     /** Years (inclusive) every date and timestamp in a body or query must lie in; else 400 OUT_OF_RANGE (issue 23). */
     ...acceptedYearRangeVariables,
+    ...attachmentConfigVariables,
   })
   .transform((config, ctx) => {
     const { AUTH_MODE: authMode, DEV_TOKEN_SECRET: oldSecret, ...rest } = config;
@@ -131,6 +133,8 @@ export const apiConfigSchema = z
     const years = acceptedYearRangeProblem(config.ACCEPTED_YEAR_MIN, config.ACCEPTED_YEAR_MAX);
     if (years) problem('ACCEPTED_YEAR_MIN', years);
     if (authMode === 'oidc' && !config.OIDC_ISSUER) problem('OIDC_ISSUER', 'krävs när AUTH_MODE=oidc');
+    const attachmentStorage = attachmentStorageProblem(config);
+    if (attachmentStorage) problem(attachmentStorage.variable, attachmentStorage.message);
     if (!authMode) return z.NEVER;
     return { ...rest, AUTH_MODE: authMode };
   });

@@ -1,4 +1,4 @@
-import { jpegWithLocation, JPEG_SCAN, pngWithLocation } from '../../../../test/support/photo-with-location';
+import { jpegWithLocation, JPEG_SCAN, pngWithLocation } from './photo-with-location.fixture';
 import {
   sniffAttachmentType,
   stripJpegMetadata,

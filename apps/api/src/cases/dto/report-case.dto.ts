@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { CASE_TYPES, CHANNELS, type CaseChannel, type CaseType } from '@kvalitet/domain';
 import { Optional } from '../../common/validation/optional';
 import {
@@ -126,4 +137,16 @@ export class ReportCaseDto {
   @IsString()
   @MaxLength(100)
   personRef?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 10,
+    description:
+      'Bilagor som laddats upp före rapporten (POST /attachments, samma användare); rapporten tar över dem med steget de fick',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }

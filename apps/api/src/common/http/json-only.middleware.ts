@@ -2,6 +2,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { ApiProblem } from '../problem/api-problem';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;.*)?$/i;
+const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
+/** The attachment uploads (issue 21) are the only bodies that are files. */
+const FILE_UPLOAD_PATH = /^\/api\/v1\/(cases\/[^/]+\/|public\/feedback\/)?attachments\/?$/;
 
 function hasBody(request: Request): boolean {
   const length = request.headers['content-length'];
@@ -16,6 +19,13 @@ function hasBody(request: Request): boolean {
 export function jsonOnlyMiddleware(request: Request, _response: Response, next: NextFunction): void {
   if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) || !hasBody(request)) return next();
   const type = request.headers['content-type'];
+  if (
+    request.method === 'POST' &&
+    FILE_UPLOAD_PATH.test(request.path) &&
+    typeof type === 'string' &&
+    MULTIPART_TYPE.test(type)
+  )
+    return next();
   if (typeof type !== 'string' || !JSON_TYPE.test(type.trim())) {
     return next(
       new ApiProblem('UNSUPPORTED_MEDIA_TYPE', 'Begäran måste skickas som application/json (UTF-8).'),
