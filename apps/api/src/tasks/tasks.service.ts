@@ -53,10 +53,15 @@ function whereOf(
     return `$${params.length}`;
   };
   const conditions = [`status = ${param(filter.status ?? 'open')}`];
-  const mine = `assignee = ${param(visible.username)}`;
-  const toMyRole = `(assignee IS NULL AND assignee_role = ANY(${param([...visible.roles])}::text[]) AND unit_id = ANY(${param([...visible.unitIds])}::text[]))`;
+  const mine = () => `assignee = ${param(visible.username)}`;
+  const toMyRole = () =>
+    `(assignee IS NULL AND assignee_role = ANY(${param([...visible.roles])}::text[]) AND unit_id = ANY(${param([...visible.unitIds])}::text[]))`;
   conditions.push(
-    filter.assignedTo === 'me' ? mine : filter.assignedTo === 'role' ? toMyRole : `(${mine} OR ${toMyRole})`,
+    filter.assignedTo === 'me'
+      ? mine()
+      : filter.assignedTo === 'role'
+        ? toMyRole()
+        : `(${mine()} OR ${toMyRole()})`,
   );
   if (filter.kind) conditions.push(`kind = ${param(filter.kind)}`);
   if (filter.caseType) conditions.push(`case_type = ${param(filter.caseType)}`);
