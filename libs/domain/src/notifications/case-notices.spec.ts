@@ -26,6 +26,17 @@ describe('caseNoticesFor', () => {
     const [toMas] = caseNoticesFor(maria, evolveCase(null, maria) as CaseAggregateState);
     expect(usernamesOf(org, toMas!.recipients)).toEqual(['mas']);
     expect(caseNoticesFor(caseReported({ type: 'deviation' }), state)).toEqual([]);
+    const firstTask = {
+      type: 'TaskCreated',
+      data: {
+        taskId: 't0',
+        kind: 'acknowledge',
+        assigneeRole: 'lex_sarah_investigator',
+        unitId: 'solgarden',
+        createdAt: '2026-11-20T15:00:01.000Z',
+      },
+    } as const;
+    expect(caseNoticesFor(firstTask, state)).toEqual([]);
   });
 
   it('never carries the free text of the case', () => {

@@ -46,7 +46,8 @@ const NEW_REPORT_READERS: Readonly<Partial<Record<string, { role: string; law: s
  * The notices a case event gives rise to, from the case as it stands after the event: a new lex Sarah
  * report to the SAS and a new lex Maria report to the MAS, a new task to its assignee or to every
  * holder of its role in the unit, an assignment to the new assignee, a reminder to those it names and
- * an escalation to the roles it went to. An escalation's own tasks are told as the escalation, once.
+ * an escalation to the roles it went to. An escalation's own tasks are told as the escalation, and the
+ * first task of a new lex Sarah or lex Maria report as the new report: once each.
  */
 export function caseNoticesFor(event: CaseEvent, state: CaseAggregateState): CaseNotice[] {
   const number = state.caseNumber;
@@ -67,6 +68,10 @@ export function caseNoticesFor(event: CaseEvent, state: CaseAggregateState): Cas
     case 'TaskCreated': {
       const task = event.data;
       if (task.kind === 'escalation') return [];
+      // Receiving the report is the SAS's or MAS's first task: the news of the new report, told once.
+      const reader = NEW_REPORT_READERS[state.reportedType];
+      if (reader && task.kind === 'acknowledge' && task.assigneeRole === reader.role && !task.assignee)
+        return [];
       const recipients: NoticeRecipient[] = task.assignee
         ? [{ username: task.assignee }]
         : task.assigneeRole
