@@ -1,24 +1,57 @@
-import { createServer, type Server } from 'node:http';
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import type { ConsumerStatus } from '@kvalitet/messaging';
+import { checkWithin, ProcessHealthServer } from '@kvalitet/runtime';
 
 /**
- * `/metrics`, `/health/live` and `/health/ready` of the projector (issue 23). A paused consumer
- * (waiting for Postgres, Temporal or Kafka) makes readiness 503 with the reason, while liveness
- * stays 200: the process is right to wait, restarting it would not help.
+ * `/metrics`, `/health/live` and `/health/ready` of the projector (issues 20 and 23), on
+ * PROJECTOR_HEALTH_PORT. Ready means Postgres answers, every consumer has joined its Kafka consumer
+ * group, and none is paused waiting for Postgres, Temporal or Kafka (ADR 0018). While one waits,
+ * readiness is 503 with the reason and liveness stays 200: the process is right to wait, restarting
+ * it would not help.
  */
 export class ProjectorHealthServer {
-  readonly registry = new Registry();
-  private server: Server | null = null;
+  private readonly server: ProcessHealthServer;
 
-  constructor(private readonly statuses: () => ConsumerStatus[]) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'kvalitet_projector_' });
+  constructor(
+    private readonly statuses: () => ConsumerStatus[],
+    postgres: () => Promise<unknown>,
+  ) {
+    this.server = new ProcessHealthServer(
+      'projector',
+      async () => {
+        const consumers = this.statuses();
+        const notJoined = consumers.filter((s) => !s.groupJoined);
+        const waiting = consumers.filter((s) => s.state !== 'running');
+        return [
+          await checkWithin('postgres', postgres),
+          {
+            name: 'kafka-consumer-groups',
+            ok: consumers.length > 0 && notJoined.length === 0,
+            detail:
+              consumers.length === 0
+                ? 'inga konsumenter startade än / no consumers started yet'
+                : notJoined.length === 0
+                  ? `${consumers.length} konsumenter med i sina grupper / consumers joined their groups`
+                  : `inte med i sin grupp än / not joined yet: ${notJoined.map((s) => s.consumer).join(', ')}`,
+          },
+          {
+            name: 'consumers',
+            ok: waiting.length === 0,
+            detail:
+              waiting.length === 0
+                ? 'alla konsumenter är igång / all consumers running'
+                : `${waiting.length} konsumenter väntar / consumers waiting: ${waiting.map((s) => `${s.consumer} (${s.pausedBecause?.dependency ?? s.state})`).join(', ')}`,
+          },
+        ];
+      },
+      () => ({ consumers: this.statuses() }),
+    );
     const read = this.statuses;
     new Gauge({
       name: 'kvalitet_consumer_paused',
       help: '1 när konsumenten väntar på en tjänst som inte svarar / 1 while the consumer waits for a dependency',
       labelNames: ['consumer', 'dependency', 'reason'],
-      registers: [this.registry],
+      registers: [this.server.registry],
       collect() {
         this.reset();
         for (const s of read()) {
@@ -37,7 +70,7 @@ export class ProjectorHealthServer {
       name: 'kvalitet_consumer_paused_seconds',
       help: 'Hur länge konsumenten har väntat / how long the consumer has been paused',
       labelNames: ['consumer'],
-      registers: [this.registry],
+      registers: [this.server.registry],
       collect() {
         this.reset();
         for (const s of read())
@@ -51,7 +84,7 @@ export class ProjectorHealthServer {
       name: 'kvalitet_consumer_paused_partitions',
       help: 'Partitioner som väntar / partitions paused',
       labelNames: ['consumer'],
-      registers: [this.registry],
+      registers: [this.server.registry],
       collect() {
         this.reset();
         for (const s of read()) this.set({ consumer: s.consumer }, s.pausedPartitions);
@@ -73,7 +106,7 @@ export class ProjectorHealthServer {
         name,
         help,
         labelNames: ['consumer'],
-        registers: [this.registry],
+        registers: [this.server.registry],
         collect() {
           this.reset();
           for (const s of read()) this.inc({ consumer: s.consumer }, pick(s));
@@ -82,55 +115,11 @@ export class ProjectorHealthServer {
     }
   }
 
-  async listen(port: number, host: string): Promise<{ port: number } | { error: Error }> {
-    const server = createServer((req, res) => {
-      void this.answer(req.url ?? '/').then(
-        ({ status, type, body }) => {
-          res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-          res.end(body);
-        },
-        (error: unknown) => {
-          res.writeHead(500, { 'content-type': 'text/plain' });
-          res.end(String(error));
-        },
-      );
-    });
-    return new Promise((resolve) => {
-      server.once('error', (error) => resolve({ error }));
-      server.listen(port, host, () => {
-        this.server = server;
-        const address = server.address();
-        resolve({ port: typeof address === 'object' && address ? address.port : port });
-      });
-    });
+  listen(port: number, host: string): Promise<{ port: number } | { error: Error }> {
+    return this.server.listen(port, host);
   }
 
-  private async answer(url: string): Promise<{ status: number; type: string; body: string }> {
-    const path = url.split('?')[0];
-    if (path === '/metrics')
-      return { status: 200, type: this.registry.contentType, body: await this.registry.metrics() };
-    if (path === '/health/live')
-      return { status: 200, type: 'application/json', body: JSON.stringify({ status: 'ok' }) };
-    if (path === '/health/ready') {
-      const consumers = this.statuses();
-      const waiting = consumers.filter((s) => s.state !== 'running');
-      return {
-        status: waiting.length === 0 ? 200 : 503,
-        type: 'application/json',
-        body: JSON.stringify({
-          status: waiting.length === 0 ? 'ok' : 'waiting',
-          message:
-            waiting.length === 0
-              ? 'alla konsumenter är igång / all consumers running'
-              : `${waiting.length} konsumenter väntar / consumers waiting: ${waiting.map((s) => `${s.consumer} (${s.pausedBecause?.dependency ?? s.state})`).join(', ')}`,
-          consumers,
-        }),
-      };
-    }
-    return { status: 404, type: 'application/json', body: JSON.stringify({ status: 404 }) };
-  }
-
-  async close(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  close(): Promise<void> {
+    return this.server.close();
   }
 }

@@ -16,15 +16,18 @@ const logger = createLogger('projector');
 
 /**
  * Runs the outbox relay and one consumer per projection and orchestrator, and serves their state on
- * `/metrics` and `/health/ready` (PROJECTOR_HTTP_PORT). On SIGTERM the consumers finish the batch in
- * hand and commit, then the relay stops.
+ * `/health/live`, `/health/ready` and `/metrics` (PROJECTOR_HEALTH_PORT), from before the consumers
+ * start. On SIGTERM the consumers finish the batch in hand and commit, then the relay stops.
  */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay: OutboxRelay | null = null;
   private readonly consumers: ConsumerRunner[] = [];
   private closeTemporal: (() => Promise<void>) | null = null;
-  private readonly health = new ProjectorHealthServer(() => this.consumers.map((c) => c.status()));
+  private readonly health = new ProjectorHealthServer(
+    () => this.consumers.map((c) => c.status()),
+    () => this.dataSource.query('SELECT 1'),
+  );
 
   constructor(
     private readonly config: ConfigService<ProjectorConfig, true>,
@@ -33,6 +36,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.serveHealth();
     const namespace = this.config.get('KAFKA_NAMESPACE', { infer: true });
     await ensureTopics(this.kafka, eventTopics(namespace));
     if (this.config.get('RELAY_ENABLED', { infer: true }) === 'true') {
@@ -69,21 +73,26 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       this.consumers.push(runner);
       logger.info({ consumer: consumer.consumerName }, 'konsument är igång');
     }
-    const port = this.config.get('PROJECTOR_HTTP_PORT', { infer: true });
-    if (port > 0) {
-      const host = this.config.get('PROJECTOR_HTTP_HOST', { infer: true });
-      const listening = await this.health.listen(port, host);
-      if ('error' in listening)
-        logger.warn(
-          { err: listening.error },
-          `hälsa och mått kunde inte startas på ${host}:${port} / health and metrics not served`,
-        );
-      else
-        logger.info(
-          `hälsa och mått / health and metrics: http://${host}:${listening.port}/health/ready, /metrics`,
-        );
-    }
     logger.info(PROJECTOR_STARTED);
+  }
+
+  /** A port in use is logged, not fatal: the projector's work matters more than its probes. */
+  private async serveHealth(): Promise<void> {
+    const port =
+      this.config.get('PROJECTOR_HEALTH_PORT', { infer: true }) ??
+      this.config.get('PROJECTOR_HTTP_PORT', { infer: true });
+    if (port === 0) return;
+    const host = this.config.get('PROJECTOR_HTTP_HOST', { infer: true });
+    const listening = await this.health.listen(port, host);
+    if ('error' in listening)
+      logger.warn(
+        { err: listening.error },
+        `hälsa och mått kunde inte startas på ${host}:${port} / health and metrics not served`,
+      );
+    else
+      logger.info(
+        `hälsa och mått / health and metrics: http://${host}:${listening.port}/health/live, /health/ready, /metrics`,
+      );
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

@@ -27,18 +27,26 @@ import { createDailyListActivities, dailyListRecipientsFromEnv } from './activit
 import { riskReminderDelivery } from './activities/risk-reminder-delivery';
 import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
-import { bundleWorkflows } from './workflow-bundle';
+import { workflowBundleFor } from './workflow-bundle';
+import { createWorkerHealthServer } from './worker-health';
 import { WORKER_DATA_SOURCE } from './worker.tokens';
 
 const logger = createLogger('worker');
 
-/** Runs the Temporal worker; on SIGTERM it stops polling and drains the tasks in hand. */
+/**
+ * Runs the Temporal worker and its health port (WORKER_HEALTH_PORT); on SIGTERM it stops polling and
+ * drains the tasks in hand.
+ */
 @Injectable()
 export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker: Worker | null = null;
   private running: Promise<void> | null = null;
   private connection: NativeConnection | null = null;
   private readonly mailers: Mailer[] = [];
+  private readonly health = createWorkerHealthServer(() => ({
+    connection: this.connection,
+    worker: this.worker,
+  }));
 
   constructor(
     private readonly config: ConfigService<WorkerConfig, true>,
@@ -46,6 +54,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.serveHealth();
     Runtime.install({
       logger: {
         log: (level, message, meta) =>
@@ -69,13 +78,16 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
       taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }),
       dataConverter: temporalDataConverter(),
-      workflowBundle: await bundleWorkflows({ logger: Runtime.instance().logger }),
+      workflowBundle: await workflowBundleFor(this.config.get('WORKFLOW_BUNDLE_PATH', { infer: true }), {
+        logger: Runtime.instance().logger,
+      }),
       activities: {
         ...createSmokeActivities({ dataSource: this.dataSource }),
         ...createCaseActivities({
           cases: this.caseCommandService(),
           policy: this.policySource(),
-          notifier: createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() }),
+          // The reminder's mail and bell item come from the projector's person notifications (issue 21).
+          notifier: createCaseReminderDelivery({ db: this.dataSource }),
           notices: createCaseNoticeDelivery({ db: this.dataSource, mailer: this.mailer() }),
         }),
         ...createReportActivities({
@@ -127,6 +139,23 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     );
   }
 
+  /** A port in use is logged, not fatal: the worker's tasks matter more than its probes. */
+  private async serveHealth(): Promise<void> {
+    const port = this.config.get('WORKER_HEALTH_PORT', { infer: true });
+    if (port === 0) return;
+    const host = this.config.get('WORKER_HEALTH_HOST', { infer: true });
+    const listening = await this.health.listen(port, host);
+    if ('error' in listening)
+      logger.warn(
+        { err: listening.error },
+        `hälsa och mått kunde inte startas på ${host}:${port} / health and metrics not served`,
+      );
+    else
+      logger.info(
+        `hälsa och mått / health and metrics: http://${host}:${listening.port}/health/live, /health/ready, /metrics`,
+      );
+  }
+
   /** Events the activities append go to this installation's topics (KAFKA_NAMESPACE, as in the projector). */
   private eventStore(): EventStore {
     const namespace = this.config.get('KAFKA_NAMESPACE', { infer: true });
@@ -172,6 +201,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     await this.running?.catch(() => undefined);
     await this.connection?.close().catch(() => undefined);
     for (const mailer of this.mailers) mailer.close();
+    await this.health.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

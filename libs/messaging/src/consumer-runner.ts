@@ -52,6 +52,8 @@ export interface ConsumerStatus {
   state: 'stopped' | 'running' | 'paused' | 'reconnecting';
   pausedBecause: (InfrastructureFailure & { since: string }) | null;
   pausedPartitions: number;
+  /** Joined its consumer group and was given its partitions since it last (re)connected (projector readiness, issue 20). */
+  groupJoined: boolean;
   handled: number;
   deadLettered: number;
 }
@@ -81,6 +83,7 @@ export class ConsumerRunner {
   private wake: (() => void) | null = null;
   private readonly paused = new Map<string, PausedPartition>();
   private failure: (InfrastructureFailure & { since: string }) | null = null;
+  private groupJoined = false;
   private handled = 0;
   private deadLettered = 0;
   private readonly postgresPort: number | undefined;
@@ -122,6 +125,7 @@ export class ConsumerRunner {
           }
         : this.failure,
       pausedPartitions,
+      groupJoined: this.groupJoined && this.wanted && !this.restarting,
       handled: this.handled,
       deadLettered: this.deadLettered,
     };
@@ -136,10 +140,17 @@ export class ConsumerRunner {
   async start(): Promise<void> {
     this.wanted = true;
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.groupJoined = false;
       if (this.wanted && !payload.restart) this.restartInBackground(payload.error);
     });
     // A rebalance may hand a paused partition to another member: start from a clean slate.
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.forgetPausedPartitions());
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.groupJoined = true;
+      this.forgetPausedPartitions();
+    });
+    this.consumer.on(this.consumer.events.DISCONNECT, () => {
+      this.groupJoined = false;
+    });
     try {
       await this.runOnce();
     } catch (error) {

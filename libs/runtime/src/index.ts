@@ -6,3 +6,4 @@ export * from './start-application-context';
 export * from './temporal-payload-codec';
 export * from './temporal-data-converter';
 export * from './organisation-file';
+export * from './health-server';

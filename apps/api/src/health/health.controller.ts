@@ -23,16 +23,19 @@ export class HealthController {
   }
 
   /**
-   * 200 `{ status: 'ready' }` or 503 `{ status: 'unavailable' }` for anyone (load balancers, probes).
-   * Which server is down and why is logged (readiness.service.ts), and answered only to a caller with
-   * `Authorization: Bearer <METRICS_TOKEN>` (issue 24, review L-8).
+   * For anyone (load balancers, probes): 200 `{ status: 'ready' }`, 200 `{ status: 'degraded' }` while
+   * Postgres answers but Temporal or Kafka does not (issue 20), 503 `{ status: 'unavailable' }`
+   * without Postgres. Which server is down and why is logged (readiness.service.ts), and answered
+   * only to a caller with `Authorization: Bearer <METRICS_TOKEN>` (issue 24, review L-8).
    */
   @Get('ready')
-  @ApiOperation({ summary: 'Postgres, Temporal och Kafka svarar (detaljer endast med METRICS_TOKEN)' })
+  @ApiOperation({
+    summary:
+      'Redo när Postgres svarar; Temporal och Kafka som inte svarar ger status degraded (detaljer endast med METRICS_TOKEN)',
+  })
   async ready(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const result = await this.readiness.check();
+    const { status, ...result } = await this.readiness.check();
     response.status(result.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    const status = result.ready ? 'ready' : 'unavailable';
     if (holdsMetricsToken(request.headers.authorization, this.config.get('METRICS_TOKEN', { infer: true })))
       return { status, ...result };
     return { status };

@@ -1,33 +1,70 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Kafka } from 'kafkajs';
+import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { createLogger, type Logger } from '@kvalitet/runtime';
 import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from '../infrastructure/infrastructure.tokens';
+import { MetricsService } from '../metrics/metrics.service';
 
 export type DependencyStatus = { status: 'up'; latencyMs: number } | { status: 'down'; error: string };
+export type Dependency = 'postgres' | 'temporal' | 'kafka';
+
+/** `degraded`: Postgres answers, so reports are taken in, but Temporal or Kafka does not (they catch up from the outbox). */
+export type Readiness = {
+  ready: boolean;
+  status: 'ready' | 'degraded' | 'unavailable';
+  degraded: Dependency[];
+  dependencies: Record<Dependency, DependencyStatus>;
+};
 
 const CHECK_TIMEOUT_MS = 3000;
+/** A scrape reuses a check this recent instead of asking the three servers again. */
+const METRICS_CHECK_MAX_AGE_MS = 10_000;
 
 /**
- * Asks each server a real question (not just "is the socket open"). What is down and why is logged
- * when it changes (the public answer of /health/ready carries the status only, issue 24).
+ * Asks each server a real question (not just "is the socket open"). The api is ready on Postgres
+ * alone (issue 20): every command writes its events and the outbox in one Postgres transaction, and
+ * the projector relays them and starts the workflows once Kafka and Temporal answer again, so a load
+ * balancer must not take the api out because of them. They are reported as `degraded`, in the
+ * details of /health/ready and as `kvalitet_dependency_up{dependency}` on /metrics. What is down and
+ * why is logged when it changes (the public answer carries the status only, issue 24).
  */
 @Injectable()
 export class ReadinessService {
   private readonly logger: Logger = createLogger('api');
   private lastDown = '';
+  private lastCheck: { at: number; result: Promise<Readiness> } | null = null;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(KAFKA) private readonly kafka: Kafka,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    const recentCheck = () => this.recentCheck();
+    new Gauge({
+      name: 'kvalitet_dependency_up',
+      help: '1 när tjänsten svarar api:t, 0 när den inte gör det / 1 while the dependency answers the api',
+      // in a cluster (ADR 0013) a dependency one api process cannot reach counts as down
+      aggregator: 'min',
+      labelNames: ['dependency'],
+      registers: [metrics.registry],
+      async collect() {
+        const { dependencies } = await recentCheck();
+        for (const [dependency, d] of Object.entries(dependencies))
+          this.set({ dependency }, d.status === 'up' ? 1 : 0);
+      },
+    });
+  }
 
-  async check(): Promise<{
-    ready: boolean;
-    dependencies: Record<'postgres' | 'temporal' | 'kafka', DependencyStatus>;
-  }> {
+  private recentCheck(): Promise<Readiness> {
+    if (!this.lastCheck || Date.now() - this.lastCheck.at > METRICS_CHECK_MAX_AGE_MS)
+      this.lastCheck = { at: Date.now(), result: this.check() };
+    return this.lastCheck.result;
+  }
+
+  async check(): Promise<Readiness> {
     const [postgres, temporal, kafka] = await Promise.all([
       this.measure(() => this.dataSource.query('SELECT 1')),
       this.measure(() => this.temporal.workflowService.getSystemInfo({})),
@@ -42,15 +79,20 @@ export class ReadinessService {
       }),
     ]);
     const dependencies = { postgres, temporal, kafka };
+    const ready = postgres.status === 'up';
+    const degraded = (['temporal', 'kafka'] as const).filter((name) => dependencies[name].status === 'down');
+    const status = !ready ? 'unavailable' : degraded.length > 0 ? 'degraded' : 'ready';
     const down = Object.entries(dependencies)
       .flatMap(([name, d]) => (d.status === 'down' ? [`${name}: ${d.error}`] : []))
       .join('; ');
     if (down !== this.lastDown) {
-      if (down) this.logger.warn({ dependencies }, `inte redo / not ready: ${down}`);
-      else this.logger.info('redo igen / ready again');
+      if (!ready) this.logger.warn({ dependencies }, `inte redo / not ready: ${down}`);
+      else if (down) this.logger.warn({ dependencies }, `redo men begränsad / ready but degraded: ${down}`);
+      else this.logger.info('redo, alla tjänster svarar / ready, every dependency answers');
       this.lastDown = down;
     }
-    return { ready: Object.values(dependencies).every((d) => d.status === 'up'), dependencies };
+    this.lastCheck = { at: Date.now(), result: Promise.resolve({ ready, status, degraded, dependencies }) };
+    return { ready, status, degraded, dependencies };
   }
 
   private async measure(probe: () => Promise<unknown>): Promise<DependencyStatus> {

@@ -35,15 +35,17 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
     {
       provide: TEMPORAL_CLIENT,
       inject: [ConfigService],
-      useFactory: async (config: ConfigService<ApiConfig, true>) => {
-        const connection = await Connection.connect({
+      useFactory: (config: ConfigService<ApiConfig, true>) => {
+        // Lazy (issue 20): the api starts and takes reports in while Temporal is away (the projector
+        // starts the workflows from the outbox later); /health/ready reports Temporal as degraded.
+        const connection = Connection.lazy({
           address: config.get('TEMPORAL_ADDRESS', { infer: true }),
           connectTimeout: '10s',
         });
-        // connect() runs inside the connection's AsyncLocalStorage, which on Node 20 switches promise
-        // hooks on for the whole process: every promise of every request then costs several times as
-        // much. The api never calls withDeadline/withMetadata/withAbortSignal (the only users of that
-        // storage), so it is switched off again; a later such call would switch it back on by itself.
+        // The connection's AsyncLocalStorage, once used, switches promise hooks on for the whole
+        // process on Node 20: every promise of every request then costs several times as much. The
+        // api never calls withDeadline/withMetadata/withAbortSignal (the only users of that storage),
+        // so it is kept off; a later such call would switch it back on by itself.
         connection.callContextStorage.disable();
         return new Client({
           connection,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { temporalPayloadKeyVariables } from '@kvalitet/runtime';
+import { healthPort, temporalPayloadKeyVariables } from '@kvalitet/runtime';
 
 export const projectorConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -18,8 +18,14 @@ export const projectorConfigSchema = z.object({
     .default('kvalitet'),
   RELAY_ENABLED: z.enum(['true', 'false']).default('true'),
   PROJECTIONS_ENABLED: z.enum(['true', 'false']).default('true'),
-  /** `/metrics` and `/health/ready` of the projector; 0 serves none. */
+  /**
+   * `/health/live`, `/health/ready` and `/metrics` of the projector (issue 20); 0 serves none. The
+   * older name PROJECTOR_HTTP_PORT is still read when this one is unset; default 3001 (api 3000,
+   * worker 3002).
+   */
+  PROJECTOR_HEALTH_PORT: healthPort.optional(),
   PROJECTOR_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** Where the health port listens: 0.0.0.0 in a container whose probes come from outside. */
   PROJECTOR_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
