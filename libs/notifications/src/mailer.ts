@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { maskPersonnummer } from '@kvalitet/domain';
 import { resolveRecipients } from './mail-address';
 import type {
   MailStatus,
@@ -121,7 +122,17 @@ export class Mailer {
     return resolveRecipients([username], this.domain).addresses[0]!;
   }
 
-  async send(mail: OutgoingMail): Promise<SendResult> {
+  /**
+   * Mail leaves the system unencrypted, so no full personnummer goes into one, whoever wrote the text
+   * (issue 21, DATA-2): it is masked here, in what is sent and in what is recorded.
+   */
+  async send(unmasked: OutgoingMail): Promise<SendResult> {
+    const mail: OutgoingMail = {
+      ...unmasked,
+      subject: maskPersonnummer(unmasked.subject),
+      text: maskPersonnummer(unmasked.text),
+      ...(unmasked.html === undefined ? {} : { html: maskPersonnummer(unmasked.html) }),
+    };
     if (!mail.key.trim()) throw new RangeError('Meddelandet saknar nyckel');
     const { addresses, usernames } = resolveRecipients(mail.to, this.domain);
     const attachments: StoredMailAttachment[] = (mail.attachments ?? []).map((a) => ({

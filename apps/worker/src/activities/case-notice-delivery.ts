@@ -4,6 +4,7 @@ import {
   type CaseAggregateState,
   type CaseOutcome,
   type CaseType,
+  maskPersonnummer,
 } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import type { Mailer } from '@kvalitet/notifications';
@@ -92,7 +93,8 @@ export function outcomeNotice(
   const withheld = state.protectedIdentity === true;
   const actions = Object.values(state.actions).map((action) => ({
     // Protected identity (ADR 0029): an action's title may name the person; notices carry none.
-    title: withheld ? 'Skyddade personuppgifter' : (titles.get(action.id) ?? ''),
+    // Otherwise the title leaves the case, so a personnummer typed into it is masked (issue 21).
+    title: withheld ? 'Skyddade personuppgifter' : maskPersonnummer(titles.get(action.id) ?? ''),
     level: action.level,
     status: action.status,
   }));
