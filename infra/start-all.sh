@@ -22,7 +22,8 @@ set +a
 # They work only on a loopback HOST (else ALLOW_DEV_AUTH_ON_NETWORK=1, with a warning) and are
 # signed with the secret generated once into .infra/dev-auth-secret (or DEV_AUTH_SECRET).
 export NODE_ENV="${NODE_ENV:-development}" AUTH_MODE="${AUTH_MODE:-dev}" PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
-export PROJECTOR_HTTP_PORT="${PROJECTOR_HTTP_PORT:-3001}"
+# Health ports of the worker and the projector (/health/live, /health/ready, /metrics; issue 20).
+export PROJECTOR_HEALTH_PORT="${PROJECTOR_HEALTH_PORT:-${PROJECTOR_HTTP_PORT:-3001}}" WORKER_HEALTH_PORT="${WORKER_HEALTH_PORT:-3002}"
 mkdir -p "$LOGS"
 
 pids=()
@@ -77,7 +78,7 @@ for _ in $(seq 1 120); do
     say "  Öppna:        http://$HOST:$PORT/   (webbgränssnittet; e-tjänst för allmänheten: /lamna-synpunkt)"
     say "  API:          http://$HOST:$PORT/api/v1"
     say "  OpenAPI:      http://$HOST:$PORT/api/docs"
-    say "  Hälsa:        http://$HOST:$PORT/health/ready (api), http://127.0.0.1:$PROJECTOR_HTTP_PORT/health/ready och /metrics (projektorn)"
+    say "  Hälsa:        http://$HOST:$PORT/health/ready (api), http://127.0.0.1:$WORKER_HEALTH_PORT/health/ready (worker), http://127.0.0.1:$PROJECTOR_HEALTH_PORT/health/ready (projektorn); /metrics på samma portar"
     say "  Mätvärden:    curl -H \"Authorization: Bearer \$(cat .infra/metrics-token)\" http://$HOST:$PORT/metrics"
     say "  Dead letters: npm run dead-letters -- list"
     say "  Loggar:       $LOGS"
