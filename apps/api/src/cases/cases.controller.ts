@@ -2,6 +2,7 @@ import { Body, Controller, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '../access/principal';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { CurrentUser } from '../auth/auth.decorators';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { CreateRoute, DetailRoute, ReadRoute } from '../common/http/resource-routes.decorator';
@@ -13,6 +14,7 @@ import { CaseDto, CaseEventDto } from './dto/case.dto';
 import { CaseListDto, CaseListQueryDto } from './dto/case-list.dto';
 import { CaseReadQueryDto } from './dto/case-read.dto';
 import { ReportCaseDto } from './dto/report-case.dto';
+import { ReportedCaseDto } from './dto/reported-case.dto';
 
 export const CASE_ID_PARAM = {
   name: 'id',
@@ -25,12 +27,15 @@ export const CASE_ID_PARAM = {
 @Controller('cases')
 @UseGuards(CaseAccessGuard)
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly attachments: AttachmentsService,
+  ) {}
 
   @CreateRoute({
     summary: 'Rapportera ett ärende (alla ärendetyper)',
     response: {
-      type: CaseDto,
+      type: ReportedCaseDto,
       description: 'Ärendet är registrerat; Location pekar på det',
       headers: { Location: { description: 'Ärendets adress', schema: { type: 'string' } } },
     },
@@ -42,8 +47,10 @@ export class CasesController {
     @ReqInfo() info: RequestInfo,
     @Res({ passthrough: true }) response: Response,
     @IdempotentId() caseId: string | undefined,
-  ): Promise<CaseDto> {
+  ): Promise<ReportedCaseDto> {
+    await this.attachments.checkPending(user, body.attachmentIds, caseId);
     const view = await this.cases.report(user, body, info, caseId);
+    await this.attachments.claim(user, body.attachmentIds, view.id);
     response.setHeader('Location', `/api/v1/cases/${view.id}`);
     return view;
   }

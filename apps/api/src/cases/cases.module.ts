@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuditModule } from '../audit/audit.module';
 import { ClassificationsModule } from '../classifications/classifications.module';
 import { CaseAccessGuard } from './case-access.guard';
@@ -10,11 +11,12 @@ import { CaseStatutoryStepsController } from './case-statutory-steps.controller'
 import { CaseLinksController } from './case-links.controller';
 import { CaseLinksService } from './case-links.service';
 import { CasesController } from './cases.controller';
+import { CaseSummaryController } from './case-summary.controller';
 import { CasesService } from './cases.service';
 import { CaseLegalHoldController, ReadableCaseGuard } from './case-legal-hold.controller';
 
 @Module({
-  imports: [AuditModule, ClassificationsModule],
+  imports: [AuditModule, ClassificationsModule, AttachmentsModule],
   controllers: [
     CasesController,
     CaseCommandsController,
@@ -22,6 +24,7 @@ import { CaseLegalHoldController, ReadableCaseGuard } from './case-legal-hold.co
     CaseStatutoryStepsController,
     CaseAccessLogController,
     CaseLegalHoldController,
+    CaseSummaryController,
   ],
   providers: [
     ReadableCaseGuard,

@@ -23,10 +23,11 @@ import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
-import { assertActionOwner } from '../org/action-owner';
 import { ORGANISATION } from '../org/organisation.instance';
+import { PersonChecks } from '../users/person-checks';
 import { caseFactsOf, type LoadedCase } from './case-access.service';
 import { caseListWhere } from './case-list.query';
+import { personnummerWarnings, type TextWarning } from './personnummer-warnings';
 import { buildCaseView, buildEventViews, type CaseEventView, type CaseView } from './case-view';
 import { withErasedTitles } from './records-view';
 import type { CaseCommandDto } from './dto/case-command.dto';
@@ -70,6 +71,7 @@ export class CasesService {
     private readonly commands: CaseCommandService,
     private readonly accessLog: AccessLogService,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly people: PersonChecks,
   ) {}
 
   /** Events and outbox rows are committed when this returns (one transaction in CaseCommandService). */
@@ -78,7 +80,7 @@ export class CasesService {
     body: ReportCaseDto,
     info: RequestInfo,
     caseId?: string,
-  ): Promise<CaseView> {
+  ): Promise<CaseView & { warnings?: TextWarning[] }> {
     const personRef = storablePersonRef(body.personRef);
     const { state, events } = await createOnce({
       idempotentId: caseId,
@@ -112,7 +114,15 @@ export class CasesService {
         ),
     });
     // The answer to a report is not a read of the case: an identity number in it is masked for all.
-    return this.view(principal, state, events, { fullPersonRef: false });
+    return {
+      ...this.view(principal, state, events, { fullPersonRef: false }),
+      ...personnummerWarnings({
+        description: body.description,
+        immediateActions: body.immediateActions,
+        'onBehalfOf.name': body.onBehalfOf?.name,
+        'onBehalfOf.contact': body.onBehalfOf?.contact,
+      }),
+    };
   }
 
   /**
@@ -158,7 +168,10 @@ export class CasesService {
     info: RequestInfo,
   ): Promise<CaseView> {
     const { expectedVersion, ...data } = body as CaseCommandDto & Record<string, unknown>;
-    if (name === 'add-action') assertActionOwner(data['owner'], principal);
+    if (name === 'assign')
+      await this.people.caseAssignee(data['assignee'], loaded.facts, principal, 'assignee');
+    if (name === 'add-action')
+      await this.people.unitWorker(data['owner'], loaded.facts.unitId, principal, 'owner');
     if (name === 'add-action' && Array.isArray(data['causes']))
       assertInvestigationCauses(loaded.events, data['causes'] as string[]);
     const command = {

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsString, ValidateNested } from 'class-validator';
+import { TextWarningDto } from '../cases/dto/text-warning.dto';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsString,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
 import { FEEDBACK_KINDS, type FeedbackKind } from '@kvalitet/domain';
 import { Optional } from '../common/validation/optional';
 import { IsDateOrDateTime, IsKnownUnit } from '../common/validation/validators';
@@ -64,9 +74,27 @@ export class PublicFeedbackDto {
   @Optional()
   @IsBoolean()
   protectedIdentity?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 10,
+    description: 'Bilagor som laddats upp först (POST /public/feedback/attachments); ärendet tar över dem',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 export class PublicFeedbackReceiptDto {
   @ApiProperty({ example: 'KL-2026-0112', description: 'Ärendenumret att hänvisa till' })
   reference!: string;
+
+  @ApiPropertyOptional({
+    type: [TextWarningDto],
+    description:
+      'Varningar om texten (t.ex. ett personnummer i meddelandet); utelämnas när inget behöver sägas',
+  })
+  warnings?: TextWarningDto[];
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportCaseData } from '@kvalitet/domain';
 import { CaseCommandService } from '@kvalitet/persistence';
+import { AttachmentsService, PUBLIC_UPLOADER } from '../attachments/attachments.service';
 import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce } from '../idempotency/create-once';
 import { CENTRAL_UNIT_ID } from '../org/org-units';
 import { feedbackContactErrors, givenContact } from './feedback-contact';
-import type { PublicFeedbackDto } from './public-feedback.dto';
+import { personnummerWarnings } from '../cases/personnummer-warnings';
+import type { PublicFeedbackDto, PublicFeedbackReceiptDto } from './public-feedback.dto';
 
 /** The actor recorded on events of citizen feedback (no account). */
 const PUBLIC_ACTOR = { username: 'allmanheten', roles: [] as string[] };
@@ -18,12 +20,20 @@ const PUBLIC_ACTOR = { username: 'allmanheten', roles: [] as string[] };
  */
 @Injectable()
 export class PublicFeedbackService {
-  constructor(private readonly cases: CaseCommandService) {}
+  constructor(
+    private readonly cases: CaseCommandService,
+    private readonly attachments: AttachmentsService,
+  ) {}
 
-  async submit(body: PublicFeedbackDto, info: RequestInfo, caseId?: string): Promise<{ reference: string }> {
+  async submit(
+    body: PublicFeedbackDto,
+    info: RequestInfo,
+    caseId?: string,
+  ): Promise<PublicFeedbackReceiptDto> {
     const name = body.name?.trim();
     const contactErrors = feedbackContactErrors(body.contact, body.wantsAnswer);
     if (contactErrors.length > 0) throw ApiProblem.validation(contactErrors, contactErrors[0]!.message);
+    await this.attachments.checkPending(PUBLIC_UPLOADER, body.attachmentIds, caseId);
     const contact = givenContact(body.contact);
     const data: Omit<ReportCaseData, 'caseId' | 'caseNumber'> = {
       type: body.kind ?? 'complaint',
@@ -47,6 +57,10 @@ export class PublicFeedbackService {
         }),
       load: (id) => this.cases.load(id),
     });
-    return { reference: state.caseNumber };
+    await this.attachments.claim(PUBLIC_UPLOADER, body.attachmentIds, state.id);
+    return {
+      reference: state.caseNumber,
+      ...personnummerWarnings({ message: body.message, name: body.name }),
+    };
   }
 }
