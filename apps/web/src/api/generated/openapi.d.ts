@@ -30,7 +30,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Postgres, Temporal och Kafka svarar (detaljer endast med METRICS_TOKEN) */
+    /** Redo när Postgres svarar; Temporal och Kafka som inte svarar ger status degraded (detaljer endast med METRICS_TOKEN) */
     get: operations['Health_ready'];
     put?: never;
     post?: never;
@@ -100,6 +100,23 @@ export interface paths {
     };
     /** Nämnderna med lagområden, förvaltningar, enheter och nämndövergripande roller */
     get: operations['Org_boards'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Personerna i organisationen (organisationsfilen och de som loggat in via identitetsleverantören), med namn, roller och enheter */
+    get: operations['Users_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -606,6 +623,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{id}/summary.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sammanfattning av ärendet som PDF för utskrift (läsningen loggas som en läsning av ärendet)
+     * @description Samma uppgifter som ärendesidan visar för den som läser: typ, status, steg, frister, åtgärder och uppgifter. Svaret är en nedladdning med Cache-Control: no-store.
+     */
+    get: operations['CaseSummary_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/classifications': {
     parameters: {
       query?: never;
@@ -617,6 +654,92 @@ export interface paths {
     get: operations['Classifications_current'];
     /** Ny version av listorna (kvalitetssamordnare); gäller nya klassificeringar, statistiken visar benämningarna */
     put: operations['Classifications_change'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vilka filer som tas emot, hur stora, och om de virusskannas här */
+    get: operations['Attachments_settings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ladda upp en bilaga före rapporten: svarets id skickas sedan i rapportens attachmentIds (POST /cases), som tar över filen */
+    post: operations['Attachments_uploadBeforeReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/feedback/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** En bilaga till ett klagomål eller en synpunkt från allmänheten (utan inloggning): id skickas i attachmentIds i POST /public/feedback */
+    post: operations['Attachments_uploadPublic'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ärendets bilagor: filnamn, storlek, steg, vem och när (utan innehåll) */
+    get: operations['Attachments_list'];
+    put?: never;
+    /** Bifoga en fil till ärendet (den som får läsa ärendet får bifoga) */
+    post: operations['Attachments_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Hämta en bilaga (hämtningen loggas i åtkomstloggen) */
+    get: operations['Attachments_download'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -650,6 +773,23 @@ export interface paths {
     };
     /** Min inkorg: uppgifter till mig eller till min roll i mina enheter */
     get: operations['Tasks_inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Hur många uppgifter min inkorg har, per slag och försenade, med samma filter som inkorgen */
+    get: operations['Tasks_counts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2413,6 +2553,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/notifications/in-app/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Antal olästa meddelanden (klockan i sidhuvudet) */
+    get: operations['notifications_unreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/in-app/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Markera alla dina meddelanden som lästa */
+    post: operations['notifications_readAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/in-app/{key}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Markera ett meddelande som läst (nyckeln URL-kodad); att göra det igen ändrar inget */
+    post: operations['notifications_markRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dina val för e-post om notiser */
+    get: operations['notifications_preferences'];
+    /** Ändra dina val för e-post om notiser */
+    put: operations['notifications_setPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/cross-board': {
     parameters: {
       query?: never;
@@ -2723,6 +2932,10 @@ export interface components {
       | 'ALREADY_EXISTS'
       | 'DELEGATION_MISSING'
       | 'PAYLOAD_TOO_LARGE'
+      | 'ATTACHMENT_TOO_LARGE'
+      | 'ATTACHMENT_TYPE_NOT_ALLOWED'
+      | 'ATTACHMENT_INFECTED'
+      | 'ATTACHMENT_SCAN_FAILED'
       | 'UNSUPPORTED_MEDIA_TYPE'
       | 'IDEMPOTENCY_CONFLICT'
       | 'RATE_LIMITED'
@@ -2893,6 +3106,19 @@ export interface components {
       municipality: string;
       items: components['schemas']['BoardDto'][];
     };
+    DirectoryUserDto: {
+      username: string;
+      /** @description Namnet som visas för personen */
+      name: string;
+      roles: components['schemas']['Role'][];
+      unitIds: string[];
+    };
+    UserPageDto: {
+      items: components['schemas']['DirectoryUserDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     AccessLogEntryDto: {
       id: string;
       /** Format: date-time */
@@ -2909,6 +3135,11 @@ export interface components {
        * @description Ärendet som lästes; null för en sökning
        */
       caseId: string | null;
+      /**
+       * @description Ärendenumret för ärendet som lästes; null för en sökning
+       * @example LS-2026-0007
+       */
+      caseNumber: string | null;
       /**
        * @description read_case, read_events, command:<kommando> eller search_cases
        * @example read_case
@@ -2995,6 +3226,8 @@ export interface components {
        * @example 19121212-1212
        */
       personRef?: string;
+      /** @description Bilagor som laddats upp före rapporten (POST /attachments, samma användare); rapporten tar över dem med steget de fick */
+      attachmentIds?: string[];
     };
     /** @enum {string} */
     CaseStage: 'reported' | 'investigating' | 'acting' | 'following_up' | 'closed';
@@ -3372,6 +3605,148 @@ export interface components {
       /** @description Om du får flytta ärendet till en annan enhet (unitId) */
       moveUnit: boolean;
     };
+    TextWarningDto: {
+      /**
+       * @description Stabil kod för varningen
+       * @enum {string}
+       */
+      code: 'PERSONNUMMER_IN_TEXT';
+      /** @description Fälten vars text verkar innehålla ett personnummer */
+      fields: string[];
+      /** @description Varningen i klartext */
+      message: string;
+    };
+    ReportedCaseDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example LS-2026-0007 */
+      caseNumber: string;
+      type: components['schemas']['CaseType'];
+      /** @description Typen vid rapporteringen */
+      reportedType: components['schemas']['CaseType'];
+      stage: components['schemas']['CaseStage'];
+      /** @description Antal händelser; ange som expectedVersion i kommandon */
+      version: number;
+      unitId: string;
+      channel: components['schemas']['CaseChannel'];
+      /** @description Synpunkt från allmänheten som ännu inte klassificerats */
+      unclassified: boolean;
+      category: string | null;
+      lagrum: string | null;
+      /** Format: date-time */
+      reportedAt: string;
+      /** Format: date-time */
+      registeredAt: string;
+      /** @description Datum eller tidpunkt */
+      occurredAt: string | null;
+      /** @description null när fritexten inte visas (skyddade personuppgifter, se personalDataWithheld) */
+      description: string | null;
+      immediateActions: string | null;
+      reporter: components['schemas']['CaseReporterDto'];
+      onBehalfOf: components['schemas']['CaseOnBehalfOfDto'] | null;
+      personRef: string | null;
+      /** @enum {string|null} */
+      kind: 'complaint' | 'suggestion' | 'praise' | null;
+      contact: components['schemas']['CaseContactDto'] | null;
+      wantsAnswer: boolean | null;
+      assignee: string | null;
+      acknowledged: components['schemas']['CaseAcknowledgementDto'] | null;
+      /** Format: date-time */
+      investigationStartedAt: string | null;
+      investigation: components['schemas']['CaseInvestigationDto'] | null;
+      decision: components['schemas']['CaseDecisionDto'] | null;
+      ivoReport: components['schemas']['CaseIvoReportDto'] | null;
+      /**
+       * Format: date-time
+       * @description Personuppgiftsincident: när organisationen fick kännedom
+       */
+      awareAt: string | null;
+      breachAssessment: components['schemas']['CaseBreachAssessmentDto'] | null;
+      imyReport: components['schemas']['CaseImyReportDto'] | null;
+      /** @description Lex Maria, lex Sarah och HSL: de lagstadgade stegen som checklista (tom för andra typer) */
+      statutorySteps: components['schemas']['StatutoryStepDto'][];
+      patientInformation: components['schemas']['PatientInformationDto'] | null;
+      journalNote: components['schemas']['JournalNoteDto'] | null;
+      boardInformation: components['schemas']['BoardInformationDto'] | null;
+      ivoDecisions: components['schemas']['IvoDecisionDto'][];
+      /** @description Rapporterad senare än policyns late_report_after efter händelsen (DL-2) */
+      lateReport: boolean;
+      /**
+       * Format: date
+       * @description Extern granskning: granskarens datum för svar
+       */
+      respondBy: string | null;
+      /** @description Lämnade svar (LC-4 steg 7, DL-13), äldst först */
+      responses: components['schemas']['CaseResponseDto'][];
+      /** Format: date-time */
+      closedAt: string | null;
+      closingSummary: string | null;
+      reopenCount: number;
+      deadlines: components['schemas']['CaseDeadlineDto'][];
+      tasks: components['schemas']['CaseTaskDto'][];
+      actions: components['schemas']['CaseActionDto'][];
+      /** @description Länkade ärenden (api.md v1.1 link) */
+      links: components['schemas']['CaseLinkDto'][];
+      /** @description Spärr mot gallring (DATA-7) */
+      legalHold: components['schemas']['LegalHoldDto'] | null;
+      /**
+       * Format: date-time
+       * @description När ärendet gallrades; fritext och personuppgifter läses då [raderad] (DATA-2)
+       */
+      erasedAt: string | null;
+      /** @description Regeln ärendet gallrades enligt */
+      erasure: components['schemas']['CaseErasureDto'] | null;
+      /** @description Kommandon du får köra på ärendet */
+      allowedCommands?: components['schemas']['CaseCommand'][];
+      /** @description Ärendet gäller en person med skyddade personuppgifter (DATA-2) */
+      protectedIdentity: boolean;
+      /** @description Fritext och namn är utelämnade i svaret (skyddade personuppgifter): beskrivning, åtgärder, namn, kontakt, personreferens och anteckningar är null eller tomma */
+      personalDataWithheld: boolean;
+      /** @description Utelämnade bara för att skäl saknas: läs igen med ?reason= (3–500 tecken) så visas fritexten och skälet loggas */
+      reasonRequired: boolean;
+      /** @description Vad du får ändra med classify: typer att omklassificera till, och om du får flytta ärendet */
+      classifyOptions?: components['schemas']['CaseClassifyOptionsDto'];
+      /** @description Varningar om texten (t.ex. ett personnummer i fritexten); utelämnas när inget behöver sägas */
+      warnings?: components['schemas']['TextWarningDto'][];
+    };
+    CaseListItemDto: {
+      /** Format: uuid */
+      id: string;
+      caseNumber: string;
+      type: components['schemas']['CaseType'];
+      stage: components['schemas']['CaseStage'];
+      unitId: string;
+      channel: components['schemas']['CaseChannel'];
+      unclassified: boolean;
+      category: string | null;
+      /** Format: date-time */
+      reportedAt: string;
+      /** Format: date-time */
+      occurredAt: string | null;
+      assignee: string | null;
+      /** Format: date-time */
+      nextDueAt: string | null;
+      missedDeadlines: number;
+      overdue: boolean;
+      version: number;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @description Rapporterad senare än policyns late_report_after efter händelsen (DL-2) */
+      lateReport: boolean;
+      /** @description Ärendet gäller en person med skyddade personuppgifter (DATA-2) */
+      protectedIdentity: boolean;
+      /**
+       * Format: date-time
+       * @description När ärendet gallrades (DATA-2)
+       */
+      erasedAt: string | null;
+    };
+    CaseListDto: {
+      items: components['schemas']['CaseListItemDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     CaseDto: {
       /** Format: uuid */
       id: string;
@@ -3462,44 +3837,6 @@ export interface components {
       reasonRequired: boolean;
       /** @description Vad du får ändra med classify: typer att omklassificera till, och om du får flytta ärendet */
       classifyOptions?: components['schemas']['CaseClassifyOptionsDto'];
-    };
-    CaseListItemDto: {
-      /** Format: uuid */
-      id: string;
-      caseNumber: string;
-      type: components['schemas']['CaseType'];
-      stage: components['schemas']['CaseStage'];
-      unitId: string;
-      channel: components['schemas']['CaseChannel'];
-      unclassified: boolean;
-      category: string | null;
-      /** Format: date-time */
-      reportedAt: string;
-      /** Format: date-time */
-      occurredAt: string | null;
-      assignee: string | null;
-      /** Format: date-time */
-      nextDueAt: string | null;
-      missedDeadlines: number;
-      overdue: boolean;
-      version: number;
-      /** Format: date-time */
-      closedAt: string | null;
-      /** @description Rapporterad senare än policyns late_report_after efter händelsen (DL-2) */
-      lateReport: boolean;
-      /** @description Ärendet gäller en person med skyddade personuppgifter (DATA-2) */
-      protectedIdentity: boolean;
-      /**
-       * Format: date-time
-       * @description När ärendet gallrades (DATA-2)
-       */
-      erasedAt: string | null;
-    };
-    CaseListDto: {
-      items: components['schemas']['CaseListItemDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
     };
     /** @enum {string} */
     CaseEventType:
@@ -3804,6 +4141,11 @@ export interface components {
        */
       caseId: string | null;
       /**
+       * @description Ärendenumret för ärendet som lästes; null för en sökning
+       * @example LS-2026-0007
+       */
+      caseNumber: string | null;
+      /**
        * @description read_case, read_events, command:<kommando> eller search_cases
        * @example read_case
        */
@@ -3862,6 +4204,61 @@ export interface components {
       /** @description Den version ändringen bygger på (valfri); en inaktuell version ger 409 */
       version?: number;
     };
+    AttachmentSettingsDto: {
+      /** @description Största tillåtna filstorlek i byte */
+      maxBytes: number;
+      allowedTypes: ('image/jpeg' | 'image/png' | 'image/heic' | 'application/pdf')[];
+      /** @description Bilagor virusskannas på den här installationen */
+      scanned: boolean;
+    };
+    AttachmentUploadDto: {
+      /**
+       * Format: binary
+       * @description En JPEG-, PNG- eller HEIC-bild eller en PDF
+       */
+      file: string;
+      /**
+       * @default report
+       * @enum {string}
+       */
+      step: 'report' | 'investigation' | 'action' | 'external_review';
+    };
+    AttachmentDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description null tills rapporten som hänvisar till bilagan är skickad
+       */
+      caseId: Record<string, never> | null;
+      /**
+       * @description Steget bilagan hör till: rapport, utredning, åtgärd, extern granskning
+       * @enum {string}
+       */
+      step: 'report' | 'investigation' | 'action' | 'external_review';
+      fileName: string;
+      /**
+       * @description Filens verkliga typ, läst ur innehållet
+       * @enum {string}
+       */
+      contentType: 'image/jpeg' | 'image/png' | 'image/heic' | 'application/pdf';
+      /** @description Storlek i byte efter att platsuppgifter tagits bort */
+      sizeBytes: number;
+      uploadedBy: string;
+      uploadedByName: string;
+      /** Format: date-time */
+      uploadedAt: string;
+      /** @description Filen virusskannades innan den sparades */
+      scanned: boolean;
+    };
+    AttachmentListDto: {
+      /** @description Största tillåtna filstorlek i byte */
+      maxBytes: number;
+      allowedTypes: ('image/jpeg' | 'image/png' | 'image/heic' | 'application/pdf')[];
+      /** @description Bilagor virusskannas på den här installationen */
+      scanned: boolean;
+      items: components['schemas']['AttachmentDto'][];
+    };
     /**
      * @description Klagomål, synpunkt eller beröm; behöver inte anges
      * @enum {string}
@@ -3895,6 +4292,8 @@ export interface components {
       wantsAnswer?: boolean;
       /** @description Jag eller personen det gäller har skyddade personuppgifter (DATA-2) */
       protectedIdentity?: boolean;
+      /** @description Bilagor som laddats upp först (POST /public/feedback/attachments); ärendet tar över dem */
+      attachmentIds?: string[];
     };
     PublicFeedbackReceiptDto: {
       /**
@@ -3902,7 +4301,11 @@ export interface components {
        * @example KL-2026-0112
        */
       reference: string;
+      /** @description Varningar om texten (t.ex. ett personnummer i meddelandet); utelämnas när inget behöver sägas */
+      warnings?: components['schemas']['TextWarningDto'][];
     };
+    /** @enum {string} */
+    TaskSort: 'due' | 'newest' | 'latest_due';
     TaskDto: {
       id: string;
       /** Format: uuid */
@@ -4001,6 +4404,63 @@ export interface components {
       total: number;
       page: number;
       pageSize: number;
+    };
+    TaskKindCountDto: {
+      /** @enum {string} */
+      kind:
+        | 'acknowledge'
+        | 'assign_investigator'
+        | 'investigate'
+        | 'decide'
+        | 'report_to_ivo'
+        | 'carry_out_action'
+        | 'follow_up'
+        | 'escalation'
+        | 'classify'
+        | 'imy_notification'
+        | 'inform_patient'
+        | 'inform_board'
+        | 'respond'
+        | 'routine_revision'
+        | 'egenkontroll_control'
+        | 'egenkontroll_action'
+        | 'lex_sarah_information'
+        | 'ledningssystem_review'
+        | 'internkontroll_step'
+        | 'appointment_missing'
+        | 'appointment_renewal'
+        | 'internkontroll_control'
+        | 'arshjul_item'
+        | 'risk_observation_triage'
+        | 'routine_revision_escalation'
+        | 'egenkontroll_control_escalation'
+        | 'egenkontroll_action_escalation'
+        | 'lex_sarah_information_escalation'
+        | 'ledningssystem_review_escalation'
+        | 'internkontroll_step_escalation'
+        | 'appointment_missing_escalation'
+        | 'appointment_renewal_escalation'
+        | 'internkontroll_control_escalation'
+        | 'arshjul_item_escalation'
+        | 'risk_observation_triage_escalation'
+        | 'consider_risk_assessment'
+        | 'carry_out_risk_action'
+        | 'risk_escalation'
+        | 'assess_improvement_proposal'
+        | 'implement_improvement'
+        | 'follow_up_improvement_effect'
+        | 'improvement_feedback'
+        | 'check_lesson';
+      count: number;
+      /** @description Hur många av dem som är försenade */
+      overdue: number;
+    };
+    TaskCountsDto: {
+      total: number;
+      /** @description Försenade (bara öppna uppgifter kan vara försenade) */
+      overdue: number;
+      /** @description Per slag, flest först */
+      kinds: components['schemas']['TaskKindCountDto'][];
     };
     ReminderDto: {
       /**
@@ -6820,6 +7280,25 @@ export interface components {
     InAppNotificationListDto: {
       items: components['schemas']['InAppNotificationDto'][];
       total: number;
+      /** @description Olästa meddelanden (alla, inte bara de 100 i listan) */
+      unread: number;
+    };
+    UnreadCountDto: {
+      /** @description Olästa meddelanden */
+      unread: number;
+    };
+    MarkedReadDto: {
+      /** @description Meddelanden som markerades som lästa nu */
+      marked: number;
+      /** @description Olästa meddelanden som återstår */
+      unread: number;
+    };
+    NotificationPreferencesDto: {
+      /**
+       * @description E-post om dina notiser: direkt (ett mejl per händelse), en sammanfattning per dag eller inga mejl. Klockan i appen visar allt oavsett val.
+       * @enum {string}
+       */
+      mail: 'immediately' | 'daily_summary' | 'off';
     };
     CrossBoardCountDto: {
       /** @example socialnamnden */
@@ -7236,6 +7715,60 @@ export interface operations {
       };
     };
   };
+  Users_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Söker i namn och användarnamn (alla ord ska finnas med) */
+        q?: string;
+        role?: components['schemas']['Role'];
+        /** @description Personer som arbetar vid enheten eller ovanför den */
+        unitId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserPageDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   Audit_accessLog: {
     parameters: {
       query?: {
@@ -7243,6 +7776,8 @@ export interface operations {
         pageSize?: number;
         /** @description Bara läsningar av detta ärende */
         caseId?: string;
+        /** @description Bara läsningar av ärendet med detta ärendenummer (som människor känner det) */
+        caseNumber?: string;
         /** @description Bara läsningar gjorda av denna användare */
         username?: string;
         /** @description Bara läsningar av ärenden (read) eller bara sökningar i ärendelistan (search) */
@@ -7396,7 +7931,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CaseDto'];
+          'application/json': components['schemas']['ReportedCaseDto'];
         };
       };
       /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
@@ -10144,6 +10679,76 @@ export interface operations {
       };
     };
   };
+  CaseSummary_summary: {
+    parameters: {
+      query?: {
+        /** @description Skäl till läsningen (3–500 tecken). Behövs för fritexten i ett ärende med skyddade personuppgifter; skrivs i åtkomstloggen. Namnge inte personen. */
+        reason?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   Classifications_current: {
     parameters: {
       query?: never;
@@ -10277,6 +10882,438 @@ export interface operations {
       };
     };
   };
+  Attachments_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentSettingsDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Attachments_uploadBeforeReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description multipart/form-data med filen i fältet `file` (JPEG, PNG, HEIC eller PDF, högst ATTACHMENTS_MAX_BYTES, 10 MB som standard) och steget i `step`. Typen avgörs av filens innehåll. Platsuppgifter (Exif, XMP) tas bort ur bilder; där ClamAV finns virusskannas filen. Nekas: 413 ATTACHMENT_TOO_LARGE, 415 ATTACHMENT_TYPE_NOT_ALLOWED, 422 ATTACHMENT_INFECTED, 503 ATTACHMENT_SCAN_FAILED; då sparas ingenting. */
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['AttachmentUploadDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Attachments_uploadPublic: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description multipart/form-data med filen i fältet `file` (JPEG, PNG, HEIC eller PDF, högst ATTACHMENTS_MAX_BYTES, 10 MB som standard) och steget i `step`. Typen avgörs av filens innehåll. Platsuppgifter (Exif, XMP) tas bort ur bilder; där ClamAV finns virusskannas filen. Nekas: 413 ATTACHMENT_TOO_LARGE, 415 ATTACHMENT_TYPE_NOT_ALLOWED, 422 ATTACHMENT_INFECTED, 503 ATTACHMENT_SCAN_FAILED; då sparas ingenting. */
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['AttachmentUploadDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För många förfrågningar (RATE_LIMITED), se Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Attachments_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentListDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Attachments_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description multipart/form-data med filen i fältet `file` (JPEG, PNG, HEIC eller PDF, högst ATTACHMENTS_MAX_BYTES, 10 MB som standard) och steget i `step`. Typen avgörs av filens innehåll. Platsuppgifter (Exif, XMP) tas bort ur bilder; där ClamAV finns virusskannas filen. Nekas: 413 ATTACHMENT_TOO_LARGE, 415 ATTACHMENT_TYPE_NOT_ALLOWED, 422 ATTACHMENT_INFECTED, 503 ATTACHMENT_SCAN_FAILED; då sparas ingenting. */
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['AttachmentUploadDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description För stor begäran (PAYLOAD_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte application/json (UNSUPPORTED_MEDIA_TYPE) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Idempotency-Key redan använd med en annan begäran (IDEMPOTENCY_CONFLICT) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Attachments_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Bilagans id */
+        attachmentId: string;
+        /** @description Ärendets id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Filen */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/heic': string;
+          'application/pdf': string;
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   PublicFeedback_submit: {
     parameters: {
       query?: never;
@@ -10364,6 +11401,84 @@ export interface operations {
         page?: number;
         pageSize?: number;
         status?: components['schemas']['TaskStatus'];
+        /** @description Ärendetyp, eller registret uppgiften hör till */
+        caseType?:
+          | 'complaint'
+          | 'suggestion'
+          | 'praise'
+          | 'deviation'
+          | 'hsl_deviation'
+          | 'lex_sarah'
+          | 'lex_maria'
+          | 'data_breach'
+          | 'external_finding'
+          | 'routine'
+          | 'egenkontroll'
+          | 'appointment'
+          | 'training'
+          | 'internkontroll'
+          | 'ej_verkstallt_beslut'
+          | 'ledningssystem'
+          | 'arshjul'
+          | 'event_analysis'
+          | 'risk_observation'
+          | 'risk_assessment'
+          | 'improvement';
+        /** @description Enhet; enheter under den ingår */
+        unitId?: string;
+        /** @description true: bara försenade; false: bara de som inte är försenade */
+        overdue?: boolean;
+        /** @description me: uppgifter till mig personligen; role: uppgifter till min roll i mina enheter */
+        assignedTo?: 'me' | 'role';
+        /** @description Söker i ärendenummer och registrets benämning (ingen fritext, så sökningen skrivs inte i åtkomstloggen) */
+        q?: string;
+        /** @description due: tidigast förfallodag först (försenade först); newest: senast skapade först; latest_due: senast förfallodag först */
+        sort?: components['schemas']['TaskSort'];
+        /** @description Bara uppgifter av detta slag */
+        kind?:
+          | 'acknowledge'
+          | 'assign_investigator'
+          | 'investigate'
+          | 'decide'
+          | 'report_to_ivo'
+          | 'carry_out_action'
+          | 'follow_up'
+          | 'escalation'
+          | 'classify'
+          | 'imy_notification'
+          | 'inform_patient'
+          | 'inform_board'
+          | 'respond'
+          | 'routine_revision'
+          | 'egenkontroll_control'
+          | 'egenkontroll_action'
+          | 'lex_sarah_information'
+          | 'ledningssystem_review'
+          | 'internkontroll_step'
+          | 'appointment_missing'
+          | 'appointment_renewal'
+          | 'internkontroll_control'
+          | 'arshjul_item'
+          | 'risk_observation_triage'
+          | 'routine_revision_escalation'
+          | 'egenkontroll_control_escalation'
+          | 'egenkontroll_action_escalation'
+          | 'lex_sarah_information_escalation'
+          | 'ledningssystem_review_escalation'
+          | 'internkontroll_step_escalation'
+          | 'appointment_missing_escalation'
+          | 'appointment_renewal_escalation'
+          | 'internkontroll_control_escalation'
+          | 'arshjul_item_escalation'
+          | 'risk_observation_triage_escalation'
+          | 'consider_risk_assessment'
+          | 'carry_out_risk_action'
+          | 'risk_escalation'
+          | 'assess_improvement_proposal'
+          | 'implement_improvement'
+          | 'follow_up_improvement_effect'
+          | 'improvement_feedback'
+          | 'check_lesson';
       };
       header?: never;
       path?: never;
@@ -10377,6 +11492,85 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TaskPageDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Tasks_counts: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['TaskStatus'];
+        /** @description Ärendetyp, eller registret uppgiften hör till */
+        caseType?:
+          | 'complaint'
+          | 'suggestion'
+          | 'praise'
+          | 'deviation'
+          | 'hsl_deviation'
+          | 'lex_sarah'
+          | 'lex_maria'
+          | 'data_breach'
+          | 'external_finding'
+          | 'routine'
+          | 'egenkontroll'
+          | 'appointment'
+          | 'training'
+          | 'internkontroll'
+          | 'ej_verkstallt_beslut'
+          | 'ledningssystem'
+          | 'arshjul'
+          | 'event_analysis'
+          | 'risk_observation'
+          | 'risk_assessment'
+          | 'improvement';
+        /** @description Enhet; enheter under den ingår */
+        unitId?: string;
+        /** @description true: bara försenade; false: bara de som inte är försenade */
+        overdue?: boolean;
+        /** @description me: uppgifter till mig personligen; role: uppgifter till min roll i mina enheter */
+        assignedTo?: 'me' | 'role';
+        /** @description Söker i ärendenummer och registrets benämning (ingen fritext, så sökningen skrivs inte i åtkomstloggen) */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskCountsDto'];
         };
       };
       /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
@@ -11424,6 +12618,10 @@ export interface operations {
         unitId?: string;
         stage?: components['schemas']['RiskAssessmentStage'];
         trigger?: components['schemas']['RiskAssessmentTrigger'];
+        /** @description Bara analyser med en risk med denna sannolikhet (aktuell bedömning; värmekartans rad) */
+        probability?: number;
+        /** @description Bara analyser med en risk med denna allvarlighetsgrad (aktuell bedömning; värmekartans kolumn) */
+        severity?: number;
       };
       header?: never;
       path?: never;
@@ -20588,6 +21786,224 @@ export interface operations {
       };
     };
   };
+  notifications_unreadCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCountDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  notifications_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkedReadDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  notifications_markRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkedReadDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  notifications_preferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  notifications_setPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+      /** @description Felaktig begäran (VALIDATION_FAILED), med fältfel i `errors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   Reports_crossBoard: {
     parameters: {
       query: {
@@ -20790,6 +22206,8 @@ export interface operations {
         boardId?: string;
         /** @description ISO-vecka (måndag först, svensk tid); utan den: förra veckan */
         week?: string;
+        /** @description Högst så många ärenderader i JSON-svaret (0–500; linesTotal anger hur många det finns). Utan den: alla. Påverkar inte HTML och PDF. */
+        lines?: number;
       };
       header?: never;
       path?: never;
@@ -20848,6 +22266,8 @@ export interface operations {
               reportedAt: string;
               overdue: boolean;
             }[];
+            /** @description Antal ärenderader i veckan (med ?lines=; försenade och nyaste skickas först) */
+            linesTotal?: number;
           };
           'text/html': string;
           'application/pdf': string;
