@@ -43,6 +43,7 @@ import type {
   AppointmentListQueryDto,
   AppointmentPageDto,
 } from './appointment.dto';
+import { PersonChecks } from '../users/person-checks';
 
 /** `state` for a stored appointment (its tasks and version); a row of the register has the register's version. */
 function toAppointmentDto(
@@ -85,6 +86,7 @@ export class AppointmentsService {
   constructor(
     store: EventStore,
     private readonly delegations: DelegationRegisterRepository,
+    private readonly people: PersonChecks,
   ) {
     this.appointments = new LsCommandService(APPOINTMENT_AGGREGATE, store);
     this.routines = new LsCommandService(ROUTINE_AGGREGATE as never, store);
@@ -105,6 +107,8 @@ export class AppointmentsService {
           { field: 'processId', code: 'UNKNOWN_PROCESS', message: 'Processen finns inte i registret.' },
         ]);
     }
+    if (dto.unitId) await this.people.unitWorker(dto.holder, dto.unitId, user, 'holder');
+    else await this.people.known(dto.holder, user, 'holder');
     const id = appointmentId ?? randomUUID();
     const data = appointDataOf(dto, id);
     if (dto.role === 'delegat' && delegationDecisionOf(data.scope.decisionType) !== null)

@@ -26,6 +26,7 @@ import type {
   ArshjulItemDto,
   ArshjulYearsDto,
 } from './arshjul.dto';
+import { PersonChecks } from '../users/person-checks';
 
 type ItemCommand = Exclude<ArshjulCommand, { type: 'create-plan' | 'advance-duties' | 'add-item' }>;
 
@@ -45,6 +46,7 @@ export class ArshjulService {
   constructor(
     store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly people: PersonChecks,
   ) {
     this.plans = new LsCommandService(ARSHJUL_AGGREGATE, store);
   }
@@ -151,6 +153,7 @@ export class ArshjulService {
     info: RequestInfo,
   ): Promise<ArshjulDto> {
     const state = await this.load(user, year, board);
+    if (dto.owner) await this.people.boardWorker(dto.owner, state.boardId, user, 'owner');
     const result = await this.plans.execute(
       state.id,
       {

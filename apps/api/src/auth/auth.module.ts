@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
+import type { DataSource } from 'typeorm';
 import type { ApiConfig } from '../config/api-config.schema';
+import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { CachingTokenVerifier } from './caching-token-verifier';
 import { DevTokenService } from './dev-token.service';
+import { DirectoryRecordingVerifier } from './directory-recording-verifier';
 import { OidcTokenVerifier } from './oidc-token-verifier';
 import { TokenVerifier } from './token-verifier';
 
@@ -15,10 +18,16 @@ import { TokenVerifier } from './token-verifier';
     DevTokenService,
     {
       provide: TokenVerifier,
-      inject: [ConfigService, DevTokenService],
-      useFactory: (config: ConfigService<ApiConfig, true>, dev: DevTokenService): TokenVerifier =>
+      inject: [ConfigService, DevTokenService, DATA_SOURCE],
+      useFactory: (
+        config: ConfigService<ApiConfig, true>,
+        dev: DevTokenService,
+        dataSource: DataSource,
+      ): TokenVerifier =>
         new CachingTokenVerifier(
-          config.get('AUTH_MODE', { infer: true }) === 'dev' ? dev : new OidcTokenVerifier(config),
+          config.get('AUTH_MODE', { infer: true }) === 'dev'
+            ? dev
+            : new DirectoryRecordingVerifier(new OidcTokenVerifier(config), dataSource),
           { maxAgeMs: 60_000, maxEntries: 10_000 },
         ),
     },

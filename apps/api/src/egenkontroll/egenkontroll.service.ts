@@ -41,6 +41,7 @@ import type {
   RecordControlResultDto,
 } from './egenkontroll.dto';
 import { toEgenkontrollPlanDto } from './egenkontroll-view';
+import { PersonChecks } from '../users/person-checks';
 
 type PlanCommand = Exclude<EgenkontrollCommand, { type: 'create-plan' | 'advance-duties' }>;
 
@@ -68,6 +69,7 @@ export class EgenkontrollService {
     store: EventStore,
     private readonly cases: CaseCommandService,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly people: PersonChecks,
   ) {
     this.plans = new LsCommandService(EGENKONTROLL_AGGREGATE, store);
   }
@@ -80,6 +82,8 @@ export class EgenkontrollService {
   ): Promise<EgenkontrollPlanDto> {
     if (!canManageUnitRegister(user, dto.unitId, ORGANISATION))
       throw ApiProblem.forbidden('Du får inte göra egenkontrollplaner för den enheten.');
+    for (const [index, control] of dto.controls.entries())
+      await this.people.unitWorker(control.responsible, dto.unitId, user, `controls[${index}].responsible`);
     const planId = nameUuid(`egenkontroll/${dto.unitId}/${dto.year}`);
     const { state } = await createOnce({
       idempotentId,
@@ -156,13 +160,16 @@ export class EgenkontrollService {
     return toEgenkontrollPlanDto(result.state, new Date());
   }
 
-  addControl(
+  async addControl(
     user: Principal,
     id: string,
     control: PlannedControlInputDto,
     expectedVersion: number | undefined,
     info: RequestInfo,
   ) {
+    const state = await this.loadVisible(user, id);
+    if (canManageUnitRegister(user, state.unitId, ORGANISATION))
+      await this.people.unitWorker(control.responsible, state.unitId, user, 'control.responsible');
     return this.command(
       user,
       id,
@@ -186,6 +193,14 @@ export class EgenkontrollService {
     const state = await this.loadVisible(user, id);
     if (!canRecordEgenkontroll(user, state.unitId, ORGANISATION))
       throw ApiProblem.forbidden('Du får inte registrera resultat i den här planen.');
+    for (const [index, finding] of (dto.findings ?? []).entries())
+      if (finding.handling === 'action' && finding.action)
+        await this.people.unitWorker(
+          finding.action.owner,
+          state.unitId,
+          user,
+          `findings[${index}].action.owner`,
+        );
     const findings: Finding[] = (dto.findings ?? []).map((f) => ({
       findingId: randomUUID(),
       description: f.description.trim(),

@@ -38,6 +38,7 @@ import type {
   EventAnalysisSummaryDto,
   StartEventAnalysisDto,
 } from './event-analysis.dto';
+import { PersonChecks } from '../users/person-checks';
 
 type AnalysisCommand = Exclude<EventAnalysisCommand, { type: 'start' | 'advance-duties' }>;
 
@@ -55,6 +56,7 @@ export class EventAnalysisService {
     store: EventStore,
     private readonly cases: CaseCommandService,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly people: PersonChecks,
   ) {
     this.analyses = new LsCommandService(EVENT_ANALYSIS_AGGREGATE, store);
     this.categories = new CauseCategoriesRepository(store);
@@ -92,6 +94,8 @@ export class EventAnalysisService {
       )
     )
       throw ApiProblem.forbidden('Du får bara starta händelseanalyser för ärenden inom ditt ansvar.');
+    for (const unitId of new Set(cases.map((c) => c.unitId)))
+      await this.people.unitWorker(dto.owner, unitId, principal, 'owner');
     const { categories } = await this.categories.current();
     const analysisId = idempotentId ?? randomUUID();
     const { state } = await createOnce({

@@ -61,6 +61,7 @@ import type {
   ImprovementListQueryDto,
   LessonDto,
 } from './dto/improvement.dto';
+import { PersonChecks } from '../users/person-checks';
 
 export interface LoadedImprovement {
   state: ImprovementAggregateState;
@@ -106,6 +107,7 @@ export class ImprovementService {
     private readonly accessLog: AccessLogService,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     store: EventStore,
+    private readonly people: PersonChecks,
   ) {
     this.eventAnalyses = new LsCommandService(EVENT_ANALYSIS_AGGREGATE, store);
   }
@@ -150,6 +152,7 @@ export class ImprovementService {
       throw ApiProblem.forbidden(
         'Du får bara besluta åtgärder för dina egna enheter och enheterna under dem.',
       );
+    await this.people.unitWorker(body.plan.owner, body.unitId, principal, 'plan.owner');
     const source = await this.sourceOf(principal, body.source);
     const { events } = await this.createItem(
       {
@@ -300,6 +303,9 @@ export class ImprovementService {
   ): Promise<ImprovementDto | LessonDto> {
     const { expectedVersion, ...rest } = body as ImprovementCommandDto & Record<string, unknown>;
     let data: Record<string, unknown> = rest;
+    const plan = (rest as { plan?: { owner?: unknown } }).plan;
+    if ((name === 'assess' || name === 'replan') && plan?.owner !== undefined && 'unitId' in loaded.state)
+      await this.people.unitWorker(plan.owner, loaded.state.unitId, principal, 'plan.owner');
     if (name === 'assess') {
       const assess = rest as unknown as AssessImprovementDto;
       data = {

@@ -15,6 +15,7 @@ import { requireUuid } from '../routines/register-support/require-uuid';
 import { listRegister } from '../routines/register-support/register-list';
 import { toLsTaskDto } from '../routines/register-support/ls-task.dto';
 import type { InternkontrollPlanDto, InternkontrollPlanPageDto } from './internkontroll.dto';
+import { PersonChecks } from '../users/person-checks';
 
 type PlanCommand = Exclude<InternkontrollCommand, { type: 'create' | 'advance-duties' }>;
 
@@ -40,6 +41,7 @@ export class InternkontrollService {
   constructor(
     store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly people: PersonChecks,
   ) {
     this.plans = new LsCommandService(INTERNKONTROLL_AGGREGATE, store);
   }
@@ -101,6 +103,8 @@ export class InternkontrollService {
       state.controls.some((c) => c.controlId === command.data.controlId && c.responsible === user.username);
     if (!canManageBoardRegisters(user) && !responsible)
       throw ApiProblem.forbidden('Du får inte ändra internkontrollplanen.');
+    if (command.type === 'add-control')
+      await this.people.known(command.data.responsible, user, 'responsible');
     const result = await this.plans.execute(state.id, command, {
       expectedVersion,
       requestId: info.requestId,

@@ -26,7 +26,7 @@ import type { RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { createOnce } from '../idempotency/create-once';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
-import { assertActionOwner } from '../org/action-owner';
+import { PersonChecks } from '../users/person-checks';
 import { ORGANISATION } from '../org/organisation.instance';
 import type { CreateRiskAssessmentDto, RiskAssessmentCommandDto } from './dto/risk-assessment-command.dto';
 import type {
@@ -76,6 +76,7 @@ export class RiskAssessmentsService {
     private readonly policies: RiskPolicyRepository,
     private readonly accessLog: AccessLogService,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly people: PersonChecks,
   ) {}
 
   async create(
@@ -136,7 +137,8 @@ export class RiskAssessmentsService {
     info: RequestInfo,
   ): Promise<RiskAssessmentDto> {
     const { expectedVersion, ...data } = body as RiskAssessmentCommandDto & Record<string, unknown>;
-    if (name === 'add-action') assertActionOwner(data['owner'], principal);
+    if (name === 'add-action')
+      await this.people.unitWorker(data['owner'], loaded.state.unitId, principal, 'owner');
     const withIds =
       name === 'add-action'
         ? { ...data, actionId: randomUUID() }
@@ -273,7 +275,13 @@ export class RiskAssessmentsService {
 
   private where(
     visibility: { all: boolean; unitIds: readonly string[] },
-    query: { unitId?: string | undefined; stage?: string | undefined; trigger?: string | undefined },
+    query: {
+      unitId?: string | undefined;
+      stage?: string | undefined;
+      trigger?: string | undefined;
+      probability?: number | undefined;
+      severity?: number | undefined;
+    },
   ): { text: string; values: unknown[] } {
     const clauses: string[] = [];
     const values: unknown[] = [];
@@ -292,6 +300,14 @@ export class RiskAssessmentsService {
     if (query.trigger !== undefined) {
       values.push(query.trigger);
       clauses.push(`trigger = $${values.length}`);
+    }
+    if (query.probability !== undefined || query.severity !== undefined) {
+      // A heat-map cell: the analyses with a risk whose current assessment lies in it, as the matrix counts them.
+      values.push(query.probability ?? null, query.severity ?? null);
+      const p = values.length - 1;
+      clauses.push(`stage NOT IN ('dismissed') AND EXISTS (SELECT 1 FROM jsonb_array_elements(view->'risks') AS r
+        WHERE ($${p}::int IS NULL OR coalesce((r->'residual'->>'probability')::int, (r->>'probability')::int) = $${p}::int)
+          AND ($${p + 1}::int IS NULL OR coalesce((r->'residual'->>'severity')::int, (r->>'severity')::int) = $${p + 1}::int))`);
     }
     return { text: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, values };
   }

@@ -26,6 +26,7 @@ import type {
 } from './routine.dto';
 import { routineChangesBetween } from './routine-changes';
 import { toRoutineDto } from './routine-view';
+import { PersonChecks } from '../users/person-checks';
 
 type RoutineCommandBody = Exclude<
   RoutineCommand,
@@ -41,6 +42,7 @@ export class RoutinesService {
     store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly cases: CaseCommandService,
+    private readonly people: PersonChecks,
   ) {
     this.routines = new LsCommandService(ROUTINE_AGGREGATE, store);
   }
@@ -53,6 +55,7 @@ export class RoutinesService {
   ): Promise<RoutineDto> {
     if (!canManageUnitRegister(user, dto.unitId, ORGANISATION))
       throw ApiProblem.forbidden('Du får inte registrera dokument för den enheten.');
+    await this.peopleOf(user, dto, dto.unitId);
     if (dto.parentId) {
       const parent = await this.routines.load(dto.parentId.toLowerCase());
       if (!parent.state)
@@ -225,6 +228,17 @@ export class RoutinesService {
     return toRoutineDto(state, new Date(), (caseId) => readable.has(caseId));
   }
 
+  /** The owner gets the revision tasks, the administrator keeps the text: both people of the unit's board. */
+  private async peopleOf(
+    user: Principal,
+    people: { owner: string; administrator?: string | null | undefined },
+    unitId: string,
+  ): Promise<void> {
+    await this.people.unitWorker(people.owner, unitId, user, 'owner');
+    if (people.administrator)
+      await this.people.unitWorker(people.administrator, unitId, user, 'administrator');
+  }
+
   /** A command on an existing document: 404 if it does not exist, 403 unless the caller manages its unit. */
   async command(
     user: Principal,
@@ -238,6 +252,7 @@ export class RoutinesService {
     if (!state) throw ApiProblem.notFound('Processen eller rutinen finns inte.');
     if (!canManageUnitRegister(user, state.unitId, ORGANISATION))
       throw ApiProblem.forbidden('Du får inte ändra dokument för den enheten.');
+    if (command.type === 'change-owner') await this.peopleOf(user, command.data, state.unitId);
     const result = await this.routines.execute(routineId, command, {
       expectedVersion,
       requestId: info.requestId,

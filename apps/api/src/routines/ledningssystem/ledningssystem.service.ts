@@ -36,7 +36,7 @@ import type { RequestInfo } from '../../common/http/request-info';
 import { ApiProblem } from '../../common/problem/api-problem';
 import { createOnce, createdUnder } from '../../idempotency/create-once';
 import { DATA_SOURCE } from '../../infrastructure/infrastructure.tokens';
-import { assertActionOwner } from '../../org/action-owner';
+import { PersonChecks } from '../../users/person-checks';
 import type { CompleteReviewDto, ReviewActionViewDto } from './ledningssystem.dto';
 import { nameUuid } from '../register-support/name-uuid';
 import { toLsTaskDto } from '../register-support/ls-task.dto';
@@ -91,6 +91,7 @@ export class LedningssystemService {
   constructor(
     store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly people: PersonChecks,
   ) {
     this.documents = new LsCommandService(LEDNINGSSYSTEM_DOCUMENT_AGGREGATE, store);
     this.improvements = new ImprovementCommandService(store);
@@ -110,7 +111,6 @@ export class LedningssystemService {
     info: RequestInfo,
   ): Promise<LedningssystemDto> {
     const actions: ReviewImprovementAction[] = (body.actions ?? []).map((action, index) => {
-      assertActionOwner(action.owner?.trim(), user, `actions[${index}].owner`);
       return {
         improvementId: reviewActionId(year, index),
         title: action.title,
@@ -119,6 +119,8 @@ export class LedningssystemService {
         unitId: action.unitId ?? 'forvaltning',
       };
     });
+    for (const [index, action] of actions.entries())
+      await this.people.unitWorker(action.owner, action.unitId, user, `actions[${index}].owner`);
     const { state } = await this.documents.load(LEDNINGSSYSTEM_ID);
     const completed = state?.reviews.find((r) => r.year === year && r.completedAt !== null);
     if (completed) {
@@ -216,6 +218,7 @@ export class LedningssystemService {
     info: RequestInfo,
     idempotentId?: string,
   ): Promise<LedningssystemDto> {
+    await this.people.unitWorker(owner, 'forvaltning', user, 'owner');
     const { state } = await createOnce({
       idempotentId,
       create: () =>
