@@ -4,6 +4,7 @@ import { devToken, postJson } from './support/api';
 import { screenshot } from './support/browser';
 import { checkPage, reloadUntil, signIn } from './support/session';
 import { useSystemInBrowser } from './support/system-in-browser';
+import { personPicker, pickPerson } from './support/pick-person';
 
 jest.setTimeout(300_000);
 
@@ -60,7 +61,7 @@ describe("the March review's decided improvements become owned actions, in a rea
     await page
       .getByRole('textbox', { name: 'Åtgärd 1', exact: true })
       .fill('Nämnden utser verksamhetschef HSL');
-    await page.getByLabel('Ansvarig för åtgärd 1').fill('forvaltningschef');
+    await pickPerson(page, 'Ansvarig för åtgärd 1', 'forvaltningschef');
     await page.getByLabel('Klar senast, åtgärd 1').fill(dueOn);
     await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
     await page.getByRole('textbox', { name: 'Åtgärd 2', exact: true }).fill('Avvikelserutinen revideras');
@@ -75,18 +76,18 @@ describe("the March review's decided improvements become owned actions, in a rea
     // No owner on the second row: the api's message at that field, nothing saved.
     await page.getByRole('button', { name: 'Spara nämndens beslut' }).click();
     await page.getByRole('alert').filter({ hasText: 'Beslutet sparades inte' }).waitFor();
-    expect(await page.getByLabel('Ansvarig för åtgärd 2').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Ansvarig för åtgärd 1').getAttribute('aria-invalid')).not.toBe('true');
+    expect(await personPicker(page, 'Ansvarig för åtgärd 2').getAttribute('aria-invalid')).toBe('true');
+    expect(await personPicker(page, 'Ansvarig för åtgärd 1').getAttribute('aria-invalid')).not.toBe('true');
     await screenshot(page, 'c2-01-genomgang-ansvarig-saknas');
 
-    // An e-mail address is not a user of the organisation.
-    await page.getByLabel('Ansvarig för åtgärd 2').fill('anna@example.org');
+    // A person of the other nämnd cannot own the nämnd's action (issue 21, "People").
+    await pickPerson(page, 'Ansvarig för åtgärd 2', 'enhetschef.linden');
     await page.getByRole('button', { name: 'Spara nämndens beslut' }).click();
-    await page.getByText('Ansvarig måste vara en användare i organisationen').first().waitFor();
-    expect(await page.getByLabel('Ansvarig för åtgärd 2').getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Sofia Wikström (enhetschef.linden) arbetar inte för').first().waitFor();
+    expect(await personPicker(page, 'Ansvarig för åtgärd 2').getAttribute('aria-invalid')).toBe('true');
     expect(await checkPage(page, 'c2-02-genomgang-okand-ansvarig')).toEqual([]);
 
-    await page.getByLabel('Ansvarig för åtgärd 2').fill('enhetschef');
+    await pickPerson(page, 'Ansvarig för åtgärd 2', 'enhetschef');
     await page.getByRole('button', { name: 'Spara nämndens beslut' }).click();
     await page.getByTestId('genomgang-klar').waitFor();
     const table = page.getByTestId('genomgang-atgarder');

@@ -3,6 +3,7 @@ import { devToken, postJson } from './support/api';
 import { screenshot } from './support/browser';
 import { checkPage, reloadUntil, signIn } from './support/session';
 import { useSystemInBrowser } from './support/system-in-browser';
+import { pickPerson } from './support/pick-person';
 
 jest.setTimeout(300_000);
 
@@ -36,7 +37,7 @@ describe('förordnanden and lex Sarah information in a real browser', () => {
     await page.getByRole('heading', { name: 'Registrera ett förordnande' }).waitFor();
     await screenshot(page, 'ford-00-formular');
     await page.getByRole('combobox', { name: 'Roll' }).selectOption(fields.role);
-    await page.getByLabel('Person (användarnamn)').fill(fields.holder);
+    await pickPerson(page, 'Person', fields.holder);
     if (fields.decisionType) await page.getByLabel('Beslut som delegeras').selectOption(fields.decisionType);
     if (fields.delegationReference)
       await page.getByLabel('Punkt i delegationsordningen').fill(fields.delegationReference);
@@ -140,7 +141,7 @@ describe('förordnanden and lex Sarah information in a real browser', () => {
       .locator('option', { hasText: 'PR-09 Ta emot och utreda klagomål' })
       .waitFor({ state: 'attached' });
     await process.selectOption({ label: 'PR-09 Ta emot och utreda klagomål' });
-    await page.getByLabel('Person (användarnamn)').fill('forvaltningschef');
+    await pickPerson(page, 'Person', 'forvaltningschef');
     await page.getByLabel('Beslutet fattades av').selectOption('forvaltningschef');
     await page.getByLabel('Beslutsdatum').fill('2026-03-01');
     await page.getByLabel('Paragraf eller beslutsnummer').fill('FC 2026/22');

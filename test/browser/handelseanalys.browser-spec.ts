@@ -3,6 +3,7 @@ import { devToken, postJson } from './support/api';
 import { screenshot } from './support/browser';
 import { checkPage, reloadUntil, signIn } from './support/session';
 import { useSystemInBrowser } from './support/system-in-browser';
+import { pickPerson } from './support/pick-person';
 
 jest.setTimeout(300_000);
 
@@ -87,7 +88,7 @@ describe('händelseanalys and risk observations in a real browser', () => {
     await page.getByRole('button', { name: 'Besluta en åtgärd' }).click();
     await page.getByRole('textbox', { name: 'Åtgärd' }).fill('Skriv rutin för förflyttning med lift');
     await page.getByRole('checkbox', { name: /Rutin för förflyttning med lift saknas/ }).check();
-    await page.getByRole('textbox', { name: 'Ansvarig (användarnamn)' }).fill('enhetschef');
+    await pickPerson(page, 'Ansvarig', 'enhetschef');
     await page.getByRole('textbox', { name: 'Förväntad effekt' }).fill('Inga fall vid förflyttning');
     await page.getByRole('button', { name: 'Spara åtgärden' }).click();
     await screenshot(page, 'ha-03-atgard-sparad');

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser';
 import { checkPage, reloadUntil, signIn } from './support/session';
 import { useSystemInBrowser } from './support/system-in-browser';
+import { pickPerson } from './support/pick-person';
 
 jest.setTimeout(300_000);
 
@@ -77,7 +78,7 @@ describe('internkontroll in a real browser', () => {
       .getByRole('textbox', { name: 'Kontroll', exact: true })
       .fill('Granskning av lex Sarah-rapporter');
     await page.getByLabel('Metod').fill('Stickprov: tio rapporter, utredningstid och åtgärder');
-    await page.getByLabel('Ansvarig (användarnamn)').fill('sas');
+    await pickPerson(page, 'Ansvarig', 'sas');
     await page.getByLabel('Klar senast').fill(`${NEXT_YEAR}-05-31`);
     await page.getByRole('button', { name: 'Lägg till kontrollen' }).click();
     await page.getByTestId('ik-kontroll').waitFor();

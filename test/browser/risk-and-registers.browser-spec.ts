@@ -3,6 +3,7 @@ import { launchBrowser, newContext, screenshot, watchPage, type PageProblems } f
 import { checkPage, reloadUntil, signIn } from './support/session';
 import { startSystem, type RunningSystem } from './support/system';
 import { devToken, postJson } from './support/api';
+import { pickedPerson } from './support/pick-person';
 
 /**
  * Riskanalyser and Ledningssystem in a real browser against the whole system (api serving the built
@@ -151,7 +152,7 @@ describe('Riskanalyser and Ledningssystem in a real browser', () => {
 
     await risk.getByRole('button', { name: 'Lägg till åtgärd' }).click();
     await page.getByRole('textbox', { name: /^Åtgärd/ }).fill('Dubbelbemanning vid förflyttning nattetid');
-    expect(await page.getByLabel('Ansvarig (användarnamn)').inputValue()).toBe('enhetschef');
+    await pickedPerson(page, 'Ansvarig', 'enhetschef');
     // Without a date the api says what is missing.
     await page.getByRole('button', { name: 'Spara åtgärden' }).click();
     await page.getByRole('alert').filter({ hasText: 'Åtgärden kunde inte sparas' }).waitFor();

@@ -3,6 +3,7 @@ import { devToken, postJson } from './support/api';
 import { launchBrowser, newContext, screenshot, watchPage, type PageProblems } from './support/browser';
 import { checkPage, reloadUntil, signIn } from './support/session';
 import { startSystem, type RunningSystem } from './support/system';
+import { personPicker, pickPerson } from './support/pick-person';
 
 /**
  * Processer och rutiner in a real browser against the whole system: kvalitet creates a routine with
@@ -104,7 +105,7 @@ describe('Processer och rutiner in a real browser', () => {
     await page.getByRole('alert').filter({ hasText: 'Dokumentet kunde inte registreras' }).waitFor();
     const codeField = page.getByLabel('Dokument-id');
     expect(await codeField.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByRole('textbox', { name: /^Ägare/ }).getAttribute('aria-invalid')).toBe('true');
+    expect(await personPicker(page, 'Ägare').getAttribute('aria-invalid')).toBe('true');
     expect(await checkPage(page, 'rut-02-ny-valideringsfel')).toEqual([]);
 
     const code = `RUT-NATT-${suffix}`;
@@ -112,7 +113,7 @@ describe('Processer och rutiner in a real browser', () => {
     const form = page.getByRole('form', { name: 'Ny process eller rutin' });
     await form.getByLabel('Titel').fill('Tillsyn nattetid');
     await form.getByRole('combobox', { name: /^Enhet/ }).selectOption('solgarden');
-    await page.getByRole('textbox', { name: /^Ägare/ }).fill('enhetschef');
+    await pickPerson(page, 'Ägare', 'enhetschef');
     await form.getByRole('combobox', { name: /^Revideras/ }).selectOption('P1Y');
     await page.getByRole('button', { name: 'Registrera' }).click();
     await page.getByRole('heading', { name: `${code} Tillsyn nattetid` }).waitFor();
@@ -145,7 +146,7 @@ describe('Processer och rutiner in a real browser', () => {
 
     // Change the owner: the name from the directory is shown.
     await page.getByRole('button', { name: 'Byt ägare' }).click();
-    await page.getByRole('textbox', { name: /^Ägare/ }).fill('avdelningschef');
+    await pickPerson(page, 'Ägare', 'avdelningschef');
     await page.getByRole('button', { name: 'Byt ägare' }).last().click();
     await page.getByRole('status').filter({ hasText: 'Ägaren är bytt.' }).waitFor();
     expect(await page.getByText('Karin Nilsson (avdelningschef)').isVisible()).toBe(true);

@@ -5,6 +5,7 @@ import { pdfText } from '../../libs/reporting/test/pdf-text';
 import { launchBrowser, newContext, screenshot, watchPage, type PageProblems } from './support/browser';
 import { checkPage, reloadUntil, signIn, signOut } from './support/session';
 import { startSystem, type RunningSystem } from './support/system';
+import { pickPerson } from './support/pick-person';
 
 /**
  * Issue 9 in a real browser (Debian's Chromium through playwright-core) against the whole system:
@@ -110,7 +111,7 @@ describe('web UI in a real browser (issue 9)', () => {
     await page.getByRole('button', { name: 'Registrera återkoppling' }).click();
     await page.getByRole('status').filter({ hasText: 'Ge återkoppling är registrerat' }).waitFor();
     await page.getByRole('button', { name: 'Utse utredare' }).click();
-    await page.getByLabel('Utredare eller handläggare (användarnamn)').fill('sas');
+    await pickPerson(page, 'Utredare eller handläggare', 'sas');
     await page.getByRole('button', { name: 'Utse', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Utse utredare är registrerat' }).waitFor();
     expect(await checkPage(page, '06-arende-enhetschef')).toEqual([]);
@@ -213,7 +214,7 @@ describe('web UI in a real browser (issue 9)', () => {
         await page
           .getByRole('textbox', { name: 'Åtgärd', exact: true })
           .fill('Ny rutin för tillsyn vid dusch');
-        await page.getByLabel('Ansvarig (användarnamn)').fill('enhetschef');
+        await pickPerson(page, 'Ansvarig', 'enhetschef');
         await page.getByLabel('Klar senast').fill(due);
       },
       'Lägg till åtgärden',

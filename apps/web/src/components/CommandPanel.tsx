@@ -23,6 +23,7 @@ import { useAuth } from '../auth/AuthContext';
 import { availableCommands, commandLabelFor, type CommandName } from '../lib/case-commands';
 import { commandForm, type FieldSpec } from '../lib/command-forms';
 import { ErrorNotice, fieldError } from './QueryState';
+import { UserPicker } from './UserPicker';
 import { todayInStockholm } from '../lib/format';
 
 function Field({
@@ -76,6 +77,19 @@ function Field({
     case 'date':
       return (
         <TextInput {...common} type="date" value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
+    case 'person':
+      return (
+        <UserPicker
+          label={spec.label}
+          {...(spec.description ? { description: spec.description } : {})}
+          {...(spec.required ? { required: true } : {})}
+          unitId={spec.unitId}
+          {...(spec.handlersOnly ? { handlersOnly: true } : {})}
+          value={value}
+          onChange={onChange}
+          error={error}
+        />
       );
     case 'datetime':
       return (

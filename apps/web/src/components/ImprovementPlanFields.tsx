@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { lastDayToIso } from '../lib/format';
 import { ACTION_LEVEL_LABELS } from '../lib/labels';
 import { fieldError } from './QueryState';
+import { UserPicker } from './UserPicker';
 
 /** What a person fills in for an improvement action's plan (IMP-2), as typed. */
 export interface ImprovementPlanDraft {
@@ -50,11 +51,11 @@ export function ImprovementPlanFields({
   return (
     <>
       <Group grow align="start">
-        <TextInput
-          label="Ansvarig (användarnamn)"
-          withAsterisk
+        <UserPicker
+          label="Ansvarig"
+          required
           value={value.owner}
-          onChange={(e) => set('owner')(e.currentTarget.value)}
+          onChange={set('owner')}
           error={fieldError(error, 'plan.owner')}
         />
         <TextInput

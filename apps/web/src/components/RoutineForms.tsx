@@ -6,6 +6,7 @@ import { apiJson } from '../api/client';
 import { suggestNextVersion, todayInStockholm, type Routine } from '../lib/routines';
 import { FormButtons } from './FormDisclosure';
 import { ErrorNotice, fieldError } from './QueryState';
+import { UserPicker } from './UserPicker';
 
 /** A command on the document: the answer replaces the page's copy, the register list is read again. */
 function useRoutineCommand(routine: Routine, step: string, onDone: (message: string) => void, done: string) {
@@ -224,19 +225,19 @@ export function ChangeOwnerForm({
         <Title order={3} size="h4" id="agare-rubrik">
           Byt ägare
         </Title>
-        <Text size="sm">Ägaren får revideringsuppgifterna. Ange användarnamn.</Text>
+        <Text size="sm">Ägaren får revideringsuppgifterna.</Text>
         <Group grow align="start">
-          <TextInput
+          <UserPicker
             label="Ägare"
-            withAsterisk
+            required
             value={owner}
-            onChange={(e) => setOwner(e.currentTarget.value)}
+            onChange={setOwner}
             error={fieldError(err, 'owner')}
           />
-          <TextInput
+          <UserPicker
             label="Administratör (valfritt)"
             value={administrator}
-            onChange={(e) => setAdministrator(e.currentTarget.value)}
+            onChange={setAdministrator}
             error={fieldError(err, 'administrator')}
           />
         </Group>

@@ -8,7 +8,7 @@ import { ACTION_LEVEL_LABELS, RESPONSE_CHANNEL_LABELS } from './labels';
 import { localInputToIso } from './format';
 import { statutoryStepForm } from './statutory-step-forms';
 
-type FieldKind = 'text' | 'textarea' | 'select' | 'date' | 'datetime' | 'lines' | 'yesno';
+type FieldKind = 'text' | 'textarea' | 'select' | 'date' | 'datetime' | 'lines' | 'yesno' | 'person';
 
 export interface FieldSpec {
   name: string;
@@ -17,6 +17,10 @@ export interface FieldSpec {
   required?: boolean;
   description?: string;
   options?: { value: string; label: string }[];
+  /** A `person` field lists those who work for this unit. */
+  unitId?: string;
+  /** A `person` field leaves out staff and ledning, who cannot be given a case. */
+  handlersOnly?: boolean;
 }
 
 export interface CommandForm {
@@ -73,10 +77,12 @@ export function commandForm(
         fields: [
           {
             name: 'assignee',
-            label: 'Utredare eller handläggare (användarnamn)',
-            kind: 'text',
+            label: 'Utredare eller handläggare',
+            kind: 'person',
             required: true,
-            description: 'Till exempel sas eller enhetschef',
+            description: 'Sök på namnet',
+            unitId: c.unitId,
+            handlersOnly: true,
           },
         ],
         initial: { assignee: c.assignee ?? '' },
@@ -252,7 +258,7 @@ export function commandForm(
             required: true,
             options: Object.entries(ACTION_LEVEL_LABELS).map(([value, label]) => ({ value, label })),
           },
-          { name: 'owner', label: 'Ansvarig (användarnamn)', kind: 'text', required: true },
+          { name: 'owner', label: 'Ansvarig', kind: 'person', required: true, unitId: c.unitId },
           { name: 'dueAt', label: 'Klar senast', kind: 'datetime', required: true },
         ],
         initial: { title: '', level: 'organisational', owner: me.username, dueAt: '' },

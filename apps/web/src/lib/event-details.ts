@@ -19,6 +19,8 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export interface EventContext {
   deadlines: readonly { id: string; kind: string; dueAt: string }[];
   tasks: readonly { id: string; kind: string; assignee?: string; assigneeRole?: string }[];
+  /** The person's name for a username (the user directory); the username when absent. */
+  nameOf?: (username: string) => string;
 }
 
 /** One line of detail for an event in the case timeline ("who did what when" — the what). */
@@ -45,6 +47,7 @@ export function eventDetail(
         context,
       );
   }
+  const person = (value: unknown) => (context.nameOf ?? str)(str(value));
   switch (type) {
     case 'CaseReported':
       return [CASE_TYPE_LABELS[data['type'] as CaseType], str(data['caseNumber'])]
@@ -53,7 +56,7 @@ export function eventDetail(
     case 'CaseAcknowledged':
       return str(data['note']);
     case 'CaseAssigned':
-      return `Till ${str(data['assignee'])}`;
+      return `Till ${person(data['assignee'])}`;
     case 'CaseClassified': {
       const parts = [];
       if (data['type'] && data['previousType'] && data['type'] !== data['previousType'])
@@ -81,7 +84,7 @@ export function eventDetail(
         .filter(Boolean)
         .join(' · ');
     case 'ActionAdded':
-      return `${str(data['title'])} · ansvarig ${str(data['owner'])} · senast ${formatDateTime(str(data['dueAt']))}`;
+      return `${str(data['title'])} · ansvarig ${person(data['owner'])} · senast ${formatDateTime(str(data['dueAt']))}`;
     case 'ActionCompleted':
       return str(data['result']);
     case 'FollowUpRecorded':
@@ -102,7 +105,7 @@ export function eventDetail(
     case 'TaskCompleted': {
       const kind = CASE_TASK_KIND_LABELS[data['kind'] as CaseTaskKind] ?? str(data['kind']);
       const who = data['assignee']
-        ? str(data['assignee'])
+        ? person(data['assignee'])
         : data['assigneeRole']
           ? roleLabel(str(data['assigneeRole']))
           : '';

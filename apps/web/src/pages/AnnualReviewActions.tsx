@@ -4,6 +4,8 @@ import { ScrollTable } from '../components/ScrollTable';
 import { useUnitName } from '../api/hooks';
 import { formatDate } from '../lib/format';
 import type { AnnualReview } from '../lib/ledningssystem';
+import { UserPicker } from '../components/UserPicker';
+import { PersonName } from '../components/PersonName';
 
 export interface ReviewActionRow {
   title: string;
@@ -70,13 +72,11 @@ export function ReviewActionRows({
               onChange={(e) => change(index, 'title', e.currentTarget.value)}
               error={errorAt('title')}
             />
-            <TextInput
+            <UserPicker
               label={`Ansvarig för åtgärd ${n}`}
-              description="Användarnamn, till exempel enhetschef"
-              withAsterisk
-              style={{ flex: '1 1 10rem' }}
+              required
               value={row.owner}
-              onChange={(e) => change(index, 'owner', e.currentTarget.value)}
+              onChange={(owner) => change(index, 'owner', owner)}
               error={errorAt('owner')}
             />
             <TextInput
@@ -133,7 +133,9 @@ export function ReviewActionsTable({ actions }: { actions: readonly ReviewAction
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{action.owner}</Table.Td>
+              <Table.Td>
+                <PersonName username={action.owner} />
+              </Table.Td>
               <Table.Td>{unitName(action.unitId)}</Table.Td>
               <Table.Td>{formatDate(action.dueOn)}</Table.Td>
               <Table.Td>{action.stage ? (STAGE_TEXT[action.stage] ?? 'Pågår') : 'Registreras'}</Table.Td>

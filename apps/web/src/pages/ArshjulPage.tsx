@@ -25,6 +25,7 @@ import { longDate, todayInStockholm } from '../lib/appointments';
 import { roleLabel } from '../lib/labels';
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
+import { PersonName } from '../components/PersonName';
 
 type Plan = ApiSchemas['ArshjulDto'];
 type Item = ApiSchemas['ArshjulItemDto'];
@@ -50,7 +51,10 @@ const OWNER_OPTIONS = ARSHJUL_OWNER_ROLES.map((role) => ({ value: role, label: r
 
 const boardQuery = (board: string) => `?board=${encodeURIComponent(board)}`;
 
-const ownerText = (item: Item) => (item.owner ? item.owner : item.ownerRole ? roleLabel(item.ownerRole) : '');
+function OwnerText({ item }: { item: Item }) {
+  if (item.owner) return <PersonName username={item.owner} />;
+  return <>{item.ownerRole ? roleLabel(item.ownerRole) : ''}</>;
+}
 
 function useRefresh() {
   const queryClient = useQueryClient();
@@ -243,7 +247,7 @@ function ItemPanel({ plan, item, onClose }: { plan: Plan; item: Item; onClose: (
         </Group>
         <Text size="sm">
           {ARSHJUL_KIND_LABELS[item.kind as keyof typeof ARSHJUL_KIND_LABELS] ?? ''}. Ansvarig:{' '}
-          {ownerText(item)}. {statusText(item)}.
+          <OwnerText item={item} />. {statusText(item)}.
         </Text>
         {item.note && <Text size="sm">Anteckning: {item.note}</Text>}
         {planned && item.mayMarkDone && (
@@ -286,7 +290,7 @@ function ItemLine({ item, onSelect }: { item: Item; onSelect: () => void }) {
           {item.title}
         </Anchor>
         <Text size="xs" c={item.overdue ? 'red.9' : 'dimmed'}>
-          {ownerText(item)}
+          <OwnerText item={item} />
           {item.overdue
             ? ' · försenad'
             : item.status === 'done'
@@ -349,7 +353,8 @@ function Completion({ plan }: { plan: Plan }) {
         <List size="sm" c="red.9" aria-label="Försenade uppgifter">
           {overdue.slice(0, OVERDUE_LISTED).map((i) => (
             <List.Item key={i.id}>
-              {i.title} ({ownerText(i)}), skulle vara klar {longDate(i.dueOn)}
+              {i.title} (<OwnerText item={i} />
+              ), skulle vara klar {longDate(i.dueOn)}
             </List.Item>
           ))}
         </List>

@@ -21,6 +21,7 @@ import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import type { CaseEvent, CaseView, Deadline } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { CaseAttachments } from '../components/Attachments';
 import { CommandPanel } from '../components/CommandPanel';
 import { CaseRoutines } from '../components/RoutinePanels';
 import { CaseEventAnalyses, mayUseEventAnalyses } from '../components/CaseEventAnalyses';
@@ -47,6 +48,7 @@ import {
   roleLabel,
 } from '../lib/labels';
 import { usePageTitle } from '../lib/use-page-title';
+import { useUserName } from '../api/users';
 
 const DEADLINE_COLORS: Record<Deadline['status'], string> = {
   open: 'blue.8',
@@ -130,6 +132,7 @@ function Deadlines({ view }: { view: CaseView }) {
 }
 
 function Tasks({ view }: { view: CaseView }) {
+  const nameOf = useUserName();
   if (view.tasks.length === 0) return <Text size="sm">Inga uppgifter.</Text>;
   return (
     <ScrollTable label="Uppgifter i ärendet" minWidth={400}>
@@ -146,7 +149,9 @@ function Tasks({ view }: { view: CaseView }) {
           {view.tasks.map((t) => (
             <Table.Tr key={t.id}>
               <Table.Td>{CASE_TASK_KIND_LABELS[t.kind as CaseTaskKind] ?? t.kind}</Table.Td>
-              <Table.Td>{t.assignee ?? (t.assigneeRole ? roleLabel(t.assigneeRole) : '')}</Table.Td>
+              <Table.Td>
+                {t.assignee ? nameOf(t.assignee) : t.assigneeRole ? roleLabel(t.assigneeRole) : ''}
+              </Table.Td>
               <Table.Td>{formatDateTime(t.dueAt)}</Table.Td>
               <Table.Td>
                 {t.status === 'open' ? (
@@ -167,6 +172,7 @@ function Tasks({ view }: { view: CaseView }) {
 }
 
 function Actions({ view }: { view: CaseView }) {
+  const nameOf = useUserName();
   if (view.actions.length === 0) return <Text size="sm">Inga åtgärder ännu.</Text>;
   return (
     <Stack gap="xs">
@@ -182,7 +188,7 @@ function Actions({ view }: { view: CaseView }) {
             </Badge>
           </Group>
           <Text size="sm">
-            {ACTION_LEVEL_LABELS[a.level]} · ansvarig {a.owner} · senast {formatDateTime(a.dueAt)}
+            {ACTION_LEVEL_LABELS[a.level]} · ansvarig {nameOf(a.owner)} · senast {formatDateTime(a.dueAt)}
           </Text>
           {a.result && <Text size="sm">Resultat: {a.result}</Text>}
           {a.effective !== undefined && (
@@ -196,6 +202,7 @@ function Actions({ view }: { view: CaseView }) {
 
 /** Linked cases (api.md v1.1 `link`, LC-2): the number opens the case; an escalation shows its reason. */
 function Links({ view }: { view: CaseView }) {
+  const nameOf = useUserName();
   if (view.links.length === 0) return <Text size="sm">Inga länkade ärenden.</Text>;
   return (
     <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Länkade ärenden">
@@ -215,7 +222,7 @@ function Links({ view }: { view: CaseView }) {
             )}
           </Group>
           <Text size="xs">
-            {formatDateTime(link.at)} av {link.by}
+            {formatDateTime(link.at)} av {nameOf(link.by)}
             {link.rationale ? ` – ${link.rationale}` : ''}
           </Text>
         </li>
@@ -234,6 +241,7 @@ function CaseBody({
   onReason?: (reason: string) => void;
 }) {
   const unitName = useUnitName();
+  const nameOf = useUserName();
   const lists = useClassifications();
   const { me } = useAuth();
   const events = useQuery({
@@ -356,11 +364,11 @@ function CaseBody({
                     : view.responses
                         .map(
                           (r) =>
-                            `${formatDateTime(r.respondedAt)} (${RESPONSE_CHANNEL_LABELS[r.channel] ?? r.channel}, ${r.by}): ${r.summary}`,
+                            `${formatDateTime(r.respondedAt)} (${RESPONSE_CHANNEL_LABELS[r.channel] ?? r.channel}, ${nameOf(r.by)}): ${r.summary}`,
                         )
                         .join(' · ')}
                 </Fact>
-                <Fact label="Utredare">{view.assignee}</Fact>
+                <Fact label="Utredare">{nameOf(view.assignee)}</Fact>
                 <Fact label="Kategori">
                   {view.unclassified
                     ? 'Inte klassificerat ännu'
@@ -369,7 +377,7 @@ function CaseBody({
                 <Fact label="Lagrum">{classificationLabel(lists.data, 'lagrum', view.lagrum)}</Fact>
                 <Fact label="Återkoppling">
                   {view.acknowledged
-                    ? `${formatDateTime(view.acknowledged.at)} av ${view.acknowledged.by}${view.acknowledged.note ? ` – ${view.acknowledged.note}` : ''}`
+                    ? `${formatDateTime(view.acknowledged.at)} av ${nameOf(view.acknowledged.by)}${view.acknowledged.note ? ` – ${view.acknowledged.note}` : ''}`
                     : null}
                 </Fact>
                 <Fact label="Utredning">
@@ -379,7 +387,7 @@ function CaseBody({
                 </Fact>
                 <Fact label="Beslut">
                   {view.decision
-                    ? `${CASE_OUTCOME_LABELS[view.decision.outcome]} (${formatDateTime(view.decision.at)}, ${view.decision.by}) – ${view.decision.rationale}${view.decision.delegation ? `\nEnligt delegation: ${delegationText(view.decision.delegation)}` : ''}`
+                    ? `${CASE_OUTCOME_LABELS[view.decision.outcome]} (${formatDateTime(view.decision.at)}, ${nameOf(view.decision.by)}) – ${view.decision.rationale}${view.decision.delegation ? `\nEnligt delegation: ${delegationText(view.decision.delegation)}` : ''}`
                     : null}
                 </Fact>
                 <Fact label="Anmälan till IVO">
@@ -397,6 +405,11 @@ function CaseBody({
             <Section title="Frister">
               <Deadlines view={view} />
             </Section>
+            {!view.erasedAt && (
+              <Section title="Bilagor">
+                <CaseAttachments caseId={view.id} />
+              </Section>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>

@@ -42,6 +42,8 @@ import {
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 import { PlanStatusBadge, type EgenkontrollPlan } from './EgenkontrollPage';
+import { UserPicker } from '../components/UserPicker';
+import { PersonName } from '../components/PersonName';
 
 type Control = ApiSchemas['PlannedControlDto'];
 type Occurrence = ApiSchemas['OccurrenceDto'];
@@ -150,12 +152,12 @@ function AddControlForm({ plan, onDone }: { plan: EgenkontrollPlan; onDone: () =
             onChange={(e) => setFrequency(e.currentTarget.value as ControlFrequency)}
             error={fieldError(err, 'control.frequency')}
           />
-          <TextInput
-            label="Ansvarig (användarnamn)"
-            withAsterisk
+          <UserPicker
+            label="Ansvarig"
+            required
             description="Får en uppgift inför varje tillfälle"
             value={responsible}
-            onChange={(e) => setResponsible(e.currentTarget.value)}
+            onChange={setResponsible}
             error={fieldError(err, 'control.responsible')}
           />
         </Group>
@@ -316,11 +318,11 @@ function ResultForm({
                     error={fieldError(err, `findings[${i}].action.title`)}
                   />
                   <Group grow align="start">
-                    <TextInput
-                      label="Ansvarig för åtgärden (användarnamn)"
-                      withAsterisk
+                    <UserPicker
+                      label="Ansvarig för åtgärden"
+                      required
                       value={f.owner}
-                      onChange={(e) => update(f.key, { owner: e.currentTarget.value })}
+                      onChange={(owner) => update(f.key, { owner })}
                       error={fieldError(err, `findings[${i}].action.owner`)}
                     />
                     <TextInput
@@ -448,7 +450,8 @@ function FindingItem({
       {action && (
         <Stack gap={4} id={`atgard-${action.actionId}`} tabIndex={-1}>
           <Text size="sm">
-            Åtgärd: {action.title} – {action.owner}, klar senast {longDate(action.dueDate)}
+            Åtgärd: {action.title} – <PersonName username={action.owner} />, klar senast{' '}
+            {longDate(action.dueDate)}
           </Text>
           {action.completedAt ? (
             <Text size="sm" c="#1b4d24">
@@ -572,7 +575,7 @@ function ControlCard({
         </Group>
         <Text size="sm">
           {kindLabel(control.kind) === control.title ? '' : `${kindLabel(control.kind)} · `}
-          {frequencyLabel(control.frequency)} · ansvarig {control.responsible}
+          {frequencyLabel(control.frequency)} · ansvarig <PersonName username={control.responsible} />
         </Text>
         <Text size="sm">
           <Text span fw={600}>

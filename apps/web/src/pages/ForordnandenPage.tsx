@@ -36,6 +36,7 @@ import {
 } from '../lib/appointments';
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
+import { UserPicker } from '../components/UserPicker';
 
 type Appointment = ApiSchemas['AppointmentDto'];
 type Alerts = ApiSchemas['AppointmentAlertsDto'];
@@ -135,13 +136,7 @@ function NewAppointmentForm({ onDone }: { onDone: () => void }) {
             onChange={(e) => setRole(e.currentTarget.value)}
             error={error('role')}
           />
-          <TextInput
-            label="Person (användarnamn)"
-            withAsterisk
-            value={holder}
-            onChange={(e) => setHolder(e.currentTarget.value)}
-            error={error('holder')}
-          />
+          <UserPicker label="Person" required value={holder} onChange={setHolder} error={error('holder')} />
           <NativeSelect
             label="Gäller för"
             data={unitOptions}

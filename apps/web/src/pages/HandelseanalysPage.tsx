@@ -40,6 +40,7 @@ import {
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 import { parseTeam } from './HandelseanalyserPage';
+import { PersonName } from '../components/PersonName';
 
 type Analysis = ApiSchemas['EventAnalysisDto'];
 
@@ -321,7 +322,8 @@ function AnalysisView({ analysis }: { analysis: Analysis }) {
         <Stack gap={2}>
           <Title order={2}>{analysis.title}</Title>
           <Text size="sm" c="dimmed">
-            {analysis.reference} · analysledare {analysis.owner} · startad {formatDate(analysis.startedAt)}
+            {analysis.reference} · analysledare <PersonName username={analysis.owner} /> · startad{' '}
+            {formatDate(analysis.startedAt)}
           </Text>
         </Stack>
         <Badge
@@ -462,7 +464,9 @@ function AnalysisView({ analysis }: { analysis: Analysis }) {
                   {analysis.actions.map((a) => (
                     <Table.Tr key={a.id} data-testid="atgard-rad">
                       <Table.Td>{a.title}</Table.Td>
-                      <Table.Td>{a.owner ?? ''}</Table.Td>
+                      <Table.Td>
+                        <PersonName username={a.owner} />
+                      </Table.Td>
                       <Table.Td>{a.dueAt ? longDate(formatDate(a.dueAt)) : ''}</Table.Td>
                       <Table.Td>{IMPROVEMENT_STAGE_LABELS[a.stage] ?? a.stage}</Table.Td>
                     </Table.Tr>

@@ -15,6 +15,7 @@ import { formatDate } from '../lib/format';
 import { ANALYSIS_STATUS_LABELS } from '../lib/handelseanalys';
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
+import { UserPicker } from '../components/UserPicker';
 
 type Analysis = ApiSchemas['EventAnalysisDto'];
 type AnalysisSummary = ApiSchemas['EventAnalysisSummaryDto'];
@@ -75,11 +76,11 @@ function NewAnalysisForm({ initialCase, onDone }: { initialCase: string; onDone:
           error={fieldError(start.error, 'title')}
         />
         <Group grow align="start">
-          <TextInput
-            label="Analysledare (användarnamn)"
-            withAsterisk
+          <UserPicker
+            label="Analysledare"
+            required
             value={owner}
-            onChange={(e) => setOwner(e.currentTarget.value)}
+            onChange={setOwner}
             error={fieldError(start.error, 'owner')}
           />
           <TextInput

@@ -28,6 +28,8 @@ import { todayInStockholm } from '../lib/format';
 import { READABLE_ERRORS } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 import { StageBadge, type InternkontrollPlan } from './InternkontrollPage';
+import { UserPicker } from '../components/UserPicker';
+import { PersonName } from '../components/PersonName';
 
 type Risk = ApiSchemas['InternkontrollRiskDto'];
 type Control = ApiSchemas['InternkontrollControlDto'];
@@ -208,11 +210,11 @@ function AddControlForm({ plan, onDone }: { plan: InternkontrollPlan; onDone: ()
           error={fieldError(err, 'method')}
         />
         <Group grow align="start">
-          <TextInput
-            label="Ansvarig (användarnamn)"
-            withAsterisk
+          <UserPicker
+            label="Ansvarig"
+            required
             value={responsible}
-            onChange={(e) => setResponsible(e.currentTarget.value)}
+            onChange={setResponsible}
             error={fieldError(err, 'responsible')}
           />
           <TextInput
@@ -533,13 +535,13 @@ function ControlItem({
           {control.method}
         </Text>
         <Text size="sm">
-          Ansvarig {control.responsible}, klar senast {longDate(control.dueDate)}
+          Ansvarig <PersonName username={control.responsible} />, klar senast {longDate(control.dueDate)}
         </Text>
         {control.result ? (
           <Stack gap={2} pl="sm" style={{ borderLeft: '3px solid var(--mantine-color-green-7)' }}>
             <Text size="sm" fw={600}>
               {control.result.outcome === 'ok' ? 'Utan anmärkning' : 'Brister hittades'} – registrerat{' '}
-              {longDate(control.result.at)} av {control.result.by}
+              {longDate(control.result.at)} av <PersonName username={control.result.by} />
             </Text>
             <Text size="sm">{control.result.summary}</Text>
             {control.result.actions && <Text size="sm">Åtgärder: {control.result.actions}</Text>}

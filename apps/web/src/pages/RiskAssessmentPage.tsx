@@ -32,6 +32,8 @@ import { describeDue, formatDate, formatDateTime, localInputToIso } from '../lib
 import { READABLE_ERRORS, type Risk, type RiskAssessment, type RiskAction } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 import { useRiskPolicy } from './NewRiskAssessmentPage';
+import { UserPicker } from '../components/UserPicker';
+import { PersonName } from '../components/PersonName';
 
 /** One command of the analysis; the answer is the updated assessment, which replaces the cached one. */
 function useRiskCommand(id: string, command: string) {
@@ -137,12 +139,12 @@ function ActionForm({ ra, risk, onDone }: { ra: RiskAssessment; risk: Risk; onDo
           error={fieldError(cmd.error, 'title')}
         />
         <Group grow align="start">
-          <TextInput
-            label="Ansvarig (användarnamn)"
-            withAsterisk
+          <UserPicker
+            label="Ansvarig"
+            required
             description="Den som ska genomföra åtgärden får en uppgift"
             value={owner}
-            onChange={(e) => setOwner(e.currentTarget.value)}
+            onChange={setOwner}
             error={fieldError(cmd.error, 'owner')}
           />
           <TextInput
@@ -285,7 +287,8 @@ function RiskCard({ ra, risk, index }: { ra: RiskAssessment; risk: Risk; index: 
         {risk.residual && (
           <Text size="sm" data-testid="kvarstaende">
             Kvarstående risk: <LevelBadge level={risk.residual.level} score={risk.residual.score} /> –{' '}
-            {risk.residual.rationale} ({risk.residual.by}, {formatDate(risk.residual.at)})
+            {risk.residual.rationale} (<PersonName username={risk.residual.by} />,{' '}
+            {formatDate(risk.residual.at)})
           </Text>
         )}
         {risk.accepted && (
@@ -352,7 +355,9 @@ function ActionsTable({ ra }: { ra: RiskAssessment }) {
               <Table.Tr key={a.id} data-testid="atgard">
                 <Table.Td>{a.title}</Table.Td>
                 <Table.Td>{riskNumber(a.riskId)}</Table.Td>
-                <Table.Td>{a.owner}</Table.Td>
+                <Table.Td>
+                  <PersonName username={a.owner} />
+                </Table.Td>
                 <Table.Td>
                   <span className={late ? 'overdue' : undefined}>{formatDateTime(a.dueAt)}</span>
                   {a.status === 'open' && (

@@ -25,6 +25,7 @@ import {
 } from '../lib/routines';
 import { usePageTitle } from '../lib/use-page-title';
 import { RevisionCell, RoutineStatusBadge } from './RoutinesPage';
+import { PersonName } from '../components/PersonName';
 
 const decidedBy = (body: string) => DECIDING_BODY_LABELS[body as DecidingBody] ?? body;
 
@@ -59,7 +60,7 @@ function DocumentHeader({ routine }: { routine: Routine }) {
           {current && routine.versions.length > 1 ? current.decision.decidedOn : 'Inte reviderad'}
         </HeaderField>
         <HeaderField label="Ansvarig">
-          {routine.ownerName ? `${routine.ownerName} (${routine.owner})` : routine.owner}
+          {routine.ownerName ?? <PersonName username={routine.owner} />}
         </HeaderField>
         <HeaderField label="Revideras">
           {intervalLabel(routine.revisionInterval)}

@@ -23,6 +23,7 @@ import {
   type Routine,
 } from '../lib/routines';
 import { usePageTitle } from '../lib/use-page-title';
+import { UserPicker } from '../components/UserPicker';
 
 const linesOf = (text: string) =>
   text
@@ -138,19 +139,18 @@ function NewRoutineForm({ onCancel, processes }: { onCancel: () => void; process
           />
         </Group>
         <Group grow align="start">
-          <TextInput
+          <UserPicker
             label="Ägare"
-            withAsterisk
-            description="Process- eller dokumentägarens användarnamn, till exempel enhetschef"
+            required
+            description="Process- eller dokumentägaren"
             value={owner}
-            onChange={(e) => setOwner(e.currentTarget.value)}
+            onChange={setOwner}
             error={fieldError(err, 'owner')}
           />
-          <TextInput
+          <UserPicker
             label="Administratör (valfritt)"
-            description="Användarnamn"
             value={administrator}
-            onChange={(e) => setAdministrator(e.currentTarget.value)}
+            onChange={setAdministrator}
             error={fieldError(err, 'administrator')}
           />
         </Group>
