@@ -180,6 +180,17 @@ describe('the task inbox with 20,000 open tasks (e2e)', () => {
     }
   });
 
+  it('answers the counts to anyone signed in, for their own inbox, and to no one else', async () => {
+    expect((await api.call('GET', '/api/v1/tasks/counts')).status).toBe(401);
+    for (const user of ['medarbetare', 'sas', 'kvalitet', 'ledning']) {
+      const response = await api.call<TaskCounts>('GET', '/api/v1/tasks/counts', {
+        token: await api.token(user),
+      });
+      expect(response.status).toBe(200);
+      expect(response.body.total).toBeLessThan(FIXTURE_TASKS);
+    }
+  });
+
   it('answers page 1 of 20,000 quickly (50 requests, p50 and p99)', async () => {
     const timings: Record<string, number[]> = { newest: [], due: [], counts: [] };
     for (let i = 0; i < 50; i++)
