@@ -6,6 +6,7 @@ import {
   type TestApi,
 } from './support/api-harness';
 import { report } from './support/fixtures';
+import { syncReadModels } from './support/read-models';
 
 /**
  * Issue 21 "plain Swedish": what a person reads in an error answer carries no technical formats,
@@ -75,6 +76,34 @@ describe('plain Swedish in error answers (issue 21)', () => {
       }),
     );
     expect(JSON.stringify(problem.errors)).toContain('3 arbetsdagar');
+  });
+
+  it('the access log is searched by case number and names the case by its number (DATA-5)', async () => {
+    const created = await api.call<{ id: string; caseNumber: string }>('POST', '/api/v1/cases', {
+      token: kvalitet,
+      body: report('deviation', 'solgarden', 'Läst i loggkontrollen'),
+    });
+    expect(created.status).toBe(201);
+    await syncReadModels(api.db.dataSource, api.store);
+    const sas = await api.token('sas');
+    await api.call('GET', `/api/v1/cases/${created.body.id}`, { token: kvalitet });
+    type Log = { items: { caseId: string | null; caseNumber: string | null }[]; total: number };
+    const byNumber = await api.call<Log>(
+      'GET',
+      `/api/v1/audit/access-log?caseNumber=${created.body.caseNumber.toLowerCase()}`,
+      { token: kvalitet },
+    );
+    expect(byNumber.status).toBe(200);
+    expect(byNumber.body.total).toBeGreaterThan(0);
+    expect(byNumber.body.items.every((i) => i.caseId === created.body.id)).toBe(true);
+    expect(byNumber.body.items[0]!.caseNumber).toBe(created.body.caseNumber);
+    const unknown = await api.call<Log>('GET', '/api/v1/audit/access-log?caseNumber=LS-1999-9999', {
+      token: kvalitet,
+    });
+    expect(unknown.body).toMatchObject({ items: [], total: 0 });
+    expect(
+      (await api.call('GET', '/api/v1/audit/access-log?caseNumber=LS-1999-9999', { token: sas })).status,
+    ).toBe(403);
   });
 
   describe('the citizen form (AUD-21)', () => {

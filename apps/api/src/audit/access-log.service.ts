@@ -64,7 +64,9 @@ interface AccessLogRow {
   total: string;
 }
 
-type NewAccessLogRow = Omit<AccessLogEntry, 'id' | 'at' | 'roles'> & { roles: readonly string[] };
+type NewAccessLogRow = Omit<AccessLogEntry, 'id' | 'at' | 'roles' | 'caseNumber'> & {
+  roles: readonly string[];
+};
 
 /** What a row says beyond who asked, where and in which request. */
 type AccessLogSubject = Pick<NewAccessLogRow, 'kind' | 'caseId' | 'action' | 'query' | 'hits' | 'reason'>;

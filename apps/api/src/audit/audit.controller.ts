@@ -40,7 +40,13 @@ export class AuditController {
           }
         : undefined;
     const { items, total } = await this.log.list(
-      { caseId: query.caseId, username: query.username, kind: query.kind, ...(board ? { board } : {}) },
+      {
+        caseId: query.caseId,
+        ...(query.caseNumber === undefined ? {} : { caseNumber: query.caseNumber }),
+        username: query.username,
+        kind: query.kind,
+        ...(board ? { board } : {}),
+      },
       page,
       pageSize,
     );

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Optional } from '../common/validation/optional';
 import { IsUsername } from '../common/validation/validators';
 import { PageQueryDto } from '../cases/dto/case-list.dto';
@@ -13,6 +13,15 @@ export class AccessLogQueryDto extends PageQueryDto {
   @Optional()
   @IsUUID()
   caseId?: string;
+
+  @ApiPropertyOptional({
+    example: 'LS-2026-0007',
+    description: 'Bara läsningar av ärendet med detta ärendenummer (som människor känner det)',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(40)
+  caseNumber?: string;
 
   @ApiPropertyOptional({ description: 'Bara läsningar gjorda av denna användare' })
   @Optional()
@@ -46,6 +55,13 @@ export class AccessLogEntryDto {
     description: 'Ärendet som lästes; null för en sökning',
   })
   caseId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'LS-2026-0007',
+    description: 'Ärendenumret för ärendet som lästes; null för en sökning',
+  })
+  caseNumber!: string | null;
   @ApiProperty({
     example: 'read_case',
     description: 'read_case, read_events, command:<kommando> eller search_cases',

@@ -39,6 +39,8 @@ import {
   type DurationUnit,
 } from '../lib/policy-form';
 import { usePageTitle } from '../lib/use-page-title';
+import { PersonName } from '../components/PersonName';
+import { MailPreferenceSelect } from '../components/NotificationBell';
 
 const EDITABLE_UNITS: DurationUnit[] = [
   'working_days',
@@ -244,12 +246,16 @@ function AccessWhat({ entry }: { entry: AccessLogEntry }) {
   );
 }
 
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function AccessLog() {
   const [draft, setDraft] = useState({ caseId: '', username: '', kind: '' });
   const [filter, setFilter] = useState(draft);
   const [page, setPage] = useState(1);
   const params = new URLSearchParams({ page: String(page), pageSize: '50' });
-  if (filter.caseId.trim()) params.set('caseId', filter.caseId.trim());
+  // People know a case by its number; an id pasted from an address still works.
+  if (filter.caseId.trim())
+    params.set(CASE_ID.test(filter.caseId.trim()) ? 'caseId' : 'caseNumber', filter.caseId.trim());
   if (filter.username.trim()) params.set('username', filter.username.trim());
   if (filter.kind) params.set('kind', filter.kind);
   const log = useQuery({
@@ -272,10 +278,11 @@ function AccessLog() {
       >
         <Group align="end" wrap="wrap">
           <TextInput
-            label="Ärendets id"
+            label="Ärendenummer"
+            placeholder="Till exempel LS-2026-0007"
             value={draft.caseId}
             onChange={(e) => setDraft({ ...draft, caseId: e.currentTarget.value })}
-            error={fieldError(log.error, 'caseId')}
+            error={fieldError(log.error, 'caseId') ?? fieldError(log.error, 'caseNumber')}
           />
           <TextInput
             label="Användarnamn"
@@ -313,7 +320,9 @@ function AccessLog() {
                     {data.items.map((entry) => (
                       <Table.Tr key={entry.id} data-testid="loggrad">
                         <Table.Td>{formatDateTime(entry.at)}</Table.Td>
-                        <Table.Td>{entry.username}</Table.Td>
+                        <Table.Td>
+                          <PersonName username={entry.username} />
+                        </Table.Td>
                         <Table.Td>{entry.roles.map(roleLabel).join(', ')}</Table.Td>
                         <Table.Td>
                           <AccessWhat entry={entry} />
@@ -323,7 +332,7 @@ function AccessLog() {
                             '–'
                           ) : (
                             <Anchor component={Link} to={`/arenden/${entry.caseId}`} size="sm">
-                              Ärende {entry.caseId.slice(0, 8)}…
+                              {entry.caseNumber ?? `Ärende ${entry.caseId.slice(0, 8)}…`}
                             </Anchor>
                           )}
                         </Table.Td>
@@ -379,6 +388,7 @@ export function SettingsPage() {
           <Tabs.Tab value="delegation">Delegation</Tabs.Tab>
           <Tabs.Tab value="organisation">Organisation</Tabs.Tab>
           <Tabs.Tab value="gallring">Gallring</Tabs.Tab>
+          <Tabs.Tab value="notiser">Mina notiser</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="frister" pt="md">
           <QueryState query={policy} loadingLabel="Hämtar fristpolicyn…">
@@ -411,6 +421,11 @@ export function SettingsPage() {
             </Anchor>{' '}
             visar vilka ärenden som har gallrats.
           </Text>
+        </Tabs.Panel>
+        <Tabs.Panel value="notiser" pt="md">
+          <Card withBorder maw={480}>
+            <MailPreferenceSelect />
+          </Card>
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -169,6 +169,31 @@ export class RiskAssessmentListQueryDto extends PageQueryDto {
   @Optional()
   @IsIn(RISK_ASSESSMENT_TRIGGERS)
   trigger?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 4,
+    description: 'Bara analyser med en risk med denna sannolikhet (aktuell bedömning; värmekartans rad)',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  probability?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 4,
+    description:
+      'Bara analyser med en risk med denna allvarlighetsgrad (aktuell bedömning; värmekartans kolumn)',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  severity?: number;
 }
 
 export class RiskMatrixCellDto {
