@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -14,9 +15,10 @@ import {
 } from '@mantine/core';
 import { CASE_STAGE_LABELS, CASE_TYPE_LABELS, type CaseStage, type CaseType } from '@kvalitet/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { apiJson } from '../api/client';
-import { useUnitName } from '../api/hooks';
+import { useUnitName, useUnitOptions, useUnits } from '../api/hooks';
 import { BarChartWithTable, type ChartRow } from '../components/Charts';
 import { DownloadButton } from '../components/DownloadButton';
 import { LazySection } from '../components/LazySection';
@@ -32,6 +34,13 @@ import {
 } from '../lib/periods';
 import { MeetingCalendarEditor, NAMND } from '../components/MeetingCalendarEditor';
 import { overviewSectionsFor, type OverviewSections } from '../lib/navigation';
+import {
+  STATISTICS_PERIOD_OPTIONS,
+  statisticsPeriodLabel,
+  statisticsRange,
+  unitAndBelow,
+  type StatisticsPeriod,
+} from '../lib/statistics-filter';
 import { usePageTitle } from '../lib/use-page-title';
 import { useAuth } from '../auth/AuthContext';
 
@@ -145,7 +154,7 @@ function toRows(record: Record<string, number>, label: (key: string) => string):
 const LINES_PAGE = 20;
 const LINES_MAX = 500;
 
-function DigestSection() {
+function DigestSection({ onSettled }: { onSettled: () => void }) {
   const [week, setWeek] = useState(currentIsoWeek());
   const [draft, setDraft] = useState(week);
   const [lineCount, setLineCount] = useState(LINES_PAGE);
@@ -155,6 +164,10 @@ function DigestSection() {
     queryFn: () => apiJson<WeeklyDigest>(`/api/v1/reports/weekly-digest?week=${week}&lines=${lineCount}`),
     placeholderData: keepPreviousData,
   });
+  const settled = digest.isSuccess || digest.isError;
+  useEffect(() => {
+    if (settled) onSettled();
+  }, [settled, onSettled]);
   const go = (w: string) => {
     setWeek(w);
     setDraft(w);
@@ -324,15 +337,26 @@ function useStatistics(groupBy: string, from: string, to: string) {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
 function StatisticsSection() {
-  const year = currentTertial().year;
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
+  const thisYear = currentTertial().year;
+  const [year, setYear] = useState(thisYear);
+  const [period, setPeriod] = useState<StatisticsPeriod>('year');
+  const [unitId, setUnitId] = useState('');
+  const { from, to } = statisticsRange(year, period);
+  const periodLabel = statisticsPeriodLabel(year, period);
   const unitName = useUnitName();
-  const byMonth = useStatistics('month', from, to);
-  const byType = useStatistics('type', from, to);
+  const unitOptions = useUnitOptions();
+  const units = useUnits();
+  // Units roll up the tree, so one unit's figures are its groups by unit and month (or type).
+  const byUnitFirst = unitId ? 'unit,' : '';
+  const byMonth = useStatistics(`${byUnitFirst}month`, from, to);
+  const byType = useStatistics(`${byUnitFirst}type`, from, to);
   const byUnit = useStatistics('unit', from, to);
+  const shownUnits = unitId ? unitAndBelow(units.data ?? [], unitId) : null;
+  const inUnit = (s: Statistics): Statistics =>
+    unitId ? { ...s, groups: s.groups.filter((g) => g.key['unit'] === unitId) } : s;
   const groupRows = (s: Statistics, dim: string, label: (k: string) => string): ChartRow[] =>
     s.groups
+      .filter((g) => dim !== 'unit' || shownUnits === null || shownUnits.has(g.key['unit'] ?? ''))
       .filter((g) => g.measures.reported > 0 || g.measures.overdue > 0)
       .map((g) => ({
         label: label(g.key[dim] ?? ''),
@@ -344,8 +368,28 @@ function StatisticsSection() {
     { key: 'försenade', label: 'Försenade', color: ORANGE },
   ];
   return (
-    <Section title={`Statistik ${year}`}>
+    <Section title={`Statistik ${periodLabel}${unitId ? ` – ${unitName(unitId)}` : ''}`}>
       <Stack>
+        <Group align="end" wrap="wrap" role="group" aria-label="Urval för statistiken">
+          <NativeSelect
+            label="År"
+            value={String(year)}
+            onChange={(e) => setYear(Number(e.currentTarget.value))}
+            data={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))}
+          />
+          <NativeSelect
+            label="Period"
+            value={period}
+            onChange={(e) => setPeriod(e.currentTarget.value as StatisticsPeriod)}
+            data={STATISTICS_PERIOD_OPTIONS}
+          />
+          <NativeSelect
+            label="Enhet"
+            value={unitId}
+            onChange={(e) => setUnitId(e.currentTarget.value)}
+            data={[{ value: '', label: 'Alla enheter' }, ...unitOptions]}
+          />
+        </Group>
         <div>
           <Title order={4} size="h5" mb="xs">
             Per månad
@@ -353,8 +397,8 @@ function StatisticsSection() {
           <QueryState query={byMonth} loadingLabel="Hämtar statistik…" unavailableMessage={NOT_YET}>
             {(s) => (
               <BarChartWithTable
-                title="Rapporterade och avslutade ärenden per månad"
-                rows={[...s.groups]
+                title={`Rapporterade och avslutade ärenden per månad, ${periodLabel}`}
+                rows={[...inUnit(s).groups]
                   .sort((a, b) => (a.key['month'] ?? '').localeCompare(b.key['month'] ?? ''))
                   .map((g) => ({
                     label: MONTHS[Number((g.key['month'] ?? '').slice(5, 7)) - 1] ?? g.key['month'] ?? '',
@@ -377,9 +421,9 @@ function StatisticsSection() {
             <QueryState query={byType} loadingLabel="Hämtar statistik…" unavailableMessage={NOT_YET}>
               {(s) => (
                 <BarChartWithTable
-                  title="Ärenden per typ i år"
+                  title={`Ärenden per typ, ${periodLabel}`}
                   layout="vertical"
-                  rows={groupRows(s, 'type', (k) => CASE_TYPE_LABELS[k as CaseType] ?? k)}
+                  rows={groupRows(inUnit(s), 'type', (k) => CASE_TYPE_LABELS[k as CaseType] ?? k)}
                   series={series}
                 />
               )}
@@ -392,7 +436,7 @@ function StatisticsSection() {
             <QueryState query={byUnit} loadingLabel="Hämtar statistik…" unavailableMessage={NOT_YET}>
               {(s) => (
                 <BarChartWithTable
-                  title="Ärenden per enhet i år"
+                  title={`Ärenden per enhet, ${periodLabel}`}
                   layout="vertical"
                   rows={groupRows(s, 'unit', unitName)}
                   series={series}
@@ -409,7 +453,7 @@ function StatisticsSection() {
             {(s) =>
               s.lexSarahFunnel ? (
                 <BarChartWithTable
-                  title="Lex Sarah-trappan i år"
+                  title={`Lex Sarah-trappan, ${periodLabel}${unitId ? ' (alla enheter)' : ''}`}
                   layout="vertical"
                   height={200}
                   rows={[
@@ -482,7 +526,21 @@ function RiskMatrixSection() {
                             style={{ background: colors.bg, color: colors.fg }}
                             data-testid="riskcell"
                           >
-                            <div>{c.count} st</div>
+                            {c.count > 0 ? (
+                              <Anchor
+                                component={Link}
+                                to={`/riskanalyser?sannolikhet=${c.probability}&allvarlighet=${c.severity}`}
+                                c="inherit"
+                                fw={700}
+                                underline="always"
+                                display="block"
+                                aria-label={`${c.count} ${c.count === 1 ? 'risk' : 'risker'} med sannolikhet ${r.label.toLowerCase()} och allvarlighetsgrad ${m.columns.find((col) => col.severity === c.severity)?.label.toLowerCase() ?? c.severity}: visa riskanalyserna`}
+                              >
+                                {c.count} st
+                              </Anchor>
+                            ) : (
+                              <div>{c.count} st</div>
+                            )}
                             <Text span size="xs" c="inherit">
                               poäng {c.score} · {level}
                             </Text>
@@ -604,28 +662,30 @@ export function OverviewPage() {
   usePageTitle('Översikt');
   const { me } = useAuth();
   const sections = overviewSectionsFor(me?.roles ?? []);
+  const [firstScreenDone, setFirstScreenDone] = useState(!sections.reports);
+  const onDigestSettled = useCallback(() => setFirstScreenDone(true), []);
   return (
     <Stack>
       <Title order={2}>Översikt</Title>
       <Text>Sammanställningar utan personuppgifter: antal, frister och trender.</Text>
-      {sections.reports && <DigestSection />}
+      {sections.reports && <DigestSection onSettled={onDigestSettled} />}
       {sections.reports && (
-        <LazySection title={`Statistik ${currentTertial().year}`}>
+        <LazySection waitFor={firstScreenDone} title={`Statistik ${currentTertial().year}`}>
           <StatisticsSection />
         </LazySection>
       )}
       {sections.riskMatrix && (
-        <LazySection title="Riskmatris – värmekarta">
+        <LazySection waitFor={firstScreenDone} title="Riskmatris – värmekarta">
           <RiskMatrixSection />
         </LazySection>
       )}
       {sections.reports && (
-        <LazySection title="Rapporter till nämnden">
+        <LazySection waitFor={firstScreenDone} title="Rapporter till nämnden">
           <ReportsSection sections={sections} />
         </LazySection>
       )}
       {!sections.reports && !sections.riskMatrix && <Text>Din roll har inga sammanställningar här.</Text>}
-      <LazySection title="Nämndens sammanträden">
+      <LazySection waitFor={firstScreenDone} title="Nämndens sammanträden">
         <Section title="Nämndens sammanträden">
           <MeetingCalendarEditor kind={NAMND} readOnly />
         </Section>

@@ -19,6 +19,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { apiJson, newIdempotencyKey } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
+import { PersonnummerWarning } from '../components/PersonnummerWarning';
 import { ErrorNotice, fieldError } from '../components/QueryState';
 import { usePageTitle } from '../lib/use-page-title';
 
@@ -133,6 +134,10 @@ export function PublicFeedbackPage() {
                   onChange={(e) => setMessage(e.currentTarget.value)}
                   error={fieldError(send.error, 'message')}
                 />
+                <PersonnummerWarning
+                  text={message}
+                  advice="vi behöver det inte för att ta emot ditt meddelande och frågar efter det om det behövs. Du kan ändå skicka. Numret visas bara för dem som handlägger ärendet."
+                />
                 <Radio.Group label="Vad gäller det? (frivilligt)" value={kind} onChange={setKind} name="kind">
                   <Stack gap={6} mt="xs">
                     {KINDS.map((k) => (
@@ -190,8 +195,10 @@ export function PublicFeedbackPage() {
                 />
                 <Checkbox
                   label="Jag vill få svar"
+                  description="Skriv då din e-post eller ditt telefonnummer ovan, så att vi kan svara dig."
                   checked={wantsAnswer}
                   onChange={(e) => setWantsAnswer(e.currentTarget.checked)}
+                  error={fieldError(send.error, 'contact')}
                 />
                 <Checkbox
                   label="Jag eller personen det gäller har skyddade personuppgifter"

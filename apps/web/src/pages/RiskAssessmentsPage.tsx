@@ -8,7 +8,7 @@ import {
 } from '@kvalitet/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { apiJson } from '../api/client';
 import { useUnitName } from '../api/hooks';
 import type { Page } from '../api/types';
@@ -19,17 +19,30 @@ import { formatDate } from '../lib/format';
 import type { RiskAssessmentListItem } from '../lib/risk';
 import { usePageTitle } from '../lib/use-page-title';
 
+/** The heat-map cell a link from the risk matrix names (`?sannolikhet=3&allvarlighet=4`), if any. */
+function useHeatMapCell(): { probability: number; severity: number } | null {
+  const [search] = useSearchParams();
+  const probability = Number(search.get('sannolikhet'));
+  const severity = Number(search.get('allvarlighet'));
+  const inMatrix = (n: number) => Number.isInteger(n) && n >= 1 && n <= 4;
+  return inMatrix(probability) && inMatrix(severity) ? { probability, severity } : null;
+}
+
 /** Riskanalyserna du får se (chefer för sina enheter, kvalitet alla), med ny riskanalys. */
 export function RiskAssessmentsPage() {
   usePageTitle('Riskanalyser');
   const [stage, setStage] = useState('');
   const unitName = useUnitName();
+  const cell = useHeatMapCell();
+  const params = new URLSearchParams({ pageSize: '500' });
+  if (stage) params.set('stage', stage);
+  if (cell) {
+    params.set('probability', String(cell.probability));
+    params.set('severity', String(cell.severity));
+  }
   const list = useQuery({
-    queryKey: ['risk-assessments', stage],
-    queryFn: () =>
-      apiJson<Page<RiskAssessmentListItem>>(
-        `/api/v1/risk-assessments?pageSize=500${stage ? `&stage=${stage}` : ''}`,
-      ),
+    queryKey: ['risk-assessments', params.toString()],
+    queryFn: () => apiJson<Page<RiskAssessmentListItem>>(`/api/v1/risk-assessments?${params.toString()}`),
   });
 
   return (
@@ -45,6 +58,17 @@ export function RiskAssessmentsPage() {
         allvarlighetsgrad), letar orsaker och planerar åtgärder. Höga och mycket höga risker kräver en
         handlingsplan.
       </Text>
+      {cell && (
+        <Group gap="sm" role="status">
+          <Text size="sm">
+            Visar riskanalyser med en risk som nu bedöms ha sannolikhet {cell.probability} och
+            allvarlighetsgrad {cell.severity} (en ruta i värmekartan).
+          </Text>
+          <Anchor component={Link} to="/riskanalyser" size="sm">
+            Visa alla riskanalyser
+          </Anchor>
+        </Group>
+      )}
       <NativeSelect
         label="Steg"
         maw={320}
@@ -58,7 +82,9 @@ export function RiskAssessmentsPage() {
       <QueryState query={list} loadingLabel="Hämtar riskanalyser…">
         {(page) =>
           page.items.length === 0 ? (
-            <Text role="status">Inga riskanalyser än.</Text>
+            <Text role="status">
+              {cell ? 'Inga riskanalyser har en risk i den rutan.' : 'Inga riskanalyser än.'}
+            </Text>
           ) : (
             <ScrollTable label="Riskanalyser" minWidth={760}>
               <Table striped highlightOnHover aria-label="Riskanalyser">
