@@ -80,6 +80,47 @@ describe('health and metrics of each process', () => {
     });
   });
 
+  it('a worker started while Temporal is unreachable stays live, is not ready and says why, and stops on SIGTERM', async () => {
+    const db = await createTestDatabase({ poolSize: 2 });
+    const port = await freePort();
+    const worker = new AppProcess(
+      'apps/worker/src/main.ts',
+      {
+        ...(infraEnv() as unknown as Record<string, string>),
+        DATABASE_URL: db.url,
+        TEMPORAL_ADDRESS: '127.0.0.1:1',
+        WORKER_HEALTH_PORT: String(port),
+        LOG_LEVEL: 'info',
+      },
+      'worker',
+    );
+    worker.start();
+    try {
+      const notReady = await waitForValue(
+        async () => {
+          const answer = await get(`http://127.0.0.1:${port}/health/ready`);
+          return answer.status === 503 && worker.text.includes('Temporal svarar inte') ? answer : null;
+        },
+        120_000,
+        'worker: live, not ready',
+        { retryErrors: true, intervalMs: 500 },
+      );
+      const body = JSON.parse(notReady.text) as Readiness;
+      expect(body.status).toBe('unavailable');
+      expect(body.checks.find((c) => c.name === 'temporal')).toMatchObject({
+        ok: false,
+        detail: 'ansluter till Temporal / connecting to Temporal',
+      });
+      expect((await get(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+      const metrics = await get(`http://127.0.0.1:${port}/metrics`);
+      expect(sample(metrics.text, 'kvalitet_ready{service="worker"}')).toBe(0);
+      expect(worker.running).toBe(true);
+    } finally {
+      await worker.terminate(30_000).catch(() => undefined);
+      await db.drop();
+    }
+  }, 180_000);
+
   describe('the worker and the projector on their own health ports', () => {
     let db: TestDatabase;
     const topics = testTopics();

@@ -70,9 +70,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       },
       telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
     });
-    this.connection = await NativeConnection.connect({
-      address: this.config.get('TEMPORAL_ADDRESS', { infer: true }),
-    });
+    this.connection = await this.connectToTemporal();
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
@@ -137,6 +135,37 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       { taskQueue: this.config.get('TEMPORAL_TASK_QUEUE', { infer: true }) },
       'Temporal-arbetaren är igång',
     );
+  }
+
+  /**
+   * Waits for Temporal instead of failing the start (issue 20): a worker started before its server
+   * (a deployment's order, a restart of the server) is live and not ready until Temporal answers,
+   * trying again after 1 s doubling to 30 s and logging when it starts waiting and when it connects.
+   */
+  private async connectToTemporal(): Promise<NativeConnection> {
+    const address = this.config.get('TEMPORAL_ADDRESS', { infer: true });
+    let delayMs = 1000;
+    let waitingSince: number | null = null;
+    for (;;) {
+      try {
+        const connection = await NativeConnection.connect({ address });
+        if (waitingSince !== null)
+          logger.info(
+            `Temporal svarar på ${address} efter ${Math.round((Date.now() - waitingSince) / 1000)} s / Temporal answers`,
+          );
+        return connection;
+      } catch (err) {
+        if (waitingSince === null) {
+          waitingSince = Date.now();
+          logger.warn(
+            { err },
+            `Temporal svarar inte på ${address}; väntar och försöker igen / Temporal does not answer, retrying`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        delayMs = Math.min(30_000, delayMs * 2);
+      }
+    }
   }
 
   /** A port in use is logged, not fatal: the worker's tasks matter more than its probes. */
