@@ -17,10 +17,13 @@ import { CASE_TYPE_LABELS, CHANNEL_LABELS, CHANNELS, type CaseType } from '@kval
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
+import type { Attachment } from '../api/attachments';
 import { apiJson, newIdempotencyKey } from '../api/client';
 import { useUnitOptions, useUnits } from '../api/hooks';
 import { useAuth } from '../auth/AuthContext';
+import { ReportAttachments } from '../components/Attachments';
 import { InAppNotices } from '../components/InAppNotices';
+import { PersonnummerWarning } from '../components/PersonnummerWarning';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { UnitRoutinesPanel } from '../components/RoutinePanels';
 import { localInputToIso, nowAsLocalInput } from '../lib/format';
@@ -45,6 +48,9 @@ interface Created {
   caseNumber: string;
 }
 
+const PERSONNUMMER_ADVICE =
+  'skriv det i fältet Berörd person om det behövs. Du kan ändå skicka rapporten. Numret visas bara i ärendet och döljs i listor, e-post och utskrifter.';
+
 export function ReportPage() {
   usePageTitle('Rapportera');
   const { me } = useAuth();
@@ -61,6 +67,7 @@ export function ReportPage() {
   const [reportedAt, setReportedAt] = useState(nowAsLocalInput());
   const [respondBy, setRespondBy] = useState('');
   const [protectedIdentity, setProtectedIdentity] = useState(false);
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
   const idempotencyKey = useRef(newIdempotencyKey());
 
   const report = useMutation({
@@ -88,6 +95,7 @@ export function ReportPage() {
     if (personRef.trim()) body['personRef'] = personRef;
     if (type === 'external_finding' && respondBy) body['respondBy'] = respondBy;
     if (protectedIdentity) body['protectedIdentity'] = true;
+    if (attachments.length > 0) body['attachmentIds'] = attachments.map((a) => a.id);
     if (onBehalf) {
       body['onBehalfOf'] = behalfContact.trim()
         ? { name: behalfName, contact: behalfContact }
@@ -119,6 +127,7 @@ export function ReportPage() {
               setDescription('');
               setImmediateActions('');
               setPersonRef('');
+              setAttachments([]);
               setOnBehalf(false);
               setOccurredAt(nowAsLocalInput());
             }}
@@ -195,6 +204,7 @@ export function ReportPage() {
             onChange={(e) => setDescription(e.currentTarget.value)}
             error={fieldError(err, 'description')}
           />
+          <PersonnummerWarning text={description} advice={PERSONNUMMER_ADVICE} />
           <Textarea
             label="Vad gjordes direkt?"
             description="Till exempel: larmade sjuksköterska, tog bort risken, informerade chef"
@@ -203,6 +213,11 @@ export function ReportPage() {
             value={immediateActions}
             onChange={(e) => setImmediateActions(e.currentTarget.value)}
             error={fieldError(err, 'immediateActions')}
+          />
+          <PersonnummerWarning
+            text={immediateActions}
+            advice={PERSONNUMMER_ADVICE}
+            testId="personnummer-varning-atgarder"
           />
           {type === 'external_finding' && (
             <TextInput
@@ -268,6 +283,7 @@ export function ReportPage() {
               </Stack>
             </Card>
           )}
+          <ReportAttachments value={attachments} onChange={setAttachments} />
           {err !== null && (
             <div id="rapport-fel">
               <ErrorNotice error={err} title="Rapporten kunde inte skickas" />
