@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
@@ -27,7 +27,9 @@ import { TokenVerifier } from './token-verifier';
         new CachingTokenVerifier(
           config.get('AUTH_MODE', { infer: true }) === 'dev'
             ? dev
-            : new DirectoryRecordingVerifier(new OidcTokenVerifier(config), dataSource),
+            : new DirectoryRecordingVerifier(new OidcTokenVerifier(config), dataSource, (message) =>
+                new Logger('DirectoryRecordingVerifier').warn(message),
+              ),
           { maxAgeMs: 60_000, maxEntries: 10_000 },
         ),
     },

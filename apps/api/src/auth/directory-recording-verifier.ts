@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal';
-import { rememberSignedInUser } from '../users/user-directory.service';
+import { rememberSignedInUser } from '../users/directory-store';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -11,11 +10,10 @@ import { TokenVerifier } from './token-verifier';
  * failed write never refuses the sign-in.
  */
 export class DirectoryRecordingVerifier extends TokenVerifier {
-  private readonly logger = new Logger(DirectoryRecordingVerifier.name);
-
   constructor(
     private readonly inner: TokenVerifier,
     private readonly dataSource: DataSource,
+    private readonly warn: (message: string) => void,
   ) {
     super();
   }
@@ -23,7 +21,7 @@ export class DirectoryRecordingVerifier extends TokenVerifier {
   async verify(token: string): Promise<Principal> {
     const principal = await this.inner.verify(token);
     await rememberSignedInUser(this.dataSource, principal).catch((error: unknown) =>
-      this.logger.warn(`kunde inte spara användaren i katalogen: ${String(error)}`),
+      this.warn(`kunde inte spara användaren i katalogen: ${String(error)}`),
     );
     return principal;
   }

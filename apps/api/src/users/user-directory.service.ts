@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../access/principal';
 import { isRole, type Role } from '../access/roles';
 import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import { ORGANISATION } from '../org/organisation.instance';
@@ -70,15 +69,4 @@ export class UserDirectory {
     );
     return mergeDirectories(ORGANISATION_USERS, rows.map(userOf));
   }
-}
-
-/** Records a user the identity provider has just vouched for, with the name, roles and units of the claims. */
-export async function rememberSignedInUser(dataSource: DataSource, principal: Principal): Promise<void> {
-  await dataSource.query(
-    `INSERT INTO directory_users (username, name, roles, unit_ids, last_seen_at)
-          VALUES ($1, $2, $3, $4, now())
-     ON CONFLICT (username) DO UPDATE
-           SET name = EXCLUDED.name, roles = EXCLUDED.roles, unit_ids = EXCLUDED.unit_ids, last_seen_at = now()`,
-    [principal.username, principal.name, [...principal.roles], [...principal.unitIds]],
-  );
 }
