@@ -83,6 +83,12 @@ describe('Mina uppgifter with thousands of tasks in a real browser', () => {
     expect(new Set(kinds)).toEqual(new Set(['Genomför egenkontroll']));
     expect(await checkPage(page, 'inbox-kind-chip')).toEqual([]);
 
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('uppgift').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await checkPage(page, 'inbox-phone')).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     await page.locator('label', { hasText: /^Alla/ }).click();
     await page.getByText(`Visar 1–50 av ${(FIXTURE_TASKS + 1).toLocaleString('sv-SE')} uppgifter`).waitFor();
     await page.getByRole('link', { name: reported.caseNumber }).first().click();

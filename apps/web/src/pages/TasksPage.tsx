@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -139,6 +139,8 @@ export function TasksPage() {
     setPage(1);
   };
   const unitName = useUnitName();
+  // Three views side by side do not fit a phone's width.
+  const phone = useMediaQuery('(max-width: 36em)');
   const tasks = useQuery({
     queryKey: ['tasks', effective, page],
     queryFn: () => apiJson<Page<Task>>(inboxPath(effective, page)),
@@ -179,6 +181,7 @@ export function TasksPage() {
           </Text>
           <SegmentedControl
             aria-labelledby="ordning-etikett"
+            orientation={phone ? 'vertical' : 'horizontal'}
             value={filter.sort}
             onChange={(v) => change({ sort: v as InboxFilter['sort'] })}
             data={TASK_VIEWS.map((view) => ({ value: view.sort, label: view.label }))}
