@@ -9,11 +9,20 @@ const IDLE_FALLBACK_MS = 2500;
  * phone (issue 21: Översikt under 2 s). Until then it holds its heading, so the page's outline and
  * the links to it are there from the start.
  */
-export function LazySection({ title, children }: { title: string; children: ReactNode }) {
+export function LazySection({
+  title,
+  waitFor = true,
+  children,
+}: {
+  title: string;
+  /** False while the first screen is still loading: its requests go first (the api has few cores). */
+  waitFor?: boolean;
+  children: ReactNode;
+}) {
   const placeholder = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState(false);
   useEffect(() => {
-    if (shown) return;
+    if (shown || !waitFor) return;
     const show = () => setShown(true);
     const element = placeholder.current;
     const observer =
@@ -34,7 +43,7 @@ export function LazySection({ title, children }: { title: string; children: Reac
       window.clearTimeout(timer);
       if (idle !== undefined) window.cancelIdleCallback(idle);
     };
-  }, [shown]);
+  }, [shown, waitFor]);
   if (shown) return <>{children}</>;
   return (
     <Card withBorder padding="md" ref={placeholder} mih={120} aria-busy="true">
