@@ -71,7 +71,7 @@ describe('health and metrics of each process', () => {
       expect(sample(metrics.text, 'kvalitet_dependency_up{dependency="temporal"}')).toBe(0);
       expect(sample(metrics.text, 'kvalitet_dependency_up{dependency="kafka"}')).toBe(1);
 
-      const staff = await api.token('staff');
+      const staff = await api.token('medarbetare');
       const created = await api.call('POST', '/api/v1/cases', {
         token: staff,
         body: report('deviation', 'solgarden'),
