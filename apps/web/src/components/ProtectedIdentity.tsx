@@ -131,7 +131,7 @@ export function CaseAccessLog({ caseId }: { caseId: string }) {
                 {data.items.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td>{formatDateTime(item.at)}</Table.Td>
-                    <Table.Td>{item.name ? `${item.name} (${item.username})` : item.username}</Table.Td>
+                    <Table.Td>{item.name ?? item.username}</Table.Td>
                     <Table.Td>{actionText(item.action)}</Table.Td>
                     <Table.Td>{item.reason ?? '–'}</Table.Td>
                   </Table.Tr>

@@ -1,6 +1,8 @@
 import { Badge, Group, List, Text } from '@mantine/core';
 import type { CaseView } from '../api/types';
+import { useUserName } from '../api/users';
 import { describeDue, formatDateTime } from '../lib/format';
+import { roleLabel } from '../lib/labels';
 import { PATIENT_INFORMED_HOW_LABELS, PATIENT_INFORMED_WHO_LABELS } from '../lib/statutory-step-forms';
 
 type Step = CaseView['statutorySteps'][number];
@@ -14,8 +16,8 @@ const STATUS: Record<Step['status'], { label: string; color: string }> = {
 };
 
 /** What was recorded for a step: who, when and how (each step is on record with actor and role). */
-function recorded(view: CaseView, step: Step): string | null {
-  const by = (who: { by: string; role: string }) => `${who.by} (${who.role})`;
+function recorded(view: CaseView, step: Step, nameOf: (username: string) => string): string | null {
+  const by = (who: { by: string; role: string }) => `${nameOf(who.by)} (${roleLabel(who.role)})`;
   switch (step.key) {
     case 'patient_information': {
       const p = view.patientInformation;
@@ -43,11 +45,12 @@ function recorded(view: CaseView, step: Step): string | null {
  * done, to do (with the time left), overdue, waiting or not required — the MAS's and SAS's checklist.
  */
 export function StatutoryChecklist({ view }: { view: CaseView }) {
+  const nameOf = useUserName();
   return (
     <List spacing="xs" listStyleType="none" ml={0} pl={0} aria-label="Lagstadgade steg">
       {view.statutorySteps.map((step, index) => {
         const status = STATUS[step.status];
-        const detail = step.status === 'done' ? recorded(view, step) : null;
+        const detail = step.status === 'done' ? recorded(view, step, nameOf) : null;
         return (
           <List.Item key={step.key} data-testid={`steg-${step.key}`} data-status={step.status}>
             <Group gap="xs" wrap="nowrap" align="flex-start">
@@ -73,7 +76,8 @@ export function StatutoryChecklist({ view }: { view: CaseView }) {
         <List.Item key={decision.at} data-testid="ivo-beslut">
           <Text size="sm">
             <strong>IVO:s beslut {decision.decidedAt}:</strong> {decision.summary}
-            {decision.reopened ? ' (ärendet öppnades igen)' : ''} – {decision.by} ({decision.role})
+            {decision.reopened ? ' (ärendet öppnades igen)' : ''} – {nameOf(decision.by)} (
+            {roleLabel(decision.role)})
           </Text>
         </List.Item>
       ))}
