@@ -1,3 +1,4 @@
+import { eraseCaseCopies } from '@kvalitet/persistence';
 import { EICAR, jpegWithLocation } from '../support/photo-with-location';
 import { clamscanInstalled, eicarSignatureDatabase } from '../support/clamav-test-database';
 import { expectProblem, startApi, type ApiResponse, type TestApi } from './support/api-harness';
@@ -268,5 +269,15 @@ describe('attachments (issue 21, e2e)', () => {
       body: { message: 'Samma brev igen', attachmentIds: [pending.body.id] },
     });
     expectProblem(again, 400, 'VALIDATION_FAILED');
+  });
+
+  it('erasing the case (gallring) deletes its attachments with their bytes', async () => {
+    const erased = await eraseCaseCopies(api.db.dataSource.manager, caseId);
+    expect(erased.tables.attachments).toBe(2);
+    const rows: { count: string }[] = await api.db.dataSource.query(
+      'SELECT count(*) FROM attachments WHERE case_id = $1',
+      [caseId],
+    );
+    expect(Number(rows[0]!.count)).toBe(0);
   });
 });

@@ -17,6 +17,11 @@ export interface CaseErasureReport {
     readonly generated_reports: number;
     /** The case's Kafka data key, shredded (ADR 0028): its messages on the topics no longer open. */
     readonly case_data_keys: number;
+    /**
+     * The case's attachments (issue 21), rows and bytes deleted. A file kept in S3-compatible storage
+     * loses its row here; its object is left to the bucket's lifecycle rule (apps/api/README.md).
+     */
+    readonly attachments: number;
   };
   readonly total: number;
 }
@@ -224,6 +229,9 @@ export async function eraseCaseCopies(
     user_notifications: userNotifications,
     generated_reports: reports,
     case_data_keys: await shredCaseDataKey(manager, caseId),
+    attachments: rowsOf<{ id: string }>(
+      await manager.query(`DELETE FROM attachments WHERE case_id = $1 RETURNING id`, [caseId]),
+    ).length,
   };
   return { caseId, tables, total: Object.values(tables).reduce((a, b) => a + b, 0) };
 }
