@@ -14,6 +14,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
+import { NotificationBell } from '../components/NotificationBell';
 import { roleLabel } from '../lib/labels';
 import { navigationFor, type NavItem } from '../lib/navigation';
 
@@ -56,6 +57,7 @@ export function Layout() {
             </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {me && <NotificationBell />}
             {me && (
               <Box visibleFrom="xs" ta="right">
                 <Text size="sm" fw={600} data-testid="inloggad-som">

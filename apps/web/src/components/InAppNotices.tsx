@@ -14,6 +14,8 @@ interface InAppNotice {
   createdAt: string;
 }
 
+const SHOWN_HERE = ['case_outcome', 'daily_list'];
+
 /**
  * The caller's own messages (`GET /notifications/in-app`): e.g. how a deviation they reported was
  * closed — classification, outcome and actions (IMP-8). Shown where they land after signing in.
@@ -24,7 +26,8 @@ export function InAppNotices() {
     queryFn: () => apiJson<{ items: InAppNotice[] }>('/api/v1/notifications/in-app'),
     refetchInterval: 60_000,
   });
-  const items = notices.data?.items ?? [];
+  // The bell in the header carries the rest (new tasks, assignments, reminders, …).
+  const items = (notices.data?.items ?? []).filter((n) => SHOWN_HERE.includes(n.kind));
   if (items.length === 0) return null;
   return (
     <Stack gap="xs" aria-label="Meddelanden" component="section">

@@ -10899,24 +10899,6 @@ export interface operations {
           'application/json': components['schemas']['AttachmentSettingsDto'];
         };
       };
-      /** @description Inte inloggad (UNAUTHENTICATED) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
-      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
     };
   };
   Attachments_uploadBeforeReport: {
