@@ -9,7 +9,7 @@ import {
   dailyListScheduleId,
   ensureDailyListSchedule,
 } from '../../apps/worker/src/activities/daily-list-schedule';
-import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
+import { workflowBundleFor } from '../../apps/worker/src/workflow-bundle';
 import { infraEnv } from '../support/infra-env';
 import { expectProblem, startApi, type TestApi } from './support/api-harness';
 import { report } from './support/fixtures';
@@ -57,7 +57,7 @@ describe('the daily list for SAS and MAS (e2e)', () => {
       dataConverter: temporalDataConverter(),
       connection: native,
       taskQueue,
-      workflowBundle: await bundleWorkflows(),
+      workflowBundle: await workflowBundleFor(process.env['WORKFLOW_BUNDLE_PATH']),
       activities: createDailyListActivities({
         db: api.db.dataSource,
         mailer: new Mailer({ db: api.db.dataSource }),

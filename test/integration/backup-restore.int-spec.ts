@@ -24,7 +24,7 @@ import {
 import { temporalDataConverter } from '@kvalitet/runtime';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
-import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
+import { workflowBundleFor } from '../../apps/worker/src/workflow-bundle';
 import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { createProjections } from '../../apps/projector/src/projections/projections';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild-read-models';
@@ -141,7 +141,7 @@ describe('backup → wipe → restore → rebuild (npm run backup / npm run rest
       connection: native,
       taskQueue,
       dataConverter,
-      workflowBundle: await bundleWorkflows(),
+      workflowBundle: await workflowBundleFor(process.env['WORKFLOW_BUNDLE_PATH']),
       activities: createCaseActivities({ cases, policy, notifier: { remind: async () => undefined } }),
     });
     const running = worker.run();

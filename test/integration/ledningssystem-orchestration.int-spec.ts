@@ -9,7 +9,7 @@ import { EventStore, LsCommandService } from '@kvalitet/persistence';
 import { ledningssystemWorkflowId } from '@kvalitet/workflows';
 import { createLedningssystemActivities } from '../../apps/worker/src/activities/ledningssystem-activities';
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
-import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
+import { workflowBundleFor } from '../../apps/worker/src/workflow-bundle';
 import { createLedningssystemOrchestrator } from '../../apps/projector/src/projections/ledningssystem-orchestrator';
 import { createLedningssystemReadModelProjection } from '../../apps/projector/src/projections/ledningssystem-read-model.projection';
 import { waitForValue as waitFor } from '../support/app-process';
@@ -72,7 +72,7 @@ describe('routine revision through Kafka and the Temporal dev server', () => {
       dataConverter: temporalDataConverter(),
       connection: native,
       taskQueue,
-      workflowBundle: await bundleWorkflows(),
+      workflowBundle: await workflowBundleFor(process.env['WORKFLOW_BUNDLE_PATH']),
       activities: createLedningssystemActivities({ store, policy }),
     });
     running = worker.run();

@@ -9,7 +9,7 @@ import { ConsumerRunner, OutboxRelay, createKafka, ensureTopics, parseBrokers } 
 import { CaseCommandService, EventStore } from '@kvalitet/persistence';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
 import { staticPolicySource } from '../../apps/worker/src/activities/policy-source';
-import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
+import { workflowBundleFor } from '../../apps/worker/src/workflow-bundle';
 import { createCaseOrchestrator } from '../../apps/projector/src/orchestrator';
 import { waitForValue as waitFor } from '../support/app-process';
 import { infraEnv } from '../support/infra-env';
@@ -65,7 +65,7 @@ describe('case workflows through Kafka on the real Temporal dev server (report â
       dataConverter: temporalDataConverter(),
       connection: native,
       taskQueue,
-      workflowBundle: await bundleWorkflows(),
+      workflowBundle: await workflowBundleFor(process.env['WORKFLOW_BUNDLE_PATH']),
       activities: createCaseActivities({
         cases,
         policy,

@@ -7,7 +7,22 @@ export const EVENT_TOPIC_PARTITIONS = 6;
 export async function ensureTopics(
   kafka: Kafka,
   topics: readonly string[] = ALL_EVENT_TOPICS,
+  retry: { attempts: number; delayMs: number } = { attempts: 30, delayMs: 1000 },
 ): Promise<void> {
+  // Right after a topic is created a broker may still answer that it hosts no such partition
+  // (retriable): a fresh topic under load is not a reason for the process to die at start.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createMissingTopics(kafka, topics);
+    } catch (error) {
+      const retriable = (error as { retriable?: unknown } | null)?.retriable === true;
+      if (!retriable || attempt >= retry.attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(retry.delayMs * attempt, 10_000)));
+    }
+  }
+}
+
+async function createMissingTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -4,6 +4,7 @@ import { PROJECTOR_STARTED } from '../../../apps/projector/src/projector-started
 import { freePort } from '../../e2e/support/api-harness';
 import { AppProcess, waitUntil } from '../../support/app-process';
 import { infraEnv } from '../../support/infra-env';
+import { createTemporalNamespace } from '../../support/temporal-namespace';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { testTopics } from '../../support/test-topics';
 
@@ -30,13 +31,19 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   const infra = infraEnv();
   const topics = testTopics();
   const port = await freePort();
+  const namespace = await createTemporalNamespace(infra.TEMPORAL_ADDRESS, 'browser');
   const common = {
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     TEMPORAL_ADDRESS: infra.TEMPORAL_ADDRESS,
+    TEMPORAL_NAMESPACE: namespace,
     KAFKA_BROKERS: infra.KAFKA_BROKERS,
     KAFKA_NAMESPACE: topics.prefix,
     TEMPORAL_TASK_QUEUE: `browser-${topics.prefix}`,
+    // Several systems run at once (and beside `npm start`): no fixed health ports for these two.
+    PROJECTOR_HEALTH_PORT: '0',
+    PROJECTOR_HTTP_PORT: '0',
+    WORKER_HEALTH_PORT: '0',
     LOG_LEVEL: 'warn',
   };
   const api = new AppProcess(

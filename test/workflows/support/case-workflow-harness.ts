@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DEFAULT_DEADLINE_POLICY } from '@kvalitet/domain';
 import type { CaseActor, CaseAggregateState, CaseType, DeadlinePolicy } from '@kvalitet/domain';
 import { caseWorkflowId } from '@kvalitet/contracts';
@@ -12,7 +11,7 @@ import type { CaseActivities, CaseFlowStatus } from '@kvalitet/workflows';
 import { createCaseActivities } from '../../../apps/worker/src/activities/case-activities';
 import { staticPolicySource } from '../../../apps/worker/src/activities/policy-source';
 import type { DeadlineReminder } from '../../../apps/worker/src/activities/reminder-notifier';
-import { bundleWorkflows } from '../../../apps/worker/src/workflow-bundle';
+import { workflowBundleFor } from '../../../apps/worker/src/workflow-bundle';
 import { createCaseOrchestrator } from '../../../apps/projector/src/orchestrator';
 import { infraEnv } from '../../../test/support/infra-env';
 import { createTestDatabase } from '../../../test/support/test-database';
@@ -27,7 +26,7 @@ export const MAS: CaseActor = { username: 'mas', roles: ['mas'] };
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | null = null;
+let bundle: ReturnType<typeof workflowBundleFor> | null = null;
 
 /** Only warnings from the SDK in test output (once per process; later calls find it installed). */
 export function quietTemporalRuntime(): void {
@@ -38,9 +37,9 @@ export function quietTemporalRuntime(): void {
   }
 }
 
-/** The production workflow bundle, built once per test file. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflows({ logger: quietBundlerLogger });
+/** The production workflow bundle: the one `npm test` built for the run, else built once per test file. */
+export function workflowBundle(): ReturnType<typeof workflowBundleFor> {
+  bundle ??= workflowBundleFor(process.env['WORKFLOW_BUNDLE_PATH'], { logger: quietBundlerLogger });
   return bundle;
 }
 
