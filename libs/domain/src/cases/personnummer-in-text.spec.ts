@@ -125,6 +125,8 @@ describe('a personnummer or samordningsnummer in free text (issue 21, DATA-2)', 
       '1191212121212',
       '19121212 1212',
       'rum 12, våning 3, 1212',
+      'https://kvalitet.example.se/arenden/19121212-1212-4abc-8def-0123456789ab',
+      'https://kvalitet.example.se/arenden/0b7c2f7e-4c1e-4d39-9a5e-191212121212',
     ])('"%s"', (text) => {
       expect(found(text)).toEqual([]);
     });

@@ -43,7 +43,8 @@ export interface PersonnummerInText {
 
 export const MASKED_PERSONNUMMER = 'ÅÅMMDD-XXXX';
 
-const CANDIDATE = /(?<!\d)(\d{8}|\d{6})([-+\u2010\u2011\u2013]?)(\d{4})(?!\d)/g;
+/** Digits in the form of a number; not a group of a UUID (`19121212-1212-4…`, `…-4abc-191212121212`), as in a link. */
+const CANDIDATE = /(?<!\d|-[0-9a-f]{4}-)(\d{8}|\d{6})([-+\u2010\u2011\u2013]?)(\d{4})(?!\d|-[0-9a-f]{4}-)/gi;
 
 const PHONE_WORD_BEFORE =
   /(?:^|[^\p{L}])(?:tel|tfn|telefon\p{L}*|mobil\p{L}*|ring\p{L}*|sms\p{L}*|växel\p{L}*|nås)(?:[^\p{L}\d]+(?:till|på|nr|nummer))?[^\p{L}\d]{0,12}$/iu;

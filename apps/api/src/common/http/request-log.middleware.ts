@@ -1,3 +1,4 @@
+import { maskPersonnummer } from '@kvalitet/domain';
 import type { Logger } from '@kvalitet/runtime';
 import type { AnsweredRequestObserver } from './request-observation.middleware';
 import type { RequestWithId } from './request-id.middleware';
@@ -30,7 +31,8 @@ export function requestLogger(logger: Logger): AnsweredRequestObserver {
       {
         reqId: req.id,
         method: request.method,
-        url: pathWithoutQuery(request.originalUrl),
+        // A path can carry what a caller typed too (`/cases/19121212-1212` answers 400, and is logged).
+        url: maskPersonnummer(pathWithoutQuery(request.originalUrl)),
         ...(typeof route === 'string' ? { route } : {}),
         statusCode: response.statusCode,
         responseTimeMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
