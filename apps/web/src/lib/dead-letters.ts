@@ -15,6 +15,7 @@ const CONSUMER_PARTS: readonly [suffix: string, part: string][] = [
   ['case-orchestrator', 'ärendenas arbetsflöden (frister och uppgifter)'],
   ['case-read-model', 'ärendelistan och uppgiftsinkorgen'],
   ['statistics', 'statistiken'],
+  ['person-notifications', 'notiserna och e-posten till de berörda'],
 ];
 
 /** `kvalitet.case-orchestrator` → "ärendenas arbetsflöden (frister och uppgifter)"; unknown names as they are. */
