@@ -20,6 +20,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': '#495057',
     '--mantine-color-placeholder': '#5c636a',
+    // Field errors (red 6 by default) read 4.5:1 on white and on the grey of a filled input.
+    '--mantine-color-error': '#c92a2a',
     '--mantine-color-blue-light-color': '#0b4a85',
     '--mantine-color-red-light-color': '#9b1c1c',
     '--mantine-color-green-light-color': '#1b5e20',
