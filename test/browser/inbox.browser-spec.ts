@@ -68,6 +68,8 @@ describe('Mina uppgifter with thousands of tasks in a real browser', () => {
     const numbers = await rows.locator('td:first-child').allInnerTexts();
     expect(new Set(numbers).size).toBe(50);
     await page.getByText(`Visar 1–50 av ${(FIXTURE_TASKS + 1).toLocaleString('sv-SE')} uppgifter`).waitFor();
+    const due = await rows.locator('td:nth-child(5)').allInnerTexts();
+    expect(due.filter((d) => /\d{4}-\d{2}-\d{2}/.test(d))).toEqual([]);
     expect(await page.locator('body').innerText()).not.toMatch(
       /egenkontroll_control|routine_revision|acknowledge/,
     );

@@ -93,3 +93,23 @@ export function nowAsLocalInput(now: Date = new Date()): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat('sv-SE').format(n);
 }
+
+const dayInWords = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: STOCKHOLM_TIME_ZONE,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const clock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: STOCKHOLM_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "10 december 2026 kl. 20:26" in Swedish time, as people write it. Empty for null. */
+export function formatDateTimeInWords(value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${dayInWords.format(date)} kl. ${clock.format(date)}`;
+}

@@ -26,7 +26,7 @@ import { InAppNotices } from '../components/InAppNotices';
 import { ScrollTable } from '../components/ScrollTable';
 import { QueryState } from '../components/QueryState';
 import { TableHead } from '../components/TableHead';
-import { describeDue, formatDateTime, formatNumber } from '../lib/format';
+import { describeDue, formatDateTimeInWords, formatNumber } from '../lib/format';
 import { taskKindLabel, taskSourceLabel } from '../lib/labels';
 import {
   inboxCountsPath,
@@ -74,7 +74,7 @@ function DueCell({ task }: { task: Task }) {
   const overdue = task.overdue && task.status === 'open';
   return (
     <span className={overdue ? 'overdue' : undefined}>
-      {formatDateTime(task.dueAt)}
+      {formatDateTimeInWords(task.dueAt)}
       {task.status === 'open' && (
         <Text span size="sm" ml={6} c={task.overdue ? 'red.9' : undefined}>
           ({describeDue(task.dueAt)})
