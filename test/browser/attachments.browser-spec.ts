@@ -7,7 +7,8 @@ import { startSystem, type RunningSystem } from './support/system';
 /**
  * Attachments (issue 21) on a phone in a real browser against the whole system: a member of staff
  * attaches a photo on the report form (the file input the camera button opens), sends the report,
- * and the photo is on the case with its size, who and when, and downloads under its name. Both pages:
+ * and the photo is on the case with its size, who and when, and downloads under its name; a citizen
+ * attaches a letter on the public form without login. Every page:
  * axe (no serious/critical), no console errors, a screenshot.
  */
 jest.setTimeout(300_000);
@@ -77,6 +78,17 @@ describe('attachments on a phone', () => {
       ]);
       expect(download.suggestedFilename()).toBe('lakemedelslista.jpg');
       await screenshot(page, 'bilagor-03-hamtad');
+
+      // The citizen form, without login: a scanned letter attached the same way.
+      await page.goto('/lamna-synpunkt');
+      await page.getByTestId('bilaga-fil').setInputFiles({
+        name: 'brev.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+      });
+      await page.getByTestId('bifogad-fil').filter({ hasText: 'brev.pdf' }).waitFor();
+      await page.getByTestId('bifogad-fil').scrollIntoViewIfNeeded();
+      expect(await checkPage(page, 'bilagor-04-medborgare-telefon')).toEqual([]);
       expect(problems.errors).toEqual([]);
     } finally {
       await context.close();

@@ -249,6 +249,11 @@ describe('attachments (issue 21, e2e)', () => {
   });
 
   it('takes a citizen attachment without login and the complaint takes it over', async () => {
+    const settings = await api.call<{ maxBytes: number; scanned: boolean }>(
+      'GET',
+      '/api/v1/attachments/settings',
+    );
+    expect(settings.body).toMatchObject({ maxBytes: MAX_BYTES, scanned: scanning });
     const pending = await upload(api, '/api/v1/public/feedback/attachments', undefined, {
       bytes: PDF,
       name: 'brev-till-nämnden.pdf',

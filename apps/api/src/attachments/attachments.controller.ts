@@ -50,10 +50,9 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Get('attachments/settings')
-  @ApiBearerAuth()
+  @Public()
   @ApiOperation({ summary: 'Vilka filer som tas emot, hur stora, och om de virusskannas här' })
   @ApiOkResponse({ type: AttachmentSettingsDto })
-  @ApiProblems(401)
   settings(): AttachmentSettingsDto {
     return this.attachments.settings();
   }

@@ -40,7 +40,7 @@ export async function uploadAttachment(
 }
 
 export function attachmentSettings(): Promise<AttachmentSettings> {
-  return apiJson<AttachmentSettings>('/api/v1/attachments/settings');
+  return apiJson<AttachmentSettings>('/api/v1/attachments/settings', { anonymous: true });
 }
 
 export function caseAttachments(caseId: string): Promise<AttachmentList> {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Input, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ChangeEvent } from 'react';
 import {
@@ -95,11 +95,7 @@ export function ReportAttachments({
   onChange: (attachments: Attachment[]) => void;
   anonymous?: boolean;
 }) {
-  const settings = useQuery({
-    queryKey: ['attachment-settings'],
-    queryFn: attachmentSettings,
-    enabled: !anonymous,
-  });
+  const settings = useQuery({ queryKey: ['attachment-settings'], queryFn: attachmentSettings });
   const [error, setError] = useState<string | null>(null);
   const upload = useMutation({
     mutationFn: async (files: File[]) => {
@@ -124,9 +120,9 @@ export function ReportAttachments({
   });
   return (
     <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-      <Text component="legend" size="sm" fw={500}>
-        Bilagor (valfritt)
-      </Text>
+      <Input.Label component="legend" p={0}>
+        Bilagor {anonymous ? '(frivilligt)' : '(valfritt)'}
+      </Input.Label>
       <Text size="sm" c="dimmed">
         {maxSizeText(settings.data?.maxBytes ?? 10 * 1024 * 1024)}
       </Text>

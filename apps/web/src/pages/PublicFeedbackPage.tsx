@@ -17,8 +17,10 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
+import type { Attachment } from '../api/attachments';
 import { apiJson, newIdempotencyKey } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
+import { ReportAttachments } from '../components/Attachments';
 import { PersonnummerWarning } from '../components/PersonnummerWarning';
 import { ErrorNotice, fieldError } from '../components/QueryState';
 import { usePageTitle } from '../lib/use-page-title';
@@ -46,6 +48,7 @@ export function PublicFeedbackPage() {
   const [phone, setPhone] = useState('');
   const [wantsAnswer, setWantsAnswer] = useState(false);
   const [protectedIdentity, setProtectedIdentity] = useState(false);
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
   const key = useRef(newIdempotencyKey());
 
   const send = useMutation({
@@ -71,6 +74,7 @@ export function PublicFeedbackPage() {
     if (Object.keys(contact).length > 0) body['contact'] = contact;
     body['wantsAnswer'] = wantsAnswer;
     if (protectedIdentity) body['protectedIdentity'] = true;
+    if (attachments.length > 0) body['attachmentIds'] = attachments.map((a) => a.id);
     send.mutate(body);
   }
 
@@ -112,6 +116,7 @@ export function PublicFeedbackPage() {
                   key.current = newIdempotencyKey();
                   send.reset();
                   setMessage('');
+                  setAttachments([]);
                 }}
               >
                 Skicka ett nytt meddelande
@@ -206,6 +211,7 @@ export function PublicFeedbackPage() {
                   checked={protectedIdentity}
                   onChange={(e) => setProtectedIdentity(e.currentTarget.checked)}
                 />
+                <ReportAttachments value={attachments} onChange={setAttachments} anonymous />
                 {send.error !== null && (
                   <ErrorNotice error={send.error} title="Meddelandet kunde inte skickas" />
                 )}
