@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { createLogger, type Logger } from '@kvalitet/runtime';
@@ -31,10 +31,11 @@ const METRICS_CHECK_MAX_AGE_MS = 10_000;
  * why is logged when it changes (the public answer carries the status only, issue 24).
  */
 @Injectable()
-export class ReadinessService {
+export class ReadinessService implements OnModuleDestroy {
   private readonly logger: Logger = createLogger('api');
   private lastDown = '';
   private lastCheck: { at: number; result: Promise<Readiness> } | null = null;
+  private kafkaAdmin: Promise<Admin> | null = null;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -68,15 +69,7 @@ export class ReadinessService {
     const [postgres, temporal, kafka] = await Promise.all([
       this.measure(() => this.dataSource.query('SELECT 1')),
       this.measure(() => this.temporal.workflowService.getSystemInfo({})),
-      this.measure(async () => {
-        const admin = this.kafka.admin({ retry: { retries: 0 } });
-        await admin.connect();
-        try {
-          await admin.describeCluster();
-        } finally {
-          await admin.disconnect();
-        }
-      }),
+      this.measure(() => this.askKafka()),
     ]);
     const dependencies = { postgres, temporal, kafka };
     const ready = postgres.status === 'up';
@@ -93,6 +86,38 @@ export class ReadinessService {
     }
     this.lastCheck = { at: Date.now(), result: Promise.resolve({ ready, status, degraded, dependencies }) };
     return { ready, status, degraded, dependencies };
+  }
+
+  /**
+   * One admin connection, kept: connecting fetches the metadata of every topic, which on a broker
+   * with thousands of topics takes seconds, while describeCluster on an open connection is one small
+   * request. A connection still being made when a check times out is used by the next check; a
+   * failed one is dropped and made again.
+   */
+  private async askKafka(): Promise<void> {
+    const connecting = (this.kafkaAdmin ??= (async () => {
+      const admin = this.kafka.admin({ retry: { retries: 0 } });
+      try {
+        await admin.connect();
+        return admin;
+      } catch (error) {
+        await admin.disconnect().catch(() => undefined);
+        throw error;
+      }
+    })());
+    try {
+      await (await connecting).describeCluster();
+    } catch (error) {
+      if (this.kafkaAdmin === connecting) this.kafkaAdmin = null;
+      await connecting.then((admin) => admin.disconnect()).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const admin = this.kafkaAdmin;
+    this.kafkaAdmin = null;
+    await admin?.then((a) => a.disconnect()).catch(() => undefined);
   }
 
   private async measure(probe: () => Promise<unknown>): Promise<DependencyStatus> {
