@@ -204,6 +204,47 @@ describe('personnummer in free text: warned, full on the case, masked everywhere
     mailer.close();
   });
 
+  it('lists outside the case mask it too: the improvement register and the bell', async () => {
+    const proposed = await post<{ id: string; title: string }>(
+      'medarbetare',
+      '/api/v1/improvement-proposals',
+      {
+        unitId: 'solgarden',
+        title: `Fallskydd för ${PNR}`,
+        description: 'Sänggrind behövs.',
+      },
+    );
+    expect(proposed.status).toBe(201);
+    await syncReadModels(api.db.dataSource, api.store);
+    const list = await get<{ items: { id: string; title: string }[] }>(
+      'medarbetare',
+      '/api/v1/improvement-proposals',
+    );
+    expect(list.body.items.find((i) => i.id === proposed.body.id)?.title).toBe(`Fallskydd för ${MASK}`);
+    expectNoFullNumber(list.text);
+    const item = await get<{ title: string }>(
+      'medarbetare',
+      `/api/v1/improvement-proposals/${proposed.body.id}`,
+    );
+    expect(item.body.title).toBe(`Fallskydd för ${PNR}`);
+
+    // A notice written with a number in it (by any sender) is read from the bell masked.
+    await api.db.dataSource.query(
+      `INSERT INTO user_notifications (key, username, kind, title, body, details, created_at)
+       VALUES ('pnr-test/1', 'sas', 'test', $1, $2, '{}'::jsonb, now())`,
+      [`Om ${PNR}`, `Gäller ${SAMORDNING}`],
+    );
+    const bell = await get<{ items: { key: string; title: string; body: string }[] }>(
+      'sas',
+      '/api/v1/notifications/in-app',
+    );
+    expect(bell.body.items.find((n) => n.key === 'pnr-test/1')).toMatchObject({
+      title: `Om ${MASK}`,
+      body: `Gäller ${MASK}`,
+    });
+    expectNoFullNumber(bell.text);
+  });
+
   it('the weekly digest of the week (JSON, HTML, PDF) holds no full number', async () => {
     const week = formatIsoWeek(isoWeekOf(new Date()));
     const path = `/api/v1/reports/weekly-digest?week=${week}`;

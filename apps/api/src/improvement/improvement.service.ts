@@ -13,6 +13,7 @@ import {
   type ImprovementAggregateState,
   type ImprovementSource,
   type ImprovementView,
+  maskPersonnummer,
 } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import {
@@ -393,7 +394,8 @@ export class ImprovementService {
         unitId: row.unit_id,
         targetUnitIds: row.target_unit_ids,
         stage: row.stage,
-        title: row.title,
+        // A list leaves the item: a personnummer typed into the title shows only on the item (issue 21).
+        title: maskPersonnummer(row.title),
         proposer: row.proposer,
         owner: row.owner,
         dueAt: row.due_at === null ? null : new Date(row.due_at).toISOString(),

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
+import { maskPersonnummer } from '@kvalitet/domain';
 import type { Principal } from '../access/principal';
 import { CurrentUser } from '../auth/auth.decorators';
 import { ApiProblem } from '../common/problem/api-problem';
@@ -76,8 +77,9 @@ export class InAppNotificationsController {
         kind: row.kind,
         caseId: row.case_id,
         caseNumber: row.case_number,
-        title: row.title,
-        body: row.body,
+        // The bell is a list outside the case: whatever a notice was written with, no full personnummer (issue 21).
+        title: maskPersonnummer(row.title),
+        body: maskPersonnummer(row.body),
         details: row.details,
         createdAt: new Date(row.created_at).toISOString(),
         readAt: row.read_at === null ? null : new Date(row.read_at).toISOString(),

@@ -11,6 +11,7 @@ import {
   type RiskAssessmentAggregateState,
   type RiskAssessmentUserCommand,
   type RiskAssessmentView,
+  maskPersonnummer,
 } from '@kvalitet/domain';
 import type { EventEnvelope } from '@kvalitet/contracts';
 import {
@@ -332,7 +333,8 @@ function toListItem(row: ListRow): RiskAssessmentListItemDto {
   return {
     id: row.id,
     reference: row.reference,
-    title: row.title,
+    // A list leaves the assessment: a personnummer typed into the title shows only on it (issue 21).
+    title: maskPersonnummer(row.title),
     unitId: row.unit_id,
     trigger: row.trigger,
     stage: row.stage,
