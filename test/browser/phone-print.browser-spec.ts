@@ -76,7 +76,7 @@ describe('phone and print', () => {
   }, 480_000);
 
   afterEach(() => {
-    expect(problems.errors).toEqual([]);
+    expect(problems?.errors ?? []).toEqual([]);
   });
 
   afterAll(async () => {
