@@ -7,16 +7,7 @@ import { createLogger, type Logger } from '@kvalitet/runtime';
 import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from '../infrastructure/infrastructure.tokens';
 import { MetricsService } from '../metrics/metrics.service';
 
-export type DependencyStatus = { status: 'up'; latencyMs: number } | { status: 'down'; error: string };
-export type Dependency = 'postgres' | 'temporal' | 'kafka';
-
-/** `degraded`: Postgres answers, so reports are taken in, but Temporal or Kafka does not (they catch up from the outbox). */
-export type Readiness = {
-  ready: boolean;
-  status: 'ready' | 'degraded' | 'unavailable';
-  degraded: Dependency[];
-  dependencies: Record<Dependency, DependencyStatus>;
-};
+import { readinessOf, type DependencyStatus, type Readiness } from './readiness';
 
 const CHECK_TIMEOUT_MS = 3000;
 /** A scrape reuses a check this recent instead of asking the three servers again. */
@@ -72,20 +63,18 @@ export class ReadinessService implements OnModuleDestroy {
       this.measure(() => this.askKafka()),
     ]);
     const dependencies = { postgres, temporal, kafka };
-    const ready = postgres.status === 'up';
-    const degraded = (['temporal', 'kafka'] as const).filter((name) => dependencies[name].status === 'down');
-    const status = !ready ? 'unavailable' : degraded.length > 0 ? 'degraded' : 'ready';
+    const readiness = readinessOf(dependencies);
     const down = Object.entries(dependencies)
       .flatMap(([name, d]) => (d.status === 'down' ? [`${name}: ${d.error}`] : []))
       .join('; ');
     if (down !== this.lastDown) {
-      if (!ready) this.logger.warn({ dependencies }, `inte redo / not ready: ${down}`);
+      if (!readiness.ready) this.logger.warn({ dependencies }, `inte redo / not ready: ${down}`);
       else if (down) this.logger.warn({ dependencies }, `redo men begränsad / ready but degraded: ${down}`);
       else this.logger.info('redo, alla tjänster svarar / ready, every dependency answers');
       this.lastDown = down;
     }
-    this.lastCheck = { at: Date.now(), result: Promise.resolve({ ready, status, degraded, dependencies }) };
-    return { ready, status, degraded, dependencies };
+    this.lastCheck = { at: Date.now(), result: Promise.resolve(readiness) };
+    return readiness;
   }
 
   /**
