@@ -20,7 +20,7 @@ CLUSTER_ID_FILE="$KAFKA_HOME/cluster-id"
 POM="$INFRA_SCRIPTS/maven/kafka-pom.xml"
 LOGFILE="$LOG_DIR/kafka.log"
 START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
-KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx2g}"
 
 JAVA_HINT="apt-get install openjdk-17-jre-headless (Java 17+ kör Kafka / runs Kafka)"
 

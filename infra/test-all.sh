@@ -39,6 +39,10 @@ set -a
 . .infra/env
 set +a
 
+step "workflow-bundlet, byggt en gång för alla arbetare som testerna startar"
+export WORKFLOW_BUNDLE_PATH="$PWD/.infra/cache/workflow-bundle.js"
+npm run -s build:workflows -- "$WORKFLOW_BUNDLE_PATH" 2>&1 | grep '^\[workflows\]'
+
 step "integrationstester mot riktiga servrar"
 npx jest --selectProjects integration --ci --runInBand
 step "end-to-end-tester"

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECTOR_STARTED } from '../../../apps/projector/src/projector-started';
 import { freePort } from '../../e2e/support/api-harness';
+import { createKafka, parseBrokers } from '@kvalitet/messaging';
 import { AppProcess, waitUntil } from '../../support/app-process';
+import { deleteRunTopics } from '../../support/app-processes';
 import { infraEnv } from '../../support/infra-env';
 import { createTemporalNamespace } from '../../support/temporal-namespace';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
@@ -74,6 +76,15 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   const close = async () => {
     for (const p of processes) if (p.running) await p.terminate(30_000).catch(() => undefined);
     await db.drop();
+    // Thirty-odd systems of ~80 partitions each would otherwise stay on the one broker all run long.
+    await deleteRunTopics(
+      createKafka({
+        clientId: 'browser-cleanup',
+        brokers: parseBrokers(infra.KAFKA_BROKERS),
+        log: () => undefined,
+      }),
+      topics,
+    );
   };
   projector.watchFor(PROJECTOR_STARTED);
   processes.forEach((p) => p.start());
