@@ -17,6 +17,7 @@ import { CaseAccess, CaseAccessGuard, LoadedCaseParam } from '../cases/case-acce
 import type { LoadedCase } from '../cases/case-access.service';
 import { CASE_ID_PARAM } from '../cases/cases.controller';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
+import { ApiProblem } from '../common/problem/api-problem';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { PublicFeedbackRateLimitGuard } from '../public-feedback/public-feedback-rate-limit.guard';
 import {
@@ -107,13 +108,16 @@ export class AttachmentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @ApiCreatedResponse({ type: AttachmentDto })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 503)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422, 503)
   async upload(
     @CurrentUser() user: Principal,
     @LoadedCaseParam() loaded: LoadedCase,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AttachmentDto> {
+    // Gallring is final (ADR 0027): an erased case takes no new personal data.
+    if (loaded.state.erasedAt !== undefined)
+      throw new ApiProblem('INVALID_TRANSITION', 'Ärendet är gallrat; inga bilagor kan läggas till.');
     const upload = await readUpload(request, response, this.attachments.maxUploadBytes);
     return this.attachments.add(user, loaded.state.id, upload);
   }
