@@ -88,7 +88,6 @@ describe('Mina uppgifter with thousands of tasks in a real browser', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('uppgift').first().waitFor();
-    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
     expect(await checkPage(page, 'inbox-phone')).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
 
