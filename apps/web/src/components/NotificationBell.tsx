@@ -1,17 +1,18 @@
 import {
+  ActionIcon,
   Anchor,
   Badge,
   Box,
   Button,
   Divider,
   Group,
+  Indicator,
   NativeSelect,
   Popover,
   ScrollArea,
   Stack,
   Text,
   UnstyledButton,
-  VisuallyHidden,
 } from '@mantine/core';
 import { MAIL_PREFERENCE_LABELS, MAIL_PREFERENCES, type MailPreference } from '@kvalitet/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -107,22 +108,25 @@ export function NotificationBell() {
       returnFocus
     >
       <Popover.Target>
-        <Button
+        {/* The bell and its count only, so that the header still holds "Logga ut" on a phone. */}
+        <ActionIcon
           variant="default"
-          size="xs"
+          size="lg"
           onClick={() => setOpened((o) => !o)}
-          aria-expanded={opened}
+          aria-label={count === 0 ? 'Notiser, inga olästa' : `Notiser ${count} olästa`}
           data-testid="notisklocka"
-          leftSection={<BellIcon />}
+          style={{ overflow: 'visible' }}
         >
-          Notiser
-          {count > 0 ? (
-            <Badge size="sm" color="red" ml={6} circle={count < 10} data-testid="olasta-notiser">
-              {count > 99 ? '99+' : count}
-            </Badge>
-          ) : null}
-          <VisuallyHidden>{count === 0 ? ', inga olästa' : ' olästa'}</VisuallyHidden>
-        </Button>
+          <Indicator
+            disabled={count === 0}
+            color="red"
+            size={16}
+            offset={-6}
+            label={<span data-testid="olasta-notiser">{count > 99 ? '99+' : count}</span>}
+          >
+            <BellIcon />
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown p="xs" aria-label="Notiser" role="dialog">
         <Group justify="space-between" mb="xs" wrap="nowrap">
