@@ -95,9 +95,9 @@ describe("the March review's decided improvements become owned actions, in a rea
     const rows = await table.locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('Nämnden utser verksamhetschef HSL');
-    expect(rows[0]).toContain('forvaltningschef');
+    expect(rows[0]).toContain('Per Andersson');
     expect(rows[0]).toContain(dueOn);
-    expect(rows[1]).toContain('enhetschef');
+    expect(rows[1]).toContain('Johan Berg');
     expect(rows[1]).toContain('Planerad, inte genomförd');
     expect(await page.locator('main').textContent()).not.toMatch(/\b(IMP|REP|DL)-\d/);
     expect(await checkPage(page, 'c2-03-genomgang-atgarder')).toEqual([]);

@@ -161,7 +161,7 @@ describe('Riskanalyser and Ledningssystem in a real browser', () => {
     const action = page.getByTestId('atgard');
     await action.waitFor();
     expect(await action.textContent()).toContain('Dubbelbemanning vid förflyttning nattetid');
-    expect(await action.textContent()).toContain('enhetschef');
+    expect(await action.textContent()).toContain('Johan Berg');
     expect(await action.textContent()).toContain('Pågår');
     expect(await page.getByTestId('riskanalys-steg').textContent()).toBe('Följ upp');
     expect(await checkPage(page, 'ra-04-riskanalys-med-atgard')).toEqual([]);
