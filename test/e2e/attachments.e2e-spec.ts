@@ -285,4 +285,49 @@ describe('attachments (issue 21, e2e)', () => {
     );
     expect(Number(rows[0]!.count)).toBe(0);
   });
+
+  it('opens a file of a case with protected personal data only to its readers of text, with a reason', async () => {
+    const created = await api.call<{ id: string }>('POST', '/api/v1/cases', {
+      token: t['medarbetare'],
+      body: report('deviation', 'solgarden', 'Fel i journalen', { protectedIdentity: true }),
+    });
+    const added = await upload(api, `/api/v1/cases/${created.body.id}/attachments`, t['medarbetare'], {
+      bytes: PDF,
+      name: 'journal.pdf',
+      type: 'application/pdf',
+    });
+    expect(added.status).toBe(201);
+    const path = `/api/v1/cases/${created.body.id}/attachments/${added.body.id}`;
+    const withoutReason = expectProblem(
+      await api.call('GET', path, { token: t['enhetschef'] }),
+      403,
+      'FORBIDDEN',
+    );
+    expect(withoutReason.detail).toContain('ange skäl');
+    const withReason = await fetch(
+      `${api.baseUrl}${path}?reason=${encodeURIComponent('Utredning av händelsen')}`,
+      {
+        headers: { authorization: `Bearer ${t['enhetschef']}` },
+      },
+    );
+    expect(withReason.status).toBe(200);
+    const log = await api.call<{ items: { username: string; action: string; reason: string | null }[] }>(
+      'GET',
+      `/api/v1/cases/${created.body.id}/access-log`,
+      { token: t['kvalitet'] },
+    );
+    expect(log.body.items).toContainEqual(
+      expect.objectContaining({
+        username: 'enhetschef',
+        action: 'read_attachment',
+        reason: 'Utredning av händelsen',
+      }),
+    );
+    // kvalitet sees the case but not its protected text: not its files either
+    expectProblem(
+      await api.call('GET', `${path}?reason=${encodeURIComponent('Kontroll')}`, { token: t['kvalitet'] }),
+      403,
+      'FORBIDDEN',
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -12,10 +12,12 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '../access/principal';
+import { showsText, textDisclosure } from '../access/protected-identity-policy';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import { CaseAccess, CaseAccessGuard, LoadedCaseParam } from '../cases/case-access.guard';
 import type { LoadedCase } from '../cases/case-access.service';
 import { CASE_ID_PARAM } from '../cases/cases.controller';
+import { CaseReadQueryDto } from '../cases/dto/case-read.dto';
 import { ReqInfo, type RequestInfo } from '../common/http/request-info';
 import { ApiProblem } from '../common/problem/api-problem';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
@@ -146,10 +148,32 @@ export class AttachmentsController {
     @CurrentUser() user: Principal,
     @LoadedCaseParam() loaded: LoadedCase,
     @Param('attachmentId') attachmentId: string,
+    @Query() query: CaseReadQueryDto,
     @ReqInfo() info: RequestInfo,
     @Res() response: Response,
   ): Promise<void> {
-    const { attachment, bytes } = await this.attachments.download(user, loaded.state.id, attachmentId, info);
+    // A file of a case with protected personal data is like its free text (ADR 0029): only to those
+    // who may read that text, with their reason, which the access log keeps.
+    const disclosure = textDisclosure(
+      user,
+      loaded.facts,
+      loaded.state.protectedIdentity === true,
+      query.reason,
+    );
+    if (!showsText(disclosure)) {
+      throw ApiProblem.forbidden(
+        disclosure.kind === 'reason_required'
+          ? 'Personen har skyddade personuppgifter: ange skäl för att öppna bilagan.'
+          : 'Personen har skyddade personuppgifter; bilagan visas bara för den som handlägger ärendet.',
+      );
+    }
+    const { attachment, bytes } = await this.attachments.download(
+      user,
+      loaded.state.id,
+      attachmentId,
+      info,
+      disclosure.kind === 'with_reason' ? disclosure.reason : undefined,
+    );
     response.setHeader('Content-Type', attachment.contentType);
     response.setHeader('Content-Length', String(bytes.length));
     response.setHeader(

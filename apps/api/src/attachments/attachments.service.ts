@@ -190,6 +190,7 @@ export class AttachmentsService {
     caseId: string,
     attachmentId: string,
     info: RequestInfo,
+    reason?: string,
   ): Promise<{ attachment: AttachmentDto; bytes: Buffer }> {
     const notFound = ApiProblem.notFound('Bilagan finns inte i ärendet.');
     if (!UUID.test(attachmentId)) throw notFound;
@@ -199,7 +200,7 @@ export class AttachmentsService {
     );
     const row = rows[0];
     if (!row) throw notFound;
-    await this.accessLog.record(principal, caseId, 'read_attachment', info.route, info.requestId);
+    await this.accessLog.record(principal, caseId, 'read_attachment', info.route, info.requestId, reason);
     const stored: StoredContent =
       row.storage === 'postgres'
         ? { storage: 'postgres', content: row.content! }

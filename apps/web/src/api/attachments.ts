@@ -48,8 +48,16 @@ export function caseAttachments(caseId: string): Promise<AttachmentList> {
 }
 
 /** Fetches the file (the api logs the download) and hands it to the browser under its own name. */
-export async function downloadAttachment(caseId: string, attachment: Attachment): Promise<void> {
-  const blob = await apiBlob(`/api/v1/cases/${caseId}/attachments/${attachment.id}`, attachment.contentType);
+export async function downloadAttachment(
+  caseId: string,
+  attachment: Attachment,
+  reason?: string,
+): Promise<void> {
+  const query = reason ? `?reason=${encodeURIComponent(reason)}` : '';
+  const blob = await apiBlob(
+    `/api/v1/cases/${caseId}/attachments/${attachment.id}${query}`,
+    attachment.contentType,
+  );
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

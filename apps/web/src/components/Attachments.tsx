@@ -164,7 +164,8 @@ export function ReportAttachments({
 }
 
 /** The case page's attachments: who added what and when, each a download (logged), and adding more. */
-export function CaseAttachments({ caseId }: { caseId: string }) {
+/** `reason`: the reader's stated reason on a case with protected personal data, sent with each download. */
+export function CaseAttachments({ caseId, reason }: { caseId: string; reason?: string | undefined }) {
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: ['case-attachments', caseId], queryFn: () => caseAttachments(caseId) });
   const [step, setStep] = useState<AttachmentStep>('investigation');
@@ -178,7 +179,7 @@ export function CaseAttachments({ caseId }: { caseId: string }) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['case-attachments', caseId] }),
   });
   const download = useMutation({
-    mutationFn: (attachment: Attachment) => downloadAttachment(caseId, attachment),
+    mutationFn: (attachment: Attachment) => downloadAttachment(caseId, attachment, reason),
     onMutate: () => setError(null),
     onError: (e) => setError(messageOf(e)),
   });

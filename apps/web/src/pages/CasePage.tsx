@@ -407,7 +407,7 @@ function CaseBody({
             </Section>
             {!view.erasedAt && (
               <Section title="Bilagor">
-                <CaseAttachments caseId={view.id} />
+                <CaseAttachments caseId={view.id} reason={reason ?? undefined} />
               </Section>
             )}
           </Stack>

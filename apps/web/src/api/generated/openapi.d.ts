@@ -11234,7 +11234,10 @@ export interface operations {
   };
   Attachments_download: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Skäl till läsningen (3–500 tecken). Behövs för fritexten i ett ärende med skyddade personuppgifter; skrivs i åtkomstloggen. Namnge inte personen. */
+        reason?: string;
+      };
       header?: never;
       path: {
         /** @description Bilagans id */
