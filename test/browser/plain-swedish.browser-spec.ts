@@ -48,6 +48,14 @@ describe('plain Swedish in a real browser', () => {
     await fetch(`${baseUrl}/api/v1/cases/${created.id}`, {
       headers: { Authorization: `Bearer ${kvalitet}` },
     });
+    // A case number is found in the access log once the projector has the case.
+    for (let tries = 0; tries < 120; tries += 1) {
+      const log = await fetch(`${baseUrl}/api/v1/audit/access-log?caseNumber=${caseNumber}`, {
+        headers: { Authorization: `Bearer ${kvalitet}` },
+      });
+      if (((await log.json()) as { total: number }).total > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
     context = await newContext(browser, baseUrl);
     page = await context.newPage();
     problems = watchPage(page);
@@ -60,7 +68,7 @@ describe('plain Swedish in a real browser', () => {
   });
 
   afterEach(() => {
-    expect(problems.errors).toEqual([]);
+    expect(problems?.errors ?? []).toEqual([]);
   });
 
   it('kvalitet: policy durations in words, the access log by case number', async () => {

@@ -534,7 +534,7 @@ function RiskMatrixSection() {
                                 fw={700}
                                 underline="always"
                                 display="block"
-                                aria-label={`${c.count} ${c.count === 1 ? 'risk' : 'risker'} med sannolikhet ${r.label.toLowerCase()} och allvarlighetsgrad ${m.columns.find((col) => col.severity === c.severity)?.label.toLowerCase() ?? c.severity}: visa riskanalyserna`}
+                                aria-label={`${c.count} st: ${c.count === 1 ? 'risk' : 'risker'} med sannolikhet ${r.label.toLowerCase()} och allvarlighetsgrad ${m.columns.find((col) => col.severity === c.severity)?.label.toLowerCase() ?? c.severity} – visa riskanalyserna`}
                               >
                                 {c.count} st
                               </Anchor>
