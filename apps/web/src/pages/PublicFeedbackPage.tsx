@@ -18,7 +18,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { Attachment } from '../api/attachments';
-import { apiJson, newIdempotencyKey } from '../api/client';
+import { apiJson, ApiError, newIdempotencyKey } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { ReportAttachments } from '../components/Attachments';
 import { PersonnummerWarning } from '../components/PersonnummerWarning';
@@ -203,7 +203,12 @@ export function PublicFeedbackPage() {
                   description="Skriv då din e-post eller ditt telefonnummer ovan, så att vi kan svara dig."
                   checked={wantsAnswer}
                   onChange={(e) => setWantsAnswer(e.currentTarget.checked)}
-                  error={fieldError(send.error, 'contact')}
+                  error={
+                    send.error instanceof ApiError &&
+                    send.error.errors.some((e) => e.code === 'CONTACT_REQUIRED')
+                      ? fieldError(send.error, 'contact')
+                      : undefined
+                  }
                 />
                 <Checkbox
                   label="Jag eller personen det gäller har skyddade personuppgifter"
