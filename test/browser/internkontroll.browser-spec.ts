@@ -66,6 +66,7 @@ describe('internkontroll in a real browser', () => {
     await screenshot(page, 'ik-01-urval-utan-motivering');
     await page.getByLabel('Motivering').fill('Mycket hög risk; IVO har påtalat brister i rapporteringen.');
     await page.getByRole('button', { name: 'Spara urvalet' }).click();
+    await page.getByRole('cell', { name: 'Vald', exact: true }).waitFor();
     await page.getByRole('button', { name: `Välj eller välj bort: ${low}` }).click();
     await page.getByLabel('Nej, välj bort risken').check();
     await page.getByLabel('Motivering').fill('Låg risk; ekonomienheten kontrollerar attesterna.');
