@@ -50,9 +50,7 @@ export class ImprovementAccessGuard implements CanActivate {
     if (!principal) return false;
     const id = String(request.params['id'] ?? '');
     if (!UUID.test(id))
-      throw ApiProblem.validation([
-        { field: 'id', code: 'INVALID_FORMAT', message: 'Id är inte giltigt.' },
-      ]);
+      throw ApiProblem.validation([{ field: 'id', code: 'INVALID_FORMAT', message: 'Id är inte giltigt.' }]);
     const { state, events } = await this.improvements.load(id.toLowerCase());
     if (!state || state.kind !== spec.kind) throw ApiProblem.notFound(NOT_FOUND);
     const facts = improvementFactsOf(state);

@@ -53,7 +53,8 @@ describe('validatePolicy', () => {
       {
         field: 'deadlines.acknowledgement',
         code: 'INVALID_DURATION',
-        message: 'Ogiltig tidsfrist: ange ett antal timmar, dagar, veckor, månader eller arbetsdagar, till exempel 24 timmar eller 3 arbetsdagar.',
+        message:
+          'Ogiltig tidsfrist: ange ett antal timmar, dagar, veckor, månader eller arbetsdagar, till exempel 24 timmar eller 3 arbetsdagar.',
       },
     ]);
   });
