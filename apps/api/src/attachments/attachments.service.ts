@@ -17,6 +17,7 @@ import { DATA_SOURCE } from '../infrastructure/infrastructure.tokens';
 import type { AttachmentStorage, StoredContent } from './attachment-storage';
 import type { AttachmentDto, AttachmentListDto, AttachmentSettingsDto } from './attachments.dto';
 import type { MalwareScanner } from './malware-scanner';
+import { cleanFileName } from './clean-file-name';
 import { tooLarge, type Upload } from './read-upload';
 
 export const ATTACHMENT_STORAGE = Symbol('ATTACHMENT_STORAGE');
@@ -48,22 +49,6 @@ interface AttachmentRow {
 
 const COLUMNS = `id, case_id, step, file_name, content_type, size_bytes, storage, storage_key, uploaded_by,
   uploaded_by_name, uploaded_at, scanned`;
-
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f"<>]/g;
-
-/** A name to show and to offer on download: no path, no control characters, at most 200 characters. */
-export function cleanFileName(name: string, type: AttachmentContentType): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(UNSAFE_IN_FILE_NAME, '').trim().slice(-200);
-  if (cleaned) return cleaned;
-  return {
-    'image/jpeg': 'bild.jpg',
-    'image/png': 'bild.png',
-    'image/heic': 'bild.heic',
-    'application/pdf': 'dokument.pdf',
-  }[type];
-}
 
 /**
  * Attachments on cases (issue 21). A file is accepted only if its bytes are an image or a PDF, it is

@@ -1,4 +1,4 @@
-import { cleanFileName } from './attachments.service';
+import { cleanFileName } from './clean-file-name';
 
 describe('an attachment file name (issue 21)', () => {
   it('keeps a name people gave, åäö included', () => {
