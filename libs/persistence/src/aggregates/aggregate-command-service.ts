@@ -25,6 +25,12 @@ export interface AggregateStream<S, E> {
   readonly aggregateType: AggregateType;
   /** The state after these events (the whole stream, version 1 first); null before the first. */
   rebuild(events: readonly E[]): S | null;
+  /**
+   * Events the system appends on its own that change nothing a person decided on (a register's
+   * duty tasks opened by its process manager): a caller whose view is older only by these is not
+   * stale, and the command decides on the fresh state.
+   */
+  readonly unseenIsHarmless?: (event: EventEnvelope) => boolean;
 }
 
 /**
@@ -150,7 +156,7 @@ export class AggregateCommandService<
     const history = await this.store.load(id, manager);
     if (!this.owns(history)) throw new CommandRefusedError(NOT_FOUND);
     const state = this.rebuild(history);
-    if (context.expectedVersion !== undefined && (state?.version ?? 0) !== context.expectedVersion)
+    if (context.expectedVersion !== undefined && this.isStale(history, state, context.expectedVersion))
       throw new VersionConflictError(id, context.expectedVersion);
     const now = this.clock();
     let extras = {} as DecisionExtras<D>;
@@ -163,6 +169,14 @@ export class AggregateCommandService<
     const events = recordWith ? await recordWith({ id, history, state, now }, decided) : decided(state);
     const written = await this.append(manager, id, events, actor, context, { state, events: history });
     return { ...extras, ...written };
+  }
+
+  private isStale(history: readonly EventEnvelope[], state: S | null, expectedVersion: number): boolean {
+    const version = state?.version ?? 0;
+    if (version === expectedVersion) return false;
+    const harmless = this.stream.unseenIsHarmless;
+    if (!harmless || expectedVersion > version) return true;
+    return !history.filter((e) => e.version > expectedVersion).every(harmless);
   }
 
   /**

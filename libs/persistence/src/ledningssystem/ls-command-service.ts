@@ -18,6 +18,8 @@ import {
 
 export type LsCommandContext = CommandContext;
 
+const DUTY_TASKS_OPENED: DutyTasksOpened['type'] = 'DutyTasksOpened';
+
 export interface LsCommandResult<S> extends CommandResult<S> {
   /** For `advance-duties`: when the process manager should look again. */
   nextWakeAt?: string | null;
@@ -41,6 +43,8 @@ export class LsCommandService<
       {
         aggregateType: aggregate.aggregateType as AggregateType,
         rebuild: (events) => rebuildLs(aggregate.evolve, events),
+        // The process manager opens duty tasks at any moment; a page loaded before that is not stale.
+        unseenIsHarmless: (event) => event.type === DUTY_TASKS_OPENED,
       },
       store,
       clock,
