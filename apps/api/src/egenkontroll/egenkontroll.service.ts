@@ -190,7 +190,8 @@ export class EgenkontrollService {
     dto: RecordControlResultDto,
     info: RequestInfo,
   ): Promise<EgenkontrollPlanDto> {
-    const state = await this.loadVisible(user, id);
+    const { state, events } = await this.plans.load(requireUuid(id, 'Planen'));
+    if (!state || !canReadEgenkontroll(user, state.unitId, ORGANISATION)) throw notFound();
     if (!canRecordEgenkontroll(user, state.unitId, ORGANISATION))
       throw ApiProblem.forbidden('Du får inte registrera resultat i den här planen.');
     for (const [index, finding] of (dto.findings ?? []).entries())
@@ -233,7 +234,7 @@ export class EgenkontrollService {
       new Date(),
     );
     if (!dryRun.ok) throw new CommandRefusedError(dryRun.refusal);
-    if (dto.expectedVersion !== undefined && dto.expectedVersion !== state.version)
+    if (dto.expectedVersion !== undefined && this.plans.isStale(events, state, dto.expectedVersion))
       throw new VersionConflictError(state.id, dto.expectedVersion);
     const control = state.controls.find((c) => c.controlId === data.controlId)!;
     for (const finding of findings.filter((f) => f.handling === 'deviation')) {

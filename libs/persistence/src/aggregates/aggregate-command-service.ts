@@ -171,7 +171,11 @@ export class AggregateCommandService<
     return { ...extras, ...written };
   }
 
-  private isStale(history: readonly EventEnvelope[], state: S | null, expectedVersion: number): boolean {
+  /**
+   * Whether a caller who saw `expectedVersion` of these events has missed something that matters
+   * (ADR 0042): for a service that checks before it acts, as `handle` does in its transaction.
+   */
+  isStale(history: readonly EventEnvelope[], state: S | null, expectedVersion: number): boolean {
     const version = state?.version ?? 0;
     if (version === expectedVersion) return false;
     const harmless = this.stream.unseenIsHarmless;
