@@ -168,10 +168,7 @@ describe('förordnanden and lex Sarah information in a real browser', () => {
     await page.getByRole('heading', { name: 'Förordnanden', level: 2 }).waitFor();
   });
 
-  // Defect (issue 18, open): the register workflow, now running in a namespace of its own (ADR 0041),
-  // appends its duty task to the record after the page loaded, so "informed" is sent with a stale
-  // expectedVersion and refused; the page must refetch the record (or retry on 409) first.
-  it.skip('lex Sarah information: a new employee (a bad date refused), late in red, informed, moved, left', async () => {
+  it('lex Sarah information: a new employee (a bad date refused), late in red, informed, moved, left', async () => {
     page = await system.newPage();
     await signIn(page, 'kvalitet');
     await page
