@@ -100,7 +100,7 @@ describe('egenkontroll in a real browser', () => {
     expect(await checkPage(page, 'ek-05-resultatformular')).toEqual([]);
     await page.getByRole('button', { name: 'Spara resultatet' }).click();
     await page
-      .getByText(/Åtgärd: Påminn om loggreglerna på APT – enhetschef, klar senast 20 december/)
+      .getByText(/Åtgärd: Påminn om loggreglerna på APT – Johan Berg, klar senast 20 december/)
       .waitFor();
 
     await page
