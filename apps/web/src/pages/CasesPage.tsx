@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   NativeSelect,
-  Pagination,
   Stack,
   Table,
   Text,
@@ -20,6 +19,7 @@ import { apiJson } from '../api/client';
 import { useUnitName, useUnitOptions } from '../api/hooks';
 import type { CaseListItem, Page } from '../api/types';
 import { ScrollTable } from '../components/ScrollTable';
+import { PagePicker } from '../components/PagePicker';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
@@ -171,24 +171,7 @@ export function CasesPage() {
               </ScrollTable>
               <Group justify="space-between">
                 <Text size="sm">{data.total} ärenden</Text>
-                {data.total > PAGE_SIZE && (
-                  <Pagination
-                    total={Math.ceil(data.total / PAGE_SIZE)}
-                    value={page}
-                    onChange={setPage}
-                    getControlProps={(control) => ({
-                      'aria-label':
-                        control === 'next'
-                          ? 'Nästa sida'
-                          : control === 'previous'
-                            ? 'Föregående sida'
-                            : control === 'first'
-                              ? 'Första sidan'
-                              : 'Sista sidan',
-                    })}
-                    getItemProps={(p) => ({ 'aria-label': `Sida ${p}` })}
-                  />
-                )}
+                <PagePicker total={data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
               </Group>
             </>
           )

@@ -6,7 +6,6 @@ import {
   Card,
   Group,
   NativeSelect,
-  Pagination,
   Stack,
   Table,
   Tabs,
@@ -26,6 +25,7 @@ import { RetentionRulesEditor } from '../components/RetentionRulesEditor';
 import { MeetingCalendarEditor, NAMND } from '../components/MeetingCalendarEditor';
 import { OrganisationOverview } from '../components/OrganisationOverview';
 import { ScrollTable } from '../components/ScrollTable';
+import { PagePicker } from '../components/PagePicker';
 import { ErrorNotice, fieldError, QueryState } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
 import { accessActionLabel, POLICY_KEY_LABELS, roleLabel } from '../lib/labels';
@@ -345,24 +345,7 @@ function AccessLog() {
                 <Text size="sm">
                   {data.total} {data.total === 1 ? 'rad' : 'rader'}
                 </Text>
-                {data.total > 50 && (
-                  <Pagination
-                    total={Math.ceil(data.total / 50)}
-                    value={page}
-                    onChange={setPage}
-                    getItemProps={(p) => ({ 'aria-label': `Sida ${p}` })}
-                    getControlProps={(c) => ({
-                      'aria-label':
-                        c === 'next'
-                          ? 'Nästa sida'
-                          : c === 'previous'
-                            ? 'Föregående sida'
-                            : c === 'first'
-                              ? 'Första sidan'
-                              : 'Sista sidan',
-                    })}
-                  />
-                )}
+                <PagePicker total={data.total} pageSize={50} page={page} onChange={setPage} />
               </Group>
             </>
           )

@@ -5,7 +5,6 @@ import {
   Chip,
   Group,
   NativeSelect,
-  Pagination,
   SegmentedControl,
   Stack,
   Table,
@@ -24,6 +23,7 @@ import type { components } from '../api/generated/openapi';
 import { DeadLetterAlert } from '../components/DeadLetterAlert';
 import { InAppNotices } from '../components/InAppNotices';
 import { ScrollTable } from '../components/ScrollTable';
+import { PagePicker } from '../components/PagePicker';
 import { QueryState } from '../components/QueryState';
 import { TableHead } from '../components/TableHead';
 import { describeDue, formatDateTimeInWords, formatNumber } from '../lib/format';
@@ -258,24 +258,7 @@ export function TasksPage() {
                     ? `${formatNumber(data.total)} ${data.total === 1 ? 'uppgift' : 'uppgifter'}`
                     : `Visar ${formatNumber(first)}–${formatNumber(last)} av ${formatNumber(data.total)} uppgifter`}
                 </Text>
-                {data.total > INBOX_PAGE_SIZE && (
-                  <Pagination
-                    total={Math.ceil(data.total / INBOX_PAGE_SIZE)}
-                    value={page}
-                    onChange={setPage}
-                    getControlProps={(control) => ({
-                      'aria-label':
-                        control === 'next'
-                          ? 'Nästa sida'
-                          : control === 'previous'
-                            ? 'Föregående sida'
-                            : control === 'first'
-                              ? 'Första sidan'
-                              : 'Sista sidan',
-                    })}
-                    getItemProps={(p) => ({ 'aria-label': `Sida ${p}` })}
-                  />
-                )}
+                <PagePicker total={data.total} pageSize={INBOX_PAGE_SIZE} page={page} onChange={setPage} />
               </Group>
             </>
           );
