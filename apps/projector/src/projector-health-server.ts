@@ -115,8 +115,8 @@ export class ProjectorHealthServer {
     }
   }
 
-  listen(port: number, host: string): Promise<{ port: number } | { error: Error }> {
-    return this.server.listen(port, host);
+  serve(...args: Parameters<ProcessHealthServer['serve']>): Promise<void> {
+    return this.server.serve(...args);
   }
 
   close(): Promise<void> {

@@ -81,18 +81,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     const port =
       this.config.get('PROJECTOR_HEALTH_PORT', { infer: true }) ??
       this.config.get('PROJECTOR_HTTP_PORT', { infer: true });
-    if (port === 0) return;
-    const host = this.config.get('PROJECTOR_HTTP_HOST', { infer: true });
-    const listening = await this.health.listen(port, host);
-    if ('error' in listening)
-      logger.warn(
-        { err: listening.error },
-        `hälsa och mått kunde inte startas på ${host}:${port} / health and metrics not served`,
-      );
-    else
-      logger.info(
-        `hälsa och mått / health and metrics: http://${host}:${listening.port}/health/live, /health/ready, /metrics`,
-      );
+    await this.health.serve(port, this.config.get('PROJECTOR_HTTP_HOST', { infer: true }), logger);
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

@@ -171,18 +171,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   /** A port in use is logged, not fatal: the worker's tasks matter more than its probes. */
   private async serveHealth(): Promise<void> {
     const port = this.config.get('WORKER_HEALTH_PORT', { infer: true });
-    if (port === 0) return;
-    const host = this.config.get('WORKER_HEALTH_HOST', { infer: true });
-    const listening = await this.health.listen(port, host);
-    if ('error' in listening)
-      logger.warn(
-        { err: listening.error },
-        `hälsa och mått kunde inte startas på ${host}:${port} / health and metrics not served`,
-      );
-    else
-      logger.info(
-        `hälsa och mått / health and metrics: http://${host}:${listening.port}/health/live, /health/ready, /metrics`,
-      );
+    await this.health.serve(port, this.config.get('WORKER_HEALTH_HOST', { infer: true }), logger);
   }
 
   /** Events the activities append go to this installation's topics (KAFKA_NAMESPACE, as in the projector). */

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { createServer, type Server } from 'node:http';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { z } from 'zod';
@@ -72,6 +73,21 @@ export class ProcessHealthServer {
       labelNames: ['service', 'check'],
       registers: [this.registry],
     });
+  }
+
+  /** `listen` unless the port is 0 (off), with where it listens or why it could not in the log. */
+  async serve(port: number, host: string, logger: Pick<Logger, 'info' | 'warn'>): Promise<void> {
+    if (port === 0) return;
+    const listening = await this.listen(port, host);
+    if ('error' in listening)
+      logger.warn(
+        { err: listening.error },
+        `hälsa och mått kunde inte startas på ${host}:${port} / health and metrics not served`,
+      );
+    else
+      logger.info(
+        `hälsa och mått / health and metrics: http://${host}:${listening.port}/health/live, /health/ready, /metrics`,
+      );
   }
 
   /** Binds the port; a port in use is reported, not thrown, so the process keeps doing its work. */
