@@ -124,10 +124,9 @@ const CHOICE_CONSTRAINTS = ['isIn', 'isEnum'];
 
 function describe(error: ValidationError, field: string, constraint: string): ProblemFieldError {
   // A choice left empty (an empty select) is missing, not wrong: the allowed codes mean nothing to people.
-  if (
-    CHOICE_CONSTRAINTS.includes(constraint) &&
-    (error.value === undefined || error.value === null || error.value === '')
-  )
+  // The pipe keeps values out of errors (`value: false`); the target object still holds it.
+  const value = (error.target as Record<string, unknown> | undefined)?.[error.property];
+  if (CHOICE_CONSTRAINTS.includes(constraint) && (value === undefined || value === null || value === ''))
     return { field, code: 'REQUIRED', message: `Fältet ${field} måste anges.` };
   const known = CONSTRAINTS[constraint];
   if (!known) return { field, code: 'INVALID', message: `Fältet ${field} har ett ogiltigt värde.` };
