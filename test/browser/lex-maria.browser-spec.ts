@@ -118,7 +118,7 @@ describe('lex Maria in a real browser: the MAS works the statutory checklist', (
       'Registrera informationen',
     );
     expect(await statusOf('patient_information')).toBe('done');
-    expect(await step('patient_information').textContent()).toMatch(/Närstående per telefon.*mas \(mas\)/);
+    expect(await step('patient_information').textContent()).toMatch(/Närstående per telefon.*Lena Ström/);
 
     await run(
       'Registrera anmälan till IVO',
