@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pdfText } from '../../libs/reporting/test/pdf-text';
 import { devToken, postJson } from './support/api';
-import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser';
+import {
+  launchBrowser,
+  newPhoneContext,
+  PHONE,
+  screenshot,
+  watchPage,
+  type PageProblems,
+} from './support/browser';
 import { checkPage, signIn } from './support/session';
 import { startSystem, type RunningSystem } from './support/system';
 
@@ -14,8 +21,6 @@ import { startSystem, type RunningSystem } from './support/system';
  * errors on every page; screenshots in test-artifacts/screenshots/phone-*.png.
  */
 jest.setTimeout(300_000);
-
-const PHONE = { width: 390, height: 844 };
 
 describe('phone and print', () => {
   let system: RunningSystem | null = null;
@@ -29,16 +34,7 @@ describe('phone and print', () => {
 
   async function phone(): Promise<void> {
     await context?.close();
-    context = await browser.newContext({
-      baseURL: baseUrl,
-      viewport: PHONE,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'sv-SE',
-      timezoneId: 'Europe/Stockholm',
-      acceptDownloads: true,
-    });
+    context = await newPhoneContext(browser, baseUrl);
     page = await context.newPage();
     page.setDefaultTimeout(60_000);
     problems = watchPage(page);

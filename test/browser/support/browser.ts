@@ -38,17 +38,27 @@ export function watchPage(page: Page): PageProblems {
   return problems;
 }
 
+const IN_SWEDEN = { locale: 'sv-SE', timezoneId: 'Europe/Stockholm', acceptDownloads: true } as const;
+
 export async function newContext(
   browser: Browser,
   baseURL: string,
   viewport = { width: 1280, height: 900 },
 ): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport, ...IN_SWEDEN });
+}
+
+/** A phone-size screen (390×844) with touch, as the phone walks of issue 21 use it. */
+export const PHONE = { width: 390, height: 844 };
+
+export async function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   return browser.newContext({
     baseURL,
-    viewport,
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-    acceptDownloads: true,
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    ...IN_SWEDEN,
   });
 }
 

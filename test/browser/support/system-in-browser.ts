@@ -1,13 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, watchPage, type PageProblems } from './browser';
+import { launchBrowser, newContext, newPhoneContext, watchPage, type PageProblems } from './browser';
 import { startSystem, type RunningSystem } from './system';
 
 /** The system a browser spec works against, and pages on it whose faults fail the test. */
 export interface SystemInBrowser {
   /** Where the system answers: started for the spec file, or `KVALITET_BROWSER_BASE_URL` when set. */
   readonly baseUrl: string;
-  /** A fresh, signed-out page in a context of its own; its console errors fail the test that opened it. */
-  newPage(): Promise<Page>;
+  /**
+   * A fresh, signed-out page in a context of its own (a phone-size touch screen with `phone`); its
+   * console errors fail the test that opened it.
+   */
+  newPage(options?: { phone?: boolean }): Promise<Page>;
 }
 
 /**
@@ -45,9 +48,11 @@ export function useSystemInBrowser(): SystemInBrowser {
     get baseUrl() {
       return baseUrl;
     },
-    async newPage() {
+    async newPage(options: { phone?: boolean } = {}) {
       if (browser === null) throw new Error('the browser is not started (useSystemInBrowser in a describe)');
-      const context = await newContext(browser, baseUrl);
+      const context = options.phone
+        ? await newPhoneContext(browser, baseUrl)
+        : await newContext(browser, baseUrl);
       const page = await context.newPage();
       opened.push({ context, problems: watchPage(page) });
       return page;
