@@ -21,6 +21,8 @@ import { ReportVersions1764290000000 } from './1764290000000-report-versions';
 import { DirectoryUsers1764310000000 } from './1764310000000-directory-users';
 import { NotificationPreferences1764320000000 } from './1764320000000-notification-preferences';
 import { Attachments1764330000000 } from './1764330000000-attachments';
+import { AuthSessions1764340000000 } from './1764340000000-auth-sessions';
+import { AttachmentObjectRemovals1764350000000 } from './1764350000000-attachment-object-removals';
 
 export const MIGRATIONS = [
   InitialSchema1764090000000,
@@ -46,4 +48,6 @@ export const MIGRATIONS = [
   DirectoryUsers1764310000000,
   NotificationPreferences1764320000000,
   Attachments1764330000000,
+  AuthSessions1764340000000,
+  AttachmentObjectRemovals1764350000000,
 ];
