@@ -1,4 +1,10 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { AttachmentConfig } from './attachments.config';
 
 /** Where an attachment's bytes live: in its own row (`postgres`) or in a bucket under a key (`s3`). */
@@ -11,6 +17,8 @@ export interface AttachmentStorage {
   get(stored: StoredContent): Promise<Buffer>;
   /** Undoes a put whose row was never written. */
   discard(stored: StoredContent): Promise<void>;
+  /** Removes the objects under these keys (an erased case's files); the keys it could not remove. */
+  removeObjects(keys: readonly string[]): Promise<string[]>;
 }
 
 /** The embedded default: the bytes go into the attachment's row, in the same transaction as its facts. */
@@ -28,6 +36,10 @@ export class PostgresAttachmentStorage implements AttachmentStorage {
 
   discard(): Promise<void> {
     return Promise.resolve();
+  }
+
+  removeObjects(keys: readonly string[]): Promise<string[]> {
+    return Promise.resolve([...keys]);
   }
 }
 
@@ -79,6 +91,18 @@ export class S3AttachmentStorage implements AttachmentStorage {
   async discard(stored: StoredContent): Promise<void> {
     if (stored.storage !== 's3') return;
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: stored.key }));
+  }
+
+  async removeObjects(keys: readonly string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    // S3 answers a key that is already gone as deleted, so a removal retried after a crash is harmless.
+    const answer = await this.client.send(
+      new DeleteObjectsCommand({
+        Bucket: this.bucket,
+        Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true },
+      }),
+    );
+    return (answer.Errors ?? []).flatMap((e) => (e.Key ? [e.Key] : []));
   }
 }
 

@@ -37,6 +37,8 @@ export const attachmentConfigVariables = {
   ATTACHMENTS_SCAN: z.enum(['auto', 'off', 'required']).default('auto'),
   /** A ClamAV database directory or file for clamscan (`-d`), e.g. a local signature file. */
   ATTACHMENTS_CLAMAV_DATABASE: z.string().min(1).optional(),
+  /** How often the objects of erased attachments are removed from the bucket (S3 only). */
+  ATTACHMENTS_REMOVAL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 };
 
 export interface AttachmentConfig {
@@ -50,6 +52,7 @@ export interface AttachmentConfig {
   ATTACHMENTS_S3_PREFIX: string;
   ATTACHMENTS_SCAN: 'auto' | 'off' | 'required';
   ATTACHMENTS_CLAMAV_DATABASE?: string | undefined;
+  ATTACHMENTS_REMOVAL_INTERVAL_SECONDS?: number | undefined;
 }
 
 /** What is wrong with the S3 settings taken together, or null. */

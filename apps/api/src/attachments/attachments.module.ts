@@ -5,6 +5,7 @@ import { CaseAccessGuard } from '../cases/case-access.guard';
 import { CaseAccessService } from '../cases/case-access.service';
 import type { ApiConfig } from '../config/api-config.schema';
 import { PublicFeedbackRateLimitGuard } from '../public-feedback/public-feedback-rate-limit.guard';
+import { ATTACHMENT_REMOVAL_INTERVAL_MS, AttachmentObjectRemover } from './attachment-object-remover';
 import { attachmentStorageFor } from './attachment-storage';
 import { AttachmentsController } from './attachments.controller';
 import {
@@ -20,6 +21,13 @@ import { malwareScannerFor } from './malware-scanner';
   controllers: [AttachmentsController],
   providers: [
     AttachmentsService,
+    AttachmentObjectRemover,
+    {
+      provide: ATTACHMENT_REMOVAL_INTERVAL_MS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ApiConfig, true>) =>
+        config.get('ATTACHMENTS_REMOVAL_INTERVAL_SECONDS', { infer: true }) * 1000,
+    },
     CaseAccessService,
     CaseAccessGuard,
     PublicFeedbackRateLimitGuard,
@@ -40,7 +48,7 @@ import { malwareScannerFor } from './malware-scanner';
         config.get('ATTACHMENTS_MAX_BYTES', { infer: true }),
     },
   ],
-  exports: [AttachmentsService],
+  exports: [AttachmentsService, AttachmentObjectRemover],
 })
 export class AttachmentsModule {}
 
@@ -57,5 +65,6 @@ function readConfig(config: ConfigService<ApiConfig, true>) {
     ATTACHMENTS_S3_PREFIX: get('ATTACHMENTS_S3_PREFIX'),
     ATTACHMENTS_SCAN: get('ATTACHMENTS_SCAN'),
     ATTACHMENTS_CLAMAV_DATABASE: get('ATTACHMENTS_CLAMAV_DATABASE'),
+    ATTACHMENTS_REMOVAL_INTERVAL_SECONDS: get('ATTACHMENTS_REMOVAL_INTERVAL_SECONDS'),
   };
 }

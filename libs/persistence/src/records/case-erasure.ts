@@ -19,7 +19,8 @@ export interface CaseErasureReport {
     readonly case_data_keys: number;
     /**
      * The case's attachments (issue 21), rows and bytes deleted. A file kept in S3-compatible storage
-     * loses its row here; its object is left to the bucket's lifecycle rule (apps/api/README.md).
+     * loses its row here and its object key is queued in `attachment_object_removals`, which the api
+     * empties by removing the objects from the bucket.
      */
     readonly attachments: number;
   };
@@ -229,11 +230,23 @@ export async function eraseCaseCopies(
     user_notifications: userNotifications,
     generated_reports: reports,
     case_data_keys: await shredCaseDataKey(manager, caseId),
-    attachments: rowsOf<{ id: string }>(
-      await manager.query(`DELETE FROM attachments WHERE case_id = $1 RETURNING id`, [caseId]),
-    ).length,
+    attachments: await eraseAttachments(manager, caseId),
   };
   return { caseId, tables, total: Object.values(tables).reduce((a, b) => a + b, 0) };
+}
+
+/** Deletes the case's attachment rows and queues the keys of those kept in S3 for removal there. */
+async function eraseAttachments(manager: EntityManager, caseId: string): Promise<number> {
+  const deleted = rowsOf<{ id: string; storage_key: string | null }>(
+    await manager.query(`DELETE FROM attachments WHERE case_id = $1 RETURNING id, storage_key`, [caseId]),
+  );
+  const keys = deleted.flatMap((row) => (row.storage_key === null ? [] : [row.storage_key]));
+  if (keys.length > 0)
+    await manager.query(
+      `INSERT INTO attachment_object_removals (storage_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`,
+      [keys],
+    );
+  return deleted.length;
 }
 
 /**
