@@ -1,3 +1,5 @@
+import { stripHeicMetadata } from './heic-metadata';
+
 /**
  * What a file really is, read from its first bytes (issue 21): a declared Content-Type or file name
  * is what the sender claims, so only the magic bytes decide. Images a phone takes (JPEG, PNG, HEIC)
@@ -95,6 +97,7 @@ export function stripPngMetadata(bytes: Uint8Array): Uint8Array | null {
 export function withoutMetadata(type: AttachmentContentType, bytes: Uint8Array): Uint8Array | null {
   if (type === 'image/jpeg') return stripJpegMetadata(bytes);
   if (type === 'image/png') return stripPngMetadata(bytes);
+  if (type === 'image/heic') return stripHeicMetadata(bytes);
   return bytes;
 }
 
