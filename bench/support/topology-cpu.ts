@@ -19,7 +19,9 @@ function readProcesses(): Map<number, ProcessStat> {
       const commandLine = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
       processes.set(Number(name), {
         ppid: Number(fields[1]),
-        ticks: Number(fields[11]) + Number(fields[12]),
+        // utime + stime + the times of its children that ended (Postgres' backends, a cluster's
+        // workers): a group's sum then does not drop when one of its processes exits
+        ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]),
         commandLine,
       });
     } catch {
