@@ -7,6 +7,7 @@
 // api would.
 import { randomUUID } from 'node:crypto';
 import type { CaseActor } from '@kvalitet/domain';
+import { databaseTlsFromEnv } from '@kvalitet/runtime';
 import {
   CaseCommandService,
   EventStore,
@@ -294,6 +295,7 @@ async function main(): Promise<void> {
     migrate: true,
     ...(ownerUrl ? { ownerUrl } : {}),
     applicationName: 'kvalitet-seed',
+    ssl: databaseTlsFromEnv(),
   });
   try {
     const [existing] = await dataSource.query(

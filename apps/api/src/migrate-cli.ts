@@ -6,6 +6,7 @@
 // DATABASE_OWNER_URL it migrates DATABASE_URL as one role, as MIGRATE_ON_START does. Progress goes
 // to stderr; exit code 0 when the database is migrated, 1 when not.
 import { migrateDatabase } from '@kvalitet/persistence';
+import { databaseTlsFromEnv } from '@kvalitet/runtime';
 
 function say(line: string): void {
   process.stderr.write(`[migrate] ${new Date().toISOString()} ${line}\n`);
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     ...(runtimeUrl === undefined ? {} : { runtimeUrl }),
     applicationName: 'kvalitet-migrate',
     progress: say,
+    ssl: databaseTlsFromEnv(),
   });
   say(
     `klart på / done in ${((Date.now() - started) / 1000).toFixed(1)} s: databasen är migrerad${runtimeUrl && ownerUrl !== runtimeUrl ? ' och runtime-rollen har sina rättigheter' : ''}`,

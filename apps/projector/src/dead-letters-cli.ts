@@ -13,6 +13,7 @@ import {
   type ReplayOutcome,
 } from '@kvalitet/messaging';
 import { openDataSource } from '@kvalitet/persistence';
+import { databaseTlsFromEnv, temporalConnectionFromEnv } from '@kvalitet/runtime';
 import { connectTemporalClient } from './orchestrator';
 import { createProjectorConsumers, type ProjectorConsumer } from './projector-consumers';
 
@@ -83,7 +84,12 @@ async function main(argv: string[]): Promise<number> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new UsageError('DATABASE_URL saknas / is not set');
   const namespace = process.env.KAFKA_NAMESPACE ?? 'kvalitet';
-  const dataSource = await openDataSource({ url, migrate: false, applicationName: 'kvalitet-dead-letters' });
+  const dataSource = await openDataSource({
+    url,
+    migrate: false,
+    applicationName: 'kvalitet-dead-letters',
+    ssl: databaseTlsFromEnv(),
+  });
   let closeTemporal: (() => Promise<void>) | null = null;
   try {
     if (command === 'list') {
@@ -125,12 +131,11 @@ async function main(argv: string[]): Promise<number> {
     const needsTemporal = letters.some((l) => l!.consumer.endsWith('orchestrator'));
     let temporal = null;
     if (needsTemporal) {
-      const address = process.env.TEMPORAL_ADDRESS;
-      if (!address)
+      if (!process.env.TEMPORAL_ADDRESS)
         throw new UsageError(
           'TEMPORAL_ADDRESS saknas / is not set (behövs för orkestrerarna / needed by the orchestrators)',
         );
-      temporal = connectTemporalClient({ address, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+      temporal = connectTemporalClient(temporalConnectionFromEnv());
       closeTemporal = temporal.close;
     }
     const consumers = new Map<string, ProjectorConsumer>(

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { createKafka, parseBrokers } from '@kvalitet/messaging';
 import { openDataSource } from '@kvalitet/persistence';
-import { validateConfig } from '@kvalitet/runtime';
+import { databaseTls, kafkaSecurity, validateConfig } from '@kvalitet/runtime';
 import { projectorConfigSchema, type ProjectorConfig } from './config/projector-config.schema';
 import { ProjectorService } from './projector.service';
 import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
@@ -24,6 +24,7 @@ import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
           url: config.get('DATABASE_URL', { infer: true }),
           poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
           applicationName: 'kvalitet-projector',
+          ssl: databaseTls((name) => config.get(name, { infer: true })),
         }),
     },
     {
@@ -33,6 +34,7 @@ import { PROJECTOR_DATA_SOURCE, PROJECTOR_KAFKA } from './projector.tokens';
         createKafka({
           brokers: parseBrokers(config.get('KAFKA_BROKERS', { infer: true })),
           clientId: 'kvalitet-projector',
+          ...kafkaSecurity((name) => config.get(name, { infer: true })),
         }),
     },
     ProjectorService,

@@ -4,7 +4,7 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { eventTopics } from '@kvalitet/contracts';
 import { ConsumerRunner, OutboxRelay, ensureTopics } from '@kvalitet/messaging';
-import { createLogger } from '@kvalitet/runtime';
+import { createLogger, kafkaTopicSettings, temporalConnectionSettings } from '@kvalitet/runtime';
 import type { ProjectorConfig } from './config/projector-config.schema';
 import { connectTemporalClient } from './orchestrator';
 import { createProjectorConsumers } from './projector-consumers';
@@ -38,7 +38,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     await this.serveHealth();
     const namespace = this.config.get('KAFKA_NAMESPACE', { infer: true });
-    await ensureTopics(this.kafka, eventTopics(namespace));
+    await ensureTopics(this.kafka, eventTopics(namespace), {
+      topics: kafkaTopicSettings((name) => this.config.get(name, { infer: true })),
+    });
     if (this.config.get('RELAY_ENABLED', { infer: true }) === 'true') {
       this.relay = new OutboxRelay(this.kafka, this.dataSource, {
         onError: (err) => logger.warn({ err }, 'utkorgen kunde inte publiceras; försöker igen'),
@@ -48,10 +50,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     }
     let temporal = null;
     if (this.config.get('ORCHESTRATOR_ENABLED', { infer: true }) === 'true') {
-      temporal = connectTemporalClient({
-        address: this.config.get('TEMPORAL_ADDRESS', { infer: true }),
-        namespace: this.config.get('TEMPORAL_NAMESPACE', { infer: true }),
-      });
+      temporal = connectTemporalClient(
+        temporalConnectionSettings((name) => this.config.get(name, { infer: true })),
+      );
       this.closeTemporal = temporal.close;
     }
     const consumers = createProjectorConsumers({

@@ -3,6 +3,7 @@
 // in shadow tables that replace the old ones (CREATE, DROP, RENAME: the owner's rights, not the
 // runtime role's); the other read models are emptied with DELETE and would do with the runtime role.
 import { EventStore, migrateDatabase, openDataSource } from '@kvalitet/persistence';
+import { databaseTlsFromEnv } from '@kvalitet/runtime';
 import { createProjections } from './projections/projections';
 import { rebuildReadModels } from './rebuild/rebuild-read-models';
 
@@ -13,11 +14,14 @@ async function main(): Promise<void> {
   const projections = createProjections().filter((p) => !only || p.name === only);
   if (projections.length === 0) throw new Error(`okänd läsmodell: ${only}`);
   const ownerUrl = process.env.DATABASE_OWNER_URL;
-  if (ownerUrl) await migrateDatabase({ ownerUrl, runtimeUrl: url, applicationName: 'kvalitet-rebuild' });
+  const ssl = databaseTlsFromEnv();
+  if (ownerUrl)
+    await migrateDatabase({ ownerUrl, runtimeUrl: url, applicationName: 'kvalitet-rebuild', ssl });
   const dataSource = await openDataSource({
     url: ownerUrl ?? url,
     migrate: !ownerUrl,
     applicationName: 'kvalitet-rebuild',
+    ssl,
   });
   try {
     await rebuildReadModels(dataSource, new EventStore(dataSource), projections, (message) =>

@@ -7,6 +7,7 @@
 // Env: DATABASE_URL (+ DATABASE_OWNER_URL), KAFKA_BROKERS, KAFKA_NAMESPACE, TEMPORAL_ADDRESS,
 // TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE and the Temporal payload keys (ADR 0028) of the installation.
 import { createKafka, parseBrokers } from '@kvalitet/messaging';
+import { databaseTlsFromEnv, kafkaSecurityFromEnv, temporalConnectionFromEnv } from '@kvalitet/runtime';
 import {
   EventStore,
   Gallring,
@@ -28,7 +29,11 @@ function kafkaOf(): { kafka: ReturnType<typeof createKafka>; namespace: string }
   const brokers = process.env.KAFKA_BROKERS;
   if (!brokers) return null;
   return {
-    kafka: createKafka({ brokers: parseBrokers(brokers), clientId: 'kvalitet-restore' }),
+    kafka: createKafka({
+      brokers: parseBrokers(brokers),
+      clientId: 'kvalitet-restore',
+      ...kafkaSecurityFromEnv(),
+    }),
     namespace: process.env.KAFKA_NAMESPACE ?? 'kvalitet',
   };
 }
@@ -55,11 +60,13 @@ async function main(): Promise<void> {
     throw new Error('--republish-minutes måste vara ett heltal >= 0');
 
   log('migrationer och rättigheter / migrations and grants…');
-  await migrateDatabase({ ownerUrl, runtimeUrl: url, applicationName: 'kvalitet-restore' });
+  const ssl = databaseTlsFromEnv();
+  await migrateDatabase({ ownerUrl, runtimeUrl: url, applicationName: 'kvalitet-restore', ssl });
   const dataSource = await openDataSource({
     url: ownerUrl,
     migrate: false,
     applicationName: 'kvalitet-restore',
+    ssl,
   });
   try {
     const store = new EventStore(dataSource);
@@ -89,11 +96,9 @@ async function main(): Promise<void> {
       log('arbetsflödena återupptas inte (--skip-workflows) / workflows not resumed');
       return;
     }
-    const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-    const temporal = connectTemporalClient({
-      address,
-      namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
-    });
+    const settings = temporalConnectionFromEnv({ TEMPORAL_ADDRESS: '127.0.0.1:7233', ...process.env });
+    const address = settings.connection.address;
+    const temporal = connectTemporalClient(settings);
     try {
       log(`arbetsflödena återupptas / resuming case workflows on ${address}…`);
       await resumeCaseWorkflows(dataSource, store, temporal.client, {

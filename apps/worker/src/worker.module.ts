@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { openDataSource } from '@kvalitet/persistence';
-import { validateConfig } from '@kvalitet/runtime';
+import { databaseTls, validateConfig } from '@kvalitet/runtime';
 import { workerConfigSchema, type WorkerConfig } from './config/worker-config.schema';
 import { WorkerService } from './worker.service';
 import { WORKER_DATA_SOURCE } from './worker.tokens';
@@ -23,6 +23,7 @@ import { WORKER_DATA_SOURCE } from './worker.tokens';
           url: config.get('DATABASE_URL', { infer: true }),
           poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
           applicationName: 'kvalitet-worker',
+          ssl: databaseTls((name) => config.get(name, { infer: true })),
         }),
     },
     WorkerService,

@@ -12,7 +12,12 @@ import {
   RiskPolicyRepository,
 } from '@kvalitet/persistence';
 import { Mailer, mailConfigFromEnv } from '@kvalitet/notifications';
-import { createLogger, organisation, temporalDataConverter } from '@kvalitet/runtime';
+import {
+  createLogger,
+  organisation,
+  temporalConnectionSettings,
+  temporalDataConverter,
+} from '@kvalitet/runtime';
 import { organisationNameFromEnv } from '@kvalitet/reporting';
 import type { WorkerConfig } from './config/worker-config.schema';
 import { createCaseActivities } from './activities/case-activities';
@@ -143,12 +148,15 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
    * trying again after 1 s doubling to 30 s and logging when it starts waiting and when it connects.
    */
   private async connectToTemporal(): Promise<NativeConnection> {
-    const address = this.config.get('TEMPORAL_ADDRESS', { infer: true });
+    const { connection: options } = temporalConnectionSettings((name) =>
+      this.config.get(name, { infer: true }),
+    );
+    const address = options.address;
     let delayMs = 1000;
     let waitingSince: number | null = null;
     for (;;) {
       try {
-        const connection = await NativeConnection.connect({ address });
+        const connection = await NativeConnection.connect(options);
         if (waitingSince !== null)
           logger.info(
             `Temporal svarar på ${address} efter ${Math.round((Date.now() - waitingSince) / 1000)} s / Temporal answers`,

@@ -1,8 +1,12 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
+import { Kafka, logLevel, type LogEntry, type SASLOptions } from 'kafkajs';
 
 export interface KafkaClientOptions {
   brokers: string[];
   clientId: string;
+  /** TLS and SASL of the brokers' listener (KAFKA_SSL…, KAFKA_SASL…: `kafkaSecurity` in @kvalitet/runtime). */
+  ssl?: true | ConnectionOptions;
+  sasl?: SASLOptions;
   /** Where kafkajs's own log lines go; by default warnings and errors as JSON on stderr. */
   log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: Record<string, unknown>) => void;
 }
@@ -24,6 +28,8 @@ export function createKafka(options: KafkaClientOptions): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
+    ...(options.sasl === undefined ? {} : { sasl: options.sasl }),
     logLevel: logLevel.WARN,
     retry: { initialRetryTime: 200, retries: 8 },
     logCreator:

@@ -14,6 +14,9 @@ export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** node-postgres `ssl` (DATABASE_SSL, issue 20); undefined leaves it to `sslmode=` in the address. */
+  ssl?:
+    false | { rejectUnauthorized: boolean; ca?: Buffer[]; checkServerIdentity?: () => undefined } | undefined;
 }
 
 /** Schema changes go through migrations only; `synchronize` stays off everywhere. */
@@ -26,6 +29,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTableName: MIGRATIONS_TABLE,
     synchronize: false,
     logging: false,
+    ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'kvalitet' },
   });
 }
@@ -44,6 +48,7 @@ export async function openDataSource(
       ownerUrl: options.ownerUrl,
       runtimeUrl: options.url,
       applicationName: options.applicationName,
+      ssl: options.ssl,
       ...(options.progress ? { progress: options.progress } : {}),
     });
   }
@@ -56,6 +61,7 @@ export async function openDataSource(
         options.applicationName ?? 'kvalitet',
         options.progress ?? (() => undefined),
         () => runMigrations(dataSource, options.progress ?? (() => undefined)),
+        options.ssl,
       );
     } catch (error) {
       await dataSource.destroy().catch(() => undefined);
@@ -76,6 +82,7 @@ export async function migrateDatabase(options: {
   runtimeUrl?: string;
   applicationName?: string;
   progress?: MigrationProgress;
+  ssl?: DataSourceOptions['ssl'];
 }): Promise<void> {
   const owner = loginOf(options.ownerUrl);
   const runtime = options.runtimeUrl === undefined ? undefined : loginOf(options.runtimeUrl);
@@ -85,19 +92,30 @@ export async function migrateDatabase(options: {
     );
   const applicationName = options.applicationName ?? 'kvalitet-migrate';
   const progress = options.progress ?? (() => undefined);
-  await withMigrationLock(options.ownerUrl, applicationName, progress, async () => {
-    const dataSource = createDataSource({ url: options.ownerUrl, poolSize: 1, applicationName });
-    await dataSource.initialize();
-    try {
-      await runMigrations(dataSource, progress);
-      if (runtime && runtime.user !== owner.user) {
-        await grantRuntimeRole(dataSource, runtime);
-        progress(`runtime-rollen ${runtime.user} har sina rättigheter / the runtime role has its grants`);
+  await withMigrationLock(
+    options.ownerUrl,
+    applicationName,
+    progress,
+    async () => {
+      const dataSource = createDataSource({
+        url: options.ownerUrl,
+        poolSize: 1,
+        applicationName,
+        ssl: options.ssl,
+      });
+      await dataSource.initialize();
+      try {
+        await runMigrations(dataSource, progress);
+        if (runtime && runtime.user !== owner.user) {
+          await grantRuntimeRole(dataSource, runtime);
+          progress(`runtime-rollen ${runtime.user} har sina rättigheter / the runtime role has its grants`);
+        }
+      } finally {
+        await dataSource.destroy();
       }
-    } finally {
-      await dataSource.destroy();
-    }
-  });
+    },
+    options.ssl,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 
 /** A line of progress of a migration run, in Swedish and English (`npm run migrate` prints them). */
 export type MigrationProgress = (line: string) => void;
@@ -21,8 +21,13 @@ export async function withMigrationLock<T>(
   applicationName: string,
   progress: MigrationProgress,
   work: () => Promise<T>,
+  ssl?: ClientConfig['ssl'],
 ): Promise<T> {
-  const lock = new Client({ connectionString: url, application_name: `${applicationName}-lock` });
+  const lock = new Client({
+    connectionString: url,
+    application_name: `${applicationName}-lock`,
+    ...(ssl === undefined ? {} : { ssl }),
+  });
   await lock.connect();
   try {
     const [tried] = (

@@ -7,3 +7,7 @@ export * from './temporal-payload-codec';
 export * from './temporal-data-converter';
 export * from './organisation-file';
 export * from './health-server';
+export * from './connection-files';
+export * from './temporal-connection';
+export * from './kafka-connection';
+export * from './database-connection';

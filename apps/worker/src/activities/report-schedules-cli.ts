@@ -3,7 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { CASE_TASK_QUEUE } from '@kvalitet/workflows';
 import { EventStore, MeetingCalendarRepository, openDataSource } from '@kvalitet/persistence';
-import { temporalDataConverter } from '@kvalitet/runtime';
+import { databaseTlsFromEnv, temporalConnectionFromEnv, temporalDataConverter } from '@kvalitet/runtime';
 import {
   ensureReportSchedules,
   reportScheduleDefinitions,
@@ -25,6 +25,7 @@ async function meetingDates(): Promise<string[]> {
         url,
         poolSize: 1,
         applicationName: 'kvalitet-report-schedules',
+        ssl: databaseTlsFromEnv(),
       });
       try {
         const calendar = await new MeetingCalendarRepository(new EventStore(dataSource)).current();
@@ -80,12 +81,11 @@ async function withRetries<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
 
 async function main(): Promise<void> {
   const [command = 'ensure', ...rest] = process.argv.slice(2);
-  const address = process.env['TEMPORAL_ADDRESS'];
-  if (!address) throw new Error('TEMPORAL_ADDRESS saknas');
-  const connection = await Connection.connect({ address, connectTimeout: '10s' });
+  const temporal = temporalConnectionFromEnv();
+  const connection = await Connection.connect({ ...temporal.connection, connectTimeout: '10s' });
   const client = new Client({
     connection,
-    namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default',
+    namespace: temporal.namespace,
     dataConverter: temporalDataConverter(),
   });
   const prefix = process.env['REPORT_SCHEDULE_PREFIX'];
