@@ -47,6 +47,9 @@ build() {
   ensure_infra_dirs
   require_cmd go "Go >= 1.24 på / on PATH (Debian: apt-get install golang-go, or any Go from go.dev)"
   mkdir -p "$GO_DIR"
+  # A `build` started early in the background and the `check` after it: the second waits here.
+  exec 9>"$RUN_DIR/deploy-check-build.lock"
+  flock 9
   : >"$BUILD_LOG"
   local t0=$SECONDS
   go_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" &
@@ -73,6 +76,7 @@ build() {
     touch "$SCHEMA_DIR/.complete"
   fi
   wait "$helm_pid" || die "helm byggdes inte / did not build (log: $BUILD_LOG)"
+  flock -u 9
   log "verktygen klara / tools ready på $((SECONDS - t0)) s"
 }
 
