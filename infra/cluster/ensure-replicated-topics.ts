@@ -9,6 +9,19 @@ import { EVENT_TOPIC_PARTITIONS } from '@kvalitet/messaging';
 const REPLICATION_FACTOR = 3;
 
 async function main(): Promise<void> {
+  // Right after the quorum forms, or right after a topic is created, a broker may still answer that
+  // it hosts no such partition (retriable): tried again, as the processes' own ensureTopics does.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureReplicatedTopics();
+    } catch (error) {
+      if ((error as { retriable?: unknown }).retriable !== true || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+}
+
+async function ensureReplicatedTopics(): Promise<void> {
   const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
   const topics = eventTopics(process.env['KAFKA_NAMESPACE'] ?? 'kvalitet');
   const admin = new Kafka({ clientId: 'cluster-topics', brokers, logLevel: logLevel.NOTHING }).admin();

@@ -140,10 +140,11 @@ async function check(db: Pool, ids: string[]): Promise<Check> {
       `SELECT count(*) AS n FROM events WHERE type = 'TaskCreated' AND aggregate_id = ANY($1::uuid[])`,
     ),
     tasksInTaskList: await one(`SELECT count(*) AS n FROM rm_tasks WHERE case_id = ANY($1::uuid[])`),
-    // A task or deadline created twice: the same task id, or a second task of the same kind at intake.
+    // A task or deadline created twice: the same task id, or a second task of the same kind for the
+    // same role (a lex Sarah report gives the unit manager and the SAS each a task to acknowledge it).
     duplicateTasks: await one(
       `SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE type = 'TaskCreated' AND aggregate_id = ANY($1::uuid[])
-         GROUP BY aggregate_id, data->>'kind' HAVING count(*) > 1
+         GROUP BY aggregate_id, data->>'kind', data->>'assigneeRole' HAVING count(*) > 1
        UNION ALL SELECT 1 FROM events WHERE type = 'TaskCreated' AND aggregate_id = ANY($1::uuid[])
          GROUP BY aggregate_id, data->>'taskId' HAVING count(*) > 1) d`,
     ),
@@ -169,7 +170,7 @@ async function settle(db: Pool, ids: string[], label: string): Promise<{ seconds
   let last = await check(db, snapshot);
   while (!settled(last) && Date.now() - from < SETTLE_TIMEOUT_S * 1000) {
     say(
-      `${label}: ${last.withTasks}/${last.cases} ärenden med uppgifter / cases with tasks, ${last.tasksInTaskList}/${last.tasksCreated} i uppgiftslistan / in the task list`,
+      `${label}: ${last.inEventStore}/${last.cases} ärenden i händelselagret / cases in the event store, ${last.withTasks} med uppgifter / with tasks, ${last.tasksInTaskList}/${last.tasksCreated} i uppgiftslistan / in the task list, dubbletter / duplicates ${last.duplicateTasks + last.duplicateDeadlines}`,
     );
     await sleep(5000);
     last = await check(db, snapshot);

@@ -138,6 +138,10 @@ start() {
 
 stop() {
   local n
+  # All at once: the last node of a quorum whose other voters are gone cannot shut down cleanly.
+  for n in $(nodes "${1:-}"); do
+    if is_running "kafka-$n"; then kill -TERM "$(daemon_pid "kafka-$n")" 2>/dev/null || true; fi
+  done
   for n in $(nodes "${1:-}"); do stop_daemon "kafka-$n" 40; done
 }
 
