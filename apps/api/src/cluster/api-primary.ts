@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry } from 'prom-client';
 import { openDataSource } from '@kvalitet/persistence';
-import type { Logger } from '@kvalitet/runtime';
+import { databaseTls, type Logger } from '@kvalitet/runtime';
 import type { ApiConfig } from '../config/api-config.schema';
 import { isMetricsRequest, METRICS_RESPONSE, type MetricsResponse } from './cluster-metrics-messages';
 
@@ -27,6 +27,7 @@ export async function runApiPrimary(config: ApiConfig, logger: Logger): Promise<
       ownerUrl: config.DATABASE_OWNER_URL,
       poolSize: 1,
       applicationName: 'kvalitet-api-migrate',
+      ssl: databaseTls((name) => config[name]),
     });
     await dataSource.destroy();
   }

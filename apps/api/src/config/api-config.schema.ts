@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { temporalPayloadKeyVariables } from '@kvalitet/runtime';
+import {
+  databaseTlsProblems,
+  databaseTlsVariables,
+  kafkaConnectionProblems,
+  kafkaConnectionVariables,
+  temporalConnectionProblems,
+  temporalConnectionVariables,
+  temporalPayloadKeyVariables,
+} from '@kvalitet/runtime';
 import {
   acceptedYearRangeProblem,
   acceptedYearRangeVariables,
@@ -20,11 +28,13 @@ export const apiConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'måste vara en postgres://-adress')
       .optional(),
-    TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'måste vara värd:port'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    ...databaseTlsVariables,
+    /** Address, namespace, TLS and API key of Temporal (issue 20, ADR 0046). */
+    ...temporalConnectionVariables,
     /** Keys of the Temporal payload codec (ADR 0028); unset outside production: the dev key in .infra/. */
     ...temporalPayloadKeyVariables,
     KAFKA_BROKERS: z.string().regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'måste vara värd:port[,värd:port]'),
+    ...kafkaConnectionVariables,
     KAFKA_NAMESPACE: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'gemener, siffror och bindestreck')
@@ -133,6 +143,12 @@ export const apiConfigSchema = z
     const years = acceptedYearRangeProblem(config.ACCEPTED_YEAR_MIN, config.ACCEPTED_YEAR_MAX);
     if (years) problem('ACCEPTED_YEAR_MIN', years);
     if (authMode === 'oidc' && !config.OIDC_ISSUER) problem('OIDC_ISSUER', 'krävs när AUTH_MODE=oidc');
+    for (const connection of [
+      ...temporalConnectionProblems(config),
+      ...kafkaConnectionProblems(config),
+      ...databaseTlsProblems(config),
+    ])
+      problem(connection.variable, connection.message);
     const attachmentStorage = attachmentStorageProblem(config);
     if (attachmentStorage) problem(attachmentStorage.variable, attachmentStorage.message);
     if (!authMode) return z.NEVER;

@@ -5,7 +5,12 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { topicForAggregate } from '@kvalitet/contracts';
 import { createKafka, parseBrokers } from '@kvalitet/messaging';
-import { temporalDataConverter } from '@kvalitet/runtime';
+import {
+  databaseTls,
+  kafkaSecurity,
+  temporalConnectionSettings,
+  temporalDataConverter,
+} from '@kvalitet/runtime';
 import {
   CaseCommandService,
   EventStore,
@@ -30,6 +35,7 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
           applicationName: 'kvalitet-api',
           migrate: config.get('MIGRATE_ON_START', { infer: true }) === 'true',
           ownerUrl: config.get('DATABASE_OWNER_URL', { infer: true }),
+          ssl: databaseTls((name) => config.get(name, { infer: true })),
         }),
     },
     {
@@ -38,10 +44,8 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
       useFactory: (config: ConfigService<ApiConfig, true>) => {
         // Lazy (issue 20): the api starts and takes reports in while Temporal is away (the projector
         // starts the workflows from the outbox later); /health/ready reports Temporal as degraded.
-        const connection = Connection.lazy({
-          address: config.get('TEMPORAL_ADDRESS', { infer: true }),
-          connectTimeout: '10s',
-        });
+        const temporal = temporalConnectionSettings((name) => config.get(name, { infer: true }));
+        const connection = Connection.lazy({ ...temporal.connection, connectTimeout: '10s' });
         // The connection's AsyncLocalStorage, once used, switches promise hooks on for the whole
         // process on Node 20: every promise of every request then costs several times as much. The
         // api never calls withDeadline/withMetadata/withAbortSignal (the only users of that storage),
@@ -49,7 +53,7 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
         connection.callContextStorage.disable();
         return new Client({
           connection,
-          namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }),
+          namespace: temporal.namespace,
           dataConverter: temporalDataConverter(),
         });
       },
@@ -61,6 +65,7 @@ import { DATA_SOURCE, KAFKA, TEMPORAL_CLIENT } from './infrastructure.tokens';
         createKafka({
           brokers: parseBrokers(config.get('KAFKA_BROKERS', { infer: true })),
           clientId: 'kvalitet-api',
+          ...kafkaSecurity((name) => config.get(name, { infer: true })),
         }),
     },
     {
