@@ -78,6 +78,9 @@ export interface CaseView extends StatutoryStepsView, RecordsView {
   unclassified: boolean;
   category: string | null;
   lagrum: string | null;
+  /** What `annat` stands for in this case (issue 21); never in lists or statistics. */
+  categoryText: string | null;
+  lagrumText: string | null;
   reportedAt: string;
   registeredAt: string;
   occurredAt: string | null;
@@ -284,6 +287,8 @@ export function buildCaseView(state: CaseAggregateState, events: readonly EventE
     unclassified: state.unclassified,
     category: state.category ?? null,
     lagrum: state.lagrum ?? null,
+    categoryText: state.categoryText ?? null,
+    lagrumText: state.lagrumText ?? null,
     reportedAt: state.reportedAt,
     registeredAt: state.registeredAt,
     occurredAt: state.occurredAt ?? null,

@@ -50,7 +50,9 @@ export class ClassificationsService {
     if (errors.length > 0)
       throw ApiProblem.validation(
         errors.map((e) => ({ field: e.field, code: e.code, message: e.message })),
-        'Kategori och lagrum väljs från listorna som kvalitetssamordnaren förvaltar; se errors.',
+        errors.every((e) => e.code === 'OTHER_TEXT_REQUIRED')
+          ? errors.map((e) => e.message).join(' ')
+          : 'Kategori och lagrum väljs från listorna som kvalitetssamordnaren förvaltar; se errors.',
       );
   }
 }

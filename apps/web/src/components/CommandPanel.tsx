@@ -21,7 +21,7 @@ import { useUnits } from '../api/hooks';
 import type { CaseView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { availableCommands, commandLabelFor, type CommandName } from '../lib/case-commands';
-import { commandForm, type FieldSpec } from '../lib/command-forms';
+import { commandForm, isShown, type FieldSpec } from '../lib/command-forms';
 import { ErrorNotice, fieldError } from './QueryState';
 import { UserPicker } from './UserPicker';
 import { todayInStockholm } from '../lib/format';
@@ -178,15 +178,17 @@ function CommandFormCard({
             {label}
           </Title>
           {form.fields.length === 0 && <Text size="sm">Bekräfta för att gå vidare.</Text>}
-          {form.fields.map((spec) => (
-            <Field
-              key={spec.name}
-              spec={spec}
-              value={values[spec.name] ?? ''}
-              onChange={(v) => setValues((old) => ({ ...old, [spec.name]: v }))}
-              error={fieldError(run.error, spec.name)}
-            />
-          ))}
+          {form.fields
+            .filter((spec) => isShown(spec, values))
+            .map((spec) => (
+              <Field
+                key={spec.name}
+                spec={spec}
+                value={values[spec.name] ?? ''}
+                onChange={(v) => setValues((old) => ({ ...old, [spec.name]: v }))}
+                error={fieldError(run.error, spec.name)}
+              />
+            ))}
           {run.error !== null && <ErrorNotice error={run.error} title="Det gick inte att genomföra" />}
           {run.error instanceof ApiError && run.error.code === 'DELEGATION_MISSING' && (
             <Text size="sm">

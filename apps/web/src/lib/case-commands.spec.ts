@@ -16,6 +16,8 @@ function aCase(change: Partial<CaseView> = {}): CaseView {
     unclassified: false,
     category: null,
     lagrum: null,
+    categoryText: null,
+    lagrumText: null,
     reportedAt: '2026-11-20T15:00:00Z',
     registeredAt: '2026-11-20T15:00:00Z',
     occurredAt: null,

@@ -81,5 +81,11 @@ export function classificationLabel(
   value: string | null | undefined,
 ): string | null {
   if (value === null || value === undefined) return null;
-  return lists?.[list].find((e) => e.code === value)?.label ?? value;
+  return lists?.[list].find((e) => e.code === value)?.label ?? (value === 'annat' ? 'Annat' : value);
+}
+
+/** "Annat" with the classifier's words for it, as the case shows it (issue 21). */
+export function withOtherText(label: string | null, otherText: string | null | undefined): string | null {
+  if (!otherText) return label;
+  return label ? `${label}: ${otherText}` : otherText;
 }

@@ -124,7 +124,7 @@ describe('command forms build the bodies of api.md', () => {
       { value: 'fall', label: 'Fall' },
       { value: 'annat', label: 'Annat' },
     ]);
-    expect(field('lagrum')!.options!.map((o) => o.value)).toEqual(['', '14 kap. 3 § SoL']);
+    expect(field('lagrum')!.options!.map((o) => o.value)).toEqual(['', '14 kap. 3 § SoL', 'annat']);
     expect(field('type')!.options!.map((o) => o.value)).toEqual(['']);
     expect(field('type')!.description).toMatch(/SAS/);
     expect(field('unitId')).toBeUndefined();

@@ -21,6 +21,8 @@ export interface FieldSpec {
   unitId?: string;
   /** A `person` field leaves out staff and ledning, who cannot be given a case. */
   handlersOnly?: boolean;
+  /** Shown (and sent) only while another field has this value: the words for "Annat". */
+  shownWhen?: { field: string; value: string };
 }
 
 export interface CommandForm {
@@ -48,6 +50,11 @@ const optional = (body: Record<string, unknown>, key: string, value: string | un
   if (trimmed(value) !== '') body[key] = trimmed(value);
   return body;
 };
+
+/** A field that depends on another is shown only while that one has its value. */
+export function isShown(spec: FieldSpec, values: Readonly<Record<string, string>>): boolean {
+  return !spec.shownWhen || values[spec.shownWhen.field] === spec.shownWhen.value;
+}
 
 /** The form for each command of api.md, with fields named as the api names them (so its field errors land). */
 export function commandForm(
@@ -397,13 +404,23 @@ function reasonForm(description: string, submitLabel: string): CommandForm {
   };
 }
 
+/** The code of "Annat" in both lists: chosen with the classifier's own words (issue 21). */
+const OTHER_CODE = 'annat';
+
+/** The lagrum list with "Annat" last when kvalitet's list does not name it. */
+function withOther(entries: readonly { code: string; label: string }[]): { code: string; label: string }[] {
+  return entries.some((e) => e.code === OTHER_CODE)
+    ? [...entries]
+    : [...entries, { code: OTHER_CODE, label: 'Annat' }];
+}
+
 /**
  * Classify: category and lagrum chosen from the managed lists (issue 24), the types the caller may
  * change the case to (`classifyOptions`, LC-6 S3) and, for those who may, another unit.
  */
 function classifyForm(c: CaseView, context: CommandFormContext): CommandForm {
   const categories = context.classifications?.categories ?? [];
-  const lagrum = context.classifications?.lagrum ?? [];
+  const lagrum = withOther(context.classifications?.lagrum ?? []);
   const types = c.classifyOptions?.types ?? CASE_TYPES.filter((t) => t !== c.type);
   const onList = (entries: readonly { code: string }[], value: string | null | undefined) =>
     value && entries.some((e) => e.code === value) ? value : '';
@@ -430,10 +447,26 @@ function classifyForm(c: CaseView, context: CommandFormContext): CommandForm {
       options: classificationOptions(categories, 'Välj kategori'),
     },
     {
+      name: 'categoryText',
+      label: 'Beskriv kategorin',
+      kind: 'text',
+      required: true,
+      description: 'Visas på ärendet. I statistiken räknas ärendet som Annat.',
+      shownWhen: { field: 'category', value: OTHER_CODE },
+    },
+    {
       name: 'lagrum',
       label: 'Lagrum',
       kind: 'select',
       options: classificationOptions(lagrum, 'Inget lagrum'),
+    },
+    {
+      name: 'lagrumText',
+      label: 'Beskriv lagrummet',
+      kind: 'text',
+      required: true,
+      description: 'Till exempel kapitel, paragraf och lag',
+      shownWhen: { field: 'lagrum', value: OTHER_CODE },
     },
   ];
   if (c.classifyOptions?.moveUnit && context.units && context.units.length > 0)
@@ -460,7 +493,9 @@ function classifyForm(c: CaseView, context: CommandFormContext): CommandForm {
     initial: {
       type: '',
       category: onList(categories, c.category),
+      categoryText: c.categoryText ?? '',
       lagrum: onList(lagrum, c.lagrum),
+      lagrumText: c.lagrumText ?? '',
       unitId: '',
       rationale: '',
     },
@@ -468,6 +503,8 @@ function classifyForm(c: CaseView, context: CommandFormContext): CommandForm {
       const body: Record<string, unknown> = { category: trimmed(v['category']) };
       optional(body, 'type', v['type']);
       optional(body, 'lagrum', v['lagrum']);
+      if (trimmed(v['category']) === OTHER_CODE) optional(body, 'categoryText', v['categoryText']);
+      if (trimmed(v['lagrum']) === OTHER_CODE) optional(body, 'lagrumText', v['lagrumText']);
       optional(body, 'unitId', v['unitId']);
       return optional(body, 'rationale', v['rationale']);
     },

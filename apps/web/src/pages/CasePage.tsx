@@ -37,7 +37,7 @@ import { EventTimeline } from '../components/EventTimeline';
 import { ScrollTable } from '../components/ScrollTable';
 import { StatutoryChecklist } from '../components/StatutoryChecklist';
 import { QueryState } from '../components/QueryState';
-import { classificationLabel } from '../lib/classifications';
+import { classificationLabel, withOtherText } from '../lib/classifications';
 import { delegationText } from '../lib/delegations-form';
 import { describeDue, formatDateTime } from '../lib/format';
 import {
@@ -372,9 +372,14 @@ function CaseBody({
                 <Fact label="Kategori">
                   {view.unclassified
                     ? 'Inte klassificerat ännu'
-                    : classificationLabel(lists.data, 'categories', view.category)}
+                    : withOtherText(
+                        classificationLabel(lists.data, 'categories', view.category),
+                        view.categoryText,
+                      )}
                 </Fact>
-                <Fact label="Lagrum">{classificationLabel(lists.data, 'lagrum', view.lagrum)}</Fact>
+                <Fact label="Lagrum">
+                  {withOtherText(classificationLabel(lists.data, 'lagrum', view.lagrum), view.lagrumText)}
+                </Fact>
                 <Fact label="Återkoppling">
                   {view.acknowledged
                     ? `${formatDateTime(view.acknowledged.at)} av ${nameOf(view.acknowledged.by)}${view.acknowledged.note ? ` – ${view.acknowledged.note}` : ''}`

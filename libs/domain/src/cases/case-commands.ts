@@ -88,6 +88,10 @@ export interface ClassifyCaseData {
   readonly type?: CaseType;
   readonly category: string;
   readonly lagrum?: string;
+  /** What "annat" means here: required when `category` is `annat`, ignored otherwise. */
+  readonly categoryText?: string;
+  /** Required when `lagrum` is `annat`, ignored otherwise. */
+  readonly lagrumText?: string;
   /** Required when the type changes. */
   readonly rationale?: string;
   /** Moves the case to another unit, e.g. public feedback registered centrally (LC-4 step 2). */

@@ -84,6 +84,10 @@ export interface CaseClassifiedData {
   readonly toType: CaseType;
   readonly category: string;
   readonly lagrum?: string;
+  /** The classifier's words for an `annat` category; statistics count the case as `annat`. */
+  readonly categoryText?: string;
+  /** The classifier's words for an `annat` lagrum. */
+  readonly lagrumText?: string;
   readonly rationale: string;
   /** Set when classification also moves the case to another unit (central registration, LC-4 step 2). */
   readonly fromUnitId?: string;

@@ -126,6 +126,9 @@ export interface CaseAggregateState {
   readonly unclassified: boolean;
   readonly category?: string;
   readonly lagrum?: string;
+  /** What an `annat` category or lagrum stands for, as the classifier wrote it. */
+  readonly categoryText?: string;
+  readonly lagrumText?: string;
   readonly acknowledged: CaseAcknowledgementState | null;
   readonly assignee: string | null;
   readonly investigationStartedAt: string | null;

@@ -200,12 +200,17 @@ function apply(state: CaseAggregateState, event: CaseEvent): CaseAggregateState 
     case 'CaseAssigned':
       return { ...state, assignee: event.data.assignee };
     case 'CaseClassified': {
-      const { toType, category, lagrum, toUnitId, byMas, at } = event.data;
+      const { toType, category, lagrum, categoryText, lagrumText, toUnitId, byMas, at } = event.data;
+      // A new classification replaces the words for "annat"; a lagrum left out keeps the one before.
+      const { categoryText: _replaced, lagrumText: lagrumTextBefore, ...before } = state;
+      const lagrumTextKept = lagrum === undefined ? lagrumTextBefore : lagrumText;
       const classified: CaseAggregateState = {
-        ...state,
+        ...before,
         type: toType,
         category,
         ...(lagrum === undefined ? {} : { lagrum }),
+        ...(categoryText === undefined ? {} : { categoryText }),
+        ...(lagrumTextKept === undefined ? {} : { lagrumText: lagrumTextKept }),
         unitId: toUnitId ?? state.unitId,
         unclassified: false,
       };

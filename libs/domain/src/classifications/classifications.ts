@@ -59,7 +59,8 @@ const LIST_NOUN: Readonly<Record<ClassificationListName, string>> = {
 
 export interface ClassificationFieldError {
   readonly field: string;
-  readonly code: 'REQUIRED' | 'DUPLICATE' | 'RESERVED_CODE' | 'OTHER_REQUIRED' | 'NOT_ON_LIST';
+  readonly code:
+    'REQUIRED' | 'DUPLICATE' | 'RESERVED_CODE' | 'OTHER_REQUIRED' | 'NOT_ON_LIST' | 'OTHER_TEXT_REQUIRED';
   readonly message: string;
 }
 
@@ -117,15 +118,37 @@ export function classificationErrors(lists: ClassificationLists): Classification
   return errors;
 }
 
-/** A classify command's `category` / `lagrum` that is not a code of the current list (400, naming the field). */
+/**
+ * A classify command's `category` / `lagrum` that is not a code of the current list (400, naming the
+ * field), and an `annat` without the words for it (`categoryText` / `lagrumText`, issue 21). `annat`
+ * is a choice in both lists even where kvalitet's lagrum list does not name it.
+ */
 export function unlistedClassificationErrors(
   lists: ClassificationLists,
-  values: { readonly category?: unknown; readonly lagrum?: unknown },
+  values: {
+    readonly category?: unknown;
+    readonly lagrum?: unknown;
+    readonly categoryText?: unknown;
+    readonly lagrumText?: unknown;
+  },
 ): ClassificationFieldError[] {
   const errors: ClassificationFieldError[] = [];
   const check = (field: 'category' | 'lagrum', list: ClassificationListName) => {
     const value = values[field];
     if (typeof value !== 'string') return;
+    if (value.trim() === OTHER_CLASSIFICATION_CODE) {
+      const text = values[`${field}Text`];
+      if (typeof text !== 'string' || text.trim() === '')
+        errors.push({
+          field: `${field}Text`,
+          code: 'OTHER_TEXT_REQUIRED',
+          message:
+            field === 'category'
+              ? 'Beskriv kategorin när du väljer Annat.'
+              : 'Beskriv lagrummet när du väljer Annat.',
+        });
+      return;
+    }
     if (lists[list].some((e) => e.code === value.trim())) return;
     const codes = lists[list].map((e) => e.code).join(', ');
     errors.push({

@@ -32,6 +32,9 @@ export const CASE_PERSONAL_FIELD_PATHS: readonly string[] = [
   ...PERSONAL_FIELD_PATHS,
   'title',
   'notPossibleReason',
+  // the classifier's words for "annat" (issue 21) may describe the person or the event
+  'categoryText',
+  'lagrumText',
 ];
 
 /**

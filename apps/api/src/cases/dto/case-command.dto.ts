@@ -86,6 +86,26 @@ export class ClassifyDto extends CaseCommandDto {
   @MaxLength(SHORT_TEXT)
   lagrum?: string;
 
+  @ApiPropertyOptional({
+    maxLength: SHORT_TEXT,
+    example: 'Brister i samarbetet med hemtjänstens nattpatrull',
+    description:
+      'Vad kategorin annat står för i ärendet; krävs när category är annat. Statistiken räknar ärendet som annat.',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(SHORT_TEXT)
+  categoryText?: string;
+
+  @ApiPropertyOptional({
+    maxLength: SHORT_TEXT,
+    description: 'Vilket lagrum när lagrum är annat; krävs då',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(SHORT_TEXT)
+  lagrumText?: string;
+
   @ApiPropertyOptional({ maxLength: LONG_TEXT, description: 'Motivering; krävs när typen ändras' })
   @Optional()
   @IsString()

@@ -207,6 +207,14 @@ export class CaseDto implements CaseView {
   unclassified!: boolean;
   @ApiProperty({ type: String, nullable: true }) category!: string | null;
   @ApiProperty({ type: String, nullable: true }) lagrum!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Vad kategorin annat står för i ärendet; visas bara på ärendet, statistiken räknar annat',
+  })
+  categoryText!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Vilket lagrum när lagrum är annat' })
+  lagrumText!: string | null;
   @ApiProperty({ format: 'date-time' }) reportedAt!: string;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Datum eller tidpunkt' }) occurredAt!:

@@ -74,6 +74,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Börja logga in (skickar vidare till inloggningstjänsten) */
+    get: operations['Session_login'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inloggningstjänsten skickar tillbaka hit */
+    get: operations['Session_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vem som är inloggad i den här webbläsaren */
+    get: operations['Session_session'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Logga ut här och hos inloggningstjänsten */
+    post: operations['Session_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/org/units': {
     parameters: {
       query?: never;
@@ -2926,6 +2994,7 @@ export interface components {
       | 'VALIDATION_FAILED'
       | 'UNAUTHENTICATED'
       | 'FORBIDDEN'
+      | 'CSRF_FAILED'
       | 'NOT_FOUND'
       | 'INVALID_TRANSITION'
       | 'VERSION_CONFLICT'
@@ -3030,6 +3099,18 @@ export interface components {
        *     ]
        */
       unitIds: string[];
+    };
+    SessionDto: {
+      username: string;
+      name: string;
+      roles: string[];
+      unitIds: string[];
+      /** @description Skickas i X-CSRF-Token med varje ändrande begäran i sessionen. */
+      csrfToken: string;
+    };
+    LogoutDto: {
+      /** @description Inloggningstjänstens utloggningsadress; webbappen går dit. */
+      redirectTo: string;
     };
     ExclusionAnalysisDto: {
       /**
@@ -3633,6 +3714,10 @@ export interface components {
       unclassified: boolean;
       category: string | null;
       lagrum: string | null;
+      /** @description Vad kategorin annat står för i ärendet; visas bara på ärendet, statistiken räknar annat */
+      categoryText: string | null;
+      /** @description Vilket lagrum när lagrum är annat */
+      lagrumText: string | null;
       /** Format: date-time */
       reportedAt: string;
       /** Format: date-time */
@@ -3764,6 +3849,10 @@ export interface components {
       unclassified: boolean;
       category: string | null;
       lagrum: string | null;
+      /** @description Vad kategorin annat står för i ärendet; visas bara på ärendet, statistiken räknar annat */
+      categoryText: string | null;
+      /** @description Vilket lagrum när lagrum är annat */
+      lagrumText: string | null;
       /** Format: date-time */
       reportedAt: string;
       /** Format: date-time */
@@ -3919,6 +4008,13 @@ export interface components {
        * @example 14 kap. 3 § SoL
        */
       lagrum?: string;
+      /**
+       * @description Vad kategorin annat står för i ärendet; krävs när category är annat. Statistiken räknar ärendet som annat.
+       * @example Brister i samarbetet med hemtjänstens nattpatrull
+       */
+      categoryText?: string;
+      /** @description Vilket lagrum när lagrum är annat; krävs då */
+      lagrumText?: string;
       /** @description Motivering; krävs när typen ändras */
       rationale?: string;
       /**
@@ -7605,6 +7701,167 @@ export interface operations {
       };
       /** @description Inte inloggad (UNAUTHENTICATED) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Session_login: {
+    parameters: {
+      query: {
+        tillbaka: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Session_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Session_session: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Tillfälligt otillgänglig (UNAVAILABLE), se Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  Session_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LogoutDto'];
+        };
+      };
+      /** @description Inte inloggad (UNAUTHENTICATED) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Ingen behörighet (FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Finns inte eller inte synligt för dig (NOT_FOUND) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

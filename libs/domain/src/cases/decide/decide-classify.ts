@@ -4,6 +4,7 @@ import type { CaseAggregateState } from '../case-state';
 import { escalationTargetOf } from '../case-link';
 import { CASE_TYPES, HSL_CASE_TYPES } from '../case-type';
 import type { CaseType } from '../case-type';
+import { OTHER_CLASSIFICATION_CODE } from '../../classifications/classifications';
 import { checkDelegation } from './delegation-check';
 import type { CaseClassified } from '../case-events';
 import { deadlineKindsMetBy, taskKindsDoneBy } from '../flow/deadline-work';
@@ -18,6 +19,11 @@ import {
   optionalText,
   requiredText,
 } from './validation';
+
+/** "Annat" on a list needs the classifier's own words for it (issue 21). */
+function isOther(code: string | undefined): boolean {
+  return code?.trim() === OTHER_CLASSIFICATION_CODE;
+}
 
 /** Where a refused reclassification sends the user instead: the escalation, or a linked case (LC-2). */
 function linkedCaseInstead(state: CaseAggregateState, toType: CaseType): string {
@@ -44,6 +50,12 @@ export function decideClassify(
     data.type === undefined ? null : checkOneOf(data.type, CASE_TYPES, 'type', 'ärendetyp'),
     checkRequiredText(data.category, 'category', 'kategori'),
     checkOptionalText(data.lagrum, 'lagrum', 'lagrum'),
+    isOther(data.category)
+      ? checkRequiredText(data.categoryText, 'categoryText', 'beskrivning av kategorin')
+      : null,
+    isOther(data.lagrum)
+      ? checkRequiredText(data.lagrumText, 'lagrumText', 'beskrivning av lagrummet')
+      : null,
     typeChanges
       ? checkRequiredText(data.rationale, 'rationale', 'motivering')
       : checkOptionalText(data.rationale, 'rationale', 'motivering'),
@@ -76,6 +88,8 @@ export function decideClassify(
       toType,
       category: requiredText(data.category),
       ...(lagrum === undefined ? {} : { lagrum }),
+      ...(isOther(data.category) ? { categoryText: requiredText(data.categoryText!) } : {}),
+      ...(isOther(data.lagrum) ? { lagrumText: requiredText(data.lagrumText!) } : {}),
       rationale: optionalText(data.rationale) ?? '',
       ...(toUnitId === state.unitId ? {} : { fromUnitId: state.unitId, toUnitId }),
       ...(delegated.delegation === null ? {} : { delegation: delegated.delegation }),
