@@ -92,6 +92,20 @@ export class ReportService {
     return { data, document: weeklyDigestDocument(data, await this.ctx(asOf)) };
   }
 
+  /**
+   * The digest's figures with only the first `lineLimit` case lines, overdue first and then the newest,
+   * ordered and limited by the database (Översikt on a phone, issue 21); no document is composed.
+   */
+  async weeklyDigestPage(
+    week: string,
+    asOf: Date,
+    lineLimit: number,
+  ): Promise<WeeklyDigest & { linesTotal: number }> {
+    if (!parseIsoWeek(week)) throw new RangeError(`Ogiltig vecka: ${week}`);
+    const parts = await aggregateWeek(this.options.db, digestWeeks(week, asOf), { lineLimit });
+    return { ...assembleWeeklyDigest(week, asOf, parts), lines: parts.lines, linesTotal: parts.linesTotal };
+  }
+
   /** Counted in SQL unless `month` is a dimension (each month is then a period of its own: the pure path). */
   async statistics(
     from: Date,

@@ -391,7 +391,8 @@ const TOTALS = (from: string, to: string, judged: string, p: string) => `
  * The weekly digest's figures (`composeWeeklyDigest`) in three statements: the week's and the week
  * before's totals with the lex Sarah/Maria, IVO, action and escalation counts; the week's reports per
  * type, unit and category; the de-identified lines. $1/$2/$3 the week and its judging instant,
- * $4/$5/$6 the week before.
+ * $4/$5/$6 the week before. With `lineLimit` (Översikt on a phone, issue 21) the database orders the
+ * lines — overdue first, then the newest — and sends only that many, with how many there are.
  */
 export async function aggregateWeek(
   db: Queryable,
@@ -403,7 +404,8 @@ export async function aggregateWeek(
     previousTo: number;
     previousJudgedAt: number;
   },
-): Promise<WeeklyDigestParts> {
+  options: { lineLimit?: number } = {},
+): Promise<WeeklyDigestParts & { linesTotal: number }> {
   const iso = (t: number) => new Date(t).toISOString();
   const week = [iso(w.from), iso(w.to), iso(w.judgedAt)];
   const relevant = RELEVANT;
@@ -427,11 +429,12 @@ export async function aggregateWeek(
       week.slice(0, 2),
     ),
     db.query(
-      `SELECT case_number, type, unit_id, category, stage, reported_at, overdue FROM (
+      `SELECT case_number, type, unit_id, category, stage, reported_at, overdue, count(*) OVER ()::int AS total FROM (
          SELECT case_number, type, unit_id, category, stage, reported_at, reported_at >= $1 AS in_week, ${OVERDUE_AT('$3')} AS overdue
            FROM rm_statistics_cases c WHERE ${relevant}) x
-        WHERE in_week OR overdue`,
-      week,
+        WHERE in_week OR overdue
+        ${options.lineLimit === undefined ? '' : 'ORDER BY overdue DESC, reported_at DESC, case_number COLLATE "C" DESC LIMIT greatest($4::int, 1)'}`,
+      options.lineLimit === undefined ? week : [...week, options.lineLimit],
     ),
   ]);
   const s = rowsOf<Record<string, number>>(scalarRows)[0] ?? {};
@@ -441,9 +444,13 @@ export async function aggregateWeek(
     open: num(s[`${p}open`]),
     overdue: num(s[`${p}overdue`]),
   });
-  const lines: DigestLine[] = rowsOf<CaseLineRow<DigestLine['stage']> & { overdue: boolean }>(lineRows).map(
-    (r) => ({ ...caseLineOf(r), overdue: r.overdue }),
+  const lineRowsRead = rowsOf<CaseLineRow<DigestLine['stage']> & { overdue: boolean; total: number }>(
+    lineRows,
   );
+  // LIMIT 0 would also hide the total, so one row is read and left out.
+  const lines: DigestLine[] = lineRowsRead
+    .slice(0, options.lineLimit ?? lineRowsRead.length)
+    .map((r) => ({ ...caseLineOf(r), overdue: r.overdue }));
   return {
     totals: totals(''),
     previousTotals: totals('prev_'),
@@ -456,6 +463,7 @@ export async function aggregateWeek(
     overdueActions: num(s['overdue_actions']),
     escalations: num(s['escalations']),
     lines,
+    linesTotal: num(lineRowsRead[0]?.total),
   };
 }
 

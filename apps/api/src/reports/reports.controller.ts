@@ -311,25 +311,14 @@ export class ReportsController {
         },
       ]);
     }
+    // A phone shows the week's figures first and asks for case lines a page at a time (issue 21): the
+    // database orders and limits them, and no document is composed for a JSON answer.
+    if (query.lines !== undefined && negotiateFormat(request) === 'json') {
+      response.setHeader('Vary', 'Accept');
+      return this.reportsFor(user, query).weeklyDigestPage(week, now, query.lines);
+    }
     const digest = await this.reportsFor(user, query).weeklyDigest(week, now);
-    const limit = query.lines;
-    // A phone shows the week's figures first and asks for case lines a page at a time (issue 21).
-    const sent =
-      limit === undefined
-        ? digest
-        : {
-            ...digest,
-            data: {
-              ...digest.data,
-              lines: [...digest.data.lines]
-                .sort(
-                  (a, b) => Number(b.overdue) - Number(a.overdue) || b.reportedAt.localeCompare(a.reportedAt),
-                )
-                .slice(0, limit),
-              linesTotal: digest.data.lines.length,
-            },
-          };
-    return sendReport(request, response, sent, `veckosammanstallning-${week}`);
+    return sendReport(request, response, digest, `veckosammanstallning-${week}`);
   }
 
   @Get('statistics')
