@@ -9,17 +9,24 @@
 //      in the inbox, read from the inbox's table (rm_tasks, which GET /api/v1/tasks reads) every
 //      --poll-ms, so the figures are rounded up to that interval
 //   2. opening: --burst reports at once; how many case workflows per second open (DeadlineStarted)
-//   3. lateness: --workflows open workflows whose timers fall due within --window seconds
-//      (the smoke workflow: one durable timer, then one activity inserting a row); how late the rows come
+//   3. lateness: --workflows open workflows, --due of them with timers falling due within --window
+//      seconds, the rest hours ahead (the smoke workflow: one durable timer, then one activity
+//      inserting a row); how late the rows come after their timers were due
 // Every phase records the cores each process group used (api, workers, projectors, Temporal, Kafka,
 // Postgres, the machine) and the load average: the machine is shared, the figures are only
 // comparable within one run.
 //   node -r @swc-node/register bench/topology.bench.ts [--minutes 10] [--rate 5] [--burst 1000]
-//        [--workflows 10000] [--window 60] [--only dev|cluster]
+//        [--workflows 10000] [--due 1000] [--window 60] [--only dev|cluster] [--together]
+//        [--shared-dev-server]
 // Results: bench/results/topology.json (--minutes 1 writes topology-quick.json)
+// Do not point the dev topology at the SHARED dev Temporal server (.infra/env) while others use it:
+// 900 smoke timers due within 20 s on a machine at load 30 made its SQLite answer "interrupted (9)"
+// to every call from then on (namespaces gone, every test on it failing) until it is restarted.
+// Give the dev topology a dev server of its own with DEV_TEMPORAL_ADDRESS (e.g. `temporal server
+// start-dev --port 7299 --db-filename /tmp/bench-temporal.db`); --shared-dev-server overrides the check.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -28,6 +35,7 @@ import { EVENT_TOPIC_PARTITIONS, createKafka, parseBrokers } from '@kvalitet/mes
 import { temporalDataConverter } from '@kvalitet/runtime';
 import { smokeWorkflow } from '@kvalitet/workflows';
 import { PROJECTOR_STARTED } from '../apps/projector/src/projector-started';
+import { bundleWorkflows } from '../apps/worker/src/workflow-bundle';
 import { freePort } from '../test/e2e/support/api-harness';
 import { AppProcess, waitUntil } from '../test/support/app-process';
 import { deleteRunTopics } from '../test/support/app-processes';
@@ -50,13 +58,22 @@ const MINUTES = arg('minutes', 10);
 const RATE = arg('rate', 5);
 const BURST = arg('burst', 1000);
 const WORKFLOWS = arg('workflows', 10_000);
+/** Of the open workflows, how many fall due within --window; the rest stay open with timers hours ahead. */
+const DUE = Math.min(WORKFLOWS, arg('due', 1000));
 const WINDOW_S = arg('window', 60);
 const POLL_MS = arg('poll-ms', 200);
 /** A report whose first task takes longer than this is late; one without a task after NEVER_S, never. */
 const LATE_S = arg('late-seconds', 5);
 const NEVER_S = arg('never-seconds', 120);
 const ONLY = textArg('only');
+/**
+ * --together: both topologies at the same time, so that both see the same load from the rest of a
+ * shared machine (and each other's); without it one after the other, dev first.
+ */
+const TOGETHER = process.argv.includes('--together');
 const CLUSTER_ENV = process.env.CLUSTER_ENV_FILE ?? resolve(ROOT, '.infra/cluster/env');
+/** One workflow bundle for every worker of the run (ADR 0041), built once at its start. */
+const WORKFLOW_BUNDLE = resolve(ROOT, '.infra/bench/topology-workflow-bundle.js');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = () => loadavg().map((l) => +l.toFixed(2));
@@ -99,18 +116,27 @@ const passedOn = (env: Record<string, string>) =>
 
 function topologies(): Topology[] {
   const dev = infraEnv();
+  const devTemporal = process.env.DEV_TEMPORAL_ADDRESS ?? dev.TEMPORAL_ADDRESS;
+  if (
+    !process.env.DEV_TEMPORAL_ADDRESS &&
+    !process.argv.includes('--shared-dev-server') &&
+    ONLY !== 'cluster'
+  )
+    throw new Error(
+      `DEV_TEMPORAL_ADDRESS saknas: mät inte på den delade dev-servern ${dev.TEMPORAL_ADDRESS} (se början av filen) eller ange --shared-dev-server`,
+    );
   const list: Topology[] = [
     {
       name: 'dev',
       description: 'dev Temporal server (SQLite), one Kafka broker; 1 api, 1 worker, 1 projector',
-      temporalAddress: dev.TEMPORAL_ADDRESS,
+      temporalAddress: devTemporal,
       kafkaBrokers: dev.KAFKA_BROKERS,
       settings: {},
       apiWorkers: 1,
       workers: 1,
       projectors: 1,
       replicationFactor: 1,
-      temporalServer: /temporal server start-dev/,
+      temporalServer: new RegExp(`temporal server start-dev .*--port ${devTemporal.split(':').pop()}\\b`),
       kafkaBrokersProcesses: /^java .*\.infra\/kafka\//,
     },
   ];
@@ -135,6 +161,7 @@ function topologies(): Topology[] {
 }
 
 interface System {
+  name: Topology['name'];
   baseUrl: string;
   db: TestDatabase;
   client: Client;
@@ -199,6 +226,7 @@ async function startSystem(topology: Topology): Promise<System> {
     PROJECTOR_HEALTH_PORT: '0',
     PROJECTOR_HTTP_PORT: '0',
     WORKER_HEALTH_PORT: '0',
+    WORKFLOW_BUNDLE_PATH: WORKFLOW_BUNDLE,
     LOG_LEVEL: 'warn',
   };
   const api = new AppProcess(
@@ -275,8 +303,10 @@ async function startSystem(topology: Topology): Promise<System> {
     // the one Postgres server of the machine: the other engineers' tests run on it too
     { name: 'Postgres (shared)', commandLine: /bin\/postgres -D / },
   ];
-  return { baseUrl, db, client, namespace, taskQueue, groups, close };
+  return { name: topology.name, baseUrl, db, client, namespace, taskQueue, groups, close };
 }
+
+const say = (system: System, message: string) => log(`${system.name}: ${message}`);
 
 function stats(values: number[]) {
   if (values.length === 0) return { n: 0, p50: null, p95: null, p99: null, max: null };
@@ -364,7 +394,7 @@ async function sustained(system: System) {
   const loadBefore = load();
   const cores = measureCores(system.groups);
   const started = Date.now();
-  log(`ihållande: ${total} rapporter, ${RATE}/s i ${MINUTES} min`);
+  say(system, `ihållande: ${total} rapporter, ${RATE}/s i ${MINUTES} min`);
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const at = started + (i * 1000) / RATE;
@@ -383,7 +413,8 @@ async function sustained(system: System) {
       })(),
     );
     if (i > 0 && i % (RATE * 60) === 0)
-      log(
+      say(
+        system,
         `${i}/${total} skickade; väntar på första uppgiften: ${watcher.waiting()}; last ${load().join(' ')}`,
       );
   }
@@ -419,7 +450,7 @@ async function opening(system: System) {
   const ids: string[] = [];
   let refused = 0;
   let next = 0;
-  log(`öppning: ${BURST} rapporter på en gång (50 samtidiga anrop)`);
+  say(system, `öppning: ${BURST} rapporter på en gång (50 samtidiga anrop)`);
   await Promise.all(
     Array.from({ length: 50 }, async () => {
       while (next < BURST) {
@@ -452,7 +483,7 @@ async function opening(system: System) {
     if (ninetyPercentAt === undefined && open >= ids.length * 0.9) ninetyPercentAt = s;
     if (progress.length === 0 || s - progress[progress.length - 1]!.s >= 10 || open >= ids.length) {
       progress.push({ s: Math.round(s), open });
-      log(`öppna arbetsflöden ${open}/${ids.length} efter ${Math.round(s)} s`);
+      say(system, `öppna arbetsflöden ${open}/${ids.length} efter ${Math.round(s)} s`);
     }
     if (open >= ids.length || Date.now() > giveUp) break;
     await sleep(250);
@@ -510,19 +541,23 @@ async function lateness(system: System) {
         () => void due.set(`bench-timer-${i}`, target),
         () => void (failedStarts += 1),
       );
-  // The first tenth (500 at most) is started with a timer far ahead: they are open workflows like the
-  // rest, and how fast they start tells how long the rest takes, so that every measured timer is
-  // started before the first falls due.
-  const calibration = Math.min(500, Math.ceil(WORKFLOWS / 10));
+  // The workflows not due in the window are started first, with a timer hours ahead: they are open
+  // like the rest, and how fast they start tells how long the rest takes, so that every measured
+  // timer is started before the first falls due.
+  const calibration = WORKFLOWS - DUE;
   const farAhead = Date.now() + 6 * 3600_000;
   await inParallel(
     Array.from({ length: calibration }, (_, i) => i),
     32,
-    (i) => start(i, farAhead),
+    async (i) => {
+      await start(i, farAhead);
+      if (i > 0 && i % 1000 === 0) say(system, `${i}/${WORKFLOWS} startade`);
+    },
   );
-  const startsPerSecond = calibration / ((Date.now() - started) / 1000);
+  const startsPerSecond = calibration > 0 ? calibration / ((Date.now() - started) / 1000) : 20;
   const dueFrom = Date.now() + 30_000 + ((WORKFLOWS - calibration) / startsPerSecond) * 1.5 * 1000;
-  log(
+  say(
+    system,
     `frister: ${calibration} startade (${startsPerSecond.toFixed(1)}/s); startar ${WORKFLOWS - calibration} till, förfaller ${new Date(dueFrom).toISOString()} + ${WINDOW_S} s`,
   );
   await inParallel(
@@ -530,14 +565,14 @@ async function lateness(system: System) {
     32,
     async (i) => {
       await start(i, dueFrom + Math.floor(((i - calibration) / (WORKFLOWS - calibration)) * WINDOW_S * 1000));
-      if (i % 1000 === 0) log(`${i}/${WORKFLOWS} startade`);
+      if (i % 1000 === 0) say(system, `${i}/${WORKFLOWS} startade`);
     },
   );
   const startSeconds = (Date.now() - started) / 1000;
   const startingCores = startCores();
   const allStartedBeforeDue = Date.now() < dueFrom;
   if (!allStartedBeforeDue)
-    log('VARNING: alla startades inte innan de första förföll; senfärdigheten räknar in starten');
+    say(system, 'VARNING: alla startades inte innan de första förföll; senfärdigheten räknar in starten');
   await sleep(Math.max(0, dueFrom - Date.now()));
   const dueCores = measureCores(system.groups);
   const loadAtDue = load();
@@ -557,7 +592,8 @@ async function lateness(system: System) {
   return {
     workflows: WORKFLOWS,
     /** Started first with a timer hours ahead (open, not measured): their start rate sets the lead. */
-    calibrationWorkflows: calibration,
+    openNotDue: calibration,
+    dueInWindow: DUE,
     windowSeconds: WINDOW_S,
     failedStarts,
     startSeconds: +startSeconds.toFixed(1),
@@ -584,104 +620,128 @@ function faultTestsRunning(): boolean {
   }
 }
 
-async function measure(topology: Topology) {
+interface Measured {
+  topology: Topology['name'];
+  description: string;
+  temporalAddress: string;
+  kafkaBrokers: string;
+  sustained?: Awaited<ReturnType<typeof sustained>>;
+  opening?: Awaited<ReturnType<typeof opening>>;
+  lateness?: Awaited<ReturnType<typeof lateness>>;
+  clusterFaultTestsRunningDuring: string[];
+}
+
+/** Every phase's figures go to the file as soon as they are in: a run stopped early leaves them. */
+const measured: Measured[] = [];
+
+async function measure(topology: Topology): Promise<void> {
   log(`${topology.name}: startar ${topology.description}`);
   const system = await startSystem(topology);
-  const faultTests: string[] = [];
+  const result: Measured = {
+    topology: topology.name,
+    description: topology.description,
+    temporalAddress: topology.temporalAddress,
+    kafkaBrokers: topology.kafkaBrokers,
+    clusterFaultTestsRunningDuring: [],
+  };
+  measured.push(result);
   const phase = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    if (faultTestsRunning()) faultTests.push(`${name} (start)`);
-    const result = await run();
-    if (faultTestsRunning()) faultTests.push(`${name} (end)`);
-    return result;
+    if (faultTestsRunning()) result.clusterFaultTestsRunningDuring.push(`${name} (start)`);
+    const figures = await run();
+    if (faultTestsRunning()) result.clusterFaultTestsRunningDuring.push(`${name} (end)`);
+    return figures;
   };
   try {
     await sleep(5000);
-    const result = {
-      topology: topology.name,
-      description: topology.description,
-      temporalAddress: topology.temporalAddress,
-      kafkaBrokers: topology.kafkaBrokers,
-      sustained: await phase('sustained', () => sustained(system)),
-      opening: await phase('opening', () => opening(system)),
-      lateness: await phase('lateness', () => lateness(system)),
-      clusterFaultTestsRunningDuring: faultTests,
-    };
-    if (faultTests.length > 0) log(`VARNING: klustrets feltester körde under ${faultTests.join(', ')}`);
+    result.sustained = await phase('sustained', () => sustained(system));
+    writeResults();
+    result.opening = await phase('opening', () => opening(system));
+    writeResults();
+    result.lateness = await phase('lateness', () => lateness(system));
+    writeResults();
+    if (result.clusterFaultTestsRunningDuring.length > 0)
+      log(`VARNING: klustrets feltester körde under ${result.clusterFaultTestsRunningDuring.join(', ')}`);
     log(`${topology.name}: klar`);
-    return result;
   } finally {
     await system.close();
   }
 }
 
-type Result = Awaited<ReturnType<typeof measure>>;
-
-function ratios(dev: Result, cluster: Result) {
+function ratios(dev: Measured, cluster: Measured) {
   const r = (a: number | null | undefined, b: number | null | undefined) =>
     a == null || b == null || b === 0 ? null : +(a / b).toFixed(2);
   return {
     sustainedReportToFirstTaskP50: r(
-      cluster.sustained.reportToFirstTaskMs.p50,
-      dev.sustained.reportToFirstTaskMs.p50,
+      cluster.sustained?.reportToFirstTaskMs.p50,
+      dev.sustained?.reportToFirstTaskMs.p50,
     ),
     sustainedReportToFirstTaskP95: r(
-      cluster.sustained.reportToFirstTaskMs.p95,
-      dev.sustained.reportToFirstTaskMs.p95,
+      cluster.sustained?.reportToFirstTaskMs.p95,
+      dev.sustained?.reportToFirstTaskMs.p95,
     ),
     sustainedReportToFirstTaskP99: r(
-      cluster.sustained.reportToFirstTaskMs.p99,
-      dev.sustained.reportToFirstTaskMs.p99,
+      cluster.sustained?.reportToFirstTaskMs.p99,
+      dev.sustained?.reportToFirstTaskMs.p99,
     ),
     workflowsOpenedPerSecond: r(
-      cluster.opening.workflowsOpenedPerSecond,
-      dev.opening.workflowsOpenedPerSecond,
+      cluster.opening?.workflowsOpenedPerSecond,
+      dev.opening?.workflowsOpenedPerSecond,
     ),
     workflowsOpenedPerSecond10to90: r(
-      cluster.opening.workflowsOpenedPerSecond10to90,
-      dev.opening.workflowsOpenedPerSecond10to90,
+      cluster.opening?.workflowsOpenedPerSecond10to90,
+      dev.opening?.workflowsOpenedPerSecond10to90,
     ),
-    timerLatenessP50: r(cluster.lateness.latenessMs.p50, dev.lateness.latenessMs.p50),
-    timerLatenessP99: r(cluster.lateness.latenessMs.p99, dev.lateness.latenessMs.p99),
+    timerStartsPerSecond: r(cluster.lateness?.startsPerSecond, dev.lateness?.startsPerSecond),
+    timerLatenessP50: r(cluster.lateness?.latenessMs.p50, dev.lateness?.latenessMs.p50),
+    timerLatenessP99: r(cluster.lateness?.latenessMs.p99, dev.lateness?.latenessMs.p99),
   };
 }
 
-async function main(): Promise<void> {
-  const results: Result[] = [];
-  for (const topology of topologies()) results.push(await measure(topology));
-  const dev = results.find((r) => r.topology === 'dev');
-  const cluster = results.find((r) => r.topology === 'cluster');
-  printTable(
-    'Topologi: samma mätningar på dev- och klustertopologin',
-    results.map((r) => ({
-      topologi: r.topology,
-      'rapport→uppgift p50 ms': r.sustained.reportToFirstTaskMs.p50 ?? '–',
-      p95: r.sustained.reportToFirstTaskMs.p95 ?? '–',
-      p99: r.sustained.reportToFirstTaskMs.p99 ?? '–',
-      [`sena >${LATE_S}s`]: r.sustained.lateOver.count,
-      aldrig: r.sustained.neverWithin.count,
-      'arbetsflöden/s': r.opening.workflowsOpenedPerSecond,
-      'timer sen p50 ms': r.lateness.latenessMs.p50 ?? '–',
-      'timer sen p99 ms': r.lateness.latenessMs.p99 ?? '–',
-    })),
-  );
+function writeResults(): void {
+  const dev = measured.find((r) => r.topology === 'dev');
+  const cluster = measured.find((r) => r.topology === 'cluster');
   const output = {
     at: new Date().toISOString(),
     machine: 'shared: 2 cores, 8 engineers working at the same time; compare figures within this run only',
+    topologiesMeasured: TOGETHER ? 'at the same time (--together)' : 'one after the other',
     settings: {
       minutes: MINUTES,
       rate: RATE,
       burst: BURST,
       workflows: WORKFLOWS,
+      due: DUE,
       windowSeconds: WINDOW_S,
       pollMs: POLL_MS,
     },
     firstTaskReadFrom: `rm_tasks (the table GET /api/v1/tasks reads), polled every ${POLL_MS} ms`,
     ratioClusterToDev: dev && cluster ? ratios(dev, cluster) : null,
-    results,
+    results: measured,
   };
   const file = resolve(__dirname, 'results', MINUTES >= 10 ? 'topology.json' : 'topology-quick.json');
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   log(`skrev ${file}`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(resolve(WORKFLOW_BUNDLE, '..'), { recursive: true });
+  writeFileSync(WORKFLOW_BUNDLE, (await bundleWorkflows()).code);
+  if (TOGETHER) await Promise.all(topologies().map(measure));
+  else for (const topology of topologies()) await measure(topology);
+  printTable(
+    'Topologi: samma mätningar på dev- och klustertopologin',
+    measured.map((r) => ({
+      topologi: r.topology,
+      'rapport→uppgift p50 ms': r.sustained?.reportToFirstTaskMs.p50 ?? '–',
+      p95: r.sustained?.reportToFirstTaskMs.p95 ?? '–',
+      p99: r.sustained?.reportToFirstTaskMs.p99 ?? '–',
+      [`sena >${LATE_S}s`]: r.sustained?.lateOver.count ?? '–',
+      aldrig: r.sustained?.neverWithin.count ?? '–',
+      'arbetsflöden/s': r.opening?.workflowsOpenedPerSecond ?? '–',
+      'timer sen p50 ms': r.lateness?.latenessMs.p50 ?? '–',
+      'timer sen p99 ms': r.lateness?.latenessMs.p99 ?? '–',
+    })),
+  );
+  writeResults();
 }
 
 main().catch((error: unknown) => {
