@@ -50,8 +50,7 @@ describe('every task kind and source has a Swedish label (issue 21)', () => {
 });
 
 describe('each task opens the page where it is done', () => {
-  // Improvement work has no page in the web yet: its tasks show their reference as plain text.
-  const withoutPage = new Set<string>([IMPROVEMENT_TASK_SOURCE]);
+  const withoutPage = new Set<string>();
 
   it.each(EVERY_SOURCE.filter((s) => !withoutPage.has(s)))(
     'source %s has a page, never a case page for a register',
@@ -68,7 +67,12 @@ describe('each task opens the page where it is done', () => {
     );
   });
 
-  it('improvement tasks are the only ones without a page', () => {
-    expect(taskHref({ caseId: 'c1', caseType: IMPROVEMENT_TASK_SOURCE })).toBeNull();
+  it('improvement tasks open the improvement page, a lesson as a lesson (issue 21)', () => {
+    expect(taskHref({ caseId: 'c1', caseType: IMPROVEMENT_TASK_SOURCE, kind: 'implement_improvement' })).toBe(
+      '/forbattringar/c1',
+    );
+    expect(taskHref({ caseId: 'c1', caseType: IMPROVEMENT_TASK_SOURCE, kind: 'check_lesson' })).toBe(
+      '/forbattringar/c1?typ=lardom',
+    );
   });
 });

@@ -32,7 +32,7 @@ describe('tasks of registers, risk assessments and improvement work in the inbox
     expect(taskHref({ caseId: 'r1', caseType: 'risk_assessment' })).toBe('/riskanalyser/r1');
     // routine_revision and routine_revision_escalation: the routine's own page (PR-5, PR-8).
     expect(taskHref({ caseId: 'p1', caseType: 'routine' })).toBe('/ledningssystem/rutiner/p1');
-    expect(taskHref({ caseId: 'i1', caseType: 'improvement' })).toBeNull();
+    expect(taskHref({ caseId: 'i1', caseType: 'improvement' })).toBe('/forbattringar/i1');
     expect(taskHref({ id: 't1', caseId: 'e1', caseType: 'egenkontroll' })).toBe(
       '/ledningssystem/egenkontroll/e1?uppgift=t1',
     );

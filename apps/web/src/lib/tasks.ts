@@ -67,8 +67,9 @@ export function taskHref(
   switch (task.caseType) {
     case 'risk_assessment':
       return `/riskanalyser/${encodeURIComponent(task.caseId)}`;
+    // A lesson and a proposal or action are read from different places; the page needs to know which.
     case 'improvement':
-      return null;
+      return `/forbattringar/${encodeURIComponent(task.caseId)}${task.kind === 'check_lesson' ? '?typ=lardom' : ''}`;
     // PR-5, PR-8: a revision or a requested review is done on the document's page.
     case 'routine':
       return `/ledningssystem/rutiner/${encodeURIComponent(task.caseId)}`;
