@@ -10,12 +10,15 @@ import { CachingTokenVerifier } from './caching-token-verifier';
 import { DevTokenService } from './dev-token.service';
 import { DirectoryRecordingVerifier } from './directory-recording-verifier';
 import { OidcTokenVerifier } from './oidc-token-verifier';
+import { SessionController } from './session/session.controller';
+import { SessionService } from './session/session.service';
 import { TokenVerifier } from './token-verifier';
 
 @Module({
-  controllers: [AuthController],
+  controllers: [AuthController, SessionController],
   providers: [
     DevTokenService,
+    SessionService,
     {
       provide: TokenVerifier,
       inject: [ConfigService, DevTokenService, DATA_SOURCE],

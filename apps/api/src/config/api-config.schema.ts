@@ -1,3 +1,4 @@
+import { sessionConfigProblem, sessionConfigVariables } from '../auth/session/session-config';
 import { z } from 'zod';
 import {
   databaseTlsProblems,
@@ -103,6 +104,7 @@ export const apiConfigSchema = z
     /** Years (inclusive) every date and timestamp in a body or query must lie in; else 400 OUT_OF_RANGE (issue 23). */
     ...acceptedYearRangeVariables,
     ...attachmentConfigVariables,
+    ...sessionConfigVariables,
   })
   .transform((config, ctx) => {
     const { AUTH_MODE: authMode, DEV_TOKEN_SECRET: oldSecret, ...rest } = config;
@@ -149,6 +151,8 @@ export const apiConfigSchema = z
       ...databaseTlsProblems(config),
     ])
       problem(connection.variable, connection.message);
+    const session = sessionConfigProblem(config);
+    if (session) problem(session.variable, session.message);
     const attachmentStorage = attachmentStorageProblem(config);
     if (attachmentStorage) problem(attachmentStorage.variable, attachmentStorage.message);
     if (!authMode) return z.NEVER;

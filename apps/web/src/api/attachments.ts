@@ -1,4 +1,4 @@
-import { loadSession } from '../auth/session';
+import { sessionHeaders } from '../auth/session';
 import { ApiError, apiBlob, apiJson } from './client';
 import type { components } from './generated/openapi';
 
@@ -18,8 +18,7 @@ export async function uploadAttachment(
   form.append('step', step);
   form.append('file', file, file.name);
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const session = options.anonymous ? null : loadSession();
-  if (session) headers['Authorization'] = `Bearer ${session.accessToken}`;
+  if (!options.anonymous) Object.assign(headers, sessionHeaders('POST'));
   let response: Response;
   try {
     response = await fetch(path, { method: 'POST', headers, body: form });

@@ -1,4 +1,4 @@
-import { clearSession, loadSession } from '../auth/session';
+import { clearSession, sessionHeaders } from '../auth/session';
 
 export interface FieldError {
   field: string;
@@ -67,10 +67,7 @@ function defaultMessage(status: number): string {
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
-  if (!options.anonymous) {
-    const session = loadSession();
-    if (session) headers['Authorization'] = `Bearer ${session.accessToken}`;
-  }
+  if (!options.anonymous) Object.assign(headers, sessionHeaders(options.method ?? 'GET'));
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;

@@ -23,10 +23,10 @@ import { LedningssystemPage } from '../pages/LedningssystemPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NewRiskAssessmentPage } from '../pages/NewRiskAssessmentPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { OidcCallbackPage } from '../pages/OidcCallbackPage';
 import { PublicFeedbackPage } from '../pages/PublicFeedbackPage';
 import { ReportPage } from '../pages/ReportPage';
 import { RiskAssessmentPage } from '../pages/RiskAssessmentPage';
+import { ImprovementPage } from '../pages/ImprovementPage';
 import { RiskAssessmentsPage } from '../pages/RiskAssessmentsPage';
 import { RoutinePage } from '../pages/RoutinePage';
 import { RoutinesPage } from '../pages/RoutinesPage';
@@ -53,7 +53,6 @@ export function App() {
       <Routes>
         <Route path="/lamna-synpunkt" element={<PublicFeedbackPage />} />
         <Route path="/logga-in" element={<LoginPage />} />
-        <Route path="/oidc/callback" element={<OidcCallbackPage />} />
         <Route
           element={
             <RequireAuth>
@@ -78,6 +77,7 @@ export function App() {
           <Route path="/riskanalyser" element={<RiskAssessmentsPage />} />
           <Route path="/riskanalyser/ny" element={<NewRiskAssessmentPage />} />
           <Route path="/riskanalyser/:id" element={<RiskAssessmentPage />} />
+          <Route path="/forbattringar/:id" element={<ImprovementPage />} />
           <Route path="/ledningssystem" element={<LedningssystemPage />} />
           <Route path="/ledningssystem/arshjul" element={<ArshjulPage />} />
           <Route path="/ledningssystem/dokument" element={<LedningssystemDocumentPage />} />

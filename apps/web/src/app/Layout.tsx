@@ -72,8 +72,7 @@ export function Layout() {
               variant="default"
               size="xs"
               onClick={() => {
-                signOut();
-                navigate('/logga-in', { replace: true });
+                void signOut().then(() => navigate('/logga-in', { replace: true }));
               }}
             >
               Logga ut

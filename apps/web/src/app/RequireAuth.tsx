@@ -6,8 +6,9 @@ import { ErrorNotice, Loading } from '../components/QueryState';
 
 /** Pages behind sign-in: unknown users go to /logga-in and come back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { signedIn, me, meLoading, meError } = useAuth();
+  const { signedIn, sessionChecking, me, meLoading, meError } = useAuth();
   const location = useLocation();
+  if (!signedIn && sessionChecking) return <Loading label="Kontrollerar inloggningen…" />;
   if (!signedIn) {
     const returnTo = `${location.pathname}${location.search}`;
     return <Navigate to={`/logga-in?tillbaka=${encodeURIComponent(returnTo)}`} replace />;

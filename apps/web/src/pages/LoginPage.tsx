@@ -12,9 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
-import { messageOf } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { beginOidcLogin } from '../auth/oidc';
 import { ErrorNotice, Loading } from '../components/QueryState';
 import { homePathFor } from '../lib/navigation';
 import { usePageTitle } from '../lib/use-page-title';
@@ -25,14 +23,16 @@ function safeReturnTo(value: string | null): string | null {
 
 export function LoginPage() {
   usePageTitle('Logga in');
-  const { config, configError, signedIn, me, signInAsDemoUser } = useAuth();
+  const { config, configError, signedIn, sessionChecking, me, signInAsDemoUser, signInWithIdentityProvider } =
+    useAuth();
   const [params] = useSearchParams();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const returnTo = safeReturnTo(params.get('tillbaka'));
 
   if (signedIn && me) return <Navigate to={returnTo ?? homePathFor(me.roles)} replace />;
-  if (signedIn) return <Loading label="Loggar in…" />;
+  if (signedIn || sessionChecking) return <Loading label="Loggar in…" />;
+  const failed = params.get('inloggning') === 'misslyckades';
 
   return (
     <Container size="md" py="xl" component="main" id="huvudinnehall">
@@ -46,7 +46,12 @@ export function LoginPage() {
         )}
         {!config && !configError && <Loading />}
         {error !== null && <ErrorNotice error={error} title="Inloggningen misslyckades" />}
-        {config?.authMode === 'oidc' && config.oidc && (
+        {failed && (
+          <Alert color="red" variant="light" title="Inloggningen misslyckades">
+            Inloggningen kunde inte slutföras. Försök igen; hjälper inte det, kontakta kommunens IT-support.
+          </Alert>
+        )}
+        {config?.authMode === 'oidc' && (
           <Card withBorder padding="lg">
             <Stack>
               <Title order={2} size="h3">
@@ -58,10 +63,7 @@ export function LoginPage() {
                 onClick={() => {
                   setBusy('oidc');
                   setError(null);
-                  beginOidcLogin(config.oidc!, returnTo ?? '/').catch((e: unknown) => {
-                    setError(new Error(messageOf(e)));
-                    setBusy(null);
-                  });
+                  signInWithIdentityProvider(returnTo ?? '/');
                 }}
               >
                 Logga in

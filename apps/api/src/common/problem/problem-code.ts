@@ -3,6 +3,7 @@ export const PROBLEM_CODES = {
   VALIDATION_FAILED: { status: 400, title: 'Ogiltig begäran' },
   UNAUTHENTICATED: { status: 401, title: 'Inte inloggad' },
   FORBIDDEN: { status: 403, title: 'Åtkomst nekas' },
+  CSRF_FAILED: { status: 403, title: 'Begäran kunde inte bekräftas' },
   NOT_FOUND: { status: 404, title: 'Hittades inte' },
   INVALID_TRANSITION: { status: 409, title: 'Otillåten åtgärd i ärendets läge' },
   VERSION_CONFLICT: { status: 409, title: 'Ärendet har ändrats' },
