@@ -117,6 +117,26 @@ check() {
     die "helm template utan / without TEMPORAL_PAYLOAD_KEYS borde vägra / should refuse"
   fi
 
+  # The validator must still refuse: a misspelt field in a Deployment (a schema made wrong, e.g.
+  # without additionalProperties, would let every manifest pass).
+  cat >"$WORK_DIR/canary.yaml" <<'YAML'
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: canary }
+spec:
+  selector: { matchLabels: { app: canary } }
+  template:
+    metadata: { labels: { app: canary } }
+    spec:
+      containers: [{ name: canary, image: canary, imagePullPolicyy: Always }]
+YAML
+  local canary
+  canary="$("$BIN_DIR/kubeconform" -strict -kubernetes-version "${KUBERNETES_VERSION#v}" \
+    -schema-location "$SCHEMA_DIR/{{ .ResourceKind }}{{ .KindSuffix }}.json" "$WORK_DIR/canary.yaml" 2>&1 || true)"
+  if [[ "$canary" != *"additional properties 'imagePullPolicyy' not allowed"* ]]; then
+    die "kubeconform godtog ett felstavat fält / accepted a misspelt field: the schemas in $SCHEMA_DIR are wrong"
+  fi
+
   local variants=(defaults) file
   for file in "$REPO_ROOT"/deploy/helm/test-values/*.yaml; do variants+=("$(basename "$file" .yaml)"); done
   local variant args
