@@ -13,6 +13,16 @@ const ISSUER = `http://127.0.0.1:${KEYCLOAK_PORT}/realms/kvalitet`;
 /** The realm's client gives 10-second access tokens; the api refreshes them 5 seconds early. */
 const PAST_REFRESH_MS = 7_000;
 const IDLE_TIMEOUT_SECONDS = 15;
+const KEYCLOAK_SCRIPT = resolve(__dirname, '../../infra/keycloak.sh');
+
+function keycloakRunning(): boolean {
+  try {
+    execFileSync('bash', [KEYCLOAK_SCRIPT, 'status'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Sign-in against a real identity provider (issue 21, ADR 0043): Keycloak from infra/keycloak.sh,
@@ -28,8 +38,12 @@ describe('sign-in with Keycloak: the api session on a shared PC', () => {
   let problems: PageProblems;
   let page: Page;
 
+  let keycloakStartedHere = false;
+
   beforeAll(async () => {
-    execFileSync('bash', [resolve(__dirname, '../../infra/keycloak.sh'), 'start'], { stdio: 'inherit' });
+    // Keycloak is left as found: one already running (npm start, a previous suite) is used and kept.
+    keycloakStartedHere = !keycloakRunning();
+    if (keycloakStartedHere) execFileSync('bash', [KEYCLOAK_SCRIPT, 'start'], { stdio: 'inherit' });
     system = await startSystem({
       AUTH_MODE: 'oidc',
       OIDC_ISSUER: ISSUER,
@@ -51,6 +65,7 @@ describe('sign-in with Keycloak: the api session on a shared PC', () => {
     await context?.close();
     await browser?.close();
     await system?.close();
+    if (keycloakStartedHere) execFileSync('bash', [KEYCLOAK_SCRIPT, 'stop'], { stdio: 'inherit' });
   });
 
   async function complaint(unitId: string, message: string): Promise<string> {
