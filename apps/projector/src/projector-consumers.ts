@@ -7,6 +7,7 @@ import { createProjections } from './projections/projections';
 import { createRiskAssessmentOrchestrator } from './projections/risk-assessments/risk-assessment-orchestrator';
 import { createReportApprovalSignals } from './orchestrator/report-approval-signals';
 import { createPersonNotificationsConsumer } from './notifications/person-notifications.consumer';
+import { createWorkTaskNotificationsConsumer } from './notifications/work-task-notifications.consumer';
 import { organisation } from '@kvalitet/runtime';
 
 /** A consumer of the projector: its handler and how its ConsumerRunner is set up. */
@@ -49,6 +50,11 @@ export function createProjectorConsumers(options: ProjectorConsumerOptions): Pro
     // The bell and mail of the people a case event concerns (issue 21); needs no Temporal.
     consumers.push(
       createPersonNotificationsConsumer({
+        namespace,
+        organisation: organisation(),
+        webUrl: process.env['KVALITET_WEB_URL'] ?? 'http://localhost:3000',
+      }),
+      createWorkTaskNotificationsConsumer({
         namespace,
         organisation: organisation(),
         webUrl: process.env['KVALITET_WEB_URL'] ?? 'http://localhost:3000',

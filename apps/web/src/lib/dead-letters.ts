@@ -16,6 +16,7 @@ const CONSUMER_PARTS: readonly [suffix: string, part: string][] = [
   ['case-read-model', 'ärendelistan och uppgiftsinkorgen'],
   ['statistics', 'statistiken'],
   ['person-notifications', 'notiserna och e-posten till de berörda'],
+  ['work-task-notifications', 'notiserna om nya uppgifter i riskanalyser och förbättringsarbete'],
 ];
 
 /** `kvalitet.case-orchestrator` → "ärendenas arbetsflöden (frister och uppgifter)"; unknown names as they are. */

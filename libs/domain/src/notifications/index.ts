@@ -1,3 +1,4 @@
 export * from './mail-preference';
 export * from './notice-recipients';
 export * from './case-notices';
+export * from './work-task-notices';

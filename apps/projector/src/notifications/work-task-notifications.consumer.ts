@@ -1,0 +1,93 @@
+import type { EntityManager } from 'typeorm';
+import { topicForAggregate, type EventEnvelope } from '@kvalitet/contracts';
+import {
+  WORK_TASK_CREATED_EVENTS,
+  usernamesOf,
+  workTaskNoticeFor,
+  type Organisation,
+} from '@kvalitet/domain';
+import { Mailer, mailConfigFromEnv, notifyPeople } from '@kvalitet/notifications';
+import { EventStore } from '@kvalitet/persistence';
+
+export const WORK_TASK_NOTIFICATIONS = 'work-task-notifications';
+
+/** As for case events: what the consumer group finds older than this on its first start is history. */
+const NEWS_FOR_MS = 24 * 60 * 60 * 1000;
+
+export interface WorkTaskNotificationsOptions {
+  readonly namespace?: string;
+  readonly organisation: Organisation;
+  readonly webUrl: string;
+  readonly mailer?: Pick<Mailer, 'send'>;
+  readonly clock?: () => Date;
+}
+
+/**
+ * New tasks of risk assessments and improvement work → the bell and mail of whoever holds them
+ * (issue 21, "Notifications"), through the same delivery as the case notices (`notifyPeople`: keyed
+ * by event, so a replayed batch sends nothing twice; mail preferences respected). The reference
+ * (RA-…, FF-…) is read from the stream's first event.
+ */
+export function createWorkTaskNotificationsConsumer(options: WorkTaskNotificationsOptions) {
+  const clock = options.clock ?? (() => new Date());
+  let mailer = options.mailer;
+  const mailerFor = (manager: EntityManager): Pick<Mailer, 'send'> => {
+    if (!mailer) {
+      const config = mailConfigFromEnv();
+      mailer = new Mailer({
+        db: manager.connection,
+        smtpUrl: config.SMTP_URL,
+        from: config.MAIL_FROM,
+        addressDomain: config.MAIL_DOMAIN,
+      });
+    }
+    return mailer;
+  };
+  const creating: ReadonlySet<string> = new Set(WORK_TASK_CREATED_EVENTS);
+  return {
+    consumerName: `${options.namespace ?? 'kvalitet'}.${WORK_TASK_NOTIFICATIONS}`,
+    topics: [
+      topicForAggregate('risk_assessment', options.namespace),
+      topicForAggregate('improvement', options.namespace),
+    ],
+    failureMessage: 'den nya uppgiften kunde inte meddelas den som har den',
+    handleBatch: async (events: EventEnvelope[], manager: EntityManager): Promise<void> => {
+      const now = clock().getTime();
+      const news = events.filter(
+        (e) => creating.has(e.type) && now - new Date(e.recordedAt).getTime() < NEWS_FOR_MS,
+      );
+      if (news.length === 0) return;
+      const store = new EventStore(manager.connection);
+      const references = new Map<string, string>();
+      for (const event of news) {
+        let reference = references.get(event.aggregateId);
+        if (reference === undefined) {
+          const [first] = await store.load(event.aggregateId, manager);
+          const data = (first?.data ?? {}) as { reference?: unknown };
+          reference = typeof data.reference === 'string' ? data.reference : '';
+          references.set(event.aggregateId, reference);
+        }
+        const notice = workTaskNoticeFor(
+          { type: event.type, data: event.data as Record<string, unknown> },
+          { aggregateType: event.aggregateType, id: event.aggregateId, reference },
+        );
+        if (!notice) continue;
+        await notifyPeople(
+          { db: manager, mailer: mailerFor(manager), webUrl: options.webUrl },
+          {
+            key: `notice/${event.id}/0`,
+            kind: notice.kind,
+            caseId: null,
+            caseNumber: reference || null,
+            title: notice.title,
+            body: notice.body,
+            path: notice.path,
+            details: { taskId: notice.taskId, taskKind: notice.taskKind },
+            at: event.occurredAt,
+          },
+          usernamesOf(options.organisation, notice.recipients),
+        );
+      }
+    },
+  };
+}
