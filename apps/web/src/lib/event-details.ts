@@ -63,7 +63,9 @@ export function eventDetail(
         parts.push(
           `${CASE_TYPE_LABELS[data['previousType'] as CaseType]} → ${CASE_TYPE_LABELS[data['type'] as CaseType]}`,
         );
-      if (data['category']) parts.push(`kategori ${str(data['category'])}`);
+      if (data['category'] === 'annat')
+        parts.push(data['categoryText'] ? `kategori Annat: ${str(data['categoryText'])}` : 'kategori Annat');
+      else if (data['category']) parts.push(`kategori ${str(data['category'])}`);
       if (data['rationale']) parts.push(str(data['rationale']));
       return parts.join(' · ');
     }

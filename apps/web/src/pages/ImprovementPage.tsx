@@ -472,9 +472,12 @@ function ImprovementDetails({ loaded }: { loaded: Loaded }) {
               <PersonName username={item.proposer} />
             </Fact>
           )}
-          {item.sources.length > 0 && (
-            <Fact label="Bygger på">{item.sources.map((s) => s.reference ?? 'ett ärende').join(', ')}</Fact>
-          )}
+          <Fact label="Bygger på">
+            {item.sources
+              .filter((source) => source.id !== item.id && source.reference)
+              .map((source) => source.reference)
+              .join(', ')}
+          </Fact>
           {item.plan && (
             <>
               <Fact label="Plan">{item.plan.title}</Fact>
