@@ -373,7 +373,11 @@ describe('classifications and reclassification rights (e2e, issue 24)', () => {
       expect(maria.body.type).toBe('hsl_deviation');
 
       const moved = await create('deviation', 'solgarden');
-      const byKvalitet = await classify(moved.id, 'kvalitet', { category: 'annat', unitId: 'ekbacken' });
+      const byKvalitet = await classify(moved.id, 'kvalitet', {
+        category: 'annat',
+        categoryText: 'Anmäld till fel enhet', // "Annat" takes its words (issue 21)
+        unitId: 'ekbacken',
+      });
       expect(byKvalitet.status).toBe(200);
       expect(byKvalitet.body.unitId).toBe('ekbacken');
 
