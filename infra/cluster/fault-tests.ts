@@ -118,6 +118,8 @@ function startLoad(token: string): Load {
 interface Check {
   cases: number;
   inEventStore: number;
+  /** Cases whose workflow Temporal knows by its id. */
+  caseWorkflows: number;
   withTasks: number;
   tasksCreated: number;
   tasksInTaskList: number;
@@ -126,10 +128,32 @@ interface Check {
   deadLetters: number;
 }
 
-async function check(db: Pool, ids: string[]): Promise<Check> {
+const workflowSeen = new Set<string>();
+
+/** How many of the cases have their workflow in Temporal; a workflow once found is not asked for again. */
+async function caseWorkflowsFound(temporal: Client, ids: string[]): Promise<number> {
+  const unseen = ids.filter((id) => !workflowSeen.has(id));
+  for (let i = 0; i < unseen.length; i += 20) {
+    await Promise.all(
+      unseen.slice(i, i + 20).map((id) =>
+        temporal.workflow
+          .getHandle(caseWorkflowId(id))
+          .describe()
+          .then(
+            () => workflowSeen.add(id),
+            () => undefined,
+          ),
+      ),
+    );
+  }
+  return ids.filter((id) => workflowSeen.has(id)).length;
+}
+
+async function check(db: Pool, temporal: Client, ids: string[]): Promise<Check> {
   const one = async (sql: string) => Number((await db.query(sql, [ids])).rows[0].n);
   return {
     cases: ids.length,
+    caseWorkflows: await caseWorkflowsFound(temporal, ids),
     inEventStore: await one(
       `SELECT count(DISTINCT aggregate_id) AS n FROM events WHERE type = 'CaseReported' AND aggregate_id = ANY($1::uuid[])`,
     ),
@@ -158,22 +182,28 @@ async function check(db: Pool, ids: string[]): Promise<Check> {
 
 const settled = (c: Check) =>
   c.inEventStore === c.cases &&
+  c.caseWorkflows === c.cases &&
   c.withTasks === c.cases &&
   c.tasksInTaskList === c.tasksCreated &&
   c.duplicateTasks === 0 &&
   c.duplicateDeadlines === 0;
 
 /** Waits until every case accepted so far is driven and projected; returns seconds waited. */
-async function settle(db: Pool, ids: string[], label: string): Promise<{ seconds: number; check: Check }> {
+async function settle(
+  db: Pool,
+  temporal: Client,
+  ids: string[],
+  label: string,
+): Promise<{ seconds: number; check: Check }> {
   const from = Date.now();
   const snapshot = [...ids];
-  let last = await check(db, snapshot);
+  let last = await check(db, temporal, snapshot);
   while (!settled(last) && Date.now() - from < SETTLE_TIMEOUT_S * 1000) {
     say(
-      `${label}: ${last.inEventStore}/${last.cases} ärenden i händelselagret / cases in the event store, ${last.withTasks} med uppgifter / with tasks, ${last.tasksInTaskList}/${last.tasksCreated} i uppgiftslistan / in the task list, dubbletter / duplicates ${last.duplicateTasks + last.duplicateDeadlines}`,
+      `${label}: ${last.inEventStore}/${last.cases} ärenden i händelselagret / cases in the event store, ${last.caseWorkflows} ärendeflöden / case workflows, ${last.withTasks} med uppgifter / with tasks, ${last.tasksInTaskList}/${last.tasksCreated} i uppgiftslistan / in the task list, dubbletter / duplicates ${last.duplicateTasks + last.duplicateDeadlines}`,
     );
     await sleep(5000);
-    last = await check(db, snapshot);
+    last = await check(db, temporal, snapshot);
   }
   return { seconds: Math.round((Date.now() - from) / 1000), check: last };
 }
@@ -182,25 +212,8 @@ async function caseWorkflowRuns(
   client: Client,
   ids: string[],
 ): Promise<{ missing: number; extraRuns: number }> {
-  let missing = 0;
-  for (let i = 0; i < ids.length; i += 20) {
-    const batch = ids.slice(i, i + 20);
-    const found = await Promise.all(
-      batch.map((id) =>
-        client.workflow
-          .getHandle(caseWorkflowId(id))
-          .describe()
-          .then(
-            () => true,
-            () => false,
-          ),
-      ),
-    );
-    missing += found.filter((x) => !x).length;
-  }
-  const since = new Date(startedAt - 60_000).toISOString();
-  const runs = (await client.workflow.count(`WorkflowType = 'caseWorkflow' AND StartTime >= '${since}'`))
-    .count;
+  const missing = ids.length - (await caseWorkflowsFound(client, ids));
+  const runs = (await client.workflow.count(`WorkflowType = 'caseWorkflow'`)).count;
   return { missing, extraRuns: runs - ids.length };
 }
 
@@ -209,6 +222,14 @@ async function main(): Promise<void> {
   const deadLettersBefore = Number((await db.query(`SELECT count(*) AS n FROM dead_letters`)).rows[0].n);
   if (deadLettersBefore > 0)
     say(`VARNING / WARNING: ${deadLettersBefore} dead letters fanns redan / existed before the run`);
+  const connection = await Connection.connect({
+    address: process.env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:17233',
+  });
+  const client = new Client({
+    connection,
+    namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default',
+    dataConverter: temporalDataConverter(),
+  });
   const token = await devToken('medarbetare');
   say(`rapporter var / a report every ${EVERY_MS} ms; avbrott / outage ${OUTAGE_S} s`);
   const load = startLoad(token);
@@ -218,7 +239,7 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     say(`== ${name}`);
     const figures = await fault();
-    const { seconds, check: result } = await settle(db, load.accepted, name);
+    const { seconds, check: result } = await settle(db, client, load.accepted, name);
     const entry = {
       phase: name,
       ...figures,
@@ -268,15 +289,7 @@ async function main(): Promise<void> {
   });
 
   await load.stop();
-  const final = await settle(db, load.accepted, 'slutkontroll / final check');
-  const connection = await Connection.connect({
-    address: process.env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:17233',
-  });
-  const client = new Client({
-    connection,
-    namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default',
-    dataConverter: temporalDataConverter(),
-  });
+  const final = await settle(db, client, load.accepted, 'slutkontroll / final check');
   const workflows = await caseWorkflowRuns(client, load.accepted);
   await connection.close();
   await db.end();
@@ -288,6 +301,7 @@ async function main(): Promise<void> {
     reportsRefused: Object.fromEntries(load.refused),
     cases: final.check.inEventStore,
     casesWithTasks: final.check.withTasks,
+    caseWorkflows: final.check.caseWorkflows,
     caseWorkflowsMissing: workflows.missing,
     caseWorkflowRunsBeyondOnePerCase: workflows.extraRuns,
     tasks: final.check.tasksCreated,
