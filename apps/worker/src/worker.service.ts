@@ -30,6 +30,7 @@ import { createRiskAssessmentActivities } from './activities/risk-assessment-act
 import { createReportActivities, reportRecipientsFromEnv } from './activities/report-activities';
 import { createDailyListActivities, dailyListRecipientsFromEnv } from './activities/daily-list-activities';
 import { riskReminderDelivery } from './activities/risk-reminder-delivery';
+import { withRiskReminderInBell } from './activities/risk-reminder-bell';
 import type { PolicySource } from './activities/policy-source';
 import { createSmokeActivities } from './activities/smoke-activities';
 import { workflowBundleFor } from './workflow-bundle';
@@ -120,8 +121,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
             new RiskPolicyRepository(this.eventStore()),
           ),
           policy: this.policySource(),
-          notifier: riskReminderDelivery(
-            createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() }),
+          notifier: withRiskReminderInBell(
+            riskReminderDelivery(createCaseReminderDelivery({ db: this.dataSource, mailer: this.mailer() })),
+            { db: this.dataSource, webUrl: process.env['KVALITET_WEB_URL'] ?? 'http://localhost:3000' },
           ),
         }),
       },
