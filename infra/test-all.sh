@@ -15,6 +15,11 @@ if [ ! -x node_modules/.bin/jest ]; then
   npm ci --no-audit --no-fund
 fi
 
+# Go builds that take minutes on a fresh machine start now, beside the static checks (cached under .infra/).
+mkdir -p .infra/logs
+bash infra/deploy-check.sh build >.infra/logs/deploy-check-background.log 2>&1 &
+deploy_build=$!
+
 step "formatering (Prettier, printWidth 110)"
 npx prettier --check . --log-level warn
 step "lint (ESLint, modulgränser)"
@@ -28,6 +33,9 @@ step "webbens API-typer mot OpenAPI-dokumentet (npm run gen:api-types om de är 
 npm run -s check:api-types
 step "enhetstester"
 npx jest --selectProjects unit --ci
+step "driftsättningsfiler (docker-compose, Helm lint/template, kubeconform)"
+wait "$deploy_build" || true  # a failed background build is built again, with its errors, by the check
+bash infra/deploy-check.sh
 
 already_up=0
 if bash infra/postgres.sh status >/dev/null 2>&1 && bash infra/temporal.sh status >/dev/null 2>&1 && bash infra/kafka.sh status >/dev/null 2>&1; then
