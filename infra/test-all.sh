@@ -19,6 +19,14 @@ fi
 mkdir -p .infra/logs
 bash infra/deploy-check.sh build >.infra/logs/deploy-check-background.log 2>&1 &
 deploy_build=$!
+# Keycloak, the identity provider of the sign-in browser walk: fetched, built and started now (a few
+# minutes on a fresh machine), stopped at the end; the walk waits for it.
+keycloak_was_up=0
+bash infra/keycloak.sh status >/dev/null 2>&1 && keycloak_was_up=1
+bash infra/keycloak.sh start >.infra/logs/keycloak-background.log 2>&1 &
+keycloak_start=$!
+stop_keycloak() { [ "$keycloak_was_up" = 1 ] || bash infra/keycloak.sh stop >/dev/null 2>&1 || true; }
+trap stop_keycloak EXIT
 
 step "formatering (Prettier, printWidth 110)"
 npx prettier --check . --log-level warn
@@ -44,7 +52,7 @@ fi
 step "infrastruktur (Postgres, Temporal, Kafka)"
 bash infra/up.sh
 if [ "$already_up" = 0 ] && [ "${KEEP_INFRA:-0}" != 1 ]; then
-  trap 'bash infra/down.sh >/dev/null 2>&1 || true' EXIT
+  trap 'stop_keycloak; bash infra/down.sh >/dev/null 2>&1 || true' EXIT
 fi
 set -a
 . .infra/env
@@ -61,6 +69,7 @@ npx jest --selectProjects e2e --ci --runInBand
 
 step "webbläsartester (Chromium, axe-core) mot hela systemet"
 npx vite build --config apps/web/vite.config.mts --logLevel warn
+wait "$keycloak_start" || { echo "Keycloak startade inte / did not start:" >&2; tail -20 .infra/logs/keycloak-background.log >&2; }
 npx jest --selectProjects browser --ci --runInBand
 
 step "fuzz av OpenAPI-dokumentet (schemathesis)"
