@@ -1,13 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { topicForAggregate, type EventEnvelope } from '@kvalitet/contracts';
 import {
+  REGISTER_TASKS_OPENED_EVENT,
   WORK_TASK_CREATED_EVENTS,
+  registerTaskNoticesFor,
   usernamesOf,
   workTaskNoticeFor,
   type Organisation,
 } from '@kvalitet/domain';
 import { Mailer, mailConfigFromEnv, notifyPeople } from '@kvalitet/notifications';
 import { EventStore } from '@kvalitet/persistence';
+import { ledningssystemTopics } from '../projections/ledningssystem-orchestrator';
 
 export const WORK_TASK_NOTIFICATIONS = 'work-task-notifications';
 
@@ -23,10 +26,10 @@ export interface WorkTaskNotificationsOptions {
 }
 
 /**
- * New tasks of risk assessments and improvement work → the bell and mail of whoever holds them
- * (issue 21, "Notifications"), through the same delivery as the case notices (`notifyPeople`: keyed
- * by event, so a replayed batch sends nothing twice; mail preferences respected). The reference
- * (RA-…, FF-…) is read from the stream's first event.
+ * New tasks of risk assessments, improvement work and the registers' duties, and their escalations
+ * → the bell and mail of whoever holds them (issue 21, "Notifications"), through the same delivery
+ * as the case notices (`notifyPeople`: keyed by event, so a replayed batch sends nothing twice; mail
+ * preferences respected). The reference (RA-…, FF-…) is read from the stream's first event.
  */
 export function createWorkTaskNotificationsConsumer(options: WorkTaskNotificationsOptions) {
   const clock = options.clock ?? (() => new Date());
@@ -43,12 +46,18 @@ export function createWorkTaskNotificationsConsumer(options: WorkTaskNotificatio
     }
     return mailer;
   };
-  const creating: ReadonlySet<string> = new Set(WORK_TASK_CREATED_EVENTS);
+  const creating: ReadonlySet<string> = new Set([...WORK_TASK_CREATED_EVENTS, REGISTER_TASKS_OPENED_EVENT]);
+  const deliver = (manager: EntityManager) => ({
+    db: manager,
+    mailer: mailerFor(manager),
+    webUrl: options.webUrl,
+  });
   return {
     consumerName: `${options.namespace ?? 'kvalitet'}.${WORK_TASK_NOTIFICATIONS}`,
     topics: [
       topicForAggregate('risk_assessment', options.namespace),
       topicForAggregate('improvement', options.namespace),
+      ...ledningssystemTopics(options.namespace),
     ],
     failureMessage: 'den nya uppgiften kunde inte meddelas den som har den',
     handleBatch: async (events: EventEnvelope[], manager: EntityManager): Promise<void> => {
@@ -60,6 +69,29 @@ export function createWorkTaskNotificationsConsumer(options: WorkTaskNotificatio
       const store = new EventStore(manager.connection);
       const references = new Map<string, string>();
       for (const event of news) {
+        if (event.type === REGISTER_TASKS_OPENED_EVENT) {
+          const notices = registerTaskNoticesFor(event, {
+            aggregateType: event.aggregateType,
+            id: event.aggregateId,
+          });
+          for (const [index, notice] of notices.entries())
+            await notifyPeople(
+              deliver(manager),
+              {
+                key: `notice/${event.id}/${index}`,
+                kind: notice.kind,
+                caseId: null,
+                caseNumber: null,
+                title: notice.title,
+                body: notice.body,
+                path: notice.path,
+                details: { taskId: notice.taskId, taskKind: notice.taskKind },
+                at: event.occurredAt,
+              },
+              usernamesOf(options.organisation, notice.recipients),
+            );
+          continue;
+        }
         let reference = references.get(event.aggregateId);
         if (reference === undefined) {
           const [first] = await store.load(event.aggregateId, manager);
@@ -73,7 +105,7 @@ export function createWorkTaskNotificationsConsumer(options: WorkTaskNotificatio
         );
         if (!notice) continue;
         await notifyPeople(
-          { db: manager, mailer: mailerFor(manager), webUrl: options.webUrl },
+          deliver(manager),
           {
             key: `notice/${event.id}/0`,
             kind: notice.kind,

@@ -6,7 +6,8 @@ import type { NoticeRecipient } from './notice-recipients';
  * the case notices, only the reference, the kind of task and a link — never the text of the work.
  */
 export interface WorkTaskNotice {
-  readonly kind: 'new_task';
+  /** A risk action's escalation (DL-15) is an escalation to the role it went to, not a new task. */
+  readonly kind: 'new_task' | 'escalation';
   readonly title: string;
   readonly body: string;
   readonly path: string;
@@ -59,6 +60,16 @@ export function workTaskNoticeFor(
     source.aggregateType === 'risk_assessment'
       ? `/riskanalyser/${id}`
       : `/forbattringar/${id}${taskKind === 'check_lesson' ? '?typ=lardom' : ''}`;
+  if (taskKind === 'risk_escalation')
+    return {
+      kind: 'escalation',
+      title: `Eskalerat till dig: åtgärd i riskanalys ${source.reference}`,
+      body: `En åtgärd i riskanalys ${source.reference} har inte blivit genomförd i tid och har eskalerats till dig.`,
+      path,
+      recipients,
+      taskId,
+      taskKind,
+    };
   return {
     kind: 'new_task',
     title: `${label}: ${source.reference}`,
