@@ -19,6 +19,7 @@ fi
 mkdir -p .infra/logs
 bash infra/deploy-check.sh build >.infra/logs/deploy-check-background.log 2>&1 &
 deploy_build=$!
+bash infra/cluster/temporal.sh build >.infra/logs/cluster-temporal-background.log 2>&1 &
 # Keycloak, the identity provider of the sign-in browser walk: fetched, built and started now (a few
 # minutes on a fresh machine), stopped at the end; the walk waits for it.
 keycloak_was_up=0
@@ -72,7 +73,20 @@ npx vite build --config apps/web/vite.config.mts --logLevel warn
 wait "$keycloak_start" || { echo "Keycloak startade inte / did not start:" >&2; tail -20 .infra/logs/keycloak-background.log >&2; }
 npx jest --selectProjects browser --ci --runInBand
 
-step "fuzz av OpenAPI-dokumentet (schemathesis)"
-MAX_TIME="${FUZZ_MAX_TIME:-300}" bash test/fuzz/schemathesis.sh
+stop_keycloak
+
+# The fault tests on the production-like topology (ADR 0045) spend most of their ~8 minutes waiting
+# out a three-minute Temporal outage, on their own ports and servers; they run beside the fuzzing.
+step "feltester på den produktionslika topologin (infra/cluster, i bakgrunden) och fuzz av OpenAPI-dokumentet (schemathesis)"
+bash infra/cluster/fault-tests.sh --outage-seconds "${FAULT_TEST_OUTAGE_SECONDS:-180}" >.infra/logs/fault-tests.log 2>&1 &
+fault_tests=$!
+fuzz_status=0
+MAX_TIME="${FUZZ_MAX_TIME:-300}" bash test/fuzz/schemathesis.sh || fuzz_status=$?
+fault_status=0
+wait "$fault_tests" || fault_status=$?
+step "feltester: resultat (logg .infra/logs/fault-tests.log)"
+grep -v '^\s*$' .infra/logs/fault-tests.log | tail -40 >&2
+[ "$fuzz_status" = 0 ] || { echo "fuzz misslyckades / failed ($fuzz_status)" >&2; exit "$fuzz_status"; }
+[ "$fault_status" = 0 ] || { echo "feltesterna misslyckades / the fault tests failed ($fault_status)" >&2; exit "$fault_status"; }
 
 step "alla tester gröna på $((SECONDS - started)) s"
