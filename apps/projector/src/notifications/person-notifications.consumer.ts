@@ -8,7 +8,8 @@ import {
   type CaseState,
   type Organisation,
 } from '@kvalitet/domain';
-import { Mailer, mailConfigFromEnv, notifyPeople } from '@kvalitet/notifications';
+import { notifyPeople, type Mailer } from '@kvalitet/notifications';
+import { isNews, lazyMailer } from './notification-delivery';
 import { EventStore } from '@kvalitet/persistence';
 
 export const PERSON_NOTIFICATIONS = 'person-notifications';
@@ -21,12 +22,6 @@ const NOTIFYING = new Set([
   'DeadlineReminderSent',
   'DeadlineMissed',
 ]);
-
-/**
- * A consumer group reads its topic from the beginning the first time it starts: events older than
- * this are history, not news, and tell nobody anything.
- */
-const NEWS_FOR_MS = 24 * 60 * 60 * 1000;
 
 export interface PersonNotificationsOptions {
   readonly namespace?: string;
@@ -47,19 +42,7 @@ export interface PersonNotificationsOptions {
  */
 export function createPersonNotificationsConsumer(options: PersonNotificationsOptions) {
   const clock = options.clock ?? (() => new Date());
-  let mailer = options.mailer;
-  const mailerFor = (manager: EntityManager): Pick<Mailer, 'send'> => {
-    if (!mailer) {
-      const config = mailConfigFromEnv();
-      mailer = new Mailer({
-        db: manager.connection,
-        smtpUrl: config.SMTP_URL,
-        from: config.MAIL_FROM,
-        addressDomain: config.MAIL_DOMAIN,
-      });
-    }
-    return mailer;
-  };
+  const mailerFor = lazyMailer(options.mailer);
   return {
     consumerName: `${options.namespace ?? 'kvalitet'}.${PERSON_NOTIFICATIONS}`,
     topics: [topicForAggregate('case', options.namespace)],
@@ -67,10 +50,7 @@ export function createPersonNotificationsConsumer(options: PersonNotificationsOp
     handleBatch: async (events: EventEnvelope[], manager: EntityManager): Promise<void> => {
       const now = clock().getTime();
       const news = events.filter(
-        (e) =>
-          e.aggregateType === 'case' &&
-          NOTIFYING.has(e.type) &&
-          now - new Date(e.recordedAt).getTime() < NEWS_FOR_MS,
+        (e) => e.aggregateType === 'case' && NOTIFYING.has(e.type) && isNews(e, now),
       );
       if (news.length === 0) return;
       const store = new EventStore(manager.connection);

@@ -8,14 +8,12 @@ import {
   workTaskNoticeFor,
   type Organisation,
 } from '@kvalitet/domain';
-import { Mailer, mailConfigFromEnv, notifyPeople } from '@kvalitet/notifications';
+import { notifyPeople, type Mailer } from '@kvalitet/notifications';
+import { isNews, lazyMailer } from './notification-delivery';
 import { EventStore } from '@kvalitet/persistence';
 import { ledningssystemTopics } from '../projections/ledningssystem-orchestrator';
 
 export const WORK_TASK_NOTIFICATIONS = 'work-task-notifications';
-
-/** As for case events: what the consumer group finds older than this on its first start is history. */
-const NEWS_FOR_MS = 24 * 60 * 60 * 1000;
 
 export interface WorkTaskNotificationsOptions {
   readonly namespace?: string;
@@ -33,19 +31,7 @@ export interface WorkTaskNotificationsOptions {
  */
 export function createWorkTaskNotificationsConsumer(options: WorkTaskNotificationsOptions) {
   const clock = options.clock ?? (() => new Date());
-  let mailer = options.mailer;
-  const mailerFor = (manager: EntityManager): Pick<Mailer, 'send'> => {
-    if (!mailer) {
-      const config = mailConfigFromEnv();
-      mailer = new Mailer({
-        db: manager.connection,
-        smtpUrl: config.SMTP_URL,
-        from: config.MAIL_FROM,
-        addressDomain: config.MAIL_DOMAIN,
-      });
-    }
-    return mailer;
-  };
+  const mailerFor = lazyMailer(options.mailer);
   const creating: ReadonlySet<string> = new Set([...WORK_TASK_CREATED_EVENTS, REGISTER_TASKS_OPENED_EVENT]);
   const deliver = (manager: EntityManager) => ({
     db: manager,
@@ -62,9 +48,7 @@ export function createWorkTaskNotificationsConsumer(options: WorkTaskNotificatio
     failureMessage: 'den nya uppgiften kunde inte meddelas den som har den',
     handleBatch: async (events: EventEnvelope[], manager: EntityManager): Promise<void> => {
       const now = clock().getTime();
-      const news = events.filter(
-        (e) => creating.has(e.type) && now - new Date(e.recordedAt).getTime() < NEWS_FOR_MS,
-      );
+      const news = events.filter((e) => creating.has(e.type) && isNews(e, now));
       if (news.length === 0) return;
       const store = new EventStore(manager.connection);
       const references = new Map<string, string>();
