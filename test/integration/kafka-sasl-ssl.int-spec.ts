@@ -164,14 +164,15 @@ beforeAll(async () => {
     ].join('\n') + '\n',
   );
   // A cluster id is 16 random bytes in base64url (what StorageTool random-uuid prints), without a JVM start.
-  const clusterId = randomBytes(16).toString('base64url');
+  // Kafka's own Uuid.randomUuid never starts one with '-' (the CLI would read it as an option); nor do we.
+  let clusterId = randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
   run(
     'java',
     java(
       'kafka.tools.StorageTool',
       'format',
-      '-t',
-      clusterId,
+      `--cluster-id=${clusterId}`,
       '-c',
       join(dir, 'server.properties'),
       '--add-scram',
