@@ -18,7 +18,7 @@
 //   node -r @swc-node/register bench/topology.bench.ts [--minutes 10] [--rate 5] [--burst 1000]
 //        [--workflows 10000] [--due 1000] [--window 60] [--only dev|cluster] [--together]
 //        [--shared-dev-server]
-// Results: bench/results/topology.json (--minutes 1 writes topology-quick.json)
+// Results: bench/results/topology.json, with --only X topology-X.json (--minutes 1 adds -quick)
 // Do not point the dev topology at the SHARED dev Temporal server (.infra/env) while others use it:
 // 900 smoke timers due within 20 s on a machine at load 30 made its SQLite answer "interrupted (9)"
 // to every call from then on (namespaces gone, every test on it failing) until it is restarted.
@@ -31,7 +31,8 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
-import { EVENT_TOPIC_PARTITIONS, createKafka, parseBrokers } from '@kvalitet/messaging';
+import { temporal } from '@temporalio/proto';
+import { createKafka, ensureTopics, parseBrokers } from '@kvalitet/messaging';
 import { temporalDataConverter } from '@kvalitet/runtime';
 import { smokeWorkflow } from '@kvalitet/workflows';
 import { PROJECTOR_STARTED } from '../apps/projector/src/projector-started';
@@ -183,27 +184,17 @@ async function registerNamespace(connection: Connection): Promise<string> {
   return namespace;
 }
 
-/** As infra/cluster creates the installation's topics: the processes' own ensureTopics finds them. */
+/**
+ * As infra/cluster creates the installation's topics: the processes' own ensureTopics finds them.
+ * The product's ensureTopics, which retries a fresh topic's "does not host this topic-partition".
+ */
 async function createTopics(
   kafka: ReturnType<typeof createKafka>,
   topics: string[],
   replicationFactor: number,
 ) {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({
-        topic,
-        numPartitions: EVENT_TOPIC_PARTITIONS,
-        replicationFactor,
-        configEntries: replicationFactor >= 3 ? [{ name: 'min.insync.replicas', value: '2' }] : [],
-      })),
-    });
-  } finally {
-    await admin.disconnect();
-  }
+  const configEntries = replicationFactor >= 3 ? [{ name: 'min.insync.replicas', value: '2' }] : [];
+  await ensureTopics(kafka, topics, { topics: { replicationFactor, configFor: () => configEntries } });
 }
 
 async function startSystem(topology: Topology): Promise<System> {
@@ -535,15 +526,17 @@ async function lateness(system: System) {
       .start(smokeWorkflow, {
         taskQueue: system.taskQueue,
         workflowId: `bench-timer-${i}`,
-        args: [{ timeoutMs: target - Date.now(), note: `bench-timer-${i}` }],
+        args: [{ timeoutMs: target - Date.now(), until: target, note: `bench-timer-${i}` }],
       })
       .then(
         () => void due.set(`bench-timer-${i}`, target),
         () => void (failedStarts += 1),
       );
   // The workflows not due in the window are started first, with a timer hours ahead: they are open
-  // like the rest, and how fast they start tells how long the rest takes, so that every measured
-  // timer is started before the first falls due.
+  // like the rest. A start is only the server's accept: the workers then run each workflow's first
+  // task, and only that sets its timer. The bench waits for that backlog to drain, so that the rate
+  // the workers open workflows at sets the lead, and every measured timer is set before the first
+  // falls due (otherwise the lateness would measure the opening backlog, as the first run did).
   const calibration = WORKFLOWS - DUE;
   const farAhead = Date.now() + 6 * 3600_000;
   await inParallel(
@@ -554,12 +547,16 @@ async function lateness(system: System) {
       if (i > 0 && i % 1000 === 0) say(system, `${i}/${WORKFLOWS} startade`);
     },
   );
-  const startsPerSecond = calibration > 0 ? calibration / ((Date.now() - started) / 1000) : 20;
-  const dueFrom = Date.now() + 30_000 + ((WORKFLOWS - calibration) / startsPerSecond) * 1.5 * 1000;
+  const acceptedSeconds = (Date.now() - started) / 1000;
+  await workflowBacklogDrained(system, 'öppnade (första arbetsuppgiften körd)');
+  const openSeconds = (Date.now() - started) / 1000;
+  const opensPerSecond = calibration > 0 ? calibration / openSeconds : 20;
+  const dueFrom = Date.now() + 30_000 + ((WORKFLOWS - calibration) / opensPerSecond) * 1.5 * 1000;
   say(
     system,
-    `frister: ${calibration} startade (${startsPerSecond.toFixed(1)}/s); startar ${WORKFLOWS - calibration} till, förfaller ${new Date(dueFrom).toISOString()} + ${WINDOW_S} s`,
+    `frister: ${calibration} accepterade på ${acceptedSeconds.toFixed(0)} s, öppnade på ${openSeconds.toFixed(0)} s (${opensPerSecond.toFixed(1)}/s); startar ${WORKFLOWS - calibration} till, förfaller ${new Date(dueFrom).toISOString()} + ${WINDOW_S} s`,
   );
+  const dueStarted = Date.now();
   await inParallel(
     Array.from({ length: WORKFLOWS - calibration }, (_, i) => calibration + i),
     32,
@@ -568,11 +565,13 @@ async function lateness(system: System) {
       if (i % 1000 === 0) say(system, `${i}/${WORKFLOWS} startade`);
     },
   );
+  await workflowBacklogDrained(system, 'öppnade', dueFrom);
+  const dueOpenSeconds = (Date.now() - dueStarted) / 1000;
   const startSeconds = (Date.now() - started) / 1000;
   const startingCores = startCores();
   const allStartedBeforeDue = Date.now() < dueFrom;
   if (!allStartedBeforeDue)
-    say(system, 'VARNING: alla startades inte innan de första förföll; senfärdigheten räknar in starten');
+    say(system, 'VARNING: alla öppnades inte innan de första förföll; senfärdigheten räknar in öppnandet');
   await sleep(Math.max(0, dueFrom - Date.now()));
   const dueCores = measureCores(system.groups);
   const loadAtDue = load();
@@ -596,8 +595,14 @@ async function lateness(system: System) {
     dueInWindow: DUE,
     windowSeconds: WINDOW_S,
     failedStarts,
+    /** From the first start until every workflow had run its first task (so its timer was set). */
     startSeconds: +startSeconds.toFixed(1),
     startsPerSecond: +(due.size / startSeconds).toFixed(1),
+    /** The open-not-due ones: accepted by the server, then opened by the workers (first task run). */
+    acceptedSeconds: +acceptedSeconds.toFixed(1),
+    openedSeconds: +openSeconds.toFixed(1),
+    opensPerSecond: +opensPerSecond.toFixed(1),
+    dueOpenedSeconds: +dueOpenSeconds.toFixed(1),
     allStartedBeforeFirstDue: allStartedBeforeDue,
     fired: late.length,
     /** From the moment each timer was due to its activity's row (timer fired, workflow task, activity, insert). */
@@ -608,6 +613,29 @@ async function lateness(system: System) {
     loadAtDue,
     loadAfter: load(),
   };
+}
+
+/**
+ * Waits until the task queue has no workflow task waiting for a worker (the server's approximate
+ * backlog, polled every second), or until `deadline`.
+ */
+async function workflowBacklogDrained(system: System, what: string, deadline = Date.now() + 30 * 60_000) {
+  let lastSaid = 0;
+  for (;;) {
+    const { stats } = await system.client.workflowService.describeTaskQueue({
+      namespace: system.namespace,
+      taskQueue: { name: system.taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      reportStats: true,
+    });
+    const backlog = Number(stats?.approximateBacklogCount ?? 0);
+    if (backlog === 0 || Date.now() > deadline) return;
+    if (Date.now() - lastSaid > 10_000) {
+      say(system, `${what}: ${backlog} arbetsuppgifter väntar på en worker`);
+      lastSaid = Date.now();
+    }
+    await sleep(1000);
+  }
 }
 
 /** The cluster's fault tests (infra/cluster/fault-tests.sh) kill its brokers and servers: a figure taken meanwhile says so. */
@@ -717,7 +745,11 @@ function writeResults(): void {
     ratioClusterToDev: dev && cluster ? ratios(dev, cluster) : null,
     results: measured,
   };
-  const file = resolve(__dirname, 'results', MINUTES >= 10 ? 'topology.json' : 'topology-quick.json');
+  const file = resolve(
+    __dirname,
+    'results',
+    `topology${ONLY ? `-${ONLY}` : ''}${MINUTES >= 10 ? '' : '-quick'}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   log(`skrev ${file}`);
 }

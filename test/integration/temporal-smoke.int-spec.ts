@@ -65,4 +65,33 @@ describe('Temporal', () => {
       await testEnv.teardown();
     }
   });
+  it('is due at its absolute instant however long its first task waited for a worker (bench/topology)', async () => {
+    const env = infraEnv();
+    const taskQueue = `smoke-${randomUUID()}`;
+    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    const client = new Client({ connection, dataConverter: temporalDataConverter() });
+    const until = Date.now() + 6_000;
+    const handle = await client.workflow.start(smokeWorkflow, {
+      taskQueue,
+      workflowId: `smoke-${randomUUID()}`,
+      args: [{ timeoutMs: 60_000, until, note: 'absolut' }],
+    });
+    // No worker for 3 s: a relative timer would fall due after a minute, the absolute one in 6 s.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+    const worker = await Worker.create({
+      dataConverter: temporalDataConverter(),
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: await bundleWorkflows(),
+      activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
+    });
+    const result = await worker.runUntil(handle.result());
+    const closed = (await handle.describe()).closeTime?.getTime() ?? 0;
+    await connection.close();
+    await nativeConnection.close();
+    expect(result).toEqual({ released: false, recorded: 'noterat: absolut' });
+    expect(closed).toBeGreaterThanOrEqual(until);
+    expect(closed - until).toBeLessThan(20_000);
+  });
 });
