@@ -7,18 +7,22 @@ import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { infraEnv } from '../support/infra-env';
 import { temporalDataConverter } from '@kvalitet/runtime';
 
+/** A worker for the smoke workflow whose activity answers 'noterat: <note>'. */
+const smokeWorker = async (connection: NativeConnection, taskQueue: string) =>
+  Worker.create({
+    dataConverter: temporalDataConverter(),
+    connection,
+    taskQueue,
+    workflowBundle: await bundleWorkflows(),
+    activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
+  });
+
 describe('Temporal', () => {
   it('runs a workflow with a signal and an activity on the real dev server', async () => {
     const env = infraEnv();
     const taskQueue = `smoke-${randomUUID()}`;
     const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({
-      dataConverter: temporalDataConverter(),
-      connection: nativeConnection,
-      taskQueue,
-      workflowBundle: await bundleWorkflows(),
-      activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
-    });
+    const worker = await smokeWorker(nativeConnection, taskQueue);
     const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
     const client = new Client({ connection, dataConverter: temporalDataConverter() });
     const result = await worker.runUntil(async () => {
@@ -44,13 +48,7 @@ describe('Temporal', () => {
     });
     try {
       const taskQueue = `smoke-${randomUUID()}`;
-      const worker = await Worker.create({
-        dataConverter: temporalDataConverter(),
-        connection: testEnv.nativeConnection,
-        taskQueue,
-        workflowBundle: await bundleWorkflows(),
-        activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
-      });
+      const worker = await smokeWorker(testEnv.nativeConnection, taskQueue);
       const started = Date.now();
       const result = await worker.runUntil(
         testEnv.client.workflow.execute(smokeWorkflow, {
@@ -79,13 +77,7 @@ describe('Temporal', () => {
     // No worker for 3 s: a relative timer would fall due after a minute, the absolute one in 6 s.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-    const worker = await Worker.create({
-      dataConverter: temporalDataConverter(),
-      connection: nativeConnection,
-      taskQueue,
-      workflowBundle: await bundleWorkflows(),
-      activities: { recordSmokeRun: async (note: string) => `noterat: ${note}` },
-    });
+    const worker = await smokeWorker(nativeConnection, taskQueue);
     const result = await worker.runUntil(handle.result());
     const closed = (await handle.describe()).closeTime?.getTime() ?? 0;
     await connection.close();
